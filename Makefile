@@ -1,0 +1,47 @@
+# xrun - run Linux programs built for another CPU.
+#   make          build ./xrun
+#   make deps     install the Debian packages the build and tests need
+#   make check    build everything and run every test
+#   make demo     run a bundled arm64 demo program under xrun
+#   make bench    time guest programs under xrun vs native vs qemu-user
+
+CC       ?= gcc
+CFLAGS   ?= -O2 -g
+CFLAGS   += -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
+LDFLAGS  += -pie
+LDLIBS   += -lelf -lxxhash -lmimalloc -lunwind -lpthread
+O        := o
+GUEST_CC ?= aarch64-linux-gnu-gcc
+
+DEPS_PKGS := libelf-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
+             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format
+
+MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc
+LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c))
+LIB_OBJS := $(patsubst %.c,$(O)/%.o,$(LIB_SRCS))
+
+all: xrun
+
+xrun: $(O)/xrun.o $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+deps:
+	@missing=""; for p in $(DEPS_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+include tests/tests.mk
+
+clean:
+	rm -rf $(O) xrun
+
+.PHONY: all deps clean check demo bench difftest
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,80 @@
+/* a64.h - private to the AArch64 decoder: the decode context, the pattern
+ * tables that dispatch to trans_* functions, and register access helpers.
+ *
+ * Each a64_<class>.c file owns one table of patterns,
+ *   const struct a64_pattern a64_dp_patterns[] = {
+ *     {0x7f800000, 0x11000000, trans_add_imm, "add/adds (immediate)"}, ...
+ *     {0, 0, NULL, NULL}};
+ * and the block decoder tries them in order: the first (insn & mask) == value
+ * whose trans_ returns true wins; none, and the instruction raises SIGILL.
+ */
+#ifndef A64_H
+#define A64_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../../ir/ir.h"
+#include "a64_cpu.h"
+
+struct a64_ctx {
+  struct ir_block *b;
+  uint64_t pc;   /* address of the instruction being decoded */
+  uint32_t insn; /* its encoding */
+  bool end;      /* the instruction ended the block (branch, svc, trap) */
+};
+
+struct a64_pattern {
+  uint32_t mask, value;
+  bool (*trans)(struct a64_ctx *s, uint32_t insn);
+  const char *name;
+};
+
+extern const struct a64_pattern a64_dp_patterns[];     /* a64_dp*.c: data processing */
+extern const struct a64_pattern a64_branch_patterns[]; /* a64_branch.c: branches, svc, system */
+extern const struct a64_pattern a64_ldst_patterns[];   /* a64_ldst.c: loads, stores, atomics */
+extern const struct a64_pattern a64_simd_patterns[];   /* a64_simd.c, a64_fp.c: FP and SIMD */
+
+/* Field extraction: bits [pos, pos+len) of x. */
+static inline uint32_t a64_bits(uint32_t x, unsigned pos, unsigned len)
+{
+  return (x >> pos) & ((1u << len) - 1);
+}
+static inline int64_t a64_sbits(uint32_t x, unsigned pos, unsigned len)
+{
+  return (int64_t)((uint64_t)a64_bits(x, pos, len) << (64 - len)) >> (64 - len);
+}
+
+static inline uint32_t a64_off_x(unsigned r)
+{
+  return offsetof(struct a64_cpu, x[r]);
+}
+static inline uint32_t a64_off_v(unsigned r)
+{
+  return offsetof(struct a64_cpu, v[r]);
+}
+
+/* Read Xr (sf=1) or Wr (sf=0) as an IR_I64 / IR_I32 value. r == 31 reads as
+ * XZR, or as SP when sp is true. */
+uint32_t a64_rd(struct a64_ctx *s, unsigned r, int sf, bool sp);
+/* Write v (IR_I64, or IR_I32 zero-extended) to Xr. r == 31 writes SP when sp
+ * is true and is discarded otherwise. */
+void a64_wr(struct a64_ctx *s, unsigned r, int sf, bool sp, uint32_t v);
+/* Constant of the operation width. */
+uint32_t a64_imm(struct a64_ctx *s, int sf, uint64_t v);
+static inline enum ir_type a64_ty(int sf)
+{
+  return sf ? IR_I64 : IR_I32;
+}
+/* NZCV access (canonical nibble). */
+uint32_t a64_get_nzcv(struct a64_ctx *s);
+void a64_set_nzcv(struct a64_ctx *s, uint32_t nzcv);
+/* End the block: direct jump to target / indirect to v / raise a signal. */
+void a64_goto(struct a64_ctx *s, uint64_t target);
+void a64_jump(struct a64_ctx *s, uint32_t target);
+void a64_trap(struct a64_ctx *s, int sig, uint64_t info);
+/* Call a C helper that works on the state struct: uint64_t f(struct cpu *, insn, pc, 0).
+ * For FP/SIMD instructions not yet lowered to IR; all guest state is in memory. */
+uint32_t a64_call_insn_helper(struct a64_ctx *s, void *helper);
+
+#endif

@@ -1,0 +1,192 @@
+/* ir.c - building IR blocks. */
+#include <stdlib.h>
+#include <string.h>
+#include <assert.h>
+#include "ir.h"
+#include "../xrun.h"
+
+const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
+#define _(name, nargs, flags, str) {str, nargs, flags},
+#include "ir_ops.def"
+#undef _
+};
+
+struct ir_block *ir_block_new(uint64_t guest_pc)
+{
+  struct ir_block *b = calloc(1, sizeof(*b));
+  if (!b)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  b->cap = 256;
+  b->insn = malloc(b->cap * sizeof(*b->insn));
+  if (!b->insn)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  ir_block_reset(b, guest_pc);
+  return b;
+}
+
+void ir_block_free(struct ir_block *b)
+{
+  if (b)
+    free(b->insn);
+  free(b);
+}
+
+void ir_block_reset(struct ir_block *b, uint64_t guest_pc)
+{
+  b->guest_pc = guest_pc;
+  b->guest_size = 0;
+  b->guest_insns = 0;
+  b->n = 1;
+  memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
+}
+
+static void ir_grow(struct ir_block *b)
+{
+  b->cap *= 2;
+  b->insn = realloc(b->insn, b->cap * sizeof(*b->insn));
+  if (!b->insn)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+}
+
+uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t a, uint32_t b_,
+                 uint32_t c, uint64_t imm)
+{
+  assert(a < b->n && b_ < b->n && c < b->n);
+  if (b->n == b->cap)
+    ir_grow(b);
+  struct ir_insn *i = &b->insn[b->n];
+  *i = (struct ir_insn){.op = op, .type = type, .a = a, .b = b_, .c = c, .imm = imm};
+  return b->n++;
+}
+
+static uint32_t ir_emit_aux(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux,
+                            uint32_t x, uint32_t y, uint32_t z, uint64_t imm)
+{
+  uint32_t r = ir_emit(b, op, type, x, y, z, imm);
+  b->insn[r].aux = aux;
+  return r;
+}
+
+uint32_t ir_mark(struct ir_block *b, uint64_t pc)
+{
+  return ir_emit(b, IR_MARK, IR_VOID, 0, 0, 0, pc);
+}
+
+uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value)
+{
+  if (type == IR_I32)
+    value = (uint32_t)value;
+  return ir_emit(b, IR_CONST, type, 0, 0, 0, value);
+}
+
+uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset)
+{
+  return ir_emit(b, IR_GET, type, 0, 0, 0, offset);
+}
+
+uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value)
+{
+  return ir_emit(b, IR_PUT, b->insn[value].type, value, 0, 0, offset);
+}
+
+uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x)
+{
+  return ir_emit(b, op, type, x, 0, 0, 0);
+}
+
+uint32_t ir_binop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, uint32_t y)
+{
+  return ir_emit(b, op, type, x, y, 0, 0);
+}
+
+uint32_t ir_ext(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, unsigned bits)
+{
+  return ir_emit_aux(b, op, type, bits, x, 0, 0, 0);
+}
+
+uint32_t ir_cmp(struct ir_block *b, enum ir_cmp cmp, enum ir_type type, uint32_t x, uint32_t y)
+{
+  uint32_t r = ir_emit_aux(b, IR_CMP, IR_I32, cmp, x, y, 0, 0);
+  b->insn[r].imm = type; /* operand type */
+  return r;
+}
+
+uint32_t ir_select(struct ir_block *b, enum ir_type type, uint32_t cond, uint32_t x, uint32_t y)
+{
+  return ir_emit(b, IR_SELECT, type, cond, x, y, 0);
+}
+
+uint32_t ir_flags(struct ir_block *b, enum ir_op op, enum ir_type width, uint32_t x, uint32_t y,
+                  uint32_t carry)
+{
+  return ir_emit_aux(b, op, IR_I32, width, x, y, carry, 0);
+}
+
+uint32_t ir_cond(struct ir_block *b, enum ir_cc cc, uint32_t nzcv)
+{
+  return ir_emit_aux(b, IR_COND, IR_I32, cc, nzcv, 0, 0, 0);
+}
+
+uint32_t ir_load(struct ir_block *b, enum ir_type type, uint32_t addr, unsigned log2size,
+                 int is_signed)
+{
+  return ir_emit_aux(b, IR_LOAD, type, log2size | (is_signed ? IR_MEM_SIGNED : 0), addr, 0, 0, 0);
+}
+
+uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size)
+{
+  return ir_emit_aux(b, IR_STORE, b->insn[value].type, log2size, addr, value, 0, 0);
+}
+
+uint32_t ir_cas(struct ir_block *b, enum ir_type type, uint32_t addr, uint32_t expected,
+                uint32_t desired, unsigned log2size)
+{
+  return ir_emit_aux(b, IR_CAS, type, log2size, addr, expected, desired, 0);
+}
+
+uint32_t ir_atomic(struct ir_block *b, enum ir_atomic op, enum ir_type type, uint32_t addr,
+                   uint32_t operand, unsigned log2size)
+{
+  return ir_emit_aux(b, IR_ATOMIC, type, log2size, addr, operand, 0, op);
+}
+
+uint32_t ir_fence(struct ir_block *b, enum ir_fence kind)
+{
+  return ir_emit_aux(b, IR_FENCE, IR_VOID, kind, 0, 0, 0, 0);
+}
+
+uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x, uint32_t y,
+                 uint32_t z)
+{
+  return ir_emit(b, IR_CALL, ret, x, y, z, (uint64_t)(uintptr_t)helper);
+}
+
+uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc)
+{
+  return ir_emit(b, IR_EXIT_IF, IR_VOID, cond, 0, 0, target_pc);
+}
+
+uint32_t ir_goto(struct ir_block *b, uint64_t target_pc)
+{
+  return ir_emit(b, IR_GOTO, IR_VOID, 0, 0, 0, target_pc);
+}
+
+uint32_t ir_jump(struct ir_block *b, uint32_t target)
+{
+  return ir_emit(b, IR_JUMP, IR_VOID, target, 0, 0, 0);
+}
+
+uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc)
+{
+  return ir_emit(b, IR_SYSCALL, IR_VOID, 0, 0, 0, next_pc);
+}
+
+uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc)
+{
+  return ir_emit_aux(b, IR_TRAP, IR_VOID, guest_signal, 0, 0, 0, pc);
+}
+
+int ir_block_ended(const struct ir_block *b)
+{
+  return b->n > 1 && (ir_op_info[b->insn[b->n - 1].op].flags & IRF_END);
+}

@@ -1,0 +1,154 @@
+/* ir.h - the one intermediate representation of xrun.
+ *
+ * Every decoder (decode/<guest>) emits it, every pass (opt/) rewrites it, every
+ * backend (backend-<host>) consumes it. A block is a straight line of
+ * instructions in SSA form: an instruction's index is the name of the value it
+ * defines, and operands refer to earlier instructions by index (0 = none).
+ * Control leaves a block only through exit instructions: EXIT_IF (a side exit)
+ * anywhere, and exactly one of GOTO / JUMP / SYSCALL / TRAP at the end.
+ *
+ *   struct ir_block *b = ir_block_new(pc);
+ *   uint32_t x1 = ir_get(b, IR_I64, offsetof(struct a64_cpu, x[1]));
+ *   uint32_t s = ir_binop(b, IR_ADD, IR_I64, x1, ir_const(b, IR_I64, 4));
+ *   ir_put(b, offsetof(struct a64_cpu, x[0]), s);
+ *   ir_goto(b, pc + 4);
+ *   ir_print(stderr, b);
+ *
+ * Semantics that differ between ISAs are fixed here, once: shift amounts are
+ * taken modulo the width, x/0 = 0 and MIN/-1 = MIN, flags are the canonical
+ * N Z C V nibble (ir_ops.def). Guest state is reached only by GET and PUT at a
+ * byte offset; guest memory is identity mapped, so an address is a host address.
+ * GET and PUT of type IR_I32 touch 4 bytes, IR_I64 8 bytes.
+ */
+#ifndef IR_H
+#define IR_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+enum ir_op {
+#define _(name, nargs, flags, str) IR_##name,
+#include "ir_ops.def"
+#undef _
+  IR_NUM_OPS
+};
+
+enum ir_op_flags {
+  IRF_SIDE = 1 << 0,  /* has an effect besides its value: never removed */
+  IRF_STATE = 1 << 1, /* reads or writes guest state */
+  IRF_MEM = 1 << 2,   /* touches guest memory: may fault, ordered */
+  IRF_EXIT = 1 << 3,  /* may leave the block */
+  IRF_END = 1 << 4,   /* always leaves the block: the last instruction */
+};
+
+enum ir_type { IR_VOID, IR_I32, IR_I64, IR_F32, IR_F64, IR_V128 };
+
+/* LOAD/STORE/CAS/ATOMIC aux: log2 size in the low bits, and a sign flag for loads. */
+enum {
+  IR_MEM_SIZE_MASK = 7,
+  IR_MEM_SIGNED = 8, /* sign-extend the loaded value to the result type */
+};
+
+enum ir_cmp { IR_EQ, IR_NE, IR_LTU, IR_GEU, IR_LEU, IR_GTU, IR_LT, IR_GE, IR_LE, IR_GT };
+
+/* Condition codes on the NZCV nibble, in the A64 encoding order (C1.2.4). */
+enum ir_cc {
+  IR_CC_EQ, IR_CC_NE, IR_CC_CS, IR_CC_CC, IR_CC_MI, IR_CC_PL, IR_CC_VS, IR_CC_VC,
+  IR_CC_HI, IR_CC_LS, IR_CC_GE, IR_CC_LT, IR_CC_GT, IR_CC_LE, IR_CC_AL, IR_CC_NV
+};
+
+enum ir_nzcv { IR_FLAG_V = 1, IR_FLAG_C = 2, IR_FLAG_Z = 4, IR_FLAG_N = 8 };
+
+/* ATOMIC imm: the read-modify-write; the result is always the old value. */
+enum ir_atomic {
+  IR_ATOMIC_ADD, IR_ATOMIC_CLR, /* old & ~b */
+  IR_ATOMIC_XOR, IR_ATOMIC_OR, IR_ATOMIC_SMAX, IR_ATOMIC_SMIN, IR_ATOMIC_UMAX, IR_ATOMIC_UMIN,
+  IR_ATOMIC_SWP
+};
+
+enum ir_fence { IR_FENCE_FULL, IR_FENCE_LOAD, IR_FENCE_STORE };
+
+struct ir_insn {
+  uint8_t op;   /* enum ir_op */
+  uint8_t type; /* enum ir_type of the result (for PUT/STORE: of the value stored) */
+  uint8_t aux;  /* per op: memory size, compare kind, condition code, source width */
+  uint8_t pad;
+  uint32_t a, b, c; /* operands: indices of earlier instructions, 0 = none */
+  uint64_t imm;     /* per op: constant, state offset, guest pc, helper address */
+};
+
+struct ir_block {
+  uint64_t guest_pc;     /* address of the first guest instruction */
+  uint32_t guest_size;   /* bytes of guest code the block covers */
+  uint32_t guest_insns;  /* guest instructions decoded */
+  uint32_t n;            /* instructions used; insn[0] is a NOP standing for 'none' */
+  uint32_t cap;
+  struct ir_insn *insn;
+};
+
+struct ir_op_info {
+  const char *name;
+  uint8_t nargs;
+  uint8_t flags;
+};
+extern const struct ir_op_info ir_op_info[IR_NUM_OPS];
+
+struct ir_block *ir_block_new(uint64_t guest_pc);
+void ir_block_free(struct ir_block *b);
+void ir_block_reset(struct ir_block *b, uint64_t guest_pc);
+
+/* Builders; each returns the reference of the new instruction. */
+uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t a, uint32_t b_,
+                 uint32_t c, uint64_t imm);
+uint32_t ir_mark(struct ir_block *b, uint64_t pc);
+uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value);
+uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset);
+uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value);
+uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x);
+uint32_t ir_binop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, uint32_t y);
+uint32_t ir_ext(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, unsigned bits);
+uint32_t ir_cmp(struct ir_block *b, enum ir_cmp cmp, enum ir_type type, uint32_t x, uint32_t y);
+uint32_t ir_select(struct ir_block *b, enum ir_type type, uint32_t cond, uint32_t x, uint32_t y);
+uint32_t ir_flags(struct ir_block *b, enum ir_op op, enum ir_type width, uint32_t x, uint32_t y,
+                  uint32_t carry);
+uint32_t ir_cond(struct ir_block *b, enum ir_cc cc, uint32_t nzcv);
+uint32_t ir_load(struct ir_block *b, enum ir_type type, uint32_t addr, unsigned log2size,
+                 int is_signed);
+uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size);
+uint32_t ir_cas(struct ir_block *b, enum ir_type type, uint32_t addr, uint32_t expected,
+                uint32_t desired, unsigned log2size);
+uint32_t ir_atomic(struct ir_block *b, enum ir_atomic op, enum ir_type type, uint32_t addr,
+                   uint32_t operand, unsigned log2size);
+uint32_t ir_fence(struct ir_block *b, enum ir_fence kind);
+/* Call uint64_t helper(struct cpu *, a, b, c); unused arguments are 0 refs (passed as 0). */
+uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x, uint32_t y,
+                 uint32_t z);
+uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc);
+uint32_t ir_goto(struct ir_block *b, uint64_t target_pc);
+uint32_t ir_jump(struct ir_block *b, uint32_t target);
+uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc);
+uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc);
+
+static inline const struct ir_insn *ir_at(const struct ir_block *b, uint32_t ref)
+{
+  return &b->insn[ref];
+}
+static inline int ir_is_const(const struct ir_block *b, uint32_t ref)
+{
+  return ref && b->insn[ref].op == IR_CONST;
+}
+/* True once the block ends in GOTO/JUMP/SYSCALL/TRAP. */
+int ir_block_ended(const struct ir_block *b);
+
+/* Printer (-d ir) and the reference interpreter. */
+void ir_print(FILE *f, const struct ir_block *b);
+const char *ir_type_name(enum ir_type t);
+struct cpu;
+/* Run the block on c; returns what translated code would (enum cpu_exit, with
+ * CPU_EXIT_PLAIN for direct exits too) and sets c->pc. */
+uintptr_t ir_interp(const struct ir_block *b, struct cpu *c);
+/* Structural check: operands defined before use, types match; returns 0 or an
+ * insn index that is wrong (and prints why to stderr). */
+int ir_verify(const struct ir_block *b);
+
+#endif

@@ -1,0 +1,105 @@
+/* tcache.h - the translation cache: executable memory, the guest-pc -> host-code
+ * map (hashed with xxhash), the per-thread jump cache for indirect branches,
+ * chaining of direct exits, and the run loop that ties them together.
+ *
+ *   tc_init(&x64_backend, &a64_guest);
+ *   tc_run(cpu);            // returns when the guest thread exits
+ *
+ * The contract with a backend is struct backend below: a backend turns one IR
+ * block into code inside a struct tc_buf and describes the block's exits and
+ * memory accesses in a struct tc_block; tcache owns everything else.
+ */
+#ifndef TCACHE_H
+#define TCACHE_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "../xrun.h"
+
+struct ir_block;
+
+/* Emission cursor into the code buffer. Overflow is sticky: emitters write
+ * nothing once cur would pass end, and the block checks once at the end. */
+struct tc_buf {
+  uint8_t *start, *cur, *end;
+  int overflow;
+};
+
+/* One chainable direct exit of a block. */
+struct tc_exit {
+  uint64_t target_pc;      /* guest pc the exit leads to */
+  uint8_t *jump;           /* the patchable jump instruction (its rel32 is 4-byte aligned) */
+  uint8_t *stub;           /* where that jump goes while unchained */
+  struct tc_block *from;   /* owning block */
+  struct tc_block *to;     /* block chained to, or NULL */
+  struct tc_exit *next_in; /* next exit chained into the same 'to' */
+};
+
+/* host offset of a memory access -> guest pc offset, for precise faults */
+struct tc_pcmap {
+  uint32_t host_off;  /* from tc_block.code to the start of the host instruction */
+  uint32_t guest_off; /* from tc_block.guest_pc */
+};
+
+enum { TC_MAX_EXITS = 8 };
+
+struct tc_block {
+  uint64_t guest_pc;
+  uint32_t guest_size;
+  uint32_t code_size;
+  uint8_t *code;            /* entry of the host code */
+  uint32_t n_exits;
+  struct tc_exit exits[TC_MAX_EXITS];
+  uint32_t n_pcmap, pcmap_cap; /* pcmap is allocated by tcache, filled by the backend */
+  struct tc_pcmap *pcmap;
+  struct tc_exit *incoming; /* exits of other blocks chained to this one */
+  struct tc_block *hnext;   /* hash chain */
+  int invalid;
+};
+
+/* The direct-mapped jump cache, one per guest thread (struct cpu.jc). */
+enum { TC_JC_BITS = 12, TC_JC_SIZE = 1 << TC_JC_BITS };
+struct tc_jc_entry {
+  uint64_t pc;
+  const void *code;
+};
+/* Translated code computes the same index inline. */
+static inline uint32_t tc_jc_index(uint64_t pc)
+{
+  return (uint32_t)(pc >> 2) & (TC_JC_SIZE - 1);
+}
+
+/* What a host backend provides. */
+struct backend {
+  const char *name;
+  /* Emit the shared entry/exit trampolines at the start of an empty buffer. */
+  void (*init)(struct tc_buf *buf);
+  /* Translate b into buf and describe it in blk (code, code_size, exits, pcmap).
+   * Returns 0, or -1 when buf overflowed (the caller flushes and retries). */
+  int (*translate)(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf);
+  /* Run translated code at code until it leaves: returns an enum cpu_exit value,
+   * or a struct tc_exit * for a direct exit whose target is not chained yet. */
+  uintptr_t (*enter)(struct cpu *c, const void *code);
+  /* Point e->jump at code, or back at e->stub when code is NULL; one atomic write. */
+  void (*patch)(struct tc_exit *e, const void *code);
+};
+
+extern const struct backend x64_backend;
+
+void tc_init(const struct backend *be, const struct guest *g);
+/* Run the guest thread c until it exits. */
+void tc_run(struct cpu *c);
+/* Find or translate the block at pc. */
+struct tc_block *tc_get(struct cpu *c, uint64_t pc);
+/* Drop every translation (code buffer full, or code changed). */
+void tc_flush(void);
+/* Drop translations overlapping [start, start+len) (munmap, mprotect, code writes). */
+void tc_invalidate(uint64_t start, uint64_t len);
+/* The block whose host code contains host_pc, or NULL. */
+struct tc_block *tc_find_host(const void *host_pc);
+/* Guest pc of the memory access at host_pc inside blk, or blk->guest_pc. */
+uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc);
+/* True if host_pc is inside the code buffer. */
+int tc_in_code(const void *host_pc);
+
+#endif

@@ -1,0 +1,14 @@
+# tests.mk - building and running the tests (included by the top Makefile).
+
+UNIT_SRCS := $(wildcard tests/unit/*_test.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(O)/tests/unit/%,$(UNIT_SRCS))
+
+$(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+check: deps
+	$(MAKE) xrun unit
+	@tests/check.sh

@@ -1,0 +1,106 @@
+/* xrun.h - what every module shares: the per-thread guest CPU header, the
+ * guest descriptor, options, logging and exit statuses.
+ *
+ *   XLOG(LOG_STRACE, "openat(%d, \"%s\") = %ld", fd, path, ret);
+ *
+ * Each guest's full register state is a struct that begins with struct cpu
+ * (see decode/aarch64/a64_cpu.h); translated code reaches it through one
+ * fixed host register. Between blocks the struct is the truth.
+ */
+#ifndef XRUN_H
+#define XRUN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#define XRUN_VERSION "0.1.0"
+
+/* Exit statuses of xrun itself (the guest's own status passes through). */
+enum xrun_status {
+  XRUN_EXIT_USAGE = 125,   /* unknown option, missing program */
+  XRUN_EXIT_NOFILE = 127,  /* program or interpreter not found */
+  XRUN_EXIT_BADELF = 126,  /* not an ELF, truncated, wrong machine, directory */
+  XRUN_EXIT_INTERNAL = 124 /* translator failure (out of memory, internal fault) */
+};
+
+/* Why translated code returned to the run loop (besides a chained exit). */
+enum cpu_exit {
+  CPU_EXIT_PLAIN = 0,   /* cpu->pc holds the next guest pc */
+  CPU_EXIT_SYSCALL = 1, /* cpu->pc is the pc after the syscall instruction */
+  CPU_EXIT_TRAP = 2,    /* cpu->trap_signal is the guest signal, cpu->pc its pc */
+  CPU_EXIT_LAST = 16    /* larger values are struct tc_exit pointers */
+};
+
+struct tc_jc_entry;
+
+/* Guest-neutral head of every guest's register state. Backends know only this. */
+struct cpu {
+  uint64_t pc;                /* guest pc of the next block to run */
+  volatile uint32_t exit_request; /* nonzero: leave translated code at the next block entry */
+  int32_t trap_signal;        /* with CPU_EXIT_TRAP */
+  uint64_t trap_info;         /* faulting address, or the instruction word for SIGILL */
+  struct tc_jc_entry *jc;     /* this thread's indirect-branch jump cache */
+  const struct guest *guest;
+  int exit_status;            /* set by exit/exit_group */
+  bool exiting;
+  int tid;
+};
+
+struct ir_block;
+
+/* A guest ISA: its decoder, its syscall layer, and its state. */
+struct guest {
+  const char *name;      /* "aarch64": uname machine, -d output */
+  uint16_t elf_machine;  /* EM_AARCH64 */
+  size_t cpu_size;       /* sizeof the guest's state struct */
+  size_t stack_align;    /* initial sp alignment */
+  /* Append IR for one block starting at pc; reads guest code at pc. */
+  void (*decode_block)(struct ir_block *b, uint64_t pc);
+  /* Set up registers at program entry. */
+  void (*cpu_init)(struct cpu *c, uint64_t entry, uint64_t sp);
+  /* Perform the syscall the guest asked for; result goes in the guest's registers. */
+  void (*syscall)(struct cpu *c);
+  /* Guest disassembly line for -d in_asm (may be NULL). */
+  void (*print_insn)(uint64_t pc);
+  uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */
+  const char *platform;   /* AT_PLATFORM */
+};
+
+extern const struct guest a64_guest;
+
+/* Logging categories; each is one -d word. */
+enum log_cat {
+  LOG_IN_ASM = 1 << 0,
+  LOG_IR = 1 << 1,
+  LOG_OUT_ASM = 1 << 2,
+  LOG_EXEC = 1 << 3,
+  LOG_UNIMPL = 1 << 4,
+  LOG_STRACE = 1 << 5,
+  LOG_OPT = 1 << 6, /* IR after optimization */
+};
+
+extern unsigned xrun_log_mask;
+void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define XLOG(cat, ...)                                                                             \
+  do {                                                                                             \
+    if (__builtin_expect(xrun_log_mask & (cat), 0))                                                \
+      xrun_log(__VA_ARGS__);                                                                       \
+  } while (0)
+
+/* Fatal translator error: one line on stderr, then exit with status. */
+_Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Options that several modules read. */
+struct xrun_options {
+  const char *sysroot;   /* -L DIR */
+  const char *exe_path;  /* the guest program as the user named it */
+  const char *argv0;     /* -0 ARG */
+  bool no_chain;         /* --no-chain: never patch direct exits (debugging) */
+  bool no_opt;           /* --no-opt: skip the IR passes */
+  bool interp;           /* --interp: run IR through the interpreter, not a backend */
+  unsigned max_block_insns;
+};
+extern struct xrun_options xrun_opt;
+
+#endif
