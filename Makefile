@@ -7,7 +7,7 @@
 
 CC       ?= gcc
 CFLAGS   ?= -O2 -g
-CFLAGS   += -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
+CFLAGS   += -mcx16 -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
 LDFLAGS  += -pie
 LDLIBS   += -lelf -lxxhash -lmimalloc -lunwind -lpthread
 O        := o

@@ -101,5 +101,8 @@ struct tc_block *tc_find_host(const void *host_pc);
 uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc);
 /* True if host_pc is inside the code buffer. */
 int tc_in_code(const void *host_pc);
+/* True if [start, start+len) overlaps memory the translator owns (code buffer,
+ * its own stacks): a guest MAP_FIXED there is refused. */
+int tc_overlaps_translator(uint64_t start, uint64_t len);
 
 #endif
