@@ -1,0 +1,83 @@
+/* tc_fault.c - host faults: a guest access that faults becomes the guest's
+ * signal at the exact guest pc; a fault in the translator itself is reported
+ * with a host backtrace. */
+#define UNW_LOCAL_ONLY
+#include <libunwind.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+#include <unistd.h>
+#include "tc_int.h"
+
+static const char *tc_signame(int sig)
+{
+  const char *s = strsignal(sig);
+  return s ? s : "signal";
+}
+
+/* No guest handlers are installed yet: the default action of a synchronous
+ * fault signal is to terminate, which we reproduce with the host's own. */
+void tc_signal_guest(struct cpu *c, int sig)
+{
+  XLOG(LOG_EXEC | LOG_UNIMPL, "guest signal %d (%s) at pc 0x%llx, info 0x%llx", sig,
+       tc_signame(sig), (unsigned long long)c->pc, (unsigned long long)c->trap_info);
+  signal(sig, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, NULL);
+  raise(sig);
+  _exit(128 + sig);
+}
+
+static void tc_internal_fault(int sig, void *host_pc)
+{
+  char line[160];
+  int n = snprintf(line, sizeof(line), "xrun: internal error: %s at host pc %p; backtrace:",
+                   tc_signame(sig), host_pc);
+  write(2, line, n);
+  void *frames[32];
+  int depth = unw_backtrace(frames, 32);
+  for (int i = 0; i < depth; i++) {
+    n = snprintf(line, sizeof(line), " %p", frames[i]);
+    write(2, line, n);
+  }
+  write(2, "\n", 1);
+  _exit(XRUN_EXIT_INTERNAL);
+}
+
+static void tc_on_fault(int sig, siginfo_t *si, void *uctx)
+{
+  ucontext_t *uc = uctx;
+  void *host_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
+  if (tc_decode_jmp)
+    siglongjmp(*tc_decode_jmp, 1);
+  struct cpu *c = tc_current;
+  if (!c || !tc_in_guest)
+    tc_internal_fault(sig, host_pc);
+  if (tc_in_code(host_pc)) {
+    struct tc_block *blk = tc_find_host(host_pc);
+    if (blk)
+      c->pc = tc_guest_pc_at(blk, host_pc);
+  }
+  c->trap_info = (uintptr_t)si->si_addr;
+  tc_signal_guest(c, sig);
+}
+
+void tc_fault_init(void)
+{
+  static char altstack[64 * 1024];
+  stack_t ss = {.ss_sp = altstack, .ss_size = sizeof(altstack)};
+  sigaltstack(&ss, NULL);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_sigaction = tc_on_fault;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGSEGV, &sa, NULL);
+  sigaction(SIGBUS, &sa, NULL);
+  sigaction(SIGILL, &sa, NULL);
+  sigaction(SIGFPE, &sa, NULL);
+}

@@ -1,0 +1,41 @@
+/* tc_int.h - private to tcache: the code buffer and the block map. */
+#ifndef TC_INT_H
+#define TC_INT_H
+
+#include <setjmp.h>
+#include "tcache.h"
+
+extern const struct backend *tc_backend;
+extern const struct guest *tc_guest;
+extern struct tc_buf tc_code;         /* the whole executable buffer */
+extern uint64_t tc_generation;        /* bumped by every flush */
+extern __thread struct cpu *tc_current; /* the guest thread running on this host thread */
+extern __thread volatile int tc_in_guest; /* inside translated code or its helpers */
+
+void tc_buf_init(size_t size);
+void tc_buf_reset(void);
+
+void tc_map_init(void);
+struct tc_block *tc_lookup(uint64_t pc);
+struct tc_block *tc_block_alloc(uint32_t pcmap_cap);
+void tc_block_commit(struct tc_block *blk);
+void tc_block_discard(struct tc_block *blk);
+void tc_map_clear(void);
+
+/* Translate the block at pc; NULL if the guest code at pc cannot be read
+ * (cpu->trap_signal is then set to SIGSEGV). */
+struct tc_block *tc_translate(struct cpu *c, uint64_t pc);
+/* Decode and optimize one block into b; returns 0, or -1 if pc was unreadable. */
+int tc_decode(struct ir_block *b, uint64_t pc);
+
+void tc_chain(struct tc_exit *e, struct tc_block *to);
+void tc_unchain_all(struct tc_block *blk);
+
+/* Set while decoding: a fault reading guest code jumps back here. */
+extern __thread sigjmp_buf *tc_decode_jmp;
+
+void tc_fault_init(void);
+/* Deliver a synchronous guest signal raised at cpu->pc. */
+void tc_signal_guest(struct cpu *c, int sig);
+
+#endif

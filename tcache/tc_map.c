@@ -1,0 +1,110 @@
+/* tc_map.c - the guest-pc -> block table (xxhash buckets), and the list of
+ * blocks in code-buffer order for host-pc -> block lookups on faults. */
+#include <mimalloc.h>
+#include <string.h>
+#include <xxhash.h>
+#include "tc_int.h"
+
+enum { TC_HASH_BITS = 16, TC_HASH_SIZE = 1 << TC_HASH_BITS };
+
+static struct tc_block *tc_hash[TC_HASH_SIZE];
+static struct tc_block **tc_blocks; /* in code order: host code addresses ascend */
+static size_t tc_nblocks, tc_blocks_cap;
+uint64_t tc_generation;
+
+static uint32_t tc_hash_pc(uint64_t pc)
+{
+  return (uint32_t)XXH3_64bits(&pc, sizeof(pc)) & (TC_HASH_SIZE - 1);
+}
+
+void tc_map_init(void)
+{
+  memset(tc_hash, 0, sizeof(tc_hash));
+}
+
+struct tc_block *tc_lookup(uint64_t pc)
+{
+  for (struct tc_block *b = tc_hash[tc_hash_pc(pc)]; b; b = b->hnext)
+    if (b->guest_pc == pc && !b->invalid)
+      return b;
+  return NULL;
+}
+
+struct tc_block *tc_block_alloc(uint32_t pcmap_cap)
+{
+  struct tc_block *blk = mi_zalloc(sizeof(*blk));
+  blk->pcmap = mi_malloc(pcmap_cap * sizeof(*blk->pcmap));
+  if (!blk || !blk->pcmap)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  blk->pcmap_cap = pcmap_cap;
+  return blk;
+}
+
+void tc_block_discard(struct tc_block *blk)
+{
+  mi_free(blk->pcmap);
+  mi_free(blk);
+}
+
+void tc_block_commit(struct tc_block *blk)
+{
+  if (tc_nblocks == tc_blocks_cap) {
+    tc_blocks_cap = tc_blocks_cap ? tc_blocks_cap * 2 : 4096;
+    tc_blocks = mi_reallocn(tc_blocks, tc_blocks_cap, sizeof(*tc_blocks));
+    if (!tc_blocks)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  }
+  blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
+  tc_blocks[tc_nblocks++] = blk;
+  uint32_t h = tc_hash_pc(blk->guest_pc);
+  blk->hnext = tc_hash[h];
+  tc_hash[h] = blk;
+}
+
+void tc_map_clear(void)
+{
+  for (size_t i = 0; i < tc_nblocks; i++)
+    tc_block_discard(tc_blocks[i]);
+  tc_nblocks = 0;
+  memset(tc_hash, 0, sizeof(tc_hash));
+  tc_generation++;
+}
+
+struct tc_block *tc_find_host(const void *host_pc)
+{
+  const uint8_t *p = host_pc;
+  size_t lo = 0, hi = tc_nblocks;
+  while (lo < hi) { /* first block whose code starts after p */
+    size_t mid = (lo + hi) / 2;
+    if (tc_blocks[mid]->code <= p)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == 0)
+    return NULL;
+  struct tc_block *b = tc_blocks[lo - 1];
+  return p < b->code + b->code_size ? b : NULL;
+}
+
+uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc)
+{
+  uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
+  uint64_t pc = blk->guest_pc;
+  for (uint32_t i = 0; i < blk->n_pcmap && blk->pcmap[i].host_off <= off; i++)
+    pc = blk->guest_pc + blk->pcmap[i].guest_off;
+  return pc;
+}
+
+void tc_invalidate(uint64_t start, uint64_t len)
+{
+  for (size_t i = 0; i < tc_nblocks; i++) {
+    struct tc_block *b = tc_blocks[i];
+    if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
+      b->invalid = 1;
+      tc_unchain_all(b);
+    }
+  }
+  if (tc_current && tc_current->jc)
+    memset(tc_current->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
+}

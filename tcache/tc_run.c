@@ -1,0 +1,113 @@
+/* tc_run.c - the run loop of one guest thread: find or translate the block at
+ * pc, run it, and act on how it left (chain, jump-cache fill, syscall, trap). */
+#include <mimalloc.h>
+#include <signal.h>
+#include <string.h>
+#include "tc_int.h"
+#include "../ir/ir.h"
+
+const struct backend *tc_backend;
+const struct guest *tc_guest;
+__thread struct cpu *tc_current;
+__thread volatile int tc_in_guest;
+
+void tc_init(const struct backend *be, const struct guest *g)
+{
+  tc_backend = be;
+  tc_guest = g;
+  tc_map_init();
+  tc_buf_init(64u << 20);
+  tc_fault_init();
+}
+
+void tc_flush(void)
+{
+  tc_map_clear();
+  tc_buf_reset();
+  if (tc_current && tc_current->jc)
+    memset(tc_current->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
+}
+
+/* After an indirect-branch miss: translate, and remember it in the jump cache. */
+static struct tc_block *tc_fill_jc(struct cpu *c)
+{
+  struct tc_block *blk = tc_get(c, c->pc);
+  if (blk) {
+    struct tc_jc_entry *e = &c->jc[tc_jc_index(c->pc)];
+    e->pc = c->pc;
+    e->code = blk->code;
+  }
+  return blk;
+}
+
+/* A direct exit that is not chained yet: translate its target and chain it. */
+static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e)
+{
+  uint64_t gen = tc_generation;
+  struct tc_block *to = tc_get(c, c->pc);
+  if (to && gen == tc_generation && !xrun_opt.no_chain && !e->from->invalid)
+    tc_chain(e, to);
+  return to;
+}
+
+static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r)
+{
+  switch (r) {
+  case CPU_EXIT_PLAIN:
+    c->exit_request = 0;
+    return tc_fill_jc(c);
+  case CPU_EXIT_SYSCALL:
+    c->guest->syscall(c);
+    return NULL;
+  case CPU_EXIT_TRAP:
+    tc_signal_guest(c, c->trap_signal);
+    return NULL;
+  default:
+    return tc_follow_exit(c, (struct tc_exit *)r);
+  }
+}
+
+static void tc_run_interp(struct cpu *c)
+{
+  struct ir_block *b = ir_block_new(c->pc);
+  while (!c->exiting) {
+    if (tc_decode(b, c->pc) < 0) {
+      c->trap_info = c->pc;
+      tc_signal_guest(c, SIGSEGV);
+      continue;
+    }
+    tc_in_guest = 1;
+    uintptr_t r = ir_interp(b, c);
+    tc_in_guest = 0;
+    if (r == CPU_EXIT_SYSCALL)
+      c->guest->syscall(c);
+    else if (r == CPU_EXIT_TRAP)
+      tc_signal_guest(c, c->trap_signal);
+  }
+  ir_block_free(b);
+}
+
+void tc_run(struct cpu *c)
+{
+  tc_current = c;
+  if (!c->jc)
+    c->jc = mi_zalloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));
+  if (xrun_opt.interp) {
+    tc_run_interp(c);
+    return;
+  }
+  struct tc_block *blk = NULL;
+  while (!c->exiting) {
+    if (!blk)
+      blk = tc_get(c, c->pc);
+    if (!blk) {
+      tc_signal_guest(c, SIGSEGV);
+      continue;
+    }
+    XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
+    tc_in_guest = 1;
+    uintptr_t r = tc_backend->enter(c, blk->code);
+    tc_in_guest = 0;
+    blk = tc_after_exit(c, r);
+  }
+}

@@ -1,0 +1,93 @@
+/* tc_translate.c - guest pc -> decoded, optimized IR -> host code in the buffer. */
+#include <signal.h>
+#include "tc_int.h"
+#include "../ir/ir.h"
+#include "../opt/opt.h"
+#include "../gc/gc.h"
+
+__thread sigjmp_buf *tc_decode_jmp;
+static __thread struct ir_block *tc_ir;
+
+static void tc_log_block(const char *what, const struct ir_block *b)
+{
+  xrun_log("%s: block 0x%llx (%u guest instructions)", what, (unsigned long long)b->guest_pc,
+           b->guest_insns);
+  ir_print(stderr, b);
+}
+
+static void tc_log_in_asm(const struct ir_block *b)
+{
+  xrun_log("IN: 0x%llx", (unsigned long long)b->guest_pc);
+  for (uint64_t pc = b->guest_pc; pc < b->guest_pc + b->guest_size; pc += 4) {
+    if (tc_guest->print_insn)
+      tc_guest->print_insn(pc);
+    else
+      xrun_log("0x%016llx:  %08x", (unsigned long long)pc, *(const uint32_t *)pc);
+  }
+}
+
+int tc_decode(struct ir_block *b, uint64_t pc)
+{
+  sigjmp_buf jb;
+  ir_block_reset(b, pc);
+  if (sigsetjmp(jb, 1)) {
+    tc_decode_jmp = NULL;
+    return -1;
+  }
+  tc_decode_jmp = &jb;
+  tc_guest->decode_block(b, pc);
+  tc_decode_jmp = NULL;
+  if (xrun_log_mask & LOG_IN_ASM)
+    tc_log_in_asm(b);
+  if (xrun_log_mask & LOG_IR)
+    tc_log_block("IR", b);
+  if (!xrun_opt.no_opt) {
+    opt_run(b);
+    if (xrun_log_mask & LOG_OPT)
+      tc_log_block("IR after opt", b);
+  }
+  return 0;
+}
+
+static struct tc_block *tc_emit(const struct ir_block *b)
+{
+  struct tc_block *blk = tc_block_alloc(b->n);
+  uint8_t *mark = tc_code.cur;
+  blk->guest_pc = b->guest_pc;
+  blk->guest_size = b->guest_size;
+  if (tc_backend->translate(b, blk, &tc_code) == 0 && !tc_code.overflow) {
+    tc_block_commit(blk);
+    return blk;
+  }
+  tc_code.cur = mark;
+  tc_code.overflow = 0;
+  tc_block_discard(blk);
+  return NULL;
+}
+
+struct tc_block *tc_translate(struct cpu *c, uint64_t pc)
+{
+  if (!tc_ir)
+    tc_ir = ir_block_new(pc);
+  if (tc_decode(tc_ir, pc) < 0) {
+    c->trap_info = pc;
+    return NULL;
+  }
+  struct tc_block *blk = tc_emit(tc_ir);
+  if (!blk) {
+    gc_code_full();
+    blk = tc_emit(tc_ir);
+  }
+  if (!blk)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: internal error: block at 0x%llx cannot be translated",
+             (unsigned long long)pc);
+  XLOG(LOG_OUT_ASM, "OUT: 0x%llx -> %p, %u bytes", (unsigned long long)pc, (void *)blk->code,
+       blk->code_size);
+  return blk;
+}
+
+struct tc_block *tc_get(struct cpu *c, uint64_t pc)
+{
+  struct tc_block *blk = tc_lookup(pc);
+  return blk ? blk : tc_translate(c, pc);
+}
