@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* tc_buf.c - the executable code buffer. One RWX mapping placed near xrun's
  * own text so that rel32 calls from translated code reach the helpers. */
 #include <sys/mman.h>

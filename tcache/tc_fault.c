@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* tc_fault.c - host faults: a guest access that faults becomes the guest's
  * signal at the exact guest pc; a fault in the translator itself is reported
  * with a host backtrace. */

@@ -35,6 +35,7 @@ void tc_unchain_all(struct tc_block *blk);
 extern __thread sigjmp_buf *tc_decode_jmp;
 
 void tc_fault_init(void);
+void tc_log_out_asm(const struct tc_block *blk);
 /* Deliver a synchronous guest signal raised at cpu->pc. */
 void tc_signal_guest(struct cpu *c, int sig);
 

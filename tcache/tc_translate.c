@@ -81,8 +81,8 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc)
   if (!blk)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: internal error: block at 0x%llx cannot be translated",
              (unsigned long long)pc);
-  XLOG(LOG_OUT_ASM, "OUT: 0x%llx -> %p, %u bytes", (unsigned long long)pc, (void *)blk->code,
-       blk->code_size);
+  if (xrun_log_mask & LOG_OUT_ASM)
+    tc_log_out_asm(blk);
   return blk;
 }
 

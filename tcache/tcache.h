@@ -82,6 +82,8 @@ struct backend {
   uintptr_t (*enter)(struct cpu *c, const void *code);
   /* Point e->jump at code, or back at e->stub when code is NULL; one atomic write. */
   void (*patch)(struct tc_exit *e, const void *code);
+  /* objdump's -m name for this host, for -d out_asm (NULL: print bytes). */
+  const char *objdump_machine;
 };
 
 extern const struct backend x64_backend;
