@@ -98,13 +98,15 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc)
 
 void tc_invalidate(uint64_t start, uint64_t len)
 {
+  int hit = 0;
   for (size_t i = 0; i < tc_nblocks; i++) {
     struct tc_block *b = tc_blocks[i];
     if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
       b->invalid = 1;
       tc_unchain_all(b);
+      hit = 1;
     }
   }
-  if (tc_current && tc_current->jc)
+  if (hit && tc_current && tc_current->jc)
     memset(tc_current->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
 }

@@ -1,0 +1,122 @@
+/* x64_backend.c - the x86-64 backend table, and translating one IR block:
+ * the exit_request check, then each instruction allocated and lowered in
+ * order, then the cold exit for exit_request.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include "x64.h"
+
+/* Operations whose lowering reads operand a before writing the result, so the
+ * result may take a's register when a dies there. */
+static uint32_t x64_hint(const struct ir_insn *in) {
+  switch (in->op) {
+  case IR_ADD:
+  case IR_SUB:
+  case IR_AND:
+  case IR_OR:
+  case IR_XOR:
+  case IR_MUL:
+  case IR_NOT:
+  case IR_NEG:
+  case IR_SHL:
+  case IR_SHR:
+  case IR_SAR:
+  case IR_ROR:
+  case IR_BSWAP:
+  case IR_ZEXT:
+  case IR_SEXT:
+  case IR_TRUNC:
+  case IR_LOAD: return in->a;
+  default: return 0;
+  }
+}
+
+static const char *x64_check(const struct ir_block *b) {
+  for (uint32_t i = 1; i < b->n; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op == IR_NOP)
+      continue;
+    if (in->op >= IR_NUM_OPS)
+      return "unknown IR op";
+    if (in->type == IR_F32 || in->type == IR_F64 || in->type == IR_V128)
+      return "floating-point and vector values are not supported yet";
+  }
+  return NULL;
+}
+
+static void x64_prologue(struct x64_ctx *x) {
+  /* cmp dword [r14+exit_request], 0; jne cold exit */
+  x64_alu_mi(x->buf, 2, X64_CMP, x64_mem(X64_R14, offsetof(struct cpu, exit_request)), 0);
+  x->exit_fix = x64_jcc32(x->buf, X64_CC_NE);
+}
+
+static void x64_epilogue(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  if (!ir_block_ended(b))
+    x64_exit_plain(x, b->guest_pc + b->guest_size, CPU_EXIT_PLAIN);
+  x64_fix32(x->buf, x->exit_fix);
+  x64_exit_plain(x, b->guest_pc, CPU_EXIT_PLAIN);
+}
+
+static void x64_body(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  for (uint32_t i = 1; i < b->n && !x->error; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op == IR_NOP)
+      continue;
+    if (x64_is_call(in))
+      x64_ra_call(x, i);
+    if (x64_has_value(in))
+      x64_ra_def(x, i, x64_hint(in));
+    x64_lower(x, i);
+    x64_ra_release(x, i);
+  }
+}
+
+/* -d out_asm: the host bytes, 16 per line (objdump -b binary decodes them). */
+static void x64_log_code(const struct tc_block *blk) {
+  xrun_log("OUT: 0x%llx -> %p, %u bytes", (unsigned long long)blk->guest_pc, (void *)blk->code,
+           blk->code_size);
+  for (uint32_t i = 0; i < blk->code_size; i += 16) {
+    char line[16 * 3 + 1];
+    unsigned n = 0;
+    for (uint32_t k = i; k < blk->code_size && k < i + 16; k++)
+      n += (unsigned)snprintf(line + n, sizeof(line) - n, "%02x ", blk->code[k]);
+    xrun_log("  %04x: %s", i, line);
+  }
+}
+
+static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
+  struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
+  x.error = x64_check(b);
+  if (!x.error && x64_ra_init(&x) < 0)
+    x.error = "out of memory";
+  if (!x.error) {
+    x64_nops(buf, (unsigned)(-(uintptr_t)buf->cur & 15));
+    blk->code = buf->cur;
+    blk->n_exits = 0;
+    blk->n_pcmap = 0;
+    x64_prologue(&x);
+    x64_body(&x);
+    x64_epilogue(&x);
+  }
+  x64_ra_free(&x);
+  if (x.error) {
+    xrun_log("xrun: x64: block 0x%llx: %s", (unsigned long long)b->guest_pc, x.error);
+    return -1;
+  }
+  if (buf->overflow)
+    return -1;
+  blk->code_size = (uint32_t)(buf->cur - blk->code);
+  if (xrun_log_mask & LOG_OUT_ASM)
+    x64_log_code(blk);
+  return 0;
+}
+
+const struct backend x64_backend = {
+    .name = "x86_64",
+    .init = x64_init,
+    .translate = x64_translate,
+    .enter = x64_enter,
+    .patch = x64_patch,
+};

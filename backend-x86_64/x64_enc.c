@@ -1,0 +1,429 @@
+/* x64_enc.c - the x86-64 instruction encoder: pure encoders for the prefix
+ * and addressing bytes, and one appender per instruction form. Every appender
+ * writes into a struct tc_buf; overflow is sticky (nothing is written past
+ * end, buf->overflow is set, and the block checks once at the end).
+ * Intel SDM Vol. 2, chapter 2 (instruction format) and the opcode pages.
+ */
+#include <string.h>
+#include "x64.h"
+
+/* 0100WRXB */
+uint8_t x64_rex(int w, unsigned reg, unsigned index, unsigned base) {
+  return 0x40 | (w ? 8 : 0) | ((reg >> 3) & 1) << 2 | ((index >> 3) & 1) << 1 | ((base >> 3) & 1);
+}
+
+/* mm rrr bbb */
+uint8_t x64_modrm(unsigned mod, unsigned reg, unsigned rm) {
+  return (mod << 6) | ((reg & 7) << 3) | (rm & 7);
+}
+
+/* ss iii bbb */
+uint8_t x64_sib(unsigned scale, unsigned index, unsigned base) {
+  return (scale << 6) | ((index & 7) << 3) | (base & 7);
+}
+
+void x64_bytes(struct tc_buf *b, const uint8_t *p, unsigned n) {
+  if (b->overflow || (size_t)(b->end - b->cur) < n) {
+    b->overflow = 1;
+    return;
+  }
+  memcpy(b->cur, p, n);
+  b->cur += n;
+}
+
+static void x64_byte(struct tc_buf *b, uint8_t v) {
+  x64_bytes(b, &v, 1);
+}
+
+/* Little-endian immediate of size 1, 2, 4 or 8 bytes. */
+void x64_imm(struct tc_buf *b, uint64_t imm, unsigned size) {
+  uint8_t p[8];
+  for (unsigned i = 0; i < size; i++)
+    p[i] = (uint8_t)(imm >> (8 * i));
+  x64_bytes(b, p, size);
+}
+
+static int x64_is_byte_hi(unsigned reg) {
+  return reg >= 4 && reg < 8; /* spl bpl sil dil need a REX */
+}
+
+/* [f0] [66] [f3] [REX] opcode, for an instruction whose ModRM names reg,
+ * index and base (0 when absent). */
+static void x64_prefix_opc(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg,
+                           unsigned index, unsigned base, int byte_regs) {
+  uint8_t p[8];
+  unsigned n = 0;
+  if (flags & X64_LOCK)
+    p[n++] = 0xf0;
+  if (flags & X64_O16)
+    p[n++] = 0x66;
+  if (flags & X64_REP)
+    p[n++] = 0xf3;
+  uint8_t rex = x64_rex(flags & X64_W, reg, index, base);
+  if (rex != 0x40 || ((flags & X64_B8) && byte_regs))
+    p[n++] = rex;
+  if (opc > 0xffff)
+    p[n++] = (uint8_t)(opc >> 16);
+  if (opc > 0xff)
+    p[n++] = (uint8_t)(opc >> 8);
+  p[n++] = (uint8_t)opc;
+  x64_bytes(b, p, n);
+}
+
+/* opc /r with a register operand: mod = 11 */
+void x64_op_rr(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, unsigned rm) {
+  x64_prefix_opc(b, flags, opc, reg, 0, rm, x64_is_byte_hi(reg) || x64_is_byte_hi(rm));
+  x64_byte(b, x64_modrm(3, reg, rm));
+}
+
+/* opc /r with a memory operand [base + index*scale + disp] */
+void x64_op_rm(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, struct x64_mem m) {
+  unsigned index = m.index == X64_NOREG ? 0 : m.index;
+  unsigned mod = (m.disp == 0 && (m.base & 7) != 5) ? 0 : (m.disp == (int8_t)m.disp ? 1 : 2);
+  x64_prefix_opc(b, flags, opc, reg, index, m.base, x64_is_byte_hi(reg));
+  if (m.index == X64_NOREG && (m.base & 7) != 4) {
+    x64_byte(b, x64_modrm(mod, reg, m.base));
+  } else {
+    x64_byte(b, x64_modrm(mod, reg, 4));
+    x64_byte(b, x64_sib(m.scale, m.index == X64_NOREG ? 4 : m.index, m.base));
+  }
+  if (mod == 1)
+    x64_imm(b, (uint32_t)m.disp, 1);
+  else if (mod == 2)
+    x64_imm(b, (uint32_t)m.disp, 4);
+}
+
+static unsigned x64_w(int w) {
+  return w ? X64_W : 0;
+}
+
+/* 00 000 001 + op*8: add/or/adc/sbb/and/sub/xor/cmp dst, src */
+void x64_alu_rr(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w), op * 8 + 1, src, dst);
+}
+
+/* 83 /op ib, or 81 /op id: op dst, imm */
+void x64_alu_ri(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, int32_t imm) {
+  int small = imm == (int8_t)imm;
+  x64_op_rr(b, x64_w(w), small ? 0x83 : 0x81, op, dst);
+  x64_imm(b, (uint32_t)imm, small ? 1 : 4);
+}
+
+/* op*8 + 3: op dst, [mem] */
+void x64_alu_rm(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, struct x64_mem m) {
+  x64_op_rm(b, x64_w(w), op * 8 + 3, dst, m);
+}
+
+/* 80 /op ib (byte), 66 83 /op, 83 /op ib, REX.W 83 /op: op size [mem], imm */
+void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64_mem m,
+                int32_t imm) {
+  if (log2size == 0) {
+    x64_op_rm(b, 0, 0x80, op, m);
+    x64_imm(b, (uint32_t)imm, 1);
+    return;
+  }
+  unsigned flags = log2size == 1 ? X64_O16 : log2size == 3 ? X64_W : 0;
+  int small = imm == (int8_t)imm;
+  x64_op_rm(b, flags, small ? 0x83 : 0x81, op, m);
+  x64_imm(b, (uint32_t)imm, small ? 1 : log2size == 1 ? 2 : 4);
+}
+
+/* 00+op*8 (byte), 66 01+op*8, 01+op*8, REX.W 01+op*8: op at the access size */
+void x64_alu_rr_sized(struct tc_buf *b, unsigned log2size, enum x64_alu op, unsigned dst,
+                      unsigned src) {
+  if (log2size == 0)
+    x64_op_rr(b, X64_B8, op * 8, src, dst);
+  else
+    x64_op_rr(b, log2size == 1 ? X64_O16 : log2size == 3 ? X64_W : 0, op * 8 + 1, src, dst);
+}
+
+/* 89 /r: mov dst, src */
+void x64_mov_rr(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w), 0x89, src, dst);
+}
+
+/* B8+r id: mov r32, imm32 (zero-extends); REX.W C7 /0 id: mov r64, simm32;
+ * REX.W B8+r iq: movabs r64, imm64. Never touches the flags. */
+void x64_mov_ri(struct tc_buf *b, unsigned dst, uint64_t imm) {
+  if (imm <= 0xffffffffu) {
+    if (dst >= 8)
+      x64_byte(b, x64_rex(0, 0, 0, dst));
+    x64_byte(b, 0xb8 + (dst & 7));
+    x64_imm(b, imm, 4);
+  } else if ((int64_t)imm == (int32_t)imm) {
+    x64_op_rr(b, X64_W, 0xc7, 0, dst);
+    x64_imm(b, imm, 4);
+  } else {
+    x64_byte(b, x64_rex(1, 0, 0, dst));
+    x64_byte(b, 0xb8 + (dst & 7));
+    x64_imm(b, imm, 8);
+  }
+}
+
+/* 0F B6/B7 movzx r32, m8/m16; 0F BE/BF movsx; 63 movsxd r64, m32; 8B mov */
+void x64_load(struct tc_buf *b, unsigned log2size, int sign, int w, unsigned dst,
+              struct x64_mem m) {
+  if (log2size < 2)
+    x64_op_rm(b, sign ? x64_w(w) : 0, (sign ? 0x0fbe : 0x0fb6) + log2size, dst, m);
+  else if (log2size == 2 && sign && w)
+    x64_op_rm(b, X64_W, 0x63, dst, m);
+  else
+    x64_op_rm(b, x64_w(log2size == 3), 0x8b, dst, m);
+}
+
+/* 88 /r mov m8, r8; 66 89 /r; 89 /r; REX.W 89 /r */
+void x64_store(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned src) {
+  if (log2size == 0)
+    x64_op_rm(b, X64_B8, 0x88, src, m);
+  else
+    x64_op_rm(b, log2size == 1 ? X64_O16 : x64_w(log2size == 3), 0x89, src, m);
+}
+
+/* C6 /0 ib; 66 C7 /0 iw; C7 /0 id; REX.W C7 /0 id: mov size [mem], imm */
+void x64_store_imm(struct tc_buf *b, unsigned log2size, struct x64_mem m, int32_t imm) {
+  if (log2size == 0) {
+    x64_op_rm(b, 0, 0xc6, 0, m);
+    x64_imm(b, (uint32_t)imm, 1);
+    return;
+  }
+  x64_op_rm(b, log2size == 1 ? X64_O16 : x64_w(log2size == 3), 0xc7, 0, m);
+  x64_imm(b, (uint32_t)imm, log2size == 1 ? 2 : 4);
+}
+
+/* 8D /r: lea dst, [mem] */
+void x64_lea(struct tc_buf *b, int w, unsigned dst, struct x64_mem m) {
+  x64_op_rm(b, x64_w(w), 0x8d, dst, m);
+}
+
+/* F7 /2 not, /3 neg, /4 mul, /5 imul, /6 div, /7 idiv */
+void x64_unary(struct tc_buf *b, int w, enum x64_unary op, unsigned reg) {
+  x64_op_rr(b, x64_w(w), 0xf7, op, reg);
+}
+
+/* C1 /op ib: rol/ror/shl/shr/sar reg, imm8 */
+void x64_shift_ri(struct tc_buf *b, int w, enum x64_shift op, unsigned reg, uint8_t imm) {
+  x64_op_rr(b, x64_w(w), 0xc1, op, reg);
+  x64_byte(b, imm);
+}
+
+/* D3 /op: rol/ror/shl/shr/sar reg, cl */
+void x64_shift_cl(struct tc_buf *b, int w, enum x64_shift op, unsigned reg) {
+  x64_op_rr(b, x64_w(w), 0xd3, op, reg);
+}
+
+/* 0F AF /r: imul dst, src */
+void x64_imul_rr(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w), 0x0faf, dst, src);
+}
+
+/* 6B /r ib or 69 /r id: imul dst, src, imm */
+void x64_imul_rri(struct tc_buf *b, int w, unsigned dst, unsigned src, int32_t imm) {
+  int small = imm == (int8_t)imm;
+  x64_op_rr(b, x64_w(w), small ? 0x6b : 0x69, dst, src);
+  x64_imm(b, (uint32_t)imm, small ? 1 : 4);
+}
+
+/* 85 /r: test x, y */
+void x64_test_rr(struct tc_buf *b, int w, unsigned x, unsigned y) {
+  x64_op_rr(b, x64_w(w), 0x85, y, x);
+}
+
+/* 0F 90+cc /0: setcc r8 */
+void x64_setcc(struct tc_buf *b, enum x64_cc cc, unsigned reg) {
+  x64_op_rr(b, X64_B8, 0x0f90 + cc, 0, reg);
+}
+
+/* 0F 40+cc /r: cmovcc dst, src */
+void x64_cmov(struct tc_buf *b, int w, enum x64_cc cc, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w), 0x0f40 + cc, dst, src);
+}
+
+/* 0F B6 /r movzx r32, r8; 0F B7 /r movzx r32, r16; 89 /r mov r32, r32 */
+void x64_movzx(struct tc_buf *b, unsigned bits, unsigned dst, unsigned src) {
+  if (bits == 32)
+    x64_mov_rr(b, 0, dst, src);
+  else
+    x64_op_rr(b, bits == 8 ? X64_B8 : 0, bits == 8 ? 0x0fb6 : 0x0fb7, dst, src);
+}
+
+/* 0F BE /r movsx r, r8; 0F BF /r movsx r, r16; REX.W 63 /r movsxd r64, r32 */
+void x64_movsx(struct tc_buf *b, int w, unsigned bits, unsigned dst, unsigned src) {
+  if (bits == 32) {
+    if (w)
+      x64_op_rr(b, X64_W, 0x63, dst, src);
+    else
+      x64_mov_rr(b, 0, dst, src);
+    return;
+  }
+  x64_op_rr(b, x64_w(w) | (bits == 8 ? X64_B8 : 0), bits == 8 ? 0x0fbe : 0x0fbf, dst, src);
+}
+
+/* 0F BD /r: bsr dst, src */
+void x64_bsr(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w), 0x0fbd, dst, src);
+}
+
+/* 0F BC /r: bsf dst, src */
+void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w), 0x0fbc, dst, src);
+}
+
+/* F3 0F B8 /r: popcnt dst, src */
+void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w) | X64_REP, 0x0fb8, dst, src);
+}
+
+/* 0F C8+r: bswap reg */
+void x64_bswap(struct tc_buf *b, int w, unsigned reg) {
+  uint8_t rex = x64_rex(w, 0, 0, reg);
+  if (rex != 0x40)
+    x64_byte(b, rex);
+  x64_bytes(b, (const uint8_t[]){0x0f, 0xc8 + (reg & 7)}, 2);
+}
+
+/* 0F BA /4 ib: bt reg, imm8 */
+void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit) {
+  x64_op_rr(b, x64_w(w), 0x0fba, 4, reg);
+  x64_byte(b, bit);
+}
+
+void x64_cmc(struct tc_buf *b) {
+  x64_byte(b, 0xf5); /* cmc */
+}
+
+/* 99 cdq; REX.W 99 cqo */
+void x64_cqo(struct tc_buf *b, int w) {
+  if (w)
+    x64_byte(b, 0x48);
+  x64_byte(b, 0x99);
+}
+
+static unsigned x64_size_flags(unsigned log2size) {
+  return log2size == 0 ? X64_B8 : log2size == 1 ? X64_O16 : log2size == 3 ? X64_W : 0;
+}
+
+/* F0 0F C0 /r (byte), F0 0F C1 /r: lock xadd [mem], reg */
+void x64_xadd(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg) {
+  x64_op_rm(b, X64_LOCK | x64_size_flags(log2size), log2size ? 0x0fc1 : 0x0fc0, reg, m);
+}
+
+/* 86 /r (byte), 87 /r: xchg [mem], reg (implicitly locked) */
+void x64_xchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg) {
+  x64_op_rm(b, x64_size_flags(log2size), log2size ? 0x87 : 0x86, reg, m);
+}
+
+/* F0 0F B0 /r (byte), F0 0F B1 /r: lock cmpxchg [mem], reg */
+void x64_cmpxchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg) {
+  x64_op_rm(b, X64_LOCK | x64_size_flags(log2size), log2size ? 0x0fb1 : 0x0fb0, reg, m);
+}
+
+void x64_mfence(struct tc_buf *b) {
+  x64_bytes(b, (const uint8_t[]){0x0f, 0xae, 0xf0}, 3); /* mfence */
+}
+
+/* [41] 50+r: push reg */
+void x64_push(struct tc_buf *b, unsigned reg) {
+  if (reg >= 8)
+    x64_byte(b, 0x41);
+  x64_byte(b, 0x50 + (reg & 7));
+}
+
+/* [41] 58+r: pop reg */
+void x64_pop(struct tc_buf *b, unsigned reg) {
+  if (reg >= 8)
+    x64_byte(b, 0x41);
+  x64_byte(b, 0x58 + (reg & 7));
+}
+
+void x64_ret(struct tc_buf *b) {
+  x64_byte(b, 0xc3); /* ret */
+}
+
+/* FF /2: call reg */
+void x64_call_r(struct tc_buf *b, unsigned reg) {
+  x64_op_rr(b, 0, 0xff, 2, reg);
+}
+
+/* FF /4: jmp reg */
+void x64_jmp_r(struct tc_buf *b, unsigned reg) {
+  x64_op_rr(b, 0, 0xff, 4, reg);
+}
+
+int x64_rel32_ok(const uint8_t *from, const void *target) {
+  intptr_t d = (const uint8_t *)target - from;
+  return d == (int32_t)d;
+}
+
+static void x64_rel32_to(struct tc_buf *b, const void *target) {
+  int32_t rel = (int32_t)((const uint8_t *)target - (b->cur + 4));
+  x64_imm(b, (uint32_t)rel, 4);
+}
+
+/* E8 cd: call rel32 */
+void x64_call_rel(struct tc_buf *b, const void *target) {
+  x64_byte(b, 0xe8);
+  x64_rel32_to(b, target);
+}
+
+/* E9 cd: jmp rel32 */
+void x64_jmp_rel(struct tc_buf *b, const void *target) {
+  x64_byte(b, 0xe9);
+  x64_rel32_to(b, target);
+}
+
+/* 0F 80+cc cd: jcc rel32 */
+void x64_jcc_rel(struct tc_buf *b, enum x64_cc cc, const void *target) {
+  x64_bytes(b, (const uint8_t[]){0x0f, 0x80 + cc}, 2);
+  x64_rel32_to(b, target);
+}
+
+/* 70+cc cb: jcc rel8 to be fixed later; returns where the rel8 is, or NULL */
+uint8_t *x64_jcc8(struct tc_buf *b, enum x64_cc cc) {
+  x64_bytes(b, (const uint8_t[]){0x70 + cc, 0}, 2);
+  return b->overflow ? NULL : b->cur - 1;
+}
+
+/* EB cb: jmp rel8 to be fixed later */
+uint8_t *x64_jmp8(struct tc_buf *b) {
+  x64_bytes(b, (const uint8_t[]){0xeb, 0}, 2);
+  return b->overflow ? NULL : b->cur - 1;
+}
+
+/* 0F 80+cc cd: jcc rel32 to be fixed later */
+uint8_t *x64_jcc32(struct tc_buf *b, enum x64_cc cc) {
+  x64_bytes(b, (const uint8_t[]){0x0f, 0x80 + cc, 0, 0, 0, 0}, 6);
+  return b->overflow ? NULL : b->cur - 4;
+}
+
+/* Point a forward rel8 at the current position. */
+void x64_fix8(struct tc_buf *b, uint8_t *rel) {
+  if (!rel || b->overflow)
+    return;
+  intptr_t d = b->cur - (rel + 1);
+  if (d > 127)
+    b->overflow = 1; /* cannot happen for the fixed sequences that use it */
+  else
+    *rel = (uint8_t)d;
+}
+
+void x64_fix32(struct tc_buf *b, uint8_t *rel) {
+  if (!rel || b->overflow)
+    return;
+  uint32_t d = (uint32_t)(b->cur - (rel + 4));
+  memcpy(rel, &d, 4);
+}
+
+/* The recommended multi-byte nops (SDM Vol. 2B, NOP). */
+void x64_nops(struct tc_buf *b, unsigned n) {
+  static const uint8_t nop[4][4] = {
+      {0x90},                   /* nop */
+      {0x66, 0x90},             /* xchg ax, ax */
+      {0x0f, 0x1f, 0x00},       /* nop dword [rax] */
+      {0x0f, 0x1f, 0x40, 0x00}, /* nop dword [rax+0] */
+  };
+  while (n) {
+    unsigned k = n > 4 ? 4 : n;
+    x64_bytes(b, nop[k - 1], k);
+    n -= k;
+  }
+}

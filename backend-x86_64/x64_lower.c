@@ -1,0 +1,575 @@
+/* x64_lower.c - one lowering function per IR op. Each runs after the
+ * allocator gave the op's value a register (x64_dst) and reads operands with
+ * x64_src/x64_load_value; rax, rcx and rdx are free scratch throughout.
+ */
+#include <stddef.h>
+#include "x64.h"
+#include "../ir/ir_cc.h"
+
+static const struct ir_insn *x64_in(struct x64_ctx *x, uint32_t ref) {
+  return &x->ir->insn[ref];
+}
+
+static int x64_is64(struct x64_ctx *x, uint32_t ref) {
+  return x64_in(x, ref)->type == IR_I64;
+}
+
+static struct x64_mem x64_cpu_field(size_t off) {
+  return x64_mem(X64_R14, (int32_t)off);
+}
+
+/* Remember where the host instruction for a guest memory access starts. */
+static void x64_pcmap(struct x64_ctx *x) {
+  struct tc_block *blk = x->blk;
+  if (!blk->pcmap || blk->n_pcmap >= blk->pcmap_cap || x->buf->overflow)
+    return;
+  blk->pcmap[blk->n_pcmap++] = (struct tc_pcmap){(uint32_t)(x->buf->cur - blk->code),
+                                                 (uint32_t)(x->guest_pc - blk->guest_pc)};
+}
+
+static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  x64_load(x->buf, in->type == IR_I64 ? 3 : 2, 0, 0, x64_dst(x, ref), x64_cpu_field(in->imm));
+}
+
+static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned size = in->type == IR_I64 ? 3 : 2;
+  int32_t imm;
+  if (x64_const_imm32(x, in->a, size == 3, &imm))
+    x64_store_imm(x->buf, size, x64_cpu_field(in->imm), imm);
+  else
+    x64_store(x->buf, size, x64_cpu_field(in->imm), x64_src(x, in->a, X64_RAX));
+}
+
+/* d = a; d op= b */
+static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned d = x64_dst(x, ref);
+  int32_t imm;
+  x64_load_value(x, d, in->a);
+  if (x64_const_imm32(x, in->b, w, &imm))
+    x64_alu_ri(x->buf, w, op, d, imm);
+  else
+    x64_alu_rr(x->buf, w, op, d, x64_src(x, in->b, X64_RAX));
+}
+
+/* a + b + c, with c 0 or 1 */
+static void x64_lower_adc(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned d = x64_dst(x, ref);
+  x64_load_value(x, d, in->a);
+  x64_alu_rr(x->buf, w, X64_ADD, d, x64_src(x, in->b, X64_RAX));
+  x64_alu_rr(x->buf, w, X64_ADD, d, x64_src(x, in->c, X64_RCX));
+}
+
+static void x64_lower_mul(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned d = x64_dst(x, ref);
+  int32_t imm;
+  if (x64_const_imm32(x, in->b, w, &imm)) {
+    x64_imul_rri(x->buf, w, d, x64_src(x, in->a, X64_RAX), imm);
+    return;
+  }
+  x64_load_value(x, d, in->a);
+  x64_imul_rr(x->buf, w, d, x64_src(x, in->b, X64_RAX));
+}
+
+/* rdx:rax = rax * b; d = rdx */
+static void x64_lower_mulh(struct x64_ctx *x, uint32_t ref, enum x64_unary op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned rb = x64_src(x, in->b, X64_RCX);
+  x64_load_value(x, X64_RAX, in->a);
+  x64_unary(x->buf, w, op, rb);
+  x64_mov_rr(x->buf, w, x64_dst(x, ref), X64_RDX);
+}
+
+/* x / 0 = 0; for signed, MIN / -1 = MIN (negating instead of trapping). */
+static void x64_lower_div(struct x64_ctx *x, uint32_t ref, int sign) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  struct tc_buf *b = x->buf;
+  uint8_t *by_zero, *by_m1 = NULL, *done, *done2 = NULL;
+  x64_load_value(x, X64_RCX, in->b);
+  x64_load_value(x, X64_RAX, in->a);
+  x64_test_rr(b, w, X64_RCX, X64_RCX);
+  by_zero = x64_jcc8(b, X64_CC_E);
+  if (sign) {
+    x64_alu_ri(b, w, X64_CMP, X64_RCX, -1);
+    by_m1 = x64_jcc8(b, X64_CC_E);
+    x64_cqo(b, w);
+    x64_unary(b, w, X64_IDIV, X64_RCX);
+  } else {
+    x64_alu_rr(b, 0, X64_XOR, X64_RDX, X64_RDX); /* xor edx, edx */
+    x64_unary(b, w, X64_DIV, X64_RCX);
+  }
+  done = x64_jmp8(b);
+  if (sign) {
+    x64_fix8(b, by_m1);
+    x64_unary(b, w, X64_NEG, X64_RAX);
+    done2 = x64_jmp8(b);
+  }
+  x64_fix8(b, by_zero);
+  x64_alu_rr(b, 0, X64_XOR, X64_RAX, X64_RAX); /* xor eax, eax */
+  x64_fix8(b, done);
+  x64_fix8(b, done2);
+  x64_mov_rr(b, w, x64_dst(x, ref), X64_RAX);
+}
+
+static void x64_lower_unary(struct x64_ctx *x, uint32_t ref, enum x64_unary op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned d = x64_dst(x, ref);
+  x64_load_value(x, d, in->a);
+  x64_unary(x->buf, in->type == IR_I64, op, d);
+}
+
+/* x86 masks the count to the operand width, which is the IR's rule. */
+static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned d = x64_dst(x, ref);
+  int32_t imm;
+  if (x64_const_imm32(x, in->b, 0, &imm)) {
+    x64_load_value(x, d, in->a);
+    if (imm & (w ? 63 : 31))
+      x64_shift_ri(x->buf, w, op, d, (uint8_t)(imm & (w ? 63 : 31)));
+    return;
+  }
+  x64_load_value(x, X64_RCX, in->b);
+  x64_load_value(x, d, in->a);
+  x64_shift_cl(x->buf, w, op, d);
+}
+
+/* bsr gives the top bit index; 0 gives ZF and the fallback 2w-1, and
+ * (w-1) ^ index turns both into the count of leading zeros. */
+static void x64_lower_clz(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned d = x64_dst(x, ref), bits = w ? 64 : 32;
+  x64_mov_ri(x->buf, X64_RCX, 2 * bits - 1);
+  x64_bsr(x->buf, w, d, x64_src(x, in->a, X64_RAX));
+  x64_cmov(x->buf, 0, X64_CC_E, d, X64_RCX);
+  x64_alu_ri(x->buf, 0, X64_XOR, d, (int32_t)bits - 1);
+}
+
+static void x64_lower_ctz(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  unsigned d = x64_dst(x, ref);
+  x64_mov_ri(x->buf, X64_RCX, w ? 64 : 32);
+  x64_bsf(x->buf, w, d, x64_src(x, in->a, X64_RAX));
+  x64_cmov(x->buf, 0, X64_CC_E, d, X64_RCX);
+}
+
+static uint64_t x64_popcount_helper(struct cpu *c, uint64_t v) {
+  (void)c;
+  return (uint64_t)__builtin_popcountll(v);
+}
+
+static uint64_t x64_bitrev64_helper(struct cpu *c, uint64_t v) {
+  (void)c;
+  uint64_t r = 0;
+  for (int i = 0; i < 64; i++, v >>= 1)
+    r = (r << 1) | (v & 1);
+  return r;
+}
+
+static uint64_t x64_bitrev32_helper(struct cpu *c, uint64_t v) {
+  return x64_bitrev64_helper(c, v) >> 32;
+}
+
+/* System V call fn(cpu, a, b, c): the caller-saved registers holding live
+ * values were spilled by x64_ra_call, so only the argument order matters
+ * (rsi may hold b or c, so it is written after rdx and rcx). */
+static void x64_call_helper(struct x64_ctx *x, uint64_t fn, uint32_t a, uint32_t b, uint32_t c) {
+  x64_load_value(x, X64_RDX, b);
+  x64_load_value(x, X64_RCX, c);
+  x64_load_value(x, X64_RSI, a);
+  x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
+  if (x64_rel32_ok(x->buf->cur + 5, (const void *)(uintptr_t)fn)) {
+    x64_call_rel(x->buf, (const void *)(uintptr_t)fn);
+  } else {
+    x64_mov_ri(x->buf, X64_RAX, fn);
+    x64_call_r(x->buf, X64_RAX);
+  }
+}
+
+static void x64_lower_call(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  x64_call_helper(x, in->imm, in->a, in->b, in->c);
+  if (in->type != IR_VOID)
+    x64_mov_rr(x->buf, in->type == IR_I64, x64_dst(x, ref), X64_RAX);
+}
+
+static void x64_lower_popcnt(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (!x64_is_call(in)) {
+    x64_popcnt(x->buf, in->type == IR_I64, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+    return;
+  }
+  x64_call_helper(x, (uintptr_t)x64_popcount_helper, in->a, 0, 0);
+  x64_mov_rr(x->buf, 0, x64_dst(x, ref), X64_RAX);
+}
+
+static void x64_lower_bitrev(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64;
+  x64_call_helper(x, w ? (uintptr_t)x64_bitrev64_helper : (uintptr_t)x64_bitrev32_helper, in->a, 0,
+                  0);
+  x64_mov_rr(x->buf, w, x64_dst(x, ref), X64_RAX);
+}
+
+static void x64_lower_bswap(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned d = x64_dst(x, ref);
+  x64_load_value(x, d, in->a);
+  x64_bswap(x->buf, in->type == IR_I64, d);
+}
+
+static void x64_lower_zext(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned bits = in->aux == 8 || in->aux == 16 ? in->aux : 32;
+  x64_movzx(x->buf, bits, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+}
+
+static void x64_lower_sext(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned bits = in->aux == 8 || in->aux == 16 ? in->aux : 32;
+  x64_movsx(x->buf, in->type == IR_I64, bits, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+}
+
+static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  x64_mov_rr(x->buf, 0, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+}
+
+static enum x64_cc x64_cmp_cc(unsigned cmp) {
+  static const uint8_t cc[] = {X64_CC_E, X64_CC_NE, X64_CC_B,  X64_CC_AE, X64_CC_BE,
+                               X64_CC_A, X64_CC_L,  X64_CC_GE, X64_CC_LE, X64_CC_G};
+  return cmp < sizeof(cc) ? cc[cmp] : X64_CC_E;
+}
+
+static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->imm == IR_I64;
+  unsigned d = x64_dst(x, ref);
+  int32_t imm;
+  x64_alu_rr(x->buf, 0, X64_XOR, d, d);
+  unsigned ra = x64_src(x, in->a, X64_RAX);
+  if (x64_const_imm32(x, in->b, w, &imm))
+    x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
+  else
+    x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RCX));
+  x64_setcc(x->buf, x64_cmp_cc(in->aux), d);
+}
+
+static void x64_lower_select(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned d = x64_dst(x, ref);
+  x64_load_value(x, d, in->c);
+  unsigned ra = x64_src(x, in->a, X64_RAX);
+  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
+  x64_cmov(x->buf, in->type == IR_I64, X64_CC_NE, d, x64_src(x, in->b, X64_RCX));
+}
+
+/* From the x86 flags of the operation just done to the nibble
+ * d = N*8 + Z*4 + C*2 + V, with ccc the x86 condition that is Arm's C. */
+static void x64_nzcv(struct x64_ctx *x, unsigned d, enum x64_cc ccc) {
+  struct tc_buf *b = x->buf;
+  struct x64_mem sum = {(uint8_t)d, X64_RCX, 1, 0}; /* [d + rcx*2] */
+  x64_mov_ri(b, X64_RCX, 0);
+  x64_mov_ri(b, d, 0);
+  x64_setcc(b, X64_CC_S, X64_RCX);
+  x64_setcc(b, X64_CC_E, d);
+  x64_lea(b, 0, X64_RCX, sum);
+  x64_setcc(b, ccc, d);
+  x64_lea(b, 0, X64_RCX, sum);
+  x64_setcc(b, X64_CC_O, d);
+  x64_lea(b, 0, d, sum);
+}
+
+/* rax = a; rax op= b, with the carry in from c for adc and sbb. */
+static void x64_lower_flags(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->aux == IR_I64;
+  int32_t imm;
+  int is_imm = x64_const_imm32(x, in->b, w, &imm);
+  unsigned rb = is_imm ? X64_RDX : x64_src(x, in->b, X64_RDX);
+  x64_load_value(x, X64_RAX, in->a);
+  if (op == X64_ADC || op == X64_SBB) {
+    x64_bt_ri(x->buf, 0, x64_src(x, in->c, X64_RCX), 0); /* CF = c */
+    if (op == X64_SBB)
+      x64_cmc(x->buf); /* x86 borrows where Arm carries */
+  }
+  if (is_imm)
+    x64_alu_ri(x->buf, w, op, X64_RAX, imm);
+  else
+    x64_alu_rr(x->buf, w, op, X64_RAX, rb);
+  int arm_sub = op == X64_SUB || op == X64_SBB;
+  x64_nzcv(x, x64_dst(x, ref), arm_sub ? X64_CC_AE : X64_CC_B);
+}
+
+static void x64_lower_flags_logic(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned d = x64_dst(x, ref);
+  unsigned ra = x64_src(x, in->a, X64_RAX);
+  x64_test_rr(x->buf, in->aux == IR_I64, ra, ra);
+  x64_mov_ri(x->buf, X64_RCX, 0);
+  x64_mov_ri(x->buf, d, 0);
+  x64_setcc(x->buf, X64_CC_S, X64_RCX);
+  x64_setcc(x->buf, X64_CC_E, d);
+  x64_lea(x->buf, 0, d, (struct x64_mem){(uint8_t)d, X64_RCX, 1, 0});
+  x64_shift_ri(x->buf, 0, X64_SHL, d, 2);
+}
+
+/* (mask[cc] >> nzcv) & 1 */
+static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned d = x64_dst(x, ref), mask = ir_cc_mask[in->aux & 15];
+  int32_t imm;
+  if (x64_const_imm32(x, in->a, 0, &imm)) {
+    x64_mov_ri(x->buf, d, (unsigned)imm < 16 ? (mask >> imm) & 1 : 0);
+    return;
+  }
+  x64_load_value(x, X64_RCX, in->a);
+  x64_mov_ri(x->buf, d, mask);
+  x64_shift_cl(x->buf, 0, X64_SHR, d);
+  x64_alu_ri(x->buf, 0, X64_AND, d, 1);
+}
+
+static int x64_mem_size_ok(struct x64_ctx *x, const struct ir_insn *in) {
+  if ((in->aux & IR_MEM_SIZE_MASK) <= 3)
+    return 1;
+  x->error = "16-byte memory accesses are not supported yet";
+  return 0;
+}
+
+static void x64_lower_load(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (!x64_mem_size_ok(x, in))
+    return;
+  unsigned addr = x64_src(x, in->a, X64_RAX);
+  x64_pcmap(x);
+  x64_load(x->buf, in->aux & IR_MEM_SIZE_MASK, !!(in->aux & IR_MEM_SIGNED), in->type == IR_I64,
+           x64_dst(x, ref), x64_mem(addr, 0));
+}
+
+static void x64_lower_store(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (!x64_mem_size_ok(x, in))
+    return;
+  unsigned size = in->aux & IR_MEM_SIZE_MASK, addr = x64_src(x, in->a, X64_RAX);
+  int32_t imm;
+  if (x64_const_imm32(x, in->b, size == 3, &imm)) {
+    x64_pcmap(x);
+    x64_store_imm(x->buf, size, x64_mem(addr, 0), imm);
+    return;
+  }
+  unsigned val = x64_src(x, in->b, X64_RCX);
+  x64_pcmap(x);
+  x64_store(x->buf, size, x64_mem(addr, 0), val);
+}
+
+/* d = the old value in rax, zero-extended from the access size. */
+static void x64_old_value(struct x64_ctx *x, uint32_t ref, unsigned size) {
+  unsigned d = x64_dst(x, ref);
+  if (size < 2)
+    x64_movzx(x->buf, size ? 16 : 8, d, X64_RAX);
+  else
+    x64_mov_rr(x->buf, size == 3 && x64_is64(x, ref), d, X64_RAX);
+}
+
+static void x64_lower_cas(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (!x64_mem_size_ok(x, in))
+    return;
+  unsigned size = in->aux & IR_MEM_SIZE_MASK, addr = x64_src(x, in->a, X64_RDX);
+  x64_load_value(x, X64_RAX, in->b);
+  unsigned desired = x64_src(x, in->c, X64_RCX);
+  x64_pcmap(x);
+  x64_cmpxchg(x->buf, size, x64_mem(addr, 0), desired);
+  x64_old_value(x, ref, size);
+}
+
+/* rcx = f(old in rax, operand in opnd) for the cmpxchg loop */
+static void x64_atomic_new(struct x64_ctx *x, unsigned op, unsigned size, unsigned opnd) {
+  static const uint8_t cc[] = {[IR_ATOMIC_SMAX] = X64_CC_L,
+                               [IR_ATOMIC_SMIN] = X64_CC_G,
+                               [IR_ATOMIC_UMAX] = X64_CC_B,
+                               [IR_ATOMIC_UMIN] = X64_CC_A};
+  struct tc_buf *b = x->buf;
+  if (op == IR_ATOMIC_CLR) {
+    x64_mov_rr(b, 1, X64_RCX, opnd);
+    x64_unary(b, 1, X64_NOT, X64_RCX);
+    x64_alu_rr(b, 1, X64_AND, X64_RCX, X64_RAX);
+    return;
+  }
+  x64_mov_rr(b, 1, X64_RCX, X64_RAX);
+  if (op == IR_ATOMIC_XOR || op == IR_ATOMIC_OR) {
+    x64_alu_rr(b, 1, op == IR_ATOMIC_XOR ? X64_XOR : X64_OR, X64_RCX, opnd);
+    return;
+  }
+  x64_alu_rr_sized(b, size, X64_CMP, X64_RCX, opnd);
+  x64_cmov(b, size == 3, cc[op], X64_RCX, opnd);
+}
+
+static void x64_lower_atomic(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (!x64_mem_size_ok(x, in))
+    return;
+  unsigned size = in->aux & IR_MEM_SIZE_MASK, d = x64_dst(x, ref);
+  if (in->imm == IR_ATOMIC_ADD || in->imm == IR_ATOMIC_SWP) {
+    unsigned addr = x64_src(x, in->a, X64_RDX);
+    x64_load_value(x, X64_RAX, in->b);
+    x64_pcmap(x);
+    if (in->imm == IR_ATOMIC_ADD)
+      x64_xadd(x->buf, size, x64_mem(addr, 0), X64_RAX);
+    else
+      x64_xchg(x->buf, size, x64_mem(addr, 0), X64_RAX);
+  } else if (in->imm <= IR_ATOMIC_UMIN) {
+    /* The loop's only access is the cmpxchg, so one pcmap entry covers it;
+     * the first guess of the old value is 0. */
+    x64_load_value(x, d, in->b);
+    unsigned addr = x64_src(x, in->a, X64_RDX);
+    x64_mov_ri(x->buf, X64_RAX, 0);
+    uint8_t *loop = x->buf->cur;
+    x64_atomic_new(x, (unsigned)in->imm, size, d);
+    x64_pcmap(x);
+    x64_cmpxchg(x->buf, size, x64_mem(addr, 0), X64_RCX);
+    x64_jcc_rel(x->buf, X64_CC_NE, loop);
+  } else {
+    x->error = "unknown atomic operation";
+    return;
+  }
+  x64_old_value(x, ref, size);
+}
+
+static void x64_lower_fence(struct x64_ctx *x, uint32_t ref) {
+  if (x64_in(x, ref)->aux == IR_FENCE_FULL)
+    x64_mfence(x->buf); /* loads and stores are already ordered enough (TSO) */
+}
+
+/* cpu->pc = pc; return status through the exit trampoline. */
+void x64_exit_plain(struct x64_ctx *x, uint64_t pc, uintptr_t status) {
+  x64_mov_ri(x->buf, X64_RAX, pc);
+  x64_store(x->buf, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RAX);
+  x64_mov_ri(x->buf, X64_RAX, status);
+  x64_jmp_rel(x->buf, x64_exit_tramp);
+}
+
+/* A chainable exit: an aligned jmp rel32 to its own stub, which reports
+ * &blk->exits[k] to the run loop; patching the rel32 chains the block. */
+void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
+  struct tc_block *blk = x->blk;
+  struct tc_buf *b = x->buf;
+  if (blk->n_exits >= TC_MAX_EXITS) {
+    x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);
+    return;
+  }
+  x64_nops(b, (unsigned)(-(uintptr_t)(b->cur + 1) & 3));
+  struct tc_exit *e = &blk->exits[blk->n_exits++];
+  *e = (struct tc_exit){.target_pc = target_pc, .from = blk};
+  e->jump = b->cur;
+  x64_jmp_rel(b, b->cur + 5);
+  e->stub = b->cur;
+  x64_exit_plain(x, target_pc, (uintptr_t)e);
+}
+
+static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned ra = x64_src(x, in->a, X64_RAX);
+  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
+  uint8_t *skip = x64_jcc32(x->buf, X64_CC_E);
+  x64_exit_to(x, in->imm);
+  x64_fix32(x->buf, skip);
+}
+
+_Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
+
+/* cpu->pc = target; on a jump-cache hit go straight to the code. */
+static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
+  struct tc_buf *b = x->buf;
+  x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
+  x64_store(b, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RAX);
+  x64_mov_rr(b, 0, X64_RCX, X64_RAX);
+  x64_shift_ri(b, 0, X64_SHR, X64_RCX, 2);
+  x64_alu_ri(b, 0, X64_AND, X64_RCX, TC_JC_SIZE - 1);
+  x64_shift_ri(b, 0, X64_SHL, X64_RCX, 4);
+  x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc)));
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));
+  uint8_t *miss = x64_jcc8(b, X64_CC_NE);
+  x64_load(b, 3, 0, 1, X64_RCX, x64_mem(X64_RCX, 8));
+  x64_test_rr(b, 1, X64_RCX, X64_RCX);
+  uint8_t *empty = x64_jcc8(b, X64_CC_E);
+  x64_jmp_r(b, X64_RCX);
+  x64_fix8(b, miss);
+  x64_fix8(b, empty);
+  x64_mov_ri(b, X64_RAX, CPU_EXIT_PLAIN);
+  x64_jmp_rel(b, x64_exit_tramp);
+}
+
+static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, trap_signal)), in->aux);
+  x64_exit_plain(x, in->imm, CPU_EXIT_TRAP);
+}
+
+void x64_lower(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  switch ((enum ir_op)in->op) {
+  case IR_NOP: break;
+  case IR_MARK: x->guest_pc = in->imm; break;
+  case IR_CONST: break;
+  case IR_GET: x64_lower_get(x, ref); break;
+  case IR_PUT: x64_lower_put(x, ref); break;
+  case IR_ADD: x64_lower_alu(x, ref, X64_ADD); break;
+  case IR_SUB: x64_lower_alu(x, ref, X64_SUB); break;
+  case IR_ADC: x64_lower_adc(x, ref); break;
+  case IR_MUL: x64_lower_mul(x, ref); break;
+  case IR_MULHU: x64_lower_mulh(x, ref, X64_MUL); break;
+  case IR_MULHS: x64_lower_mulh(x, ref, X64_IMUL1); break;
+  case IR_DIVU: x64_lower_div(x, ref, 0); break;
+  case IR_DIVS: x64_lower_div(x, ref, 1); break;
+  case IR_AND: x64_lower_alu(x, ref, X64_AND); break;
+  case IR_OR: x64_lower_alu(x, ref, X64_OR); break;
+  case IR_XOR: x64_lower_alu(x, ref, X64_XOR); break;
+  case IR_NOT: x64_lower_unary(x, ref, X64_NOT); break;
+  case IR_NEG: x64_lower_unary(x, ref, X64_NEG); break;
+  case IR_SHL: x64_lower_shift(x, ref, X64_SHL); break;
+  case IR_SHR: x64_lower_shift(x, ref, X64_SHR); break;
+  case IR_SAR: x64_lower_shift(x, ref, X64_SAR); break;
+  case IR_ROR: x64_lower_shift(x, ref, X64_ROR); break;
+  case IR_CLZ: x64_lower_clz(x, ref); break;
+  case IR_CTZ: x64_lower_ctz(x, ref); break;
+  case IR_POPCNT: x64_lower_popcnt(x, ref); break;
+  case IR_BSWAP: x64_lower_bswap(x, ref); break;
+  case IR_BITREV: x64_lower_bitrev(x, ref); break;
+  case IR_ZEXT: x64_lower_zext(x, ref); break;
+  case IR_SEXT: x64_lower_sext(x, ref); break;
+  case IR_TRUNC: x64_lower_trunc(x, ref); break;
+  case IR_CMP: x64_lower_cmp(x, ref); break;
+  case IR_SELECT: x64_lower_select(x, ref); break;
+  case IR_FLAGS_ADD: x64_lower_flags(x, ref, X64_ADD); break;
+  case IR_FLAGS_SUB: x64_lower_flags(x, ref, X64_SUB); break;
+  case IR_FLAGS_ADC: x64_lower_flags(x, ref, X64_ADC); break;
+  case IR_FLAGS_SBC: x64_lower_flags(x, ref, X64_SBB); break;
+  case IR_FLAGS_LOGIC: x64_lower_flags_logic(x, ref); break;
+  case IR_COND: x64_lower_cond(x, ref); break;
+  case IR_LOAD: x64_lower_load(x, ref); break;
+  case IR_STORE: x64_lower_store(x, ref); break;
+  case IR_CAS: x64_lower_cas(x, ref); break;
+  case IR_ATOMIC: x64_lower_atomic(x, ref); break;
+  case IR_FENCE: x64_lower_fence(x, ref); break;
+  case IR_CALL: x64_lower_call(x, ref); break;
+  case IR_EXIT_IF: x64_lower_exit_if(x, ref); break;
+  case IR_GOTO: x64_exit_to(x, in->imm); break;
+  case IR_JUMP: x64_lower_jump(x, ref); break;
+  case IR_SYSCALL: x64_exit_plain(x, in->imm, CPU_EXIT_SYSCALL); break;
+  case IR_TRAP: x64_lower_trap(x, ref); break;
+  default: x->error = "unknown IR op"; break;
+  }
+}

@@ -1,0 +1,231 @@
+/* x64_regalloc.c - linear-scan register allocation over one straight-line
+ * block, done while the block is emitted.
+ *
+ * Each value gets a register when it is defined and keeps it until its last
+ * use. When none is free, the value whose last use is furthest away moves to a
+ * stack slot (the store is emitted right there). Values live across a call
+ * prefer the callee-saved registers; whatever is still in a caller-saved
+ * register at a call moves to a slot. Constants live nowhere: they become
+ * immediates or are materialized into a scratch register at each use.
+ */
+#include <stdlib.h>
+#include "x64.h"
+
+static const uint8_t x64_caller_saved[] = {X64_RSI, X64_RDI, X64_R8, X64_R9, X64_R10, X64_R11};
+static const uint8_t x64_callee_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R15};
+
+static int x64_have_popcnt(void) {
+  return __builtin_cpu_supports("popcnt");
+}
+
+/* Ops lowered to a call of a C function (clobbering the caller-saved registers). */
+int x64_is_call(const struct ir_insn *in) {
+  return in->op == IR_CALL || in->op == IR_BITREV || (in->op == IR_POPCNT && !x64_have_popcnt());
+}
+
+int x64_has_value(const struct ir_insn *in) {
+  switch (in->op) {
+  case IR_NOP:
+  case IR_MARK:
+  case IR_PUT:
+  case IR_STORE:
+  case IR_FENCE:
+  case IR_EXIT_IF:
+  case IR_GOTO:
+  case IR_JUMP:
+  case IR_SYSCALL:
+  case IR_TRAP: return 0;
+  case IR_CALL: return in->type != IR_VOID;
+  default: return 1;
+  }
+}
+
+static unsigned x64_nargs(const struct ir_insn *in) {
+  return in->op < IR_NUM_OPS ? ir_op_info[in->op].nargs : 0;
+}
+
+static uint32_t x64_arg(const struct ir_insn *in, unsigned k) {
+  return k == 0 ? in->a : k == 1 ? in->b : in->c;
+}
+
+int x64_ra_init(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  struct x64_ra *ra = &x->ra;
+  *ra = (struct x64_ra){0};
+  ra->last_use = calloc(b->n + 1, sizeof(*ra->last_use));
+  ra->next_call = calloc(b->n + 1, sizeof(*ra->next_call));
+  ra->loc = calloc(b->n + 1, sizeof(*ra->loc));
+  if (!ra->last_use || !ra->next_call || !ra->loc)
+    return -1;
+  for (uint32_t i = 1; i < b->n; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    for (unsigned k = 0; in->op != IR_NOP && k < x64_nargs(in); k++)
+      if (x64_arg(in, k))
+        ra->last_use[x64_arg(in, k)] = i;
+  }
+  ra->next_call[b->n] = UINT32_MAX;
+  for (uint32_t i = b->n; i-- > 1;)
+    ra->next_call[i] = x64_is_call(&b->insn[i]) ? i : ra->next_call[i + 1];
+  return 0;
+}
+
+void x64_ra_free(struct x64_ctx *x) {
+  free(x->ra.last_use);
+  free(x->ra.next_call);
+  free(x->ra.loc);
+}
+
+static struct x64_mem x64_slot_mem(unsigned slot) {
+  return x64_mem(X64_RSP, (int32_t)slot * 8);
+}
+
+static int x64_slot_alloc(struct x64_ctx *x) {
+  for (unsigned s = 0; s < X64_SLOTS; s++)
+    if (!(x->ra.slot_used[s / 64] >> (s % 64) & 1)) {
+      x->ra.slot_used[s / 64] |= 1ull << (s % 64);
+      return (int)s;
+    }
+  x->error = "too many live values for the spill area";
+  return 0;
+}
+
+/* Move the value in register r to a stack slot; r becomes free. */
+static void x64_spill(struct x64_ctx *x, unsigned r) {
+  uint32_t v = x->ra.reg_val[r];
+  int slot = x64_slot_alloc(x);
+  x64_store(x->buf, 3, x64_slot_mem(slot), r); /* mov [rsp+slot*8], r */
+  x->ra.loc[v] = (struct x64_loc){X64_LOC_SLOT, 0, (uint16_t)slot};
+  x->ra.reg_val[r] = 0;
+}
+
+static int x64_free_in(struct x64_ctx *x, const uint8_t *regs, unsigned n) {
+  for (unsigned i = 0; i < n; i++)
+    if (!x->ra.reg_val[regs[i]])
+      return regs[i];
+  return -1;
+}
+
+/* The occupied register whose value is used furthest ahead. */
+static unsigned x64_victim(struct x64_ctx *x) {
+  unsigned best = X64_RBX;
+  uint32_t far = 0;
+  for (unsigned r = 0; r < 16; r++) {
+    uint32_t v = x->ra.reg_val[r];
+    if (v && x->ra.last_use[v] >= far) {
+      far = x->ra.last_use[v];
+      best = r;
+    }
+  }
+  return best;
+}
+
+static int x64_crosses_call(struct x64_ctx *x, uint32_t ref) {
+  return x->ra.next_call[ref + 1] < x->ra.last_use[ref];
+}
+
+static unsigned x64_pick(struct x64_ctx *x, uint32_t ref) {
+  int crosses = x64_crosses_call(x, ref);
+  const uint8_t *first = crosses ? x64_callee_saved : x64_caller_saved;
+  const uint8_t *second = crosses ? x64_caller_saved : x64_callee_saved;
+  unsigned n1 = crosses ? sizeof(x64_callee_saved) : sizeof(x64_caller_saved);
+  unsigned n2 = crosses ? sizeof(x64_caller_saved) : sizeof(x64_callee_saved);
+  int r = x64_free_in(x, first, n1);
+  if (r < 0)
+    r = x64_free_in(x, second, n2);
+  if (r < 0) {
+    r = (int)x64_victim(x);
+    x64_spill(x, (unsigned)r);
+  }
+  return (unsigned)r;
+}
+
+/* At a call: values in caller-saved registers that outlive it go to slots. */
+void x64_ra_call(struct x64_ctx *x, uint32_t ref) {
+  for (unsigned i = 0; i < sizeof(x64_caller_saved); i++) {
+    uint32_t v = x->ra.reg_val[x64_caller_saved[i]];
+    if (v && x->ra.last_use[v] > ref)
+      x64_spill(x, x64_caller_saved[i]);
+  }
+}
+
+/* Give ref a register. With hint (an operand that dies here and sits in a
+ * register), ref takes over that register; the lowering must allow it. */
+void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  if (in->op == IR_CONST) {
+    x->ra.loc[ref] = (struct x64_loc){X64_LOC_CONST, 0, 0};
+    return;
+  }
+  unsigned r;
+  if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref)
+    r = x->ra.loc[hint].reg;
+  else
+    r = x64_pick(x, ref);
+  x->ra.reg_val[r] = ref;
+  x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, (uint8_t)r, 0};
+}
+
+static void x64_ra_drop(struct x64_ctx *x, uint32_t v) {
+  struct x64_loc *l = &x->ra.loc[v];
+  if (l->kind == X64_LOC_REG && x->ra.reg_val[l->reg] == v)
+    x->ra.reg_val[l->reg] = 0;
+  else if (l->kind == X64_LOC_SLOT)
+    x->ra.slot_used[l->slot / 64] &= ~(1ull << (l->slot % 64));
+  if (l->kind != X64_LOC_CONST)
+    l->kind = X64_LOC_NONE;
+}
+
+/* After ref is emitted: free the operands it used last, and ref if unused. */
+void x64_ra_release(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  for (unsigned k = 0; k < x64_nargs(in); k++) {
+    uint32_t v = x64_arg(in, k);
+    if (v && x->ra.last_use[v] == ref && x->ra.loc[v].kind != X64_LOC_NONE)
+      x64_ra_drop(x, v);
+  }
+  if (x64_has_value(in) && !x->ra.last_use[ref])
+    x64_ra_drop(x, ref);
+}
+
+unsigned x64_dst(struct x64_ctx *x, uint32_t ref) {
+  return x->ra.loc[ref].reg;
+}
+
+static uint64_t x64_const_value(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  return in->type == IR_I32 ? (uint32_t)in->imm : in->imm;
+}
+
+/* reg = the value of ref (never touches the flags). */
+void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
+  const struct x64_loc *l = &x->ra.loc[ref];
+  if (!ref)
+    x64_mov_ri(x->buf, reg, 0);
+  else if (l->kind == X64_LOC_CONST)
+    x64_mov_ri(x->buf, reg, x64_const_value(x, ref));
+  else if (l->kind == X64_LOC_SLOT)
+    x64_load(x->buf, 3, 0, 1, reg, x64_slot_mem(l->slot));
+  else if (l->kind == X64_LOC_REG && l->reg != reg)
+    x64_mov_rr(x->buf, 1, reg, l->reg);
+  else if (l->kind == X64_LOC_NONE)
+    x->error = "x64: operand has no location";
+}
+
+/* A register holding ref: its own, or scratch loaded with it. */
+unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
+  if (ref && x->ra.loc[ref].kind == X64_LOC_REG)
+    return x->ra.loc[ref].reg;
+  x64_load_value(x, scratch, ref);
+  return scratch;
+}
+
+/* True when ref is a constant usable as the imm32 of a w-wide operation. */
+int x64_const_imm32(struct x64_ctx *x, uint32_t ref, int w, int32_t *imm) {
+  if (!ir_is_const(x->ir, ref))
+    return 0;
+  uint64_t v = x64_const_value(x, ref);
+  if (w && (int64_t)v != (int32_t)v)
+    return 0;
+  *imm = (int32_t)v;
+  return 1;
+}

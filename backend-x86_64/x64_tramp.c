@@ -1,0 +1,58 @@
+/* x64_tramp.c - the shared entry and exit trampolines, entering translated
+ * code, and patching chained exits.
+ *
+ * entry(cpu, code): saves the callee-saved registers, reserves the spill area
+ * (rsp stays 16-byte aligned at helper calls), r14 = cpu, jumps to code.
+ * exit: takes the return value in rax, restores, returns to enter's caller.
+ */
+#include <assert.h>
+#include "x64.h"
+
+uint8_t *x64_entry_tramp, *x64_exit_tramp;
+
+static const uint8_t x64_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R14, X64_R15};
+
+static void x64_emit_entry(struct tc_buf *b) {
+  for (unsigned i = 0; i < sizeof(x64_saved); i++)
+    x64_push(b, x64_saved[i]);
+  /* 6 pushes + return address = 56: rsp + X64_FRAME is 16-byte aligned */
+  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME); /* sub rsp, FRAME */
+  x64_mov_rr(b, 1, X64_R14, X64_RDI);            /* mov r14, rdi */
+  x64_jmp_r(b, X64_RSI);                         /* jmp rsi */
+}
+
+static void x64_emit_exit(struct tc_buf *b) {
+  x64_alu_ri(b, 1, X64_ADD, X64_RSP, X64_FRAME); /* add rsp, FRAME */
+  for (unsigned i = sizeof(x64_saved); i-- > 0;)
+    x64_pop(b, x64_saved[i]);
+  x64_ret(b);
+}
+
+static void x64_align(struct tc_buf *b, unsigned a) {
+  x64_nops(b, (unsigned)(-(uintptr_t)b->cur & (a - 1)));
+}
+
+void x64_init(struct tc_buf *buf) {
+  x64_entry_tramp = buf->cur;
+  x64_emit_entry(buf);
+  x64_align(buf, 16);
+  x64_exit_tramp = buf->cur;
+  x64_emit_exit(buf);
+  x64_align(buf, 16);
+}
+
+uintptr_t x64_enter(struct cpu *c, const void *code) {
+  uintptr_t (*entry)(struct cpu *, const void *);
+  entry = (uintptr_t(*)(struct cpu *, const void *))(void *)x64_entry_tramp;
+  return entry(c, code);
+}
+
+/* The rel32 of e->jump is 4-byte aligned, so one aligned store switches it
+ * atomically for threads running through it. */
+void x64_patch(struct tc_exit *e, const void *code) {
+  const uint8_t *to = code ? code : e->stub;
+  uint8_t *rel = e->jump + 1;
+  assert(((uintptr_t)rel & 3) == 0 && x64_rel32_ok(rel + 4, to));
+  int32_t d = (int32_t)(to - (rel + 4));
+  __atomic_store_n((int32_t *)(void *)rel, d, __ATOMIC_RELEASE);
+}

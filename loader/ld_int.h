@@ -1,0 +1,61 @@
+/* ld_int.h - what the loader's files share; not part of its interface. */
+#ifndef LD_INT_H
+#define LD_INT_H
+
+#include <gelf.h>
+#include <limits.h>
+#include "loader.h"
+
+enum {
+  LD_PAGE = 4096,
+  LD_MAX_PHDRS = 128, /* real programs have about a dozen */
+};
+#define LD_VA_LIMIT   (1ull << 47)    /* highest user address on the host, plus one */
+#define LD_PIE_HINT   0x5500000000ull /* where a PIE program goes, like Linux on arm64 */
+#define LD_STACK_SIZE (8ull << 20)    /* the guest's main stack */
+
+static inline uint64_t ld_page_down(uint64_t a) {
+  return a & ~(uint64_t)(LD_PAGE - 1);
+}
+static inline uint64_t ld_page_up(uint64_t a) {
+  return (a + LD_PAGE - 1) & ~(uint64_t)(LD_PAGE - 1);
+}
+
+/* One opened, checked ELF file. */
+struct ld_elf {
+  const char *path; /* as given, for messages */
+  int fd;
+  uint64_t size;
+  Elf *elf;
+  GElf_Ehdr eh;
+  size_t phnum;
+  GElf_Phdr ph[LD_MAX_PHDRS];
+  char interp[PATH_MAX]; /* PT_INTERP, or "" */
+};
+
+/* Where an ELF landed. */
+struct ld_mapped {
+  uint64_t bias;  /* added to every p_vaddr */
+  uint64_t end;   /* end of the highest segment, biased */
+  uint64_t entry; /* e_entry, biased */
+  uint64_t phdr;  /* program headers in memory, or 0 */
+};
+
+/* Print "xrun: <message>" on stderr and return status. */
+int ld_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Open and check path as a guest ELF program; 0 or an xrun status. */
+int ld_elf_open(struct ld_elf *e, const char *path, const struct guest *g);
+void ld_elf_close(struct ld_elf *e);
+
+/* Map every PT_LOAD of e; an ET_DYN goes near hint (0: anywhere). */
+int ld_map(const struct ld_elf *e, uint64_t hint, struct ld_mapped *m);
+
+/* Find the interpreter named in e under the sysroot and open it. */
+int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_elf *interp);
+
+/* Allocate the stack and write argc, argv, envp and auxv on it; sets img->sp. */
+int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, char **envp,
+             struct ld_image *img);
+
+#endif

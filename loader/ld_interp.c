@@ -1,0 +1,34 @@
+/* ld_interp.c - find a dynamic program's interpreter (PT_INTERP) in the
+ * guest's sysroot: -L DIR, else $XRUN_SYSROOT, else /usr/<triple> where
+ * Debian's cross packages install it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "ld_int.h"
+
+#define LD_DEFAULT_SYSROOT "/usr/aarch64-linux-gnu"
+
+static const char *ld_sysroot(void) {
+  if (xrun_opt.sysroot && xrun_opt.sysroot[0])
+    return xrun_opt.sysroot;
+  const char *env = getenv("XRUN_SYSROOT");
+  return env && env[0] ? env : LD_DEFAULT_SYSROOT;
+}
+
+int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_elf *interp) {
+  static char path[PATH_MAX];
+  const char *root = ld_sysroot();
+  if (snprintf(path, sizeof(path), "%s%s", root, exe->interp) >= (int)sizeof(path))
+    return ld_error(XRUN_EXIT_NOFILE, "%s: interpreter path too long", exe->path);
+  FILE *probe = fopen(path, "r");
+  if (!probe)
+    return ld_error(XRUN_EXIT_NOFILE,
+                    "%s: needs the interpreter %s, not found under %s; install the guest's "
+                    "libc (libc6-arm64-cross) or give its sysroot with -L DIR",
+                    exe->path, exe->interp, root);
+  fclose(probe);
+  int st = ld_elf_open(interp, path, g);
+  if (!st && interp->interp[0])
+    st = ld_error(XRUN_EXIT_BADELF, "%s: the interpreter %s has an interpreter itself", exe->path,
+                  path);
+  return st;
+}

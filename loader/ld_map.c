@@ -1,0 +1,146 @@
+/* ld_map.c - map the PT_LOAD segments of a checked ELF at their guest
+ * addresses (guest VA == host VA). The whole span is reserved first, with
+ * MAP_FIXED_NOREPLACE so nothing of xrun's is ever replaced, then each
+ * segment is mapped inside the reservation. */
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "ld_int.h"
+
+/* Executable segments stay readable: the translator reads the code. */
+static int ld_prot(uint32_t flags) {
+  int prot = 0;
+  if (flags & PF_R)
+    prot |= PROT_READ;
+  if (flags & PF_W)
+    prot |= PROT_WRITE;
+  if (flags & PF_X)
+    prot |= PROT_EXEC | PROT_READ;
+  return prot;
+}
+
+static void ld_span(const struct ld_elf *e, uint64_t *lo, uint64_t *hi, uint64_t *align) {
+  *lo = UINT64_MAX, *hi = 0, *align = LD_PAGE;
+  for (size_t i = 0; i < e->phnum; i++) {
+    const GElf_Phdr *p = &e->ph[i];
+    if (p->p_type != PT_LOAD)
+      continue;
+    if (ld_page_down(p->p_vaddr) < *lo)
+      *lo = ld_page_down(p->p_vaddr);
+    if (ld_page_up(p->p_vaddr + p->p_memsz) > *hi)
+      *hi = ld_page_up(p->p_vaddr + p->p_memsz);
+    if (p->p_align > *align && p->p_align <= (1u << 30))
+      *align = p->p_align;
+  }
+}
+
+static int ld_taken(const struct ld_elf *e, uint64_t lo, uint64_t hi) {
+  return ld_error(XRUN_EXIT_INTERNAL,
+                  "%s: cannot map 0x%llx-0x%llx: the range is already in use (%s); "
+                  "the program cannot be loaded at its fixed address",
+                  e->path, (unsigned long long)lo, (unsigned long long)hi, strerror(errno));
+}
+
+/* ET_EXEC: reserve exactly [lo, hi). */
+static int ld_reserve_fixed(const struct ld_elf *e, uint64_t lo, uint64_t hi) {
+  void *want = (void *)(uintptr_t)lo;
+  void *got =
+      mmap(want, hi - lo, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (got == MAP_FAILED)
+    return ld_taken(e, lo, hi);
+  if (got != want) { /* a kernel older than 4.17 took the flag as a hint */
+    munmap(got, hi - lo);
+    errno = EEXIST;
+    return ld_taken(e, lo, hi);
+  }
+  return 0;
+}
+
+/* ET_DYN: reserve hi - lo bytes aligned to align, near hint; returns the base. */
+static int ld_reserve_any(const struct ld_elf *e, uint64_t hint, uint64_t len, uint64_t align,
+                          uint64_t *base) {
+  uint64_t total = len + align;
+  uint8_t *p = mmap((void *)(uintptr_t)hint, total, PROT_NONE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED)
+    return ld_error(XRUN_EXIT_INTERNAL, "%s: no room for %llu bytes of program: %s", e->path,
+                    (unsigned long long)len, strerror(errno));
+  uint64_t start = (uintptr_t)p, aligned = (start + align - 1) & ~(align - 1);
+  if (aligned > start)
+    munmap(p, aligned - start);
+  if (start + total > aligned + len)
+    munmap((void *)(uintptr_t)(aligned + len), start + total - aligned - len);
+  *base = aligned;
+  return 0;
+}
+
+/* File bytes: mapped from the file when the offsets agree modulo the page,
+ * copied otherwise. Mapped writable here; ld_map_segment sets the final prot. */
+static int ld_map_file(const struct ld_elf *e, const GElf_Phdr *p, uint64_t va) {
+  uint64_t start = ld_page_down(va), len = ld_page_up(va + p->p_filesz) - start;
+  int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE | MAP_FIXED;
+  void *at = (void *)(uintptr_t)start;
+  if ((va - p->p_offset) % LD_PAGE == 0)
+    return mmap(at, len, prot, flags, e->fd, (off_t)(p->p_offset - (va - start))) == MAP_FAILED;
+  if (mmap(at, len, prot, flags | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
+    return 1;
+  for (uint64_t done = 0; done < p->p_filesz;) {
+    ssize_t n =
+        pread(e->fd, (char *)(uintptr_t)va + done, p->p_filesz - done, (off_t)(p->p_offset + done));
+    if (n <= 0)
+      return 1;
+    done += (uint64_t)n;
+  }
+  return 0;
+}
+
+static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t bias) {
+  uint64_t va = p->p_vaddr + bias, file_end = va + p->p_filesz, mem_end = va + p->p_memsz;
+  uint64_t anon = p->p_filesz ? ld_page_up(file_end) : ld_page_down(va);
+  int prot = ld_prot(p->p_flags);
+  if (p->p_filesz && ld_map_file(e, p, va))
+    goto fail;
+  if (p->p_filesz && mem_end > file_end) /* bss that shares the last file page */
+    memset((void *)(uintptr_t)file_end, 0, ld_page_up(file_end) - file_end);
+  if (p->p_filesz && mprotect((void *)(uintptr_t)ld_page_down(va), anon - ld_page_down(va), prot))
+    goto fail;
+  if (ld_page_up(mem_end) > anon &&
+      mmap((void *)(uintptr_t)anon, ld_page_up(mem_end) - anon, prot,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
+    goto fail;
+  return 0;
+fail:
+  return ld_error(XRUN_EXIT_INTERNAL, "%s: cannot map the segment at 0x%llx: %s", e->path,
+                  (unsigned long long)va, strerror(errno));
+}
+
+static uint64_t ld_phdr_addr(const struct ld_elf *e, uint64_t bias) {
+  for (size_t i = 0; i < e->phnum; i++)
+    if (e->ph[i].p_type == PT_PHDR)
+      return e->ph[i].p_vaddr + bias;
+  for (size_t i = 0; i < e->phnum; i++) {
+    const GElf_Phdr *p = &e->ph[i];
+    if (p->p_type == PT_LOAD && e->eh.e_phoff >= p->p_offset &&
+        e->eh.e_phoff - p->p_offset < p->p_filesz)
+      return p->p_vaddr + (e->eh.e_phoff - p->p_offset) + bias;
+  }
+  return 0;
+}
+
+int ld_map(const struct ld_elf *e, uint64_t hint, struct ld_mapped *m) {
+  uint64_t lo, hi, align, base = 0;
+  ld_span(e, &lo, &hi, &align);
+  int st = e->eh.e_type == ET_EXEC ? ld_reserve_fixed(e, lo, hi)
+                                   : ld_reserve_any(e, hint, hi - lo, align, &base);
+  if (st)
+    return st;
+  m->bias = e->eh.e_type == ET_EXEC ? 0 : base - lo;
+  for (size_t i = 0; i < e->phnum && !st; i++)
+    if (e->ph[i].p_type == PT_LOAD)
+      st = ld_map_segment(e, &e->ph[i], m->bias);
+  m->end = hi + m->bias;
+  m->entry = e->eh.e_entry + m->bias;
+  m->phdr = ld_phdr_addr(e, m->bias);
+  return st;
+}

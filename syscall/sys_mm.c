@@ -1,0 +1,81 @@
+/* sys_mm.c - mmap, munmap, mprotect, mremap, madvise. Guest addresses are
+ * host addresses, so the calls pass through, guarded: the translator's own
+ * memory is never replaced, a hint the host cannot honour is dropped, and
+ * code that is unmapped or re-protected is dropped from the translation cache. */
+#define _GNU_SOURCE
+#include <sys/mman.h>
+#include "../tcache/tcache.h"
+#include "sys_int.h"
+
+enum {
+  SYS_A64_PROT_BTI = 0x10,   /* arm64 only: branch target pages */
+  SYS_A64_PROT_MTE = 0x20,   /* arm64 only: memory tagging */
+  SYS_HOST_MAP_32BIT = 0x40, /* x86-64 only; no meaning on arm64 */
+};
+
+/* Executable guest pages stay readable: the translator reads the code. */
+static int sys_prot(uint64_t guest) {
+  int prot = (int)(guest & ~(uint64_t)(SYS_A64_PROT_BTI | SYS_A64_PROT_MTE));
+  return prot & PROT_EXEC ? prot | PROT_READ : prot;
+}
+
+/* A range the guest may not touch: beyond the host's reach, or xrun's own. */
+static int sys_range_bad(uint64_t start, uint64_t len) {
+  return start >= SYS_VA_LIMIT || len > SYS_VA_LIMIT - start || tc_overlaps_translator(start, len);
+}
+
+int64_t sys_mmap(const struct sys_call *s) {
+  uint64_t addr = s->a[0], len = s->a[1];
+  int flags = (int)s->a[3] & ~SYS_HOST_MAP_32BIT;
+  if (!len)
+    return -EINVAL;
+  if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && sys_range_bad(addr, len))
+    return -ENOMEM;
+  if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) &&
+      (addr >= SYS_VA_LIMIT || len > SYS_VA_LIMIT - addr))
+    addr = 0; /* arm64 allows 48-bit hints; the host does not */
+  void *p =
+      mmap((void *)(uintptr_t)addr, len, sys_prot(s->a[2]), flags, (int)s->a[4], (off_t)s->a[5]);
+  if (p == MAP_FAILED)
+    return -errno;
+  if (flags & MAP_FIXED)
+    tc_invalidate(addr, len);
+  return (int64_t)(uintptr_t)p;
+}
+
+int64_t sys_munmap(const struct sys_call *s) {
+  if (!s->a[1] || sys_range_bad(s->a[0], s->a[1]))
+    return -EINVAL;
+  if (munmap((void *)(uintptr_t)s->a[0], s->a[1]))
+    return -errno;
+  tc_invalidate(s->a[0], s->a[1]);
+  return 0;
+}
+
+int64_t sys_mprotect(const struct sys_call *s) {
+  if (sys_range_bad(s->a[0], s->a[1]))
+    return -EINVAL;
+  if (mprotect((void *)(uintptr_t)s->a[0], s->a[1], sys_prot(s->a[2])))
+    return -errno;
+  tc_invalidate(s->a[0], s->a[1]);
+  return 0;
+}
+
+int64_t sys_mremap(const struct sys_call *s) {
+  uint64_t old = s->a[0], old_len = s->a[1], new_len = s->a[2], to = s->a[4];
+  int flags = (int)s->a[3];
+  if (sys_range_bad(old, old_len) || ((flags & MREMAP_FIXED) && sys_range_bad(to, new_len)))
+    return -EINVAL;
+  void *p = mremap((void *)(uintptr_t)old, old_len, new_len, flags, (void *)(uintptr_t)to);
+  if (p == MAP_FAILED)
+    return -errno;
+  tc_invalidate(old, old_len);
+  return (int64_t)(uintptr_t)p;
+}
+
+/* The advice values are the generic ones on both sides. */
+int64_t sys_madvise(const struct sys_call *s) {
+  if (sys_range_bad(s->a[0], s->a[1]))
+    return -EINVAL;
+  return madvise((void *)(uintptr_t)s->a[0], s->a[1], (int)s->a[2]) ? -errno : 0;
+}

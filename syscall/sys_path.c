@@ -1,0 +1,68 @@
+/* sys_path.c - path arguments as the guest means them. /proc/self/exe is the
+ * guest program, not xrun; an absolute path that exists inside the guest's
+ * sysroot is taken from there (so its dynamic linker finds its own libc), as
+ * qemu-user's -L does. */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "sys_int.h"
+
+#define SYS_DEFAULT_SYSROOT "/usr/aarch64-linux-gnu"
+
+const char *sys_exe_path(void) {
+  static char exe[PATH_MAX];
+  if (!exe[0] && xrun_opt.exe_path && !realpath(xrun_opt.exe_path, exe))
+    snprintf(exe, sizeof(exe), "%s", xrun_opt.exe_path);
+  return exe;
+}
+
+static const char *sys_sysroot(void) {
+  const char *root = xrun_opt.sysroot && xrun_opt.sysroot[0] ? xrun_opt.sysroot : NULL;
+  if (!root)
+    root = getenv("XRUN_SYSROOT");
+  return root && root[0] ? root : SYS_DEFAULT_SYSROOT;
+}
+
+static int sys_is_self_exe(const char *p) {
+  char own[32];
+  snprintf(own, sizeof(own), "/proc/%d/exe", (int)getpid());
+  return !strcmp(p, "/proc/self/exe") || !strcmp(p, own);
+}
+
+/* Host trees the sysroot never shadows. */
+static int sys_host_only(const char *p) {
+  static const char *const keep[] = {"/proc", "/sys", "/dev", "/tmp", "/run"};
+  if (!p[1])
+    return 1;
+  for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+    size_t n = strlen(keep[i]);
+    if (!strncmp(p, keep[i], n) && (p[n] == '/' || !p[n]))
+      return 1;
+  }
+  return 0;
+}
+
+const char *sys_path(uint64_t guest_path, char *buf, int *err) {
+  char *full = buf;
+  long n = sys_copy_str(buf, PATH_MAX, guest_path);
+  if (n < 0 || n >= PATH_MAX) {
+    *err = n < 0 ? -EFAULT : -ENAMETOOLONG;
+    return NULL;
+  }
+  if (buf[0] != '/')
+    return buf;
+  if (sys_is_self_exe(buf))
+    return sys_exe_path();
+  if (sys_host_only(buf))
+    return buf;
+  static __thread char rooted[PATH_MAX];
+  const char *root = sys_sysroot();
+  if (snprintf(rooted, sizeof(rooted), "%s%s", root, buf) < (int)sizeof(rooted) &&
+      faccessat(AT_FDCWD, rooted, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
+    full = rooted;
+  return full;
+}

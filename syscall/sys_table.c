@@ -1,0 +1,59 @@
+/* sys_table.c - the AArch64 syscall table, expanded from a64_syscalls.def,
+ * and a64_syscall: registers in, handler, register out, -strace around it. */
+#define _GNU_SOURCE
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "../decode/aarch64/a64_cpu.h"
+#include "sys_int.h"
+
+enum { SYS_TABLE_SIZE = 512 };
+
+static const struct sys_entry sys_table[SYS_TABLE_SIZE] = {
+#define _(nr, name, fn, host, ...) [nr] = {#name, fn, host, {__VA_ARGS__}},
+#include "a64_syscalls.def"
+#undef _
+};
+
+const struct sys_entry *sys_lookup(uint64_t nr) {
+  return nr < SYS_TABLE_SIZE && sys_table[nr].fn ? &sys_table[nr] : NULL;
+}
+
+int64_t sys_pass(const struct sys_call *s) {
+  return sys_ret(syscall(s->host_nr, s->a[0], s->a[1], s->a[2], s->a[3], s->a[4], s->a[5]));
+}
+
+int64_t sys_enosys(const struct sys_call *s) {
+  (void)s;
+  return -ENOSYS;
+}
+
+static int64_t sys_dispatch(const struct sys_entry *e, struct sys_call *s) {
+  if (!e)
+    return -ENOSYS;
+  s->host_nr = e->host_nr;
+  return e->fn(s);
+}
+
+void a64_syscall(struct cpu *c) {
+  struct a64_cpu *a = (struct a64_cpu *)c;
+  struct sys_call s = {.cpu = c, .nr = a->x[8]};
+  for (int i = 0; i < 6; i++)
+    s.a[i] = a->x[i];
+  static bool started;
+  if (__builtin_expect(!started, 0)) { /* before the guest can chdir */
+    sys_exe_path();
+    started = true;
+  }
+  const struct sys_entry *e = sys_lookup(s.nr);
+  char line[512];
+  int trace = (xrun_log_mask & LOG_STRACE) != 0;
+  if (__builtin_expect(trace, 0)) {
+    sys_strace_call(line, sizeof(line), e, &s);
+    if (e && e->kinds[0] == SK_NORET)
+      xrun_log("%s", line);
+  }
+  int64_t ret = sys_dispatch(e, &s);
+  if (__builtin_expect(trace, 0) && !(e && e->kinds[0] == SK_NORET))
+    sys_strace_ret(line, sizeof(line), e, ret);
+  a->x[0] = (uint64_t)ret;
+}

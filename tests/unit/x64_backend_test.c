@@ -1,0 +1,960 @@
+/* x64_backend_test.c - hand-built IR blocks translated by the x86-64 backend
+ * and run on a fake cpu, checked against C references.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <ucontext.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include "test.h"
+#include "../../backend-x86_64/x64.h"
+#include "../../ir/ir_cc.h"
+#include "../../ir/ir_eval.h"
+
+struct fake_cpu {
+  struct cpu c;
+  uint64_t regs[64];
+};
+
+#define REG(i) ((uint32_t)offsetof(struct fake_cpu, regs[i]))
+
+enum { CODE_SIZE = 32 << 20 };
+static struct tc_buf code;
+static struct tc_pcmap pcmap_store[1 << 16];
+static size_t pcmap_used;
+
+static void code_reset(void) {
+  if (!code.start) {
+    code.start = mmap(NULL, CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (code.start == MAP_FAILED)
+      abort();
+  }
+  code.cur = code.start;
+  code.end = code.start + CODE_SIZE;
+  code.overflow = 0;
+  pcmap_used = 0;
+  x64_backend.init(&code);
+}
+
+/* Translate b; NULL if the backend refused it. */
+static struct tc_block *translate(const struct ir_block *b) {
+  if (!code.start || code.end - code.cur < (1 << 20) || pcmap_used + b->n > (1 << 16))
+    code_reset();
+  struct tc_block *blk = calloc(1, sizeof(*blk));
+  blk->guest_pc = b->guest_pc;
+  blk->pcmap = &pcmap_store[pcmap_used];
+  blk->pcmap_cap = b->n;
+  pcmap_used += b->n;
+  if (x64_backend.translate(b, blk, &code) != 0) {
+    free(blk);
+    return NULL;
+  }
+  return blk;
+}
+
+static uintptr_t run(struct fake_cpu *c, const struct tc_block *blk) {
+  return x64_backend.enter(&c->c, blk->code);
+}
+
+/* Translate and run b once on c; returns the exit value. */
+static uintptr_t run_block(struct ir_block *b, struct fake_cpu *c) {
+  struct tc_block *blk = translate(b);
+  if (!blk)
+    return (uintptr_t)-1;
+  uintptr_t r = run(c, blk);
+  free(blk);
+  return r;
+}
+
+static const uint64_t edge[] = {0,
+                                1,
+                                2,
+                                3,
+                                31,
+                                32,
+                                63,
+                                64,
+                                0xff,
+                                0x80,
+                                0x7fffffff,
+                                0x80000000,
+                                0xffffffff,
+                                0x100000000ull,
+                                0x7fffffffffffffffull,
+                                0x8000000000000000ull,
+                                0xfffffffffffffffeull,
+                                0xffffffffffffffffull,
+                                0x123456789abcdef0ull,
+                                0xfedcba9876543210ull};
+enum { NEDGE = sizeof(edge) / sizeof(edge[0]) };
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint64_t rnd(void) {
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return rng_state;
+}
+
+/* Test values: the edges, then random ones. */
+static uint64_t value(int i) {
+  return i < NEDGE ? edge[i] : rnd() >> (rnd() & 63);
+}
+enum { NVALUES = NEDGE + 12 };
+
+static uint64_t mask_of(enum ir_type t) {
+  return t == IR_I32 ? 0xffffffffull : ~0ull;
+}
+
+static uint64_t sext(uint64_t v, unsigned bits) {
+  return bits >= 64 ? v : (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
+}
+
+static uint64_t ref_bitrev(uint64_t v, unsigned bits) {
+  uint64_t r = 0;
+  for (unsigned i = 0; i < bits; i++)
+    r |= ((v >> i) & 1) << (bits - 1 - i);
+  return r;
+}
+
+static uint64_t ref_unop(enum ir_op op, enum ir_type t, uint64_t x) {
+  unsigned bits = t == IR_I64 ? 64 : 32;
+  uint64_t m = mask_of(t);
+  x &= m;
+  switch (op) {
+  case IR_NOT: return ~x & m;
+  case IR_NEG: return -x & m;
+  case IR_CLZ: return x ? (unsigned)__builtin_clzll(x) - (64 - bits) : bits;
+  case IR_CTZ: return x ? (unsigned)__builtin_ctzll(x) : bits;
+  case IR_POPCNT: return (unsigned)__builtin_popcountll(x);
+  case IR_BSWAP: return bits == 64 ? __builtin_bswap64(x) : __builtin_bswap32((uint32_t)x);
+  case IR_BITREV: return ref_bitrev(x, bits);
+  default: abort();
+  }
+}
+
+static uint64_t ref_div(enum ir_op op, unsigned bits, uint64_t x, uint64_t y) {
+  if (y == 0)
+    return 0;
+  if (op == IR_DIVU)
+    return x / y;
+  int64_t sx = (int64_t)sext(x, bits), sy = (int64_t)sext(y, bits);
+  if (sy == -1)
+    return (uint64_t)(-(uint64_t)sx); /* MIN / -1 = MIN */
+  return (uint64_t)(sx / sy);
+}
+
+static uint64_t ref_mulh(enum ir_op op, unsigned bits, uint64_t x, uint64_t y) {
+  if (bits == 32) {
+    if (op == IR_MULHU)
+      return (x * y) >> 32;
+    return (uint64_t)((int64_t)sext(x, 32) * (int64_t)sext(y, 32)) >> 32;
+  }
+  if (op == IR_MULHU)
+    return (uint64_t)(((unsigned __int128)x * y) >> 64);
+  return (uint64_t)(((__int128)(int64_t)x * (int64_t)y) >> 64);
+}
+
+static uint64_t ref_binop(enum ir_op op, enum ir_type t, uint64_t x, uint64_t y) {
+  unsigned bits = t == IR_I64 ? 64 : 32, s = (unsigned)(y & (bits - 1));
+  uint64_t m = mask_of(t);
+  x &= m;
+  y &= m;
+  switch (op) {
+  case IR_ADD: return (x + y) & m;
+  case IR_SUB: return (x - y) & m;
+  case IR_MUL: return (x * y) & m;
+  case IR_AND: return x & y;
+  case IR_OR: return x | y;
+  case IR_XOR: return x ^ y;
+  case IR_SHL: return (x << s) & m;
+  case IR_SHR: return x >> s;
+  case IR_SAR: return (uint64_t)((int64_t)sext(x, bits) >> s) & m;
+  case IR_ROR: return s ? ((x >> s) | (x << (bits - s))) & m : x;
+  case IR_DIVU:
+  case IR_DIVS: return ref_div(op, bits, x, y) & m;
+  case IR_MULHU:
+  case IR_MULHS: return ref_mulh(op, bits, x, y) & m;
+  default: abort();
+  }
+}
+
+/* The canonical nibble of a + b + c at the given width. */
+static uint64_t ref_flags(enum ir_op op, enum ir_type w, uint64_t a, uint64_t b, uint64_t c) {
+  unsigned bits = w == IR_I64 ? 64 : 32;
+  uint64_t m = mask_of(w);
+  a &= m;
+  b &= m;
+  if (op == IR_FLAGS_LOGIC)
+    return ((a >> (bits - 1)) << 3) | ((a == 0) << 2);
+  if (op == IR_FLAGS_SUB || op == IR_FLAGS_SBC)
+    b = ~b & m;
+  if (op == IR_FLAGS_ADD)
+    c = 0;
+  if (op == IR_FLAGS_SUB)
+    c = 1;
+  unsigned __int128 sum = (unsigned __int128)a + b + (c & 1);
+  uint64_t r = (uint64_t)sum & m;
+  uint64_t carry = (uint64_t)(sum >> bits) & 1;
+  uint64_t v = (((a ^ r) & (b ^ r)) >> (bits - 1)) & 1;
+  return ((r >> (bits - 1)) << 3) | ((r == 0) << 2) | (carry << 1) | v;
+}
+
+static int ref_cond(unsigned cc, unsigned nzcv) {
+  int n = nzcv >> 3 & 1, z = nzcv >> 2 & 1, c = nzcv >> 1 & 1, v = nzcv & 1, r;
+  switch (cc >> 1) {
+  case 0: r = z; break;
+  case 1: r = c; break;
+  case 2: r = n; break;
+  case 3: r = v; break;
+  case 4: r = c && !z; break;
+  case 5: r = n == v; break;
+  case 6: r = !z && n == v; break;
+  default: return 1;
+  }
+  return (cc & 1) ? !r : r;
+}
+
+/* Operand k: a GET of regs[k], or a constant when as_const. */
+static uint32_t operand(struct ir_block *b, enum ir_type t, int k, uint64_t v, int as_const) {
+  return as_const ? ir_const(b, t, v) : ir_get(b, t, REG(k));
+}
+
+/* regs[10] = op(x, y[, z]) with each operand a GET or a constant (bit k of consts). */
+static uint64_t eval(enum ir_op op, enum ir_type t, unsigned aux, uint64_t x, uint64_t y,
+                     uint64_t z, unsigned consts) {
+  int is_flags = op >= IR_FLAGS_ADD && op <= IR_FLAGS_LOGIC;
+  enum ir_type ot = op == IR_CMP ? (enum ir_type)(aux >> 4) : is_flags ? (enum ir_type)aux : t;
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1000);
+  c.regs[0] = x, c.regs[1] = y, c.regs[2] = z;
+  int nargs = ir_op_info[op].nargs;
+  uint32_t ra = operand(b, ot, 0, x, consts & 1);
+  uint32_t rb = nargs > 1 ? operand(b, ot, 1, y, consts & 2) : 0;
+  uint32_t rc = nargs > 2 ? operand(b, ot, 2, z, consts & 4) : 0;
+  uint32_t r = ir_emit(b, op, t, ra, rb, rc, op == IR_CMP ? ot : 0);
+  b->insn[r].aux = (uint8_t)(op == IR_CMP ? aux & 15 : aux);
+  c.regs[10] = 0xdeadbeefdeadbeefull;
+  ir_put(b, REG(10), r);
+  ir_goto(b, 0x2000);
+  uintptr_t ret = run_block(b, &c);
+  ir_block_free(b);
+  if (ret < CPU_EXIT_LAST || c.c.pc != 0x2000)
+    return 0xbadbadbadull;
+  return t == IR_I32 ? (uint32_t)c.regs[10] | (c.regs[10] >> 32 == 0xdeadbeef ? 0 : 1ull << 63)
+                     : c.regs[10];
+}
+
+static const enum ir_op binops[] = {IR_ADD, IR_SUB, IR_MUL, IR_AND,  IR_OR,   IR_XOR,   IR_SHL,
+                                    IR_SHR, IR_SAR, IR_ROR, IR_DIVU, IR_DIVS, IR_MULHU, IR_MULHS};
+
+TEST(binops_all_values) {
+  for (unsigned k = 0; k < sizeof(binops) / sizeof(binops[0]); k++)
+    for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+      for (int i = 0; i < NVALUES; i++)
+        for (int j = 0; j < NVALUES; j++)
+          for (unsigned consts = 0; consts < 4; consts++) {
+            uint64_t x = value(i), y = value(j);
+            uint64_t want = ref_binop(binops[k], t, x, y);
+            uint64_t got = eval(binops[k], t, 0, x, y, 0, consts);
+            if (got != want)
+              fprintf(stderr, "  %s.%s(0x%llx, 0x%llx) consts %u\n", ir_op_info[binops[k]].name,
+                      t == IR_I64 ? "i64" : "i32", (unsigned long long)x, (unsigned long long)y,
+                      consts);
+            ASSERT_EQ(got, want);
+          }
+}
+
+TEST(adc_and_unops) {
+  static const enum ir_op unops[] = {IR_NOT,    IR_NEG,   IR_CLZ,   IR_CTZ,
+                                     IR_POPCNT, IR_BSWAP, IR_BITREV};
+  for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+    for (int i = 0; i < NVALUES; i++) {
+      uint64_t x = value(i);
+      for (unsigned k = 0; k < sizeof(unops) / sizeof(unops[0]); k++)
+        ASSERT_EQ(eval(unops[k], t, 0, x, 0, 0, 0), ref_unop(unops[k], t, x));
+      for (int j = 0; j < NVALUES; j++)
+        for (uint64_t c = 0; c < 2; c++) {
+          uint64_t y = value(j), want = (x + y + c) & mask_of(t);
+          ASSERT_EQ(eval(IR_ADC, t, 0, x, y, c, 0), want);
+          ASSERT_EQ(eval(IR_ADC, t, 0, x, y, c, 6), want);
+        }
+    }
+}
+
+TEST(extensions) {
+  for (int i = 0; i < NVALUES; i++) {
+    uint64_t x = value(i);
+    static const unsigned widths[] = {8, 16, 32};
+    for (int k = 0; k < 3; k++) {
+      unsigned n = widths[k];
+      uint64_t lo = n == 64 ? x : x & ((1ull << n) - 1);
+      ASSERT_EQ(eval(IR_ZEXT, IR_I64, n, x, 0, 0, 0), lo);
+      ASSERT_EQ(eval(IR_SEXT, IR_I64, n, x, 0, 0, 0), sext(lo, n));
+      if (n < 32) {
+        ASSERT_EQ(eval(IR_ZEXT, IR_I32, n, x, 0, 0, 0), lo);
+        ASSERT_EQ(eval(IR_SEXT, IR_I32, n, x, 0, 0, 0), (uint32_t)sext(lo, n));
+      }
+    }
+    struct fake_cpu c = {0};
+    struct ir_block *b = ir_block_new(0x1000);
+    c.regs[0] = x;
+    ir_put(b, REG(10), ir_unop(b, IR_TRUNC, IR_I32, ir_get(b, IR_I64, REG(0))));
+    ir_goto(b, 0x2000);
+    c.regs[10] = ~0ull;
+    run_block(b, &c);
+    ir_block_free(b);
+    ASSERT_EQ(c.regs[10], 0xffffffff00000000ull | (uint32_t)x);
+  }
+}
+
+static uint64_t ref_cmp(enum ir_cmp k, enum ir_type t, uint64_t x, uint64_t y) {
+  unsigned bits = t == IR_I64 ? 64 : 32;
+  uint64_t m = mask_of(t);
+  x &= m, y &= m;
+  int64_t sx = (int64_t)sext(x, bits), sy = (int64_t)sext(y, bits);
+  switch (k) {
+  case IR_EQ: return x == y;
+  case IR_NE: return x != y;
+  case IR_LTU: return x < y;
+  case IR_GEU: return x >= y;
+  case IR_LEU: return x <= y;
+  case IR_GTU: return x > y;
+  case IR_LT: return sx < sy;
+  case IR_GE: return sx >= sy;
+  case IR_LE: return sx <= sy;
+  case IR_GT: return sx > sy;
+  }
+  return 2;
+}
+
+TEST(cmp_and_select) {
+  for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+    for (int i = 0; i < NVALUES; i++)
+      for (int j = 0; j < NVALUES; j++) {
+        uint64_t x = value(i), y = value(j);
+        for (unsigned k = IR_EQ; k <= IR_GT; k++)
+          for (unsigned consts = 0; consts < 4; consts++)
+            ASSERT_EQ(eval(IR_CMP, IR_I32, k | t << 4, x, y, 0, consts), ref_cmp(k, t, x, y));
+        for (uint64_t cond = 0; cond < 2; cond++)
+          for (unsigned consts = 0; consts < 8; consts += 3)
+            ASSERT_EQ(eval(IR_SELECT, t, 0, cond, x, y, consts), (cond ? x : y) & mask_of(t));
+      }
+}
+
+TEST(flags_against_reference) {
+  static const enum ir_op ops[] = {IR_FLAGS_ADD, IR_FLAGS_SUB, IR_FLAGS_ADC, IR_FLAGS_SBC,
+                                   IR_FLAGS_LOGIC};
+  for (unsigned k = 0; k < 5; k++)
+    for (enum ir_type w = IR_I32; w <= IR_I64; w++)
+      for (int i = 0; i < NVALUES; i++)
+        for (int j = 0; j < NVALUES; j++)
+          for (uint64_t c = 0; c < 2; c++)
+            for (unsigned consts = 0; consts < 4; consts++) {
+              uint64_t x = value(i), y = value(j), want = ref_flags(ops[k], w, x, y, c);
+              uint64_t got = eval(ops[k], IR_I32, w, x, y, c, consts);
+              if (got != want)
+                fprintf(stderr, "  %s w%d (0x%llx, 0x%llx, %d) consts %u\n",
+                        ir_op_info[ops[k]].name, w, (unsigned long long)x, (unsigned long long)y,
+                        (int)c, consts);
+              ASSERT_EQ(got, want);
+            }
+}
+
+TEST(cond_all_codes_all_nibbles) {
+  for (unsigned cc = 0; cc < 16; cc++)
+    for (unsigned n = 0; n < 16; n++) {
+      ASSERT_EQ((ir_cc_mask[cc] >> n) & 1, ref_cond(cc, n));
+      ASSERT_EQ(eval(IR_COND, IR_I32, cc, n, 0, 0, 0), ref_cond(cc, n));
+      ASSERT_EQ(eval(IR_COND, IR_I32, cc, n, 0, 0, 1), ref_cond(cc, n));
+    }
+}
+
+/* regs[10] = load(size, sign) of &mem; for each result type. */
+TEST(loads_every_size_and_sign) {
+  static uint8_t mem[16] = {0x81, 0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8};
+  for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+    for (unsigned size = 0; size < 4; size++)
+      for (int sign = 0; sign < 2; sign++) {
+        if (t == IR_I32 && size == 3)
+          continue;
+        struct fake_cpu c = {0};
+        struct ir_block *b = ir_block_new(0x1000);
+        c.regs[0] = (uintptr_t)mem;
+        c.regs[10] = 0x5555555555555555ull;
+        ir_put(b, REG(10), ir_load(b, t, ir_get(b, IR_I64, REG(0)), size, sign));
+        ir_goto(b, 0x2000);
+        run_block(b, &c);
+        ir_block_free(b);
+        uint64_t raw = 0;
+        memcpy(&raw, mem, 1u << size);
+        uint64_t want = sign ? sext(raw, 8u << size) & mask_of(t) : raw;
+        if (t == IR_I32)
+          want |= 0x5555555500000000ull;
+        ASSERT_EQ(c.regs[10], want);
+      }
+}
+
+TEST(stores_every_size) {
+  for (unsigned size = 0; size < 4; size++)
+    for (int as_const = 0; as_const < 2; as_const++) {
+      uint8_t mem[16];
+      memset(mem, 0xee, sizeof(mem));
+      struct fake_cpu c = {0};
+      struct ir_block *b = ir_block_new(0x1000);
+      uint64_t v = 0x0102030405060708ull;
+      c.regs[0] = (uintptr_t)(mem + 4);
+      c.regs[1] = v;
+      uint32_t val = as_const ? ir_const(b, IR_I64, v) : ir_get(b, IR_I64, REG(1));
+      ir_store(b, ir_get(b, IR_I64, REG(0)), val, size);
+      ir_goto(b, 0x2000);
+      run_block(b, &c);
+      ir_block_free(b);
+      for (unsigned i = 0; i < 16; i++) {
+        unsigned k = i - 4;
+        ASSERT_EQ(mem[i], i >= 4 && k < (1u << size) ? (uint8_t)(v >> (8 * k)) : 0xee);
+      }
+    }
+}
+
+static uint64_t mem_read(const void *p, unsigned size) {
+  uint64_t v = 0;
+  memcpy(&v, p, 1u << size);
+  return v;
+}
+
+TEST(cas_every_size) {
+  for (unsigned size = 0; size < 4; size++)
+    for (int hit = 0; hit < 2; hit++) {
+      uint64_t memv = 0x8899aabbccddeeffull, m = size == 3 ? ~0ull : (1ull << (8 << size)) - 1;
+      struct fake_cpu c = {0};
+      struct ir_block *b = ir_block_new(0x1000);
+      c.regs[0] = (uintptr_t)&memv;
+      c.regs[1] = hit ? memv & m : 0x1234;
+      c.regs[2] = 0x1122334455667788ull;
+      uint32_t addr = ir_get(b, IR_I64, REG(0));
+      uint32_t r =
+          ir_cas(b, IR_I64, addr, ir_get(b, IR_I64, REG(1)), ir_get(b, IR_I64, REG(2)), size);
+      ir_put(b, REG(10), r);
+      ir_goto(b, 0x2000);
+      run_block(b, &c);
+      ir_block_free(b);
+      ASSERT_EQ(c.regs[10], 0x8899aabbccddeeffull & m);
+      uint64_t want =
+          hit ? (0x8899aabbccddeeffull & ~m) | (0x1122334455667788ull & m) : 0x8899aabbccddeeffull;
+      ASSERT_EQ(memv, want);
+    }
+}
+
+static uint64_t ref_atomic(enum ir_atomic op, unsigned size, uint64_t old, uint64_t v) {
+  unsigned bits = 8u << size;
+  int64_t so = (int64_t)sext(old, bits), sv = (int64_t)sext(v, bits);
+  switch (op) {
+  case IR_ATOMIC_ADD: return old + v;
+  case IR_ATOMIC_CLR: return old & ~v;
+  case IR_ATOMIC_XOR: return old ^ v;
+  case IR_ATOMIC_OR: return old | v;
+  case IR_ATOMIC_SMAX: return so > sv ? old : v;
+  case IR_ATOMIC_SMIN: return so < sv ? old : v;
+  case IR_ATOMIC_UMAX: return old > v ? old : v;
+  case IR_ATOMIC_UMIN: return old < v ? old : v;
+  case IR_ATOMIC_SWP: return v;
+  }
+  return 0;
+}
+
+TEST(atomics_every_op_and_size) {
+  for (unsigned op = IR_ATOMIC_ADD; op <= IR_ATOMIC_SWP; op++)
+    for (unsigned size = 0; size < 4; size++)
+      for (int i = 0; i < NVALUES; i += 3)
+        for (int j = 0; j < NVALUES; j += 2) {
+          uint64_t m = size == 3 ? ~0ull : (1ull << (8 << size)) - 1;
+          uint64_t old = value(i) & m, v = value(j) & m, memv[2] = {old, 0x5a5a5a5a5a5a5a5aull};
+          memv[0] |= 0xa5a5a5a5a5a5a5a5ull & ~m;
+          struct fake_cpu c = {0};
+          struct ir_block *b = ir_block_new(0x1000);
+          c.regs[0] = (uintptr_t)memv;
+          c.regs[1] = v;
+          uint32_t r =
+              ir_atomic(b, op, IR_I64, ir_get(b, IR_I64, REG(0)), ir_get(b, IR_I64, REG(1)), size);
+          ir_put(b, REG(10), r);
+          ir_goto(b, 0x2000);
+          run_block(b, &c);
+          ir_block_free(b);
+          ASSERT_EQ(c.regs[10], old);
+          ASSERT_EQ(mem_read(memv, size), ref_atomic(op, size, old, v) & m);
+          ASSERT_EQ(memv[0] & ~m, 0xa5a5a5a5a5a5a5a5ull & ~m);
+          ASSERT_EQ(memv[1], 0x5a5a5a5a5a5a5a5aull);
+        }
+}
+
+TEST(register_pressure_spills) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1000);
+  uint32_t v[40];
+  for (int i = 0; i < 40; i++) {
+    c.regs[i] = rnd();
+    v[i] = ir_get(b, IR_I64, REG(i));
+  }
+  /* Everything is live at once, then consumed in reverse with mixed ops. */
+  uint32_t acc = v[39];
+  uint64_t want = c.regs[39];
+  for (int i = 38; i >= 0; i--) {
+    enum ir_op op = i % 3 == 0 ? IR_ADD : i % 3 == 1 ? IR_XOR : IR_MUL;
+    acc = ir_binop(b, op, IR_I64, acc, v[i]);
+    want = ref_binop(op, IR_I64, want, c.regs[i]);
+  }
+  /* And a second use of early values to keep them live through. */
+  for (int i = 0; i < 40; i += 5) {
+    acc = ir_binop(b, IR_SUB, IR_I64, acc, v[i]);
+    want -= c.regs[i];
+  }
+  ir_put(b, REG(50), acc);
+  ir_goto(b, 0x2000);
+  uint64_t before[40];
+  memcpy(before, c.regs, sizeof(before));
+  ASSERT(run_block(b, &c) >= CPU_EXIT_LAST);
+  ir_block_free(b);
+  ASSERT_EQ(c.regs[50], want);
+  ASSERT(!memcmp(before, c.regs, sizeof(before)));
+}
+
+/* Clobbers every caller-saved register before returning a + 2b + 3c. */
+static uint64_t clobber_helper(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t c) {
+  struct fake_cpu *f = (struct fake_cpu *)cpu;
+  f->regs[60]++;
+  __asm__ volatile("mov $0x1111, %%rsi\n\tmov $0x2222, %%rdi\n\tmov $0x3333, %%r8\n\t"
+                   "mov $0x4444, %%r9\n\tmov $0x5555, %%r10\n\tmov $0x6666, %%r11\n\t"
+                   "mov $0x7777, %%rdx\n\tmov $0x8888, %%rcx" ::
+                       : "rsi", "rdi", "r8", "r9", "r10", "r11", "rdx", "rcx");
+  return a + 2 * b + 3 * c;
+}
+
+static uint64_t rsp_helper(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t c) {
+  (void)cpu, (void)a, (void)b, (void)c;
+  return (uintptr_t)__builtin_frame_address(0) & 15;
+}
+
+TEST(values_live_across_calls) {
+  for (int n = 1; n <= 20; n += 3) {
+    struct fake_cpu c = {0};
+    struct ir_block *b = ir_block_new(0x1000);
+    uint32_t v[20];
+    for (int i = 0; i < n; i++) {
+      c.regs[i] = rnd();
+      v[i] = ir_get(b, IR_I64, REG(i));
+    }
+    uint32_t r1 = ir_call(b, IR_I64, (void *)clobber_helper, v[0], v[n - 1], v[n / 2]);
+    uint32_t r2 = ir_call(b, IR_I64, (void *)clobber_helper, r1, v[0], 0);
+    uint32_t acc = r2;
+    for (int i = 0; i < n; i++)
+      acc = ir_binop(b, IR_XOR, IR_I64, ir_binop(b, IR_ROR, IR_I64, acc, ir_const(b, IR_I64, 7)),
+                     v[i]);
+    ir_put(b, REG(50), acc);
+    ir_put(b, REG(51), ir_call(b, IR_I32, (void *)rsp_helper, 0, 0, 0));
+    ir_call(b, IR_VOID, (void *)clobber_helper, 0, 0, 0);
+    ir_goto(b, 0x2000);
+    ASSERT(run_block(b, &c) >= CPU_EXIT_LAST);
+    ir_block_free(b);
+    uint64_t w1 = c.regs[0] + 2 * c.regs[n - 1] + 3 * c.regs[n / 2];
+    uint64_t want = w1 + 2 * c.regs[0];
+    for (int i = 0; i < n; i++)
+      want = ((want >> 7) | (want << 57)) ^ c.regs[i];
+    ASSERT_EQ(c.regs[50], want);
+    ASSERT_EQ(c.regs[51], 0); /* rsp was 16-byte aligned at the call */
+    ASSERT_EQ(c.regs[60], 3);
+  }
+}
+
+TEST(side_exits) {
+  for (uint64_t take = 0; take < 2; take++) {
+    struct fake_cpu c = {0};
+    struct ir_block *b = ir_block_new(0x1000);
+    c.regs[0] = take;
+    ir_put(b, REG(1), ir_const(b, IR_I64, 11));
+    ir_exit_if(b, ir_get(b, IR_I64, REG(0)), 0x3000);
+    ir_put(b, REG(2), ir_const(b, IR_I64, 22));
+    ir_goto(b, 0x2000);
+    struct tc_block *blk = translate(b);
+    ASSERT(blk != NULL);
+    ASSERT_EQ(blk->n_exits, 2);
+    uintptr_t r = run(&c, blk);
+    ASSERT_EQ(r, (uintptr_t)&blk->exits[take ? 0 : 1]);
+    ASSERT_EQ(c.c.pc, take ? 0x3000 : 0x2000);
+    ASSERT_EQ(blk->exits[take ? 0 : 1].target_pc, c.c.pc);
+    ASSERT(blk->exits[0].from == blk);
+    ASSERT_EQ(c.regs[1], 11);
+    ASSERT_EQ(c.regs[2], take ? 0 : 22);
+    ASSERT_EQ(((uintptr_t)blk->exits[0].jump + 1) & 3, 0);
+    free(blk);
+    ir_block_free(b);
+  }
+}
+
+TEST(exit_request_leaves_at_entry) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1234);
+  ir_put(b, REG(1), ir_const(b, IR_I64, 11));
+  ir_goto(b, 0x2000);
+  c.c.exit_request = 1;
+  ASSERT_EQ(run_block(b, &c), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, 0x1234);
+  ASSERT_EQ(c.regs[1], 0);
+  ir_block_free(b);
+}
+
+TEST(syscall_and_trap) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1000);
+  ir_syscall(b, 0x1004);
+  ASSERT_EQ(run_block(b, &c), CPU_EXIT_SYSCALL);
+  ASSERT_EQ(c.c.pc, 0x1004);
+  ir_block_reset(b, 0x1000);
+  ir_fence(b, IR_FENCE_FULL);
+  ir_fence(b, IR_FENCE_LOAD);
+  ir_trap(b, 4, 0x1008);
+  ASSERT_EQ(run_block(b, &c), CPU_EXIT_TRAP);
+  ASSERT_EQ(c.c.pc, 0x1008);
+  ASSERT_EQ(c.c.trap_signal, 4);
+  ir_block_free(b);
+}
+
+/* A counts regs[0] up and goes to B; B counts regs[1] and stops by syscall. */
+TEST(chaining) {
+  struct fake_cpu c = {0};
+  struct ir_block *a = ir_block_new(0x1000), *bb = ir_block_new(0x2000);
+  ir_put(a, REG(0), ir_binop(a, IR_ADD, IR_I64, ir_get(a, IR_I64, REG(0)), ir_const(a, IR_I64, 1)));
+  ir_goto(a, 0x2000);
+  ir_put(bb, REG(1),
+         ir_binop(bb, IR_ADD, IR_I64, ir_get(bb, IR_I64, REG(1)), ir_const(bb, IR_I64, 1)));
+  ir_syscall(bb, 0x2004);
+  struct tc_block *ba = translate(a), *bl = translate(bb);
+  ASSERT(ba && bl);
+  ASSERT_EQ(run(&c, ba), (uintptr_t)&ba->exits[0]);
+  x64_backend.patch(&ba->exits[0], bl->code);
+  ASSERT_EQ(run(&c, ba), CPU_EXIT_SYSCALL);
+  ASSERT_EQ(c.c.pc, 0x2004);
+  ASSERT_EQ(c.regs[0], 2);
+  ASSERT_EQ(c.regs[1], 1);
+  /* A chained loop still stops on exit_request, at the next block's entry. */
+  c.c.exit_request = 1;
+  ASSERT_EQ(run(&c, ba), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, 0x1000);
+  c.c.exit_request = 0;
+  x64_backend.patch(&ba->exits[0], NULL);
+  ASSERT_EQ(run(&c, ba), (uintptr_t)&ba->exits[0]);
+  ASSERT_EQ(c.regs[0], 3);
+  ASSERT_EQ(c.regs[1], 1);
+  free(ba), free(bl);
+  ir_block_free(a), ir_block_free(bb);
+}
+
+TEST(indirect_jump_through_jump_cache) {
+  static struct tc_jc_entry jc[TC_JC_SIZE];
+  struct fake_cpu c = {0};
+  c.c.jc = jc;
+  struct ir_block *j = ir_block_new(0x1000), *t = ir_block_new(0x3000);
+  ir_jump(j, ir_get(j, IR_I64, REG(0)));
+  ir_put(t, REG(1), ir_const(t, IR_I64, 77));
+  ir_syscall(t, 0x3004);
+  struct tc_block *bj = translate(j), *bt = translate(t);
+  ASSERT(bj && bt);
+  jc[tc_jc_index(0x3000)] = (struct tc_jc_entry){0x3000, bt->code};
+  c.regs[0] = 0x3000;
+  ASSERT_EQ(run(&c, bj), CPU_EXIT_SYSCALL);
+  ASSERT_EQ(c.regs[1], 77);
+  ASSERT_EQ(c.c.pc, 0x3004);
+  c.regs[0] = 0x3000 + 4 * TC_JC_SIZE; /* same index, other pc: a miss */
+  ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, 0x3000 + 4 * TC_JC_SIZE);
+  c.regs[0] = 0; /* an empty entry {0, NULL} must not be taken */
+  ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, 0);
+  free(bj), free(bt);
+  ir_block_free(j), ir_block_free(t);
+}
+
+TEST(more_exits_than_chainable) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1000);
+  for (int i = 0; i < TC_MAX_EXITS + 3; i++)
+    ir_exit_if(b, ir_cmp(b, IR_EQ, IR_I64, ir_get(b, IR_I64, REG(0)), ir_const(b, IR_I64, i)),
+               0x5000 + 4 * i);
+  ir_goto(b, 0x2000);
+  struct tc_block *blk = translate(b);
+  ASSERT(blk);
+  ASSERT_EQ(blk->n_exits, TC_MAX_EXITS);
+  for (int i = 0; i < TC_MAX_EXITS + 4; i++) {
+    c.regs[0] = i;
+    uintptr_t r = run(&c, blk);
+    ASSERT_EQ(c.c.pc, i < TC_MAX_EXITS + 3 ? 0x5000u + 4 * i : 0x2000u);
+    ASSERT_EQ(r, i < TC_MAX_EXITS ? (uintptr_t)&blk->exits[i] : CPU_EXIT_PLAIN);
+  }
+  free(blk);
+  ir_block_free(b);
+}
+
+static sigjmp_buf fault_jmp;
+static volatile uintptr_t fault_rip;
+
+static void on_segv(int sig, siginfo_t *si, void *uc) {
+  (void)sig, (void)si;
+  fault_rip = (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
+  siglongjmp(fault_jmp, 1);
+}
+
+/* Run blk expecting a SIGSEGV; returns the faulting host pc. */
+static uintptr_t run_to_fault(struct fake_cpu *c, const struct tc_block *blk) {
+  fault_rip = 0;
+  if (!sigsetjmp(fault_jmp, 1))
+    run(c, blk);
+  return fault_rip;
+}
+
+/* Access k of four goes to regs[k == which]: &ok, or the unmapped address 8. */
+static struct ir_block *four_accesses(int which) {
+  struct ir_block *b = ir_block_new(0x1000);
+  for (int k = 0; k < 4; k++) {
+    ir_mark(b, 0x1000 + 4 * k);
+    uint32_t addr = ir_get(b, IR_I64, REG(k == which));
+    if (k == 0)
+      ir_load(b, IR_I64, addr, 3, 0);
+    else if (k == 1)
+      ir_store(b, addr, ir_const(b, IR_I32, 5), 2);
+    else if (k == 2)
+      ir_atomic(b, IR_ATOMIC_OR, IR_I64, addr, ir_const(b, IR_I64, 1), 3);
+    else
+      ir_cas(b, IR_I64, addr, ir_const(b, IR_I64, 1), ir_const(b, IR_I64, 2), 3);
+  }
+  ir_goto(b, 0x2000);
+  return b;
+}
+
+/* The pcmap names the faulting host instruction and its guest pc. */
+TEST(pcmap_points_at_faulting_access) {
+  struct sigaction sa = {0}, old;
+  sa.sa_sigaction = on_segv;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGSEGV, &sa, &old);
+  for (int which = 0; which < 4; which++) {
+    uint64_t ok = 0;
+    struct fake_cpu c = {0};
+    c.regs[0] = (uintptr_t)&ok;
+    c.regs[1] = 8;
+    struct ir_block *b = four_accesses(which);
+    struct tc_block *blk = translate(b);
+    ir_block_free(b);
+    ASSERT(blk);
+    ASSERT_EQ(blk->n_pcmap, 4);
+    uintptr_t host_off = run_to_fault(&c, blk) - (uintptr_t)blk->code;
+    struct tc_pcmap want = blk->pcmap[which];
+    free(blk);
+    ASSERT_EQ(host_off, want.host_off);
+    ASSERT_EQ(want.guest_off, 4 * which);
+  }
+  sigaction(SIGSEGV, &old, NULL);
+}
+
+TEST(unsupported_fails_cleanly) {
+  struct ir_block *b = ir_block_new(0x1000);
+  ir_load(b, IR_V128, ir_get(b, IR_I64, REG(0)), 4, 0);
+  ir_goto(b, 0x2000);
+  ASSERT(translate(b) == NULL);
+  ir_block_reset(b, 0x1000);
+  ir_load(b, IR_I64, ir_get(b, IR_I64, REG(0)), 4, 0);
+  ir_goto(b, 0x2000);
+  ASSERT(translate(b) == NULL);
+  ir_block_free(b);
+}
+
+TEST(overflow_returns_error) {
+  static uint8_t small[256];
+  struct tc_buf sb = {small, small, small + sizeof(small), 0};
+  struct ir_block *b = ir_block_new(0x1000);
+  for (int i = 0; i < 50; i++)
+    ir_put(b, REG(i), ir_const(b, IR_I64, 0x123456789abcull + i));
+  ir_goto(b, 0x2000);
+  struct tc_block blk = {0};
+  struct tc_pcmap pm[128];
+  blk.pcmap = pm;
+  blk.pcmap_cap = 128;
+  ASSERT_EQ(x64_backend.translate(b, &blk, &sb), -1);
+  ASSERT(sb.overflow);
+  ASSERT(sb.cur <= sb.end);
+  ir_block_free(b);
+}
+
+/* Random straight-line blocks over 8 guest registers, checked against a small
+ * evaluator of the same IR: exercises allocation, spills and hints. */
+static uint64_t eval_random(const struct ir_block *b, uint64_t *regs) {
+  uint64_t *val = calloc(b->n, sizeof(*val));
+  for (uint32_t i = 1; i < b->n; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    uint64_t x = val[in->a], y = val[in->b], z = val[in->c];
+    switch (in->op) {
+    case IR_CONST: val[i] = in->imm; break;
+    case IR_GET: val[i] = regs[(in->imm - REG(0)) / 8] & mask_of(in->type); break;
+    case IR_PUT: {
+      uint64_t *r = &regs[(in->imm - REG(0)) / 8];
+      *r = in->type == IR_I32 ? (*r & ~0xffffffffull) | (uint32_t)x : x;
+      break;
+    }
+    case IR_ADC: val[i] = (x + y + z) & mask_of(in->type); break;
+    case IR_SELECT: val[i] = x ? y : z; break;
+    case IR_CMP: val[i] = ref_cmp(in->aux, (enum ir_type)in->imm, x, y); break;
+    case IR_GOTO: break;
+    default: val[i] = ref_binop(in->op, in->type, x, y); break;
+    }
+  }
+  free(val);
+  return 0;
+}
+
+static void dump(const struct ir_block *b) {
+  for (uint32_t i = 1; i < b->n; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    fprintf(stderr, "  %3u = %s.%d %u %u %u aux %u imm 0x%llx\n", i, ir_op_info[in->op].name,
+            in->type, in->a, in->b, in->c, in->aux, (unsigned long long)in->imm);
+  }
+}
+
+static uint32_t pick(struct ir_block *b, enum ir_type t, uint32_t *pool, int n) {
+  uint32_t r = pool[rnd() % n];
+  if (rnd() % 8 == 0)
+    return ir_const(b, t, rnd() % 4 ? rnd() % 100 : rnd());
+  return r;
+}
+
+TEST(random_blocks_match_evaluator) {
+  static const enum ir_op ops[] = {IR_ADD,   IR_SUB,   IR_MUL, IR_AND,    IR_OR,   IR_XOR,
+                                   IR_SHL,   IR_SHR,   IR_SAR, IR_ROR,    IR_DIVU, IR_DIVS,
+                                   IR_MULHU, IR_MULHS, IR_ADC, IR_SELECT, IR_CMP};
+  for (int iter = 0; iter < 3000; iter++) {
+    struct ir_block *b = ir_block_new(0x1000);
+    uint32_t pool[2][256];
+    int np[2] = {0, 0};
+    for (int r = 0; r < 8; r++) {
+      pool[1][np[1]++] = ir_get(b, IR_I64, REG(r));
+      pool[0][np[0]++] = ir_get(b, IR_I32, REG(r));
+    }
+    int len = 1 + (int)(rnd() % (iter % 10 == 0 ? 200 : 40));
+    for (int k = 0; k < len; k++) {
+      enum ir_op op = ops[rnd() % (sizeof(ops) / sizeof(ops[0]))];
+      enum ir_type t = rnd() & 1 ? IR_I64 : IR_I32;
+      int ti = t == IR_I64;
+      uint32_t x = pick(b, t, pool[ti], np[ti]), y = pick(b, t, pool[ti], np[ti]), v;
+      if (op == IR_ADC)
+        v = ir_emit(b, IR_ADC, t, x, y, ir_cmp(b, IR_LTU, t, x, y), 0);
+      else if (op == IR_SELECT)
+        v = ir_select(b, t, pool[0][rnd() % np[0]], x, y);
+      else if (op == IR_CMP)
+        v = ir_cmp(b, (enum ir_cmp)(rnd() % 10), t, x, y), t = IR_I32, ti = 0;
+      else
+        v = ir_binop(b, op, t, x, y);
+      if (np[ti] < 256)
+        pool[ti][np[ti]++] = v;
+      if (rnd() % 6 == 0)
+        ir_put(b, REG(rnd() % 8), v);
+    }
+    for (int r = 0; r < 8; r++)
+      ir_put(b, REG(8 + r), pool[r & 1][np[r & 1] - 1 - r]);
+    ir_goto(b, 0x2000);
+    struct fake_cpu c = {0};
+    uint64_t want[64];
+    for (int r = 0; r < 8; r++)
+      c.regs[r] = rnd() >> (rnd() % 64);
+    memcpy(want, c.regs, sizeof(want));
+    eval_random(b, want);
+    ASSERT(run_block(b, &c) >= CPU_EXIT_LAST);
+    for (int r = 0; r < 16; r++) {
+      if (c.regs[r] != want[r]) {
+        fprintf(stderr, "  iteration %d, reg %d\n", iter, r);
+        dump(b);
+      }
+      ASSERT_EQ(c.regs[r], want[r]);
+    }
+    ir_block_free(b);
+  }
+}
+
+/* Every pure op against ir_eval, the semantics the interpreter and the
+ * constant folder share. aux per op: extension widths, compare kinds and
+ * operand types, flag widths, condition codes. */
+static unsigned aux_count(enum ir_op op) {
+  switch (op) {
+  case IR_ZEXT:
+  case IR_SEXT: return 3;
+  case IR_CMP: return 20;
+  case IR_FLAGS_ADD:
+  case IR_FLAGS_SUB:
+  case IR_FLAGS_ADC:
+  case IR_FLAGS_SBC:
+  case IR_FLAGS_LOGIC: return 2;
+  case IR_COND: return 16;
+  default: return 1;
+  }
+}
+
+static unsigned aux_value(enum ir_op op, unsigned k) {
+  switch (op) {
+  case IR_ZEXT:
+  case IR_SEXT: return 8u << k;
+  case IR_CMP: return (k % 10) | (k < 10 ? IR_I32 : IR_I64) << 4;
+  case IR_FLAGS_ADD:
+  case IR_FLAGS_SUB:
+  case IR_FLAGS_ADC:
+  case IR_FLAGS_SBC:
+  case IR_FLAGS_LOGIC: return k ? IR_I64 : IR_I32;
+  default: return k;
+  }
+}
+
+static enum ir_type operand_type(enum ir_op op, enum ir_type t, unsigned aux) {
+  if (op == IR_CMP)
+    return (enum ir_type)(aux >> 4);
+  if (op >= IR_FLAGS_ADD && op <= IR_FLAGS_LOGIC)
+    return (enum ir_type)aux;
+  return op == IR_TRUNC || op == IR_ZEXT || op == IR_SEXT ? IR_I64 : t;
+}
+
+static int check_against_eval(enum ir_op op, enum ir_type t, unsigned aux, uint64_t x, uint64_t y,
+                              uint64_t z) {
+  enum ir_type ot = operand_type(op, t, aux);
+  struct ir_insn in = {.op = op, .type = t, .aux = (uint8_t)(aux & (op == IR_CMP ? 15 : 255))};
+  in.imm = op == IR_CMP ? ot : 0;
+  uint64_t m = mask_of(ot), want;
+  if (op == IR_COND)
+    x &= 15;
+  if (op == IR_ADC || op == IR_FLAGS_ADC || op == IR_FLAGS_SBC)
+    z &= 1;
+  if (!ir_eval(&in, x & m, y & m, z & m, &want))
+    return 1;
+  uint64_t got = eval(op, t, aux, x, y, z, (unsigned)(x ^ y) & 7);
+  if (got == want)
+    return 1;
+  fprintf(stderr, "  %s type %d aux %u (0x%llx, 0x%llx, 0x%llx): 0x%llx, ir_eval 0x%llx\n",
+          ir_op_info[op].name, t, aux, (unsigned long long)x, (unsigned long long)y,
+          (unsigned long long)z, (unsigned long long)got, (unsigned long long)want);
+  return 0;
+}
+
+TEST(pure_ops_match_ir_eval) {
+  for (enum ir_op op = IR_ADD; op < IR_NUM_OPS; op++) {
+    if (!ir_is_pure(op))
+      continue;
+    for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+      for (unsigned k = 0; k < aux_count(op); k++)
+        for (int i = 0; i < NVALUES; i++)
+          for (int j = 0; j < NVALUES; j++) {
+            enum ir_type rt = op == IR_CMP || op == IR_COND || op == IR_TRUNC ? IR_I32 : t;
+            if (op >= IR_FLAGS_ADD && op <= IR_FLAGS_LOGIC)
+              rt = IR_I32;
+            ASSERT(check_against_eval(op, rt, aux_value(op, k), value(i), value(j), rnd()));
+          }
+  }
+}
+
+TEST_MAIN("x64_backend")

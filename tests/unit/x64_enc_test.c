@@ -1,0 +1,363 @@
+/* x64_enc_test.c - every x86-64 encoder against the system disassembler.
+ * Each row of the table is one appender call and the text objdump must print
+ * for the bytes it wrote (Intel syntax, whitespace collapsed).
+ */
+#include <stdint.h>
+#include <unistd.h>
+#include "test.h"
+#include "../../backend-x86_64/x64.h"
+
+enum form {
+  E_ALU_RR,
+  E_ALU_RI,
+  E_ALU_RM,
+  E_ALU_MI,
+  E_ALU_SIZED,
+  E_MOV_RR,
+  E_MOV_RI,
+  E_LOAD,
+  E_STORE,
+  E_STORE_IMM,
+  E_LEA,
+  E_UNARY,
+  E_SHIFT_RI,
+  E_SHIFT_CL,
+  E_IMUL_RR,
+  E_IMUL_RRI,
+  E_TEST,
+  E_SETCC,
+  E_CMOV,
+  E_MOVZX,
+  E_MOVSX,
+  E_BSR,
+  E_BSF,
+  E_POPCNT,
+  E_BSWAP,
+  E_BT,
+  E_CMC,
+  E_CQO,
+  E_XADD,
+  E_XCHG,
+  E_CMPXCHG,
+  E_MFENCE,
+  E_PUSH,
+  E_POP,
+  E_RET,
+  E_CALL_R,
+  E_JMP_R,
+  E_CALL_REL,
+  E_JMP_REL,
+  E_JCC_REL,
+  E_NOPS
+};
+
+/* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
+ * imm: immediate, displacement or jump target (offset from the buffer). */
+struct enc_case {
+  enum form f;
+  int w, a, b, c, d;
+  int64_t imm;
+  const char *text;
+};
+
+enum { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 };
+
+static const struct enc_case cases[] = {
+    {E_ALU_RR, 1, X64_ADD, RAX, RBX, 0, 0, "add rax,rbx"},
+    {E_ALU_RR, 0, X64_SUB, R8, RSI, 0, 0, "sub r8d,esi"},
+    {E_ALU_RR, 1, X64_XOR, R15, R12, 0, 0, "xor r15,r12"},
+    {E_ALU_RR, 1, X64_CMP, RDI, R13, 0, 0, "cmp rdi,r13"},
+    {E_ALU_RR, 0, X64_AND, RBP, RSP, 0, 0, "and ebp,esp"},
+    {E_ALU_RR, 1, X64_OR, RCX, RDX, 0, 0, "or rcx,rdx"},
+    {E_ALU_RR, 1, X64_ADC, RAX, RAX, 0, 0, "adc rax,rax"},
+    {E_ALU_RR, 0, X64_SBB, R11, R9, 0, 0, "sbb r11d,r9d"},
+    {E_ALU_RI, 1, X64_ADD, RAX, 0, 0, 1, "add rax,0x1"},
+    {E_ALU_RI, 1, X64_SUB, RSP, 0, 0, 1032, "sub rsp,0x408"},
+    {E_ALU_RI, 0, X64_AND, R10, 0, 0, 4095, "and r10d,0xfff"},
+    {E_ALU_RI, 1, X64_CMP, RCX, 0, 0, -1, "cmp rcx,0xffffffffffffffff"},
+    {E_ALU_RI, 0, X64_XOR, RBX, 0, 0, -128, "xor ebx,0xffffff80"},
+    {E_ALU_RI, 1, X64_OR, R13, 0, 0, 0x12345678, "or r13,0x12345678"},
+    {E_ALU_RM, 1, X64_ADD, RCX, R14, 0, 32, "add rcx,QWORD PTR [r14+0x20]"},
+    {E_ALU_RM, 1, X64_CMP, RAX, RCX, 0, 0, "cmp rax,QWORD PTR [rcx]"},
+    {E_ALU_RM, 0, X64_SUB, R9, R12, 0, 0, "sub r9d,DWORD PTR [r12]"},
+    {E_ALU_RM, 1, X64_AND, RDX, RBP, 0, 0, "and rdx,QWORD PTR [rbp+0x0]"},
+    {E_ALU_RM, 1, X64_XOR, RDX, R13, 0, 0x1000, "xor rdx,QWORD PTR [r13+0x1000]"},
+    {E_ALU_MI, 2, X64_CMP, R14, 0, 0, 8, "cmp DWORD PTR [r14+0x8],0x0"},
+    {E_ALU_MI, 3, X64_ADD, RSP, 0, 0, 16, "add QWORD PTR [rsp+0x10],0x0"},
+    {E_ALU_MI, 0, X64_OR, RAX, 0, 0, 0, "or BYTE PTR [rax],0x0"},
+    {E_ALU_MI, 1, X64_CMP, RBX, 0, 0, 0, "cmp WORD PTR [rbx],0x0"},
+    {E_ALU_SIZED, 0, X64_CMP, RCX, RSI, 0, 0, "cmp cl,sil"},
+    {E_ALU_SIZED, 1, X64_CMP, RCX, R8, 0, 0, "cmp cx,r8w"},
+    {E_ALU_SIZED, 2, X64_CMP, RCX, RBX, 0, 0, "cmp ecx,ebx"},
+    {E_ALU_SIZED, 3, X64_CMP, RCX, R15, 0, 0, "cmp rcx,r15"},
+    {E_MOV_RR, 1, R14, RDI, 0, 0, 0, "mov r14,rdi"},
+    {E_MOV_RR, 0, RAX, R10, 0, 0, 0, "mov eax,r10d"},
+    {E_MOV_RI, 0, RAX, 0, 0, 0, 0, "mov eax,0x0"},
+    {E_MOV_RI, 0, R9, 0, 0, 0, 0xffffffff, "mov r9d,0xffffffff"},
+    {E_MOV_RI, 0, RSI, 0, 0, 0, -2, "mov rsi,0xfffffffffffffffe"},
+    {E_MOV_RI, 0, R15, 0, 0, 0, 0x123456789a, "movabs r15,0x123456789a"},
+    {E_LOAD, 0, 0, 0, RCX, RAX, 0, "movzx ecx,BYTE PTR [rax]"},
+    {E_LOAD, 0, 1, 1, RCX, R12, 0, "movsx rcx,BYTE PTR [r12]"},
+    {E_LOAD, 0, 1, 0, RSI, RBP, 0, "movsx esi,BYTE PTR [rbp+0x0]"},
+    {E_LOAD, 1, 0, 0, R8, RDI, 0, "movzx r8d,WORD PTR [rdi]"},
+    {E_LOAD, 1, 1, 1, RBX, R13, 0, "movsx rbx,WORD PTR [r13+0x0]"},
+    {E_LOAD, 2, 0, 1, RDX, RSI, 0, "mov edx,DWORD PTR [rsi]"},
+    {E_LOAD, 2, 1, 1, R11, RBX, 0, "movsxd r11,DWORD PTR [rbx]"},
+    {E_LOAD, 2, 1, 0, R11, RBX, 0, "mov r11d,DWORD PTR [rbx]"},
+    {E_LOAD, 3, 0, 1, RAX, RSP, 8, "mov rax,QWORD PTR [rsp+0x8]"},
+    {E_LOAD, 3, 0, 1, RAX, RSP, 1016, "mov rax,QWORD PTR [rsp+0x3f8]"},
+    {E_STORE, 0, RSI, 0, RAX, 0, 0, "mov BYTE PTR [rax],sil"},
+    {E_STORE, 0, RBX, 0, R8, 0, 0, "mov BYTE PTR [r8],bl"},
+    {E_STORE, 1, R9, 0, RDI, 0, 0, "mov WORD PTR [rdi],r9w"},
+    {E_STORE, 2, RAX, 0, R14, 0, 12, "mov DWORD PTR [r14+0xc],eax"},
+    {E_STORE, 3, R15, 0, RSP, 0, 0, "mov QWORD PTR [rsp],r15"},
+    {E_STORE_IMM, 0, 0, 0, RAX, 0, -1, "mov BYTE PTR [rax],0xff"},
+    {E_STORE_IMM, 1, 0, 0, RCX, 0, 0x1234, "mov WORD PTR [rcx],0x1234"},
+    {E_STORE_IMM, 2, 0, 0, R14, 0, 11, "mov DWORD PTR [r14+0xc],0xb"},
+    {E_STORE_IMM, 3, 0, 0, R12, 0, -5, "mov QWORD PTR [r12],0xfffffffffffffffb"},
+    {E_LEA, 0, RCX, RSI, RCX, 1, 0, "lea ecx,[rsi+rcx*2]"},
+    {E_LEA, 1, R8, R13, RCX, 1, 0, "lea r8,[r13+rcx*2+0x0]"},
+    {E_LEA, 1, RAX, RSP, R9, 3, -8, "lea rax,[rsp+r9*8-0x8]"},
+    {E_UNARY, 1, X64_NOT, RBX, 0, 0, 0, "not rbx"},
+    {E_UNARY, 0, X64_NEG, R12, 0, 0, 0, "neg r12d"},
+    {E_UNARY, 1, X64_MUL, RCX, 0, 0, 0, "mul rcx"},
+    {E_UNARY, 1, X64_IMUL1, R10, 0, 0, 0, "imul r10"},
+    {E_UNARY, 0, X64_DIV, RCX, 0, 0, 0, "div ecx"},
+    {E_UNARY, 1, X64_IDIV, RCX, 0, 0, 0, "idiv rcx"},
+    {E_SHIFT_RI, 1, X64_SHL, RSI, 0, 0, 3, "shl rsi,0x3"},
+    {E_SHIFT_RI, 0, X64_SHR, RCX, 0, 0, 2, "shr ecx,0x2"},
+    {E_SHIFT_RI, 1, X64_SAR, R9, 0, 0, 63, "sar r9,0x3f"},
+    {E_SHIFT_RI, 0, X64_ROR, RDI, 0, 0, 31, "ror edi,0x1f"},
+    {E_SHIFT_CL, 1, X64_SHL, R15, 0, 0, 0, "shl r15,cl"},
+    {E_SHIFT_CL, 0, X64_SAR, RBX, 0, 0, 0, "sar ebx,cl"},
+    {E_SHIFT_CL, 1, X64_ROR, RBP, 0, 0, 0, "ror rbp,cl"},
+    {E_SHIFT_CL, 0, X64_SHR, R8, 0, 0, 0, "shr r8d,cl"},
+    {E_IMUL_RR, 1, RBX, R12, 0, 0, 0, "imul rbx,r12"},
+    {E_IMUL_RR, 0, R9, RAX, 0, 0, 0, "imul r9d,eax"},
+    {E_IMUL_RRI, 1, RSI, RDI, 0, 0, 10, "imul rsi,rdi,0xa"},
+    {E_IMUL_RRI, 0, R8, R8, 0, 0, 100000, "imul r8d,r8d,0x186a0"},
+    {E_TEST, 1, RCX, RCX, 0, 0, 0, "test rcx,rcx"},
+    {E_TEST, 0, R13, RAX, 0, 0, 0, "test r13d,eax"},
+    {E_SETCC, 0, X64_CC_E, RCX, 0, 0, 0, "sete cl"},
+    {E_SETCC, 0, X64_CC_S, RSI, 0, 0, 0, "sets sil"},
+    {E_SETCC, 0, X64_CC_O, R11, 0, 0, 0, "seto r11b"},
+    {E_SETCC, 0, X64_CC_AE, RBX, 0, 0, 0, "setae bl"},
+    {E_SETCC, 0, X64_CC_G, RDI, 0, 0, 0, "setg dil"},
+    {E_CMOV, 1, X64_CC_NE, RBX, RCX, 0, 0, "cmovne rbx,rcx"},
+    {E_CMOV, 0, X64_CC_E, R12, RCX, 0, 0, "cmove r12d,ecx"},
+    {E_CMOV, 1, X64_CC_L, RCX, R15, 0, 0, "cmovl rcx,r15"},
+    {E_MOVZX, 8, RBX, RSI, 0, 0, 0, "movzx ebx,sil"},
+    {E_MOVZX, 16, R8, RAX, 0, 0, 0, "movzx r8d,ax"},
+    {E_MOVZX, 32, RDI, R9, 0, 0, 0, "mov edi,r9d"},
+    {E_MOVSX, 1, 8, RBX, RDI, 0, 0, "movsx rbx,dil"},
+    {E_MOVSX, 0, 8, RBX, RCX, 0, 0, "movsx ebx,cl"},
+    {E_MOVSX, 1, 16, R13, R10, 0, 0, "movsx r13,r10w"},
+    {E_MOVSX, 1, 32, RSI, R8, 0, 0, "movsxd rsi,r8d"},
+    {E_BSR, 1, RBX, RAX, 0, 0, 0, "bsr rbx,rax"},
+    {E_BSF, 0, R10, RDI, 0, 0, 0, "bsf r10d,edi"},
+    {E_POPCNT, 1, R8, RBP, 0, 0, 0, "popcnt r8,rbp"},
+    {E_POPCNT, 0, RSI, R12, 0, 0, 0, "popcnt esi,r12d"},
+    {E_BSWAP, 1, RBX, 0, 0, 0, 0, "bswap rbx"},
+    {E_BSWAP, 0, R9, 0, 0, 0, 0, "bswap r9d"},
+    {E_BSWAP, 1, R15, 0, 0, 0, 0, "bswap r15"},
+    {E_BT, 0, RCX, 0, 0, 0, 0, "bt ecx,0x0"},
+    {E_BT, 1, R8, 0, 0, 0, 5, "bt r8,0x5"},
+    {E_CMC, 0, 0, 0, 0, 0, 0, "cmc"},
+    {E_CQO, 1, 0, 0, 0, 0, 0, "cqo"},
+    {E_CQO, 0, 0, 0, 0, 0, 0, "cdq"},
+    {E_XADD, 0, RSI, RDX, 0, 0, 0, "lock xadd BYTE PTR [rdx],sil"},
+    {E_XADD, 1, RAX, R12, 0, 0, 0, "lock xadd WORD PTR [r12],ax"},
+    {E_XADD, 2, RAX, RBX, 0, 0, 0, "lock xadd DWORD PTR [rbx],eax"},
+    {E_XADD, 3, RAX, R13, 0, 0, 0, "lock xadd QWORD PTR [r13+0x0],rax"},
+    {E_XCHG, 0, RAX, RDX, 0, 0, 0, "xchg BYTE PTR [rdx],al"},
+    {E_XCHG, 1, RAX, RDX, 0, 0, 0, "xchg WORD PTR [rdx],ax"},
+    {E_XCHG, 2, RAX, R8, 0, 0, 0, "xchg DWORD PTR [r8],eax"},
+    {E_XCHG, 3, RAX, RSI, 0, 0, 0, "xchg QWORD PTR [rsi],rax"},
+    {E_CMPXCHG, 0, RCX, RDX, 0, 0, 0, "lock cmpxchg BYTE PTR [rdx],cl"},
+    {E_CMPXCHG, 1, RCX, RDI, 0, 0, 0, "lock cmpxchg WORD PTR [rdi],cx"},
+    {E_CMPXCHG, 2, R9, RBX, 0, 0, 0, "lock cmpxchg DWORD PTR [rbx],r9d"},
+    {E_CMPXCHG, 3, RCX, RSP, 0, 0, 0, "lock cmpxchg QWORD PTR [rsp],rcx"},
+    {E_MFENCE, 0, 0, 0, 0, 0, 0, "mfence"},
+    {E_PUSH, 0, RBX, 0, 0, 0, 0, "push rbx"},
+    {E_PUSH, 0, R14, 0, 0, 0, 0, "push r14"},
+    {E_POP, 0, RBP, 0, 0, 0, 0, "pop rbp"},
+    {E_POP, 0, R15, 0, 0, 0, 0, "pop r15"},
+    {E_RET, 0, 0, 0, 0, 0, 0, "ret"},
+    {E_CALL_R, 0, RAX, 0, 0, 0, 0, "call rax"},
+    {E_JMP_R, 0, RSI, 0, 0, 0, 0, "jmp rsi"},
+    {E_JMP_R, 0, R11, 0, 0, 0, 0, "jmp r11"},
+    {E_CALL_REL, 0, 0, 0, 0, 0, 0x10, "call 0x10"},
+    {E_JMP_REL, 0, 0, 0, 0, 0, 0x2000, "jmp 0x2000"},
+    {E_JCC_REL, 0, X64_CC_NE, 0, 0, 0, 0x40, "jne 0x40"},
+    {E_JCC_REL, 0, X64_CC_BE, 0, 0, 0, 0x1000, "jbe 0x1000"},
+    {E_NOPS, 1, 0, 0, 0, 0, 0, "nop"},
+    {E_NOPS, 2, 0, 0, 0, 0, 0, "xchg ax,ax"},
+    {E_NOPS, 3, 0, 0, 0, 0, 0, "nop DWORD PTR [rax]"},
+    {E_NOPS, 4, 0, 0, 0, 0, 0, "nop DWORD PTR [rax+0x0]"},
+};
+
+enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
+
+static struct x64_mem mem_of(const struct enc_case *c, int base) {
+  return x64_mem((unsigned)base, (int32_t)c->imm);
+}
+
+static void emit_mem_case(struct tc_buf *b, const struct enc_case *c) {
+  switch (c->f) {
+  case E_ALU_RM: x64_alu_rm(b, c->w, c->a, c->b, mem_of(c, c->c)); break;
+  case E_ALU_MI: x64_alu_mi(b, c->w, c->a, mem_of(c, c->b), 0); break;
+  case E_LOAD: x64_load(b, c->w, c->a, c->b, c->c, mem_of(c, c->d)); break;
+  case E_STORE: x64_store(b, c->w, mem_of(c, c->c), c->a); break;
+  case E_STORE_IMM: x64_store_imm(b, c->w, x64_mem(c->c, c->c == R14 ? 12 : 0), c->imm); break;
+  case E_LEA: x64_lea(b, c->w, c->a, (struct x64_mem){c->b, c->c, c->d, c->imm}); break;
+  case E_XADD: x64_xadd(b, c->w, x64_mem(c->b, 0), c->a); break;
+  case E_XCHG: x64_xchg(b, c->w, x64_mem(c->b, 0), c->a); break;
+  case E_CMPXCHG: x64_cmpxchg(b, c->w, x64_mem(c->b, 0), c->a); break;
+  default: break;
+  }
+}
+
+static void emit_case(struct tc_buf *b, const struct enc_case *c) {
+  switch (c->f) {
+  case E_ALU_RR: x64_alu_rr(b, c->w, c->a, c->b, c->c); break;
+  case E_ALU_RI: x64_alu_ri(b, c->w, c->a, c->b, c->imm); break;
+  case E_ALU_SIZED: x64_alu_rr_sized(b, c->w, c->a, c->b, c->c); break;
+  case E_MOV_RR: x64_mov_rr(b, c->w, c->a, c->b); break;
+  case E_MOV_RI: x64_mov_ri(b, c->a, c->imm); break;
+  case E_UNARY: x64_unary(b, c->w, c->a, c->b); break;
+  case E_SHIFT_RI: x64_shift_ri(b, c->w, c->a, c->b, c->imm); break;
+  case E_SHIFT_CL: x64_shift_cl(b, c->w, c->a, c->b); break;
+  case E_IMUL_RR: x64_imul_rr(b, c->w, c->a, c->b); break;
+  case E_IMUL_RRI: x64_imul_rri(b, c->w, c->a, c->b, c->imm); break;
+  case E_TEST: x64_test_rr(b, c->w, c->a, c->b); break;
+  case E_SETCC: x64_setcc(b, c->a, c->b); break;
+  case E_CMOV: x64_cmov(b, c->w, c->a, c->b, c->c); break;
+  case E_MOVZX: x64_movzx(b, c->w, c->a, c->b); break;
+  case E_MOVSX: x64_movsx(b, c->w, c->a, c->b, c->c); break;
+  case E_BSR: x64_bsr(b, c->w, c->a, c->b); break;
+  case E_BSF: x64_bsf(b, c->w, c->a, c->b); break;
+  case E_POPCNT: x64_popcnt(b, c->w, c->a, c->b); break;
+  case E_BSWAP: x64_bswap(b, c->w, c->a); break;
+  case E_BT: x64_bt_ri(b, c->w, c->a, c->imm); break;
+  case E_CMC: x64_cmc(b); break;
+  case E_CQO: x64_cqo(b, c->w); break;
+  case E_MFENCE: x64_mfence(b); break;
+  case E_PUSH: x64_push(b, c->a); break;
+  case E_POP: x64_pop(b, c->a); break;
+  case E_RET: x64_ret(b); break;
+  case E_CALL_R: x64_call_r(b, c->a); break;
+  case E_JMP_R: x64_jmp_r(b, c->a); break;
+  case E_CALL_REL: x64_call_rel(b, b->start + c->imm); break;
+  case E_JMP_REL: x64_jmp_rel(b, b->start + c->imm); break;
+  case E_JCC_REL: x64_jcc_rel(b, c->a, b->start + c->imm); break;
+  case E_NOPS: x64_nops(b, c->w); break;
+  default: emit_mem_case(b, c); break;
+  }
+}
+
+/* Collapse runs of blanks into one space and trim. */
+static void squeeze(char *s) {
+  char *o = s;
+  int blank = 1;
+  for (char *p = s; *p; p++) {
+    int is_blank = *p == ' ' || *p == '\t' || *p == '\n';
+    if (is_blank && !blank)
+      *o++ = ' ';
+    else if (!is_blank)
+      *o++ = *p;
+    blank = is_blank;
+  }
+  if (o > s && o[-1] == ' ')
+    o--;
+  *o = 0;
+}
+
+/* Disassemble: text[off] = the instruction objdump decodes at off, or NULL. */
+static int disassemble(const uint8_t *code, size_t n, char **text) {
+  char path[] = "/tmp/x64_enc_test.XXXXXX", cmd[256], line[512];
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, code, n) != (ssize_t)n)
+    return -1;
+  close(fd);
+  snprintf(cmd, sizeof(cmd), "objdump -D -b binary -mi386:x86-64 -M intel %s", path);
+  FILE *f = popen(cmd, "r");
+  if (!f)
+    return -1;
+  while (fgets(line, sizeof(line), f)) {
+    unsigned long off;
+    char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+    if (!tab2 || sscanf(line, " %lx:", &off) != 1 || off >= n)
+      continue;
+    squeeze(tab2 + 1);
+    text[off] = strdup(tab2 + 1);
+  }
+  pclose(f);
+  unlink(path);
+  return 0;
+}
+
+TEST(encoders_match_objdump) {
+  static uint8_t code[8192];
+  static char *text[8192];
+  size_t start[NCASES + 1];
+  struct tc_buf b = {code, code, code + sizeof(code), 0};
+  for (int i = 0; i < NCASES; i++) {
+    start[i] = b.cur - code;
+    emit_case(&b, &cases[i]);
+  }
+  start[NCASES] = b.cur - code;
+  ASSERT(!b.overflow);
+  ASSERT_EQ(disassemble(code, start[NCASES], text), 0);
+  int bad = 0;
+  for (int i = 0; i < NCASES; i++) {
+    const char *got = text[start[i]] ? text[start[i]] : "(nothing)";
+    int extra = 0;
+    for (size_t o = start[i] + 1; o < start[i + 1]; o++)
+      extra |= text[o] != NULL;
+    if (strcmp(got, cases[i].text) || extra) {
+      fprintf(stderr, "  case %d: want \"%s\", objdump says \"%s\"%s\n", i, cases[i].text, got,
+              extra ? " (and more instructions)" : "");
+      bad = 1;
+    }
+  }
+  ASSERT(!bad);
+}
+
+TEST(overflow_is_sticky) {
+  uint8_t code[8];
+  struct tc_buf b = {code, code, code + sizeof(code), 0};
+  x64_mov_ri(&b, X64_RAX, 0x123456789abcull); /* 10 bytes: does not fit */
+  ASSERT(b.overflow);
+  ASSERT(b.cur <= b.end);
+  uint8_t *at = b.cur;
+  x64_ret(&b); /* would fit, but overflow is sticky */
+  ASSERT(b.cur == at);
+}
+
+TEST(forward_fixups) {
+  uint8_t code[64];
+  struct tc_buf b = {code, code, code + sizeof(code), 0};
+  uint8_t *j8 = x64_jcc8(&b, X64_CC_E);
+  uint8_t *j32 = x64_jcc32(&b, X64_CC_NE);
+  uint8_t *jm = x64_jmp8(&b);
+  x64_nops(&b, 3);
+  x64_fix8(&b, j8);
+  x64_fix32(&b, j32);
+  x64_fix8(&b, jm);
+  ASSERT_EQ(code[0], 0x74);
+  ASSERT_EQ(code[1], 11); /* to 13 from 2 */
+  ASSERT_EQ(code[2], 0x0f);
+  ASSERT_EQ(code[3], 0x85);
+  ASSERT_EQ(code[4], 5);
+  ASSERT_EQ(code[8], 0xeb);
+  ASSERT_EQ(code[9], 3); /* to 13 from 10 */
+}
+
+TEST(pure_encoders) {
+  ASSERT_EQ(x64_rex(1, X64_R8, 0, X64_RAX), 0x4c);
+  ASSERT_EQ(x64_rex(0, 0, X64_R9, X64_R15), 0x43);
+  ASSERT_EQ(x64_modrm(3, 2, 7), 0xd7);
+  ASSERT_EQ(x64_sib(1, X64_RCX, X64_RSP), 0x4c);
+}
+
+TEST_MAIN("x64_enc")
