@@ -11,6 +11,7 @@ static struct tc_block *tc_hash[TC_HASH_SIZE];
 static struct tc_block **tc_blocks; /* in code order: host code addresses ascend */
 static size_t tc_nblocks, tc_blocks_cap;
 uint64_t tc_generation;
+static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi; /* guest code translated so far */
 
 static uint32_t tc_hash_pc(uint64_t pc)
 {
@@ -56,6 +57,10 @@ void tc_block_commit(struct tc_block *blk)
   }
   blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
   tc_blocks[tc_nblocks++] = blk;
+  if (blk->guest_pc < tc_guest_lo)
+    tc_guest_lo = blk->guest_pc;
+  if (blk->guest_pc + blk->guest_size > tc_guest_hi)
+    tc_guest_hi = blk->guest_pc + blk->guest_size;
   uint32_t h = tc_hash_pc(blk->guest_pc);
   blk->hnext = tc_hash[h];
   tc_hash[h] = blk;
@@ -99,6 +104,8 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc)
 void tc_invalidate(uint64_t start, uint64_t len)
 {
   int hit = 0;
+  if (start >= tc_guest_hi || start + len <= tc_guest_lo)
+    return;
   for (size_t i = 0; i < tc_nblocks; i++) {
     struct tc_block *b = tc_blocks[i];
     if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
