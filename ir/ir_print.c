@@ -1,0 +1,125 @@
+/* ir_print.c - the IR printer (-d ir): one line per instruction.
+ *
+ *   block 0x400120: 16 insns, 3 guest insns, 12 bytes
+ *     0x400120:
+ *      3 i64 = get [+0x40]
+ *      5 i64 = add 3, 4
+ *      7       put [+0x40] = 5
+ *     15       exit.if 14 -> 0x400123
+ */
+#include <inttypes.h>
+#include "ir.h"
+#include "ir_eval.h"
+
+static const char *const ir_cmp_names[] = {"eq",  "ne", "ltu", "geu", "leu",
+                                           "gtu", "lt", "ge",  "le",  "gt"};
+static const char *const ir_cc_names[] = {"eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc",
+                                          "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"};
+static const char *const ir_atomic_names[] = {"add",  "clr",  "xor",  "or", "smax",
+                                              "smin", "umax", "umin", "swp"};
+static const char *const ir_fence_names[] = {"full", "load", "store"};
+
+const char *ir_type_name(enum ir_type t) {
+  switch (t) {
+  case IR_VOID: return "void";
+  case IR_I32: return "i32";
+  case IR_I64: return "i64";
+  case IR_F32: return "f32";
+  case IR_F64: return "f64";
+  case IR_V128: return "v128";
+  }
+  return "?";
+}
+
+static const char *ir_name_at(const char *const *names, unsigned n, unsigned i) {
+  return i < n ? names[i] : "?";
+}
+
+/* "a, b, c" for the first nargs operands; missing CALL operands print as 0. */
+static void ir_print_args(FILE *f, const struct ir_insn *i, unsigned nargs) {
+  const uint32_t ops[3] = {i->a, i->b, i->c};
+  for (unsigned k = 0; k < nargs; k++)
+    fprintf(f, "%s%" PRIu32, k ? ", " : " ", ops[k]);
+}
+
+static void ir_print_mem(FILE *f, const struct ir_insn *i, const char *name) {
+  unsigned bits = 8u << (i->aux & IR_MEM_SIZE_MASK);
+  fprintf(f, "%s.%s%u [%" PRIu32 "]", name, i->aux & IR_MEM_SIGNED ? "s" : "u", bits, i->a);
+}
+
+static void ir_print_body(FILE *f, const struct ir_insn *i) {
+  const char *name = ir_op_info[i->op].name;
+  switch (i->op) {
+  case IR_CONST: fprintf(f, "const 0x%" PRIx64, i->imm); break;
+  case IR_GET: fprintf(f, "get [+0x%" PRIx64 "]", i->imm); break;
+  case IR_PUT: fprintf(f, "put [+0x%" PRIx64 "] = %" PRIu32, i->imm, i->a); break;
+  case IR_ZEXT:
+  case IR_SEXT: fprintf(f, "%s.%u %" PRIu32, name, i->aux, i->a); break;
+  case IR_CMP:
+    fprintf(f, "cmp.%s.%s", ir_name_at(ir_cmp_names, 10, i->aux), ir_type_name(i->imm));
+    ir_print_args(f, i, 2);
+    break;
+  case IR_FLAGS_ADD:
+  case IR_FLAGS_SUB:
+  case IR_FLAGS_ADC:
+  case IR_FLAGS_SBC:
+  case IR_FLAGS_LOGIC:
+    fprintf(f, "%s.%s", name, ir_type_name(i->aux));
+    ir_print_args(f, i, ir_op_info[i->op].nargs);
+    break;
+  case IR_COND: fprintf(f, "cond.%s %" PRIu32, ir_name_at(ir_cc_names, 16, i->aux), i->a); break;
+  case IR_LOAD: ir_print_mem(f, i, name); break;
+  case IR_STORE:
+    ir_print_mem(f, i, name);
+    fprintf(f, " = %" PRIu32, i->b);
+    break;
+  case IR_CAS:
+    ir_print_mem(f, i, name);
+    fprintf(f, ", %" PRIu32 ", %" PRIu32, i->b, i->c);
+    break;
+  case IR_ATOMIC:
+    ir_print_mem(f, i, name);
+    fprintf(f, " %s %" PRIu32, ir_name_at(ir_atomic_names, 9, i->imm), i->b);
+    break;
+  case IR_FENCE: fprintf(f, "fence.%s", ir_name_at(ir_fence_names, 3, i->aux)); break;
+  case IR_CALL:
+    fprintf(f, "call 0x%" PRIx64 "(%" PRIu32 ", %" PRIu32 ", %" PRIu32 ")", i->imm, i->a, i->b,
+            i->c);
+    break;
+  case IR_EXIT_IF: fprintf(f, "exit.if %" PRIu32 " -> 0x%" PRIx64, i->a, i->imm); break;
+  case IR_GOTO: fprintf(f, "goto 0x%" PRIx64, i->imm); break;
+  case IR_SYSCALL: fprintf(f, "syscall -> 0x%" PRIx64, i->imm); break;
+  case IR_TRAP: fprintf(f, "trap sig %u at 0x%" PRIx64, i->aux, i->imm); break;
+  default:
+    fputs(name, f);
+    ir_print_args(f, i, ir_op_info[i->op].nargs);
+    break;
+  }
+}
+
+static void ir_print_insn(FILE *f, uint32_t ref, const struct ir_insn *i) {
+  if (i->op == IR_NOP)
+    return;
+  if (i->op == IR_MARK) {
+    fprintf(f, "  0x%" PRIx64 ":\n", i->imm);
+    return;
+  }
+  if (!ir_has_value(i))
+    fprintf(f, "%4" PRIu32 "       ", ref);
+  else
+    fprintf(f, "%4" PRIu32 " %-3s = ", ref, ir_type_name(i->type));
+  ir_print_body(f, i);
+  fputc('\n', f);
+}
+
+void ir_print(FILE *f, const struct ir_block *b) {
+  uint32_t live = 0;
+  for (uint32_t r = 1; r < b->n; r++)
+    live += b->insn[r].op != IR_NOP;
+  fprintf(f,
+          "block 0x%" PRIx64 ": %" PRIu32 " insns (%" PRIu32 " live), %" PRIu32
+          " guest insns, %" PRIu32 " bytes\n",
+          b->guest_pc, b->n - 1, live, b->guest_insns, b->guest_size);
+  for (uint32_t r = 1; r < b->n; r++)
+    ir_print_insn(f, r, &b->insn[r]);
+}

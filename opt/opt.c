@@ -1,0 +1,41 @@
+/* opt.c - the pass pipeline and the helpers every pass uses. */
+#include <stdlib.h>
+#include "opt_int.h"
+#include "../xrun.h"
+
+void opt_run(struct ir_block *b) {
+  opt_constfold(b); /* constants feed the GET/PUT matching below */
+  opt_regcache(b);  /* forwarded values may be constants again */
+  opt_constfold(b);
+  opt_dce(b); /* last: removes what the others left unused */
+}
+
+void *opt_calloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  return p;
+}
+
+void opt_nop(struct ir_block *b, uint32_t r) {
+  b->insn[r] = (struct ir_insn){.op = IR_NOP, .type = IR_VOID};
+}
+
+uint32_t *opt_repl_new(const struct ir_block *b) {
+  uint32_t *repl = opt_calloc(b->n, sizeof(*repl));
+  for (uint32_t r = 0; r < b->n; r++)
+    repl[r] = r;
+  return repl;
+}
+
+void opt_remap(struct ir_block *b, uint32_t r, const uint32_t *repl) {
+  struct ir_insn *i = &b->insn[r];
+  i->a = repl[i->a];
+  i->b = repl[i->b];
+  i->c = repl[i->c];
+}
+
+void opt_replace(struct ir_block *b, uint32_t *repl, uint32_t r, uint32_t with) {
+  repl[r] = with;
+  opt_nop(b, r);
+}

@@ -1,0 +1,26 @@
+/* opt.h - passes over the IR, one file each, run between decode and backend.
+ *
+ *   decode_block(b, pc);
+ *   opt_run(b);            // or any pass alone: opt_constfold(b); opt_dce(b);
+ *
+ * Passes never renumber instructions: a removed instruction becomes IR_NOP, and
+ * when a value is replaced by another the later operands that named it are
+ * rewritten. A pass keeps the block's meaning as ir_interp defines it, including
+ * the guest state every memory access and exit can observe (precise faults).
+ */
+#ifndef OPT_H
+#define OPT_H
+
+#include "../ir/ir.h"
+
+/* The pipeline: constfold, regcache, constfold, dce. */
+void opt_run(struct ir_block *b);
+/* Constant folding and propagation, algebraic identities, constant exits,
+ * duplicate constants (opt_constfold.c). */
+void opt_constfold(struct ir_block *b);
+/* Redundant GET/PUT elimination on guest state, dead flags included (opt_regcache.c). */
+void opt_regcache(struct ir_block *b);
+/* Dead-code elimination (opt_dce.c). */
+void opt_dce(struct ir_block *b);
+
+#endif

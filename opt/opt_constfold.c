@@ -1,0 +1,168 @@
+/* opt_constfold.c - constant folding and propagation.
+ *
+ * One forward walk. Each instruction first has its operands rewritten to the
+ * values that replaced them; then a pure op whose operands are all constants
+ * becomes a CONST (evaluated by ir_eval, the interpreter's own semantics),
+ * algebraic identities (x+0, x*1, x&-1, x|0, x^0, shifts by 0, selects on a
+ * constant) forward an operand, EXIT_IF on a constant either vanishes or becomes
+ * the block's GOTO, and equal constants are merged into the first one.
+ */
+#include <stdlib.h>
+#include "opt_int.h"
+#include "../ir/ir_eval.h"
+
+struct opt_cf {
+  struct ir_block *b;
+  uint32_t *repl;
+  uint32_t *ctab; /* open-addressed: refs of the distinct CONSTs seen */
+  uint32_t cmask;
+};
+
+static const struct ir_insn *opt_cf_at(const struct opt_cf *cf, uint32_t ref) {
+  return &cf->b->insn[ref];
+}
+
+/* Is ref the constant v (compared at the constant's own width)? */
+static int opt_cf_is(const struct opt_cf *cf, uint32_t ref, uint64_t v) {
+  const struct ir_insn *i = opt_cf_at(cf, ref);
+  uint64_t m = ir_type_mask(i->type);
+  return ref && i->op == IR_CONST && (i->imm & m) == (v & m);
+}
+
+static uint32_t opt_cf_hash(uint64_t imm, uint8_t type) {
+  return (uint32_t)((imm ^ type) * 0x9e3779b97f4a7c15ull >> 32);
+}
+
+/* Merge the CONST at r into an equal earlier one, or remember it. */
+static void opt_cf_const(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  i->imm &= ir_type_mask(i->type);
+  for (uint32_t h = opt_cf_hash(i->imm, i->type);; h++) {
+    uint32_t *slot = &cf->ctab[h & cf->cmask];
+    const struct ir_insn *c = opt_cf_at(cf, *slot);
+    if (!*slot) {
+      *slot = r;
+      return;
+    }
+    if (c->imm == i->imm && c->type == i->type) {
+      opt_replace(cf->b, cf->repl, r, *slot);
+      return;
+    }
+  }
+}
+
+/* Turn r into the constant v of its own type. */
+static void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v) {
+  struct ir_insn *i = &cf->b->insn[r];
+  *i = (struct ir_insn){.op = IR_CONST, .type = i->type, .imm = v & ir_type_mask(i->type)};
+  opt_cf_const(cf, r);
+}
+
+static int opt_cf_args_const(const struct opt_cf *cf, const struct ir_insn *i) {
+  const uint32_t ops[3] = {i->a, i->b, i->c};
+  for (unsigned k = 0; k < ir_op_info[i->op].nargs; k++)
+    if (!ir_is_const(cf->b, ops[k]))
+      return 0;
+  return 1;
+}
+
+static int opt_cf_fold(struct opt_cf *cf, uint32_t r) {
+  const struct ir_insn *i = opt_cf_at(cf, r);
+  uint64_t v;
+  if (!opt_cf_args_const(cf, i))
+    return 0;
+  if (!ir_eval(i, opt_cf_at(cf, i->a)->imm, opt_cf_at(cf, i->b)->imm, opt_cf_at(cf, i->c)->imm, &v))
+    return 0;
+  opt_cf_make_const(cf, r, v);
+  return 1;
+}
+
+/* The operand that r equals by an identity, or 0. */
+static uint32_t opt_cf_identity(const struct opt_cf *cf, const struct ir_insn *i) {
+  uint64_t ones = ir_type_mask(i->type);
+  switch (i->op) {
+  case IR_ADD:
+  case IR_OR:
+  case IR_XOR: return opt_cf_is(cf, i->b, 0) ? i->a : opt_cf_is(cf, i->a, 0) ? i->b : 0;
+  case IR_SUB: return opt_cf_is(cf, i->b, 0) ? i->a : 0;
+  case IR_MUL: return opt_cf_is(cf, i->b, 1) ? i->a : opt_cf_is(cf, i->a, 1) ? i->b : 0;
+  case IR_AND: return opt_cf_is(cf, i->b, ones) ? i->a : opt_cf_is(cf, i->a, ones) ? i->b : 0;
+  case IR_SHL:
+  case IR_SHR:
+  case IR_SAR:
+  case IR_ROR:
+    return ir_is_const(cf->b, i->b) && (opt_cf_at(cf, i->b)->imm & (ir_type_bits(i->type) - 1)) == 0
+               ? i->a
+               : 0;
+  case IR_SELECT:
+    if (i->b == i->c)
+      return i->b;
+    return ir_is_const(cf->b, i->a) ? (opt_cf_at(cf, i->a)->imm ? i->b : i->c) : 0;
+  default: return 0;
+  }
+}
+
+/* Ops whose result is a known constant whatever the other operand is. */
+static int opt_cf_absorb(struct opt_cf *cf, uint32_t r) {
+  const struct ir_insn *i = opt_cf_at(cf, r);
+  int zero = 0;
+  switch (i->op) {
+  case IR_MUL:
+  case IR_AND: zero = opt_cf_is(cf, i->a, 0) || opt_cf_is(cf, i->b, 0); break;
+  case IR_SUB:
+  case IR_XOR: zero = i->a == i->b; break;
+  default: break;
+  }
+  if (zero)
+    opt_cf_make_const(cf, r, 0);
+  return zero;
+}
+
+static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
+  const struct ir_insn *i = opt_cf_at(cf, r);
+  uint32_t x = opt_cf_identity(cf, i);
+  if (x && opt_cf_at(cf, x)->type == i->type)
+    opt_replace(cf->b, cf->repl, r, x);
+  else
+    opt_cf_absorb(cf, r);
+}
+
+/* EXIT_IF on a constant: never taken (gone) or always (the block ends here). */
+static void opt_cf_exit_if(struct opt_cf *cf, uint32_t r) {
+  struct ir_block *b = cf->b;
+  if (!ir_is_const(b, b->insn[r].a))
+    return;
+  if (!opt_cf_at(cf, b->insn[r].a)->imm) {
+    opt_nop(b, r);
+    return;
+  }
+  b->insn[r].op = IR_GOTO;
+  b->insn[r].a = 0;
+  for (uint32_t k = r + 1; k < b->n; k++)
+    opt_nop(b, k);
+  b->n = r + 1;
+}
+
+static void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
+  enum ir_op op = cf->b->insn[r].op;
+  opt_remap(cf->b, r, cf->repl);
+  if (op == IR_CONST)
+    opt_cf_const(cf, r);
+  else if (op == IR_EXIT_IF)
+    opt_cf_exit_if(cf, r);
+  else if (ir_is_pure(op) && !opt_cf_fold(cf, r))
+    opt_cf_simplify(cf, r);
+}
+
+void opt_constfold(struct ir_block *b) {
+  struct opt_cf cf = {.b = b, .repl = opt_repl_new(b)};
+  uint32_t size = 16;
+  while (size < 2 * b->n)
+    size *= 2;
+  cf.ctab = opt_calloc(size, sizeof(*cf.ctab));
+  cf.cmask = size - 1;
+  for (uint32_t r = 1; r < b->n; r++)
+    opt_cf_insn(&cf, r);
+  free(cf.ctab);
+  free(cf.repl);
+}

@@ -1,0 +1,132 @@
+/* opt_regcache.c - redundant guest-state GET/PUT elimination within a block.
+ *
+ * One forward walk keeps two lists of byte ranges of the guest state:
+ *  - known: ranges whose current value is an IR value (from a PUT or a GET).
+ *    A GET of exactly a known (offset, type) is replaced by that value; a PUT
+ *    of a known range's own value is redundant. A PUT drops every known range
+ *    it overlaps (an i32 PUT inside an i64 slot blocks forwarding); a CALL
+ *    (IRF_STATE) drops them all.
+ *  - pending: PUTs nothing has observed yet. A later PUT that covers one
+ *    entirely makes it dead. A GET of overlapping bytes, a CALL, any memory
+ *    access (a fault must see exact guest state) and any exit observe them.
+ * Applied to the flags slot this is dead-flag elimination; opt_dce then removes
+ * the flag computations. Nothing here knows any guest's layout.
+ */
+#include <stdlib.h>
+#include "opt_int.h"
+#include "../ir/ir_eval.h"
+
+struct opt_range {
+  uint64_t off;
+  uint32_t size;
+  uint8_t type;
+  uint32_t ref; /* known: the value; pending: the PUT */
+};
+
+struct opt_ranges {
+  struct opt_range *r;
+  uint32_t n;
+};
+
+struct opt_rc {
+  struct ir_block *b;
+  uint32_t *repl;
+  struct opt_ranges known, pending;
+};
+
+static uint32_t opt_rc_size(enum ir_type t) {
+  return t == IR_V128 ? 16 : ir_type_bits(t) / 8;
+}
+
+static int opt_overlaps(const struct opt_range *x, uint64_t off, uint32_t size) {
+  return x->off < off + size && off < x->off + x->size;
+}
+
+static int opt_covers(uint64_t off, uint32_t size, const struct opt_range *x) {
+  return off <= x->off && x->off + x->size <= off + size;
+}
+
+static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
+  s->r[k] = s->r[--s->n];
+}
+
+static void opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref) {
+  s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, ref};
+}
+
+static struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_insn *i) {
+  for (uint32_t k = 0; k < rc->known.n; k++)
+    if (rc->known.r[k].off == i->imm && rc->known.r[k].type == i->type)
+      return &rc->known.r[k];
+  return NULL;
+}
+
+/* Pending PUTs overlapping [off, off+size) have been observed. */
+static void opt_rc_observe(struct opt_rc *rc, uint64_t off, uint32_t size) {
+  for (uint32_t k = rc->pending.n; k-- > 0;)
+    if (opt_overlaps(&rc->pending.r[k], off, size))
+      opt_ranges_drop(&rc->pending, k);
+}
+
+static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
+  const struct ir_insn *i = &rc->b->insn[r];
+  const struct opt_range *k = opt_rc_known(rc, i);
+  if (k) {
+    opt_replace(rc->b, rc->repl, r, k->ref);
+    return;
+  }
+  opt_rc_observe(rc, i->imm, opt_rc_size(i->type));
+  opt_ranges_add(&rc->known, i, r);
+}
+
+/* Pending PUTs that the PUT i overwrites entirely are dead. */
+static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
+  uint32_t size = opt_rc_size(i->type);
+  for (uint32_t k = rc->pending.n; k-- > 0;) {
+    if (!opt_covers(i->imm, size, &rc->pending.r[k]))
+      continue;
+    opt_nop(rc->b, rc->pending.r[k].ref);
+    opt_ranges_drop(&rc->pending, k);
+  }
+}
+
+static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
+  const struct ir_insn *i = &rc->b->insn[r];
+  const struct opt_range *k = opt_rc_known(rc, i);
+  if (k && k->ref == i->a) {
+    opt_nop(rc->b, r); /* the state already holds this value */
+    return;
+  }
+  opt_rc_kill_covered(rc, i);
+  uint32_t size = opt_rc_size(i->type);
+  for (uint32_t n = rc->known.n; n-- > 0;)
+    if (opt_overlaps(&rc->known.r[n], i->imm, size))
+      opt_ranges_drop(&rc->known, n);
+  opt_ranges_add(&rc->known, i, i->a);
+  opt_ranges_add(&rc->pending, i, r);
+}
+
+static void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
+  enum ir_op op = rc->b->insn[r].op;
+  unsigned flags = ir_op_info[op].flags;
+  opt_remap(rc->b, r, rc->repl);
+  if (op == IR_GET)
+    opt_rc_get(rc, r);
+  else if (op == IR_PUT)
+    opt_rc_put(rc, r);
+  else if (flags & IRF_STATE) /* CALL: may read and write any state */
+    rc->known.n = rc->pending.n = 0;
+  else if (flags & (IRF_MEM | IRF_EXIT))
+    rc->pending.n = 0;
+}
+
+void opt_regcache(struct ir_block *b) {
+  struct opt_rc rc = {.b = b, .repl = opt_repl_new(b)};
+  rc.known.r = opt_calloc(b->n, sizeof(struct opt_range));
+  rc.pending.r = opt_calloc(b->n, sizeof(struct opt_range));
+  for (uint32_t r = 1; r < b->n; r++)
+    opt_rc_insn(&rc, r);
+  free(rc.known.r);
+  free(rc.pending.r);
+  free(rc.repl);
+}

@@ -1,0 +1,512 @@
+/* ir_test.c - the IR interpreter's semantics at the edges, the printer and the
+ * verifier. References are written independently of ir/ir_eval.c: flags with
+ * compiler overflow builtins and 128-bit arithmetic, conditions from the Arm
+ * ARM's ConditionHolds() pseudocode. */
+#include <stddef.h>
+#include <signal.h>
+#include "test.h"
+#include "../../ir/ir.h"
+#include "../../ir/ir_cc.h"
+#include "../../xrun.h"
+
+struct tstate {
+  struct cpu c;
+  uint64_t r[4];
+};
+#define SLOT(k) ((uint32_t)offsetof(struct tstate, r[k]))
+
+static const uint64_t edges[] = {0,
+                                 1,
+                                 2,
+                                 0x7f,
+                                 0x80,
+                                 0xff,
+                                 0x7fffffff,
+                                 0x80000000,
+                                 0xffffffff,
+                                 0x100000000,
+                                 0x7fffffffffffffff,
+                                 0x8000000000000000,
+                                 0xfffffffffffffffe,
+                                 0xffffffffffffffff,
+                                 0x123456789abcdef0};
+#define NEDGES (sizeof(edges) / sizeof(edges[0]))
+
+/* Run op on constant operands through ir_interp; the value lands in r[0]. */
+static uint64_t run_op(enum ir_op op, enum ir_type t, enum ir_type argt, unsigned aux, uint64_t imm,
+                       uint64_t a, uint64_t b, uint64_t c) {
+  struct ir_block *blk = ir_block_new(0x1000);
+  unsigned nargs = ir_op_info[op].nargs;
+  uint32_t ra = nargs > 0 ? ir_const(blk, argt, a) : 0;
+  uint32_t rb = nargs > 1 ? ir_const(blk, argt, b) : 0;
+  uint32_t rc = nargs > 2 ? ir_const(blk, argt, c) : 0;
+  uint32_t r = ir_emit(blk, op, t, ra, rb, rc, imm);
+  blk->insn[r].aux = aux;
+  ir_put(blk, SLOT(0), r);
+  ir_goto(blk, 0x2000);
+  struct tstate s = {.r = {0xdeadbeefdeadbeef, 0, 0, 0}};
+  uintptr_t e = ir_interp(blk, &s.c);
+  ir_block_free(blk);
+  if (e != CPU_EXIT_PLAIN || s.c.pc != 0x2000)
+    return 0xbad;
+  /* an I32 PUT writes only the low 4 bytes */
+  return t == IR_I32 ? (uint32_t)s.r[0] | (s.r[0] >> 32 == 0xdeadbeef ? 0 : 1ull << 63) : s.r[0];
+}
+
+static uint64_t bin(enum ir_op op, enum ir_type t, uint64_t a, uint64_t b) {
+  return run_op(op, t, t, 0, 0, a, b, 0);
+}
+
+static uint64_t un(enum ir_op op, enum ir_type t, uint64_t a) {
+  return run_op(op, t, t, 0, 0, a, 0, 0);
+}
+
+/* --- flags, against an independent reference ---------------------------- */
+
+static unsigned nzcv_of(uint64_t r, unsigned w, int c, int v) {
+  int n = (r >> (w - 1)) & 1, z = (w == 32 ? (uint32_t)r : r) == 0;
+  return (unsigned)(n << 3 | z << 2 | c << 1 | v);
+}
+
+static unsigned ref_flags(enum ir_op op, unsigned w, uint64_t a, uint64_t b, int cin) {
+  if (w == 32) {
+    uint32_t x = a, y = b, r;
+    int32_t sr;
+    int c, v;
+    switch (op) {
+    case IR_FLAGS_ADD:
+      c = __builtin_add_overflow(x, y, &r);
+      v = __builtin_add_overflow((int32_t)x, (int32_t)y, &sr);
+      return nzcv_of(r, 32, c, v);
+    case IR_FLAGS_SUB:
+      c = !__builtin_sub_overflow(x, y, &r);
+      v = __builtin_sub_overflow((int32_t)x, (int32_t)y, &sr);
+      return nzcv_of(r, 32, c, v);
+    case IR_FLAGS_ADC: {
+      int64_t s = (int64_t)(int32_t)x + (int32_t)y + cin;
+      uint64_t u = (uint64_t)x + y + cin;
+      return nzcv_of((uint32_t)u, 32, u > 0xffffffffu, s != (int32_t)s);
+    }
+    default: {
+      int64_t s = (int64_t)(int32_t)x - (int32_t)y - (1 - cin);
+      int64_t u = (int64_t)x - (int64_t)y - (1 - cin);
+      return nzcv_of((uint32_t)u, 32, u >= 0, s != (int32_t)s);
+    }
+    }
+  }
+  uint64_t r;
+  int64_t sr;
+  switch (op) {
+  case IR_FLAGS_ADD:
+    return nzcv_of(a + b, 64, __builtin_add_overflow(a, b, &r),
+                   __builtin_add_overflow((int64_t)a, (int64_t)b, &sr));
+  case IR_FLAGS_SUB:
+    return nzcv_of(a - b, 64, !__builtin_sub_overflow(a, b, &r),
+                   __builtin_sub_overflow((int64_t)a, (int64_t)b, &sr));
+  case IR_FLAGS_ADC: {
+    __int128 s = (__int128)(int64_t)a + (int64_t)b + cin;
+    unsigned __int128 u = (unsigned __int128)a + b + cin;
+    return nzcv_of((uint64_t)u, 64, (u >> 64) != 0, s != (int64_t)s);
+  }
+  default: {
+    __int128 s = (__int128)(int64_t)a - (int64_t)b - (1 - cin);
+    __int128 u = (__int128)a - (__int128)b - (1 - cin);
+    return nzcv_of((uint64_t)u, 64, u >= 0, s != (int64_t)s);
+  }
+  }
+}
+
+static int check_flags(enum ir_op op, enum ir_type t) {
+  unsigned w = t == IR_I32 ? 32 : 64;
+  for (unsigned i = 0; i < NEDGES; i++)
+    for (unsigned j = 0; j < NEDGES; j++)
+      for (int cin = 0; cin < 2; cin++) {
+        uint64_t a = edges[i], b = edges[j];
+        unsigned got = run_op(op, IR_I32, t, t, 0, a, b, cin);
+        unsigned want = ref_flags(op, w, a, b, cin);
+        if (got != want) {
+          fprintf(stderr, "  %s w%u a=%llx b=%llx c=%d: got %x want %x\n", ir_op_info[op].name, w,
+                  (unsigned long long)a, (unsigned long long)b, cin, got, want);
+          return 0;
+        }
+      }
+  return 1;
+}
+
+TEST(flags_add_sub_adc_sbc) {
+  static const enum ir_op ops[] = {IR_FLAGS_ADD, IR_FLAGS_SUB, IR_FLAGS_ADC, IR_FLAGS_SBC};
+  for (int k = 0; k < 4; k++) {
+    ASSERT(check_flags(ops[k], IR_I32));
+    ASSERT(check_flags(ops[k], IR_I64));
+  }
+}
+
+TEST(flags_logic) {
+  ASSERT_EQ(run_op(IR_FLAGS_LOGIC, IR_I32, IR_I64, IR_I64, 0, 0, 0, 0), 4);
+  ASSERT_EQ(run_op(IR_FLAGS_LOGIC, IR_I32, IR_I64, IR_I64, 0, 1ull << 63, 0, 0), 8);
+  ASSERT_EQ(run_op(IR_FLAGS_LOGIC, IR_I32, IR_I32, IR_I32, 0, 0x80000000, 0, 0), 8);
+  ASSERT_EQ(run_op(IR_FLAGS_LOGIC, IR_I32, IR_I32, IR_I32, 0, 5, 0, 0), 0);
+}
+
+/* ConditionHolds() from the Arm ARM, written out. */
+static int cond_holds(unsigned cond, unsigned nzcv) {
+  int n = nzcv >> 3 & 1, z = nzcv >> 2 & 1, c = nzcv >> 1 & 1, v = nzcv & 1, r;
+  switch (cond >> 1) {
+  case 0: r = z; break;
+  case 1: r = c; break;
+  case 2: r = n; break;
+  case 3: r = v; break;
+  case 4: r = c && !z; break;
+  case 5: r = n == v; break;
+  case 6: r = n == v && !z; break;
+  default: r = 1; break;
+  }
+  return (cond & 1) && cond != 15 ? !r : r;
+}
+
+TEST(cond_all_codes_all_nibbles) {
+  for (unsigned cc = 0; cc < 16; cc++)
+    for (unsigned n = 0; n < 16; n++) {
+      ASSERT_EQ(run_op(IR_COND, IR_I32, IR_I32, cc, 0, n, 0, 0), cond_holds(cc, n));
+      ASSERT_EQ(ir_cc_holds(cc, n), cond_holds(cc, n));
+    }
+}
+
+/* --- arithmetic ---------------------------------------------------------- */
+
+TEST(div_edges) {
+  ASSERT_EQ(bin(IR_DIVU, IR_I64, 7, 0), 0);
+  ASSERT_EQ(bin(IR_DIVS, IR_I64, 7, 0), 0);
+  ASSERT_EQ(bin(IR_DIVU, IR_I32, 7, 0), 0);
+  ASSERT_EQ(bin(IR_DIVS, IR_I64, 1ull << 63, -1ull), 1ull << 63);
+  ASSERT_EQ(bin(IR_DIVS, IR_I32, 0x80000000, 0xffffffff), 0x80000000);
+  ASSERT_EQ(bin(IR_DIVS, IR_I64, -7ull, 2), -3ull);
+  ASSERT_EQ(bin(IR_DIVS, IR_I32, (uint32_t)-7, 2), (uint32_t)-3);
+  ASSERT_EQ(bin(IR_DIVU, IR_I32, 0xfffffff0, 0x10), 0x0fffffff);
+  ASSERT_EQ(bin(IR_DIVU, IR_I64, -1ull, 3), 0x5555555555555555);
+}
+
+TEST(mul_high) {
+  ASSERT_EQ(bin(IR_MULHU, IR_I64, -1ull, -1ull), 0xfffffffffffffffe);
+  ASSERT_EQ(bin(IR_MULHS, IR_I64, -1ull, -1ull), 0);
+  ASSERT_EQ(bin(IR_MULHS, IR_I64, 1ull << 63, 2), -1ull);
+  ASSERT_EQ(bin(IR_MULHU, IR_I32, 0xffffffff, 0xffffffff), 0xfffffffe);
+  ASSERT_EQ(bin(IR_MULHS, IR_I32, 0x80000000, 2), 0xffffffff);
+  ASSERT_EQ(bin(IR_MUL, IR_I32, 0x10000, 0x10000), 0);
+}
+
+TEST(add_sub_wrap_32) {
+  ASSERT_EQ(bin(IR_ADD, IR_I32, 0xffffffff, 1), 0);
+  ASSERT_EQ(bin(IR_SUB, IR_I32, 0, 1), 0xffffffff);
+  ASSERT_EQ(run_op(IR_ADC, IR_I32, IR_I32, 0, 0, 0xffffffff, 0, 1), 0);
+  ASSERT_EQ(un(IR_NEG, IR_I32, 1), 0xffffffff);
+  ASSERT_EQ(un(IR_NOT, IR_I32, 0), 0xffffffff);
+  ASSERT_EQ(un(IR_NOT, IR_I64, 0), -1ull);
+}
+
+TEST(shifts_modulo_width) {
+  ASSERT_EQ(bin(IR_SHL, IR_I32, 1, 33), 2);
+  ASSERT_EQ(bin(IR_SHL, IR_I32, 1, 32), 1);
+  ASSERT_EQ(bin(IR_SHL, IR_I64, 1, 64), 1);
+  ASSERT_EQ(bin(IR_SHL, IR_I64, 1, 65), 2);
+  ASSERT_EQ(bin(IR_SHR, IR_I32, 0x80000000, 63), 1);
+  ASSERT_EQ(bin(IR_SHR, IR_I64, 1ull << 63, 127), 1);
+  ASSERT_EQ(bin(IR_SAR, IR_I32, 0x80000000, 31), 0xffffffff);
+  ASSERT_EQ(bin(IR_SAR, IR_I32, 0x80000000, 32), 0x80000000);
+  ASSERT_EQ(bin(IR_SAR, IR_I64, 1ull << 63, 63), -1ull);
+  ASSERT_EQ(bin(IR_SAR, IR_I64, 0x4000000000000000, 62), 1);
+  ASSERT_EQ(bin(IR_ROR, IR_I32, 1, 1), 0x80000000);
+  ASSERT_EQ(bin(IR_ROR, IR_I32, 0x12345678, 36), 0x81234567);
+  ASSERT_EQ(bin(IR_ROR, IR_I64, 1, 65), 1ull << 63);
+  ASSERT_EQ(bin(IR_ROR, IR_I64, 0x1234, 0), 0x1234);
+}
+
+TEST(bit_counts) {
+  ASSERT_EQ(un(IR_CLZ, IR_I32, 0), 32);
+  ASSERT_EQ(un(IR_CLZ, IR_I64, 0), 64);
+  ASSERT_EQ(un(IR_CTZ, IR_I32, 0), 32);
+  ASSERT_EQ(un(IR_CTZ, IR_I64, 0), 64);
+  ASSERT_EQ(un(IR_CLZ, IR_I32, 1), 31);
+  ASSERT_EQ(un(IR_CLZ, IR_I64, 1), 63);
+  ASSERT_EQ(un(IR_CTZ, IR_I64, 1ull << 63), 63);
+  ASSERT_EQ(un(IR_POPCNT, IR_I64, -1ull), 64);
+  ASSERT_EQ(un(IR_POPCNT, IR_I32, 0xf0f0), 8);
+  ASSERT_EQ(un(IR_BSWAP, IR_I32, 0x11223344), 0x44332211);
+  ASSERT_EQ(un(IR_BSWAP, IR_I64, 0x1122334455667788), 0x8877665544332211);
+  ASSERT_EQ(un(IR_BITREV, IR_I32, 1), 0x80000000);
+  ASSERT_EQ(un(IR_BITREV, IR_I64, 6), 0x6000000000000000);
+}
+
+TEST(extend_truncate) {
+  ASSERT_EQ(run_op(IR_SEXT, IR_I64, IR_I64, 8, 0, 0x80, 0, 0), 0xffffffffffffff80);
+  ASSERT_EQ(run_op(IR_SEXT, IR_I32, IR_I32, 16, 0, 0x18000, 0, 0), 0xffff8000);
+  ASSERT_EQ(run_op(IR_SEXT, IR_I64, IR_I32, 32, 0, 0x80000000, 0, 0), 0xffffffff80000000);
+  ASSERT_EQ(run_op(IR_ZEXT, IR_I64, IR_I64, 8, 0, 0x1ff, 0, 0), 0xff);
+  ASSERT_EQ(run_op(IR_ZEXT, IR_I64, IR_I32, 32, 0, 0xffffffff, 0, 0), 0xffffffff);
+  ASSERT_EQ(run_op(IR_TRUNC, IR_I32, IR_I64, 0, 0, 0x1234567887654321, 0, 0), 0x87654321);
+}
+
+TEST(compare_kinds) {
+  /* a < b signed but not unsigned */
+  uint64_t a = -1ull, b = 1;
+  static const int want64[] = {0, 1, 0, 1, 0, 1, 1, 0, 1, 0};
+  for (unsigned k = IR_EQ; k <= IR_GT; k++)
+    ASSERT_EQ(run_op(IR_CMP, IR_I32, IR_I64, k, IR_I64, a, b, 0), want64[k]);
+  for (unsigned k = IR_EQ; k <= IR_GT; k++)
+    ASSERT_EQ(run_op(IR_CMP, IR_I32, IR_I32, k, IR_I32, 0xffffffff, 1, 0), want64[k]);
+  /* i64 0x1_0000_0000 vs 0: differ at 64 bits */
+  ASSERT_EQ(run_op(IR_CMP, IR_I32, IR_I64, IR_EQ, IR_I64, 1ull << 32, 0, 0), 0);
+  ASSERT_EQ(run_op(IR_CMP, IR_I32, IR_I32, IR_LE, IR_I32, 5, 5, 0), 1);
+}
+
+TEST(select) {
+  ASSERT_EQ(run_op(IR_SELECT, IR_I64, IR_I64, 0, 0, 1, 10, 20), 10);
+  ASSERT_EQ(run_op(IR_SELECT, IR_I64, IR_I64, 0, 0, 0, 10, 20), 20);
+}
+
+/* --- state, memory, calls, exits ----------------------------------------- */
+
+TEST(get_put_widths) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I32, SLOT(0) + 4);
+  uint32_t y = ir_get(b, IR_I64, SLOT(1));
+  ir_put(b, SLOT(2), x);
+  ir_put(b, SLOT(3), y);
+  ir_goto(b, 8);
+  struct tstate s = {.r = {0x1111111122222222, 0x3333333344444444, -1ull, 0}};
+  ASSERT_EQ(ir_interp(b, &s.c), CPU_EXIT_PLAIN);
+  ASSERT_EQ(s.r[2], 0xffffffff11111111);
+  ASSERT_EQ(s.r[3], 0x3333333344444444);
+  ir_block_free(b);
+}
+
+static uint64_t mem_op(unsigned log2, int sign, enum ir_type t, const void *p) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t addr = ir_const(b, IR_I64, (uintptr_t)p);
+  ir_put(b, SLOT(0), ir_load(b, t, addr, log2, sign));
+  ir_goto(b, 8);
+  struct tstate s = {0};
+  ir_interp(b, &s.c);
+  ir_block_free(b);
+  return s.r[0];
+}
+
+TEST(load_sizes_and_signs) {
+  uint8_t m[8] = {0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87};
+  ASSERT_EQ(mem_op(0, 0, IR_I64, m), 0x80);
+  ASSERT_EQ(mem_op(0, 1, IR_I64, m), 0xffffffffffffff80);
+  ASSERT_EQ(mem_op(0, 1, IR_I32, m), 0xffffff80);
+  ASSERT_EQ(mem_op(1, 0, IR_I64, m), 0x8180);
+  ASSERT_EQ(mem_op(1, 1, IR_I64, m), 0xffffffffffff8180);
+  ASSERT_EQ(mem_op(1, 1, IR_I32, m + 1), 0xffff8281);
+  ASSERT_EQ(mem_op(2, 0, IR_I64, m), 0x83828180);
+  ASSERT_EQ(mem_op(2, 1, IR_I64, m), 0xffffffff83828180);
+  ASSERT_EQ(mem_op(2, 1, IR_I32, m), 0x83828180);
+  ASSERT_EQ(mem_op(3, 0, IR_I64, m), 0x8786858483828180);
+  ASSERT_EQ(mem_op(3, 0, IR_I32, m), 0x83828180);
+}
+
+TEST(store_sizes) {
+  for (unsigned log2 = 0; log2 < 4; log2++) {
+    uint8_t m[16];
+    memset(m, 0xee, sizeof(m));
+    struct ir_block *b = ir_block_new(0);
+    uint32_t addr = ir_const(b, IR_I64, (uintptr_t)(m + 3));
+    ir_store(b, addr, ir_const(b, IR_I64, 0x0807060504030201), log2);
+    ir_goto(b, 8);
+    struct tstate s = {0};
+    ir_interp(b, &s.c);
+    ir_block_free(b);
+    for (unsigned k = 0; k < 16; k++)
+      ASSERT_EQ(m[k], k >= 3 && k < 3 + (1u << log2) ? k - 2 : 0xee);
+  }
+}
+
+static uint64_t rmw(enum ir_op op, unsigned aop, unsigned log2, void *p, uint64_t x, uint64_t y) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t addr = ir_const(b, IR_I64, (uintptr_t)p);
+  uint32_t vx = ir_const(b, IR_I64, x), vy = ir_const(b, IR_I64, y);
+  uint32_t r = op == IR_CAS ? ir_cas(b, IR_I64, addr, vx, vy, log2)
+                            : ir_atomic(b, aop, IR_I64, addr, vx, log2);
+  ir_put(b, SLOT(0), r);
+  ir_goto(b, 8);
+  struct tstate s = {0};
+  ir_interp(b, &s.c);
+  ir_block_free(b);
+  return s.r[0];
+}
+
+TEST(cas) {
+  uint64_t m = 5;
+  ASSERT_EQ(rmw(IR_CAS, 0, 3, &m, 5, 9), 5);
+  ASSERT_EQ(m, 9);
+  ASSERT_EQ(rmw(IR_CAS, 0, 3, &m, 5, 7), 9);
+  ASSERT_EQ(m, 9);
+  uint8_t c[2] = {0xfe, 0x11};
+  ASSERT_EQ(rmw(IR_CAS, 0, 0, c, 0xfe, 0x1ff), 0xfe);
+  ASSERT_EQ(c[0], 0xff);
+  ASSERT_EQ(c[1], 0x11);
+}
+
+TEST(atomics) {
+  struct {
+    unsigned op;
+    uint64_t mem, x, want;
+  } t[] = {
+      {IR_ATOMIC_ADD, 0xff, 1, 0x100},   {IR_ATOMIC_CLR, 0xff, 0x0f, 0xf0},
+      {IR_ATOMIC_XOR, 0xff, 0x0f, 0xf0}, {IR_ATOMIC_OR, 0xf0, 0x0f, 0xff},
+      {IR_ATOMIC_SMAX, -1ull, 1, 1},     {IR_ATOMIC_SMIN, -1ull, 1, -1ull},
+      {IR_ATOMIC_UMAX, -1ull, 1, -1ull}, {IR_ATOMIC_UMIN, -1ull, 1, 1},
+      {IR_ATOMIC_SWP, 3, 4, 4},
+  };
+  for (unsigned k = 0; k < sizeof(t) / sizeof(t[0]); k++) {
+    uint64_t m = t[k].mem;
+    ASSERT_EQ(rmw(IR_ATOMIC, t[k].op, 3, &m, t[k].x, 0), t[k].mem);
+    ASSERT_EQ(m, t[k].want);
+  }
+  /* byte-sized signed max: 0x80 (-128) vs 1 */
+  uint8_t b[2] = {0x80, 0x55};
+  ASSERT_EQ(rmw(IR_ATOMIC, IR_ATOMIC_SMAX, 0, b, 1, 0), 0x80);
+  ASSERT_EQ(b[0], 1);
+  ASSERT_EQ(b[1], 0x55);
+  uint8_t u = 0xff;
+  ASSERT_EQ(rmw(IR_ATOMIC, IR_ATOMIC_ADD, 0, &u, 1, 0), 0xff);
+  ASSERT_EQ(u, 0);
+}
+
+static uint64_t helper_sum(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
+  ((struct tstate *)c)->r[3] = 77;
+  return a * 100 + b * 10 + d + 0x100000000;
+}
+
+TEST(call) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_const(b, IR_I64, 3);
+  ir_put(b, SLOT(0), ir_call(b, IR_I64, helper_sum, x, 0, x));
+  ir_put(b, SLOT(1), ir_call(b, IR_I32, helper_sum, x, x, 0));
+  ir_goto(b, 8);
+  struct tstate s = {0};
+  ir_interp(b, &s.c);
+  ASSERT_EQ(s.r[0], 0x100000000 + 303);
+  ASSERT_EQ(s.r[1], 330);
+  ASSERT_EQ(s.r[3], 77);
+  ir_block_free(b);
+}
+
+static uintptr_t run_exit(int which, uint64_t cond, struct tstate *s) {
+  struct ir_block *b = ir_block_new(0);
+  ir_exit_if(b, ir_const(b, IR_I32, cond), 0x500);
+  ir_put(b, SLOT(0), ir_const(b, IR_I64, 1));
+  switch (which) {
+  case 0: ir_goto(b, 0x600); break;
+  case 1: ir_jump(b, ir_const(b, IR_I64, 0x700)); break;
+  case 2: ir_syscall(b, 0x804); break;
+  default: ir_trap(b, SIGILL, 0x900); break;
+  }
+  memset(s, 0, sizeof(*s));
+  uintptr_t e = ir_interp(b, &s->c);
+  ir_block_free(b);
+  return e;
+}
+
+TEST(exits) {
+  struct tstate s;
+  ASSERT_EQ(run_exit(0, 2, &s), CPU_EXIT_PLAIN);
+  ASSERT_EQ(s.c.pc, 0x500);
+  ASSERT_EQ(s.r[0], 0); /* nothing after a taken exit runs */
+  ASSERT_EQ(run_exit(0, 0, &s), CPU_EXIT_PLAIN);
+  ASSERT_EQ(s.c.pc, 0x600);
+  ASSERT_EQ(s.r[0], 1);
+  ASSERT_EQ(run_exit(1, 0, &s), CPU_EXIT_PLAIN);
+  ASSERT_EQ(s.c.pc, 0x700);
+  ASSERT_EQ(run_exit(2, 0, &s), CPU_EXIT_SYSCALL);
+  ASSERT_EQ(s.c.pc, 0x804);
+  ASSERT_EQ(run_exit(3, 0, &s), CPU_EXIT_TRAP);
+  ASSERT_EQ(s.c.pc, 0x900);
+  ASSERT_EQ(s.c.trap_signal, SIGILL);
+}
+
+/* --- printer and verifier ------------------------------------------------ */
+
+static struct ir_block *small_block(void) {
+  struct ir_block *b = ir_block_new(0x400120);
+  b->guest_insns = 2;
+  b->guest_size = 8;
+  ir_mark(b, 0x400120);
+  uint32_t x = ir_get(b, IR_I64, 0x40);
+  uint32_t s = ir_binop(b, IR_ADD, IR_I64, x, ir_const(b, IR_I64, 4));
+  ir_put(b, 0x40, s);
+  uint32_t f = ir_flags(b, IR_FLAGS_SUB, IR_I64, x, s, 0);
+  ir_mark(b, 0x400124);
+  ir_emit(b, IR_NOP, IR_VOID, 0, 0, 0, 0);
+  ir_exit_if(b, ir_cond(b, IR_CC_NE, f), 0x400123);
+  ir_goto(b, 0x400128);
+  return b;
+}
+
+TEST(print_small_block) {
+  struct ir_block *b = small_block();
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  ir_print(f, b);
+  fclose(f);
+  const char *want = "block 0x400120: 11 insns (10 live), 2 guest insns, 8 bytes\n"
+                     "  0x400120:\n"
+                     "   2 i64 = get [+0x40]\n"
+                     "   3 i64 = const 0x4\n"
+                     "   4 i64 = add 2, 3\n"
+                     "   5       put [+0x40] = 4\n"
+                     "   6 i32 = flags.sub.i64 2, 4\n"
+                     "  0x400124:\n"
+                     "   9 i32 = cond.ne 6\n"
+                     "  10       exit.if 9 -> 0x400123\n"
+                     "  11       goto 0x400128\n";
+  if (strcmp(text, want))
+    fprintf(stderr, "got:\n%s", text);
+  ASSERT(strcmp(text, want) == 0);
+  free(text);
+  ir_block_free(b);
+}
+
+static int verify_quiet(const struct ir_block *b) {
+  fflush(stderr);
+  FILE *saved = stderr;
+  stderr = fopen("/dev/null", "w");
+  int r = ir_verify(b);
+  fclose(stderr);
+  stderr = saved;
+  return r;
+}
+
+TEST(verify_accepts_good) {
+  struct ir_block *b = small_block();
+  ASSERT_EQ(ir_verify(b), 0);
+  ir_block_free(b);
+}
+
+TEST(verify_rejects_bad) {
+  struct ir_block *b = small_block();
+  b->insn[4].b = 5; /* forward reference */
+  ASSERT_EQ(verify_quiet(b), 4);
+  b->insn[4].b = 1; /* the MARK has no value */
+  ASSERT_EQ(verify_quiet(b), 4);
+  b->insn[4].b = 3;
+  b->insn[4].c = 2; /* add takes two operands */
+  ASSERT_EQ(verify_quiet(b), 4);
+  b->insn[4].c = 0;
+  b->insn[3].type = IR_I32; /* i64 add of an i32 constant */
+  ASSERT_EQ(verify_quiet(b), 4);
+  b->insn[3].type = IR_I64;
+  b->insn[5].a = 0; /* put without a value */
+  ASSERT_EQ(verify_quiet(b), 5);
+  b->insn[5].a = 4;
+  ASSERT_EQ(verify_quiet(b), 0);
+  ir_goto(b, 0); /* instruction after the end */
+  ASSERT_EQ(verify_quiet(b), 12);
+  b->n = 11; /* no end at all */
+  ASSERT_EQ(verify_quiet(b), 10);
+  ir_block_free(b);
+}
+
+TEST_MAIN("ir")

@@ -1,0 +1,541 @@
+/* opt_test.c - each pass on its own, and the pipeline on random blocks.
+ * Every test checks the rewritten IR and that ir_interp gives the same exit,
+ * guest state and memory before and after. */
+#include <stddef.h>
+#include <signal.h>
+#include "test.h"
+#include "../../ir/ir.h"
+#include "../../opt/opt.h"
+#include "../../xrun.h"
+
+struct ostate {
+  struct cpu c;
+  uint64_t r[4]; /* r[3] is also used as two i32 halves */
+  uint64_t nzcv; /* low 4 bytes: an i32 flags slot */
+};
+#define SLOT(k) ((uint32_t)offsetof(struct ostate, r[k]))
+#define NZCV    ((uint32_t)offsetof(struct ostate, nzcv))
+
+static uint64_t mem[8];
+
+struct outcome {
+  uintptr_t exit;
+  struct ostate s;
+  uint64_t mem[8];
+};
+
+static struct ir_block *clone(const struct ir_block *b) {
+  struct ir_block *c = ir_block_new(b->guest_pc);
+  for (uint32_t r = 1; r < b->n; r++) {
+    const struct ir_insn *i = &b->insn[r];
+    ir_emit(c, i->op, i->type, i->a, i->b, i->c, i->imm);
+    c->insn[r].aux = i->aux;
+  }
+  return c;
+}
+
+static void run(const struct ir_block *b, const struct ostate *in, const uint64_t *min,
+                struct outcome *o) {
+  memset(o, 0, sizeof(*o));
+  o->s = *in;
+  memcpy(mem, min, sizeof(mem));
+  o->exit = ir_interp(b, &o->s.c);
+  memcpy(o->mem, mem, sizeof(mem));
+}
+
+static int same(const struct outcome *x, const struct outcome *y) {
+  return x->exit == y->exit && x->s.c.pc == y->s.c.pc && x->s.c.trap_signal == y->s.c.trap_signal &&
+         !memcmp(x->s.r, y->s.r, sizeof(x->s.r)) && x->s.nzcv == y->s.nzcv &&
+         !memcmp(x->mem, y->mem, sizeof(x->mem));
+}
+
+/* Apply pass to b; check it still verifies and means the same on state in. */
+static int equivalent_after(struct ir_block *b, void (*pass)(struct ir_block *),
+                            const struct ostate *in) {
+  static const uint64_t m0[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  struct ir_block *before = clone(b);
+  struct outcome x, y;
+  pass(b);
+  if (ir_verify(b))
+    return 0;
+  run(before, in, m0, &x);
+  run(b, in, m0, &y);
+  int ok = same(&x, &y);
+  if (!ok) {
+    ir_print(stderr, before);
+    ir_print(stderr, b);
+  }
+  ir_block_free(before);
+  return ok;
+}
+
+static const struct ostate st0 = {.r = {10, 20, 30, 0x4000000080000000}, .nzcv = 6};
+
+/* --- constfold ----------------------------------------------------------- */
+
+TEST(constfold_folds_pure_ops) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t s = ir_binop(b, IR_ADD, IR_I32, ir_const(b, IR_I32, 0xffffffff), ir_const(b, IR_I32, 2));
+  uint32_t f = ir_flags(b, IR_FLAGS_SUB, IR_I32, s, ir_const(b, IR_I32, 1), 0);
+  uint32_t c = ir_cond(b, IR_CC_EQ, f);
+  uint32_t p = ir_put(b, SLOT(0), ir_ext(b, IR_ZEXT, IR_I64, c, 32));
+  ir_put(b, NZCV, f);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[s].op, IR_CONST);
+  ASSERT_EQ(b->insn[s].imm, 1);
+  ASSERT_EQ(b->insn[f].op, IR_CONST);
+  ASSERT_EQ(b->insn[f].imm, 6);                                 /* Z and C */
+  ASSERT(b->insn[c].op == IR_NOP || b->insn[c].op == IR_CONST); /* may merge into 1 */
+  ASSERT_EQ(b->insn[b->insn[p].a].op, IR_CONST);
+  ASSERT_EQ(b->insn[b->insn[p].a].imm, 1);
+  ir_block_free(b);
+}
+
+TEST(constfold_merges_constants) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t k1 = ir_const(b, IR_I64, 7), k2 = ir_const(b, IR_I64, 7), k3 = ir_const(b, IR_I32, 7);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  uint32_t p = ir_put(b, SLOT(1), ir_binop(b, IR_MUL, IR_I64, x, k2));
+  ir_put(b, SLOT(3), k3);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[k1].op, IR_CONST);
+  ASSERT_EQ(b->insn[k2].op, IR_NOP);
+  ASSERT_EQ(b->insn[k3].op, IR_CONST); /* a different type is a different constant */
+  ASSERT_EQ(b->insn[b->insn[p].a].b, k1);
+  ir_block_free(b);
+}
+
+TEST(constfold_identities) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0)), w = ir_get(b, IR_I32, SLOT(3));
+  uint32_t a = ir_binop(b, IR_ADD, IR_I64, x, ir_const(b, IR_I64, 0));
+  uint32_t m = ir_binop(b, IR_MUL, IR_I64, ir_const(b, IR_I64, 1), a);
+  uint32_t n = ir_binop(b, IR_AND, IR_I32, w, ir_const(b, IR_I32, 0xffffffff));
+  uint32_t sh = ir_binop(b, IR_SHL, IR_I32, n, ir_const(b, IR_I32, 32)); /* modulo width */
+  uint32_t o = ir_binop(b, IR_XOR, IR_I64, m, ir_const(b, IR_I64, 0));
+  uint32_t sel = ir_select(b, IR_I64, ir_const(b, IR_I32, 0), ir_const(b, IR_I64, 5), o);
+  uint32_t p1 = ir_put(b, SLOT(1), sel);
+  uint32_t p2 = ir_put(b, SLOT(2), ir_ext(b, IR_ZEXT, IR_I64, sh, 32));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[a].op, IR_NOP);
+  ASSERT_EQ(b->insn[m].op, IR_NOP);
+  ASSERT_EQ(b->insn[n].op, IR_NOP);
+  ASSERT_EQ(b->insn[sh].op, IR_NOP);
+  ASSERT_EQ(b->insn[o].op, IR_NOP);
+  ASSERT_EQ(b->insn[sel].op, IR_NOP);
+  ASSERT_EQ(b->insn[p1].a, x);
+  ASSERT_EQ(b->insn[b->insn[p2].a].a, w);
+  ir_block_free(b);
+}
+
+TEST(constfold_no_identity_shl_i64_by_32) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  uint32_t sh = ir_binop(b, IR_SHL, IR_I64, x, ir_const(b, IR_I64, 32));
+  ir_put(b, SLOT(1), sh);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[sh].op, IR_SHL);
+  ir_block_free(b);
+}
+
+TEST(constfold_constant_exits) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t never = ir_exit_if(b, ir_const(b, IR_I32, 0), 0x100);
+  ir_put(b, SLOT(0), ir_const(b, IR_I64, 1));
+  uint32_t always = ir_exit_if(b, ir_const(b, IR_I32, 1), 0x200);
+  uint32_t after = ir_put(b, SLOT(1), ir_const(b, IR_I64, 2));
+  ir_goto(b, 0x300);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[never].op, IR_NOP);
+  ASSERT_EQ(b->insn[always].op, IR_GOTO);
+  ASSERT_EQ(b->insn[always].imm, 0x200);
+  ASSERT(b->n <= after || b->insn[after].op == IR_NOP);
+  ASSERT(ir_block_ended(b));
+  ir_block_free(b);
+}
+
+/* --- regcache ------------------------------------------------------------ */
+
+TEST(regcache_forwards_gets) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  uint32_t y = ir_get(b, IR_I64, SLOT(0));
+  uint32_t s = ir_binop(b, IR_ADD, IR_I64, x, y);
+  ir_put(b, SLOT(1), s);
+  uint32_t z = ir_get(b, IR_I64, SLOT(1));
+  uint32_t p = ir_put(b, SLOT(2), z);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[y].op, IR_NOP);
+  ASSERT_EQ(b->insn[s].b, x);
+  ASSERT_EQ(b->insn[z].op, IR_NOP);
+  ASSERT_EQ(b->insn[p].a, s);
+  ir_block_free(b);
+}
+
+TEST(regcache_dead_flags) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  uint32_t f1 = ir_flags(b, IR_FLAGS_ADD, IR_I64, x, x, 0);
+  uint32_t p1 = ir_put(b, NZCV, f1);
+  uint32_t f2 = ir_flags(b, IR_FLAGS_LOGIC, IR_I64, x, 0, 0);
+  uint32_t p2 = ir_put(b, NZCV, f2);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[p1].op, IR_NOP);
+  ASSERT_EQ(b->insn[p2].op, IR_PUT);
+  opt_dce(b);
+  ASSERT_EQ(b->insn[f1].op, IR_NOP);
+  ASSERT_EQ(b->insn[f2].op, IR_FLAGS_LOGIC);
+  ir_block_free(b);
+}
+
+/* PUT; <barrier>; PUT: the first PUT must stay. */
+static int put_survives(int barrier) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  uint32_t p1 = ir_put(b, SLOT(1), x);
+  uint32_t addr = ir_const(b, IR_I64, (uintptr_t)&mem[1]);
+  switch (barrier) {
+  case 0: ir_store(b, addr, x, 3); break;
+  case 1: ir_load(b, IR_I64, addr, 2, 1); break;
+  case 2: ir_exit_if(b, ir_cmp(b, IR_EQ, IR_I64, x, ir_const(b, IR_I64, 10)), 0x40); break;
+  case 3: ir_get(b, IR_I32, SLOT(1) + 4); break;
+  default: ir_call(b, IR_VOID, (void *)(uintptr_t)abs, 0, 0, 0); break;
+  }
+  ir_put(b, SLOT(1), ir_const(b, IR_I64, 3));
+  ir_goto(b, 4);
+  int ok = 1;
+  if (barrier != 4) /* abs() is not a helper: only check the IR */
+    ok = equivalent_after(b, opt_regcache, &st0);
+  else
+    opt_regcache(b);
+  ok = ok && b->insn[p1].op == IR_PUT;
+  ir_block_free(b);
+  return ok;
+}
+
+TEST(regcache_barriers_keep_puts) {
+  for (int k = 0; k < 5; k++)
+    ASSERT(put_survives(k));
+}
+
+static uint64_t helper_bump(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
+  (void)a, (void)b, (void)d;
+  ((struct ostate *)c)->r[0] += 1;
+  return 0;
+}
+
+TEST(regcache_call_drops_known) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  ir_call(b, IR_VOID, helper_bump, 0, 0, 0);
+  uint32_t y = ir_get(b, IR_I64, SLOT(0));
+  ir_put(b, SLOT(1), ir_binop(b, IR_SUB, IR_I64, y, x));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[y].op, IR_GET);
+  ir_block_free(b);
+}
+
+TEST(regcache_partial_overlap) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  ir_put(b, SLOT(3), x);
+  ir_put(b, SLOT(3) + 4, ir_const(b, IR_I32, 0xabcd));
+  uint32_t g64 = ir_get(b, IR_I64, SLOT(3));
+  uint32_t g32 = ir_get(b, IR_I32, SLOT(3) + 4);
+  uint32_t lo = ir_get(b, IR_I32, SLOT(3));
+  ir_put(b, SLOT(1), g64);
+  ir_put(b, SLOT(2), ir_ext(b, IR_ZEXT, IR_I64, ir_binop(b, IR_ADD, IR_I32, g32, lo), 32));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[g64].op, IR_GET);
+  ASSERT_EQ(b->insn[g32].op, IR_NOP); /* exact match: forwarded */
+  ASSERT_EQ(b->insn[lo].op, IR_GET);  /* inside an i64 value: not forwarded */
+  ir_block_free(b);
+}
+
+TEST(regcache_wider_put_kills_narrow) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t p1 = ir_put(b, SLOT(3) + 4, ir_const(b, IR_I32, 1));
+  uint32_t p2 = ir_put(b, SLOT(3), ir_const(b, IR_I32, 2));
+  uint32_t p3 = ir_put(b, SLOT(3), ir_const(b, IR_I64, 3));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[p1].op, IR_NOP);
+  ASSERT_EQ(b->insn[p2].op, IR_NOP);
+  ASSERT_EQ(b->insn[p3].op, IR_PUT);
+  ir_block_free(b);
+}
+
+TEST(regcache_narrow_put_keeps_wide) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t p1 = ir_put(b, SLOT(3), ir_const(b, IR_I64, 3));
+  ir_put(b, SLOT(3), ir_const(b, IR_I32, 2));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[p1].op, IR_PUT);
+  ir_block_free(b);
+}
+
+/* --- dce ----------------------------------------------------------------- */
+
+TEST(dce_removes_unused_keeps_effects) {
+  struct ir_block *b = ir_block_new(0);
+  ir_mark(b, 0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0));
+  uint32_t dead = ir_binop(b, IR_MUL, IR_I64, x, x);
+  uint32_t unused_get = ir_get(b, IR_I64, SLOT(1));
+  uint32_t addr = ir_const(b, IR_I64, (uintptr_t)&mem[0]);
+  uint32_t ld = ir_load(b, IR_I64, addr, 3, 0); /* may fault: stays */
+  ir_put(b, SLOT(2), x);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_dce, &st0));
+  ASSERT_EQ(b->insn[dead].op, IR_NOP);
+  ASSERT_EQ(b->insn[unused_get].op, IR_NOP);
+  ASSERT_EQ(b->insn[ld].op, IR_LOAD);
+  ASSERT_EQ(b->insn[addr].op, IR_CONST);
+  ASSERT_EQ(b->insn[1].op, IR_MARK);
+  ir_block_free(b);
+}
+
+/* --- the pipeline on random blocks --------------------------------------- */
+
+static uint64_t rng = 0x9e3779b97f4a7c15;
+static uint64_t rnd(void) {
+  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+  return rng;
+}
+static unsigned pick(unsigned n) {
+  return (unsigned)(rnd() % n);
+}
+
+static const uint64_t interesting[] = {0,          1,          2,     31,    32,
+                                       63,         64,         0x7f,  0x80,  0xffffffff,
+                                       0x80000000, 1ull << 63, -1ull, -2ull, 0x7fffffff};
+
+struct gen {
+  struct ir_block *b;
+  uint32_t v[2][256]; /* values by type: [0] i32, [1] i64 */
+  unsigned nv[2];
+};
+
+static enum ir_type ty(int k) {
+  return k ? IR_I64 : IR_I32;
+}
+
+static void gen_add(struct gen *g, uint32_t r) {
+  int k = g->b->insn[r].type == IR_I64;
+  if (g->nv[k] < 256)
+    g->v[k][g->nv[k]++] = r;
+}
+
+static uint32_t gen_const(struct gen *g, int k) {
+  uint64_t v = pick(3) ? interesting[pick(15)] : rnd();
+  uint32_t r = ir_const(g->b, ty(k), v);
+  gen_add(g, r);
+  return r;
+}
+
+static uint32_t gen_val(struct gen *g, int k) {
+  if (!g->nv[k] || !pick(6))
+    return gen_const(g, k);
+  return g->v[k][g->nv[k] - 1 - pick(g->nv[k] < 8 ? g->nv[k] : 8)];
+}
+
+/* Slots: r0..r2 i64, r3 as i64 or two i32 halves, nzcv i32. */
+static void gen_slot(int k, uint32_t *off) {
+  if (k) {
+    *off = SLOT(pick(4));
+    return;
+  }
+  static const uint32_t s32[] = {SLOT(3), SLOT(3) + 4, NZCV};
+  *off = s32[pick(3)];
+}
+
+static uint64_t helper_mix(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
+  struct ostate *s = (struct ostate *)c;
+  s->r[2] = s->r[1] * 3 + a;
+  return a ^ s->r[0] ^ b ^ d;
+}
+
+static uint32_t gen_addr(struct gen *g) {
+  uint32_t base = ir_const(g->b, IR_I64, (uintptr_t)mem);
+  uint32_t off = ir_binop(g->b, IR_AND, IR_I64, gen_val(g, 1), ir_const(g->b, IR_I64, 0x38));
+  return ir_binop(g->b, IR_ADD, IR_I64, base, off);
+}
+
+static void gen_arith(struct gen *g, int k) {
+  static const enum ir_op bins[] = {IR_ADD,  IR_SUB, IR_MUL, IR_MULHU, IR_MULHS, IR_DIVU,
+                                    IR_DIVS, IR_AND, IR_OR,  IR_XOR,   IR_SHL,   IR_SHR,
+                                    IR_SAR,  IR_ROR, IR_ADD, IR_AND,   IR_OR};
+  static const enum ir_op uns[] = {IR_NOT, IR_NEG, IR_CLZ, IR_CTZ, IR_POPCNT, IR_BSWAP, IR_BITREV};
+  uint32_t r;
+  if (pick(4))
+    r = ir_binop(g->b, bins[pick(17)], ty(k), gen_val(g, k), gen_val(g, k));
+  else
+    r = ir_unop(g->b, uns[pick(7)], ty(k), gen_val(g, k));
+  gen_add(g, r);
+}
+
+static void gen_flags(struct gen *g, int k) {
+  static const enum ir_op fl[] = {IR_FLAGS_ADD, IR_FLAGS_SUB, IR_FLAGS_ADC, IR_FLAGS_SBC,
+                                  IR_FLAGS_LOGIC};
+  enum ir_op op = fl[pick(5)];
+  uint32_t c = op == IR_FLAGS_ADC || op == IR_FLAGS_SBC
+                   ? ir_binop(g->b, IR_AND, IR_I32, gen_val(g, 0), ir_const(g->b, IR_I32, 1))
+                   : 0;
+  uint32_t y = op == IR_FLAGS_LOGIC ? 0 : gen_val(g, k);
+  uint32_t f = ir_flags(g->b, op, ty(k), gen_val(g, k), y, c);
+  gen_add(g, f);
+  if (pick(2))
+    ir_put(g->b, NZCV, f);
+}
+
+static void gen_misc(struct gen *g, int k) {
+  uint32_t r;
+  switch (pick(5)) {
+  case 0: r = ir_cmp(g->b, pick(10), ty(k), gen_val(g, k), gen_val(g, k)); break;
+  case 1: r = ir_select(g->b, ty(k), gen_val(g, 0), gen_val(g, k), gen_val(g, k)); break;
+  case 2: r = ir_cond(g->b, pick(16), gen_val(g, 0)); break;
+  case 3:
+    r = ir_ext(g->b, pick(2) ? IR_SEXT : IR_ZEXT, ty(k), gen_val(g, pick(2)), 8 << pick(2));
+    break;
+  default:
+    r = k ? ir_ext(g->b, IR_ZEXT, IR_I64, gen_val(g, 0), 32)
+          : ir_unop(g->b, IR_TRUNC, IR_I32, gen_val(g, 1));
+    break;
+  }
+  gen_add(g, r);
+}
+
+static void gen_state(struct gen *g, int k) {
+  uint32_t off;
+  gen_slot(k, &off);
+  if (pick(2))
+    gen_add(g, ir_get(g->b, ty(k), off));
+  else
+    ir_put(g->b, off, gen_val(g, k));
+}
+
+static void gen_mem(struct gen *g, int k) {
+  switch (pick(6)) {
+  case 0: gen_add(g, ir_load(g->b, ty(k), gen_addr(g), pick(k ? 4 : 3), pick(2))); break;
+  case 1: ir_store(g->b, gen_addr(g), gen_val(g, k), pick(k ? 4 : 3)); break;
+  case 2:
+    gen_add(g, ir_cas(g->b, ty(k), gen_addr(g), gen_val(g, k), gen_val(g, k), k ? 3 : 2));
+    break;
+  case 3: gen_add(g, ir_atomic(g->b, pick(9), ty(k), gen_addr(g), gen_val(g, k), k ? 3 : 2)); break;
+  case 4: gen_add(g, ir_call(g->b, IR_I64, helper_mix, gen_val(g, 1), 0, gen_val(g, 1))); break;
+  default:
+    ir_exit_if(g->b, ir_cmp(g->b, IR_LTU, IR_I64, gen_val(g, 1), ir_const(g->b, IR_I64, 0x1000)),
+               0x7000 + pick(16));
+    break;
+  }
+}
+
+static void gen_end(struct gen *g) {
+  switch (pick(4)) {
+  case 0: ir_goto(g->b, 0x8000); break;
+  case 1: ir_jump(g->b, gen_val(g, 1)); break;
+  case 2: ir_syscall(g->b, 0x8004); break;
+  default: ir_trap(g->b, SIGSEGV, 0x8008); break;
+  }
+}
+
+static struct ir_block *gen_block(void) {
+  struct gen g = {.b = ir_block_new(0x4000)};
+  unsigned len = 5 + pick(60);
+  for (unsigned s = 0; s < len; s++) {
+    int k = pick(2);
+    switch (pick(10)) {
+    case 0:
+    case 1:
+    case 2: gen_state(&g, k); break;
+    case 3:
+    case 4:
+    case 5: gen_arith(&g, k); break;
+    case 6: gen_flags(&g, k); break;
+    case 7: gen_misc(&g, k); break;
+    case 8: gen_mem(&g, k); break;
+    default: gen_const(&g, k); break;
+    }
+  }
+  gen_end(&g);
+  return g.b;
+}
+
+static void random_state(struct ostate *s, uint64_t *m) {
+  memset(s, 0, sizeof(*s));
+  for (int k = 0; k < 4; k++)
+    s->r[k] = pick(2) ? interesting[pick(15)] : rnd();
+  s->nzcv = rnd() & 15;
+  for (int k = 0; k < 8; k++)
+    m[k] = pick(2) ? interesting[pick(15)] : rnd();
+}
+
+static int random_case(void (*pass)(struct ir_block *)) {
+  struct ir_block *b = gen_block();
+  struct ir_block *before = clone(b);
+  int ok = ir_verify(before) == 0;
+  pass(b);
+  ok = ok && ir_verify(b) == 0;
+  for (int t = 0; ok && t < 4; t++) {
+    struct ostate s;
+    uint64_t m[8];
+    struct outcome x, y;
+    random_state(&s, m);
+    run(before, &s, m, &x);
+    run(b, &s, m, &y);
+    ok = same(&x, &y);
+  }
+  if (!ok) {
+    ir_print(stderr, before);
+    ir_print(stderr, b);
+  }
+  ir_block_free(before);
+  ir_block_free(b);
+  return ok;
+}
+
+TEST(random_blocks_each_pass) {
+  for (int n = 0; n < 1000; n++) {
+    ASSERT(random_case(opt_constfold));
+    ASSERT(random_case(opt_regcache));
+    ASSERT(random_case(opt_dce));
+  }
+}
+
+TEST(random_blocks_pipeline) {
+  for (int n = 0; n < 5000; n++)
+    ASSERT(random_case(opt_run));
+}
+
+TEST(pipeline_shrinks_a_typical_block) {
+  struct ir_block *b = ir_block_new(0);
+  for (int k = 0; k < 4; k++) { /* four "adds x0, x0, #1" in a row */
+    uint32_t x = ir_get(b, IR_I64, SLOT(0));
+    uint32_t one = ir_const(b, IR_I64, 1);
+    ir_put(b, NZCV, ir_flags(b, IR_FLAGS_ADD, IR_I64, x, one, 0));
+    ir_put(b, SLOT(0), ir_binop(b, IR_ADD, IR_I64, x, one));
+  }
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_run, &st0));
+  unsigned live = 0, gets = 0, puts = 0;
+  for (uint32_t r = 1; r < b->n; r++) {
+    live += b->insn[r].op != IR_NOP;
+    gets += b->insn[r].op == IR_GET;
+    puts += b->insn[r].op == IR_PUT;
+  }
+  ASSERT_EQ(gets, 1);
+  ASSERT_EQ(puts, 2);
+  ASSERT(live <= 10);
+  ir_block_free(b);
+}
+
+TEST_MAIN("opt")
