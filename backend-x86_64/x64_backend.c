@@ -73,19 +73,6 @@ static void x64_body(struct x64_ctx *x) {
   }
 }
 
-/* -d out_asm: the host bytes, 16 per line (objdump -b binary decodes them). */
-static void x64_log_code(const struct tc_block *blk) {
-  xrun_log("OUT: 0x%llx -> %p, %u bytes", (unsigned long long)blk->guest_pc, (void *)blk->code,
-           blk->code_size);
-  for (uint32_t i = 0; i < blk->code_size; i += 16) {
-    char line[16 * 3 + 1];
-    unsigned n = 0;
-    for (uint32_t k = i; k < blk->code_size && k < i + 16; k++)
-      n += (unsigned)snprintf(line + n, sizeof(line) - n, "%02x ", blk->code[k]);
-    xrun_log("  %04x: %s", i, line);
-  }
-}
-
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
   struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
   x.error = x64_check(b);
@@ -108,8 +95,6 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
   if (buf->overflow)
     return -1;
   blk->code_size = (uint32_t)(buf->cur - blk->code);
-  if (xrun_log_mask & LOG_OUT_ASM)
-    x64_log_code(blk);
   return 0;
 }
 
@@ -119,4 +104,5 @@ const struct backend x64_backend = {
     .translate = x64_translate,
     .enter = x64_enter,
     .patch = x64_patch,
+    .objdump_machine = "i386:x86-64",
 };
