@@ -9,7 +9,7 @@ CC       ?= gcc
 CFLAGS   ?= -O2 -g
 CFLAGS   += -mcx16 -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
 LDFLAGS  += -pie
-LDLIBS   += -lelf -lxxhash -lmimalloc -lunwind -lpthread
+LDLIBS   += -lelf -lxxhash -lmimalloc -lunwind -lpthread -lm
 O        := o
 GUEST_CC ?= aarch64-linux-gnu-gcc
 
@@ -42,6 +42,6 @@ include tests/tests.mk
 clean:
 	rm -rf $(O) xrun
 
-.PHONY: all deps clean check demo bench difftest
+.PHONY: all deps clean check demo bench difftest unit sysroot
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -21,7 +21,7 @@ enum xrun_status {
   XRUN_EXIT_USAGE = 125,   /* unknown option, missing program */
   XRUN_EXIT_NOFILE = 127,  /* program or interpreter not found */
   XRUN_EXIT_BADELF = 126,  /* not an ELF, truncated, wrong machine, directory */
-  XRUN_EXIT_INTERNAL = 124 /* translator failure (out of memory, internal fault) */
+  XRUN_EXIT_INTERNAL = 123 /* translator failure (out of memory, internal fault) */
 };
 
 /* Why translated code returned to the run loop (besides a chained exit). */

@@ -12,3 +12,18 @@ unit: $(UNIT_BINS)
 check: deps
 	$(MAKE) xrun unit
 	@tests/check.sh
+
+$(O)/demo/demo: tests/demo/demo.c
+	@mkdir -p $(dir $@)
+	$(GUEST_CC) -O2 -static -o $@ $< -lm
+
+demo: deps
+	$(MAKE) xrun $(O)/demo/demo
+	./xrun $(O)/demo/demo
+
+bench: deps
+	$(MAKE) xrun
+	tools/bench.sh
+
+sysroot:
+	tools/fetch-busybox

@@ -1,0 +1,98 @@
+#!/bin/bash
+# badinput.sh - bad input to xrun: each must end with exactly one line on
+# stderr (a usage message may be longer when there are no arguments), the
+# distinct exit status from enum xrun_status in xrun.h, and no signal or core
+# dump.
+#
+#   tests/badinput.sh            # checks ./xrun (XRUN=path to override)
+#
+# One line per case: PASS badinput/NAME, FAIL badinput/NAME: reason, SKIP ...
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+XRUN=${XRUN:-./xrun}
+GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+OUT=$PWD/${O:-o}/tests/badinput
+CASES="no_args unknown_option missing_file directory text_file empty_file truncated_elf
+  wrong_machine_elf object_file missing_interpreter"
+
+abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; esac; }
+XRUN_CMD=$(abspath "$XRUN")
+skip_all() { for c in $CASES; do echo "SKIP badinput/$c: $1"; done; exit 0; }
+case $(basename "$XRUN") in
+  qemu-*) skip_all "these are xrun's own exit statuses, not $(basename "$XRUN")'s" ;;
+esac
+[ -x "$XRUN_CMD" ] || skip_all "$XRUN not built"
+
+# the statuses, read from the header so the two cannot drift apart
+status_of() { sed -n "s/^ *$1 *= *\([0-9]*\).*/\1/p" xrun.h; }
+USAGE=$(status_of XRUN_EXIT_USAGE)
+BADELF=$(status_of XRUN_EXIT_BADELF)
+NOFILE=$(status_of XRUN_EXIT_NOFILE)
+: "${USAGE:=125}" "${BADELF:=126}" "${NOFILE:=127}"
+
+ulimit -c unlimited 2>/dev/null # so that a crash would leave a core to find
+T=$(mktemp -d "${TMPDIR:-/tmp}/xrun-badinput.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT
+mkdir -p "$OUT" "$T/run"
+
+printf 'just some text\nnot a program\n' >"$T/text.txt"
+: >"$T/empty"
+mkdir "$T/adir"
+have_cc=0
+if command -v "$GUEST_CC" >/dev/null 2>&1; then
+  src=tests/guest/aarch64/asm_hello_write.S
+  if "$GUEST_CC" -static -nostdlib -o "$OUT/hello" "$src" 2>"$OUT/build.log" &&
+     "$GUEST_CC" -c -o "$OUT/hello.o" "$src" 2>>"$OUT/build.log" &&
+     printf 'int main(void){return 0;}\n' >"$T/dyn.c" &&
+     "$GUEST_CC" -o "$OUT/dyn-missing-interp" "$T/dyn.c" \
+       -Wl,--dynamic-linker=/nonexistent/ld-linux-aarch64.so.1 2>>"$OUT/build.log"; then
+    have_cc=1
+    head -c 100 "$OUT/hello" >"$T/truncated"
+  fi
+fi
+
+nfail=0
+# check NAME WANT-STATUS MAX-STDERR-LINES ARGS...
+check() {
+  local name=$1 want=$2 maxlines=$3; shift 3
+  rm -f "$T"/run/core*
+  (cd "$T/run" && exec timeout -k 2 10 "$XRUN_CMD" "$@" >"$T/out" 2>"$T/err" </dev/null)
+  local st=$? lines
+  lines=$(wc -l <"$T/err")
+  # a last line without a newline still counts as a line
+  [ -s "$T/err" ] && [ -n "$(tail -c1 "$T/err")" ] && lines=$((lines + 1))
+  local why=""
+  if [ $st -ge 128 ]; then why="killed by signal $((st - 128))"
+  elif [ "$st" = 124 ] && [ "$want" != 124 ]; then why="status 124 (internal error, or timed out)"
+  elif [ "$st" != "$want" ]; then why="exit status $st, expected $want"
+  elif [ "$lines" -lt 1 ]; then why="nothing on stderr"
+  elif [ "$lines" -gt "$maxlines" ]; then why="$lines lines on stderr, expected at most $maxlines"
+  elif ls "$T"/run/core* >/dev/null 2>&1; then why="left a core dump"
+  fi
+  if [ -n "$why" ]; then
+    echo "FAIL badinput/$name: $why"
+    head -3 "$T/err" | sed 's/^/    /'
+    nfail=$((nfail + 1))
+  else
+    echo "PASS badinput/$name"
+  fi
+}
+
+check no_args "$USAGE" 30
+check unknown_option "$USAGE" 1 --bogus
+check missing_file "$NOFILE" 1 "$T/does-not-exist"
+check directory "$BADELF" 1 "$T/adir"
+check text_file "$BADELF" 1 "$T/text.txt"
+check empty_file "$BADELF" 1 "$T/empty"
+check wrong_machine_elf "$BADELF" 1 /bin/true
+if [ $have_cc = 1 ]; then
+  check truncated_elf "$BADELF" 1 "$T/truncated"
+  check object_file "$BADELF" 1 "$OUT/hello.o"
+  check missing_interpreter "$NOFILE" 1 "$OUT/dyn-missing-interp"
+else
+  for c in truncated_elf object_file missing_interpreter; do
+    echo "SKIP badinput/$c: cannot build an aarch64 program with $GUEST_CC"
+  done
+fi
+[ $nfail = 0 ]

@@ -1,0 +1,87 @@
+#!/bin/bash
+# check.sh - run every test and summarise; `make check` calls it after
+# building xrun and the unit tests.
+#
+#   tests/check.sh                 # everything, under ./xrun
+#   XRUN=qemu-aarch64 tests/check.sh
+#
+# Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
+# FAIL), then tests/badinput.sh, tests/guest.sh and tests/busybox.sh. Every
+# test prints one PASS/FAIL/SKIP line; this script echoes them, lists the
+# reasons for skips in a short block, and ends with one summary line:
+#   N passed, N failed[, N skipped]
+# It exits non-zero if anything failed.
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+O=${O:-o}
+LOG=$(mktemp "${TMPDIR:-/tmp}/xrun-check.XXXXXX") || exit 2
+trap 'rm -f "$LOG" "$LOG.one"' EXIT
+
+# suite NAME COMMAND...: run it, echo its output, keep it for counting. A
+# suite that exits non-zero without printing any FAIL line counts as a FAIL.
+suite() {
+  local name=$1; shift
+  "$@" >"$LOG.one" 2>&1
+  local st=$?
+  cat "$LOG.one"
+  cat "$LOG.one" >>"$LOG"
+  if [ $st -ne 0 ] && ! grep -q '^FAIL ' "$LOG.one"; then
+    echo "FAIL $name: exited with status $st without reporting a failure" | tee -a "$LOG"
+  fi
+}
+
+unit_one() { # the unit-test binary $1, with crashes turned into FAIL lines
+  local bin=$1 name st
+  name=$(basename "$bin")
+  timeout -k 2 60 "$bin" 2>&1
+  st=$?
+  if [ $st -ge 124 ]; then
+    case $st in
+      124) echo "FAIL unit/$name: timed out" ;;
+      *) echo "FAIL unit/$name: crashed (status $st, signal $((st - 128)))" ;;
+    esac
+    return 0
+  fi
+  return $st
+}
+
+shopt -s nullglob
+srcs=(tests/unit/*_test.c)
+for src in "${srcs[@]}"; do
+  name=$(basename "$src" .c)
+  bin=$O/tests/unit/$name
+  if [ -x "$bin" ]; then
+    suite "unit/$name" unit_one "$bin"
+  else
+    echo "SKIP unit/$name: not built (make unit)" | tee -a "$LOG"
+  fi
+done
+# unit binaries without a source here (built elsewhere) still run
+for bin in "$O"/tests/unit/*_test; do
+  [ -f "tests/unit/$(basename "$bin").c" ] && continue
+  [ -x "$bin" ] && suite "unit/$(basename "$bin")" unit_one "$bin"
+done
+
+suite badinput tests/badinput.sh
+suite guest tests/guest.sh
+suite busybox tests/busybox.sh
+
+pass=$(grep -c '^PASS ' "$LOG")
+fail=$(grep -c '^FAIL ' "$LOG")
+skip=$(grep -c '^SKIP ' "$LOG")
+if [ "$skip" -gt 0 ]; then
+  echo
+  echo "skipped:"
+  sed -n 's/^SKIP \([^/:]*\)[^:]*: /\1: /p' "$LOG" | sort | uniq -c | sed 's/^ */  /'
+fi
+if [ "$fail" -gt 0 ]; then
+  echo
+  echo "failed:"
+  grep '^FAIL ' "$LOG" | sed 's/^FAIL /  /' | cut -c1-150
+fi
+echo
+summary="$pass passed, $fail failed"
+[ "$skip" -gt 0 ] && summary="$summary, $skip skipped"
+echo "$summary"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,185 @@
+#!/bin/bash
+# guest.sh - build the aarch64 guest programs in tests/guest/aarch64/ and run
+# each under $XRUN, comparing stdout and exit status with NAME.out/NAME.status,
+# and (when qemu-aarch64 is installed) with qemu-aarch64 on the same binary.
+#
+#   tests/guest.sh                      # every test under ./xrun
+#   XRUN=qemu-aarch64 tests/guest.sh    # check the harness itself
+#   tests/guest.sh sieve_primes fp_     # only tests whose names match
+#   tests/guest.sh --bless NAME...      # write NAME.out/.status from qemu-aarch64,
+#                                       # only if a native x86-64 build agrees
+#
+# Prints one line per test: PASS guest/NAME, FAIL guest/NAME: reason (with a
+# short indented diff) or SKIP guest/NAME: reason.  Variants built as static-pie
+# and -O0 are named guest/NAME@pie and guest/NAME@O0.
+#
+# Directives, read from lines of the source that start with "// test:":
+#   // test: arm-only: WHY     no native x86-64 comparison when blessing (inline
+#                              asm, or a fact that differs by design: uname)
+#   // test: cflags: FLAGS     extra flags for the guest build
+#   // test: args: ARGS        command-line arguments, with shell quoting; @TMP@
+#                              is a fresh empty directory (also the cwd)
+# .S files are always arm-only and are linked with -nostdlib.
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+SRC=tests/guest/aarch64
+OUT=${O:-o}/tests/guest/aarch64
+XRUN=${XRUN:-./xrun}
+QEMU=${QEMU:-qemu-aarch64}
+GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+HOST_CC=${HOST_CC:-gcc}
+HOST_CFLAGS="-mcx16" # inline cmpxchg16b for the 128-bit __sync CAS
+TIMEOUT=${TIMEOUT:-10}
+# -ffp-contract=off: GCC would otherwise fuse a*b+c into fmadd on aarch64 only,
+# and the same source would print different digits on the two machines.
+COMMON_CFLAGS="-O2 -g -ffp-contract=off -Wall -Wno-unused-result"
+GUEST_LIBS="-lm -lpthread"
+# Tests also built as -static-pie and at -O0 (each variant must print the same).
+VARIANT_TESTS=${VARIANT_TESTS:-"printf_floats string_funcs_checksum setjmp_longjmp
+  recursion_fib_ackermann file_io_tmpdir sieve_primes signal_segv_recover
+  function_pointers switch_jump_table malloc_many_small auxv_getauxval asm_hello_write"}
+
+ulimit -c 0
+mkdir -p "$OUT"
+TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/xrun-guest.XXXXXX") || exit 2
+trap 'rm -rf "$TMPROOT"' EXIT
+
+# directive NAME.c KEY: the text after "// test: KEY:" (empty when absent).
+directive() {
+  sed -n "s|^// test: $2:[[:space:]]*||p" "$1" | head -1
+}
+
+# build SRCFILE BIN VARIANT: cross-build one guest program; errors to BIN.log.
+build() {
+  local src=$1 bin=$2 variant=$3 flags link libs
+  flags="$COMMON_CFLAGS $(directive "$src" cflags)"
+  case $variant in
+    pie) link="-static-pie -fPIE" ;;
+    O0) link="-static"; flags="$flags -O0" ;;
+    *) link="-static" ;;
+  esac
+  case $src in
+    *.S) link="$link -nostdlib"; libs="" ;;
+    *) libs=$GUEST_LIBS ;;
+  esac
+  local fresh=1 dep
+  for dep in "$src" "$0" "$SRC"/*.h; do [ "$bin" -nt "$dep" ] || fresh=0; done
+  [ $fresh = 1 ] && return 0
+  # shellcheck disable=SC2086
+  $GUEST_CC $flags $link -I"$SRC" -o "$bin" "$src" $libs >"$bin.log" 2>&1
+}
+
+# run RUNNER BIN ARGS OUTFILE: run with a clean environment; prints the status.
+# An empty RUNNER runs a native binary.
+run() {
+  local runner=$1 bin=$2 args=$3 outfile=$4 tmp
+  tmp=$(mktemp -d "$TMPROOT/run.XXXXXX")
+  args=${args//@TMP@/$tmp}
+  local -a argv
+  eval "argv=($args)" # shell quoting in the directive is honoured
+  # shellcheck disable=SC2086
+  (cd "$tmp" && exec env -i PATH=/usr/bin:/bin LC_ALL=C XTEST_ENV=hello-guest \
+     timeout -k 2 "$TIMEOUT" $runner "$bin" "${argv[@]}" </dev/null >"$outfile" 2>"$outfile.err")
+  echo $?
+}
+
+abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; esac; }
+
+have_qemu=0
+command -v "$QEMU" >/dev/null 2>&1 && have_qemu=1
+XRUN_CMD=$(abspath "$XRUN")
+same_as_qemu=0
+[ "$(basename "$XRUN")" = "$(basename "$QEMU")" ] && same_as_qemu=1
+
+nfail=0
+fail() { # fail TEST REASON [DIFF-A DIFF-B]
+  nfail=$((nfail + 1))
+  echo "FAIL guest/$1: $2"
+  if [ $# -ge 4 ]; then diff "$3" "$4" 2>&1 | head -8 | sed 's/^/    /'; fi
+}
+
+run_test() { # run_test NAME SRCFILE VARIANT
+  local name=$1 src=$2 variant=$3 tname bin args want_status got_status q_status
+  tname=$name${variant:+@$variant}
+  bin=$(abspath "$OUT/$tname")
+  if ! command -v "$GUEST_CC" >/dev/null 2>&1; then
+    echo "SKIP guest/$tname: $GUEST_CC not installed"; return
+  fi
+  if ! build "$src" "$bin" "$variant"; then
+    fail "$tname" "build failed: $(grep -m1 -i error "$bin.log")"; rm -f "$bin"; return
+  fi
+  if [ ! -f "$SRC/$name.out" ]; then
+    fail "$tname" "no expected output $SRC/$name.out"; return
+  fi
+  if [ "$XRUN" != qemu-aarch64 ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
+    echo "SKIP guest/$tname: $XRUN not built"; return
+  fi
+  args=$(directive "$src" args)
+  want_status=0
+  [ -f "$SRC/$name.status" ] && want_status=$(cat "$SRC/$name.status")
+  got_status=$(run "$XRUN_CMD" "$bin" "$args" "$bin.got")
+  if [ "$got_status" = 124 ] && [ "$want_status" != 124 ]; then
+    fail "$tname" "timed out after ${TIMEOUT}s (or internal error 124): $(head -c 200 "$bin.got.err")"; return
+  fi
+  if ! cmp -s "$SRC/$name.out" "$bin.got"; then
+    fail "$tname" "stdout differs from $name.out" "$SRC/$name.out" "$bin.got"; return
+  fi
+  if [ "$got_status" != "$want_status" ]; then
+    fail "$tname" "exit status $got_status, expected $want_status: $(head -c 200 "$bin.got.err" | tr '\n' ' ')"; return
+  fi
+  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ]; then
+    q_status=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
+    if ! cmp -s "$bin.qemu" "$bin.got" || [ "$q_status" != "$got_status" ]; then
+      fail "$tname" "matches $name.out but not qemu-aarch64 (status $q_status); test is not deterministic?" \
+        "$bin.qemu" "$bin.got"
+      return
+    fi
+  fi
+  echo "PASS guest/$tname"
+}
+
+# bless NAME: write NAME.out/.status from qemu-aarch64, cross-checked natively.
+bless() {
+  local name=$1 src=$2 bin nbin args q n
+  bin=$(abspath "$OUT/$name")
+  build "$src" "$bin" "" || { echo "bless $name: build failed"; cat "$bin.log"; return 1; }
+  args=$(directive "$src" args)
+  q=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
+  if [ -n "$(directive "$src" arm-only)" ] || [ "${src%.S}" != "$src" ]; then
+    echo "bless $name: arm-only ($(directive "$src" arm-only)), qemu status $q"
+  else
+    # same basename as the guest binary: argv[0] is printed by some tests
+    mkdir -p "$OUT/native"
+    nbin=$(abspath "$OUT/native/$name")
+    # shellcheck disable=SC2086
+    $HOST_CC $COMMON_CFLAGS $HOST_CFLAGS -I"$SRC" -o "$nbin" "$src" -lm -lpthread || return 1
+    n=$(run "" "$nbin" "$args" "$nbin.got")
+    if ! cmp -s "$bin.qemu" "$nbin.got" || [ "$q" != "$n" ]; then
+      echo "bless $name: qemu (status $q) and native x86-64 (status $n) disagree:"
+      diff "$bin.qemu" "$nbin.got" | head -20
+      return 1
+    fi
+    echo "bless $name: qemu and native agree, status $q"
+  fi
+  cp "$bin.qemu" "$SRC/$name.out"
+  if [ "$q" != 0 ]; then echo "$q" >"$SRC/$name.status"; else rm -f "$SRC/$name.status"; fi
+}
+
+mode="test"
+if [ "${1:-}" = --bless ]; then mode=bless; shift; fi
+
+for src in "$SRC"/*.c "$SRC"/*.S; do
+  [ -f "$src" ] || continue
+  name=$(basename "$src"); name=${name%.*}
+  if [ $# -gt 0 ]; then
+    m=0; for pat in "$@"; do case $name in *"$pat"*) m=1 ;; esac; done
+    [ $m = 1 ] || continue
+  fi
+  if [ $mode = bless ]; then bless "$name" "$src"; continue; fi
+  run_test "$name" "$src" ""
+  case " $(echo $VARIANT_TESTS) " in
+    *" $name "*) run_test "$name" "$src" pie; run_test "$name" "$src" O0 ;;
+  esac
+done
+[ $nfail = 0 ]
