@@ -44,4 +44,4 @@ clean:
 
 .PHONY: all deps clean check demo bench difftest unit sysroot
 
--include $(shell find $(O) -name '*.d' 2>/dev/null)
+-include $(LIB_OBJS:.o=.d) $(O)/xrun.d

@@ -70,6 +70,14 @@ build() {
   $GUEST_CC $flags $link -I"$SRC" -o "$bin" "$src" $libs >"$bin.log" 2>&1
 }
 
+# A guest that goes wrong can signal pid -1 (kill(fork() that failed, ...)):
+# run each one in a PID namespace of its own where root may make one, with a
+# shell as its init so the guest's own signals behave as usual.
+SANDBOX=()
+if unshare --pid --fork --kill-child true 2>/dev/null; then
+  SANDBOX=(unshare --pid --fork --kill-child sh -c '"$@"' sh)
+fi
+
 # run RUNNER BIN ARGS OUTFILE: run with a clean environment; prints the status.
 # An empty RUNNER runs a native binary.
 run() {
@@ -80,7 +88,7 @@ run() {
   eval "argv=($args)" # shell quoting in the directive is honoured
   # shellcheck disable=SC2086
   (cd "$tmp" && exec env -i PATH=/usr/bin:/bin LC_ALL=C XTEST_ENV=hello-guest \
-     timeout -k 2 "$TIMEOUT" $runner "$bin" "${argv[@]}" </dev/null >"$outfile" 2>"$outfile.err")
+     timeout -k 2 "$TIMEOUT" "${SANDBOX[@]}" $runner "$bin" "${argv[@]}" </dev/null >"$outfile" 2>"$outfile.err")
   echo $?
 }
 

@@ -38,6 +38,10 @@ int main(void)
   if (pid == 0) {
     for (;;) pause();
   }
+  if (pid < 0) { /* never kill(-1, ...): that would signal every process we may */
+    printf("fork failed\n");
+    return 1;
+  }
   kill(pid, SIGTERM);
   waitpid(pid, &st, 0);
   printf("second child signaled %d sig %d\n", WIFSIGNALED(st), WTERMSIG(st));

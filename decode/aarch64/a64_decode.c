@@ -1,0 +1,70 @@
+/* a64_decode.c - the A64 block decoder: reads instruction words at a guest pc
+ * and dispatches each through the pattern tables to a trans_ function that
+ * appends its IR. A block ends at a branch, system call or trap, after
+ * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, or once
+ * it holds A64_MAX_SIDE_EXITS conditional branches.
+ *
+ *   struct ir_block *b = ir_block_new(pc);
+ *   a64_decode_block(b, pc);
+ */
+#include <signal.h>
+#include "a64_util.h"
+
+/* Weak empty tables until a64_ldst.c and a64_simd.c define theirs. */
+__attribute__((weak)) const struct a64_pattern a64_ldst_patterns[] = {{0, 0, NULL, NULL}};
+__attribute__((weak)) const struct a64_pattern a64_simd_patterns[] = {{0, 0, NULL, NULL}};
+
+/* Conditional branches continue the block as side exits; the backend has
+ * room for TC_MAX_EXITS (8) exits per block, the final one included. */
+enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
+
+static bool a64_dispatch_table(struct a64_ctx *s, const struct a64_pattern *p) {
+  for (; p->trans; p++) {
+    if ((s->insn & p->mask) != p->value)
+      continue;
+    uint32_t n = s->b->n;
+    if (p->trans(s, s->insn))
+      return true;
+    s->b->n = n; /* drop anything a declining trans_ emitted */
+  }
+  return false;
+}
+
+static void a64_decode_insn(struct a64_ctx *s) {
+  static const struct a64_pattern *const tables[] = {a64_dp_patterns, a64_branch_patterns,
+                                                     a64_ldst_patterns, a64_simd_patterns};
+  for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+    if (a64_dispatch_table(s, tables[i]))
+      return;
+  XLOG(LOG_UNIMPL, "unimplemented instruction at 0x%lx: %08x", (unsigned long)s->pc, s->insn);
+  a64_trap(s, SIGILL, s->insn);
+}
+
+static unsigned a64_count_side_exits(const struct ir_block *b, uint32_t from) {
+  unsigned n = 0;
+  for (uint32_t i = from; i < b->n; i++)
+    n += b->insn[i].op == IR_EXIT_IF;
+  return n;
+}
+
+void a64_decode_block(struct ir_block *b, uint64_t pc) {
+  struct a64_ctx s = {.b = b};
+  unsigned max = xrun_opt.max_block_insns ? xrun_opt.max_block_insns : 1;
+  unsigned insns = 0, exits = 0;
+  uint64_t start = pc;
+  while (!s.end) {
+    s.pc = pc;
+    s.insn = *(const uint32_t *)(uintptr_t)pc;
+    uint32_t first = ir_mark(b, pc);
+    a64_decode_insn(&s);
+    exits += a64_count_side_exits(b, first);
+    insns++;
+    pc += 4;
+    if (insns >= max || pc % A64_PAGE == 0 || exits >= A64_MAX_SIDE_EXITS)
+      break;
+  }
+  if (!ir_block_ended(b))
+    ir_goto(b, pc);
+  b->guest_size = (uint32_t)(pc - start);
+  b->guest_insns = insns;
+}

@@ -1,0 +1,136 @@
+/* a64_dp_imm.c - A64 data processing, immediate (Arm ARM C4.1.86):
+ * add/sub, logical, move wide, PC-relative, bitfield and extract. */
+#include "a64_util.h"
+
+/* sf op S 100010 sh imm12(12) Rn(5) Rd(5)   ADD/ADDS/SUB/SUBS (immediate)
+ * Rn may be SP; Rd is SP unless S (then ZR: CMP/CMN). */
+bool trans_add_sub_imm(struct a64_ctx *s, uint32_t insn) {
+  int sf = a64_bits(insn, 31, 1);
+  bool sub = a64_bits(insn, 30, 1), setflags = a64_bits(insn, 29, 1);
+  uint64_t imm = (uint64_t)a64_bits(insn, 10, 12) << (a64_bits(insn, 22, 1) * 12);
+  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+  uint32_t x = a64_rd(s, rn, sf, true);
+  uint32_t r = a64_add_sub(s, sf, sub, setflags, x, a64_imm(s, sf, imm));
+  a64_wr(s, rd, sf, !setflags, r);
+  return true;
+}
+
+/* sf opc(2) 100100 N immr(6) imms(6) Rn(5) Rd(5)   AND/ORR/EOR/ANDS (immediate)
+ * The immediate is DecodeBitMasks(N, imms, immr). Rd is SP except for ANDS. */
+bool trans_logic_imm(struct a64_ctx *s, uint32_t insn) {
+  static const uint8_t ops[] = {IR_AND, IR_OR, IR_XOR, IR_AND};
+  int sf = a64_bits(insn, 31, 1);
+  unsigned opc = a64_bits(insn, 29, 2), rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+  uint64_t imm, tmask;
+  if (!a64_decode_bit_masks(a64_bits(insn, 22, 1), a64_bits(insn, 10, 6), a64_bits(insn, 16, 6),
+                            true, sf, &imm, &tmask))
+    return false;
+  uint32_t r;
+  if (opc == 1 && rn == 31)
+    r = a64_imm(s, sf, imm); /* MOV (bitmask immediate) */
+  else
+    r = ir_binop(s->b, ops[opc], a64_ty(sf), a64_rd(s, rn, sf, false), a64_imm(s, sf, imm));
+  if (opc == 3)
+    a64_set_nzcv(s, ir_flags(s->b, IR_FLAGS_LOGIC, a64_ty(sf), r, 0, 0));
+  a64_wr(s, rd, sf, opc != 3, r);
+  return true;
+}
+
+/* sf opc(2) 100101 hw(2) imm16(16) Rd(5)   MOVN (00), MOVZ (10), MOVK (11) */
+bool trans_move_wide(struct a64_ctx *s, uint32_t insn) {
+  int sf = a64_bits(insn, 31, 1);
+  unsigned opc = a64_bits(insn, 29, 2), hw = a64_bits(insn, 21, 2), rd = a64_bits(insn, 0, 5);
+  if (opc == 1 || (!sf && hw >= 2))
+    return false;
+  unsigned pos = hw * 16;
+  uint64_t imm = (uint64_t)a64_bits(insn, 5, 16) << pos;
+  uint32_t r;
+  if (opc == 0)
+    r = a64_imm(s, sf, ~imm);
+  else if (opc == 2)
+    r = a64_imm(s, sf, imm);
+  else {
+    uint32_t old = a64_rd(s, rd, sf, false);
+    old = ir_binop(s->b, IR_AND, a64_ty(sf), old, a64_imm(s, sf, ~(0xffffull << pos)));
+    r = ir_binop(s->b, IR_OR, a64_ty(sf), old, a64_imm(s, sf, imm));
+  }
+  a64_wr(s, rd, sf, false, r);
+  return true;
+}
+
+/* op immlo(2) 10000 immhi(19) Rd(5)   ADR (op=0): pc + imm; ADRP (op=1):
+ * (pc & ~0xfff) + imm * 4096 */
+bool trans_adr(struct a64_ctx *s, uint32_t insn) {
+  int64_t imm = (a64_sbits(insn, 5, 19) * 4) | a64_bits(insn, 29, 2);
+  uint64_t v =
+      a64_bits(insn, 31, 1) ? (s->pc & ~0xfffull) + (uint64_t)(imm * 4096) : s->pc + (uint64_t)imm;
+  a64_wr(s, a64_bits(insn, 0, 5), 1, false, ir_const(s->b, IR_I64, v));
+  return true;
+}
+
+/* BFM: Rd = (Rd & ~m) | (ROR(Rn, R) & m), m = wmask & tmask (the Arm ARM's
+ * bot/top merge with top = dst). */
+static uint32_t a64_bfm(struct a64_ctx *s, int sf, unsigned rd, uint32_t src, unsigned r,
+                        uint64_t mask) {
+  enum ir_type t = a64_ty(sf);
+  uint32_t dst = a64_rd(s, rd, sf, false);
+  uint32_t rot = a64_shift_imm(s, sf, src, A64_SHIFT_ROR, r);
+  dst = ir_binop(s->b, IR_AND, t, dst, a64_imm(s, sf, ~mask));
+  rot = ir_binop(s->b, IR_AND, t, rot, a64_imm(s, sf, mask));
+  return ir_binop(s->b, IR_OR, t, dst, rot);
+}
+
+/* SBFM/UBFM as two shifts: the field's top bit S goes to the top of the
+ * register, then a right shift (arithmetic for SBFM) brings it down. With
+ * S >= R that extracts bits S..R (SBFX/UBFX, ASR/LSR, SXTB/UXTB etc.); with S < R
+ * it leaves bits S..0 at position width - R (SBFIZ/UBFIZ, LSL). */
+static uint32_t a64_xbfm(struct a64_ctx *s, int sf, bool sign, uint32_t src, unsigned r,
+                         unsigned imms) {
+  unsigned w = sf ? 64 : 32, up = w - 1 - imms;
+  unsigned down = imms >= r ? up + r : r - 1 - imms;
+  uint32_t v = a64_shl(s, sf, src, up);
+  return sign ? a64_sar(s, sf, v, down) : a64_shr(s, sf, v, down);
+}
+
+/* sf opc(2) 100110 N immr(6) imms(6) Rn(5) Rd(5)   SBFM (00), BFM (01), UBFM (10)
+ * (Arm ARM C6.2.30, C6.2.245, C6.2.370); N must equal sf. */
+bool trans_bitfield(struct a64_ctx *s, uint32_t insn) {
+  int sf = a64_bits(insn, 31, 1);
+  unsigned opc = a64_bits(insn, 29, 2), n = a64_bits(insn, 22, 1);
+  unsigned immr = a64_bits(insn, 16, 6), imms = a64_bits(insn, 10, 6);
+  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+  uint64_t wmask, tmask;
+  if (opc == 3 || n != (unsigned)sf || (!sf && ((immr | imms) & 0x20)))
+    return false;
+  if (!a64_decode_bit_masks(n, imms, immr, false, sf, &wmask, &tmask))
+    return false;
+  uint32_t src = a64_rd(s, rn, sf, false), r;
+  if (opc == 1)
+    r = a64_bfm(s, sf, rd, src, immr, wmask & tmask);
+  else
+    r = a64_xbfm(s, sf, opc == 0, src, immr, imms);
+  a64_wr(s, rd, sf, false, r);
+  return true;
+}
+
+/* sf 00 100111 N 0 Rm(5) imms(6) Rn(5) Rd(5)   EXTR: (Rn:Rm) >> imms; ROR (immediate)
+ * when Rn == Rm. */
+bool trans_extr(struct a64_ctx *s, uint32_t insn) {
+  int sf = a64_bits(insn, 31, 1);
+  unsigned lsb = a64_bits(insn, 10, 6), rm = a64_bits(insn, 16, 5);
+  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+  if (a64_bits(insn, 29, 2) || a64_bits(insn, 21, 1) || a64_bits(insn, 22, 1) != (unsigned)sf ||
+      (!sf && lsb >= 32))
+    return false;
+  uint32_t lo = a64_rd(s, rm, sf, false), r;
+  if (rn == rm)
+    r = a64_shift_imm(s, sf, lo, A64_SHIFT_ROR, lsb);
+  else if (lsb == 0)
+    r = lo;
+  else {
+    uint32_t hi = a64_shl(s, sf, a64_rd(s, rn, sf, false), (sf ? 64 : 32) - lsb);
+    r = ir_binop(s->b, IR_OR, a64_ty(sf), hi, a64_shr(s, sf, lo, lsb));
+  }
+  a64_wr(s, rd, sf, false, r);
+  return true;
+}

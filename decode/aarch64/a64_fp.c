@@ -1,0 +1,453 @@
+/* a64_fp.c - A64 scalar floating point (Arm ARM C4.1.96 "Data Processing --
+ * Scalar Floating-Point and Advanced SIMD", the scalar FP classes).
+ *
+ * Moves between registers are native IR; arithmetic, compares, conversions
+ * and rounding are C helpers that interpret the instruction on struct
+ * a64_cpu with the host's C float/double arithmetic under its default
+ * rounding (FPCR rounding modes and exception flags are not modelled yet).
+ * Single precision is computed in double and rounded once to float, which
+ * is exact for + - * / and sqrt (53 >= 2*24 + 2). Half precision is not
+ * implemented: those encodings return false and raise SIGILL.
+ */
+#include <math.h>
+#include <string.h>
+#include "a64.h"
+#include "a64_helpers.h"
+
+static struct a64_cpu *a64(struct cpu *c) {
+  return (struct a64_cpu *)c;
+}
+
+/* ---- register access: ftype 00 = S, 01 = D ---- */
+
+static double fp_get(const struct a64_cpu *a, unsigned r, unsigned ftype) {
+  if (ftype == 1) {
+    double d;
+    memcpy(&d, &a->v[r][0], 8);
+    return d;
+  }
+  float f;
+  memcpy(&f, &a->v[r][0], 4);
+  return f;
+}
+
+/* A scalar write clears the rest of the vector register. */
+static void fp_set(struct a64_cpu *a, unsigned r, unsigned ftype, double x) {
+  uint64_t bits = 0;
+  if (ftype == 1) {
+    memcpy(&bits, &x, 8);
+  } else {
+    float f = (float)x;
+    memcpy(&bits, &f, 4);
+  }
+  a->v[r][0] = bits;
+  a->v[r][1] = 0;
+}
+
+static uint64_t d2bits(double x) {
+  uint64_t u;
+  memcpy(&u, &x, 8);
+  return u;
+}
+
+static double bits2d(uint64_t u) {
+  double x;
+  memcpy(&x, &u, 8);
+  return x;
+}
+
+static const uint64_t fp_default_nan = 0x7ff8000000000000ull; /* +qNaN, FPCR.DN form */
+
+static bool is_snan(double x) {
+  return isnan(x) && !(d2bits(x) & (1ull << 51));
+}
+
+static double quiet(double x) {
+  return bits2d(d2bits(x) | 1ull << 51);
+}
+
+/* FPProcessNaNs (Arm ARM J1): a signalling NaN operand first, then a quiet
+ * one, in operand order; true when *r is the result. */
+static bool process_nans(double x, double y, double *r) {
+  if (is_snan(x))
+    *r = quiet(x);
+  else if (is_snan(y))
+    *r = quiet(y);
+  else if (isnan(x))
+    *r = x;
+  else if (isnan(y))
+    *r = y;
+  else
+    return false;
+  return true;
+}
+
+/* FPProcessNaNs3: the same for three operands, in the order a, n, m. */
+static bool process_nans3(double x, double y, double z, double *r) {
+  if (is_snan(x) || (!is_snan(y) && !is_snan(z) && isnan(x)))
+    return process_nans(x, x, r);
+  return process_nans(y, z, r);
+}
+
+/* x86 makes a negative default NaN; Arm's is positive. */
+static double fix_nan(double r) {
+  return isnan(r) ? bits2d(fp_default_nan) : r;
+}
+
+static unsigned rd_(uint64_t insn) {
+  return a64_bits((uint32_t)insn, 0, 5);
+}
+static unsigned rn_(uint64_t insn) {
+  return a64_bits((uint32_t)insn, 5, 5);
+}
+static unsigned rm_(uint64_t insn) {
+  return a64_bits((uint32_t)insn, 16, 5);
+}
+static unsigned ftype_(uint64_t insn) {
+  return a64_bits((uint32_t)insn, 22, 2);
+}
+
+/* ---- FP data-processing (2 source) ---- */
+
+/* FMAX/FMIN: -0 < +0; FMAXNM/FMINNM: a quiet NaN loses against a number. */
+static double fp_maxmin(double x, double y, bool max, bool nm) {
+  if (nm && isnan(x) && !is_snan(x) && !isnan(y))
+    x = y;
+  else if (nm && isnan(y) && !is_snan(y) && !isnan(x))
+    y = x;
+  double r;
+  if (process_nans(x, y, &r))
+    return r;
+  if (x == 0 && y == 0)
+    return max ? (signbit(x) ? y : x) : (signbit(x) ? x : y);
+  return max ? (x > y ? x : y) : (x < y ? x : y);
+}
+
+static double fp_op2(unsigned opcode, double x, double y) {
+  double r;
+  if (opcode >= 4 && opcode <= 7)
+    return fp_maxmin(x, y, !(opcode & 1), opcode >= 6);
+  if (process_nans(x, y, &r))
+    return r;
+  switch (opcode) {
+  case 0: r = x * y; break;
+  case 1: r = x / y; break;
+  case 2: r = x + y; break;
+  case 3: r = x - y; break;
+  default: r = -(x * y); break; /* FNMUL */
+  }
+  return fix_nan(r);
+}
+
+static float fp_op2_s(unsigned opcode, float x, float y) {
+  if (opcode == 8) /* FNMUL rounds the product once, in single */
+    return isnan(x * y) ? (float)fp_op2(opcode, x, y) : -(x * y);
+  return (float)fp_op2(opcode, x, y);
+}
+
+/* M 0 S 11110 ftype 1 Rm opcode(4) 10 Rn Rd
+ * opcode: FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM FNMUL */
+static uint64_t h_fp_dp2(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned ft = ftype_(insn), opcode = a64_bits((uint32_t)insn, 12, 4);
+  double x = fp_get(a, rn_(insn), ft), y = fp_get(a, rm_(insn), ft);
+  (void)pc, (void)unused;
+  fp_set(a, rd_(insn), ft, ft ? fp_op2(opcode, x, y) : fp_op2_s(opcode, (float)x, (float)y));
+  return 0;
+}
+
+/* ---- FP data-processing (3 source) ---- */
+
+/* M 0 S 11111 ftype o1 Rm o0 Ra Rn Rd: FMADD FMSUB FNMADD FNMSUB
+ * FMSUB: a - n*m; FNMADD: -a - n*m; FNMSUB: -a + n*m (C7.2.x), so n is
+ * negated when o0 != o1 and a when o1. */
+static uint64_t h_fp_dp3(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned ft = ftype_(insn), o1 = a64_bits((uint32_t)insn, 21, 1);
+  unsigned o0 = a64_bits((uint32_t)insn, 15, 1);
+  double n = fp_get(a, rn_(insn), ft), m = fp_get(a, rm_(insn), ft);
+  double ac = fp_get(a, a64_bits((uint32_t)insn, 10, 5), ft), r;
+  (void)pc, (void)unused;
+  if (!process_nans3(ac, n, m, &r)) {
+    if (o0 != o1)
+      n = -n;
+    if (o1)
+      ac = -ac;
+    r = ft ? fma(n, m, ac) : fmaf((float)n, (float)m, (float)ac);
+    r = fix_nan(r);
+  }
+  fp_set(a, rd_(insn), ft, r);
+  return 0;
+}
+
+/* ---- FP data-processing (1 source) ---- */
+
+static double fp_round(double x, unsigned mode) {
+  switch (mode) {
+  case 0: return nearbyint(x); /* ties to even under the default mode */
+  case 1: return ceil(x);
+  case 2: return floor(x);
+  case 3: return trunc(x);
+  case 4: return round(x); /* ties away */
+  default: return nearbyint(x);
+  }
+}
+
+static double fp_op1(unsigned opcode, double x) {
+  if (opcode == 1)
+    return fabs(x);
+  if (opcode == 2)
+    return -x;
+  if (isnan(x))
+    return is_snan(x) ? quiet(x) : x;
+  if (opcode == 3)
+    return fix_nan(sqrt(x));
+  return fp_round(x, opcode - 8); /* FRINTN P M Z A, -, X I */
+}
+
+/* M 0 S 11110 ftype 1 opcode(6) 10000 Rn Rd
+ * 000000 FMOV, 000001 FABS, 000010 FNEG, 000011 FSQRT, 0001xx FCVT,
+ * 001000..001111 FRINTN FRINTP FRINTM FRINTZ FRINTA - FRINTX FRINTI */
+static uint64_t h_fp_dp1(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned ft = ftype_(insn), opcode = a64_bits((uint32_t)insn, 15, 6);
+  (void)pc, (void)unused;
+  if (opcode == 0) {
+    a->v[rd_(insn)][0] = ft ? a->v[rn_(insn)][0] : (uint32_t)a->v[rn_(insn)][0];
+    a->v[rd_(insn)][1] = 0;
+    return 0;
+  }
+  double x = fp_get(a, rn_(insn), ft);
+  if ((opcode & 0x3c) == 4) /* FCVT: to the type in opcode<1:0>; NaNs stay quiet NaNs */
+    fp_set(a, rd_(insn), opcode & 3, is_snan(x) ? quiet(x) : x);
+  else
+    fp_set(a, rd_(insn), ft, fp_op1(opcode, x));
+  return 0;
+}
+
+/* ---- compares and conditional select ---- */
+
+/* FPCompare: unordered 0011, equal 0110, less 1000, greater 0010. */
+static uint64_t fp_nzcv(double x, double y) {
+  if (isnan(x) || isnan(y))
+    return 3;
+  if (x == y)
+    return 6;
+  return x < y ? 8 : 2;
+}
+
+/* M 0 S 11110 ftype 1 Rm 00 1000 Rn opc(2) 000: FCMP, FCMP #0, FCMPE, FCMPE #0 */
+static uint64_t h_fp_cmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned ft = ftype_(insn);
+  double x = fp_get(a, rn_(insn), ft);
+  double y = a64_bits((uint32_t)insn, 3, 1) ? 0.0 : fp_get(a, rm_(insn), ft);
+  (void)pc, (void)unused;
+  a->nzcv = fp_nzcv(x, y);
+  return 0;
+}
+
+/* ConditionHolds (Arm ARM J1) on the canonical nibble N=8 Z=4 C=2 V=1. */
+static bool cond_holds(uint64_t nzcv, unsigned cond) {
+  bool n = nzcv & 8, z = nzcv & 4, cf = nzcv & 2, v = nzcv & 1, r;
+  switch (cond >> 1) {
+  case 0: r = z; break;
+  case 1: r = cf; break;
+  case 2: r = n; break;
+  case 3: r = v; break;
+  case 4: r = cf && !z; break;
+  case 5: r = n == v; break;
+  case 6: r = n == v && !z; break;
+  default: r = true; break;
+  }
+  return (cond & 1) && cond != 15 ? !r : r;
+}
+
+/* M 0 S 11110 ftype 1 Rm cond 01 Rn op nzcv: FCCMP, FCCMPE */
+static uint64_t h_fp_ccmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned ft = ftype_(insn);
+  (void)pc, (void)unused;
+  if (cond_holds(a->nzcv, a64_bits((uint32_t)insn, 12, 4)))
+    a->nzcv = fp_nzcv(fp_get(a, rn_(insn), ft), fp_get(a, rm_(insn), ft));
+  else
+    a->nzcv = a64_bits((uint32_t)insn, 0, 4);
+  return 0;
+}
+
+/* M 0 S 11110 ftype 1 Rm cond 11 Rn Rd: FCSEL */
+static uint64_t h_fp_csel(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  bool t = cond_holds(a->nzcv, a64_bits((uint32_t)insn, 12, 4));
+  uint64_t lo = a->v[t ? rn_(insn) : rm_(insn)][0];
+  (void)pc, (void)unused;
+  a->v[rd_(insn)][0] = ftype_(insn) ? lo : (uint32_t)lo;
+  a->v[rd_(insn)][1] = 0;
+  return 0;
+}
+
+/* ---- conversions between FP and integer ---- */
+
+/* FPToFixed with saturation: NaN -> 0, out of range -> the nearest bound. */
+static uint64_t fp_to_int(double x, unsigned mode, bool is_unsigned, bool sf) {
+  if (isnan(x))
+    return 0;
+  double r = fp_round(x, mode);
+  if (is_unsigned) {
+    double lim = sf ? 18446744073709551616.0 : 4294967296.0;
+    if (r <= 0)
+      return 0;
+    return r >= lim ? (sf ? ~0ull : 0xffffffffull) : (uint64_t)r;
+  }
+  double lim = sf ? 9223372036854775808.0 : 2147483648.0;
+  if (r >= lim)
+    return sf ? INT64_MAX : INT32_MAX;
+  if (r < -lim)
+    return sf ? (uint64_t)INT64_MIN : (uint32_t)INT32_MIN;
+  return sf ? (uint64_t)(int64_t)r : (uint32_t)(int32_t)r;
+}
+
+/* The int -> FP conversions round once, straight to the target type. */
+static void int_to_fp(struct a64_cpu *a, unsigned rd, unsigned ft, uint64_t x, bool is_unsigned,
+                      bool sf) {
+  if (!sf)
+    x = is_unsigned ? (uint32_t)x : (uint64_t)(int64_t)(int32_t)x;
+  if (ft == 0)
+    fp_set(a, rd, 0, is_unsigned ? (float)x : (float)(int64_t)x);
+  else
+    fp_set(a, rd, 1, is_unsigned ? (double)x : (double)(int64_t)x);
+}
+
+/* sf 0 S 11110 ftype 1 rmode opcode(3) 000000 Rn Rd
+ * opcode 000/001 FCVT{N,P,M,Z}{S,U} by rmode, 010/011 SCVTF/UCVTF,
+ * 100/101 FCVTAS/FCVTAU. */
+static uint64_t h_fp_cvt_int(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned ft = ftype_(insn), opcode = a64_bits((uint32_t)insn, 16, 3);
+  unsigned rmode = a64_bits((uint32_t)insn, 19, 2), rd = rd_(insn), rn = rn_(insn);
+  bool sf = a64_bits((uint32_t)insn, 31, 1), u = opcode & 1;
+  (void)pc, (void)unused;
+  if (opcode == 2 || opcode == 3) {
+    int_to_fp(a, rd, ft, rn == 31 ? 0 : a->x[rn], u, sf);
+    return 0;
+  }
+  uint64_t r = fp_to_int(fp_get(a, rn, ft), opcode >= 4 ? 4 : rmode, u, sf);
+  if (rd != 31)
+    a->x[rd] = r;
+  return 0;
+}
+
+/* ---- trans functions ---- */
+
+static bool call(struct a64_ctx *s, a64_insn_helper_fn *h) {
+  a64_call_insn_helper(s, (void *)h);
+  return true;
+}
+
+static bool ft_ok(uint32_t insn) {
+  return ftype_(insn) < 2 && !a64_bits(insn, 29, 1) && !a64_bits(insn, 31, 1);
+}
+
+static bool trans_fp_dp2(struct a64_ctx *s, uint32_t insn) {
+  return ft_ok(insn) && a64_bits(insn, 12, 4) <= 8 && call(s, h_fp_dp2);
+}
+
+static bool trans_fp_dp3(struct a64_ctx *s, uint32_t insn) {
+  return ft_ok(insn) && call(s, h_fp_dp3);
+}
+
+static bool trans_fp_dp1(struct a64_ctx *s, uint32_t insn) {
+  unsigned op = a64_bits(insn, 15, 6);
+  if (!ft_ok(insn))
+    return false;
+  if ((op & 0x3c) == 4) /* FCVT to S or D from the other one */
+    return (op & 3) < 2 && (op & 3) != ftype_(insn) && call(s, h_fp_dp1);
+  return (op <= 3 || (op >= 8 && op <= 15 && op != 13)) && call(s, h_fp_dp1);
+}
+
+static bool trans_fp_cmp(struct a64_ctx *s, uint32_t insn) {
+  return ft_ok(insn) && a64_bits(insn, 0, 3) == 0 && a64_bits(insn, 14, 2) == 0 &&
+         call(s, h_fp_cmp);
+}
+
+static bool trans_fp_ccmp(struct a64_ctx *s, uint32_t insn) {
+  return ft_ok(insn) && call(s, h_fp_ccmp);
+}
+
+static bool trans_fp_csel(struct a64_ctx *s, uint32_t insn) {
+  return ft_ok(insn) && call(s, h_fp_csel);
+}
+
+/* VFPExpandImm (Arm ARM J1): imm8 = a:b:cdefgh -> sign a, exponent
+ * NOT(b):b..b:cd, fraction efgh:0... ; ftype 0 = single, 1 = double. */
+uint64_t a64_vfp_expand_imm(unsigned imm8, unsigned ftype) {
+  uint64_t sign = imm8 >> 7, b = (imm8 >> 6) & 1, cd = (imm8 >> 4) & 3, frac = imm8 & 15;
+  if (ftype == 1)
+    return sign << 63 | (b ? 0x3fcull : 0x400ull) << 52 | cd << 52 | frac << 48;
+  return sign << 31 | (b ? 0x7cull : 0x80ull) << 23 | cd << 23 | frac << 19;
+}
+
+/* M 0 S 11110 ftype 1 imm8 100 imm5 Rd: FMOV (scalar, immediate) */
+static bool trans_fmov_imm(struct a64_ctx *s, uint32_t insn) {
+  if (!ft_ok(insn) || a64_bits(insn, 5, 5))
+    return false;
+  uint64_t v = a64_vfp_expand_imm(a64_bits(insn, 13, 8), ftype_(insn));
+  ir_put(s->b, a64_off_v(rd_(insn)), ir_const(s->b, IR_I64, v));
+  ir_put(s->b, a64_off_v(rd_(insn)) + 8, ir_const(s->b, IR_I64, 0));
+  return true;
+}
+
+/* FMOV between general and FP registers, as IR moves.
+ * sf ftype rmode opcode: 0 00 00 11x W<->S; 1 01 00 11x X<->D;
+ * 1 10 01 11x X<->V.D[1]; x 11 00 11x W/X<->H. opcode<0>: to FP. */
+static bool fmov_gen(struct a64_ctx *s, uint32_t insn) {
+  unsigned sf = a64_bits(insn, 31, 1), ft = ftype_(insn), rmode = a64_bits(insn, 19, 2);
+  unsigned bits = ft == 0 ? 32 : ft == 3 ? 16 : 64, rd = rd_(insn), rn = rn_(insn);
+  bool top = ft == 2, to_fp = a64_bits(insn, 16, 1);
+  if (top ? !(sf && rmode == 1) : rmode || (ft == 0 && sf) || (ft == 1 && !sf))
+    return false;
+  if (to_fp) {
+    uint32_t x = a64_rd(s, rn, 1, false);
+    if (bits < 64)
+      x = ir_ext(s->b, IR_ZEXT, IR_I64, x, bits);
+    ir_put(s->b, a64_off_v(rd) + (top ? 8 : 0), x);
+    if (!top)
+      ir_put(s->b, a64_off_v(rd) + 8, ir_const(s->b, IR_I64, 0));
+    return true;
+  }
+  uint32_t v = ir_get(s->b, IR_I64, a64_off_v(rn) + (top ? 8 : 0));
+  if (bits < 64)
+    v = ir_ext(s->b, IR_ZEXT, IR_I64, v, bits);
+  a64_wr(s, rd, 1, false, v);
+  return true;
+}
+
+static bool trans_fp_int(struct a64_ctx *s, uint32_t insn) {
+  unsigned opcode = a64_bits(insn, 16, 3), rmode = a64_bits(insn, 19, 2);
+  if (a64_bits(insn, 29, 1))
+    return false;
+  if (opcode >= 6)
+    return fmov_gen(s, insn);
+  if (ftype_(insn) >= 2 || (opcode >= 2 && rmode != 0))
+    return false;
+  return call(s, h_fp_cvt_int);
+}
+
+/* The scalar FP classes, tried in order by a64_trans_fp. */
+static const struct a64_pattern fp_patterns[] = {
+    {0xff201fe0, 0x1e201000, trans_fmov_imm, "fmov (scalar, immediate)"},
+    {0xff207c00, 0x1e204000, trans_fp_dp1, "fp data-processing (1 source)"},
+    {0xff203c00, 0x1e202000, trans_fp_cmp, "fcmp/fcmpe"},
+    {0xff200c00, 0x1e200800, trans_fp_dp2, "fp data-processing (2 source)"},
+    {0xff200c00, 0x1e200400, trans_fp_ccmp, "fccmp/fccmpe"},
+    {0xff200c00, 0x1e200c00, trans_fp_csel, "fcsel"},
+    {0x7f20fc00, 0x1e200000, trans_fp_int, "fp <-> integer"},
+    {0xff000000, 0x1f000000, trans_fp_dp3, "fp data-processing (3 source)"},
+    {0, 0, NULL, NULL}};
+
+bool a64_trans_fp(struct a64_ctx *s, uint32_t insn) {
+  for (const struct a64_pattern *p = fp_patterns; p->trans; p++)
+    if ((insn & p->mask) == p->value)
+      return p->trans(s, insn);
+  return false;
+}

@@ -1,0 +1,39 @@
+/* a64_guest.c - the AArch64 guest descriptor: decoder, syscall layer, state
+ * size and what the auxv advertises. */
+#include <elf.h>
+#include <string.h>
+#include "a64_util.h"
+#include "../../syscall/syscall.h"
+
+/* AT_HWCAP bits (Linux arch/arm64/include/uapi/asm/hwcap.h). Only what is
+ * implemented and exact; the ID registers in a64_sys.c agree with them. */
+enum {
+  A64_HWCAP_FP = 1 << 0,
+  A64_HWCAP_ASIMD = 1 << 1,
+  A64_HWCAP_ATOMICS = 1 << 8,
+  A64_HWCAP_CPUID = 1 << 11,
+};
+
+/* Program entry: pc and sp set, every other register zero, no exclusive
+ * monitor armed. The struct cpu head belongs to the caller. */
+static void a64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
+  struct a64_cpu *a = (struct a64_cpu *)c;
+  memset((char *)a + sizeof(struct cpu), 0, sizeof(*a) - sizeof(struct cpu));
+  c->pc = entry;
+  a->x[31] = sp;
+  a->excl_addr = ~0ull;
+}
+
+const struct guest a64_guest = {
+    .name = "aarch64",
+    .elf_machine = EM_AARCH64,
+    .cpu_size = sizeof(struct a64_cpu),
+    .stack_align = 16,
+    .decode_block = a64_decode_block,
+    .cpu_init = a64_cpu_init,
+    .syscall = a64_syscall,
+    .print_insn = NULL,
+    .hwcap = A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID,
+    .hwcap2 = 0,
+    .platform = "aarch64",
+};

@@ -1,0 +1,191 @@
+/* a64_sys.c - A64 exception generation, hints, barriers, system registers and
+ * cache maintenance (Arm ARM C4.1.66), as Linux lets EL0 see them: the ID
+ * registers read as the kernel's sanitised, emulated values
+ * (Documentation/arch/arm64/cpu-feature-registers.rst), and they advertise
+ * exactly the features in a64_guest.hwcap. */
+#include <signal.h>
+#include <time.h>
+#include "a64_util.h"
+
+/* 11010100 000 imm16(16) 000 01   SVC: Linux ignores imm16 */
+bool trans_svc(struct a64_ctx *s, uint32_t insn) {
+  (void)insn;
+  ir_syscall(s->b, s->pc + 4);
+  s->end = true;
+  return true;
+}
+
+/* 11010100 001 imm16(16) 000 00   BRK: SIGTRAP at the instruction */
+bool trans_brk(struct a64_ctx *s, uint32_t insn) {
+  (void)insn;
+  a64_trap(s, SIGTRAP, s->pc);
+  return true;
+}
+
+/* 11010100 010 imm16(16) 000 00   HLT: undefined at EL0 without a halting debugger */
+bool trans_hlt(struct a64_ctx *s, uint32_t insn) {
+  a64_trap(s, SIGILL, insn);
+  return true;
+}
+
+/* 0000000000000000 imm16(16)   UDF: permanently undefined */
+bool trans_udf(struct a64_ctx *s, uint32_t insn) {
+  a64_trap(s, SIGILL, insn);
+  return true;
+}
+
+/* 1101010100 0 00 011 0010 CRm(4) op2(3) 11111   HINT: NOP, YIELD, WFE, WFI, SEV,
+ * BTI, PACIASP, AUTIASP, XPACLRI, ... all execute as NOP here (PAuth and BTI are
+ * not advertised, and unallocated hints are NOPs architecturally). */
+bool trans_hint(struct a64_ctx *s, uint32_t insn) {
+  (void)s;
+  (void)insn;
+  return true;
+}
+
+/* 1101010100 0 00 011 0011 CRm(4) op2(3) 11111
+ *   op2 010 CLREX, 100 DSB, 101 DMB, 110 ISB. DMB's CRm<1:0> is the access
+ *   type: 01 loads (xxLD), 10 stores (xxST), 11 all; the domain does not
+ *   matter in user mode. */
+bool trans_barrier(struct a64_ctx *s, uint32_t insn) {
+  unsigned crm = a64_bits(insn, 8, 4);
+  switch (a64_bits(insn, 5, 3)) {
+  case 2: ir_put(s->b, offsetof(struct a64_cpu, excl_addr), ir_const(s->b, IR_I64, ~0ull)); break;
+  case 4: ir_fence(s->b, IR_FENCE_FULL); break;
+  case 5:
+    ir_fence(s->b, (crm & 3) == 1   ? IR_FENCE_LOAD
+                   : (crm & 3) == 2 ? IR_FENCE_STORE
+                                    : IR_FENCE_FULL);
+    break;
+  case 6: a64_goto(s, s->pc + 4); break; /* ISB: later code is fetched anew */
+  default: return false;
+  }
+  return true;
+}
+
+/* System register numbers as bits 19:5 of MRS/MSR: o0 op1 CRn CRm op2 (op0 = 2 + o0). */
+#define A64_SYSREG(op0, op1, crn, crm, op2)                                                        \
+  ((((op0)-2) << 14) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
+
+enum {
+  A64_MIDR_EL1 = A64_SYSREG(3, 0, 0, 0, 0),
+  A64_MPIDR_EL1 = A64_SYSREG(3, 0, 0, 0, 5),
+  A64_REVIDR_EL1 = A64_SYSREG(3, 0, 0, 0, 6),
+  A64_ID_AA64PFR0_EL1 = A64_SYSREG(3, 0, 0, 4, 0),
+  A64_ID_AA64ISAR0_EL1 = A64_SYSREG(3, 0, 0, 6, 0),
+  A64_CTR_EL0 = A64_SYSREG(3, 3, 0, 0, 1),
+  A64_DCZID_EL0 = A64_SYSREG(3, 3, 0, 0, 7),
+  A64_NZCV = A64_SYSREG(3, 3, 4, 2, 0),
+  A64_FPCR = A64_SYSREG(3, 3, 4, 4, 0),
+  A64_FPSR = A64_SYSREG(3, 3, 4, 4, 1),
+  A64_TPIDR_EL0 = A64_SYSREG(3, 3, 13, 0, 2),
+  A64_TPIDRRO_EL0 = A64_SYSREG(3, 3, 13, 0, 3),
+  A64_CNTFRQ_EL0 = A64_SYSREG(3, 3, 14, 0, 0),
+  A64_CNTPCT_EL0 = A64_SYSREG(3, 3, 14, 0, 1),
+  A64_CNTVCT_EL0 = A64_SYSREG(3, 3, 14, 0, 2),
+};
+
+/* The counter ticks in nanoseconds of CLOCK_MONOTONIC, so CNTFRQ_EL0 is 1 GHz
+ * and the counter agrees with clock_gettime. */
+uint64_t a64_helper_cntvct(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
+  (void)c, (void)a, (void)b, (void)d;
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Constant registers; returns false for one that is not readable. */
+static bool a64_sysreg_const(unsigned reg, uint64_t *v) {
+  switch (reg) {
+  case A64_MIDR_EL1: *v = 0x413fd0c1; return true;  /* Arm Neoverse-N1 r3p1 */
+  case A64_MPIDR_EL1: *v = 0x80000000; return true; /* what Linux shows EL0 */
+  case A64_REVIDR_EL1: *v = 0; return true;
+  case A64_ID_AA64PFR0_EL1: *v = 0x11; return true;      /* EL0, EL1 AArch64; FP, AdvSIMD */
+  case A64_ID_AA64ISAR0_EL1: *v = 0x200000; return true; /* Atomic = 2 (LSE) */
+  case A64_CTR_EL0: *v = 0x8444c004; return true;        /* 64-byte I/D lines */
+  case A64_DCZID_EL0: *v = 4; return true;               /* DC ZVA allowed, 64 bytes */
+  case A64_TPIDRRO_EL0: *v = 0; return true;
+  case A64_CNTFRQ_EL0: *v = 1000000000; return true;
+  }
+  /* The rest of the ID space (op0=3 op1=0 CRn=0 CRm=1..7) reads as zero:
+   * Linux emulates it and reports hidden or reserved fields as 0. */
+  if ((reg & ~0x7fu) == A64_SYSREG(3, 0, 0, 0, 0) && (reg >> 3 & 15) >= 1 && (reg >> 3 & 15) <= 7) {
+    *v = 0;
+    return true;
+  }
+  return false;
+}
+
+/* 1101010100 1 1 o0 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   MRS Xt, <sysreg> */
+bool trans_mrs(struct a64_ctx *s, uint32_t insn) {
+  unsigned reg = a64_bits(insn, 5, 15), rt = a64_bits(insn, 0, 5);
+  struct ir_block *b = s->b;
+  uint64_t k;
+  uint32_t v;
+  if (a64_sysreg_const(reg, &k))
+    v = ir_const(b, IR_I64, k);
+  else if (reg == A64_TPIDR_EL0)
+    v = ir_get(b, IR_I64, offsetof(struct a64_cpu, tpidr_el0));
+  else if (reg == A64_NZCV)
+    v = a64_shl(s, 1, ir_ext(b, IR_ZEXT, IR_I64, a64_get_nzcv(s), 32), 28);
+  else if (reg == A64_FPCR || reg == A64_FPSR) {
+    uint32_t off =
+        reg == A64_FPCR ? offsetof(struct a64_cpu, fpcr) : offsetof(struct a64_cpu, fpsr);
+    v = ir_ext(b, IR_ZEXT, IR_I64, ir_get(b, IR_I32, off), 32);
+  } else if (reg == A64_CNTVCT_EL0 || reg == A64_CNTPCT_EL0)
+    v = ir_call(b, IR_I64, (void *)a64_helper_cntvct, 0, 0, 0);
+  else
+    return false;
+  a64_wr(s, rt, 1, false, v);
+  return true;
+}
+
+/* 1101010100 0 1 o0 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   MSR <sysreg>, Xt */
+bool trans_msr(struct a64_ctx *s, uint32_t insn) {
+  unsigned reg = a64_bits(insn, 5, 15);
+  struct ir_block *b = s->b;
+  if (reg != A64_TPIDR_EL0 && reg != A64_NZCV && reg != A64_FPCR && reg != A64_FPSR)
+    return false;
+  uint32_t v = a64_rd(s, a64_bits(insn, 0, 5), 1, false);
+  if (reg == A64_TPIDR_EL0) {
+    ir_put(b, offsetof(struct a64_cpu, tpidr_el0), v);
+    return true;
+  }
+  v = ir_unop(b, IR_TRUNC, IR_I32, v);
+  if (reg == A64_NZCV)
+    a64_set_nzcv(s, a64_shr(s, 0, v, 28));
+  else
+    ir_put(b, reg == A64_FPCR ? offsetof(struct a64_cpu, fpcr) : offsetof(struct a64_cpu, fpsr), v);
+  return true;
+}
+
+/* DC ZVA: zero the naturally aligned 64-byte block (DCZID_EL0.BS = 4: 2^4 words). */
+static void a64_dc_zva(struct a64_ctx *s, unsigned rt) {
+  struct ir_block *b = s->b;
+  uint32_t base = ir_binop(b, IR_AND, IR_I64, a64_rd(s, rt, 1, false), ir_const(b, IR_I64, ~63ull));
+  uint32_t zero = ir_const(b, IR_I64, 0);
+  for (unsigned off = 0; off < 64; off += 8) {
+    uint32_t addr = off ? ir_binop(b, IR_ADD, IR_I64, base, ir_const(b, IR_I64, off)) : base;
+    ir_store(b, addr, zero, 3);
+  }
+}
+
+/* 1101010100 0 01 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   SYS: of the EL0 cache
+ * operations only DC ZVA changes memory; cleans and invalidates by VA
+ * (DC CVAC/CVAU/CVAP/CVADP/CIVAC, IC IVAU) have nothing to do on a coherent host. */
+bool trans_sys(struct a64_ctx *s, uint32_t insn) {
+  unsigned op = a64_bits(insn, 5, 14) & ~(15u << 3); /* op1 CRn op2, CRm cleared */
+  unsigned crm = a64_bits(insn, 8, 4);
+  if (op != ((3u << 11) | (7u << 7) | 1u))
+    return false;
+  switch (crm) {
+  case 4: a64_dc_zva(s, a64_bits(insn, 0, 5)); return true;
+  case 5:  /* IC IVAU */
+  case 10: /* DC CVAC */
+  case 11: /* DC CVAU */
+  case 12: /* DC CVAP */
+  case 13: /* DC CVADP */
+  case 14: /* DC CIVAC */ return true;
+  }
+  return false;
+}

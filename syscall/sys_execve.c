@@ -1,0 +1,99 @@
+/* sys_execve.c - execve: an aarch64 program runs through xrun again (with the
+ * same -L), anything else (a host program, a #! script) goes to the host. */
+#define _GNU_SOURCE
+#include <elf.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "sys_int.h"
+
+enum { SYS_EXEC_MAX_ARGS = 4096 };
+
+static int sys_is_guest_elf(const char *path, uint16_t machine) {
+  unsigned char h[20];
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  ssize_t n = read(fd, h, sizeof(h));
+  close(fd);
+  return n == (ssize_t)sizeof(h) && !memcmp(h, ELFMAG, SELFMAG) &&
+         (uint16_t)(h[18] | h[19] << 8) == machine;
+}
+
+/* Guest pointer array -> host strings (pointers are identity mapped, but
+ * read through the kernel so a bad one is -EFAULT). */
+static int sys_read_strv(uint64_t guest, char **out, int max, int *n) {
+  *n = 0;
+  for (; guest; guest += 8) {
+    uint64_t p;
+    if (sys_copy_in(&p, guest, sizeof(p)))
+      return -EFAULT;
+    if (!p)
+      break;
+    if (*n >= max - 1)
+      return -E2BIG;
+    out[(*n)++] = (char *)(uintptr_t)p;
+  }
+  out[*n] = NULL;
+  return 0;
+}
+
+static const char *sys_self(void) {
+  static char self[PATH_MAX];
+  if (!self[0] && readlink("/proc/self/exe", self, sizeof(self) - 1) < 0)
+    return NULL;
+  return self;
+}
+
+static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **envp) {
+  char **nargv = calloc(argc + 8, sizeof(char *));
+  if (!nargv)
+    return -ENOMEM;
+  int k = 0;
+  nargv[k++] = "xrun";
+  if (xrun_opt.sysroot) {
+    nargv[k++] = "-L";
+    nargv[k++] = (char *)xrun_opt.sysroot;
+  }
+  if (argc > 0) {
+    nargv[k++] = "-0";
+    nargv[k++] = argv[0];
+  }
+  nargv[k++] = (char *)path;
+  for (int i = 1; i < argc; i++)
+    nargv[k++] = argv[i];
+  nargv[k] = NULL;
+  const char *self = sys_self();
+  if (self)
+    execve(self, nargv, envp);
+  free(nargv);
+  return -errno;
+}
+
+int64_t sys_execve(const struct sys_call *s) {
+  char pathbuf[PATH_MAX];
+  int err = 0, argc, envc;
+  const char *path = sys_path(s->a[0], pathbuf, &err);
+  if (!path)
+    return err;
+  char **argv = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
+  char **envp = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
+  int64_t ret = -ENOMEM;
+  if (!argv || !envp)
+    goto out;
+  if ((ret = sys_read_strv(s->a[1], argv, SYS_EXEC_MAX_ARGS, &argc)) ||
+      (ret = sys_read_strv(s->a[2], envp, SYS_EXEC_MAX_ARGS, &envc)))
+    goto out;
+  if (access(path, X_OK))
+    ret = -errno;
+  else if (sys_is_guest_elf(path, s->cpu->guest ? s->cpu->guest->elf_machine : EM_AARCH64))
+    ret = sys_exec_guest(path, argv, argc, envp);
+  else
+    ret = execve(path, argv, envp) < 0 ? -errno : 0;
+out:
+  free(argv);
+  free(envp);
+  return ret;
+}
