@@ -61,6 +61,14 @@ struct guest {
   void (*cpu_init)(struct cpu *c, uint64_t entry, uint64_t sp);
   /* Perform the syscall the guest asked for; result goes in the guest's registers. */
   void (*syscall)(struct cpu *c);
+  /* A synchronous guest signal at c->pc (fault, trap, undefined instruction):
+   * set up the guest's handler frame so the run loop resumes in the handler,
+   * or take the default action (which may end the process). code/addr are
+   * siginfo's si_code and si_addr. */
+  void (*signal_sync)(struct cpu *c, int sig, int code, uint64_t addr);
+  /* Deliver the asynchronous signals pending for c; called between blocks
+   * after c->exit_request was seen. */
+  void (*signal_deliver)(struct cpu *c);
   /* Guest disassembly line for -d in_asm (may be NULL). */
   void (*print_insn)(uint64_t pc);
   uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */

@@ -21,6 +21,11 @@ struct cpu;
 /* Perform the AArch64 Linux system call that c's registers describe. */
 void a64_syscall(struct cpu *c);
 
+/* Signals (struct guest hooks, see xrun.h): a synchronous signal at c->pc,
+ * and the asynchronous ones pending for c. */
+void sys_signal_sync(struct cpu *c, int sig, int code, uint64_t addr);
+void sys_signal_deliver(struct cpu *c);
+
 /* Where the program break starts: the page-aligned end of the program. */
 void sys_set_brk(uint64_t start);
 

@@ -18,21 +18,6 @@ static const char *tc_signame(int sig)
   return s ? s : "signal";
 }
 
-/* No guest handlers are installed yet: the default action of a synchronous
- * fault signal is to terminate, which we reproduce with the host's own. */
-void tc_signal_guest(struct cpu *c, int sig)
-{
-  XLOG(LOG_EXEC | LOG_UNIMPL, "guest signal %d (%s) at pc 0x%llx, info 0x%llx", sig,
-       tc_signame(sig), (unsigned long long)c->pc, (unsigned long long)c->trap_info);
-  signal(sig, SIG_DFL);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, sig);
-  sigprocmask(SIG_UNBLOCK, &set, NULL);
-  raise(sig);
-  _exit(128 + sig);
-}
-
 static void tc_internal_fault(int sig, void *host_pc)
 {
   char line[160];
@@ -63,8 +48,9 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx)
     if (blk)
       c->pc = tc_guest_pc_at(blk, host_pc);
   }
-  c->trap_info = (uintptr_t)si->si_addr;
-  tc_signal_guest(c, sig);
+  tc_in_guest = 0;
+  c->guest->signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
+  siglongjmp(tc_resume, 1);
 }
 
 void tc_fault_init(void)

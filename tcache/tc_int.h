@@ -36,7 +36,8 @@ extern __thread sigjmp_buf *tc_decode_jmp;
 
 void tc_fault_init(void);
 void tc_log_out_asm(const struct tc_block *blk);
-/* Deliver a synchronous guest signal raised at cpu->pc. */
-void tc_signal_guest(struct cpu *c, int sig);
+/* The run loop's resume point: a host fault handler that has set up a guest
+ * signal jumps back here. */
+extern __thread sigjmp_buf tc_resume;
 
 #endif

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* tc_run.c - the run loop of one guest thread: find or translate the block at
  * pc, run it, and act on how it left (chain, jump-cache fill, syscall, trap). */
 #include <mimalloc.h>
@@ -10,6 +11,16 @@ const struct backend *tc_backend;
 const struct guest *tc_guest;
 __thread struct cpu *tc_current;
 __thread volatile int tc_in_guest;
+__thread sigjmp_buf tc_resume;
+
+/* A trap the guest raised by itself (undefined instruction, brk, svc of a
+ * kind we refuse): the guest's signal, at c->pc. */
+static void tc_trap(struct cpu *c)
+{
+  int sig = c->trap_signal;
+  int code = sig == SIGILL ? ILL_ILLOPC : sig == SIGTRAP ? TRAP_BRKPT : 0;
+  c->guest->signal_sync(c, sig, code, sig == SIGSEGV ? c->trap_info : c->pc);
+}
 
 void tc_init(const struct backend *be, const struct guest *g)
 {
@@ -54,13 +65,12 @@ static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r)
 {
   switch (r) {
   case CPU_EXIT_PLAIN:
-    c->exit_request = 0;
-    return tc_fill_jc(c);
+    return c->exit_request ? NULL : tc_fill_jc(c);
   case CPU_EXIT_SYSCALL:
     c->guest->syscall(c);
     return NULL;
   case CPU_EXIT_TRAP:
-    tc_signal_guest(c, c->trap_signal);
+    tc_trap(c);
     return NULL;
   default:
     return tc_follow_exit(c, (struct tc_exit *)r);
@@ -71,9 +81,13 @@ static void tc_run_interp(struct cpu *c)
 {
   struct ir_block *b = ir_block_new(c->pc);
   while (!c->exiting) {
+    if (c->exit_request) {
+      c->exit_request = 0;
+      c->guest->signal_deliver(c);
+      continue;
+    }
     if (tc_decode(b, c->pc) < 0) {
-      c->trap_info = c->pc;
-      tc_signal_guest(c, SIGSEGV);
+      c->guest->signal_sync(c, SIGSEGV, SEGV_MAPERR, c->pc);
       continue;
     }
     tc_in_guest = 1;
@@ -82,7 +96,7 @@ static void tc_run_interp(struct cpu *c)
     if (r == CPU_EXIT_SYSCALL)
       c->guest->syscall(c);
     else if (r == CPU_EXIT_TRAP)
-      tc_signal_guest(c, c->trap_signal);
+      tc_trap(c);
   }
   ir_block_free(b);
 }
@@ -97,11 +111,21 @@ void tc_run(struct cpu *c)
     return;
   }
   struct tc_block *blk = NULL;
+  if (sigsetjmp(tc_resume, 1)) { /* a fault handler set up a guest signal */
+    tc_in_guest = 0;
+    blk = NULL;
+  }
   while (!c->exiting) {
+    if (c->exit_request) {
+      c->exit_request = 0;
+      c->guest->signal_deliver(c);
+      blk = NULL;
+      continue;
+    }
     if (!blk)
       blk = tc_get(c, c->pc);
     if (!blk) {
-      tc_signal_guest(c, SIGSEGV);
+      c->guest->signal_sync(c, SIGSEGV, SEGV_MAPERR, c->pc);
       continue;
     }
     XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
