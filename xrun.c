@@ -37,6 +37,7 @@ static void usage(FILE *f)
           "  -d ITEMS     log to stderr; ITEMS is a comma-separated list of:\n"
           "               in_asm, ir, opt, out_asm, exec, unimpl, strace (-d help explains)\n"
           "  -strace      log every system call (same as -d strace)\n"
+          "  -tb-size MB  size of the translated-code buffer in MiB, or KiB as 256K (default 64)\n"
           "  --no-chain   never link translated blocks directly (debugging)\n"
           "  --no-opt     skip the IR optimization passes (debugging)\n"
           "  --interp     run the IR in the reference interpreter instead (debugging, slow)\n"
@@ -101,6 +102,16 @@ static int parse_options(int argc, char **argv)
       parse_log(need_arg(argc, argv, i++));
     } else if (!strcmp(o, "-strace")) {
       xrun_log_mask |= LOG_STRACE;
+    } else if (!strcmp(o, "-tb-size")) {
+      const char *v = need_arg(argc, argv, i++);
+      char *end;
+      unsigned long kb = strtoul(v, &end, 10) * 1024;
+      if (*end == 'K' || *end == 'k')
+        kb /= 1024, end++;
+      if (*end || kb < 64 || kb > (2048u << 10))
+        xrun_die(XRUN_EXIT_USAGE, "xrun: -tb-size takes MiB (or KiB with K), 64K to 2048, not '%s'",
+                 v);
+      xrun_opt.code_kb = (unsigned)kb;
     } else if (!strcmp(o, "--no-chain")) {
       xrun_opt.no_chain = true;
     } else if (!strcmp(o, "--no-opt")) {

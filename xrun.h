@@ -45,6 +45,7 @@ struct cpu {
   int exit_status;            /* set by exit/exit_group */
   bool exiting;
   int tid;
+  struct cpu *next_cpu;       /* tcache's list of running guest threads */
 };
 
 struct ir_block;
@@ -108,6 +109,7 @@ struct xrun_options {
   bool no_opt;           /* --no-opt: skip the IR passes */
   bool interp;           /* --interp: run IR through the interpreter, not a backend */
   unsigned max_block_insns;
+  unsigned code_kb;      /* -tb-size: code buffer in KiB */
 };
 extern struct xrun_options xrun_opt;
 

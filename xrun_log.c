@@ -5,7 +5,7 @@
 #include "xrun.h"
 
 unsigned xrun_log_mask;
-struct xrun_options xrun_opt = {.max_block_insns = 64};
+struct xrun_options xrun_opt = {.max_block_insns = 64, .code_kb = 64 << 10};
 
 void xrun_log(const char *fmt, ...)
 {

@@ -1,20 +1,102 @@
-/* sys_clone.c - clone as fork: a child process with its own copy of memory.
- * Threads (CLONE_VM without CLONE_VFORK) are not supported yet: -ENOSYS, which
- * pthread_create reports as EAGAIN. A vfork (CLONE_VM|CLONE_VFORK, as
- * posix_spawn does) runs as a fork: the child cannot write into its parent. */
+/* sys_clone.c - clone: a guest thread (CLONE_VM|CLONE_THREAD) is a host
+ * thread running its own run loop on a copy of the parent's registers; any
+ * other clone is a fork, a child process with its own copy of memory. A
+ * vfork (CLONE_VM|CLONE_VFORK, as posix_spawn does) runs as a fork too: the
+ * child cannot write into its parent's memory. */
 #define _GNU_SOURCE
+#include <mimalloc.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <sched.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <signal.h>
 #include <unistd.h>
 #include "sys_int.h"
 #include "../decode/aarch64/a64_cpu.h"
+#include "../tcache/tcache.h"
+
+struct sys_thread_start {
+  struct cpu *cpu;
+  uint64_t flags, ctid;
+  pid_t tid;
+  sem_t ready;
+};
+
+static void *sys_thread_main(void *arg) {
+  struct sys_thread_start *st = arg;
+  struct cpu *c = st->cpu;
+  pid_t tid = gettid();
+  c->tid = tid;
+  if (st->flags & CLONE_CHILD_SETTID)
+    sys_copy_out(st->ctid, &tid, sizeof(tid));
+  /* the kernel clears the guest's tid word and wakes its joiner when this
+   * host thread ends, as it would for the guest thread */
+  if (st->flags & CLONE_CHILD_CLEARTID)
+    syscall(SYS_set_tid_address, st->ctid);
+  st->tid = tid;
+  sem_post(&st->ready); /* st belongs to the parent from here on */
+  tc_run(c);
+  mi_free(c->jc);
+  mi_free(c);
+  return NULL;
+}
+
+/* The child's registers: the parent's, with x0 = 0, its own stack and TLS. */
+static struct cpu *sys_thread_cpu(const struct cpu *parent, uint64_t flags, uint64_t newsp,
+                                  uint64_t tls) {
+  size_t size = parent->guest->cpu_size;
+  struct cpu *c = mi_zalloc_aligned(size, 64);
+  if (!c)
+    return NULL;
+  memcpy(c, parent, size);
+  c->jc = NULL;
+  c->next_cpu = NULL;
+  c->exit_request = 0;
+  struct a64_cpu *a = (struct a64_cpu *)c;
+  a->x[0] = 0;
+  if (newsp)
+    a->x[31] = newsp;
+  if (flags & CLONE_SETTLS)
+    a->tpidr_el0 = tls;
+  a->excl_addr = -1;
+  return c;
+}
+
+static int64_t sys_clone_thread(const struct sys_call *s) {
+  uint64_t flags = s->a[0], ptid = s->a[2], ctid = s->a[4];
+  struct sys_thread_start st = {.flags = flags, .ctid = ctid};
+  st.cpu = sys_thread_cpu(s->cpu, flags, s->a[1], s->a[3]);
+  if (!st.cpu)
+    return -ENOMEM;
+  sem_init(&st.ready, 0, 0);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, 1 << 20);
+  pthread_t t;
+  int err = pthread_create(&t, &attr, sys_thread_main, &st);
+  pthread_attr_destroy(&attr);
+  if (err) {
+    mi_free(st.cpu);
+    return -EAGAIN;
+  }
+  while (sem_wait(&st.ready) && errno == EINTR)
+    ;
+  sem_destroy(&st.ready);
+  if (flags & CLONE_PARENT_SETTID)
+    sys_copy_out(ptid, &st.tid, sizeof(st.tid));
+  return st.tid;
+}
 
 /* AArch64 clone(flags, newsp, parent_tid, tls, child_tid). */
 int64_t sys_clone(const struct sys_call *s) {
   uint64_t flags = s->a[0], newsp = s->a[1], ptid = s->a[2], tls = s->a[3], ctid = s->a[4];
-  if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
-    return -ENOSYS;
+  if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) {
+    if (!(flags & CLONE_THREAD) || !(flags & CLONE_SIGHAND))
+      return -EINVAL; /* a process sharing memory but not signals: not supported */
+    return sys_clone_thread(s);
+  }
   if ((flags & 0xff) != SIGCHLD)
     return -EINVAL;
   pid_t pid = fork();

@@ -2,6 +2,7 @@
 #ifndef TC_INT_H
 #define TC_INT_H
 
+#include <pthread.h>
 #include <setjmp.h>
 #include "tcache.h"
 
@@ -33,6 +34,17 @@ void tc_unchain_all(struct tc_block *blk);
 
 /* Set while decoding: a fault reading guest code jumps back here. */
 extern __thread sigjmp_buf *tc_decode_jmp;
+
+/* Threads (tc_threads.c). */
+extern pthread_mutex_t tc_mutex, tc_chain_lock;
+extern pthread_rwlock_t tc_code_lock;
+void tc_threads_init(void);
+void tc_thread_enter(struct cpu *c);
+void tc_thread_leave(struct cpu *c);
+void tc_clear_jump_caches(void);
+void tc_stop_world(void);
+void tc_start_world(void);
+void tc_yield_code(void);
 
 void tc_fault_init(void);
 void tc_log_out_asm(const struct tc_block *blk);

@@ -25,7 +25,8 @@ void tc_map_init(void)
 
 struct tc_block *tc_lookup(uint64_t pc)
 {
-  for (struct tc_block *b = tc_hash[tc_hash_pc(pc)]; b; b = b->hnext)
+  struct tc_block *b = __atomic_load_n(&tc_hash[tc_hash_pc(pc)], __ATOMIC_ACQUIRE);
+  for (; b; b = b->hnext)
     if (b->guest_pc == pc && !b->invalid)
       return b;
   return NULL;
@@ -50,10 +51,15 @@ void tc_block_discard(struct tc_block *blk)
 void tc_block_commit(struct tc_block *blk)
 {
   if (tc_nblocks == tc_blocks_cap) {
-    tc_blocks_cap = tc_blocks_cap ? tc_blocks_cap * 2 : 4096;
-    tc_blocks = mi_reallocn(tc_blocks, tc_blocks_cap, sizeof(*tc_blocks));
-    if (!tc_blocks)
+    /* the old array is kept: a fault handler in another thread may be reading it */
+    size_t cap = tc_blocks_cap ? tc_blocks_cap * 2 : 4096;
+    struct tc_block **grown = mi_mallocn(cap, sizeof(*grown));
+    if (!grown)
       xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+    if (tc_nblocks)
+      memcpy(grown, tc_blocks, tc_nblocks * sizeof(*grown));
+    __atomic_store_n(&tc_blocks, grown, __ATOMIC_RELEASE);
+    tc_blocks_cap = cap;
   }
   blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
   tc_blocks[tc_nblocks++] = blk;
@@ -63,7 +69,7 @@ void tc_block_commit(struct tc_block *blk)
     tc_guest_hi = blk->guest_pc + blk->guest_size;
   uint32_t h = tc_hash_pc(blk->guest_pc);
   blk->hnext = tc_hash[h];
-  tc_hash[h] = blk;
+  __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
 }
 
 void tc_map_clear(void)
@@ -101,11 +107,10 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc)
   return pc;
 }
 
-void tc_invalidate(uint64_t start, uint64_t len)
+static int tc_invalidate_locked(uint64_t start, uint64_t len)
 {
   int hit = 0;
-  if (start >= tc_guest_hi || start + len <= tc_guest_lo)
-    return;
+  pthread_mutex_lock(&tc_chain_lock);
   for (size_t i = 0; i < tc_nblocks; i++) {
     struct tc_block *b = tc_blocks[i];
     if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
@@ -114,6 +119,18 @@ void tc_invalidate(uint64_t start, uint64_t len)
       hit = 1;
     }
   }
-  if (hit && tc_current && tc_current->jc)
-    memset(tc_current->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
+  pthread_mutex_unlock(&tc_chain_lock);
+  return hit;
+}
+
+/* Called from syscalls, without tc_code_lock. Invalid blocks stay in the
+ * buffer (a thread may be running one) until the next flush. */
+void tc_invalidate(uint64_t start, uint64_t len)
+{
+  if (start >= tc_guest_hi || start + len <= tc_guest_lo)
+    return;
+  pthread_mutex_lock(&tc_mutex);
+  if (tc_invalidate_locked(start, len))
+    tc_clear_jump_caches();
+  pthread_mutex_unlock(&tc_mutex);
 }

@@ -26,17 +26,21 @@ void tc_init(const struct backend *be, const struct guest *g)
 {
   tc_backend = be;
   tc_guest = g;
+  tc_threads_init();
   tc_map_init();
-  tc_buf_init(64u << 20);
+  tc_buf_init((size_t)xrun_opt.code_kb << 10);
   tc_fault_init();
 }
 
+/* Called with tc_mutex held (from translation), never inside the run loop's
+ * hold of tc_code_lock. */
 void tc_flush(void)
 {
+  tc_stop_world();
   tc_map_clear();
   tc_buf_reset();
-  if (tc_current && tc_current->jc)
-    memset(tc_current->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
+  tc_clear_jump_caches();
+  tc_start_world();
 }
 
 /* After an indirect-branch miss: translate, and remember it in the jump cache. */
@@ -51,14 +55,27 @@ static struct tc_block *tc_fill_jc(struct cpu *c)
   return blk;
 }
 
-/* A direct exit that is not chained yet: translate its target and chain it. */
+/* A direct exit that is not chained yet: translate its target and chain it
+ * (unless a flush came in between, which freed e). */
 static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e)
 {
   uint64_t gen = tc_generation;
   struct tc_block *to = tc_get(c, c->pc);
-  if (to && gen == tc_generation && !xrun_opt.no_chain && !e->from->invalid)
-    tc_chain(e, to);
+  if (to && gen == tc_generation && !xrun_opt.no_chain) {
+    pthread_mutex_lock(&tc_chain_lock);
+    if (!e->from->invalid)
+      tc_chain(e, to);
+    pthread_mutex_unlock(&tc_chain_lock);
+  }
   return to;
+}
+
+/* Syscalls may block: other threads may flush meanwhile. */
+static void tc_syscall(struct cpu *c)
+{
+  pthread_rwlock_unlock(&tc_code_lock);
+  c->guest->syscall(c);
+  pthread_rwlock_rdlock(&tc_code_lock);
 }
 
 static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r)
@@ -67,7 +84,7 @@ static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r)
   case CPU_EXIT_PLAIN:
     return c->exit_request ? NULL : tc_fill_jc(c);
   case CPU_EXIT_SYSCALL:
-    c->guest->syscall(c);
+    tc_syscall(c);
     return NULL;
   case CPU_EXIT_TRAP:
     tc_trap(c);
@@ -94,30 +111,20 @@ static void tc_run_interp(struct cpu *c)
     uintptr_t r = ir_interp(b, c);
     tc_in_guest = 0;
     if (r == CPU_EXIT_SYSCALL)
-      c->guest->syscall(c);
+      tc_syscall(c);
     else if (r == CPU_EXIT_TRAP)
       tc_trap(c);
   }
   ir_block_free(b);
 }
 
-void tc_run(struct cpu *c)
+static void tc_loop(struct cpu *c)
 {
-  tc_current = c;
-  if (!c->jc)
-    c->jc = mi_zalloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));
-  if (xrun_opt.interp) {
-    tc_run_interp(c);
-    return;
-  }
   struct tc_block *blk = NULL;
-  if (sigsetjmp(tc_resume, 1)) { /* a fault handler set up a guest signal */
-    tc_in_guest = 0;
-    blk = NULL;
-  }
   while (!c->exiting) {
     if (c->exit_request) {
       c->exit_request = 0;
+      tc_yield_code();
       c->guest->signal_deliver(c);
       blk = NULL;
       continue;
@@ -134,4 +141,19 @@ void tc_run(struct cpu *c)
     tc_in_guest = 0;
     blk = tc_after_exit(c, r);
   }
+}
+
+void tc_run(struct cpu *c)
+{
+  tc_current = c;
+  if (!c->jc)
+    c->jc = mi_zalloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));
+  tc_thread_enter(c);
+  if (sigsetjmp(tc_resume, 1)) /* a fault handler set up a guest signal */
+    tc_in_guest = 0;
+  if (xrun_opt.interp)
+    tc_run_interp(c);
+  else
+    tc_loop(c);
+  tc_thread_leave(c);
 }

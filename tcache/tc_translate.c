@@ -86,8 +86,23 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc)
   return blk;
 }
 
+/* Called with tc_code_lock held for reading; returns a block that stays valid
+ * while it is held, or NULL when the guest code at pc cannot be read. */
 struct tc_block *tc_get(struct cpu *c, uint64_t pc)
 {
-  struct tc_block *blk = tc_lookup(pc);
-  return blk ? blk : tc_translate(c, pc);
+  for (;;) {
+    struct tc_block *blk = tc_lookup(pc);
+    if (blk)
+      return blk;
+    pthread_rwlock_unlock(&tc_code_lock);
+    pthread_mutex_lock(&tc_mutex);
+    blk = tc_lookup(pc);
+    if (!blk)
+      blk = tc_translate(c, pc);
+    uint64_t gen = tc_generation;
+    pthread_mutex_unlock(&tc_mutex);
+    pthread_rwlock_rdlock(&tc_code_lock);
+    if (!blk || gen == tc_generation)
+      return blk;
+  }
 }

@@ -17,6 +17,7 @@
 #   // test: arm-only: WHY     no native x86-64 comparison when blessing (inline
 #                              asm, or a fact that differs by design: uname)
 #   // test: cflags: FLAGS     extra flags for the guest build
+#   // test: xrun-flags: FLAGS options for xrun itself (not for qemu), e.g. -tb-size 64K
 #   // test: args: ARGS        command-line arguments, with shell quoting; @TMP@
 #                              is a fresh empty directory (also the cwd)
 # .S files are always arm-only and are linked with -nostdlib.
@@ -126,7 +127,9 @@ run_test() { # run_test NAME SRCFILE VARIANT
   args=$(directive "$src" args)
   want_status=0
   [ -f "$SRC/$name.status" ] && want_status=$(cat "$SRC/$name.status")
-  got_status=$(run "$XRUN_CMD" "$bin" "$args" "$bin.got")
+  local xflags=
+  [ $same_as_qemu = 0 ] && xflags=$(directive "$src" xrun-flags)
+  got_status=$(run "$XRUN_CMD $xflags" "$bin" "$args" "$bin.got")
   if [ "$got_status" = 124 ] && [ "$want_status" != 124 ]; then
     fail "$tname" "timed out after ${TIMEOUT}s (or internal error 124): $(head -c 200 "$bin.got.err")"; return
   fi

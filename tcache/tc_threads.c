@@ -1,0 +1,77 @@
+/* tc_threads.c - several guest threads sharing one translation cache.
+ *
+ * Each thread holds tc_code_lock for reading while it is in its run loop,
+ * and lets go of it only in syscalls and while it translates. A flush takes
+ * it for writing, after asking every thread to leave translated code
+ * (exit_request), so no thread runs or looks up code that is being dropped.
+ * Translation itself is serialized by tc_mutex; chaining by tc_chain_lock,
+ * which is never held while waiting for anything else.
+ */
+#include <pthread.h>
+#include <string.h>
+#include "tc_int.h"
+
+pthread_mutex_t tc_mutex = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t tc_chain_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_rwlock_t tc_code_lock;
+static struct cpu *tc_cpus; /* under tc_mutex */
+
+void tc_threads_init(void)
+{
+  pthread_rwlockattr_t a;
+  pthread_rwlockattr_init(&a);
+  /* a flush must not starve behind threads that re-take the lock at once */
+  pthread_rwlockattr_setkind_np(&a, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+  pthread_rwlock_init(&tc_code_lock, &a);
+  pthread_rwlockattr_destroy(&a);
+}
+
+void tc_thread_enter(struct cpu *c)
+{
+  pthread_mutex_lock(&tc_mutex);
+  c->next_cpu = tc_cpus;
+  tc_cpus = c;
+  pthread_mutex_unlock(&tc_mutex);
+  pthread_rwlock_rdlock(&tc_code_lock);
+}
+
+void tc_thread_leave(struct cpu *c)
+{
+  pthread_rwlock_unlock(&tc_code_lock);
+  pthread_mutex_lock(&tc_mutex);
+  struct cpu **pp = &tc_cpus;
+  while (*pp && *pp != c)
+    pp = &(*pp)->next_cpu;
+  if (*pp)
+    *pp = c->next_cpu;
+  pthread_mutex_unlock(&tc_mutex);
+}
+
+/* Forget every thread's jump cache (tc_mutex held). */
+void tc_clear_jump_caches(void)
+{
+  for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
+    if (c->jc)
+      memset(c->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
+}
+
+/* Called with tc_mutex held, and without tc_code_lock: returns with every
+ * other thread outside translated code, holding tc_code_lock for writing. */
+void tc_stop_world(void)
+{
+  for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
+    c->exit_request = 1;
+  pthread_rwlock_wrlock(&tc_code_lock);
+}
+
+void tc_start_world(void)
+{
+  pthread_rwlock_unlock(&tc_code_lock);
+}
+
+/* Between blocks: let a waiting flush go first. */
+void tc_yield_code(void)
+{
+  pthread_rwlock_unlock(&tc_code_lock);
+  pthread_rwlock_rdlock(&tc_code_lock);
+}
