@@ -18,7 +18,7 @@
 
 struct sys_thread_start {
   struct cpu *cpu;
-  uint64_t flags, ctid;
+  uint64_t flags, ptid, ctid;
   pid_t tid;
   sem_t ready;
 };
@@ -28,6 +28,10 @@ static void *sys_thread_main(void *arg) {
   struct cpu *c = st->cpu;
   pid_t tid = gettid();
   c->tid = tid;
+  /* both tid words are written before any guest code runs: written by the
+   * parent later, a thread that already ended would leave its tid behind */
+  if (st->flags & CLONE_PARENT_SETTID)
+    sys_copy_out(st->ptid, &tid, sizeof(tid));
   if (st->flags & CLONE_CHILD_SETTID)
     sys_copy_out(st->ctid, &tid, sizeof(tid));
   /* the kernel clears the guest's tid word and wakes its joiner when this
@@ -65,7 +69,7 @@ static struct cpu *sys_thread_cpu(const struct cpu *parent, uint64_t flags, uint
 
 static int64_t sys_clone_thread(const struct sys_call *s) {
   uint64_t flags = s->a[0], ptid = s->a[2], ctid = s->a[4];
-  struct sys_thread_start st = {.flags = flags, .ctid = ctid};
+  struct sys_thread_start st = {.flags = flags, .ptid = ptid, .ctid = ctid};
   st.cpu = sys_thread_cpu(s->cpu, flags, s->a[1], s->a[3]);
   if (!st.cpu)
     return -ENOMEM;
@@ -84,8 +88,6 @@ static int64_t sys_clone_thread(const struct sys_call *s) {
   while (sem_wait(&st.ready) && errno == EINTR)
     ;
   sem_destroy(&st.ready);
-  if (flags & CLONE_PARENT_SETTID)
-    sys_copy_out(ptid, &st.tid, sizeof(st.tid));
   return st.tid;
 }
 

@@ -40,7 +40,7 @@ static int sys_read_strv(uint64_t guest, char **out, int max, int *n) {
   return 0;
 }
 
-static const char *sys_self(void) {
+static const char *sys_xrun_binary(void) {
   static char self[PATH_MAX];
   if (!self[0] && readlink("/proc/self/exe", self, sizeof(self) - 1) < 0)
     return NULL;
@@ -65,7 +65,7 @@ static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **en
   for (int i = 1; i < argc; i++)
     nargv[k++] = argv[i];
   nargv[k] = NULL;
-  const char *self = sys_self();
+  const char *self = sys_xrun_binary();
   if (self)
     execve(self, nargv, envp);
   free(nargv);
