@@ -33,6 +33,7 @@ struct a64_pattern {
 extern const struct a64_pattern a64_dp_patterns[];     /* a64_dp*.c: data processing */
 extern const struct a64_pattern a64_branch_patterns[]; /* a64_branch.c: branches, svc, system */
 extern const struct a64_pattern a64_ldst_patterns[];   /* a64_ldst.c: loads, stores, atomics */
+extern const struct a64_pattern a64_vec_patterns[];    /* a64_vec*.c: SIMD as native vector IR */
 extern const struct a64_pattern a64_simd_patterns[];   /* a64_simd.c, a64_fp.c: FP and SIMD */
 
 /* Field extraction: bits [pos, pos+len) of x. */

@@ -13,6 +13,7 @@
 /* Weak empty tables until a64_ldst.c and a64_simd.c define theirs. */
 __attribute__((weak)) const struct a64_pattern a64_ldst_patterns[] = {{0, 0, NULL, NULL}};
 __attribute__((weak)) const struct a64_pattern a64_simd_patterns[] = {{0, 0, NULL, NULL}};
+__attribute__((weak)) const struct a64_pattern a64_vec_patterns[] = {{0, 0, NULL, NULL}};
 
 /* Conditional branches continue the block as side exits; the backend has
  * room for TC_MAX_EXITS (8) exits per block, the final one included. */
@@ -31,8 +32,8 @@ static bool a64_dispatch_table(struct a64_ctx *s, const struct a64_pattern *p) {
 }
 
 static void a64_decode_insn(struct a64_ctx *s) {
-  static const struct a64_pattern *const tables[] = {a64_dp_patterns, a64_branch_patterns,
-                                                     a64_ldst_patterns, a64_simd_patterns};
+  static const struct a64_pattern *const tables[] = {
+      a64_dp_patterns, a64_branch_patterns, a64_ldst_patterns, a64_vec_patterns, a64_simd_patterns};
   for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
     if (a64_dispatch_table(s, tables[i]))
       return;
