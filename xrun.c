@@ -24,8 +24,7 @@ static const struct {
     {"strace", LOG_STRACE, "every system call, its arguments and its result"},
 };
 
-static void usage(FILE *f)
-{
+static void usage(FILE *f) {
   fprintf(f,
           "usage: xrun [options] PROGRAM [ARGS...]\n"
           "Run a Linux aarch64 program on this x86-64 machine, as it would run on its own.\n"
@@ -48,16 +47,14 @@ static void usage(FILE *f)
           "a runnable aarch64 ELF program, 127 when the program is not found.\n");
 }
 
-static void log_help(void)
-{
+static void log_help(void) {
   printf("-d takes a comma-separated list of:\n");
   for (size_t i = 0; i < sizeof(log_items) / sizeof(log_items[0]); i++)
     printf("  %-8s %s\n", log_items[i].name, log_items[i].what);
   exit(0);
 }
 
-static void parse_log(const char *list)
-{
+static void parse_log(const char *list) {
   char *copy = strdup(list), *save = NULL;
   for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
     if (!strcmp(w, "help"))
@@ -72,16 +69,14 @@ static void parse_log(const char *list)
   free(copy);
 }
 
-static const char *need_arg(int argc, char **argv, int i)
-{
+static const char *need_arg(int argc, char **argv, int i) {
   if (i + 1 >= argc)
     xrun_die(XRUN_EXIT_USAGE, "xrun: option %s needs an argument; see 'xrun --help'", argv[i]);
   return argv[i + 1];
 }
 
 /* Returns the index of the program name in argv. */
-static int parse_options(int argc, char **argv)
-{
+static int parse_options(int argc, char **argv) {
   int i;
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *o = argv[i];
@@ -129,8 +124,7 @@ static int parse_options(int argc, char **argv)
   return i;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
   int first = parse_options(argc, argv);
   const struct guest *g = &a64_guest;
   if (!xrun_opt.sysroot)

@@ -36,26 +36,26 @@ struct tc_jc_entry;
 
 /* Guest-neutral head of every guest's register state. Backends know only this. */
 struct cpu {
-  uint64_t pc;                /* guest pc of the next block to run */
+  uint64_t pc;                    /* guest pc of the next block to run */
   volatile uint32_t exit_request; /* nonzero: leave translated code at the next block entry */
-  int32_t trap_signal;        /* with CPU_EXIT_TRAP */
-  uint64_t trap_info;         /* faulting address, or the instruction word for SIGILL */
-  struct tc_jc_entry *jc;     /* this thread's indirect-branch jump cache */
+  int32_t trap_signal;            /* with CPU_EXIT_TRAP */
+  uint64_t trap_info;             /* faulting address, or the instruction word for SIGILL */
+  struct tc_jc_entry *jc;         /* this thread's indirect-branch jump cache */
   const struct guest *guest;
-  int exit_status;            /* set by exit/exit_group */
+  int exit_status; /* set by exit/exit_group */
   bool exiting;
   int tid;
-  struct cpu *next_cpu;       /* tcache's list of running guest threads */
+  struct cpu *next_cpu; /* tcache's list of running guest threads */
 };
 
 struct ir_block;
 
 /* A guest ISA: its decoder, its syscall layer, and its state. */
 struct guest {
-  const char *name;      /* "aarch64": uname machine, -d output */
-  uint16_t elf_machine;  /* EM_AARCH64 */
-  size_t cpu_size;       /* sizeof the guest's state struct */
-  size_t stack_align;    /* initial sp alignment */
+  const char *name;     /* "aarch64": uname machine, -d output */
+  uint16_t elf_machine; /* EM_AARCH64 */
+  size_t cpu_size;      /* sizeof the guest's state struct */
+  size_t stack_align;   /* initial sp alignment */
   /* Append IR for one block starting at pc; reads guest code at pc. */
   void (*decode_block)(struct ir_block *b, uint64_t pc);
   /* Set up registers at program entry. */
@@ -102,14 +102,14 @@ _Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(
 
 /* Options that several modules read. */
 struct xrun_options {
-  const char *sysroot;   /* -L DIR */
-  const char *exe_path;  /* the guest program as the user named it */
-  const char *argv0;     /* -0 ARG */
-  bool no_chain;         /* --no-chain: never patch direct exits (debugging) */
-  bool no_opt;           /* --no-opt: skip the IR passes */
-  bool interp;           /* --interp: run IR through the interpreter, not a backend */
+  const char *sysroot;  /* -L DIR */
+  const char *exe_path; /* the guest program as the user named it */
+  const char *argv0;    /* -0 ARG */
+  bool no_chain;        /* --no-chain: never patch direct exits (debugging) */
+  bool no_opt;          /* --no-opt: skip the IR passes */
+  bool interp;          /* --interp: run IR through the interpreter, not a backend */
   unsigned max_block_insns;
-  unsigned code_kb;      /* -tb-size: code buffer in KiB */
+  unsigned code_kb; /* -tb-size: code buffer in KiB */
 };
 extern struct xrun_options xrun_opt;
 

@@ -7,8 +7,7 @@
 unsigned xrun_log_mask;
 struct xrun_options xrun_opt = {.max_block_insns = 64, .code_kb = 64 << 10};
 
-void xrun_log(const char *fmt, ...)
-{
+void xrun_log(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
@@ -16,8 +15,7 @@ void xrun_log(const char *fmt, ...)
   fputc('\n', stderr);
 }
 
-_Noreturn void xrun_die(int status, const char *fmt, ...)
-{
+_Noreturn void xrun_die(int status, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);

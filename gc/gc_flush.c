@@ -5,8 +5,7 @@
 
 static unsigned long gc_flushes;
 
-void gc_code_full(void)
-{
+void gc_code_full(void) {
   gc_flushes++;
   XLOG(LOG_EXEC, "code buffer full: flush %lu", gc_flushes);
   tc_flush();

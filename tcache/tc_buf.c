@@ -8,8 +8,7 @@
 struct tc_buf tc_code;
 static size_t tc_code_size;
 
-static void *tc_map_near_text(size_t size)
-{
+static void *tc_map_near_text(size_t size) {
   uintptr_t text = (uintptr_t)&tc_buf_init & ~(uintptr_t)0xfffff;
   for (uintptr_t hint = text - (256u << 20); hint > text - (1536u << 20); hint -= 64u << 20) {
     void *p = mmap((void *)hint, size, PROT_READ | PROT_WRITE | PROT_EXEC,
@@ -20,8 +19,7 @@ static void *tc_map_near_text(size_t size)
   return mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 }
 
-void tc_buf_init(size_t size)
-{
+void tc_buf_init(size_t size) {
   void *p = tc_map_near_text(size);
   if (p == MAP_FAILED)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: cannot map %zu bytes of executable memory", size);
@@ -31,20 +29,17 @@ void tc_buf_init(size_t size)
   tc_buf_reset();
 }
 
-void tc_buf_reset(void)
-{
+void tc_buf_reset(void) {
   tc_code.cur = tc_code.start;
   tc_code.overflow = 0;
   tc_backend->init(&tc_code);
 }
 
-int tc_in_code(const void *host_pc)
-{
+int tc_in_code(const void *host_pc) {
   return (const uint8_t *)host_pc >= tc_code.start && (const uint8_t *)host_pc < tc_code.end;
 }
 
-int tc_overlaps_translator(uint64_t start, uint64_t len)
-{
+int tc_overlaps_translator(uint64_t start, uint64_t len) {
   uint64_t cs = (uintptr_t)tc_code.start, ce = (uintptr_t)tc_code.end;
   return start < ce && start + len > cs;
 }

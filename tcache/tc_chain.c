@@ -3,8 +3,7 @@
  * its stub, which returns to the run loop. */
 #include "tc_int.h"
 
-void tc_chain(struct tc_exit *e, struct tc_block *to)
-{
+void tc_chain(struct tc_exit *e, struct tc_block *to) {
   if (e->to || to->invalid)
     return;
   tc_backend->patch(e, to->code);
@@ -14,8 +13,7 @@ void tc_chain(struct tc_exit *e, struct tc_block *to)
 }
 
 /* Point every exit that jumps into blk, and blk's own exits, back at stubs. */
-void tc_unchain_all(struct tc_block *blk)
-{
+void tc_unchain_all(struct tc_block *blk) {
   for (struct tc_exit *e = blk->incoming, *next; e; e = next) {
     next = e->next_in;
     tc_backend->patch(e, NULL);

@@ -12,17 +12,15 @@
 #include <unistd.h>
 #include "tc_int.h"
 
-static const char *tc_signame(int sig)
-{
+static const char *tc_signame(int sig) {
   const char *s = strsignal(sig);
   return s ? s : "signal";
 }
 
-static void tc_internal_fault(int sig, void *host_pc)
-{
+static void tc_internal_fault(int sig, void *host_pc) {
   char line[160];
-  int n = snprintf(line, sizeof(line), "xrun: internal error: %s at host pc %p; backtrace:",
-                   tc_signame(sig), host_pc);
+  int n = snprintf(line, sizeof(line),
+                   "xrun: internal error: %s at host pc %p; backtrace:", tc_signame(sig), host_pc);
   write(2, line, n);
   void *frames[32];
   int depth = unw_backtrace(frames, 32);
@@ -34,8 +32,7 @@ static void tc_internal_fault(int sig, void *host_pc)
   _exit(XRUN_EXIT_INTERNAL);
 }
 
-static void tc_on_fault(int sig, siginfo_t *si, void *uctx)
-{
+static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   ucontext_t *uc = uctx;
   void *host_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
   if (tc_decode_jmp)
@@ -53,8 +50,7 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx)
   siglongjmp(tc_resume, 1);
 }
 
-void tc_fault_init(void)
-{
+void tc_fault_init(void) {
   static char altstack[64 * 1024];
   stack_t ss = {.ss_sp = altstack, .ss_size = sizeof(altstack)};
   sigaltstack(&ss, NULL);

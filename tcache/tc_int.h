@@ -8,9 +8,9 @@
 
 extern const struct backend *tc_backend;
 extern const struct guest *tc_guest;
-extern struct tc_buf tc_code;         /* the whole executable buffer */
-extern uint64_t tc_generation;        /* bumped by every flush */
-extern __thread struct cpu *tc_current; /* the guest thread running on this host thread */
+extern struct tc_buf tc_code;             /* the whole executable buffer */
+extern uint64_t tc_generation;            /* bumped by every flush */
+extern __thread struct cpu *tc_current;   /* the guest thread running on this host thread */
 extern __thread volatile int tc_in_guest; /* inside translated code or its helpers */
 
 void tc_buf_init(size_t size);

@@ -5,8 +5,7 @@
 #include <unistd.h>
 #include "tc_int.h"
 
-static void tc_dump_bytes(const struct tc_block *blk)
-{
+static void tc_dump_bytes(const struct tc_block *blk) {
   for (uint32_t i = 0; i < blk->code_size; i += 16) {
     fprintf(stderr, "  %p:", (void *)(blk->code + i));
     for (uint32_t j = i; j < i + 16 && j < blk->code_size; j++)
@@ -15,8 +14,7 @@ static void tc_dump_bytes(const struct tc_block *blk)
   }
 }
 
-static int tc_objdump(const struct tc_block *blk, const char *machine)
-{
+static int tc_objdump(const struct tc_block *blk, const char *machine) {
   char path[] = "/tmp/xrun-out-asm-XXXXXX";
   int fd = mkstemp(path);
   if (fd < 0)
@@ -32,8 +30,7 @@ static int tc_objdump(const struct tc_block *blk, const char *machine)
   return rc;
 }
 
-void tc_log_out_asm(const struct tc_block *blk)
-{
+void tc_log_out_asm(const struct tc_block *blk) {
   xrun_log("OUT: guest 0x%llx -> host %p, %u bytes", (unsigned long long)blk->guest_pc,
            (void *)blk->code, blk->code_size);
   if (!tc_backend->objdump_machine || tc_objdump(blk, tc_backend->objdump_machine) != 0)

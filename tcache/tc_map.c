@@ -13,18 +13,15 @@ static size_t tc_nblocks, tc_blocks_cap;
 uint64_t tc_generation;
 static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi; /* guest code translated so far */
 
-static uint32_t tc_hash_pc(uint64_t pc)
-{
+static uint32_t tc_hash_pc(uint64_t pc) {
   return (uint32_t)XXH3_64bits(&pc, sizeof(pc)) & (TC_HASH_SIZE - 1);
 }
 
-void tc_map_init(void)
-{
+void tc_map_init(void) {
   memset(tc_hash, 0, sizeof(tc_hash));
 }
 
-struct tc_block *tc_lookup(uint64_t pc)
-{
+struct tc_block *tc_lookup(uint64_t pc) {
   struct tc_block *b = __atomic_load_n(&tc_hash[tc_hash_pc(pc)], __ATOMIC_ACQUIRE);
   for (; b; b = b->hnext)
     if (b->guest_pc == pc && !b->invalid)
@@ -32,8 +29,7 @@ struct tc_block *tc_lookup(uint64_t pc)
   return NULL;
 }
 
-struct tc_block *tc_block_alloc(uint32_t pcmap_cap)
-{
+struct tc_block *tc_block_alloc(uint32_t pcmap_cap) {
   struct tc_block *blk = mi_zalloc(sizeof(*blk));
   blk->pcmap = mi_malloc(pcmap_cap * sizeof(*blk->pcmap));
   if (!blk || !blk->pcmap)
@@ -42,14 +38,12 @@ struct tc_block *tc_block_alloc(uint32_t pcmap_cap)
   return blk;
 }
 
-void tc_block_discard(struct tc_block *blk)
-{
+void tc_block_discard(struct tc_block *blk) {
   mi_free(blk->pcmap);
   mi_free(blk);
 }
 
-void tc_block_commit(struct tc_block *blk)
-{
+void tc_block_commit(struct tc_block *blk) {
   if (tc_nblocks == tc_blocks_cap) {
     /* the old array is kept: a fault handler in another thread may be reading it */
     size_t cap = tc_blocks_cap ? tc_blocks_cap * 2 : 4096;
@@ -72,8 +66,7 @@ void tc_block_commit(struct tc_block *blk)
   __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
 }
 
-void tc_map_clear(void)
-{
+void tc_map_clear(void) {
   for (size_t i = 0; i < tc_nblocks; i++)
     tc_block_discard(tc_blocks[i]);
   tc_nblocks = 0;
@@ -81,8 +74,7 @@ void tc_map_clear(void)
   tc_generation++;
 }
 
-struct tc_block *tc_find_host(const void *host_pc)
-{
+struct tc_block *tc_find_host(const void *host_pc) {
   const uint8_t *p = host_pc;
   size_t lo = 0, hi = tc_nblocks;
   while (lo < hi) { /* first block whose code starts after p */
@@ -98,8 +90,7 @@ struct tc_block *tc_find_host(const void *host_pc)
   return p < b->code + b->code_size ? b : NULL;
 }
 
-uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc)
-{
+uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc) {
   uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
   uint64_t pc = blk->guest_pc;
   for (uint32_t i = 0; i < blk->n_pcmap && blk->pcmap[i].host_off <= off; i++)
@@ -107,8 +98,7 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc)
   return pc;
 }
 
-static int tc_invalidate_locked(uint64_t start, uint64_t len)
-{
+static int tc_invalidate_locked(uint64_t start, uint64_t len) {
   int hit = 0;
   pthread_mutex_lock(&tc_chain_lock);
   for (size_t i = 0; i < tc_nblocks; i++) {
@@ -125,8 +115,7 @@ static int tc_invalidate_locked(uint64_t start, uint64_t len)
 
 /* Called from syscalls, without tc_code_lock. Invalid blocks stay in the
  * buffer (a thread may be running one) until the next flush. */
-void tc_invalidate(uint64_t start, uint64_t len)
-{
+void tc_invalidate(uint64_t start, uint64_t len) {
   if (start >= tc_guest_hi || start + len <= tc_guest_lo)
     return;
   pthread_mutex_lock(&tc_mutex);

@@ -15,15 +15,13 @@ __thread sigjmp_buf tc_resume;
 
 /* A trap the guest raised by itself (undefined instruction, brk, svc of a
  * kind we refuse): the guest's signal, at c->pc. */
-static void tc_trap(struct cpu *c)
-{
+static void tc_trap(struct cpu *c) {
   int sig = c->trap_signal;
   int code = sig == SIGILL ? ILL_ILLOPC : sig == SIGTRAP ? TRAP_BRKPT : 0;
   c->guest->signal_sync(c, sig, code, sig == SIGSEGV ? c->trap_info : c->pc);
 }
 
-void tc_init(const struct backend *be, const struct guest *g)
-{
+void tc_init(const struct backend *be, const struct guest *g) {
   tc_backend = be;
   tc_guest = g;
   tc_threads_init();
@@ -34,8 +32,7 @@ void tc_init(const struct backend *be, const struct guest *g)
 
 /* Called with tc_mutex held (from translation), never inside the run loop's
  * hold of tc_code_lock. */
-void tc_flush(void)
-{
+void tc_flush(void) {
   tc_stop_world();
   tc_map_clear();
   tc_buf_reset();
@@ -44,8 +41,7 @@ void tc_flush(void)
 }
 
 /* After an indirect-branch miss: translate, and remember it in the jump cache. */
-static struct tc_block *tc_fill_jc(struct cpu *c)
-{
+static struct tc_block *tc_fill_jc(struct cpu *c) {
   struct tc_block *blk = tc_get(c, c->pc);
   if (blk) {
     struct tc_jc_entry *e = &c->jc[tc_jc_index(c->pc)];
@@ -57,8 +53,7 @@ static struct tc_block *tc_fill_jc(struct cpu *c)
 
 /* A direct exit that is not chained yet: translate its target and chain it
  * (unless a flush came in between, which freed e). */
-static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e)
-{
+static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   uint64_t gen = tc_generation;
   struct tc_block *to = tc_get(c, c->pc);
   if (to && gen == tc_generation && !xrun_opt.no_chain) {
@@ -71,31 +66,22 @@ static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e)
 }
 
 /* Syscalls may block: other threads may flush meanwhile. */
-static void tc_syscall(struct cpu *c)
-{
+static void tc_syscall(struct cpu *c) {
   pthread_rwlock_unlock(&tc_code_lock);
   c->guest->syscall(c);
   pthread_rwlock_rdlock(&tc_code_lock);
 }
 
-static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r)
-{
+static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
   switch (r) {
-  case CPU_EXIT_PLAIN:
-    return c->exit_request ? NULL : tc_fill_jc(c);
-  case CPU_EXIT_SYSCALL:
-    tc_syscall(c);
-    return NULL;
-  case CPU_EXIT_TRAP:
-    tc_trap(c);
-    return NULL;
-  default:
-    return tc_follow_exit(c, (struct tc_exit *)r);
+  case CPU_EXIT_PLAIN: return c->exit_request ? NULL : tc_fill_jc(c);
+  case CPU_EXIT_SYSCALL: tc_syscall(c); return NULL;
+  case CPU_EXIT_TRAP: tc_trap(c); return NULL;
+  default: return tc_follow_exit(c, (struct tc_exit *)r);
   }
 }
 
-static void tc_run_interp(struct cpu *c)
-{
+static void tc_run_interp(struct cpu *c) {
   struct ir_block *b = ir_block_new(c->pc);
   while (!c->exiting) {
     if (c->exit_request) {
@@ -118,8 +104,7 @@ static void tc_run_interp(struct cpu *c)
   ir_block_free(b);
 }
 
-static void tc_loop(struct cpu *c)
-{
+static void tc_loop(struct cpu *c) {
   struct tc_block *blk = NULL;
   while (!c->exiting) {
     if (c->exit_request) {
@@ -143,8 +128,7 @@ static void tc_loop(struct cpu *c)
   }
 }
 
-void tc_run(struct cpu *c)
-{
+void tc_run(struct cpu *c) {
   tc_current = c;
   if (!c->jc)
     c->jc = mi_zalloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));

@@ -16,8 +16,7 @@ pthread_mutex_t tc_chain_lock = PTHREAD_MUTEX_INITIALIZER;
 pthread_rwlock_t tc_code_lock;
 static struct cpu *tc_cpus; /* under tc_mutex */
 
-void tc_threads_init(void)
-{
+void tc_threads_init(void) {
   pthread_rwlockattr_t a;
   pthread_rwlockattr_init(&a);
   /* a flush must not starve behind threads that re-take the lock at once */
@@ -26,8 +25,7 @@ void tc_threads_init(void)
   pthread_rwlockattr_destroy(&a);
 }
 
-void tc_thread_enter(struct cpu *c)
-{
+void tc_thread_enter(struct cpu *c) {
   pthread_mutex_lock(&tc_mutex);
   c->next_cpu = tc_cpus;
   tc_cpus = c;
@@ -35,8 +33,7 @@ void tc_thread_enter(struct cpu *c)
   pthread_rwlock_rdlock(&tc_code_lock);
 }
 
-void tc_thread_leave(struct cpu *c)
-{
+void tc_thread_leave(struct cpu *c) {
   pthread_rwlock_unlock(&tc_code_lock);
   pthread_mutex_lock(&tc_mutex);
   struct cpu **pp = &tc_cpus;
@@ -48,8 +45,7 @@ void tc_thread_leave(struct cpu *c)
 }
 
 /* Forget every thread's jump cache (tc_mutex held). */
-void tc_clear_jump_caches(void)
-{
+void tc_clear_jump_caches(void) {
   for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
     if (c->jc)
       memset(c->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
@@ -57,21 +53,18 @@ void tc_clear_jump_caches(void)
 
 /* Called with tc_mutex held, and without tc_code_lock: returns with every
  * other thread outside translated code, holding tc_code_lock for writing. */
-void tc_stop_world(void)
-{
+void tc_stop_world(void) {
   for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
     c->exit_request = 1;
   pthread_rwlock_wrlock(&tc_code_lock);
 }
 
-void tc_start_world(void)
-{
+void tc_start_world(void) {
   pthread_rwlock_unlock(&tc_code_lock);
 }
 
 /* Between blocks: let a waiting flush go first. */
-void tc_yield_code(void)
-{
+void tc_yield_code(void) {
   pthread_rwlock_unlock(&tc_code_lock);
   pthread_rwlock_rdlock(&tc_code_lock);
 }

@@ -8,15 +8,13 @@
 __thread sigjmp_buf *tc_decode_jmp;
 static __thread struct ir_block *tc_ir;
 
-static void tc_log_block(const char *what, const struct ir_block *b)
-{
+static void tc_log_block(const char *what, const struct ir_block *b) {
   xrun_log("%s: block 0x%llx (%u guest instructions)", what, (unsigned long long)b->guest_pc,
            b->guest_insns);
   ir_print(stderr, b);
 }
 
-static void tc_log_in_asm(const struct ir_block *b)
-{
+static void tc_log_in_asm(const struct ir_block *b) {
   xrun_log("IN: 0x%llx", (unsigned long long)b->guest_pc);
   for (uint64_t pc = b->guest_pc; pc < b->guest_pc + b->guest_size; pc += 4) {
     if (tc_guest->print_insn)
@@ -26,8 +24,7 @@ static void tc_log_in_asm(const struct ir_block *b)
   }
 }
 
-int tc_decode(struct ir_block *b, uint64_t pc)
-{
+int tc_decode(struct ir_block *b, uint64_t pc) {
   sigjmp_buf jb;
   ir_block_reset(b, pc);
   if (sigsetjmp(jb, 1)) {
@@ -49,8 +46,7 @@ int tc_decode(struct ir_block *b, uint64_t pc)
   return 0;
 }
 
-static struct tc_block *tc_emit(const struct ir_block *b)
-{
+static struct tc_block *tc_emit(const struct ir_block *b) {
   struct tc_block *blk = tc_block_alloc(b->n);
   uint8_t *mark = tc_code.cur;
   blk->guest_pc = b->guest_pc;
@@ -65,8 +61,7 @@ static struct tc_block *tc_emit(const struct ir_block *b)
   return NULL;
 }
 
-struct tc_block *tc_translate(struct cpu *c, uint64_t pc)
-{
+struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   if (!tc_ir)
     tc_ir = ir_block_new(pc);
   if (tc_decode(tc_ir, pc) < 0) {
@@ -88,8 +83,7 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc)
 
 /* Called with tc_code_lock held for reading; returns a block that stays valid
  * while it is held, or NULL when the guest code at pc cannot be read. */
-struct tc_block *tc_get(struct cpu *c, uint64_t pc)
-{
+struct tc_block *tc_get(struct cpu *c, uint64_t pc) {
   for (;;) {
     struct tc_block *blk = tc_lookup(pc);
     if (blk)

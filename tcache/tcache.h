@@ -47,7 +47,7 @@ struct tc_block {
   uint64_t guest_pc;
   uint32_t guest_size;
   uint32_t code_size;
-  uint8_t *code;            /* entry of the host code */
+  uint8_t *code; /* entry of the host code */
   uint32_t n_exits;
   struct tc_exit exits[TC_MAX_EXITS];
   uint32_t n_pcmap, pcmap_cap; /* pcmap is allocated by tcache, filled by the backend */
@@ -64,8 +64,7 @@ struct tc_jc_entry {
   const void *code;
 };
 /* Translated code computes the same index inline. */
-static inline uint32_t tc_jc_index(uint64_t pc)
-{
+static inline uint32_t tc_jc_index(uint64_t pc) {
   return (uint32_t)(pc >> 2) & (TC_JC_SIZE - 1);
 }
 

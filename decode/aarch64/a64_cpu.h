@@ -8,15 +8,15 @@
 #include "../../xrun.h"
 
 struct a64_cpu {
-  struct cpu c;          /* must be first */
-  uint64_t x[32];        /* x[31] is SP; XZR is handled by the decoder */
-  uint64_t nzcv;         /* canonical nibble N=8 Z=4 C=2 V=1 (bits 31..28 of NZCV >> 28) */
+  struct cpu c;   /* must be first */
+  uint64_t x[32]; /* x[31] is SP; XZR is handled by the decoder */
+  uint64_t nzcv;  /* canonical nibble N=8 Z=4 C=2 V=1 (bits 31..28 of NZCV >> 28) */
   uint64_t tpidr_el0;
   uint32_t fpcr, fpsr;
-  uint64_t excl_addr;    /* exclusive monitor: address of the last LDXR, or -1 */
-  uint64_t excl_val;     /* value it loaded */
-  uint64_t excl_val2;    /* second value of LDXP */
-  uint64_t excl_size;    /* log2 size of the monitored access */
+  uint64_t excl_addr;             /* exclusive monitor: address of the last LDXR, or -1 */
+  uint64_t excl_val;              /* value it loaded */
+  uint64_t excl_val2;             /* second value of LDXP */
+  uint64_t excl_size;             /* log2 size of the monitored access */
   _Alignas(16) uint64_t v[32][2]; /* V0..V31, little-endian: v[n][0] is the low 64 bits */
 };
 

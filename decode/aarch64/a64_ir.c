@@ -2,21 +2,18 @@
 #include <signal.h>
 #include "a64.h"
 
-uint32_t a64_imm(struct a64_ctx *s, int sf, uint64_t v)
-{
+uint32_t a64_imm(struct a64_ctx *s, int sf, uint64_t v) {
   return ir_const(s->b, a64_ty(sf), v);
 }
 
-uint32_t a64_rd(struct a64_ctx *s, unsigned r, int sf, bool sp)
-{
+uint32_t a64_rd(struct a64_ctx *s, unsigned r, int sf, bool sp) {
   if (r == 31 && !sp)
     return a64_imm(s, sf, 0);
   uint32_t v = ir_get(s->b, IR_I64, a64_off_x(r));
   return sf ? v : ir_unop(s->b, IR_TRUNC, IR_I32, v);
 }
 
-void a64_wr(struct a64_ctx *s, unsigned r, int sf, bool sp, uint32_t v)
-{
+void a64_wr(struct a64_ctx *s, unsigned r, int sf, bool sp, uint32_t v) {
   if (r == 31 && !sp)
     return;
   if (!sf)
@@ -24,37 +21,31 @@ void a64_wr(struct a64_ctx *s, unsigned r, int sf, bool sp, uint32_t v)
   ir_put(s->b, a64_off_x(r), v);
 }
 
-uint32_t a64_get_nzcv(struct a64_ctx *s)
-{
+uint32_t a64_get_nzcv(struct a64_ctx *s) {
   return ir_get(s->b, IR_I32, offsetof(struct a64_cpu, nzcv));
 }
 
-void a64_set_nzcv(struct a64_ctx *s, uint32_t nzcv)
-{
+void a64_set_nzcv(struct a64_ctx *s, uint32_t nzcv) {
   ir_put(s->b, offsetof(struct a64_cpu, nzcv), nzcv);
 }
 
-void a64_goto(struct a64_ctx *s, uint64_t target)
-{
+void a64_goto(struct a64_ctx *s, uint64_t target) {
   ir_goto(s->b, target);
   s->end = true;
 }
 
-void a64_jump(struct a64_ctx *s, uint32_t target)
-{
+void a64_jump(struct a64_ctx *s, uint32_t target) {
   ir_jump(s->b, target);
   s->end = true;
 }
 
-void a64_trap(struct a64_ctx *s, int sig, uint64_t info)
-{
+void a64_trap(struct a64_ctx *s, int sig, uint64_t info) {
   ir_put(s->b, offsetof(struct cpu, trap_info), ir_const(s->b, IR_I64, info));
   ir_trap(s->b, sig, s->pc);
   s->end = true;
 }
 
-uint32_t a64_call_insn_helper(struct a64_ctx *s, void *helper)
-{
+uint32_t a64_call_insn_helper(struct a64_ctx *s, void *helper) {
   uint32_t insn = ir_const(s->b, IR_I64, s->insn);
   uint32_t pc = ir_const(s->b, IR_I64, s->pc);
   return ir_call(s->b, IR_I64, helper, insn, pc, 0);

@@ -22,8 +22,7 @@ static int test_count;
 
 #define TEST(name)                                                                                 \
   static void test_##name(int *test_failed_);                                                      \
-  __attribute__((constructor)) static void test_reg_##name(void)                                   \
-  {                                                                                                \
+  __attribute__((constructor)) static void test_reg_##name(void) {                                 \
     if (test_count < TEST_MAX)                                                                     \
       test_cases[test_count++] = (struct test_case){#name, test_##name};                           \
   }                                                                                                \
@@ -42,15 +41,14 @@ static int test_count;
   do {                                                                                             \
     unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b);                 \
     if (a_ != b_) {                                                                                \
-      fprintf(stderr, "  %s:%d: %s == %s: 0x%llx != 0x%llx\n", __FILE__, __LINE__, #a, #b, a_,   \
+      fprintf(stderr, "  %s:%d: %s == %s: 0x%llx != 0x%llx\n", __FILE__, __LINE__, #a, #b, a_,     \
               b_);                                                                                 \
       *test_failed_ = 1;                                                                           \
       return;                                                                                      \
     }                                                                                              \
   } while (0)
 
-static inline int test_run_all(const char *suite)
-{
+static inline int test_run_all(const char *suite) {
   int failed = 0;
   for (int i = 0; i < test_count; i++) {
     int f = 0;
@@ -62,8 +60,7 @@ static inline int test_run_all(const char *suite)
 }
 
 #define TEST_MAIN(suite)                                                                           \
-  int main(void)                                                                                   \
-  {                                                                                                \
+  int main(void) {                                                                                 \
     return test_run_all(suite);                                                                    \
   }
 

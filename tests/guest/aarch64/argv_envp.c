@@ -8,16 +8,19 @@
 
 extern char **environ;
 
-int main(int argc, char **argv, char **envp)
-{
+int main(int argc, char **argv, char **envp) {
   printf("argc %d\n", argc);
-  for (int i = 1; i < argc; i++) printf("argv[%d] = [%s]\n", i, argv[i]);
+  for (int i = 1; i < argc; i++)
+    printf("argv[%d] = [%s]\n", i, argv[i]);
   printf("argv[argc] is %s\n", argv[argc] ? "not NULL" : "NULL");
   const char *base = strrchr(argv[0], '/');
   printf("argv[0] ends with %s\n", base ? base + 1 : argv[0]);
   printf("envp == environ: %d\n", envp == environ);
   int n = 0, found = 0;
-  for (char **e = envp; *e; e++) { n++; found += !strncmp(*e, "XTEST_ENV=", 10); }
+  for (char **e = envp; *e; e++) {
+    n++;
+    found += !strncmp(*e, "XTEST_ENV=", 10);
+  }
   printf("env has XTEST_ENV: %d, entries >= 3: %d\n", found, n >= 3);
   printf("getenv XTEST_ENV = %s\n", getenv("XTEST_ENV"));
   printf("getenv MISSING = %s\n", getenv("XTEST_MISSING") ? "set" : "(null)");

@@ -11,8 +11,7 @@ static uint32_t a32;
 static uint64_t a64;
 static unsigned __int128 a128;
 
-int main(void)
-{
+int main(void) {
   for (int i = 0; i < 1000; i++) {
     __atomic_fetch_add(&a8, 3, __ATOMIC_SEQ_CST);
     __atomic_fetch_sub(&a16, 7, __ATOMIC_ACQ_REL);
@@ -35,7 +34,8 @@ int main(void)
   __atomic_store_n(&a64, 1, __ATOMIC_RELEASE);
   for (int i = 1; i <= 30; i++) {
     uint64_t cur = __atomic_load_n(&a64, __ATOMIC_RELAXED);
-    while (!__atomic_compare_exchange_n(&a64, &cur, cur * 3 + (uint64_t)i, 1, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+    while (!__atomic_compare_exchange_n(&a64, &cur, cur * 3 + (uint64_t)i, 1, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_RELAXED))
       ;
     v = v * 3 + (uint64_t)i;
   }
@@ -50,9 +50,11 @@ int main(void)
   __sync_lock_release(&a8);
   __sync_synchronize();
   printf("released %u\n", a8);
-  unsigned __int128 e128 = 0, d128 = ((unsigned __int128)0x0123456789abcdefull << 64) | 0xfedcba9876543210ull;
+  unsigned __int128 e128 = 0,
+                    d128 = ((unsigned __int128)0x0123456789abcdefull << 64) | 0xfedcba9876543210ull;
   /* __sync (not __atomic) so GCC inlines it: CASP / LDXP+STXP, no libatomic */
   ok = __sync_bool_compare_and_swap(&a128, e128, d128);
-  printf("cas128 ok %d hi %llx lo %llx\n", ok, (unsigned long long)(a128 >> 64), (unsigned long long)a128);
+  printf("cas128 ok %d hi %llx lo %llx\n", ok, (unsigned long long)(a128 >> 64),
+         (unsigned long long)a128);
   return 0;
 }

@@ -12,8 +12,7 @@
 
 extern void _start(void);
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
   (void)argc;
   printf("AT_PAGESZ %lu\n", getauxval(AT_PAGESZ));
   printf("sysconf pagesize %ld\n", sysconf(_SC_PAGESIZE));
@@ -21,17 +20,20 @@ int main(int argc, char **argv)
   const unsigned char *r = (const unsigned char *)getauxval(AT_RANDOM);
   int nz = 0;
   if (r)
-    for (int i = 0; i < 16; i++) nz |= r[i];
+    for (int i = 0; i < 16; i++)
+      nz |= r[i];
   printf("AT_RANDOM present %d nonzero %d\n", r != NULL, nz != 0);
   const ElfW(Phdr) *ph = (const ElfW(Phdr) *)getauxval(AT_PHDR);
   unsigned long phnum = getauxval(AT_PHNUM);
   int loads = 0;
-  for (unsigned long i = 0; ph && i < phnum; i++) loads += ph[i].p_type == PT_LOAD;
+  for (unsigned long i = 0; ph && i < phnum; i++)
+    loads += ph[i].p_type == PT_LOAD;
   printf("AT_PHDR present %d, PT_LOAD segments >= 1: %d, AT_PHENT %lu\n", ph != NULL, loads >= 1,
          getauxval(AT_PHENT));
   printf("AT_ENTRY is _start: %d\n", getauxval(AT_ENTRY) == (unsigned long)&_start);
   printf("AT_UID matches %d, AT_EUID %d, AT_GID %d, AT_EGID %d\n", getauxval(AT_UID) == getuid(),
-         getauxval(AT_EUID) == geteuid(), getauxval(AT_GID) == getgid(), getauxval(AT_EGID) == getegid());
+         getauxval(AT_EUID) == geteuid(), getauxval(AT_GID) == getgid(),
+         getauxval(AT_EGID) == getegid());
   printf("AT_SECURE %lu\n", getauxval(AT_SECURE));
   printf("AT_CLKTCK %lu sysconf %ld\n", getauxval(AT_CLKTCK), sysconf(_SC_CLK_TCK));
   const char *fn = (const char *)getauxval(AT_EXECFN);

@@ -3,15 +3,19 @@
 #include <stdint.h>
 #include <stdio.h>
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-static uint32_t rotr32(uint32_t x, int k) { return (x >> k) | (x << ((32 - k) & 31)); }
+static uint64_t rotl(uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
+static uint32_t rotr32(uint32_t x, int k) {
+  return (x >> k) | (x << ((32 - k) & 31));
+}
 
-int main(void)
-{
+int main(void) {
   uint64_t x = 0x9e3779b97f4a7c15ull, sum = 0;
   for (int i = 0; i < 64; i++) {
     uint64_t v = x >> (i % 61);
-    if (v == 0) v = 1;
+    if (v == 0)
+      v = 1;
     uint32_t w = (uint32_t)v | 1;
     if (i < 16)
       printf("%016llx clz %d ctz %d pop %d par %d ffs %d | %08x clz %d ctz %d pop %d bswap %08x\n",

@@ -4,8 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-int main(void)
-{
+int main(void) {
   uint64_t v[] = {0, 0xffffffffffffffffull, 0x0123456789abcdefull, 0x8000000000000080ull,
                   0xfedcba9876543210ull};
   for (unsigned i = 0; i < sizeof v / sizeof *v; i++) {
@@ -24,7 +23,8 @@ int main(void)
     __asm__("extr %w0, %w1, %w2, #31" : "=r"(r[10]) : "r"(a), "r"(d));
     __asm__("sxtb %0, %w1" : "=r"(r[11]) : "r"(a));
     printf("%016llx:", (unsigned long long)a);
-    for (int k = 0; k < 12; k++) printf(" %llx", (unsigned long long)r[k]);
+    for (int k = 0; k < 12; k++)
+      printf(" %llx", (unsigned long long)r[k]);
     uint64_t s1, s2, s3, u1, u2;
     __asm__("sxth %0, %w1" : "=r"(s1) : "r"(a));
     __asm__("sxtw %0, %w1" : "=r"(s2) : "r"(a));

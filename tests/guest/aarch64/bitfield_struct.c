@@ -12,8 +12,7 @@ struct packet {
   unsigned long long wide : 40;
 };
 
-int main(void)
-{
+int main(void) {
   struct packet p = {0};
   for (int i = 0; i < 20; i++) {
     p.ver += 3;

@@ -5,10 +5,11 @@
 #include <sys/time.h>
 #include <time.h>
 
-static long long ns(struct timespec t) { return t.tv_sec * 1000000000LL + t.tv_nsec; }
+static long long ns(struct timespec t) {
+  return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
 
-int main(void)
-{
+int main(void) {
   struct timespec a, b, r;
   int backwards = 0;
   clock_gettime(CLOCK_MONOTONIC, &a);
@@ -28,7 +29,8 @@ int main(void)
   printf("realtime after 2020: %d\n", r.tv_sec > 1577836800);
   struct timeval tv;
   gettimeofday(&tv, NULL);
-  printf("gettimeofday within 10s of realtime: %d\n", tv.tv_sec - r.tv_sec < 10 && tv.tv_sec - r.tv_sec > -10);
+  printf("gettimeofday within 10s of realtime: %d\n",
+         tv.tv_sec - r.tv_sec < 10 && tv.tv_sec - r.tv_sec > -10);
   printf("time() within 10s: %d\n", time(NULL) - r.tv_sec < 10);
   clock_getres(CLOCK_MONOTONIC, &r);
   printf("resolution <= 1ms: %d\n", r.tv_sec == 0 && r.tv_nsec <= 1000000 && r.tv_nsec > 0);

@@ -10,9 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int main(int argc, char **argv)
-{
-  if (argc < 2) { fprintf(stderr, "usage: %s DIR\n", argv[0]); return 2; }
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s DIR\n", argv[0]);
+    return 2;
+  }
   char path[4096], path2[4096];
   snprintf(path, sizeof path, "%s/data.bin", argv[1]);
   snprintf(path2, sizeof path2, "%s/renamed.bin", argv[1]);
@@ -21,7 +23,8 @@ int main(int argc, char **argv)
   int fd2 = open(path, O_RDWR | O_CREAT | O_EXCL, 0644);
   printf("second O_EXCL: %s\n", fd2 < 0 && errno == EEXIST ? "EEXIST" : "wrong");
   unsigned char buf[10000];
-  for (int i = 0; i < 10000; i++) buf[i] = (unsigned char)(i * 7 + i / 256);
+  for (int i = 0; i < 10000; i++)
+    buf[i] = (unsigned char)(i * 7 + i / 256);
   ssize_t total = 0;
   for (int off = 0; off < 10000; off += 1234) {
     int n = 10000 - off < 1234 ? 10000 - off : 1234;
@@ -49,19 +52,26 @@ int main(int argc, char **argv)
   unsigned char all[20003];
   lseek(fd, 0, SEEK_SET);
   ssize_t got = 0, r;
-  while ((r = read(fd, all + got, sizeof all - (size_t)got)) > 0) got += r;
+  while ((r = read(fd, all + got, sizeof all - (size_t)got)) > 0)
+    got += r;
   buf[5000] = 'X';
   buf[5001] = 'Y';
-  printf("read back %zd, first 10000 match %d, tail %.3s\n", got, !memcmp(all, buf, 10000), all + 20000);
+  printf("read back %zd, first 10000 match %d, tail %.3s\n", got, !memcmp(all, buf, 10000),
+         all + 20000);
   close(fd);
   FILE *f = fopen(path2, "w");
-  for (int i = 0; i < 100; i++) fprintf(f, "line %d %x\n", i, i * i);
+  for (int i = 0; i < 100; i++)
+    fprintf(f, "line %d %x\n", i, i * i);
   fclose(f);
   f = fopen(path2, "r");
   char line[64];
   int lines = 0;
   unsigned sum = 0;
-  while (fgets(line, sizeof line, f)) { lines++; for (char *p = line; *p; p++) sum = sum * 31 + (unsigned char)*p; }
+  while (fgets(line, sizeof line, f)) {
+    lines++;
+    for (char *p = line; *p; p++)
+      sum = sum * 31 + (unsigned char)*p;
+  }
   fclose(f);
   printf("stdio lines %d hash %u\n", lines, sum);
   printf("rename: %d\n", rename(path2, path));

@@ -7,12 +7,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int main(void)
-{
+int main(void) {
   char tmpl[] = "/tmp/xrun-mkstemp-XXXXXX";
   int fd = mkstemp(tmpl);
-  if (fd < 0) { printf("mkstemp failed: %s\n", strerror(errno)); return 1; }
-  printf("name changed %d, prefix kept %d\n", strcmp(tmpl + 18, "XXXXXX") != 0, !strncmp(tmpl, "/tmp/xrun-mkstemp-", 18));
+  if (fd < 0) {
+    printf("mkstemp failed: %s\n", strerror(errno));
+    return 1;
+  }
+  printf("name changed %d, prefix kept %d\n", strcmp(tmpl + 18, "XXXXXX") != 0,
+         !strncmp(tmpl, "/tmp/xrun-mkstemp-", 18));
   struct stat st;
   fstat(fd, &st);
   printf("size %lld mode %o\n", (long long)st.st_size, st.st_mode & 0777);

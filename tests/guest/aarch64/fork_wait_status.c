@@ -11,8 +11,7 @@
 
 static int shared = 10;
 
-int main(void)
-{
+int main(void) {
   int fds[2];
   pipe(fds);
   fflush(stdout);
@@ -28,7 +27,8 @@ int main(void)
   close(fds[1]);
   char buf[128] = {0};
   ssize_t got = 0, r;
-  while ((r = read(fds[0], buf + got, sizeof buf - 1 - (size_t)got)) > 0) got += r;
+  while ((r = read(fds[0], buf + got, sizeof buf - 1 - (size_t)got)) > 0)
+    got += r;
   int st;
   pid_t w = waitpid(pid, &st, 0);
   printf("from pipe: %s\n", buf);
@@ -36,7 +36,8 @@ int main(void)
          WEXITSTATUS(st), shared);
   pid = fork();
   if (pid == 0) {
-    for (;;) pause();
+    for (;;)
+      pause();
   }
   if (pid < 0) { /* never kill(-1, ...): that would signal every process we may */
     printf("fork failed\n");
@@ -48,7 +49,8 @@ int main(void)
   int ok = 0;
   for (int i = 0; i < 5; i++) {
     fflush(stdout);
-    if ((pid = fork()) == 0) _exit(i * 10);
+    if ((pid = fork()) == 0)
+      _exit(i * 10);
     waitpid(pid, &st, 0);
     ok += WEXITSTATUS(st) == i * 10;
   }

@@ -6,12 +6,12 @@
 
 /* %a, except that a NaN prints as "nan": the sign of the NaN from 0/0 is
  * machine-specific (x86 makes it negative), see fp_nan_sign_default_asm.c */
-static const char *A(double d)
-{
+static const char *A(double d) {
   static char buf[8][40];
   static int k;
   char *b = buf[k++ & 7];
-  if (d != d) return "nan";
+  if (d != d)
+    return "nan";
   snprintf(b, 40, "%a", d);
   return b;
 }
@@ -19,8 +19,7 @@ static const char *A(double d)
 static volatile double vd[] = {1.0, -2.5, 0.1, 3.0, 1e-310, 1e308, 7.0, -0.0};
 static volatile float vf[] = {1.0f, -2.5f, 0.1f, 3.0f, 1e-40f, 3e38f, 7.0f, -0.0f};
 
-int main(void)
-{
+int main(void) {
   int n = sizeof vd / sizeof *vd;
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++) {
@@ -39,7 +38,8 @@ int main(void)
   }
   printf("harmonic %.17g float %.9g product %.17g quotient %.17g\n", s, (double)sf, p, q);
   double sub = DBL_MIN;
-  for (int i = 0; i < 10; i++) sub /= 16;
+  for (int i = 0; i < 10; i++)
+    sub /= 16;
   printf("subnormal %a %.17g back %a\n", sub, sub, sub * 1099511627776.0);
   printf("exact: %.17g %.17g\n", 0.5 * 8 + 0.25 * 4, 1e16 + 1.0 - 1e16);
   return 0;

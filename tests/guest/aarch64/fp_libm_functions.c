@@ -5,8 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 
-int main(void)
-{
+int main(void) {
   double xs[] = {-3.5, -1.0, -0.25, 0.0, 0.1, 0.5, 1.0, 2.0, 2.718281828, 10.0, 100.5};
   for (unsigned i = 0; i < sizeof xs / sizeof *xs; i++) {
     double x = xs[i];
@@ -20,7 +19,8 @@ int main(void)
            frac, ip, fmod(x, 0.75), remainder(x, 0.75), fma(x, 0.1, 1e-17));
   }
   float fsum = 0;
-  for (int i = 1; i < 200; i++) fsum += sinf(i * 0.05f) * expf(-i * 0.01f);
+  for (int i = 1; i < 200; i++)
+    fsum += sinf(i * 0.05f) * expf(-i * 0.01f);
   printf("float sum %.6g\n", (double)fsum);
   return 0;
 }

@@ -7,8 +7,7 @@
 
 static volatile double zero = 0.0;
 
-static const char *cls(double x)
-{
+static const char *cls(double x) {
   switch (fpclassify(x)) {
   case FP_NAN: return "nan";
   case FP_INFINITE: return "inf";
@@ -18,8 +17,7 @@ static const char *cls(double x)
   }
 }
 
-int main(void)
-{
+int main(void) {
   double nan1 = zero / zero, nan2 = NAN, inf = 1.0 / zero;
   double vals[] = {nan1, nan2, inf, -inf, 0.0, -0.0, 1.0, -1.0, 5e-324};
   const char *names[] = {"0/0", "NAN", "inf", "-inf", "0", "-0", "1", "-1", "denorm"};
@@ -31,7 +29,7 @@ int main(void)
     for (int j = 0; j < n; j++) {
       double b = vals[j];
       printf("  %s ? %s: < %d <= %d == %d != %d >= %d > %d unord %d less %d\n", names[i], names[j],
-             a < b, a <= b, a == b, a != b, a >= b, a > b, !!isunordered(a, b), !!isless(a, b));
+             a<b, a <= b, a == b, a != b, a >= b, a> b, !!isunordered(a, b), !!isless(a, b));
     }
   }
   printf("fmax(nan,1) %g fmin(1,nan) %g fmax(-1,2) %g\n", fmax(nan1, 1.0), fmin(1.0, nan1),
@@ -44,6 +42,7 @@ int main(void)
     nan_count += x != x;
   }
   printf("nan_count %d\n", nan_count);
-  printf("-0 == 0: %d, 1/-0 = %g, copysign(3,-0) = %g\n", -0.0 == 0.0, 1.0 / -zero, copysign(3.0, -0.0));
+  printf("-0 == 0: %d, 1/-0 = %g, copysign(3,-0) = %g\n", -0.0 == 0.0, 1.0 / -zero,
+         copysign(3.0, -0.0));
   return 0;
 }

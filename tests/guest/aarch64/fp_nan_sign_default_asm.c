@@ -8,14 +8,27 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t bits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
-static double from(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }
-#define OP(name, insn) static double name(double a, double b) { double r; __asm__ volatile(insn " %d0, %d1, %d2" : "=w"(r) : "w"(a), "w"(b)); return r; }
-OP(fdiv, "fdiv") OP(fsub, "fsub") OP(fadd, "fadd") OP(fmul, "fmul") OP(fmax, "fmax") OP(fmin, "fmin")
-OP(fmaxnm, "fmaxnm") OP(fminnm, "fminnm")
+static uint64_t bits(double d) {
+  uint64_t u;
+  memcpy(&u, &d, 8);
+  return u;
+}
+static double from(uint64_t u) {
+  double d;
+  memcpy(&d, &u, 8);
+  return d;
+}
+#define OP(name, insn)                                                                             \
+  static double name(double a, double b) {                                                         \
+    double r;                                                                                      \
+    __asm__ volatile(insn " %d0, %d1, %d2" : "=w"(r) : "w"(a), "w"(b));                            \
+    return r;                                                                                      \
+  }
+OP(fdiv, "fdiv")
+OP(fsub, "fsub") OP(fadd, "fadd") OP(fmul, "fmul") OP(fmax, "fmax") OP(fmin, "fmin")
+    OP(fmaxnm, "fmaxnm") OP(fminnm, "fminnm")
 
-int main(void)
-{
+        int main(void) {
   volatile double z = 0.0, inf = 1.0 / z;
   double qnan_payload = from(0x7ff8000000001234ull), neg_qnan = from(0xfff8000000000abcull);
   double snan = from(0x7ff0000000000001ull);
@@ -31,7 +44,8 @@ int main(void)
   printf("fmax(-0,0) %016llx fmin(0,-0) %016llx\n", (unsigned long long)bits(fmax(-0.0, 0.0)),
          (unsigned long long)bits(fmin(0.0, -0.0)));
   printf("fmax(qnan,1) %016llx fmaxnm(qnan,1) %016llx fminnm(1,qnan) %016llx\n",
-         (unsigned long long)bits(fmax(qnan_payload, 1.0)), (unsigned long long)bits(fmaxnm(qnan_payload, 1.0)),
+         (unsigned long long)bits(fmax(qnan_payload, 1.0)),
+         (unsigned long long)bits(fmaxnm(qnan_payload, 1.0)),
          (unsigned long long)bits(fminnm(1.0, qnan_payload)));
   float fz = 0.0f, fr;
   __asm__ volatile("fdiv %s0, %s1, %s1" : "=w"(fr) : "w"(fz));

@@ -5,16 +5,17 @@
 #include <string.h>
 #include <sys/random.h>
 
-int main(void)
-{
+int main(void) {
   static unsigned char a[4096], b[4096];
   size_t lens[] = {1, 16, 256, 4096};
   for (int i = 0; i < 4; i++) {
     memset(a, 0, sizeof a);
     ssize_t n = getrandom(a, lens[i], 0);
     int nz = 0;
-    for (size_t j = 0; j < lens[i]; j++) nz |= a[j];
-    printf("getrandom(%zu) = %zd%s\n", lens[i], n, lens[i] >= 16 ? (nz ? ", nonzero" : ", ALL ZERO") : "");
+    for (size_t j = 0; j < lens[i]; j++)
+      nz |= a[j];
+    printf("getrandom(%zu) = %zd%s\n", lens[i], n,
+           lens[i] >= 16 ? (nz ? ", nonzero" : ", ALL ZERO") : "");
   }
   getrandom(a, 64, 0);
   getrandom(b, 64, GRND_NONBLOCK);

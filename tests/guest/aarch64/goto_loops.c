@@ -2,18 +2,22 @@
  * breaking out of nested loops, and computed goto (&&label, GCC). */
 #include <stdio.h>
 
-int main(void)
-{
+int main(void) {
   int i = 0, sum = 0;
 top:
   sum += i * i;
-  if (++i < 100) goto top;
+  if (++i < 100)
+    goto top;
   printf("sum of squares = %d\n", sum);
 
   int found_i = -1, found_j = -1;
   for (int a = 1; a < 50; a++)
     for (int b = a; b < 50; b++)
-      if (a * a + b * b == 41 * 41 - 0 && a > 8) { found_i = a; found_j = b; goto done; }
+      if (a * a + b * b == 41 * 41 - 0 && a > 8) {
+        found_i = a;
+        found_j = b;
+        goto done;
+      }
 done:
   printf("pythagorean: %d %d\n", found_i, found_j);
 
@@ -22,12 +26,18 @@ done:
   int words = 0;
   const char *p = s;
 space:
-  if (!*p) goto end;
-  if (*p == ' ' || *p == '\t') { p++; goto space; }
+  if (!*p)
+    goto end;
+  if (*p == ' ' || *p == '\t') {
+    p++;
+    goto space;
+  }
   words++;
 word:
-  if (!*p) goto end;
-  if (*p == ' ' || *p == '\t') goto space;
+  if (!*p)
+    goto end;
+  if (*p == ' ' || *p == '\t')
+    goto space;
   p++;
   goto word;
 end:
@@ -37,9 +47,15 @@ end:
   int prog[] = {0, 0, 1, 1, 1, 2, 0, 1, 3};
   int pc = 0, acc = 0;
   goto *ops[prog[pc]];
-op_inc: acc++; goto *ops[prog[++pc]];
-op_dbl: acc *= 2; goto *ops[prog[++pc]];
-op_dec: acc--; goto *ops[prog[++pc]];
+op_inc:
+  acc++;
+  goto *ops[prog[++pc]];
+op_dbl:
+  acc *= 2;
+  goto *ops[prog[++pc]];
+op_dec:
+  acc--;
+  goto *ops[prog[++pc]];
 op_halt:
   printf("computed goto acc = %d (pc %d)\n", acc, pc);
   return 0;

@@ -5,19 +5,33 @@
 #include <stdint.h>
 #include <stdio.h>
 
-static uint64_t udiv64(uint64_t a, uint64_t b) { uint64_t r; __asm__ volatile("udiv %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); return r; }
-static int64_t sdiv64(int64_t a, int64_t b) { int64_t r; __asm__ volatile("sdiv %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); return r; }
-static uint32_t udiv32(uint32_t a, uint32_t b) { uint32_t r; __asm__ volatile("udiv %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(b)); return r; }
-static int32_t sdiv32(int32_t a, int32_t b) { int32_t r; __asm__ volatile("sdiv %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(b)); return r; }
-static int64_t srem64(int64_t a, int64_t b)
-{
+static uint64_t udiv64(uint64_t a, uint64_t b) {
+  uint64_t r;
+  __asm__ volatile("udiv %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+}
+static int64_t sdiv64(int64_t a, int64_t b) {
+  int64_t r;
+  __asm__ volatile("sdiv %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+}
+static uint32_t udiv32(uint32_t a, uint32_t b) {
+  uint32_t r;
+  __asm__ volatile("udiv %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+}
+static int32_t sdiv32(int32_t a, int32_t b) {
+  int32_t r;
+  __asm__ volatile("sdiv %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(b));
+  return r;
+}
+static int64_t srem64(int64_t a, int64_t b) {
   int64_t q, r;
   __asm__ volatile("sdiv %0, %2, %3\n\tmsub %1, %0, %3, %2" : "=&r"(q), "=r"(r) : "r"(a), "r"(b));
   return r;
 }
 
-int main(void)
-{
+int main(void) {
   uint64_t u64[] = {0, 1, 7, 0xffffffffffffffffull, 0x8000000000000000ull, 12345678901234ull};
   int64_t s64[] = {0, 1, -1, 7, -7, INT64_MIN, INT64_MAX};
   for (unsigned i = 0; i < sizeof u64 / sizeof *u64; i++)
@@ -32,7 +46,10 @@ int main(void)
   printf("sdiv32 %d %d %d %d\n", sdiv32(INT32_MIN, -1), sdiv32(5, 0), sdiv32(-5, 0), sdiv32(-7, 2));
   /* the 32-bit forms take only the low 32 bits of their inputs */
   uint64_t r;
-  __asm__ volatile("mov x1, #-1\n\tmov x2, #2\n\tudiv w0, w1, w2\n\tmov %0, x0" : "=r"(r) : : "x0", "x1", "x2");
+  __asm__ volatile("mov x1, #-1\n\tmov x2, #2\n\tudiv w0, w1, w2\n\tmov %0, x0"
+                   : "=r"(r)
+                   :
+                   : "x0", "x1", "x2");
   printf("udiv32 upper bits: %llx\n", (unsigned long long)r);
   return 0;
 }

@@ -4,10 +4,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
-int main(void)
-{
-  uint64_t v[] = {0, 1, 2, 3, 0x7fffffffffffffffull, 0x8000000000000000ull, 0xffffffffffffffffull,
-                  0x00000000ffffffffull, 0x123456789abcdef1ull, 0xfedcba9876543210ull};
+int main(void) {
+  uint64_t v[] = {0,
+                  1,
+                  2,
+                  3,
+                  0x7fffffffffffffffull,
+                  0x8000000000000000ull,
+                  0xffffffffffffffffull,
+                  0x00000000ffffffffull,
+                  0x123456789abcdef1ull,
+                  0xfedcba9876543210ull};
   unsigned n = sizeof v / sizeof *v;
   uint64_t sum = 0;
   for (unsigned i = 0; i < n; i++)

@@ -7,8 +7,7 @@
 
 static volatile int vi_min = INT_MIN, vi_m1 = -1;
 
-int main(void)
-{
+int main(void) {
   unsigned u = UINT_MAX;
   u += 1;
   printf("UINT_MAX+1 = %u\n", u);

@@ -5,13 +5,22 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define SH64(op) static uint64_t op##64(uint64_t a, uint64_t s) { uint64_t r; __asm__ volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(s)); return r; }
-#define SH32(op) static uint32_t op##32(uint32_t a, uint64_t s) { uint32_t r; __asm__ volatile(#op " %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(s)); return r; }
-SH64(lslv) SH64(lsrv) SH64(asrv) SH64(rorv)
-SH32(lslv) SH32(lsrv) SH32(asrv) SH32(rorv)
+#define SH64(op)                                                                                   \
+  static uint64_t op##64(uint64_t a, uint64_t s) {                                                 \
+    uint64_t r;                                                                                    \
+    __asm__ volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(s));                                \
+    return r;                                                                                      \
+  }
+#define SH32(op)                                                                                   \
+  static uint32_t op##32(uint32_t a, uint64_t s) {                                                 \
+    uint32_t r;                                                                                    \
+    __asm__ volatile(#op " %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(s));                             \
+    return r;                                                                                      \
+  }
+SH64(lslv)
+SH64(lsrv) SH64(asrv) SH64(rorv) SH32(lslv) SH32(lsrv) SH32(asrv) SH32(rorv)
 
-int main(void)
-{
+    int main(void) {
   uint64_t shifts[] = {0, 1, 31, 32, 33, 63, 64, 65, 127, 128, 255, 0xffffffffffffffc1ull};
   uint64_t v64 = 0x8123456789abcdefull;
   uint32_t v32 = 0x89abcdefu;
@@ -25,7 +34,10 @@ int main(void)
   }
   /* immediate forms at the edges */
   uint64_t a, b, c;
-  __asm__ volatile("lsl %0, %3, #63\n\tlsr %1, %3, #63\n\tasr %2, %3, #63" : "=r"(a), "=r"(b), "=r"(c) : "r"(v64));
-  printf("imm: %llx %llx %llx\n", (unsigned long long)a, (unsigned long long)b, (unsigned long long)c);
+  __asm__ volatile("lsl %0, %3, #63\n\tlsr %1, %3, #63\n\tasr %2, %3, #63"
+                   : "=r"(a), "=r"(b), "=r"(c)
+                   : "r"(v64));
+  printf("imm: %llx %llx %llx\n", (unsigned long long)a, (unsigned long long)b,
+         (unsigned long long)c);
   return 0;
 }

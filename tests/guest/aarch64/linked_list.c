@@ -3,52 +3,72 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-struct node { long v; struct node *next; };
-static struct node *push(struct node *h, long v)
-{
+struct node {
+  long v;
+  struct node *next;
+};
+static struct node *push(struct node *h, long v) {
   struct node *n = malloc(sizeof *n);
   n->v = v;
   n->next = h;
   return n;
 }
-static struct node *reverse(struct node *h)
-{
+static struct node *reverse(struct node *h) {
   struct node *r = NULL;
-  while (h) { struct node *n = h->next; h->next = r; r = h; h = n; }
+  while (h) {
+    struct node *n = h->next;
+    h->next = r;
+    r = h;
+    h = n;
+  }
   return r;
 }
-static struct node *merge(struct node *a, struct node *b)
-{
+static struct node *merge(struct node *a, struct node *b) {
   struct node head, *t = &head;
   while (a && b) {
-    if (a->v <= b->v) { t->next = a; a = a->next; } else { t->next = b; b = b->next; }
+    if (a->v <= b->v) {
+      t->next = a;
+      a = a->next;
+    } else {
+      t->next = b;
+      b = b->next;
+    }
     t = t->next;
   }
   t->next = a ? a : b;
   return head.next;
 }
-static struct node *msort(struct node *h)
-{
-  if (!h || !h->next) return h;
+static struct node *msort(struct node *h) {
+  if (!h || !h->next)
+    return h;
   struct node *slow = h, *fast = h->next;
-  while (fast && fast->next) { slow = slow->next; fast = fast->next->next; }
+  while (fast && fast->next) {
+    slow = slow->next;
+    fast = fast->next->next;
+  }
   struct node *b = slow->next;
   slow->next = NULL;
   return merge(msort(h), msort(b));
 }
-static void summary(const char *what, struct node *h)
-{
+static void summary(const char *what, struct node *h) {
   long n = 0, sum = 0, first = h ? h->v : -1, last = -1;
-  for (; h; h = h->next) { n++; sum += h->v * n; last = h->v; }
+  for (; h; h = h->next) {
+    n++;
+    sum += h->v * n;
+    last = h->v;
+  }
   printf("%s: n=%ld first=%ld last=%ld wsum=%ld\n", what, n, first, last, sum);
 }
 
-struct dnode { int v; struct dnode *prev, *next; };
+struct dnode {
+  int v;
+  struct dnode *prev, *next;
+};
 
-int main(void)
-{
+int main(void) {
   struct node *h = NULL;
-  for (long i = 0; i < 20000; i++) h = push(h, (i * 7919) % 20011);
+  for (long i = 0; i < 20000; i++)
+    h = push(h, (i * 7919) % 20011);
   summary("pushed", h);
   h = reverse(h);
   summary("reversed", h);
@@ -56,17 +76,35 @@ int main(void)
   summary("sorted", h);
   int k = 0;
   for (struct node **pp = &h; *pp;) {
-    if (++k % 3 == 0) { struct node *d = *pp; *pp = d->next; free(d); } else pp = &(*pp)->next;
+    if (++k % 3 == 0) {
+      struct node *d = *pp;
+      *pp = d->next;
+      free(d);
+    } else
+      pp = &(*pp)->next;
   }
   summary("thinned", h);
-  while (h) { struct node *n = h->next; free(h); h = n; }
+  while (h) {
+    struct node *n = h->next;
+    free(h);
+    h = n;
+  }
 
   struct dnode sentinel = {0, &sentinel, &sentinel};
   for (int i = 0; i < 1000; i++) {
     struct dnode *n = malloc(sizeof *n);
     n->v = i;
-    if (i % 2) { n->next = sentinel.next; n->prev = &sentinel; sentinel.next->prev = n; sentinel.next = n; }
-    else { n->prev = sentinel.prev; n->next = &sentinel; sentinel.prev->next = n; sentinel.prev = n; }
+    if (i % 2) {
+      n->next = sentinel.next;
+      n->prev = &sentinel;
+      sentinel.next->prev = n;
+      sentinel.next = n;
+    } else {
+      n->prev = sentinel.prev;
+      n->next = &sentinel;
+      sentinel.prev->next = n;
+      sentinel.prev = n;
+    }
   }
   long acc = 0;
   for (int i = 0; i < 600; i++) {
@@ -78,7 +116,8 @@ int main(void)
     free(n);
   }
   int left = 0;
-  for (struct dnode *n = sentinel.next; n != &sentinel; n = n->next) left++;
+  for (struct dnode *n = sentinel.next; n != &sentinel; n = n->next)
+    left++;
   printf("deque acc=%ld left=%d\n", acc, left);
   return 0;
 }

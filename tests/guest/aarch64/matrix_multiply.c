@@ -10,8 +10,7 @@ enum { N = 200 };
 static double A[N][N], B[N][N], C[N][N];
 static uint32_t IA[N][N], IB[N][N], IC[N][N];
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
   int reps = argc > 1 ? atoi(argv[1]) : 3;
   for (int i = 0; i < N; i++)
     for (int j = 0; j < N; j++) {
@@ -24,19 +23,28 @@ int main(int argc, char **argv)
   uint32_t isum = 0;
   for (int r = 0; r < reps; r++) {
     for (int i = 0; i < N; i++)
-      for (int j = 0; j < N; j++) { C[i][j] = 0; IC[i][j] = 0; }
+      for (int j = 0; j < N; j++) {
+        C[i][j] = 0;
+        IC[i][j] = 0;
+      }
     for (int i = 0; i < N; i++)
       for (int k = 0; k < N; k++) {
         double a = A[i][k];
         uint32_t ia = IA[i][k];
-        for (int j = 0; j < N; j++) { C[i][j] += a * B[k][j]; IC[i][j] += ia * IB[k][j]; }
+        for (int j = 0; j < N; j++) {
+          C[i][j] += a * B[k][j];
+          IC[i][j] += ia * IB[k][j];
+        }
       }
     trace = 0;
     sum = 0;
     isum = 0;
     for (int i = 0; i < N; i++) {
       trace += C[i][i];
-      for (int j = 0; j < N; j++) { sum += C[i][j]; isum = isum * 31 + IC[i][j]; }
+      for (int j = 0; j < N; j++) {
+        sum += C[i][j];
+        isum = isum * 31 + IC[i][j];
+      }
     }
   }
   printf("double trace %.1f sum %.1f C[17][42] %.1f\n", trace, sum, C[17][42]);

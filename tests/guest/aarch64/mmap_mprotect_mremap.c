@@ -11,26 +11,35 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-int main(void)
-{
+int main(void) {
   size_t pg = 4096, len = 64 * pg;
   unsigned char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) { printf("mmap failed\n"); return 1; }
+  if (p == MAP_FAILED) {
+    printf("mmap failed\n");
+    return 1;
+  }
   int nz = 0;
-  for (size_t i = 0; i < len; i++) nz |= p[i];
+  for (size_t i = 0; i < len; i++)
+    nz |= p[i];
   printf("anon zeroed %d, page aligned %d\n", nz == 0, ((uintptr_t)p & (pg - 1)) == 0);
-  for (size_t i = 0; i < len; i++) p[i] = (unsigned char)(i % 251);
-  unsigned char *q = mmap(p + 8 * pg, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-  printf("MAP_FIXED at requested address %d, new pages zero %d, neighbour kept %d\n", q == p + 8 * pg,
-         q[0] == 0 && q[2 * pg - 1] == 0, p[8 * pg - 1] == (8 * pg - 1) % 251);
+  for (size_t i = 0; i < len; i++)
+    p[i] = (unsigned char)(i % 251);
+  unsigned char *q = mmap(p + 8 * pg, 2 * pg, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+  printf("MAP_FIXED at requested address %d, new pages zero %d, neighbour kept %d\n",
+         q == p + 8 * pg, q[0] == 0 && q[2 * pg - 1] == 0, p[8 * pg - 1] == (8 * pg - 1) % 251);
   int ro = mprotect(p, len, PROT_READ);
   int rw = mprotect(p, len, PROT_READ | PROT_WRITE);
   printf("mprotect ro %d, rw %d\n", ro, rw);
   p[0] = 42;
   unsigned char *r = mremap(p, len, 4 * len, MREMAP_MAYMOVE);
-  if (r == MAP_FAILED) { printf("mremap failed\n"); return 1; }
+  if (r == MAP_FAILED) {
+    printf("mremap failed\n");
+    return 1;
+  }
   int kept = r[0] == 42;
-  for (size_t i = 10 * pg; i < len; i++) kept &= r[i] == i % 251;
+  for (size_t i = 10 * pg; i < len; i++)
+    kept &= r[i] == i % 251;
   printf("mremap grow kept %d, new area zero %d\n", kept, r[4 * len - 1] == 0);
   r[4 * len - 1] = 1;
   printf("munmap middle %d\n", munmap(r + 16 * pg, pg));

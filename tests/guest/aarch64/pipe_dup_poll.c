@@ -9,8 +9,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-int main(void)
-{
+int main(void) {
   int p[2];
   pipe(p);
   write(p[1], "ping", 4);

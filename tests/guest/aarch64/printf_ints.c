@@ -6,17 +6,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
-int main(void)
-{
-  long long v[] = {0, 1, -1, 42, -42, 255, 65535, INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN, 1000000007};
+int main(void) {
+  long long v[] = {0,     1,       -1,      42,        -42,       255,
+                   65535, INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN, 1000000007};
   for (unsigned i = 0; i < sizeof v / sizeof *v; i++) {
     long long x = v[i];
-    printf("[%d][%5d][%-5d|][%+d][% d][%05d][%.3d][%8.4d]\n", (int)x, (int)x, (int)x, (int)x, (int)x,
-           (int)x, (int)x, (int)x);
+    printf("[%d][%5d][%-5d|][%+d][% d][%05d][%.3d][%8.4d]\n", (int)x, (int)x, (int)x, (int)x,
+           (int)x, (int)x, (int)x, (int)x);
     printf("  [%lld][%llu][%llx][%llX][%#llx][%#llo][%llo][%hhd][%hhu][%hd][%hu]\n", x,
-           (unsigned long long)x, (unsigned long long)x, (unsigned long long)x, (unsigned long long)x,
-           (unsigned long long)x, (unsigned long long)x, (signed char)x, (unsigned char)x, (short)x,
-           (unsigned short)x);
+           (unsigned long long)x, (unsigned long long)x, (unsigned long long)x,
+           (unsigned long long)x, (unsigned long long)x, (unsigned long long)x, (signed char)x,
+           (unsigned char)x, (short)x, (unsigned short)x);
   }
   size_t z = 123456789;
   intmax_t j = -987654321;

@@ -12,14 +12,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-int main(int argc, char **argv)
-{
-  if (argc < 2) return 2;
-  if (chdir(argv[1]) != 0) { perror("chdir"); return 2; }
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return 2;
+  if (chdir(argv[1]) != 0) {
+    perror("chdir");
+    return 2;
+  }
   const char *files[] = {"zeta.txt", "alpha", "Beta.c", "with space", "dot.dot.dot"};
-  for (int i = 0; i < 5; i++) close(open(files[i], O_CREAT | O_WRONLY, 0644));
+  for (int i = 0; i < 5; i++)
+    close(open(files[i], O_CREAT | O_WRONLY, 0644));
   mkdir("subdir", 0755);
   symlink("alpha", "link-to-alpha");
   DIR *d = opendir(".");
@@ -27,15 +33,22 @@ int main(int argc, char **argv)
   int n = 0, dots = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
-    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) { dots++; continue; }
-    char t = e->d_type == DT_DIR ? 'd' : e->d_type == DT_REG ? 'f' : e->d_type == DT_LNK ? 'l' : '?';
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) {
+      dots++;
+      continue;
+    }
+    char t = e->d_type == DT_DIR   ? 'd'
+             : e->d_type == DT_REG ? 'f'
+             : e->d_type == DT_LNK ? 'l'
+                                   : '?';
     names[n] = malloc(strlen(e->d_name) + 3);
     sprintf(names[n++], "%c %s", t, e->d_name);
   }
   closedir(d);
   qsort(names, n, sizeof *names, cmp);
   printf("dots %d entries %d\n", dots, n);
-  for (int i = 0; i < n; i++) printf("  %s\n", names[i]);
+  for (int i = 0; i < n; i++)
+    printf("  %s\n", names[i]);
   mkdir("many", 0755);
   char p[300];
   for (int i = 0; i < 500; i++) {

@@ -18,49 +18,78 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-static void block(uint32_t h[8], const unsigned char *p)
-{
+static void block(uint32_t h[8], const unsigned char *p) {
   uint32_t w[64], a, b, c, d, e, f, g, hh;
-  for (int i = 0; i < 16; i++) w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+  for (int i = 0; i < 16; i++)
+    w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
+           p[4 * i + 3];
   for (int i = 16; i < 64; i++) {
     uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
     uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  a = h[0]; b = h[1]; c = h[2]; d = h[3]; e = h[4]; f = h[5]; g = h[6]; hh = h[7];
+  a = h[0];
+  b = h[1];
+  c = h[2];
+  d = h[3];
+  e = h[4];
+  f = h[5];
+  g = h[6];
+  hh = h[7];
   for (int i = 0; i < 64; i++) {
     uint32_t t1 = hh + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
     uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    hh = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
   }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += hh;
 }
 
-static void sha256(const unsigned char *msg, size_t len, unsigned char out[32])
-{
-  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+static void sha256(const unsigned char *msg, size_t len, unsigned char out[32]) {
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   size_t i = 0;
-  for (; i + 64 <= len; i += 64) block(h, msg + i);
+  for (; i + 64 <= len; i += 64)
+    block(h, msg + i);
   unsigned char tail[128] = {0};
   size_t rest = len - i;
   memcpy(tail, msg + i, rest);
   tail[rest] = 0x80;
   size_t tl = rest + 9 <= 64 ? 64 : 128;
   uint64_t bitlen = (uint64_t)len * 8;
-  for (int k = 0; k < 8; k++) tail[tl - 1 - k] = (unsigned char)(bitlen >> (8 * k));
-  for (size_t k = 0; k < tl; k += 64) block(h, tail + k);
-  for (int k = 0; k < 8; k++) { out[4 * k] = h[k] >> 24; out[4 * k + 1] = h[k] >> 16; out[4 * k + 2] = h[k] >> 8; out[4 * k + 3] = (unsigned char)h[k]; }
+  for (int k = 0; k < 8; k++)
+    tail[tl - 1 - k] = (unsigned char)(bitlen >> (8 * k));
+  for (size_t k = 0; k < tl; k += 64)
+    block(h, tail + k);
+  for (int k = 0; k < 8; k++) {
+    out[4 * k] = h[k] >> 24;
+    out[4 * k + 1] = h[k] >> 16;
+    out[4 * k + 2] = h[k] >> 8;
+    out[4 * k + 3] = (unsigned char)h[k];
+  }
 }
 
-static void hex(const char *label, const unsigned char d[32])
-{
+static void hex(const char *label, const unsigned char d[32]) {
   printf("%s ", label);
-  for (int i = 0; i < 32; i++) printf("%02x", d[i]);
+  for (int i = 0; i < 32; i++)
+    printf("%02x", d[i]);
   printf("\n");
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
   unsigned char d[32];
   sha256((const unsigned char *)"", 0, d);
   hex("sha256('')", d);
@@ -73,11 +102,17 @@ int main(int argc, char **argv)
   size_t len = mb << 20;
   unsigned char *buf = malloc(len);
   uint32_t x = 2463534242u;
-  for (size_t i = 0; i < len; i++) { x ^= x << 13; x ^= x >> 17; x ^= x << 5; buf[i] = (unsigned char)x; }
+  for (size_t i = 0; i < len; i++) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    buf[i] = (unsigned char)x;
+  }
   sha256(buf, len, d);
   printf("%zu MB ", mb);
   hex("data", d);
-  for (int i = 0; i < 10000; i++) sha256(d, 32, d);
+  for (int i = 0; i < 10000; i++)
+    sha256(d, 32, d);
   hex("iterated", d);
   free(buf);
   return 0;

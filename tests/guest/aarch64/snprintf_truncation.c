@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int wrap(char *buf, size_t n, const char *fmt, ...)
-{
+static int wrap(char *buf, size_t n, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   int r = vsnprintf(buf, n, fmt, ap);
@@ -14,13 +13,13 @@ static int wrap(char *buf, size_t n, const char *fmt, ...)
   return r;
 }
 
-int main(void)
-{
+int main(void) {
   char buf[64];
   for (size_t n = 0; n <= 20; n++) {
     memset(buf, '#', sizeof buf);
     int r = snprintf(buf, n, "value=%d pi=%.3f", 12345, 3.14159);
-    printf("n=%2zu r=%d buf=[%s] after=%c\n", n, r, n ? buf : "(untouched)", buf[n < 63 ? n + 1 : 63]);
+    printf("n=%2zu r=%d buf=[%s] after=%c\n", n, r, n ? buf : "(untouched)",
+           buf[n < 63 ? n + 1 : 63]);
   }
   printf("null r=%d\n", snprintf(NULL, 0, "%s-%s-%08x", "abc", "defgh", 0xbeefu));
   int r = wrap(buf, 10, "%s|%ld|%c", "wrapped", 1234567890123L, 'Q');

@@ -6,8 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-int main(void)
-{
+int main(void) {
   int r1 = fprintf(stderr, "this goes to stderr\n");
   errno = ENOENT;
   perror("perror says");

@@ -7,22 +7,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-int main(void)
-{
+int main(void) {
   char line[] = "alpha, beta;;gamma ,delta,, epsilon;";
   int n = 0;
-  for (char *t = strtok(line, ",; "); t; t = strtok(NULL, ",; ")) printf("tok%d=[%s]\n", n++, t);
+  for (char *t = strtok(line, ",; "); t; t = strtok(NULL, ",; "))
+    printf("tok%d=[%s]\n", n++, t);
   char csv[] = "k1=v1&k2=v2&&k3=";
   char *save1, *save2;
   for (char *kv = strtok_r(csv, "&", &save1); kv; kv = strtok_r(NULL, "&", &save1)) {
     char *k = strtok_r(kv, "=", &save2), *v = strtok_r(NULL, "=", &save2);
     printf("pair %s -> %s\n", k, v ? v : "(none)");
   }
-  struct { const char *s; int base; } cases[] = {
-      {"12345", 10}, {"  -42xyz", 10}, {"0x1fZ", 0}, {"0777", 0}, {"0b101", 0}, {"101", 2},
-      {"zz", 36}, {"+7", 8}, {"9223372036854775807", 10}, {"9223372036854775808", 10},
-      {"-9223372036854775808", 10}, {"-9223372036854775809", 10}, {"", 10}, {"  ", 16},
-      {"ffffffffffffffff", 16}, {"-1", 10}, {"0x", 16}, {"1e5", 10}};
+  struct {
+    const char *s;
+    int base;
+  } cases[] = {{"12345", 10},
+               {"  -42xyz", 10},
+               {"0x1fZ", 0},
+               {"0777", 0},
+               {"0b101", 0},
+               {"101", 2},
+               {"zz", 36},
+               {"+7", 8},
+               {"9223372036854775807", 10},
+               {"9223372036854775808", 10},
+               {"-9223372036854775808", 10},
+               {"-9223372036854775809", 10},
+               {"", 10},
+               {"  ", 16},
+               {"ffffffffffffffff", 16},
+               {"-1", 10},
+               {"0x", 16},
+               {"1e5", 10}};
   for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *end;
     errno = 0;
@@ -32,7 +48,8 @@ int main(void)
     unsigned long u = strtoul(cases[i].s, NULL, cases[i].base);
     int e2 = errno;
     printf("strtol(\"%s\",%d) = %ld end+%ld %s | strtoul = %lu %s\n", cases[i].s, cases[i].base, v,
-           (long)(end - cases[i].s), e1 == ERANGE ? "ERANGE" : "ok", u, e2 == ERANGE ? "ERANGE" : "ok");
+           (long)(end - cases[i].s), e1 == ERANGE ? "ERANGE" : "ok", u,
+           e2 == ERANGE ? "ERANGE" : "ok");
   }
   long long sum = 0;
   char num[32];

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <sys/utsname.h>
 
-int main(void)
-{
+int main(void) {
   struct utsname u;
-  if (uname(&u) != 0) { printf("uname failed\n"); return 1; }
+  if (uname(&u) != 0) {
+    printf("uname failed\n");
+    return 1;
+  }
   printf("sysname %s\n", u.sysname);
   printf("machine %s\n", u.machine);
   printf("release starts with a digit: %d\n", isdigit((unsigned char)u.release[0]) != 0);
