@@ -6,8 +6,9 @@
  * a64_cpu with the host's C float/double arithmetic under its default
  * rounding (FPCR rounding modes and exception flags are not modelled yet).
  * Single precision is computed in double and rounded once to float, which
- * is exact for + - * / and sqrt (53 >= 2*24 + 2). Half precision is not
- * implemented: those encodings return false and raise SIGILL.
+ * is exact for + - * / and sqrt (53 >= 2*24 + 2). Half precision exists
+ * only in FCVT and FMOV (FEAT_FP16 arithmetic is not implemented); FCVT and
+ * the fixed-point conversions go through a64_fp_lane.c.
  */
 #include <math.h>
 #include <string.h>
@@ -356,8 +357,31 @@ static bool trans_fp_dp3(struct a64_ctx *s, uint32_t insn) {
   return ft_ok(insn) && call(s, h_fp_dp3);
 }
 
+/* FCVT between any two of half (ftype 11), single (00) and double (01). */
+static unsigned fcvt_esz(unsigned ftype) {
+  return ftype == 3 ? 1 : ftype + 2;
+}
+
+static uint64_t h_fp_fcvt(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned from = fcvt_esz(ftype_(insn)), to = fcvt_esz(a64_bits((uint32_t)insn, 15, 2));
+  uint64_t x = a->v[rn_(insn)][0] & a64_emask(from);
+  (void)pc, (void)unused;
+  a64_vset_scalar(a, rd_(insn), a64_fp_convert(a, x, from, to, false), to);
+  return 0;
+}
+
+static bool trans_fcvt(struct a64_ctx *s, uint32_t insn) {
+  unsigned ft = ftype_(insn), to = a64_bits(insn, 15, 2);
+  if (a64_bits(insn, 29, 1) || a64_bits(insn, 31, 1) || ft == 2 || to == 2 || ft == to)
+    return false;
+  return call(s, h_fp_fcvt);
+}
+
 static bool trans_fp_dp1(struct a64_ctx *s, uint32_t insn) {
   unsigned op = a64_bits(insn, 15, 6);
+  if ((op & 0x3c) == 4)
+    return trans_fcvt(s, insn);
   if (!ft_ok(insn))
     return false;
   if ((op & 0x3c) == 4) /* FCVT to S or D from the other one */
@@ -433,6 +457,34 @@ static bool trans_fp_int(struct a64_ctx *s, uint32_t insn) {
   return call(s, h_fp_cvt_int);
 }
 
+/* sf 0 S 11110 ftype 0 rmode opcode(3) scale(6) Rn Rd: conversions with
+ * fixed point, fbits = 64 - scale: rmode:opcode 00010 SCVTF, 00011 UCVTF,
+ * 11000 FCVTZS, 11001 FCVTZU. */
+static uint64_t h_fp_fixed(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  uint32_t i = (uint32_t)insn;
+  unsigned esz = ftype_(insn) + 2, fbits = 64 - a64_bits(i, 10, 6), isz = 2 + a64_bits(i, 31, 1);
+  bool u = a64_bits(i, 16, 1);
+  unsigned rd = rd_(insn), rn = rn_(insn);
+  (void)pc, (void)unused;
+  if (a64_bits(i, 19, 2) == 0) {
+    uint64_t x = rn == 31 ? 0 : a->x[rn];
+    a64_vset_scalar(a, rd, a64_fixed_to_fp(x, isz, fbits, u, esz), esz);
+  } else if (rd != 31) {
+    uint64_t x = a->v[rn][0] & a64_emask(esz);
+    a->x[rd] = a64_fp_to_fixed(a, x, esz, fbits, 3, u, isz);
+  }
+  return 0;
+}
+
+static bool trans_fp_fixed(struct a64_ctx *s, uint32_t insn) {
+  unsigned rop = a64_bits(insn, 19, 2) << 3 | a64_bits(insn, 16, 3);
+  bool rop_ok = rop == 2 || rop == 3 || rop == 0x18 || rop == 0x19;
+  if (!rop_ok || a64_bits(insn, 29, 1) || ftype_(insn) >= 2)
+    return false;
+  return (a64_bits(insn, 31, 1) || a64_bits(insn, 15, 1)) && call(s, h_fp_fixed);
+}
+
 /* The scalar FP classes, tried in order by a64_trans_fp. */
 static const struct a64_pattern fp_patterns[] = {
     {0xff201fe0, 0x1e201000, trans_fmov_imm, "fmov (scalar, immediate)"},
@@ -442,6 +494,7 @@ static const struct a64_pattern fp_patterns[] = {
     {0xff200c00, 0x1e200400, trans_fp_ccmp, "fccmp/fccmpe"},
     {0xff200c00, 0x1e200c00, trans_fp_csel, "fcsel"},
     {0x7f20fc00, 0x1e200000, trans_fp_int, "fp <-> integer"},
+    {0x7f200000, 0x1e000000, trans_fp_fixed, "fp <-> fixed point"},
     {0xff000000, 0x1f000000, trans_fp_dp3, "fp data-processing (3 source)"},
     {0, 0, NULL, NULL}};
 

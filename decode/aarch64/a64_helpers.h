@@ -35,4 +35,119 @@ bool a64_trans_fp(struct a64_ctx *s, uint32_t insn);
 /* VFPExpandImm: the FMOV immediate imm8 as single (ftype 0) or double bits. */
 uint64_t a64_vfp_expand_imm(unsigned imm8, unsigned ftype);
 
+/* ---- Advanced SIMD and FP lanes (a64_simd*.c, a64_fp*.c) ----
+ * A vector is 16 bytes, little-endian; element i of log2 size esz is at
+ * byte i << esz. Helpers interpret one instruction on struct a64_cpu:
+ *
+ *   struct a64_vop o = a64_vop_of(insn, 11, 5);   // fields of the common shape
+ *   uint64_t x = a64_lane(a64_vreg(a, o.rn), o.esz, i);
+ */
+struct a64_cpu;
+
+static inline uint64_t a64_lane(const uint8_t *v, unsigned esz, unsigned i) {
+  uint64_t x = 0;
+  __builtin_memcpy(&x, v + (i << esz), 1u << esz);
+  return x;
+}
+static inline int64_t a64_slane(const uint8_t *v, unsigned esz, unsigned i) {
+  unsigned sh = 64 - (8u << esz);
+  return (int64_t)(a64_lane(v, esz, i) << sh) >> sh;
+}
+static inline void a64_set_lane(uint8_t *v, unsigned esz, unsigned i, uint64_t x) {
+  __builtin_memcpy(v + (i << esz), &x, 1u << esz);
+}
+static inline uint64_t a64_emask(unsigned esz) {
+  return esz >= 3 ? ~0ull : (1ull << (8u << esz)) - 1;
+}
+static inline int64_t a64_sext(uint64_t x, unsigned esz) {
+  unsigned sh = 64 - (8u << esz);
+  return (int64_t)(x << sh) >> sh;
+}
+
+/* The fields most AdvSIMD classes share: 0 Q U 0111x size ... Rm ... Rn Rd.
+ * In the scalar classes (bit 28 set) there is one element and no high half. */
+struct a64_vop {
+  unsigned rd, rn, rm, q, u, esz, opcode, elems;
+  bool scalar;
+};
+struct a64_vop a64_vop_of(uint64_t insn, unsigned opcode_pos, unsigned opcode_len);
+const uint8_t *a64_vreg(const struct a64_cpu *a, unsigned r);
+/* Write a 16-byte result; Q=0 keeps only the low 8 bytes. */
+void a64_vset(struct a64_cpu *a, unsigned r, const uint8_t *res, bool q);
+/* Write only the low 1 << esz bytes and clear the rest (scalar results). */
+void a64_vset_scalar(struct a64_cpu *a, unsigned r, uint64_t x, unsigned esz);
+/* Saturate v to a signed or unsigned element of esz, setting FPSR.QC on a clamp. */
+uint64_t a64_sat(struct a64_cpu *a, __int128 v, unsigned esz, bool is_unsigned);
+/* Emit the call of an instruction helper; returns true. */
+bool a64_simd_call(struct a64_ctx *s, a64_insn_helper_fn *h);
+
+/* FP on element bits (a64_fp_lane.c); esz 1 half, 2 single, 3 double.
+ * NaNs follow FPProcessNaN(s); the rounding is the host default (nearest even). */
+enum a64_fp2 {
+  A64_FADD,
+  A64_FSUB,
+  A64_FMUL,
+  A64_FDIV,
+  A64_FMAX,
+  A64_FMIN,
+  A64_FMAXNM,
+  A64_FMINNM,
+  A64_FNMUL,
+  A64_FMULX,
+  A64_FABD,
+  A64_FRECPS,
+  A64_FRSQRTS,
+  A64_FCMEQ,
+  A64_FCMGE,
+  A64_FCMGT,
+  A64_FACGE,
+  A64_FACGT
+};
+enum a64_fp1 {
+  A64_FABS,
+  A64_FNEG,
+  A64_FSQRT,
+  A64_FRECPE,
+  A64_FRSQRTE,
+  A64_FRECPX,
+  A64_FRINTN,
+  A64_FRINTP,
+  A64_FRINTM,
+  A64_FRINTZ,
+  A64_FRINTA,
+  A64_FRINTX,
+  A64_FRINTI
+};
+uint64_t a64_fp_op2(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz);
+uint64_t a64_fp_op1(struct a64_cpu *a, enum a64_fp1 op, uint64_t x, unsigned esz);
+/* acc + x*y (neg: acc - x*y) with one rounding, FPMulAdd. */
+uint64_t a64_fp_muladd(struct a64_cpu *a, uint64_t acc, uint64_t x, uint64_t y, bool neg,
+                       unsigned esz);
+/* FPConvert between sizes (round_odd: FCVTXN). */
+uint64_t a64_fp_convert(struct a64_cpu *a, uint64_t x, unsigned from, unsigned to, bool round_odd);
+/* FPToFixed: rounding 0 N, 1 P, 2 M, 3 Z, 4 A; to an integer of esz_out. */
+uint64_t a64_fp_to_fixed(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned fbits,
+                         unsigned rounding, bool is_unsigned, unsigned esz_out);
+/* FixedToFP: the integer x of esz_in (signed unless is_unsigned) / 2^fbits. */
+uint64_t a64_fixed_to_fp(uint64_t x, unsigned esz_in, unsigned fbits, bool is_unsigned,
+                         unsigned esz);
+/* The integer estimates URECPE / URSQRTE of a 32-bit lane. */
+uint32_t a64_urecpe(uint32_t x);
+uint32_t a64_ursqrte(uint32_t x);
+
+/* Classes of a64_simd_*.c that the table in a64_simd.c dispatches to. */
+bool a64_trans_3same_int(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_3same_fp(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_3diff(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_2misc(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_across(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_shift_imm(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_elem(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_elem_int(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_elem_fp(struct a64_ctx *s, uint32_t insn);
+/* By element: the index and Rm for element size esz (size 01: H:L:M and
+ * Rm<3:0>; size 10: H:L and M:Rm; size 11: H and M:Rm). */
+void a64_elem_index(uint32_t insn, unsigned esz, unsigned *index, unsigned *rm);
+bool a64_trans_pairwise_scalar(struct a64_ctx *s, uint32_t insn);
+
 #endif

@@ -1,60 +1,40 @@
-/* a64_simd.c - A64 Advanced SIMD (Arm ARM C4.1.96), the integer subset that
- * glibc's string functions and printf use, and the dispatch of the scalar
- * FP classes to a64_fp.c.
+/* a64_simd.c - A64 Advanced SIMD (Arm ARM C4.1.95): the pattern table of
+ * every FP/SIMD class, the lane access shared by the helpers, and the data
+ * movement classes (logical, modified immediate, copy, permutes, EXT, TBL).
+ * The arithmetic classes live in a64_simd_int.c (three same, three
+ * different, by element), a64_simd_misc.c (two-register misc, across
+ * lanes), a64_simd_shift.c (shift by immediate), a64_simd_fp.c (FP three
+ * same, by element, scalar pairwise) and a64_fp.c (scalar FP).
  *
  * Data movement and bitwise operations are native IR on the two 64-bit
- * halves of a register (v[n][0] low, v[n][1] high). Lane-wise arithmetic,
- * compares, pairwise and across-lane operations, shifts, permutes and table
- * lookups are C helpers that interpret the instruction on struct a64_cpu.
- * A 64-bit (Q=0) result always clears the high half.
+ * halves of a register (v[n][0] low, v[n][1] high). The rest are C helpers
+ * that interpret the instruction on struct a64_cpu. A 64-bit (Q=0) result
+ * always clears the high half.
  */
 #include <string.h>
 #include "a64.h"
 #include "a64_helpers.h"
 
-static struct a64_cpu *a64(struct cpu *c) {
-  return (struct a64_cpu *)c;
-}
+/* ---- shared by the helpers of a64_simd_*.c ---- */
 
-/* ---- lanes ---- */
-
-static uint64_t lane(const uint8_t *v, unsigned esz, unsigned i) {
-  uint64_t x = 0;
-  memcpy(&x, v + (i << esz), 1u << esz);
-  return x;
-}
-
-static int64_t slane(const uint8_t *v, unsigned esz, unsigned i) {
-  unsigned sh = 64 - (8u << esz);
-  return (int64_t)(lane(v, esz, i) << sh) >> sh;
-}
-
-static void set_lane(uint8_t *v, unsigned esz, unsigned i, uint64_t x) {
-  memcpy(v + (i << esz), &x, 1u << esz);
-}
-
-static const uint8_t *vreg(const struct a64_cpu *a, unsigned r) {
+const uint8_t *a64_vreg(const struct a64_cpu *a, unsigned r) {
   return (const uint8_t *)a->v[r];
 }
 
-/* Write a 16-byte result; Q=0 keeps only the low 8 bytes. */
-static void vset(struct a64_cpu *a, unsigned r, const uint8_t *res, bool q) {
+void a64_vset(struct a64_cpu *a, unsigned r, const uint8_t *res, bool q) {
   memcpy(a->v[r], res, q ? 16 : 8);
   if (!q)
     a->v[r][1] = 0;
 }
 
-static uint64_t emask(unsigned esz) {
-  return esz == 3 ? ~0ull : (1ull << (8u << esz)) - 1;
+void a64_vset_scalar(struct a64_cpu *a, unsigned r, uint64_t x, unsigned esz) {
+  a->v[r][0] = x & a64_emask(esz);
+  a->v[r][1] = 0;
 }
 
-struct vop {
-  unsigned rd, rn, rm, q, u, esz, opcode, elems;
-};
-
-static struct vop vop_of(uint64_t insn, unsigned opcode_pos, unsigned opcode_len) {
+struct a64_vop a64_vop_of(uint64_t insn, unsigned opcode_pos, unsigned opcode_len) {
   uint32_t i = (uint32_t)insn;
-  struct vop o = {
+  struct a64_vop o = {
       .rd = a64_bits(i, 0, 5),
       .rn = a64_bits(i, 5, 5),
       .rm = a64_bits(i, 16, 5),
@@ -62,76 +42,35 @@ static struct vop vop_of(uint64_t insn, unsigned opcode_pos, unsigned opcode_len
       .u = a64_bits(i, 29, 1),
       .esz = a64_bits(i, 22, 2),
       .opcode = a64_bits(i, opcode_pos, opcode_len),
+      .scalar = a64_bits(i, 28, 1),
   };
   o.elems = (o.q ? 16u : 8u) >> o.esz;
-  if (a64_bits(i, 28, 1)) { /* scalar class: one 64-bit element, high half cleared */
+  if (o.scalar) { /* scalar class: one element, high half cleared */
     o.q = 0;
     o.elems = 1;
   }
   return o;
 }
 
-/* ---- three registers of the same type ---- */
-
-static uint64_t same_op(const struct vop *o, uint64_t x, uint64_t y, int64_t sx, int64_t sy) {
-  uint64_t ones = emask(o->esz);
-  switch (o->opcode) {
-  case 0x10: return o->u ? x - y : x + y;                      /* SUB / ADD */
-  case 0x11: return (o->u ? x == y : (x & y) != 0) ? ones : 0; /* CMEQ / CMTST */
-  case 0x06: return (o->u ? x > y : sx > sy) ? ones : 0;       /* CMHI / CMGT */
-  case 0x07: return (o->u ? x >= y : sx >= sy) ? ones : 0;     /* CMHS / CMGE */
-  case 0x0c:
-  case 0x14: return (o->u ? x > y : sx > sy) ? x : y; /* [US]MAX[P] */
-  case 0x0d:
-  case 0x15: return (o->u ? x < y : sx < sy) ? x : y; /* [US]MIN[P] */
-  case 0x17: return x + y;                            /* ADDP */
-  default: return x * y;                              /* MUL */
+/* FPSR.QC (bit 27) is sticky: set by any saturating operation that clamps. */
+uint64_t a64_sat(struct a64_cpu *a, __int128 v, unsigned esz, bool is_unsigned) {
+  unsigned bits = 8u << esz;
+  __int128 lo = is_unsigned ? 0 : -((__int128)1 << (bits - 1));
+  __int128 hi = is_unsigned ? ((__int128)1 << bits) - 1 : ((__int128)1 << (bits - 1)) - 1;
+  if (v < lo || v > hi) {
+    a->fpsr |= 1u << 27;
+    v = v < lo ? lo : hi;
   }
+  return (uint64_t)v & a64_emask(esz);
 }
 
-static bool same_pairwise(unsigned opcode) {
-  return opcode >= 0x14;
+bool a64_simd_call(struct a64_ctx *s, a64_insn_helper_fn *h) {
+  a64_call_insn_helper(s, (void *)h);
+  return true;
 }
 
-/* 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd */
-static uint64_t h_simd_3same(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
-  struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 11, 5);
-  uint8_t res[16] = {0}, cat[32];
-  (void)pc, (void)unused;
-  memcpy(cat, vreg(a, o.rn), 16);
-  memcpy(cat + (o.q ? 16 : 8), vreg(a, o.rm), 16);
-  for (unsigned i = 0; i < o.elems; i++) {
-    uint64_t x, y;
-    int64_t sx, sy;
-    if (same_pairwise(o.opcode)) {
-      x = lane(cat, o.esz, 2 * i), y = lane(cat, o.esz, 2 * i + 1);
-      sx = slane(cat, o.esz, 2 * i), sy = slane(cat, o.esz, 2 * i + 1);
-    } else {
-      x = lane(vreg(a, o.rn), o.esz, i), y = lane(vreg(a, o.rm), o.esz, i);
-      sx = slane(vreg(a, o.rn), o.esz, i), sy = slane(vreg(a, o.rm), o.esz, i);
-    }
-    set_lane(res, o.esz, i, same_op(&o, x, y, sx, sy));
-  }
-  vset(a, o.rd, res, o.q);
-  return 0;
-}
-
-static bool same_ok(uint32_t insn) {
-  struct vop o = vop_of(insn, 11, 5);
-  switch (o.opcode) {
-  case 0x10:
-  case 0x11:
-  case 0x06:
-  case 0x07: return o.esz < 3 || o.q;
-  case 0x0c:
-  case 0x0d:
-  case 0x14:
-  case 0x15: return o.esz < 3;
-  case 0x17: return !o.u && (o.esz < 3 || o.q);
-  case 0x13: return !o.u && o.esz < 3;
-  default: return false;
-  }
+static struct a64_cpu *a64(struct cpu *c) {
+  return (struct a64_cpu *)c;
 }
 
 /* Logical (opcode 00011), native on the halves:
@@ -158,9 +97,9 @@ static uint32_t logic_half(struct a64_ctx *s, unsigned op, uint32_t d, uint32_t 
 }
 
 static bool trans_logic(struct a64_ctx *s, uint32_t insn) {
-  struct vop o = vop_of(insn, 11, 5);
+  struct a64_vop o = a64_vop_of(insn, 11, 5);
   unsigned op = o.u << 2 | o.esz;
-  uint32_t r[2];
+  uint32_t r[2] = {0, 0};
   for (unsigned h = 0; h < 1 + o.q; h++) {
     uint32_t n = ir_get(s->b, IR_I64, a64_off_v(o.rn) + 8 * h);
     uint32_t m = ir_get(s->b, IR_I64, a64_off_v(o.rm) + 8 * h);
@@ -174,279 +113,15 @@ static bool trans_logic(struct a64_ctx *s, uint32_t insn) {
   return true;
 }
 
-static bool call(struct a64_ctx *s, a64_insn_helper_fn *h) {
-  a64_call_insn_helper(s, (void *)h);
-  return true;
-}
-
-/* Scalar three same: 01 U 11110 size 1 Rm opcode 1 Rn Rd, 64-bit only:
- * ADD SUB CMEQ CMTST CMHI CMGT CMHS CMGE */
-static bool trans_3same_scalar(struct a64_ctx *s, uint32_t insn) {
-  unsigned opcode = a64_bits(insn, 11, 5);
-  bool op_ok = opcode == 0x10 || opcode == 0x11 || opcode == 0x06 || opcode == 0x07;
-  return op_ok && a64_bits(insn, 22, 2) == 3 && call(s, h_simd_3same);
-}
-
-/* ADDP (scalar): 01 0 11110 size 11000 11011 10 Rn Rd, size = 11 */
-static bool trans_addp_scalar(struct a64_ctx *s, uint32_t insn) {
-  if (a64_bits(insn, 22, 2) != 3)
-    return false;
-  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
-  uint32_t lo = ir_get(s->b, IR_I64, a64_off_v(rn));
-  uint32_t hi = ir_get(s->b, IR_I64, a64_off_v(rn) + 8);
-  ir_put(s->b, a64_off_v(rd), ir_binop(s->b, IR_ADD, IR_I64, lo, hi));
-  ir_put(s->b, a64_off_v(rd) + 8, ir_const(s->b, IR_I64, 0));
-  return true;
-}
-
+/* 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd, and the scalar 01 U 11110 form:
+ * logical (00011) natively, FP (11xxx) and integer in a64_simd_fp.c / _int.c */
 static bool trans_3same(struct a64_ctx *s, uint32_t insn) {
-  if (a64_bits(insn, 11, 5) == 3)
-    return trans_logic(s, insn);
-  return same_ok(insn) && call(s, h_simd_3same);
-}
-
-/* ---- two-register miscellaneous: 0 Q U 01110 size 10000 opcode(5) 10 Rn Rd ---- */
-
-static uint64_t misc_op(const struct vop *o, uint64_t x, int64_t sx) {
-  uint64_t ones = emask(o->esz);
-  switch (o->u << 5 | o->opcode) {
-  case 0x05: return (uint64_t)__builtin_popcountll(x); /* CNT */
-  case 0x25: return ~x & 0xff;                         /* NOT */
-  case 0x08: return sx > 0 ? ones : 0;                 /* CMGT #0 */
-  case 0x28: return sx >= 0 ? ones : 0;                /* CMGE #0 */
-  case 0x09: return sx == 0 ? ones : 0;                /* CMEQ #0 */
-  case 0x29: return sx <= 0 ? ones : 0;                /* CMLE #0 */
-  case 0x0a: return sx < 0 ? ones : 0;                 /* CMLT #0 */
-  case 0x0b: return (uint64_t)(sx < 0 ? -sx : sx);     /* ABS */
-  default: return (uint64_t)-sx;                       /* NEG */
-  }
-}
-
-static uint8_t rbit8(uint8_t x) {
-  uint8_t r = 0;
-  for (int i = 0; i < 8; i++)
-    r |= ((x >> i) & 1) << (7 - i);
-  return r;
-}
-
-/* REV16/REV32/REV64: reverse the esz elements inside each container. */
-static void misc_rev(const struct vop *o, const uint8_t *n, uint8_t *res) {
-  unsigned container = o->opcode ? 1 : 3 - o->u; /* log2 bytes: 16, 32 or 64 bits */
-  unsigned per = 1u << (container - o->esz);
-  for (unsigned i = 0; i < o->elems; i++)
-    set_lane(res, o->esz, i, lane(n, o->esz, (i & ~(per - 1)) + (per - 1 - (i & (per - 1)))));
-}
-
-static uint64_t h_simd_2misc(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
-  struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 12, 5);
-  const uint8_t *n = vreg(a, o.rn);
-  uint8_t res[16] = {0};
-  (void)pc, (void)unused;
-  if (o.opcode == 0x12) { /* XTN, XTN2: narrow into the half Q selects */
-    memcpy(res, a->v[o.rd], 16);
-    for (unsigned i = 0; i < 8u >> o.esz; i++)
-      set_lane(res + 8 * o.q, o.esz, i, lane(n, o.esz + 1, i));
-    vset(a, o.rd, res, o.q);
-    return 0;
-  }
-  if (o.opcode <= 1)
-    misc_rev(&o, n, res);
-  else if (o.u && o.opcode == 5 && o.esz == 1)
-    for (unsigned i = 0; i < (o.q ? 16u : 8u); i++)
-      res[i] = rbit8(n[i]);
-  else
-    for (unsigned i = 0; i < o.elems; i++)
-      set_lane(res, o.esz, i, misc_op(&o, lane(n, o.esz, i), slane(n, o.esz, i)));
-  vset(a, o.rd, res, o.q);
-  return 0;
-}
-
-static bool misc_ok(uint32_t insn) {
-  struct vop o = vop_of(insn, 12, 5);
-  switch (o.u << 5 | o.opcode) {
-  case 0x00: return o.esz < 3;  /* REV64 */
-  case 0x20: return o.esz < 2;  /* REV32 */
-  case 0x01: return o.esz == 0; /* REV16 */
-  case 0x05: return o.esz == 0; /* CNT */
-  case 0x25: return o.esz < 2;  /* NOT, RBIT */
-  case 0x08:
-  case 0x28:
-  case 0x09:
-  case 0x29:
-  case 0x0a:
-  case 0x0b:
-  case 0x2b: return o.esz < 3 || o.q;
-  case 0x12: return o.esz < 3; /* XTN */
-  default: return false;
-  }
-}
-
-static bool trans_2misc(struct a64_ctx *s, uint32_t insn) {
-  return misc_ok(insn) && call(s, h_simd_2misc);
-}
-
-/* Scalar two-register misc: 01 U 11110 size 10000 opcode 10 Rn Rd, 64-bit
- * only: CMGT CMGE CMEQ CMLE CMLT (zero), ABS, NEG */
-static bool trans_2misc_scalar(struct a64_ctx *s, uint32_t insn) {
-  unsigned op = a64_bits(insn, 29, 1) << 5 | a64_bits(insn, 12, 5);
-  bool op_ok = op == 0x08 || op == 0x28 || op == 0x09 || op == 0x29 || op == 0x0a || op == 0x0b ||
-               op == 0x2b;
-  return op_ok && a64_bits(insn, 22, 2) == 3 && call(s, h_simd_2misc);
-}
-
-/* ---- three different: 0 Q U 01110 size 1 Rm opcode(4) 00 Rn Rd ----
- * [US]ADDL 0000, [US]ADDW 0001, [US]SUBL 0010, [US]SUBW 0011, [US]MULL 1100;
- * the narrow operands come from the half that Q selects ("2" forms). */
-static uint64_t h_simd_3diff(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
-  struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 12, 4);
-  const uint8_t *n = vreg(a, o.rn), *m = vreg(a, o.rm) + 8 * o.q;
-  bool wide = o.opcode & 1 && o.opcode < 4;
-  uint8_t res[16];
-  (void)pc, (void)unused;
-  for (unsigned i = 0; i < 8u >> o.esz; i++) {
-    uint64_t x = wide  ? lane(n, o.esz + 1, i)
-                 : o.u ? lane(n + 8 * o.q, o.esz, i)
-                       : (uint64_t)slane(n + 8 * o.q, o.esz, i);
-    uint64_t y = o.u ? lane(m, o.esz, i) : (uint64_t)slane(m, o.esz, i);
-    uint64_t r = o.opcode == 12 ? x * y : o.opcode & 2 ? x - y : x + y;
-    set_lane(res, o.esz + 1, i, r);
-  }
-  vset(a, o.rd, res, 1);
-  return 0;
-}
-
-static bool trans_3diff(struct a64_ctx *s, uint32_t insn) {
-  unsigned opcode = a64_bits(insn, 12, 4);
-  return (opcode <= 3 || opcode == 12) && a64_bits(insn, 22, 2) < 3 && call(s, h_simd_3diff);
-}
-
-/* ---- across lanes: 0 Q U 01110 size 11000 opcode(5) 10 Rn Rd ---- */
-
-/* ADDV, SADDLV/UADDLV, SMAXV/UMAXV, SMINV/UMINV */
-static uint64_t h_simd_across(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
-  struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 12, 5);
-  const uint8_t *n = vreg(a, o.rn);
-  uint64_t acc = lane(n, o.esz, 0);
-  int64_t sacc = slane(n, o.esz, 0);
-  (void)pc, (void)unused;
-  for (unsigned i = 1; i < o.elems; i++) {
-    uint64_t x = lane(n, o.esz, i);
-    int64_t sx = slane(n, o.esz, i);
-    switch (o.opcode) {
-    case 0x1b: acc += x; break;
-    case 0x03: acc += x, sacc += sx; break;
-    case 0x0a: acc = x > acc ? x : acc, sacc = sx > sacc ? sx : sacc; break;
-    default: acc = x < acc ? x : acc, sacc = sx < sacc ? sx : sacc; break;
-    }
-  }
-  unsigned resz = o.opcode == 3 ? o.esz + 1 : o.esz;
-  uint64_t r = (o.u || o.opcode == 0x1b) ? acc : (uint64_t)sacc;
-  a->v[o.rd][0] = r & emask(resz);
-  a->v[o.rd][1] = 0;
-  return 0;
-}
-
-static bool trans_across(struct a64_ctx *s, uint32_t insn) {
-  struct vop o = vop_of(insn, 12, 5);
-  bool op_ok =
-      o.opcode == 0x03 || o.opcode == 0x0a || o.opcode == 0x1a || (o.opcode == 0x1b && !o.u);
-  return op_ok && o.esz < 3 && !(o.esz == 2 && !o.q) && call(s, h_simd_across);
-}
-
-/* ---- shift by immediate: 0 Q U 011110 immh immb opcode(5) 1 Rn Rd, immh != 0 ---- */
-
-struct shimm {
-  unsigned esz;   /* log2 bytes of the (narrow) element */
-  unsigned left;  /* immh:immb - esize */
-  unsigned right; /* 2*esize - immh:immb */
-};
-
-static struct shimm shimm_of(uint32_t insn) {
-  unsigned immh = a64_bits(insn, 19, 4), imm = a64_bits(insn, 16, 7);
-  struct shimm sh = {.esz = 31 - (unsigned)__builtin_clz(immh)};
-  sh.left = imm - (8u << sh.esz);
-  sh.right = (16u << sh.esz) - imm;
-  return sh;
-}
-
-static uint64_t shr_lane(uint64_t x, int64_t sx, unsigned sh, bool u) {
-  if (sh >= 64)
-    return u ? 0 : (uint64_t)(sx >> 63);
-  return u ? x >> sh : (uint64_t)(sx >> sh);
-}
-
-/* SSHR/USHR, SSRA/USRA, SHL, SRI, SLI, SHRN, SSHLL/USHLL */
-static uint64_t h_simd_shift(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
-  struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 11, 5);
-  struct shimm sh = shimm_of((uint32_t)insn);
-  const uint8_t *n = vreg(a, o.rn), *d = vreg(a, o.rd);
-  unsigned z = sh.esz, elems = (o.q ? 16u : 8u) >> z;
-  uint8_t res[16] = {0};
-  (void)pc, (void)unused;
-  if (o.opcode == 0x10 || o.opcode == 0x14) { /* SHRN: narrow; [US]SHLL: widen */
-    bool narrow = o.opcode == 0x10;
-    memcpy(res, d, 16);
-    for (unsigned i = 0; i < 8u >> z; i++) {
-      if (narrow)
-        set_lane(res + 8 * o.q, z, i, lane(n, z + 1, i) >> sh.right);
-      else
-        set_lane(res, z + 1, i,
-                 (o.u ? lane(n + 8 * o.q, z, i) : (uint64_t)slane(n + 8 * o.q, z, i)) << sh.left);
-    }
-    vset(a, o.rd, res, narrow ? o.q : 1);
-    return 0;
-  }
-  uint64_t m = emask(z);
-  for (unsigned i = 0; i < elems; i++) {
-    uint64_t x = lane(n, z, i), r;
-    int64_t sx = slane(n, z, i);
-    switch (o.opcode) {
-    case 0x00: r = shr_lane(x, sx, sh.right, o.u); break;
-    case 0x02: r = lane(d, z, i) + shr_lane(x, sx, sh.right, o.u); break;
-    case 0x08: /* SRI */
-      r = shr_lane(x, sx, sh.right, 1) | (lane(d, z, i) & ~shr_lane(m, 0, sh.right, 1));
-      break;
-    default: r = (x << sh.left) | (o.u ? lane(d, z, i) & ~(m << sh.left) : 0); break;
-    }
-    set_lane(res, z, i, r & m);
-  }
-  vset(a, o.rd, res, o.q);
-  return 0;
-}
-
-static bool trans_shift(struct a64_ctx *s, uint32_t insn) {
-  struct vop o = vop_of(insn, 11, 5);
-  if (!a64_bits(insn, 19, 4))
-    return false; /* immh = 0 is the modified-immediate class */
-  struct shimm sh = shimm_of(insn);
-  switch (o.opcode) {
-  case 0x00:
-  case 0x02:
-  case 0x0a: break;
-  case 0x08:
-    if (!o.u)
-      return false;
-    break;
-  case 0x10:
-  case 0x14:
-    if (sh.esz == 3 || (o.opcode == 0x10 && o.u))
-      return false;
-    return call(s, h_simd_shift);
-  default: return false;
-  }
-  return !(sh.esz == 3 && !o.q) && call(s, h_simd_shift);
-}
-
-/* Scalar shift by immediate: 01 U 111110 immh immb opcode 1 Rn Rd, immh = 1xxx:
- * SSHR USHR SSRA USRA SHL SLI SRI on one 64-bit element */
-static bool trans_shift_scalar(struct a64_ctx *s, uint32_t insn) {
-  unsigned opcode = a64_bits(insn, 11, 5), u = a64_bits(insn, 29, 1);
-  bool op_ok = opcode == 0 || opcode == 2 || opcode == 0x0a || (opcode == 8 && u);
-  return op_ok && a64_bits(insn, 22, 1) && call(s, h_simd_shift);
+  unsigned opcode = a64_bits(insn, 11, 5);
+  if (opcode == 3)
+    return !a64_bits(insn, 28, 1) && trans_logic(s, insn);
+  if (opcode >= 0x18)
+    return a64_trans_3same_fp(s, insn);
+  return a64_trans_3same_int(s, insn);
 }
 
 /* ---- modified immediate: 0 Q op 0111100000 abc cmode o2 1 defgh Rd ---- */
@@ -548,17 +223,17 @@ static uint64_t h_simd_copy(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t 
   (void)pc, (void)unused;
   memcpy(res, a->v[rd], 16);
   if (a64_bits(i, 29, 1)) { /* INS (element) */
-    set_lane(res, esz, idx, lane(vreg(a, rn), esz, imm4 >> esz));
+    a64_set_lane(res, esz, idx, a64_lane(a64_vreg(a, rn), esz, imm4 >> esz));
     q = 1;
   } else if (imm4 == 3) { /* INS (general) */
-    set_lane(res, esz, idx, rn == 31 ? 0 : a->x[rn]);
+    a64_set_lane(res, esz, idx, rn == 31 ? 0 : a->x[rn]);
     q = 1;
   } else { /* DUP (element) */
-    uint64_t x = lane(vreg(a, rn), esz, idx);
+    uint64_t x = a64_lane(a64_vreg(a, rn), esz, idx);
     for (unsigned k = 0; k < 16u >> esz; k++)
-      set_lane(res, esz, k, x);
+      a64_set_lane(res, esz, k, x);
   }
-  vset(a, rd, res, q);
+  a64_vset(a, rd, res, q);
   return 0;
 }
 
@@ -568,11 +243,11 @@ static bool trans_copy(struct a64_ctx *s, uint32_t insn) {
   if (esz > 3)
     return false;
   if (op)
-    return q && call(s, h_simd_copy);
+    return q && a64_simd_call(s, h_simd_copy);
   switch (imm4) {
-  case 0: return !(esz == 3 && !q) && call(s, h_simd_copy);
+  case 0: return !(esz == 3 && !q) && a64_simd_call(s, h_simd_copy);
   case 1: return !(esz == 3 && !q) && dup_general(s, insn, esz, q);
-  case 3: return q && call(s, h_simd_copy);
+  case 3: return q && a64_simd_call(s, h_simd_copy);
   case 5: return esz < 2 + q && mov_to_general(s, insn, esz, true, q);
   case 7: return (q ? esz == 3 : esz < 3) && mov_to_general(s, insn, esz, false, q);
   default: return false;
@@ -600,8 +275,8 @@ static bool trans_dup_scalar(struct a64_ctx *s, uint32_t insn) {
 /* 0 Q 001110 size 0 Rm 0 opcode(3) 10 Rn Rd: UZP1 TRN1 ZIP1 - UZP2 TRN2 ZIP2 */
 static uint64_t h_simd_perm(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 12, 3);
-  const uint8_t *n = vreg(a, o.rn), *m = vreg(a, o.rm);
+  struct a64_vop o = a64_vop_of(insn, 12, 3);
+  const uint8_t *n = a64_vreg(a, o.rn), *m = a64_vreg(a, o.rm);
   unsigned part = o.opcode >> 2, half = o.elems / 2;
   uint8_t res[16] = {0}, cat[32];
   (void)pc, (void)unused;
@@ -610,79 +285,82 @@ static uint64_t h_simd_perm(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t 
   for (unsigned i = 0; i < o.elems; i++) {
     uint64_t x;
     switch (o.opcode & 3) {
-    case 1: x = lane(cat, o.esz, 2 * i + part); break;                   /* UZP */
-    case 2: x = lane(i & 1 ? m : n, o.esz, (i & ~1u) + part); break;     /* TRN */
-    default: x = lane(i & 1 ? m : n, o.esz, part * half + i / 2); break; /* ZIP */
+    case 1: x = a64_lane(cat, o.esz, 2 * i + part); break;                   /* UZP */
+    case 2: x = a64_lane(i & 1 ? m : n, o.esz, (i & ~1u) + part); break;     /* TRN */
+    default: x = a64_lane(i & 1 ? m : n, o.esz, part * half + i / 2); break; /* ZIP */
     }
-    set_lane(res, o.esz, i, x);
+    a64_set_lane(res, o.esz, i, x);
   }
-  vset(a, o.rd, res, o.q);
+  a64_vset(a, o.rd, res, o.q);
   return 0;
 }
 
 static bool trans_perm(struct a64_ctx *s, uint32_t insn) {
-  struct vop o = vop_of(insn, 12, 3);
-  return (o.opcode & 3) && !(o.esz == 3 && !o.q) && call(s, h_simd_perm);
+  struct a64_vop o = a64_vop_of(insn, 12, 3);
+  return (o.opcode & 3) && !(o.esz == 3 && !o.q) && a64_simd_call(s, h_simd_perm);
 }
 
 /* 0 Q 101110 00 0 Rm 0 imm4 0 Rn Rd: EXT */
 static uint64_t h_simd_ext(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 11, 4);
+  struct a64_vop o = a64_vop_of(insn, 11, 4);
   unsigned w = o.q ? 16 : 8;
   uint8_t cat[32], res[16] = {0};
   (void)pc, (void)unused;
-  memcpy(cat, vreg(a, o.rn), 16);
-  memcpy(cat + w, vreg(a, o.rm), 16);
+  memcpy(cat, a64_vreg(a, o.rn), 16);
+  memcpy(cat + w, a64_vreg(a, o.rm), 16);
   memcpy(res, cat + o.opcode, w);
-  vset(a, o.rd, res, o.q);
+  a64_vset(a, o.rd, res, o.q);
   return 0;
 }
 
 static bool trans_ext(struct a64_ctx *s, uint32_t insn) {
-  return (a64_bits(insn, 30, 1) || !a64_bits(insn, 14, 1)) && call(s, h_simd_ext);
+  return (a64_bits(insn, 30, 1) || !a64_bits(insn, 14, 1)) && a64_simd_call(s, h_simd_ext);
 }
 
 /* 0 Q 001110 000 Rm 0 len op 00 Rn Rd: TBL (op=0, out of range -> 0), TBX (keep) */
 static uint64_t h_simd_tbl(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  struct vop o = vop_of(insn, 12, 1);
+  struct a64_vop o = a64_vop_of(insn, 12, 1);
   unsigned regs = a64_bits((uint32_t)insn, 13, 2) + 1;
   uint8_t table[64], res[16];
   (void)pc, (void)unused;
   for (unsigned r = 0; r < regs; r++)
-    memcpy(table + 16 * r, vreg(a, (o.rn + r) % 32), 16);
+    memcpy(table + 16 * r, a64_vreg(a, (o.rn + r) % 32), 16);
   memcpy(res, a->v[o.rd], 16);
   for (unsigned i = 0; i < (o.q ? 16u : 8u); i++) {
-    unsigned idx = vreg(a, o.rm)[i];
+    unsigned idx = a64_vreg(a, o.rm)[i];
     if (idx < 16 * regs)
       res[i] = table[idx];
     else if (!o.opcode)
       res[i] = 0;
   }
-  vset(a, o.rd, res, o.q);
+  a64_vset(a, o.rd, res, o.q);
   return 0;
 }
 
 static bool trans_tbl(struct a64_ctx *s, uint32_t insn) {
   (void)insn;
-  return call(s, h_simd_tbl);
+  return a64_simd_call(s, h_simd_tbl);
 }
 
 /* ---- the table ---- */
 
 const struct a64_pattern a64_simd_patterns[] = {
     {0x9f200400, 0x0e200400, trans_3same, "simd three same"},
-    {0x9f3e0c00, 0x0e200800, trans_2misc, "simd two-reg misc"},
-    {0x9f3e0c00, 0x0e300800, trans_across, "simd across lanes"},
+    {0xdf200400, 0x5e200400, trans_3same, "simd scalar three same"},
+    {0x9f3e0c00, 0x0e200800, a64_trans_2misc, "simd two-reg misc"},
+    {0xdf3e0c00, 0x5e200800, a64_trans_2misc, "simd scalar two-reg misc"},
+    {0x9f3e0c00, 0x0e300800, a64_trans_across, "simd across lanes"},
+    {0xdf3e0c00, 0x5e300800, a64_trans_pairwise_scalar, "simd scalar pairwise"},
     {0x9ff80400, 0x0f000400, trans_modimm, "simd modified immediate"},
-    {0x9f800400, 0x0f000400, trans_shift, "simd shift by immediate"},
+    {0x9f800400, 0x0f000400, a64_trans_shift_imm, "simd shift by immediate"},
+    {0xdf800400, 0x5f000400, a64_trans_shift_imm, "simd scalar shift by immediate"},
+    {0x9f000400, 0x0f000000, a64_trans_elem, "simd by element"},
+    {0xdf000400, 0x5f000000, a64_trans_elem, "simd scalar by element"},
     {0x9fe08400, 0x0e000400, trans_copy, "simd copy"},
-    {0x9f200c00, 0x0e200000, trans_3diff, "simd three different"},
-    {0xdf200400, 0x5e200400, trans_3same_scalar, "simd scalar three same"},
-    {0xdf3e0c00, 0x5e200800, trans_2misc_scalar, "simd scalar two-reg misc"},
-    {0xff3ffc00, 0x5e31b800, trans_addp_scalar, "addp (scalar)"},
-    {0xdf800400, 0x5f000400, trans_shift_scalar, "simd scalar shift by immediate"},
+    {0x9f200c00, 0x0e200000, a64_trans_3diff, "simd three different"},
+    {0xdf200c00, 0x5e200000, a64_trans_3diff, "simd scalar three different"},
     {0xffe0fc00, 0x5e000400, trans_dup_scalar, "dup (element, scalar)"},
     {0xbf208c00, 0x0e000800, trans_perm, "uzp/trn/zip"},
     {0xbfe08400, 0x2e000000, trans_ext, "ext"},
