@@ -1,2 +1,0 @@
-o/xrun_log.o: xrun_log.c xrun.h
-xrun.h:
