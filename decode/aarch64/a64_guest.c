@@ -10,6 +10,11 @@
 enum {
   A64_HWCAP_FP = 1 << 0,
   A64_HWCAP_ASIMD = 1 << 1,
+  A64_HWCAP_AES = 1 << 3,   /* AESE/AESD/AESMC/AESIMC (a64_crypto.c) */
+  A64_HWCAP_PMULL = 1 << 4, /* PMULL{2} Vd.1Q (a64_simd_int.c) */
+  A64_HWCAP_SHA1 = 1 << 5,
+  A64_HWCAP_SHA2 = 1 << 6,  /* SHA-256 only; no SHA-512 (HWCAP_SHA512) */
+  A64_HWCAP_CRC32 = 1 << 7, /* CRC32{C}{B,H,W,X} (a64_dp_misc.c) */
   A64_HWCAP_ATOMICS = 1 << 8,
   A64_HWCAP_CPUID = 1 << 11,
 };
@@ -35,7 +40,8 @@ const struct guest a64_guest = {
     .signal_sync = sys_signal_sync,
     .signal_deliver = sys_signal_deliver,
     .print_insn = NULL,
-    .hwcap = A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID,
+    .hwcap = A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_AES | A64_HWCAP_PMULL | A64_HWCAP_SHA1 |
+             A64_HWCAP_SHA2 | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID,
     .hwcap2 = 0,
     .platform = "aarch64",
 };

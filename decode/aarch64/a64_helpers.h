@@ -149,5 +149,9 @@ bool a64_trans_elem_fp(struct a64_ctx *s, uint32_t insn);
  * Rm<3:0>; size 10: H:L and M:Rm; size 11: H and M:Rm). */
 void a64_elem_index(uint32_t insn, unsigned esz, unsigned *index, unsigned *rm);
 bool a64_trans_pairwise_scalar(struct a64_ctx *s, uint32_t insn);
+/* Cryptographic Extension (a64_crypto.c): AES, three- and two-register SHA. */
+bool a64_trans_crypto_aes(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_crypto_sha3(struct a64_ctx *s, uint32_t insn);
+bool a64_trans_crypto_sha2(struct a64_ctx *s, uint32_t insn);
 
 #endif

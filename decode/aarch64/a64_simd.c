@@ -366,4 +366,7 @@ const struct a64_pattern a64_simd_patterns[] = {
     {0xbfe08400, 0x2e000000, trans_ext, "ext"},
     {0xbfe08c00, 0x0e000000, trans_tbl, "tbl/tbx"},
     {0x5e000000, 0x1e000000, a64_trans_fp, "scalar fp"},
+    {0xff3e0c00, 0x4e280800, a64_trans_crypto_aes, "crypto aes"},
+    {0xff208c00, 0x5e000000, a64_trans_crypto_sha3, "crypto three-reg sha"},
+    {0xff3e0c00, 0x5e280800, a64_trans_crypto_sha2, "crypto two-reg sha"},
     {0, 0, NULL, NULL}};

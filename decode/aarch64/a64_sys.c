@@ -94,16 +94,21 @@ uint64_t a64_helper_cntvct(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* ID_AA64ISAR0_EL1, agreeing with AT_HWCAP in a64_guest.c: Atomic (23:20) = 2
+ * LSE, CRC32 (19:16) = 1, SHA2 (15:12) = 1 SHA-256 only, SHA1 (11:8) = 1,
+ * AES (7:4) = 2 AES and PMULL{2} .1Q. */
+#define A64_ISAR0 (2u << 20 | 1u << 16 | 1u << 12 | 1u << 8 | 2u << 4)
+
 /* Constant registers; returns false for one that is not readable. */
 static bool a64_sysreg_const(unsigned reg, uint64_t *v) {
   switch (reg) {
   case A64_MIDR_EL1: *v = 0x413fd0c1; return true;  /* Arm Neoverse-N1 r3p1 */
   case A64_MPIDR_EL1: *v = 0x80000000; return true; /* what Linux shows EL0 */
   case A64_REVIDR_EL1: *v = 0; return true;
-  case A64_ID_AA64PFR0_EL1: *v = 0x11; return true;      /* EL0, EL1 AArch64; FP, AdvSIMD */
-  case A64_ID_AA64ISAR0_EL1: *v = 0x200000; return true; /* Atomic = 2 (LSE) */
-  case A64_CTR_EL0: *v = 0x8444c004; return true;        /* 64-byte I/D lines */
-  case A64_DCZID_EL0: *v = 4; return true;               /* DC ZVA allowed, 64 bytes */
+  case A64_ID_AA64PFR0_EL1: *v = 0x11; return true; /* EL0, EL1 AArch64; FP, AdvSIMD */
+  case A64_ID_AA64ISAR0_EL1: *v = A64_ISAR0; return true;
+  case A64_CTR_EL0: *v = 0x8444c004; return true; /* 64-byte I/D lines */
+  case A64_DCZID_EL0: *v = 4; return true;        /* DC ZVA allowed, 64 bytes */
   case A64_TPIDRRO_EL0: *v = 0; return true;
   case A64_CNTFRQ_EL0: *v = 1000000000; return true;
   }

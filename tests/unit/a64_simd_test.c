@@ -703,6 +703,78 @@ static const struct simd_case simd_cases[] = {
      0}, /* fcvtzu w0, s3, #32 */
     {2, 0x1e18fc40, 0x5555555555555555ull, 0xaaaaaaaaaaaaaaaaull, 0x0000000000000000ull, 0,
      0}, /* fcvtzs w0, s2, #1 */
+    {0, 0x4e284820, 0xe5a78520627cacfcull, 0x26fc62bd036edf6eull, 0x1234567812345678ull, 6,
+     0}, /* aese v0.16b, v1.16b */
+    {1, 0x4e284860, 0xfcfcfcfc03fcfcfcull, 0xfcfcfcfc03fcfcfcull, 0x1234567812345678ull, 0,
+     0}, /* aese v0.16b, v3.16b */
+    {5, 0x4e284840, 0xfc5e9efc48acfcfcull, 0x93d5fc9002fc2f05ull, 0x1234567812345678ull, 0,
+     0}, /* aese v0.16b, v2.16b */
+    {0, 0x4e285820, 0x32f20efdb50961edull, 0x95ed0a800e686268ull, 0x1234567812345678ull, 6,
+     0}, /* aesd v0.16b, v1.16b */
+    {1, 0x4e285840, 0x95eddafd9562edb5ull, 0xb59562edb5956262ull, 0x1234567812345678ull, 0,
+     0}, /* aesd v0.16b, v2.16b */
+    {0, 0x4e286820, 0xe7656498105fa876ull, 0xcd67892345ef01abull, 0x1234567812345678ull, 6,
+     0}, /* aesmc v0.16b, v1.16b */
+    {1, 0x4e286860, 0x1b9b808000000000ull, 0xe4647f7fffffffffull, 0x1234567812345678ull, 0,
+     0}, /* aesmc v0.16b, v3.16b */
+    {5, 0x4e286840, 0x9e9a04df00000000ull, 0x6b34c806c16afe34ull, 0x1234567812345678ull, 0,
+     0}, /* aesmc v0.16b, v2.16b */
+    {0, 0x4e287840, 0x0c77707566cdbcb7ull, 0x39937dd7b11bf55full, 0x1234567812345678ull, 6,
+     0}, /* aesimc v0.16b, v2.16b */
+    {1, 0x4e287820, 0x45a5c627ac402bc4ull, 0x41f7daecbe082513ull, 0x1234567812345678ull, 0,
+     0}, /* aesimc v0.16b, v1.16b */
+    {0, 0x5e020020, 0x08cedca2c3d37883ull, 0x54e1d4552724f555ull, 0x1234567812345678ull, 6,
+     0}, /* sha1c q0, s1, v2.4s */
+    {1, 0x5e010060, 0x3e82f0563ae8b4f1ull, 0xb53594d5b17d05e0ull, 0x1234567812345678ull, 0,
+     0}, /* sha1c q0, s3, v1.4s */
+    {0, 0x5e031040, 0x77a0ce22d7b124b5ull, 0xa00812561e1b2b78ull, 0x1234567812345678ull, 6,
+     0}, /* sha1p q0, s2, v3.4s */
+    {5, 0x5e011000, 0x9a99956068499adfull, 0x155555559001fff7ull, 0x1234567812345678ull, 0,
+     0}, /* sha1p q0, s0, v1.4s */
+    {0, 0x5e032020, 0xb78080c71bc6d58full, 0xb55967ab72f080c5ull, 0x1234567812345678ull, 6,
+     0}, /* sha1m q0, s1, v3.4s */
+    {1, 0x5e022040, 0xbd693148d850d400ull, 0x1594d695927ad262ull, 0x1234567812345678ull, 0,
+     0}, /* sha1m q0, s2, v2.4s */
+    {0, 0x5e280820, 0x000000001fc43f80ull, 0x0000000000000000ull, 0x1234567812345678ull, 6,
+     0}, /* sha1h s0, s1 */
+    {1, 0x5e280860, 0x0000000000000000ull, 0x0000000000000000ull, 0x1234567812345678ull, 0,
+     0}, /* sha1h s0, s3 */
+    {0, 0x5e023020, 0x7f00fffe80df01feull, 0xd476ef33a3ee66baull, 0x1234567812345678ull, 6,
+     0}, /* sha1su0 v0.4s, v1.4s, v2.4s */
+    {1, 0x5e003060, 0xaaaaaaaaaaaaaaaaull, 0x8000000000000000ull, 0x1234567812345678ull, 0,
+     0}, /* sha1su0 v0.4s, v3.4s, v0.4s */
+    {0, 0x5e281820, 0xb9fd3175aaab54a9ull, 0x0003fc065713df9bull, 0x1234567812345678ull, 6,
+     0}, /* sha1su1 v0.4s, v1.4s */
+    {5, 0x5e281840, 0xbaaa4193d56aaaaaull, 0xff800000a93a9d2dull, 0x1234567812345678ull, 0,
+     0}, /* sha1su1 v0.4s, v2.4s */
+    {0, 0x5e024020, 0x9cdeab484dc46813ull, 0x4a7ce52e2ca8cafeull, 0x1234567812345678ull, 6,
+     0}, /* sha256h q0, q1, v2.4s */
+    {1, 0x5e014060, 0xaeee561ea1e45457ull, 0xff80fdff93e6525bull, 0x1234567812345678ull, 0,
+     0}, /* sha256h q0, q3, v1.4s */
+    {5, 0x5e034000, 0x3a04d69681282cefull, 0xfffffffd382ff8fdull, 0x1234567812345678ull, 0,
+     0}, /* sha256h q0, q0, v3.4s */
+    {0, 0x5e025020, 0xd44890ad2df35f8dull, 0x80444366df9b78b4ull, 0x1234567812345678ull, 6,
+     0}, /* sha256h2 q0, q1, v2.4s */
+    {1, 0x5e035040, 0x46cca9d1ecfb5a21ull, 0x7ffffffdf5affebeull, 0x1234567812345678ull, 0,
+     0}, /* sha256h2 q0, q2, v3.4s */
+    {0, 0x5e282820, 0x3fffffff4aaaaaaaull, 0xdb46cca295555554ull, 0x1234567812345678ull, 6,
+     0}, /* sha256su0 v0.4s, v1.4s */
+    {1, 0x5e282860, 0x3fffffff4aaaaaaaull, 0xaaaaaaaa95555554ull, 0x1234567812345678ull, 0,
+     0}, /* sha256su0 v0.4s, v3.4s */
+    {0, 0x5e026020, 0xa921fadf74adf542ull, 0xebea1275efe24fcfull, 0x1234567812345678ull, 6,
+     0}, /* sha256su1 v0.4s, v1.4s, v2.4s */
+    {1, 0x5e026060, 0x55750553d575a555ull, 0x4d404a7f90dfb826ull, 0x1234567812345678ull, 0,
+     0}, /* sha256su1 v0.4s, v3.4s, v2.4s */
+    {5, 0x5e016000, 0xffd0064caa832443ull, 0xae7abebd4bd8562cull, 0x1234567812345678ull, 0,
+     0}, /* sha256su1 v0.4s, v0.4s, v1.4s */
+    {0, 0x0ee2e020, 0x8ac7ed110a44fe00ull, 0x407fffd555cd0f6eull, 0x1234567812345678ull, 6,
+     0}, /* pmull v0.1q, v1.1d, v2.1d */
+    {0, 0x4ee2e020, 0x40a0789828c810f0ull, 0x00e038d8688850b0ull, 0x1234567812345678ull, 6,
+     0}, /* pmull2 v0.1q, v1.2d, v2.2d */
+    {1, 0x0ee3e020, 0x0000000000000000ull, 0x403f80ffbfc07f01ull, 0x1234567812345678ull, 0,
+     0}, /* pmull v0.1q, v1.1d, v3.1d */
+    {1, 0x4ee3e060, 0x5555555555555555ull, 0x1555555555555555ull, 0x1234567812345678ull, 0,
+     0}, /* pmull2 v0.1q, v3.2d, v3.2d */
          /* END GENERATED CASES */
 };
 

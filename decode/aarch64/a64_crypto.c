@@ -1,0 +1,268 @@
+/* a64_crypto.c - the A64 Cryptographic Extension (Arm ARM C4.1.95: the
+ * "Cryptographic AES", "three-register SHA" and "two-register SHA" classes):
+ * AES rounds, SHA-1 and SHA-256 hash and schedule updates. Each is a C
+ * helper that interprets the instruction on struct a64_cpu, written from the
+ * Arm ARM's shared pseudocode (AESSubBytes, AESShiftRows, AESMixColumns,
+ * SHA256hash, SHAchoose, SHAmajority, SHAparity).
+ *
+ * The rest of the extension lives elsewhere: PMULL{2} Vd.1Q in
+ * a64_simd_int.c (three different), CRC32{C} in a64_dp_misc.c.
+ */
+#include <string.h>
+#include "a64.h"
+#include "a64_helpers.h"
+
+static struct a64_cpu *a64(struct cpu *c) {
+  return (struct a64_cpu *)c;
+}
+
+/* ---- AES (FIPS-197, Arm ARM shared/functions/crypto) ----
+ * The state is a vector's 16 bytes, byte r + 4c holding row r of column c. */
+
+static uint8_t aes_sbox[256], aes_inv_sbox[256];
+
+/* Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1. */
+static uint8_t gf_mul(uint8_t x, uint8_t y) {
+  uint8_t r = 0;
+  for (; y; y >>= 1) {
+    if (y & 1)
+      r ^= x;
+    x = (uint8_t)(x << 1 ^ (x & 0x80 ? 0x1b : 0));
+  }
+  return r;
+}
+
+static uint8_t rol8(uint8_t x, unsigned n) {
+  return (uint8_t)(x << n | x >> (8 - n));
+}
+
+/* The S-box is the multiplicative inverse (x^254, 0 for 0) followed by the
+ * affine map b ^ rol(b,1) ^ rol(b,2) ^ rol(b,3) ^ rol(b,4) ^ 0x63. Built once
+ * at startup, before any guest thread runs. */
+__attribute__((constructor)) static void aes_tables_init(void) {
+  for (unsigned x = 0; x < 256; x++) {
+    uint8_t inv = 1, sq = (uint8_t)x;
+    for (unsigned e = 254; e; e >>= 1, sq = gf_mul(sq, sq))
+      if (e & 1)
+        inv = gf_mul(inv, sq);
+    uint8_t s = inv ^ rol8(inv, 1) ^ rol8(inv, 2) ^ rol8(inv, 3) ^ rol8(inv, 4) ^ 0x63;
+    aes_sbox[x] = s;
+    aes_inv_sbox[s] = (uint8_t)x;
+  }
+}
+
+/* AESShiftRows: row r rotates left by r columns; AESInvShiftRows undoes it. */
+static void aes_shift_rows(uint8_t *out, const uint8_t *in, bool inverse) {
+  for (unsigned c = 0; c < 4; c++)
+    for (unsigned r = 0; r < 4; r++) {
+      unsigned from = r + 4 * ((c + r) % 4);
+      if (inverse)
+        out[from] = in[r + 4 * c];
+      else
+        out[r + 4 * c] = in[from];
+    }
+}
+
+/* AESMixColumns (coefficients 2 3 1 1) and AESInvMixColumns (14 11 13 9):
+ * out[r] = sum over i of k[i] * in[(r + i) % 4], per column. */
+static void aes_mix_columns(uint8_t *out, const uint8_t *in, bool inverse) {
+  static const uint8_t fwd[4] = {2, 3, 1, 1}, inv[4] = {14, 11, 13, 9};
+  const uint8_t *k = inverse ? inv : fwd;
+  for (unsigned c = 0; c < 4; c++)
+    for (unsigned r = 0; r < 4; r++) {
+      uint8_t x = 0;
+      for (unsigned i = 0; i < 4; i++)
+        x ^= gf_mul(k[i], in[4 * c + (r + i) % 4]);
+      out[4 * c + r] = x;
+    }
+}
+
+/* 01001110 size(2) 10100 opcode(5) 10 Rn Rd, size 00:
+ * 00100 AESE  Vd = SubBytes(ShiftRows(Vd ^ Vn))
+ * 00101 AESD  Vd = InvSubBytes(InvShiftRows(Vd ^ Vn))
+ * 00110 AESMC Vd = MixColumns(Vn)
+ * 00111 AESIMC Vd = InvMixColumns(Vn) */
+static uint64_t h_aes(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  unsigned rd = a64_bits((uint32_t)insn, 0, 5), rn = a64_bits((uint32_t)insn, 5, 5);
+  unsigned op = a64_bits((uint32_t)insn, 12, 5);
+  bool inverse = op & 1;
+  uint8_t x[16], res[16];
+  (void)pc, (void)unused;
+  memcpy(x, a64_vreg(a, rn), 16);
+  if (op >= 6) {
+    aes_mix_columns(res, x, inverse);
+  } else {
+    const uint8_t *box = inverse ? aes_inv_sbox : aes_sbox;
+    for (unsigned i = 0; i < 16; i++)
+      x[i] ^= a64_vreg(a, rd)[i];
+    aes_shift_rows(res, x, inverse);
+    for (unsigned i = 0; i < 16; i++)
+      res[i] = box[res[i]];
+  }
+  a64_vset(a, rd, res, true);
+  return 0;
+}
+
+bool a64_trans_crypto_aes(struct a64_ctx *s, uint32_t insn) {
+  unsigned op = a64_bits(insn, 12, 5);
+  return a64_bits(insn, 22, 2) == 0 && op >= 4 && op <= 7 && a64_simd_call(s, h_aes);
+}
+
+/* ---- SHA-1 and SHA-256 (Arm ARM shared/functions/crypto) ----
+ * A vector as four 32-bit words, w[0] the least significant. */
+
+struct a64_words {
+  uint32_t w[4];
+};
+
+static struct a64_words vwords(const struct a64_cpu *a, unsigned r) {
+  struct a64_words v;
+  memcpy(v.w, a64_vreg(a, r), 16);
+  return v;
+}
+
+static void set_vwords(struct a64_cpu *a, unsigned r, struct a64_words v) {
+  a64_vset(a, r, (const uint8_t *)v.w, true);
+}
+
+static uint32_t rol32(uint32_t x, unsigned n) {
+  return x << n | x >> (32 - n);
+}
+static uint32_t ror32(uint32_t x, unsigned n) {
+  return x >> n | x << (32 - n);
+}
+
+static uint32_t sha_choose(uint32_t x, uint32_t y, uint32_t z) {
+  return ((y ^ z) & x) ^ z;
+}
+static uint32_t sha_majority(uint32_t x, uint32_t y, uint32_t z) {
+  return (x & y) | ((x | y) & z);
+}
+static uint32_t sha_parity(uint32_t x, uint32_t y, uint32_t z) {
+  return x ^ y ^ z;
+}
+
+/* The word rotations <Y, X> = ROL(Y:X, 32) of the hash loops: shift v up by
+ * one word, low entering at w[0]; returns the word shifted out of the top. */
+static uint32_t shift_words(struct a64_words *v, uint32_t low) {
+  uint32_t top = v->w[3];
+  memmove(&v->w[1], &v->w[0], 3 * sizeof(uint32_t));
+  v->w[0] = low;
+  return top;
+}
+
+/* SHA1C (op 0, choose), SHA1P (1, parity), SHA1M (2, majority):
+ * four rounds on X = Qd, Y = Sn with the words W = Vm. */
+static struct a64_words sha1_hash(struct a64_words x, uint32_t y, struct a64_words w, unsigned op) {
+  for (unsigned e = 0; e < 4; e++) {
+    uint32_t t = op == 0   ? sha_choose(x.w[1], x.w[2], x.w[3])
+                 : op == 1 ? sha_parity(x.w[1], x.w[2], x.w[3])
+                           : sha_majority(x.w[1], x.w[2], x.w[3]);
+    y += rol32(x.w[0], 5) + t + w.w[e];
+    x.w[1] = rol32(x.w[1], 30);
+    y = shift_words(&x, y);
+  }
+  return x;
+}
+
+/* SHA1SU0: (Vn<63:0> : Vd<127:64>) ^ Vd ^ Vm. */
+static struct a64_words sha1su0(struct a64_words d, struct a64_words n, struct a64_words m) {
+  struct a64_words r = {{d.w[2], d.w[3], n.w[0], n.w[1]}};
+  for (unsigned e = 0; e < 4; e++)
+    r.w[e] ^= d.w[e] ^ m.w[e];
+  return r;
+}
+
+/* SHA1SU1: T = Vd ^ (Vn >> 32); each word ROL 1, the top one also ^ ROL(T<31:0>, 2). */
+static struct a64_words sha1su1(struct a64_words d, struct a64_words n) {
+  struct a64_words t = {{d.w[0] ^ n.w[1], d.w[1] ^ n.w[2], d.w[2] ^ n.w[3], d.w[3]}}, r;
+  for (unsigned e = 0; e < 4; e++)
+    r.w[e] = rol32(t.w[e], 1);
+  r.w[3] ^= rol32(t.w[0], 2);
+  return r;
+}
+
+static uint32_t sha256_sigma0(uint32_t x) { /* SHAhashSIGMA0 */
+  return ror32(x, 2) ^ ror32(x, 13) ^ ror32(x, 22);
+}
+static uint32_t sha256_sigma1(uint32_t x) { /* SHAhashSIGMA1 */
+  return ror32(x, 6) ^ ror32(x, 11) ^ ror32(x, 25);
+}
+
+/* SHA256hash(X, Y, W, part1): four rounds; X holds a..d, Y holds e..h. */
+static struct a64_words sha256_hash(struct a64_words x, struct a64_words y, struct a64_words w,
+                                    bool part1) {
+  for (unsigned e = 0; e < 4; e++) {
+    uint32_t chs = sha_choose(y.w[0], y.w[1], y.w[2]);
+    uint32_t maj = sha_majority(x.w[0], x.w[1], x.w[2]);
+    uint32_t t = y.w[3] + sha256_sigma1(y.w[0]) + chs + w.w[e];
+    x.w[3] += t;
+    y.w[3] = t + sha256_sigma0(x.w[0]) + maj;
+    uint32_t xtop = shift_words(&x, y.w[3]);
+    shift_words(&y, xtop);
+  }
+  return part1 ? x : y;
+}
+
+/* SHA256SU0: T = Vn<31:0> : Vd<127:32>; Vd.w[e] += sigma0(T.w[e]). */
+static struct a64_words sha256su0(struct a64_words d, struct a64_words n) {
+  uint32_t t[4] = {d.w[1], d.w[2], d.w[3], n.w[0]};
+  for (unsigned e = 0; e < 4; e++)
+    d.w[e] += ror32(t[e], 7) ^ ror32(t[e], 18) ^ (t[e] >> 3);
+  return d;
+}
+
+/* SHA256SU1: T0 = Vm<31:0> : Vn<127:32>; words 0, 1 from sigma1 of Vm's top
+ * words, words 2, 3 from sigma1 of the new words 0, 1. */
+static struct a64_words sha256su1(struct a64_words d, struct a64_words n, struct a64_words m) {
+  uint32_t t0[4] = {n.w[1], n.w[2], n.w[3], m.w[0]};
+  uint32_t t1[4] = {m.w[2], m.w[3], 0, 0};
+  struct a64_words r;
+  for (unsigned e = 0; e < 4; e++) {
+    uint32_t x = e < 2 ? t1[e] : r.w[e - 2];
+    r.w[e] = (ror32(x, 17) ^ ror32(x, 19) ^ (x >> 10)) + d.w[e] + t0[e];
+  }
+  return r;
+}
+
+/* 01011110 size(2) 0 Rm 0 opcode(3) 00 Rn Rd, size 00:
+ * 000 SHA1C Qd, Sn, Vm.4S  001 SHA1P  010 SHA1M  011 SHA1SU0 Vd.4S, Vn.4S, Vm.4S
+ * 100 SHA256H Qd, Qn, Vm.4S  101 SHA256H2  110 SHA256SU1 Vd.4S, Vn.4S, Vm.4S */
+static uint64_t h_sha3(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  struct a64_vop o = a64_vop_of(insn, 12, 3);
+  struct a64_words d = vwords(a, o.rd), n = vwords(a, o.rn), m = vwords(a, o.rm), r;
+  (void)pc, (void)unused;
+  switch (o.opcode) {
+  case 3: r = sha1su0(d, n, m); break;
+  case 4: r = sha256_hash(d, n, m, true); break;
+  case 5: r = sha256_hash(n, d, m, false); break;
+  case 6: r = sha256su1(d, n, m); break;
+  default: r = sha1_hash(d, n.w[0], m, o.opcode); break;
+  }
+  set_vwords(a, o.rd, r);
+  return 0;
+}
+
+bool a64_trans_crypto_sha3(struct a64_ctx *s, uint32_t insn) {
+  return a64_bits(insn, 22, 2) == 0 && a64_bits(insn, 12, 3) != 7 && a64_simd_call(s, h_sha3);
+}
+
+/* 01011110 size(2) 10100 opcode(5) 10 Rn Rd, size 00:
+ * 00000 SHA1H Sd, Sn (ROL 30)  00001 SHA1SU1 Vd.4S, Vn.4S  00010 SHA256SU0 Vd.4S, Vn.4S */
+static uint64_t h_sha2(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct a64_cpu *a = a64(c);
+  struct a64_vop o = a64_vop_of(insn, 12, 5);
+  struct a64_words d = vwords(a, o.rd), n = vwords(a, o.rn);
+  (void)pc, (void)unused;
+  if (o.opcode == 0)
+    a64_vset_scalar(a, o.rd, rol32(n.w[0], 30), 2);
+  else
+    set_vwords(a, o.rd, o.opcode == 1 ? sha1su1(d, n) : sha256su0(d, n));
+  return 0;
+}
+
+bool a64_trans_crypto_sha2(struct a64_ctx *s, uint32_t insn) {
+  return a64_bits(insn, 22, 2) == 0 && a64_bits(insn, 12, 5) <= 2 && a64_simd_call(s, h_sha2);
+}
