@@ -3,6 +3,8 @@
 #define SYS_INT_H
 
 #include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include "syscall.h"
 
@@ -73,6 +75,90 @@ const char *sys_exe_path(void);
 
 void sys_strace_call(char *line, size_t size, const struct sys_entry *e, const struct sys_call *s);
 void sys_strace_ret(char *line, size_t size, const struct sys_entry *e, int64_t ret);
+
+/* Signals, shared by sys_signal.c (state and calls), sys_sigframe.c (the
+ * rt_sigframe) and sys_sigdeliver.c (delivery). Numbers and sa_flags values
+ * are the same on arm64 and x86-64; masks are 64-bit, bit sig - 1. */
+enum {
+  SYS_NSIG = 64,
+  SYS_A64_SA_NOCLDSTOP = 0x00000001,
+  SYS_A64_SA_NOCLDWAIT = 0x00000002,
+  SYS_A64_SA_SIGINFO = 0x00000004,
+  SYS_A64_SA_RESTORER = 0x04000000,
+  SYS_A64_SA_ONSTACK = 0x08000000,
+  SYS_A64_SA_RESTART = 0x10000000,
+  SYS_A64_SA_NODEFER = 0x40000000,
+};
+#define SYS_A64_SA_RESETHAND 0x80000000u
+#define SYS_SIG_DFL          0ull
+#define SYS_SIG_IGN          1ull
+#define SYS_SIGBIT(sig)      (1ull << ((sig)-1))
+#define SYS_SS_AUTODISARM    (1 << 31) /* include/uapi/linux/signal.h */
+
+/* arm64's struct sigaction as the kernel takes it (SA_RESTORER is defined). */
+struct a64_sigaction {
+  uint64_t handler;
+  uint64_t flags;
+  uint64_t restorer;
+  uint64_t mask;
+};
+
+/* stack_t on arm64 */
+struct a64_stack {
+  uint64_t sp;
+  int32_t flags;
+  int32_t pad;
+  uint64_t size;
+};
+
+/* The guest thread running on this host thread (set on every syscall and
+ * delivery), for host signal handlers. */
+extern __thread struct cpu *sys_sigcpu;
+/* This thread's guest signal mask and alternate stack. */
+extern __thread uint64_t sys_sigmask;
+extern __thread struct a64_stack sys_altstack;
+
+struct a64_sigaction sys_sigaction_get(int sig);
+/* SA_RESETHAND: the action goes back to SIG_DFL, on the host too. */
+void sys_sigaction_reset(int sig);
+/* Set the guest mask (SIGKILL/SIGSTOP dropped) and mirror it on the host. */
+void sys_sigmask_set(uint64_t mask);
+/* Signals pending for this thread and not blocked by mask: the lowest one's
+ * number, or 0. sys_sigpending_take also removes it and fills info (128 bytes). */
+int sys_sigpending_next(uint64_t mask);
+int sys_sigpending_take(uint64_t mask, void *info);
+/* Every signal recorded as pending for this thread. */
+uint64_t sys_sigpending_bits(void);
+/* Record sig as pending for this thread (from a host handler) and make the
+ * guest thread leave translated code. */
+void sys_sigpending_record(int sig, const siginfo_t *si);
+/* Block every asynchronous signal on the host (while pending state changes). */
+void sys_sighost_block(void);
+/* The host set that mirrors a guest mask (only signals the host may block). */
+void sys_sighost_set(uint64_t mask, sigset_t *set);
+/* rt_sigsuspend's mask to restore after delivery: true and *old if one is saved. */
+bool sys_sigmask_saved_take(uint64_t *old);
+/* Once per process, at the first syscall: the guest's initial mask and
+ * ignored signals come from the host's (execve keeps both). */
+void sys_signal_init(void);
+/* SS_ONSTACK when sp is on the alternate stack, SS_DISABLE when there is none, else 0. */
+int sys_altstack_flags(uint64_t sp);
+/* sigaltstack's setting half, with the checks the kernel makes; -errno or 0. */
+int sys_altstack_set(const struct a64_stack *ss, uint64_t sp);
+
+/* Push an rt_sigframe for sig on c's stack and point c at the handler. info is
+ * the guest's 128-byte siginfo, old_mask the mask to restore on return.
+ * Returns 0, or -EFAULT when the stack cannot be written. */
+int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+                      uint64_t old_mask);
+/* Deliver at most one pending signal; returns true if one was taken. */
+bool sys_signal_deliver_one(struct cpu *c);
+/* After a syscall returned -EINTR: restart it (pc back at the svc, x0 as it
+ * was) unless the signal about to be delivered has a handler without
+ * SA_RESTART, or the call is one the kernel never restarts. */
+void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0);
+/* Syscall exit: deliver what became deliverable, as the kernel does on the way out. */
+void sys_signal_check(struct cpu *c);
 
 /* Every handler named in a64_syscalls.def. */
 #define _(nr, name, fn, host, ...) sys_handler fn;

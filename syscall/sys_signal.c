@@ -1,37 +1,135 @@
-/* sys_signal.c - the guest's signal state, recorded: actions, the mask, the
- * alternate stack. Host handlers are not installed yet; delivery will read
- * this state. Signal numbers are the same on arm64 and x86-64. */
+/* sys_signal.c - the guest's signal state: actions (process-wide), the mask
+ * and the alternate stack (per thread), and the host handlers that stand for
+ * the guest's.
+ *
+ * An asynchronous signal the guest catches gets a host handler that records
+ * it as pending (sys_signal_pend.c); SIG_IGN and SIG_DFL are the host's own.
+ * The guest mask is mirrored on the host thread, so a blocked signal stays
+ * pending in the host kernel and does not interrupt a blocking syscall.
+ * SIGSEGV, SIGBUS, SIGILL and SIGFPE keep xrun's fault handler; the guest's
+ * action for them is only recorded, for sys_signal_sync. Signals 32 and 33
+ * belong to the host's glibc and are recorded only. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
+#include <string.h>
 #include "sys_int.h"
+#include "../decode/aarch64/a64_cpu.h"
 
-enum {
-  SYS_NSIG = 64,
-  SYS_A64_MINSIGSTKSZ = 5120,
-};
-#define SYS_SS_AUTODISARM (1 << 31) /* include/uapi/linux/signal.h */
-
-/* arm64's struct sigaction as the kernel takes it (SA_RESTORER is defined). */
-struct a64_sigaction {
-  uint64_t handler;
-  uint64_t flags;
-  uint64_t restorer;
-  uint64_t mask;
-};
-
-/* stack_t on arm64 */
-struct a64_stack {
-  uint64_t sp;
-  int32_t flags;
-  int32_t pad;
-  uint64_t size;
-};
+enum { SYS_A64_MINSIGSTKSZ = 5120 };
 
 static struct a64_sigaction sys_actions[SYS_NSIG + 1];
-static __thread uint64_t sys_mask;
-static __thread struct a64_stack sys_altstack = {.flags = SS_DISABLE};
+static pthread_mutex_t sys_actions_lock = PTHREAD_MUTEX_INITIALIZER;
+/* xrun's own fault handlers, which a user-sent fault signal bypasses */
+static struct sigaction sys_fault_prev[SYS_NSIG + 1];
 
-static const uint64_t sys_unblockable = (1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1));
+__thread uint64_t sys_sigmask;
+__thread struct a64_stack sys_altstack = {.flags = SS_DISABLE};
+
+static const uint64_t sys_unblockable = SYS_SIGBIT(SIGKILL) | SYS_SIGBIT(SIGSTOP);
+
+static bool sys_sig_fault(int sig) {
+  return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE;
+}
+
+/* A signal that reaches the guest through a host handler of ours. */
+static bool sys_sig_async(int sig) {
+  return sig >= 1 && sig <= SYS_NSIG && sig != SIGKILL && sig != SIGSTOP && !sys_sig_fault(sig) &&
+         sig != 32 && sig != 33;
+}
+
+void sys_sighost_set(uint64_t mask, sigset_t *set) {
+  sigemptyset(set);
+  for (int sig = 1; sig <= SYS_NSIG; sig++)
+    if ((mask & SYS_SIGBIT(sig)) && sys_sig_async(sig))
+      sigaddset(set, sig);
+}
+
+void sys_sighost_block(void) {
+  sigset_t set;
+  sys_sighost_set(~0ull, &set);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+void sys_sigmask_set(uint64_t mask) {
+  sigset_t set;
+  sys_sigmask = mask & ~sys_unblockable;
+  sys_sighost_set(sys_sigmask, &set);
+  pthread_sigmask(SIG_SETMASK, &set, NULL);
+}
+
+static void sys_on_host_signal(int sig, siginfo_t *si, void *uc) {
+  (void)uc;
+  sys_sigpending_record(sig, si);
+}
+
+/* A fault signal sent by kill/tgkill (si_code <= 0) is the guest's, pending;
+ * a real fault goes to xrun's handler. */
+static void sys_on_fault_signal(int sig, siginfo_t *si, void *uc) {
+  if (si->si_code <= 0 && sys_sigcpu)
+    sys_sigpending_record(sig, si);
+  else
+    sys_fault_prev[sig].sa_sigaction(sig, si, uc);
+}
+
+static void sys_host_install(int sig, const struct a64_sigaction *act) {
+  if (!sys_sig_async(sig))
+    return;
+  struct sigaction h;
+  memset(&h, 0, sizeof(h));
+  if (act->handler == SYS_SIG_DFL || act->handler == SYS_SIG_IGN) {
+    h.sa_handler = act->handler == SYS_SIG_DFL ? SIG_DFL : SIG_IGN;
+  } else {
+    h.sa_sigaction = sys_on_host_signal;
+    h.sa_flags = SA_SIGINFO; /* never SA_RESTART: sys_signal_restart decides */
+    sys_sighost_set(~0ull, &h.sa_mask);
+  }
+  if (sig == SIGCHLD)
+    h.sa_flags |= (int)(act->flags & (SYS_A64_SA_NOCLDSTOP | SYS_A64_SA_NOCLDWAIT));
+  sigaction(sig, &h, NULL);
+}
+
+struct a64_sigaction sys_sigaction_get(int sig) {
+  pthread_mutex_lock(&sys_actions_lock);
+  struct a64_sigaction act = sys_actions[sig];
+  pthread_mutex_unlock(&sys_actions_lock);
+  return act;
+}
+
+void sys_sigaction_reset(int sig) {
+  struct a64_sigaction dfl = {0};
+  pthread_mutex_lock(&sys_actions_lock);
+  sys_actions[sig] = dfl;
+  sys_host_install(sig, &dfl);
+  pthread_mutex_unlock(&sys_actions_lock);
+}
+
+void sys_signal_init(void) {
+  sigset_t host;
+  pthread_sigmask(SIG_BLOCK, NULL, &host);
+  for (int sig = 1; sig <= SYS_NSIG; sig++) {
+    struct sigaction h;
+    if (sys_sig_async(sig) && sigismember(&host, sig) == 1)
+      sys_sigmask |= SYS_SIGBIT(sig);
+    if (sigaction(sig, NULL, &h))
+      continue;
+    if (sys_sig_async(sig) && h.sa_handler == SIG_IGN)
+      sys_actions[sig].handler = SYS_SIG_IGN;
+    if (sys_sig_fault(sig) && (h.sa_flags & SA_SIGINFO) && h.sa_sigaction != sys_on_fault_signal) {
+      sys_fault_prev[sig] = h;
+      h.sa_sigaction = sys_on_fault_signal;
+      sigaction(sig, &h, NULL);
+    }
+  }
+}
+
+/* Ignoring a signal discards it if pending (kernel: sig_ignored + flush). */
+static bool sys_sig_ignored(int sig, const struct a64_sigaction *act) {
+  if (act->handler == SYS_SIG_IGN)
+    return true;
+  return act->handler == SYS_SIG_DFL &&
+         (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT);
+}
 
 int64_t sys_rt_sigaction(const struct sys_call *s) {
   int sig = (int)s->a[0];
@@ -42,18 +140,27 @@ int64_t sys_rt_sigaction(const struct sys_call *s) {
     return -EINVAL;
   if (s->a[1] && sys_copy_in(&act, s->a[1], sizeof(act)))
     return -EFAULT;
+  pthread_mutex_lock(&sys_actions_lock);
   old = sys_actions[sig];
-  if (s->a[2] && sys_copy_out(s->a[2], &old, sizeof(old)))
-    return -EFAULT;
   if (s->a[1]) {
     act.mask &= ~sys_unblockable;
     sys_actions[sig] = act;
+    sys_host_install(sig, &act);
   }
+  pthread_mutex_unlock(&sys_actions_lock);
+  if (s->a[1] && sys_sig_ignored(sig, &act)) {
+    uint8_t info[128];
+    sys_sighost_block();
+    sys_sigpending_take(~SYS_SIGBIT(sig), info);
+    sys_sigmask_set(sys_sigmask);
+  }
+  if (s->a[2] && sys_copy_out(s->a[2], &old, sizeof(old)))
+    return -EFAULT;
   return 0;
 }
 
 int64_t sys_rt_sigprocmask(const struct sys_call *s) {
-  uint64_t set, old = sys_mask;
+  uint64_t set, old = sys_sigmask;
   if (s->a[3] != 8)
     return -EINVAL;
   if (s->a[1] && sys_copy_in(&set, s->a[1], 8))
@@ -65,32 +172,63 @@ int64_t sys_rt_sigprocmask(const struct sys_call *s) {
   if (!s->a[1])
     return 0;
   if (s->a[0] == SIG_BLOCK)
-    sys_mask |= set;
+    sys_sigmask_set(old | set);
   else if (s->a[0] == SIG_UNBLOCK)
-    sys_mask &= ~set;
+    sys_sigmask_set(old & ~set);
   else
-    sys_mask = set;
-  sys_mask &= ~sys_unblockable;
+    sys_sigmask_set(set);
+  return 0; /* a signal it unblocked is delivered on the way out (sys_signal_check) */
+}
+
+/* On the alternate stack: sp inside (ss_sp, ss_sp + ss_size], as the kernel counts. */
+int sys_altstack_flags(uint64_t sp) {
+  if (sys_altstack.size == 0)
+    return SS_DISABLE;
+  return sp > sys_altstack.sp && sp - sys_altstack.sp <= sys_altstack.size ? SS_ONSTACK : 0;
+}
+
+int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
+  struct a64_stack ss = *in;
+  int mode = ss.flags & ~SYS_SS_AUTODISARM;
+  if (sys_altstack_flags(sp) == SS_ONSTACK)
+    return -EPERM;
+  if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
+    return -EINVAL;
+  if (mode == SS_DISABLE) {
+    ss.sp = ss.size = 0;
+    ss.flags = SS_DISABLE;
+  } else if (ss.size < SYS_A64_MINSIGSTKSZ) {
+    return -ENOMEM;
+  } else {
+    ss.flags &= SYS_SS_AUTODISARM;
+  }
+  ss.pad = 0;
+  sys_altstack = ss;
   return 0;
 }
 
 int64_t sys_sigaltstack(const struct sys_call *s) {
   struct a64_stack ss, old = sys_altstack;
-  if (s->a[0] && sys_copy_in(&ss, s->a[0], sizeof(ss)))
-    return -EFAULT;
+  uint64_t sp = ((struct a64_cpu *)s->cpu)->x[31];
+  old.flags = sys_altstack_flags(sp) | (sys_altstack.flags & SYS_SS_AUTODISARM);
   if (s->a[0]) {
-    int mode = ss.flags & ~SYS_SS_AUTODISARM;
-    if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
-      return -EINVAL;
-    if (mode == SS_DISABLE)
-      ss.sp = ss.size = 0;
-    else if (ss.size < SYS_A64_MINSIGSTKSZ)
-      return -ENOMEM;
-    ss.flags = mode == SS_ONSTACK ? (ss.flags & SYS_SS_AUTODISARM) : ss.flags;
+    if (sys_copy_in(&ss, s->a[0], sizeof(ss)))
+      return -EFAULT;
+    int err = sys_altstack_set(&ss, sp);
+    if (err)
+      return err;
   }
   if (s->a[1] && sys_copy_out(s->a[1], &old, sizeof(old)))
     return -EFAULT;
-  if (s->a[0])
-    sys_altstack = ss;
   return 0;
+}
+
+uint64_t sys_signal_mask(void) {
+  return sys_sigmask;
+}
+
+void sys_signal_thread_start(struct cpu *c, uint64_t parent_mask) {
+  sys_sigcpu = c;
+  sys_altstack = (struct a64_stack){.flags = SS_DISABLE};
+  sys_sigmask_set(parent_mask);
 }

@@ -40,8 +40,10 @@ void a64_syscall(struct cpu *c) {
   for (int i = 0; i < 6; i++)
     s.a[i] = a->x[i];
   static bool started;
+  sys_sigcpu = c;
   if (__builtin_expect(!started, 0)) { /* before the guest can chdir */
     sys_exe_path();
+    sys_signal_init();
     started = true;
   }
   const struct sys_entry *e = sys_lookup(s.nr);
@@ -55,5 +57,10 @@ void a64_syscall(struct cpu *c) {
   int64_t ret = sys_dispatch(e, &s);
   if (__builtin_expect(trace, 0) && !(e && e->kinds[0] == SK_NORET))
     sys_strace_ret(line, sizeof(line), e, ret);
-  a->x[0] = (uint64_t)ret;
+  if (!e || e->fn != sys_rt_sigreturn) { /* rt_sigreturn restored x0 with the rest */
+    a->x[0] = (uint64_t)ret;
+    if (ret == -EINTR)
+      sys_signal_restart(c, s.nr, s.a[0]);
+  }
+  sys_signal_check(c);
 }

@@ -25,6 +25,11 @@ void a64_syscall(struct cpu *c);
  * and the asynchronous ones pending for c. */
 void sys_signal_sync(struct cpu *c, int sig, int code, uint64_t addr);
 void sys_signal_deliver(struct cpu *c);
+/* For clone: the calling thread's guest signal mask, read in the parent, and
+ * the start of a new guest thread on its own host thread (inherits that mask,
+ * no alternate stack, nothing pending), before its first block runs. */
+uint64_t sys_signal_mask(void);
+void sys_signal_thread_start(struct cpu *c, uint64_t parent_mask);
 
 /* Where the program break starts: the page-aligned end of the program. */
 void sys_set_brk(uint64_t start);

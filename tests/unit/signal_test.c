@@ -1,0 +1,104 @@
+/* signal_test.c - the AArch64 rt_sigframe on a fake cpu: where the kernel puts
+ * each field, and a push followed by rt_sigreturn restoring every register. */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include "../../decode/aarch64/a64_cpu.h"
+#include "../../syscall/sys_int.h"
+#include "test.h"
+
+static const struct guest test_guest = {.name = "aarch64"};
+static _Alignas(16) uint8_t stack[64 * 1024];
+
+static void fill(struct a64_cpu *a) {
+  memset(a, 0, sizeof(*a));
+  a->c.guest = &test_guest;
+  for (int i = 0; i < 31; i++)
+    a->x[i] = 0x1111111111111111ull * (uint64_t)(i % 15 + 1) + (uint64_t)i;
+  a->x[31] = (uint64_t)(uintptr_t)(stack + sizeof(stack) - 32);
+  a->c.pc = 0x400123;
+  a->nzcv = 0x9;
+  a->fpcr = 0x00c00000;
+  a->fpsr = 0x08000011;
+  for (int i = 0; i < 32; i++)
+    a->v[i][0] = ~(uint64_t)i, a->v[i][1] = (uint64_t)i << 40;
+}
+
+TEST(frame_layout_matches_kernel) {
+  struct a64_cpu a, before;
+  fill(&a);
+  before = a;
+  struct a64_sigaction act = {0x401000, SYS_A64_SA_SIGINFO | SYS_A64_SA_RESTORER, 0x402000, 0};
+  siginfo_t info;
+  memset(&info, 0, sizeof(info));
+  info.si_signo = SIGSEGV;
+  info.si_code = SEGV_MAPERR;
+  info.si_addr = (void *)0xdead0;
+  ASSERT_EQ(sys_sigframe_push(&a.c, SIGSEGV, &act, &info, 0x5), 0);
+  uint8_t *f = (uint8_t *)(uintptr_t)a.x[31];
+  uint64_t u64;
+  uint32_t u32;
+  ASSERT_EQ(a.x[31] & 15, 0);
+  ASSERT_EQ(a.c.pc, 0x401000);
+  ASSERT_EQ(a.x[0], SIGSEGV);
+  ASSERT_EQ(a.x[1], a.x[31]);
+  ASSERT_EQ(a.x[2], a.x[31] + 128);
+  ASSERT_EQ(a.x[30], 0x402000);
+  ASSERT_EQ(a.x[29], a.x[31] + 4688); /* frame record right above the rt_sigframe */
+  memcpy(&u64, f + 4688, 8);
+  ASSERT_EQ(u64, before.x[29]);
+  memcpy(&u64, f + 4696, 8);
+  ASSERT_EQ(u64, before.x[30]);
+  memcpy(&u64, f + 128 + 40, 8);
+  ASSERT_EQ(u64, 0x5); /* uc_sigmask */
+  memcpy(&u64, f + 128 + 176, 8);
+  ASSERT_EQ(u64, 0xdead0); /* fault_address */
+  memcpy(&u64, f + 128 + 176 + 8 + 7 * 8, 8);
+  ASSERT_EQ(u64, before.x[7]);
+  memcpy(&u64, f + 128 + 176 + 256, 8);
+  ASSERT_EQ(u64, before.x[31]); /* sp */
+  memcpy(&u64, f + 128 + 176 + 264, 8);
+  ASSERT_EQ(u64, 0x400123); /* pc */
+  memcpy(&u64, f + 128 + 176 + 272, 8);
+  ASSERT_EQ(u64, 0x90000000ull); /* pstate */
+  uint8_t *rec = f + 128 + 176 + 288;
+  memcpy(&u32, rec, 4);
+  ASSERT_EQ(u32, 0x46508001);
+  memcpy(&u32, rec + 4, 4);
+  ASSERT_EQ(u32, 528);
+  memcpy(&u32, rec + 8, 4);
+  ASSERT_EQ(u32, 0x08000011);
+  memcpy(&u32, rec + 12, 4);
+  ASSERT_EQ(u32, 0x00c00000);
+  ASSERT(!memcmp(rec + 16, before.v, 512));
+  memcpy(&u64, rec + 528, 8);
+  ASSERT_EQ(u64, 0); /* null terminator record */
+}
+
+TEST(sigreturn_restores_every_register) {
+  struct a64_cpu a, before;
+  fill(&a);
+  before = a;
+  struct a64_sigaction act = {0x401000, SYS_A64_SA_SIGINFO | SYS_A64_SA_RESTORER, 0x402000, 0};
+  siginfo_t info;
+  memset(&info, 0, sizeof(info));
+  ASSERT_EQ(sys_sigframe_push(&a.c, SIGUSR1, &act, &info, 0), 0);
+  /* the handler trashes everything but sp */
+  for (int i = 0; i < 31; i++)
+    a.x[i] = 0xbad;
+  memset(a.v, 0x77, sizeof(a.v));
+  a.nzcv = 0, a.fpcr = 0, a.fpsr = 0;
+  a.x[8] = 139;
+  struct sys_call s = {.cpu = &a.c, .nr = 139};
+  int64_t r = sys_rt_sigreturn(&s);
+  ASSERT_EQ((uint64_t)r, before.x[0]);
+  ASSERT(!memcmp(a.x, before.x, sizeof(a.x)));
+  ASSERT(!memcmp(a.v, before.v, sizeof(a.v)));
+  ASSERT_EQ(a.c.pc, before.c.pc);
+  ASSERT_EQ(a.nzcv, before.nzcv);
+  ASSERT_EQ(a.fpcr, before.fpcr);
+  ASSERT_EQ(a.fpsr, before.fpsr);
+}
+
+TEST_MAIN("signal")
