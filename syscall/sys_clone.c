@@ -13,12 +13,14 @@
 #include <signal.h>
 #include <unistd.h>
 #include "sys_int.h"
+#include "syscall.h"
 #include "../decode/aarch64/a64_cpu.h"
 #include "../tcache/tcache.h"
 
 struct sys_thread_start {
   struct cpu *cpu;
   uint64_t flags, ptid, ctid;
+  uint64_t mask; /* the parent's guest signal mask */
   pid_t tid;
   sem_t ready;
 };
@@ -38,6 +40,7 @@ static void *sys_thread_main(void *arg) {
    * host thread ends, as it would for the guest thread */
   if (st->flags & CLONE_CHILD_CLEARTID)
     syscall(SYS_set_tid_address, st->ctid);
+  sys_signal_thread_start(c, st->mask);
   st->tid = tid;
   sem_post(&st->ready); /* st belongs to the parent from here on */
   tc_run(c);
@@ -69,7 +72,8 @@ static struct cpu *sys_thread_cpu(const struct cpu *parent, uint64_t flags, uint
 
 static int64_t sys_clone_thread(const struct sys_call *s) {
   uint64_t flags = s->a[0], ptid = s->a[2], ctid = s->a[4];
-  struct sys_thread_start st = {.flags = flags, .ptid = ptid, .ctid = ctid};
+  struct sys_thread_start st = {
+      .flags = flags, .ptid = ptid, .ctid = ctid, .mask = sys_signal_mask()};
   st.cpu = sys_thread_cpu(s->cpu, flags, s->a[1], s->a[3]);
   if (!st.cpu)
     return -ENOMEM;
