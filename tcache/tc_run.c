@@ -17,6 +17,9 @@ __thread sigjmp_buf tc_resume;
  * kind we refuse): the guest's signal, at c->pc. */
 static void tc_trap(struct cpu *c) {
   int sig = c->trap_signal;
+  if (sig == SIGILL)
+    XLOG(LOG_UNIMPL, "xrun: unimplemented or undefined instruction at 0x%llx: %08llx (SIGILL)",
+         (unsigned long long)c->pc, (unsigned long long)c->trap_info);
   int code = sig == SIGILL ? ILL_ILLOPC : sig == SIGTRAP ? TRAP_BRKPT : 0;
   c->guest->signal_sync(c, sig, code, sig == SIGSEGV ? c->trap_info : c->pc);
 }

@@ -64,6 +64,7 @@ for bin in "$O"/tests/unit/*_test; do
 done
 
 suite badinput tests/badinput.sh
+suite cli tests/cli.sh
 suite guest tests/guest.sh
 suite busybox tests/busybox.sh
 

@@ -37,8 +37,7 @@ static void a64_decode_insn(struct a64_ctx *s) {
   for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
     if (a64_dispatch_table(s, tables[i]))
       return;
-  XLOG(LOG_UNIMPL, "unimplemented instruction at 0x%lx: %08x", (unsigned long)s->pc, s->insn);
-  a64_trap(s, SIGILL, s->insn);
+  a64_trap(s, SIGILL, s->insn); /* -d unimpl names it if it runs */
 }
 
 static unsigned a64_count_side_exits(const struct ir_block *b, uint32_t from) {
