@@ -15,6 +15,9 @@ int64_t sys_openat(const struct sys_call *s) {
   const char *path = sys_path(s->a[1], buf, &err);
   if (!path)
     return err;
+  int64_t fd = sys_open_proc_file(s->cpu, path);
+  if (fd != -ENOENT)
+    return fd;
   return sys_ret(
       syscall(SYS_openat, (int)s->a[0], path, sys_oflags_to_host(s->a[2]), (unsigned)s->a[3]));
 }

@@ -70,6 +70,10 @@ int sys_oflags_str(char *buf, size_t size, uint64_t guest);
  * and an absolute path that exists in the guest sysroot is taken from there.
  * buf is PATH_MAX bytes. Returns the path to use, NULL with -EFAULT in *err. */
 const char *sys_path(uint64_t guest_path, char *buf, int *err);
+/* A /proc file generated for the guest (e.g. /proc/cpuinfo): its fd, or
+ * -ENOENT when path is not one of them. */
+int64_t sys_open_proc_file(const struct cpu *c, const char *path);
+
 /* The guest program's absolute path. */
 const char *sys_exe_path(void);
 

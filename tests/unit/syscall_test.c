@@ -26,7 +26,8 @@ __attribute__((weak)) int tc_overlaps_translator(uint64_t start, uint64_t len) {
   return start < STUB_TRANSLATOR + 0x100000 && start + len > STUB_TRANSLATOR;
 }
 
-static const struct guest test_guest = {.name = "aarch64"};
+/* hwcap: fp, asimd, aes, atomics (a mix, for the /proc/cpuinfo test) */
+static const struct guest test_guest = {.name = "aarch64", .hwcap = 0x10b};
 
 static int64_t sc(int nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
                   uint64_t a5) {
@@ -220,6 +221,23 @@ TEST(uname_machine) {
   ASSERT(!strcmp(u.machine, "aarch64"));
   ASSERT(!strcmp(u.sysname, "Linux"));
   ASSERT_EQ(SC(NR_uname, 8, 0, 0, 0), -EFAULT);
+}
+
+/* /proc/cpuinfo is the guest's: an Arm Neoverse-N1 whose Features line names
+ * exactly the AT_HWCAP bits (names as in the arm64 kernel's hwcap_str). */
+TEST(proc_cpuinfo_is_the_guests) {
+  int fd = (int)SC(NR_openat, A64_AT_FDCWD, P("/proc/cpuinfo"), 0, 0);
+  ASSERT(fd >= 0);
+  char text[8192] = {0};
+  ASSERT(read(fd, text, sizeof(text) - 1) > 0);
+  close(fd);
+  ASSERT(strstr(text, "CPU implementer\t: 0x41\n"));
+  ASSERT(strstr(text, "CPU part\t: 0xd0c\n"));
+  char *feat = strstr(text, "Features\t:");
+  ASSERT(feat);
+  char line[512];
+  sscanf(feat, "%511[^\n]", line);
+  ASSERT(!strcmp(line, "Features\t: fp asimd aes atomics"));
 }
 
 TEST(brk_grow_and_shrink) {
