@@ -3,15 +3,11 @@
  *
  * Moves between registers are native IR; arithmetic, compares, conversions
  * and rounding are C helpers that interpret the instruction on struct
- * a64_cpu with the host's C float/double arithmetic under its default
- * rounding (FPCR rounding modes and exception flags are not modelled yet).
- * Single precision is computed in double and rounded once to float, which
- * is exact for + - * / and sqrt (53 >= 2*24 + 2). Half precision exists
- * only in FCVT and FMOV (FEAT_FP16 arithmetic is not implemented); FCVT and
- * the fixed-point conversions go through a64_fp_lane.c.
+ * a64_cpu through the element operations of a64_fp_lane.c, which follow
+ * Arm's pseudocode exactly: NaN propagation, FPCR.RMode/FZ/DN/AHP and the
+ * FPSR cumulative flags. Half precision exists only in FCVT and FMOV
+ * (FEAT_FP16 arithmetic is not implemented).
  */
-#include <math.h>
-#include <string.h>
 #include "a64.h"
 #include "a64_helpers.h"
 
@@ -19,80 +15,14 @@ static struct a64_cpu *a64(struct cpu *c) {
   return (struct a64_cpu *)c;
 }
 
-/* ---- register access: ftype 00 = S, 01 = D ---- */
+/* ---- register access: ftype 00 = S, 01 = D, 11 = H ---- */
 
-static double fp_get(const struct a64_cpu *a, unsigned r, unsigned ftype) {
-  if (ftype == 1) {
-    double d;
-    memcpy(&d, &a->v[r][0], 8);
-    return d;
-  }
-  float f;
-  memcpy(&f, &a->v[r][0], 4);
-  return f;
+static unsigned fcvt_esz(unsigned ftype) {
+  return ftype == 3 ? 1 : ftype + 2;
 }
 
-/* A scalar write clears the rest of the vector register. */
-static void fp_set(struct a64_cpu *a, unsigned r, unsigned ftype, double x) {
-  uint64_t bits = 0;
-  if (ftype == 1) {
-    memcpy(&bits, &x, 8);
-  } else {
-    float f = (float)x;
-    memcpy(&bits, &f, 4);
-  }
-  a->v[r][0] = bits;
-  a->v[r][1] = 0;
-}
-
-static uint64_t d2bits(double x) {
-  uint64_t u;
-  memcpy(&u, &x, 8);
-  return u;
-}
-
-static double bits2d(uint64_t u) {
-  double x;
-  memcpy(&x, &u, 8);
-  return x;
-}
-
-static const uint64_t fp_default_nan = 0x7ff8000000000000ull; /* +qNaN, FPCR.DN form */
-
-static bool is_snan(double x) {
-  return isnan(x) && !(d2bits(x) & (1ull << 51));
-}
-
-static double quiet(double x) {
-  return bits2d(d2bits(x) | 1ull << 51);
-}
-
-/* FPProcessNaNs (Arm ARM J1): a signalling NaN operand first, then a quiet
- * one, in operand order; true when *r is the result. */
-static bool process_nans(double x, double y, double *r) {
-  if (is_snan(x))
-    *r = quiet(x);
-  else if (is_snan(y))
-    *r = quiet(y);
-  else if (isnan(x))
-    *r = x;
-  else if (isnan(y))
-    *r = y;
-  else
-    return false;
-  return true;
-}
-
-/* FPProcessNaNs3: the same for three operands, in the order a, n, m. */
-static bool process_nans3(double x, double y, double z, double *r) {
-  if (is_snan(x) || (!is_snan(y) && !is_snan(z) && isnan(x)))
-    return process_nans(x, x, r);
-  return process_nans(y, z, r);
-}
-
-/* x86 makes a negative default NaN; Arm's is positive. */
-static double fix_nan(double r) {
-  return isnan(r) ? bits2d(fp_default_nan) : r;
+static uint64_t fp_get(const struct a64_cpu *a, unsigned r, unsigned esz) {
+  return a->v[r][0] & a64_emask(esz);
 }
 
 static unsigned rd_(uint64_t insn) {
@@ -107,53 +37,22 @@ static unsigned rm_(uint64_t insn) {
 static unsigned ftype_(uint64_t insn) {
   return a64_bits((uint32_t)insn, 22, 2);
 }
+static unsigned esz_(uint64_t insn) {
+  return fcvt_esz(ftype_(insn));
+}
 
 /* ---- FP data-processing (2 source) ---- */
-
-/* FMAX/FMIN: -0 < +0; FMAXNM/FMINNM: a quiet NaN loses against a number. */
-static double fp_maxmin(double x, double y, bool max, bool nm) {
-  if (nm && isnan(x) && !is_snan(x) && !isnan(y))
-    x = y;
-  else if (nm && isnan(y) && !is_snan(y) && !isnan(x))
-    y = x;
-  double r;
-  if (process_nans(x, y, &r))
-    return r;
-  if (x == 0 && y == 0)
-    return max ? (signbit(x) ? y : x) : (signbit(x) ? x : y);
-  return max ? (x > y ? x : y) : (x < y ? x : y);
-}
-
-static double fp_op2(unsigned opcode, double x, double y) {
-  double r;
-  if (opcode >= 4 && opcode <= 7)
-    return fp_maxmin(x, y, !(opcode & 1), opcode >= 6);
-  if (process_nans(x, y, &r))
-    return r;
-  switch (opcode) {
-  case 0: r = x * y; break;
-  case 1: r = x / y; break;
-  case 2: r = x + y; break;
-  case 3: r = x - y; break;
-  default: r = -(x * y); break; /* FNMUL */
-  }
-  return fix_nan(r);
-}
-
-static float fp_op2_s(unsigned opcode, float x, float y) {
-  if (opcode == 8) /* FNMUL rounds the product once, in single */
-    return isnan(x * y) ? (float)fp_op2(opcode, x, y) : -(x * y);
-  return (float)fp_op2(opcode, x, y);
-}
 
 /* M 0 S 11110 ftype 1 Rm opcode(4) 10 Rn Rd
  * opcode: FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM FNMUL */
 static uint64_t h_fp_dp2(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  static const enum a64_fp2 ops[9] = {A64_FMUL, A64_FDIV,   A64_FADD,   A64_FSUB, A64_FMAX,
+                                      A64_FMIN, A64_FMAXNM, A64_FMINNM, A64_FNMUL};
   struct a64_cpu *a = a64(c);
-  unsigned ft = ftype_(insn), opcode = a64_bits((uint32_t)insn, 12, 4);
-  double x = fp_get(a, rn_(insn), ft), y = fp_get(a, rm_(insn), ft);
+  unsigned esz = esz_(insn), opcode = a64_bits((uint32_t)insn, 12, 4);
+  uint64_t x = fp_get(a, rn_(insn), esz), y = fp_get(a, rm_(insn), esz);
   (void)pc, (void)unused;
-  fp_set(a, rd_(insn), ft, ft ? fp_op2(opcode, x, y) : fp_op2_s(opcode, (float)x, (float)y));
+  a64_vset_scalar(a, rd_(insn), a64_fp_op2(a, ops[opcode], x, y, esz), esz);
   return 0;
 }
 
@@ -161,90 +60,55 @@ static uint64_t h_fp_dp2(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unu
 
 /* M 0 S 11111 ftype o1 Rm o0 Ra Rn Rd: FMADD FMSUB FNMADD FNMSUB
  * FMSUB: a - n*m; FNMADD: -a - n*m; FNMSUB: -a + n*m (C7.2.x), so n is
- * negated when o0 != o1 and a when o1. */
+ * negated when o0 != o1 and a when o1, as FPNeg: NaNs change sign too. */
 static uint64_t h_fp_dp3(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  unsigned ft = ftype_(insn), o1 = a64_bits((uint32_t)insn, 21, 1);
+  unsigned esz = esz_(insn), o1 = a64_bits((uint32_t)insn, 21, 1);
   unsigned o0 = a64_bits((uint32_t)insn, 15, 1);
-  double n = fp_get(a, rn_(insn), ft), m = fp_get(a, rm_(insn), ft);
-  double ac = fp_get(a, a64_bits((uint32_t)insn, 10, 5), ft), r;
+  uint64_t n = fp_get(a, rn_(insn), esz), m = fp_get(a, rm_(insn), esz);
+  uint64_t ac = fp_get(a, a64_bits((uint32_t)insn, 10, 5), esz);
   (void)pc, (void)unused;
-  if (!process_nans3(ac, n, m, &r)) {
-    if (o0 != o1)
-      n = -n;
-    if (o1)
-      ac = -ac;
-    r = ft ? fma(n, m, ac) : fmaf((float)n, (float)m, (float)ac);
-    r = fix_nan(r);
-  }
-  fp_set(a, rd_(insn), ft, r);
+  if (o1)
+    ac ^= 1ull << ((8u << esz) - 1);
+  a64_vset_scalar(a, rd_(insn), a64_fp_muladd(a, ac, n, m, o0 != o1, esz), esz);
   return 0;
 }
 
 /* ---- FP data-processing (1 source) ---- */
-
-static double fp_round(double x, unsigned mode) {
-  switch (mode) {
-  case 0: return nearbyint(x); /* ties to even under the default mode */
-  case 1: return ceil(x);
-  case 2: return floor(x);
-  case 3: return trunc(x);
-  case 4: return round(x); /* ties away */
-  default: return nearbyint(x);
-  }
-}
-
-static double fp_op1(unsigned opcode, double x) {
-  if (opcode == 1)
-    return fabs(x);
-  if (opcode == 2)
-    return -x;
-  if (isnan(x))
-    return is_snan(x) ? quiet(x) : x;
-  if (opcode == 3)
-    return fix_nan(sqrt(x));
-  return fp_round(x, opcode - 8); /* FRINTN P M Z A, -, X I */
-}
 
 /* M 0 S 11110 ftype 1 opcode(6) 10000 Rn Rd
  * 000000 FMOV, 000001 FABS, 000010 FNEG, 000011 FSQRT, 0001xx FCVT,
  * 001000..001111 FRINTN FRINTP FRINTM FRINTZ FRINTA - FRINTX FRINTI */
 static uint64_t h_fp_dp1(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  unsigned ft = ftype_(insn), opcode = a64_bits((uint32_t)insn, 15, 6);
+  unsigned esz = esz_(insn), opcode = a64_bits((uint32_t)insn, 15, 6);
+  uint64_t x = fp_get(a, rn_(insn), esz);
+  enum a64_fp1 op;
   (void)pc, (void)unused;
   if (opcode == 0) {
-    a->v[rd_(insn)][0] = ft ? a->v[rn_(insn)][0] : (uint32_t)a->v[rn_(insn)][0];
-    a->v[rd_(insn)][1] = 0;
+    a64_vset_scalar(a, rd_(insn), x, esz);
     return 0;
   }
-  double x = fp_get(a, rn_(insn), ft);
-  if ((opcode & 0x3c) == 4) /* FCVT: to the type in opcode<1:0>; NaNs stay quiet NaNs */
-    fp_set(a, rd_(insn), opcode & 3, is_snan(x) ? quiet(x) : x);
+  if (opcode <= 3)
+    op = (enum a64_fp1)(A64_FABS + opcode - 1);
+  else if (opcode <= 12)
+    op = (enum a64_fp1)(A64_FRINTN + opcode - 8);
   else
-    fp_set(a, rd_(insn), ft, fp_op1(opcode, x));
+    op = opcode == 14 ? A64_FRINTX : A64_FRINTI;
+  a64_vset_scalar(a, rd_(insn), a64_fp_op1(a, op, x, esz), esz);
   return 0;
 }
 
 /* ---- compares and conditional select ---- */
 
-/* FPCompare: unordered 0011, equal 0110, less 1000, greater 0010. */
-static uint64_t fp_nzcv(double x, double y) {
-  if (isnan(x) || isnan(y))
-    return 3;
-  if (x == y)
-    return 6;
-  return x < y ? 8 : 2;
-}
-
 /* M 0 S 11110 ftype 1 Rm 00 1000 Rn opc(2) 000: FCMP, FCMP #0, FCMPE, FCMPE #0 */
 static uint64_t h_fp_cmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  unsigned ft = ftype_(insn);
-  double x = fp_get(a, rn_(insn), ft);
-  double y = a64_bits((uint32_t)insn, 3, 1) ? 0.0 : fp_get(a, rm_(insn), ft);
+  unsigned esz = esz_(insn);
+  uint64_t x = fp_get(a, rn_(insn), esz);
+  uint64_t y = a64_bits((uint32_t)insn, 3, 1) ? 0 : fp_get(a, rm_(insn), esz);
   (void)pc, (void)unused;
-  a->nzcv = fp_nzcv(x, y);
+  a->nzcv = a64_fp_compare(a, x, y, esz, a64_bits((uint32_t)insn, 4, 1));
   return 0;
 }
 
@@ -267,10 +131,11 @@ static bool cond_holds(uint64_t nzcv, unsigned cond) {
 /* M 0 S 11110 ftype 1 Rm cond 01 Rn op nzcv: FCCMP, FCCMPE */
 static uint64_t h_fp_ccmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  unsigned ft = ftype_(insn);
+  unsigned esz = esz_(insn);
   (void)pc, (void)unused;
   if (cond_holds(a->nzcv, a64_bits((uint32_t)insn, 12, 4)))
-    a->nzcv = fp_nzcv(fp_get(a, rn_(insn), ft), fp_get(a, rm_(insn), ft));
+    a->nzcv = a64_fp_compare(a, fp_get(a, rn_(insn), esz), fp_get(a, rm_(insn), esz), esz,
+                             a64_bits((uint32_t)insn, 4, 1));
   else
     a->nzcv = a64_bits((uint32_t)insn, 0, 4);
   return 0;
@@ -280,59 +145,29 @@ static uint64_t h_fp_ccmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t un
 static uint64_t h_fp_csel(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
   bool t = cond_holds(a->nzcv, a64_bits((uint32_t)insn, 12, 4));
-  uint64_t lo = a->v[t ? rn_(insn) : rm_(insn)][0];
   (void)pc, (void)unused;
-  a->v[rd_(insn)][0] = ftype_(insn) ? lo : (uint32_t)lo;
-  a->v[rd_(insn)][1] = 0;
+  a64_vset_scalar(a, rd_(insn), a->v[t ? rn_(insn) : rm_(insn)][0], esz_(insn));
   return 0;
 }
 
 /* ---- conversions between FP and integer ---- */
-
-/* FPToFixed with saturation: NaN -> 0, out of range -> the nearest bound. */
-static uint64_t fp_to_int(double x, unsigned mode, bool is_unsigned, bool sf) {
-  if (isnan(x))
-    return 0;
-  double r = fp_round(x, mode);
-  if (is_unsigned) {
-    double lim = sf ? 18446744073709551616.0 : 4294967296.0;
-    if (r <= 0)
-      return 0;
-    return r >= lim ? (sf ? ~0ull : 0xffffffffull) : (uint64_t)r;
-  }
-  double lim = sf ? 9223372036854775808.0 : 2147483648.0;
-  if (r >= lim)
-    return sf ? INT64_MAX : INT32_MAX;
-  if (r < -lim)
-    return sf ? (uint64_t)INT64_MIN : (uint32_t)INT32_MIN;
-  return sf ? (uint64_t)(int64_t)r : (uint32_t)(int32_t)r;
-}
-
-/* The int -> FP conversions round once, straight to the target type. */
-static void int_to_fp(struct a64_cpu *a, unsigned rd, unsigned ft, uint64_t x, bool is_unsigned,
-                      bool sf) {
-  if (!sf)
-    x = is_unsigned ? (uint32_t)x : (uint64_t)(int64_t)(int32_t)x;
-  if (ft == 0)
-    fp_set(a, rd, 0, is_unsigned ? (float)x : (float)(int64_t)x);
-  else
-    fp_set(a, rd, 1, is_unsigned ? (double)x : (double)(int64_t)x);
-}
 
 /* sf 0 S 11110 ftype 1 rmode opcode(3) 000000 Rn Rd
  * opcode 000/001 FCVT{N,P,M,Z}{S,U} by rmode, 010/011 SCVTF/UCVTF,
  * 100/101 FCVTAS/FCVTAU. */
 static uint64_t h_fp_cvt_int(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  unsigned ft = ftype_(insn), opcode = a64_bits((uint32_t)insn, 16, 3);
+  unsigned esz = esz_(insn), opcode = a64_bits((uint32_t)insn, 16, 3);
   unsigned rmode = a64_bits((uint32_t)insn, 19, 2), rd = rd_(insn), rn = rn_(insn);
-  bool sf = a64_bits((uint32_t)insn, 31, 1), u = opcode & 1;
+  unsigned isz = 2 + a64_bits((uint32_t)insn, 31, 1);
+  bool u = opcode & 1;
   (void)pc, (void)unused;
   if (opcode == 2 || opcode == 3) {
-    int_to_fp(a, rd, ft, rn == 31 ? 0 : a->x[rn], u, sf);
+    uint64_t x = rn == 31 ? 0 : a->x[rn];
+    a64_vset_scalar(a, rd, a64_fixed_to_fp(a, x, isz, 0, u, esz), esz);
     return 0;
   }
-  uint64_t r = fp_to_int(fp_get(a, rn, ft), opcode >= 4 ? 4 : rmode, u, sf);
+  uint64_t r = a64_fp_to_fixed(a, fp_get(a, rn, esz), esz, 0, opcode >= 4 ? A64_RA : rmode, u, isz);
   if (rd != 31)
     a->x[rd] = r;
   return 0;
@@ -358,9 +193,6 @@ static bool trans_fp_dp3(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* FCVT between any two of half (ftype 11), single (00) and double (01). */
-static unsigned fcvt_esz(unsigned ftype) {
-  return ftype == 3 ? 1 : ftype + 2;
-}
 
 static uint64_t h_fp_fcvt(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
@@ -469,10 +301,10 @@ static uint64_t h_fp_fixed(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   (void)pc, (void)unused;
   if (a64_bits(i, 19, 2) == 0) {
     uint64_t x = rn == 31 ? 0 : a->x[rn];
-    a64_vset_scalar(a, rd, a64_fixed_to_fp(x, isz, fbits, u, esz), esz);
+    a64_vset_scalar(a, rd, a64_fixed_to_fp(a, x, isz, fbits, u, esz), esz);
   } else if (rd != 31) {
     uint64_t x = a->v[rn][0] & a64_emask(esz);
-    a->x[rd] = a64_fp_to_fixed(a, x, esz, fbits, 3, u, isz);
+    a->x[rd] = a64_fp_to_fixed(a, x, esz, fbits, A64_RZ, u, isz);
   }
   return 0;
 }

@@ -1,17 +1,15 @@
 /* a64_fp_lane.c - floating point on the bits of one element, shared by the
  * vector and scalar FP helpers: NaN processing (Arm ARM J1 FPProcessNaN,
- * FPProcessNaNs), arithmetic, compares, rounding to integral, conversions
- * between sizes, to and from fixed point, and the reciprocal (square root)
- * estimates with Arm's exact tables (FPRecipEstimate, FPRSqrtEstimate).
+ * FPProcessNaNs, FPProcessNaNs3), arithmetic, FPMax/FPMin and the NM forms,
+ * compares, rounding to integral, conversions between sizes, and the
+ * reciprocal (square root) estimates with Arm's exact tables
+ * (FPRecipEstimate, FPRSqrtEstimate).
  *
- * Values are widened to double without loss and computed on the host under
- * its default rounding (nearest even); the single rounding back to half or
- * single is exact for + - * / and sqrt because double has more than
- * 2p + 2 bits. FPCR rounding modes, flush-to-zero and the cumulative
- * exception flags are not modelled; FPCR.DN is.
+ * The operations follow the pseudocode case by case; the numeric result of
+ * each is exact in software (a64_fp_round.c) and rounded once by FPRound
+ * under FPCR.RMode, with FPCR.FZ, FPCR.DN and FPCR.AHP, and every
+ * cumulative exception the pseudocode raises is ORed into FPSR.
  */
-#include <math.h>
-#include <string.h>
 #include "a64.h"
 #include "a64_helpers.h"
 
@@ -31,202 +29,262 @@ static uint64_t exp_mask(unsigned esz) {
 static uint64_t frac_mask(unsigned esz) {
   return (1ull << frac_bits(esz)) - 1;
 }
-static bool is_nan(uint64_t x, unsigned esz) {
-  return (x & exp_mask(esz)) == exp_mask(esz) && (x & frac_mask(esz));
-}
 static uint64_t quiet_bit(unsigned esz) {
   return 1ull << (frac_bits(esz) - 1);
-}
-static bool is_snan(uint64_t x, unsigned esz) {
-  return is_nan(x, esz) && !(x & quiet_bit(esz));
 }
 static uint64_t default_nan(unsigned esz) {
   return exp_mask(esz) | quiet_bit(esz);
 }
+static uint64_t fp_zero(bool neg, unsigned esz) {
+  return neg ? sign_bit(esz) : 0;
+}
+static uint64_t fp_inf(bool neg, unsigned esz) {
+  return exp_mask(esz) | fp_zero(neg, esz);
+}
+static bool is_nan_t(struct a64_fpv v) {
+  return v.type == A64_FPT_QNAN || v.type == A64_FPT_SNAN;
+}
 static bool fpcr_dn(const struct a64_cpu *a) {
-  return a->fpcr >> 25 & 1;
+  return a->fpcr & A64_FPCR_DN;
+}
+static struct a64_fpv unpack(struct a64_cpu *a, uint64_t x, unsigned esz) {
+  return a64_fp_unpack(a, x, esz, false);
+}
+static uint64_t round_v(struct a64_cpu *a, struct a64_fpv v, unsigned esz) {
+  if (v.type == A64_FPT_ZERO)
+    return fp_zero(v.sign, esz);
+  return a64_fp_round(a, v, esz, a64_fp_rmode(a));
 }
 
-/* FPProcessNaN: quieten, or the default NaN under FPCR.DN. */
-static uint64_t process_nan(const struct a64_cpu *a, uint64_t x, unsigned esz) {
+/* The default NaN of an invalid operation, raising IOC. */
+static uint64_t invalid(struct a64_cpu *a, unsigned esz) {
+  a->fpsr |= A64_FPSR_IOC;
+  return default_nan(esz);
+}
+
+/* FPProcessNaN: quieten (IOC for a signalling NaN), or the default NaN under FPCR.DN. */
+static uint64_t process_nan(struct a64_cpu *a, uint64_t x, struct a64_fpv v, unsigned esz) {
+  if (v.type == A64_FPT_SNAN)
+    a->fpsr |= A64_FPSR_IOC;
   return fpcr_dn(a) ? default_nan(esz) : x | quiet_bit(esz);
 }
 
 /* FPProcessNaNs: a signalling NaN first, then a quiet one, in operand order. */
-static bool process_nans(const struct a64_cpu *a, uint64_t x, uint64_t y, unsigned esz,
-                         uint64_t *r) {
-  if (is_snan(x, esz) || (!is_snan(y, esz) && is_nan(x, esz)))
-    *r = process_nan(a, x, esz);
-  else if (is_nan(y, esz))
-    *r = process_nan(a, y, esz);
+static bool process_nans(struct a64_cpu *a, uint64_t x, struct a64_fpv vx, uint64_t y,
+                         struct a64_fpv vy, unsigned esz, uint64_t *r) {
+  if (vx.type == A64_FPT_SNAN || (vy.type != A64_FPT_SNAN && vx.type == A64_FPT_QNAN))
+    *r = process_nan(a, x, vx, esz);
+  else if (is_nan_t(vy))
+    *r = process_nan(a, y, vy, esz);
   else
     return false;
   return true;
 }
 
-/* Exact widening of a non-NaN element to double, and rounding back. */
-static double unpack(uint64_t x, unsigned esz) {
-  if (esz == 3) {
-    double d;
-    memcpy(&d, &x, 8);
-    return d;
-  }
-  if (esz == 2) {
-    float f;
-    uint32_t w = (uint32_t)x;
-    memcpy(&f, &w, 4);
-    return f;
-  }
-  _Float16 h;
-  uint16_t w = (uint16_t)x;
-  memcpy(&h, &w, 2);
-  return (double)h;
+/* Order of two non-NaN values: -1, 0 (zeros of either sign are equal), 1. */
+static int fpv_cmp(struct a64_fpv x, struct a64_fpv y) {
+  static const int rank[] = {[A64_FPT_ZERO] = 0, [A64_FPT_NUM] = 1, [A64_FPT_INF] = 2};
+  int mx = rank[x.type], my = rank[y.type], c;
+  if (mx == 0 && my == 0)
+    return 0;
+  if (x.sign != y.sign)
+    return x.sign ? -1 : 1;
+  if (mx != my)
+    c = mx < my ? -1 : 1;
+  else if (mx != 1 || (x.exp == y.exp && x.mant == y.mant))
+    return 0;
+  else
+    c = x.exp != y.exp ? (x.exp < y.exp ? -1 : 1) : (x.mant < y.mant ? -1 : 1);
+  return x.sign ? -c : c;
 }
 
-static uint64_t pack(double d, unsigned esz) {
-  uint64_t r = 0;
-  if (isnan(d))
-    return default_nan(esz);
-  if (esz == 3) {
-    memcpy(&r, &d, 8);
-  } else if (esz == 2) {
-    float f = (float)d;
-    memcpy(&r, &f, 4);
-  } else {
-    _Float16 h = (_Float16)d;
-    memcpy(&r, &h, 2);
-  }
-  return r;
-}
-
-static uint64_t fp_sign(uint64_t x, unsigned esz) {
-  return x & sign_bit(esz);
-}
-static bool is_inf(uint64_t x, unsigned esz) {
-  return (x & ~sign_bit(esz)) == exp_mask(esz);
-}
-static bool is_zero(uint64_t x, unsigned esz) {
-  return !(x & ~sign_bit(esz));
-}
-static uint64_t fp_const(double d, unsigned esz) {
-  return pack(d, esz);
-}
-static uint64_t fp_inf(bool neg, unsigned esz) {
-  return exp_mask(esz) | (neg ? sign_bit(esz) : 0);
-}
-
-/* FMAX/FMIN (-0 < +0); the NM forms let a number win over a quiet NaN. */
-static uint64_t maxmin(const struct a64_cpu *a, uint64_t x, uint64_t y, bool max, bool nm,
-                       unsigned esz) {
+/* FPMax/FPMin; the NM forms treat one quiet NaN as -Inf (max) or +Inf (min). */
+static uint64_t maxmin(struct a64_cpu *a, uint64_t x, uint64_t y, bool max, bool nm, unsigned esz) {
+  struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
   uint64_t r;
-  if (nm && is_nan(x, esz) && !is_snan(x, esz) && !is_nan(y, esz))
-    x = y;
-  else if (nm && is_nan(y, esz) && !is_snan(y, esz) && !is_nan(x, esz))
-    y = x;
-  if (process_nans(a, x, y, esz, &r))
+  if (nm && vx.type == A64_FPT_QNAN && vy.type != A64_FPT_QNAN)
+    x = fp_inf(max, esz), vx = unpack(a, x, esz);
+  else if (nm && vy.type == A64_FPT_QNAN && vx.type != A64_FPT_QNAN)
+    y = fp_inf(max, esz), vy = unpack(a, y, esz);
+  if (process_nans(a, x, vx, y, vy, esz, &r))
     return r;
-  double dx = unpack(x, esz), dy = unpack(y, esz);
-  if (dx == dy) /* equal values: only the signs of zeros differ */
-    return max ? x & y : x | y;
-  return (max ? dx > dy : dx < dy) ? x : y;
+  int c = fpv_cmp(vx, vy);
+  bool take_x = max ? c > 0 : c < 0;
+  struct a64_fpv v = take_x ? vx : vy;
+  if (v.type == A64_FPT_ZERO)
+    return fp_zero(max ? vx.sign && vy.sign : vx.sign || vy.sign, esz);
+  if (v.type == A64_FPT_INF)
+    return fp_inf(v.sign, esz);
+  return take_x ? x : y; /* FPRound of an unflushed element is exact: its own bits */
 }
 
 static uint64_t cmp_mask(bool t, unsigned esz) {
   return t ? a64_emask(esz) : 0;
 }
 
-static uint64_t compare(enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
-  if (is_nan(x, esz) || is_nan(y, esz))
-    return 0;
-  double dx = unpack(x, esz), dy = unpack(y, esz);
+/* FPCompareEQ/GE/GT: a NaN gives false; EQ signals only signalling NaNs. */
+static uint64_t compare(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
   if (op >= A64_FACGE)
-    dx = fabs(dx), dy = fabs(dy);
+    x &= ~sign_bit(esz), y &= ~sign_bit(esz);
+  struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
+  if (is_nan_t(vx) || is_nan_t(vy)) {
+    if (op != A64_FCMEQ || vx.type == A64_FPT_SNAN || vy.type == A64_FPT_SNAN)
+      a->fpsr |= A64_FPSR_IOC;
+    return 0;
+  }
+  int c = fpv_cmp(vx, vy);
   switch (op) {
-  case A64_FCMEQ: return cmp_mask(dx == dy, esz);
+  case A64_FCMEQ: return cmp_mask(c == 0, esz);
   case A64_FCMGE:
-  case A64_FACGE: return cmp_mask(dx >= dy, esz);
-  default: return cmp_mask(dx > dy, esz);
+  case A64_FACGE: return cmp_mask(c >= 0, esz);
+  default: return cmp_mask(c > 0, esz);
   }
 }
 
-/* FRECPS: 2 - x*y, FRSQRTS: (3 - x*y) / 2, each fused; Inf * 0 gives 2 or 1.5. */
-static uint64_t step(enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
-  double dx = unpack(x, esz), dy = unpack(y, esz);
+unsigned a64_fp_compare(struct a64_cpu *a, uint64_t x, uint64_t y, unsigned esz, bool signal) {
+  struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
+  if (is_nan_t(vx) || is_nan_t(vy)) {
+    if (signal || vx.type == A64_FPT_SNAN || vy.type == A64_FPT_SNAN)
+      a->fpsr |= A64_FPSR_IOC;
+    return 3;
+  }
+  int c = fpv_cmp(vx, vy);
+  return c == 0 ? 6 : c < 0 ? 8 : 2;
+}
+
+/* An exact small constant (2.0, 1.5, 3.0) as a value and as bits. */
+static struct a64_fpv const_v(double d) {
+  union {
+    double d;
+    uint64_t u;
+  } c = {d};
+  struct a64_fpv v = {A64_FPT_NUM, false, (int)(c.u >> 52) - 1023, c.u << 11 | 1ull << 63};
+  return v;
+}
+static uint64_t const_bits(struct a64_cpu *a, double d, unsigned esz) {
+  return a64_fp_round(a, const_v(d), esz, A64_RN);
+}
+
+/* FPRecipStepFused (2 - x*y) and FPRSqrtStepFused ((3 - x*y) / 2). */
+static uint64_t step(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
   bool rs = op == A64_FRSQRTS;
-  if ((isinf(dx) && dy == 0) || (dx == 0 && isinf(dy)))
-    return fp_const(rs ? 1.5 : 2.0, esz);
-  if (esz == 2)
-    return pack(rs ? fmaf((float)-dx, (float)dy, 3.0f) / 2 : fmaf((float)-dx, (float)dy, 2.0f),
-                esz);
-  return pack(rs ? fma(-dx, dy, 3.0) / 2 : fma(-dx, dy, 2.0), esz);
+  uint64_t r;
+  x ^= sign_bit(esz);
+  struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
+  if (process_nans(a, x, vx, y, vy, esz, &r))
+    return r;
+  bool ix = vx.type == A64_FPT_INF, iy = vy.type == A64_FPT_INF;
+  if ((ix && vy.type == A64_FPT_ZERO) || (iy && vx.type == A64_FPT_ZERO))
+    return const_bits(a, rs ? 1.5 : 2.0, esz);
+  if (ix || iy)
+    return fp_inf(vx.sign ^ vy.sign, esz);
+  struct a64_fpv v = a64_fpv_muladd(const_v(rs ? 3.0 : 2.0), vx, vy, a64_fp_rmode(a));
+  v.exp -= rs;
+  return round_v(a, v, esz);
 }
 
-static uint64_t arith(enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
-  double dx = unpack(x, esz), dy = unpack(y, esz);
-  switch (op) {
-  case A64_FADD: return pack(dx + dy, esz);
-  case A64_FSUB: return pack(dx - dy, esz);
-  case A64_FDIV: return pack(dx / dy, esz);
-  case A64_FNMUL: return pack(dx * dy, esz) ^ sign_bit(esz);
-  case A64_FMULX:
-    if ((isinf(dx) && dy == 0) || (dx == 0 && isinf(dy)))
-      return fp_const(2.0, esz) | (fp_sign(x, esz) ^ fp_sign(y, esz));
-    return pack(dx * dy, esz);
-  default: return pack(dx * dy, esz);
+/* FPAdd/FPSub: the NaN of op2 keeps its sign; the operation negates the value. */
+static uint64_t add(struct a64_cpu *a, uint64_t x, uint64_t y, bool sub, unsigned esz) {
+  struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
+  uint64_t r;
+  if (process_nans(a, x, vx, y, vy, esz, &r))
+    return r;
+  vy.sign ^= sub;
+  bool ix = vx.type == A64_FPT_INF, iy = vy.type == A64_FPT_INF;
+  if (ix && iy && vx.sign != vy.sign)
+    return invalid(a, esz);
+  if (ix || iy)
+    return fp_inf(ix ? vx.sign : vy.sign, esz);
+  if (vx.type == A64_FPT_ZERO && vy.type == A64_FPT_ZERO) /* -0 only if both, or RM */
+    return fp_zero(vx.sign == vy.sign ? vx.sign : a64_fp_rmode(a) == A64_RM, esz);
+  if (vx.type == A64_FPT_ZERO || vy.type == A64_FPT_ZERO)
+    return round_v(a, vx.type == A64_FPT_ZERO ? vy : vx, esz);
+  return round_v(a, a64_fpv_add(vx, vy, a64_fp_rmode(a)), esz);
+}
+
+/* FPMul, FPMulX (Inf * 0 = 2) and FPDiv. */
+static uint64_t mul_div(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
+  struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
+  uint64_t r;
+  if (process_nans(a, x, vx, y, vy, esz, &r))
+    return r;
+  bool ix = vx.type == A64_FPT_INF, iy = vy.type == A64_FPT_INF, s = vx.sign ^ vy.sign;
+  bool zx = vx.type == A64_FPT_ZERO, zy = vy.type == A64_FPT_ZERO;
+  if (op == A64_FDIV) {
+    if ((ix && iy) || (zx && zy))
+      return invalid(a, esz);
+    if (ix || zy) {
+      if (!ix)
+        a->fpsr |= A64_FPSR_DZC;
+      return fp_inf(s, esz);
+    }
+    if (zx || iy)
+      return fp_zero(s, esz);
+    return round_v(a, a64_fpv_div(vx, vy), esz);
   }
+  if ((ix && zy) || (zx && iy))
+    return op == A64_FMULX ? const_bits(a, 2.0, esz) | fp_zero(s, esz) : invalid(a, esz);
+  if (ix || iy)
+    return fp_inf(s, esz);
+  if (zx || zy)
+    return fp_zero(s, esz);
+  return round_v(a, a64_fpv_mul(vx, vy), esz);
 }
 
 uint64_t a64_fp_op2(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
-  uint64_t r;
-  if (op == A64_FABD) /* FPAbs(FPSub()): a NaN loses its sign too */
-    return a64_fp_op2(a, A64_FSUB, x, y, esz) & ~sign_bit(esz);
-  if (op >= A64_FCMEQ)
-    return compare(op, x, y, esz);
-  if (op >= A64_FMAX && op <= A64_FMINNM)
+  switch (op) {
+  case A64_FADD: return add(a, x, y, false, esz);
+  case A64_FSUB: return add(a, x, y, true, esz);
+  case A64_FABD: return add(a, x, y, true, esz) & ~sign_bit(esz);         /* FPAbs: NaNs too */
+  case A64_FNMUL: return mul_div(a, A64_FMUL, x, y, esz) ^ sign_bit(esz); /* FPNeg: NaNs too */
+  case A64_FMAX:
+  case A64_FMIN:
+  case A64_FMAXNM:
+  case A64_FMINNM:
     return maxmin(a, x, y, op == A64_FMAX || op == A64_FMAXNM, op >= A64_FMAXNM, esz);
-  if (process_nans(a, x, y, esz, &r))
-    return r;
-  if (op == A64_FRECPS || op == A64_FRSQRTS)
-    return step(op, x, y, esz);
-  return arith(op, x, y, esz);
+  case A64_FRECPS:
+  case A64_FRSQRTS: return step(a, op, x, y, esz);
+  case A64_FCMEQ:
+  case A64_FCMGE:
+  case A64_FCMGT:
+  case A64_FACGE:
+  case A64_FACGT: return compare(a, op, x, y, esz);
+  default: return mul_div(a, op, x, y, esz);
+  }
 }
 
-static bool inf_times_zero(uint64_t x, uint64_t y, unsigned esz) {
-  return (is_inf(x, esz) && is_zero(y, esz)) || (is_zero(x, esz) && is_inf(y, esz));
-}
-
-/* FPMulAdd: NaNs in the order acc, x, y (signalling first); a quiet NaN
- * addend with Inf * 0 gives the default NaN. neg negates x first (FMLS). */
+/* FPMulAdd: acc + x*y with one rounding. NaNs in the order acc, x, y
+ * (signalling first); a quiet NaN addend with Inf * 0 gives the default
+ * NaN. neg negates x first (FMLS, FMSUB), neg_acc the addend (FNMADD). */
 uint64_t a64_fp_muladd(struct a64_cpu *a, uint64_t acc, uint64_t x, uint64_t y, bool neg,
                        unsigned esz) {
-  uint64_t r;
   if (neg)
     x ^= sign_bit(esz);
-  if (is_snan(acc, esz))
-    return process_nan(a, acc, esz);
-  if ((is_snan(x, esz) || is_snan(y, esz)) && process_nans(a, x, y, esz, &r))
+  struct a64_fpv va = unpack(a, acc, esz), vx = unpack(a, x, esz), vy = unpack(a, y, esz);
+  bool ix = vx.type == A64_FPT_INF, iy = vy.type == A64_FPT_INF;
+  bool zx = vx.type == A64_FPT_ZERO, zy = vy.type == A64_FPT_ZERO;
+  bool inf_zero = (ix && zy) || (zx && iy);
+  uint64_t r;
+  if (va.type == A64_FPT_SNAN)
+    return process_nan(a, acc, va, esz);
+  if ((vx.type == A64_FPT_SNAN || vy.type == A64_FPT_SNAN) &&
+      process_nans(a, x, vx, y, vy, esz, &r))
     return r;
-  if (is_nan(acc, esz))
-    return inf_times_zero(x, y, esz) ? default_nan(esz) : process_nan(a, acc, esz);
-  if (process_nans(a, x, y, esz, &r))
+  if (va.type == A64_FPT_QNAN)
+    return inf_zero ? invalid(a, esz) : process_nan(a, acc, va, esz);
+  if (process_nans(a, x, vx, y, vy, esz, &r))
     return r;
-  double dx = unpack(x, esz), dy = unpack(y, esz), da = unpack(acc, esz);
-  if (esz == 2)
-    return pack(fmaf((float)dx, (float)dy, (float)da), esz);
-  return pack(fma(dx, dy, da), esz);
+  bool sp = vx.sign ^ vy.sign, ip = ix || iy, ia = va.type == A64_FPT_INF;
+  if (inf_zero || (ia && ip && va.sign != sp))
+    return invalid(a, esz);
+  if (ia || ip)
+    return fp_inf(ia ? va.sign : sp, esz);
+  if (va.type == A64_FPT_ZERO && (zx || zy) && va.sign == sp)
+    return fp_zero(sp, esz);
+  return round_v(a, a64_fpv_muladd(va, vx, vy, a64_fp_rmode(a)), esz);
 }
 
 /* ---- one operand ---- */
-
-static double round_int(double x, unsigned mode) {
-  switch (mode) {
-  case 0: return nearbyint(x); /* ties to even under the host default */
-  case 1: return ceil(x);
-  case 2: return floor(x);
-  case 3: return trunc(x);
-  default: return round(x); /* ties away */
-  }
-}
 
 /* RecipEstimate (Arm ARM J1): a in 256..511, result in 256..511. */
 static unsigned recip_estimate(unsigned a) {
@@ -257,14 +315,10 @@ static uint64_t build(uint64_t sign, int exp, uint64_t frac52v, unsigned esz) {
   return sign | (uint64_t)exp << frac_bits(esz) | frac52v >> (52 - frac_bits(esz));
 }
 
-/* FPRecipEstimate for normal and denormal operands. */
+/* FPRecipEstimate for normal and denormal operands that do not overflow. */
 static uint64_t recpe(uint64_t x, unsigned esz) {
-  uint64_t frac, sign = fp_sign(x, esz);
+  uint64_t frac, sign = x & sign_bit(esz);
   int exp;
-  double d = fabs(unpack(x, esz));
-  double tiny = esz == 1 ? 0x1p-16 : esz == 2 ? 0x1p-128 : 0x1p-1024;
-  if (d < tiny) /* overflows: Inf under round to nearest */
-    return fp_inf(sign, esz);
   frac52(x, esz, &frac, &exp);
   if (exp == 0) {
     if (!(frac >> 51 & 1))
@@ -301,26 +355,58 @@ static uint64_t rsqrte(uint64_t x, unsigned esz) {
   return build(0, rexp, f, esz);
 }
 
-static uint64_t estimate(enum a64_fp1 op, uint64_t x, unsigned esz) {
-  uint64_t sign = fp_sign(x, esz);
+/* FPRecipEstimate: tiny operands overflow (by rounding mode), and under FZ
+ * huge ones flush to zero with UFC. */
+static uint64_t recip(struct a64_cpu *a, uint64_t x, struct a64_fpv v, unsigned esz) {
+  int tiny = esz == 1 ? -16 : esz == 2 ? -128 : -1024;
+  unsigned rm = a64_fp_rmode(a);
+  if (v.type == A64_FPT_INF)
+    return fp_zero(v.sign, esz);
+  if (v.type == A64_FPT_ZERO) {
+    a->fpsr |= A64_FPSR_DZC;
+    return fp_inf(v.sign, esz);
+  }
+  if (v.exp < tiny) {
+    bool to_inf = rm == A64_RN || (rm == A64_RP && !v.sign) || (rm == A64_RM && v.sign);
+    a->fpsr |= A64_FPSR_OFC | A64_FPSR_IXC;
+    return to_inf ? fp_inf(v.sign, esz) : fp_inf(v.sign, esz) - 1;
+  }
+  if (esz != 1 && (a->fpcr & A64_FPCR_FZ) && v.exp >= -2 - tiny) {
+    a->fpsr |= A64_FPSR_UFC;
+    return fp_zero(v.sign, esz);
+  }
+  return recpe(x, esz);
+}
+
+static uint64_t estimate(struct a64_cpu *a, enum a64_fp1 op, uint64_t x, struct a64_fpv v,
+                         unsigned esz) {
   if (op == A64_FRECPX) {
     uint64_t e = x & exp_mask(esz);
-    return sign | (e ? ~e & exp_mask(esz) : exp_mask(esz) - (1ull << frac_bits(esz)));
+    return fp_zero(v.sign, esz) |
+           (e ? ~e & exp_mask(esz) : exp_mask(esz) - (1ull << frac_bits(esz)));
   }
-  if (op == A64_FRECPE) {
-    if (is_inf(x, esz))
-      return sign;
-    if (is_zero(x, esz))
-      return fp_inf(sign, esz);
-    return recpe(x, esz);
+  if (op == A64_FRECPE)
+    return recip(a, x, v, esz);
+  if (v.type == A64_FPT_ZERO) {
+    a->fpsr |= A64_FPSR_DZC;
+    return fp_inf(v.sign, esz);
   }
-  if (is_zero(x, esz))
-    return fp_inf(sign, esz);
-  if (sign)
-    return default_nan(esz);
-  if (is_inf(x, esz))
+  if (v.sign)
+    return invalid(a, esz);
+  if (v.type == A64_FPT_INF)
     return 0;
   return rsqrte(x, esz);
+}
+
+/* FPSqrt. */
+static uint64_t fsqrt(struct a64_cpu *a, struct a64_fpv v, unsigned esz) {
+  if (v.type == A64_FPT_ZERO)
+    return fp_zero(v.sign, esz);
+  if (v.sign)
+    return invalid(a, esz);
+  if (v.type == A64_FPT_INF)
+    return fp_inf(false, esz);
+  return round_v(a, a64_fpv_sqrt(v), esz);
 }
 
 uint64_t a64_fp_op1(struct a64_cpu *a, enum a64_fp1 op, uint64_t x, unsigned esz) {
@@ -328,81 +414,45 @@ uint64_t a64_fp_op1(struct a64_cpu *a, enum a64_fp1 op, uint64_t x, unsigned esz
     return x & ~sign_bit(esz);
   if (op == A64_FNEG)
     return x ^ sign_bit(esz);
-  if (is_nan(x, esz))
-    return process_nan(a, x, esz);
+  struct a64_fpv v = unpack(a, x, esz);
+  if (is_nan_t(v))
+    return process_nan(a, x, v, esz);
   if (op == A64_FRECPE || op == A64_FRSQRTE || op == A64_FRECPX)
-    return estimate(op, x, esz);
-  double d = unpack(x, esz);
+    return estimate(a, op, x, v, esz);
   if (op == A64_FSQRT)
-    return pack(sqrt(d), esz);
-  unsigned mode = op == A64_FRINTX || op == A64_FRINTI ? 0 : op - A64_FRINTN;
-  return pack(round_int(d, mode), esz) | fp_sign(x, esz); /* keeps -0 for -0.4 */
+    return fsqrt(a, v, esz);
+  if (v.type == A64_FPT_INF)
+    return x;
+  unsigned mode = op >= A64_FRINTX ? a64_fp_rmode(a) : op - A64_FRINTN;
+  return a64_fp_round_int(a, v, x, esz, mode, op == A64_FRINTX);
 }
 
 /* ---- conversions ---- */
 
-/* Round to odd (FCVTXN): truncate, and set the last bit when inexact. */
-static uint64_t to_single_odd(double d) {
-  float f = (float)d;
-  if ((double)f != d) {
-    if (fabs((double)f) > fabs(d))
-      f = nextafterf(f, 0.0f);
-    uint32_t w;
-    memcpy(&w, &f, 4);
-    return w | 1;
-  }
-  uint32_t w;
-  memcpy(&w, &f, 4);
-  return w;
-}
-
+/* FPConvert between sizes (FPUnpackCV, FPRoundCV): half is never flushed,
+ * FPCR.AHP selects the alternative half format; round_odd for FCVTXN. */
 uint64_t a64_fp_convert(struct a64_cpu *a, uint64_t x, unsigned from, unsigned to, bool round_odd) {
-  if (is_nan(x, from)) {
+  bool ahp = a->fpcr & A64_FPCR_AHP, alt = ahp && to == 1;
+  struct a64_fpv v = a64_fp_unpack(a, x, from, ahp && from == 1);
+  if (is_nan_t(v)) {
+    if (v.type == A64_FPT_SNAN || alt)
+      a->fpsr |= A64_FPSR_IOC;
+    if (alt)
+      return fp_zero(v.sign, to);
     if (fpcr_dn(a))
       return default_nan(to);
     uint64_t frac = (x & frac_mask(from)) << (52 - frac_bits(from)) >> (52 - frac_bits(to));
-    return (fp_sign(x, from) ? sign_bit(to) : 0) | exp_mask(to) | quiet_bit(to) | frac;
+    return fp_inf(v.sign, to) | quiet_bit(to) | frac;
   }
-  double d = unpack(x, from);
-  if (round_odd)
-    return to_single_odd(d);
-  return pack(d, to);
-}
-
-uint64_t a64_fp_to_fixed(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned fbits,
-                         unsigned rounding, bool is_unsigned, unsigned esz_out) {
-  unsigned bits = 8u << esz_out;
-  (void)a;
-  if (is_nan(x, esz))
-    return 0;
-  double r = round_int(ldexp(unpack(x, esz), (int)fbits), rounding);
-  if (is_unsigned) {
-    double lim = ldexp(1.0, (int)bits);
-    if (r <= 0)
-      return 0;
-    return r >= lim ? a64_emask(esz_out) : (uint64_t)r;
+  if (v.type == A64_FPT_INF) {
+    if (!alt)
+      return fp_inf(v.sign, to);
+    a->fpsr |= A64_FPSR_IOC;
+    return fp_zero(v.sign, to) | 0x7fff;
   }
-  double lim = ldexp(1.0, (int)bits - 1);
-  if (r >= lim)
-    return a64_emask(esz_out) >> 1;
-  if (r < -lim)
-    return (a64_emask(esz_out) >> 1) + 1;
-  return (uint64_t)(int64_t)r & a64_emask(esz_out);
-}
-
-/* Integer to FP with a single rounding: through long double (64-bit
- * mantissa) the 64-bit integer is exact, and the scale is a power of two. */
-uint64_t a64_fixed_to_fp(uint64_t x, unsigned esz_in, unsigned fbits, bool is_unsigned,
-                         unsigned esz) {
-  long double v =
-      is_unsigned ? (long double)(x & a64_emask(esz_in)) : (long double)a64_sext(x, esz_in);
-  v = ldexpl(v, -(int)fbits);
-  if (esz == 3)
-    return pack((double)v, 3);
-  float f = (float)v;
-  if (esz == 2)
-    return pack(f, 2);
-  return pack((double)(_Float16)v, 1);
+  if (v.type == A64_FPT_ZERO)
+    return fp_zero(v.sign, to);
+  return a64_fp_round(a, v, to, round_odd ? A64_RO : a64_fp_rmode(a));
 }
 
 uint32_t a64_urecpe(uint32_t x) {

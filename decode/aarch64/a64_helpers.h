@@ -81,8 +81,53 @@ uint64_t a64_sat(struct a64_cpu *a, __int128 v, unsigned esz, bool is_unsigned);
 /* Emit the call of an instruction helper; returns true. */
 bool a64_simd_call(struct a64_ctx *s, a64_insn_helper_fn *h);
 
+/* FPCR and FPSR bits the FP helpers use (Arm ARM D13.2.48, D13.2.51). */
+enum {
+  A64_FPCR_FZ = 1u << 24,
+  A64_FPCR_DN = 1u << 25,
+  A64_FPCR_AHP = 1u << 26,
+  A64_FPSR_IOC = 1u << 0, /* invalid operation */
+  A64_FPSR_DZC = 1u << 1, /* divide by zero */
+  A64_FPSR_OFC = 1u << 2, /* overflow */
+  A64_FPSR_UFC = 1u << 3, /* underflow (tiny before rounding, and inexact or flushed) */
+  A64_FPSR_IXC = 1u << 4, /* inexact */
+  A64_FPSR_IDC = 1u << 7, /* input denormal flushed to zero */
+};
+/* Rounding: FPCR.RMode values, then ties away (FCVTA*, FRINTA) and to odd (FCVTXN). */
+enum { A64_RN, A64_RP, A64_RM, A64_RZ, A64_RA, A64_RO };
+
+/* Exact FP in software (a64_fp_round.c). A value: its type, sign, and for
+ * A64_FPT_NUM |value| = mant * 2^(exp - 63) with bit 63 of mant set (bit 0
+ * may be a sticky bit standing for lost nonzero bits). */
+enum { A64_FPT_ZERO, A64_FPT_NUM, A64_FPT_INF, A64_FPT_QNAN, A64_FPT_SNAN };
+struct a64_fpv {
+  unsigned type;
+  bool sign;
+  int exp;
+  uint64_t mant;
+};
+/* FPCR.RMode. */
+unsigned a64_fp_rmode(const struct a64_cpu *a);
+/* FPUnpack of an element: FZ flushes single and double denormals (IDC);
+ * ahp reads half in the alternative format. */
+struct a64_fpv a64_fp_unpack(struct a64_cpu *a, uint64_t x, unsigned esz, bool ahp);
+/* FPRound of a nonzero finite value, with FZ, AHP (half) and the FPSR flags. */
+uint64_t a64_fp_round(struct a64_cpu *a, struct a64_fpv v, unsigned esz, unsigned rmode);
+/* Exact (or sticky) results on nonzero finite values; an exact zero sum
+ * comes back as A64_FPT_ZERO signed by rmode. muladd takes zero operands. */
+struct a64_fpv a64_fpv_add(struct a64_fpv x, struct a64_fpv y, unsigned rmode);
+struct a64_fpv a64_fpv_mul(struct a64_fpv x, struct a64_fpv y);
+struct a64_fpv a64_fpv_div(struct a64_fpv x, struct a64_fpv y);
+struct a64_fpv a64_fpv_sqrt(struct a64_fpv x);
+struct a64_fpv a64_fpv_muladd(struct a64_fpv acc, struct a64_fpv x, struct a64_fpv y,
+                              unsigned rmode);
+/* FPRoundInt of a zero or finite v (the bits x); exact raises IXC (FRINTX). */
+uint64_t a64_fp_round_int(struct a64_cpu *a, struct a64_fpv v, uint64_t x, unsigned esz,
+                          unsigned rounding, bool exact);
+
 /* FP on element bits (a64_fp_lane.c); esz 1 half, 2 single, 3 double.
- * NaNs follow FPProcessNaN(s); the rounding is the host default (nearest even). */
+ * Arm's semantics throughout: NaNs by FPProcessNaN(s), FPCR RMode, FZ, DN
+ * and AHP, and the cumulative exception flags ORed into FPSR. */
 enum a64_fp2 {
   A64_FADD,
   A64_FSUB,
@@ -123,14 +168,18 @@ uint64_t a64_fp_op1(struct a64_cpu *a, enum a64_fp1 op, uint64_t x, unsigned esz
 /* acc + x*y (neg: acc - x*y) with one rounding, FPMulAdd. */
 uint64_t a64_fp_muladd(struct a64_cpu *a, uint64_t acc, uint64_t x, uint64_t y, bool neg,
                        unsigned esz);
+/* FPCompare: NZCV as 0011 unordered, 0110 equal, 1000 less, 0010 greater;
+ * signal (FCMPE) raises IOC for quiet NaNs too. */
+unsigned a64_fp_compare(struct a64_cpu *a, uint64_t x, uint64_t y, unsigned esz, bool signal);
 /* FPConvert between sizes (round_odd: FCVTXN). */
 uint64_t a64_fp_convert(struct a64_cpu *a, uint64_t x, unsigned from, unsigned to, bool round_odd);
-/* FPToFixed: rounding 0 N, 1 P, 2 M, 3 Z, 4 A; to an integer of esz_out. */
+/* FPToFixed: rounding A64_RN..A64_RA; to an integer of esz_out, saturating (IOC). */
 uint64_t a64_fp_to_fixed(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned fbits,
                          unsigned rounding, bool is_unsigned, unsigned esz_out);
-/* FixedToFP: the integer x of esz_in (signed unless is_unsigned) / 2^fbits. */
-uint64_t a64_fixed_to_fp(uint64_t x, unsigned esz_in, unsigned fbits, bool is_unsigned,
-                         unsigned esz);
+/* FixedToFP: the integer x of esz_in (signed unless is_unsigned) / 2^fbits,
+ * rounded by FPCR.RMode. */
+uint64_t a64_fixed_to_fp(struct a64_cpu *a, uint64_t x, unsigned esz_in, unsigned fbits,
+                         bool is_unsigned, unsigned esz);
 /* The integer estimates URECPE / URSQRTE of a 32-bit lane. */
 uint32_t a64_urecpe(uint32_t x);
 uint32_t a64_ursqrte(uint32_t x);

@@ -201,8 +201,8 @@ static uint64_t fp_lane(struct a64_cpu *a, unsigned key, unsigned z, uint64_t x)
   case 0x3d: return a64_fp_op1(a, A64_FRECPE, x, z);
   case 0x7d: return a64_fp_op1(a, A64_FRSQRTE, x, z);
   case 0x3f: return a64_fp_op1(a, A64_FRECPX, x, z);
-  case 0x1d: return a64_fixed_to_fp(x, z, 0, false, z); /* SCVTF */
-  case 0x5d: return a64_fixed_to_fp(x, z, 0, true, z);  /* UCVTF */
+  case 0x1d: return a64_fixed_to_fp(a, x, z, 0, false, z); /* SCVTF */
+  case 0x5d: return a64_fixed_to_fp(a, x, z, 0, true, z);  /* UCVTF */
   default: break;
   }
   if ((key & 0x1e) == 0x18)

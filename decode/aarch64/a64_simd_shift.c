@@ -110,9 +110,9 @@ static uint64_t h_shift(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unus
     for (unsigned i = 0; i < elems; i++) {
       uint64_t x = a64_lane(n, sh.esz, i), r;
       if (o.opcode == 0x1c)
-        r = a64_fixed_to_fp(x, sh.esz, sh.right, o.u, sh.esz);
+        r = a64_fixed_to_fp(a, x, sh.esz, sh.right, o.u, sh.esz);
       else if (o.opcode == 0x1f)
-        r = a64_fp_to_fixed(a, x, sh.esz, sh.right, 3, o.u, sh.esz);
+        r = a64_fp_to_fixed(a, x, sh.esz, sh.right, A64_RZ, o.u, sh.esz);
       else
         r = shift_lane(a, o.opcode, o.u, sh, x, a64_lane(d, sh.esz, i));
       a64_set_lane(res, sh.esz, i, r);
