@@ -7,6 +7,10 @@
 #include <stdint.h>
 #include "../../xrun.h"
 
+/* FPCR: AHP, DN, FZ, RMode, FZ16, Stride, Len; FPSR: NZCV (AArch32), QC, IDC,
+ * IXC, UFC, OFC, DZC, IOC. The trap-enable bits read as zero. */
+enum { A64_FPCR_WRITABLE = 0x07ff0000, A64_FPSR_WRITABLE = 0xf800009f };
+
 struct a64_cpu {
   struct cpu c;   /* must be first */
   uint64_t x[32]; /* x[31] is SP; XZR is handled by the decoder */

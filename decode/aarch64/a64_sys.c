@@ -157,10 +157,15 @@ bool trans_msr(struct a64_ctx *s, uint32_t insn) {
     return true;
   }
   v = ir_unop(b, IR_TRUNC, IR_I32, v);
-  if (reg == A64_NZCV)
+  if (reg == A64_NZCV) {
     a64_set_nzcv(s, a64_shr(s, 0, v, 28));
-  else
-    ir_put(b, reg == A64_FPCR ? offsetof(struct a64_cpu, fpcr) : offsetof(struct a64_cpu, fpsr), v);
+    return true;
+  }
+  /* Only implemented bits stick: no FP exception traps (so feenableexcept
+   * fails, as on cores without them), as qemu-aarch64 keeps them. */
+  uint32_t mask = reg == A64_FPCR ? A64_FPCR_WRITABLE : A64_FPSR_WRITABLE;
+  v = ir_binop(b, IR_AND, IR_I32, v, ir_const(b, IR_I32, mask));
+  ir_put(b, reg == A64_FPCR ? offsetof(struct a64_cpu, fpcr) : offsetof(struct a64_cpu, fpsr), v);
   return true;
 }
 
