@@ -38,6 +38,7 @@ deps:
 	fi
 
 include tests/tests.mk
+include tests/difftest.mk
 
 clean:
 	rm -rf $(O) xrun

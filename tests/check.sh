@@ -67,6 +67,7 @@ suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite guest tests/guest.sh
 suite busybox tests/busybox.sh
+suite difftest env N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
 
 pass=$(grep -c '^PASS ' "$LOG")
 fail=$(grep -c '^FAIL ' "$LOG")

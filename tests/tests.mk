@@ -10,8 +10,8 @@ $(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h $(LIB_OBJS)
 unit: $(UNIT_BINS)
 
 check: deps
-	$(MAKE) xrun unit
-	@tests/check.sh
+	$(MAKE) xrun unit difftest-tools
+	@DIFFTEST_N=$(DIFFTEST_CHECK_N) tests/check.sh
 
 $(O)/demo/demo: tests/demo/demo.c
 	@mkdir -p $(dir $@)

@@ -302,9 +302,11 @@ static uint64_t h_fp_fixed(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   if (a64_bits(i, 19, 2) == 0) {
     uint64_t x = rn == 31 ? 0 : a->x[rn];
     a64_vset_scalar(a, rd, a64_fixed_to_fp(a, x, isz, fbits, u, esz), esz);
-  } else if (rd != 31) {
+  } else { /* converted even into XZR: the FPSR flags still count */
     uint64_t x = a->v[rn][0] & a64_emask(esz);
-    a->x[rd] = a64_fp_to_fixed(a, x, esz, fbits, A64_RZ, u, isz);
+    uint64_t r = a64_fp_to_fixed(a, x, esz, fbits, A64_RZ, u, isz);
+    if (rd != 31)
+      a->x[rd] = r;
   }
   return 0;
 }

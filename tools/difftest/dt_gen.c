@@ -1,0 +1,310 @@
+/* dt_gen.c - difftest-gen: random A64 test cases for the differential tester.
+ *
+ *   difftest-gen gen CLASS N SEED >cases.bin   N cases of one class
+ *   difftest-gen pick CASES.bin K MASK >one    case K, slots not in MASK -> NOP
+ *   difftest-gen code CASES.bin                instruction words of case 0, raw
+ *   difftest-gen state CASES.bin               initial state of case 0, as text
+ *   difftest-gen words CASES.bin               "id word0 .. word7" per case
+ *   difftest-gen selfcheck [PER]               every template through objdump
+ *   difftest-gen classes                       the class names
+ */
+#include "dt_gen.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t dt_rand(struct dt_rng *r) {
+  r->s ^= r->s >> 12;
+  r->s ^= r->s << 25;
+  r->s ^= r->s >> 27;
+  return r->s * 0x2545f4914f6cdd1dull;
+}
+
+/* Bit position of pattern character i (spaces do not count). */
+static int pat_bits(const char *pat, int *pos) {
+  int n = 0;
+  for (int i = 0; pat[i]; i++)
+    pos[i] = pat[i] == ' ' ? -1 : 31 - n++;
+  return n;
+}
+
+int dt_field(const char *pat, char letter, int *lo, int *width) {
+  int pos[64], n = 0;
+  pat_bits(pat, pos);
+  *lo = 32;
+  for (int i = 0; pat[i]; i++)
+    if (pat[i] == letter) {
+      *lo = pos[i];
+      n++;
+    }
+  *width = n;
+  return n;
+}
+
+static int is_pinned(unsigned x) {
+  return x == DT_RWB || x == DT_RIDX || x == DT_RBASE;
+}
+
+/* Registers: half the time one of the first few, so that the instructions of
+ * a sequence feed each other. */
+static unsigned pick_written(struct dt_rng *r, int zr) {
+  if (zr && dt_below(r, 16) == 0)
+    return 31;
+  if (dt_below(r, 2))
+    return dt_below(r, 6);
+  unsigned x;
+  do
+    x = dt_below(r, 31);
+  while (is_pinned(x));
+  return x;
+}
+
+static unsigned pick_read(struct dt_rng *r, int zr) {
+  if (zr && dt_below(r, 16) == 0)
+    return 31;
+  return dt_below(r, 2) ? dt_below(r, 6) : dt_below(r, 31);
+}
+
+static unsigned pick_reg(char letter, const struct dt_tmpl *t, struct dt_rng *r) {
+  int zr = (t->flags & ZR) != 0;
+  switch (letter) {
+  case 'd':
+  case 't':
+  case 'u':
+  case 'r': return pick_written(r, zr);
+  case 'n':
+  case 'm':
+  case 'a': return pick_read(r, zr);
+  case 'b': return (t->flags & WB) || dt_below(r, 2) ? DT_RWB : DT_RBASE;
+  case 'B': return DT_RBASE;
+  case 'x': return DT_RIDX;
+  default: return dt_below(r, 2) ? dt_below(r, 8) : dt_below(r, 32); /* v w y z */
+  }
+}
+
+uint32_t dt_encode(const struct dt_tmpl *t, int slot, struct dt_rng *r) {
+  static const char regs[] = "dturnmabBxvwyz";
+  int pos[64], lo, width;
+  if (pat_bits(t->pat, pos) != 32) {
+    fprintf(stderr, "difftest-gen: template %s is not 32 bits\n", t->name);
+    exit(2);
+  }
+  uint32_t w = 0;
+  for (int i = 0; t->pat[i]; i++) {
+    char c = t->pat[i];
+    if (pos[i] >= 0 && (c == '1' || ((c == '?' || c == 'i' || c == 'c') && dt_below(r, 2))))
+      w |= 1u << pos[i];
+  }
+  for (const char *c = regs; *c; c++)
+    if (dt_field(t->pat, *c, &lo, &width))
+      w = dt_set(w, lo, width, pick_reg(*c, t, r));
+  return dt_fix(t, w, slot, r);
+}
+
+/* Seeds: special values a quarter of the time each kind. */
+static uint64_t seed_x(struct dt_rng *r) {
+  static const uint64_t special[] = {0,
+                                     1,
+                                     ~0ull,
+                                     0x80000000,
+                                     0x7fffffff,
+                                     0xffffffff,
+                                     0x8000000000000000ull,
+                                     0x7fffffffffffffffull,
+                                     2,
+                                     63,
+                                     64};
+  switch (dt_below(r, 4)) {
+  case 0: return special[dt_below(r, sizeof special / sizeof special[0])];
+  case 1: return dt_below(r, 256) - 128;
+  case 2: return (uint32_t)dt_rand(r);
+  default: return dt_rand(r);
+  }
+}
+
+static uint64_t seed_f64(struct dt_rng *r) {
+  static const uint64_t special[] = {0x7ff8000000000000ull,
+                                     0x7ff0000000000001ull,
+                                     0x7ff0000000000000ull,
+                                     0xfff0000000000000ull,
+                                     0x8000000000000000ull,
+                                     0,
+                                     1,
+                                     0x800fffffffffffffull,
+                                     0x3ff0000000000000ull,
+                                     0xbff8000000000000ull,
+                                     0x43e0000000000000ull};
+  if (dt_below(r, 3) == 0)
+    return special[dt_below(r, sizeof special / sizeof special[0])];
+  uint64_t sign = dt_rand(r) & 1ull << 63, exp = 1023 - 40 + dt_below(r, 80);
+  return sign | exp << 52 | (dt_rand(r) & ((1ull << 52) - 1));
+}
+
+static uint32_t seed_f32(struct dt_rng *r) {
+  static const uint32_t special[] = {0x7fc00000, 0x7f800001, 0x7f800000, 0xff800000, 0x80000000, 0,
+                                     1,          0x807fffff, 0x3f800000, 0xcf000000, 0x4f000000};
+  if (dt_below(r, 3) == 0)
+    return special[dt_below(r, sizeof special / sizeof special[0])];
+  uint32_t sign = dt_rand(r) & 1u << 31, exp = 127 - 20 + dt_below(r, 40);
+  return sign | exp << 23 | (dt_rand(r) & ((1u << 23) - 1));
+}
+
+static uint64_t seed_v(struct dt_rng *r) {
+  switch (dt_below(r, 4)) {
+  case 0: return dt_rand(r);
+  case 1: return seed_f64(r);
+  case 2: return (uint64_t)seed_f32(r) << 32 | seed_f32(r);
+  default: return seed_x(r);
+  }
+}
+
+static void seed_regs(struct dt_regs *g, struct dt_rng *r) {
+  for (int i = 0; i < 31; i++)
+    g->x[i] = seed_x(r);
+  g->x[DT_RWB] = DT_WB_INIT;
+  g->x[DT_RIDX] = dt_below(r, 64);
+  g->x[DT_RBASE] = DT_BASE_INIT;
+  g->nzcv = (uint64_t)dt_below(r, 16) << 28;
+  for (int i = 0; i < 64; i++)
+    g->v[i] = seed_v(r);
+}
+
+static int class_by_name(const char *name) {
+  for (int c = 0; c < DT_NCLASSES; c++)
+    if (!strcmp(name, dt_class_names[c]))
+      return c;
+  fprintf(stderr, "difftest-gen: unknown class %s\n", name);
+  exit(2);
+}
+
+static const struct dt_tmpl *pick_tmpl(int cls, struct dt_rng *r) {
+  static int list[DT_NCLASSES][512], n[DT_NCLASSES] = {0}, built;
+  if (!built) {
+    for (int i = 0; i < dt_ntmpls; i++)
+      for (int c = 0; c < DT_NCLASSES; c++)
+        if (dt_tmpls[i].classes & 1u << c)
+          list[c][n[c]++] = i;
+    built = 1;
+  }
+  return &dt_tmpls[list[cls][dt_below(r, n[cls])]];
+}
+
+static void gen_case(struct dt_case *c, uint32_t id, int cls, struct dt_rng *r) {
+  memset(c, 0, sizeof *c);
+  c->id = id;
+  c->ninsn = 1 + dt_below(r, DT_SLOTS);
+  for (int i = 0; i < DT_SLOTS; i++)
+    c->insn[i] = i < (int)c->ninsn ? dt_encode(pick_tmpl(cls, r), i, r) : DT_NOP;
+  c->mem_seed = dt_rand(r);
+  seed_regs(&c->regs, r);
+}
+
+static int cmd_gen(int argc, char **argv) {
+  if (argc != 5)
+    return 2;
+  int cls = class_by_name(argv[2]);
+  unsigned long n = strtoul(argv[3], NULL, 0);
+  struct dt_rng r = {strtoull(argv[4], NULL, 0) * 0x9e3779b97f4a7c15ull + cls + 1};
+  struct dt_case c;
+  for (unsigned long i = 0; i < n; i++) {
+    gen_case(&c, (uint32_t)i, cls, &r);
+    if (fwrite(&c, sizeof c, 1, stdout) != 1)
+      return 1;
+  }
+  return 0;
+}
+
+static void read_case(const char *path, unsigned long k, struct dt_case *c) {
+  FILE *f = fopen(path, "rb");
+  if (!f || fseek(f, (long)(k * sizeof *c), SEEK_SET) || fread(c, sizeof *c, 1, f) != 1) {
+    fprintf(stderr, "difftest-gen: no case %lu in %s\n", k, path);
+    exit(2);
+  }
+  fclose(f);
+}
+
+static int cmd_pick(int argc, char **argv) {
+  if (argc != 5)
+    return 2;
+  struct dt_case c;
+  read_case(argv[2], strtoul(argv[3], NULL, 0), &c);
+  unsigned long mask = strtoul(argv[4], NULL, 0);
+  for (int i = 0; i < DT_SLOTS; i++)
+    if (!(mask >> i & 1))
+      c.insn[i] = DT_NOP;
+  return fwrite(&c, sizeof c, 1, stdout) != 1;
+}
+
+static int cmd_code(int argc, char **argv) {
+  if (argc != 3)
+    return 2;
+  struct dt_case c;
+  read_case(argv[2], 0, &c);
+  return fwrite(c.insn, sizeof c.insn, 1, stdout) != 1;
+}
+
+static int cmd_words(int argc, char **argv) {
+  if (argc != 3)
+    return 2;
+  FILE *f = fopen(argv[2], "rb");
+  struct dt_case c;
+  if (!f)
+    return perror(argv[2]), 1;
+  while (fread(&c, sizeof c, 1, f) == 1) {
+    printf("%u", c.id);
+    for (int i = 0; i < DT_SLOTS; i++)
+      printf(" %08x", c.insn[i]);
+    printf("\n");
+  }
+  fclose(f);
+  return 0;
+}
+
+static int cmd_state(int argc, char **argv) {
+  if (argc != 3)
+    return 2;
+  struct dt_case c;
+  read_case(argv[2], 0, &c);
+  for (int i = 0; i < 31; i++)
+    printf("x%d=%016llx ", i, (unsigned long long)c.regs.x[i]);
+  printf("nzcv=%llx", (unsigned long long)c.regs.nzcv >> 28);
+  for (int i = 0; i < 32; i++)
+    printf(" v%d=%016llx%016llx", i, (unsigned long long)c.regs.v[2 * i + 1],
+           (unsigned long long)c.regs.v[2 * i]);
+  printf("\n");
+  return 0;
+}
+
+int dt_selfcheck(int per);
+
+static int cmd_selfcheck(int argc, char **argv) {
+  return dt_selfcheck(argc > 2 ? atoi(argv[2]) : 256);
+}
+
+static int cmd_classes(int argc, char **argv) {
+  (void)argc, (void)argv;
+  for (int c = 0; c < DT_NCLASSES; c++)
+    printf("%s\n", dt_class_names[c]);
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} dt_cmds[] = {
+    {"gen", cmd_gen},         {"words", cmd_words}, {"pick", cmd_pick},
+    {"code", cmd_code},       {"state", cmd_state}, {"selfcheck", cmd_selfcheck},
+    {"classes", cmd_classes},
+};
+
+int main(int argc, char **argv) {
+  for (size_t i = 0; argc > 1 && i < sizeof dt_cmds / sizeof dt_cmds[0]; i++)
+    if (!strcmp(argv[1], dt_cmds[i].name)) {
+      int st = dt_cmds[i].run(argc, argv);
+      if (st == 2)
+        fprintf(stderr, "difftest-gen %s: bad arguments\n", argv[1]);
+      return st;
+    }
+  fprintf(stderr, "usage: difftest-gen gen|pick|code|state|selfcheck|classes ...\n");
+  return 2;
+}
