@@ -7,7 +7,9 @@
  *   x64_lower(ctx, ref)               one function per IR op (x64_lower.c)
  *
  * Register conventions inside translated code: r14 = struct cpu *, rsp points
- * at the spill area, rax/rcx/rdx are scratch and never allocated.
+ * at the spill area, rax/rcx/rdx are scratch and never allocated. IR_V128
+ * values live in xmm0-xmm13; xmm14 and xmm15 are vector scratch. Every xmm is
+ * caller-saved, so a v128 live across a call is spilled to a 16-byte slot.
  */
 #ifndef X64_H
 #define X64_H
@@ -67,12 +69,104 @@ enum x64_unary { X64_NOT = 2, X64_NEG = 3, X64_MUL = 4, X64_IMUL1 = 5, X64_DIV =
 
 /* Prefix flags of one instruction. */
 enum {
-  X64_W = 1 << 0,    /* REX.W: 64-bit operand */
-  X64_O16 = 1 << 1,  /* 0x66: 16-bit operand */
-  X64_B8 = 1 << 2,   /* byte registers: a REX makes 4..7 mean spl..dil */
-  X64_LOCK = 1 << 3, /* 0xf0 */
-  X64_REP = 1 << 4,  /* 0xf3 (popcnt) */
+  X64_W = 1 << 0,     /* REX.W: 64-bit operand */
+  X64_O16 = 1 << 1,   /* 0x66: 16-bit operand */
+  X64_B8 = 1 << 2,    /* byte registers: a REX makes 4..7 mean spl..dil */
+  X64_LOCK = 1 << 3,  /* 0xf0 */
+  X64_REP = 1 << 4,   /* 0xf3 (popcnt, SSE) */
+  X64_REPNE = 1 << 5, /* 0xf2 (SSE) */
 };
+
+/* Vector registers: xmm0-13 allocated, 14 and 15 scratch. */
+enum { X64_XMM_ALLOC = 14, X64_XS1 = 14, X64_XS0 = 15 };
+
+/* SSE opcodes: the mandatory prefix in bits 31:24, then the opcode bytes. */
+enum x64_sse {
+  X64_MOVDQU_LOAD = 0xf3000f6f,  /* movdqu xmm, xmm/m128 */
+  X64_MOVDQU_STORE = 0xf3000f7f, /* movdqu m128, xmm */
+  X64_MOVDQA = 0x66000f6f,       /* movdqa xmm, xmm */
+  X64_MOVQ_LOAD = 0xf3000f7e,    /* movq xmm, xmm/m64 (upper half zeroed) */
+  X64_MOVQ_STORE = 0x66000fd6,   /* movq m64, xmm */
+  X64_MOVD_XR = 0x66000f6e,      /* movd xmm, r/m32 (REX.W: movq xmm, r/m64) */
+  X64_MOVD_RX = 0x66000f7e,      /* movd r/m32, xmm (REX.W: movq r/m64, xmm) */
+  X64_PAND = 0x66000fdb,
+  X64_PANDN = 0x66000fdf, /* dst = ~dst & src */
+  X64_POR = 0x66000feb,
+  X64_PXOR = 0x66000fef,
+  X64_PADDB = 0x66000ffc,
+  X64_PADDW = 0x66000ffd,
+  X64_PADDD = 0x66000ffe,
+  X64_PADDQ = 0x66000fd4,
+  X64_PSUBB = 0x66000ff8,
+  X64_PSUBW = 0x66000ff9,
+  X64_PSUBD = 0x66000ffa,
+  X64_PSUBQ = 0x66000ffb,
+  X64_PMULLW = 0x66000fd5,
+  X64_PMULLD = 0x660f3840, /* SSE4.1 */
+  X64_PCMPEQB = 0x66000f74,
+  X64_PCMPEQW = 0x66000f75,
+  X64_PCMPEQD = 0x66000f76,
+  X64_PCMPEQQ = 0x660f3829, /* SSE4.1 */
+  X64_PCMPGTB = 0x66000f64,
+  X64_PCMPGTW = 0x66000f65,
+  X64_PCMPGTD = 0x66000f66,
+  X64_PCMPGTQ = 0x660f3837, /* SSE4.2 */
+  X64_PMINUB = 0x66000fda,
+  X64_PMAXUB = 0x66000fde,
+  X64_PMINSW = 0x66000fea,
+  X64_PMAXSW = 0x66000fee,
+  X64_PMINSB = 0x660f3838, /* SSE4.1 from here */
+  X64_PMAXSB = 0x660f383c,
+  X64_PMINUW = 0x660f383a,
+  X64_PMAXUW = 0x660f383e,
+  X64_PMINUD = 0x660f383b,
+  X64_PMAXUD = 0x660f383f,
+  X64_PMINSD = 0x660f3839,
+  X64_PMAXSD = 0x660f383d,
+  X64_PMOVZXBW = 0x660f3830,
+  X64_PMOVZXWD = 0x660f3833,
+  X64_PMOVZXDQ = 0x660f3835,
+  X64_PMOVSXBW = 0x660f3820,
+  X64_PMOVSXWD = 0x660f3823,
+  X64_PMOVSXDQ = 0x660f3825,
+  X64_PSHUFB = 0x660f3800,  /* SSSE3 */
+  X64_PALIGNR = 0x660f3a0f, /* SSSE3, imm8 */
+  X64_PSHUFD = 0x66000f70,  /* imm8 */
+  X64_SHUFPS = 0x0fc6,      /* imm8 */
+  X64_PUNPCKLBW = 0x66000f60,
+  X64_PUNPCKLWD = 0x66000f61,
+  X64_PUNPCKLDQ = 0x66000f62,
+  X64_PUNPCKLQDQ = 0x66000f6c,
+  X64_PUNPCKHBW = 0x66000f68,
+  X64_PUNPCKHWD = 0x66000f69,
+  X64_PUNPCKHDQ = 0x66000f6a,
+  X64_PUNPCKHQDQ = 0x66000f6d,
+  X64_PINSRB = 0x660f3a20, /* SSE4.1 */
+  X64_PINSRW = 0x66000fc4,
+  X64_PINSRD = 0x660f3a22, /* SSE4.1; REX.W: pinsrq */
+  X64_PEXTRB = 0x660f3a14, /* SSE4.1 */
+  X64_PEXTRW = 0x66000fc5,
+  X64_PEXTRD = 0x660f3a16, /* SSE4.1; REX.W: pextrq */
+  X64_PMOVMSKB = 0x66000fd7,
+};
+
+/* Shifts by an immediate: the 66 0F opcode byte << 8 | the /digit. */
+enum x64_sse_shift {
+  X64_PSRLW = 0x7102,
+  X64_PSRAW = 0x7104,
+  X64_PSLLW = 0x7106,
+  X64_PSRLD = 0x7202,
+  X64_PSRAD = 0x7204,
+  X64_PSLLD = 0x7206,
+  X64_PSRLQ = 0x7302,
+  X64_PSRLDQ = 0x7303, /* bytes */
+  X64_PSLLQ = 0x7306,
+  X64_PSLLDQ = 0x7307, /* bytes */
+};
+
+/* CPU features the vector lowering uses beyond SSE2 (x64_init reads CPUID). */
+enum { X64_F_SSSE3 = 1, X64_F_SSE41 = 2, X64_F_SSE42 = 4 };
+extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
 struct x64_mem {
@@ -146,6 +240,16 @@ void x64_fix32(struct tc_buf *b, uint8_t *rel);
 void x64_nops(struct tc_buf *b, unsigned n);
 int x64_rel32_ok(const uint8_t *from, const void *target);
 
+/* x64_enc_sse.c: vector appenders (xmm numbers 0..15) */
+void x64_sse_rr(struct tc_buf *b, enum x64_sse op, unsigned reg, unsigned rm);
+void x64_sse_rm(struct tc_buf *b, enum x64_sse op, unsigned reg, struct x64_mem m);
+void x64_sse_rri(struct tc_buf *b, enum x64_sse op, unsigned reg, unsigned rm, uint8_t imm);
+void x64_movq_xr(struct tc_buf *b, int w, unsigned xmm, unsigned gpr);
+void x64_movq_rx(struct tc_buf *b, int w, unsigned gpr, unsigned xmm);
+void x64_pinsr(struct tc_buf *b, unsigned lane, unsigned xmm, unsigned gpr, uint8_t idx);
+void x64_pextr(struct tc_buf *b, unsigned lane, unsigned gpr, unsigned xmm, uint8_t idx);
+void x64_sse_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned xmm, uint8_t imm);
+
 /* Where a value lives. */
 enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST };
 struct x64_loc {
@@ -162,6 +266,7 @@ struct x64_ra {
   uint32_t *next_call; /* per index: first call at or after it, or UINT32_MAX */
   struct x64_loc *loc; /* per value */
   uint32_t reg_val[16];
+  uint32_t xmm_val[16]; /* the v128 value in each xmm register, 0 = free */
   uint64_t slot_used[X64_SLOTS / 64];
 };
 
@@ -193,6 +298,14 @@ unsigned x64_dst(struct x64_ctx *x, uint32_t ref);
 unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch);
 void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref);
 int x64_const_imm32(struct x64_ctx *x, uint32_t ref, int w, int32_t *imm);
+int x64_is_v128(struct x64_ctx *x, uint32_t ref);
+void x64_vload_value(struct x64_ctx *x, unsigned xmm, uint32_t ref);
+unsigned x64_vsrc(struct x64_ctx *x, uint32_t ref, unsigned scratch);
+
+/* x64_lower_vec.c */
+int x64_vec_native(const struct ir_insn *in);
+void x64_lower_vec(struct x64_ctx *x, uint32_t ref);
+void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ctx *));
 
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);

@@ -26,7 +26,15 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   case IR_ZEXT:
   case IR_SEXT:
   case IR_TRUNC:
-  case IR_LOAD: return in->a;
+  case IR_LOAD:
+  /* vector ops lowered as d = a; d op= b */
+  case IR_VAND ... IR_VXOR:
+  case IR_VNOT ... IR_VSHRS:
+  case IR_VINSERT:
+  case IR_VZIP1 ... IR_VUZP2:
+  case IR_VNARROW: return in->a;
+  case IR_VANDN:
+  case IR_VEXT: return in->b; /* d = b; d op= a */
   default: return 0;
   }
 }
@@ -38,8 +46,11 @@ static const char *x64_check(const struct ir_block *b) {
       continue;
     if (in->op >= IR_NUM_OPS)
       return "unknown IR op";
-    if (in->type == IR_F32 || in->type == IR_F64 || in->type == IR_V128)
-      return "floating-point and vector values are not supported yet";
+    if (in->type == IR_F32 || in->type == IR_F64)
+      return "floating-point values are not supported yet";
+    if (in->type == IR_V128 &&
+        (in->op == IR_CALL || in->op == IR_SELECT || in->op == IR_CAS || in->op == IR_ATOMIC))
+      return "this op has no v128 form";
   }
   return NULL;
 }

@@ -47,7 +47,7 @@ static int x64_is_byte_hi(unsigned reg) {
   return reg >= 4 && reg < 8; /* spl bpl sil dil need a REX */
 }
 
-/* [f0] [66] [f3] [REX] opcode, for an instruction whose ModRM names reg,
+/* [f0] [66] [f3] [f2] [REX] opcode, for an instruction whose ModRM names reg,
  * index and base (0 when absent). */
 static void x64_prefix_opc(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg,
                            unsigned index, unsigned base, int byte_regs) {
@@ -59,6 +59,8 @@ static void x64_prefix_opc(struct tc_buf *b, unsigned flags, uint32_t opc, unsig
     p[n++] = 0x66;
   if (flags & X64_REP)
     p[n++] = 0xf3;
+  if (flags & X64_REPNE)
+    p[n++] = 0xf2;
   uint8_t rex = x64_rex(flags & X64_W, reg, index, base);
   if (rex != 0x40 || ((flags & X64_B8) && byte_regs))
     p[n++] = rex;

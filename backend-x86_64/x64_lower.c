@@ -520,6 +520,14 @@ static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {
 
 void x64_lower(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (in->type == IR_V128 && (in->op == IR_LOAD || in->op == IR_STORE)) {
+    x64_lower_vmem(x, ref, x64_pcmap);
+    return;
+  }
+  if (ir_is_vec_op(in->op) || (in->type == IR_V128 && (in->op == IR_GET || in->op == IR_PUT))) {
+    x64_lower_vec(x, ref);
+    return;
+  }
   switch ((enum ir_op)in->op) {
   case IR_NOP: break;
   case IR_MARK: x->guest_pc = in->imm; break;

@@ -7,6 +7,9 @@
  * prefer the callee-saved registers; whatever is still in a caller-saved
  * register at a call moves to a slot. Constants live nowhere: they become
  * immediates or are materialized into a scratch register at each use.
+ * IR_V128 values are a second class, in xmm0-13, spilled to 16-byte aligned
+ * slot pairs (the trampoline keeps rsp 16-byte aligned); every xmm is
+ * caller-saved, so at a call every v128 that outlives it is spilled.
  */
 #include <stdlib.h>
 #include "x64.h"
@@ -20,7 +23,13 @@ static int x64_have_popcnt(void) {
 
 /* Ops lowered to a call of a C function (clobbering the caller-saved registers). */
 int x64_is_call(const struct ir_insn *in) {
+  if (ir_is_vec_op(in->op))
+    return !x64_vec_native(in);
   return in->op == IR_CALL || in->op == IR_BITREV || (in->op == IR_POPCNT && !x64_have_popcnt());
+}
+
+int x64_is_v128(struct x64_ctx *x, uint32_t ref) {
+  return ref && x->ir->insn[ref].type == IR_V128;
 }
 
 int x64_has_value(const struct ir_insn *in) {
@@ -79,10 +88,16 @@ static struct x64_mem x64_slot_mem(unsigned slot) {
   return x64_mem(X64_RSP, (int32_t)slot * 8);
 }
 
-static int x64_slot_alloc(struct x64_ctx *x) {
-  for (unsigned s = 0; s < X64_SLOTS; s++)
-    if (!(x->ra.slot_used[s / 64] >> (s % 64) & 1)) {
-      x->ra.slot_used[s / 64] |= 1ull << (s % 64);
+static int x64_slot_busy(struct x64_ctx *x, unsigned s) {
+  return x->ra.slot_used[s / 64] >> (s % 64) & 1;
+}
+
+/* n (1 or 2) free slots starting at a multiple of n: 8 or 16 aligned bytes. */
+static int x64_slot_alloc(struct x64_ctx *x, unsigned n) {
+  for (unsigned s = 0; s + n <= X64_SLOTS; s += n)
+    if (!x64_slot_busy(x, s) && (n == 1 || !x64_slot_busy(x, s + 1))) {
+      for (unsigned k = 0; k < n; k++)
+        x->ra.slot_used[(s + k) / 64] |= 1ull << ((s + k) % 64);
       return (int)s;
     }
   x->error = "too many live values for the spill area";
@@ -92,10 +107,36 @@ static int x64_slot_alloc(struct x64_ctx *x) {
 /* Move the value in register r to a stack slot; r becomes free. */
 static void x64_spill(struct x64_ctx *x, unsigned r) {
   uint32_t v = x->ra.reg_val[r];
-  int slot = x64_slot_alloc(x);
+  int slot = x64_slot_alloc(x, 1);
   x64_store(x->buf, 3, x64_slot_mem(slot), r); /* mov [rsp+slot*8], r */
   x->ra.loc[v] = (struct x64_loc){X64_LOC_SLOT, 0, (uint16_t)slot};
   x->ra.reg_val[r] = 0;
+}
+
+/* Move the v128 in xmm r to a 16-byte slot pair; r becomes free. */
+static void x64_vspill(struct x64_ctx *x, unsigned r) {
+  uint32_t v = x->ra.xmm_val[r];
+  int slot = x64_slot_alloc(x, 2);
+  x64_sse_rm(x->buf, X64_MOVDQU_STORE, r, x64_slot_mem(slot)); /* movdqu [rsp+slot*8], xmm */
+  x->ra.loc[v] = (struct x64_loc){X64_LOC_SLOT, 0, (uint16_t)slot};
+  x->ra.xmm_val[r] = 0;
+}
+
+/* A free xmm for ref, or the one whose value is used furthest ahead, spilled. */
+static unsigned x64_vpick(struct x64_ctx *x) {
+  unsigned best = 0;
+  uint32_t far = 0;
+  for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
+    uint32_t v = x->ra.xmm_val[r];
+    if (!v)
+      return r;
+    if (x->ra.last_use[v] >= far) {
+      far = x->ra.last_use[v];
+      best = r;
+    }
+  }
+  x64_vspill(x, best);
+  return best;
 }
 
 static int x64_free_in(struct x64_ctx *x, const uint8_t *regs, unsigned n) {
@@ -146,6 +187,11 @@ void x64_ra_call(struct x64_ctx *x, uint32_t ref) {
     if (v && x->ra.last_use[v] > ref)
       x64_spill(x, x64_caller_saved[i]);
   }
+  for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
+    uint32_t v = x->ra.xmm_val[r];
+    if (v && x->ra.last_use[v] > ref)
+      x64_vspill(x, r);
+  }
 }
 
 /* Give ref a register. With hint (an operand that dies here and sits in a
@@ -157,20 +203,27 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
     return;
   }
   unsigned r;
-  if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref)
+  int vec = in->type == IR_V128;
+  if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
+      x64_is_v128(x, hint) == vec)
     r = x->ra.loc[hint].reg;
   else
-    r = x64_pick(x, ref);
-  x->ra.reg_val[r] = ref;
+    r = vec ? x64_vpick(x) : x64_pick(x, ref);
+  if (vec)
+    x->ra.xmm_val[r] = ref;
+  else
+    x->ra.reg_val[r] = ref;
   x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, (uint8_t)r, 0};
 }
 
 static void x64_ra_drop(struct x64_ctx *x, uint32_t v) {
   struct x64_loc *l = &x->ra.loc[v];
-  if (l->kind == X64_LOC_REG && x->ra.reg_val[l->reg] == v)
-    x->ra.reg_val[l->reg] = 0;
+  uint32_t *regs = x64_is_v128(x, v) ? x->ra.xmm_val : x->ra.reg_val;
+  if (l->kind == X64_LOC_REG && regs[l->reg] == v)
+    regs[l->reg] = 0;
   else if (l->kind == X64_LOC_SLOT)
-    x->ra.slot_used[l->slot / 64] &= ~(1ull << (l->slot % 64));
+    for (unsigned k = 0; k < (x64_is_v128(x, v) ? 2u : 1u); k++)
+      x->ra.slot_used[(l->slot + k) / 64] &= ~(1ull << ((l->slot + k) % 64));
   if (l->kind != X64_LOC_CONST)
     l->kind = X64_LOC_NONE;
 }
@@ -228,4 +281,23 @@ int x64_const_imm32(struct x64_ctx *x, uint32_t ref, int w, int32_t *imm) {
     return 0;
   *imm = (int32_t)v;
   return 1;
+}
+
+/* xmm = the v128 value of ref. */
+void x64_vload_value(struct x64_ctx *x, unsigned xmm, uint32_t ref) {
+  const struct x64_loc *l = &x->ra.loc[ref];
+  if (l->kind == X64_LOC_SLOT)
+    x64_sse_rm(x->buf, X64_MOVDQU_LOAD, xmm, x64_slot_mem(l->slot));
+  else if (l->kind == X64_LOC_REG && l->reg != xmm)
+    x64_sse_rr(x->buf, X64_MOVDQA, xmm, l->reg);
+  else if (l->kind != X64_LOC_REG)
+    x->error = "x64: vector operand has no location";
+}
+
+/* An xmm holding the v128 ref: its own, or scratch loaded with it. */
+unsigned x64_vsrc(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
+  if (x->ra.loc[ref].kind == X64_LOC_REG)
+    return x->ra.loc[ref].reg;
+  x64_vload_value(x, scratch, ref);
+  return scratch;
 }

@@ -26,8 +26,10 @@ struct ir_block *ir_block_new(uint64_t guest_pc)
 
 void ir_block_free(struct ir_block *b)
 {
-  if (b)
+  if (b) {
     free(b->insn);
+    free(b->vconst);
+  }
   free(b);
 }
 
@@ -37,6 +39,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc)
   b->guest_size = 0;
   b->guest_insns = 0;
   b->n = 1;
+  b->n_vconst = 0;
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
 
@@ -159,6 +162,24 @@ uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x,
                  uint32_t z)
 {
   return ir_emit(b, IR_CALL, ret, x, y, z, (uint64_t)(uintptr_t)helper);
+}
+
+uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi)
+{
+  if (b->n_vconst == b->cap_vconst) {
+    b->cap_vconst = b->cap_vconst ? 2 * b->cap_vconst : 16;
+    b->vconst = realloc(b->vconst, b->cap_vconst * sizeof(*b->vconst));
+    if (!b->vconst)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  }
+  b->vconst[b->n_vconst] = (struct ir_v128){lo, hi};
+  return ir_emit(b, IR_VCONST, IR_V128, 0, 0, 0, b->n_vconst++);
+}
+
+uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
+                uint32_t y, uint64_t imm)
+{
+  return ir_emit_aux(b, op, type, aux, x, y, 0, imm);
 }
 
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc)

@@ -18,7 +18,17 @@
  * taken modulo the width, x/0 = 0 and MIN/-1 = MIN, flags are the canonical
  * N Z C V nibble (ir_ops.def). Guest state is reached only by GET and PUT at a
  * byte offset; guest memory is identity mapped, so an address is a host address.
- * GET and PUT of type IR_I32 touch 4 bytes, IR_I64 8 bytes.
+ * GET and PUT of type IR_I32 touch 4 bytes, IR_I64 8 bytes, IR_V128 16 bytes.
+ *
+ * Vectors: an IR_V128 value is 16 bytes, lane i of log2 size aux at byte i << aux
+ * (ir_ops.def defines each V* op on lanes). LOAD/STORE with size 4 move a v128;
+ * a smaller LOAD of type v128 zero-extends, a smaller STORE of one stores its low bytes.
+ * A 128-bit constant lives in the block's pool, b->vconst[imm] of a VCONST:
+ *
+ *   uint32_t z = ir_vconst(b, 0, 0);
+ *   uint32_t v = ir_get(b, IR_V128, offsetof(struct a64_cpu, v[1]));
+ *   uint32_t eq = ir_vop(b, IR_VCMPEQ, IR_V128, 0, v, z, 0);   // bytes == 0
+ *   uint32_t lo = ir_vop(b, IR_VEXTRACT, IR_I64, 3, eq, 0, 0); // its low 64 bits
  */
 #ifndef IR_H
 #define IR_H
@@ -77,6 +87,11 @@ struct ir_insn {
   uint64_t imm;     /* per op: constant, state offset, guest pc, helper address */
 };
 
+/* A 128-bit value: lo holds bytes 0..7. Scalars in the interpreter use lo only. */
+struct ir_v128 {
+  uint64_t lo, hi;
+};
+
 struct ir_block {
   uint64_t guest_pc;     /* address of the first guest instruction */
   uint32_t guest_size;   /* bytes of guest code the block covers */
@@ -84,6 +99,8 @@ struct ir_block {
   uint32_t n;            /* instructions used; insn[0] is a NOP standing for 'none' */
   uint32_t cap;
   struct ir_insn *insn;
+  struct ir_v128 *vconst; /* the 128-bit constants VCONST refers to */
+  uint32_t n_vconst, cap_vconst;
 };
 
 struct ir_op_info {
@@ -123,6 +140,16 @@ uint32_t ir_fence(struct ir_block *b, enum ir_fence kind);
 /* Call uint64_t helper(struct cpu *, a, b, c); unused arguments are 0 refs (passed as 0). */
 uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x, uint32_t y,
                  uint32_t z);
+/* A 128-bit constant (VCONST). */
+uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi);
+/* Any vector op of ir_ops.def: aux = lane size (log2 bytes), imm = shift, lane index or
+ * byte offset; y is 0 for one-operand ops. */
+uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
+                uint32_t y, uint64_t imm);
+static inline int ir_is_vec_op(enum ir_op op)
+{
+  return op >= IR_VCONST && op <= IR_VWIDENS;
+}
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc);
 uint32_t ir_goto(struct ir_block *b, uint64_t target_pc);
 uint32_t ir_jump(struct ir_block *b, uint32_t target);

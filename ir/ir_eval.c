@@ -14,7 +14,7 @@ uint64_t ir_type_mask(enum ir_type t) {
 }
 
 int ir_is_pure(enum ir_op op) {
-  return op != IR_NOP && op < IR_NUM_OPS && ir_op_info[op].flags == 0;
+  return op != IR_NOP && op != IR_VCONST && op < IR_NUM_OPS && ir_op_info[op].flags == 0;
 }
 
 /* x, taken as a signed number of w bits. */
@@ -153,7 +153,7 @@ static uint64_t ir_eval_raw(const struct ir_insn *i, uint64_t a, uint64_t b, uin
 }
 
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out) {
-  if (i->op != IR_CONST && !ir_is_pure(i->op))
+  if ((i->op != IR_CONST && !ir_is_pure(i->op)) || ir_is_vec_op(i->op))
     return 0;
   uint64_t m = ir_type_mask(i->type);
   /* Arithmetic reads its operands at the result width; compares, flags and

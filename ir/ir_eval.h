@@ -17,6 +17,9 @@ int ir_is_pure(enum ir_op op);
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out);
+/* Evaluate a pure vector op (V* of ir_ops.def except VCONST) on operand values,
+ * scalar operands and results in .lo: returns 1 and sets *out, or 0 for other ops. */
+int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 *out);
 /* True if insn i defines a value other insns may use (PUT and STORE carry the
  * type of the value they store, but define none). */
 static inline int ir_has_value(const struct ir_insn *i) {

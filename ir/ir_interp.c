@@ -2,8 +2,9 @@
  *
  *   uintptr_t why = ir_interp(b, cpu); // enum cpu_exit; cpu->pc is the next pc
  *
- * Values live in a uint64_t per reference, I32 values zero-extended. Pure ops go
- * through ir_eval (shared with the constant folder); this file adds guest state
+ * Values live in a struct ir_v128 per reference: scalars in .lo (I32 values
+ * zero-extended, .hi 0), vectors in both halves. Pure ops go through ir_eval
+ * (shared with the constant folder) and ir_veval; this file adds guest state
  * (GET/PUT at a byte offset of the cpu struct), identity-mapped memory, atomics,
  * helper calls and exits.
  */
@@ -17,17 +18,36 @@
 enum { IR_INTERP_STACK_VALUES = 1024 };
 
 static unsigned ir_state_size(enum ir_type t) {
-  return ir_type_bits(t) / 8;
+  return t == IR_V128 ? 16 : ir_type_bits(t) / 8;
 }
 
-static uint64_t ir_get_state(const struct cpu *c, const struct ir_insn *i) {
-  uint64_t v = 0;
-  memcpy(&v, (const uint8_t *)c + i->imm, ir_state_size(i->type));
+/* Bytes of a value as memory holds them: lo then hi (little-endian host). */
+static void ir_v128_to_bytes(struct ir_v128 v, uint8_t *p, unsigned n) {
+  uint8_t tmp[16];
+  memcpy(tmp, &v.lo, 8);
+  memcpy(tmp + 8, &v.hi, 8);
+  memcpy(p, tmp, n);
+}
+
+static struct ir_v128 ir_v128_of_bytes(const uint8_t *p, unsigned n) {
+  uint8_t tmp[16] = {0};
+  struct ir_v128 v;
+  memcpy(tmp, p, n);
+  memcpy(&v.lo, tmp, 8);
+  memcpy(&v.hi, tmp + 8, 8);
   return v;
 }
 
-static void ir_put_state(struct cpu *c, const struct ir_insn *i, uint64_t v) {
-  memcpy((uint8_t *)c + i->imm, &v, ir_state_size(i->type));
+static struct ir_v128 ir_get_state(const struct cpu *c, const struct ir_insn *i) {
+  return ir_v128_of_bytes((const uint8_t *)c + i->imm, ir_state_size(i->type));
+}
+
+static void ir_put_state(struct cpu *c, const struct ir_insn *i, struct ir_v128 v) {
+  ir_v128_to_bytes(v, (uint8_t *)c + i->imm, ir_state_size(i->type));
+}
+
+static struct ir_v128 ir_s(uint64_t x) {
+  return (struct ir_v128){x, 0};
 }
 
 /* A loaded value of 1 << log2 bytes: zero- or sign-extended to the result type. */
@@ -41,6 +61,8 @@ static uint64_t ir_mem_extend(const struct ir_insn *i, uint64_t v) {
 static uint64_t ir_load_mem(const struct ir_insn *i, uint64_t addr) {
   unsigned log2 = i->aux & IR_MEM_SIZE_MASK;
   assert(log2 <= 3);
+  if (i->type == IR_V128) /* an 8-byte or smaller load into a vector: zero-extended */
+    return ir_v128_of_bytes((const void *)(uintptr_t)addr, 1u << log2).lo;
   uint64_t v = 0;
   memcpy(&v, (const void *)(uintptr_t)addr, 1u << log2);
   return ir_mem_extend(i, v);
@@ -120,19 +142,37 @@ static uint64_t ir_call_helper(struct cpu *c, const struct ir_insn *i, uint64_t 
   return i->type == IR_VOID ? 0 : r & ir_type_mask(i->type);
 }
 
+/* LOAD and STORE of 16 bytes (always IR_V128). */
+static struct ir_v128 ir_load16(uint64_t addr) {
+  return ir_v128_of_bytes((const void *)(uintptr_t)addr, 16);
+}
+
+static void ir_store16(uint64_t addr, struct ir_v128 v) {
+  ir_v128_to_bytes(v, (void *)(uintptr_t)addr, 16);
+}
+
+static int ir_is_16(const struct ir_insn *i) {
+  return (i->aux & IR_MEM_SIZE_MASK) == 4;
+}
+
 /* Ops with effects; returns the value of i. */
-static uint64_t ir_interp_effect(struct cpu *c, const struct ir_insn *i, uint64_t a, uint64_t b,
-                                 uint64_t cc) {
+static struct ir_v128 ir_interp_effect(struct cpu *c, const struct ir_insn *i, struct ir_v128 a,
+                                       struct ir_v128 b, struct ir_v128 cc) {
   switch (i->op) {
   case IR_GET: return ir_get_state(c, i);
-  case IR_PUT: ir_put_state(c, i, a); return 0;
-  case IR_LOAD: return ir_load_mem(i, a);
-  case IR_STORE: ir_store_mem(i, a, b); return 0;
-  case IR_CAS: return ir_cas_mem(i, a, b, cc) & ir_type_mask(i->type);
-  case IR_ATOMIC: return ir_atomic_mem(i, a, b) & ir_type_mask(i->type);
-  case IR_FENCE: __atomic_thread_fence(__ATOMIC_SEQ_CST); return 0;
-  case IR_CALL: return ir_call_helper(c, i, a, b, cc);
-  default: return 0; /* NOP, MARK */
+  case IR_PUT: ir_put_state(c, i, a); return ir_s(0);
+  case IR_LOAD: return ir_is_16(i) ? ir_load16(a.lo) : ir_s(ir_load_mem(i, a.lo));
+  case IR_STORE:
+    if (ir_is_16(i))
+      ir_store16(a.lo, b);
+    else
+      ir_store_mem(i, a.lo, b.lo);
+    return ir_s(0);
+  case IR_CAS: return ir_s(ir_cas_mem(i, a.lo, b.lo, cc.lo) & ir_type_mask(i->type));
+  case IR_ATOMIC: return ir_s(ir_atomic_mem(i, a.lo, b.lo) & ir_type_mask(i->type));
+  case IR_FENCE: __atomic_thread_fence(__ATOMIC_SEQ_CST); return ir_s(0);
+  case IR_CALL: return ir_s(ir_call_helper(c, i, a.lo, b.lo, cc.lo));
+  default: return ir_s(0); /* NOP, MARK */
   }
 }
 
@@ -155,18 +195,31 @@ static intptr_t ir_interp_exit(struct cpu *c, const struct ir_insn *i, uint64_t 
   }
 }
 
-static uintptr_t ir_interp_values(const struct ir_block *b, struct cpu *c, uint64_t *v) {
-  v[0] = 0;
+/* The value of the non-exit insn i on operand values a, x, y. */
+static struct ir_v128 ir_interp_one(const struct ir_block *b, struct cpu *c,
+                                    const struct ir_insn *i, struct ir_v128 a, struct ir_v128 x,
+                                    struct ir_v128 y) {
+  struct ir_v128 r = {0, 0};
+  if (i->op == IR_VCONST) {
+    assert(i->imm < b->n_vconst);
+    return b->vconst[i->imm];
+  }
+  if (ir_veval(i, a, x, &r) || ir_eval(i, a.lo, x.lo, y.lo, &r.lo))
+    return r;
+  return ir_interp_effect(c, i, a, x, y);
+}
+
+static uintptr_t ir_interp_values(const struct ir_block *b, struct cpu *c, struct ir_v128 *v) {
+  v[0] = ir_s(0);
   for (uint32_t r = 1; r < b->n; r++) {
     const struct ir_insn *i = &b->insn[r];
-    uint64_t a = v[i->a], x = v[i->b], y = v[i->c];
     if (ir_op_info[i->op].flags & IRF_EXIT) {
-      intptr_t e = ir_interp_exit(c, i, a);
+      intptr_t e = ir_interp_exit(c, i, v[i->a].lo);
       if (e >= 0)
         return (uintptr_t)e;
-      v[r] = 0;
-    } else if (!ir_eval(i, a, x, y, &v[r])) {
-      v[r] = ir_interp_effect(c, i, a, x, y);
+      v[r] = ir_s(0);
+    } else {
+      v[r] = ir_interp_one(b, c, i, v[i->a], v[i->b], v[i->c]);
     }
   }
   assert(!"ir_interp: block does not end in an exit");
@@ -174,8 +227,8 @@ static uintptr_t ir_interp_values(const struct ir_block *b, struct cpu *c, uint6
 }
 
 uintptr_t ir_interp(const struct ir_block *b, struct cpu *c) {
-  uint64_t small[IR_INTERP_STACK_VALUES];
-  uint64_t *v = b->n <= IR_INTERP_STACK_VALUES ? small : malloc(b->n * sizeof(*v));
+  struct ir_v128 small[IR_INTERP_STACK_VALUES];
+  struct ir_v128 *v = b->n <= IR_INTERP_STACK_VALUES ? small : malloc(b->n * sizeof(*v));
   if (!v)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   uintptr_t r = ir_interp_values(b, c, v);

@@ -43,12 +43,45 @@ static void ir_print_args(FILE *f, const struct ir_insn *i, unsigned nargs) {
 }
 
 static void ir_print_mem(FILE *f, const struct ir_insn *i, const char *name) {
-  unsigned bits = 8u << (i->aux & IR_MEM_SIZE_MASK);
+  unsigned bits = 8u << (i->aux & IR_MEM_SIZE_MASK); /* 128 for a v128 */
   fprintf(f, "%s.%s%u [%" PRIu32 "]", name, i->aux & IR_MEM_SIGNED ? "s" : "u", bits, i->a);
 }
 
-static void ir_print_body(FILE *f, const struct ir_insn *i) {
+/* Vector ops: name.<lane bits> operands, then the imm where it means something. */
+static void ir_print_vec(FILE *f, const struct ir_block *b, const struct ir_insn *i) {
   const char *name = ir_op_info[i->op].name;
+  if (i->op == IR_VCONST) {
+    struct ir_v128 v = i->imm < b->n_vconst ? b->vconst[i->imm] : (struct ir_v128){0, 0};
+    fprintf(f, "vconst 0x%016" PRIx64 "_%016" PRIx64, v.hi, v.lo);
+    return;
+  }
+  switch (i->op) {
+  case IR_VAND:
+  case IR_VOR:
+  case IR_VXOR:
+  case IR_VANDN:
+  case IR_VNOT:
+  case IR_VZEXT64: fputs(name, f); break;
+  default: fprintf(f, "%s.%u", name, 8u << (i->aux & 3)); break;
+  }
+  ir_print_args(f, i, ir_op_info[i->op].nargs);
+  switch (i->op) {
+  case IR_VSHL:
+  case IR_VSHRU:
+  case IR_VSHRS:
+  case IR_VEXTRACT:
+  case IR_VINSERT:
+  case IR_VEXT: fprintf(f, ", #%" PRIu64, i->imm); break;
+  default: break;
+  }
+}
+
+static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_insn *i) {
+  const char *name = ir_op_info[i->op].name;
+  if (ir_is_vec_op(i->op)) {
+    ir_print_vec(f, b, i);
+    return;
+  }
   switch (i->op) {
   case IR_CONST: fprintf(f, "const 0x%" PRIx64, i->imm); break;
   case IR_GET: fprintf(f, "get [+0x%" PRIx64 "]", i->imm); break;
@@ -97,7 +130,8 @@ static void ir_print_body(FILE *f, const struct ir_insn *i) {
   }
 }
 
-static void ir_print_insn(FILE *f, uint32_t ref, const struct ir_insn *i) {
+static void ir_print_insn(FILE *f, const struct ir_block *b, uint32_t ref,
+                          const struct ir_insn *i) {
   if (i->op == IR_NOP)
     return;
   if (i->op == IR_MARK) {
@@ -108,7 +142,7 @@ static void ir_print_insn(FILE *f, uint32_t ref, const struct ir_insn *i) {
     fprintf(f, "%4" PRIu32 "       ", ref);
   else
     fprintf(f, "%4" PRIu32 " %-3s = ", ref, ir_type_name(i->type));
-  ir_print_body(f, i);
+  ir_print_body(f, b, i);
   fputc('\n', f);
 }
 
@@ -121,5 +155,5 @@ void ir_print(FILE *f, const struct ir_block *b) {
           " guest insns, %" PRIu32 " bytes\n",
           b->guest_pc, b->n - 1, live, b->guest_insns, b->guest_size);
   for (uint32_t r = 1; r < b->n; r++)
-    ir_print_insn(f, r, &b->insn[r]);
+    ir_print_insn(f, b, r, &b->insn[r]);
 }

@@ -69,8 +69,13 @@ static int ir_verify_int_result(const struct ir_block *b, uint32_t r, enum ir_ty
 
 static int ir_verify_mem(const struct ir_block *b, uint32_t r, int nvals) {
   const struct ir_insn *i = &b->insn[r];
-  if ((i->aux & IR_MEM_SIZE_MASK) > 4)
+  unsigned size = i->aux & IR_MEM_SIZE_MASK;
+  if (size > 4)
     return ir_verify_fail(b, r, "bad access size");
+  if (size == 4 && i->type != IR_V128)
+    return ir_verify_fail(b, r, "a 16-byte access is not v128");
+  if (i->type == IR_V128 && (i->op == IR_CAS || i->op == IR_ATOMIC || (i->aux & IR_MEM_SIGNED)))
+    return ir_verify_fail(b, r, "v128 atomics and sign extension do not exist");
   if (ir_type_of(b, i->a) != IR_I64)
     return ir_verify_fail(b, r, "address is not i64");
   const uint32_t vals[2] = {i->b, i->c};
@@ -78,6 +83,43 @@ static int ir_verify_mem(const struct ir_block *b, uint32_t r, int nvals) {
     if (ir_type_of(b, vals[k]) != i->type)
       return ir_verify_fail(b, r, "value operand type does not match");
   return 0;
+}
+
+/* Vector ops: result and operand types, lane sizes, lane indices. */
+static int ir_verify_vec(const struct ir_block *b, uint32_t r) {
+  const struct ir_insn *i = &b->insn[r];
+  enum ir_type ta = ir_type_of(b, i->a);
+  unsigned lanes = 16u >> (i->aux & 3);
+  if (i->aux > 3)
+    return ir_verify_fail(b, r, "lane size %u is not 0..3", i->aux);
+  if (i->op != IR_VEXTRACT && i->type != IR_V128)
+    return ir_verify_fail(b, r, "result type %s is not v128", ir_type_name(i->type));
+  switch (i->op) {
+  case IR_VCONST:
+    return i->imm < b->n_vconst ? 0 : ir_verify_fail(b, r, "no constant %" PRIu64, i->imm);
+  case IR_VDUP: return ir_is_int(ta) ? 0 : ir_verify_fail(b, r, "dup of a non-integer");
+  case IR_VEXTRACT:
+    if (!ir_is_int(i->type) || i->imm >= lanes)
+      return ir_verify_fail(b, r, "bad extract");
+    return ir_verify_same(b, r, IR_V128, 1);
+  case IR_VINSERT:
+    if (!ir_is_int(ir_type_of(b, i->b)) || i->imm >= lanes)
+      return ir_verify_fail(b, r, "bad insert");
+    return ir_verify_same(b, r, IR_V128, 1);
+  case IR_VZEXT64:
+    return ta == IR_I64 || ta == IR_V128 ? 0
+                                         : ir_verify_fail(b, r, "zext64 of %s", ir_type_name(ta));
+  case IR_VNARROW:
+    return i->aux > 2 ? ir_verify_fail(b, r, "narrow to 64-bit lanes")
+                      : ir_verify_same(b, r, IR_V128, 1);
+  case IR_VWIDENU:
+  case IR_VWIDENS:
+    return !i->aux ? ir_verify_fail(b, r, "widen to 8-bit lanes")
+                   : ir_verify_same(b, r, IR_V128, 1);
+  case IR_VEXT:
+    return i->imm > 15 ? ir_verify_fail(b, r, "ext offset") : ir_verify_same(b, r, IR_V128, 2);
+  default: return ir_verify_same(b, r, IR_V128, ir_op_info[i->op].nargs);
+  }
 }
 
 static int ir_verify_flags(const struct ir_block *b, uint32_t r) {
@@ -91,6 +133,8 @@ static int ir_verify_flags(const struct ir_block *b, uint32_t r) {
 static int ir_verify_types(const struct ir_block *b, uint32_t r) {
   const struct ir_insn *i = &b->insn[r];
   int e;
+  if (ir_is_vec_op(i->op))
+    return ir_verify_vec(b, r);
   switch (i->op) {
   case IR_CONST:
   case IR_GET: return i->type == IR_VOID ? ir_verify_fail(b, r, "void value") : 0;

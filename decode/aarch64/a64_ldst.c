@@ -22,9 +22,9 @@ struct ldst {
   bool prfm; /* prefetch: no access at all */
 };
 
-/* Loaded value of one transfer: low and high 64 bits (hi only for vectors). */
+/* Loaded value of one transfer (a v128 for SIMD&FP registers). */
 struct xfer {
-  uint32_t lo, hi;
+  uint32_t lo;
 };
 
 static uint32_t c64(struct a64_ctx *s, uint64_t v) {
@@ -83,13 +83,9 @@ static bool decode_sized(struct ldst *d, uint32_t insn, bool prfm_ok) {
 }
 
 static struct xfer load_one(struct a64_ctx *s, const struct ldst *d, uint32_t addr) {
-  struct xfer x = {0, 0};
-  if (d->vec) {
-    x.lo = ir_load(s->b, IR_I64, addr, d->size > 3 ? 3 : d->size, 0);
-    if (d->size == 4)
-      x.hi = ir_load(s->b, IR_I64, add_imm(s, addr, 8), 3, 0);
-    else
-      x.hi = c64(s, 0);
+  struct xfer x = {0};
+  if (d->vec) { /* one v128 access of 1..16 bytes, zero-extended */
+    x.lo = ir_load(s->b, IR_V128, addr, d->size, 0);
     return x;
   }
   x.lo = ir_load(s->b, a64_ty(d->sf), addr, d->size, d->sign);
@@ -99,7 +95,6 @@ static struct xfer load_one(struct a64_ctx *s, const struct ldst *d, uint32_t ad
 static void commit_one(struct a64_ctx *s, const struct ldst *d, struct xfer x) {
   if (d->vec) {
     ir_put(s->b, a64_off_v(d->rt), x.lo);
-    ir_put(s->b, a64_off_v(d->rt) + 8, x.hi);
     return;
   }
   a64_wr(s, d->rt, d->sf, false, x.lo);
@@ -111,14 +106,7 @@ static void store_one(struct a64_ctx *s, const struct ldst *d, uint32_t addr) {
     ir_store(s->b, addr, v, d->size);
     return;
   }
-  uint32_t lo = ir_get(s->b, IR_I64, a64_off_v(d->rt));
-  if (d->size < 4) {
-    ir_store(s->b, addr, lo, d->size);
-    return;
-  }
-  uint32_t hi = ir_get(s->b, IR_I64, a64_off_v(d->rt) + 8);
-  ir_store(s->b, addr, lo, 3);
-  ir_store(s->b, add_imm(s, addr, 8), hi, 3);
+  ir_store(s->b, addr, ir_get(s->b, IR_V128, a64_off_v(d->rt)), d->size);
 }
 
 /* The access of one register at addr, then writeback of wb to Xn|SP if wb. */

@@ -509,4 +509,295 @@ TEST(verify_rejects_bad) {
   ir_block_free(b);
 }
 
+/* ---- vectors: every V* op against a lane reference written with C arrays ---- */
+
+union vreg {
+  uint8_t b[16];
+  uint16_t h[8];
+  uint32_t s[4];
+  uint64_t d[2];
+  int8_t sb[16];
+  int16_t sh[8];
+  int32_t ss[4];
+  int64_t sd[2];
+};
+
+static uint64_t vl_u(const union vreg *v, unsigned lg, unsigned i) {
+  return lg == 0 ? v->b[i] : lg == 1 ? v->h[i] : lg == 2 ? v->s[i] : v->d[i];
+}
+
+static int64_t vl_s(const union vreg *v, unsigned lg, unsigned i) {
+  return lg == 0 ? v->sb[i] : lg == 1 ? v->sh[i] : lg == 2 ? v->ss[i] : v->sd[i];
+}
+
+static void vl_set(union vreg *v, unsigned lg, unsigned i, uint64_t x) {
+  if (lg == 0)
+    v->b[i] = (uint8_t)x;
+  else if (lg == 1)
+    v->h[i] = (uint16_t)x;
+  else if (lg == 2)
+    v->s[i] = (uint32_t)x;
+  else
+    v->d[i] = x;
+}
+
+/* One lane of the element-wise ops, from the op's definition in ir_ops.def. */
+static uint64_t ref_lane(enum ir_op op, unsigned lg, uint64_t imm, const union vreg *a,
+                         const union vreg *b, unsigned i) {
+  uint64_t x = vl_u(a, lg, i), y = vl_u(b, lg, i);
+  int64_t sx = vl_s(a, lg, i), sy = vl_s(b, lg, i);
+  unsigned bits = 8u << lg;
+  switch (op) {
+  case IR_VADD: return x + y;
+  case IR_VSUB: return x - y;
+  case IR_VMUL: return x * y;
+  case IR_VCMPEQ: return x == y ? ~0ull : 0;
+  case IR_VCMPGTS: return sx > sy ? ~0ull : 0;
+  case IR_VCMPGTU: return x > y ? ~0ull : 0;
+  case IR_VMINU: return x < y ? x : y;
+  case IR_VMAXU: return x > y ? x : y;
+  case IR_VMINS: return sx < sy ? x : y;
+  case IR_VMAXS: return sx > sy ? x : y;
+  case IR_VSHL: return imm >= bits ? 0 : x << imm;
+  case IR_VSHRU: return imm >= bits ? 0 : x >> imm;
+  case IR_VSHRS: return imm >= bits ? (sx < 0 ? ~0ull : 0) : (uint64_t)(sx >> imm);
+  default: return 0xbad;
+  }
+}
+
+/* The whole result of op (scalars: b.d[0] / the result's d[0]). */
+static union vreg ref_vop(enum ir_op op, unsigned lg, uint64_t imm, const union vreg *a,
+                          const union vreg *b) {
+  unsigned n = 16u >> lg;
+  union vreg r = {{0}};
+  uint8_t cat[32];
+  memcpy(cat, a->b, 16);
+  memcpy(cat + 16, b->b, 16);
+  for (unsigned i = 0; i < 2; i++)
+    switch (op) {
+    case IR_VAND: r.d[i] = a->d[i] & b->d[i]; break;
+    case IR_VOR: r.d[i] = a->d[i] | b->d[i]; break;
+    case IR_VXOR: r.d[i] = a->d[i] ^ b->d[i]; break;
+    case IR_VANDN: r.d[i] = a->d[i] & ~b->d[i]; break;
+    case IR_VNOT: r.d[i] = ~a->d[i]; break;
+    default: break;
+    }
+  switch (op) {
+  case IR_VADD ... IR_VSHRS:
+    for (unsigned i = 0; i < n; i++)
+      vl_set(&r, lg, i, ref_lane(op, lg, imm, a, b, i));
+    break;
+  case IR_VDUP:
+    for (unsigned i = 0; i < n; i++)
+      vl_set(&r, lg, i, a->d[0]);
+    break;
+  case IR_VEXTRACT: r.d[0] = vl_u(a, lg, (unsigned)imm); break;
+  case IR_VINSERT:
+    r = *a;
+    vl_set(&r, lg, (unsigned)imm, b->d[0]);
+    break;
+  case IR_VZEXT64: r.d[0] = a->d[0]; break;
+  case IR_VZIP1:
+  case IR_VZIP2:
+    for (unsigned i = 0; i < n / 2; i++) {
+      unsigned from = op == IR_VZIP2 ? n / 2 + i : i;
+      vl_set(&r, lg, 2 * i, vl_u(a, lg, from));
+      vl_set(&r, lg, 2 * i + 1, vl_u(b, lg, from));
+    }
+    break;
+  case IR_VUZP1:
+  case IR_VUZP2:
+    for (unsigned i = 0; i < n; i++) {
+      unsigned c = 2 * i + (op == IR_VUZP2);
+      vl_set(&r, lg, i, vl_u(c < n ? a : b, lg, c % n));
+    }
+    break;
+  case IR_VEXT: memcpy(r.b, cat + imm, 16); break;
+  case IR_VNARROW:
+    for (unsigned i = 0; i < 8u >> lg; i++)
+      vl_set(&r, lg, i, vl_u(a, lg + 1, i));
+    break;
+  case IR_VWIDENU:
+  case IR_VWIDENS:
+    for (unsigned i = 0; i < n; i++)
+      vl_set(&r, lg, i, op == IR_VWIDENU ? vl_u(a, lg - 1, i) : (uint64_t)vl_s(a, lg - 1, i));
+    break;
+  default: break;
+  }
+  return r;
+}
+
+struct vstate {
+  struct cpu c;
+  _Alignas(16) uint64_t v[4];
+};
+#define VSLOT(k) ((uint32_t)offsetof(struct vstate, v[k]))
+
+static int vop_scalar_a(enum ir_op op) {
+  return op == IR_VDUP;
+}
+
+static int vop_scalar_b(enum ir_op op) {
+  return op == IR_VINSERT;
+}
+
+/* Run op on constant operands through ir_interp; the result is read from the state. */
+static union vreg run_vop(enum ir_op op, unsigned lg, uint64_t imm, const union vreg *a,
+                          const union vreg *b) {
+  struct ir_block *blk = ir_block_new(0x1000);
+  uint32_t ra =
+      vop_scalar_a(op) ? ir_const(blk, IR_I64, a->d[0]) : ir_vconst(blk, a->d[0], a->d[1]);
+  uint32_t rb =
+      vop_scalar_b(op) ? ir_const(blk, IR_I64, b->d[0]) : ir_vconst(blk, b->d[0], b->d[1]);
+  if (ir_op_info[op].nargs < 2)
+    rb = 0;
+  uint32_t r = ir_vop(blk, op, op == IR_VEXTRACT ? IR_I64 : IR_V128, lg, ra, rb, imm);
+  ir_put(blk, VSLOT(0), r);
+  ir_goto(blk, 0x2000);
+  union vreg out = {{0}};
+  struct vstate st = {.v = {0xdeadbeefdeadbeef, 0xdeadbeefdeadbeef, 0, 0}};
+  if (ir_verify(blk) == 0 && ir_interp(blk, &st.c) == CPU_EXIT_PLAIN) {
+    out.d[0] = st.v[0];
+    out.d[1] = op == IR_VEXTRACT ? 0 : st.v[1];
+  } else {
+    out.d[0] = out.d[1] = 0xbad;
+  }
+  ir_block_free(blk);
+  return out;
+}
+
+static uint64_t vrng = 0x2545f4914f6cdd1dull;
+static uint64_t vrand(void) {
+  vrng ^= vrng << 13, vrng ^= vrng >> 7, vrng ^= vrng << 17;
+  return vrng;
+}
+
+/* Edge vectors: zeros, ones, sign bits and maxima of every lane size, mixes. */
+static union vreg vedge(unsigned k) {
+  static const uint64_t pats[][2] = {
+      {0, 0},
+      {~0ull, ~0ull},
+      {0x8080808080808080ull, 0x7f7f7f7f7f7f7f7full},
+      {0x8000800080008000ull, 0x7fff7fff7fff0001ull},
+      {0x8000000080000000ull, 0x7fffffff00000001ull},
+      {0x8000000000000000ull, 0x7fffffffffffffffull},
+      {0x00ff7f8001fe0080ull, 0xff0001807f7e8081ull},
+      {0x0123456789abcdefull, 0xfedcba9876543210ull},
+  };
+  union vreg v;
+  if (k < sizeof(pats) / sizeof(pats[0])) {
+    v.d[0] = pats[k][0], v.d[1] = pats[k][1];
+  } else {
+    v.d[0] = vrand(), v.d[1] = vrand();
+  }
+  return v;
+}
+
+/* The imm values worth trying for op at lane size lg. */
+static unsigned vimm_count(enum ir_op op, unsigned lg) {
+  switch (op) {
+  case IR_VSHL:
+  case IR_VSHRU:
+  case IR_VSHRS: return (8u << lg) + 2;
+  case IR_VEXTRACT:
+  case IR_VINSERT: return 16u >> lg;
+  case IR_VEXT: return 16;
+  default: return 1;
+  }
+}
+
+static int vop_lane_ok(enum ir_op op, unsigned lg) {
+  if (op == IR_VNARROW)
+    return lg <= 2;
+  if (op == IR_VWIDENU || op == IR_VWIDENS)
+    return lg >= 1;
+  return 1;
+}
+
+TEST(vector_ops_match_lane_reference) {
+  int bad = 0;
+  for (enum ir_op op = IR_VAND; op <= IR_VWIDENS; op++)
+    for (unsigned lg = 0; lg < 4; lg++) {
+      if (!vop_lane_ok(op, lg))
+        continue;
+      for (unsigned i = 0; i < 12; i++)
+        for (unsigned j = 0; j < 12; j++)
+          for (unsigned imm = 0; imm < vimm_count(op, lg); imm++) {
+            union vreg a = vedge(i), b = vedge(j);
+            union vreg want = ref_vop(op, lg, imm, &a, &b), got = run_vop(op, lg, imm, &a, &b);
+            if (memcmp(&want, &got, 16) && bad++ < 5)
+              fprintf(stderr,
+                      "  %s.%u #%u a=%016llx%016llx b=%016llx%016llx: %016llx%016llx, want "
+                      "%016llx%016llx\n",
+                      ir_op_info[op].name, 8u << lg, imm, (unsigned long long)a.d[1],
+                      (unsigned long long)a.d[0], (unsigned long long)b.d[1],
+                      (unsigned long long)b.d[0], (unsigned long long)got.d[1],
+                      (unsigned long long)got.d[0], (unsigned long long)want.d[1],
+                      (unsigned long long)want.d[0]);
+          }
+    }
+  ASSERT_EQ(bad, 0);
+}
+
+TEST(vector_memory_and_state) {
+  _Alignas(16) uint8_t buf[48];
+  for (unsigned i = 0; i < sizeof(buf); i++)
+    buf[i] = (uint8_t)(0xa0 + i);
+  for (unsigned size = 0; size <= 4; size++) {
+    struct ir_block *b = ir_block_new(0);
+    uint32_t addr = ir_const(b, IR_I64, (uintptr_t)(buf + 1));
+    uint32_t v = ir_load(b, IR_V128, addr, size, 0);
+    ir_put(b, VSLOT(0), v);
+    uint32_t g = ir_get(b, IR_V128, VSLOT(2));
+    ir_store(b, ir_const(b, IR_I64, (uintptr_t)(buf + 24)), g, size);
+    ir_goto(b, 8);
+    ASSERT_EQ(ir_verify(b), 0);
+    struct vstate st = {.v = {1, 2, 0x1122334455667788ull, 0x99aabbccddeeff00ull}};
+    ASSERT_EQ(ir_interp(b, &st.c), CPU_EXIT_PLAIN);
+    union vreg want = {{0}};
+    memcpy(want.b, buf + 1, 1u << size);
+    ASSERT_EQ(st.v[0], want.d[0]);
+    ASSERT_EQ(st.v[1], want.d[1]);
+    union vreg src = {.d = {0x1122334455667788ull, 0x99aabbccddeeff00ull}};
+    ASSERT(memcmp(buf + 24, src.b, 1u << size) == 0);
+    ASSERT_EQ(buf[24 + (1u << size)], (uint8_t)(0xa0 + 24 + (1u << size))); /* no more */
+    memcpy(buf + 24,
+           (uint8_t[16]){0xb8, 0xb9, 0xba, 0xbb, 0xbc, 0xbd, 0xbe, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3,
+                         0xc4, 0xc5, 0xc6, 0xc7},
+           16);
+    ir_block_free(b);
+  }
+}
+
+TEST(vector_print_and_verify) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t c = ir_vconst(b, 0x0102030405060708ull, 0x1112131415161718ull);
+  uint32_t x = ir_get(b, IR_V128, VSLOT(0));
+  uint32_t s = ir_vop(b, IR_VADD, IR_V128, 1, x, c, 0);
+  uint32_t e = ir_vop(b, IR_VEXTRACT, IR_I64, 2, s, 0, 3);
+  ir_put(b, VSLOT(2), e);
+  ir_goto(b, 4);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  ir_print(f, b);
+  fclose(f);
+  ASSERT(strstr(text, "v128 = vconst 0x1112131415161718_0102030405060708\n"));
+  ASSERT(strstr(text, "v128 = vadd.16 2, 1\n"));
+  ASSERT(strstr(text, "i64 = vextract.32 3, #3\n"));
+  free(text);
+  ASSERT_EQ(ir_verify(b), 0);
+  b->insn[e].imm = 4; /* only 4 lanes of 32 bits */
+  ASSERT_EQ(verify_quiet(b), (int)e);
+  b->insn[e].imm = 3;
+  b->insn[s].b = x; /* fine: still v128 */
+  ASSERT_EQ(verify_quiet(b), 0);
+  b->insn[s].aux = 4; /* no 16-byte lanes */
+  ASSERT_EQ(verify_quiet(b), (int)s);
+  b->insn[s].aux = 1;
+  b->insn[c].imm = 7; /* no such constant */
+  ASSERT_EQ(verify_quiet(b), (int)c);
+  ir_block_free(b);
+}
+
 TEST_MAIN("ir")

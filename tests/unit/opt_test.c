@@ -26,6 +26,10 @@ struct outcome {
 
 static struct ir_block *clone(const struct ir_block *b) {
   struct ir_block *c = ir_block_new(b->guest_pc);
+  for (uint32_t k = 0; k < b->n_vconst; k++) { /* the pool, without emitting */
+    uint32_t r = ir_vconst(c, b->vconst[k].lo, b->vconst[k].hi);
+    c->n = r;
+  }
   for (uint32_t r = 1; r < b->n; r++) {
     const struct ir_insn *i = &b->insn[r];
     ir_emit(c, i->op, i->type, i->a, i->b, i->c, i->imm);
@@ -159,6 +163,56 @@ TEST(constfold_constant_exits) {
 }
 
 /* --- regcache ------------------------------------------------------------ */
+
+/* r[0..1] and r[2..3] as two v128 slots. */
+TEST(regcache_forwards_v128) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_V128, SLOT(0));
+  uint32_t y = ir_get(b, IR_V128, SLOT(0));
+  uint32_t s = ir_vop(b, IR_VADD, IR_V128, 0, x, y, 0);
+  uint32_t p1 = ir_put(b, SLOT(2), s);
+  uint32_t z = ir_get(b, IR_V128, SLOT(2));
+  uint32_t p2 = ir_put(b, SLOT(2), ir_vop(b, IR_VXOR, IR_V128, 0, z, x, 0));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[y].op, IR_NOP);
+  ASSERT_EQ(b->insn[z].op, IR_NOP);
+  ASSERT_EQ(b->insn[p1].op, IR_NOP); /* overwritten before anything saw it */
+  ASSERT_EQ(b->insn[p2].op, IR_PUT);
+  ir_block_free(b);
+}
+
+/* An i64 half of a v128 slot is neither forwarded from nor killed by the v128. */
+TEST(regcache_v128_partial_overlap) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t v = ir_vconst(b, 0x1111, 0x2222);
+  uint32_t p1 = ir_put(b, SLOT(0), v);
+  uint32_t hi = ir_get(b, IR_I64, SLOT(1));
+  ir_put(b, SLOT(3), hi);
+  ir_put(b, SLOT(0), ir_const(b, IR_I64, 5)); /* an i64 over half of the v128 */
+  uint32_t w = ir_get(b, IR_V128, SLOT(0));
+  ir_put(b, SLOT(2), w);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[p1].op, IR_PUT);
+  ASSERT_EQ(b->insn[hi].op, IR_GET);
+  ASSERT_EQ(b->insn[w].op, IR_GET);
+  ir_block_free(b);
+}
+
+TEST(dce_and_constfold_keep_vector_meaning) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t c = ir_vconst(b, 3, 4);
+  uint32_t unused = ir_vop(b, IR_VADD, IR_V128, 2, c, c, 0);
+  uint32_t d = ir_vop(b, IR_VDUP, IR_V128, 1, ir_const(b, IR_I64, 0x1234), 0, 0);
+  uint32_t e = ir_vop(b, IR_VEXTRACT, IR_I64, 1, ir_vop(b, IR_VAND, IR_V128, 0, c, d, 0), 0, 0);
+  ir_put(b, SLOT(0), e);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_run, &st0));
+  ASSERT_EQ(b->insn[unused].op, IR_NOP);
+  ASSERT_EQ(b->insn[c].op, IR_VCONST);
+  ir_block_free(b);
+}
 
 TEST(regcache_forwards_gets) {
   struct ir_block *b = ir_block_new(0);

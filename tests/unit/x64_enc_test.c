@@ -48,7 +48,15 @@ enum form {
   E_CALL_REL,
   E_JMP_REL,
   E_JCC_REL,
-  E_NOPS
+  E_NOPS,
+  E_SSE_RR,
+  E_SSE_RM,
+  E_SSE_RRI,
+  E_MOVQ_XR,
+  E_MOVQ_RX,
+  E_PINSR,
+  E_PEXTR,
+  E_SSE_SHIFT
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -194,6 +202,91 @@ static const struct enc_case cases[] = {
     {E_NOPS, 2, 0, 0, 0, 0, 0, "xchg ax,ax"},
     {E_NOPS, 3, 0, 0, 0, 0, 0, "nop DWORD PTR [rax]"},
     {E_NOPS, 4, 0, 0, 0, 0, 0, "nop DWORD PTR [rax+0x0]"},
+    {E_SSE_RM, 0, X64_MOVDQU_LOAD, 3, R14, 0, 0x120, "movdqu xmm3,XMMWORD PTR [r14+0x120]"},
+    {E_SSE_RM, 0, X64_MOVDQU_LOAD, 13, RSP, 0, 16, "movdqu xmm13,XMMWORD PTR [rsp+0x10]"},
+    {E_SSE_RM, 0, X64_MOVDQU_STORE, 9, RAX, 0, 0, "movdqu XMMWORD PTR [rax],xmm9"},
+    {E_SSE_RM, 0, X64_MOVQ_LOAD, 2, RCX, 0, 0, "movq xmm2,QWORD PTR [rcx]"},
+    {E_SSE_RM, 0, X64_MOVQ_STORE, 10, R8, 0, 0, "movq QWORD PTR [r8],xmm10"},
+    {E_SSE_RM, 0, X64_MOVD_XR, 1, RDX, 0, 0, "movd xmm1,DWORD PTR [rdx]"},
+    {E_SSE_RM, 0, X64_MOVD_RX, 15, RBX, 0, 0, "movd DWORD PTR [rbx],xmm15"},
+    {E_SSE_RR, 0, X64_MOVDQU_LOAD, 1, 2, 0, 0, "movdqu xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_MOVDQA, 8, 0, 0, 0, "movdqa xmm8,xmm0"},
+    {E_SSE_RR, 0, X64_MOVQ_LOAD, 4, 12, 0, 0, "movq xmm4,xmm12"},
+    {E_SSE_RR, 0, X64_PAND, 0, 1, 0, 0, "pand xmm0,xmm1"},
+    {E_SSE_RR, 0, X64_PANDN, 14, 15, 0, 0, "pandn xmm14,xmm15"},
+    {E_SSE_RR, 0, X64_POR, 7, 9, 0, 0, "por xmm7,xmm9"},
+    {E_SSE_RR, 0, X64_PXOR, 11, 3, 0, 0, "pxor xmm11,xmm3"},
+    {E_SSE_RR, 0, X64_PADDB, 1, 2, 0, 0, "paddb xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PADDW, 1, 2, 0, 0, "paddw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PADDD, 1, 2, 0, 0, "paddd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PADDQ, 1, 10, 0, 0, "paddq xmm1,xmm10"},
+    {E_SSE_RR, 0, X64_PSUBB, 1, 2, 0, 0, "psubb xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PSUBW, 1, 2, 0, 0, "psubw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PSUBD, 1, 2, 0, 0, "psubd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PSUBQ, 12, 2, 0, 0, "psubq xmm12,xmm2"},
+    {E_SSE_RR, 0, X64_PMULLW, 1, 2, 0, 0, "pmullw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMULLD, 9, 2, 0, 0, "pmulld xmm9,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPEQB, 1, 2, 0, 0, "pcmpeqb xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPEQW, 1, 2, 0, 0, "pcmpeqw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPEQD, 1, 2, 0, 0, "pcmpeqd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPEQQ, 1, 13, 0, 0, "pcmpeqq xmm1,xmm13"},
+    {E_SSE_RR, 0, X64_PCMPGTB, 1, 2, 0, 0, "pcmpgtb xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPGTW, 1, 2, 0, 0, "pcmpgtw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPGTD, 1, 2, 0, 0, "pcmpgtd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PCMPGTQ, 10, 2, 0, 0, "pcmpgtq xmm10,xmm2"},
+    {E_SSE_RR, 0, X64_PMINUB, 1, 2, 0, 0, "pminub xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMAXUB, 1, 2, 0, 0, "pmaxub xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMINSW, 1, 2, 0, 0, "pminsw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMAXSW, 1, 2, 0, 0, "pmaxsw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMINSB, 1, 2, 0, 0, "pminsb xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMAXSB, 1, 2, 0, 0, "pmaxsb xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMINUW, 1, 2, 0, 0, "pminuw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMAXUW, 1, 2, 0, 0, "pmaxuw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMINUD, 1, 2, 0, 0, "pminud xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMAXUD, 1, 2, 0, 0, "pmaxud xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMINSD, 1, 2, 0, 0, "pminsd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMAXSD, 11, 12, 0, 0, "pmaxsd xmm11,xmm12"},
+    {E_SSE_RR, 0, X64_PMOVZXBW, 1, 2, 0, 0, "pmovzxbw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMOVZXWD, 1, 2, 0, 0, "pmovzxwd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMOVZXDQ, 1, 2, 0, 0, "pmovzxdq xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMOVSXBW, 1, 2, 0, 0, "pmovsxbw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMOVSXWD, 1, 2, 0, 0, "pmovsxwd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PMOVSXDQ, 9, 8, 0, 0, "pmovsxdq xmm9,xmm8"},
+    {E_SSE_RR, 0, X64_PSHUFB, 3, 15, 0, 0, "pshufb xmm3,xmm15"},
+    {E_SSE_RR, 0, X64_PUNPCKLBW, 1, 2, 0, 0, "punpcklbw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PUNPCKLWD, 1, 2, 0, 0, "punpcklwd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PUNPCKLDQ, 1, 2, 0, 0, "punpckldq xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PUNPCKLQDQ, 1, 14, 0, 0, "punpcklqdq xmm1,xmm14"},
+    {E_SSE_RR, 0, X64_PUNPCKHBW, 1, 2, 0, 0, "punpckhbw xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PUNPCKHWD, 1, 2, 0, 0, "punpckhwd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PUNPCKHDQ, 1, 2, 0, 0, "punpckhdq xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_PUNPCKHQDQ, 1, 2, 0, 0, "punpckhqdq xmm1,xmm2"},
+    {E_SSE_RRI, 0, X64_PSHUFD, 1, 2, 0, 0xee, "pshufd xmm1,xmm2,0xee"},
+    {E_SSE_RRI, 0, X64_PALIGNR, 12, 3, 0, 8, "palignr xmm12,xmm3,0x8"},
+    {E_SSE_RRI, 0, X64_SHUFPS, 1, 9, 0, 0x88, "shufps xmm1,xmm9,0x88"},
+    {E_MOVQ_XR, 1, 5, RAX, 0, 0, 0, "movq xmm5,rax"},
+    {E_MOVQ_XR, 0, 12, R9, 0, 0, 0, "movd xmm12,r9d"},
+    {E_MOVQ_RX, 1, R11, 7, 0, 0, 0, "movq r11,xmm7"},
+    {E_MOVQ_RX, 0, RCX, 14, 0, 0, 0, "movd ecx,xmm14"},
+    {E_PINSR, 0, 1, RCX, 0, 0, 15, "pinsrb xmm1,ecx,0xf"},
+    {E_PINSR, 1, 9, R10, 0, 0, 7, "pinsrw xmm9,r10d,0x7"},
+    {E_PINSR, 2, 2, RSI, 0, 0, 3, "pinsrd xmm2,esi,0x3"},
+    {E_PINSR, 3, 13, RAX, 0, 0, 1, "pinsrq xmm13,rax,0x1"},
+    {E_PEXTR, 0, RDX, 3, 0, 0, 9, "pextrb edx,xmm3,0x9"},
+    {E_PEXTR, 1, R12, 10, 0, 0, 5, "pextrw r12d,xmm10,0x5"},
+    {E_PEXTR, 2, RBX, 11, 0, 0, 2, "pextrd ebx,xmm11,0x2"},
+    {E_PEXTR, 3, R15, 0, 0, 0, 1, "pextrq r15,xmm0,0x1"},
+    {E_SSE_SHIFT, 0, X64_PSRLW, 1, 0, 0, 3, "psrlw xmm1,0x3"},
+    {E_SSE_SHIFT, 0, X64_PSRAW, 9, 0, 0, 15, "psraw xmm9,0xf"},
+    {E_SSE_SHIFT, 0, X64_PSLLW, 2, 0, 0, 1, "psllw xmm2,0x1"},
+    {E_SSE_SHIFT, 0, X64_PSRLD, 3, 0, 0, 31, "psrld xmm3,0x1f"},
+    {E_SSE_SHIFT, 0, X64_PSRAD, 4, 0, 0, 7, "psrad xmm4,0x7"},
+    {E_SSE_SHIFT, 0, X64_PSLLD, 5, 0, 0, 2, "pslld xmm5,0x2"},
+    {E_SSE_SHIFT, 0, X64_PSRLQ, 14, 0, 0, 63, "psrlq xmm14,0x3f"},
+    {E_SSE_SHIFT, 0, X64_PSRLDQ, 6, 0, 0, 8, "psrldq xmm6,0x8"},
+    {E_SSE_SHIFT, 0, X64_PSLLQ, 7, 0, 0, 4, "psllq xmm7,0x4"},
+    {E_SSE_SHIFT, 0, X64_PSLLDQ, 8, 0, 0, 4, "pslldq xmm8,0x4"},
+    {E_SSE_RR, 0, X64_PMOVMSKB, RAX, 3, 0, 0, "pmovmskb eax,xmm3"},
 };
 
 enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
@@ -213,6 +306,7 @@ static void emit_mem_case(struct tc_buf *b, const struct enc_case *c) {
   case E_XADD: x64_xadd(b, c->w, x64_mem(c->b, 0), c->a); break;
   case E_XCHG: x64_xchg(b, c->w, x64_mem(c->b, 0), c->a); break;
   case E_CMPXCHG: x64_cmpxchg(b, c->w, x64_mem(c->b, 0), c->a); break;
+  case E_SSE_RM: x64_sse_rm(b, (enum x64_sse)c->a, c->b, mem_of(c, c->c)); break;
   default: break;
   }
 }
@@ -251,6 +345,13 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_JMP_REL: x64_jmp_rel(b, b->start + c->imm); break;
   case E_JCC_REL: x64_jcc_rel(b, c->a, b->start + c->imm); break;
   case E_NOPS: x64_nops(b, c->w); break;
+  case E_SSE_RR: x64_sse_rr(b, (enum x64_sse)c->a, c->b, c->c); break;
+  case E_SSE_RRI: x64_sse_rri(b, (enum x64_sse)c->a, c->b, c->c, (uint8_t)c->imm); break;
+  case E_MOVQ_XR: x64_movq_xr(b, c->w, c->a, c->b); break;
+  case E_MOVQ_RX: x64_movq_rx(b, c->w, c->a, c->b); break;
+  case E_PINSR: x64_pinsr(b, c->w, c->a, c->b, (uint8_t)c->imm); break;
+  case E_PEXTR: x64_pextr(b, c->w, c->a, c->b, (uint8_t)c->imm); break;
+  case E_SSE_SHIFT: x64_sse_shift_ri(b, (enum x64_sse_shift)c->a, c->b, (uint8_t)c->imm); break;
   default: emit_mem_case(b, c); break;
   }
 }

@@ -1,0 +1,71 @@
+/* x64_enc_sse.c - the SSE2/SSSE3/SSE4.x encoders for the vector IR: one
+ * appender per instruction form, the opcode (with its mandatory prefix) from
+ * enum x64_sse. Intel SDM Vol. 2: the prefix (66/F2/F3) comes before REX, then
+ * 0F [38|3A] opcode, ModRM, and an imm8 for the forms that take one.
+ */
+#include "x64.h"
+
+/* The mandatory prefix of op (bits 31:24) as x64_op_rr/x64_op_rm flags. */
+static unsigned x64_sse_flags(uint32_t op, int w) {
+  unsigned prefix = op >> 24, f = w ? X64_W : 0;
+  if (prefix == 0x66)
+    f |= X64_O16;
+  else if (prefix == 0xf3)
+    f |= X64_REP;
+  else if (prefix == 0xf2)
+    f |= X64_REPNE;
+  return f;
+}
+
+/* [66|F2|F3] [REX] 0F xx /r with mod = 11: op xmm(reg), xmm(rm) */
+void x64_sse_rr(struct tc_buf *b, enum x64_sse op, unsigned reg, unsigned rm) {
+  x64_op_rr(b, x64_sse_flags(op, 0), op & 0xffffff, reg, rm);
+}
+
+/* [66|F2|F3] [REX] 0F xx /r: op xmm(reg), [mem] (or op [mem], xmm(reg) for stores) */
+void x64_sse_rm(struct tc_buf *b, enum x64_sse op, unsigned reg, struct x64_mem m) {
+  x64_op_rm(b, x64_sse_flags(op, 0), op & 0xffffff, reg, m);
+}
+
+/* [66] [REX] 0F [3A] xx /r ib: pshufd/palignr/shufps/pblendw/pextrw xmm, xmm, imm8 */
+void x64_sse_rri(struct tc_buf *b, enum x64_sse op, unsigned reg, unsigned rm, uint8_t imm) {
+  x64_op_rr(b, x64_sse_flags(op, 0), op & 0xffffff, reg, rm);
+  x64_imm(b, imm, 1);
+}
+
+/* 66 [REX.W] 0F 6E /r: movd xmm, r32 / movq xmm, r64 (the rest of xmm zeroed) */
+void x64_movq_xr(struct tc_buf *b, int w, unsigned xmm, unsigned gpr) {
+  x64_op_rr(b, x64_sse_flags(X64_MOVD_XR, w), X64_MOVD_XR & 0xffffff, xmm, gpr);
+}
+
+/* 66 [REX.W] 0F 7E /r: movd r32, xmm / movq r64, xmm */
+void x64_movq_rx(struct tc_buf *b, int w, unsigned gpr, unsigned xmm) {
+  x64_op_rr(b, x64_sse_flags(X64_MOVD_RX, w), X64_MOVD_RX & 0xffffff, xmm, gpr);
+}
+
+/* 66 [REX.W] 0F 3A 20/22 /r ib: pinsrb/pinsrd/pinsrq xmm, r, imm8;
+ * 66 0F C4 /r ib: pinsrw xmm, r32, imm8 */
+void x64_pinsr(struct tc_buf *b, unsigned lane, unsigned xmm, unsigned gpr, uint8_t idx) {
+  static const uint32_t op[4] = {X64_PINSRB, X64_PINSRW, X64_PINSRD, X64_PINSRD};
+  x64_op_rr(b, x64_sse_flags(op[lane & 3], lane == 3), op[lane & 3] & 0xffffff, xmm, gpr);
+  x64_imm(b, idx, 1);
+}
+
+/* 66 [REX.W] 0F 3A 14/16 /r ib: pextrb/pextrd/pextrq r, xmm, imm8 (ModRM.reg is the xmm);
+ * 66 0F C5 /r ib: pextrw r32, xmm, imm8 (ModRM.reg is the gpr). All zero-extend. */
+void x64_pextr(struct tc_buf *b, unsigned lane, unsigned gpr, unsigned xmm, uint8_t idx) {
+  if (lane == 1) {
+    x64_op_rr(b, X64_O16, X64_PEXTRW & 0xffffff, gpr, xmm);
+  } else {
+    uint32_t op = lane ? X64_PEXTRD : X64_PEXTRB;
+    x64_op_rr(b, x64_sse_flags(op, lane == 3), op & 0xffffff, xmm, gpr);
+  }
+  x64_imm(b, idx, 1);
+}
+
+/* 66 0F 71/72/73 /digit ib: psrlw/psraw/psllw, psrld/psrad/pslld, psrlq/psrldq/psllq/pslldq
+ * xmm, imm8 */
+void x64_sse_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned xmm, uint8_t imm) {
+  x64_op_rr(b, X64_O16, 0x0f00 | (op >> 8), op & 7, xmm);
+  x64_imm(b, imm, 1);
+}

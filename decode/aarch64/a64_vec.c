@@ -1,0 +1,453 @@
+/* a64_vec.c - A64 Advanced SIMD as native vector IR (IR_V128 and the V* ops).
+ *
+ * The decoder tries this table before a64_simd_patterns: an instruction whose
+ * trans_ returns true here is translated to vector IR that the backend lowers
+ * to host vector code; one that declines (false, nothing emitted) falls
+ * through to the C helper version in a64_simd*.c, which stays the reference
+ * (tests/unit/a64_vec_test.c runs both and compares).
+ *
+ * Covered: logical (AND BIC ORR ORN EOR BSL BIT BIF NOT), ADD SUB MUL MLA MLS NEG ABS,
+ * the integer compares (CMEQ CMTST CMGT CMGE CMHI CMHS and against zero),
+ * [SU]MAX [SU]MIN, pairwise [SU]MAXP [SU]MINP ADDP, across lanes [SU]MAXV
+ * [SU]MINV ADDV, MOVI MVNI ORR/BIC (immediate), DUP INS UMOV SMOV, SHL
+ * [SU]SHR [SU]SRA SHRN [SU]SHLL XTN, UZP ZIP EXT, and FMOV between general
+ * and vector registers. Lane order: element i of log2 size esz is lane i.
+ * A 64-bit (Q=0) result clears the high half (VZEXT64).
+ */
+#include "a64.h"
+#include "a64_helpers.h"
+
+/* The fields most classes share: 0 Q U 0111x size ... Rm ... Rn Rd. */
+struct vec {
+  unsigned q, u, esz, rd, rn, rm;
+};
+
+static struct vec vec_of(uint32_t insn) {
+  return (struct vec){a64_bits(insn, 30, 1), a64_bits(insn, 29, 1), a64_bits(insn, 22, 2),
+                      a64_bits(insn, 0, 5),  a64_bits(insn, 5, 5),  a64_bits(insn, 16, 5)};
+}
+
+static uint32_t vget(struct a64_ctx *s, unsigned r) {
+  return ir_get(s->b, IR_V128, a64_off_v(r));
+}
+
+/* Vd = v, the high half cleared unless q. */
+static void vput(struct a64_ctx *s, unsigned r, uint32_t v, unsigned q) {
+  if (!q)
+    v = ir_vop(s->b, IR_VZEXT64, IR_V128, 0, v, 0, 0);
+  ir_put(s->b, a64_off_v(r), v);
+}
+
+static uint32_t vop2(struct a64_ctx *s, enum ir_op op, unsigned esz, uint32_t x, uint32_t y) {
+  return ir_vop(s->b, op, IR_V128, esz, x, y, 0);
+}
+
+static uint32_t vop1(struct a64_ctx *s, enum ir_op op, unsigned esz, uint32_t x, uint64_t imm) {
+  return ir_vop(s->b, op, IR_V128, esz, x, 0, imm);
+}
+
+static uint32_t vzero(struct a64_ctx *s) {
+  return ir_vconst(s->b, 0, 0);
+}
+
+static uint32_t vnot(struct a64_ctx *s, uint32_t x) {
+  return vop1(s, IR_VNOT, 0, x, 0);
+}
+
+/* ---- three same: 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd ---- */
+
+/* U:size: AND BIC ORR ORN EOR BSL BIT BIF (the same identities as a64_simd.c) */
+static uint32_t vec_logic(struct a64_ctx *s, unsigned op, uint32_t d, uint32_t n, uint32_t m) {
+  switch (op) {
+  case 0: return vop2(s, IR_VAND, 0, n, m);
+  case 1: return vop2(s, IR_VANDN, 0, n, m);
+  case 2: return vop2(s, IR_VOR, 0, n, m);
+  case 3: return vop2(s, IR_VOR, 0, n, vnot(s, m));
+  case 4: return vop2(s, IR_VXOR, 0, n, m);
+  case 5: /* BSL: m ^ ((m ^ n) & d) */
+    return vop2(s, IR_VXOR, 0, m, vop2(s, IR_VAND, 0, vop2(s, IR_VXOR, 0, m, n), d));
+  case 6: /* BIT: d ^ ((d ^ n) & m) */
+    return vop2(s, IR_VXOR, 0, d, vop2(s, IR_VAND, 0, vop2(s, IR_VXOR, 0, d, n), m));
+  default: /* BIF: d ^ ((d ^ n) & ~m) */
+    return vop2(s, IR_VXOR, 0, d, vop2(s, IR_VANDN, 0, vop2(s, IR_VXOR, 0, d, n), m));
+  }
+}
+
+/* Element-wise U:opcode on n, m; 0 when not handled here. */
+static uint32_t vec_same_op(struct a64_ctx *s, unsigned key, unsigned z, uint32_t n, uint32_t m) {
+  switch (key) {
+  case 0x06: return vop2(s, IR_VCMPGTS, z, n, m);          /* CMGT */
+  case 0x26: return vop2(s, IR_VCMPGTU, z, n, m);          /* CMHI */
+  case 0x07: return vnot(s, vop2(s, IR_VCMPGTS, z, m, n)); /* CMGE */
+  case 0x27: return vnot(s, vop2(s, IR_VCMPGTU, z, m, n)); /* CMHS */
+  case 0x0c:
+  case 0x14: return vop2(s, IR_VMAXS, z, n, m); /* SMAX, SMAXP */
+  case 0x2c:
+  case 0x34: return vop2(s, IR_VMAXU, z, n, m); /* UMAX, UMAXP */
+  case 0x0d:
+  case 0x15: return vop2(s, IR_VMINS, z, n, m); /* SMIN, SMINP */
+  case 0x2d:
+  case 0x35: return vop2(s, IR_VMINU, z, n, m); /* UMIN, UMINP */
+  case 0x10:
+  case 0x17: return vop2(s, IR_VADD, z, n, m);   /* ADD, ADDP */
+  case 0x30: return vop2(s, IR_VSUB, z, n, m);   /* SUB */
+  case 0x31: return vop2(s, IR_VCMPEQ, z, n, m); /* CMEQ */
+  case 0x11: /* CMTST */ return vnot(s, vop2(s, IR_VCMPEQ, z, vop2(s, IR_VAND, 0, n, m), vzero(s)));
+  case 0x13: return vop2(s, IR_VMUL, z, n, m); /* MUL */
+  default: return 0;
+  }
+}
+
+/* Which U:opcode are handled, and whether size 3 is allowed (with Q = 1). */
+static int vec_same_ok(unsigned key, unsigned esz, unsigned q) {
+  switch (key) {
+  case 0x06:
+  case 0x26:
+  case 0x07:
+  case 0x27:
+  case 0x10:
+  case 0x30:
+  case 0x31:
+  case 0x11:
+  case 0x17: return esz < 3 || q;
+  case 0x0c:
+  case 0x2c:
+  case 0x0d:
+  case 0x2d:
+  case 0x14:
+  case 0x34:
+  case 0x15:
+  case 0x35:
+  case 0x12: /* MLA */
+  case 0x32: /* MLS */
+  case 0x13: return esz < 3;
+  default: return 0;
+  }
+}
+
+static bool vec_pairwise(unsigned key) {
+  return key == 0x14 || key == 0x34 || key == 0x15 || key == 0x35 || key == 0x17;
+}
+
+static bool trans_vec_3same(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned opcode = a64_bits(insn, 11, 5), key = o.u << 5 | opcode;
+  uint32_t n, m, r;
+  if (opcode == 3) {
+    unsigned op = o.u << 2 | o.esz;
+    n = vget(s, o.rn), m = vget(s, o.rm);
+    vput(s, o.rd, vec_logic(s, op, op >= 5 ? vget(s, o.rd) : 0, n, m), o.q);
+    return true;
+  }
+  if (!vec_same_ok(key, o.esz, o.q))
+    return false;
+  n = vget(s, o.rn), m = vget(s, o.rm);
+  if (vec_pairwise(key)) { /* the pairs of m:n (n low), as even and odd lanes */
+    if (!o.q)
+      n = m = vop2(s, IR_VZIP1, 3, n, m);
+    uint32_t even = vop2(s, IR_VUZP1, o.esz, n, m), odd = vop2(s, IR_VUZP2, o.esz, n, m);
+    n = even, m = odd;
+  }
+  if ((key & 0x1f) == 0x12) { /* MLA, MLS: d +- n * m */
+    uint32_t p = vop2(s, IR_VMUL, o.esz, n, m);
+    r = vop2(s, o.u ? IR_VSUB : IR_VADD, o.esz, vget(s, o.rd), p);
+  } else {
+    r = vec_same_op(s, key, o.esz, n, m);
+  }
+  vput(s, o.rd, r, o.q);
+  return true;
+}
+
+/* ---- two-register misc: 0 Q U 01110 size 10000 opcode(5) 10 Rn Rd ---- */
+
+static uint32_t vec_misc_op(struct a64_ctx *s, unsigned key, unsigned z, uint32_t n) {
+  uint32_t zero = vzero(s);
+  switch (key) {
+  case 0x08: return vop2(s, IR_VCMPGTS, z, n, zero);                       /* CMGT #0 */
+  case 0x28: return vnot(s, vop2(s, IR_VCMPGTS, z, zero, n));              /* CMGE #0 */
+  case 0x09: return vop2(s, IR_VCMPEQ, z, n, zero);                        /* CMEQ #0 */
+  case 0x29: return vnot(s, vop2(s, IR_VCMPGTS, z, n, zero));              /* CMLE #0 */
+  case 0x0a: return vop2(s, IR_VCMPGTS, z, zero, n);                       /* CMLT #0 */
+  case 0x2b: return vop2(s, IR_VSUB, z, zero, n);                          /* NEG */
+  case 0x0b: return vop2(s, IR_VMAXS, z, n, vop2(s, IR_VSUB, z, zero, n)); /* ABS */
+  case 0x25: return vnot(s, n);                                            /* NOT */
+  default: return 0;
+  }
+}
+
+/* XTN, XTN2: the low halves of the 2 << esz-byte lanes, into the half Q picks. */
+static bool vec_xtn(struct a64_ctx *s, struct vec o) {
+  uint32_t r = vop1(s, IR_VNARROW, o.esz, vget(s, o.rn), 0);
+  if (o.q)
+    r = vop2(s, IR_VZIP1, 3, vget(s, o.rd), r);
+  vput(s, o.rd, r, 1);
+  return true;
+}
+
+static bool trans_vec_2misc(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
+  if (key == 0x12)
+    return o.esz < 3 && vec_xtn(s, o);
+  if (key == 0x25 ? o.esz != 0 : (o.esz == 3 && !o.q))
+    return false;
+  if (key == 0x0b && o.esz == 3)
+    return false; /* ABS of 64-bit lanes: no native max; the helper is as good */
+  if (!(key >= 0x08 && key <= 0x0b) && key != 0x28 && key != 0x29 && key != 0x2b && key != 0x25)
+    return false;
+  vput(s, o.rd, vec_misc_op(s, key, o.esz, vget(s, o.rn)), o.q);
+  return true;
+}
+
+/* ---- across lanes: 0 Q U 01110 size 11000 opcode(5) 10 Rn Rd ----
+ * [SU]MAXV 01010, [SU]MINV 11010, ADDV 11011 (U=0): halving rotations, lane 0
+ * ends up with the reduction of every lane. */
+static bool trans_vec_across(struct a64_ctx *s, uint32_t insn) {
+  static const enum ir_op ops[2][3] = {{IR_VMAXS, IR_VMINS, IR_VADD},
+                                       {IR_VMAXU, IR_VMINU, IR_VADD}};
+  struct vec o = vec_of(insn);
+  unsigned opcode = a64_bits(insn, 12, 5), k;
+  if (opcode == 0x0a)
+    k = 0;
+  else if (opcode == 0x1a)
+    k = 1;
+  else if (opcode == 0x1b && !o.u)
+    k = 2;
+  else
+    return false;
+  if (o.esz == 3 || (o.esz == 2 && !o.q))
+    return false;
+  uint32_t x = vget(s, o.rn);
+  for (unsigned step = o.q ? 8 : 4; step >= 1u << o.esz; step /= 2)
+    x = vop2(s, ops[o.u][k], o.esz, x, ir_vop(s->b, IR_VEXT, IR_V128, 0, x, x, step));
+  uint32_t lane = ir_vop(s->b, IR_VEXTRACT, IR_I64, o.esz, x, 0, 0);
+  vput(s, o.rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, lane, 0, 0), 1);
+  return true;
+}
+
+/* ---- copy: 0 Q op 01110000 imm5 0 imm4 1 Rn Rd ---- */
+
+static unsigned imm5_esz(uint32_t insn) {
+  unsigned imm5 = a64_bits(insn, 16, 5);
+  return imm5 ? (unsigned)__builtin_ctz(imm5) : 4;
+}
+
+/* UMOV/SMOV: element imm5 >> (esz + 1) to Wd/Xd, sign-extended to 32 or 64 bits. */
+static bool vec_mov_to_general(struct a64_ctx *s, uint32_t insn, unsigned esz, bool sign) {
+  unsigned q = a64_bits(insn, 30, 1), index = a64_bits(insn, 16, 5) >> (esz + 1);
+  uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, vget(s, a64_bits(insn, 5, 5)), 0, index);
+  if (sign)
+    v = ir_ext(s->b, IR_SEXT, IR_I64, v, 8u << esz);
+  if (sign && !q)
+    v = ir_ext(s->b, IR_ZEXT, IR_I64, v, 32);
+  a64_wr(s, a64_bits(insn, 0, 5), 1, false, v);
+  return true;
+}
+
+static bool trans_vec_copy(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned imm4 = a64_bits(insn, 11, 4), esz = imm5_esz(insn);
+  unsigned index = a64_bits(insn, 16, 5) >> (esz + 1);
+  if (esz > 3)
+    return false;
+  if (o.u) { /* INS (element): Vd[index] = Vn[imm4 >> esz] */
+    if (!o.q)
+      return false;
+    uint32_t e = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, vget(s, o.rn), 0, imm4 >> esz);
+    vput(s, o.rd, ir_vop(s->b, IR_VINSERT, IR_V128, esz, vget(s, o.rd), e, index), 1);
+    return true;
+  }
+  switch (imm4) {
+  case 0: /* DUP (element) */
+    if (esz == 3 && !o.q)
+      return false;
+    vput(s, o.rd,
+         vop1(s, IR_VDUP, esz, ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, vget(s, o.rn), 0, index), 0),
+         o.q);
+    return true;
+  case 1: /* DUP (general) */
+    if (esz == 3 && !o.q)
+      return false;
+    vput(s, o.rd, vop1(s, IR_VDUP, esz, a64_rd(s, o.rn, 1, false), 0), o.q);
+    return true;
+  case 3: /* INS (general) */
+    if (!o.q)
+      return false;
+    vput(s, o.rd,
+         ir_vop(s->b, IR_VINSERT, IR_V128, esz, vget(s, o.rd), a64_rd(s, o.rn, 1, false), index),
+         1);
+    return true;
+  case 5: return esz < 2 + o.q && vec_mov_to_general(s, insn, esz, true);
+  case 7: return (o.q ? esz == 3 : esz < 3) && vec_mov_to_general(s, insn, esz, false);
+  default: return false;
+  }
+}
+
+/* ---- modified immediate: 0 Q op 0111100000 abc cmode o2 1 defgh Rd ---- */
+
+/* AdvSIMDExpandImm (Arm ARM J1.3.3) for the integer cmodes (not 1111). */
+static uint64_t vec_expand_imm(unsigned op, unsigned cmode, uint64_t imm8) {
+  unsigned shift = 8 * ((cmode >> 1) & 3);
+  switch (cmode >> 1) {
+  case 0:
+  case 1:
+  case 2:
+  case 3: return (imm8 << shift) * 0x0000000100000001ull;
+  case 4:
+  case 5: return (imm8 << (8 * ((cmode >> 1) & 1))) * 0x0001000100010001ull;
+  case 6: { /* MSL: shifted ones */
+    unsigned sh = cmode & 1 ? 16 : 8;
+    return ((imm8 << sh) | ((1ull << sh) - 1)) * 0x0000000100000001ull;
+  }
+  default: break;
+  }
+  if (!op)
+    return imm8 * 0x0101010101010101ull;
+  uint64_t r = 0; /* op=1 cmode=1110: each bit of imm8 a byte of ones */
+  for (unsigned i = 0; i < 8; i++)
+    if (imm8 >> i & 1)
+      r |= 0xffull << (8 * i);
+  return r;
+}
+
+static bool trans_vec_modimm(struct a64_ctx *s, uint32_t insn) {
+  unsigned q = a64_bits(insn, 30, 1), op = a64_bits(insn, 29, 1), cmode = a64_bits(insn, 12, 4);
+  unsigned rd = a64_bits(insn, 0, 5);
+  if (a64_bits(insn, 11, 1) || cmode == 15)
+    return false; /* FMOV (vector, immediate) stays with the helper table */
+  uint64_t imm = vec_expand_imm(op, cmode, a64_bits(insn, 16, 3) << 5 | a64_bits(insn, 5, 5));
+  bool orr_bic = cmode < 12 && (cmode & 1);
+  if (op && cmode != 14)
+    imm = ~imm; /* MVNI, and BIC ands with the complement */
+  uint32_t c = ir_vconst(s->b, imm, imm);
+  if (orr_bic)
+    c = vop2(s, op ? IR_VAND : IR_VOR, 0, vget(s, rd), c);
+  vput(s, rd, c, q);
+  return true;
+}
+
+/* ---- shift by immediate: 0 Q U 011110 immh immb opcode(5) 1 Rn Rd ---- */
+
+static bool vec_shll(struct a64_ctx *s, struct vec o, unsigned esz, unsigned left) {
+  uint32_t n = vget(s, o.rn);
+  if (o.q) /* the "2" form widens the high half */
+    n = vop2(s, IR_VZIP2, 3, n, n);
+  uint32_t r = vop1(s, o.u ? IR_VWIDENU : IR_VWIDENS, esz + 1, n, 0);
+  if (left)
+    r = vop1(s, IR_VSHL, esz + 1, r, left);
+  vput(s, o.rd, r, 1);
+  return true;
+}
+
+static bool vec_shrn(struct a64_ctx *s, struct vec o, unsigned esz, unsigned right) {
+  uint32_t r = vop1(s, IR_VSHRU, esz + 1, vget(s, o.rn), right);
+  r = vop1(s, IR_VNARROW, esz, r, 0);
+  if (o.q)
+    r = vop2(s, IR_VZIP1, 3, vget(s, o.rd), r);
+  vput(s, o.rd, r, 1);
+  return true;
+}
+
+static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned immh = a64_bits(insn, 19, 4), imm = a64_bits(insn, 16, 7);
+  unsigned opcode = a64_bits(insn, 11, 5);
+  if (!immh)
+    return false;
+  unsigned esz = 31 - (unsigned)__builtin_clz(immh);
+  unsigned left = imm - (8u << esz), right = (16u << esz) - imm;
+  if (opcode == 0x14)
+    return esz < 3 && vec_shll(s, o, esz, left);
+  if (opcode == 0x10 && !o.u)
+    return esz < 3 && vec_shrn(s, o, esz, right);
+  if (esz == 3 && !o.q)
+    return false;
+  uint32_t n = vget(s, o.rn), r;
+  if (opcode == 0x0a && !o.u)
+    r = vop1(s, IR_VSHL, esz, n, left);
+  else if (opcode == 0x00 || opcode == 0x02)
+    r = vop1(s, o.u ? IR_VSHRU : IR_VSHRS, esz, n, right);
+  else
+    return false;
+  if (opcode == 0x02) /* [SU]SRA */
+    r = vop2(s, IR_VADD, esz, vget(s, o.rd), r);
+  vput(s, o.rd, r, o.q);
+  return true;
+}
+
+/* ---- permutes: 0 Q 001110 size 0 Rm 0 opcode(3) 10 Rn Rd, EXT ---- */
+
+static bool trans_vec_perm(struct a64_ctx *s, uint32_t insn) {
+  static const enum ir_op ops[8] = {0, IR_VUZP1, 0, IR_VZIP1, 0, IR_VUZP2, 0, IR_VZIP2};
+  struct vec o = vec_of(insn);
+  enum ir_op op = ops[a64_bits(insn, 12, 3)];
+  if (!op || (o.esz == 3 && !o.q))
+    return false;
+  uint32_t n = vget(s, o.rn), m = vget(s, o.rm);
+  if (!o.q && op == IR_VZIP2) { /* the high half of the 64-bit zip1 */
+    uint32_t t = vop2(s, IR_VZIP1, o.esz, n, m);
+    vput(s, o.rd, vop2(s, IR_VZIP2, 3, t, t), 0);
+    return true;
+  }
+  if (!o.q && (op == IR_VUZP1 || op == IR_VUZP2)) { /* the lanes of n.lo:m.lo */
+    n = vop2(s, IR_VZIP1, 3, n, m);
+    m = n;
+  }
+  vput(s, o.rd, vop2(s, op, o.esz, n, m), o.q);
+  return true;
+}
+
+/* EXT: 0 Q 101110 00 0 Rm 0 imm4 0 Rn Rd */
+static bool trans_vec_ext(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned imm4 = a64_bits(insn, 11, 4);
+  if (!o.q && imm4 >= 8)
+    return false;
+  uint32_t n = vget(s, o.rn), m = vget(s, o.rm);
+  if (!o.q) /* bytes of n.lo:m.lo */
+    n = m = vop2(s, IR_VZIP1, 3, n, m);
+  vput(s, o.rd, ir_vop(s->b, IR_VEXT, IR_V128, 0, n, m, imm4), o.q);
+  return true;
+}
+
+/* ---- FMOV (general): sf 0 0 11110 type 1 rmode opcode 000000 Rn Rd ----
+ * 0x1e260000 fmov wd, sn   0x1e270000 fmov sd, wn
+ * 0x9e660000 fmov xd, dn   0x9e670000 fmov dd, xn
+ * 0x9eae0000 fmov xd, vn.d[1]   0x9eaf0000 fmov vd.d[1], xn */
+static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
+  unsigned rd = a64_bits(insn, 0, 5), rn = a64_bits(insn, 5, 5);
+  switch (insn & 0xfffffc00) {
+  case 0x1e260000:
+  case 0x9e660000:
+  case 0x9eae0000: {
+    unsigned sf = insn >> 31, hi = a64_bits(insn, 19, 1);
+    uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, sf ? 3 : 2, vget(s, rn), 0, hi);
+    a64_wr(s, rd, 1, false, v);
+    return true;
+  }
+  case 0x1e270000:
+  case 0x9e670000: {
+    uint32_t x = a64_rd(s, rn, 1, false);
+    if (!(insn >> 31))
+      x = ir_ext(s->b, IR_ZEXT, IR_I64, x, 32);
+    vput(s, rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, x, 0, 0), 1);
+    return true;
+  }
+  case 0x9eaf0000:
+    vput(s, rd, ir_vop(s->b, IR_VINSERT, IR_V128, 3, vget(s, rd), a64_rd(s, rn, 1, false), 1), 1);
+    return true;
+  default: return false;
+  }
+}
+
+const struct a64_pattern a64_vec_patterns[] = {
+    {0x9f200400, 0x0e200400, trans_vec_3same, "simd three same (vector IR)"},
+    {0x9f3e0c00, 0x0e200800, trans_vec_2misc, "simd two-reg misc (vector IR)"},
+    {0x9f3e0c00, 0x0e300800, trans_vec_across, "simd across lanes (vector IR)"},
+    {0x9fe08400, 0x0e000400, trans_vec_copy, "simd copy (vector IR)"},
+    {0x9ff80400, 0x0f000400, trans_vec_modimm, "simd modified immediate (vector IR)"},
+    {0x9f800400, 0x0f000400, trans_vec_shift, "simd shift by immediate (vector IR)"},
+    {0xbf208c00, 0x0e000800, trans_vec_perm, "uzp/zip (vector IR)"},
+    {0xbfe08400, 0x2e000000, trans_vec_ext, "ext (vector IR)"},
+    {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},
+    {0, 0, NULL, NULL}};
