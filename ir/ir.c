@@ -11,8 +11,7 @@ const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
 #undef _
 };
 
-struct ir_block *ir_block_new(uint64_t guest_pc)
-{
+struct ir_block *ir_block_new(uint64_t guest_pc) {
   struct ir_block *b = calloc(1, sizeof(*b));
   if (!b)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
@@ -24,8 +23,7 @@ struct ir_block *ir_block_new(uint64_t guest_pc)
   return b;
 }
 
-void ir_block_free(struct ir_block *b)
-{
+void ir_block_free(struct ir_block *b) {
   if (b) {
     free(b->insn);
     free(b->vconst);
@@ -33,8 +31,7 @@ void ir_block_free(struct ir_block *b)
   free(b);
 }
 
-void ir_block_reset(struct ir_block *b, uint64_t guest_pc)
-{
+void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->guest_pc = guest_pc;
   b->guest_size = 0;
   b->guest_insns = 0;
@@ -43,8 +40,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc)
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
 
-static void ir_grow(struct ir_block *b)
-{
+static void ir_grow(struct ir_block *b) {
   b->cap *= 2;
   b->insn = realloc(b->insn, b->cap * sizeof(*b->insn));
   if (!b->insn)
@@ -52,8 +48,7 @@ static void ir_grow(struct ir_block *b)
 }
 
 uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t a, uint32_t b_,
-                 uint32_t c, uint64_t imm)
-{
+                 uint32_t c, uint64_t imm) {
   assert(a < b->n && b_ < b->n && c < b->n);
   if (b->n == b->cap)
     ir_grow(b);
@@ -63,109 +58,90 @@ uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t 
 }
 
 static uint32_t ir_emit_aux(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux,
-                            uint32_t x, uint32_t y, uint32_t z, uint64_t imm)
-{
+                            uint32_t x, uint32_t y, uint32_t z, uint64_t imm) {
   uint32_t r = ir_emit(b, op, type, x, y, z, imm);
   b->insn[r].aux = aux;
   return r;
 }
 
-uint32_t ir_mark(struct ir_block *b, uint64_t pc)
-{
+uint32_t ir_mark(struct ir_block *b, uint64_t pc) {
   return ir_emit(b, IR_MARK, IR_VOID, 0, 0, 0, pc);
 }
 
-uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value)
-{
+uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value) {
   if (type == IR_I32)
     value = (uint32_t)value;
   return ir_emit(b, IR_CONST, type, 0, 0, 0, value);
 }
 
-uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset)
-{
+uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset) {
   return ir_emit(b, IR_GET, type, 0, 0, 0, offset);
 }
 
-uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value)
-{
+uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value) {
   return ir_emit(b, IR_PUT, b->insn[value].type, value, 0, 0, offset);
 }
 
-uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x)
-{
+uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x) {
   return ir_emit(b, op, type, x, 0, 0, 0);
 }
 
-uint32_t ir_binop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, uint32_t y)
-{
+uint32_t ir_binop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, uint32_t y) {
   return ir_emit(b, op, type, x, y, 0, 0);
 }
 
-uint32_t ir_ext(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, unsigned bits)
-{
+uint32_t ir_ext(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, unsigned bits) {
   return ir_emit_aux(b, op, type, bits, x, 0, 0, 0);
 }
 
-uint32_t ir_cmp(struct ir_block *b, enum ir_cmp cmp, enum ir_type type, uint32_t x, uint32_t y)
-{
+uint32_t ir_cmp(struct ir_block *b, enum ir_cmp cmp, enum ir_type type, uint32_t x, uint32_t y) {
   uint32_t r = ir_emit_aux(b, IR_CMP, IR_I32, cmp, x, y, 0, 0);
   b->insn[r].imm = type; /* operand type */
   return r;
 }
 
-uint32_t ir_select(struct ir_block *b, enum ir_type type, uint32_t cond, uint32_t x, uint32_t y)
-{
+uint32_t ir_select(struct ir_block *b, enum ir_type type, uint32_t cond, uint32_t x, uint32_t y) {
   return ir_emit(b, IR_SELECT, type, cond, x, y, 0);
 }
 
 uint32_t ir_flags(struct ir_block *b, enum ir_op op, enum ir_type width, uint32_t x, uint32_t y,
-                  uint32_t carry)
-{
+                  uint32_t carry) {
   return ir_emit_aux(b, op, IR_I32, width, x, y, carry, 0);
 }
 
-uint32_t ir_cond(struct ir_block *b, enum ir_cc cc, uint32_t nzcv)
-{
+uint32_t ir_cond(struct ir_block *b, enum ir_cc cc, uint32_t nzcv) {
   return ir_emit_aux(b, IR_COND, IR_I32, cc, nzcv, 0, 0, 0);
 }
 
 uint32_t ir_load(struct ir_block *b, enum ir_type type, uint32_t addr, unsigned log2size,
-                 int is_signed)
-{
+                 int is_signed) {
   return ir_emit_aux(b, IR_LOAD, type, log2size | (is_signed ? IR_MEM_SIGNED : 0), addr, 0, 0, 0);
 }
 
-uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size)
-{
+uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size) {
   return ir_emit_aux(b, IR_STORE, b->insn[value].type, log2size, addr, value, 0, 0);
 }
 
 uint32_t ir_cas(struct ir_block *b, enum ir_type type, uint32_t addr, uint32_t expected,
-                uint32_t desired, unsigned log2size)
-{
+                uint32_t desired, unsigned log2size) {
   return ir_emit_aux(b, IR_CAS, type, log2size, addr, expected, desired, 0);
 }
 
 uint32_t ir_atomic(struct ir_block *b, enum ir_atomic op, enum ir_type type, uint32_t addr,
-                   uint32_t operand, unsigned log2size)
-{
+                   uint32_t operand, unsigned log2size) {
   return ir_emit_aux(b, IR_ATOMIC, type, log2size, addr, operand, 0, op);
 }
 
-uint32_t ir_fence(struct ir_block *b, enum ir_fence kind)
-{
+uint32_t ir_fence(struct ir_block *b, enum ir_fence kind) {
   return ir_emit_aux(b, IR_FENCE, IR_VOID, kind, 0, 0, 0, 0);
 }
 
 uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x, uint32_t y,
-                 uint32_t z)
-{
+                 uint32_t z) {
   return ir_emit(b, IR_CALL, ret, x, y, z, (uint64_t)(uintptr_t)helper);
 }
 
-uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi)
-{
+uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi) {
   if (b->n_vconst == b->cap_vconst) {
     b->cap_vconst = b->cap_vconst ? 2 * b->cap_vconst : 16;
     b->vconst = realloc(b->vconst, b->cap_vconst * sizeof(*b->vconst));
@@ -177,37 +153,30 @@ uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi)
 }
 
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
-                uint32_t y, uint64_t imm)
-{
+                uint32_t y, uint64_t imm) {
   return ir_emit_aux(b, op, type, aux, x, y, 0, imm);
 }
 
-uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc)
-{
+uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc) {
   return ir_emit(b, IR_EXIT_IF, IR_VOID, cond, 0, 0, target_pc);
 }
 
-uint32_t ir_goto(struct ir_block *b, uint64_t target_pc)
-{
+uint32_t ir_goto(struct ir_block *b, uint64_t target_pc) {
   return ir_emit(b, IR_GOTO, IR_VOID, 0, 0, 0, target_pc);
 }
 
-uint32_t ir_jump(struct ir_block *b, uint32_t target)
-{
+uint32_t ir_jump(struct ir_block *b, uint32_t target) {
   return ir_emit(b, IR_JUMP, IR_VOID, target, 0, 0, 0);
 }
 
-uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc)
-{
+uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc) {
   return ir_emit(b, IR_SYSCALL, IR_VOID, 0, 0, 0, next_pc);
 }
 
-uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc)
-{
+uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc) {
   return ir_emit_aux(b, IR_TRAP, IR_VOID, guest_signal, 0, 0, 0, pc);
 }
 
-int ir_block_ended(const struct ir_block *b)
-{
+int ir_block_ended(const struct ir_block *b) {
   return b->n > 1 && (ir_op_info[b->insn[b->n - 1].op].flags & IRF_END);
 }

@@ -63,16 +63,36 @@ enum ir_cmp { IR_EQ, IR_NE, IR_LTU, IR_GEU, IR_LEU, IR_GTU, IR_LT, IR_GE, IR_LE,
 
 /* Condition codes on the NZCV nibble, in the A64 encoding order (C1.2.4). */
 enum ir_cc {
-  IR_CC_EQ, IR_CC_NE, IR_CC_CS, IR_CC_CC, IR_CC_MI, IR_CC_PL, IR_CC_VS, IR_CC_VC,
-  IR_CC_HI, IR_CC_LS, IR_CC_GE, IR_CC_LT, IR_CC_GT, IR_CC_LE, IR_CC_AL, IR_CC_NV
+  IR_CC_EQ,
+  IR_CC_NE,
+  IR_CC_CS,
+  IR_CC_CC,
+  IR_CC_MI,
+  IR_CC_PL,
+  IR_CC_VS,
+  IR_CC_VC,
+  IR_CC_HI,
+  IR_CC_LS,
+  IR_CC_GE,
+  IR_CC_LT,
+  IR_CC_GT,
+  IR_CC_LE,
+  IR_CC_AL,
+  IR_CC_NV
 };
 
 enum ir_nzcv { IR_FLAG_V = 1, IR_FLAG_C = 2, IR_FLAG_Z = 4, IR_FLAG_N = 8 };
 
 /* ATOMIC imm: the read-modify-write; the result is always the old value. */
 enum ir_atomic {
-  IR_ATOMIC_ADD, IR_ATOMIC_CLR, /* old & ~b */
-  IR_ATOMIC_XOR, IR_ATOMIC_OR, IR_ATOMIC_SMAX, IR_ATOMIC_SMIN, IR_ATOMIC_UMAX, IR_ATOMIC_UMIN,
+  IR_ATOMIC_ADD,
+  IR_ATOMIC_CLR, /* old & ~b */
+  IR_ATOMIC_XOR,
+  IR_ATOMIC_OR,
+  IR_ATOMIC_SMAX,
+  IR_ATOMIC_SMIN,
+  IR_ATOMIC_UMAX,
+  IR_ATOMIC_UMIN,
   IR_ATOMIC_SWP
 };
 
@@ -93,10 +113,10 @@ struct ir_v128 {
 };
 
 struct ir_block {
-  uint64_t guest_pc;     /* address of the first guest instruction */
-  uint32_t guest_size;   /* bytes of guest code the block covers */
-  uint32_t guest_insns;  /* guest instructions decoded */
-  uint32_t n;            /* instructions used; insn[0] is a NOP standing for 'none' */
+  uint64_t guest_pc;    /* address of the first guest instruction */
+  uint32_t guest_size;  /* bytes of guest code the block covers */
+  uint32_t guest_insns; /* guest instructions decoded */
+  uint32_t n;           /* instructions used; insn[0] is a NOP standing for 'none' */
   uint32_t cap;
   struct ir_insn *insn;
   struct ir_v128 *vconst; /* the 128-bit constants VCONST refers to */
@@ -146,8 +166,7 @@ uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi);
  * byte offset; y is 0 for one-operand ops. */
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
                 uint32_t y, uint64_t imm);
-static inline int ir_is_vec_op(enum ir_op op)
-{
+static inline int ir_is_vec_op(enum ir_op op) {
   return op >= IR_VCONST && op <= IR_VWIDENS;
 }
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc);
@@ -156,12 +175,10 @@ uint32_t ir_jump(struct ir_block *b, uint32_t target);
 uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc);
 uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc);
 
-static inline const struct ir_insn *ir_at(const struct ir_block *b, uint32_t ref)
-{
+static inline const struct ir_insn *ir_at(const struct ir_block *b, uint32_t ref) {
   return &b->insn[ref];
 }
-static inline int ir_is_const(const struct ir_block *b, uint32_t ref)
-{
+static inline int ir_is_const(const struct ir_block *b, uint32_t ref) {
   return ref && b->insn[ref].op == IR_CONST;
 }
 /* True once the block ends in GOTO/JUMP/SYSCALL/TRAP. */

@@ -10,13 +10,12 @@
 
 /* Linux's arm64 names for AT_HWCAP bits 0..31 (arch/arm64/kernel/cpuinfo.c). */
 static const char *const sys_hwcap_names[32] = {
-    "fp",    "asimd",  "evtstrm", "aes",     "pmull",   "sha1",   "sha2",  "crc32",
-    "atomics", "fphp", "asimdhp", "cpuid",   "asimdrdm", "jscvt", "fcma",  "lrcpc",
-    "dcpop", "sha3",   "sm3",     "sm4",     "asimddp", "sha512", "sve",   "asimdfhm",
-    "dit",   "uscat",  "ilrcpc",  "flagm",   "ssbs",    "sb",     "paca",  "pacg"};
+    "fp",      "asimd", "evtstrm", "aes",   "pmull",    "sha1",   "sha2", "crc32",
+    "atomics", "fphp",  "asimdhp", "cpuid", "asimdrdm", "jscvt",  "fcma", "lrcpc",
+    "dcpop",   "sha3",  "sm3",     "sm4",   "asimddp",  "sha512", "sve",  "asimdfhm",
+    "dit",     "uscat", "ilrcpc",  "flagm", "ssbs",     "sb",     "paca", "pacg"};
 
-static void sys_cpuinfo_features(FILE *f, uint64_t hwcap)
-{
+static void sys_cpuinfo_features(FILE *f, uint64_t hwcap) {
   fputs("Features\t:", f);
   for (int i = 0; i < 32; i++)
     if (hwcap & (1ull << i))
@@ -25,8 +24,7 @@ static void sys_cpuinfo_features(FILE *f, uint64_t hwcap)
 }
 
 /* One entry per online host CPU, describing the Neoverse-N1 that MIDR_EL1 reports. */
-static void sys_cpuinfo(FILE *f, const struct guest *g)
-{
+static void sys_cpuinfo(FILE *f, const struct guest *g) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   for (long i = 0; i < (n > 0 ? n : 1); i++) {
     fprintf(f, "processor\t: %ld\nBogoMIPS\t: 50.00\n", i);
@@ -38,8 +36,7 @@ static void sys_cpuinfo(FILE *f, const struct guest *g)
 }
 
 /* The fd of a generated file for path, -ENOENT if path is not one, or -errno. */
-int64_t sys_open_proc_file(const struct cpu *c, const char *path)
-{
+int64_t sys_open_proc_file(const struct cpu *c, const char *path) {
   if (strcmp(path, "/proc/cpuinfo"))
     return -ENOENT;
   int fd = memfd_create("cpuinfo", MFD_CLOEXEC);

@@ -53,8 +53,8 @@ static void sys_signal_handle(struct cpu *c, int sig, const struct a64_sigaction
 }
 
 void sys_signal_sync(struct cpu *c, int sig, int code, uint64_t addr) {
-  XLOG(LOG_EXEC, "guest signal %d (%s) at pc 0x%llx, code %d, addr 0x%llx", sig,
-       strsignal(sig), (unsigned long long)c->pc, code, (unsigned long long)addr);
+  XLOG(LOG_EXEC, "guest signal %d (%s) at pc 0x%llx, code %d, addr 0x%llx", sig, strsignal(sig),
+       (unsigned long long)c->pc, code, (unsigned long long)addr);
   sys_sigcpu = c;
   struct a64_sigaction act = sys_sigaction_get(sig);
   /* Like the kernel's force_sig: blocked or ignored means the default action. */

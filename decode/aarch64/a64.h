@@ -37,21 +37,17 @@ extern const struct a64_pattern a64_vec_patterns[];    /* a64_vec*.c: SIMD as na
 extern const struct a64_pattern a64_simd_patterns[];   /* a64_simd.c, a64_fp.c: FP and SIMD */
 
 /* Field extraction: bits [pos, pos+len) of x. */
-static inline uint32_t a64_bits(uint32_t x, unsigned pos, unsigned len)
-{
+static inline uint32_t a64_bits(uint32_t x, unsigned pos, unsigned len) {
   return (x >> pos) & ((1u << len) - 1);
 }
-static inline int64_t a64_sbits(uint32_t x, unsigned pos, unsigned len)
-{
+static inline int64_t a64_sbits(uint32_t x, unsigned pos, unsigned len) {
   return (int64_t)((uint64_t)a64_bits(x, pos, len) << (64 - len)) >> (64 - len);
 }
 
-static inline uint32_t a64_off_x(unsigned r)
-{
+static inline uint32_t a64_off_x(unsigned r) {
   return offsetof(struct a64_cpu, x[r]);
 }
-static inline uint32_t a64_off_v(unsigned r)
-{
+static inline uint32_t a64_off_v(unsigned r) {
   return offsetof(struct a64_cpu, v[r]);
 }
 
@@ -63,8 +59,7 @@ uint32_t a64_rd(struct a64_ctx *s, unsigned r, int sf, bool sp);
 void a64_wr(struct a64_ctx *s, unsigned r, int sf, bool sp, uint32_t v);
 /* Constant of the operation width. */
 uint32_t a64_imm(struct a64_ctx *s, int sf, uint64_t v);
-static inline enum ir_type a64_ty(int sf)
-{
+static inline enum ir_type a64_ty(int sf) {
   return sf ? IR_I64 : IR_I32;
 }
 /* NZCV access (canonical nibble). */

@@ -15,14 +15,12 @@ static int64_t d64[N];
 static float f32[N], g32[N];
 static double f64[N];
 
-static uint32_t lcg(uint32_t *s)
-{
+static uint32_t lcg(uint32_t *s) {
   *s = *s * 1664525u + 1013904223u;
   return *s >> 8;
 }
 
-static void fill(void)
-{
+static void fill(void) {
   uint32_t s = 12345;
   for (int i = 0; i < N; i++) {
     b8[i] = (uint8_t)lcg(&s);
@@ -36,13 +34,11 @@ static void fill(void)
   }
 }
 
-static uint64_t mix(uint64_t h, uint64_t v)
-{
+static uint64_t mix(uint64_t h, uint64_t v) {
   return (h ^ v) * 0x100000001b3ull;
 }
 
-static void int_loops(void)
-{
+static void int_loops(void) {
   uint64_t h = 1469598103934665603ull;
   for (int i = 0; i < N; i++)
     c8[i] = (uint8_t)(b8[i] + c8[i] * 3);
@@ -61,8 +57,7 @@ static void int_loops(void)
   printf("int arrays hash %016llx\n", (unsigned long long)h);
 }
 
-static void reductions(void)
-{
+static void reductions(void) {
   uint32_t sum8 = 0, count = 0;
   int64_t sum32 = 0;
   int32_t mx = INT32_MIN, mn = INT32_MAX;
@@ -83,8 +78,7 @@ static void reductions(void)
          mn, bmax);
 }
 
-static void float_loops(void)
-{
+static void float_loops(void) {
   for (int i = 0; i < N; i++)
     f32[i] = f32[i] * g32[i] + 1.5f;
   for (int i = 0; i < N; i++)
@@ -95,15 +89,20 @@ static void float_loops(void)
     x32[i] = (int32_t)(f32[i] * 4.0f);
   uint64_t h = 0;
   for (int i = 0; i < N; i++) {
-    union { float f; uint32_t u; } a = {f32[i]}, b = {g32[i]};
-    union { double d; uint64_t u; } c = {f64[i]};
+    union {
+      float f;
+      uint32_t u;
+    } a = {f32[i]}, b = {g32[i]};
+    union {
+      double d;
+      uint64_t u;
+    } c = {f64[i]};
     h = mix(h, a.u ^ ((uint64_t)b.u << 32) ^ c.u ^ (uint32_t)x32[i]);
   }
   printf("float arrays hash %016llx\n", (unsigned long long)h);
 }
 
-int main(void)
-{
+int main(void) {
   fill();
   int_loops();
   reductions();

@@ -18,7 +18,8 @@
     return r;                                                                                      \
   }
 U64(clz)
-U64(cls) U64(rbit) U64(rev) U64(rev16) U64(rev32) U32(clz) U32(cls) U32(rbit) U32(rev) U32(rev16)
+U64(cls)
+U64(rbit) U64(rev) U64(rev16) U64(rev32) U32(clz) U32(cls) U32(rbit) U32(rev) U32(rev16)
 
     int main(void) {
   uint64_t v[] = {0,

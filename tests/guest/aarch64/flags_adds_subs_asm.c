@@ -39,8 +39,9 @@ static const char *nzcv_str(uint64_t f) {
     return r;                                                                                      \
   }
 OP64(adds64, "adds")
-OP64(subs64, "subs") OP64(adcs64, "adcs") OP64(sbcs64, "sbcs") OP32(adds32, "adds")
-    OP32(subs32, "subs") OP32(adcs32, "adcs") OP32(sbcs32, "sbcs")
+OP64(subs64, "subs")
+OP64(adcs64, "adcs") OP64(sbcs64, "sbcs") OP32(adds32, "adds") OP32(subs32, "subs")
+    OP32(adcs32, "adcs") OP32(sbcs32, "sbcs")
 
         int main(void) {
   uint64_t v64[] = {0,
