@@ -142,6 +142,9 @@ static uint64_t compare(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t
 }
 
 unsigned a64_fp_compare(struct a64_cpu *a, uint64_t x, uint64_t y, unsigned esz, bool signal) {
+  unsigned nzcv;
+  if (a64_fast_compare(a, x, y, esz, &nzcv))
+    return nzcv;
   struct a64_fpv vx = unpack(a, x, esz), vy = unpack(a, y, esz);
   if (is_nan_t(vx) || is_nan_t(vy)) {
     if (signal || vx.type == A64_FPT_SNAN || vy.type == A64_FPT_SNAN)
@@ -232,11 +235,14 @@ static uint64_t mul_div(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t
 }
 
 uint64_t a64_fp_op2(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz) {
+  uint64_t r;
+  if (a64_fast_op2(a, op, x, y, esz, &r))
+    return r;
   switch (op) {
   case A64_FADD: return add(a, x, y, false, esz);
   case A64_FSUB: return add(a, x, y, true, esz);
-  case A64_FABD: return add(a, x, y, true, esz) & ~sign_bit(esz);         /* FPAbs: NaNs too */
-  case A64_FNMUL: return mul_div(a, A64_FMUL, x, y, esz) ^ sign_bit(esz); /* FPNeg: NaNs too */
+  case A64_FABD: return a64_fp_op2(a, A64_FSUB, x, y, esz) & ~sign_bit(esz); /* FPAbs: NaNs too */
+  case A64_FNMUL: return a64_fp_op2(a, A64_FMUL, x, y, esz) ^ sign_bit(esz); /* FPNeg: NaNs too */
   case A64_FMAX:
   case A64_FMIN:
   case A64_FMAXNM:
@@ -414,6 +420,9 @@ uint64_t a64_fp_op1(struct a64_cpu *a, enum a64_fp1 op, uint64_t x, unsigned esz
     return x & ~sign_bit(esz);
   if (op == A64_FNEG)
     return x ^ sign_bit(esz);
+  uint64_t r;
+  if (op == A64_FSQRT && a64_fast_sqrt(a, x, esz, &r))
+    return r;
   struct a64_fpv v = unpack(a, x, esz);
   if (is_nan_t(v))
     return process_nan(a, x, v, esz);

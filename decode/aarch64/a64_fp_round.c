@@ -244,6 +244,9 @@ static uint64_t to_int_mag(struct a64_fpv v, unsigned fbits, unsigned rmode, boo
 /* FPToFixed with saturation to a signed or unsigned integer of esz_out. */
 uint64_t a64_fp_to_fixed(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned fbits,
                          unsigned rounding, bool is_unsigned, unsigned esz_out) {
+  uint64_t r;
+  if (rounding == A64_RZ && a64_fast_to_int(a, x, esz, fbits, is_unsigned, esz_out, &r))
+    return r;
   struct a64_fpv v = a64_fp_unpack(a, x, esz, false);
   uint64_t lim = is_unsigned ? a64_emask(esz_out) : a64_emask(esz_out) >> 1, mag;
   bool inexact, over = true;
@@ -268,6 +271,9 @@ uint64_t a64_fp_to_fixed(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned f
 /* FixedToFP under the FPCR rounding mode. */
 uint64_t a64_fixed_to_fp(struct a64_cpu *a, uint64_t x, unsigned esz_in, unsigned fbits,
                          bool is_unsigned, unsigned esz) {
+  uint64_t r;
+  if (a64_fast_from_int(a, x, esz_in, fbits, is_unsigned, esz, &r))
+    return r;
   bool neg = !is_unsigned && a64_sext(x, esz_in) < 0;
   uint64_t mag = neg ? 0 - (uint64_t)a64_sext(x, esz_in) : x & a64_emask(esz_in);
   if (!mag)

@@ -83,6 +83,7 @@ bool a64_simd_call(struct a64_ctx *s, a64_insn_helper_fn *h);
 
 /* FPCR and FPSR bits the FP helpers use (Arm ARM D13.2.48, D13.2.51). */
 enum {
+  A64_FPCR_RMODE = 3u << 22,
   A64_FPCR_FZ = 1u << 24,
   A64_FPCR_DN = 1u << 25,
   A64_FPCR_AHP = 1u << 26,
@@ -180,6 +181,19 @@ uint64_t a64_fp_to_fixed(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned f
  * rounded by FPCR.RMode. */
 uint64_t a64_fixed_to_fp(struct a64_cpu *a, uint64_t x, unsigned esz_in, unsigned fbits,
                          bool is_unsigned, unsigned esz);
+/* The fast path (a64_fp_fast.c), tried first by the functions above: under
+ * FPCR RMode = RN, FZ = 0, DN = 0, on single or double operands that are not
+ * NaNs, the host's SSE result with Arm's flags; false when the exact path
+ * must decide (invalid operations, results or operands near underflow).
+ * op2: FADD FSUB FMUL FDIV and the max/min forms; to_int rounds to zero. */
+bool a64_fast_op2(struct a64_cpu *a, enum a64_fp2 op, uint64_t x, uint64_t y, unsigned esz,
+                  uint64_t *res);
+bool a64_fast_sqrt(struct a64_cpu *a, uint64_t x, unsigned esz, uint64_t *res);
+bool a64_fast_compare(struct a64_cpu *a, uint64_t x, uint64_t y, unsigned esz, unsigned *nzcv);
+bool a64_fast_to_int(struct a64_cpu *a, uint64_t x, unsigned esz, unsigned fbits, bool is_unsigned,
+                     unsigned esz_out, uint64_t *res);
+bool a64_fast_from_int(struct a64_cpu *a, uint64_t x, unsigned esz_in, unsigned fbits,
+                       bool is_unsigned, unsigned esz, uint64_t *res);
 /* The integer estimates URECPE / URSQRTE of a 32-bit lane. */
 uint32_t a64_urecpe(uint32_t x);
 uint32_t a64_ursqrte(uint32_t x);
