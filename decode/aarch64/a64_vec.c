@@ -10,9 +10,13 @@
  * the integer compares (CMEQ CMTST CMGT CMGE CMHI CMHS and against zero),
  * [SU]MAX [SU]MIN, pairwise [SU]MAXP [SU]MINP ADDP, across lanes [SU]MAXV
  * [SU]MINV ADDV, MOVI MVNI ORR/BIC (immediate), DUP INS UMOV SMOV, SHL
- * [SU]SHR [SU]SRA SHRN [SU]SHLL XTN, UZP ZIP EXT, and FMOV between general
- * and vector registers. Lane order: element i of log2 size esz is lane i.
- * A 64-bit (Q=0) result clears the high half (VZEXT64).
+ * [SU]SHR [SU]SRA (R)SHRN [SU]SHLL XTN, UZP ZIP TRN EXT REV16 REV32 REV64,
+ * the three-different [SU]ADDL [SU]ADDW [SU]SUBL [SU]SUBW [SU]ABDL [SU]ABAL
+ * (R)ADDHN (R)SUBHN, and [SU]MULL [SU]MLAL [SU]MLSL of 8- and 16-bit lanes
+ * (all with their "2" forms), the scalar (d register) ADD SUB, compares, NEG,
+ * SHL [SU]SHR [SU]SRA and ADDP, and FMOV between general and vector
+ * registers. Lane order: element i of log2 size esz is lane i. A 64-bit
+ * (Q=0 or scalar) result clears the high half (VZEXT64).
  */
 #include "a64.h"
 #include "a64_helpers.h"
@@ -52,6 +56,29 @@ static uint32_t vzero(struct a64_ctx *s) {
 
 static uint32_t vnot(struct a64_ctx *s, uint32_t x) {
   return vop1(s, IR_VNOT, 0, x, 0);
+}
+
+/* x in every lane of log2 size esz of a 64-bit word. */
+static uint64_t vec_rep(unsigned esz, uint64_t x) {
+  uint64_t r = 0;
+  for (unsigned k = 0; k < 64; k += 8u << esz)
+    r |= x << k;
+  return r;
+}
+
+/* Vr with its high half moved down when q (the "2" forms read that half). */
+static uint32_t vget_half(struct a64_ctx *s, unsigned r, unsigned q) {
+  uint32_t v = vget(s, r);
+  return q ? vop2(s, IR_VZIP2, 3, v, v) : v;
+}
+
+/* Vd = the wide lanes of r narrowed to esz, into the half of Vd that q picks
+ * (XTN2, SHRN2, ADDHN2 keep the low half). */
+static void vput_narrow(struct a64_ctx *s, unsigned rd, unsigned esz, uint32_t r, unsigned q) {
+  r = vop1(s, IR_VNARROW, esz, r, 0);
+  if (q)
+    r = vop2(s, IR_VZIP1, 3, vget(s, rd), r);
+  vput(s, rd, r, 1);
 }
 
 /* ---- three same: 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd ---- */
@@ -158,6 +185,94 @@ static bool trans_vec_3same(struct a64_ctx *s, uint32_t insn) {
   return true;
 }
 
+/* ---- scalar three same: 01 U 11110 size 1 Rm opcode(5) 1 Rn Rd ----
+ * ADD SUB and the compares on one 64-bit lane (size 11): "add d0, d1, d2". */
+static bool trans_vec_3same_scalar(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned key = o.u << 5 | a64_bits(insn, 11, 5);
+  if (o.esz != 3 || !vec_same_ok(key, 3, 1) || key == 0x17)
+    return false;
+  vput(s, o.rd, vec_same_op(s, key, 3, vget(s, o.rn), vget(s, o.rm)), 0);
+  return true;
+}
+
+/* ---- scalar pairwise: 01 U 11110 size 11000 opcode(5) 10 Rn Rd ----
+ * only ADDP (U=0 size=11 opcode=11011): d0 = v1.d[0] + v1.d[1] */
+static bool trans_vec_addp_scalar(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  if (o.u || o.esz != 3 || a64_bits(insn, 12, 5) != 0x1b)
+    return false;
+  uint32_t n = vget(s, o.rn);
+  vput(s, o.rd, vop2(s, IR_VADD, 3, n, vop2(s, IR_VZIP2, 3, n, n)), 0);
+  return true;
+}
+
+/* ---- three different: 0 Q U 01110 size 1 Rm opcode(4) 00 Rn Rd ----
+ * 0000 [SU]ADDL 0001 [SU]ADDW 0010 [SU]SUBL 0011 [SU]SUBW 0100 (R)ADDHN
+ * 0101 [SU]ABAL 0110 (R)SUBHN 0111 [SU]ABDL 1000 [SU]MLAL 1010 [SU]MLSL
+ * 1100 [SU]MULL. The narrow operands are the half of Vn, Vm that Q picks;
+ * the wide result is 2L-bit lanes (esz + 1), all 128 bits of Vd. */
+
+static uint32_t vec_widen(struct a64_ctx *s, struct vec o, uint32_t narrow) {
+  return vop1(s, o.u ? IR_VWIDENU : IR_VWIDENS, o.esz + 1, narrow, 0);
+}
+
+/* (R)ADDHN, (R)SUBHN: the high halves of the wide sums or differences,
+ * rounded (U) by adding half an L-bit unit first. */
+static bool vec_hn(struct a64_ctx *s, struct vec o, bool sub) {
+  unsigned bits = 8u << o.esz;
+  uint32_t r = vop2(s, sub ? IR_VSUB : IR_VADD, o.esz + 1, vget(s, o.rn), vget(s, o.rm));
+  if (o.u) {
+    uint64_t half = vec_rep(o.esz + 1, 1ull << (bits - 1));
+    r = vop2(s, IR_VADD, o.esz + 1, r, ir_vconst(s->b, half, half));
+  }
+  vput_narrow(s, o.rd, o.esz, vop1(s, IR_VSHRU, o.esz + 1, r, bits), o.q);
+  return true;
+}
+
+/* [SU]ABDL: |n - m| is max - min at the narrow size, which fits unsigned. */
+static uint32_t vec_abdl(struct a64_ctx *s, struct vec o, uint32_t n, uint32_t m) {
+  uint32_t hi = vop2(s, o.u ? IR_VMAXU : IR_VMAXS, o.esz, n, m);
+  uint32_t lo = vop2(s, o.u ? IR_VMINU : IR_VMINS, o.esz, n, m);
+  return vop1(s, IR_VWIDENU, o.esz + 1, vop2(s, IR_VSUB, o.esz, hi, lo), 0);
+}
+
+/* The wide result of the long and wide forms; opcode 0-3, 5, 7, 8, 10, 12. */
+static uint32_t vec_long_op(struct a64_ctx *s, struct vec o, unsigned opcode) {
+  unsigned w = o.esz + 1;
+  uint32_t m = vget_half(s, o.rm, o.q), n;
+  if (opcode == 1 || opcode == 3) /* the W forms: Vn is already wide */
+    return vop2(s, opcode == 1 ? IR_VADD : IR_VSUB, w, vget(s, o.rn), vec_widen(s, o, m));
+  n = vget_half(s, o.rn, o.q);
+  if (opcode == 5 || opcode == 7) { /* [SU]ABAL, [SU]ABDL */
+    uint32_t r = vec_abdl(s, o, n, m);
+    return opcode == 5 ? vop2(s, IR_VADD, w, vget(s, o.rd), r) : r;
+  }
+  n = vec_widen(s, o, n), m = vec_widen(s, o, m);
+  switch (opcode) {
+  case 0: return vop2(s, IR_VADD, w, n, m);
+  case 2: return vop2(s, IR_VSUB, w, n, m);
+  case 8: return vop2(s, IR_VADD, w, vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
+  case 10: return vop2(s, IR_VSUB, w, vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
+  default: return vop2(s, IR_VMUL, w, n, m); /* 12: [SU]MULL */
+  }
+}
+
+static bool trans_vec_3diff(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned opcode = a64_bits(insn, 12, 4);
+  if (o.esz == 3)
+    return false;
+  if (opcode == 4 || opcode == 6)
+    return vec_hn(s, o, opcode == 6);
+  if (opcode == 9 || opcode == 11 || opcode > 12)
+    return false; /* SQDML[AS]L, SQDMULL, PMULL: the helper */
+  if ((opcode == 8 || opcode == 10 || opcode == 12) && o.esz == 2)
+    return false; /* a 64-bit lane multiply has no SSE form */
+  vput(s, o.rd, vec_long_op(s, o, opcode), 1);
+  return true;
+}
+
 /* ---- two-register misc: 0 Q U 01110 size 10000 opcode(5) 10 Rn Rd ---- */
 
 static uint32_t vec_misc_op(struct a64_ctx *s, unsigned key, unsigned z, uint32_t n) {
@@ -175,27 +290,60 @@ static uint32_t vec_misc_op(struct a64_ctx *s, unsigned key, unsigned z, uint32_
   }
 }
 
-/* XTN, XTN2: the low halves of the 2 << esz-byte lanes, into the half Q picks. */
-static bool vec_xtn(struct a64_ctx *s, struct vec o) {
-  uint32_t r = vop1(s, IR_VNARROW, o.esz, vget(s, o.rn), 0);
-  if (o.q)
-    r = vop2(s, IR_VZIP1, 3, vget(s, o.rd), r);
-  vput(s, o.rd, r, 1);
+/* Which U:opcode vec_misc_op handles at lane size esz. */
+static bool vec_misc_ok(unsigned key, unsigned esz) {
+  switch (key) {
+  case 0x08:
+  case 0x28:
+  case 0x09:
+  case 0x29:
+  case 0x0a:
+  case 0x2b: return true;
+  case 0x0b: return esz < 3; /* ABS of 64-bit lanes: no native max; the helper is as good */
+  case 0x25: return esz == 0;
+  default: return false;
+  }
+}
+
+/* REV64 (key 0x00), REV32 (0x20), REV16 (0x01): reverse the lanes of esz in
+ * each container by swapping its halves, then the halves' halves, down to
+ * lanes of esz; each swap is a rotation of a lane by half its width. */
+static bool vec_rev(struct a64_ctx *s, struct vec o, unsigned key) {
+  unsigned c = key == 0x00 ? 3 : key == 0x20 ? 2 : 1;
+  if (o.esz >= c)
+    return false;
+  uint32_t x = vget(s, o.rn);
+  for (unsigned k = c; k > o.esz; k--)
+    x = vop2(s, IR_VOR, 0, vop1(s, IR_VSHL, k, x, 4u << k), vop1(s, IR_VSHRU, k, x, 4u << k));
+  vput(s, o.rd, x, o.q);
   return true;
 }
 
 static bool trans_vec_2misc(struct a64_ctx *s, uint32_t insn) {
   struct vec o = vec_of(insn);
   unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
-  if (key == 0x12)
-    return o.esz < 3 && vec_xtn(s, o);
-  if (key == 0x25 ? o.esz != 0 : (o.esz == 3 && !o.q))
-    return false;
-  if (key == 0x0b && o.esz == 3)
-    return false; /* ABS of 64-bit lanes: no native max; the helper is as good */
-  if (!(key >= 0x08 && key <= 0x0b) && key != 0x28 && key != 0x29 && key != 0x2b && key != 0x25)
+  if (key == 0x12) { /* XTN, XTN2 */
+    if (o.esz == 3)
+      return false;
+    vput_narrow(s, o.rd, o.esz, vget(s, o.rn), o.q);
+    return true;
+  }
+  if (key == 0x00 || key == 0x20 || key == 0x01)
+    return vec_rev(s, o, key);
+  if (!vec_misc_ok(key, o.esz) || (o.esz == 3 && !o.q))
     return false;
   vput(s, o.rd, vec_misc_op(s, key, o.esz, vget(s, o.rn)), o.q);
+  return true;
+}
+
+/* ---- scalar two-register misc: 01 U 11110 size 10000 opcode(5) 10 Rn Rd ----
+ * the compares against zero and NEG on one 64-bit lane: "cmeq d0, d1, #0" */
+static bool trans_vec_2misc_scalar(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
+  if (o.esz != 3 || !vec_misc_ok(key, 3))
+    return false;
+  vput(s, o.rd, vec_misc_op(s, key, 3, vget(s, o.rn)), 0);
   return true;
 }
 
@@ -339,13 +487,31 @@ static bool vec_shll(struct a64_ctx *s, struct vec o, unsigned esz, unsigned lef
   return true;
 }
 
-static bool vec_shrn(struct a64_ctx *s, struct vec o, unsigned esz, unsigned right) {
-  uint32_t r = vop1(s, IR_VSHRU, esz + 1, vget(s, o.rn), right);
-  r = vop1(s, IR_VNARROW, esz, r, 0);
-  if (o.q)
-    r = vop2(s, IR_VZIP1, 3, vget(s, o.rd), r);
-  vput(s, o.rd, r, 1);
+/* SHRN, RSHRN (and the "2" forms): a carry out of the wide lane in the
+ * rounding add is shifted out of the narrow result anyway (right <= L). */
+static bool vec_shrn(struct a64_ctx *s, struct vec o, unsigned esz, unsigned right, bool round) {
+  uint32_t r = vget(s, o.rn);
+  if (round) {
+    uint64_t half = vec_rep(esz + 1, 1ull << (right - 1));
+    r = vop2(s, IR_VADD, esz + 1, r, ir_vconst(s->b, half, half));
+  }
+  vput_narrow(s, o.rd, esz, vop1(s, IR_VSHRU, esz + 1, r, right), o.q);
   return true;
+}
+
+/* SHL (opcode 01010, U=0), [SU]SHR (00000), [SU]SRA (00010) on lanes of esz;
+ * 0 when not one of those. */
+static uint32_t vec_shift_op(struct a64_ctx *s, struct vec o, unsigned opcode, unsigned esz,
+                             unsigned imm) {
+  unsigned left = imm - (8u << esz), right = (16u << esz) - imm;
+  uint32_t n, r;
+  if (opcode == 0x0a && !o.u)
+    return vop1(s, IR_VSHL, esz, vget(s, o.rn), left);
+  if (opcode != 0x00 && opcode != 0x02)
+    return 0;
+  n = vget(s, o.rn);
+  r = vop1(s, o.u ? IR_VSHRU : IR_VSHRS, esz, n, right);
+  return opcode == 0x02 ? vop2(s, IR_VADD, esz, vget(s, o.rd), r) : r;
 }
 
 static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
@@ -355,35 +521,58 @@ static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
   if (!immh)
     return false;
   unsigned esz = 31 - (unsigned)__builtin_clz(immh);
-  unsigned left = imm - (8u << esz), right = (16u << esz) - imm;
   if (opcode == 0x14)
-    return esz < 3 && vec_shll(s, o, esz, left);
-  if (opcode == 0x10 && !o.u)
-    return esz < 3 && vec_shrn(s, o, esz, right);
+    return esz < 3 && vec_shll(s, o, esz, imm - (8u << esz));
+  if ((opcode == 0x10 || opcode == 0x11) && !o.u)
+    return esz < 3 && vec_shrn(s, o, esz, (16u << esz) - imm, opcode == 0x11);
   if (esz == 3 && !o.q)
     return false;
-  uint32_t n = vget(s, o.rn), r;
-  if (opcode == 0x0a && !o.u)
-    r = vop1(s, IR_VSHL, esz, n, left);
-  else if (opcode == 0x00 || opcode == 0x02)
-    r = vop1(s, o.u ? IR_VSHRU : IR_VSHRS, esz, n, right);
-  else
+  uint32_t r = vec_shift_op(s, o, opcode, esz, imm);
+  if (r)
+    vput(s, o.rd, r, o.q);
+  return r != 0;
+}
+
+/* ---- scalar shift by immediate: 01 U 111110 immh immb opcode(5) 1 Rn Rd ----
+ * SHL [SU]SHR [SU]SRA on one 64-bit lane (immh = 1xxx): "ushr d0, d1, #3" */
+static bool trans_vec_shift_scalar(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  if (!a64_bits(insn, 22, 1))
     return false;
-  if (opcode == 0x02) /* [SU]SRA */
-    r = vop2(s, IR_VADD, esz, vget(s, o.rd), r);
-  vput(s, o.rd, r, o.q);
-  return true;
+  uint32_t r = vec_shift_op(s, o, a64_bits(insn, 11, 5), 3, a64_bits(insn, 16, 7));
+  if (r)
+    vput(s, o.rd, r, 0);
+  return r != 0;
 }
 
 /* ---- permutes: 0 Q 001110 size 0 Rm 0 opcode(3) 10 Rn Rd, EXT ---- */
 
+/* TRN1 (TRN2): r[2i] = n[2i], r[2i+1] = m[2i] (n[2i+1], m[2i+1]). A pair of
+ * lanes is one lane of twice the width: keep n's low (high) half and shift
+ * m's in (keep m's high half, shift n's down). */
+static uint32_t vec_trn(struct a64_ctx *s, unsigned esz, bool odd, uint32_t n, uint32_t m) {
+  unsigned bits = 8u << esz;
+  if (esz == 3)
+    return vop2(s, odd ? IR_VZIP2 : IR_VZIP1, 3, n, m);
+  uint64_t lo = vec_rep(esz + 1, (1ull << bits) - 1);
+  uint32_t mask = ir_vconst(s->b, lo, lo);
+  if (odd)
+    return vop2(s, IR_VOR, 0, vop1(s, IR_VSHRU, esz + 1, n, bits), vop2(s, IR_VANDN, 0, m, mask));
+  return vop2(s, IR_VOR, 0, vop2(s, IR_VAND, 0, n, mask), vop1(s, IR_VSHL, esz + 1, m, bits));
+}
+
 static bool trans_vec_perm(struct a64_ctx *s, uint32_t insn) {
   static const enum ir_op ops[8] = {0, IR_VUZP1, 0, IR_VZIP1, 0, IR_VUZP2, 0, IR_VZIP2};
   struct vec o = vec_of(insn);
-  enum ir_op op = ops[a64_bits(insn, 12, 3)];
-  if (!op || (o.esz == 3 && !o.q))
+  unsigned opcode = a64_bits(insn, 12, 3);
+  enum ir_op op = ops[opcode];
+  if ((!op && opcode != 2 && opcode != 6) || (o.esz == 3 && !o.q))
     return false;
   uint32_t n = vget(s, o.rn), m = vget(s, o.rm);
+  if (!op) { /* TRN1, TRN2 */
+    vput(s, o.rd, vec_trn(s, o.esz, opcode == 6, n, m), o.q);
+    return true;
+  }
   if (!o.q && op == IR_VZIP2) { /* the high half of the 64-bit zip1 */
     uint32_t t = vop2(s, IR_VZIP1, o.esz, n, m);
     vput(s, o.rd, vop2(s, IR_VZIP2, 3, t, t), 0);
@@ -442,11 +631,16 @@ static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
 
 const struct a64_pattern a64_vec_patterns[] = {
     {0x9f200400, 0x0e200400, trans_vec_3same, "simd three same (vector IR)"},
+    {0xdf200400, 0x5e200400, trans_vec_3same_scalar, "simd scalar three same (vector IR)"},
+    {0x9f200c00, 0x0e200000, trans_vec_3diff, "simd three different (vector IR)"},
     {0x9f3e0c00, 0x0e200800, trans_vec_2misc, "simd two-reg misc (vector IR)"},
+    {0xdf3e0c00, 0x5e200800, trans_vec_2misc_scalar, "simd scalar two-reg misc (vector IR)"},
     {0x9f3e0c00, 0x0e300800, trans_vec_across, "simd across lanes (vector IR)"},
+    {0xdf3e0c00, 0x5e300800, trans_vec_addp_scalar, "simd scalar pairwise (vector IR)"},
     {0x9fe08400, 0x0e000400, trans_vec_copy, "simd copy (vector IR)"},
     {0x9ff80400, 0x0f000400, trans_vec_modimm, "simd modified immediate (vector IR)"},
     {0x9f800400, 0x0f000400, trans_vec_shift, "simd shift by immediate (vector IR)"},
+    {0xdf800400, 0x5f000400, trans_vec_shift_scalar, "simd scalar shift by immediate (vector IR)"},
     {0xbf208c00, 0x0e000800, trans_vec_perm, "uzp/zip (vector IR)"},
     {0xbfe08400, 0x2e000000, trans_vec_ext, "ext (vector IR)"},
     {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},

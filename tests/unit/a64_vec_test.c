@@ -206,6 +206,37 @@ TEST(two_reg_misc_and_across) {
   ASSERT_EQ(failures, 0);
 }
 
+TEST(three_different) {
+  counted = failures = 0;
+  for (uint32_t q = 0; q < 2; q++)
+    for (uint32_t u = 0; u < 2; u++)
+      for (uint32_t size = 0; size < 4; size++)
+        for (uint32_t op = 0; op < 16; op++)
+          check_regs(0x0e200000 | q << 30 | u << 29 | size << 22 | op << 12);
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT(counted > 100);
+  ASSERT_EQ(failures, 0);
+}
+
+/* The scalar classes: three same, two-reg misc, pairwise, shift by immediate. */
+TEST(scalar) {
+  counted = failures = 0;
+  for (uint32_t u = 0; u < 2; u++) {
+    for (uint32_t size = 0; size < 4; size++)
+      for (uint32_t op = 0; op < 32; op++) {
+        check_regs(0x5e200400 | u << 29 | size << 22 | op << 11);
+        check_rn(0x5e200800 | u << 29 | size << 22 | op << 12);
+        check_rn(0x5e300800 | u << 29 | size << 22 | op << 12);
+      }
+    for (uint32_t imm = 8; imm < 128; imm++)
+      for (uint32_t op = 0; op < 32; op++)
+        check_rn(0x5f000400 | u << 29 | imm << 16 | op << 11);
+  }
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT(counted > 200);
+  ASSERT_EQ(failures, 0);
+}
+
 TEST(copy) {
   counted = failures = 0;
   for (uint32_t q = 0; q < 2; q++)
