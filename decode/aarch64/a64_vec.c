@@ -629,7 +629,31 @@ static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
   }
 }
 
+/* M 0 S 11110 ftype 1 0000 opc(2) 10000 Rn(5) Rd(5)   FMOV/FABS/FNEG (scalar, register),
+ * opc 00/01/10. These never raise exceptions nor process NaNs (Arm ARM: FAbs, FNeg
+ * are sign-bit operations), so they are integer operations on the low lane; the
+ * rest of Vd is zeroed. Half precision (FEAT_FP16) is left to the helper. */
+static bool trans_vec_fp_mov1(struct a64_ctx *s, uint32_t insn) {
+  unsigned ftype = a64_bits(insn, 22, 2), opc = a64_bits(insn, 15, 2);
+  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+  if (ftype > 1 || opc == 3)
+    return false;
+  uint64_t sign = ftype ? 1ull << 63 : 1ull << 31;
+  struct ir_block *b = s->b;
+  uint32_t x = ir_get(b, IR_I64, a64_off_v(rn));
+  if (ftype == 0)
+    x = ir_ext(b, IR_ZEXT, IR_I64, ir_unop(b, IR_TRUNC, IR_I32, x), 32);
+  if (opc == 1)
+    x = ir_binop(b, IR_AND, IR_I64, x, ir_const(b, IR_I64, ~sign));
+  else if (opc == 2)
+    x = ir_binop(b, IR_XOR, IR_I64, x, ir_const(b, IR_I64, sign));
+  ir_put(b, a64_off_v(rd), x);
+  ir_put(b, a64_off_v(rd) + 8, ir_const(b, IR_I64, 0));
+  return true;
+}
+
 const struct a64_pattern a64_vec_patterns[] = {
+    {0xff3e7c00, 0x1e204000, trans_vec_fp_mov1, "fmov/fabs/fneg scalar register (integer IR)"},
     {0x9f200400, 0x0e200400, trans_vec_3same, "simd three same (vector IR)"},
     {0xdf200400, 0x5e200400, trans_vec_3same_scalar, "simd scalar three same (vector IR)"},
     {0x9f200c00, 0x0e200000, trans_vec_3diff, "simd three different (vector IR)"},
