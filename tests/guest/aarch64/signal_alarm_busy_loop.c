@@ -9,15 +9,13 @@
 
 static volatile sig_atomic_t ticks, stop_at;
 
-static void on_alarm(int sig)
-{
+static void on_alarm(int sig) {
   (void)sig;
   ticks++;
 }
 
 /* Spin without syscalls until the handler has run want times. */
-static unsigned long spin_until(int want)
-{
+static unsigned long spin_until(int want) {
   unsigned long n = 0, sum = 0;
   while (ticks < want) {
     n++;
@@ -26,8 +24,7 @@ static unsigned long spin_until(int want)
   return n > 0 && sum > 0;
 }
 
-int main(void)
-{
+int main(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_alarm;
@@ -51,7 +48,8 @@ int main(void)
   for (long i = 0; ticks < 4; i++) {
     acc += i & 7;
     d = d * 1.0000001;
-    if (acc > 1000000000) acc = 0;
+    if (acc > 1000000000)
+      acc = 0;
   }
   setitimer(ITIMER_REAL, &off, NULL);
   printf("live values sane: %d %d\n", acc >= 0, d > 0.5 && d < 1e30);

@@ -15,20 +15,17 @@ static size_t alt_size = 64 * 1024;
 static volatile int on_alt, saw_onstack, nested_on_alt, plain_on_alt;
 static sigjmp_buf env;
 
-static int in_alt(void *p)
-{
+static int in_alt(void *p) {
   return (char *)p >= alt && (char *)p < alt + alt_size;
 }
 
-static void on_usr2(int sig)
-{
+static void on_usr2(int sig) {
   char here;
   (void)sig;
   nested_on_alt = in_alt(&here);
 }
 
-static void on_usr1(int sig)
-{
+static void on_usr1(int sig) {
   char here;
   stack_t cur;
   (void)sig;
@@ -38,23 +35,20 @@ static void on_usr1(int sig)
   raise(SIGUSR2);
 }
 
-static void on_term(int sig)
-{
+static void on_term(int sig) {
   char here;
   (void)sig;
   plain_on_alt = in_alt(&here);
 }
 
-static void on_segv(int sig)
-{
+static void on_segv(int sig) {
   char here;
   (void)sig;
   on_alt = in_alt(&here);
   siglongjmp(env, 1);
 }
 
-int main(void)
-{
+int main(void) {
   alt = malloc(alt_size);
   stack_t ss = {.ss_sp = alt, .ss_size = alt_size, .ss_flags = 0};
   printf("sigaltstack set: %d\n", sigaltstack(&ss, NULL));
@@ -74,8 +68,7 @@ int main(void)
          saw_onstack, nested_on_alt);
   stack_t cur;
   sigaltstack(NULL, &cur);
-  printf("after: flags %d, sp is ours %d, size %zu\n", cur.ss_flags, cur.ss_sp == alt,
-         cur.ss_size);
+  printf("after: flags %d, sp is ours %d, size %zu\n", cur.ss_flags, cur.ss_sp == alt, cur.ss_size);
   raise(SIGTERM);
   printf("without SA_ONSTACK on altstack %d\n", plain_on_alt);
 

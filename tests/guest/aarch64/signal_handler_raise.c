@@ -10,19 +10,21 @@
 
 static volatile sig_atomic_t hits, last_sig, last_code;
 
-static void on_usr1(int sig, siginfo_t *si, void *uc)
-{
+static void on_usr1(int sig, siginfo_t *si, void *uc) {
   (void)uc;
   hits++;
   last_sig = sig;
   last_code = si->si_code;
   volatile double junk = 0;
-  for (int i = 0; i < 100; i++) junk += i * 0.5; /* clobber FP registers */
+  for (int i = 0; i < 100; i++)
+    junk += i * 0.5; /* clobber FP registers */
 }
-static void on_usr2(int sig) { hits += 100; (void)sig; }
+static void on_usr2(int sig) {
+  hits += 100;
+  (void)sig;
+}
 
-int main(void)
-{
+int main(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_sigaction = on_usr1;
@@ -52,12 +54,14 @@ int main(void)
   double acc = 0;
   for (int i = 0; i < 50; i++) {
     acc += x * i;
-    if (i % 10 == 0) raise(SIGUSR1);
+    if (i % 10 == 0)
+      raise(SIGUSR1);
     k += i;
   }
   printf("working set survives: acc %.2f k %ld hits %d\n", acc, k, (int)hits);
   struct sigaction cur;
   sigaction(SIGUSR1, NULL, &cur);
-  printf("sigaction query: siginfo %d handler same %d\n", (cur.sa_flags & SA_SIGINFO) != 0, cur.sa_sigaction == on_usr1);
+  printf("sigaction query: siginfo %d handler same %d\n", (cur.sa_flags & SA_SIGINFO) != 0,
+         cur.sa_sigaction == on_usr1);
   return 0;
 }
