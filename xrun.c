@@ -127,8 +127,6 @@ static int parse_options(int argc, char **argv) {
 int main(int argc, char **argv) {
   int first = parse_options(argc, argv);
   const struct guest *g = &a64_guest;
-  if (!xrun_opt.sysroot)
-    xrun_opt.sysroot = getenv("XRUN_SYSROOT");
   xrun_opt.exe_path = argv[first];
   char **gargv = argv + first;
   if (xrun_opt.argv0)

@@ -73,6 +73,7 @@ struct guest {
   /* Guest disassembly line for -d in_asm (may be NULL). */
   void (*print_insn)(uint64_t pc);
   uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */
+  const char *sysroot;    /* default sysroot: where Debian's cross packages put it */
   const char *platform;   /* AT_PLATFORM */
 };
 
@@ -99,6 +100,9 @@ void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Fatal translator error: one line on stderr, then exit with status. */
 _Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The guest's sysroot: -L DIR, else $XRUN_SYSROOT, else g->sysroot. */
+const char *xrun_sysroot(const struct guest *g);
 
 /* Options that several modules read. */
 struct xrun_options {

@@ -7,6 +7,13 @@
 unsigned xrun_log_mask;
 struct xrun_options xrun_opt = {.max_block_insns = 64, .code_kb = 64 << 10};
 
+const char *xrun_sysroot(const struct guest *g) {
+  if (xrun_opt.sysroot && xrun_opt.sysroot[0])
+    return xrun_opt.sysroot;
+  const char *env = getenv("XRUN_SYSROOT");
+  return env && env[0] ? env : g->sysroot;
+}
+
 void xrun_log(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

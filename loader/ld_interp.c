@@ -5,18 +5,9 @@
 #include <stdlib.h>
 #include "ld_int.h"
 
-#define LD_DEFAULT_SYSROOT "/usr/aarch64-linux-gnu"
-
-static const char *ld_sysroot(void) {
-  if (xrun_opt.sysroot && xrun_opt.sysroot[0])
-    return xrun_opt.sysroot;
-  const char *env = getenv("XRUN_SYSROOT");
-  return env && env[0] ? env : LD_DEFAULT_SYSROOT;
-}
-
 int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_elf *interp) {
   static char path[PATH_MAX];
-  const char *root = ld_sysroot();
+  const char *root = xrun_sysroot(g);
   if (snprintf(path, sizeof(path), "%s%s", root, exe->interp) >= (int)sizeof(path))
     return ld_error(XRUN_EXIT_NOFILE, "%s: interpreter path too long", exe->path);
   FILE *probe = fopen(path, "r");

@@ -11,20 +11,11 @@
 #include <unistd.h>
 #include "sys_int.h"
 
-#define SYS_DEFAULT_SYSROOT "/usr/aarch64-linux-gnu"
-
 const char *sys_exe_path(void) {
   static char exe[PATH_MAX];
   if (!exe[0] && xrun_opt.exe_path && !realpath(xrun_opt.exe_path, exe))
     snprintf(exe, sizeof(exe), "%s", xrun_opt.exe_path);
   return exe;
-}
-
-static const char *sys_sysroot(void) {
-  const char *root = xrun_opt.sysroot && xrun_opt.sysroot[0] ? xrun_opt.sysroot : NULL;
-  if (!root)
-    root = getenv("XRUN_SYSROOT");
-  return root && root[0] ? root : SYS_DEFAULT_SYSROOT;
 }
 
 static int sys_is_self_exe(const char *p) {
@@ -60,7 +51,7 @@ const char *sys_path(uint64_t guest_path, char *buf, int *err) {
   if (sys_host_only(buf))
     return buf;
   static __thread char rooted[PATH_MAX];
-  const char *root = sys_sysroot();
+  const char *root = xrun_sysroot(&a64_guest);
   if (snprintf(rooted, sizeof(rooted), "%s%s", root, buf) < (int)sizeof(rooted) &&
       faccessat(AT_FDCWD, rooted, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
     full = rooted;

@@ -92,7 +92,8 @@ void tc_init(const struct backend *be, const struct guest *g);
 void tc_run(struct cpu *c);
 /* Find or translate the block at pc. */
 struct tc_block *tc_get(struct cpu *c, uint64_t pc);
-/* Drop every translation (code buffer full, or code changed). */
+/* Drop every translation (code buffer full). Called with tc_mutex held, from
+ * translation; stops every other guest thread first. */
 void tc_flush(void);
 /* Drop translations overlapping [start, start+len) (munmap, mprotect, code writes). */
 void tc_invalidate(uint64_t start, uint64_t len);

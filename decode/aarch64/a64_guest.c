@@ -44,4 +44,5 @@ const struct guest a64_guest = {
              A64_HWCAP_SHA2 | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID,
     .hwcap2 = 0,
     .platform = "aarch64",
+    .sysroot = "/usr/aarch64-linux-gnu",
 };

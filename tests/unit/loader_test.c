@@ -21,6 +21,7 @@ static const struct guest test_guest = {
     .hwcap = 0x1234,
     .hwcap2 = 0x56,
     .platform = "aarch64",
+    .sysroot = "/usr/aarch64-linux-gnu",
 };
 
 static const char guest_src[] = "int data_var = 0x12345678;\n"
