@@ -40,6 +40,7 @@ static void usage(FILE *f) {
           "  --no-chain   never link translated blocks directly (debugging)\n"
           "  --no-opt     skip the IR optimization passes (debugging)\n"
           "  --interp     run the IR in the reference interpreter instead (debugging, slow)\n"
+          "  --no-spec    no speculative fast paths: every FP instruction exact in C (debugging)\n"
           "  -h, --help   show this help\n"
           "  --version    show the version\n"
           "\n"
@@ -113,6 +114,8 @@ static int parse_options(int argc, char **argv) {
       xrun_opt.no_opt = true;
     } else if (!strcmp(o, "--interp")) {
       xrun_opt.interp = true;
+    } else if (!strcmp(o, "--no-spec")) {
+      xrun_opt.no_spec = true;
     } else {
       xrun_die(XRUN_EXIT_USAGE, "xrun: unknown option '%s'; see 'xrun --help'", o);
     }

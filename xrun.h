@@ -29,6 +29,7 @@ enum cpu_exit {
   CPU_EXIT_PLAIN = 0,   /* cpu->pc holds the next guest pc */
   CPU_EXIT_SYSCALL = 1, /* cpu->pc is the pc after the syscall instruction */
   CPU_EXIT_TRAP = 2,    /* cpu->trap_signal is the guest signal, cpu->pc its pc */
+  CPU_EXIT_DEOPT = 3,   /* cpu->pc is an instruction to translate without speculation */
   CPU_EXIT_LAST = 16    /* larger values are struct tc_exit pointers */
 };
 
@@ -46,6 +47,8 @@ struct cpu {
   bool exiting;
   int tid;
   struct cpu *next_cpu; /* tcache's list of running guest threads */
+  uint32_t fp_pending;  /* IR_FPEXC_* raised by translated code, not yet in the guest's flags */
+  uint32_t host_fp;     /* scratch for the backend's FP status moves */
 };
 
 struct ir_block;
@@ -104,6 +107,13 @@ _Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(
 /* The guest's sysroot: -L DIR, else $XRUN_SYSROOT, else g->sysroot. */
 const char *xrun_sysroot(const struct guest *g);
 
+/* Move the FP exceptions translated code raised (ir.h, "FP exceptions") into
+ * c->fp_pending; for helpers called from translated code. */
+void xrun_fp_take(struct cpu *c);
+/* False once the translation of the guest instruction at pc as speculative
+ * fast code has failed its check (DEOPT_IF): decoders then emit the exact form. */
+bool xrun_speculate(uint64_t pc);
+
 /* Options that several modules read. */
 struct xrun_options {
   const char *sysroot;  /* -L DIR */
@@ -112,6 +122,7 @@ struct xrun_options {
   bool no_chain;        /* --no-chain: never patch direct exits (debugging) */
   bool no_opt;          /* --no-opt: skip the IR passes */
   bool interp;          /* --interp: run IR through the interpreter, not a backend */
+  bool no_spec;         /* --no-spec: never translate speculatively (no DEOPT_IF) */
   unsigned max_block_insns;
   unsigned code_kb; /* -tb-size: code buffer in KiB */
 };

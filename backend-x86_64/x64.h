@@ -224,6 +224,8 @@ void x64_xadd(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned re
 void x64_xchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
 void x64_cmpxchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
 void x64_mfence(struct tc_buf *b);
+void x64_ldmxcsr(struct tc_buf *b, struct x64_mem m);
+void x64_stmxcsr(struct tc_buf *b, struct x64_mem m);
 void x64_push(struct tc_buf *b, unsigned reg);
 void x64_pop(struct tc_buf *b, unsigned reg);
 void x64_ret(struct tc_buf *b);
@@ -285,6 +287,8 @@ extern uint8_t *x64_entry_tramp, *x64_exit_tramp;
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 void x64_patch(struct tc_exit *e, const void *code);
+uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
+uint32_t x64_fault_fpexc(const void *uctx);
 
 /* x64_regalloc.c */
 int x64_is_call(const struct ir_insn *in);

@@ -115,5 +115,6 @@ const struct backend x64_backend = {
     .translate = x64_translate,
     .enter = x64_enter,
     .patch = x64_patch,
+    .fault_fpexc = x64_fault_fpexc,
     .objdump_machine = "i386:x86-64",
 };

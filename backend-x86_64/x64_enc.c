@@ -319,6 +319,16 @@ void x64_cmpxchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned
   x64_op_rm(b, X64_LOCK | x64_size_flags(log2size), log2size ? 0x0fb1 : 0x0fb0, reg, m);
 }
 
+/* 0F AE /2: ldmxcsr m32 */
+void x64_ldmxcsr(struct tc_buf *b, struct x64_mem m) {
+  x64_op_rm(b, 0, 0x0fae, 2, m);
+}
+
+/* 0F AE /3: stmxcsr m32 */
+void x64_stmxcsr(struct tc_buf *b, struct x64_mem m) {
+  x64_op_rm(b, 0, 0x0fae, 3, m);
+}
+
 void x64_mfence(struct tc_buf *b) {
   x64_bytes(b, (const uint8_t[]){0x0f, 0xae, 0xf0}, 3); /* mfence */
 }

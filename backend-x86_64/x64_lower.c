@@ -488,6 +488,16 @@ static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
   x64_fix32(x->buf, skip);
 }
 
+/* Back to the guest instruction at imm, which the run loop retranslates exactly. */
+static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned ra = x64_src(x, in->a, X64_RAX);
+  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
+  uint8_t *skip = x64_jcc32(x->buf, X64_CC_E);
+  x64_exit_plain(x, in->imm, CPU_EXIT_DEOPT);
+  x64_fix32(x->buf, skip);
+}
+
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
 
 /* cpu->pc = target; on a jump-cache hit go straight to the code. */
@@ -574,6 +584,7 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_FENCE: x64_lower_fence(x, ref); break;
   case IR_CALL: x64_lower_call(x, ref); break;
   case IR_EXIT_IF: x64_lower_exit_if(x, ref); break;
+  case IR_DEOPT_IF: x64_lower_deopt_if(x, ref); break;
   case IR_GOTO: x64_exit_to(x, in->imm); break;
   case IR_JUMP: x64_lower_jump(x, ref); break;
   case IR_SYSCALL: x64_exit_plain(x, in->imm, CPU_EXIT_SYSCALL); break;

@@ -40,6 +40,7 @@ int x64_has_value(const struct ir_insn *in) {
   case IR_STORE:
   case IR_FENCE:
   case IR_EXIT_IF:
+  case IR_DEOPT_IF:
   case IR_GOTO:
   case IR_JUMP:
   case IR_SYSCALL:

@@ -6,22 +6,53 @@
  * exit: takes the return value in rax, restores, returns to enter's caller.
  */
 #include <assert.h>
+#include <stddef.h>
+#include <ucontext.h>
 #include "x64.h"
 
 uint8_t *x64_entry_tramp, *x64_exit_tramp;
 
 static const uint8_t x64_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R14, X64_R15};
 
+/* MXCSR: all exceptions masked, round to nearest, no FTZ/DAZ, no flags. */
+enum { X64_MXCSR_DEFAULT = 0x1f80 };
+
+static struct x64_mem x64_host_fp(void) {
+  return x64_mem(X64_R14, offsetof(struct cpu, host_fp));
+}
+
 static void x64_emit_entry(struct tc_buf *b) {
   for (unsigned i = 0; i < sizeof(x64_saved); i++)
     x64_push(b, x64_saved[i]);
   /* 6 pushes + return address = 56: rsp + X64_FRAME is 16-byte aligned */
-  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME); /* sub rsp, FRAME */
-  x64_mov_rr(b, 1, X64_R14, X64_RDI);            /* mov r14, rdi */
-  x64_jmp_r(b, X64_RSI);                         /* jmp rsi */
+  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME);               /* sub rsp, FRAME */
+  x64_mov_rr(b, 1, X64_R14, X64_RDI);                          /* mov r14, rdi */
+  x64_store_imm(b, 2, x64_host_fp(), X64_MXCSR_DEFAULT);       /* mov dword [r14+host_fp], imm */
+  x64_ldmxcsr(b, x64_host_fp());                               /* ldmxcsr [r14+host_fp] */
+  x64_jmp_r(b, X64_RSI);                                       /* jmp rsi */
+}
+
+/* MXCSR flags IE DE ZE OE UE PE (bits 0-5) to IR_FPEXC_* (the same without
+ * DE): ecx = (m & 1) | ((m >> 1) & 0x1e). */
+uint32_t x64_fpexc_of_mxcsr(uint32_t m) {
+  return (m & 1) | ((m >> 1) & 0x1e);
+}
+
+/* cpu->fp_pending |= the MXCSR flags, in rcx/rdx (rax holds the exit value). */
+static void x64_emit_fp_fold(struct tc_buf *b) {
+  x64_stmxcsr(b, x64_host_fp());                         /* stmxcsr [r14+host_fp] */
+  x64_load(b, 2, 0, 0, X64_RCX, x64_host_fp());          /* mov ecx, [r14+host_fp] */
+  x64_mov_rr(b, 0, X64_RDX, X64_RCX);                    /* mov edx, ecx */
+  x64_alu_ri(b, 0, X64_AND, X64_RCX, 1);                 /* and ecx, 1 */
+  x64_shift_ri(b, 0, X64_SHR, X64_RDX, 1);               /* shr edx, 1 */
+  x64_alu_ri(b, 0, X64_AND, X64_RDX, 0x1e);              /* and edx, 0x1e */
+  x64_alu_rr(b, 0, X64_OR, X64_RCX, X64_RDX);            /* or ecx, edx */
+  x64_alu_rm(b, 0, X64_OR, X64_RCX, x64_mem(X64_R14, offsetof(struct cpu, fp_pending)));
+  x64_store(b, 2, x64_mem(X64_R14, offsetof(struct cpu, fp_pending)), X64_RCX);
 }
 
 static void x64_emit_exit(struct tc_buf *b) {
+  x64_emit_fp_fold(b);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, X64_FRAME); /* add rsp, FRAME */
   for (unsigned i = sizeof(x64_saved); i-- > 0;)
     x64_pop(b, x64_saved[i]);
@@ -55,4 +86,9 @@ void x64_patch(struct tc_exit *e, const void *code) {
   assert(((uintptr_t)rel & 3) == 0 && x64_rel32_ok(rel + 4, to));
   int32_t d = (int32_t)(to - (rel + 4));
   __atomic_store_n((int32_t *)(void *)rel, d, __ATOMIC_RELEASE);
+}
+
+uint32_t x64_fault_fpexc(const void *uctx) {
+  const ucontext_t *uc = uctx;
+  return uc->uc_mcontext.fpregs ? x64_fpexc_of_mxcsr(uc->uc_mcontext.fpregs->mxcsr) : 0;
 }

@@ -157,6 +157,15 @@ uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned a
   return ir_emit_aux(b, op, type, aux, x, y, 0, imm);
 }
 
+uint32_t ir_vop3(struct ir_block *b, enum ir_op op, unsigned aux, uint32_t x, uint32_t y,
+                 uint32_t z) {
+  return ir_emit_aux(b, op, IR_V128, aux, x, y, z, 0);
+}
+
+uint32_t ir_deopt_if(struct ir_block *b, uint32_t cond, uint64_t pc) {
+  return ir_emit(b, IR_DEOPT_IF, IR_VOID, cond, 0, 0, pc);
+}
+
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc) {
   return ir_emit(b, IR_EXIT_IF, IR_VOID, cond, 0, 0, target_pc);
 }

@@ -5,7 +5,8 @@
  * instructions in SSA form: an instruction's index is the name of the value it
  * defines, and operands refer to earlier instructions by index (0 = none).
  * Control leaves a block only through exit instructions: EXIT_IF (a side exit)
- * anywhere, and exactly one of GOTO / JUMP / SYSCALL / TRAP at the end.
+ * and DEOPT_IF (a side exit back to the current guest instruction, whose
+ * speculative translation did not hold) anywhere, and exactly one of GOTO / JUMP / SYSCALL / TRAP at the end.
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   uint32_t x1 = ir_get(b, IR_I64, offsetof(struct a64_cpu, x[1]));
@@ -98,6 +99,34 @@ enum ir_atomic {
 
 enum ir_fence { IR_FENCE_FULL, IR_FENCE_LOAD, IR_FENCE_STORE };
 
+/* VF* aux: the lane size (2 or 3) | which lanes the op works on. */
+enum ir_vf_extent {
+  IR_VF_ALL = 0,  /* every lane of the 128 bits */
+  IR_VF_HALF = 4, /* the lanes of the low 64 bits */
+  IR_VF_ONE = 8,  /* lane 0 */
+  IR_VF_EXTENT_MASK = 12,
+};
+/* Number of lanes a VF* op with this aux works on. */
+static inline unsigned ir_vf_lanes(unsigned aux) {
+  unsigned all = 16u >> (aux & 3);
+  return (aux & IR_VF_EXTENT_MASK) == IR_VF_ONE ? 1 : (aux & IR_VF_HALF) ? all / 2 : all;
+}
+
+/* FP exceptions. The VF* ops raise IEEE exceptions into a pending set that is
+ * the host's own FP status while translated code runs (one host instruction
+ * raises them, nothing else does), and cpu->fp_pending, in the bits below,
+ * once control is back in C: the backend's exit and fault paths move the
+ * host status there, and xrun_fp_take() does it for a helper called from
+ * translated code. A guest folds fp_pending into its own flags register
+ * wherever that register is read or written. */
+enum ir_fpexc {
+  IR_FPEXC_INVALID = 1,
+  IR_FPEXC_DIVZERO = 2,
+  IR_FPEXC_OVERFLOW = 4,
+  IR_FPEXC_UNDERFLOW = 8,
+  IR_FPEXC_INEXACT = 16,
+};
+
 struct ir_insn {
   uint8_t op;   /* enum ir_op */
   uint8_t type; /* enum ir_type of the result (for PUT/STORE: of the value stored) */
@@ -167,8 +196,16 @@ uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi);
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
                 uint32_t y, uint64_t imm);
 static inline int ir_is_vec_op(enum ir_op op) {
-  return op >= IR_VCONST && op <= IR_VWIDENS;
+  return op >= IR_VCONST && op <= IR_VFCVT;
 }
+static inline int ir_is_vf_op(enum ir_op op) {
+  return op >= IR_VFADD && op <= IR_VFCVT;
+}
+/* A VF* op with three operands (VFMA). */
+uint32_t ir_vop3(struct ir_block *b, enum ir_op op, unsigned aux, uint32_t x, uint32_t y,
+                 uint32_t z);
+/* DEOPT_IF: when cond != 0 leave at guest pc, which runs next without speculation. */
+uint32_t ir_deopt_if(struct ir_block *b, uint32_t cond, uint64_t pc);
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc);
 uint32_t ir_goto(struct ir_block *b, uint64_t target_pc);
 uint32_t ir_jump(struct ir_block *b, uint32_t target);

@@ -20,6 +20,11 @@ int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_
 /* Evaluate a pure vector op (V* of ir_ops.def except VCONST) on operand values,
  * scalar operands and results in .lo: returns 1 and sets *out, or 0 for other ops. */
 int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 *out);
+/* Evaluate a VF* op (ir_vfeval.c) on operand values, a_type being a's type (an
+ * integer operand of VFFROMS/VFFROMU is in .lo): returns 1 and sets *out, raising
+ * the op's FP exceptions in the host's FP status, or 0 for other ops. */
+int ir_vfeval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 c,
+              enum ir_type a_type, struct ir_v128 *out);
 /* True if insn i defines a value other insns may use (PUT and STORE carry the
  * type of the value they store, but define none). */
 static inline int ir_has_value(const struct ir_insn *i) {

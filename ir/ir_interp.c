@@ -184,6 +184,11 @@ static intptr_t ir_interp_exit(struct cpu *c, const struct ir_insn *i, uint64_t 
       return -1;
     c->pc = i->imm;
     return CPU_EXIT_PLAIN;
+  case IR_DEOPT_IF:
+    if (!a)
+      return -1;
+    c->pc = i->imm;
+    return CPU_EXIT_DEOPT;
   case IR_GOTO: c->pc = i->imm; return CPU_EXIT_PLAIN;
   case IR_JUMP: c->pc = a; return CPU_EXIT_PLAIN;
   case IR_SYSCALL: c->pc = i->imm; return CPU_EXIT_SYSCALL;
@@ -204,7 +209,8 @@ static struct ir_v128 ir_interp_one(const struct ir_block *b, struct cpu *c,
     assert(i->imm < b->n_vconst);
     return b->vconst[i->imm];
   }
-  if (ir_veval(i, a, x, &r) || ir_eval(i, a.lo, x.lo, y.lo, &r.lo))
+  if (ir_veval(i, a, x, &r) || ir_vfeval(i, a, x, y, b->insn[i->a].type, &r) ||
+      ir_eval(i, a.lo, x.lo, y.lo, &r.lo))
     return r;
   return ir_interp_effect(c, i, a, x, y);
 }

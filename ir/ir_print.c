@@ -55,6 +55,14 @@ static void ir_print_vec(FILE *f, const struct ir_block *b, const struct ir_insn
     fprintf(f, "vconst 0x%016" PRIx64 "_%016" PRIx64, v.hi, v.lo);
     return;
   }
+  if (ir_is_vf_op(i->op)) {
+    static const char *const extent[4] = {"", ".half", ".one", "?"};
+    fprintf(f, "%s.f%u%s", name, 8u << (i->aux & 3), extent[(i->aux >> 2) & 3]);
+    ir_print_args(f, i, ir_op_info[i->op].nargs);
+    if (i->op == IR_VFCMP && i->imm)
+      fputs(", signalling", f);
+    return;
+  }
   switch (i->op) {
   case IR_VAND:
   case IR_VOR:

@@ -85,11 +85,53 @@ static int ir_verify_mem(const struct ir_block *b, uint32_t r, int nvals) {
   return 0;
 }
 
+/* VF* ops: lane size 2 or 3, an extent, operands v128 except the integer side
+ * of a scalar conversion. */
+static int ir_verify_vf(const struct ir_block *b, uint32_t r) {
+  const struct ir_insn *i = &b->insn[r];
+  enum ir_type ta = ir_type_of(b, i->a);
+  unsigned lg = i->aux & 3, ext = i->aux & IR_VF_EXTENT_MASK;
+  int one = ext == IR_VF_ONE;
+  if (lg < 2 || i->aux > (lg | IR_VF_ONE))
+    return ir_verify_fail(b, r, "aux %u is not a binary32/64 lane and extent", i->aux);
+  switch (i->op) {
+  case IR_VFCHK:
+  case IR_VFCMP:
+    if (i->type != IR_I32)
+      return ir_verify_fail(b, r, "result is not i32");
+    return ir_verify_same(b, r, IR_V128, ir_op_info[i->op].nargs);
+  case IR_VFFROMS:
+  case IR_VFFROMU:
+    if (i->type != IR_V128 || !(ta == IR_V128 || (one && ir_is_int(ta))))
+      return ir_verify_fail(b, r, "bad int-to-fp types");
+    return 0;
+  case IR_VFTOS:
+  case IR_VFTOU:
+    if (!(i->type == IR_V128 || (one && ir_is_int(i->type))) || ta != IR_V128)
+      return ir_verify_fail(b, r, "bad fp-to-int types");
+    return 0;
+  case IR_VFCVT:
+    if (lg == 2 && ext == IR_VF_ALL)
+      return ir_verify_fail(b, r, "narrowing to four lanes");
+    break;
+  case IR_VFDIV:
+    if (lg == 2 && ext == IR_VF_HALF)
+      return ir_verify_fail(b, r, "binary32 division of half a vector");
+    break;
+  default: break;
+  }
+  if (i->type != IR_V128)
+    return ir_verify_fail(b, r, "result type %s is not v128", ir_type_name(i->type));
+  return ir_verify_same(b, r, IR_V128, ir_op_info[i->op].nargs);
+}
+
 /* Vector ops: result and operand types, lane sizes, lane indices. */
 static int ir_verify_vec(const struct ir_block *b, uint32_t r) {
   const struct ir_insn *i = &b->insn[r];
   enum ir_type ta = ir_type_of(b, i->a);
   unsigned lanes = 16u >> (i->aux & 3);
+  if (ir_is_vf_op(i->op))
+    return ir_verify_vf(b, r);
   if (i->aux > 3)
     return ir_verify_fail(b, r, "lane size %u is not 0..3", i->aux);
   if (i->op != IR_VEXTRACT && i->type != IR_V128)

@@ -46,6 +46,7 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
       c->pc = tc_guest_pc_at(blk, host_pc);
   }
   tc_in_guest = 0;
+  c->fp_pending |= tc_backend->fault_fpexc(uc);
   c->guest->signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
   siglongjmp(tc_resume, 1);
 }

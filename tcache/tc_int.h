@@ -46,6 +46,10 @@ void tc_stop_world(void);
 void tc_start_world(void);
 void tc_yield_code(void);
 
+/* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */
+void tc_deopt(struct cpu *c);
+void tc_fp_clear(void);
+
 void tc_fault_init(void);
 void tc_log_out_asm(const struct tc_block *blk);
 /* The run loop's resume point: a host fault handler that has set up a guest

@@ -80,6 +80,7 @@ static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
   case CPU_EXIT_PLAIN: return c->exit_request ? NULL : tc_fill_jc(c);
   case CPU_EXIT_SYSCALL: tc_syscall(c); return NULL;
   case CPU_EXIT_TRAP: tc_trap(c); return NULL;
+  case CPU_EXIT_DEOPT: tc_deopt(c); return NULL;
   default: return tc_follow_exit(c, (struct tc_exit *)r);
   }
 }
@@ -97,12 +98,16 @@ static void tc_run_interp(struct cpu *c) {
       continue;
     }
     tc_in_guest = 1;
+    tc_fp_clear();
     uintptr_t r = ir_interp(b, c);
+    xrun_fp_take(c);
     tc_in_guest = 0;
     if (r == CPU_EXIT_SYSCALL)
       tc_syscall(c);
     else if (r == CPU_EXIT_TRAP)
       tc_trap(c);
+    else if (r == CPU_EXIT_DEOPT)
+      tc_deopt(c);
   }
   ir_block_free(b);
 }

@@ -81,6 +81,9 @@ struct backend {
   uintptr_t (*enter)(struct cpu *c, const void *code);
   /* Point e->jump at code, or back at e->stub when code is NULL; one atomic write. */
   void (*patch)(struct tc_exit *e, const void *code);
+  /* The pending FP exceptions (IR_FPEXC_*) in the host context a fault
+   * handler got (ucontext_t *), where translated code was interrupted. */
+  uint32_t (*fault_fpexc)(const void *uctx);
   /* objdump's -m name for this host, for -d out_asm (NULL: print bytes). */
   const char *objdump_machine;
 };

@@ -1,0 +1,198 @@
+/* ir_vfeval.c - the reference semantics of the VF* ops (ir_ops.def): lane by
+ * lane in C's float and double, which on every host xrun supports are IEEE 754
+ * binary32 and binary64 rounding to nearest even. The host raises each
+ * operation's exceptions in its FP status, as the op must (ir.h, "FP
+ * exceptions"); the few whose C form would not (signalling compares,
+ * saturating conversions) raise them explicitly.
+ */
+#include <fenv.h>
+#include <math.h>
+#include <string.h>
+#include "ir_eval.h"
+
+static float ir_f32(uint64_t x) {
+  uint32_t u = (uint32_t)x;
+  float f;
+  memcpy(&f, &u, 4);
+  return f;
+}
+static double ir_f64(uint64_t x) {
+  double d;
+  memcpy(&d, &x, 8);
+  return d;
+}
+static uint64_t ir_bits32(float f) {
+  uint32_t u;
+  memcpy(&u, &f, 4);
+  return u;
+}
+static uint64_t ir_bits64(double d) {
+  uint64_t u;
+  memcpy(&u, &d, 8);
+  return u;
+}
+
+static uint64_t ir_vf_lane(struct ir_v128 v, unsigned lg, unsigned k) {
+  uint64_t half = k < (8u >> lg) ? v.lo : v.hi;
+  return lg == 3 ? half : (half >> (32 * (k & 1))) & 0xffffffffu;
+}
+static void ir_vf_set(struct ir_v128 *v, unsigned lg, unsigned k, uint64_t x) {
+  uint64_t *half = k < (8u >> lg) ? &v->lo : &v->hi;
+  if (lg == 3) {
+    *half = x;
+    return;
+  }
+  unsigned sh = 32 * (k & 1);
+  *half = (*half & ~(0xffffffffull << sh)) | ((x & 0xffffffffu) << sh);
+}
+
+static int ir_is_nan(uint64_t x, unsigned lg) {
+  return lg == 3 ? isnan(ir_f64(x)) : isnan(ir_f32(x));
+}
+static int ir_is_snan(uint64_t x, unsigned lg) {
+  uint64_t quiet = lg == 3 ? 1ull << 51 : 1ull << 22;
+  return ir_is_nan(x, lg) && !(x & quiet);
+}
+/* A NaN, or the magnitude of the smallest normal number. */
+static int ir_vf_unusual(uint64_t x, unsigned lg) {
+  uint64_t mag = lg == 3 ? x & ~(1ull << 63) : x & 0x7fffffffu;
+  return ir_is_nan(x, lg) || mag == (lg == 3 ? 1ull << 52 : 1ull << 23);
+}
+
+static uint64_t ir_vf_arith(unsigned op, unsigned lg, uint64_t x, uint64_t y, uint64_t z) {
+  if (lg == 2) {
+    float a = ir_f32(x), b = ir_f32(y);
+    switch (op) {
+    case IR_VFADD: return ir_bits32(a + b);
+    case IR_VFSUB: return ir_bits32(a - b);
+    case IR_VFMUL: return ir_bits32(a * b);
+    case IR_VFDIV: return ir_bits32(a / b);
+    case IR_VFMA: return ir_bits32(fmaf(a, b, ir_f32(z)));
+    default: return ir_bits32(sqrtf(a)); /* IR_VFSQRT */
+    }
+  }
+  double a = ir_f64(x), b = ir_f64(y);
+  switch (op) {
+  case IR_VFADD: return ir_bits64(a + b);
+  case IR_VFSUB: return ir_bits64(a - b);
+  case IR_VFMUL: return ir_bits64(a * b);
+  case IR_VFDIV: return ir_bits64(a / b);
+  case IR_VFMA: return ir_bits64(fma(a, b, ir_f64(z)));
+  default: return ir_bits64(sqrt(a));
+  }
+}
+
+static double ir_vf_double(uint64_t x, unsigned lg) {
+  return lg == 3 ? ir_f64(x) : ir_f32(x);
+}
+
+/* a op b with IEEE's compare exceptions: invalid for a signalling NaN, and for
+ * any NaN when signalling. Returns -1 for unordered, else 0 (<), 1 (=), 2 (>). */
+static int ir_vf_compare(uint64_t x, uint64_t y, unsigned lg, int signalling) {
+  if (ir_is_nan(x, lg) || ir_is_nan(y, lg)) {
+    if (signalling || ir_is_snan(x, lg) || ir_is_snan(y, lg))
+      feraiseexcept(FE_INVALID);
+    return -1;
+  }
+  double a = ir_vf_double(x, lg), b = ir_vf_double(y, lg);
+  return a < b ? 0 : a == b ? 1 : 2;
+}
+
+static uint64_t ir_vf_cmp_lane(unsigned op, unsigned lg, uint64_t x, uint64_t y) {
+  int r = ir_vf_compare(x, y, lg, op != IR_VFCMPEQ);
+  int t = op == IR_VFCMPEQ ? r == 1 : op == IR_VFCMPGE ? r >= 1 : r == 2;
+  return t ? (lg == 3 ? ~0ull : 0xffffffffu) : 0;
+}
+
+static uint64_t ir_vf_nzcv(uint64_t x, uint64_t y, unsigned lg, int signalling) {
+  static const uint8_t nzcv[4] = {0x3, 0x8, 0x6, 0x2}; /* unordered, <, =, > */
+  return nzcv[ir_vf_compare(x, y, lg, signalling) + 1];
+}
+
+/* Integer of bits width (signed or not) to binary32/64. */
+static uint64_t ir_vf_from_int(uint64_t x, unsigned bits, int is_signed, unsigned lg) {
+  if (is_signed) {
+    int64_t s = bits == 64 ? (int64_t)x : (int64_t)(int32_t)(uint32_t)x;
+    return lg == 3 ? ir_bits64((double)s) : ir_bits32((float)s);
+  }
+  uint64_t u = bits == 64 ? x : (uint32_t)x;
+  return lg == 3 ? ir_bits64((double)u) : ir_bits32((float)u);
+}
+
+/* binary32/64 to an integer of bits width, toward zero, saturating. */
+static uint64_t ir_vf_to_int(uint64_t x, unsigned lg, unsigned bits, int is_signed) {
+  double d = ir_vf_double(x, lg), t = trunc(d);
+  double lo = is_signed ? -ldexp(1, (int)bits - 1) : 0, hi = ldexp(1, (int)bits - is_signed);
+  uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+  if (isnan(d)) {
+    feraiseexcept(FE_INVALID);
+    return 0;
+  }
+  if (t < lo || t >= hi) {
+    feraiseexcept(FE_INVALID);
+    if (!is_signed)
+      return t < lo ? 0 : mask;
+    return (t < lo ? 1ull << (bits - 1) : (1ull << (bits - 1)) - 1) & mask;
+  }
+  if (t != d)
+    feraiseexcept(FE_INEXACT);
+  return (is_signed ? (uint64_t)(int64_t)t : (uint64_t)t) & mask;
+}
+
+static uint64_t ir_vf_convert(uint64_t x, unsigned to_lg) {
+  return to_lg == 3 ? ir_bits64((double)ir_f32(x)) : ir_bits32((float)ir_f64(x));
+}
+
+/* One result lane k of i. */
+static uint64_t ir_vf_one(const struct ir_insn *i, unsigned k, struct ir_v128 a, struct ir_v128 b,
+                          struct ir_v128 c, unsigned int_bits) {
+  unsigned lg = i->aux & 3;
+  uint64_t x = ir_vf_lane(a, lg, k), y = ir_vf_lane(b, lg, k), z = ir_vf_lane(c, lg, k);
+  switch (i->op) {
+  case IR_VFCMPEQ:
+  case IR_VFCMPGE:
+  case IR_VFCMPGT: return ir_vf_cmp_lane(i->op, lg, x, y);
+  case IR_VFFROMS:
+  case IR_VFFROMU:
+    if (int_bits != (8u << lg))
+      x = a.lo;
+    return ir_vf_from_int(x, int_bits, i->op == IR_VFFROMS, lg);
+  case IR_VFTOS:
+  case IR_VFTOU: return ir_vf_to_int(x, lg, int_bits, i->op == IR_VFTOS);
+  case IR_VFCVT: return ir_vf_convert(ir_vf_lane(a, lg ^ 1, k), lg);
+  default: return ir_vf_arith(i->op, lg, x, y, z);
+  }
+}
+
+/* The integer width of a conversion's integer side: a scalar operand or
+ * result says, otherwise it is the lane's. */
+static unsigned ir_vf_int_bits(const struct ir_insn *i, enum ir_type int_type) {
+  if (int_type == IR_I32)
+    return 32;
+  if (int_type == IR_I64)
+    return 64;
+  return 8u << (i->aux & 3);
+}
+
+int ir_vfeval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 c,
+              enum ir_type a_type, struct ir_v128 *out) {
+  unsigned lg = i->aux & 3, n = ir_vf_lanes(i->aux);
+  struct ir_v128 r = {0, 0};
+  if (!ir_is_vf_op(i->op))
+    return 0;
+  if (i->op == IR_VFCHK) {
+    for (unsigned k = 0; k < n; k++)
+      r.lo |= (uint64_t)ir_vf_unusual(ir_vf_lane(a, lg, k), lg);
+  } else if (i->op == IR_VFCMP) {
+    r.lo = ir_vf_nzcv(ir_vf_lane(a, lg, 0), ir_vf_lane(b, lg, 0), lg, i->imm != 0);
+  } else {
+    int to_int = i->op == IR_VFTOS || i->op == IR_VFTOU;
+    unsigned bits = ir_vf_int_bits(i, to_int ? i->type : a_type);
+    for (unsigned k = 0; k < n; k++)
+      ir_vf_set(&r, lg, k, ir_vf_one(i, k, a, b, c, bits));
+    if (to_int && i->type != IR_V128)
+      r.lo = ir_vf_one(i, 0, a, b, c, bits);
+  }
+  *out = r;
+  return 1;
+}
