@@ -84,7 +84,8 @@ static uint64_t sys_sigtramp(void) {
 
 static void sys_sigframe_save(struct a64_sigcontext *mc, const struct a64_cpu *a, uint64_t fault) {
   struct a64_fpsimd_context fp = {
-      .head = {SYS_A64_FPSIMD_MAGIC, sizeof(fp)}, .fpsr = a->fpsr, .fpcr = a->fpcr};
+      .head = {SYS_A64_FPSIMD_MAGIC, sizeof(fp)}, .fpsr = a->fpsr | (a->c.fp_pending & A64_FPSR_FPEXC),
+      .fpcr = a->fpcr};
   memcpy(fp.vregs, a->v, sizeof(fp.vregs));
   mc->fault_address = fault;
   memcpy(mc->regs, a->x, sizeof(mc->regs));
@@ -173,6 +174,7 @@ static int sys_sigframe_restore(struct a64_cpu *a, const struct a64_sigcontext *
   a->c.pc = mc->pc;
   a->nzcv = (mc->pstate >> 28) & 0xf;
   a->fpsr = fp->fpsr;
+  a->c.fp_pending = 0;
   a->fpcr = fp->fpcr;
   memcpy(a->v, fp->vregs, sizeof(a->v));
   a->excl_addr = ~0ull;

@@ -24,4 +24,16 @@ struct a64_cpu {
   _Alignas(16) uint64_t v[32][2]; /* V0..V31, little-endian: v[n][0] is the low 64 bits */
 };
 
+/* FPSR's cumulative exception flags IOC DZC OFC UFC IXC are bits 0..4, the
+ * IR_FPEXC_* bits of cpu.fp_pending: the guest's FPSR is fpsr | fp_pending. */
+enum { A64_FPSR_FPEXC = 0x1f };
+
+/* Fold the pending FP exceptions into FPSR (from C code outside translated code;
+ * helpers inside it call xrun_fp_take first). */
+static inline uint32_t a64_fpsr_merge(struct a64_cpu *a) {
+  a->fpsr |= a->c.fp_pending & A64_FPSR_FPEXC;
+  a->c.fp_pending = 0;
+  return a->fpsr;
+}
+
 #endif

@@ -1,7 +1,11 @@
 /* a64_fp_fast.c - the fast path in front of the exact FP of a64_fp_lane.c
  * and a64_fp_round.c: the common single and double operations on the
  * host's SSE arithmetic, with the FPSR flags worked out from the operands
- * and the result, never from MXCSR.
+ * and the result, never from MXCSR. These helpers run inside translated
+ * code, where the host's FP status holds the guest's pending exceptions
+ * (ir.h): every host operation here either is exact or raises only what
+ * Arm raises for the instruction (a signalling NaN widened to double
+ * raises invalid, as Arm's IOC; NaNs never reach a signalling compare).
  *
  * It applies when FPCR.RMode = RN, FZ = 0 and DN = 0 and no operand is a
  * NaN. There IEEE 754 round to nearest even, which SSE does under the
@@ -177,7 +181,7 @@ bool a64_fast_op2(struct a64_cpu *a, enum a64_fp2 op, uint64_t xb, uint64_t yb, 
 /* FPSqrt of a positive normal value; IXC unless r * r == x. */
 bool a64_fast_sqrt(struct a64_cpu *a, uint64_t xb, unsigned esz, uint64_t *res) {
   double x = from_bits(xb, esz), r;
-  if (!fast_fpcr(a, esz) || (esz == 3 && !host_fma()))
+  if (!fast_fpcr(a, esz) || (esz == 3 && !host_fma()) || is_nan(x))
     return false;
   if (!(x > tiny(esz)) || __builtin_isinf(x))
     return false; /* NaN, negative (IOC), zero, tiny or Inf */
@@ -209,7 +213,10 @@ bool a64_fast_to_int(struct a64_cpu *a, uint64_t xb, unsigned esz, unsigned fbit
   int64_t i;
   if (!fast_fpcr(a, esz) || fbits > 64)
     return false;
-  x = from_bits(xb, esz) * pow2((int)fbits); /* exact, or Inf */
+  x = from_bits(xb, esz);
+  if (!(__builtin_fabs(x) < 0x1p64))
+    return false; /* NaN, Inf or out of range: scaling could overflow (OFC, IXC) */
+  x *= pow2((int)fbits); /* exact: at most 2^128 */
   if (!(x > lo && x < hi))
     return false;
   if (x >= 0x1p63) { /* integral */

@@ -122,6 +122,22 @@ static bool a64_sysreg_const(unsigned reg, uint64_t *v) {
 }
 
 /* 1101010100 1 1 o0 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   MRS Xt, <sysreg> */
+/* FPSR as the guest sees it: with the exceptions translated code raised. */
+static uint64_t a64_helper_fpsr_read(struct cpu *c, uint64_t u1, uint64_t u2, uint64_t u3) {
+  (void)u1, (void)u2, (void)u3;
+  xrun_fp_take(c);
+  return a64_fpsr_merge((struct a64_cpu *)c);
+}
+
+/* A write replaces the flags, pending ones included. */
+static uint64_t a64_helper_fpsr_write(struct cpu *c, uint64_t v, uint64_t u2, uint64_t u3) {
+  (void)u2, (void)u3;
+  xrun_fp_take(c);
+  c->fp_pending = 0;
+  ((struct a64_cpu *)c)->fpsr = (uint32_t)v & A64_FPSR_WRITABLE;
+  return 0;
+}
+
 bool trans_mrs(struct a64_ctx *s, uint32_t insn) {
   unsigned reg = a64_bits(insn, 5, 15), rt = a64_bits(insn, 0, 5);
   struct ir_block *b = s->b;
@@ -133,11 +149,11 @@ bool trans_mrs(struct a64_ctx *s, uint32_t insn) {
     v = ir_get(b, IR_I64, offsetof(struct a64_cpu, tpidr_el0));
   else if (reg == A64_NZCV)
     v = a64_shl(s, 1, ir_ext(b, IR_ZEXT, IR_I64, a64_get_nzcv(s), 32), 28);
-  else if (reg == A64_FPCR || reg == A64_FPSR) {
-    uint32_t off =
-        reg == A64_FPCR ? offsetof(struct a64_cpu, fpcr) : offsetof(struct a64_cpu, fpsr);
-    v = ir_ext(b, IR_ZEXT, IR_I64, ir_get(b, IR_I32, off), 32);
-  } else if (reg == A64_CNTVCT_EL0 || reg == A64_CNTPCT_EL0)
+  else if (reg == A64_FPCR)
+    v = ir_ext(b, IR_ZEXT, IR_I64, ir_get(b, IR_I32, offsetof(struct a64_cpu, fpcr)), 32);
+  else if (reg == A64_FPSR)
+    v = ir_call(b, IR_I64, (void *)a64_helper_fpsr_read, 0, 0, 0);
+  else if (reg == A64_CNTVCT_EL0 || reg == A64_CNTPCT_EL0)
     v = ir_call(b, IR_I64, (void *)a64_helper_cntvct, 0, 0, 0);
   else
     return false;
@@ -156,6 +172,10 @@ bool trans_msr(struct a64_ctx *s, uint32_t insn) {
     ir_put(b, offsetof(struct a64_cpu, tpidr_el0), v);
     return true;
   }
+  if (reg == A64_FPSR) {
+    ir_call(b, IR_VOID, (void *)a64_helper_fpsr_write, v, 0, 0);
+    return true;
+  }
   v = ir_unop(b, IR_TRUNC, IR_I32, v);
   if (reg == A64_NZCV) {
     a64_set_nzcv(s, a64_shr(s, 0, v, 28));
@@ -163,9 +183,10 @@ bool trans_msr(struct a64_ctx *s, uint32_t insn) {
   }
   /* Only implemented bits stick: no FP exception traps (so feenableexcept
    * fails, as on cores without them), as qemu-aarch64 keeps them. */
-  uint32_t mask = reg == A64_FPCR ? A64_FPCR_WRITABLE : A64_FPSR_WRITABLE;
-  v = ir_binop(b, IR_AND, IR_I32, v, ir_const(b, IR_I32, mask));
-  ir_put(b, reg == A64_FPCR ? offsetof(struct a64_cpu, fpcr) : offsetof(struct a64_cpu, fpsr), v);
+  v = ir_binop(b, IR_AND, IR_I32, v, ir_const(b, IR_I32, A64_FPCR_WRITABLE));
+  ir_put(b, offsetof(struct a64_cpu, fpcr), v);
+  /* the block ends: speculative FP code checks FPCR once per block */
+  a64_goto(s, s->pc + 4);
   return true;
 }
 

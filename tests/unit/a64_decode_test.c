@@ -677,7 +677,9 @@ TEST(fpcr_fpsr) {
   static const uint32_t code[] = {0xd51b4409, 0xd51b4428, 0xd53b4400, 0xd53b4421};
   struct a64_cpu c;
   seed_cpu(&c, 0);
-  run_words(&c, code, 4, 0, 4, NULL);
+  run_words(&c, code, 1, 0, 4, NULL); /* a write of FPCR ends the block */
+  ASSERT_EQ(c.c.pc, page_pc(1));
+  run_words(&c, code + 1, 3, 1, 4, NULL);
   /* only the implemented bits stick (values read back under qemu-aarch64) */
   ASSERT_EQ(c.fpcr, 0x06540000);
   ASSERT_EQ(c.fpsr, 0x98000090);
