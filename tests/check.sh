@@ -6,7 +6,7 @@
 #   XRUN=qemu-aarch64 tests/check.sh
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
-# FAIL), then tests/badinput.sh, tests/guest.sh and tests/busybox.sh. Every
+# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/guest.sh and tests/busybox.sh. Every
 # test prints one PASS/FAIL/SKIP line; this script echoes them, lists the
 # reasons for skips in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
@@ -63,6 +63,7 @@ for bin in "$O"/tests/unit/*_test; do
   [ -x "$bin" ] && suite "unit/$(basename "$bin")" unit_one "$bin"
 done
 
+suite hostfp tools/check-host-fp "$O"
 suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite guest tests/guest.sh
