@@ -19,7 +19,7 @@ OUT=${O:-o}/bench
 SRC=tests/guest/aarch64
 CFLAGS="-O2 -ffp-contract=off"
 # name:arguments
-BENCHES="sieve_primes:30000000 matrix_multiply:10 sha256_hash_loop:32 mem_funcs_alignments:"
+BENCHES="sieve_primes:30000000 matrix_multiply:10 sha256_hash_loop:32 mem_funcs_alignments: fp_mandelbrot:1200"
 
 mkdir -p "$OUT"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xrun-bench.XXXXXX") || exit 2
