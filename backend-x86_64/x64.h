@@ -148,6 +148,47 @@ enum x64_sse {
   X64_PEXTRW = 0x66000fc5,
   X64_PEXTRD = 0x660f3a16, /* SSE4.1; REX.W: pextrq */
   X64_PMOVMSKB = 0x66000fd7,
+  /* floating point: ps no prefix, pd 66, ss F3, sd F2 */
+  X64_ADDPS = 0x00000f58,
+  X64_ADDPD = 0x66000f58,
+  X64_ADDSS = 0xf3000f58,
+  X64_ADDSD = 0xf2000f58,
+  X64_SUBPS = 0x00000f5c,
+  X64_SUBPD = 0x66000f5c,
+  X64_SUBSS = 0xf3000f5c,
+  X64_SUBSD = 0xf2000f5c,
+  X64_MULPS = 0x00000f59,
+  X64_MULPD = 0x66000f59,
+  X64_MULSS = 0xf3000f59,
+  X64_MULSD = 0xf2000f59,
+  X64_DIVPS = 0x00000f5e,
+  X64_DIVPD = 0x66000f5e,
+  X64_DIVSS = 0xf3000f5e,
+  X64_DIVSD = 0xf2000f5e,
+  X64_SQRTPS = 0x00000f51,
+  X64_SQRTPD = 0x66000f51,
+  X64_SQRTSS = 0xf3000f51,
+  X64_SQRTSD = 0xf2000f51,
+  X64_CMPPS = 0x00000fc2, /* imm8 predicate: 0 EQ_OQ, 1 LT_OS, 2 LE_OS, 7 ORD_Q */
+  X64_CMPPD = 0x66000fc2,
+  X64_CMPSS = 0xf3000fc2,
+  X64_CMPSD = 0xf2000fc2,
+  X64_UCOMISS = 0x00000f2e, /* ZF PF CF of reg vs rm; invalid only for a signalling NaN */
+  X64_UCOMISD = 0x66000f2e,
+  X64_COMISS = 0x00000f2f, /* as ucomis, invalid for any NaN */
+  X64_COMISD = 0x66000f2f,
+  X64_CVTDQ2PS = 0x00000f5b,
+  X64_CVTTPS2DQ = 0xf3000f5b,
+  X64_CVTPS2PD = 0x00000f5a,
+  X64_CVTPD2PS = 0x66000f5a,
+  X64_CVTSS2SD = 0xf3000f5a,
+  X64_CVTSD2SS = 0xf2000f5a,
+  X64_CVTSI2SS = 0xf3000f2a,  /* xmm, r32 (REX.W: r64) */
+  X64_CVTSI2SD = 0xf2000f2a,  /* xmm, r32 (REX.W: r64) */
+  X64_CVTTSS2SI = 0xf3000f2c, /* r32 (REX.W: r64), xmm */
+  X64_CVTTSD2SI = 0xf2000f2c, /* r32 (REX.W: r64), xmm */
+  X64_MOVMSKPS = 0x00000f50,  /* r32, xmm: the sign bits */
+  X64_MOVMSKPD = 0x66000f50,
 };
 
 /* Shifts by an immediate: the 66 0F opcode byte << 8 | the /digit. */
@@ -164,8 +205,9 @@ enum x64_sse_shift {
   X64_PSLLDQ = 0x7307, /* bytes */
 };
 
-/* CPU features the vector lowering uses beyond SSE2 (x64_init reads CPUID). */
-enum { X64_F_SSSE3 = 1, X64_F_SSE41 = 2, X64_F_SSE42 = 4 };
+/* CPU features the vector lowering uses beyond SSE2 (x64_feat reads CPUID); FMA is FMA3
+ * with the OS saving the AVX state (VEX encoding). */
+enum { X64_F_SSSE3 = 1, X64_F_SSE41 = 2, X64_F_SSE42 = 4, X64_F_FMA = 8 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -251,6 +293,11 @@ void x64_movq_rx(struct tc_buf *b, int w, unsigned gpr, unsigned xmm);
 void x64_pinsr(struct tc_buf *b, unsigned lane, unsigned xmm, unsigned gpr, uint8_t idx);
 void x64_pextr(struct tc_buf *b, unsigned lane, unsigned gpr, unsigned xmm, uint8_t idx);
 void x64_sse_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned xmm, uint8_t imm);
+void x64_sse_rr_w(struct tc_buf *b, enum x64_sse op, int w, unsigned reg, unsigned rm);
+uint8_t x64_vex_rxbm(unsigned reg, unsigned index, unsigned base, unsigned map);
+uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp);
+void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsigned src1,
+                   unsigned src2);
 
 /* Where a value lives. */
 enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST };
@@ -307,9 +354,16 @@ void x64_vload_value(struct x64_ctx *x, unsigned xmm, uint32_t ref);
 unsigned x64_vsrc(struct x64_ctx *x, uint32_t ref, unsigned scratch);
 
 /* x64_lower_vec.c */
+unsigned x64_feat(void);
 int x64_vec_native(const struct ir_insn *in);
+void x64_vconst_to(struct x64_ctx *x, unsigned xmm, struct ir_v128 v, unsigned tmp);
+void x64_vsplit(struct x64_ctx *x, uint32_t ref, unsigned lo_reg, unsigned hi_reg);
 void x64_lower_vec(struct x64_ctx *x, uint32_t ref);
 void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ctx *));
+
+/* x64_lower_vf.c */
+int x64_vf_needs(const struct ir_insn *in);
+void x64_lower_vf(struct x64_ctx *x, uint32_t ref);
 
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);

@@ -32,7 +32,9 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   case IR_VNOT ... IR_VSHRS:
   case IR_VINSERT:
   case IR_VZIP1 ... IR_VUZP2:
-  case IR_VNARROW: return in->a;
+  case IR_VNARROW:
+  /* FP ops lowered as d = a; d op= b (x64_lower_vf.c) */
+  case IR_VFADD ... IR_VFCMPEQ: return in->a;
   case IR_VANDN:
   case IR_VEXT: return in->b; /* d = b; d op= a */
   default: return 0;

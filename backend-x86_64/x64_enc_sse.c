@@ -69,3 +69,33 @@ void x64_sse_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned xmm, uin
   x64_op_rr(b, X64_O16, 0x0f00 | (op >> 8), op & 7, xmm);
   x64_imm(b, imm, 1);
 }
+
+/* [66|F2|F3] [REX.W] 0F xx /r: the forms with a general register whose width REX.W picks:
+ * cvtsi2ss/sd xmm, r32/r64; cvttss2si/cvttsd2si r32/r64, xmm */
+void x64_sse_rr_w(struct tc_buf *b, enum x64_sse op, int w, unsigned reg, unsigned rm) {
+  x64_op_rr(b, x64_sse_flags(op, w), op & 0xffffff, reg, rm);
+}
+
+/* The second byte of a 3-byte VEX (after C4): ~R ~X ~B m-mmmm, the REX bits inverted;
+ * map 1 = 0F, 2 = 0F 38, 3 = 0F 3A. */
+uint8_t x64_vex_rxbm(unsigned reg, unsigned index, unsigned base, unsigned map) {
+  return (uint8_t)((~reg >> 3 & 1) << 7 | (~index >> 3 & 1) << 6 | (~base >> 3 & 1) << 5 | map);
+}
+
+/* The third byte of a 3-byte VEX: W ~vvvv L pp, the extra source inverted; pp 0 none,
+ * 1 = 66, 2 = F3, 3 = F2. */
+uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp) {
+  return (uint8_t)((w ? 0x80 : 0) | (~vvvv & 15) << 3 | (l ? 4 : 0) | pp);
+}
+
+/* VEX.128.66.0F38.W0 A8 /r  vfmadd213ps dst, src1, src2   (FMA3)
+ * VEX.128.66.0F38.W1 A8 /r  vfmadd213pd dst, src1, src2
+ * VEX.LIG.66.0F38.W0 A9 /r  vfmadd213ss dst, src1, src2
+ * VEX.LIG.66.0F38.W1 A9 /r  vfmadd213sd dst, src1, src2
+ * dst = src1 * dst + src2, rounded once; lg is the lane (2 = ps/ss, 3 = pd/sd). */
+void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsigned src1,
+                   unsigned src2) {
+  uint8_t p[5] = {0xc4, x64_vex_rxbm(dst, 0, src2, 2), x64_vex_wvlp(lg == 3, src1, 0, 1),
+                  scalar ? 0xa9 : 0xa8, x64_modrm(3, dst, src2)};
+  x64_bytes(b, p, 5);
+}

@@ -7,6 +7,7 @@
  * call of x64_vec_fallback, which runs ir_veval: the allocator sees such an op
  * as a call (x64_is_call) and spills around it. xmm14/xmm15 are scratch; a
  * lowering may also use rax for constants (never holding an operand there).
+ * The floating-point ops (VF*) are lowered in x64_lower_vf.c.
  */
 #include <stddef.h>
 #include "x64.h"
@@ -15,12 +16,13 @@
 unsigned x64_features;
 static int x64_features_known;
 
-static unsigned x64_feat(void) {
+unsigned x64_feat(void) {
   if (!x64_features_known) {
     __builtin_cpu_init();
     x64_features = (__builtin_cpu_supports("ssse3") ? X64_F_SSSE3 : 0) |
                    (__builtin_cpu_supports("sse4.1") ? X64_F_SSE41 : 0) |
-                   (__builtin_cpu_supports("sse4.2") ? X64_F_SSE42 : 0);
+                   (__builtin_cpu_supports("sse4.2") ? X64_F_SSE42 : 0) |
+                   (__builtin_cpu_supports("fma") ? X64_F_FMA : 0);
     x64_features_known = 1;
   }
   return x64_features;
@@ -29,6 +31,8 @@ static unsigned x64_feat(void) {
 /* The CPU features the native lowering of in needs, or -1 if there is none. */
 static int x64_vec_needs(const struct ir_insn *in) {
   unsigned lane = in->aux & 3;
+  if (ir_is_vf_op(in->op))
+    return x64_vf_needs(in);
   switch (in->op) {
   case IR_VMUL: return lane == 1 ? 0 : lane == 2 ? X64_F_SSE41 : -1;
   case IR_VMINU:
@@ -67,7 +71,7 @@ static const struct ir_insn *x64_vin(struct x64_ctx *x, uint32_t ref) {
 }
 
 /* xmm = the 128-bit constant hi:lo, through rax (and tmp when both halves differ). */
-static void x64_vconst_to(struct x64_ctx *x, unsigned xmm, struct ir_v128 v, unsigned tmp) {
+void x64_vconst_to(struct x64_ctx *x, unsigned xmm, struct ir_v128 v, unsigned tmp) {
   struct tc_buf *b = x->buf;
   if (!v.lo && !v.hi) {
     x64_sse_rr(b, X64_PXOR, xmm, xmm);
@@ -358,7 +362,7 @@ static struct ir_v128 x64_vec_fallback(struct cpu *c, uint64_t desc, uint64_t al
 }
 
 /* lo_reg, hi_reg = the halves of the v128 ref (SSE2 only). */
-static void x64_vsplit(struct x64_ctx *x, uint32_t ref, unsigned lo_reg, unsigned hi_reg) {
+void x64_vsplit(struct x64_ctx *x, uint32_t ref, unsigned lo_reg, unsigned hi_reg) {
   unsigned xr = x64_vsrc(x, ref, X64_XS0);
   x64_movq_rx(x->buf, 1, lo_reg, xr);
   x64_sse_rri(x->buf, X64_PSHUFD, X64_XS1, xr, 0xee); /* pshufd xmm14, xr, 0b11101110 */
@@ -443,6 +447,10 @@ void x64_lower_vec(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vin(x, ref);
   if (in->op == IR_GET || in->op == IR_PUT) {
     (in->op == IR_GET ? x64_lower_vget : x64_lower_vput)(x, ref);
+    return;
+  }
+  if (ir_is_vf_op(in->op)) {
+    x64_lower_vf(x, ref);
     return;
   }
   if (in->op != IR_VCONST && !x64_vec_native(in)) {

@@ -46,8 +46,11 @@ static void ir_vf_set(struct ir_v128 *v, unsigned lg, unsigned k, uint64_t x) {
   *half = (*half & ~(0xffffffffull << sh)) | ((x & 0xffffffffu) << sh);
 }
 
+/* By the bits: isnan() is a quiet compare, which raises invalid for a signalling NaN. */
 static int ir_is_nan(uint64_t x, unsigned lg) {
-  return lg == 3 ? isnan(ir_f64(x)) : isnan(ir_f32(x));
+  if (lg == 3)
+    return (x & ~(1ull << 63)) > 0x7ff0000000000000ull;
+  return (x & 0x7fffffffu) > 0x7f800000u;
 }
 static int ir_is_snan(uint64_t x, unsigned lg) {
   uint64_t quiet = lg == 3 ? 1ull << 51 : 1ull << 22;
@@ -119,9 +122,21 @@ static uint64_t ir_vf_from_int(uint64_t x, unsigned bits, int is_signed, unsigne
   return lg == 3 ? ir_bits64((double)u) : ir_bits32((float)u);
 }
 
+/* trunc() by the bits: GCC inlines trunc() through cvttsd2si, which raises inexact,
+ * but a conversion out of range raises invalid alone. */
+static double ir_trunc(double d) {
+  uint64_t u = ir_bits64(d);
+  int e = (int)((u >> 52) & 0x7ff) - 1023;
+  if (e >= 52)
+    return d; /* integral, infinite or NaN */
+  if (e < 0)
+    return ir_f64(u & (1ull << 63)); /* +-0 */
+  return ir_f64(u & ~((1ull << (52 - e)) - 1));
+}
+
 /* binary32/64 to an integer of bits width, toward zero, saturating. */
 static uint64_t ir_vf_to_int(uint64_t x, unsigned lg, unsigned bits, int is_signed) {
-  double d = ir_vf_double(x, lg), t = trunc(d);
+  double d = ir_vf_double(x, lg), t = ir_trunc(d);
   double lo = is_signed ? -ldexp(1, (int)bits - 1) : 0, hi = ldexp(1, (int)bits - is_signed);
   uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
   if (isnan(d)) {

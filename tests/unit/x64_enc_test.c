@@ -56,7 +56,9 @@ enum form {
   E_MOVQ_RX,
   E_PINSR,
   E_PEXTR,
-  E_SSE_SHIFT
+  E_SSE_SHIFT,
+  E_SSE_RR_W,
+  E_VFMADD
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -287,6 +289,54 @@ static const struct enc_case cases[] = {
     {E_SSE_SHIFT, 0, X64_PSLLQ, 7, 0, 0, 4, "psllq xmm7,0x4"},
     {E_SSE_SHIFT, 0, X64_PSLLDQ, 8, 0, 0, 4, "pslldq xmm8,0x4"},
     {E_SSE_RR, 0, X64_PMOVMSKB, RAX, 3, 0, 0, "pmovmskb eax,xmm3"},
+    {E_SSE_RR, 0, X64_ADDPS, 1, 2, 0, 0, "addps xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_ADDPD, 9, 3, 0, 0, "addpd xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_ADDSS, 4, 14, 0, 0, "addss xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_ADDSD, 15, 8, 0, 0, "addsd xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_SUBPS, 9, 3, 0, 0, "subps xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_SUBPD, 4, 14, 0, 0, "subpd xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_SUBSS, 15, 8, 0, 0, "subss xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_SUBSD, 1, 2, 0, 0, "subsd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_MULPS, 4, 14, 0, 0, "mulps xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_MULPD, 15, 8, 0, 0, "mulpd xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_MULSS, 1, 2, 0, 0, "mulss xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_MULSD, 9, 3, 0, 0, "mulsd xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_DIVPS, 15, 8, 0, 0, "divps xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_DIVPD, 1, 2, 0, 0, "divpd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_DIVSS, 9, 3, 0, 0, "divss xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_DIVSD, 4, 14, 0, 0, "divsd xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_SQRTPS, 1, 2, 0, 0, "sqrtps xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_SQRTPD, 9, 3, 0, 0, "sqrtpd xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_SQRTSS, 4, 14, 0, 0, "sqrtss xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_SQRTSD, 15, 8, 0, 0, "sqrtsd xmm15,xmm8"},
+    {E_SSE_RRI, 0, X64_CMPPS, 1, 2, 0, 0, "cmpeqps xmm1,xmm2"},
+    {E_SSE_RRI, 0, X64_CMPPD, 9, 3, 0, 1, "cmpltpd xmm9,xmm3"},
+    {E_SSE_RRI, 0, X64_CMPSS, 4, 14, 0, 2, "cmpless xmm4,xmm14"},
+    {E_SSE_RRI, 0, X64_CMPSD, 15, 8, 0, 7, "cmpordsd xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_UCOMISS, 1, 2, 0, 0, "ucomiss xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_UCOMISD, 9, 3, 0, 0, "ucomisd xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_COMISS, 4, 14, 0, 0, "comiss xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_COMISD, 15, 8, 0, 0, "comisd xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_CVTDQ2PS, 1, 2, 0, 0, "cvtdq2ps xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_CVTTPS2DQ, 9, 3, 0, 0, "cvttps2dq xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_CVTPS2PD, 4, 14, 0, 0, "cvtps2pd xmm4,xmm14"},
+    {E_SSE_RR, 0, X64_CVTPD2PS, 15, 8, 0, 0, "cvtpd2ps xmm15,xmm8"},
+    {E_SSE_RR, 0, X64_CVTSS2SD, 1, 2, 0, 0, "cvtss2sd xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_CVTSD2SS, 9, 3, 0, 0, "cvtsd2ss xmm9,xmm3"},
+    {E_SSE_RR, 0, X64_MOVMSKPS, RAX, 15, 0, 0, "movmskps eax,xmm15"},
+    {E_SSE_RR, 0, X64_MOVMSKPD, R9, 2, 0, 0, "movmskpd r9d,xmm2"},
+    {E_SSE_RR_W, 0, X64_CVTSI2SS, 1, RAX, 0, 0, "cvtsi2ss xmm1,eax"},
+    {E_SSE_RR_W, 1, X64_CVTSI2SS, 14, R10, 0, 0, "cvtsi2ss xmm14,r10"},
+    {E_SSE_RR_W, 0, X64_CVTSI2SD, 9, RCX, 0, 0, "cvtsi2sd xmm9,ecx"},
+    {E_SSE_RR_W, 1, X64_CVTSI2SD, 3, R15, 0, 0, "cvtsi2sd xmm3,r15"},
+    {E_SSE_RR_W, 0, X64_CVTTSS2SI, RDX, 15, 0, 0, "cvttss2si edx,xmm15"},
+    {E_SSE_RR_W, 1, X64_CVTTSS2SI, R12, 0, 0, 0, "cvttss2si r12,xmm0"},
+    {E_SSE_RR_W, 0, X64_CVTTSD2SI, R8, 7, 0, 0, "cvttsd2si r8d,xmm7"},
+    {E_SSE_RR_W, 1, X64_CVTTSD2SI, RAX, 14, 0, 0, "cvttsd2si rax,xmm14"},
+    {E_VFMADD, 2, 0, 1, 2, 3, 0, "vfmadd213ps xmm1,xmm2,xmm3"},
+    {E_VFMADD, 3, 0, 9, 14, 15, 0, "vfmadd213pd xmm9,xmm14,xmm15"},
+    {E_VFMADD, 2, 1, 12, 0, 7, 0, "vfmadd213ss xmm12,xmm0,xmm7"},
+    {E_VFMADD, 3, 1, 5, 11, 13, 0, "vfmadd213sd xmm5,xmm11,xmm13"},
 };
 
 enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
@@ -352,6 +402,8 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_PINSR: x64_pinsr(b, c->w, c->a, c->b, (uint8_t)c->imm); break;
   case E_PEXTR: x64_pextr(b, c->w, c->a, c->b, (uint8_t)c->imm); break;
   case E_SSE_SHIFT: x64_sse_shift_ri(b, (enum x64_sse_shift)c->a, c->b, (uint8_t)c->imm); break;
+  case E_SSE_RR_W: x64_sse_rr_w(b, (enum x64_sse)c->a, c->w, c->b, c->c); break;
+  case E_VFMADD: x64_vfmadd213(b, c->w, c->a, c->b, c->c, c->d); break;
   default: emit_mem_case(b, c); break;
   }
 }
@@ -459,6 +511,8 @@ TEST(pure_encoders) {
   ASSERT_EQ(x64_rex(0, 0, X64_R9, X64_R15), 0x43);
   ASSERT_EQ(x64_modrm(3, 2, 7), 0xd7);
   ASSERT_EQ(x64_sib(1, X64_RCX, X64_RSP), 0x4c);
+  ASSERT_EQ(x64_vex_rxbm(X64_R9, 0, X64_RAX, 2), 0x62);
+  ASSERT_EQ(x64_vex_wvlp(1, 14, 0, 1), 0x89);
 }
 
 TEST_MAIN("x64_enc")

@@ -1,0 +1,485 @@
+/* x64_lower_vf.c - lowering the floating-point vector ops (VF*, ir_ops.def) to
+ * SSE2, and VFMA to FMA3.
+ *
+ * An op works on the lanes of its extent (ir.h): all of them, the low 64 bits,
+ * or lane 0. One lane uses the scalar ss/sd form and then clears the other
+ * lanes; two binary32 lanes use the packed form on copies whose upper half is
+ * zero (0 op 0 raises nothing; 0/0 never happens: the verifier refuses binary32
+ * division of half a vector) and clear the result; all the lanes use the
+ * packed form as it is.
+ *
+ * The exceptions the ops raise accumulate in MXCSR while translated code runs
+ * (x64_tramp.c folds them into cpu->fp_pending), so nothing here may raise one
+ * the op does not: masks and constants are built with integer ops, and the
+ * compares that fix up a conversion's NaN and overflow lanes only run on lanes
+ * whose conversion already raised invalid for them.
+ *
+ * What has no native form (VFTOU everywhere, VFMA without FMA3) is a call of
+ * x64_vf_fallback, which runs ir_vfeval in C and leaves the op's exceptions in
+ * MXCSR as an instruction would.
+ */
+#include <fenv.h>
+#include <xmmintrin.h>
+#include "x64.h"
+#include "../ir/ir_eval.h"
+
+/* The four encodings of one FP operation. */
+struct x64_vf_form {
+  enum x64_sse ps, pd, ss, sd;
+};
+
+static const struct x64_vf_form x64_vf_add = {X64_ADDPS, X64_ADDPD, X64_ADDSS, X64_ADDSD};
+static const struct x64_vf_form x64_vf_sub = {X64_SUBPS, X64_SUBPD, X64_SUBSS, X64_SUBSD};
+static const struct x64_vf_form x64_vf_mul = {X64_MULPS, X64_MULPD, X64_MULSS, X64_MULSD};
+static const struct x64_vf_form x64_vf_div = {X64_DIVPS, X64_DIVPD, X64_DIVSS, X64_DIVSD};
+static const struct x64_vf_form x64_vf_sqrt = {X64_SQRTPS, X64_SQRTPD, X64_SQRTSS, X64_SQRTSD};
+static const struct x64_vf_form x64_vf_cmp = {X64_CMPPS, X64_CMPPD, X64_CMPSS, X64_CMPSD};
+
+/* cmpps predicates (imm8): LT/LE signal invalid for any NaN, EQ/ORD only for a signalling one. */
+enum { X64_CMP_EQ_OQ = 0, X64_CMP_LT_OS = 1, X64_CMP_LE_OS = 2, X64_CMP_ORD_Q = 7 };
+
+/* 2^31 and 2^63 in binary32 and binary64: where a signed conversion overflows. */
+enum { X64_F32_2P31 = 0x4f000000, X64_F32_2P63 = 0x5f000000, X64_F32_2P16 = 0x47800000 };
+static const uint64_t x64_f64_2p31 = 0x41e0000000000000ull, x64_f64_2p63 = 0x43e0000000000000ull;
+
+static const struct ir_insn *x64_vfin(struct x64_ctx *x, uint32_t ref) {
+  return &x->ir->insn[ref];
+}
+
+static unsigned x64_vf_bytes(unsigned aux) {
+  return ir_vf_lanes(aux) << (aux & 3);
+}
+
+/* More than one lane but not all: two binary32 lanes, done packed on zero-extended halves. */
+static int x64_vf_part(unsigned aux) {
+  return ir_vf_lanes(aux) > 1 && x64_vf_bytes(aux) < 16;
+}
+
+static enum x64_sse x64_vf_op(const struct x64_vf_form *f, unsigned aux) {
+  int one = ir_vf_lanes(aux) == 1, dbl = (aux & 3) == 3;
+  return one ? (dbl ? f->sd : f->ss) : (dbl ? f->pd : f->ps);
+}
+
+/* Zero the bytes of xmm beyond the extent of aux. */
+static void x64_vf_clear(struct tc_buf *b, unsigned xmm, unsigned aux) {
+  unsigned bytes = x64_vf_bytes(aux);
+  if (bytes == 8) {
+    x64_sse_rr(b, X64_MOVQ_LOAD, xmm, xmm); /* movq xmm, xmm: bits 64..127 zeroed */
+  } else if (bytes == 4) {
+    x64_sse_shift_ri(b, X64_PSLLDQ, xmm, 12); /* pslldq xmm, 12 */
+    x64_sse_shift_ri(b, X64_PSRLDQ, xmm, 12); /* psrldq xmm, 12: bits 32..127 zeroed */
+  }
+}
+
+/* xmm = the v128 ref with the lanes outside aux's extent zero. */
+static void x64_vf_load(struct x64_ctx *x, unsigned xmm, uint32_t ref, unsigned aux) {
+  if (x64_vf_bytes(aux) == 8) {
+    x64_sse_rr(x->buf, X64_MOVQ_LOAD, xmm, x64_vsrc(x, ref, xmm)); /* movq xmm, src */
+    return;
+  }
+  x64_vload_value(x, xmm, ref);
+  x64_vf_clear(x->buf, xmm, aux);
+}
+
+/* An xmm with the operand ref's lanes in the extent and zero elsewhere: ref's own
+ * register when the extent is every lane, else scratch. */
+static unsigned x64_vf_src(struct x64_ctx *x, uint32_t ref, unsigned aux, unsigned scratch) {
+  if (x64_vf_bytes(aux) == 16)
+    return x64_vsrc(x, ref, scratch);
+  x64_vf_load(x, scratch, ref, aux);
+  return scratch;
+}
+
+/* xmm = lanes of all ones << shl >> shr (32- or 64-bit lanes): constants with no FP op. */
+static void x64_vf_bits(struct tc_buf *b, unsigned lg, unsigned xmm, uint8_t shl, uint8_t shr) {
+  x64_sse_rr(b, X64_PCMPEQD, xmm, xmm); /* pcmpeqd xmm, xmm: all ones */
+  x64_sse_shift_ri(b, lg == 3 ? X64_PSLLQ : X64_PSLLD, xmm, shl);
+  x64_sse_shift_ri(b, lg == 3 ? X64_PSRLQ : X64_PSRLD, xmm, shr);
+}
+
+/* xmm = the lane bits v (binary32 or binary64) in every lane, through rax. */
+static void x64_vf_splat(struct x64_ctx *x, unsigned lg, unsigned xmm, uint64_t v) {
+  if (lg == 3) {
+    x64_vconst_to(x, xmm, (struct ir_v128){v, v}, xmm);
+    return;
+  }
+  x64_mov_ri(x->buf, X64_RAX, v);
+  x64_movq_xr(x->buf, 0, xmm, X64_RAX);
+  x64_sse_rri(x->buf, X64_PSHUFD, xmm, xmm, 0); /* pshufd xmm, xmm, 0: dword 0 everywhere */
+}
+
+/* ---- arithmetic and lane compares ---- */
+
+/* d = p op q on the extent's lanes; imm >= 0 is a cmpps predicate. d may be p's
+ * register (x64_hint), never q's unless q is p. */
+static void x64_vf_binop(struct x64_ctx *x, uint32_t ref, uint32_t p, uint32_t q,
+                         const struct x64_vf_form *f, int imm) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  unsigned aux = in->aux, d = x64_dst(x, ref);
+  enum x64_sse op = x64_vf_op(f, aux);
+  unsigned s = x64_vf_part(aux) ? x64_vf_src(x, q, aux, X64_XS0) : x64_vsrc(x, q, X64_XS0);
+  x64_vload_value(x, d, p);
+  if (x64_vf_part(aux))
+    x64_vf_clear(x->buf, d, aux);
+  if (imm >= 0)
+    x64_sse_rri(x->buf, op, d, s, (uint8_t)imm);
+  else
+    x64_sse_rr(x->buf, op, d, s);
+  x64_vf_clear(x->buf, d, aux);
+}
+
+/* a * b + c: d = a; vfmadd213 d, b, c */
+static void x64_lower_vfma(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  unsigned aux = in->aux, d = x64_dst(x, ref), sb, sc;
+  if (x64_vf_part(aux)) {
+    sb = x64_vf_src(x, in->b, aux, X64_XS0);
+    sc = x64_vf_src(x, in->c, aux, X64_XS1);
+  } else {
+    sb = x64_vsrc(x, in->b, X64_XS0);
+    sc = x64_vsrc(x, in->c, X64_XS1);
+  }
+  x64_vload_value(x, d, in->a);
+  if (x64_vf_part(aux))
+    x64_vf_clear(x->buf, d, aux);
+  x64_vfmadd213(x->buf, aux & 3, ir_vf_lanes(aux) == 1, d, sb, sc);
+  x64_vf_clear(x->buf, d, aux);
+}
+
+/* a >= b is b <= a and a > b is b < a: SSE's signalling predicates are LT and LE. */
+static void x64_lower_vfcmp_lanes(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  if (in->op == IR_VFCMPEQ)
+    x64_vf_binop(x, ref, in->a, in->b, &x64_vf_cmp, X64_CMP_EQ_OQ);
+  else
+    x64_vf_binop(x, ref, in->b, in->a, &x64_vf_cmp,
+                 in->op == IR_VFCMPGE ? X64_CMP_LE_OS : X64_CMP_LT_OS);
+}
+
+/* NZCV of a vs b: [u]comis b, a sets CF (b < a), ZF (equal) and PF (unordered; ZF and CF
+ * then too). With A = b > a (a < b), E = ZF, P = PF the nibble is
+ * 2 + 6A + 4(E - P) + P: = 0110, < 1000, > 0010, unordered 0011. */
+static void x64_lower_vfcmp(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref);
+  unsigned ra = x64_vsrc(x, in->a, X64_XS0), rb = x64_vsrc(x, in->b, X64_XS1);
+  enum x64_sse op =
+      in->imm ? (lg == 3 ? X64_COMISD : X64_COMISS) : (lg == 3 ? X64_UCOMISD : X64_UCOMISS);
+  x64_alu_rr(b, 0, X64_XOR, X64_RAX, X64_RAX); /* xor eax, eax */
+  x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RCX); /* xor ecx, ecx */
+  x64_alu_rr(b, 0, X64_XOR, X64_RDX, X64_RDX); /* xor edx, edx */
+  x64_sse_rr(b, op, rb, ra);
+  x64_setcc(b, X64_CC_A, X64_RAX);                                  /* seta al */
+  x64_setcc(b, X64_CC_P, X64_RCX);                                  /* setp cl */
+  x64_setcc(b, X64_CC_E, X64_RDX);                                  /* sete dl */
+  x64_alu_rr(b, 0, X64_SUB, X64_RDX, X64_RCX);                      /* sub edx, ecx */
+  x64_lea(b, 0, X64_RDX, (struct x64_mem){X64_RCX, X64_RDX, 2, 0}); /* lea edx, [rcx+rdx*4] */
+  x64_lea(b, 0, X64_RAX, (struct x64_mem){X64_RAX, X64_RAX, 1, 0}); /* lea eax, [rax+rax*2] */
+  x64_lea(b, 0, d, (struct x64_mem){X64_RDX, X64_RAX, 1, 2});       /* lea d, [rdx+rax*2+2] */
+}
+
+/* 1 if a lane in the extent is a NaN or +-the smallest normal, with integer ops only
+ * (any FP op on a signalling NaN would raise invalid): with m = |a| as an integer,
+ * NaN is inf - m < 0, and the smallest normal m == 2^(mantissa bits). */
+static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref), dbl = lg == 3;
+  enum x64_sse msk = dbl ? X64_MOVMSKPD : X64_MOVMSKPS;
+  x64_vload_value(x, X64_XS0, in->a);
+  x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
+  x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1); /* m = |a| */
+  x64_vf_bits(b, lg, X64_XS1, dbl ? 53 : 24, 1);                /* inf */
+  x64_sse_rr(b, dbl ? X64_PSUBQ : X64_PSUBD, X64_XS1, X64_XS0); /* inf - m */
+  x64_sse_rr(b, msk, X64_RAX, X64_XS1);                         /* movmskp eax, xmm14 */
+  x64_vf_bits(b, lg, X64_XS1, dbl ? 63 : 31, dbl ? 11 : 8);     /* smallest normal */
+  x64_sse_rr(b, X64_PCMPEQD, X64_XS0, X64_XS1);
+  if (dbl) {
+    x64_sse_rri(b, X64_PSHUFD, X64_XS1, X64_XS0, 0xb1); /* pshufd xmm14, xmm15, 0b10110001 */
+    x64_sse_rr(b, X64_PAND, X64_XS0, X64_XS1);          /* both dwords equal */
+  }
+  x64_sse_rr(b, msk, X64_RCX, X64_XS0);       /* movmskp ecx, xmm15 */
+  x64_alu_rr(b, 0, X64_OR, X64_RAX, X64_RCX); /* or eax, ecx */
+  x64_alu_ri(b, 0, X64_AND, X64_RAX, (int32_t)(1u << ir_vf_lanes(in->aux)) - 1); /* the extent */
+  x64_setcc(b, X64_CC_NE, X64_RAX);                                              /* setne al */
+  x64_movzx(b, 8, d, X64_RAX);                                                   /* movzx d, al */
+}
+
+/* ---- conversions ---- */
+
+/* Lane 0 of xmm = the unsigned 64-bit gpr converted by cvtsi2ss/sd op (the other lanes
+ * as they were); gpr and rdx are clobbered. From 2^63 up: halve keeping the lost bit
+ * sticky (the same single rounding, the same inexact), convert, double exactly. */
+static void x64_vf_cvt_u64(struct tc_buf *b, unsigned lg, unsigned xmm, unsigned gpr) {
+  enum x64_sse op = lg == 3 ? X64_CVTSI2SD : X64_CVTSI2SS;
+  x64_test_rr(b, 1, gpr, gpr); /* test gpr, gpr */
+  uint8_t *big = x64_jcc8(b, X64_CC_S);
+  x64_sse_rr_w(b, op, 1, xmm, gpr);
+  uint8_t *done = x64_jmp8(b);
+  x64_fix8(b, big);
+  x64_mov_rr(b, 0, X64_RDX, gpr);         /* mov edx, gpr32 */
+  x64_alu_ri(b, 0, X64_AND, X64_RDX, 1);  /* and edx, 1 */
+  x64_shift_ri(b, 1, X64_SHR, gpr, 1);    /* shr gpr, 1 */
+  x64_alu_rr(b, 1, X64_OR, gpr, X64_RDX); /* or gpr, rdx */
+  x64_sse_rr_w(b, op, 1, xmm, gpr);       /* cvtsi2s[sd] xmm, gpr */
+  x64_sse_rr(b, lg == 3 ? X64_ADDSD : X64_ADDSS, xmm, xmm);
+  x64_fix8(b, done);
+}
+
+/* xmm = 0 with lane 0 the 64-bit gpr (signed or not) as binary32/64. */
+static void x64_vf_from_gpr64(struct tc_buf *b, unsigned lg, int is_signed, unsigned xmm,
+                              unsigned gpr) {
+  x64_sse_rr(b, X64_PXOR, xmm, xmm); /* also ends the dependency on xmm's old value */
+  if (is_signed)
+    x64_sse_rr_w(b, lg == 3 ? X64_CVTSI2SD : X64_CVTSI2SS, 1, xmm, gpr);
+  else
+    x64_vf_cvt_u64(b, lg, xmm, gpr);
+}
+
+/* An i32/i64 operand (extent one lane): a 32-bit one widens to 64 bits first, zero- or
+ * sign-extended, which converts to the same value with the same rounding. */
+static void x64_lower_vffrom_int(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref), r = x64_src(x, in->a, X64_RAX);
+  int is_signed = in->op == IR_VFFROMS, w = x->ir->insn[in->a].type == IR_I64;
+  if (w)
+    x64_mov_rr(x->buf, 1, X64_RAX, r);
+  else if (is_signed)
+    x64_movsx(x->buf, 1, 32, X64_RAX, r);
+  else
+    x64_mov_rr(x->buf, 0, X64_RAX, r); /* mov eax, r32: zero-extends */
+  x64_vf_from_gpr64(x->buf, lg, is_signed, d, X64_RAX);
+}
+
+/* 64-bit lanes one by one through rax and rcx. */
+static void x64_lower_vffrom64(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned d = x64_dst(x, ref), s = x64_vsrc(x, in->a, X64_XS0);
+  int two = ir_vf_lanes(in->aux) == 2, is_signed = in->op == IR_VFFROMS;
+  x64_movq_rx(b, 1, X64_RAX, s);
+  if (two) {
+    x64_sse_rri(b, X64_PSHUFD, X64_XS1, s, 0xee); /* pshufd xmm14, s, 0b11101110 */
+    x64_movq_rx(b, 1, X64_RCX, X64_XS1);
+  }
+  x64_vf_from_gpr64(b, 3, is_signed, d, X64_RAX);
+  if (two) {
+    x64_vf_from_gpr64(b, 3, is_signed, X64_XS1, X64_RCX);
+    x64_sse_rr(b, X64_PUNPCKLQDQ, d, X64_XS1);
+  }
+}
+
+/* Unsigned 32-bit lanes: hi * 2^16 + lo with both halves converted exactly, so the one
+ * rounding (and inexact) is the addition's. */
+static void x64_lower_vffromu32(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned d = x64_dst(x, ref);
+  x64_vf_load(x, X64_XS0, in->a, in->aux);
+  x64_sse_rr(b, X64_MOVDQA, X64_XS1, X64_XS0);
+  x64_sse_shift_ri(b, X64_PSRLD, X64_XS1, 16); /* hi */
+  x64_sse_shift_ri(b, X64_PSLLD, X64_XS0, 16);
+  x64_sse_shift_ri(b, X64_PSRLD, X64_XS0, 16); /* lo */
+  x64_sse_rr(b, X64_CVTDQ2PS, X64_XS1, X64_XS1);
+  x64_sse_rr(b, X64_CVTDQ2PS, X64_XS0, X64_XS0);
+  x64_vf_splat(x, 2, d, X64_F32_2P16);
+  x64_sse_rr(b, X64_MULPS, d, X64_XS1); /* exact */
+  x64_sse_rr(b, X64_ADDPS, d, X64_XS0);
+}
+
+static void x64_lower_vffrom(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  if (!x64_is_v128(x, in->a))
+    x64_lower_vffrom_int(x, ref);
+  else if ((in->aux & 3) == 3)
+    x64_lower_vffrom64(x, ref);
+  else if (in->op == IR_VFFROMU)
+    x64_lower_vffromu32(x, ref);
+  else
+    x64_sse_rr(x->buf, X64_CVTDQ2PS, x64_dst(x, ref), x64_vf_src(x, in->a, in->aux, X64_XS0));
+}
+
+/* cvtt* gave MIN (and raised invalid) for the NaN and out-of-range lanes of xmm15 (the
+ * operand, zero outside the extent); make it MAX where the operand is >= 2^(L-1) and 0
+ * where it is a NaN. The compares raise nothing new: only NaN lanes could make them
+ * raise, and those raised invalid already. */
+static void x64_vftos_fix(struct x64_ctx *x, unsigned lg, unsigned d) {
+  struct tc_buf *b = x->buf;
+  enum x64_sse cmp = lg == 3 ? X64_CMPPD : X64_CMPPS;
+  x64_vf_splat(x, lg, X64_XS1, lg == 3 ? x64_f64_2p63 : X64_F32_2P31);
+  x64_sse_rri(b, cmp, X64_XS1, X64_XS0, X64_CMP_LE_OS); /* cmpleps xmm14, xmm15: 2^(L-1) <= a */
+  x64_sse_rr(b, X64_PXOR, d, X64_XS1);                  /* MIN ^ ~0 = MAX */
+  x64_sse_rri(b, cmp, X64_XS0, X64_XS0, X64_CMP_ORD_Q); /* cmpordps xmm15, xmm15 */
+  x64_sse_rr(b, X64_PAND, d, X64_XS0);
+}
+
+/* FP lanes to signed integer lanes: cvttps2dq, or cvttsd2si per 64-bit lane. */
+static void x64_lower_vftos_lanes(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref);
+  int two = ir_vf_lanes(in->aux) == 2;
+  x64_vf_load(x, X64_XS0, in->a, in->aux);
+  if (lg == 2) {
+    x64_sse_rr(b, X64_CVTTPS2DQ, d, X64_XS0);
+  } else {
+    x64_sse_rr_w(b, X64_CVTTSD2SI, 1, X64_RAX, X64_XS0);
+    x64_movq_xr(b, 1, d, X64_RAX);
+    if (two) {
+      x64_sse_rri(b, X64_PSHUFD, X64_XS1, X64_XS0, 0xee); /* pshufd xmm14, xmm15, 0b11101110 */
+      x64_sse_rr_w(b, X64_CVTTSD2SI, 1, X64_RAX, X64_XS1);
+      x64_movq_xr(b, 1, X64_XS1, X64_RAX);
+      x64_sse_rr(b, X64_PUNPCKLQDQ, d, X64_XS1);
+    }
+  }
+  x64_vftos_fix(x, lg, d);
+}
+
+/* Lane 0 to an i32/i64: cvtts[sd]2si, then MAX where a >= 2^(bits-1) and 0 for a NaN from
+ * the flags of ucomis a, 2^(bits-1) (quiet: it raises only for a signalling NaN, whose
+ * conversion raised invalid already). */
+static void x64_lower_vftos_int(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref), s = x64_vsrc(x, in->a, X64_XS0);
+  int w = in->type == IR_I64;
+  uint64_t lim = lg == 3 ? (w ? x64_f64_2p63 : x64_f64_2p31) : (w ? X64_F32_2P63 : X64_F32_2P31);
+  x64_sse_rr_w(b, lg == 3 ? X64_CVTTSD2SI : X64_CVTTSS2SI, w, d, s);
+  x64_mov_ri(b, X64_RAX, w ? INT64_MAX : INT32_MAX);
+  x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RCX); /* xor ecx, ecx */
+  x64_mov_ri(b, X64_RDX, lim);
+  x64_movq_xr(b, 1, X64_XS1, X64_RDX);
+  x64_sse_rr(b, lg == 3 ? X64_UCOMISD : X64_UCOMISS, s, X64_XS1);
+  x64_cmov(b, w, X64_CC_AE, d, X64_RAX); /* cmovae d, rax: a >= 2^(bits-1) */
+  x64_cmov(b, w, X64_CC_P, d, X64_RCX);  /* cmovp d, rcx: a NaN */
+}
+
+/* binary32 <-> binary64; aux is the result's: cvtps2pd/cvtpd2ps for two lanes, the
+ * scalar form into a zeroed register for one. */
+static void x64_lower_vfcvt(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref), s = x64_vsrc(x, in->a, X64_XS0);
+  if (ir_vf_lanes(in->aux) == 2) {
+    x64_sse_rr(b, lg == 3 ? X64_CVTPS2PD : X64_CVTPD2PS, d, s);
+    return;
+  }
+  x64_sse_rr(b, X64_PXOR, d, d);
+  x64_sse_rr(b, lg == 3 ? X64_CVTSS2SD : X64_CVTSD2SS, d, s);
+}
+
+/* ---- the fallback: ir_vfeval in C ---- */
+
+_Static_assert(FE_INVALID == 1 && FE_DIVBYZERO == 4 && FE_OVERFLOW == 8 && FE_UNDERFLOW == 16 &&
+                   FE_INEXACT == 32,
+               "the x86 FE_* bits are the MXCSR flag bits");
+
+/* desc = op | aux << 8 | type << 16 | a's type << 24 | imm << 32. The exceptions that
+ * translated code raised so far are in MXCSR; ir_vfeval raises the op's own in MXCSR or
+ * (glibc's feraiseexcept for inexact) in the x87 status word, so start clean, collect
+ * both, and leave the union in MXCSR as the op's instruction would. */
+static struct ir_v128 x64_vf_fallback(struct cpu *c, uint64_t desc, uint64_t alo, uint64_t ahi,
+                                      uint64_t blo, uint64_t bhi, uint64_t clo, uint64_t chi) {
+  struct ir_insn in = {.op = (uint8_t)desc,
+                       .aux = (uint8_t)(desc >> 8),
+                       .type = (uint8_t)(desc >> 16),
+                       .imm = desc >> 32};
+  struct ir_v128 r = {0, 0};
+  unsigned pending = _mm_getcsr() & 0x3f;
+  (void)c;
+  feclearexcept(FE_ALL_EXCEPT);
+  ir_vfeval(&in, (struct ir_v128){alo, ahi}, (struct ir_v128){blo, bhi}, (struct ir_v128){clo, chi},
+            (enum ir_type)(uint8_t)(desc >> 24), &r);
+  unsigned raised = (unsigned)fetestexcept(FE_ALL_EXCEPT);
+  feclearexcept(FE_ALL_EXCEPT);
+  _mm_setcsr(_mm_getcsr() | pending | raised);
+  return r;
+}
+
+/* push the halves of the v128 ref (hi first), or two zeros: the 7th and 8th arguments. */
+static void x64_vf_push(struct x64_ctx *x, uint32_t ref) {
+  struct tc_buf *b = x->buf;
+  if (!ref) {
+    x64_alu_rr(b, 0, X64_XOR, X64_RAX, X64_RAX); /* xor eax, eax */
+    x64_push(b, X64_RAX);
+    x64_push(b, X64_RAX);
+    return;
+  }
+  unsigned xr = x64_vsrc(x, ref, X64_XS0);       /* before rsp moves: ref may be in a slot */
+  x64_sse_rri(b, X64_PSHUFD, X64_XS1, xr, 0xee); /* pshufd xmm14, xr, 0b11101110 */
+  x64_movq_rx(b, 1, X64_RAX, X64_XS1);
+  x64_push(b, X64_RAX);
+  x64_movq_rx(b, 1, X64_RAX, xr);
+  x64_push(b, X64_RAX);
+}
+
+/* fallback(cpu, desc, a.lo, a.hi, b.lo, b.hi, c.lo, c.hi): a (the one operand that may be
+ * an integer) first, as b's halves go to r8/r9; the result comes back in rdx:rax. */
+static void x64_lower_vfcall(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  if (x64_is_v128(x, in->a))
+    x64_vsplit(x, in->a, X64_RDX, X64_RCX);
+  else
+    x64_load_value(x, X64_RDX, in->a);
+  if (in->b) {
+    x64_vsplit(x, in->b, X64_R8, X64_R9);
+  }
+  x64_vf_push(x, in->c); /* 16 bytes: rsp stays 16-byte aligned */
+  x64_mov_ri(b, X64_RSI,
+             in->op | (uint64_t)in->aux << 8 | (uint64_t)in->type << 16 |
+                 (uint64_t)x->ir->insn[in->a].type << 24 | in->imm << 32);
+  x64_mov_rr(b, 1, X64_RDI, X64_R14);
+  x64_mov_ri(b, X64_RAX, (uintptr_t)x64_vf_fallback);
+  x64_call_r(b, X64_RAX);
+  x64_alu_ri(b, 1, X64_ADD, X64_RSP, 16); /* add rsp, 16 */
+  unsigned d = x64_dst(x, ref);
+  if (in->type != IR_V128) {
+    x64_mov_rr(b, 1, d, X64_RAX);
+    return;
+  }
+  x64_movq_xr(b, 1, d, X64_RAX);
+  x64_movq_xr(b, 1, X64_XS1, X64_RDX);
+  x64_sse_rr(b, X64_PUNPCKLQDQ, d, X64_XS1);
+}
+
+/* The CPU features the native lowering of in needs, or -1 if there is none. */
+int x64_vf_needs(const struct ir_insn *in) {
+  switch (in->op) {
+  case IR_VFMA: return X64_F_FMA;
+  case IR_VFTOU: return -1;
+  default: return 0;
+  }
+}
+
+void x64_lower_vf(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  if (!x64_vec_native(in)) {
+    x64_lower_vfcall(x, ref);
+    return;
+  }
+  switch ((enum ir_op)in->op) {
+  case IR_VFADD: x64_vf_binop(x, ref, in->a, in->b, &x64_vf_add, -1); break;
+  case IR_VFSUB: x64_vf_binop(x, ref, in->a, in->b, &x64_vf_sub, -1); break;
+  case IR_VFMUL: x64_vf_binop(x, ref, in->a, in->b, &x64_vf_mul, -1); break;
+  case IR_VFDIV: x64_vf_binop(x, ref, in->a, in->b, &x64_vf_div, -1); break;
+  case IR_VFSQRT: x64_vf_binop(x, ref, in->a, in->a, &x64_vf_sqrt, -1); break;
+  case IR_VFMA: x64_lower_vfma(x, ref); break;
+  case IR_VFCMPEQ:
+  case IR_VFCMPGE:
+  case IR_VFCMPGT: x64_lower_vfcmp_lanes(x, ref); break;
+  case IR_VFCMP: x64_lower_vfcmp(x, ref); break;
+  case IR_VFCHK: x64_lower_vfchk(x, ref); break;
+  case IR_VFFROMS:
+  case IR_VFFROMU: x64_lower_vffrom(x, ref); break;
+  case IR_VFTOS:
+    if (in->type == IR_V128)
+      x64_lower_vftos_lanes(x, ref);
+    else
+      x64_lower_vftos_int(x, ref);
+    break;
+  case IR_VFCVT: x64_lower_vfcvt(x, ref); break;
+  default: x->error = "unknown FP vector op"; break;
+  }
+}
