@@ -26,8 +26,8 @@ QEMU=${QEMU:-qemu-aarch64}
 OBJDUMP=${OBJDUMP:-aarch64-linux-gnu-objdump}
 GEN=$O/tools/difftest/difftest-gen
 HARNESS=$O/tools/difftest/difftest-harness
-# every class whose instructions xrun advertises (sha3 only on request)
-CLASSES=${CLASSES:-$("$GEN" classes 2>/dev/null | grep -vx sha3 | tr '\n' ' ')}
+# every class whose instructions xrun advertises (ext and ext-fpcr only on request)
+CLASSES=${CLASSES:-$("$GEN" classes 2>/dev/null | grep -vxE 'ext|ext-fpcr' | tr '\n' ' ')}
 CLASSES=${CLASSES:-int flags branch ldst atomic fp simd crypto}
 
 ulimit -c 0

@@ -15,7 +15,8 @@
   _(FP, "fp")                                                                                      \
   _(SIMD, "simd")                                                                                  \
   _(CRYPTO, "crypto")                                                                              \
-  _(SHA3, "sha3")
+  _(EXT, "ext")                                                                                    \
+  _(EXTFPCR, "ext-fpcr")
 
 enum dt_class_id {
 #define DT_CLASS_ENUM(id, name) DT_##id,
