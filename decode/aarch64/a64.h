@@ -22,6 +22,9 @@ struct a64_ctx {
   uint64_t pc;   /* address of the instruction being decoded */
   uint32_t insn; /* its encoding */
   bool end;      /* the instruction ended the block (branch, svc, trap) */
+  /* The block already checks FPCR for speculative FP code (a64_vfp.c); FPCR
+   * changes only in MSR FPCR, which ends the block. */
+  bool fpcr_checked;
 };
 
 struct a64_pattern {
@@ -33,6 +36,7 @@ struct a64_pattern {
 extern const struct a64_pattern a64_dp_patterns[];     /* a64_dp*.c: data processing */
 extern const struct a64_pattern a64_branch_patterns[]; /* a64_branch.c: branches, svc, system */
 extern const struct a64_pattern a64_ldst_patterns[];   /* a64_ldst.c: loads, stores, atomics */
+extern const struct a64_pattern a64_vfp_patterns[];    /* a64_vfp.c: FP as VF* IR, speculative */
 extern const struct a64_pattern a64_vec_patterns[];    /* a64_vec*.c: SIMD as native vector IR */
 extern const struct a64_pattern a64_simd_patterns[];   /* a64_simd.c, a64_fp.c: FP and SIMD */
 
@@ -49,6 +53,17 @@ static inline uint32_t a64_off_x(unsigned r) {
 }
 static inline uint32_t a64_off_v(unsigned r) {
   return offsetof(struct a64_cpu, v[r]);
+}
+
+/* Vr as an IR_V128 value. */
+static inline uint32_t a64_vget(struct a64_ctx *s, unsigned r) {
+  return ir_get(s->b, IR_V128, a64_off_v(r));
+}
+/* Vr = v, the high half cleared unless q. */
+static inline void a64_vput(struct a64_ctx *s, unsigned r, uint32_t v, unsigned q) {
+  if (!q)
+    v = ir_vop(s->b, IR_VZEXT64, IR_V128, 0, v, 0, 0);
+  ir_put(s->b, a64_off_v(r), v);
 }
 
 /* Read Xr (sf=1) or Wr (sf=0) as an IR_I64 / IR_I32 value. r == 31 reads as

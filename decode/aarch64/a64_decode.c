@@ -24,16 +24,19 @@ static bool a64_dispatch_table(struct a64_ctx *s, const struct a64_pattern *p) {
     if ((s->insn & p->mask) != p->value)
       continue;
     uint32_t n = s->b->n;
+    bool fpcr_checked = s->fpcr_checked;
     if (p->trans(s, s->insn))
       return true;
     s->b->n = n; /* drop anything a declining trans_ emitted */
+    s->fpcr_checked = fpcr_checked;
   }
   return false;
 }
 
 static void a64_decode_insn(struct a64_ctx *s) {
-  static const struct a64_pattern *const tables[] = {
-      a64_dp_patterns, a64_branch_patterns, a64_ldst_patterns, a64_vec_patterns, a64_simd_patterns};
+  static const struct a64_pattern *const tables[] = {a64_dp_patterns,   a64_branch_patterns,
+                                                     a64_ldst_patterns, a64_vfp_patterns,
+                                                     a64_vec_patterns,  a64_simd_patterns};
   for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
     if (a64_dispatch_table(s, tables[i]))
       return;

@@ -60,11 +60,11 @@ static double from_bits(uint64_t x, unsigned esz) {
 static uint64_t to_bits(double d, unsigned esz) {
   uint64_t x;
   uint32_t u;
-  float f = (float)d;
   if (esz == 3) {
     memcpy(&x, &d, 8);
     return x;
   }
+  float f = (float)d; /* only here: narrowing a double would raise its own flags */
   memcpy(&u, &f, 4);
   return u;
 }
@@ -215,7 +215,7 @@ bool a64_fast_to_int(struct a64_cpu *a, uint64_t xb, unsigned esz, unsigned fbit
     return false;
   x = from_bits(xb, esz);
   if (!(__builtin_fabs(x) < 0x1p64))
-    return false; /* NaN, Inf or out of range: scaling could overflow (OFC, IXC) */
+    return false;        /* NaN, Inf or out of range: scaling could overflow (OFC, IXC) */
   x *= pow2((int)fbits); /* exact: at most 2^128 */
   if (!(x > lo && x < hi))
     return false;

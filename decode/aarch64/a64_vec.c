@@ -31,17 +31,6 @@ static struct vec vec_of(uint32_t insn) {
                       a64_bits(insn, 0, 5),  a64_bits(insn, 5, 5),  a64_bits(insn, 16, 5)};
 }
 
-static uint32_t vget(struct a64_ctx *s, unsigned r) {
-  return ir_get(s->b, IR_V128, a64_off_v(r));
-}
-
-/* Vd = v, the high half cleared unless q. */
-static void vput(struct a64_ctx *s, unsigned r, uint32_t v, unsigned q) {
-  if (!q)
-    v = ir_vop(s->b, IR_VZEXT64, IR_V128, 0, v, 0, 0);
-  ir_put(s->b, a64_off_v(r), v);
-}
-
 static uint32_t vop2(struct a64_ctx *s, enum ir_op op, unsigned esz, uint32_t x, uint32_t y) {
   return ir_vop(s->b, op, IR_V128, esz, x, y, 0);
 }
@@ -68,7 +57,7 @@ static uint64_t vec_rep(unsigned esz, uint64_t x) {
 
 /* Vr with its high half moved down when q (the "2" forms read that half). */
 static uint32_t vget_half(struct a64_ctx *s, unsigned r, unsigned q) {
-  uint32_t v = vget(s, r);
+  uint32_t v = a64_vget(s, r);
   return q ? vop2(s, IR_VZIP2, 3, v, v) : v;
 }
 
@@ -77,8 +66,8 @@ static uint32_t vget_half(struct a64_ctx *s, unsigned r, unsigned q) {
 static void vput_narrow(struct a64_ctx *s, unsigned rd, unsigned esz, uint32_t r, unsigned q) {
   r = vop1(s, IR_VNARROW, esz, r, 0);
   if (q)
-    r = vop2(s, IR_VZIP1, 3, vget(s, rd), r);
-  vput(s, rd, r, 1);
+    r = vop2(s, IR_VZIP1, 3, a64_vget(s, rd), r);
+  a64_vput(s, rd, r, 1);
 }
 
 /* ---- three same: 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd ---- */
@@ -162,13 +151,13 @@ static bool trans_vec_3same(struct a64_ctx *s, uint32_t insn) {
   uint32_t n, m, r;
   if (opcode == 3) {
     unsigned op = o.u << 2 | o.esz;
-    n = vget(s, o.rn), m = vget(s, o.rm);
-    vput(s, o.rd, vec_logic(s, op, op >= 5 ? vget(s, o.rd) : 0, n, m), o.q);
+    n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
+    a64_vput(s, o.rd, vec_logic(s, op, op >= 5 ? a64_vget(s, o.rd) : 0, n, m), o.q);
     return true;
   }
   if (!vec_same_ok(key, o.esz, o.q))
     return false;
-  n = vget(s, o.rn), m = vget(s, o.rm);
+  n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
   if (vec_pairwise(key)) { /* the pairs of m:n (n low), as even and odd lanes */
     if (!o.q)
       n = m = vop2(s, IR_VZIP1, 3, n, m);
@@ -177,11 +166,11 @@ static bool trans_vec_3same(struct a64_ctx *s, uint32_t insn) {
   }
   if ((key & 0x1f) == 0x12) { /* MLA, MLS: d +- n * m */
     uint32_t p = vop2(s, IR_VMUL, o.esz, n, m);
-    r = vop2(s, o.u ? IR_VSUB : IR_VADD, o.esz, vget(s, o.rd), p);
+    r = vop2(s, o.u ? IR_VSUB : IR_VADD, o.esz, a64_vget(s, o.rd), p);
   } else {
     r = vec_same_op(s, key, o.esz, n, m);
   }
-  vput(s, o.rd, r, o.q);
+  a64_vput(s, o.rd, r, o.q);
   return true;
 }
 
@@ -192,7 +181,7 @@ static bool trans_vec_3same_scalar(struct a64_ctx *s, uint32_t insn) {
   unsigned key = o.u << 5 | a64_bits(insn, 11, 5);
   if (o.esz != 3 || !vec_same_ok(key, 3, 1) || key == 0x17)
     return false;
-  vput(s, o.rd, vec_same_op(s, key, 3, vget(s, o.rn), vget(s, o.rm)), 0);
+  a64_vput(s, o.rd, vec_same_op(s, key, 3, a64_vget(s, o.rn), a64_vget(s, o.rm)), 0);
   return true;
 }
 
@@ -202,8 +191,8 @@ static bool trans_vec_addp_scalar(struct a64_ctx *s, uint32_t insn) {
   struct vec o = vec_of(insn);
   if (o.u || o.esz != 3 || a64_bits(insn, 12, 5) != 0x1b)
     return false;
-  uint32_t n = vget(s, o.rn);
-  vput(s, o.rd, vop2(s, IR_VADD, 3, n, vop2(s, IR_VZIP2, 3, n, n)), 0);
+  uint32_t n = a64_vget(s, o.rn);
+  a64_vput(s, o.rd, vop2(s, IR_VADD, 3, n, vop2(s, IR_VZIP2, 3, n, n)), 0);
   return true;
 }
 
@@ -221,7 +210,7 @@ static uint32_t vec_widen(struct a64_ctx *s, struct vec o, uint32_t narrow) {
  * rounded (U) by adding half an L-bit unit first. */
 static bool vec_hn(struct a64_ctx *s, struct vec o, bool sub) {
   unsigned bits = 8u << o.esz;
-  uint32_t r = vop2(s, sub ? IR_VSUB : IR_VADD, o.esz + 1, vget(s, o.rn), vget(s, o.rm));
+  uint32_t r = vop2(s, sub ? IR_VSUB : IR_VADD, o.esz + 1, a64_vget(s, o.rn), a64_vget(s, o.rm));
   if (o.u) {
     uint64_t half = vec_rep(o.esz + 1, 1ull << (bits - 1));
     r = vop2(s, IR_VADD, o.esz + 1, r, ir_vconst(s->b, half, half));
@@ -242,18 +231,18 @@ static uint32_t vec_long_op(struct a64_ctx *s, struct vec o, unsigned opcode) {
   unsigned w = o.esz + 1;
   uint32_t m = vget_half(s, o.rm, o.q), n;
   if (opcode == 1 || opcode == 3) /* the W forms: Vn is already wide */
-    return vop2(s, opcode == 1 ? IR_VADD : IR_VSUB, w, vget(s, o.rn), vec_widen(s, o, m));
+    return vop2(s, opcode == 1 ? IR_VADD : IR_VSUB, w, a64_vget(s, o.rn), vec_widen(s, o, m));
   n = vget_half(s, o.rn, o.q);
   if (opcode == 5 || opcode == 7) { /* [SU]ABAL, [SU]ABDL */
     uint32_t r = vec_abdl(s, o, n, m);
-    return opcode == 5 ? vop2(s, IR_VADD, w, vget(s, o.rd), r) : r;
+    return opcode == 5 ? vop2(s, IR_VADD, w, a64_vget(s, o.rd), r) : r;
   }
   n = vec_widen(s, o, n), m = vec_widen(s, o, m);
   switch (opcode) {
   case 0: return vop2(s, IR_VADD, w, n, m);
   case 2: return vop2(s, IR_VSUB, w, n, m);
-  case 8: return vop2(s, IR_VADD, w, vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
-  case 10: return vop2(s, IR_VSUB, w, vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
+  case 8: return vop2(s, IR_VADD, w, a64_vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
+  case 10: return vop2(s, IR_VSUB, w, a64_vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
   default: return vop2(s, IR_VMUL, w, n, m); /* 12: [SU]MULL */
   }
 }
@@ -269,7 +258,7 @@ static bool trans_vec_3diff(struct a64_ctx *s, uint32_t insn) {
     return false; /* SQDML[AS]L, SQDMULL, PMULL: the helper */
   if ((opcode == 8 || opcode == 10 || opcode == 12) && o.esz == 2)
     return false; /* a 64-bit lane multiply has no SSE form */
-  vput(s, o.rd, vec_long_op(s, o, opcode), 1);
+  a64_vput(s, o.rd, vec_long_op(s, o, opcode), 1);
   return true;
 }
 
@@ -312,10 +301,10 @@ static bool vec_rev(struct a64_ctx *s, struct vec o, unsigned key) {
   unsigned c = key == 0x00 ? 3 : key == 0x20 ? 2 : 1;
   if (o.esz >= c)
     return false;
-  uint32_t x = vget(s, o.rn);
+  uint32_t x = a64_vget(s, o.rn);
   for (unsigned k = c; k > o.esz; k--)
     x = vop2(s, IR_VOR, 0, vop1(s, IR_VSHL, k, x, 4u << k), vop1(s, IR_VSHRU, k, x, 4u << k));
-  vput(s, o.rd, x, o.q);
+  a64_vput(s, o.rd, x, o.q);
   return true;
 }
 
@@ -325,14 +314,14 @@ static bool trans_vec_2misc(struct a64_ctx *s, uint32_t insn) {
   if (key == 0x12) { /* XTN, XTN2 */
     if (o.esz == 3)
       return false;
-    vput_narrow(s, o.rd, o.esz, vget(s, o.rn), o.q);
+    vput_narrow(s, o.rd, o.esz, a64_vget(s, o.rn), o.q);
     return true;
   }
   if (key == 0x00 || key == 0x20 || key == 0x01)
     return vec_rev(s, o, key);
   if (!vec_misc_ok(key, o.esz) || (o.esz == 3 && !o.q))
     return false;
-  vput(s, o.rd, vec_misc_op(s, key, o.esz, vget(s, o.rn)), o.q);
+  a64_vput(s, o.rd, vec_misc_op(s, key, o.esz, a64_vget(s, o.rn)), o.q);
   return true;
 }
 
@@ -343,7 +332,7 @@ static bool trans_vec_2misc_scalar(struct a64_ctx *s, uint32_t insn) {
   unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
   if (o.esz != 3 || !vec_misc_ok(key, 3))
     return false;
-  vput(s, o.rd, vec_misc_op(s, key, 3, vget(s, o.rn)), 0);
+  a64_vput(s, o.rd, vec_misc_op(s, key, 3, a64_vget(s, o.rn)), 0);
   return true;
 }
 
@@ -365,11 +354,11 @@ static bool trans_vec_across(struct a64_ctx *s, uint32_t insn) {
     return false;
   if (o.esz == 3 || (o.esz == 2 && !o.q))
     return false;
-  uint32_t x = vget(s, o.rn);
+  uint32_t x = a64_vget(s, o.rn);
   for (unsigned step = o.q ? 8 : 4; step >= 1u << o.esz; step /= 2)
     x = vop2(s, ops[o.u][k], o.esz, x, ir_vop(s->b, IR_VEXT, IR_V128, 0, x, x, step));
   uint32_t lane = ir_vop(s->b, IR_VEXTRACT, IR_I64, o.esz, x, 0, 0);
-  vput(s, o.rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, lane, 0, 0), 1);
+  a64_vput(s, o.rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, lane, 0, 0), 1);
   return true;
 }
 
@@ -383,7 +372,7 @@ static unsigned imm5_esz(uint32_t insn) {
 /* UMOV/SMOV: element imm5 >> (esz + 1) to Wd/Xd, sign-extended to 32 or 64 bits. */
 static bool vec_mov_to_general(struct a64_ctx *s, uint32_t insn, unsigned esz, bool sign) {
   unsigned q = a64_bits(insn, 30, 1), index = a64_bits(insn, 16, 5) >> (esz + 1);
-  uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, vget(s, a64_bits(insn, 5, 5)), 0, index);
+  uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, a64_vget(s, a64_bits(insn, 5, 5)), 0, index);
   if (sign)
     v = ir_ext(s->b, IR_SEXT, IR_I64, v, 8u << esz);
   if (sign && !q)
@@ -401,29 +390,31 @@ static bool trans_vec_copy(struct a64_ctx *s, uint32_t insn) {
   if (o.u) { /* INS (element): Vd[index] = Vn[imm4 >> esz] */
     if (!o.q)
       return false;
-    uint32_t e = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, vget(s, o.rn), 0, imm4 >> esz);
-    vput(s, o.rd, ir_vop(s->b, IR_VINSERT, IR_V128, esz, vget(s, o.rd), e, index), 1);
+    uint32_t e = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, a64_vget(s, o.rn), 0, imm4 >> esz);
+    a64_vput(s, o.rd, ir_vop(s->b, IR_VINSERT, IR_V128, esz, a64_vget(s, o.rd), e, index), 1);
     return true;
   }
   switch (imm4) {
   case 0: /* DUP (element) */
     if (esz == 3 && !o.q)
       return false;
-    vput(s, o.rd,
-         vop1(s, IR_VDUP, esz, ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, vget(s, o.rn), 0, index), 0),
-         o.q);
+    a64_vput(s, o.rd,
+             vop1(s, IR_VDUP, esz,
+                  ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, a64_vget(s, o.rn), 0, index), 0),
+             o.q);
     return true;
   case 1: /* DUP (general) */
     if (esz == 3 && !o.q)
       return false;
-    vput(s, o.rd, vop1(s, IR_VDUP, esz, a64_rd(s, o.rn, 1, false), 0), o.q);
+    a64_vput(s, o.rd, vop1(s, IR_VDUP, esz, a64_rd(s, o.rn, 1, false), 0), o.q);
     return true;
   case 3: /* INS (general) */
     if (!o.q)
       return false;
-    vput(s, o.rd,
-         ir_vop(s->b, IR_VINSERT, IR_V128, esz, vget(s, o.rd), a64_rd(s, o.rn, 1, false), index),
-         1);
+    a64_vput(
+        s, o.rd,
+        ir_vop(s->b, IR_VINSERT, IR_V128, esz, a64_vget(s, o.rd), a64_rd(s, o.rn, 1, false), index),
+        1);
     return true;
   case 5: return esz < 2 + o.q && vec_mov_to_general(s, insn, esz, true);
   case 7: return (o.q ? esz == 3 : esz < 3) && vec_mov_to_general(s, insn, esz, false);
@@ -469,28 +460,28 @@ static bool trans_vec_modimm(struct a64_ctx *s, uint32_t insn) {
     imm = ~imm; /* MVNI, and BIC ands with the complement */
   uint32_t c = ir_vconst(s->b, imm, imm);
   if (orr_bic)
-    c = vop2(s, op ? IR_VAND : IR_VOR, 0, vget(s, rd), c);
-  vput(s, rd, c, q);
+    c = vop2(s, op ? IR_VAND : IR_VOR, 0, a64_vget(s, rd), c);
+  a64_vput(s, rd, c, q);
   return true;
 }
 
 /* ---- shift by immediate: 0 Q U 011110 immh immb opcode(5) 1 Rn Rd ---- */
 
 static bool vec_shll(struct a64_ctx *s, struct vec o, unsigned esz, unsigned left) {
-  uint32_t n = vget(s, o.rn);
+  uint32_t n = a64_vget(s, o.rn);
   if (o.q) /* the "2" form widens the high half */
     n = vop2(s, IR_VZIP2, 3, n, n);
   uint32_t r = vop1(s, o.u ? IR_VWIDENU : IR_VWIDENS, esz + 1, n, 0);
   if (left)
     r = vop1(s, IR_VSHL, esz + 1, r, left);
-  vput(s, o.rd, r, 1);
+  a64_vput(s, o.rd, r, 1);
   return true;
 }
 
 /* SHRN, RSHRN (and the "2" forms): a carry out of the wide lane in the
  * rounding add is shifted out of the narrow result anyway (right <= L). */
 static bool vec_shrn(struct a64_ctx *s, struct vec o, unsigned esz, unsigned right, bool round) {
-  uint32_t r = vget(s, o.rn);
+  uint32_t r = a64_vget(s, o.rn);
   if (round) {
     uint64_t half = vec_rep(esz + 1, 1ull << (right - 1));
     r = vop2(s, IR_VADD, esz + 1, r, ir_vconst(s->b, half, half));
@@ -506,12 +497,12 @@ static uint32_t vec_shift_op(struct a64_ctx *s, struct vec o, unsigned opcode, u
   unsigned left = imm - (8u << esz), right = (16u << esz) - imm;
   uint32_t n, r;
   if (opcode == 0x0a && !o.u)
-    return vop1(s, IR_VSHL, esz, vget(s, o.rn), left);
+    return vop1(s, IR_VSHL, esz, a64_vget(s, o.rn), left);
   if (opcode != 0x00 && opcode != 0x02)
     return 0;
-  n = vget(s, o.rn);
+  n = a64_vget(s, o.rn);
   r = vop1(s, o.u ? IR_VSHRU : IR_VSHRS, esz, n, right);
-  return opcode == 0x02 ? vop2(s, IR_VADD, esz, vget(s, o.rd), r) : r;
+  return opcode == 0x02 ? vop2(s, IR_VADD, esz, a64_vget(s, o.rd), r) : r;
 }
 
 static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
@@ -529,7 +520,7 @@ static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
     return false;
   uint32_t r = vec_shift_op(s, o, opcode, esz, imm);
   if (r)
-    vput(s, o.rd, r, o.q);
+    a64_vput(s, o.rd, r, o.q);
   return r != 0;
 }
 
@@ -541,7 +532,7 @@ static bool trans_vec_shift_scalar(struct a64_ctx *s, uint32_t insn) {
     return false;
   uint32_t r = vec_shift_op(s, o, a64_bits(insn, 11, 5), 3, a64_bits(insn, 16, 7));
   if (r)
-    vput(s, o.rd, r, 0);
+    a64_vput(s, o.rd, r, 0);
   return r != 0;
 }
 
@@ -568,21 +559,21 @@ static bool trans_vec_perm(struct a64_ctx *s, uint32_t insn) {
   enum ir_op op = ops[opcode];
   if ((!op && opcode != 2 && opcode != 6) || (o.esz == 3 && !o.q))
     return false;
-  uint32_t n = vget(s, o.rn), m = vget(s, o.rm);
+  uint32_t n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
   if (!op) { /* TRN1, TRN2 */
-    vput(s, o.rd, vec_trn(s, o.esz, opcode == 6, n, m), o.q);
+    a64_vput(s, o.rd, vec_trn(s, o.esz, opcode == 6, n, m), o.q);
     return true;
   }
   if (!o.q && op == IR_VZIP2) { /* the high half of the 64-bit zip1 */
     uint32_t t = vop2(s, IR_VZIP1, o.esz, n, m);
-    vput(s, o.rd, vop2(s, IR_VZIP2, 3, t, t), 0);
+    a64_vput(s, o.rd, vop2(s, IR_VZIP2, 3, t, t), 0);
     return true;
   }
   if (!o.q && (op == IR_VUZP1 || op == IR_VUZP2)) { /* the lanes of n.lo:m.lo */
     n = vop2(s, IR_VZIP1, 3, n, m);
     m = n;
   }
-  vput(s, o.rd, vop2(s, op, o.esz, n, m), o.q);
+  a64_vput(s, o.rd, vop2(s, op, o.esz, n, m), o.q);
   return true;
 }
 
@@ -592,10 +583,10 @@ static bool trans_vec_ext(struct a64_ctx *s, uint32_t insn) {
   unsigned imm4 = a64_bits(insn, 11, 4);
   if (!o.q && imm4 >= 8)
     return false;
-  uint32_t n = vget(s, o.rn), m = vget(s, o.rm);
+  uint32_t n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
   if (!o.q) /* bytes of n.lo:m.lo */
     n = m = vop2(s, IR_VZIP1, 3, n, m);
-  vput(s, o.rd, ir_vop(s->b, IR_VEXT, IR_V128, 0, n, m, imm4), o.q);
+  a64_vput(s, o.rd, ir_vop(s->b, IR_VEXT, IR_V128, 0, n, m, imm4), o.q);
   return true;
 }
 
@@ -610,7 +601,7 @@ static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
   case 0x9e660000:
   case 0x9eae0000: {
     unsigned sf = insn >> 31, hi = a64_bits(insn, 19, 1);
-    uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, sf ? 3 : 2, vget(s, rn), 0, hi);
+    uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, sf ? 3 : 2, a64_vget(s, rn), 0, hi);
     a64_wr(s, rd, 1, false, v);
     return true;
   }
@@ -619,11 +610,12 @@ static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
     uint32_t x = a64_rd(s, rn, 1, false);
     if (!(insn >> 31))
       x = ir_ext(s->b, IR_ZEXT, IR_I64, x, 32);
-    vput(s, rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, x, 0, 0), 1);
+    a64_vput(s, rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, x, 0, 0), 1);
     return true;
   }
   case 0x9eaf0000:
-    vput(s, rd, ir_vop(s->b, IR_VINSERT, IR_V128, 3, vget(s, rd), a64_rd(s, rn, 1, false), 1), 1);
+    a64_vput(s, rd,
+             ir_vop(s->b, IR_VINSERT, IR_V128, 3, a64_vget(s, rd), a64_rd(s, rn, 1, false), 1), 1);
     return true;
   default: return false;
   }
