@@ -25,11 +25,11 @@ static void x64_emit_entry(struct tc_buf *b) {
   for (unsigned i = 0; i < sizeof(x64_saved); i++)
     x64_push(b, x64_saved[i]);
   /* 6 pushes + return address = 56: rsp + X64_FRAME is 16-byte aligned */
-  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME);               /* sub rsp, FRAME */
-  x64_mov_rr(b, 1, X64_R14, X64_RDI);                          /* mov r14, rdi */
-  x64_store_imm(b, 2, x64_host_fp(), X64_MXCSR_DEFAULT);       /* mov dword [r14+host_fp], imm */
-  x64_ldmxcsr(b, x64_host_fp());                               /* ldmxcsr [r14+host_fp] */
-  x64_jmp_r(b, X64_RSI);                                       /* jmp rsi */
+  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME);         /* sub rsp, FRAME */
+  x64_mov_rr(b, 1, X64_R14, X64_RDI);                    /* mov r14, rdi */
+  x64_store_imm(b, 2, x64_host_fp(), X64_MXCSR_DEFAULT); /* mov dword [r14+host_fp], imm */
+  x64_ldmxcsr(b, x64_host_fp());                         /* ldmxcsr [r14+host_fp] */
+  x64_jmp_r(b, X64_RSI);                                 /* jmp rsi */
 }
 
 /* MXCSR flags IE DE ZE OE UE PE (bits 0-5) to IR_FPEXC_* (the same without
@@ -40,13 +40,13 @@ uint32_t x64_fpexc_of_mxcsr(uint32_t m) {
 
 /* cpu->fp_pending |= the MXCSR flags, in rcx/rdx (rax holds the exit value). */
 static void x64_emit_fp_fold(struct tc_buf *b) {
-  x64_stmxcsr(b, x64_host_fp());                         /* stmxcsr [r14+host_fp] */
-  x64_load(b, 2, 0, 0, X64_RCX, x64_host_fp());          /* mov ecx, [r14+host_fp] */
-  x64_mov_rr(b, 0, X64_RDX, X64_RCX);                    /* mov edx, ecx */
-  x64_alu_ri(b, 0, X64_AND, X64_RCX, 1);                 /* and ecx, 1 */
-  x64_shift_ri(b, 0, X64_SHR, X64_RDX, 1);               /* shr edx, 1 */
-  x64_alu_ri(b, 0, X64_AND, X64_RDX, 0x1e);              /* and edx, 0x1e */
-  x64_alu_rr(b, 0, X64_OR, X64_RCX, X64_RDX);            /* or ecx, edx */
+  x64_stmxcsr(b, x64_host_fp());                /* stmxcsr [r14+host_fp] */
+  x64_load(b, 2, 0, 0, X64_RCX, x64_host_fp()); /* mov ecx, [r14+host_fp] */
+  x64_mov_rr(b, 0, X64_RDX, X64_RCX);           /* mov edx, ecx */
+  x64_alu_ri(b, 0, X64_AND, X64_RCX, 1);        /* and ecx, 1 */
+  x64_shift_ri(b, 0, X64_SHR, X64_RDX, 1);      /* shr edx, 1 */
+  x64_alu_ri(b, 0, X64_AND, X64_RDX, 0x1e);     /* and edx, 0x1e */
+  x64_alu_rr(b, 0, X64_OR, X64_RCX, X64_RDX);   /* or ecx, edx */
   x64_alu_rm(b, 0, X64_OR, X64_RCX, x64_mem(X64_R14, offsetof(struct cpu, fp_pending)));
   x64_store(b, 2, x64_mem(X64_R14, offsetof(struct cpu, fp_pending)), X64_RCX);
 }

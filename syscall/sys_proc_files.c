@@ -15,11 +15,18 @@ static const char *const sys_hwcap_names[32] = {
     "dcpop",   "sha3",  "sm3",     "sm4",   "asimddp",  "sha512", "sve",  "asimdfhm",
     "dit",     "uscat", "ilrcpc",  "flagm", "ssbs",     "sb",     "paca", "pacg"};
 
-static void sys_cpuinfo_features(FILE *f, uint64_t hwcap) {
+/* ... and for AT_HWCAP2 bits 0..8, printed after them. */
+static const char *const sys_hwcap2_names[9] = {
+    "dcpodp", "sve2", "sveaes", "svepmull", "svebitperm", "svesha3", "svesm4", "flagm2", "frint"};
+
+static void sys_cpuinfo_features(FILE *f, uint64_t hwcap, uint64_t hwcap2) {
   fputs("Features\t:", f);
   for (int i = 0; i < 32; i++)
     if (hwcap & (1ull << i))
       fprintf(f, " %s", sys_hwcap_names[i]);
+  for (int i = 0; i < 9; i++)
+    if (hwcap2 & (1ull << i))
+      fprintf(f, " %s", sys_hwcap2_names[i]);
   fputc('\n', f);
 }
 
@@ -28,7 +35,7 @@ static void sys_cpuinfo(FILE *f, const struct guest *g) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   for (long i = 0; i < (n > 0 ? n : 1); i++) {
     fprintf(f, "processor\t: %ld\nBogoMIPS\t: 50.00\n", i);
-    sys_cpuinfo_features(f, g->hwcap);
+    sys_cpuinfo_features(f, g->hwcap, g->hwcap2);
     fputs("CPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x3\n"
           "CPU part\t: 0xd0c\nCPU revision\t: 1\n\n",
           f);

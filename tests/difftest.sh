@@ -26,8 +26,9 @@ QEMU=${QEMU:-qemu-aarch64}
 OBJDUMP=${OBJDUMP:-aarch64-linux-gnu-objdump}
 GEN=$O/tools/difftest/difftest-gen
 HARNESS=$O/tools/difftest/difftest-harness
-# every class whose instructions xrun advertises (ext and ext-fpcr only on request)
-CLASSES=${CLASSES:-$("$GEN" classes 2>/dev/null | grep -vxE 'ext|ext-fpcr' | tr '\n' ' ')}
+# every class; ext-fpcr only on request: qemu-aarch64 before 9.1 sets Z in FJCVTZS of a
+# denormal flushed by FPCR.FZ, which Arm's FPToFixedJS does not
+CLASSES=${CLASSES:-$("$GEN" classes 2>/dev/null | grep -vxE 'ext-fpcr' | tr '\n' ' ')}
 CLASSES=${CLASSES:-int flags branch ldst atomic fp simd crypto}
 
 ulimit -c 0

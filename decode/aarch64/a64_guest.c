@@ -13,10 +13,20 @@ enum {
   A64_HWCAP_AES = 1 << 3,   /* AESE/AESD/AESMC/AESIMC (a64_crypto.c) */
   A64_HWCAP_PMULL = 1 << 4, /* PMULL{2} Vd.1Q (a64_simd_int.c) */
   A64_HWCAP_SHA1 = 1 << 5,
-  A64_HWCAP_SHA2 = 1 << 6,  /* SHA-256 only; no SHA-512 (HWCAP_SHA512) */
+  A64_HWCAP_SHA2 = 1 << 6,
   A64_HWCAP_CRC32 = 1 << 7, /* CRC32{C}{B,H,W,X} (a64_dp_misc.c) */
   A64_HWCAP_ATOMICS = 1 << 8,
   A64_HWCAP_CPUID = 1 << 11,
+  A64_HWCAP_ASIMDRDM = 1 << 12, /* SQRDMLAH/SQRDMLSH (a64_ext_rdm.c) */
+  A64_HWCAP_JSCVT = 1 << 13,    /* FJCVTZS (a64_ext_fpint.c) */
+  A64_HWCAP_SHA3 = 1 << 17,     /* EOR3 BCAX XAR RAX1 (a64_ext_sha.c) */
+  A64_HWCAP_ASIMDDP = 1 << 20,  /* SDOT/UDOT (a64_ext_dot.c) */
+  A64_HWCAP_SHA512 = 1 << 21,   /* SHA512H/H2/SU0/SU1 (a64_ext_sha.c) */
+};
+
+/* AT_HWCAP2 bits. */
+enum {
+  A64_HWCAP2_FRINT = 1 << 8, /* FRINT32Z/32X/64Z/64X (a64_ext_fpint.c) */
 };
 
 /* Program entry: pc and sp set, every other register zero, no exclusive
@@ -41,8 +51,10 @@ const struct guest a64_guest = {
     .signal_deliver = sys_signal_deliver,
     .print_insn = NULL,
     .hwcap = A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_AES | A64_HWCAP_PMULL | A64_HWCAP_SHA1 |
-             A64_HWCAP_SHA2 | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID,
-    .hwcap2 = 0,
+             A64_HWCAP_SHA2 | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID |
+             A64_HWCAP_ASIMDRDM | A64_HWCAP_JSCVT | A64_HWCAP_SHA3 | A64_HWCAP_ASIMDDP |
+             A64_HWCAP_SHA512,
+    .hwcap2 = A64_HWCAP2_FRINT,
     .platform = "aarch64",
     .sysroot = "/usr/aarch64-linux-gnu",
 };

@@ -73,6 +73,7 @@ enum {
   A64_REVIDR_EL1 = A64_SYSREG(3, 0, 0, 0, 6),
   A64_ID_AA64PFR0_EL1 = A64_SYSREG(3, 0, 0, 4, 0),
   A64_ID_AA64ISAR0_EL1 = A64_SYSREG(3, 0, 0, 6, 0),
+  A64_ID_AA64ISAR1_EL1 = A64_SYSREG(3, 0, 0, 6, 1),
   A64_CTR_EL0 = A64_SYSREG(3, 3, 0, 0, 1),
   A64_DCZID_EL0 = A64_SYSREG(3, 3, 0, 0, 7),
   A64_NZCV = A64_SYSREG(3, 3, 4, 2, 0),
@@ -94,10 +95,14 @@ uint64_t a64_helper_cntvct(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-/* ID_AA64ISAR0_EL1, agreeing with AT_HWCAP in a64_guest.c: Atomic (23:20) = 2
- * LSE, CRC32 (19:16) = 1, SHA2 (15:12) = 1 SHA-256 only, SHA1 (11:8) = 1,
- * AES (7:4) = 2 AES and PMULL{2} .1Q. */
-#define A64_ISAR0 (2u << 20 | 1u << 16 | 1u << 12 | 1u << 8 | 2u << 4)
+/* ID_AA64ISAR0_EL1, agreeing with AT_HWCAP in a64_guest.c: DP (47:44) = 1,
+ * SHA3 (35:32) = 1, RDM (31:28) = 1, Atomic (23:20) = 2 LSE, CRC32 (19:16) = 1,
+ * SHA2 (15:12) = 2 SHA-256 and SHA-512, SHA1 (11:8) = 1, AES (7:4) = 2 AES and
+ * PMULL{2} .1Q. ID_AA64ISAR1_EL1: FRINTTS (35:32) = 1, JSCVT (15:12) = 1. */
+#define A64_ISAR0                                                                                  \
+  (1ull << 44 | 1ull << 32 | 1ull << 28 | 2ull << 20 | 1ull << 16 | 2ull << 12 | 1ull << 8 |       \
+   2ull << 4)
+#define A64_ISAR1 (1ull << 32 | 1ull << 12)
 
 /* Constant registers; returns false for one that is not readable. */
 static bool a64_sysreg_const(unsigned reg, uint64_t *v) {
@@ -107,6 +112,7 @@ static bool a64_sysreg_const(unsigned reg, uint64_t *v) {
   case A64_REVIDR_EL1: *v = 0; return true;
   case A64_ID_AA64PFR0_EL1: *v = 0x11; return true; /* EL0, EL1 AArch64; FP, AdvSIMD */
   case A64_ID_AA64ISAR0_EL1: *v = A64_ISAR0; return true;
+  case A64_ID_AA64ISAR1_EL1: *v = A64_ISAR1; return true;
   case A64_CTR_EL0: *v = 0x8444c004; return true; /* 64-byte I/D lines */
   case A64_DCZID_EL0: *v = 4; return true;        /* DC ZVA allowed, 64 bytes */
   case A64_TPIDRRO_EL0: *v = 0; return true;

@@ -647,10 +647,11 @@ TEST(mrs_id_registers) {
       {0xd53b00e0, 4},          /* mrs x0, dczid_el0 */
       {0xd53be000, 1000000000}, /* mrs x0, cntfrq_el0 */
       {0xd5380400, 0x11},       /* mrs x0, id_aa64pfr0_el1 */
-      {0xd5380600, 0x211120},   /* mrs x0, id_aa64isar0_el1: LSE CRC32 SHA2 SHA1 AES+PMULL */
-      {0xd5380620, 0},          /* mrs x0, id_aa64isar1_el1 */
-      {0xd5380700, 0},          /* mrs x0, id_aa64mmfr0_el1 */
-      {0xd53800a0, 0x80000000}, /* mrs x0, mpidr_el1 */
+      /* mrs x0, id_aa64isar0_el1: DP SHA3 RDM LSE CRC32 SHA2+SHA512 SHA1 AES+PMULL */
+      {0xd5380600, 0x100110212120ull},
+      {0xd5380620, 0x100001000ull}, /* mrs x0, id_aa64isar1_el1: FRINTTS JSCVT */
+      {0xd5380700, 0},              /* mrs x0, id_aa64mmfr0_el1 */
+      {0xd53800a0, 0x80000000},     /* mrs x0, mpidr_el1 */
   };
   for (size_t i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
     struct a64_cpu c;
@@ -779,7 +780,9 @@ TEST(guest_descriptor) {
   ASSERT_EQ(c.nzcv, 0);
   ASSERT_EQ(c.v[31][1], 0);
   ASSERT_EQ(c.excl_addr, ~0ull);
-  ASSERT_EQ(a64_guest.hwcap, 0x9fb); /* FP ASIMD AES PMULL SHA1 SHA2 CRC32 ATOMICS CPUID */
+  /* FP ASIMD AES PMULL SHA1 SHA2 CRC32 ATOMICS CPUID ASIMDRDM JSCVT SHA3 ASIMDDP SHA512 */
+  ASSERT_EQ(a64_guest.hwcap, 0x3239fb);
+  ASSERT_EQ(a64_guest.hwcap2, 0x100); /* FRINT */
   ASSERT_EQ(a64_guest.cpu_size, sizeof(struct a64_cpu));
   ASSERT(a64_guest.decode_block == a64_decode_block);
 }

@@ -26,8 +26,8 @@ __attribute__((weak)) int tc_overlaps_translator(uint64_t start, uint64_t len) {
   return start < STUB_TRANSLATOR + 0x100000 && start + len > STUB_TRANSLATOR;
 }
 
-/* hwcap: fp, asimd, aes, atomics (a mix, for the /proc/cpuinfo test) */
-static const struct guest test_guest = {.name = "aarch64", .hwcap = 0x10b};
+/* hwcap: fp, asimd, aes, atomics; hwcap2: frint (a mix, for the /proc/cpuinfo test) */
+static const struct guest test_guest = {.name = "aarch64", .hwcap = 0x10b, .hwcap2 = 0x100};
 
 static int64_t sc(int nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
                   uint64_t a5) {
@@ -237,7 +237,7 @@ TEST(proc_cpuinfo_is_the_guests) {
   ASSERT(feat);
   char line[512];
   sscanf(feat, "%511[^\n]", line);
-  ASSERT(!strcmp(line, "Features\t: fp asimd aes atomics"));
+  ASSERT(!strcmp(line, "Features\t: fp asimd aes atomics frint"));
 }
 
 TEST(brk_grow_and_shrink) {

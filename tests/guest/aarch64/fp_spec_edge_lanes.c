@@ -86,14 +86,14 @@ static void hot(void) {
 }
 
 static void edge_floats(void) {
-  fa[N - 5] = fof(0x7fa00001);  /* sNaN */
-  fb[N - 5] = fof(0x7fc00002);  /* qNaN: Arm propagates the sNaN (quieted) */
-  fa[N - 4] = fof(0xffc00003);  /* -qNaN */
-  fb[N - 4] = fof(0x7f800001);  /* sNaN: Arm takes it over the first qNaN */
-  fa[N - 3] = fof(0x7f800000);  /* +Inf */
-  fb[N - 3] = 0.0f;             /* Inf * 0: Arm's default NaN 0x7fc00000 */
-  fa[N - 2] = fof(0x3f7fffff);  /* 1 - 2^-24 */
-  fb[N - 2] = fof(0x00800000);  /* smallest normal: the product rounds up to it */
+  fa[N - 5] = fof(0x7fa00001); /* sNaN */
+  fb[N - 5] = fof(0x7fc00002); /* qNaN: Arm propagates the sNaN (quieted) */
+  fa[N - 4] = fof(0xffc00003); /* -qNaN */
+  fb[N - 4] = fof(0x7f800001); /* sNaN: Arm takes it over the first qNaN */
+  fa[N - 3] = fof(0x7f800000); /* +Inf */
+  fb[N - 3] = 0.0f;            /* Inf * 0: Arm's default NaN 0x7fc00000 */
+  fa[N - 2] = fof(0x3f7fffff); /* 1 - 2^-24 */
+  fb[N - 2] = fof(0x00800000); /* smallest normal: the product rounds up to it */
   fmul_loop();
   for (int i = N - 6; i < N; i++)
     printf("fmul[%d] = %08x\n", i, fbits(fr[i]));
