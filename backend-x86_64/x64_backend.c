@@ -33,6 +33,7 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   case IR_VINSERT:
   case IR_VZIP1 ... IR_VUZP2:
   case IR_VNARROW:
+  case IR_VTBL ... IR_VMULLS:
   /* FP ops lowered as d = a; d op= b (x64_lower_vf.c) */
   case IR_VFADD ... IR_VFCMPEQ: return in->a;
   case IR_VANDN:

@@ -57,6 +57,9 @@ static int x64_vec_needs(const struct ir_insn *in) {
   case IR_VEXT: return X64_F_SSSE3;
   case IR_VWIDENU:
   case IR_VWIDENS: return X64_F_SSE41;
+  case IR_VTBL: return X64_F_SSSE3;
+  case IR_VMULLU: return lane == 3 ? 0 : -1;
+  case IR_VMULLS: return lane == 3 ? X64_F_SSE41 : -1;
   default: return 0;
   }
 }
@@ -348,6 +351,72 @@ static void x64_lower_vwiden(struct x64_ctx *x, uint32_t ref) {
   x64_sse_rr(x->buf, ops[in->aux & 3], x64_dst(x, ref), x64_vsrc(x, in->a, X64_XS0));
 }
 
+/* True when every byte of the VCONST ref is an index pshufb takes as it is:
+ * below 16, or with bit 7 set (which gives 0, as an index >= 16 must). */
+static int x64_pshufb_ready(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vin(x, ref);
+  if (in->op != IR_VCONST)
+    return 0;
+  struct ir_v128 v = x->ir->vconst[in->imm];
+  for (unsigned k = 0; k < 16; k++) {
+    uint8_t index = (uint8_t)((k < 8 ? v.lo : v.hi) >> (8 * (k % 8)));
+    if (index >= 16 && index < 0x80)
+      return 0;
+  }
+  return 1;
+}
+
+/* r[i] = a[b[i]], 0 where b[i] >= 16: pshufb d(=a), idx once the indices
+ * >= 16 have bit 7 set. paddusb with 0x70 does that: 0..15 become
+ * 0x70..0x7f (pshufb reads only bit 7 and the low nibble), the rest >= 0x80. */
+static void x64_lower_vtbl(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vin(x, ref);
+  unsigned d = x64_dst(x, ref), idx = X64_XS0;
+  if (x64_pshufb_ready(x, in->b)) {
+    idx = x64_vsrc(x, in->b, X64_XS0);
+  } else {
+    x64_vload_value(x, X64_XS0, in->b);
+    x64_vconst_to(x, X64_XS1, x64_rep(0x7070707070707070ull), X64_XS1);
+    x64_sse_rr(x->buf, X64_PADDUSB, X64_XS0, X64_XS1); /* paddusb xmm15, xmm14 */
+  }
+  x64_vload_value(x, d, in->a);
+  x64_sse_rr(x->buf, X64_PSHUFB, d, idx);
+}
+
+/* xmm14 = (d >> shift) & mask on bytes, the mask in xmm15: the word shift
+ * brings bits over from the neighbour byte, the mask drops them. */
+static void x64_cnt_part(struct x64_ctx *x, unsigned d, unsigned shift, uint64_t mask) {
+  x64_vconst_to(x, X64_XS0, x64_rep(mask), X64_XS0);
+  x64_sse_rr(x->buf, X64_MOVDQA, X64_XS1, d);
+  x64_sse_shift_ri(x->buf, X64_PSRLW, X64_XS1, (uint8_t)shift);
+  x64_sse_rr(x->buf, X64_PAND, X64_XS1, X64_XS0);
+}
+
+/* Bytes' popcount in SSE2 (Hacker's Delight 5-1): 2-bit counts x - ((x >> 1)
+ * & 0x55), 4-bit ones (x & 0x33) + ((x >> 2) & 0x33), then (x + (x >> 4)) &
+ * 0x0f. Three registers; the pshufb nibble table would need a fourth, for
+ * the second copy of the table. */
+static void x64_lower_vcnt(struct x64_ctx *x, uint32_t ref) {
+  unsigned d = x64_dst(x, ref);
+  struct tc_buf *b = x->buf;
+  x64_vload_value(x, d, x64_vin(x, ref)->a);
+  x64_cnt_part(x, d, 1, 0x5555555555555555ull);
+  x64_sse_rr(b, X64_PSUBB, d, X64_XS1);
+  x64_cnt_part(x, d, 2, 0x3333333333333333ull);
+  x64_sse_rr(b, X64_PAND, d, X64_XS0);
+  x64_sse_rr(b, X64_PADDB, d, X64_XS1);
+  x64_sse_rr(b, X64_MOVDQA, X64_XS1, d);
+  x64_sse_shift_ri(b, X64_PSRLW, X64_XS1, 4);
+  x64_sse_rr(b, X64_PADDB, d, X64_XS1);
+  x64_vconst_to(x, X64_XS0, x64_rep(0x0f0f0f0f0f0f0f0full), X64_XS0);
+  x64_sse_rr(b, X64_PAND, d, X64_XS0);
+}
+
+/* The even dwords' full 64-bit products: pmuludq (SSE2), pmuldq (SSE4.1). */
+static void x64_lower_vmull(struct x64_ctx *x, uint32_t ref) {
+  x64_lower_vbin(x, ref, x64_vin(x, ref)->op == IR_VMULLU ? X64_PMULUDQ : X64_PMULDQ);
+}
+
 /* ---- the fallback: ir_veval in C ---- */
 
 /* desc = op | aux << 8 | imm << 16; a and b are v128 halves or scalars in lo. */
@@ -489,6 +558,10 @@ void x64_lower_vec(struct x64_ctx *x, uint32_t ref) {
   case IR_VNARROW: x64_lower_vnarrow(x, ref); break;
   case IR_VWIDENU:
   case IR_VWIDENS: x64_lower_vwiden(x, ref); break;
+  case IR_VTBL: x64_lower_vtbl(x, ref); break;
+  case IR_VCNT: x64_lower_vcnt(x, ref); break;
+  case IR_VMULLU:
+  case IR_VMULLS: x64_lower_vmull(x, ref); break;
   default: x->error = "unknown vector op"; break;
   }
 }

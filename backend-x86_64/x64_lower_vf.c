@@ -1,5 +1,5 @@
 /* x64_lower_vf.c - lowering the floating-point vector ops (VF*, ir_ops.def) to
- * SSE2, and VFMA to FMA3.
+ * SSE2, VFROUND to SSE4.1 and VFMA to FMA3.
  *
  * An op works on the lanes of its extent (ir.h): all of them, the low 64 bits,
  * or lane 0. One lane uses the scalar ss/sd form and then clears the other
@@ -14,9 +14,9 @@
  * compares that fix up a conversion's NaN and overflow lanes only run on lanes
  * whose conversion already raised invalid for them.
  *
- * What has no native form (VFTOU everywhere, VFMA without FMA3) is a call of
- * x64_vf_fallback, which runs ir_vfeval in C and leaves the op's exceptions in
- * MXCSR as an instruction would.
+ * What has no native form (VFTOU everywhere, VFMA without FMA3, VFROUND without
+ * SSE4.1) is a call of x64_vf_fallback, which runs ir_vfeval in C and leaves the
+ * op's exceptions in MXCSR as an instruction would.
  */
 #include <fenv.h>
 #include <xmmintrin.h>
@@ -34,6 +34,9 @@ static const struct x64_vf_form x64_vf_mul = {X64_MULPS, X64_MULPD, X64_MULSS, X
 static const struct x64_vf_form x64_vf_div = {X64_DIVPS, X64_DIVPD, X64_DIVSS, X64_DIVSD};
 static const struct x64_vf_form x64_vf_sqrt = {X64_SQRTPS, X64_SQRTPD, X64_SQRTSS, X64_SQRTSD};
 static const struct x64_vf_form x64_vf_cmp = {X64_CMPPS, X64_CMPPD, X64_CMPSS, X64_CMPSD};
+static const struct x64_vf_form x64_vf_max = {X64_MAXPS, X64_MAXPD, X64_MAXSS, X64_MAXSD};
+static const struct x64_vf_form x64_vf_min = {X64_MINPS, X64_MINPD, X64_MINSS, X64_MINSD};
+static const struct x64_vf_form x64_vf_round = {X64_ROUNDPS, X64_ROUNDPD, X64_ROUNDSS, X64_ROUNDSD};
 
 /* cmpps predicates (imm8): LT/LE signal invalid for any NaN, EQ/ORD only for a signalling one. */
 enum { X64_CMP_EQ_OQ = 0, X64_CMP_LT_OS = 1, X64_CMP_LE_OS = 2, X64_CMP_ORD_Q = 7 };
@@ -128,6 +131,30 @@ static void x64_vf_binop(struct x64_ctx *x, uint32_t ref, uint32_t p, uint32_t q
   x64_vf_clear(x->buf, d, aux);
 }
 
+/* The larger (smaller) of a and b: maxps gives its source operand when the two are equal
+ * or unordered, so max(a, b) AND max(b, a) (min: OR) orders +0 above -0 and is either
+ * operand otherwise. d may be a's register (x64_hint), never b's unless b is a. */
+static void x64_lower_vfmaxmin(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned aux = in->aux, d = x64_dst(x, ref), is_max = in->op == IR_VFMAX;
+  enum x64_sse op = x64_vf_op(is_max ? &x64_vf_max : &x64_vf_min, aux);
+  unsigned s = x64_vf_part(aux) ? x64_vf_src(x, in->b, aux, X64_XS0) : x64_vsrc(x, in->b, X64_XS0);
+  x64_vload_value(x, d, in->a);
+  if (x64_vf_part(aux))
+    x64_vf_clear(b, d, aux);
+  x64_sse_rr(b, X64_MOVDQA, X64_XS1, s); /* movdqa xmm14, s */
+  x64_sse_rr(b, op, X64_XS1, d);         /* max(b, a) */
+  x64_sse_rr(b, op, d, s);               /* max(a, b) */
+  x64_sse_rr(b, is_max ? X64_PAND : X64_POR, d, X64_XS1);
+  x64_vf_clear(b, d, aux);
+}
+
+/* roundps's immediate: the direction, and bit 3 to keep inexact quiet. */
+static uint8_t x64_round_imm(uint64_t imm) {
+  return (uint8_t)((imm & IR_VF_RMODE_MASK) | (imm & IR_VF_RINEXACT ? 0 : 8));
+}
+
 /* a * b + c: d = a; vfmadd213 d, b, c */
 static void x64_lower_vfma(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vfin(x, ref);
@@ -179,17 +206,12 @@ static void x64_lower_vfcmp(struct x64_ctx *x, uint32_t ref) {
   x64_lea(b, 0, d, (struct x64_mem){X64_RDX, X64_RAX, 1, 2});       /* lea d, [rdx+rax*2+2] */
 }
 
-/* 1 if a lane in the extent is a NaN or +-the smallest normal, with integer ops only
- * (any FP op on a signalling NaN would raise invalid): with m = |a| as an integer,
- * NaN is inf - m < 0, and the smallest normal m == 2^(mantissa bits). */
-static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = x64_vfin(x, ref);
-  struct tc_buf *b = x->buf;
-  unsigned lg = in->aux & 3, d = x64_dst(x, ref), dbl = lg == 3;
+/* eax = the sign bits of the lanes of xmm15 that are NaN or +-the smallest normal, where
+ * xmm15 holds m = |a| as integers: NaN is inf - m < 0, the smallest normal m == 2^(mantissa
+ * bits). */
+static void x64_vfchk_result(struct tc_buf *b, unsigned lg) {
+  unsigned dbl = lg == 3;
   enum x64_sse msk = dbl ? X64_MOVMSKPD : X64_MOVMSKPS;
-  x64_vload_value(x, X64_XS0, in->a);
-  x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
-  x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1); /* m = |a| */
   x64_vf_bits(b, lg, X64_XS1, dbl ? 53 : 24, 1);                /* inf */
   x64_sse_rr(b, dbl ? X64_PSUBQ : X64_PSUBD, X64_XS1, X64_XS0); /* inf - m */
   x64_sse_rr(b, msk, X64_RAX, X64_XS1);                         /* movmskp eax, xmm14 */
@@ -201,6 +223,30 @@ static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
   }
   x64_sse_rr(b, msk, X64_RCX, X64_XS0);       /* movmskp ecx, xmm15 */
   x64_alu_rr(b, 0, X64_OR, X64_RAX, X64_RCX); /* or eax, ecx */
+}
+
+/* eax = the sign bits of the lanes of xmm15 (m = |a|) that are NaN or infinite: m >= inf
+ * is m + 2^(mantissa bits) >= 2^(lane bits - 1), the sign bit. */
+static void x64_vfchk_nonfinite(struct tc_buf *b, unsigned lg) {
+  unsigned dbl = lg == 3;
+  x64_vf_bits(b, lg, X64_XS1, dbl ? 63 : 31, dbl ? 11 : 8);     /* smallest normal */
+  x64_sse_rr(b, dbl ? X64_PADDQ : X64_PADDD, X64_XS0, X64_XS1); /* m + 2^(mantissa bits) */
+  x64_sse_rr(b, dbl ? X64_MOVMSKPD : X64_MOVMSKPS, X64_RAX, X64_XS0);
+}
+
+/* 1 if a lane in the extent is unusual as imm says, with integer ops only (any FP op on a
+ * signalling NaN would raise invalid). */
+static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vfin(x, ref);
+  struct tc_buf *b = x->buf;
+  unsigned lg = in->aux & 3, d = x64_dst(x, ref), dbl = lg == 3;
+  x64_vload_value(x, X64_XS0, in->a);
+  x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
+  x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1); /* m = |a| */
+  if (in->imm == IR_VFCHK_NONFINITE)
+    x64_vfchk_nonfinite(b, lg);
+  else
+    x64_vfchk_result(b, lg);
   x64_alu_ri(b, 0, X64_AND, X64_RAX, (int32_t)(1u << ir_vf_lanes(in->aux)) - 1); /* the extent */
   x64_setcc(b, X64_CC_NE, X64_RAX);                                              /* setne al */
   x64_movzx(b, 8, d, X64_RAX);                                                   /* movzx d, al */
@@ -448,6 +494,7 @@ static void x64_lower_vfcall(struct x64_ctx *x, uint32_t ref) {
 int x64_vf_needs(const struct ir_insn *in) {
   switch (in->op) {
   case IR_VFMA: return X64_F_FMA;
+  case IR_VFROUND: return X64_F_SSE41;
   case IR_VFTOU: return -1;
   default: return 0;
   }
@@ -466,6 +513,9 @@ void x64_lower_vf(struct x64_ctx *x, uint32_t ref) {
   case IR_VFDIV: x64_vf_binop(x, ref, in->a, in->b, &x64_vf_div, -1); break;
   case IR_VFSQRT: x64_vf_binop(x, ref, in->a, in->a, &x64_vf_sqrt, -1); break;
   case IR_VFMA: x64_lower_vfma(x, ref); break;
+  case IR_VFMAX:
+  case IR_VFMIN: x64_lower_vfmaxmin(x, ref); break;
+  case IR_VFROUND: x64_vf_binop(x, ref, in->a, in->a, &x64_vf_round, x64_round_imm(in->imm)); break;
   case IR_VFCMPEQ:
   case IR_VFCMPGE:
   case IR_VFCMPGT: x64_lower_vfcmp_lanes(x, ref); break;

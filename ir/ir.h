@@ -6,7 +6,8 @@
  * defines, and operands refer to earlier instructions by index (0 = none).
  * Control leaves a block only through exit instructions: EXIT_IF (a side exit)
  * and DEOPT_IF (a side exit back to the current guest instruction, whose
- * speculative translation did not hold) anywhere, and exactly one of GOTO / JUMP / SYSCALL / TRAP at the end.
+ * speculative translation did not hold) anywhere, and exactly one of GOTO / JUMP / SYSCALL / TRAP
+ * at the end.
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   uint32_t x1 = ir_get(b, IR_I64, offsetof(struct a64_cpu, x[1]));
@@ -111,6 +112,21 @@ static inline unsigned ir_vf_lanes(unsigned aux) {
   unsigned all = 16u >> (aux & 3);
   return (aux & IR_VF_EXTENT_MASK) == IR_VF_ONE ? 1 : (aux & IR_VF_HALF) ? all / 2 : all;
 }
+/* VFROUND imm: the rounding direction (the low bits of SSE4.1's ROUND immediate), and
+ * whether a lane whose value changes raises inexact. */
+enum ir_vf_round {
+  IR_VF_RN = 0, /* to nearest, ties to even */
+  IR_VF_RM = 1, /* toward -infinity */
+  IR_VF_RP = 2, /* toward +infinity */
+  IR_VF_RZ = 3, /* toward zero */
+  IR_VF_RMODE_MASK = 3,
+  IR_VF_RINEXACT = 4,
+};
+/* VFCHK imm: which lanes count as unusual. */
+enum ir_vf_check {
+  IR_VFCHK_RESULT = 0,    /* a NaN or +-the smallest normal: where Arm and IEEE results differ */
+  IR_VFCHK_NONFINITE = 1, /* a NaN or an infinity */
+};
 
 /* FP exceptions. The VF* ops raise IEEE exceptions into a pending set that is
  * the host's own FP status while translated code runs (one host instruction

@@ -61,6 +61,13 @@ static void ir_print_vec(FILE *f, const struct ir_block *b, const struct ir_insn
     ir_print_args(f, i, ir_op_info[i->op].nargs);
     if (i->op == IR_VFCMP && i->imm)
       fputs(", signalling", f);
+    if (i->op == IR_VFCHK && i->imm == IR_VFCHK_NONFINITE)
+      fputs(", nonfinite", f);
+    if (i->op == IR_VFROUND) {
+      static const char *const mode[4] = {"rn", "rm", "rp", "rz"};
+      fprintf(f, ", %s%s", mode[i->imm & IR_VF_RMODE_MASK],
+              i->imm & IR_VF_RINEXACT ? ", inexact" : "");
+    }
     return;
   }
   switch (i->op) {

@@ -97,6 +97,8 @@ static int ir_verify_vf(const struct ir_block *b, uint32_t r) {
   switch (i->op) {
   case IR_VFCHK:
   case IR_VFCMP:
+    if (i->imm > 1)
+      return ir_verify_fail(b, r, "imm %llu is not 0 or 1", (unsigned long long)i->imm);
     if (i->type != IR_I32)
       return ir_verify_fail(b, r, "result is not i32");
     return ir_verify_same(b, r, IR_V128, ir_op_info[i->op].nargs);
@@ -113,6 +115,10 @@ static int ir_verify_vf(const struct ir_block *b, uint32_t r) {
   case IR_VFCVT:
     if (lg == 2 && ext == IR_VF_ALL)
       return ir_verify_fail(b, r, "narrowing to four lanes");
+    break;
+  case IR_VFROUND:
+    if (i->imm > (IR_VF_RMODE_MASK | IR_VF_RINEXACT))
+      return ir_verify_fail(b, r, "rounding imm %llu", (unsigned long long)i->imm);
     break;
   case IR_VFDIV:
     if (lg == 2 && ext == IR_VF_HALF)
@@ -160,6 +166,14 @@ static int ir_verify_vec(const struct ir_block *b, uint32_t r) {
                    : ir_verify_same(b, r, IR_V128, 1);
   case IR_VEXT:
     return i->imm > 15 ? ir_verify_fail(b, r, "ext offset") : ir_verify_same(b, r, IR_V128, 2);
+  case IR_VTBL:
+  case IR_VCNT:
+    return i->aux ? ir_verify_fail(b, r, "byte op with lane size %u", i->aux)
+                  : ir_verify_same(b, r, IR_V128, ir_op_info[i->op].nargs);
+  case IR_VMULLU:
+  case IR_VMULLS:
+    return !i->aux ? ir_verify_fail(b, r, "multiply long to 8-bit lanes")
+                   : ir_verify_same(b, r, IR_V128, 2);
   default: return ir_verify_same(b, r, IR_V128, ir_op_info[i->op].nargs);
   }
 }

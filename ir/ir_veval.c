@@ -120,6 +120,32 @@ static struct ir_vbytes ir_vresize(const struct ir_insn *i, const struct ir_vbyt
   return r;
 }
 
+/* TBL: a byte shuffle of a by the indices in b; CNT: bytes' popcount. */
+static struct ir_vbytes ir_vbyte_op(const struct ir_insn *i, const struct ir_vbytes *a,
+                                    const struct ir_vbytes *b) {
+  struct ir_vbytes r;
+  for (unsigned k = 0; k < 16; k++)
+    if (i->op == IR_VTBL)
+      r.b[k] = b->b[k] < 16 ? a->b[b->b[k]] : 0;
+    else
+      r.b[k] = (uint8_t)__builtin_popcount(a->b[k]);
+  return r;
+}
+
+/* MULLU, MULLS: the even lanes of half the width, extended, multiplied in full. */
+static struct ir_vbytes ir_vmull(const struct ir_insn *i, const struct ir_vbytes *a,
+                                 const struct ir_vbytes *b) {
+  unsigned lg = i->aux & 3;
+  struct ir_vbytes r;
+  for (unsigned k = 0; k < 16u >> lg; k++) {
+    uint64_t x = ir_lane(a, lg - 1, 2 * k), y = ir_lane(b, lg - 1, 2 * k);
+    if (i->op == IR_VMULLS)
+      x = (uint64_t)ir_lane_s(x, lg - 1), y = (uint64_t)ir_lane_s(y, lg - 1);
+    ir_set_lane(&r, lg, k, x * y);
+  }
+  return r;
+}
+
 static struct ir_vbytes ir_vext(unsigned imm, const struct ir_vbytes *a,
                                 const struct ir_vbytes *b) {
   uint8_t cat[32];
@@ -162,6 +188,10 @@ int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct
   case IR_VZIP1 ... IR_VUZP2: r = ir_vperm(i, &x, &y); break;
   case IR_VEXT: r = ir_vext((unsigned)i->imm, &x, &y); break;
   case IR_VNARROW ... IR_VWIDENS: r = ir_vresize(i, &x); break;
+  case IR_VTBL:
+  case IR_VCNT: r = ir_vbyte_op(i, &x, &y); break;
+  case IR_VMULLU:
+  case IR_VMULLS: r = ir_vmull(i, &x, &y); break;
   default: return 0;
   }
   *out = ir_vv(&r);

@@ -56,9 +56,18 @@ static int ir_is_snan(uint64_t x, unsigned lg) {
   uint64_t quiet = lg == 3 ? 1ull << 51 : 1ull << 22;
   return ir_is_nan(x, lg) && !(x & quiet);
 }
-/* A NaN, or the magnitude of the smallest normal number. */
-static int ir_vf_unusual(uint64_t x, unsigned lg) {
-  uint64_t mag = lg == 3 ? x & ~(1ull << 63) : x & 0x7fffffffu;
+static uint64_t ir_vf_mag(uint64_t x, unsigned lg) {
+  return lg == 3 ? x & ~(1ull << 63) : x & 0x7fffffffu;
+}
+static uint64_t ir_vf_inf(unsigned lg) {
+  return lg == 3 ? 0x7ff0000000000000ull : 0x7f800000u;
+}
+/* VFCHK of one lane: a NaN, or the magnitude of the smallest normal number
+ * (IR_VFCHK_RESULT) or of infinity (IR_VFCHK_NONFINITE). */
+static int ir_vf_unusual(uint64_t x, unsigned lg, uint64_t kind) {
+  uint64_t mag = ir_vf_mag(x, lg);
+  if (kind == IR_VFCHK_NONFINITE)
+    return mag >= ir_vf_inf(lg);
   return ir_is_nan(x, lg) || mag == (lg == 3 ? 1ull << 52 : 1ull << 23);
 }
 
@@ -110,6 +119,64 @@ static uint64_t ir_vf_cmp_lane(unsigned op, unsigned lg, uint64_t x, uint64_t y)
 static uint64_t ir_vf_nzcv(uint64_t x, uint64_t y, unsigned lg, int signalling) {
   static const uint8_t nzcv[4] = {0x3, 0x8, 0x6, 0x2}; /* unordered, <, =, > */
   return nzcv[ir_vf_compare(x, y, lg, signalling) + 1];
+}
+
+/* VFMAX/VFMIN: maxps raises invalid for any NaN, so the reference does too;
+ * equal operands are zeros of either sign (or the same bits), which AND (max)
+ * or OR (min) order as +0 > -0. */
+static uint64_t ir_vf_maxmin(unsigned op, unsigned lg, uint64_t x, uint64_t y) {
+  if (ir_is_nan(x, lg) || ir_is_nan(y, lg)) {
+    feraiseexcept(FE_INVALID);
+    return lg == 3 ? 0x7ff8000000000000ull : 0x7fc00000u;
+  }
+  double a = ir_vf_double(x, lg), b = ir_vf_double(y, lg);
+  if (a == b)
+    return op == IR_VFMAX ? x & y : x | y;
+  return (a > b) == (op == IR_VFMAX) ? x : y;
+}
+
+/* Whether rounding in mode moves a magnitude up, given how the dropped part
+ * compares with half a unit (-1, 0, 1) and whether the kept part is odd. */
+static int ir_vf_round_up(unsigned mode, int sign, int vs_half, int odd) {
+  switch (mode) {
+  case IR_VF_RN: return vs_half > 0 || (vs_half == 0 && odd);
+  case IR_VF_RM: return sign;
+  case IR_VF_RP: return !sign;
+  default: return 0;
+  }
+}
+
+/* VFROUND of one lane by the bits, so that C raises nothing of its own: below
+ * 1 the result is 0 or 1, above it the bits under the unit 2^0 are dropped and
+ * the magnitude moves up by a unit where the direction says (a carry into the
+ * exponent is right too). */
+static uint64_t ir_vf_round(uint64_t x, unsigned lg, uint64_t imm) {
+  unsigned mbits = lg == 3 ? 52 : 23, mode = imm & IR_VF_RMODE_MASK;
+  uint64_t bias = lg == 3 ? 1023 : 127, mag = ir_vf_mag(x, lg), sign = x ^ mag;
+  int e = (int)(mag >> mbits) - (int)bias, up;
+  uint64_t r;
+  if (ir_is_nan(x, lg)) {
+    if (ir_is_snan(x, lg))
+      feraiseexcept(FE_INVALID);
+    return x | (lg == 3 ? 1ull << 51 : 1ull << 22);
+  }
+  if (e >= (int)mbits || mag == 0)
+    return x; /* integral, infinite or zero */
+  if (e < 0) {
+    uint64_t half = (bias - 1) << mbits;
+    up = ir_vf_round_up(mode, sign != 0, mag < half ? -1 : mag > half, 0);
+    r = up ? bias << mbits : 0;
+  } else {
+    uint64_t unit = 1ull << (mbits - (unsigned)e), rem = mag & (unit - 1);
+    if (!rem)
+      return x;
+    int vs_half = rem < unit / 2 ? -1 : rem > unit / 2;
+    up = ir_vf_round_up(mode, sign != 0, vs_half, (mag & unit) != 0);
+    r = mag - rem + (up ? unit : 0);
+  }
+  if (imm & IR_VF_RINEXACT)
+    feraiseexcept(FE_INEXACT);
+  return sign | r;
 }
 
 /* Integer of bits width (signed or not) to binary32/64. */
@@ -175,6 +242,9 @@ static uint64_t ir_vf_one(const struct ir_insn *i, unsigned k, struct ir_v128 a,
   case IR_VFTOS:
   case IR_VFTOU: return ir_vf_to_int(x, lg, int_bits, i->op == IR_VFTOS);
   case IR_VFCVT: return ir_vf_convert(ir_vf_lane(a, lg ^ 1, k), lg);
+  case IR_VFMAX:
+  case IR_VFMIN: return ir_vf_maxmin(i->op, lg, x, y);
+  case IR_VFROUND: return ir_vf_round(x, lg, i->imm);
   default: return ir_vf_arith(i->op, lg, x, y, z);
   }
 }
@@ -197,7 +267,7 @@ int ir_vfeval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struc
     return 0;
   if (i->op == IR_VFCHK) {
     for (unsigned k = 0; k < n; k++)
-      r.lo |= (uint64_t)ir_vf_unusual(ir_vf_lane(a, lg, k), lg);
+      r.lo |= (uint64_t)ir_vf_unusual(ir_vf_lane(a, lg, k), lg, i->imm);
   } else if (i->op == IR_VFCMP) {
     r.lo = ir_vf_nzcv(ir_vf_lane(a, lg, 0), ir_vf_lane(b, lg, 0), lg, i->imm != 0);
   } else {

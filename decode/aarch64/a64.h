@@ -33,13 +33,14 @@ struct a64_pattern {
   const char *name;
 };
 
-extern const struct a64_pattern a64_dp_patterns[];     /* a64_dp*.c: data processing */
-extern const struct a64_pattern a64_branch_patterns[]; /* a64_branch.c: branches, svc, system */
-extern const struct a64_pattern a64_ldst_patterns[];   /* a64_ldst.c: loads, stores, atomics */
-extern const struct a64_pattern a64_vfp_patterns[];    /* a64_vfp.c: FP as VF* IR, speculative */
-extern const struct a64_pattern a64_vec_patterns[];    /* a64_vec*.c: SIMD as native vector IR */
-extern const struct a64_pattern a64_simd_patterns[];   /* a64_simd.c, a64_fp.c: FP and SIMD */
-extern const struct a64_pattern a64_ext_patterns[];    /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
+extern const struct a64_pattern a64_dp_patterns[];       /* a64_dp*.c: data processing */
+extern const struct a64_pattern a64_branch_patterns[];   /* a64_branch.c: branches, svc, system */
+extern const struct a64_pattern a64_ldst_patterns[];     /* a64_ldst.c: loads, stores, atomics */
+extern const struct a64_pattern a64_vfp_patterns[];      /* a64_vfp.c: FP as VF* IR, speculative */
+extern const struct a64_pattern a64_vec_patterns[];      /* a64_vec*.c: SIMD as native vector IR */
+extern const struct a64_pattern a64_vec_ldst_patterns[]; /* a64_vec_ldst.c: structure ld/st */
+extern const struct a64_pattern a64_simd_patterns[];     /* a64_simd.c, a64_fp.c: FP and SIMD */
+extern const struct a64_pattern a64_ext_patterns[]; /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
 
 /* Field extraction: bits [pos, pos+len) of x. */
 static inline uint32_t a64_bits(uint32_t x, unsigned pos, unsigned len) {

@@ -34,10 +34,9 @@ static bool a64_dispatch_table(struct a64_ctx *s, const struct a64_pattern *p) {
 }
 
 static void a64_decode_insn(struct a64_ctx *s) {
-  static const struct a64_pattern *const tables[] = {a64_dp_patterns,   a64_branch_patterns,
-                                                     a64_ldst_patterns, a64_vfp_patterns,
-                                                     a64_vec_patterns,  a64_simd_patterns,
-                                                     a64_ext_patterns};
+  static const struct a64_pattern *const tables[] = {
+      a64_dp_patterns,  a64_branch_patterns, a64_vec_ldst_patterns, a64_ldst_patterns,
+      a64_vfp_patterns, a64_vec_patterns,    a64_simd_patterns,     a64_ext_patterns};
   for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
     if (a64_dispatch_table(s, tables[i]))
       return;

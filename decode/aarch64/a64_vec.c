@@ -9,11 +9,11 @@
  * Covered: logical (AND BIC ORR ORN EOR BSL BIT BIF NOT), ADD SUB MUL MLA MLS NEG ABS,
  * the integer compares (CMEQ CMTST CMGT CMGE CMHI CMHS and against zero),
  * [SU]MAX [SU]MIN, pairwise [SU]MAXP [SU]MINP ADDP, across lanes [SU]MAXV
- * [SU]MINV ADDV, MOVI MVNI ORR/BIC (immediate), DUP INS UMOV SMOV, SHL
- * [SU]SHR [SU]SRA (R)SHRN [SU]SHLL XTN, UZP ZIP TRN EXT REV16 REV32 REV64,
- * the three-different [SU]ADDL [SU]ADDW [SU]SUBL [SU]SUBW [SU]ABDL [SU]ABAL
- * (R)ADDHN (R)SUBHN, and [SU]MULL [SU]MLAL [SU]MLSL of 8- and 16-bit lanes
- * (all with their "2" forms), the scalar (d register) ADD SUB, compares, NEG,
+ * [SU]MINV ADDV [SU]ADDLV, MOVI MVNI ORR/BIC (immediate), DUP INS UMOV SMOV,
+ * SHL [SU]SHR [SU]SRA (R)SHRN [SU]SHLL XTN, UZP ZIP TRN EXT REV16 REV32
+ * REV64, TBL TBX (1-4 table registers), CNT, the three-different [SU]ADDL
+ * [SU]ADDW [SU]SUBL [SU]SUBW [SU]ABDL [SU]ABAL (R)ADDHN (R)SUBHN and [SU]MULL
+ * [SU]MLAL [SU]MLSL (all with their "2" forms), the scalar (d register) ADD SUB, compares, NEG,
  * SHL [SU]SHR [SU]SRA and ADDP, and FMOV between general and vector
  * registers. Lane order: element i of log2 size esz is lane i. A 64-bit
  * (Q=0 or scalar) result clears the high half (VZEXT64).
@@ -226,6 +226,16 @@ static uint32_t vec_abdl(struct a64_ctx *s, struct vec o, uint32_t n, uint32_t m
   return vop1(s, IR_VWIDENU, o.esz + 1, vop2(s, IR_VSUB, o.esz, hi, lo), 0);
 }
 
+/* The full products of the narrow lanes of n and m: 8- and 16-bit lanes
+ * widened and multiplied; 32-bit ones zipped into the even lanes, where
+ * VMULL[US] multiplies them into 64 bits. */
+static uint32_t vec_mul_long(struct a64_ctx *s, struct vec o, uint32_t n, uint32_t m) {
+  if (o.esz < 2)
+    return vop2(s, IR_VMUL, o.esz + 1, vec_widen(s, o, n), vec_widen(s, o, m));
+  return vop2(s, o.u ? IR_VMULLU : IR_VMULLS, 3, vop2(s, IR_VZIP1, 2, n, n),
+              vop2(s, IR_VZIP1, 2, m, m));
+}
+
 /* The wide result of the long and wide forms; opcode 0-3, 5, 7, 8, 10, 12. */
 static uint32_t vec_long_op(struct a64_ctx *s, struct vec o, unsigned opcode) {
   unsigned w = o.esz + 1;
@@ -237,14 +247,11 @@ static uint32_t vec_long_op(struct a64_ctx *s, struct vec o, unsigned opcode) {
     uint32_t r = vec_abdl(s, o, n, m);
     return opcode == 5 ? vop2(s, IR_VADD, w, a64_vget(s, o.rd), r) : r;
   }
-  n = vec_widen(s, o, n), m = vec_widen(s, o, m);
-  switch (opcode) {
-  case 0: return vop2(s, IR_VADD, w, n, m);
-  case 2: return vop2(s, IR_VSUB, w, n, m);
-  case 8: return vop2(s, IR_VADD, w, a64_vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
-  case 10: return vop2(s, IR_VSUB, w, a64_vget(s, o.rd), vop2(s, IR_VMUL, w, n, m));
-  default: return vop2(s, IR_VMUL, w, n, m); /* 12: [SU]MULL */
+  if (opcode >= 8) { /* [SU]MLAL, [SU]MLSL, [SU]MULL */
+    uint32_t p = vec_mul_long(s, o, n, m);
+    return opcode == 12 ? p : vop2(s, opcode == 8 ? IR_VADD : IR_VSUB, w, a64_vget(s, o.rd), p);
   }
+  return vop2(s, opcode ? IR_VSUB : IR_VADD, w, vec_widen(s, o, n), vec_widen(s, o, m));
 }
 
 static bool trans_vec_3diff(struct a64_ctx *s, uint32_t insn) {
@@ -256,8 +263,6 @@ static bool trans_vec_3diff(struct a64_ctx *s, uint32_t insn) {
     return vec_hn(s, o, opcode == 6);
   if (opcode == 9 || opcode == 11 || opcode > 12)
     return false; /* SQDML[AS]L, SQDMULL, PMULL: the helper */
-  if ((opcode == 8 || opcode == 10 || opcode == 12) && o.esz == 2)
-    return false; /* a 64-bit lane multiply has no SSE form */
   a64_vput(s, o.rd, vec_long_op(s, o, opcode), 1);
   return true;
 }
@@ -275,6 +280,7 @@ static uint32_t vec_misc_op(struct a64_ctx *s, unsigned key, unsigned z, uint32_
   case 0x2b: return vop2(s, IR_VSUB, z, zero, n);                          /* NEG */
   case 0x0b: return vop2(s, IR_VMAXS, z, n, vop2(s, IR_VSUB, z, zero, n)); /* ABS */
   case 0x25: return vnot(s, n);                                            /* NOT */
+  case 0x05: return vop1(s, IR_VCNT, 0, n, 0);                             /* CNT */
   default: return 0;
   }
 }
@@ -289,7 +295,8 @@ static bool vec_misc_ok(unsigned key, unsigned esz) {
   case 0x0a:
   case 0x2b: return true;
   case 0x0b: return esz < 3; /* ABS of 64-bit lanes: no native max; the helper is as good */
-  case 0x25: return esz == 0;
+  case 0x25:
+  case 0x05: return esz == 0;
   default: return false;
   }
 }
@@ -337,13 +344,37 @@ static bool trans_vec_2misc_scalar(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* ---- across lanes: 0 Q U 01110 size 11000 opcode(5) 10 Rn Rd ----
- * [SU]MAXV 01010, [SU]MINV 11010, ADDV 11011 (U=0): halving rotations, lane 0
- * ends up with the reduction of every lane. */
+ * [SU]MAXV 01010, [SU]MINV 11010, ADDV 11011 (U=0), [SU]ADDLV 00011. */
+
+/* Vd = the reduction by op of the lanes of esz in the low bytes of x, by
+ * halving rotations: lane 0 ends up with the reduction of every lane. */
+static void vec_reduce(struct a64_ctx *s, unsigned rd, enum ir_op op, unsigned esz, uint32_t x,
+                       unsigned bytes) {
+  for (unsigned step = bytes / 2; step >= 1u << esz; step /= 2)
+    x = vop2(s, op, esz, x, ir_vop(s->b, IR_VEXT, IR_V128, 0, x, x, step));
+  uint32_t lane = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, x, 0, 0);
+  a64_vput(s, rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, lane, 0, 0), 1);
+}
+
+/* [SU]ADDLV: the lanes widened (the high half too when Q) and added; the
+ * sum of 16 lanes fits in the wide lane. */
+static bool vec_addlv(struct a64_ctx *s, struct vec o) {
+  uint32_t x = a64_vget(s, o.rn), w = vec_widen(s, o, x);
+  if (o.q)
+    w = vop2(s, IR_VADD, o.esz + 1, w, vec_widen(s, o, vop2(s, IR_VZIP2, 3, x, x)));
+  vec_reduce(s, o.rd, IR_VADD, o.esz + 1, w, 16);
+  return true;
+}
+
 static bool trans_vec_across(struct a64_ctx *s, uint32_t insn) {
   static const enum ir_op ops[2][3] = {{IR_VMAXS, IR_VMINS, IR_VADD},
                                        {IR_VMAXU, IR_VMINU, IR_VADD}};
   struct vec o = vec_of(insn);
   unsigned opcode = a64_bits(insn, 12, 5), k;
+  if (o.esz == 3 || (o.esz == 2 && !o.q))
+    return false;
+  if (opcode == 0x03)
+    return vec_addlv(s, o);
   if (opcode == 0x0a)
     k = 0;
   else if (opcode == 0x1a)
@@ -352,13 +383,7 @@ static bool trans_vec_across(struct a64_ctx *s, uint32_t insn) {
     k = 2;
   else
     return false;
-  if (o.esz == 3 || (o.esz == 2 && !o.q))
-    return false;
-  uint32_t x = a64_vget(s, o.rn);
-  for (unsigned step = o.q ? 8 : 4; step >= 1u << o.esz; step /= 2)
-    x = vop2(s, ops[o.u][k], o.esz, x, ir_vop(s->b, IR_VEXT, IR_V128, 0, x, x, step));
-  uint32_t lane = ir_vop(s->b, IR_VEXTRACT, IR_I64, o.esz, x, 0, 0);
-  a64_vput(s, o.rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, lane, 0, 0), 1);
+  vec_reduce(s, o.rd, ops[o.u][k], o.esz, a64_vget(s, o.rn), o.q ? 16 : 8);
   return true;
 }
 
@@ -590,6 +615,30 @@ static bool trans_vec_ext(struct a64_ctx *s, uint32_t insn) {
   return true;
 }
 
+/* ---- TBL, TBX: 0 Q 001110 000 Rm 0 len op 00 Rn Rd ----
+ * Byte i of Vm indexes the table Vn..Vn+len (mod 32): VTBL of each table
+ * register by the indices less 16k (those wrap to >= 16 below the register,
+ * which gives 0), ORed. TBX (op) keeps Vd's byte where the index is past the
+ * table. */
+static bool trans_vec_tbl(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  unsigned n = a64_bits(insn, 13, 2) + 1;
+  uint32_t idx = a64_vget(s, o.rm), r = 0;
+  for (unsigned k = 0; k < n; k++) {
+    uint64_t base = vec_rep(0, 16 * k);
+    uint32_t i = k ? vop2(s, IR_VSUB, 0, idx, ir_vconst(s->b, base, base)) : idx;
+    uint32_t t = vop2(s, IR_VTBL, 0, a64_vget(s, (o.rn + k) % 32), i);
+    r = k ? vop2(s, IR_VOR, 0, r, t) : t;
+  }
+  if (a64_bits(insn, 12, 1)) {
+    uint64_t last = vec_rep(0, 16 * n - 1);
+    uint32_t past = vop2(s, IR_VCMPGTU, 0, idx, ir_vconst(s->b, last, last));
+    r = vop2(s, IR_VOR, 0, r, vop2(s, IR_VAND, 0, a64_vget(s, o.rd), past));
+  }
+  a64_vput(s, o.rd, r, o.q);
+  return true;
+}
+
 /* ---- FMOV (general): sf 0 0 11110 type 1 rmode opcode 000000 Rn Rd ----
  * 0x1e260000 fmov wd, sn   0x1e270000 fmov sd, wn
  * 0x9e660000 fmov xd, dn   0x9e670000 fmov dd, xn
@@ -659,5 +708,6 @@ const struct a64_pattern a64_vec_patterns[] = {
     {0xdf800400, 0x5f000400, trans_vec_shift_scalar, "simd scalar shift by immediate (vector IR)"},
     {0xbf208c00, 0x0e000800, trans_vec_perm, "uzp/zip (vector IR)"},
     {0xbfe08400, 0x2e000000, trans_vec_ext, "ext (vector IR)"},
+    {0xbfe08c00, 0x0e000000, trans_vec_tbl, "tbl/tbx (vector IR)"},
     {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},
     {0, 0, NULL, NULL}};

@@ -20,27 +20,32 @@
  * a converted integer is never a NaN nor tiny).
  *
  * Covered, single and double: scalar FADD FSUB FMUL FDIV FNMUL FMADD FMSUB
- * FNMADD FNMSUB FSQRT, FCMP/FCMPE (register and #0.0), FCVT S<->D, SCVTF
- * UCVTF (from W/X, also fixed point), FCVTZS FCVTZU (to W/X); vector and
- * scalar FABD FCMEQ FCMGE FCMGT FACGE FACGT, the compares with zero,
- * SCVTF UCVTF FCVTZS FCVTZU (integer forms), FMUL FMLA FMLS by element;
- * vector FADD FSUB FMUL FDIV FMLA FMLS FADDP FSQRT FCVTL(2) FCVTN(2),
- * FABS FNEG (sign-bit operations, not speculative); scalar FADDP.
+ * FNMADD FNMSUB FSQRT FMAX FMIN FMAXNM FMINNM FRINT[NPMZXI], FCMP/FCMPE
+ * (register and #0.0), FCCMP/FCCMPE and FCSEL (a64_vfp_cond.c), FCVT S<->D,
+ * SCVTF UCVTF (from W/X, also fixed point), FCVT[NPMZ][SU] (to W/X);
+ * vector and scalar FABD FCMEQ FCMGE FCMGT FACGE FACGT, the compares with
+ * zero, SCVTF UCVTF FCVT[NPMZ][SU] (integer forms), FMULX FRECPS FRSQRTS,
+ * FMUL FMLA FMLS FMULX by element; vector FADD FSUB FMUL FDIV FMLA FMLS
+ * FADDP FMAX FMIN FMAXNM FMINNM and their pairwise forms, FSQRT
+ * FRINT[NPMZXI], FCVTL(2) FCVTN(2), FABS FNEG (sign-bit operations, not
+ * speculative); scalar FADDP FMAXP FMINP FMAXNMP FMINNMP; FMAXV FMINV
+ * FMAXNMV FMINNMV (a64_vfp_minmax.c). FRINT and FCVT[NPM] are in
+ * a64_vfp_round.c.
  * Declined: binary32 FDIV of a 64-bit vector (no such IR op), half
- * precision, FMAX/FMIN and friends, FMULX, FRECP*, FRSQRT*, FRINT*, the
- * other rounding modes of FCVT*, FCVTZ[SU] to fixed point (the scaling
- * multiply could overflow where Arm raises only IOC), FCCMP, FCSEL.
+ * precision, FRECPE FRSQRTE FRECPX (estimates), FRINTA FCVTA[SU] (ties
+ * away: no SSE form), FCVTZ[SU] to fixed point (the scaling multiply could
+ * overflow where Arm raises only IOC).
  *
  *   fmul v0.4s, v1.4s, v2.4s  ->  r = vfmul.2|all n, m; deopt.if vfchk r; put v0, r
  */
-#include "a64.h"
+#include "a64_vfp.h"
 #include "a64_helpers.h"
 
 /* ---- speculation, FPCR, checks ---- */
 
 /* Once per block, before the first speculative FP op: leave unless FPCR
  * asks for what the host does. */
-static void vfp_enter(struct a64_ctx *s) {
+void a64_vfp_enter(struct a64_ctx *s) {
   struct ir_block *b = s->b;
   if (s->fpcr_checked)
     return;
@@ -50,11 +55,18 @@ static void vfp_enter(struct a64_ctx *s) {
   s->fpcr_checked = true;
 }
 
-/* Leave before the instruction writes anything if r, a VF result of aux,
- * has a lane where Arm's result or flags may differ (a NaN, +-min normal). */
-static uint32_t vfp_check(struct a64_ctx *s, uint32_t r, unsigned aux) {
-  ir_deopt_if(s->b, ir_vop(s->b, IR_VFCHK, IR_I32, aux, r, 0, 0), s->pc);
+uint32_t a64_vfp_check(struct a64_ctx *s, uint32_t r, unsigned aux) {
+  a64_vfp_leave_if(s, r, 0, aux, IR_VFCHK_RESULT);
   return r;
+}
+
+void a64_vfp_leave_if(struct a64_ctx *s, uint32_t x, uint32_t y, unsigned aux,
+                      enum ir_vf_check kind) {
+  struct ir_block *b = s->b;
+  uint32_t c = ir_vop(b, IR_VFCHK, IR_I32, aux, x, 0, kind);
+  if (y && y != x)
+    c = ir_binop(b, IR_OR, IR_I32, c, ir_vop(b, IR_VFCHK, IR_I32, aux, y, 0, kind));
+  ir_deopt_if(b, c, s->pc);
 }
 
 /* The aux of a vector form: Q=0 works on the lanes of the low half. */
@@ -62,15 +74,22 @@ static unsigned vfp_vec_aux(unsigned lg, unsigned q) {
   return lg | (q ? IR_VF_ALL : IR_VF_HALF);
 }
 
+/* A compare's true lanes are all ones, which is a NaN: VFCHK finds them. */
+void a64_vfp_leave_if_any(struct a64_ctx *s, uint32_t mask, unsigned aux) {
+  a64_vfp_leave_if(s, mask, 0, aux, IR_VFCHK_RESULT);
+}
+
+uint32_t a64_vfp_splat(struct a64_ctx *s, unsigned aux, uint64_t lane) {
+  unsigned lg = aux & 3, n = ir_vf_lanes(aux);
+  uint64_t half[2] = {0, 0};
+  for (unsigned k = 0; k < n; k++)
+    half[(k << lg) / 8] |= lane << ((k << lg) % 8 * 8);
+  return ir_vconst(s->b, half[0], half[1]);
+}
+
 /* The sign bits of the lanes of aux, zero elsewhere. */
 static uint32_t vfp_signs(struct a64_ctx *s, unsigned aux) {
-  unsigned width = 8u << (aux & 3), n = ir_vf_lanes(aux);
-  uint64_t half[2] = {0, 0};
-  for (unsigned k = 0; k < n; k++) {
-    unsigned bit = (k + 1) * width - 1;
-    half[bit / 64] |= 1ull << (bit % 64);
-  }
-  return ir_vconst(s->b, half[0], half[1]);
+  return a64_vfp_splat(s, aux, 1ull << ((8u << (aux & 3)) - 1));
 }
 
 /* FPNeg and FPAbs of the lanes of aux: sign-bit operations, NaNs included. */
@@ -87,12 +106,12 @@ static uint32_t vfp_zero(struct a64_ctx *s) {
 
 /* A checked VF op of one or two operands. */
 static uint32_t vfp_arith(struct a64_ctx *s, enum ir_op op, unsigned aux, uint32_t x, uint32_t y) {
-  return vfp_check(s, ir_vop(s->b, op, IR_V128, aux, x, y, 0), aux);
+  return a64_vfp_check(s, ir_vop(s->b, op, IR_V128, aux, x, y, 0), aux);
 }
 
 /* x * y + z, rounded once (FPMulAdd with the operands already negated). */
 static uint32_t vfp_fma(struct a64_ctx *s, unsigned aux, uint32_t x, uint32_t y, uint32_t z) {
-  return vfp_check(s, ir_vop3(s->b, IR_VFMA, aux, x, y, z), aux);
+  return a64_vfp_check(s, ir_vop3(s->b, IR_VFMA, aux, x, y, z), aux);
 }
 
 static uint32_t vfp_cmp(struct a64_ctx *s, enum ir_op op, unsigned aux, uint32_t x, uint32_t y) {
@@ -117,8 +136,57 @@ enum vfp2 {
   V2_FCMGE,
   V2_FCMGT,
   V2_FACGE,
-  V2_FACGT
+  V2_FACGT,
+  V2_FMAX, /* and FMAXNM: the same on the operands it does not leave for */
+  V2_FMIN,
+  V2_FMAXP,
+  V2_FMINP,
+  V2_FMULX,
+  V2_FRECPS,
+  V2_FRSQRTS
 };
+
+/* The lane bits of 2.0, 1.5 and 3.0, and 2^63 (2^511): a bound whose square
+ * stays below the overflow threshold. */
+static uint64_t vfp_lane_const(unsigned lg, double d) {
+  uint64_t u;
+  __builtin_memcpy(&u, &d, 8);
+  if (lg == 3)
+    return u;
+  return (u >> 63) << 31 | ((u >> 52 & 0x7ff) - 1023 + 127) << 23 | (u >> 29 & 0x7fffff);
+}
+
+/* FMULX: FMUL, except that Inf * 0 is +-2.0 where x86 raises invalid, so
+ * leave first on any NaN or infinite operand. */
+static uint32_t vfp_fmulx(struct a64_ctx *s, unsigned aux, uint32_t n, uint32_t m) {
+  a64_vfp_leave_if(s, n, m, aux, IR_VFCHK_NONFINITE);
+  return vfp_arith(s, IR_VFMUL, aux, n, m);
+}
+
+/* FRECPS: 2 - n*m rounded once (FPRecipStepFused), whose Inf * 0 is 2.0:
+ * finite operands only. */
+static uint32_t vfp_frecps(struct a64_ctx *s, unsigned aux, uint32_t n, uint32_t m) {
+  unsigned lg = aux & 3;
+  a64_vfp_leave_if(s, n, m, aux, IR_VFCHK_NONFINITE);
+  return vfp_fma(s, aux, vfp_neg(s, aux, n), m, a64_vfp_splat(s, aux, vfp_lane_const(lg, 2.0)));
+}
+
+/* FRSQRTS: (3 - n*m) / 2 rounded once (FPRSqrtStepFused) as 3 - n*m rounded,
+ * then halved exactly: with finite operands below 2^63 (2^511) nothing
+ * overflows, and a nonzero 3 - n*m is far from tiny (it is a multiple of the
+ * product's last bit), so rounding and halving commute. */
+static uint32_t vfp_frsqrts(struct a64_ctx *s, unsigned aux, uint32_t n, uint32_t m) {
+  struct ir_block *b = s->b;
+  unsigned lg = aux & 3;
+  a64_vfp_leave_if(s, n, m, aux, IR_VFCHK_NONFINITE);
+  uint32_t big = a64_vfp_splat(s, aux, vfp_lane_const(lg, lg == 3 ? 0x1p511 : 0x1p63));
+  uint32_t bn = vfp_cmp(s, IR_VFCMPGE, aux, vfp_abs(s, aux, n), big);
+  uint32_t bm = vfp_cmp(s, IR_VFCMPGE, aux, vfp_abs(s, aux, m), big);
+  a64_vfp_leave_if_any(s, ir_vop(b, IR_VOR, IR_V128, 0, bn, bm, 0), aux);
+  uint32_t r =
+      vfp_fma(s, aux, vfp_neg(s, aux, n), m, a64_vfp_splat(s, aux, vfp_lane_const(lg, 3.0)));
+  return vfp_arith(s, IR_VFMUL, aux, r, a64_vfp_splat(s, aux, vfp_lane_const(lg, 0.5)));
+}
 
 /* The lanes of aux of n op m (d: the accumulator of FMLA/FMLS); any
  * deopt check comes before the result is returned. */
@@ -138,7 +206,14 @@ static uint32_t vfp2_emit(struct a64_ctx *s, enum vfp2 k, unsigned aux, uint32_t
   case V2_FCMGE: return vfp_cmp(s, IR_VFCMPGE, aux, n, m);
   case V2_FCMGT: return vfp_cmp(s, IR_VFCMPGT, aux, n, m);
   case V2_FACGE: return vfp_cmp(s, IR_VFCMPGE, aux, vfp_abs(s, aux, n), vfp_abs(s, aux, m));
-  default: return vfp_cmp(s, IR_VFCMPGT, aux, vfp_abs(s, aux, n), vfp_abs(s, aux, m));
+  case V2_FACGT: return vfp_cmp(s, IR_VFCMPGT, aux, vfp_abs(s, aux, n), vfp_abs(s, aux, m));
+  case V2_FMAX:
+  case V2_FMAXP: return a64_vfp_maxmin(s, false, aux, n, m);
+  case V2_FMIN:
+  case V2_FMINP: return a64_vfp_maxmin(s, true, aux, n, m);
+  case V2_FMULX: return vfp_fmulx(s, aux, n, m);
+  case V2_FRECPS: return vfp_frecps(s, aux, n, m);
+  default: return vfp_frsqrts(s, aux, n, m);
   }
 }
 
@@ -146,37 +221,38 @@ static bool vfp2_is_fma(enum vfp2 k) {
   return k == V2_FMLA || k == V2_FMLS;
 }
 
+static bool vfp2_is_pairwise(enum vfp2 k) {
+  return k == V2_FADDP || k == V2_FMAXP || k == V2_FMINP;
+}
+
 /* Vd = n op m on the lanes of aux (the others zero). */
 static bool vfp2_put(struct a64_ctx *s, enum vfp2 k, unsigned aux, unsigned rd, uint32_t n,
                      uint32_t m) {
   uint32_t d = vfp2_is_fma(k) ? a64_vget(s, rd) : 0;
-  vfp_enter(s);
+  a64_vfp_enter(s);
   ir_put(s->b, a64_off_v(rd), vfp2_emit(s, k, aux, n, m, d));
   return true;
 }
 
 /* ---- scalar FP: M 0 S 11110 ftype ... (Arm ARM C4.1.96) ---- */
 
-struct vfp_regs {
-  unsigned rd, rn, rm, ra;
-};
-
-static struct vfp_regs vfp_regs_of(uint32_t insn) {
-  return (struct vfp_regs){a64_bits(insn, 0, 5), a64_bits(insn, 5, 5), a64_bits(insn, 16, 5),
-                           a64_bits(insn, 10, 5)};
+struct a64_vfp_regs a64_vfp_regs_of(uint32_t insn) {
+  return (struct a64_vfp_regs){a64_bits(insn, 0, 5), a64_bits(insn, 5, 5), a64_bits(insn, 16, 5),
+                               a64_bits(insn, 10, 5)};
 }
 
-/* ftype 00 single, 01 double: the lane size; 0 for half and reserved. */
-static unsigned vfp_ftype_lg(uint32_t insn) {
+unsigned a64_vfp_ftype_lg(uint32_t insn) {
   unsigned ftype = a64_bits(insn, 22, 2);
   return ftype < 2 ? 2 + ftype : 0;
 }
 
-/* 0 0 0 11110 ftype 1 Rm opcode(4) 10 Rn Rd: FMUL FDIV FADD FSUB, FNMUL (1000) */
+/* 0 0 0 11110 ftype 1 Rm opcode(4) 10 Rn Rd: FMUL FDIV FADD FSUB FMAX FMIN
+ * FMAXNM FMINNM FNMUL (0000..1000) */
 static bool trans_vfp_dp2(struct a64_ctx *s, uint32_t insn) {
-  static const uint8_t ops[16] = {V2_FMUL, V2_FDIV, V2_FADD, V2_FSUB, [8] = V2_FNMUL};
-  struct vfp_regs r = vfp_regs_of(insn);
-  unsigned lg = vfp_ftype_lg(insn);
+  static const uint8_t ops[16] = {V2_FMUL, V2_FDIV, V2_FADD, V2_FSUB, V2_FMAX,
+                                  V2_FMIN, V2_FMAX, V2_FMIN, V2_FNMUL};
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn);
   enum vfp2 k = ops[a64_bits(insn, 12, 4)];
   if (!lg || !k || !xrun_speculate(s->pc))
     return false;
@@ -186,13 +262,13 @@ static bool trans_vfp_dp2(struct a64_ctx *s, uint32_t insn) {
 /* 0 0 0 11111 ftype o1 Rm o0 Ra Rn Rd: FMADD a + n*m, FMSUB a - n*m,
  * FNMADD -a - n*m, FNMSUB -a + n*m: n negated when o0 != o1, a when o1. */
 static bool trans_vfp_dp3(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_regs r = vfp_regs_of(insn);
-  unsigned lg = vfp_ftype_lg(insn), o1 = a64_bits(insn, 21, 1), o0 = a64_bits(insn, 15, 1);
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn), o1 = a64_bits(insn, 21, 1), o0 = a64_bits(insn, 15, 1);
   if (!lg || !xrun_speculate(s->pc))
     return false;
   unsigned aux = lg | IR_VF_ONE;
   uint32_t n = a64_vget(s, r.rn), m = a64_vget(s, r.rm), a = a64_vget(s, r.ra);
-  vfp_enter(s);
+  a64_vfp_enter(s);
   if (o0 != o1)
     n = vfp_neg(s, aux, n);
   if (o1)
@@ -201,22 +277,38 @@ static bool trans_vfp_dp3(struct a64_ctx *s, uint32_t insn) {
   return true;
 }
 
+/* FRINTN FRINTP FRINTM FRINTZ (opcode 0010xx), FRINTX FRINTI (00111x) as
+ * VFROUND imm, FPCR's rounding being RN; -1 for FRINTA, which SSE has not,
+ * and the others. */
+static int vfp_frint_mode(unsigned opcode) {
+  static const int8_t modes[8] = {
+      IR_VF_RN, IR_VF_RP, IR_VF_RM, IR_VF_RZ, -1, -1, IR_VF_RN | IR_VF_RINEXACT, IR_VF_RN};
+  return opcode >> 3 == 1 ? modes[opcode & 7] : -1;
+}
+
 /* 0 0 0 11110 ftype 1 opcode(6) 10000 Rn Rd: FSQRT (000011), FCVT to
- * single (000100) from double, to double (000101) from single. */
+ * single (000100) from double, to double (000101) from single, FRINT* (001xxx). */
 static bool trans_vfp_dp1(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_regs r = vfp_regs_of(insn);
-  unsigned lg = vfp_ftype_lg(insn), opcode = a64_bits(insn, 15, 6);
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn), opcode = a64_bits(insn, 15, 6);
+  int mode = vfp_frint_mode(opcode);
   if (!lg || !xrun_speculate(s->pc))
     return false;
+  if (mode >= 0) {
+    uint32_t n = a64_vget(s, r.rn);
+    a64_vfp_enter(s);
+    ir_put(s->b, a64_off_v(r.rd), a64_vfp_frint(s, lg | IR_VF_ONE, n, (unsigned)mode));
+    return true;
+  }
   if (opcode == 3) {
-    vfp_enter(s);
+    a64_vfp_enter(s);
     ir_put(s->b, a64_off_v(r.rd), vfp_arith(s, IR_VFSQRT, lg | IR_VF_ONE, a64_vget(s, r.rn), 0));
     return true;
   }
   if ((opcode != 4 && opcode != 5) || opcode - 2 == lg)
     return false;
   unsigned aux = (opcode - 2) | IR_VF_ONE; /* the result's lane */
-  vfp_enter(s);
+  a64_vfp_enter(s);
   ir_put(s->b, a64_off_v(r.rd), vfp_arith(s, IR_VFCVT, aux, a64_vget(s, r.rn), 0));
   return true;
 }
@@ -224,13 +316,13 @@ static bool trans_vfp_dp1(struct a64_ctx *s, uint32_t insn) {
 /* 0 0 0 11110 ftype 1 Rm 00 1000 Rn opc(2) 000: FCMP, FCMP #0.0 (opc<0>),
  * FCMPE (opc<1>: invalid for quiet NaNs too) -> NZCV. */
 static bool trans_vfp_fcmp(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_regs r = vfp_regs_of(insn);
-  unsigned lg = vfp_ftype_lg(insn), signalling = a64_bits(insn, 4, 1);
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn), signalling = a64_bits(insn, 4, 1);
   if (!lg || !xrun_speculate(s->pc))
     return false;
   uint32_t n = a64_vget(s, r.rn);
   uint32_t m = a64_bits(insn, 3, 1) ? vfp_zero(s) : a64_vget(s, r.rm);
-  vfp_enter(s);
+  a64_vfp_enter(s);
   a64_set_nzcv(s, ir_vop(s->b, IR_VFCMP, IR_I32, lg | IR_VF_ONE, n, m, signalling));
   return true;
 }
@@ -238,10 +330,10 @@ static bool trans_vfp_fcmp(struct a64_ctx *s, uint32_t insn) {
 /* SCVTF/UCVTF: Wn/Xn (XZR for 31) to lane 0 of Vd, divided by 2^fbits. The
  * scaling is exact: a converted integer times 2^-64 or more is normal. */
 static bool vfp_from_int(struct a64_ctx *s, uint32_t insn, bool is_unsigned, unsigned fbits) {
-  struct vfp_regs r = vfp_regs_of(insn);
-  unsigned lg = vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1), aux = lg | IR_VF_ONE;
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1), aux = lg | IR_VF_ONE;
   uint32_t x = a64_rd(s, r.rn, sf, false);
-  vfp_enter(s);
+  a64_vfp_enter(s);
   uint32_t v = ir_vop(s->b, is_unsigned ? IR_VFFROMU : IR_VFFROMS, IR_V128, aux, x, 0, 0);
   if (fbits) {
     uint64_t scale = lg == 3 ? (uint64_t)(1023 - fbits) << 52 : (uint64_t)(127 - fbits) << 23;
@@ -251,21 +343,36 @@ static bool vfp_from_int(struct a64_ctx *s, uint32_t insn, bool is_unsigned, uns
   return true;
 }
 
+/* FCVT[NPM][SU] into Wd/Xd (rmode 00 01 10, opcode 00x): rounded in the
+ * mode, then converted. */
+static bool vfp_to_int_rounded(struct a64_ctx *s, uint32_t insn, unsigned rmode, bool is_unsigned) {
+  static const uint8_t modes[3] = {IR_VF_RN, IR_VF_RP, IR_VF_RM};
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1);
+  uint32_t v = a64_vget(s, r.rn);
+  a64_vfp_enter(s);
+  a64_wr(s, r.rd, sf, false,
+         a64_vfp_fcvt_int(s, lg | IR_VF_ONE, v, modes[rmode], is_unsigned, a64_ty(sf)));
+  return true;
+}
+
 /* sf 0 0 11110 ftype 1 rmode opcode(3) 000000 Rn Rd: SCVTF (00 010),
- * UCVTF (00 011), FCVTZS (11 000), FCVTZU (11 001); saturating into Wd/Xd,
- * flags counted even when Rd is XZR. */
+ * UCVTF (00 011), FCVT[NPMZ]S (rmode 000), FCVT[NPMZ]U (rmode 001);
+ * saturating into Wd/Xd, flags counted even when Rd is XZR. */
 static bool trans_vfp_cvt_int(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_regs r = vfp_regs_of(insn);
-  unsigned lg = vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1);
+  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
+  unsigned lg = a64_vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1);
   unsigned rop = a64_bits(insn, 19, 2) << 3 | a64_bits(insn, 16, 3);
   if (!lg || a64_bits(insn, 29, 1) || !xrun_speculate(s->pc))
     return false;
   if (rop == 2 || rop == 3)
     return vfp_from_int(s, insn, rop == 3, 0);
+  if ((rop & 6) == 0 && rop < 0x18)
+    return vfp_to_int_rounded(s, insn, rop >> 3, rop & 1);
   if (rop != 0x18 && rop != 0x19)
     return false;
   uint32_t v = a64_vget(s, r.rn);
-  vfp_enter(s);
+  a64_vfp_enter(s);
   enum ir_op op = rop == 0x19 ? IR_VFTOU : IR_VFTOS;
   a64_wr(s, r.rd, sf, false, ir_vop(s->b, op, a64_ty(sf), lg | IR_VF_ONE, v, 0, 0));
   return true;
@@ -276,7 +383,7 @@ static bool trans_vfp_cvt_int(struct a64_ctx *s, uint32_t insn) {
 static bool trans_vfp_cvt_fixed(struct a64_ctx *s, uint32_t insn) {
   unsigned rop = a64_bits(insn, 19, 2) << 3 | a64_bits(insn, 16, 3);
   bool fits = a64_bits(insn, 31, 1) || a64_bits(insn, 15, 1);
-  if (!vfp_ftype_lg(insn) || a64_bits(insn, 29, 1) || (rop != 2 && rop != 3) || !fits ||
+  if (!a64_vfp_ftype_lg(insn) || a64_bits(insn, 29, 1) || (rop != 2 && rop != 3) || !fits ||
       !xrun_speculate(s->pc))
     return false;
   return vfp_from_int(s, insn, rop == 3, 64 - a64_bits(insn, 10, 6));
@@ -286,25 +393,18 @@ static bool trans_vfp_cvt_fixed(struct a64_ctx *s, uint32_t insn) {
  * 0 Q U 01110 a sz ... (scalar: 01 U 11110 a sz ...): a = bit 23, sz = bit 22
  * picks single or double; sz with Q=0 is reserved in the vector forms. */
 
-struct vfp_vec {
-  unsigned rd, rn, rm, q, lg, key; /* key = U:a:opcode */
-  bool scalar;
-};
-
-static struct vfp_vec vfp_vec_of(uint32_t insn, unsigned opcode_pos) {
-  return (struct vfp_vec){a64_bits(insn, 0, 5),
-                          a64_bits(insn, 5, 5),
-                          a64_bits(insn, 16, 5),
-                          a64_bits(insn, 30, 1),
-                          2 + a64_bits(insn, 22, 1),
-                          a64_bits(insn, 29, 1) << 6 | a64_bits(insn, 23, 1) << 5 |
-                              a64_bits(insn, opcode_pos, 5),
-                          a64_bits(insn, 28, 1)};
+struct a64_vfp_vec a64_vfp_vec_of(uint32_t insn, unsigned opcode_pos) {
+  return (struct a64_vfp_vec){a64_bits(insn, 0, 5),
+                              a64_bits(insn, 5, 5),
+                              a64_bits(insn, 16, 5),
+                              a64_bits(insn, 30, 1),
+                              2 + a64_bits(insn, 22, 1),
+                              a64_bits(insn, 29, 1) << 6 | a64_bits(insn, 23, 1) << 5 |
+                                  a64_bits(insn, opcode_pos, 5),
+                              a64_bits(insn, 28, 1)};
 }
 
-/* The aux of a vector or scalar form; 0 for reserved encodings and for the
- * binary32 division of half a vector, which the IR does not have. */
-static unsigned vfp_form_aux(struct vfp_vec o) {
+unsigned a64_vfp_form_aux(struct a64_vfp_vec o) {
   if (o.scalar)
     return o.lg | IR_VF_ONE;
   return o.lg == 3 && !o.q ? 0 : vfp_vec_aux(o.lg, o.q);
@@ -315,14 +415,18 @@ static const struct {
   uint8_t op;     /* enum vfp2 */
   uint8_t scalar; /* also as scalar */
 } vfp3_ops[128] = {
-    [0x1a] = {V2_FADD, 0},  [0x3a] = {V2_FSUB, 0},  [0x5b] = {V2_FMUL, 0},  [0x5f] = {V2_FDIV, 0},
-    [0x19] = {V2_FMLA, 0},  [0x39] = {V2_FMLS, 0},  [0x7a] = {V2_FABD, 1},  [0x5a] = {V2_FADDP, 0},
-    [0x1c] = {V2_FCMEQ, 1}, [0x5c] = {V2_FCMGE, 1}, [0x7c] = {V2_FCMGT, 1}, [0x5d] = {V2_FACGE, 1},
-    [0x7d] = {V2_FACGT, 1},
+    [0x1a] = {V2_FADD, 0},  [0x3a] = {V2_FSUB, 0},   [0x5b] = {V2_FMUL, 0},
+    [0x5f] = {V2_FDIV, 0},  [0x19] = {V2_FMLA, 0},   [0x39] = {V2_FMLS, 0},
+    [0x7a] = {V2_FABD, 1},  [0x5a] = {V2_FADDP, 0},  [0x1c] = {V2_FCMEQ, 1},
+    [0x5c] = {V2_FCMGE, 1}, [0x7c] = {V2_FCMGT, 1},  [0x5d] = {V2_FACGE, 1},
+    [0x7d] = {V2_FACGT, 1}, [0x18] = {V2_FMAX, 0},   [0x1e] = {V2_FMAX, 0},
+    [0x38] = {V2_FMIN, 0},  [0x3e] = {V2_FMIN, 0},   [0x58] = {V2_FMAXP, 0},
+    [0x5e] = {V2_FMAXP, 0}, [0x78] = {V2_FMINP, 0},  [0x7e] = {V2_FMINP, 0},
+    [0x1b] = {V2_FMULX, 1}, [0x1f] = {V2_FRECPS, 1}, [0x3f] = {V2_FRSQRTS, 1},
 };
 
-/* FADDP's operands: the even and odd lanes of the pairs of m:n (n low). */
-static void vfp_pairs(struct a64_ctx *s, struct vfp_vec o, uint32_t *n, uint32_t *m) {
+/* The pairwise forms' operands: the even and odd lanes of the pairs of m:n (n low). */
+static void vfp_pairs(struct a64_ctx *s, struct a64_vfp_vec o, uint32_t *n, uint32_t *m) {
   uint32_t lo = *n, hi = *m;
   if (!o.q) /* n.lo:m.lo */
     lo = hi = ir_vop(s->b, IR_VZIP1, IR_V128, 3, *n, *m, 0);
@@ -332,42 +436,46 @@ static void vfp_pairs(struct a64_ctx *s, struct vfp_vec o, uint32_t *n, uint32_t
 
 /* 0 Q U 01110 a sz 1 Rm opcode(5) 1 Rn Rd, scalar 01 U 11110 a sz 1 Rm opcode 1 Rn Rd */
 static bool trans_vfp_3same(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_vec o = vfp_vec_of(insn, 11);
+  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 11);
   enum vfp2 k = vfp3_ops[o.key].op;
-  unsigned aux = vfp_form_aux(o);
+  unsigned aux = a64_vfp_form_aux(o);
   if (!k || !aux || (o.scalar && !vfp3_ops[o.key].scalar) || !xrun_speculate(s->pc))
     return false;
   if (k == V2_FDIV && aux == (2 | IR_VF_HALF))
     return false;
   uint32_t n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
-  if (k == V2_FADDP)
+  if (vfp2_is_pairwise(k))
     vfp_pairs(s, o, &n, &m);
   return vfp2_put(s, k, aux, o.rd, n, m);
 }
 
-/* 01 1 11110 0 sz 11000 01101 10 Rn Rd: FADDP (scalar) = Vn[0] + Vn[1] */
-static bool trans_vfp_faddp_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_vec o = vfp_vec_of(insn, 12);
-  if (o.key != 0x4d || !xrun_speculate(s->pc))
+/* 01 1 11110 a sz 11000 opcode(5) 10 Rn Rd: Vn[0] op Vn[1] for FADDP
+ * (0 01101), FMAXNMP FMINNMP (a 01100), FMAXP FMINP (a 01111). */
+static bool trans_vfp_pairwise_scalar(struct a64_ctx *s, uint32_t insn) {
+  static const uint8_t ops[128] = {
+      [0x4d] = V2_FADD, [0x4c] = V2_FMAX, [0x6c] = V2_FMIN, [0x4f] = V2_FMAX, [0x6f] = V2_FMIN};
+  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
+  enum vfp2 k = ops[o.key];
+  if (!k || !xrun_speculate(s->pc))
     return false;
   uint32_t n = a64_vget(s, o.rn), m;
   if (o.lg == 3)
     m = ir_vop(s->b, IR_VZIP2, IR_V128, 3, n, n, 0);
   else
     m = ir_vop(s->b, IR_VSHRU, IR_V128, 3, n, 0, 32);
-  return vfp2_put(s, V2_FADD, o.lg | IR_VF_ONE, o.rd, n, m);
+  return vfp2_put(s, k, o.lg | IR_VF_ONE, o.rd, n, m);
 }
 
 /* 0 Q U 01111 1 sz L M Rm opcode(4) H 0 Rn Rd (scalar 01 U 11111 ...):
- * U=0 0001 FMLA, 0101 FMLS, 1001 FMUL by element Vm[index] (H:L single,
- * H double; Rm = M:Rm). */
+ * U=0 0001 FMLA, 0101 FMLS, 1001 FMUL, U=1 1001 FMULX by element Vm[index]
+ * (H:L single, H double; Rm = M:Rm). */
 static bool trans_vfp_elem(struct a64_ctx *s, uint32_t insn) {
-  static const uint8_t ops[16] = {[1] = V2_FMLA, [5] = V2_FMLS, [9] = V2_FMUL};
-  struct vfp_vec o = vfp_vec_of(insn, 12);
-  enum vfp2 k = ops[a64_bits(insn, 12, 4)];
-  unsigned aux = vfp_form_aux(o), index, rm;
-  if (a64_bits(insn, 29, 1) || !k || !a64_bits(insn, 23, 1) || !aux ||
-      (o.lg == 3 && a64_bits(insn, 21, 1)) || !xrun_speculate(s->pc))
+  static const uint8_t ops[32] = {[1] = V2_FMLA, [5] = V2_FMLS, [9] = V2_FMUL, [25] = V2_FMULX};
+  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
+  enum vfp2 k = ops[a64_bits(insn, 29, 1) << 4 | a64_bits(insn, 12, 4)];
+  unsigned aux = a64_vfp_form_aux(o), index, rm;
+  if (!k || !a64_bits(insn, 23, 1) || !aux || (o.lg == 3 && a64_bits(insn, 21, 1)) ||
+      !xrun_speculate(s->pc))
     return false;
   a64_elem_index(insn, o.lg, &index, &rm);
   uint32_t e = ir_vop(s->b, IR_VEXTRACT, IR_I64, o.lg, a64_vget(s, rm), 0, index);
@@ -389,20 +497,42 @@ enum vfp1 {
   V1_SCVTF,
   V1_UCVTF,
   V1_FCVTZS,
-  V1_FCVTZU
+  V1_FCVTZU,
+  V1_FRINT, /* in the table's mode */
+  V1_FCVTS, /* FCVT[NMP]S: rounded in the mode, then converted */
+  V1_FCVTU
 };
 
 static const struct {
   uint8_t op;     /* enum vfp1 */
   uint8_t scalar; /* also as scalar */
+  uint8_t mode;   /* V1_FRINT, V1_FCVT[SU]: VFROUND imm */
 } vfp_misc_ops[128] = {
-    [0x2c] = {V1_FCMGT0, 1}, [0x2d] = {V1_FCMEQ0, 1}, [0x2e] = {V1_FCMLT0, 1},
-    [0x6c] = {V1_FCMGE0, 1}, [0x6d] = {V1_FCMLE0, 1}, [0x7f] = {V1_FSQRT, 0},
-    [0x1d] = {V1_SCVTF, 1},  [0x5d] = {V1_UCVTF, 1},  [0x3b] = {V1_FCVTZS, 1},
+    [0x2c] = {V1_FCMGT0, 1},
+    [0x2d] = {V1_FCMEQ0, 1},
+    [0x2e] = {V1_FCMLT0, 1},
+    [0x6c] = {V1_FCMGE0, 1},
+    [0x6d] = {V1_FCMLE0, 1},
+    [0x7f] = {V1_FSQRT, 0},
+    [0x1d] = {V1_SCVTF, 1},
+    [0x5d] = {V1_UCVTF, 1},
+    [0x3b] = {V1_FCVTZS, 1},
     [0x7b] = {V1_FCVTZU, 1},
+    [0x18] = {V1_FRINT, 0, IR_VF_RN},
+    [0x19] = {V1_FRINT, 0, IR_VF_RM},
+    [0x38] = {V1_FRINT, 0, IR_VF_RP},
+    [0x39] = {V1_FRINT, 0, IR_VF_RZ},
+    [0x59] = {V1_FRINT, 0, IR_VF_RN | IR_VF_RINEXACT}, /* FRINTX, FPCR's mode */
+    [0x79] = {V1_FRINT, 0, IR_VF_RN},                  /* FRINTI; FRINTA (0x58) has no SSE form */
+    [0x1a] = {V1_FCVTS, 1, IR_VF_RN},
+    [0x1b] = {V1_FCVTS, 1, IR_VF_RM},
+    [0x3a] = {V1_FCVTS, 1, IR_VF_RP},
+    [0x5a] = {V1_FCVTU, 1, IR_VF_RN},
+    [0x5b] = {V1_FCVTU, 1, IR_VF_RM},
+    [0x7a] = {V1_FCVTU, 1, IR_VF_RP},
 };
 
-static uint32_t vfp1_emit(struct a64_ctx *s, enum vfp1 k, unsigned aux, uint32_t n) {
+static uint32_t vfp1_emit(struct a64_ctx *s, enum vfp1 k, unsigned aux, uint32_t n, unsigned mode) {
   switch (k) {
   case V1_FCMGT0: return vfp_cmp(s, IR_VFCMPGT, aux, n, vfp_zero(s));
   case V1_FCMEQ0: return vfp_cmp(s, IR_VFCMPEQ, aux, n, vfp_zero(s));
@@ -413,14 +543,16 @@ static uint32_t vfp1_emit(struct a64_ctx *s, enum vfp1 k, unsigned aux, uint32_t
   case V1_SCVTF: return ir_vop(s->b, IR_VFFROMS, IR_V128, aux, n, 0, 0);
   case V1_UCVTF: return ir_vop(s->b, IR_VFFROMU, IR_V128, aux, n, 0, 0);
   case V1_FCVTZS: return ir_vop(s->b, IR_VFTOS, IR_V128, aux, n, 0, 0);
-  default: return ir_vop(s->b, IR_VFTOU, IR_V128, aux, n, 0, 0);
+  case V1_FCVTZU: return ir_vop(s->b, IR_VFTOU, IR_V128, aux, n, 0, 0);
+  case V1_FRINT: return a64_vfp_frint(s, aux, n, mode);
+  default: return a64_vfp_fcvt_int(s, aux, n, mode, k == V1_FCVTU, IR_V128);
   }
 }
 
 /* FABS (key 0x2f), FNEG (0x6f): sign-bit operations that neither round nor
  * raise anything, so they need no speculation. */
-static bool vfp_abs_neg(struct a64_ctx *s, struct vfp_vec o) {
-  unsigned aux = vfp_form_aux(o);
+static bool vfp_abs_neg(struct a64_ctx *s, struct a64_vfp_vec o) {
+  unsigned aux = a64_vfp_form_aux(o);
   if (!aux || o.scalar)
     return false;
   uint32_t n = a64_vget(s, o.rn);
@@ -431,13 +563,13 @@ static bool vfp_abs_neg(struct a64_ctx *s, struct vfp_vec o) {
 /* FCVTL(2) (key 0x17, sz=1): the singles of Vn's low (Q=1: high) half to
  * doubles; FCVTN(2) (0x16, sz=1): Vn's doubles to singles in the low half
  * of Vd, zeroing the high half (Q=1: into the high half, keeping the low). */
-static bool vfp_fcvt_long_narrow(struct a64_ctx *s, struct vfp_vec o) {
+static bool vfp_fcvt_long_narrow(struct a64_ctx *s, struct a64_vfp_vec o) {
   if (o.scalar || o.lg != 3 || !xrun_speculate(s->pc))
     return false;
   uint32_t n = a64_vget(s, o.rn), r;
   if (o.key == 0x17 && o.q)
     n = ir_vop(s->b, IR_VZIP2, IR_V128, 3, n, n, 0);
-  vfp_enter(s);
+  a64_vfp_enter(s);
   if (o.key == 0x17) {
     r = vfp_arith(s, IR_VFCVT, 3 | IR_VF_ALL, n, 0);
   } else {
@@ -450,9 +582,9 @@ static bool vfp_fcvt_long_narrow(struct a64_ctx *s, struct vfp_vec o) {
 }
 
 static bool trans_vfp_2misc(struct a64_ctx *s, uint32_t insn) {
-  struct vfp_vec o = vfp_vec_of(insn, 12);
+  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
   enum vfp1 k = vfp_misc_ops[o.key].op;
-  unsigned aux = vfp_form_aux(o);
+  unsigned aux = a64_vfp_form_aux(o);
   if (o.key == 0x2f || o.key == 0x6f)
     return vfp_abs_neg(s, o);
   if (o.key == 0x16 || o.key == 0x17)
@@ -460,8 +592,8 @@ static bool trans_vfp_2misc(struct a64_ctx *s, uint32_t insn) {
   if (!k || !aux || (o.scalar && !vfp_misc_ops[o.key].scalar) || !xrun_speculate(s->pc))
     return false;
   uint32_t n = a64_vget(s, o.rn);
-  vfp_enter(s);
-  ir_put(s->b, a64_off_v(o.rd), vfp1_emit(s, k, aux, n));
+  a64_vfp_enter(s);
+  ir_put(s->b, a64_off_v(o.rd), vfp1_emit(s, k, aux, n, vfp_misc_ops[o.key].mode));
   return true;
 }
 
@@ -476,7 +608,10 @@ const struct a64_pattern a64_vfp_patterns[] = {
     {0xdf200400, 0x5e200400, trans_vfp_3same, "simd scalar fp three same (VF IR)"},
     {0x9f3e0c00, 0x0e200800, trans_vfp_2misc, "simd fp two-reg misc (VF IR)"},
     {0xdf3e0c00, 0x5e200800, trans_vfp_2misc, "simd scalar fp two-reg misc (VF IR)"},
-    {0xdf3e0c00, 0x5e300800, trans_vfp_faddp_scalar, "faddp scalar (VF IR)"},
+    {0xdf3e0c00, 0x5e300800, trans_vfp_pairwise_scalar, "simd scalar fp pairwise (VF IR)"},
+    {0x9f3e0c00, 0x0e300800, trans_vfp_across, "simd fp across lanes (VF IR)"},
+    {0xff200c00, 0x1e200c00, trans_vfp_fcsel, "fcsel (integer IR)"},
+    {0xff200c00, 0x1e200400, trans_vfp_fccmp, "fccmp/fccmpe (VF IR)"},
     {0x9f000400, 0x0f000000, trans_vfp_elem, "simd fp by element (VF IR)"},
     {0xdf000400, 0x5f000000, trans_vfp_elem, "simd scalar fp by element (VF IR)"},
     {0, 0, NULL, NULL}};

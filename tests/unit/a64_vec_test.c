@@ -5,7 +5,10 @@
  * opcode, immediates); each one the vector table accepts is decoded by both
  * tables and run on the same random and edge states: the vector IR through
  * ir_interp and through the x86-64 backend (after opt_run), the helper
- * version through ir_interp. All three must leave identical registers.
+ * version through ir_interp. All three must leave identical registers. The
+ * structure loads and stores (a64_vec_ldst.c, against the helper in
+ * a64_ldst_patterns) run on a scratch buffer the base register points into,
+ * and must leave identical memory too.
  *
  *   make o/tests/unit/a64_vec_test && o/tests/unit/a64_vec_test
  */
@@ -57,6 +60,13 @@ static struct ir_block *decode_with(const struct a64_pattern *table, uint32_t in
   return b;
 }
 
+/* The scratch memory of the loads and stores: the state's bytes in mem_in,
+ * copied to mem before each run; base_reg (if >= 0) points into it. TBL
+ * indices: index_reg (if >= 0) holds bytes below 72 in most states. */
+enum { MEM_SIZE = 512, MEM_BASE = 192 };
+static _Alignas(16) uint8_t mem[MEM_SIZE], mem_in[MEM_SIZE];
+static int base_reg = -1, index_reg = -1;
+
 static const uint64_t edge_halves[] = {0,
                                        ~0ull,
                                        0x8080808080808080ull,
@@ -79,6 +89,24 @@ static void make_state(struct a64_cpu *a, unsigned k) {
     }
     a->x[r] = k & 1 ? rnd() : edge_halves[(k + r) % NHALVES];
   }
+  for (unsigned i = 0; i < MEM_SIZE; i++)
+    mem_in[i] = (uint8_t)rnd();
+  if (base_reg >= 0) /* aligned, and 3, 6, ... bytes off */
+    a->x[base_reg] = (uint64_t)(uintptr_t)(mem + MEM_BASE + k % 6 * 3);
+  for (unsigned i = 0; index_reg >= 0 && k >= 2 && i < 16; i++)
+    ((uint8_t *)a->v[index_reg])[i] = (uint8_t)(rnd() % 72);
+}
+
+/* Run one version (interpreted: b, compiled: blk) on a fresh copy of the
+ * memory; the memory it leaves goes to out. */
+static void run_on_mem(struct a64_cpu *a, const struct ir_block *b, const struct tc_block *blk,
+                       uint8_t *out) {
+  memcpy(mem, mem_in, MEM_SIZE);
+  if (blk)
+    x64_backend.enter(&a->c, blk->code);
+  else
+    ir_interp(b, &a->c);
+  memcpy(out, mem, MEM_SIZE);
 }
 
 static int same_state(const struct a64_cpu *x, const struct a64_cpu *y) {
@@ -119,12 +147,25 @@ static struct tc_block *compile(const struct ir_block *b) {
 
 static int counted, failures;
 
-/* Decode insn both ways; if the vector table takes it, compare on 8 states. */
-static void check(uint32_t insn) {
-  struct ir_block *vb = decode_with(a64_vec_patterns, insn);
+/* A copy of b optimized for the backend, compiled; NULL if the backend refuses it. */
+static struct tc_block *compile_opt(const struct ir_block *vb, struct ir_block *ob) {
+  *ob = *vb;
+  ob->insn = malloc(vb->cap * sizeof(*vb->insn));
+  memcpy(ob->insn, vb->insn, vb->n * sizeof(*vb->insn));
+  ob->vconst = malloc((vb->n_vconst + 1) * sizeof(*vb->vconst));
+  memcpy(ob->vconst, vb->vconst, vb->n_vconst * sizeof(*vb->vconst));
+  opt_run(ob);
+  return compile(ob);
+}
+
+/* Decode insn with the vector table and the reference table; if the vector
+ * table takes it, compare on 8 states. */
+static void check_with(const struct a64_pattern *vec, const struct a64_pattern *ref,
+                       uint32_t insn) {
+  struct ir_block *vb = decode_with(vec, insn);
   if (!vb)
     return;
-  struct ir_block *hb = decode_with(a64_simd_patterns, insn);
+  struct ir_block *hb = decode_with(ref, insn);
   counted++;
   if (!hb || ir_verify(vb)) {
     if (failures++ < 10)
@@ -137,25 +178,19 @@ static void check(uint32_t insn) {
   struct tc_block *blk = NULL;
   for (unsigned k = 0; k < 8 && failures < 10; k++) {
     static struct a64_cpu in, want, got, jit;
+    static uint8_t mem_want[MEM_SIZE], mem_got[MEM_SIZE], mem_jit[MEM_SIZE];
     make_state(&in, k);
     want = got = jit = in;
-    ir_interp(hb, &want.c);
-    ir_interp(vb, &got.c);
-    if (k == 0) { /* the optimized copy for the backend */
-      *ob = *vb;
-      ob->insn = malloc(vb->cap * sizeof(*vb->insn));
-      memcpy(ob->insn, vb->insn, vb->n * sizeof(*vb->insn));
-      ob->vconst = malloc((vb->n_vconst + 1) * sizeof(*vb->vconst));
-      memcpy(ob->vconst, vb->vconst, vb->n_vconst * sizeof(*vb->vconst));
-      opt_run(ob);
-      blk = compile(ob);
-    }
+    run_on_mem(&want, hb, NULL, mem_want);
+    run_on_mem(&got, vb, NULL, mem_got);
+    if (k == 0)
+      blk = compile_opt(vb, ob);
     if (blk)
-      x64_backend.enter(&jit.c, blk->code);
-    if (!same_state(&got, &want)) {
+      run_on_mem(&jit, NULL, blk, mem_jit);
+    if (!same_state(&got, &want) || memcmp(mem_got, mem_want, MEM_SIZE)) {
       show("ir_interp", insn, &got, &want);
       failures++;
-    } else if (!blk || !same_state(&jit, &want)) {
+    } else if (!blk || !same_state(&jit, &want) || memcmp(mem_jit, mem_want, MEM_SIZE)) {
       if (blk)
         show("compiled", insn, &jit, &want);
       else
@@ -166,6 +201,10 @@ static void check(uint32_t insn) {
   ir_block_free(ob);
   ir_block_free(vb);
   ir_block_free(hb);
+}
+
+static void check(uint32_t insn) {
+  check_with(a64_vec_patterns, a64_simd_patterns, insn);
 }
 
 /* Rd=0 Rn=1 Rm=2, and Rd=Rn=Rm=3 for aliasing. */
@@ -290,6 +329,69 @@ TEST(permutes_ext_fmov) {
     check(fmovs[k] | 1 << 5 | 0);
   fprintf(stderr, "  %d encodings\n", counted);
   ASSERT(counted > 50);
+  ASSERT_EQ(failures, 0);
+}
+
+/* TBL, TBX with 1-4 table registers: Vm = v7 of small indices, the table
+ * from v1, wrapping from v30, and everything aliased. */
+TEST(tbl_tbx) {
+  counted = failures = 0;
+  index_reg = 7;
+  for (uint32_t q = 0; q < 2; q++)
+    for (uint32_t len = 0; len < 4; len++)
+      for (uint32_t op = 0; op < 2; op++) {
+        uint32_t insn = 0x0e000000 | q << 30 | len << 13 | op << 12;
+        check(insn | 7 << 16 | 1 << 5 | 0);
+        check(insn | 7 << 16 | 30 << 5 | 1);
+        check(insn | 7 << 16 | 3 << 5 | 4);
+        check(insn | 3 << 16 | 3 << 5 | 3);
+      }
+  index_reg = -1;
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT_EQ(counted, 64);
+  ASSERT_EQ(failures, 0);
+}
+
+/* One structure load/store encoding with base Xn (pointing into mem): Rt 0
+ * and 30 (the registers wrap), Rn x5 and SP, post-index by the immediate
+ * (Rm 31) and by x6. */
+static void check_ldst(uint32_t insn, bool post) {
+  static const uint32_t rts[] = {0, 30}, rns[] = {5, 31}, rms[] = {31, 6};
+  for (unsigned t = 0; t < 2; t++)
+    for (unsigned n = 0; n < 2; n++)
+      for (unsigned m = 0; m < (post ? 2u : 1u); m++) {
+        base_reg = (int)rns[n];
+        check_with(a64_vec_ldst_patterns, a64_ldst_patterns,
+                   insn | (post ? rms[m] << 16 | 1u << 23 : 0) | rns[n] << 5 | rts[t]);
+      }
+  base_reg = -1;
+}
+
+TEST(ld_st_multiple_structures) {
+  counted = failures = 0;
+  for (uint32_t q = 0; q < 2; q++)
+    for (uint32_t load = 0; load < 2; load++)
+      for (uint32_t opcode = 0; opcode < 16; opcode++)
+        for (uint32_t size = 0; size < 4; size++)
+          for (int post = 0; post < 2; post++)
+            check_ldst(0x0c000000 | q << 30 | load << 22 | opcode << 12 | size << 10, post);
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT_EQ(counted, 3 * 2 * 7 * 12); /* LD2-4 ST2-4, Q:size but .1D, 4 + 8 register choices */
+  ASSERT_EQ(failures, 0);
+}
+
+TEST(ld_st_single_structure_and_replicate) {
+  counted = failures = 0;
+  for (uint32_t q = 0; q < 2; q++)
+    for (uint32_t load = 0; load < 2; load++)
+      for (uint32_t r = 0; r < 2; r++)
+        for (uint32_t opcode = 0; opcode < 8; opcode++)
+          for (uint32_t low = 0; low < 8; low++) /* S size */
+            for (int post = 0; post < 2; post++)
+              check_ldst(0x0d000000 | q << 30 | load << 22 | r << 21 | opcode << 13 | low << 10,
+                         post);
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT(counted > 1000);
   ASSERT_EQ(failures, 0);
 }
 

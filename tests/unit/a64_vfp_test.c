@@ -52,7 +52,8 @@ static const uint32_t special32[] = {
     0xffc00000, 0x7fc12345, 0x7f800001, 0xff812345, 0x7fbfffff, 0x3f800000, 0xbf800000, 0x3f7fffff,
     0x3f800001, 0x3f000000, 0xbf000000, 0x3fc00000, 0x4b800001, 0x4effffff, 0x4f000000, 0xcf000000,
     0xcf000001, 0x4f7fffff, 0x4f800000, 0x5effffff, 0x5f000000, 0xdf000000, 0x5f7fffff, 0x5f800000,
-    0x1f800000, 0x20000000, 0x1a000000, 0x5a000000, 0x40000000, 0x34000000};
+    0x1f800000, 0x20000000, 0x1a000000, 0x5a000000, 0x40000000, 0x34000000, 0x40200000, 0xc0200000,
+    0xbf400000, 0xbe800000, 0x3f400000, 0x4b000001, 0xcb3fffff, 0x4f7fff80};
 static const uint64_t special64[] = {
     0x0000000000000000ull, 0x8000000000000000ull, 0x0000000000000001ull, 0x8000000000000001ull,
     0x000fffffffffffffull, 0x800fffffffffffffull, 0x0008000000000000ull, 0x0010000000000000ull,
@@ -65,7 +66,9 @@ static const uint64_t special64[] = {
     0x41efffffffe00000ull, 0x41f0000000000000ull, 0x43dfffffffffffffull, 0x43e0000000000000ull,
     0xc3e0000000000000ull, 0x43efffffffffffffull, 0x43f0000000000000ull, 0x3810000000000000ull,
     0x380fffffffffffffull, 0x47efffffe0000000ull, 0x47efffff00000000ull, 0x36a0000000000000ull,
-    0x3690000000000000ull, 0x2000000000000000ull, 0x5ff0000000000000ull};
+    0x3690000000000000ull, 0x2000000000000000ull, 0x5ff0000000000000ull, 0x41dfffffffe00000ull,
+    0xc1e0000000100000ull, 0x41effffffff00000ull, 0xbfe8000000000000ull, 0xbfd0000000000000ull,
+    0x4004000000000000ull, 0xc004000000000000ull, 0x4330000000000001ull, 0x43efffffffffffffull};
 static const uint64_t special_int[] = {0,
                                        1,
                                        ~0ull,
@@ -424,7 +427,8 @@ TEST(scalar_arith) {
       check_rn(0x1e204000 | ftype << 22 | op << 15);
   }
   report("scalar arithmetic");
-  ASSERT_EQ(counted, 2 * (2 * 5 + 2 * 4 + 2 * 2)); /* dp2, dp3, FSQRT and FCVT */
+  /* dp2 (FMUL..FNMUL), dp3, FSQRT FCVT and FRINT[NPMZXI] */
+  ASSERT_EQ(counted, 2 * (2 * 9 + 2 * 4 + 2 * 8));
   ASSERT_EQ(failures, 0);
 }
 
@@ -450,6 +454,22 @@ TEST(scalar_compare_convert) {
   ASSERT_EQ(failures, 0);
 }
 
+/* FCCMP/FCCMPE with every condition and some immediates, FCSEL with every condition. */
+TEST(scalar_conditional) {
+  start();
+  for (uint32_t ftype = 0; ftype < 4; ftype++)
+    for (uint32_t cond = 0; cond < 16; cond++) {
+      for (uint32_t op = 0; op < 2; op++) {
+        check(0x1e200400 | ftype << 22 | 2 << 16 | cond << 12 | 1 << 5 | op << 4 | (cond ^ 5));
+        check(0x1e200400 | ftype << 22 | 3 << 16 | cond << 12 | 3 << 5 | op << 4 | 0xa);
+      }
+      check_regs(0x1e200c00 | ftype << 22 | cond << 12);
+    }
+  report("fccmp/fcsel");
+  ASSERT_EQ(counted, 2 * 16 * (4 + 2));
+  ASSERT_EQ(failures, 0);
+}
+
 TEST(vector_three_same) {
   start();
   for (uint32_t q = 0; q < 2; q++)
@@ -472,12 +492,13 @@ TEST(vector_two_reg_misc) {
       for (uint32_t size = 0; size < 4; size++)
         for (uint32_t op = 0; op < 32; op++) {
           check_rn(0x0e200800 | q << 30 | u << 29 | size << 22 | op << 12);
+          check_rn(0x0e300800 | q << 30 | u << 29 | size << 22 | op << 12); /* across lanes */
           if (!q) {
             check_rn(0x5e200800 | u << 29 | size << 22 | op << 12);
             check_rn(0x5e300800 | u << 29 | size << 22 | op << 12);
           }
         }
-  report("two-reg misc, pairwise");
+  report("two-reg misc, pairwise, across lanes");
   ASSERT(counted >= 100);
   ASSERT_EQ(failures, 0);
 }
@@ -537,6 +558,64 @@ TEST(known_differences) {
     ir_block_free(hb);
     ASSERT_EQ(r == CPU_EXIT_DEOPT, cases[i].deopt);
     ASSERT_EQ(got.v[0][0], cases[i].want);
+    ASSERT_EQ(got.fpsr, cases[i].fpsr);
+  }
+}
+
+/* The corners of the instructions added with VFMAX/VFMIN/VFROUND: what Arm
+ * gives, and whether the speculative code may do it alone. */
+TEST(rounding_minmax_corners) {
+  static const struct {
+    uint32_t insn;
+    uint64_t n, m, want_v0, want_x0;
+    uint32_t nzcv_in, want_nzcv, fpsr;
+    bool deopt;
+  } cases[] = {
+      /* fmaxnm s0, s1, s2: a quiet NaN gives the number, no flags; x86 would raise invalid */
+      {0x1e226820, 0x7fc00000, 0x3f800000, 0x3f800000, 0, 0, 0, 0, true},
+      /* fmax s0, s1, s2 and fmin: +0 > -0 */
+      {0x1e224820, 0x00000000, 0x80000000, 0x00000000, 0, 0, 0, 0, false},
+      {0x1e225820, 0x00000000, 0x80000000, 0x80000000, 0, 0, 0, 0, false},
+      /* fcvtns w0, d1: 2^31 - 0.5 rounds to even 2^31, out of range: IOC alone */
+      {0x1e600020, 0x41dfffffffe00000ull, 0, 0, 0x7fffffff, 0, 0, A64_FPSR_IOC, false},
+      /* fcvtnu w0, s1: -0.25 rounds to -0, IXC; -0.75 rounds to -1, IOC alone */
+      {0x1e210020, 0xbe800000, 0, 0, 0, 0, 0, A64_FPSR_IXC, false},
+      {0x1e210020, 0xbf400000, 0, 0, 0, 0, 0, A64_FPSR_IOC, false},
+      /* fcvtms w0, s1: -0.5 -> -1, IXC */
+      {0x1e300020, 0xbf000000, 0, 0, 0xffffffff, 0, 0, A64_FPSR_IXC, false},
+      /* frintx s0, s1: 2.5 -> 2, IXC; frintn: no flag; frintm of a signalling NaN: quieted, IOC */
+      {0x1e274020, 0x40200000, 0, 0x40000000, 0, 0, 0, A64_FPSR_IXC, false},
+      {0x1e244020, 0x40200000, 0, 0x40000000, 0, 0, 0, 0, false},
+      {0x1e254020, 0x7f800001, 0, 0x7fc00001, 0, 0, 0, A64_FPSR_IOC, false},
+      /* fccmp s1, s2, #5, eq with Z clear: NZCV = 5; with Z set: the compare's 1 < 2 */
+      {0x1e220425, 0x3f800000, 0x40000000, 0, 0, 0, 5, 0, false},
+      {0x1e220425, 0x3f800000, 0x40000000, 0, 0, 4, 8, 0, false},
+      /* fmulx s0, s1, s2: -Inf * 0 = -2, no flags */
+      {0x5e22dc20, 0xff800000, 0x00000000, 0xc0000000, 0, 0, 0, 0, true},
+      /* frecps s0, s1, s2: 2 - 2 * 0.5 = 1; frsqrts: (3 - 1 * 1) / 2 = 1 */
+      {0x5e22fc20, 0x40000000, 0x3f000000, 0x3f800000, 0, 0, 0, 0, false},
+      {0x5ea2fc20, 0x3f800000, 0x3f800000, 0x3f800000, 0, 0, 0, 0, false},
+  };
+  for (unsigned i = 0; i < COUNT(cases); i++) {
+    static struct a64_cpu in, got;
+    struct ir_block *sb = decode_with(a64_vfp_patterns, cases[i].insn);
+    struct ir_block *hb = decode_with(a64_simd_patterns, cases[i].insn);
+    ASSERT(sb && hb);
+    memset(&in, 0, sizeof(in));
+    in.c.pc = PC;
+    in.v[1][0] = cases[i].n, in.v[2][0] = cases[i].m, in.nzcv = cases[i].nzcv_in;
+    uintptr_t r = run_spec(cases[i].insn, sb, NULL, hb, &in, &got);
+    ir_block_free(sb);
+    ir_block_free(hb);
+    if (got.v[0][0] != cases[i].want_v0 || got.x[0] != cases[i].want_x0 ||
+        got.nzcv != cases[i].want_nzcv || got.fpsr != cases[i].fpsr)
+      fprintf(stderr, "  case %u: v0 %llx x0 %llx nzcv %llx fpsr %x\n", i,
+              (unsigned long long)got.v[0][0], (unsigned long long)got.x[0],
+              (unsigned long long)got.nzcv, got.fpsr);
+    ASSERT_EQ(r == CPU_EXIT_DEOPT, cases[i].deopt);
+    ASSERT_EQ(got.v[0][0], cases[i].want_v0);
+    ASSERT_EQ(got.x[0], cases[i].want_x0);
+    ASSERT_EQ(got.nzcv, cases[i].want_nzcv);
     ASSERT_EQ(got.fpsr, cases[i].fpsr);
   }
 }

@@ -193,8 +193,9 @@ static unsigned a_lg(const struct vf_cfg *k) {
   return k->op == IR_VFCVT ? lg_of(k) ^ 1 : lg_of(k);
 }
 
+/* An FP result whose NaN lanes may be any NaN (VFROUND's are exact). */
 static int fp_result(enum ir_op op) {
-  return op <= IR_VFSQRT || op == IR_VFFROMS || op == IR_VFFROMU || op == IR_VFCVT;
+  return op <= IR_VFMIN || op == IR_VFFROMS || op == IR_VFFROMU || op == IR_VFCVT;
 }
 
 static void put_fillers(struct ir_block *b, const uint32_t *fill_refs) {
@@ -246,14 +247,24 @@ static uint64_t lane(const uint64_t *v, unsigned lg, unsigned k) {
   return lg == 3 ? half : (half >> (32 * (k & 1))) & 0xffffffffu;
 }
 
+/* A lane of VFMAX/VFMIN with a NaN operand, whose result is unspecified. */
+static int unspecified(const struct vf_cfg *k, const struct fake_cpu *in, unsigned i) {
+  unsigned lg = lg_of(k);
+  if (k->op != IR_VFMAX && k->op != IR_VFMIN)
+    return 0;
+  uint64_t b = k->shape == 1 ? lane(&in->regs[R_A], lg, i) : lane(&in->regs[R_B], lg, i);
+  return is_nan(lane(&in->regs[R_A], lg, i), lg) || is_nan(b, lg);
+}
+
 /* The result at regs[R_OUT]: equal, or both NaN in a lane of an FP result. */
-static int same_result(const struct vf_cfg *k, const uint64_t *got, const uint64_t *want) {
+static int same_result(const struct vf_cfg *k, const struct fake_cpu *in, const uint64_t *got,
+                       const uint64_t *want) {
   unsigned lg = lg_of(k);
   if (k->type != IR_V128 || !fp_result(k->op))
     return got[0] == want[0] && got[1] == want[1];
   for (unsigned i = 0; i < (16u >> lg); i++) {
     uint64_t g = lane(got, lg, i), w = lane(want, lg, i);
-    if (g != w && !(is_nan(w, lg) && is_nan(g, lg)))
+    if (g != w && !(is_nan(w, lg) && is_nan(g, lg)) && !unspecified(k, in, i))
       return 0;
   }
   return 1;
@@ -287,7 +298,7 @@ static int agrees(const struct vf_cfg *k, struct ir_block *b, const struct tc_bl
   uintptr_t ey = ir_interp(b, &y.c);
   y.c.fp_pending = fpexc_of_host(fetestexcept(FE_ALL_EXCEPT));
   int ok = ex >= CPU_EXIT_LAST && ey == CPU_EXIT_PLAIN && x.c.pc == y.c.pc &&
-           x.c.fp_pending == y.c.fp_pending && same_result(k, &x.regs[R_OUT], &y.regs[R_OUT]) &&
+           x.c.fp_pending == y.c.fp_pending && same_result(k, in, &x.regs[R_OUT], &y.regs[R_OUT]) &&
            !memcmp(x.regs, y.regs, R_OUT * 8) &&
            !memcmp(&x.regs[R_OUT + 2], &y.regs[R_OUT + 2], sizeof(x.regs) - (R_OUT + 2) * 8);
   if (!ok)
@@ -348,8 +359,10 @@ static int variants(enum ir_op op, unsigned ext, struct vf_cfg *v) {
   v[n++] = (struct vf_cfg){op, 0, IR_V128, IR_V128, 0, 0};
   if (op == IR_VFCHK || op == IR_VFCMP)
     v[0].type = IR_I32;
-  if (op == IR_VFCMP)
+  if (op == IR_VFCMP || op == IR_VFCHK)
     v[n++] = (struct vf_cfg){op, 0, IR_I32, IR_V128, 1, 0};
+  for (uint64_t imm = 1; op == IR_VFROUND && imm <= (IR_VF_RMODE_MASK | IR_VF_RINEXACT); imm++)
+    v[n++] = (struct vf_cfg){op, 0, IR_V128, IR_V128, imm, 0};
   for (int i = 0; ext == IR_VF_ONE && i < 2; i++) {
     if (op == IR_VFFROMS || op == IR_VFFROMU)
       v[n++] = (struct vf_cfg){op, 0, IR_V128, ints[i], 0, 0};
@@ -364,7 +377,7 @@ static int check_op(enum ir_op op, int full) {
   int ok = 1;
   for (unsigned lg = 2; lg <= 3; lg++)
     for (unsigned e = 0; e < 3; e++) {
-      struct vf_cfg v[4];
+      struct vf_cfg v[8];
       int nv = legal(op, lg, extents[e]) ? variants(op, extents[e], v) : 0;
       for (int i = 0; i < nv; i++)
         for (int shape = 0; shape < 3; shape++) {
@@ -389,6 +402,11 @@ TEST(arithmetic) {
   ASSERT(check_ops(IR_VFADD, IR_VFSQRT, 1));
 }
 
+/* VFMAX VFMIN (NaN lanes unspecified but invalid), VFROUND in every direction. */
+TEST(max_min_round) {
+  ASSERT(check_ops(IR_VFMAX, IR_VFROUND, 1));
+}
+
 TEST(compares) {
   ASSERT(check_ops(IR_VFCMPEQ, IR_VFCHK, 1));
 }
@@ -397,14 +415,15 @@ TEST(conversions) {
   ASSERT(check_ops(IR_VFFROMS, IR_VFCVT, 1));
 }
 
-/* Without FMA3 (and SSSE3/SSE4.x) VFMA is a call of the C fallback. */
+/* Without FMA3 (and SSSE3/SSE4.x) VFMA and VFROUND are calls of the C fallback. */
 TEST(without_cpu_features) {
   struct ir_insn probe = {.op = IR_VFADD, .type = IR_V128, .aux = 2};
   x64_vec_native(&probe); /* detect the features first, then hide them */
   unsigned saved = x64_features;
   x64_features = 0;
   struct ir_insn fma = {.op = IR_VFMA, .type = IR_V128, .aux = 2};
-  int fallback = !x64_vec_native(&fma);
+  struct ir_insn round = {.op = IR_VFROUND, .type = IR_V128, .aux = 3};
+  int fallback = !x64_vec_native(&fma) && !x64_vec_native(&round);
   int ok = check_ops(IR_VFADD, IR_VFCVT, 0);
   x64_features = saved;
   ASSERT(fallback);
