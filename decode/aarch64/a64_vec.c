@@ -18,57 +18,8 @@
  * registers. Lane order: element i of log2 size esz is lane i. A 64-bit
  * (Q=0 or scalar) result clears the high half (VZEXT64).
  */
-#include "a64.h"
+#include "a64_vec.h"
 #include "a64_helpers.h"
-
-/* The fields most classes share: 0 Q U 0111x size ... Rm ... Rn Rd. */
-struct vec {
-  unsigned q, u, esz, rd, rn, rm;
-};
-
-static struct vec vec_of(uint32_t insn) {
-  return (struct vec){a64_bits(insn, 30, 1), a64_bits(insn, 29, 1), a64_bits(insn, 22, 2),
-                      a64_bits(insn, 0, 5),  a64_bits(insn, 5, 5),  a64_bits(insn, 16, 5)};
-}
-
-static uint32_t vop2(struct a64_ctx *s, enum ir_op op, unsigned esz, uint32_t x, uint32_t y) {
-  return ir_vop(s->b, op, IR_V128, esz, x, y, 0);
-}
-
-static uint32_t vop1(struct a64_ctx *s, enum ir_op op, unsigned esz, uint32_t x, uint64_t imm) {
-  return ir_vop(s->b, op, IR_V128, esz, x, 0, imm);
-}
-
-static uint32_t vzero(struct a64_ctx *s) {
-  return ir_vconst(s->b, 0, 0);
-}
-
-static uint32_t vnot(struct a64_ctx *s, uint32_t x) {
-  return vop1(s, IR_VNOT, 0, x, 0);
-}
-
-/* x in every lane of log2 size esz of a 64-bit word. */
-static uint64_t vec_rep(unsigned esz, uint64_t x) {
-  uint64_t r = 0;
-  for (unsigned k = 0; k < 64; k += 8u << esz)
-    r |= x << k;
-  return r;
-}
-
-/* Vr with its high half moved down when q (the "2" forms read that half). */
-static uint32_t vget_half(struct a64_ctx *s, unsigned r, unsigned q) {
-  uint32_t v = a64_vget(s, r);
-  return q ? vop2(s, IR_VZIP2, 3, v, v) : v;
-}
-
-/* Vd = the wide lanes of r narrowed to esz, into the half of Vd that q picks
- * (XTN2, SHRN2, ADDHN2 keep the low half). */
-static void vput_narrow(struct a64_ctx *s, unsigned rd, unsigned esz, uint32_t r, unsigned q) {
-  r = vop1(s, IR_VNARROW, esz, r, 0);
-  if (q)
-    r = vop2(s, IR_VZIP1, 3, a64_vget(s, rd), r);
-  a64_vput(s, rd, r, 1);
-}
 
 /* ---- three same: 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd ---- */
 
@@ -710,4 +661,6 @@ const struct a64_pattern a64_vec_patterns[] = {
     {0xbfe08400, 0x2e000000, trans_vec_ext, "ext (vector IR)"},
     {0xbfe08c00, 0x0e000000, trans_vec_tbl, "tbl/tbx (vector IR)"},
     {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},
+    /* a64_vec_sat.c: tried when the ones above decline */
+    /* a64_vec_arith.c: tried when the ones above decline */
     {0, 0, NULL, NULL}};
