@@ -663,4 +663,5 @@ const struct a64_pattern a64_vec_patterns[] = {
     {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},
     /* a64_vec_sat.c: tried when the ones above decline */
     /* a64_vec_arith.c: tried when the ones above decline */
+    /* a64_vec_crypto.c: AES, PMULL as vector IR */
     {0, 0, NULL, NULL}};

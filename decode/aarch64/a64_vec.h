@@ -67,4 +67,6 @@ static inline void vput_narrow(struct a64_ctx *s, unsigned rd, unsigned esz, uin
 /* a64_vec_arith.c: halving, absolute difference, pairwise long, rounding and
  * inserting shifts, and the integer by-element class. */
 
+/* a64_vec_crypto.c: AESE AESD AESMC AESIMC, PMULL/PMULL2 of 64-bit lanes. */
+
 #endif
