@@ -28,8 +28,8 @@ CASES="echo seq md5sum sha256sum wc sort sort_numeric_reverse awk sed expr expr_
 
 skip_all() { for c in $CASES; do echo "SKIP busybox/$c: $1"; done; exit 0; }
 
-if ! fetch_err=$(tools/fetch-busybox "$SYSROOT" 2>&1 >/dev/null); then
-  skip_all "busybox not available: ${fetch_err:-tools/fetch-busybox failed}"
+if ! fetch_err=$(tools/fetch-arm64 -d "$SYSROOT" busybox-static 2>&1 >/dev/null); then
+  skip_all "busybox not available: ${fetch_err:-tools/fetch-arm64 failed}"
 fi
 if [ "$XRUN" != "$QEMU" ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
   skip_all "$XRUN not built"

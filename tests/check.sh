@@ -6,9 +6,10 @@
 #   XRUN=qemu-aarch64 tests/check.sh
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
-# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/guest.sh and tests/busybox.sh. Every
-# test prints one PASS/FAIL/SKIP line; this script echoes them, lists the
-# reasons for skips in a short block, and ends with one summary line:
+# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/guest.sh,
+# tests/busybox.sh, tests/openssl.sh and tests/difftest.sh. Every test prints
+# one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
+# in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
 # It exits non-zero if anything failed.
 set -u
@@ -68,6 +69,7 @@ suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite guest tests/guest.sh
 suite busybox tests/busybox.sh
+suite openssl tests/openssl.sh
 suite difftest env N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
 
 pass=$(grep -c '^PASS ' "$LOG")

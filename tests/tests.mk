@@ -26,4 +26,4 @@ bench: deps
 	tools/bench.sh
 
 sysroot:
-	tools/fetch-busybox
+	tools/fetch-arm64 busybox-static libc6 libssl3 openssl
