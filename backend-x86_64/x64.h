@@ -106,6 +106,13 @@ enum x64_sse {
   X64_PMULUDQ = 0x66000ff4, /* the even dwords' unsigned 64-bit products */
   X64_PMULDQ = 0x660f3828,  /* SSE4.1: the even dwords' signed 64-bit products */
   X64_PADDUSB = 0x66000fdc, /* bytes, unsigned saturating */
+  X64_PADDUSW = 0x66000fdd, /* words, unsigned saturating */
+  X64_PADDSB = 0x66000fec,  /* bytes, signed saturating */
+  X64_PADDSW = 0x66000fed,  /* words, signed saturating */
+  X64_PSUBUSB = 0x66000fd8, /* bytes, unsigned saturating (0 if below) */
+  X64_PSUBUSW = 0x66000fd9, /* words, unsigned saturating */
+  X64_PSUBSB = 0x66000fe8,  /* bytes, signed saturating */
+  X64_PSUBSW = 0x66000fe9,  /* words, signed saturating */
   X64_PCMPEQB = 0x66000f74,
   X64_PCMPEQW = 0x66000f75,
   X64_PCMPEQD = 0x66000f76,
@@ -204,6 +211,13 @@ enum x64_sse {
   X64_CVTTSD2SI = 0xf2000f2c, /* r32 (REX.W: r64), xmm */
   X64_MOVMSKPS = 0x00000f50,  /* r32, xmm: the sign bits */
   X64_MOVMSKPD = 0x66000f50,
+  /* AES-NI and PCLMULQDQ (x64_lower_crypto.c) */
+  X64_AESENC = 0x660f38dc,     /* one round: ShiftRows, SubBytes, MixColumns, ^ key */
+  X64_AESENCLAST = 0x660f38dd, /* ShiftRows, SubBytes, ^ key */
+  X64_AESDEC = 0x660f38de,     /* InvShiftRows, InvSubBytes, InvMixColumns, ^ key */
+  X64_AESDECLAST = 0x660f38df, /* InvShiftRows, InvSubBytes, ^ key */
+  X64_AESIMC = 0x660f38db,     /* InvMixColumns */
+  X64_PCLMULQDQ = 0x660f3a44,  /* imm8: bit 0 dst's qword, bit 4 src's */
 };
 
 /* Shifts by an immediate: the 66 0F opcode byte << 8 | the /digit. */
@@ -223,6 +237,8 @@ enum x64_sse_shift {
 /* CPU features the vector lowering uses beyond SSE2 (x64_feat reads CPUID); FMA is FMA3
  * with the OS saving the AVX state (VEX encoding). */
 enum { X64_F_SSSE3 = 1, X64_F_SSE41 = 2, X64_F_SSE42 = 4, X64_F_FMA = 8 };
+/* AES-NI (aesenc...) and PCLMULQDQ, for the crypto IR ops (x64_lower_crypto.c). */
+enum { X64_F_AES = 16, X64_F_PCLMUL = 32 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -313,6 +329,7 @@ uint8_t x64_vex_rxbm(unsigned reg, unsigned index, unsigned base, unsigned map);
 uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp);
 void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsigned src1,
                    unsigned src2);
+void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
 
 /* Where a value lives. */
 enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST };
@@ -375,6 +392,11 @@ void x64_vconst_to(struct x64_ctx *x, unsigned xmm, struct ir_v128 v, unsigned t
 void x64_vsplit(struct x64_ctx *x, uint32_t ref, unsigned lo_reg, unsigned hi_reg);
 void x64_lower_vec(struct x64_ctx *x, uint32_t ref);
 void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ctx *));
+
+/* x64_lower_crypto.c */
+int x64_crypto_needs(const struct ir_insn *in);
+void x64_lower_crypto(struct x64_ctx *x, uint32_t ref);
+void x64_lower_crc32c(struct x64_ctx *x, uint32_t ref);
 
 /* x64_lower_vf.c */
 int x64_vf_needs(const struct ir_insn *in);

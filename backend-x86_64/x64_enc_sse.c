@@ -99,3 +99,14 @@ void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsi
                   scalar ? 0xa9 : 0xa8, x64_modrm(3, dst, src2)};
   x64_bytes(b, p, 5);
 }
+
+/* F2 [REX] 0F 38 F0 /r        crc32 r32, r/m8
+ * 66 F2 [REX] 0F 38 F1 /r     crc32 r32, r/m16
+ * F2 [REX] 0F 38 F1 /r        crc32 r32, r/m32
+ * F2 REX.W 0F 38 F1 /r        crc32 r64, r/m64 (the high half of r64 zeroed)
+ * SSE4.2: dst = CRC-32C of dst updated with the low 8 << log2size bits of src. */
+void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src) {
+  unsigned f = X64_REPNE | (log2size == 0 ? X64_B8 : 0) | (log2size == 1 ? X64_O16 : 0) |
+               (log2size == 3 ? X64_W : 0);
+  x64_op_rr(b, f, log2size ? 0x0f38f1 : 0x0f38f0, dst, src);
+}

@@ -566,6 +566,7 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_POPCNT: x64_lower_popcnt(x, ref); break;
   case IR_BSWAP: x64_lower_bswap(x, ref); break;
   case IR_BITREV: x64_lower_bitrev(x, ref); break;
+  case IR_CRC32C: x64_lower_crc32c(x, ref); break;
   case IR_ZEXT: x64_lower_zext(x, ref); break;
   case IR_SEXT: x64_lower_sext(x, ref); break;
   case IR_TRUNC: x64_lower_trunc(x, ref); break;

@@ -22,7 +22,9 @@ unsigned x64_feat(void) {
     x64_features = (__builtin_cpu_supports("ssse3") ? X64_F_SSSE3 : 0) |
                    (__builtin_cpu_supports("sse4.1") ? X64_F_SSE41 : 0) |
                    (__builtin_cpu_supports("sse4.2") ? X64_F_SSE42 : 0) |
-                   (__builtin_cpu_supports("fma") ? X64_F_FMA : 0);
+                   (__builtin_cpu_supports("fma") ? X64_F_FMA : 0) |
+                   (__builtin_cpu_supports("aes") ? X64_F_AES : 0) |
+                   (__builtin_cpu_supports("pclmul") ? X64_F_PCLMUL : 0);
     x64_features_known = 1;
   }
   return x64_features;
@@ -60,6 +62,11 @@ static int x64_vec_needs(const struct ir_insn *in) {
   case IR_VTBL: return X64_F_SSSE3;
   case IR_VMULLU: return lane == 3 ? 0 : -1;
   case IR_VMULLS: return lane == 3 ? X64_F_SSE41 : -1;
+  case IR_VAESSUB ... IR_VCLMUL: return x64_crypto_needs(in);
+  case IR_VQADDS:
+  case IR_VQSUBS: return lane < 2 ? 0 : -1;
+  case IR_VQADDU:
+  case IR_VQSUBU: return lane < 2 ? 0 : lane == 2 ? X64_F_SSE41 : -1;
   default: return 0;
   }
 }
@@ -417,6 +424,37 @@ static void x64_lower_vmull(struct x64_ctx *x, uint32_t ref) {
   x64_lower_vbin(x, ref, x64_vin(x, ref)->op == IR_VMULLU ? X64_PMULUDQ : X64_PMULDQ);
 }
 
+/* Saturating add and subtract: paddsb/w, paddusb/w, psubsb/w, psubusb/w for
+ * bytes and words; unsigned dwords with SSE4.1 as a - min(a, b) (= max(a, b)
+ * - b) and a + min(b, ~a), the largest addend that does not carry out. */
+static void x64_lower_vqaddsub(struct x64_ctx *x, uint32_t ref) {
+  static const enum x64_sse ops[4][2] = {
+      {X64_PADDSB, X64_PADDSW},   /* IR_VQADDS */
+      {X64_PADDUSB, X64_PADDUSW}, /* IR_VQADDU */
+      {X64_PSUBSB, X64_PSUBSW},   /* IR_VQSUBS */
+      {X64_PSUBUSB, X64_PSUBUSW}, /* IR_VQSUBU */
+  };
+  const struct ir_insn *in = x64_vin(x, ref);
+  unsigned lane = in->aux & 3, d = x64_dst(x, ref);
+  struct tc_buf *b = x->buf;
+  if (lane < 2) {
+    x64_lower_vbin(x, ref, ops[in->op - IR_VQADDS][lane]);
+    return;
+  }
+  if (in->op == IR_VQSUBU) {
+    unsigned rb = x64_vsrc(x, in->b, X64_XS0);
+    x64_vload_value(x, d, in->a);
+    x64_sse_rr(b, X64_PMAXUD, d, rb);
+    x64_sse_rr(b, X64_PSUBD, d, rb);
+    return;
+  }
+  x64_sse_rr(b, X64_PCMPEQD, X64_XS1, X64_XS1); /* pcmpeqd xmm14, xmm14: all ones */
+  x64_sse_rr(b, X64_PXOR, X64_XS1, x64_vsrc(x, in->a, X64_XS0)); /* ~a */
+  x64_sse_rr(b, X64_PMINUD, X64_XS1, x64_vsrc(x, in->b, X64_XS0));
+  x64_vload_value(x, d, in->a);
+  x64_sse_rr(b, X64_PADDD, d, X64_XS1);
+}
+
 /* ---- the fallback: ir_veval in C ---- */
 
 /* desc = op | aux << 8 | imm << 16; a and b are v128 halves or scalars in lo. */
@@ -562,6 +600,8 @@ void x64_lower_vec(struct x64_ctx *x, uint32_t ref) {
   case IR_VCNT: x64_lower_vcnt(x, ref); break;
   case IR_VMULLU:
   case IR_VMULLS: x64_lower_vmull(x, ref); break;
+  case IR_VAESSUB ... IR_VCLMUL: x64_lower_crypto(x, ref); break;
+  case IR_VQADDS ... IR_VQSUBU: x64_lower_vqaddsub(x, ref); break;
   default: x->error = "unknown vector op"; break;
   }
 }

@@ -4,6 +4,7 @@
  */
 #include "ir_eval.h"
 #include "ir_cc.h"
+#include "ir_crypto.h"
 
 unsigned ir_type_bits(enum ir_type t) {
   return t == IR_I32 || t == IR_F32 ? 32 : 64;
@@ -142,6 +143,7 @@ static uint64_t ir_eval_raw(const struct ir_insn *i, uint64_t a, uint64_t b, uin
   case IR_POPCNT: return (uint64_t)__builtin_popcountll(a);
   case IR_BSWAP: return ir_bswap(a, w);
   case IR_BITREV: return ir_bitrev(a, w);
+  case IR_CRC32C: return ir_crc32_le(IR_CRC32C_POLY, (uint32_t)a, b, 1u << (i->aux & 3));
   case IR_ZEXT: return ir_zext_bits(a, i->aux);
   case IR_SEXT: return (uint64_t)ir_sext_bits(ir_zext_bits(a, i->aux), i->aux ? i->aux : 64);
   case IR_TRUNC: return a;

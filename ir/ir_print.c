@@ -76,7 +76,8 @@ static void ir_print_vec(FILE *f, const struct ir_block *b, const struct ir_insn
   case IR_VXOR:
   case IR_VANDN:
   case IR_VNOT:
-  case IR_VZEXT64: fputs(name, f); break;
+  case IR_VZEXT64:
+  case IR_VAESSUB ... IR_VCLMUL: fputs(name, f); break;
   default: fprintf(f, "%s.%u", name, 8u << (i->aux & 3)); break;
   }
   ir_print_args(f, i, ir_op_info[i->op].nargs);
@@ -86,6 +87,7 @@ static void ir_print_vec(FILE *f, const struct ir_block *b, const struct ir_insn
   case IR_VSHRS:
   case IR_VEXTRACT:
   case IR_VINSERT:
+  case IR_VCLMUL:
   case IR_VEXT: fprintf(f, ", #%" PRIu64, i->imm); break;
   default: break;
   }
@@ -103,6 +105,10 @@ static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_ins
   case IR_PUT: fprintf(f, "put [+0x%" PRIx64 "] = %" PRIu32, i->imm, i->a); break;
   case IR_ZEXT:
   case IR_SEXT: fprintf(f, "%s.%u %" PRIu32, name, i->aux, i->a); break;
+  case IR_CRC32C:
+    fprintf(f, "%s.%u", name, 8u << (i->aux & 3));
+    ir_print_args(f, i, 2);
+    break;
   case IR_CMP:
     fprintf(f, "cmp.%s.%s", ir_name_at(ir_cmp_names, 10, i->aux), ir_type_name(i->imm));
     ir_print_args(f, i, 2);

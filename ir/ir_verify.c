@@ -206,6 +206,11 @@ static int ir_verify_types(const struct ir_block *b, uint32_t r) {
     return ir_verify_int_result(b, r, IR_VOID);
   case IR_TRUNC:
     return (e = ir_verify_int_result(b, r, IR_I32)) ? e : ir_verify_same(b, r, IR_I64, 1);
+  case IR_CRC32C:
+    if (i->aux > 3 || !ir_is_int(ir_type_of(b, i->b)))
+      return ir_verify_fail(b, r, "crc32c of %u-byte %s data", 1u << (i->aux & 3),
+                            ir_type_name(ir_type_of(b, i->b)));
+    return (e = ir_verify_int_result(b, r, IR_I32)) ? e : ir_verify_same(b, r, IR_I32, 1);
   case IR_CMP:
     return (e = ir_verify_int_result(b, r, IR_I32)) ? e : ir_verify_same(b, r, i->imm, 2);
   case IR_SELECT:

@@ -5,77 +5,24 @@
  * Arm ARM's shared pseudocode (AESSubBytes, AESShiftRows, AESMixColumns,
  * SHA256hash, SHAchoose, SHAmajority, SHAparity).
  *
- * The rest of the extension lives elsewhere: PMULL{2} Vd.1Q in
+ * The AES helper is the reference for a64_vec_crypto.c, which translates the
+ * AES instructions (and PMULL{2} Vd.1Q) to vector IR; the decoder tries that
+ * first. The rest of the extension lives elsewhere: PMULL{2} of bytes in
  * a64_simd_int.c (three different), CRC32{C} in a64_dp_misc.c.
  */
 #include <string.h>
 #include "a64.h"
 #include "a64_helpers.h"
+#include "../../ir/ir_crypto.h"
 
 static struct a64_cpu *a64(struct cpu *c) {
   return (struct a64_cpu *)c;
 }
 
 /* ---- AES (FIPS-197, Arm ARM shared/functions/crypto) ----
- * The state is a vector's 16 bytes, byte r + 4c holding row r of column c. */
-
-static uint8_t aes_sbox[256], aes_inv_sbox[256];
-
-/* Multiplication in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1. */
-static uint8_t gf_mul(uint8_t x, uint8_t y) {
-  uint8_t r = 0;
-  for (; y; y >>= 1) {
-    if (y & 1)
-      r ^= x;
-    x = (uint8_t)(x << 1 ^ (x & 0x80 ? 0x1b : 0));
-  }
-  return r;
-}
-
-static uint8_t rol8(uint8_t x, unsigned n) {
-  return (uint8_t)(x << n | x >> (8 - n));
-}
-
-/* The S-box is the multiplicative inverse (x^254, 0 for 0) followed by the
- * affine map b ^ rol(b,1) ^ rol(b,2) ^ rol(b,3) ^ rol(b,4) ^ 0x63. Built once
- * at startup, before any guest thread runs. */
-__attribute__((constructor)) static void aes_tables_init(void) {
-  for (unsigned x = 0; x < 256; x++) {
-    uint8_t inv = 1, sq = (uint8_t)x;
-    for (unsigned e = 254; e; e >>= 1, sq = gf_mul(sq, sq))
-      if (e & 1)
-        inv = gf_mul(inv, sq);
-    uint8_t s = inv ^ rol8(inv, 1) ^ rol8(inv, 2) ^ rol8(inv, 3) ^ rol8(inv, 4) ^ 0x63;
-    aes_sbox[x] = s;
-    aes_inv_sbox[s] = (uint8_t)x;
-  }
-}
-
-/* AESShiftRows: row r rotates left by r columns; AESInvShiftRows undoes it. */
-static void aes_shift_rows(uint8_t *out, const uint8_t *in, bool inverse) {
-  for (unsigned c = 0; c < 4; c++)
-    for (unsigned r = 0; r < 4; r++) {
-      unsigned from = r + 4 * ((c + r) % 4);
-      if (inverse)
-        out[from] = in[r + 4 * c];
-      else
-        out[r + 4 * c] = in[from];
-    }
-}
-
-/* AESMixColumns (coefficients 2 3 1 1) and AESInvMixColumns (14 11 13 9):
- * out[r] = sum over i of k[i] * in[(r + i) % 4], per column. */
-static void aes_mix_columns(uint8_t *out, const uint8_t *in, bool inverse) {
-  static const uint8_t fwd[4] = {2, 3, 1, 1}, inv[4] = {14, 11, 13, 9};
-  const uint8_t *k = inverse ? inv : fwd;
-  for (unsigned c = 0; c < 4; c++)
-    for (unsigned r = 0; r < 4; r++) {
-      uint8_t x = 0;
-      for (unsigned i = 0; i < 4; i++)
-        x ^= gf_mul(k[i], in[4 * c + (r + i) % 4]);
-      out[4 * c + r] = x;
-    }
-}
+ * The state is a vector's 16 bytes, byte r + 4c holding row r of column c; the
+ * round steps are the IR's own (ir/ir_aes.c). a64_vec_crypto.c translates
+ * these to vector IR; this helper is the reference it is tested against. */
 
 /* 01001110 size(2) 10100 opcode(5) 10 Rn Rd, size 00:
  * 00100 AESE  Vd = SubBytes(ShiftRows(Vd ^ Vn))
@@ -86,21 +33,14 @@ static uint64_t h_aes(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused
   struct a64_cpu *a = a64(c);
   unsigned rd = a64_bits((uint32_t)insn, 0, 5), rn = a64_bits((uint32_t)insn, 5, 5);
   unsigned op = a64_bits((uint32_t)insn, 12, 5);
-  bool inverse = op & 1;
-  uint8_t x[16], res[16];
+  static void (*const step[4])(uint8_t *) = {ir_aes_sub, ir_aes_isub, ir_aes_mix, ir_aes_imix};
+  uint8_t x[16];
   (void)pc, (void)unused;
   memcpy(x, a64_vreg(a, rn), 16);
-  if (op >= 6) {
-    aes_mix_columns(res, x, inverse);
-  } else {
-    const uint8_t *box = inverse ? aes_inv_sbox : aes_sbox;
-    for (unsigned i = 0; i < 16; i++)
-      x[i] ^= a64_vreg(a, rd)[i];
-    aes_shift_rows(res, x, inverse);
-    for (unsigned i = 0; i < 16; i++)
-      res[i] = box[res[i]];
-  }
-  a64_vset(a, rd, res, true);
+  for (unsigned i = 0; op < 6 && i < 16; i++)
+    x[i] ^= a64_vreg(a, rd)[i];
+  step[op - 4](x);
+  a64_vset(a, rd, x, true);
   return 0;
 }
 

@@ -2,6 +2,7 @@
  * C4.1.88): bit and byte reversal, count leading bits, division, variable
  * shifts, CRC32, multiply-accumulate and high multiplies. */
 #include "a64_util.h"
+#include "../../ir/ir_crypto.h"
 
 /* REV16: swap the bytes of every halfword. */
 static uint32_t a64_rev16(struct a64_ctx *s, int sf, uint32_t x) {
@@ -45,40 +46,39 @@ bool trans_dp_1src(struct a64_ctx *s, uint32_t insn) {
   return true;
 }
 
-/* CRC32 over the low bytes of val, reflected (the Arm ARM's BitReverse around
- * Poly32Mod2 is the LSB-first form), with no pre- or post-inversion. */
-static uint64_t a64_crc(uint32_t poly, uint64_t acc, uint64_t val, uint64_t bytes) {
-  uint32_t crc = (uint32_t)acc;
-  for (uint64_t i = 0; i < bytes; i++) {
-    crc ^= (uint8_t)(val >> (8 * i));
-    for (int k = 0; k < 8; k++)
-      crc = (crc >> 1) ^ (poly & -(crc & 1));
-  }
-  return crc;
-}
-
+/* CRC32 and CRC32C over the low bytes of val (ir/ir_gf2.c: reflected, with no
+ * pre- or post-inversion). */
 uint64_t a64_helper_crc32(struct cpu *c, uint64_t acc, uint64_t val, uint64_t bytes) {
   (void)c;
-  return a64_crc(0xedb88320u, acc, val, bytes);
+  return ir_crc32_le(IR_CRC32_POLY, (uint32_t)acc, val, (unsigned)bytes);
 }
 
 uint64_t a64_helper_crc32c(struct cpu *c, uint64_t acc, uint64_t val, uint64_t bytes) {
   (void)c;
-  return a64_crc(0x82f63b78u, acc, val, bytes);
+  return ir_crc32_le(IR_CRC32C_POLY, (uint32_t)acc, val, (unsigned)bytes);
 }
 
 /* sf 0 0 11010110 Rm(5) 010 C sz(2) Rn(5) Rd(5)   CRC32{B,H,W,X} / CRC32C{B,H,W,X}:
- * Wd = crc(Wn, Rm); X forms need sf = 1, the others sf = 0. */
+ * Wd = crc(Wn, Rm); X forms need sf = 1, the others sf = 0. CRC32C is the
+ * IR's CRC32C op (x86 crc32); the IEEE polynomial has no such op: a helper. */
 static bool a64_crc32(struct a64_ctx *s, uint32_t insn) {
   int sf = a64_bits(insn, 31, 1);
-  unsigned sz = a64_bits(insn, 10, 2);
+  unsigned sz = a64_bits(insn, 10, 2), rd = a64_bits(insn, 0, 5);
   if ((sz == 3) != (sf == 1))
     return false;
-  void *helper = a64_bits(insn, 12, 1) ? (void *)a64_helper_crc32c : (void *)a64_helper_crc32;
+  if (a64_bits(insn, 12, 1)) {
+    uint32_t acc = a64_rd(s, a64_bits(insn, 5, 5), 0, false);
+    uint32_t val = a64_rd(s, a64_bits(insn, 16, 5), sz == 3, false);
+    uint32_t r = ir_binop(s->b, IR_CRC32C, IR_I32, acc, val);
+    s->b->insn[r].aux = (uint8_t)sz;
+    a64_wr(s, rd, 0, false, r);
+    return true;
+  }
   uint32_t acc = a64_rd(s, a64_bits(insn, 5, 5), 1, false);
   uint32_t val = a64_rd(s, a64_bits(insn, 16, 5), 1, false);
-  uint32_t r = ir_call(s->b, IR_I64, helper, acc, val, ir_const(s->b, IR_I64, 1u << sz));
-  a64_wr(s, a64_bits(insn, 0, 5), 1, false, r); /* the helper zero-extends */
+  uint32_t r =
+      ir_call(s->b, IR_I64, (void *)a64_helper_crc32, acc, val, ir_const(s->b, IR_I64, 1u << sz));
+  a64_wr(s, rd, 1, false, r); /* the helper zero-extends */
   return true;
 }
 

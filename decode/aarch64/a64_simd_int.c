@@ -7,6 +7,7 @@
 #include <string.h>
 #include "a64.h"
 #include "a64_helpers.h"
+#include "../../ir/ir_crypto.h"
 
 static struct a64_cpu *a64(struct cpu *c) {
   return (struct a64_cpu *)c;
@@ -41,13 +42,9 @@ static uint64_t shift_reg(struct a64_cpu *a, i128 x, int sh, unsigned esz, bool 
   return sat ? a64_sat(a, r, esz, u) : (uint64_t)r;
 }
 
-/* Polynomial (carry-less) multiply of the low bits bits of x and y. */
+/* Polynomial (carry-less) multiply of the low bits bits of x and y (ir_gf2.c). */
 static unsigned __int128 pmul(uint64_t x, uint64_t y, unsigned bits) {
-  unsigned __int128 r = 0;
-  for (unsigned i = 0; i < bits; i++)
-    if (y >> i & 1)
-      r ^= (unsigned __int128)x << i;
-  return r;
+  return ir_clmul(x, y, bits);
 }
 
 static i128 absdiff(i128 x, i128 y) {

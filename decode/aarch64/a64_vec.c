@@ -662,6 +662,21 @@ const struct a64_pattern a64_vec_patterns[] = {
     {0xbfe08c00, 0x0e000000, trans_vec_tbl, "tbl/tbx (vector IR)"},
     {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},
     /* a64_vec_sat.c: tried when the ones above decline */
+    {0x9f200400, 0x0e200400, trans_vsat_3same, "simd saturating three same (vector IR)"},
+    {0xdf200400, 0x5e200400, trans_vsat_3same_scalar, "simd saturating scalar three same"},
+    {0x9f3e0c00, 0x0e200800, trans_vsat_2misc, "simd saturating two-reg misc (vector IR)"},
+    {0xdf3e0c00, 0x5e200800, trans_vsat_2misc_scalar, "simd saturating scalar two-reg misc"},
+    {0x9f800400, 0x0f000400, trans_vsat_shift, "simd saturating shift by immediate"},
+    {0xdf800400, 0x5f000400, trans_vsat_shift_scalar, "simd saturating scalar shift by imm"},
+    {0x9f000400, 0x0f000000, trans_vsat_elem, "simd sqdmulh sqrdmulh by element"},
+    {0xdf000400, 0x5f000000, trans_vsat_elem_scalar, "simd scalar sqdmulh sqrdmulh by element"},
     /* a64_vec_arith.c: tried when the ones above decline */
+    {0x9f200400, 0x0e200400, trans_vec_arith_3same, "simd halving, abd, aba (vector IR)"},
+    {0x9f3e0c00, 0x0e200800, trans_vec_arith_2misc, "simd addlp shll clz cls rbit (vector IR)"},
+    {0x9f000400, 0x0f000000, trans_vec_elem, "simd integer by element (vector IR)"},
+    {0x9f800400, 0x0f000400, trans_vec_arith_shift, "simd rshr, rsra, sri, sli (vector IR)"},
+    {0xdf800400, 0x5f000400, trans_vec_arith_shift_scalar, "scalar rshr rsra sri sli (vector IR)"},
     /* a64_vec_crypto.c: AES, PMULL as vector IR */
+    {0xff3e0c00, 0x4e280800, trans_vec_aes, "crypto aes (vector IR)"},
+    {0xbfe0fc00, 0x0ee0e000, trans_vec_pmull64, "pmull{2} 1q (vector IR)"},
     {0, 0, NULL, NULL}};

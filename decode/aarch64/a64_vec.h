@@ -63,10 +63,25 @@ static inline void vput_narrow(struct a64_ctx *s, unsigned rd, unsigned esz, uin
 }
 
 /* a64_vec_sat.c: the saturating forms, which set FPSR.QC. */
+bool trans_vsat_3same(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_3same_scalar(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_2misc(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_2misc_scalar(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_shift(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_shift_scalar(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_elem(struct a64_ctx *s, uint32_t insn);
+bool trans_vsat_elem_scalar(struct a64_ctx *s, uint32_t insn);
 
 /* a64_vec_arith.c: halving, absolute difference, pairwise long, rounding and
  * inserting shifts, and the integer by-element class. */
+bool trans_vec_arith_3same(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_arith_2misc(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_elem(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_arith_shift(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_arith_shift_scalar(struct a64_ctx *s, uint32_t insn);
 
 /* a64_vec_crypto.c: AESE AESD AESMC AESIMC, PMULL/PMULL2 of 64-bit lanes. */
+bool trans_vec_aes(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_pmull64(struct a64_ctx *s, uint32_t insn);
 
 #endif

@@ -257,6 +257,24 @@ TEST(three_different) {
   ASSERT_EQ(failures, 0);
 }
 
+/* By element: every Q U size L M H opcode; Rm 2, 3 (check_regs) and 15 (M:Rm 31). */
+TEST(by_element) {
+  counted = failures = 0;
+  for (uint32_t q = 0; q < 2; q++)
+    for (uint32_t u = 0; u < 2; u++)
+      for (uint32_t size = 0; size < 4; size++)
+        for (uint32_t lmh = 0; lmh < 8; lmh++)
+          for (uint32_t op = 0; op < 16; op++) {
+            uint32_t insn = 0x0f000000 | q << 30 | u << 29 | size << 22 | (lmh & 3) << 20 |
+                            op << 12 | (lmh >> 2) << 11;
+            check_regs(insn);
+            check(insn | 15 << 16 | 1 << 5 | 0);
+          }
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT(counted > 500);
+  ASSERT_EQ(failures, 0);
+}
+
 /* The scalar classes: three same, two-reg misc, pairwise, shift by immediate. */
 TEST(scalar) {
   counted = failures = 0;
@@ -266,6 +284,7 @@ TEST(scalar) {
         check_regs(0x5e200400 | u << 29 | size << 22 | op << 11);
         check_rn(0x5e200800 | u << 29 | size << 22 | op << 12);
         check_rn(0x5e300800 | u << 29 | size << 22 | op << 12);
+        check_regs(0x5f000000 | u << 29 | size << 22 | (op >> 4) * 0x200800 | (op & 15) << 12);
       }
     for (uint32_t imm = 8; imm < 128; imm++)
       for (uint32_t op = 0; op < 32; op++)
@@ -392,6 +411,41 @@ TEST(ld_st_single_structure_and_replicate) {
                          post);
   fprintf(stderr, "  %d encodings\n", counted);
   ASSERT(counted > 1000);
+  ASSERT_EQ(failures, 0);
+}
+
+/* CRC32C{B,H,W,X} Wd, Wn, Rm as the helper call a64_dp_misc.c made before it
+ * became the CRC32C op: the reference for the data-processing table's IR. */
+uint64_t a64_helper_crc32c(struct cpu *c, uint64_t acc, uint64_t val, uint64_t bytes);
+static bool ref_crc32c(struct a64_ctx *s, uint32_t insn) {
+  uint32_t acc = ir_get(s->b, IR_I64, a64_off_x(a64_bits(insn, 5, 5)));
+  uint32_t val = ir_get(s->b, IR_I64, a64_off_x(a64_bits(insn, 16, 5)));
+  uint32_t n = ir_const(s->b, IR_I64, 1u << a64_bits(insn, 10, 2));
+  ir_put(s->b, a64_off_x(insn & 31), ir_call(s->b, IR_I64, (void *)a64_helper_crc32c, acc, val, n));
+  return true;
+}
+static const struct a64_pattern ref_crc32c_patterns[] = {
+    {0x7fe0f000, 0x1ac05000, ref_crc32c, "crc32c (helper)"}, {0, 0, NULL, NULL}};
+
+/* a64_vec_crypto.c: the AES class at every size and opcode (AESE AESD AESMC
+ * AESIMC are vector IR), PMULL{2} at every size (1Q is vector IR); and
+ * CRC32C{B,H,W,X} (a64_dp_misc.c, the CRC32C op) against its helper. */
+TEST(crypto) {
+  counted = failures = 0;
+  for (uint32_t size = 0; size < 4; size++)
+    for (uint32_t op = 0; op < 32; op++)
+      check_rn(0x4e280800 | size << 22 | op << 12);
+  for (uint32_t q = 0; q < 2; q++)
+    for (uint32_t size = 0; size < 4; size++)
+      check_regs(0x0e20e000 | q << 30 | size << 22);
+  for (uint32_t sf = 0; sf < 2; sf++)
+    for (uint32_t sz = 0; sz < 4; sz++) {
+      uint32_t insn = sf << 31 | 0x1ac05000 | sz << 10;
+      check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 2 << 16 | 1 << 5 | 0);
+      check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 3 << 16 | 3 << 5 | 3);
+    }
+  fprintf(stderr, "  %d encodings\n", counted);
+  ASSERT_EQ(counted, 8 + 4 + 8);
   ASSERT_EQ(failures, 0);
 }
 

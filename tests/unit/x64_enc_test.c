@@ -58,7 +58,8 @@ enum form {
   E_PEXTR,
   E_SSE_SHIFT,
   E_SSE_RR_W,
-  E_VFMADD
+  E_VFMADD,
+  E_CRC32
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -231,6 +232,13 @@ static const struct enc_case cases[] = {
     {E_SSE_RR, 0, X64_PMULUDQ, 3, 12, 0, 0, "pmuludq xmm3,xmm12"},
     {E_SSE_RR, 0, X64_PMULDQ, 10, 1, 0, 0, "pmuldq xmm10,xmm1"},
     {E_SSE_RR, 0, X64_PADDUSB, 15, 14, 0, 0, "paddusb xmm15,xmm14"},
+    {E_SSE_RR, 0, X64_PADDUSW, 1, 9, 0, 0, "paddusw xmm1,xmm9"},
+    {E_SSE_RR, 0, X64_PADDSB, 8, 2, 0, 0, "paddsb xmm8,xmm2"},
+    {E_SSE_RR, 0, X64_PADDSW, 3, 4, 0, 0, "paddsw xmm3,xmm4"},
+    {E_SSE_RR, 0, X64_PSUBUSB, 13, 12, 0, 0, "psubusb xmm13,xmm12"},
+    {E_SSE_RR, 0, X64_PSUBUSW, 0, 7, 0, 0, "psubusw xmm0,xmm7"},
+    {E_SSE_RR, 0, X64_PSUBSB, 5, 6, 0, 0, "psubsb xmm5,xmm6"},
+    {E_SSE_RR, 0, X64_PSUBSW, 10, 11, 0, 0, "psubsw xmm10,xmm11"},
     {E_SSE_RR, 0, X64_PCMPEQB, 1, 2, 0, 0, "pcmpeqb xmm1,xmm2"},
     {E_SSE_RR, 0, X64_PCMPEQW, 1, 2, 0, 0, "pcmpeqw xmm1,xmm2"},
     {E_SSE_RR, 0, X64_PCMPEQD, 1, 2, 0, 0, "pcmpeqd xmm1,xmm2"},
@@ -352,6 +360,16 @@ static const struct enc_case cases[] = {
     {E_VFMADD, 3, 0, 9, 14, 15, 0, "vfmadd213pd xmm9,xmm14,xmm15"},
     {E_VFMADD, 2, 1, 12, 0, 7, 0, "vfmadd213ss xmm12,xmm0,xmm7"},
     {E_VFMADD, 3, 1, 5, 11, 13, 0, "vfmadd213sd xmm5,xmm11,xmm13"},
+    {E_SSE_RR, 0, X64_AESENC, 1, 2, 0, 0, "aesenc xmm1,xmm2"},
+    {E_SSE_RR, 0, X64_AESENCLAST, 9, 15, 0, 0, "aesenclast xmm9,xmm15"},
+    {E_SSE_RR, 0, X64_AESDEC, 3, 12, 0, 0, "aesdec xmm3,xmm12"},
+    {E_SSE_RR, 0, X64_AESDECLAST, 14, 15, 0, 0, "aesdeclast xmm14,xmm15"},
+    {E_SSE_RR, 0, X64_AESIMC, 0, 13, 0, 0, "aesimc xmm0,xmm13"},
+    {E_SSE_RRI, 0, X64_PCLMULQDQ, 10, 3, 0, 0x11, "pclmulhqhqdq xmm10,xmm3"},
+    {E_CRC32, 0, RAX, RSI, 0, 0, 0, "crc32 eax,sil"},
+    {E_CRC32, 1, R9, RCX, 0, 0, 0, "crc32 r9d,cx"},
+    {E_CRC32, 2, RDX, R12, 0, 0, 0, "crc32 edx,r12d"},
+    {E_CRC32, 3, R15, RBX, 0, 0, 0, "crc32 r15,rbx"},
 };
 
 enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
@@ -419,6 +437,7 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_SSE_SHIFT: x64_sse_shift_ri(b, (enum x64_sse_shift)c->a, c->b, (uint8_t)c->imm); break;
   case E_SSE_RR_W: x64_sse_rr_w(b, (enum x64_sse)c->a, c->w, c->b, c->c); break;
   case E_VFMADD: x64_vfmadd213(b, c->w, c->a, c->b, c->c, c->d); break;
+  case E_CRC32: x64_crc32(b, c->w, c->a, c->b); break;
   default: emit_mem_case(b, c); break;
   }
 }
