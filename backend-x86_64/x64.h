@@ -218,6 +218,10 @@ enum x64_sse {
   X64_AESDECLAST = 0x660f38df, /* InvShiftRows, InvSubBytes, ^ key */
   X64_AESIMC = 0x660f38db,     /* InvMixColumns */
   X64_PCLMULQDQ = 0x660f3a44,  /* imm8: bit 0 dst's qword, bit 4 src's */
+  /* SHA extension (x64_lower_crypto.c) */
+  X64_SHA256RNDS2 = 0x000f38cb, /* two rounds: xmm1 = CDGH, xmm2 = ABEF, xmm0 = W+K */
+  X64_SHA256MSG1 = 0x000f38cc,
+  X64_SHA256MSG2 = 0x000f38cd,
 };
 
 /* Shifts by an immediate: the 66 0F opcode byte << 8 | the /digit. */
@@ -239,6 +243,10 @@ enum x64_sse_shift {
 enum { X64_F_SSSE3 = 1, X64_F_SSE41 = 2, X64_F_SSE42 = 4, X64_F_FMA = 8 };
 /* AES-NI (aesenc...) and PCLMULQDQ, for the crypto IR ops (x64_lower_crypto.c). */
 enum { X64_F_AES = 16, X64_F_PCLMUL = 32 };
+/* AVX2, for the per-lane variable shifts vpsllv/vpsrlv/vpsrav (VEX encoding). */
+enum { X64_F_AVX2 = 64 };
+/* The SHA extension (sha256rnds2...), for the VSHA256* ops (x64_lower_crypto.c). */
+enum { X64_F_SHA = 128 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -329,6 +337,10 @@ uint8_t x64_vex_rxbm(unsigned reg, unsigned index, unsigned base, unsigned map);
 uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp);
 void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsigned src1,
                    unsigned src2);
+/* The VEX opcode bytes (map 0F 38) of the AVX2 variable shifts; w picks q over d lanes. */
+enum x64_vshiftv { X64_VPSRLV = 0x45, X64_VPSRAV = 0x46, X64_VPSLLV = 0x47 };
+void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, unsigned src,
+                 unsigned count);
 void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
 
 /* Where a value lives. */
@@ -397,10 +409,12 @@ void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ct
 int x64_crypto_needs(const struct ir_insn *in);
 void x64_lower_crypto(struct x64_ctx *x, uint32_t ref);
 void x64_lower_crc32c(struct x64_ctx *x, uint32_t ref);
+void x64_lower_sha256rnds2(struct x64_ctx *x, uint32_t ref);
 
 /* x64_lower_vf.c */
 int x64_vf_needs(const struct ir_insn *in);
 void x64_lower_vf(struct x64_ctx *x, uint32_t ref);
+void x64_vf_push(struct x64_ctx *x, uint32_t ref);
 
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);

@@ -35,6 +35,8 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   case IR_VNARROW:
   case IR_VTBL ... IR_VMULLS:
   case IR_VAESSUB ... IR_VCLMUL: /* x64_lower_crypto.c */
+  case IR_VSHA256MSG1:
+  case IR_VSHA256MSG2:
   case IR_CRC32C:
   case IR_VQADDS ... IR_VQSUBU:
   /* FP ops lowered as d = a; d op= b (x64_lower_vf.c) */

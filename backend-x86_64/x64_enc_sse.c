@@ -100,6 +100,20 @@ void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsi
   x64_bytes(b, p, 5);
 }
 
+/* VEX.128.66.0F38.W0 47 /r  vpsllvd dst, src, count   (AVX2)
+ * VEX.128.66.0F38.W1 47 /r  vpsllvq dst, src, count
+ * VEX.128.66.0F38.W0 45 /r  vpsrlvd dst, src, count
+ * VEX.128.66.0F38.W1 45 /r  vpsrlvq dst, src, count
+ * VEX.128.66.0F38.W0 46 /r  vpsravd dst, src, count
+ * Each lane of src shifted by the unsigned count in the same lane of count; a count of
+ * the lane width or more gives 0 (vpsrav: the sign). The upper half of ymm dst is zeroed. */
+void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, unsigned src,
+                 unsigned count) {
+  uint8_t p[5] = {0xc4, x64_vex_rxbm(dst, 0, count, 2), x64_vex_wvlp(w, src, 0, 1), (uint8_t)op,
+                  x64_modrm(3, dst, count)};
+  x64_bytes(b, p, 5);
+}
+
 /* F2 [REX] 0F 38 F0 /r        crc32 r32, r/m8
  * 66 F2 [REX] 0F 38 F1 /r     crc32 r32, r/m16
  * F2 [REX] 0F 38 F1 /r        crc32 r32, r/m32

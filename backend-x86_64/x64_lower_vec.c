@@ -1,7 +1,7 @@
 /* x64_lower_vec.c - lowering the vector IR (IR_V128, ir_ops.def V*) to SSE.
  *
  * One function per op (or per family sharing one instruction shape), as in
- * x64_lower.c. SSE2 is the x86-64 baseline; SSSE3, SSE4.1 and SSE4.2 forms are
+ * x64_lower.c. SSE2 is the x86-64 baseline; SSSE3, SSE4.1, SSE4.2 and AVX2 forms are
  * used when CPUID has them. What has no SSE form on this CPU (64-bit lane
  * min/max/mul/sar, byte mul, and anything whose instruction is missing) is a
  * call of x64_vec_fallback, which runs ir_veval: the allocator sees such an op
@@ -24,7 +24,9 @@ unsigned x64_feat(void) {
                    (__builtin_cpu_supports("sse4.2") ? X64_F_SSE42 : 0) |
                    (__builtin_cpu_supports("fma") ? X64_F_FMA : 0) |
                    (__builtin_cpu_supports("aes") ? X64_F_AES : 0) |
-                   (__builtin_cpu_supports("pclmul") ? X64_F_PCLMUL : 0);
+                   (__builtin_cpu_supports("pclmul") ? X64_F_PCLMUL : 0) |
+                   (__builtin_cpu_supports("avx2") ? X64_F_AVX2 : 0) |
+                   (__builtin_cpu_supports("sha") ? X64_F_SHA : 0);
     x64_features_known = 1;
   }
   return x64_features;
@@ -62,11 +64,13 @@ static int x64_vec_needs(const struct ir_insn *in) {
   case IR_VTBL: return X64_F_SSSE3;
   case IR_VMULLU: return lane == 3 ? 0 : -1;
   case IR_VMULLS: return lane == 3 ? X64_F_SSE41 : -1;
-  case IR_VAESSUB ... IR_VCLMUL: return x64_crypto_needs(in);
+  case IR_VAESSUB ... IR_VCLMUL:
+  case IR_VSHA256RND2 ... IR_VSHA256MSG2: return x64_crypto_needs(in);
   case IR_VQADDS:
   case IR_VQSUBS: return lane < 2 ? 0 : -1;
   case IR_VQADDU:
   case IR_VQSUBU: return lane < 2 ? 0 : lane == 2 ? X64_F_SSE41 : -1;
+  case IR_VSHLV ... IR_VSHRSV: return lane ? X64_F_AVX2 : -1; /* bytes: no form */
   default: return 0;
   }
 }
@@ -455,6 +459,79 @@ static void x64_lower_vqaddsub(struct x64_ctx *x, uint32_t ref) {
   x64_sse_rr(b, X64_PADDD, d, X64_XS1);
 }
 
+/* ---- shifts by the amount in each lane of b (AVX2) ---- */
+
+static enum x64_vshiftv x64_vshiftv_of(enum ir_op op) {
+  return op == IR_VSHLV ? X64_VPSLLV : op == IR_VSHRUV ? X64_VPSRLV : X64_VPSRAV;
+}
+
+/* 64-bit sign fill, which has no vpsravq below AVX-512: with s the lanes' sign
+ * masks, a >> b = ((a ^ s) >>> b) ^ s, which is also the sign for b >= 64. */
+static void x64_lower_vshrsv64(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vin(x, ref);
+  unsigned d = x64_dst(x, ref);
+  struct tc_buf *b = x->buf;
+  x64_vload_value(x, d, in->a);
+  x64_sse_shift_ri(b, X64_PSRAD, d, 31);
+  x64_sse_rri(b, X64_PSHUFD, d, d, 0xf5); /* pshufd d, d, 0b11110101: high dwords' signs */
+  x64_vload_value(x, X64_XS1, in->a);
+  x64_sse_rr(b, X64_PXOR, X64_XS1, d);
+  x64_vshiftv(b, X64_VPSRLV, 1, X64_XS1, X64_XS1, x64_vsrc(x, in->b, X64_XS0));
+  x64_sse_rr(b, X64_PXOR, d, X64_XS1);
+}
+
+/* Words as the low and high halves of dwords: the low ones with the amount
+ * b & 0xffff (and a's low word zero- or sign-extended for the right shifts),
+ * masked to 16 bits; the high ones in place with the amount b >> 16, a's low
+ * word cleared first (left) or the low word of the result cleared after. */
+static void x64_lower_vshiftv16(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vin(x, ref);
+  enum x64_vshiftv op = x64_vshiftv_of(in->op);
+  unsigned d = x64_dst(x, ref);
+  struct tc_buf *b = x->buf;
+  x64_vconst_to(x, X64_XS1, x64_rep(0x0000ffff0000ffffull), X64_XS1);
+  x64_vload_value(x, d, in->b);
+  x64_sse_rr(b, X64_PAND, d, X64_XS1);
+  x64_vload_value(x, X64_XS0, in->a);
+  if (op == X64_VPSRLV)
+    x64_sse_rr(b, X64_PAND, X64_XS0, X64_XS1);
+  if (op == X64_VPSRAV) {
+    x64_sse_shift_ri(b, X64_PSLLD, X64_XS0, 16);
+    x64_sse_shift_ri(b, X64_PSRAD, X64_XS0, 16);
+  }
+  x64_vshiftv(b, op, 0, d, X64_XS0, d);
+  x64_sse_rr(b, X64_PAND, d, X64_XS1);
+  x64_vload_value(x, X64_XS0, in->b);
+  x64_sse_shift_ri(b, X64_PSRLD, X64_XS0, 16);
+  x64_vload_value(x, X64_XS1, in->a);
+  if (op == X64_VPSLLV) {
+    x64_sse_shift_ri(b, X64_PSRLD, X64_XS1, 16);
+    x64_sse_shift_ri(b, X64_PSLLD, X64_XS1, 16);
+  }
+  x64_vshiftv(b, op, 0, X64_XS1, X64_XS1, X64_XS0);
+  if (op != X64_VPSLLV) {
+    x64_sse_shift_ri(b, X64_PSRLD, X64_XS1, 16);
+    x64_sse_shift_ri(b, X64_PSLLD, X64_XS1, 16);
+  }
+  x64_sse_rr(b, X64_POR, d, X64_XS1);
+}
+
+/* vpsllvd/q, vpsrlvd/q, vpsravd d, a, b; words and 64-bit sign fill above. */
+static void x64_lower_vshiftv(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_vin(x, ref);
+  unsigned lane = in->aux & 3;
+  if (lane == 1) {
+    x64_lower_vshiftv16(x, ref);
+    return;
+  }
+  if (lane == 3 && in->op == IR_VSHRSV) {
+    x64_lower_vshrsv64(x, ref);
+    return;
+  }
+  unsigned ra = x64_vsrc(x, in->a, X64_XS0), rb = x64_vsrc(x, in->b, X64_XS1);
+  x64_vshiftv(x->buf, x64_vshiftv_of(in->op), lane == 3, x64_dst(x, ref), ra, rb);
+}
+
 /* ---- the fallback: ir_veval in C ---- */
 
 /* desc = op | aux << 8 | imm << 16; a and b are v128 halves or scalars in lo. */
@@ -464,7 +541,7 @@ static struct ir_v128 x64_vec_fallback(struct cpu *c, uint64_t desc, uint64_t al
   struct ir_v128 r = {0, 0};
   (void)c;
   in.type = in.op == IR_VEXTRACT ? IR_I64 : IR_V128;
-  ir_veval(&in, (struct ir_v128){alo, ahi}, (struct ir_v128){blo, bhi}, &r);
+  ir_veval(&in, (struct ir_v128){alo, ahi}, (struct ir_v128){blo, bhi}, (struct ir_v128){0, 0}, &r);
   return r;
 }
 
@@ -560,6 +637,10 @@ void x64_lower_vec(struct x64_ctx *x, uint32_t ref) {
     x64_lower_vf(x, ref);
     return;
   }
+  if (in->op == IR_VSHA256RND2) { /* three operands, one in xmm0 */
+    x64_lower_sha256rnds2(x, ref);
+    return;
+  }
   if (in->op != IR_VCONST && !x64_vec_native(in)) {
     x64_lower_vcall(x, ref);
     return;
@@ -600,8 +681,11 @@ void x64_lower_vec(struct x64_ctx *x, uint32_t ref) {
   case IR_VCNT: x64_lower_vcnt(x, ref); break;
   case IR_VMULLU:
   case IR_VMULLS: x64_lower_vmull(x, ref); break;
-  case IR_VAESSUB ... IR_VCLMUL: x64_lower_crypto(x, ref); break;
+  case IR_VAESSUB ... IR_VCLMUL:
+  case IR_VSHA256MSG1:
+  case IR_VSHA256MSG2: x64_lower_crypto(x, ref); break;
   case IR_VQADDS ... IR_VQSUBU: x64_lower_vqaddsub(x, ref); break;
+  case IR_VSHLV ... IR_VSHRSV: x64_lower_vshiftv(x, ref); break;
   default: x->error = "unknown vector op"; break;
   }
 }

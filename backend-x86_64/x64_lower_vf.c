@@ -444,7 +444,7 @@ static struct ir_v128 x64_vf_fallback(struct cpu *c, uint64_t desc, uint64_t alo
 }
 
 /* push the halves of the v128 ref (hi first), or two zeros: the 7th and 8th arguments. */
-static void x64_vf_push(struct x64_ctx *x, uint32_t ref) {
+void x64_vf_push(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   if (!ref) {
     x64_alu_rr(b, 0, X64_XOR, X64_RAX, X64_RAX); /* xor eax, eax */

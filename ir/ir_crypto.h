@@ -1,5 +1,5 @@
 /* ir_crypto.h - the reference semantics of the IR's cryptographic primitives
- * (ir_ops.def VAESSUB VAESISUB VAESMIX VAESIMIX VCLMUL CRC32C), shared by the
+ * (ir_ops.def VAESSUB VAESISUB VAESMIX VAESIMIX VCLMUL CRC32C VSHA256*), shared by the
  * evaluators (ir_veval.c, ir_eval.c), the backends' C fallbacks and the
  * guests' helpers, so that each table and loop exists once.
  *
@@ -25,5 +25,14 @@ unsigned __int128 ir_clmul(uint64_t x, uint64_t y, unsigned bits);
 /* crc updated with the low bytes bytes of data, LSB first (reflected), with no
  * pre- or post-inversion: what CRC32C{B,H,W,X} and x86's crc32 compute. */
 uint32_t ir_crc32_le(uint32_t poly, uint32_t crc, uint64_t data, unsigned bytes);
+
+/* ir_sha.c: SHA-256 as Intel's SHA extension computes it (VSHA256RND2 VSHA256MSG1
+ * VSHA256MSG2); four 32-bit words per vector, [0] the least significant. */
+void ir_sha256_rnds2(uint32_t r[4], const uint32_t cdgh[4], const uint32_t abef[4],
+                     const uint32_t wk[4]); /* SHA256RNDS2: two rounds, r = new ABEF */
+void ir_sha256_msg1(uint32_t r[4], const uint32_t x[4], const uint32_t y[4]); /* SHA256MSG1 */
+void ir_sha256_msg2(uint32_t r[4], const uint32_t x[4], const uint32_t y[4]); /* SHA256MSG2 */
+uint32_t ir_sha256_s0(uint32_t x); /* the message schedule's sigma0 */
+uint32_t ir_sha256_s1(uint32_t x); /* the message schedule's sigma1 */
 
 #endif

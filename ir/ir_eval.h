@@ -17,9 +17,11 @@ int ir_is_pure(enum ir_op op);
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out);
-/* Evaluate a pure vector op (V* of ir_ops.def except VCONST) on operand values,
- * scalar operands and results in .lo: returns 1 and sets *out, or 0 for other ops. */
-int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 *out);
+/* Evaluate a pure vector op (V* of ir_ops.def except VCONST) on operand values
+ * (c only for the three-operand VSHA256RND2), scalar operands and results in .lo:
+ * returns 1 and sets *out, or 0 for other ops. */
+int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 c,
+             struct ir_v128 *out);
 /* Evaluate a VF* op (ir_vfeval.c) on operand values, a_type being a's type (an
  * integer operand of VFFROMS/VFFROMU is in .lo): returns 1 and sets *out, raising
  * the op's FP exceptions in the host's FP status, or 0 for other ops. */

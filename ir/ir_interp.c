@@ -209,7 +209,7 @@ static struct ir_v128 ir_interp_one(const struct ir_block *b, struct cpu *c,
     assert(i->imm < b->n_vconst);
     return b->vconst[i->imm];
   }
-  if (ir_veval(i, a, x, &r) || ir_vfeval(i, a, x, y, b->insn[i->a].type, &r) ||
+  if (ir_veval(i, a, x, y, &r) || ir_vfeval(i, a, x, y, b->insn[i->a].type, &r) ||
       ir_eval(i, a.lo, x.lo, y.lo, &r.lo))
     return r;
   return ir_interp_effect(c, i, a, x, y);

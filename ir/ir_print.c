@@ -77,7 +77,8 @@ static void ir_print_vec(FILE *f, const struct ir_block *b, const struct ir_insn
   case IR_VANDN:
   case IR_VNOT:
   case IR_VZEXT64:
-  case IR_VAESSUB ... IR_VCLMUL: fputs(name, f); break;
+  case IR_VAESSUB ... IR_VCLMUL:
+  case IR_VSHA256RND2 ... IR_VSHA256MSG2: fputs(name, f); break;
   default: fprintf(f, "%s.%u", name, 8u << (i->aux & 3)); break;
   }
   ir_print_args(f, i, ir_op_info[i->op].nargs);

@@ -61,7 +61,7 @@ static uint64_t ir_vlane2(unsigned op, unsigned lg, uint64_t x, uint64_t y) {
   }
 }
 
-/* One lane of the shifts by imm (0 .. L and beyond). */
+/* One lane of the shifts by imm or by b's lane (0 .. L and beyond). */
 static uint64_t ir_vshift(unsigned op, unsigned lg, uint64_t x, uint64_t n) {
   unsigned bits = 8u << lg;
   if (op == IR_VSHRS)
@@ -79,6 +79,8 @@ static struct ir_vbytes ir_vlanes(const struct ir_insn *i, const struct ir_vbyte
     uint64_t x = ir_lane(a, lg, k), y = ir_lane(b, lg, k);
     if (i->op == IR_VSHL || i->op == IR_VSHRU || i->op == IR_VSHRS)
       ir_set_lane(&r, lg, k, ir_vshift(i->op, lg, x, i->imm));
+    else if (i->op >= IR_VSHLV && i->op <= IR_VSHRSV) /* the amount in b's lane */
+      ir_set_lane(&r, lg, k, ir_vshift(IR_VSHL + (i->op - IR_VSHLV), lg, x, y));
     else
       ir_set_lane(&r, lg, k, ir_vlane2(i->op, lg, x, y));
   }
@@ -183,6 +185,20 @@ static struct ir_vbytes ir_vcrypto(const struct ir_insn *i, struct ir_v128 a, st
   return r;
 }
 
+/* The SHA-256 steps (ir_sha.c) on the 32-bit words of a, b (and c). */
+static struct ir_vbytes ir_vsha256(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b,
+                                   struct ir_v128 c) {
+  uint32_t x[4], y[4], z[4], r[4];
+  struct ir_vbytes v;
+  memcpy(x, &a, 16), memcpy(y, &b, 16), memcpy(z, &c, 16);
+  if (i->op == IR_VSHA256RND2)
+    ir_sha256_rnds2(r, x, y, z);
+  else
+    (i->op == IR_VSHA256MSG1 ? ir_sha256_msg1 : ir_sha256_msg2)(r, x, y);
+  memcpy(v.b, r, 16);
+  return v;
+}
+
 static struct ir_vbytes ir_vext(unsigned imm, const struct ir_vbytes *a,
                                 const struct ir_vbytes *b) {
   uint8_t cat[32];
@@ -212,7 +228,8 @@ static struct ir_v128 ir_vscalar(const struct ir_insn *i, struct ir_v128 a, stru
   }
 }
 
-int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 *out) {
+int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct ir_v128 c,
+             struct ir_v128 *out) {
   struct ir_vbytes x = ir_vb(a), y = ir_vb(b), r;
   switch (i->op) {
   case IR_VAND: *out = (struct ir_v128){a.lo & b.lo, a.hi & b.hi}; return 1;
@@ -230,7 +247,9 @@ int ir_veval(const struct ir_insn *i, struct ir_v128 a, struct ir_v128 b, struct
   case IR_VMULLU:
   case IR_VMULLS: r = ir_vmull(i, &x, &y); break;
   case IR_VAESSUB ... IR_VCLMUL: r = ir_vcrypto(i, a, b); break;
+  case IR_VSHA256RND2 ... IR_VSHA256MSG2: r = ir_vsha256(i, a, b, c); break;
   case IR_VQADDS ... IR_VQSUBU: r = ir_vqaddsub(i, &x, &y); break;
+  case IR_VSHLV ... IR_VSHRSV: r = ir_vlanes(i, &x, &y); break;
   default: return 0;
   }
   *out = ir_vv(&r);

@@ -6,8 +6,10 @@
  * SHA256hash, SHAchoose, SHAmajority, SHAparity).
  *
  * The AES helper is the reference for a64_vec_crypto.c, which translates the
- * AES instructions (and PMULL{2} Vd.1Q) to vector IR; the decoder tries that
- * first. The rest of the extension lives elsewhere: PMULL{2} of bytes in
+ * AES instructions (and PMULL{2} Vd.1Q) to vector IR; the SHA-256 ones and
+ * SHA1H, SHA1SU0, SHA1SU1 are that for a64_vec_sha.c. The decoder tries those
+ * first. The SHA-256 helpers compute with the IR's own steps (ir/ir_sha.c).
+ * The rest of the extension lives elsewhere: PMULL{2} of bytes in
  * a64_simd_int.c (three different), CRC32{C} in a64_dp_misc.c.
  */
 #include <string.h>
@@ -69,9 +71,6 @@ static void set_vwords(struct a64_cpu *a, unsigned r, struct a64_words v) {
 static uint32_t rol32(uint32_t x, unsigned n) {
   return x << n | x >> (32 - n);
 }
-static uint32_t ror32(uint32_t x, unsigned n) {
-  return x >> n | x << (32 - n);
-}
 
 static uint32_t sha_choose(uint32_t x, uint32_t y, uint32_t z) {
   return ((y ^ z) & x) ^ z;
@@ -123,46 +122,35 @@ static struct a64_words sha1su1(struct a64_words d, struct a64_words n) {
   return r;
 }
 
-static uint32_t sha256_sigma0(uint32_t x) { /* SHAhashSIGMA0 */
-  return ror32(x, 2) ^ ror32(x, 13) ^ ror32(x, 22);
-}
-static uint32_t sha256_sigma1(uint32_t x) { /* SHAhashSIGMA1 */
-  return ror32(x, 6) ^ ror32(x, 11) ^ ror32(x, 25);
-}
-
-/* SHA256hash(X, Y, W, part1): four rounds; X holds a..d, Y holds e..h. */
+/* SHA256hash(X, Y, W, part1): four rounds; X holds a..d, Y holds e..h. The
+ * rounds are the IR's (ir_sha.c, Intel's SHA256RNDS2: two rounds on the state
+ * split as {F,E,B,A}, {H,G,D,C}). */
 static struct a64_words sha256_hash(struct a64_words x, struct a64_words y, struct a64_words w,
                                     bool part1) {
-  for (unsigned e = 0; e < 4; e++) {
-    uint32_t chs = sha_choose(y.w[0], y.w[1], y.w[2]);
-    uint32_t maj = sha_majority(x.w[0], x.w[1], x.w[2]);
-    uint32_t t = y.w[3] + sha256_sigma1(y.w[0]) + chs + w.w[e];
-    x.w[3] += t;
-    y.w[3] = t + sha256_sigma0(x.w[0]) + maj;
-    uint32_t xtop = shift_words(&x, y.w[3]);
-    shift_words(&y, xtop);
-  }
-  return part1 ? x : y;
+  uint32_t abef[4] = {y.w[1], y.w[0], x.w[1], x.w[0]};
+  uint32_t cdgh[4] = {y.w[3], y.w[2], x.w[3], x.w[2]};
+  uint32_t r1[4], r2[4], wk_hi[4] = {w.w[2], w.w[3]};
+  ir_sha256_rnds2(r1, cdgh, abef, w.w); /* the new {H,G,D,C} after four */
+  ir_sha256_rnds2(r2, abef, r1, wk_hi); /* the new {F,E,B,A} */
+  struct a64_words abcd = {{r2[3], r2[2], r1[3], r1[2]}}, efgh = {{r2[1], r2[0], r1[1], r1[0]}};
+  return part1 ? abcd : efgh;
 }
 
-/* SHA256SU0: T = Vn<31:0> : Vd<127:32>; Vd.w[e] += sigma0(T.w[e]). */
+/* SHA256SU0: T = Vn<31:0> : Vd<127:32>; Vd.w[e] += sigma0(T.w[e]): SHA256MSG1. */
 static struct a64_words sha256su0(struct a64_words d, struct a64_words n) {
-  uint32_t t[4] = {d.w[1], d.w[2], d.w[3], n.w[0]};
-  for (unsigned e = 0; e < 4; e++)
-    d.w[e] += ror32(t[e], 7) ^ ror32(t[e], 18) ^ (t[e] >> 3);
-  return d;
+  struct a64_words r;
+  ir_sha256_msg1(r.w, d.w, n.w);
+  return r;
 }
 
 /* SHA256SU1: T0 = Vm<31:0> : Vn<127:32>; words 0, 1 from sigma1 of Vm's top
- * words, words 2, 3 from sigma1 of the new words 0, 1. */
+ * words, words 2, 3 from sigma1 of the new words 0, 1: SHA256MSG2(Vd + T0, Vm). */
 static struct a64_words sha256su1(struct a64_words d, struct a64_words n, struct a64_words m) {
   uint32_t t0[4] = {n.w[1], n.w[2], n.w[3], m.w[0]};
-  uint32_t t1[4] = {m.w[2], m.w[3], 0, 0};
   struct a64_words r;
-  for (unsigned e = 0; e < 4; e++) {
-    uint32_t x = e < 2 ? t1[e] : r.w[e - 2];
-    r.w[e] = (ror32(x, 17) ^ ror32(x, 19) ^ (x >> 10)) + d.w[e] + t0[e];
-  }
+  for (unsigned e = 0; e < 4; e++)
+    d.w[e] += t0[e];
+  ir_sha256_msg2(r.w, d.w, m.w);
   return r;
 }
 

@@ -676,7 +676,15 @@ const struct a64_pattern a64_vec_patterns[] = {
     {0x9f000400, 0x0f000000, trans_vec_elem, "simd integer by element (vector IR)"},
     {0x9f800400, 0x0f000400, trans_vec_arith_shift, "simd rshr, rsra, sri, sli (vector IR)"},
     {0xdf800400, 0x5f000400, trans_vec_arith_shift_scalar, "scalar rshr rsra sri sli (vector IR)"},
+    {0x9f20ec00, 0x0e204400, trans_vec_shift_reg, "simd [su][r]shl by register (vector IR)"},
+    {0xdf20ec00, 0x5e204400, trans_vec_shift_reg_scalar, "scalar [su][r]shl d (vector IR)"},
     /* a64_vec_crypto.c: AES, PMULL as vector IR */
     {0xff3e0c00, 0x4e280800, trans_vec_aes, "crypto aes (vector IR)"},
     {0xbfe0fc00, 0x0ee0e000, trans_vec_pmull64, "pmull{2} 1q (vector IR)"},
+    /* a64_vec_sha.c: SHA-256, SHA-3 as vector IR */
+    {0xff208c00, 0x5e000000, trans_vec_sha_3reg, "sha1su0 sha256h/h2/su1 (vector IR)"},
+    {0xff3e0c00, 0x5e280800, trans_vec_sha_2reg, "sha1h sha1su1 sha256su0 (vector IR)"},
+    {0xffc08000, 0xce000000, trans_vec_eor3_bcax, "eor3/bcax (vector IR)"},
+    {0xffe00000, 0xce800000, trans_vec_xar, "xar (vector IR)"},
+    {0xffe0fc00, 0xce608c00, trans_vec_rax1, "rax1 (vector IR)"},
     {0, 0, NULL, NULL}};

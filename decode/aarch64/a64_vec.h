@@ -73,15 +73,25 @@ bool trans_vsat_elem(struct a64_ctx *s, uint32_t insn);
 bool trans_vsat_elem_scalar(struct a64_ctx *s, uint32_t insn);
 
 /* a64_vec_arith.c: halving, absolute difference, pairwise long, rounding and
- * inserting shifts, and the integer by-element class. */
+ * inserting shifts, the integer by-element class, [SU][R]SHL by register. */
 bool trans_vec_arith_3same(struct a64_ctx *s, uint32_t insn);
 bool trans_vec_arith_2misc(struct a64_ctx *s, uint32_t insn);
 bool trans_vec_elem(struct a64_ctx *s, uint32_t insn);
 bool trans_vec_arith_shift(struct a64_ctx *s, uint32_t insn);
 bool trans_vec_arith_shift_scalar(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_shift_reg(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_shift_reg_scalar(struct a64_ctx *s, uint32_t insn);
 
 /* a64_vec_crypto.c: AESE AESD AESMC AESIMC, PMULL/PMULL2 of 64-bit lanes. */
 bool trans_vec_aes(struct a64_ctx *s, uint32_t insn);
 bool trans_vec_pmull64(struct a64_ctx *s, uint32_t insn);
+
+/* a64_vec_sha.c: SHA256H SHA256H2 SHA256SU0 SHA256SU1, SHA1H SHA1SU0 SHA1SU1, EOR3
+ * BCAX XAR RAX1. */
+bool trans_vec_sha_3reg(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_sha_2reg(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_eor3_bcax(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_xar(struct a64_ctx *s, uint32_t insn);
+bool trans_vec_rax1(struct a64_ctx *s, uint32_t insn);
 
 #endif

@@ -1,7 +1,8 @@
 /* a64_vec_arith.c - more A64 integer Advanced SIMD as vector IR, composed of
  * the existing V* ops (no op of its own): the halving and absolute difference
  * forms of three same, the pairwise long adds and SHLL, the rounding and
- * inserting shifts, CLZ CLS RBIT, and the integer by-element class.
+ * inserting shifts, CLZ CLS RBIT, the integer by-element class, and the
+ * shifts by register [SU]SHL [SU]RSHL (VSHLV VSHRUV VSHRSV).
  *
  * The helpers in a64_simd*.c stay the reference; each trans_ here takes
  * exactly the encodings its helper takes for these instructions and declines
@@ -270,4 +271,68 @@ bool trans_vec_arith_shift_scalar(struct a64_ctx *s, uint32_t insn) {
   if (r)
     a64_vput(s, o.rd, r, 0);
   return r != 0;
+}
+
+/* ---- shift by register: three same opcode 01000 [SU]SHL, 01010 [SU]RSHL;
+ * scalar (01 U 11110 ...) only with size 11 ----
+ * Arm ARM C7.2 (SSHL, URSHL...): the shift is the signed low byte of each
+ * lane of Vm; positive shifts left, negative right by -shift, rounded for
+ * RSHL ((x + 2^(s-1)) >> s in a wider intermediate = (x >> s) + bit s-1 of
+ * x). With lanes as unsigned amounts, a negative amount shifts left out to 0
+ * and a positive one's negation shifts right out to 0 (or the sign, which the
+ * mask of the negative lanes removes), so
+ *   ushl(n, a) = vshlv(n, a) | vshruv(n, -a)
+ *   sshl(n, a) = vshlv(n, a) | (vshrsv(n, -a) & (a < 0))
+ * e.g. "ushl v0.4s, v1.4s, v2.4s" is vshl, vshrs, vsub, vshlv, vshruv, vor. */
+
+/* The signed low byte of each lane of m. 64-bit lanes have no arithmetic
+ * shift on x86: (b ^ 0x80) - 0x80 extends the byte instead. */
+static uint32_t vec_shift_amount(struct a64_ctx *s, unsigned esz, uint32_t m) {
+  unsigned k = (8u << esz) - 8;
+  if (esz == 0)
+    return m;
+  if (esz < 3)
+    return vop1(s, IR_VSHRS, esz, vop1(s, IR_VSHL, esz, m, k), k);
+  uint32_t sign = vrep(s, 3, 0x80), low = vop2(s, IR_VAND, 0, m, vrep(s, 3, 0xff));
+  return vop2(s, IR_VSUB, 3, vop2(s, IR_VXOR, 0, low, sign), sign);
+}
+
+static uint32_t vec_shift_reg(struct a64_ctx *s, bool u, bool round, unsigned esz, uint32_t n,
+                              uint32_t m) {
+  enum ir_op shr = u ? IR_VSHRUV : IR_VSHRSV;
+  uint32_t amount = vec_shift_amount(s, esz, m);
+  uint32_t neg = vop2(s, IR_VSUB, esz, vzero(s), amount);
+  uint32_t right = vop2(s, shr, esz, n, neg);
+  if (round) {
+    uint32_t below = vop2(s, shr, esz, n, vop2(s, IR_VSUB, esz, neg, vrep(s, esz, 1)));
+    right = vop2(s, IR_VADD, esz, right, vop2(s, IR_VAND, 0, below, vrep(s, esz, 1)));
+  }
+  if (!u)
+    right = vop2(s, IR_VAND, 0, right, vop2(s, IR_VCMPGTS, esz, vzero(s), amount));
+  return vop2(s, IR_VOR, 0, vop2(s, IR_VSHLV, esz, n, amount), right);
+}
+
+static bool vec_is_shift_reg(uint32_t insn) {
+  unsigned opcode = a64_bits(insn, 11, 5);
+  return opcode == 0x08 || opcode == 0x0a;
+}
+
+bool trans_vec_shift_reg(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  if (!vec_is_shift_reg(insn) || (o.esz == 3 && !o.q))
+    return false;
+  uint32_t r =
+      vec_shift_reg(s, o.u, a64_bits(insn, 12, 1), o.esz, a64_vget(s, o.rn), a64_vget(s, o.rm));
+  a64_vput(s, o.rd, r, o.q);
+  return true;
+}
+
+bool trans_vec_shift_reg_scalar(struct a64_ctx *s, uint32_t insn) {
+  struct vec o = vec_of(insn);
+  if (!vec_is_shift_reg(insn) || o.esz != 3)
+    return false;
+  uint32_t r =
+      vec_shift_reg(s, o.u, a64_bits(insn, 12, 1), 3, a64_vget(s, o.rn), a64_vget(s, o.rm));
+  a64_vput(s, o.rd, r, 0);
+  return true;
 }

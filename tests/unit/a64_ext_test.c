@@ -1033,6 +1033,13 @@ TEST(ext_unallocated) {
 
 /* No table already in the decoder's chain takes these encodings, so the
  * position of a64_ext_patterns in the chain does not matter. */
+/* EOR3 BCAX XAR RAX1 are vector IR (a64_vec_sha.c, compared with these helpers
+ * in a64_vec_test), so a64_vec_patterns takes them first. */
+static bool vec_ir_owns(uint32_t insn) {
+  return (insn & 0xffc08000) == 0xce000000 || (insn & 0xffe00000) == 0xce800000 ||
+         (insn & 0xffe0fc00) == 0xce608c00;
+}
+
 TEST(ext_not_shadowed) {
   const struct a64_pattern *const tables[] = {a64_dp_patterns,   a64_branch_patterns,
                                               a64_ldst_patterns, a64_vfp_patterns,
@@ -1042,7 +1049,8 @@ TEST(ext_not_shadowed) {
     for (unsigned t = 0; t < N(tables); t++) {
       struct ir_block *b = ir_block_new(0x10000);
       ir_mark(b, 0x10000);
-      if (dispatch(tables[t], b, 0x10000, ext_cases[i].insn)) {
+      if (!(tables[t] == a64_vec_patterns && vec_ir_owns(ext_cases[i].insn)) &&
+          dispatch(tables[t], b, 0x10000, ext_cases[i].insn)) {
         fprintf(stderr, "  0x%08x: taken by table %u\n", ext_cases[i].insn, t);
         taken++;
       }

@@ -95,6 +95,8 @@ static void make_state(struct a64_cpu *a, unsigned k) {
     a->x[base_reg] = (uint64_t)(uintptr_t)(mem + MEM_BASE + k % 6 * 3);
   for (unsigned i = 0; index_reg >= 0 && k >= 2 && i < 16; i++)
     ((uint8_t *)a->v[index_reg])[i] = (uint8_t)(rnd() % 72);
+  for (unsigned i = 0; k == 7 && i < 32; i++) /* V2, V3: shift amounts -72..71 for [SU][R]SHL */
+    ((uint8_t *)a->v[2 + i / 16])[i % 16] = (uint8_t)(rnd() % 144 - 72);
 }
 
 /* Run one version (interpreted: b, compiled: blk) on a fresh copy of the
@@ -427,9 +429,17 @@ static bool ref_crc32c(struct a64_ctx *s, uint32_t insn) {
 static const struct a64_pattern ref_crc32c_patterns[] = {
     {0x7fe0f000, 0x1ac05000, ref_crc32c, "crc32c (helper)"}, {0, 0, NULL, NULL}};
 
+/* Rd=0 Rn=1 Rm=2 Ra=4, and all four 3, for the FEAT_SHA3 helpers' encodings. */
+static void check_ext(uint32_t base) {
+  check_with(a64_vec_patterns, a64_ext_patterns, base | 4 << 10 | 2 << 16 | 1 << 5 | 0);
+  check_with(a64_vec_patterns, a64_ext_patterns, base | 3 << 10 | 3 << 16 | 3 << 5 | 3);
+}
+
 /* a64_vec_crypto.c: the AES class at every size and opcode (AESE AESD AESMC
  * AESIMC are vector IR), PMULL{2} at every size (1Q is vector IR); and
- * CRC32C{B,H,W,X} (a64_dp_misc.c, the CRC32C op) against its helper. */
+ * CRC32C{B,H,W,X} (a64_dp_misc.c, the CRC32C op) against its helper.
+ * a64_vec_sha.c: SHA256H H2 SU1 SU0, SHA1SU0 SU1 H, EOR3 BCAX, XAR at some
+ * rotations, RAX1. */
 TEST(crypto) {
   counted = failures = 0;
   for (uint32_t size = 0; size < 4; size++)
@@ -444,8 +454,20 @@ TEST(crypto) {
       check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 2 << 16 | 1 << 5 | 0);
       check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 3 << 16 | 3 << 5 | 3);
     }
+  for (uint32_t op = 0; op < 8; op++) /* SHA1C P M and size != 0 decline */
+    for (uint32_t size = 0; size < 2; size++)
+      check_regs(0x5e000000 | size << 22 | op << 12);
+  for (uint32_t op = 0; op < 4; op++)
+    check_rn(0x5e280800 | op << 12);
+  check_ext(0xce000000);
+  check_ext(0xce200000);
+  for (uint32_t imm = 0; imm < 64; imm += 21) /* 0 21 42 63 */
+    check_with(a64_vec_patterns, a64_ext_patterns, 0xce800000 | imm << 10 | 2 << 16 | 1 << 5);
+  check_with(a64_vec_patterns, a64_ext_patterns, 0xce800000 | 32 << 10 | 3 << 16 | 3 << 5 | 3);
+  check_with(a64_vec_patterns, a64_ext_patterns, 0xce608c00 | 2 << 16 | 1 << 5 | 0); /* RAX1 */
+  check_with(a64_vec_patterns, a64_ext_patterns, 0xce608c00 | 3 << 16 | 3 << 5 | 3);
   fprintf(stderr, "  %d encodings\n", counted);
-  ASSERT_EQ(counted, 8 + 4 + 8);
+  ASSERT_EQ(counted, 8 + 4 + 8 + 8 + 6 + 4 + 5 + 2);
   ASSERT_EQ(failures, 0);
 }
 

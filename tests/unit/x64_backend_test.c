@@ -1022,7 +1022,9 @@ static struct ir_block *vec_op_block(enum ir_op op, unsigned lg, unsigned imm, i
     y = ir_vconst(b, 0x8001ff7f00102030ull, 0xfedcba9876543210ull);
   if (ir_op_info[op].nargs < 2)
     y = 0;
-  uint32_t r = ir_vop(b, op, op == IR_VEXTRACT ? IR_I64 : IR_V128, lg, x, y, imm);
+  uint32_t r = ir_op_info[op].nargs == 3 /* VSHA256RND2: c from regs[6..7] */
+                   ? ir_vop3(b, op, lg, x, y, ir_get(b, IR_V128, REG(6)))
+                   : ir_vop(b, op, op == IR_VEXTRACT ? IR_I64 : IR_V128, lg, x, y, imm);
   ir_put(b, REG(4), r);
   ir_goto(b, 0x2000);
   return b;
@@ -1054,6 +1056,7 @@ static int vec_all_ops_agree(void) {
               struct fake_cpu c = {0};
               vec_input(&c, 0, i);
               vec_input(&c, 2, j);
+              vec_input(&c, 6, (i + j) % NVINPUTS);
               ok = vec_agrees(b, &c);
             }
           ir_block_free(b);
@@ -1101,6 +1104,75 @@ TEST(vec_tbl_indices) {
     }
     ir_block_free(b);
   }
+}
+
+/* VSHLV VSHRUV VSHRSV by amounts mostly around the lane width (the random
+ * inputs above are nearly always out of range), once by a VCONST and once
+ * shifting an operand by itself. */
+TEST(vec_shiftv_amounts) {
+  static const uint64_t near[4] = {0x0f0f0f0f0f0f0f0full, 0x001f001f001f001full,
+                                   0x0000003f0000003full, 0x7full};
+  for (enum ir_op op = IR_VSHLV; op <= IR_VSHRSV; op++)
+    for (unsigned lg = 0; lg < 4; lg++)
+      for (int variant = 0; variant < 3; variant++) {
+        struct ir_block *b = ir_block_new(0x1000);
+        uint32_t x = ir_get(b, IR_V128, REG(0)), y = ir_get(b, IR_V128, REG(2));
+        if (variant == 1)
+          y = ir_vconst(b, 0x0810003f20071f01ull, 0x40ff0f0e0100ffc0ull);
+        ir_put(b, REG(4), ir_vop(b, op, IR_V128, lg, x, variant == 2 ? x : y, 0));
+        ir_goto(b, 0x2000);
+        for (int k = 0; k < 64; k++) {
+          struct fake_cpu c = {0};
+          vec_input(&c, 0, k % NVINPUTS);
+          c.regs[2] = rnd() & (k & 3 ? near[lg] : ~0ull), c.regs[3] = rnd() & near[lg];
+          if (!vec_agrees(b, &c))
+            fprintf(stderr, "  %s.%u variant %d\n", ir_op_info[op].name, 8u << lg, variant);
+          ASSERT(vec_agrees(b, &c));
+        }
+        ir_block_free(b);
+      }
+}
+
+/* sha256rnds2 takes W+K in xmm0: with all 14 xmm holding live values, and
+ * with xmm0 free for the result, whichever operands sit in xmm0. */
+static struct ir_block *rnds2_block(unsigned pa, unsigned pb, unsigned pc, int free0) {
+  struct ir_block *b = ir_block_new(0x1000);
+  uint32_t v[16];
+  for (unsigned k = 0; k < 16; k++)
+    v[k] = ir_get(b, IR_V128, REG(2 * k));
+  if (free0)
+    ir_put(b, REG(40), v[15]); /* the last use of v[15] */
+  uint32_t acc = ir_vop3(b, IR_VSHA256RND2, 2, v[pa], v[pb], v[pc]);
+  for (unsigned k = 0; k < 15; k++)
+    acc = ir_vop(b, IR_VXOR, IR_V128, 0, acc, ir_vop(b, IR_VADD, IR_V128, 2, v[k], v[k], 0), 0);
+  ir_put(b, REG(42), acc);
+  ir_goto(b, 0x2000);
+  return b;
+}
+
+static int rnds2_all_agree(void) {
+  for (unsigned k = 0; k < 27 * 2; k++) {
+    struct ir_block *b = rnds2_block(k % 3, k / 3 % 3, k / 9 % 3, k >= 27);
+    struct fake_cpu c = {0};
+    for (int i = 0; i < 32; i++)
+      c.regs[i] = rnd();
+    int ok = vec_agrees(b, &c);
+    ir_block_free(b);
+    if (!ok)
+      return 0;
+  }
+  return 1;
+}
+
+TEST(vec_sha256rnds2_xmm0) {
+  struct ir_insn probe = {.op = IR_VAND, .type = IR_V128};
+  x64_vec_native(&probe);
+  unsigned saved = x64_features;
+  ASSERT(rnds2_all_agree());
+  x64_features = 0; /* the C fallback */
+  int ok = rnds2_all_agree();
+  x64_features = saved;
+  ASSERT(ok);
 }
 
 TEST(vec_register_pressure) {

@@ -59,7 +59,8 @@ enum form {
   E_SSE_SHIFT,
   E_SSE_RR_W,
   E_VFMADD,
-  E_CRC32
+  E_CRC32,
+  E_VSHIFTV
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -360,12 +361,20 @@ static const struct enc_case cases[] = {
     {E_VFMADD, 3, 0, 9, 14, 15, 0, "vfmadd213pd xmm9,xmm14,xmm15"},
     {E_VFMADD, 2, 1, 12, 0, 7, 0, "vfmadd213ss xmm12,xmm0,xmm7"},
     {E_VFMADD, 3, 1, 5, 11, 13, 0, "vfmadd213sd xmm5,xmm11,xmm13"},
+    {E_VSHIFTV, 0, X64_VPSLLV, 1, 2, 3, 0, "vpsllvd xmm1,xmm2,xmm3"},
+    {E_VSHIFTV, 1, X64_VPSLLV, 9, 14, 15, 0, "vpsllvq xmm9,xmm14,xmm15"},
+    {E_VSHIFTV, 0, X64_VPSRLV, 12, 0, 7, 0, "vpsrlvd xmm12,xmm0,xmm7"},
+    {E_VSHIFTV, 1, X64_VPSRLV, 5, 11, 13, 0, "vpsrlvq xmm5,xmm11,xmm13"},
+    {E_VSHIFTV, 0, X64_VPSRAV, 15, 15, 8, 0, "vpsravd xmm15,xmm15,xmm8"},
     {E_SSE_RR, 0, X64_AESENC, 1, 2, 0, 0, "aesenc xmm1,xmm2"},
     {E_SSE_RR, 0, X64_AESENCLAST, 9, 15, 0, 0, "aesenclast xmm9,xmm15"},
     {E_SSE_RR, 0, X64_AESDEC, 3, 12, 0, 0, "aesdec xmm3,xmm12"},
     {E_SSE_RR, 0, X64_AESDECLAST, 14, 15, 0, 0, "aesdeclast xmm14,xmm15"},
     {E_SSE_RR, 0, X64_AESIMC, 0, 13, 0, 0, "aesimc xmm0,xmm13"},
     {E_SSE_RRI, 0, X64_PCLMULQDQ, 10, 3, 0, 0x11, "pclmulhqhqdq xmm10,xmm3"},
+    {E_SSE_RR, 0, X64_SHA256RNDS2, 9, 7, 0, 0, "sha256rnds2 xmm9,xmm7,xmm0"},
+    {E_SSE_RR, 0, X64_SHA256MSG1, 0, 13, 0, 0, "sha256msg1 xmm0,xmm13"},
+    {E_SSE_RR, 0, X64_SHA256MSG2, 15, 14, 0, 0, "sha256msg2 xmm15,xmm14"},
     {E_CRC32, 0, RAX, RSI, 0, 0, 0, "crc32 eax,sil"},
     {E_CRC32, 1, R9, RCX, 0, 0, 0, "crc32 r9d,cx"},
     {E_CRC32, 2, RDX, R12, 0, 0, 0, "crc32 edx,r12d"},
@@ -438,6 +447,7 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_SSE_RR_W: x64_sse_rr_w(b, (enum x64_sse)c->a, c->w, c->b, c->c); break;
   case E_VFMADD: x64_vfmadd213(b, c->w, c->a, c->b, c->c, c->d); break;
   case E_CRC32: x64_crc32(b, c->w, c->a, c->b); break;
+  case E_VSHIFTV: x64_vshiftv(b, (enum x64_vshiftv)c->a, c->w, c->b, c->c, c->d); break;
   default: emit_mem_case(b, c); break;
   }
 }
