@@ -402,6 +402,8 @@ unsigned x64_feat(void);
 int x64_vec_native(const struct ir_insn *in);
 void x64_vconst_to(struct x64_ctx *x, unsigned xmm, struct ir_v128 v, unsigned tmp);
 void x64_vsplit(struct x64_ctx *x, uint32_t ref, unsigned lo_reg, unsigned hi_reg);
+/* ref's value from a fallback call's return: rax, or rdx:rax for a v128. */
+void x64_call_result(struct x64_ctx *x, uint32_t ref);
 void x64_lower_vec(struct x64_ctx *x, uint32_t ref);
 void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ctx *));
 

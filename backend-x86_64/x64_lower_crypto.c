@@ -88,10 +88,7 @@ static void x64_sha256rnds2_call(struct x64_ctx *x, uint32_t ref) {
   x64_mov_ri(b, X64_RAX, (uintptr_t)x64_sha_fallback);
   x64_call_r(b, X64_RAX);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, 16); /* add rsp, 16 */
-  unsigned d = x64_dst(x, ref);
-  x64_movq_xr(b, 1, d, X64_RAX);
-  x64_movq_xr(b, 1, X64_XS1, X64_RDX);
-  x64_sse_rr(b, X64_PUNPCKLQDQ, d, X64_XS1);
+  x64_call_result(x, ref);
 }
 
 void x64_lower_sha256rnds2(struct x64_ctx *x, uint32_t ref) {

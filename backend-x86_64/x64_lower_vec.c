@@ -553,6 +553,18 @@ void x64_vsplit(struct x64_ctx *x, uint32_t ref, unsigned lo_reg, unsigned hi_re
   x64_movq_rx(x->buf, 1, hi_reg, X64_XS1);
 }
 
+/* ref's value from a fallback call's return: rax, or rdx:rax for a v128. */
+void x64_call_result(struct x64_ctx *x, uint32_t ref) {
+  unsigned d = x64_dst(x, ref);
+  if (x->ir->insn[ref].type != IR_V128) {
+    x64_mov_rr(x->buf, 1, d, X64_RAX);
+    return;
+  }
+  x64_movq_xr(x->buf, 1, d, X64_RAX);
+  x64_movq_xr(x->buf, 1, X64_XS1, X64_RDX);
+  x64_sse_rr(x->buf, X64_PUNPCKLQDQ, d, X64_XS1); /* punpcklqdq d, xmm14 */
+}
+
 /* fallback(cpu, desc, a.lo, a.hi, b.lo, b.hi): returns the result in rdx:rax.
  * x64_ra_call has spilled every live value in a caller-saved register. */
 static void x64_lower_vcall(struct x64_ctx *x, uint32_t ref) {
@@ -572,14 +584,7 @@ static void x64_lower_vcall(struct x64_ctx *x, uint32_t ref) {
   x64_mov_rr(b, 1, X64_RDI, X64_R14);
   x64_mov_ri(b, X64_RAX, (uintptr_t)x64_vec_fallback);
   x64_call_r(b, X64_RAX);
-  unsigned d = x64_dst(x, ref);
-  if (in->type != IR_V128) {
-    x64_mov_rr(b, 1, d, X64_RAX);
-    return;
-  }
-  x64_movq_xr(b, 1, d, X64_RAX);
-  x64_movq_xr(b, 1, X64_XS1, X64_RDX);
-  x64_sse_rr(b, X64_PUNPCKLQDQ, d, X64_XS1);
+  x64_call_result(x, ref);
 }
 
 /* ---- memory ---- */

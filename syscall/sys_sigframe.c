@@ -83,9 +83,9 @@ static uint64_t sys_sigtramp(void) {
 }
 
 static void sys_sigframe_save(struct a64_sigcontext *mc, const struct a64_cpu *a, uint64_t fault) {
-  struct a64_fpsimd_context fp = {
-      .head = {SYS_A64_FPSIMD_MAGIC, sizeof(fp)}, .fpsr = a->fpsr | (a->c.fp_pending & A64_FPSR_FPEXC),
-      .fpcr = a->fpcr};
+  struct a64_fpsimd_context fp = {.head = {SYS_A64_FPSIMD_MAGIC, sizeof(fp)},
+                                  .fpsr = a->fpsr | (a->c.fp_pending & A64_FPSR_FPEXC),
+                                  .fpcr = a->fpcr};
   memcpy(fp.vregs, a->v, sizeof(fp.vregs));
   mc->fault_address = fault;
   memcpy(mc->regs, a->x, sizeof(mc->regs));
