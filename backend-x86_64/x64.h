@@ -363,14 +363,26 @@ struct x64_ra {
   uint64_t slot_used[X64_SLOTS / 64];
 };
 
+/* x64_fuse.c: what a value needs beyond (or instead of) a register of its own. */
+enum x64_fuse {
+  X64_FUSE_NONE,
+  X64_FUSE_SETCC,   /* COND: setcc from the host flags */
+  X64_FUSE_CC,      /* EXIT_IF, DEOPT_IF, SELECT: jcc or cmovcc on a COND's host condition */
+  X64_FUSE_VIRTUAL, /* COND or FLAGS_*: no value, only host flags */
+};
+
 struct x64_ctx {
   const struct ir_block *ir;
   struct tc_block *blk;
   struct tc_buf *buf;
   struct x64_ra ra;
-  uint64_t guest_pc; /* of the last MARK */
-  uint8_t *exit_fix; /* the jne to the exit_request stub */
-  const char *error; /* set when the block cannot be translated */
+  uint8_t *fuse;          /* per value: enum x64_fuse */
+  uint32_t host_cc;       /* the FLAGS_* op whose flags the host flags hold, 0 = none */
+  uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
+  uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */
+  uint64_t guest_pc;      /* of the last MARK */
+  uint8_t *exit_fix;      /* the jne to the exit_request stub */
+  const char *error;      /* set when the block cannot be translated */
 };
 
 /* x64_tramp.c */
@@ -384,6 +396,7 @@ uint32_t x64_fault_fpexc(const void *uctx);
 /* x64_regalloc.c */
 int x64_is_call(const struct ir_insn *in);
 int x64_has_value(const struct ir_insn *in);
+int x64_needs_reg(struct x64_ctx *x, uint32_t ref);
 int x64_ra_init(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);
 void x64_ra_call(struct x64_ctx *x, uint32_t ref);
@@ -417,6 +430,12 @@ void x64_lower_sha256rnds2(struct x64_ctx *x, uint32_t ref);
 int x64_vf_needs(const struct ir_insn *in);
 void x64_lower_vf(struct x64_ctx *x, uint32_t ref);
 void x64_vf_push(struct x64_ctx *x, uint32_t ref);
+
+/* x64_fuse.c */
+int x64_fuse_init(struct x64_ctx *x);
+int x64_is_flags_op(unsigned op);
+int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
+enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
 
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);

@@ -4,6 +4,7 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "x64.h"
 
 /* Operations whose lowering reads operand a before writing the result, so the
@@ -77,6 +78,16 @@ static void x64_epilogue(struct x64_ctx *x) {
   x64_exit_plain(x, b->guest_pc, CPU_EXIT_PLAIN);
 }
 
+/* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
+static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
+  if (x64_is_flags_op(x->ir->insn[ref].op))
+    x->host_cc = ref;
+  else if (!x64_keeps_flags(x, ref))
+    x->host_cc = 0;
+  if (!x64_keeps_flags(x, ref))
+    x->host_alu = x->host_alu_next;
+}
+
 static void x64_body(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n && !x->error; i++) {
@@ -85,17 +96,19 @@ static void x64_body(struct x64_ctx *x) {
       continue;
     if (x64_is_call(in))
       x64_ra_call(x, i);
-    if (x64_has_value(in))
+    if (x64_needs_reg(x, i))
       x64_ra_def(x, i, x64_hint(in));
+    x->host_alu_next = 0;
     x64_lower(x, i);
     x64_ra_release(x, i);
+    x64_track_flags(x, i);
   }
 }
 
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
   struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
   x.error = x64_check(b);
-  if (!x.error && x64_ra_init(&x) < 0)
+  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
     x64_nops(buf, (unsigned)(-(uintptr_t)buf->cur & 15));
@@ -107,6 +120,7 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
     x64_epilogue(&x);
   }
   x64_ra_free(&x);
+  free(x.fuse);
   if (x.error) {
     xrun_log("xrun: x64: block 0x%llx: %s", (unsigned long long)b->guest_pc, x.error);
     return -1;

@@ -53,6 +53,7 @@ static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
     x64_alu_ri(x->buf, w, op, d, imm);
   else
     x64_alu_rr(x->buf, w, op, d, x64_src(x, in->b, X64_RAX));
+  x->host_alu_next = ref;
 }
 
 /* a + b + c, with c 0 or 1 */
@@ -267,17 +268,9 @@ static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   x64_setcc(x->buf, x64_cmp_cc(in->aux), d);
 }
 
-static void x64_lower_select(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = x64_in(x, ref);
-  unsigned d = x64_dst(x, ref);
-  x64_load_value(x, d, in->c);
-  unsigned ra = x64_src(x, in->a, X64_RAX);
-  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
-  x64_cmov(x->buf, in->type == IR_I64, X64_CC_NE, d, x64_src(x, in->b, X64_RCX));
-}
-
 /* From the x86 flags of the operation just done to the nibble
- * d = N*8 + Z*4 + C*2 + V, with ccc the x86 condition that is Arm's C. */
+ * d = N*8 + Z*4 + C*2 + V, with ccc the x86 condition that is Arm's C.
+ * Only mov, setcc and lea: the host flags stay as they were. */
 static void x64_nzcv(struct x64_ctx *x, unsigned d, enum x64_cc ccc) {
   struct tc_buf *b = x->buf;
   struct x64_mem sum = {(uint8_t)d, X64_RCX, 1, 0}; /* [d + rcx*2] */
@@ -292,12 +285,46 @@ static void x64_nzcv(struct x64_ctx *x, unsigned d, enum x64_cc ccc) {
   x64_lea(b, 0, d, sum);
 }
 
-/* rax = a; rax op= b, with the carry in from c for adc and sbb. */
-static void x64_lower_flags(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
-  const struct ir_insn *in = x64_in(x, ref);
+/* d = N*8 + Z*4 of the x86 flags just set, C = V = 0; host flags kept. */
+static void x64_nz(struct x64_ctx *x, unsigned d) {
+  struct tc_buf *b = x->buf;
+  x64_mov_ri(b, X64_RCX, 0);
+  x64_mov_ri(b, d, 0);
+  x64_setcc(b, X64_CC_S, X64_RCX);
+  x64_setcc(b, X64_CC_E, d);
+  x64_lea(b, 0, X64_RCX, (struct x64_mem){(uint8_t)d, X64_RCX, 1, 0}); /* lea ecx, [d+rcx*2] */
+  x64_lea(b, 0, d, (struct x64_mem){X64_RCX, X64_RCX, 0, 0});          /* lea d, [rcx+rcx] */
+  x64_lea(b, 0, d, (struct x64_mem){(uint8_t)d, (uint8_t)d, 0, 0});    /* lea d, [d+d] */
+}
+
+/* True when the x86 flags of the ALU op just emitted are those of flags op
+ * in: the same operation on the same operands (x64_lower_alu). */
+static int x64_flags_reused(struct x64_ctx *x, const struct ir_insn *in) {
+  static const uint8_t alu_of[IR_NUM_OPS] = {[IR_FLAGS_ADD] = IR_ADD, [IR_FLAGS_SUB] = IR_SUB};
+  if (!x->host_alu)
+    return 0;
+  const struct ir_insn *r = x64_in(x, x->host_alu);
+  if (r->type != in->aux)
+    return 0;
+  if (in->op == IR_FLAGS_LOGIC)
+    return x->host_alu == in->a && (r->op == IR_AND || r->op == IR_OR || r->op == IR_XOR);
+  return alu_of[in->op] && r->op == alu_of[in->op] && r->a == in->a && r->b == in->b;
+}
+
+/* The x86 instruction with the flags of a op b (+ carry c): cmp for a
+ * subtraction, else op into rax. */
+static void x64_flags_op(struct x64_ctx *x, const struct ir_insn *in, enum x64_alu op) {
   int w = in->aux == IR_I64;
   int32_t imm;
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
+  if (op == X64_SUB) {
+    unsigned ra = x64_src(x, in->a, X64_RAX);
+    if (is_imm)
+      x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
+    else
+      x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RDX));
+    return;
+  }
   unsigned rb = is_imm ? X64_RDX : x64_src(x, in->b, X64_RDX);
   x64_load_value(x, X64_RAX, in->a);
   if (op == X64_ADC || op == X64_SBB) {
@@ -309,28 +336,46 @@ static void x64_lower_flags(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
     x64_alu_ri(x->buf, w, op, X64_RAX, imm);
   else
     x64_alu_rr(x->buf, w, op, X64_RAX, rb);
-  int arm_sub = op == X64_SUB || op == X64_SBB;
-  x64_nzcv(x, x64_dst(x, ref), arm_sub ? X64_CC_AE : X64_CC_B);
+}
+
+/* The host flags become a op b's; the nibble only when something reads it. */
+static void x64_lower_flags(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (!x64_flags_reused(x, in))
+    x64_flags_op(x, in, op);
+  if (x->fuse[ref] != X64_FUSE_VIRTUAL)
+    x64_nzcv(x, x64_dst(x, ref), op == X64_SUB || op == X64_SBB ? X64_CC_AE : X64_CC_B);
 }
 
 static void x64_lower_flags_logic(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  unsigned d = x64_dst(x, ref);
-  unsigned ra = x64_src(x, in->a, X64_RAX);
-  x64_test_rr(x->buf, in->aux == IR_I64, ra, ra);
-  x64_mov_ri(x->buf, X64_RCX, 0);
-  x64_mov_ri(x->buf, d, 0);
-  x64_setcc(x->buf, X64_CC_S, X64_RCX);
-  x64_setcc(x->buf, X64_CC_E, d);
-  x64_lea(x->buf, 0, d, (struct x64_mem){(uint8_t)d, X64_RCX, 1, 0});
-  x64_shift_ri(x->buf, 0, X64_SHL, d, 2);
+  if (!x64_flags_reused(x, in)) {
+    unsigned ra = x64_src(x, in->a, X64_RAX);
+    x64_test_rr(x->buf, in->aux == IR_I64, ra, ra);
+  }
+  if (x->fuse[ref] != X64_FUSE_VIRTUAL)
+    x64_nz(x, x64_dst(x, ref));
 }
 
-/* (mask[cc] >> nzcv) & 1 */
+/* The x86 condition of a COND whose flags are in the host flags (x64_fuse.c). */
+static enum x64_cc x64_host_cc(struct x64_ctx *x, uint32_t cond) {
+  if (x->host_cc != x64_in(x, cond)->a)
+    x->error = "x64: the host flags do not hold the flags a condition reads";
+  return x64_cond_cc(x, cond);
+}
+
+/* (mask[cc] >> nzcv) & 1, or setcc when the host flags hold nzcv */
 static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   unsigned d = x64_dst(x, ref), mask = ir_cc_mask[in->aux & 15];
   int32_t imm;
+  if (x->fuse[ref] == X64_FUSE_VIRTUAL)
+    return;
+  if (x->fuse[ref] == X64_FUSE_SETCC) {
+    x64_mov_ri(x->buf, d, 0);
+    x64_setcc(x->buf, x64_host_cc(x, ref), d);
+    return;
+  }
   if (x64_const_imm32(x, in->a, 0, &imm)) {
     x64_mov_ri(x->buf, d, (unsigned)imm < 16 ? (mask >> imm) & 1 : 0);
     return;
@@ -339,6 +384,25 @@ static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
   x64_mov_ri(x->buf, d, mask);
   x64_shift_cl(x->buf, 0, X64_SHR, d);
   x64_alu_ri(x->buf, 0, X64_AND, d, 1);
+}
+
+/* The x86 condition under which ref's operand a (a value or a host-flags
+ * COND) is nonzero; a value is tested first. */
+static enum x64_cc x64_test_cc(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  if (x->fuse[ref] == X64_FUSE_CC)
+    return x64_host_cc(x, in->a);
+  unsigned ra = x64_src(x, in->a, X64_RAX);
+  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
+  return X64_CC_NE;
+}
+
+static void x64_lower_select(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  unsigned d = x64_dst(x, ref);
+  x64_load_value(x, d, in->c);
+  enum x64_cc cc = x64_test_cc(x, ref);
+  x64_cmov(x->buf, in->type == IR_I64, cc, d, x64_src(x, in->b, X64_RCX));
 }
 
 static int x64_mem_size_ok(struct x64_ctx *x, const struct ir_insn *in) {
@@ -481,9 +545,7 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
 
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  unsigned ra = x64_src(x, in->a, X64_RAX);
-  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
-  uint8_t *skip = x64_jcc32(x->buf, X64_CC_E);
+  uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
   x64_exit_to(x, in->imm);
   x64_fix32(x->buf, skip);
 }
@@ -491,9 +553,7 @@ static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
 /* Back to the guest instruction at imm, which the run loop retranslates exactly. */
 static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  unsigned ra = x64_src(x, in->a, X64_RAX);
-  x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
-  uint8_t *skip = x64_jcc32(x->buf, X64_CC_E);
+  uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
   x64_exit_plain(x, in->imm, CPU_EXIT_DEOPT);
   x64_fix32(x->buf, skip);
 }

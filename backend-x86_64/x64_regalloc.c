@@ -51,6 +51,11 @@ int x64_has_value(const struct ir_insn *in) {
   }
 }
 
+/* A value that gets a register: not one that lives only in the host flags. */
+int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
+  return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL;
+}
+
 static unsigned x64_nargs(const struct ir_insn *in) {
   return in->op < IR_NUM_OPS ? ir_op_info[in->op].nargs : 0;
 }
@@ -238,7 +243,7 @@ void x64_ra_release(struct x64_ctx *x, uint32_t ref) {
     if (v && x->ra.last_use[v] == ref && x->ra.loc[v].kind != X64_LOC_NONE)
       x64_ra_drop(x, v);
   }
-  if (x64_has_value(in) && !x->ra.last_use[ref])
+  if (x64_needs_reg(x, ref) && !x->ra.last_use[ref])
     x64_ra_drop(x, ref);
 }
 

@@ -75,9 +75,11 @@ uint32_t a64_extend_reg(struct a64_ctx *s, int sf, unsigned rm, unsigned option,
 
 uint32_t a64_add_sub(struct a64_ctx *s, int sf, bool sub, bool setflags, uint32_t x, uint32_t y) {
   enum ir_type t = a64_ty(sf);
+  /* the result first: a backend may take the flags from the same host instruction */
+  uint32_t r = ir_binop(s->b, sub ? IR_SUB : IR_ADD, t, x, y);
   if (setflags)
     a64_set_nzcv(s, ir_flags(s->b, sub ? IR_FLAGS_SUB : IR_FLAGS_ADD, t, x, y, 0));
-  return ir_binop(s->b, sub ? IR_SUB : IR_ADD, t, x, y);
+  return r;
 }
 
 uint32_t a64_carry(struct a64_ctx *s, int sf) {
