@@ -369,6 +369,8 @@ enum x64_fuse {
   X64_FUSE_SETCC,   /* COND: setcc from the host flags */
   X64_FUSE_CC,      /* EXIT_IF, DEOPT_IF, SELECT: jcc or cmovcc on a COND's host condition */
   X64_FUSE_VIRTUAL, /* COND or FLAGS_*: no value, only host flags */
+  X64_FUSE_ADDR,    /* ADD or SHL: part of a memory operand, no value */
+  X64_FUSE_LOOSE,   /* TRUNC: the operand's register, high half not cleared */
 };
 
 struct x64_ctx {
@@ -436,10 +438,12 @@ int x64_fuse_init(struct x64_ctx *x);
 int x64_is_flags_op(unsigned op);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
+unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
 
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
 void x64_exit_plain(struct x64_ctx *x, uint64_t pc, uintptr_t status);
+struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref);
 
 #endif

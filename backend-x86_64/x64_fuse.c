@@ -11,6 +11,9 @@
  *
  *   cmp x1, x2; b.ne L   ->   cmp rsi, rdi; jne L
  *
+ * Address arithmetic used once by a load or store folds into its memory
+ * operand, and a TRUNC whose users read only 32 bits is no instruction.
+ *
  * Which host flags are live at each instruction is simulated here from a
  * table of ops whose lowering never changes them (x64_keeps_flags), and the
  * same table is followed while emitting, which checks that they agree.
@@ -60,6 +63,8 @@ int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   if (in->type == IR_V128)
     return in->op == IR_NOP || in->op == IR_MARK;
   switch (in->op) {
+  case IR_ADD:
+  case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
   case IR_NOP:
   case IR_MARK:
   case IR_CONST:
@@ -129,11 +134,115 @@ static void x64_fuse_values(struct x64_ctx *x) {
   }
 }
 
+/* The number of times each value is an operand. */
+static uint32_t *x64_use_counts(const struct ir_block *b) {
+  uint32_t *uses = calloc(b->n + 1, sizeof(*uses));
+  for (uint32_t i = 1; uses && i < b->n; i++) {
+    const struct ir_insn *u = &b->insn[i];
+    const uint32_t ops[3] = {u->a, u->b, u->c};
+    for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++)
+      uses[ops[k]]++;
+  }
+  return uses;
+}
+
+static int x64_is_const_in(const struct ir_block *b, uint32_t ref, int64_t lo, int64_t hi) {
+  return ir_is_const(b, ref) && (int64_t)b->insn[ref].imm >= lo && (int64_t)b->insn[ref].imm <= hi;
+}
+
+/* An i64 ADD used once, as the address of a load or store, becomes the
+ * memory operand [a + disp32] or [a + b], and a shift by 1..3 used once
+ * as that b becomes its index scale: [a + c*8]. */
+static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, uint32_t mem) {
+  const struct ir_block *b = x->ir;
+  uint32_t ad = b->insn[mem].a;
+  const struct ir_insn *add = &b->insn[ad];
+  if (add->op != IR_ADD || add->type != IR_I64 || uses[ad] != 1 || ir_is_const(b, add->a))
+    return;
+  x->fuse[ad] = X64_FUSE_ADDR;
+  const struct ir_insn *sh = &b->insn[add->b];
+  if (sh->op == IR_SHL && sh->type == IR_I64 && uses[add->b] == 1 && !ir_is_const(b, sh->a) &&
+      x64_is_const_in(b, sh->b, 1, 3))
+    x->fuse[add->b] = X64_FUSE_ADDR;
+}
+
+/* Users that read only the low 32 bits of an operand's register. */
+static int x64_reads_low32(const struct ir_insn *u) {
+  switch (u->op) {
+  case IR_ADD:
+  case IR_SUB:
+  case IR_MUL:
+  case IR_AND:
+  case IR_OR:
+  case IR_XOR:
+  case IR_NOT:
+  case IR_NEG:
+  case IR_SHL:
+  case IR_SHR:
+  case IR_SAR:
+  case IR_ROR:
+  case IR_SELECT:
+  case IR_PUT: return u->type == IR_I32;
+  case IR_CMP: return u->imm == IR_I32;
+  case IR_STORE: return u->type != IR_V128 && (u->aux & IR_MEM_SIZE_MASK) <= 2;
+  case IR_FLAGS_ADD:
+  case IR_FLAGS_SUB:
+  case IR_FLAGS_LOGIC: return u->aux == IR_I32;
+  default: return 0;
+  }
+}
+
+/* An i32 value's register has its high half zero (x86 writes of 32-bit
+ * registers do that), except a TRUNC's whose every user reads only the low
+ * half: that one is the i64 operand's register as it is. */
+static void x64_fuse_trunc(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (b->insn[i].op == IR_TRUNC)
+      x->fuse[i] = X64_FUSE_LOOSE;
+  for (uint32_t i = 1; i < b->n; i++) {
+    const struct ir_insn *u = &b->insn[i];
+    const uint32_t ops[3] = {u->a, u->b, u->c};
+    for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++)
+      if (x->fuse[ops[k]] == X64_FUSE_LOOSE && b->insn[ops[k]].op == IR_TRUNC &&
+          !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
+        x->fuse[ops[k]] = X64_FUSE_NONE;
+  }
+}
+
 int x64_fuse_init(struct x64_ctx *x) {
-  x->fuse = calloc(x->ir->n + 1, 1);
-  if (!x->fuse)
+  const struct ir_block *b = x->ir;
+  uint32_t *uses = x64_use_counts(b);
+  x->fuse = calloc(b->n + 1, 1);
+  if (!x->fuse || !uses) {
+    free(uses);
     return -1;
+  }
+  x64_fuse_trunc(x);
+  for (uint32_t i = 1; i < b->n; i++)
+    if (b->insn[i].op == IR_LOAD || b->insn[i].op == IR_STORE)
+      x64_fuse_address(x, uses, i);
+  free(uses);
   x64_fuse_walk(x);
   x64_fuse_values(x);
   return 0;
+}
+
+/* The values whose registers ref reads: its operands, or for an address
+ * folded into it the address's own operands. Returns how many. */
+unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  const uint32_t ops[3] = {in->a, in->b, in->c};
+  unsigned n = 0;
+  for (unsigned k = 0; in->op != IR_NOP && k < ir_op_info[in->op].nargs; k++) {
+    uint32_t v = ops[k];
+    if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
+      const struct ir_insn *add = &x->ir->insn[v];
+      out[n++] = add->a;
+      out[n++] = x->fuse[add->b] == X64_FUSE_ADDR ? x->ir->insn[add->b].a : add->b;
+    } else if (v) {
+      out[n++] = v;
+    }
+  }
+  return n;
 }

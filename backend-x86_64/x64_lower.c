@@ -138,6 +138,8 @@ static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) 
     x64_load_value(x, d, in->a);
     if (imm & (w ? 63 : 31))
       x64_shift_ri(x->buf, w, op, d, (uint8_t)(imm & (w ? 63 : 31)));
+    else if (!w)
+      x64_mov_rr(x->buf, 0, d, d); /* a may be a loose TRUNC: clear the high half */
     return;
   }
   x64_load_value(x, X64_RCX, in->b);
@@ -231,10 +233,14 @@ static void x64_lower_bswap(struct x64_ctx *x, uint32_t ref) {
   x64_bswap(x->buf, in->type == IR_I64, d);
 }
 
+/* An i32 register already has its high half zero (x64_fuse.c), so a 32-bit
+ * ZEXT in place is no instruction. */
 static void x64_lower_zext(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   unsigned bits = in->aux == 8 || in->aux == 16 ? in->aux : 32;
-  x64_movzx(x->buf, bits, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+  unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
+  if (bits != 32 || d != s || x64_is64(x, in->a))
+    x64_movzx(x->buf, bits, d, s);
 }
 
 static void x64_lower_sext(struct x64_ctx *x, uint32_t ref) {
@@ -245,7 +251,9 @@ static void x64_lower_sext(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  x64_mov_rr(x->buf, 0, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+  unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
+  if (x->fuse[ref] != X64_FUSE_LOOSE || d != s)
+    x64_mov_rr(x->buf, 0, d, s);
 }
 
 static enum x64_cc x64_cmp_cc(unsigned cmp) {
@@ -412,30 +420,52 @@ static int x64_mem_size_ok(struct x64_ctx *x, const struct ir_insn *in) {
   return 0;
 }
 
+/* The memory operand for guest address ref: [ref], or the base, index,
+ * scale and displacement of an address folded into it (x64_fuse.c); rax
+ * and rdx load what is not in a register. */
+struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref) {
+  if (x->fuse[ref] != X64_FUSE_ADDR)
+    return x64_mem(x64_src(x, ref, X64_RAX), 0);
+  const struct ir_insn *add = x64_in(x, ref);
+  struct x64_mem m = x64_mem(x64_src(x, add->a, X64_RAX), 0);
+  int32_t disp;
+  if (x64_const_imm32(x, add->b, 1, &disp)) {
+    m.disp = disp;
+  } else if (x->fuse[add->b] == X64_FUSE_ADDR) {
+    const struct ir_insn *sh = x64_in(x, add->b);
+    m.index = (uint8_t)x64_src(x, sh->a, X64_RDX);
+    m.scale = (uint8_t)x64_in(x, sh->b)->imm;
+  } else {
+    m.index = (uint8_t)x64_src(x, add->b, X64_RDX);
+  }
+  return m; /* never rsp as the index: it is the spill area, not a value */
+}
+
 static void x64_lower_load(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (!x64_mem_size_ok(x, in))
     return;
-  unsigned addr = x64_src(x, in->a, X64_RAX);
+  struct x64_mem m = x64_addr(x, in->a);
   x64_pcmap(x);
   x64_load(x->buf, in->aux & IR_MEM_SIZE_MASK, !!(in->aux & IR_MEM_SIGNED), in->type == IR_I64,
-           x64_dst(x, ref), x64_mem(addr, 0));
+           x64_dst(x, ref), m);
 }
 
 static void x64_lower_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (!x64_mem_size_ok(x, in))
     return;
-  unsigned size = in->aux & IR_MEM_SIZE_MASK, addr = x64_src(x, in->a, X64_RAX);
+  unsigned size = in->aux & IR_MEM_SIZE_MASK;
+  struct x64_mem m = x64_addr(x, in->a);
   int32_t imm;
   if (x64_const_imm32(x, in->b, size == 3, &imm)) {
     x64_pcmap(x);
-    x64_store_imm(x->buf, size, x64_mem(addr, 0), imm);
+    x64_store_imm(x->buf, size, m, imm);
     return;
   }
   unsigned val = x64_src(x, in->b, X64_RCX);
   x64_pcmap(x);
-  x64_store(x->buf, size, x64_mem(addr, 0), val);
+  x64_store(x->buf, size, m, val);
 }
 
 /* d = the old value in rax, zero-extended from the access size. */
@@ -604,7 +634,10 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_CONST: break;
   case IR_GET: x64_lower_get(x, ref); break;
   case IR_PUT: x64_lower_put(x, ref); break;
-  case IR_ADD: x64_lower_alu(x, ref, X64_ADD); break;
+  case IR_ADD:
+    if (x->fuse[ref] != X64_FUSE_ADDR)
+      x64_lower_alu(x, ref, X64_ADD);
+    break;
   case IR_SUB: x64_lower_alu(x, ref, X64_SUB); break;
   case IR_ADC: x64_lower_adc(x, ref); break;
   case IR_MUL: x64_lower_mul(x, ref); break;
@@ -617,7 +650,10 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_XOR: x64_lower_alu(x, ref, X64_XOR); break;
   case IR_NOT: x64_lower_unary(x, ref, X64_NOT); break;
   case IR_NEG: x64_lower_unary(x, ref, X64_NEG); break;
-  case IR_SHL: x64_lower_shift(x, ref, X64_SHL); break;
+  case IR_SHL:
+    if (x->fuse[ref] != X64_FUSE_ADDR)
+      x64_lower_shift(x, ref, X64_SHL);
+    break;
   case IR_SHR: x64_lower_shift(x, ref, X64_SHR); break;
   case IR_SAR: x64_lower_shift(x, ref, X64_SAR); break;
   case IR_ROR: x64_lower_shift(x, ref, X64_ROR); break;

@@ -621,15 +621,15 @@ static void x64_lower_vstore(struct x64_ctx *x, uint32_t ref, struct x64_mem m, 
 /* LOAD/STORE of a v128 at [a]; pc map entry right before the access. */
 void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ctx *)) {
   const struct ir_insn *in = x64_vin(x, ref);
-  unsigned addr = x64_src(x, in->a, X64_RAX);
+  struct x64_mem m = x64_addr(x, in->a);
   if (in->op == IR_LOAD) {
     pcmap(x);
-    x64_lower_vload(x, ref, x64_mem(addr, 0));
+    x64_lower_vload(x, ref, m);
     return;
   }
   unsigned xv = x64_vsrc(x, in->b, X64_XS0);
   pcmap(x);
-  x64_lower_vstore(x, ref, x64_mem(addr, 0), xv);
+  x64_lower_vstore(x, ref, m, xv);
 }
 
 void x64_lower_vec(struct x64_ctx *x, uint32_t ref) {

@@ -53,15 +53,8 @@ int x64_has_value(const struct ir_insn *in) {
 
 /* A value that gets a register: not one that lives only in the host flags. */
 int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
-  return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL;
-}
-
-static unsigned x64_nargs(const struct ir_insn *in) {
-  return in->op < IR_NUM_OPS ? ir_op_info[in->op].nargs : 0;
-}
-
-static uint32_t x64_arg(const struct ir_insn *in, unsigned k) {
-  return k == 0 ? in->a : k == 1 ? in->b : in->c;
+  return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
+         x->fuse[ref] != X64_FUSE_ADDR;
 }
 
 int x64_ra_init(struct x64_ctx *x) {
@@ -74,10 +67,11 @@ int x64_ra_init(struct x64_ctx *x) {
   if (!ra->last_use || !ra->next_call || !ra->loc)
     return -1;
   for (uint32_t i = 1; i < b->n; i++) {
-    const struct ir_insn *in = &b->insn[i];
-    for (unsigned k = 0; in->op != IR_NOP && k < x64_nargs(in); k++)
-      if (x64_arg(in, k))
-        ra->last_use[x64_arg(in, k)] = i;
+    uint32_t v[6];
+    if (x->fuse[i] == X64_FUSE_ADDR)
+      continue; /* its operands are read where it is folded */
+    for (unsigned k = 0, n = x64_reads(x, i, v); k < n; k++)
+      ra->last_use[v[k]] = i;
   }
   ra->next_call[b->n] = UINT32_MAX;
   for (uint32_t i = b->n; i-- > 1;)
@@ -237,12 +231,10 @@ static void x64_ra_drop(struct x64_ctx *x, uint32_t v) {
 
 /* After ref is emitted: free the operands it used last, and ref if unused. */
 void x64_ra_release(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = &x->ir->insn[ref];
-  for (unsigned k = 0; k < x64_nargs(in); k++) {
-    uint32_t v = x64_arg(in, k);
-    if (v && x->ra.last_use[v] == ref && x->ra.loc[v].kind != X64_LOC_NONE)
-      x64_ra_drop(x, v);
-  }
+  uint32_t v[6];
+  for (unsigned k = 0, n = x64_reads(x, ref, v); k < n; k++)
+    if (x->ra.last_use[v[k]] == ref && x->ra.loc[v[k]].kind != X64_LOC_NONE)
+      x64_ra_drop(x, v[k]);
   if (x64_needs_reg(x, ref) && !x->ra.last_use[ref])
     x64_ra_drop(x, ref);
 }
