@@ -24,6 +24,7 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   case IR_SAR:
   case IR_ROR:
   case IR_BSWAP:
+  case IR_BITREV:
   case IR_ZEXT:
   case IR_SEXT:
   case IR_TRUNC:

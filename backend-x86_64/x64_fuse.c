@@ -183,6 +183,8 @@ static int x64_reads_low32(const struct ir_insn *u) {
   case IR_ROR:
   case IR_SELECT:
   case IR_PUT: return u->type == IR_I32;
+  case IR_SEXT: return 1;                           /* movsx, movsxd */
+  case IR_ZEXT: return u->aux == 8 || u->aux == 16; /* not 32: that one is no instruction */
   case IR_CMP: return u->imm == IR_I32;
   case IR_STORE: return u->type != IR_V128 && (u->aux & IR_MEM_SIZE_MASK) <= 2;
   case IR_FLAGS_ADD:

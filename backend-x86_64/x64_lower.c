@@ -173,18 +173,6 @@ static uint64_t x64_popcount_helper(struct cpu *c, uint64_t v) {
   return (uint64_t)__builtin_popcountll(v);
 }
 
-static uint64_t x64_bitrev64_helper(struct cpu *c, uint64_t v) {
-  (void)c;
-  uint64_t r = 0;
-  for (int i = 0; i < 64; i++, v >>= 1)
-    r = (r << 1) | (v & 1);
-  return r;
-}
-
-static uint64_t x64_bitrev32_helper(struct cpu *c, uint64_t v) {
-  return x64_bitrev64_helper(c, v) >> 32;
-}
-
 /* System V call fn(cpu, a, b, c): the caller-saved registers holding live
  * values were spilled by x64_ra_call, so only the argument order matters
  * (rsi may hold b or c, so it is written after rdx and rcx). */
@@ -218,12 +206,34 @@ static void x64_lower_popcnt(struct x64_ctx *x, uint32_t ref) {
   x64_mov_rr(x->buf, 0, x64_dst(x, ref), X64_RAX);
 }
 
+/* d = ((d >> k) & m) | ((d & m) << k): swap the k-bit groups that m selects;
+ * a 64-bit m is in rax. */
+static void x64_swap_bits(struct x64_ctx *x, int w, unsigned d, unsigned k, uint64_t m) {
+  struct tc_buf *b = x->buf;
+  x64_mov_rr(b, w, X64_RCX, d);
+  x64_shift_ri(b, w, X64_SHR, X64_RCX, (uint8_t)k);
+  if (w) {
+    x64_mov_ri(b, X64_RAX, m);
+    x64_alu_rr(b, 1, X64_AND, X64_RCX, X64_RAX);
+    x64_alu_rr(b, 1, X64_AND, d, X64_RAX);
+  } else {
+    x64_alu_ri(b, 0, X64_AND, X64_RCX, (int32_t)(uint32_t)m);
+    x64_alu_ri(b, 0, X64_AND, d, (int32_t)(uint32_t)m);
+  }
+  x64_shift_ri(b, w, X64_SHL, d, (uint8_t)k);
+  x64_alu_rr(b, w, X64_OR, d, X64_RCX);
+}
+
+/* Bit reversal: the bytes with bswap, then nibbles, bit pairs and bits. */
 static void x64_lower_bitrev(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
-  x64_call_helper(x, w ? (uintptr_t)x64_bitrev64_helper : (uintptr_t)x64_bitrev32_helper, in->a, 0,
-                  0);
-  x64_mov_rr(x->buf, w, x64_dst(x, ref), X64_RAX);
+  unsigned d = x64_dst(x, ref);
+  x64_load_value(x, d, in->a);
+  x64_bswap(x->buf, w, d);
+  x64_swap_bits(x, w, d, 4, 0x0f0f0f0f0f0f0f0full);
+  x64_swap_bits(x, w, d, 2, 0x3333333333333333ull);
+  x64_swap_bits(x, w, d, 1, 0x5555555555555555ull);
 }
 
 static void x64_lower_bswap(struct x64_ctx *x, uint32_t ref) {

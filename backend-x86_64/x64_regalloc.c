@@ -25,7 +25,7 @@ static int x64_have_popcnt(void) {
 int x64_is_call(const struct ir_insn *in) {
   if (ir_is_vec_op(in->op))
     return !x64_vec_native(in);
-  return in->op == IR_CALL || in->op == IR_BITREV || (in->op == IR_POPCNT && !x64_have_popcnt()) ||
+  return in->op == IR_CALL || (in->op == IR_POPCNT && !x64_have_popcnt()) ||
          (in->op == IR_CRC32C && !(x64_feat() & X64_F_SSE42));
 }
 

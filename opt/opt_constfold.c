@@ -5,7 +5,8 @@
  * becomes a CONST (evaluated by ir_eval, the interpreter's own semantics),
  * algebraic identities (x+0, x*1, x&-1, x|0, x^0, shifts by 0, selects on a
  * constant) forward an operand, EXIT_IF on a constant either vanishes or becomes
- * the block's GOTO, and equal constants are merged into the first one.
+ * the block's GOTO, equal constants are merged into the first one, and a
+ * shift left and back by the same amount becomes a ZEXT or SEXT.
  */
 #include <stdlib.h>
 #include "opt_int.h"
@@ -118,13 +119,31 @@ static int opt_cf_absorb(struct opt_cf *cf, uint32_t r) {
   return zero;
 }
 
+/* (x << k) >> k, logical or arithmetic, with k = width - 8, 16 or 32: a
+ * zero or sign extension of x's low bits, as decoders write UXTB, SXTW... */
+static int opt_cf_extension(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  const struct ir_insn *shl = opt_cf_at(cf, i->a);
+  if ((i->op != IR_SHR && i->op != IR_SAR) || shl->op != IR_SHL || shl->type != i->type ||
+      !ir_is_const(cf->b, i->b) || !ir_is_const(cf->b, shl->b))
+    return 0;
+  uint64_t k = opt_cf_at(cf, i->b)->imm, bits = ir_type_bits(i->type) - k;
+  if (opt_cf_at(cf, shl->b)->imm != k || (bits != 8 && bits != 16 && bits != 32))
+    return 0;
+  *i = (struct ir_insn){.op = i->op == IR_SAR ? IR_SEXT : IR_ZEXT,
+                        .type = i->type,
+                        .aux = (uint8_t)bits,
+                        .a = shl->a};
+  return 1;
+}
+
 static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   const struct ir_insn *i = opt_cf_at(cf, r);
   uint32_t x = opt_cf_identity(cf, i);
   if (x && opt_cf_at(cf, x)->type == i->type)
     opt_replace(cf->b, cf->repl, r, x);
-  else
-    opt_cf_absorb(cf, r);
+  else if (!opt_cf_absorb(cf, r))
+    opt_cf_extension(cf, r);
 }
 
 /* EXIT_IF on a constant: never taken (gone) or always (the block ends here). */
