@@ -1,0 +1,159 @@
+/* x64_icount_test.c - how many x86-64 instructions representative A64
+ * sequences become: decoded, optimized and translated as xrun does it, the
+ * block disassembled by objdump and its instructions counted (alignment nops
+ * left out). Every count is pinned: a change in code generation shows here,
+ * and an improvement updates the table with the new count.
+ *
+ * A block is the whole translation: the entry check of exit_request (2),
+ * the body, and each exit (a chainable jmp and its 4-instruction stub, or
+ * the indirect jump-cache probe), plus the cold exit of the entry check (4).
+ */
+#define _GNU_SOURCE
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "test.h"
+#include "../../backend-x86_64/x64.h"
+#include "../../decode/aarch64/a64_util.h"
+#include "../../opt/opt.h"
+#include "../../xrun.h"
+
+struct icount_case {
+  const char *name;
+  const char *asm_text; /* A64 assembly; a block ends at its first branch */
+  unsigned host_insns;  /* x86-64 instructions of the translated block */
+};
+
+static const struct icount_case cases[] = {
+    {"cmp_bne", "cmp x1, x2\n b.ne .+8\n b .+4", 30},
+    {"cmp_imm_bhi", "cmp x1, #42\n b.hi .+8\n b .+4", 29},
+    {"tst_beq", "tst w1, #0xff\n b.eq .+8\n b .+4", 27},
+    {"subs_bne", "subs x1, x1, #1\n b.ne .+8\n b .+4", 31},
+    {"adds_csel", "adds x0, x1, x2\n csel x3, x4, x5, lt\n b .+4", 31},
+    {"cmp_cset", "cmp w1, w2\n cset w0, ge\n b .+4", 28},
+    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 54},
+    {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 14},
+    {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 15},
+    {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 17},
+    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 22},
+    {"add32_chain", "add w0, w1, w2\n add w0, w0, w3\n add w0, w0, #7\n b .+4", 18},
+    {"sxtw", "sxtw x0, w1\n b .+4", 14},
+    {"uxtb_sxth", "uxtb w0, w1\n sxth x2, w3\n b .+4", 17},
+    {"rbit", "rbit x0, x1\n b .+4", 35},
+    {"bl", "bl .+8", 13},
+    {"ret", "ret", 22},
+    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 35},
+    {"byte_hash_loop",
+     "0: ldrb w1, [x2], #1\n add w0, w0, w0, lsl #5\n eor w0, w1, w0\n cmp x2, x3\n b.ne 0b\n b "
+     ".+4",
+     41},
+};
+enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
+
+/* Assemble text with the aarch64 cross assembler into words; returns how many. */
+static int assemble(const char *text, uint32_t *words, int max) {
+  char src[] = "/tmp/icount.XXXXXX", cmd[512];
+  int fd = mkstemp(src);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  fprintf(f, ".text\n%s\n", text);
+  fclose(f);
+  snprintf(cmd, sizeof(cmd),
+           "aarch64-linux-gnu-as -o %s.o %s && aarch64-linux-gnu-objcopy -O binary -j .text "
+           "%s.o %s.bin",
+           src, src, src, src);
+  int n = -1;
+  if (system(cmd) == 0) {
+    snprintf(cmd, sizeof(cmd), "%s.bin", src);
+    FILE *bin = fopen(cmd, "rb");
+    n = bin ? (int)fread(words, 4, (size_t)max, bin) : -1;
+    if (bin)
+      fclose(bin);
+  }
+  snprintf(cmd, sizeof(cmd), "rm -f %s %s.o %s.bin", src, src, src);
+  if (system(cmd) != 0)
+    n = -1;
+  return n;
+}
+
+/* The x86-64 instructions in code[0..n), not counting nops; -1 on failure.
+ * With show, the listing goes to stderr. */
+static int count_host_insns(const uint8_t *code, size_t n, int show) {
+  char path[] = "/tmp/icount-host.XXXXXX", cmd[256], line[512];
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, code, n) != (ssize_t)n)
+    return -1;
+  close(fd);
+  snprintf(cmd, sizeof(cmd), "objdump -D -b binary -mi386:x86-64 %s", path);
+  FILE *f = popen(cmd, "r");
+  int count = 0;
+  while (f && fgets(line, sizeof(line), f)) {
+    char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+    if (!tab2)
+      continue; /* headers, and continuation lines of long instructions */
+    if (show)
+      fputs(line, stderr);
+    if (strncmp(tab2 + 1, "nop", 3) && strncmp(tab2 + 1, "xchg   %ax,%ax", 14))
+      count++;
+  }
+  if (f)
+    pclose(f);
+  unlink(path);
+  return f ? count : -1;
+}
+
+static struct tc_buf code;
+static struct tc_pcmap pcmap_store[4096];
+static uint32_t *guest_code;
+
+static int setup(void) {
+  code.start =
+      mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  guest_code = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (code.start == MAP_FAILED || guest_code == MAP_FAILED)
+    return -1;
+  code.cur = code.start;
+  code.end = code.start + (1 << 20);
+  x64_backend.init(&code);
+  xrun_opt.max_block_insns = 64;
+  return 0;
+}
+
+/* The host instructions case c's block becomes, or -1. */
+static int translate_case(const struct icount_case *c, int show) {
+  uint32_t words[64];
+  int n = assemble(c->asm_text, words, 64);
+  if (n <= 0)
+    return -1;
+  memcpy(guest_code, words, (size_t)n * 4);
+  uint64_t pc = (uint64_t)(uintptr_t)guest_code;
+  struct ir_block *b = ir_block_new(pc);
+  a64_decode_block(b, pc);
+  opt_run(b);
+  struct tc_block blk = {.guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 4096};
+  int count = -1;
+  if (x64_backend.translate(b, &blk, &code) == 0 && !code.overflow)
+    count = count_host_insns(blk.code, blk.code_size, show);
+  ir_block_free(b);
+  return count;
+}
+
+TEST(host_instruction_counts) {
+  ASSERT_EQ(setup(), 0);
+  int bad = 0;
+  for (int i = 0; i < NCASES; i++) {
+    int got = translate_case(&cases[i], 0);
+    if (got != (int)cases[i].host_insns) {
+      fprintf(stderr, "  %s: want %u host instructions, got %d:\n", cases[i].name,
+              cases[i].host_insns, got);
+      translate_case(&cases[i], 1);
+      bad = 1;
+    }
+  }
+  ASSERT(!bad);
+}
+
+TEST_MAIN("x64_icount")
