@@ -81,7 +81,7 @@ static void x64_epilogue(struct x64_ctx *x) {
 
 /* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
 static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
-  if (x64_is_flags_op(x->ir->insn[ref].op))
+  if (x64_sets_cc(x->ir->insn[ref].op))
     x->host_cc = ref;
   else if (!x64_keeps_flags(x, ref))
     x->host_cc = 0;

@@ -6,8 +6,8 @@
  * becomes the x86 condition that reads them, when nothing between the two
  * changes the host flags. A COND whose every use is a branch or a select
  * (EXIT_IF, DEOPT_IF, SELECT) has no value at all: its users emit jcc or
- * cmovcc. A FLAGS_* op whose every use is such a COND has no value either:
- * the NZCV nibble is built only where it is stored or read some other way.
+ * cmovcc; so has an IR compare (CMP) used that way. A FLAGS_* op whose every use is such a COND has
+ * no value either: the NZCV nibble is built only where it is stored or read some other way.
  *
  *   cmp x1, x2; b.ne L   ->   cmp rsi, rdi; jne L
  *
@@ -38,6 +38,11 @@ int x64_is_flags_op(unsigned op) {
   return op >= IR_FLAGS_ADD && op <= IR_FLAGS_LOGIC;
 }
 
+/* Ops that lower to an x86 instruction whose flags a condition can read. */
+int x64_sets_cc(unsigned op) {
+  return x64_is_flags_op(op) || op == IR_CMP;
+}
+
 /* The x86 condition that is Arm condition cc after a producer of kind k, or
  * -1 where none is (HI and LS need C and Z together). */
 static int x64_arm_cc(enum x64_flags_kind k, unsigned cc) {
@@ -50,10 +55,26 @@ static int x64_arm_cc(enum x64_flags_kind k, unsigned cc) {
   return k == X64_FK_SUB ? sub[cc & 15] : add[cc & 15]; /* LOGIC: CF = 0 reads as ADD's C */
 }
 
-/* The x86 condition for a COND whose producer's flags are in the host flags. */
+/* The x86 condition of an IR compare (enum ir_cmp) after cmp a, b. */
+enum x64_cc x64_cmp_cc(unsigned cmp) {
+  static const uint8_t cc[] = {X64_CC_E, X64_CC_NE, X64_CC_B,  X64_CC_AE, X64_CC_BE,
+                               X64_CC_A, X64_CC_L,  X64_CC_GE, X64_CC_LE, X64_CC_G};
+  return cmp < sizeof(cc) ? cc[cmp] : X64_CC_E;
+}
+
+/* The x86 condition for a CMP, or a COND whose producer's flags are in the
+ * host flags. */
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond) {
   const struct ir_insn *in = &x->ir->insn[cond];
+  if (in->op == IR_CMP)
+    return x64_cmp_cc(in->aux);
   return (enum x64_cc)x64_arm_cc(x64_flags_kind(x->ir->insn[in->a].op), in->aux);
+}
+
+/* The producer whose flags a condition (CMP, or COND on FLAGS_*) reads. */
+uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond) {
+  const struct ir_insn *in = &x->ir->insn[cond];
+  return in->op == IR_CMP ? cond : in->a;
 }
 
 /* Ops whose lowering leaves the host flags as they were: moves, loads,
@@ -99,23 +120,26 @@ static void x64_fuse_walk(struct x64_ctx *x) {
     if (in->op == IR_COND && in->a && in->a == live &&
         x64_arm_cc(x64_flags_kind(b->insn[live].op), in->aux) >= 0)
       x->fuse[i] = X64_FUSE_SETCC;
-    else if (x64_cc_user(in) && in->a && x->fuse[in->a] && b->insn[in->a].a == live)
+    else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
+             (b->insn[in->a].op == IR_CMP || x->fuse[in->a]))
       x->fuse[i] = X64_FUSE_CC;
-    if (x64_is_flags_op(in->op))
+    if (x64_sets_cc(in->op))
       live = i;
     else if (!x64_keeps_flags(x, i))
       live = 0;
   }
 }
 
-/* A COND only branched or selected on needs no value; a FLAGS_* op only
- * read by host-flag CONDs needs no nibble. */
+/* A COND or CMP only branched or selected on needs no value; a FLAGS_* op
+ * only read by host-flag CONDs needs no nibble. */
 static void x64_fuse_values(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_COND && x->fuse[i])
       x->fuse[i] = X64_FUSE_VIRTUAL, x->fuse[in->a] = X64_FUSE_VIRTUAL;
+    else if (in->op == IR_CMP)
+      x->fuse[i] = X64_FUSE_VIRTUAL;
   }
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *u = &b->insn[i];
@@ -125,23 +149,30 @@ static void x64_fuse_values(struct x64_ctx *x) {
       if (!v || x->fuse[v] != X64_FUSE_VIRTUAL)
         continue;
       int flags_used = x64_is_flags_op(b->insn[v].op) && !(u->op == IR_COND && x->fuse[i]);
-      int cond_used = b->insn[v].op == IR_COND && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
-      if (flags_used)
+      int cond_used = !x64_is_flags_op(b->insn[v].op) && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
+      if (flags_used || (cond_used && b->insn[v].op == IR_CMP))
         x->fuse[v] = X64_FUSE_NONE;
-      if (cond_used)
+      else if (cond_used)
         x->fuse[v] = X64_FUSE_SETCC;
     }
   }
 }
 
-/* The number of times each value is an operand. */
+static int x64_is_mem_access(const struct ir_insn *in) {
+  return in->op == IR_LOAD || in->op == IR_STORE;
+}
+
+/* The number of times each value is an operand (uses[0..n)), and is the
+ * address of a load or store (uses[n..2n)). */
 static uint32_t *x64_use_counts(const struct ir_block *b) {
-  uint32_t *uses = calloc(b->n + 1, sizeof(*uses));
+  uint32_t *uses = calloc(2 * (size_t)b->n + 1, sizeof(*uses));
   for (uint32_t i = 1; uses && i < b->n; i++) {
     const struct ir_insn *u = &b->insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
     for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++)
       uses[ops[k]]++;
+    if (x64_is_mem_access(u))
+      uses[b->n + u->a]++;
   }
   return uses;
 }
@@ -150,14 +181,16 @@ static int x64_is_const_in(const struct ir_block *b, uint32_t ref, int64_t lo, i
   return ir_is_const(b, ref) && (int64_t)b->insn[ref].imm >= lo && (int64_t)b->insn[ref].imm <= hi;
 }
 
-/* An i64 ADD used once, as the address of a load or store, becomes the
- * memory operand [a + disp32] or [a + b], and a shift by 1..3 used once
- * as that b becomes its index scale: [a + c*8]. */
-static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, uint32_t mem) {
+/* An i64 ADD used only as the address of loads and stores becomes their
+ * memory operand [a + disp32] or [a + b], and a shift by 1..3 used once as
+ * that b becomes its index scale: [a + c*8]. */
+static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, const uint32_t *addr_uses,
+                             uint32_t mem) {
   const struct ir_block *b = x->ir;
   uint32_t ad = b->insn[mem].a;
   const struct ir_insn *add = &b->insn[ad];
-  if (add->op != IR_ADD || add->type != IR_I64 || uses[ad] != 1 || ir_is_const(b, add->a))
+  if (add->op != IR_ADD || add->type != IR_I64 || uses[ad] != addr_uses[ad] ||
+      ir_is_const(b, add->a))
     return;
   x->fuse[ad] = X64_FUSE_ADDR;
   const struct ir_insn *sh = &b->insn[add->b];
@@ -222,16 +255,48 @@ int x64_fuse_init(struct x64_ctx *x) {
   }
   x64_fuse_trunc(x);
   for (uint32_t i = 1; i < b->n; i++)
-    if (b->insn[i].op == IR_LOAD || b->insn[i].op == IR_STORE)
-      x64_fuse_address(x, uses, i);
+    if (x64_is_mem_access(&b->insn[i]))
+      x64_fuse_address(x, uses, uses + b->n, i);
   free(uses);
   x64_fuse_walk(x);
   x64_fuse_values(x);
   return 0;
 }
 
+/* The parts of the memory operand for address ref: [base + index << scale
+ * + disp]; an ADD of a constant to a base that is itself base + constant
+ * uses the inner base, with the constants summed. */
+struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_block *b = x->ir;
+  struct x64_addr_parts p = {.base = ref};
+  if (x->fuse[ref] != X64_FUSE_ADDR)
+    return p;
+  const struct ir_insn *add = &b->insn[ref], *inner = &b->insn[add->a];
+  p.base = add->a;
+  if (ir_is_const(b, add->b)) {
+    int64_t disp = (int64_t)b->insn[add->b].imm;
+    if (inner->op == IR_ADD && inner->type == IR_I64 && ir_is_const(b, inner->b) &&
+        !ir_is_const(b, inner->a)) {
+      p.base = inner->a;
+      disp += (int64_t)b->insn[inner->b].imm;
+    }
+    if (disp != (int32_t)disp) {
+      p.base = add->a;
+      p.index = add->b; /* a constant index, loaded into a register */
+      return p;
+    }
+    p.disp = (int32_t)disp;
+  } else if (x->fuse[add->b] == X64_FUSE_ADDR) {
+    p.index = b->insn[add->b].a;
+    p.scale = (uint8_t)b->insn[b->insn[add->b].b].imm;
+  } else {
+    p.index = add->b;
+  }
+  return p;
+}
+
 /* The values whose registers ref reads: its operands, or for an address
- * folded into it the address's own operands. Returns how many. */
+ * folded into it the base and index. Returns how many. */
 unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
   const uint32_t ops[3] = {in->a, in->b, in->c};
@@ -239,9 +304,10 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   for (unsigned k = 0; in->op != IR_NOP && k < ir_op_info[in->op].nargs; k++) {
     uint32_t v = ops[k];
     if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
-      const struct ir_insn *add = &x->ir->insn[v];
-      out[n++] = add->a;
-      out[n++] = x->fuse[add->b] == X64_FUSE_ADDR ? x->ir->insn[add->b].a : add->b;
+      struct x64_addr_parts p = x64_addr_parts(x, v);
+      out[n++] = p.base;
+      if (p.index)
+        out[n++] = p.index;
     } else if (v) {
       out[n++] = v;
     }

@@ -266,24 +266,21 @@ static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
     x64_mov_rr(x->buf, 0, d, s);
 }
 
-static enum x64_cc x64_cmp_cc(unsigned cmp) {
-  static const uint8_t cc[] = {X64_CC_E, X64_CC_NE, X64_CC_B,  X64_CC_AE, X64_CC_BE,
-                               X64_CC_A, X64_CC_L,  X64_CC_GE, X64_CC_LE, X64_CC_G};
-  return cmp < sizeof(cc) ? cc[cmp] : X64_CC_E;
-}
-
+/* d = 0; cmp a, b; setcc d — only the cmp when a branch or select reads it. */
 static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  int w = in->imm == IR_I64;
-  unsigned d = x64_dst(x, ref);
+  int w = in->imm == IR_I64, virt = x->fuse[ref] == X64_FUSE_VIRTUAL;
+  unsigned d = virt ? X64_NOREG : x64_dst(x, ref);
   int32_t imm;
-  x64_alu_rr(x->buf, 0, X64_XOR, d, d);
+  if (!virt)
+    x64_alu_rr(x->buf, 0, X64_XOR, d, d);
   unsigned ra = x64_src(x, in->a, X64_RAX);
   if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
   else
     x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RCX));
-  x64_setcc(x->buf, x64_cmp_cc(in->aux), d);
+  if (!virt)
+    x64_setcc(x->buf, x64_cmp_cc(in->aux), d);
 }
 
 /* From the x86 flags of the operation just done to the nibble
@@ -377,7 +374,7 @@ static void x64_lower_flags_logic(struct x64_ctx *x, uint32_t ref) {
 
 /* The x86 condition of a COND whose flags are in the host flags (x64_fuse.c). */
 static enum x64_cc x64_host_cc(struct x64_ctx *x, uint32_t cond) {
-  if (x->host_cc != x64_in(x, cond)->a)
+  if (x->host_cc != x64_cc_source(x, cond))
     x->error = "x64: the host flags do not hold the flags a condition reads";
   return x64_cond_cc(x, cond);
 }
@@ -434,19 +431,11 @@ static int x64_mem_size_ok(struct x64_ctx *x, const struct ir_insn *in) {
  * scale and displacement of an address folded into it (x64_fuse.c); rax
  * and rdx load what is not in a register. */
 struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref) {
-  if (x->fuse[ref] != X64_FUSE_ADDR)
-    return x64_mem(x64_src(x, ref, X64_RAX), 0);
-  const struct ir_insn *add = x64_in(x, ref);
-  struct x64_mem m = x64_mem(x64_src(x, add->a, X64_RAX), 0);
-  int32_t disp;
-  if (x64_const_imm32(x, add->b, 1, &disp)) {
-    m.disp = disp;
-  } else if (x->fuse[add->b] == X64_FUSE_ADDR) {
-    const struct ir_insn *sh = x64_in(x, add->b);
-    m.index = (uint8_t)x64_src(x, sh->a, X64_RDX);
-    m.scale = (uint8_t)x64_in(x, sh->b)->imm;
-  } else {
-    m.index = (uint8_t)x64_src(x, add->b, X64_RDX);
+  struct x64_addr_parts p = x64_addr_parts(x, ref);
+  struct x64_mem m = x64_mem(x64_src(x, p.base, X64_RAX), p.disp);
+  if (p.index) {
+    m.index = (uint8_t)x64_src(x, p.index, X64_RDX);
+    m.scale = p.scale;
   }
   return m; /* never rsp as the index: it is the spill area, not a value */
 }

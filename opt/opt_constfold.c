@@ -137,12 +137,69 @@ static int opt_cf_extension(struct opt_cf *cf, uint32_t r) {
   return 1;
 }
 
+/* A CONST of value v defined before r: an equal one already seen, else a
+ * NOP slot before r made into one (passes never renumber); 0 if neither. */
+static uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v) {
+  v &= ir_type_mask(type);
+  for (uint32_t h = opt_cf_hash(v, type);; h++) {
+    uint32_t k = cf->ctab[h & cf->cmask];
+    if (!k)
+      break;
+    if (opt_cf_at(cf, k)->imm == v && opt_cf_at(cf, k)->type == type)
+      return k;
+  }
+  for (uint32_t k = r - 1; k > 0 && k + 64 > r; k--)
+    if (cf->b->insn[k].op == IR_NOP) {
+      cf->b->insn[k] = (struct ir_insn){.op = IR_CONST, .type = type, .imm = v};
+      opt_cf_const(cf, k);
+      return k;
+    }
+  return 0;
+}
+
+/* select(c, 0, 1) of an i32 0/1 condition c (CMP or COND) is the opposite
+ * condition: the compares and condition codes come in pairs that differ in
+ * bit 0 (ir.h). select(c, 1, 0) is c itself. */
+static int opt_cf_select_bool(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  const struct ir_insn *c = opt_cf_at(cf, i->a);
+  if (i->op != IR_SELECT || i->type != IR_I32 || (c->op != IR_CMP && c->op != IR_COND))
+    return 0;
+  if (opt_cf_is(cf, i->b, 1) && opt_cf_is(cf, i->c, 0)) {
+    opt_replace(cf->b, cf->repl, r, i->a);
+    return 1;
+  }
+  if (!opt_cf_is(cf, i->b, 0) || !opt_cf_is(cf, i->c, 1) ||
+      (c->op == IR_COND && (c->aux & 15) >= IR_CC_AL))
+    return 0;
+  *i = *c;
+  i->aux ^= 1;
+  return 1;
+}
+
+/* (x + c1) + c2 = x + (c1 + c2), so address arithmetic of a base and
+ * several offsets all start from the base. */
+static int opt_cf_reassociate(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  const struct ir_insn *inner = opt_cf_at(cf, i->a);
+  if (i->op != IR_ADD || inner->op != IR_ADD || inner->type != i->type ||
+      !ir_is_const(cf->b, i->b) || !ir_is_const(cf->b, inner->b))
+    return 0;
+  uint64_t sum = opt_cf_at(cf, i->b)->imm + opt_cf_at(cf, inner->b)->imm;
+  uint32_t k = opt_cf_const_before(cf, r, i->type, sum);
+  if (!k)
+    return 0;
+  i->a = inner->a;
+  i->b = k;
+  return 1;
+}
+
 static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   const struct ir_insn *i = opt_cf_at(cf, r);
   uint32_t x = opt_cf_identity(cf, i);
   if (x && opt_cf_at(cf, x)->type == i->type)
     opt_replace(cf->b, cf->repl, r, x);
-  else if (!opt_cf_absorb(cf, r))
+  else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r))
     opt_cf_extension(cf, r);
 }
 
