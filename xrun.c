@@ -41,6 +41,8 @@ static void usage(FILE *f) {
           "  --no-opt     skip the IR optimization passes (debugging)\n"
           "  --interp     run the IR in the reference interpreter instead (debugging, slow)\n"
           "  --no-spec    no speculative fast paths: every FP instruction exact in C (debugging)\n"
+          "  --perfmap    name translated code for perf in /tmp/perf-PID.map (or XRUN_PERFMAP=1)\n"
+          "  --stats      print translation statistics on stderr at exit (or XRUN_STATS=1)\n"
           "  -h, --help   show this help\n"
           "  --version    show the version\n"
           "\n"
@@ -76,9 +78,17 @@ static const char *need_arg(int argc, char **argv, int i) {
   return argv[i + 1];
 }
 
+/* XRUN_PERFMAP=1 and the like: set, and neither empty nor "0". */
+static bool env_flag(const char *name) {
+  const char *v = getenv(name);
+  return v && v[0] && strcmp(v, "0");
+}
+
 /* Returns the index of the program name in argv. */
 static int parse_options(int argc, char **argv) {
   int i;
+  xrun_opt.perfmap = env_flag("XRUN_PERFMAP");
+  xrun_opt.stats = env_flag("XRUN_STATS");
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *o = argv[i];
     if (!strcmp(o, "--")) {
@@ -116,6 +126,10 @@ static int parse_options(int argc, char **argv) {
       xrun_opt.interp = true;
     } else if (!strcmp(o, "--no-spec")) {
       xrun_opt.no_spec = true;
+    } else if (!strcmp(o, "--perfmap")) {
+      xrun_opt.perfmap = true;
+    } else if (!strcmp(o, "--stats")) {
+      xrun_opt.stats = true;
     } else {
       xrun_die(XRUN_EXIT_USAGE, "xrun: unknown option '%s'; see 'xrun --help'", o);
     }

@@ -123,6 +123,8 @@ struct xrun_options {
   bool no_opt;          /* --no-opt: skip the IR passes */
   bool interp;          /* --interp: run IR through the interpreter, not a backend */
   bool no_spec;         /* --no-spec: never translate speculatively (no DEOPT_IF) */
+  bool perfmap;         /* --perfmap, XRUN_PERFMAP=1: name translated code in /tmp/perf-PID.map */
+  bool stats;           /* --stats, XRUN_STATS=1: translation statistics on stderr at exit */
   unsigned max_block_insns;
   unsigned code_kb; /* -tb-size: code buffer in KiB */
 };

@@ -54,6 +54,9 @@ int ld_map(const struct ld_elf *e, uint64_t hint, struct ld_mapped *m);
 /* Find the interpreter named in e under the sysroot and open it. */
 int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_elf *interp);
 
+/* Add e's function symbols, e being mapped with bias (ld_syms.c). */
+void ld_syms_add_elf(const struct ld_elf *e, uint64_t bias);
+
 /* Allocate the stack and write argc, argv, envp and auxv on it; sets img->sp. */
 int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, char **envp,
              struct ld_image *img);

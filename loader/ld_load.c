@@ -19,6 +19,8 @@ static int ld_load_interp(const struct guest *g, const struct ld_elf *exe, struc
   int st = ld_interp_open(exe, g, interp);
   if (!st)
     st = ld_map(interp, 0, &m);
+  if (!st && xrun_opt.perfmap)
+    ld_syms_add_elf(interp, m.bias);
   if (!st) {
     img->interp_base = m.bias;
     img->entry = m.entry;
@@ -42,6 +44,8 @@ int ld_load(const struct guest *g, const char *path, int argc, char **argv, char
     st = ld_map(exe, LD_PIE_HINT, &m);
   if (st)
     goto out;
+  if (xrun_opt.perfmap)
+    ld_syms_add_elf(exe, m.bias);
   ld_fill_image(exe, &m, img);
   if (exe->interp[0])
     st = ld_load_interp(g, exe, interp, img);

@@ -16,6 +16,7 @@
 #ifndef LOADER_H
 #define LOADER_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "../xrun.h"
 
@@ -35,5 +36,19 @@ struct ld_image {
  * Returns 0, or prints one line on stderr and returns an enum xrun_status. */
 int ld_load(const struct guest *g, const char *path, int argc, char **argv, char **envp,
             struct ld_image *img);
+
+/* Guest function symbols (.symtab, else .dynsym), to name guest code for
+ * --perfmap. When xrun_opt.perfmap is set, ld_load adds the program's and its
+ * interpreter's; the syscall layer adds each file the guest maps executable
+ * (the libraries its ld.so loads).
+ *
+ *   char name[128];
+ *   if (ld_sym_name(pc, name, sizeof(name)) == 0)   // "main+0xa8", "libc.so.6+0x1f00"
+ */
+/* The guest mapped fd's file at offset to addr with PROT_EXEC. */
+void ld_syms_add_mapping(int fd, uint64_t addr, uint64_t offset);
+/* "symbol+0xoff" for pc, else "file+0xoff" within a known file; 0, or -1
+ * when pc is in no file added. */
+int ld_sym_name(uint64_t pc, char *buf, size_t size);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "sys_int.h"
+#include "../tcache/tcache.h"
 
 enum { SYS_EXEC_MAX_ARGS = 4096 };
 
@@ -48,7 +49,7 @@ static const char *sys_xrun_binary(void) {
 }
 
 static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **envp) {
-  char **nargv = calloc(argc + 8, sizeof(char *));
+  char **nargv = calloc(argc + 10, sizeof(char *));
   if (!nargv)
     return -ENOMEM;
   int k = 0;
@@ -57,6 +58,10 @@ static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **en
     nargv[k++] = "-L";
     nargv[k++] = (char *)xrun_opt.sysroot;
   }
+  if (xrun_opt.perfmap)
+    nargv[k++] = "--perfmap";
+  if (xrun_opt.stats)
+    nargv[k++] = "--stats";
   if (argc > 0) {
     nargv[k++] = "-0";
     nargv[k++] = argv[0];
@@ -86,9 +91,12 @@ int64_t sys_execve(const struct sys_call *s) {
   if ((ret = sys_read_strv(s->a[1], argv, SYS_EXEC_MAX_ARGS, &argc)) ||
       (ret = sys_read_strv(s->a[2], envp, SYS_EXEC_MAX_ARGS, &envc)))
     goto out;
-  if (access(path, X_OK))
+  if (access(path, X_OK)) {
     ret = -errno;
-  else if (sys_is_guest_elf(path, s->cpu->guest ? s->cpu->guest->elf_machine : EM_AARCH64))
+    goto out;
+  }
+  tc_diag_exec(); /* --perfmap: our lines before the new image's */
+  if (sys_is_guest_elf(path, s->cpu->guest ? s->cpu->guest->elf_machine : EM_AARCH64))
     ret = sys_exec_guest(path, argv, argc, envp);
   else
     ret = execve(path, argv, envp) < 0 ? -errno : 0;

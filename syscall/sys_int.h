@@ -155,6 +155,9 @@ int sys_altstack_set(const struct a64_stack *ss, uint64_t sp);
  * Returns 0, or -EFAULT when the stack cannot be written. */
 int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
                       uint64_t old_mask);
+/* End the process with sig as its default action does (--stats and
+ * --perfmap write their reports first). */
+_Noreturn void sys_signal_die(int sig);
 /* Deliver at most one pending signal; returns true if one was taken. */
 bool sys_signal_deliver_one(struct cpu *c);
 /* After a syscall returned -EINTR: restart it (pc back at the svc, x0 as it

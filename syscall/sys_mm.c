@@ -4,6 +4,7 @@
  * code that is unmapped or re-protected is dropped from the translation cache. */
 #define _GNU_SOURCE
 #include <sys/mman.h>
+#include "../loader/loader.h"
 #include "../tcache/tcache.h"
 #include "sys_int.h"
 
@@ -40,6 +41,8 @@ int64_t sys_mmap(const struct sys_call *s) {
     return -errno;
   if (flags & MAP_FIXED)
     tc_invalidate(addr, len);
+  if (xrun_opt.perfmap && (s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
+    ld_syms_add_mapping((int)s->a[4], (uint64_t)(uintptr_t)p, s->a[5]);
   return (int64_t)(uintptr_t)p;
 }
 

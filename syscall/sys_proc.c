@@ -5,6 +5,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 #include "sys_int.h"
+#include "../tcache/tcache.h"
 
 /* Ends the calling thread; the run loop sees c->exiting. */
 int64_t sys_exit(const struct sys_call *s) {
@@ -14,6 +15,7 @@ int64_t sys_exit(const struct sys_call *s) {
 }
 
 int64_t sys_exit_group(const struct sys_call *s) {
+  tc_diag_exit(0);
   _exit((int)(s->a[0] & 0xff));
 }
 

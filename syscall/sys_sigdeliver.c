@@ -8,10 +8,12 @@
 #include <unistd.h>
 #include "sys_int.h"
 #include "../decode/aarch64/a64_cpu.h"
+#include "../tcache/tcache.h"
 
 /* End the process with sig, as its default action does (a core dump where
  * the host would make one). */
-static _Noreturn void sys_signal_die(int sig) {
+_Noreturn void sys_signal_die(int sig) {
+  tc_diag_exit(sig);
   signal(sig, SIG_DFL);
   sigset_t set;
   sigemptyset(&set);
@@ -41,6 +43,7 @@ static void sys_signal_default(int sig) {
 static void sys_signal_handle(struct cpu *c, int sig, const struct a64_sigaction *act,
                               const void *info) {
   uint64_t old = sys_sigmask;
+  tc_stats_signal();
   sys_sigmask_saved_take(&old); /* rt_sigsuspend's mask is the one to return to */
   if (sys_sigframe_push(c, sig, act, info, old))
     sys_signal_die(SIGSEGV); /* no room for the frame: the kernel's force_sigsegv */

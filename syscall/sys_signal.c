@@ -72,12 +72,36 @@ static void sys_on_fault_signal(int sig, siginfo_t *si, void *uc) {
     sys_fault_prev[sig].sa_sigaction(sig, si, uc);
 }
 
+/* With --stats or --perfmap, a signal whose default action ends the process
+ * gets a host handler that writes their reports, then dies of it the same way. */
+static bool sys_sig_report_death(int sig) {
+  if (!xrun_opt.stats && !xrun_opt.perfmap)
+    return false;
+  switch (sig) {
+  case SIGCHLD:
+  case SIGURG:
+  case SIGWINCH:
+  case SIGCONT:
+  case SIGTSTP:
+  case SIGTTIN:
+  case SIGTTOU: return false;
+  default: return true;
+  }
+}
+
+static void sys_on_fatal_default(int sig) {
+  sys_signal_die(sig);
+}
+
 static void sys_host_install(int sig, const struct a64_sigaction *act) {
   if (!sys_sig_async(sig))
     return;
   struct sigaction h;
   memset(&h, 0, sizeof(h));
-  if (act->handler == SYS_SIG_DFL || act->handler == SYS_SIG_IGN) {
+  if (act->handler == SYS_SIG_DFL && sys_sig_report_death(sig)) {
+    h.sa_handler = sys_on_fatal_default;
+    sys_sighost_set(~0ull, &h.sa_mask);
+  } else if (act->handler == SYS_SIG_DFL || act->handler == SYS_SIG_IGN) {
     h.sa_handler = act->handler == SYS_SIG_DFL ? SIG_DFL : SIG_IGN;
   } else {
     h.sa_sigaction = sys_on_host_signal;
@@ -115,6 +139,8 @@ void sys_signal_init(void) {
       continue;
     if (sys_sig_async(sig) && h.sa_handler == SIG_IGN)
       sys_actions[sig].handler = SYS_SIG_IGN;
+    else if (sys_sig_async(sig) && h.sa_handler == SIG_DFL && sys_sig_report_death(sig))
+      sys_host_install(sig, &sys_actions[sig]);
     if (sys_sig_fault(sig) && (h.sa_flags & SA_SIGINFO) && h.sa_sigaction != sys_on_fault_signal) {
       sys_fault_prev[sig] = h;
       h.sa_sigaction = sys_on_fault_signal;

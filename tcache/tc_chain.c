@@ -7,6 +7,7 @@ void tc_chain(struct tc_exit *e, struct tc_block *to) {
   if (e->to || to->invalid)
     return;
   tc_backend->patch(e, to->code);
+  tc_count(TC_ST_CHAINS, 1);
   e->to = to;
   e->next_in = to->incoming;
   to->incoming = e;

@@ -45,6 +45,7 @@ void tc_clear_jump_caches(void);
 void tc_stop_world(void);
 void tc_start_world(void);
 void tc_yield_code(void);
+bool tc_lock_briefly(pthread_mutex_t *m);
 
 /* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */
 void tc_deopt(struct cpu *c);
@@ -52,6 +53,52 @@ void tc_fp_clear(void);
 
 void tc_fault_init(void);
 void tc_log_out_asm(const struct tc_block *blk);
+/* Every committed block, in code order (for a forked child's perf map). */
+void tc_map_each(void (*fn)(const struct tc_block *blk));
+
+/* --stats (tc_stats.c): counters kept per guest thread, plain increments,
+ * summed when the process ends. */
+enum tc_stat {
+  TC_ST_BLOCKS,        /* blocks translated */
+  TC_ST_INSNS,         /* guest instructions in them */
+  TC_ST_CODE_BYTES,    /* host code emitted for them */
+  TC_ST_XLATE_NS,      /* time translating (flushes not included); only with --stats */
+  TC_ST_CHAINS,        /* direct exits patched to jump straight to their target */
+  TC_ST_ENTERS,        /* entries into translated code from the run loop */
+  TC_ST_EXIT_INDIRECT, /* exits to the run loop: indirect branch the jump cache missed */
+  TC_ST_EXIT_DIRECT,   /* ... direct exit not chained (yet) */
+  TC_ST_EXIT_SYSCALL,  /* ... syscall */
+  TC_ST_EXIT_TRAP,     /* ... guest trap (SIGILL, brk, ...) */
+  TC_ST_EXIT_REQUEST,  /* ... exit_request (signal pending, flush) */
+  TC_ST_DEOPTS,        /* ... a speculation check failed */
+  TC_ST_LOOKUPS,       /* run-loop lookups of a guest pc in the block map */
+  TC_ST_MISSES,        /* ... that found no block */
+  TC_ST_FLUSHES,       /* code buffer flushes */
+  TC_ST_INVALIDATED,   /* blocks dropped for munmap/mprotect/deopt */
+  TC_ST_SIGNALS,       /* guest signal handlers entered */
+  TC_ST_COUNT
+};
+struct tc_stats_thread {
+  uint64_t n[TC_ST_COUNT];
+  struct tc_stats_thread *next;
+};
+extern __thread struct tc_stats_thread tc_tstats;
+static inline void tc_count(enum tc_stat s, uint64_t n) {
+  tc_tstats.n[s] += n;
+}
+/* Monotonic nanoseconds with --stats, else 0 (no clock read). */
+uint64_t tc_stats_clock(void);
+void tc_stats_thread_enter(void);
+void tc_stats_thread_leave(void);
+void tc_stats_forked(void);
+void tc_stats_print(int sig);
+
+/* --perfmap (tc_perfmap.c). */
+void tc_perfmap_block(const struct tc_block *blk); /* with tc_mutex held */
+void tc_perfmap_flush(bool whole);                 /* whole: in a forked child, all blocks */
+void tc_perfmap_forked(void);
+/* tc_diag.c: the end of the process for both. */
+void tc_diag_init(void);
 /* The run loop's resume point: a host fault handler that has set up a guest
  * signal jumps back here. */
 extern __thread sigjmp_buf tc_resume;

@@ -74,6 +74,11 @@ void tc_map_clear(void) {
   tc_generation++;
 }
 
+void tc_map_each(void (*fn)(const struct tc_block *blk)) {
+  for (size_t i = 0; i < tc_nblocks; i++)
+    fn(tc_blocks[i]);
+}
+
 struct tc_block *tc_find_host(const void *host_pc) {
   const uint8_t *p = host_pc;
   size_t lo = 0, hi = tc_nblocks;
@@ -106,6 +111,7 @@ static int tc_invalidate_locked(uint64_t start, uint64_t len) {
     if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
       b->invalid = 1;
       tc_unchain_all(b);
+      tc_count(TC_ST_INVALIDATED, 1);
       hit = 1;
     }
   }

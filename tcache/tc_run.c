@@ -31,11 +31,13 @@ void tc_init(const struct backend *be, const struct guest *g) {
   tc_map_init();
   tc_buf_init((size_t)xrun_opt.code_kb << 10);
   tc_fault_init();
+  tc_diag_init();
 }
 
 /* Called with tc_mutex held (from translation), never inside the run loop's
  * hold of tc_code_lock. */
 void tc_flush(void) {
+  tc_count(TC_ST_FLUSHES, 1);
   tc_stop_world();
   tc_map_clear();
   tc_buf_reset();
@@ -59,6 +61,7 @@ static struct tc_block *tc_fill_jc(struct cpu *c) {
 static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   uint64_t gen = tc_generation;
   struct tc_block *to = tc_get(c, c->pc);
+  tc_count(TC_ST_EXIT_DIRECT, 1);
   if (to && gen == tc_generation && !xrun_opt.no_chain) {
     pthread_mutex_lock(&tc_chain_lock);
     if (!e->from->invalid)
@@ -82,6 +85,18 @@ static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
   case CPU_EXIT_TRAP: tc_trap(c); return NULL;
   case CPU_EXIT_DEOPT: tc_deopt(c); return NULL;
   default: return tc_follow_exit(c, (struct tc_exit *)r);
+  }
+}
+
+/* --stats: how translated code came back (a direct exit counts itself). */
+static void tc_count_exit(const struct cpu *c, uintptr_t r) {
+  switch (r) {
+  case CPU_EXIT_PLAIN:
+    tc_count(c->exit_request ? TC_ST_EXIT_REQUEST : TC_ST_EXIT_INDIRECT, 1);
+    break;
+  case CPU_EXIT_SYSCALL: tc_count(TC_ST_EXIT_SYSCALL, 1); break;
+  case CPU_EXIT_TRAP: tc_count(TC_ST_EXIT_TRAP, 1); break;
+  case CPU_EXIT_DEOPT: tc_count(TC_ST_DEOPTS, 1); break;
   }
 }
 
@@ -130,8 +145,10 @@ static void tc_loop(struct cpu *c) {
     }
     XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
     tc_in_guest = 1;
+    tc_count(TC_ST_ENTERS, 1);
     uintptr_t r = tc_backend->enter(c, blk->code);
     tc_in_guest = 0;
+    tc_count_exit(c, r);
     blk = tc_after_exit(c, r);
   }
 }

@@ -9,6 +9,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 #include "tc_int.h"
 
 pthread_mutex_t tc_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -30,11 +31,13 @@ void tc_thread_enter(struct cpu *c) {
   c->next_cpu = tc_cpus;
   tc_cpus = c;
   pthread_mutex_unlock(&tc_mutex);
+  tc_stats_thread_enter();
   pthread_rwlock_rdlock(&tc_code_lock);
 }
 
 void tc_thread_leave(struct cpu *c) {
   pthread_rwlock_unlock(&tc_code_lock);
+  tc_stats_thread_leave();
   pthread_mutex_lock(&tc_mutex);
   struct cpu **pp = &tc_cpus;
   while (*pp && *pp != c)
@@ -61,6 +64,17 @@ void tc_stop_world(void) {
 
 void tc_start_world(void) {
   pthread_rwlock_unlock(&tc_code_lock);
+}
+
+/* For the reports at the end of the process, perhaps from a signal handler
+ * that interrupted the holder of m: take m if it comes free within 0.1 s. */
+bool tc_lock_briefly(pthread_mutex_t *m) {
+  for (int i = 0; i < 200; i++) {
+    if (!pthread_mutex_trylock(m))
+      return true;
+    nanosleep(&(struct timespec){0, 500000}, NULL);
+  }
+  return false;
 }
 
 /* Between blocks: let a waiting flush go first. */

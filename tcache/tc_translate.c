@@ -61,7 +61,18 @@ static struct tc_block *tc_emit(const struct ir_block *b) {
   return NULL;
 }
 
+/* --stats and --perfmap: one more block, translated in the time since t0. */
+static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, uint64_t t0) {
+  tc_count(TC_ST_BLOCKS, 1);
+  tc_count(TC_ST_INSNS, b->guest_insns);
+  tc_count(TC_ST_CODE_BYTES, blk->code_size);
+  if (t0)
+    tc_count(TC_ST_XLATE_NS, tc_stats_clock() - t0);
+  tc_perfmap_block(blk);
+}
+
 struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
+  uint64_t t0 = tc_stats_clock();
   if (!tc_ir)
     tc_ir = ir_block_new(pc);
   if (tc_decode(tc_ir, pc) < 0) {
@@ -70,12 +81,15 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   }
   struct tc_block *blk = tc_emit(tc_ir);
   if (!blk) {
+    uint64_t t_flush = tc_stats_clock();
     gc_code_full();
+    t0 += tc_stats_clock() - t_flush; /* the flush is not translation time */
     blk = tc_emit(tc_ir);
   }
   if (!blk)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: internal error: block at 0x%llx cannot be translated",
              (unsigned long long)pc);
+  tc_note_block(blk, tc_ir, t0);
   if (xrun_log_mask & LOG_OUT_ASM)
     tc_log_out_asm(blk);
   return blk;
@@ -84,10 +98,12 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
 /* Called with tc_code_lock held for reading; returns a block that stays valid
  * while it is held, or NULL when the guest code at pc cannot be read. */
 struct tc_block *tc_get(struct cpu *c, uint64_t pc) {
+  tc_count(TC_ST_LOOKUPS, 1);
   for (;;) {
     struct tc_block *blk = tc_lookup(pc);
     if (blk)
       return blk;
+    tc_count(TC_ST_MISSES, 1);
     pthread_rwlock_unlock(&tc_code_lock);
     pthread_mutex_lock(&tc_mutex);
     blk = tc_lookup(pc);

@@ -110,4 +110,13 @@ int tc_in_code(const void *host_pc);
  * its own stacks): a guest MAP_FIXED there is refused. */
 int tc_overlaps_translator(uint64_t start, uint64_t len);
 
+/* Diagnostics (--perfmap, --stats). The process ends: exit_group, the last
+ * thread, or the fatal signal sig (0: none). Writes out the perf map and
+ * prints the statistics, once. */
+void tc_diag_exit(int sig);
+/* The process is about to execve: write out the perf map. */
+void tc_diag_exec(void);
+/* A guest signal handler is being entered (for --stats). */
+void tc_stats_signal(void);
+
 #endif

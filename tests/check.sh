@@ -6,8 +6,8 @@
 #   XRUN=qemu-aarch64 tests/check.sh
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
-# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/guest.sh,
-# tests/busybox.sh, tests/openssl.sh and tests/difftest.sh. Every test prints
+# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
+# tests/guest.sh, tests/busybox.sh, tests/openssl.sh and tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
@@ -67,6 +67,7 @@ done
 suite hostfp tools/check-host-fp "$O"
 suite badinput tests/badinput.sh
 suite cli tests/cli.sh
+suite diag tests/diag.sh
 suite guest tests/guest.sh
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
