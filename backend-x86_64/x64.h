@@ -379,6 +379,7 @@ struct x64_ctx {
   struct tc_buf *buf;
   struct x64_ra ra;
   uint8_t *fuse;          /* per value: enum x64_fuse */
+  uint8_t *recmp;         /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
   uint32_t host_cc;       /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */

@@ -81,11 +81,15 @@ static void x64_epilogue(struct x64_ctx *x) {
 
 /* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
 static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
-  if (x64_sets_cc(x->ir->insn[ref].op))
+  const struct ir_insn *in = &x->ir->insn[ref];
+  int kept = x64_keeps_flags(x, ref) && !x->recmp[ref];
+  if (x64_sets_cc(in->op))
     x->host_cc = ref;
-  else if (!x64_keeps_flags(x, ref))
+  else if (x->recmp[ref])
+    x->host_cc = in->a;
+  else if (!kept)
     x->host_cc = 0;
-  if (!x64_keeps_flags(x, ref))
+  if (!kept)
     x->host_alu = x->host_alu_next;
 }
 

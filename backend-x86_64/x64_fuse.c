@@ -14,6 +14,9 @@
  * Address arithmetic used once by a load or store folds into its memory
  * operand, and a TRUNC whose users read only 32 bits is no instruction.
  *
+ * A COND whose flags were overwritten in between sets them again from the
+ * FLAGS_* op's operands (one cmp), which stay in their registers till then.
+ *
  * Which host flags are live at each instruction is simulated here from a
  * table of ops whose lowering never changes them (x64_keeps_flags), and the
  * same table is followed while emitting, which checks that they agree.
@@ -117,11 +120,13 @@ static void x64_fuse_walk(struct x64_ctx *x) {
   uint32_t live = 0;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
-    if (in->op == IR_COND && in->a && in->a == live &&
-        x64_arm_cc(x64_flags_kind(b->insn[live].op), in->aux) >= 0)
+    if (in->op == IR_COND && in->a && x64_is_flags_op(b->insn[in->a].op) &&
+        x64_arm_cc(x64_flags_kind(b->insn[in->a].op), in->aux) >= 0) {
       x->fuse[i] = X64_FUSE_SETCC;
-    else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
-             (b->insn[in->a].op == IR_CMP || x->fuse[in->a]))
+      x->recmp[i] = in->a != live;
+      live = in->a;
+    } else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
+               (b->insn[in->a].op == IR_CMP || x->fuse[in->a]))
       x->fuse[i] = X64_FUSE_CC;
     if (x64_sets_cc(in->op))
       live = i;
@@ -245,10 +250,23 @@ static void x64_fuse_trunc(struct x64_ctx *x) {
   }
 }
 
+/* A FLAGS_* op with no value whose every reader sets its flags again needs
+ * no instruction where it stands: recmp marks it too. */
+static void x64_fuse_unread_flags(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (x64_is_flags_op(b->insn[i].op) && x->fuse[i] == X64_FUSE_VIRTUAL)
+      x->recmp[i] = 1;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (b->insn[i].op == IR_COND && x->fuse[i] && !x->recmp[i])
+      x->recmp[b->insn[i].a] = 0;
+}
+
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   uint32_t *uses = x64_use_counts(b);
-  x->fuse = calloc(b->n + 1, 1);
+  x->fuse = calloc(2 * (size_t)b->n + 2, 1);
+  x->recmp = x->fuse ? x->fuse + b->n + 1 : NULL;
   if (!x->fuse || !uses) {
     free(uses);
     return -1;
@@ -260,6 +278,7 @@ int x64_fuse_init(struct x64_ctx *x) {
   free(uses);
   x64_fuse_walk(x);
   x64_fuse_values(x);
+  x64_fuse_unread_flags(x);
   return 0;
 }
 
@@ -303,7 +322,10 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   unsigned n = 0;
   for (unsigned k = 0; in->op != IR_NOP && k < ir_op_info[in->op].nargs; k++) {
     uint32_t v = ops[k];
-    if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
+    if (k == 0 && x->recmp[ref] &&
+        in->op == IR_COND) { /* a COND that sets its flags again reads their operands */
+      n += x64_reads(x, v, out + n);
+    } else if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
       struct x64_addr_parts p = x64_addr_parts(x, v);
       out[n++] = p.base;
       if (p.index)

@@ -326,15 +326,24 @@ static int x64_flags_reused(struct x64_ctx *x, const struct ir_insn *in) {
   return alu_of[in->op] && r->op == alu_of[in->op] && r->a == in->a && r->b == in->b;
 }
 
-/* The x86 instruction with the flags of a op b (+ carry c): cmp for a
- * subtraction, else op into rax. */
-static void x64_flags_op(struct x64_ctx *x, const struct ir_insn *in, enum x64_alu op) {
+/* The x86 instruction that sets the host flags as FLAGS_* op f does: cmp
+ * for a subtraction, test for logic, else the op into rax (with the carry
+ * in from c for adc and sbb). */
+static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
+  static const uint8_t alu[IR_NUM_OPS] = {[IR_FLAGS_ADD] = X64_ADD,
+                                          [IR_FLAGS_SUB] = X64_CMP,
+                                          [IR_FLAGS_ADC] = X64_ADC,
+                                          [IR_FLAGS_SBC] = X64_SBB};
+  const struct ir_insn *in = x64_in(x, f);
   int w = in->aux == IR_I64;
+  enum x64_alu op = alu[in->op];
   int32_t imm;
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
-  if (op == X64_SUB) {
+  if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
     unsigned ra = x64_src(x, in->a, X64_RAX);
-    if (is_imm)
+    if (in->op == IR_FLAGS_LOGIC)
+      x64_test_rr(x->buf, w, ra, ra);
+    else if (is_imm)
       x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
     else
       x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RDX));
@@ -353,23 +362,20 @@ static void x64_flags_op(struct x64_ctx *x, const struct ir_insn *in, enum x64_a
     x64_alu_rr(x->buf, w, op, X64_RAX, rb);
 }
 
-/* The host flags become a op b's; the nibble only when something reads it. */
-static void x64_lower_flags(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
+/* The host flags become f's; the nibble only when something reads it. */
+static void x64_lower_flags(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (x->recmp[ref])
+    return; /* its readers set these flags again (x64_fuse.c) */
   if (!x64_flags_reused(x, in))
-    x64_flags_op(x, in, op);
-  if (x->fuse[ref] != X64_FUSE_VIRTUAL)
-    x64_nzcv(x, x64_dst(x, ref), op == X64_SUB || op == X64_SBB ? X64_CC_AE : X64_CC_B);
-}
-
-static void x64_lower_flags_logic(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = x64_in(x, ref);
-  if (!x64_flags_reused(x, in)) {
-    unsigned ra = x64_src(x, in->a, X64_RAX);
-    x64_test_rr(x->buf, in->aux == IR_I64, ra, ra);
-  }
-  if (x->fuse[ref] != X64_FUSE_VIRTUAL)
+    x64_flags_op(x, ref);
+  if (x->fuse[ref] == X64_FUSE_VIRTUAL)
+    return;
+  if (in->op == IR_FLAGS_LOGIC)
     x64_nz(x, x64_dst(x, ref));
+  else
+    x64_nzcv(x, x64_dst(x, ref),
+             in->op == IR_FLAGS_SUB || in->op == IR_FLAGS_SBC ? X64_CC_AE : X64_CC_B);
 }
 
 /* The x86 condition of a COND whose flags are in the host flags (x64_fuse.c). */
@@ -384,6 +390,10 @@ static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   unsigned d = x64_dst(x, ref), mask = ir_cc_mask[in->aux & 15];
   int32_t imm;
+  if (x->recmp[ref]) { /* the flags were lost since: set them again */
+    x64_flags_op(x, in->a);
+    x->host_cc = in->a;
+  }
   if (x->fuse[ref] == X64_FUSE_VIRTUAL)
     return;
   if (x->fuse[ref] == X64_FUSE_SETCC) {
@@ -667,11 +677,11 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_TRUNC: x64_lower_trunc(x, ref); break;
   case IR_CMP: x64_lower_cmp(x, ref); break;
   case IR_SELECT: x64_lower_select(x, ref); break;
-  case IR_FLAGS_ADD: x64_lower_flags(x, ref, X64_ADD); break;
-  case IR_FLAGS_SUB: x64_lower_flags(x, ref, X64_SUB); break;
-  case IR_FLAGS_ADC: x64_lower_flags(x, ref, X64_ADC); break;
-  case IR_FLAGS_SBC: x64_lower_flags(x, ref, X64_SBB); break;
-  case IR_FLAGS_LOGIC: x64_lower_flags_logic(x, ref); break;
+  case IR_FLAGS_ADD:
+  case IR_FLAGS_SUB:
+  case IR_FLAGS_ADC:
+  case IR_FLAGS_SBC:
+  case IR_FLAGS_LOGIC: x64_lower_flags(x, ref); break;
   case IR_COND: x64_lower_cond(x, ref); break;
   case IR_LOAD: x64_lower_load(x, ref); break;
   case IR_STORE: x64_lower_store(x, ref); break;
