@@ -312,6 +312,7 @@ void x64_pop(struct tc_buf *b, unsigned reg);
 void x64_ret(struct tc_buf *b);
 void x64_call_r(struct tc_buf *b, unsigned reg);
 void x64_jmp_r(struct tc_buf *b, unsigned reg);
+void x64_jmp_m(struct tc_buf *b, struct x64_mem m);
 void x64_call_rel(struct tc_buf *b, const void *target);
 void x64_jmp_rel(struct tc_buf *b, const void *target);
 void x64_jcc_rel(struct tc_buf *b, enum x64_cc cc, const void *target);
@@ -389,9 +390,10 @@ struct x64_ctx {
 };
 
 /* x64_tramp.c */
-extern uint8_t *x64_entry_tramp, *x64_exit_tramp;
+extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_jc_miss;
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
+const void *x64_jc_miss_code(void);
 void x64_patch(struct tc_exit *e, const void *code);
 uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
 uint32_t x64_fault_fpexc(const void *uctx);

@@ -141,6 +141,7 @@ const struct backend x64_backend = {
     .init = x64_init,
     .translate = x64_translate,
     .enter = x64_enter,
+    .jc_miss = x64_jc_miss_code,
     .patch = x64_patch,
     .fault_fpexc = x64_fault_fpexc,
     .objdump_machine = "i386:x86-64",

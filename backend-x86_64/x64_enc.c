@@ -361,6 +361,11 @@ void x64_jmp_r(struct tc_buf *b, unsigned reg) {
   x64_op_rr(b, 0, 0xff, 4, reg);
 }
 
+/* FF /4: jmp qword [mem] */
+void x64_jmp_m(struct tc_buf *b, struct x64_mem m) {
+  x64_op_rm(b, 0, 0xff, 4, m);
+}
+
 int x64_rel32_ok(const uint8_t *from, const void *target) {
   intptr_t d = (const uint8_t *)target - from;
   return d == (int32_t)d;

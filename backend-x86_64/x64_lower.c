@@ -599,26 +599,19 @@ static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
 
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
 
-/* cpu->pc = target; on a jump-cache hit go straight to the code. */
+/* The jump-cache probe (tcache.h): entry (pc >> 2) % TC_JC_SIZE is at byte
+ * (pc << 2) & ((TC_JC_SIZE - 1) << 4). On a hit go straight to its code; an
+ * empty or other pc's entry goes to x64_jc_miss, which sets cpu->pc. */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
-  x64_store(b, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RAX);
-  x64_mov_rr(b, 0, X64_RCX, X64_RAX);
-  x64_shift_ri(b, 0, X64_SHR, X64_RCX, 2);
-  x64_alu_ri(b, 0, X64_AND, X64_RCX, TC_JC_SIZE - 1);
-  x64_shift_ri(b, 0, X64_SHL, X64_RCX, 4);
-  x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc)));
-  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));
-  uint8_t *miss = x64_jcc8(b, X64_CC_NE);
-  x64_load(b, 3, 0, 1, X64_RCX, x64_mem(X64_RCX, 8));
-  x64_test_rr(b, 1, X64_RCX, X64_RCX);
-  uint8_t *empty = x64_jcc8(b, X64_CC_E);
-  x64_jmp_r(b, X64_RCX);
-  x64_fix8(b, miss);
-  x64_fix8(b, empty);
-  x64_mov_ri(b, X64_RAX, CPU_EXIT_PLAIN);
-  x64_jmp_rel(b, x64_exit_tramp);
+  x64_mov_rr(b, 0, X64_RCX, X64_RAX);                                          /* mov ecx, eax */
+  x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);                                     /* shl ecx, 2 */
+  x64_alu_ri(b, 0, X64_AND, X64_RCX, (TC_JC_SIZE - 1) << 4);                   /* and ecx, mask */
+  x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
+  x64_jcc_rel(b, X64_CC_NE, x64_jc_miss);                                      /* jne miss */
+  x64_jmp_m(b, x64_mem(X64_RCX, 8));                                           /* jmp [rcx+8] */
 }
 
 static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {

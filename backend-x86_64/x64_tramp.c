@@ -10,7 +10,7 @@
 #include <ucontext.h>
 #include "x64.h"
 
-uint8_t *x64_entry_tramp, *x64_exit_tramp;
+uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_jc_miss;
 
 static const uint8_t x64_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R14, X64_R15};
 
@@ -59,6 +59,18 @@ static void x64_emit_exit(struct tc_buf *b) {
   x64_ret(b);
 }
 
+/* An indirect jump found no translation for the guest pc in rax: back to
+ * the run loop, which translates it and fills the jump-cache entry. */
+static void x64_emit_jc_miss(struct tc_buf *b) {
+  x64_store(b, 3, x64_mem(X64_R14, offsetof(struct cpu, pc)), X64_RAX); /* mov [r14+pc], rax */
+  x64_mov_ri(b, X64_RAX, CPU_EXIT_PLAIN);                               /* mov eax, 0 */
+  x64_jmp_rel(b, x64_exit_tramp);                                       /* jmp exit */
+}
+
+const void *x64_jc_miss_code(void) {
+  return x64_jc_miss;
+}
+
 static void x64_align(struct tc_buf *b, unsigned a) {
   x64_nops(b, (unsigned)(-(uintptr_t)b->cur & (a - 1)));
 }
@@ -69,6 +81,9 @@ void x64_init(struct tc_buf *buf) {
   x64_align(buf, 16);
   x64_exit_tramp = buf->cur;
   x64_emit_exit(buf);
+  x64_align(buf, 16);
+  x64_jc_miss = buf->cur;
+  x64_emit_jc_miss(buf);
   x64_align(buf, 16);
 }
 

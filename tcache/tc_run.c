@@ -45,6 +45,12 @@ void tc_flush(void) {
   tc_start_world();
 }
 
+void tc_jc_clear(struct tc_jc_entry *jc) {
+  const void *miss = tc_backend->jc_miss();
+  for (unsigned i = 0; i < TC_JC_SIZE; i++)
+    jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, miss};
+}
+
 /* After an indirect-branch miss: translate, and remember it in the jump cache. */
 static struct tc_block *tc_fill_jc(struct cpu *c) {
   struct tc_block *blk = tc_get(c, c->pc);
@@ -155,8 +161,12 @@ static void tc_loop(struct cpu *c) {
 
 void tc_run(struct cpu *c) {
   tc_current = c;
-  if (!c->jc)
-    c->jc = mi_zalloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));
+  if (!c->jc) {
+    c->jc = mi_malloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));
+    if (!c->jc)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory for a jump cache");
+    tc_jc_clear(c->jc);
+  }
   tc_thread_enter(c);
   if (sigsetjmp(tc_resume, 1)) /* a fault handler set up a guest signal */
     tc_in_guest = 0;

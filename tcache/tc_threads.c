@@ -51,7 +51,7 @@ void tc_thread_leave(struct cpu *c) {
 void tc_clear_jump_caches(void) {
   for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
     if (c->jc)
-      memset(c->jc, 0, TC_JC_SIZE * sizeof(struct tc_jc_entry));
+      tc_jc_clear(c->jc);
 }
 
 /* Called with tc_mutex held, and without tc_code_lock: returns with every

@@ -57,8 +57,11 @@ struct tc_block {
   int invalid;
 };
 
-/* The direct-mapped jump cache, one per guest thread (struct cpu.jc). */
+/* The direct-mapped jump cache, one per guest thread (struct cpu.jc). An
+ * empty entry holds TC_JC_EMPTY and the backend's miss code, so translated
+ * code needs no test for it: a pc that matches still lands somewhere safe. */
 enum { TC_JC_BITS = 12, TC_JC_SIZE = 1 << TC_JC_BITS };
+#define TC_JC_EMPTY (~(uint64_t)0)
 struct tc_jc_entry {
   uint64_t pc;
   const void *code;
@@ -79,6 +82,9 @@ struct backend {
   /* Run translated code at code until it leaves: returns an enum cpu_exit value,
    * or a struct tc_exit * for a direct exit whose target is not chained yet. */
   uintptr_t (*enter)(struct cpu *c, const void *code);
+  /* Code for an empty jump-cache entry: back to the run loop for the guest pc
+   * translated code was jumping to. */
+  const void *(*jc_miss)(void);
   /* Point e->jump at code, or back at e->stub when code is NULL; one atomic write. */
   void (*patch)(struct tc_exit *e, const void *code);
   /* The pending FP exceptions (IR_FPEXC_*) in the host context a fault
@@ -91,6 +97,8 @@ struct backend {
 extern const struct backend x64_backend;
 
 void tc_init(const struct backend *be, const struct guest *g);
+/* Empty every entry of a jump cache. */
+void tc_jc_clear(struct tc_jc_entry *jc);
 /* Run the guest thread c until it exits. */
 void tc_run(struct cpu *c);
 /* Find or translate the block at pc. */

@@ -656,6 +656,8 @@ TEST(indirect_jump_through_jump_cache) {
   static struct tc_jc_entry jc[TC_JC_SIZE];
   struct fake_cpu c = {0};
   c.c.jc = jc;
+  for (unsigned i = 0; i < TC_JC_SIZE; i++) /* empty, as tc_jc_clear leaves it */
+    jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, x64_backend.jc_miss()};
   struct ir_block *j = ir_block_new(0x1000), *t = ir_block_new(0x3000);
   ir_jump(j, ir_get(j, IR_I64, REG(0)));
   ir_put(t, REG(1), ir_const(t, IR_I64, 77));
@@ -670,9 +672,12 @@ TEST(indirect_jump_through_jump_cache) {
   c.regs[0] = 0x3000 + 4 * TC_JC_SIZE; /* same index, other pc: a miss */
   ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
   ASSERT_EQ(c.c.pc, 0x3000 + 4 * TC_JC_SIZE);
-  c.regs[0] = 0; /* an empty entry {0, NULL} must not be taken */
+  c.regs[0] = 0; /* an empty entry must not be taken */
   ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
   ASSERT_EQ(c.c.pc, 0);
+  c.regs[0] = TC_JC_EMPTY; /* not even by the pc an empty entry holds */
+  ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, TC_JC_EMPTY);
   free(bj), free(bt);
   ir_block_free(j), ir_block_free(t);
 }
