@@ -21,6 +21,11 @@ demo: deps
 	$(MAKE) xrun $(O)/demo/demo
 	./xrun $(O)/demo/demo
 
+# bench: Debian's arm64 programs (lua, python, sqlite, compressors, sort, perl,
+# shell exec loops, openssl) and the C benchmarks under xrun and qemu-aarch64
+# against native x86-64; tools/bench.sh fetches the arm64 packages, installs the
+# amd64 ones and gnuplot-nox when missing, and writes o/bench/bench.{csv,png}.
+# Takes about 6 minutes, so it is not part of `make check`.
 bench: deps
 	$(MAKE) xrun
 	tools/bench.sh

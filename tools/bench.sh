@@ -1,14 +1,26 @@
 #!/bin/bash
-# bench.sh - time CPU-heavy guest programs under ./xrun, under qemu-aarch64,
-# and as native x86-64 builds of the same sources; print a table of seconds
-# (best of $RUNS, default 3) and the ratios xrun/native and xrun/qemu.
+# bench.sh - time real programs natively, under qemu-aarch64 and under ./xrun.
 #
-#   tools/bench.sh                  # all benchmarks
-#   RUNS=1 tools/bench.sh sieve     # one run each, names matching "sieve"
+#   tools/bench.sh                  # every row (what `make bench` runs)
+#   RUNS=1 tools/bench.sh lua gzip  # one run each, rows whose name contains "lua" or "gzip"
 #
-# Then Debian's arm64 openssl (tools/fetch-arm64) on 32 MiB, against the host's
-# own openssl as "native" (its x86-64 code, not the same source built twice).
-# A run whose output differs from the native one is marked "WRONG".
+# Rows:
+#   - Debian workloads: Debian's arm64 build of a program (unpacked by
+#     tools/fetch-arm64 into $SYSROOT) runs under `xrun -L $SYSROOT` and
+#     `qemu-aarch64 -L $SYSROOT`; the amd64 build of the same Debian package
+#     runs natively (installed with apt-get when missing).
+#   - C programs from tests/guest/aarch64, built for both architectures.
+#   - Debian's arm64 openssl against the host's openssl.
+#
+# Method: for run i = 1..$RUNS the native, qemu and xrun runs follow each other
+# (interleaved, so a burst of other load hits all three alike); each time is the
+# median of the $RUNS runs. Every run's output is compared with the first native
+# run's (stdout: a script's printout, the compressed bytes, the sorted lines).
+# A run that exits non-zero or takes longer than $TIMEOUT seconds makes its
+# column FAILED; the reason is printed below the table.
+#
+# Output: the table on stdout, then geometric means; $OUT/bench.csv and a bar
+# chart $OUT/bench.png (gnuplot) of xrun/native and qemu/native per row.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -17,75 +29,379 @@ QEMU=${QEMU:-qemu-aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
 HOST_CC=${HOST_CC:-gcc}
 RUNS=${RUNS:-3}
+TIMEOUT=${TIMEOUT:-300}
 OUT=${O:-o}/bench
-SRC=tests/guest/aarch64
-CFLAGS="-O2 -ffp-contract=off"
-# name:arguments
-BENCHES="sieve_primes:30000000 matrix_multiply:10 sha256_hash_loop:32 mem_funcs_alignments: fp_mandelbrot:1200"
+DATA=$OUT/data
+TEXT=$DATA/text-8000000.txt   # about 8 MB of text-like lines (gen-text.awk)
+LINES=$DATA/lines-1000000.txt # 1M random lines to sort (gen-lines.awk)
+SQL=$DATA/orders-100000.sql   # 100k INSERTs and queries (gen-sql.awk)
 SYSROOT=${SYSROOT:-o/sysroot/aarch64}
+SRC=tests/guest/aarch64
+SCRIPTS=tools/bench
+CFLAGS="-O2 -ffp-contract=off"
 K=000102030405060708090a0b0c0d0e0f
-# name:openssl arguments, on the file $tmp/in
-OPENSSL_BENCHES="openssl_sha256:dgst -sha256 -r
-  openssl_sha512:dgst -sha512 -r
-  openssl_aes128_cbc:enc -aes-128-cbc -K $K -iv $K -in
-  openssl_chacha20:enc -chacha20 -K $K$K -iv $K -in"
+export LC_ALL=C # same sort order and messages for every build
 
-mkdir -p "$OUT"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/xrun-bench.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+# Debian's arm64 packages for the Debian rows and openssl, with the libraries
+# they load (listed by hand from `apt-cache depends` and by running them).
+ARM64_PACKAGES="libc6 libgcc-s1 libstdc++6 zlib1g libtinfo6 libreadline8
+  lua5.4 liblua5.4-0
+  python3.11 python3.11-minimal libpython3.11-minimal libpython3.11-stdlib
+  libexpat1 libffi8 libbz2-1.0 liblzma5 libcrypt1 libdb5.3 libncursesw6
+  libnsl2 libtirpc3 libuuid1 libsqlite3-0
+  sqlite3 gzip bzip2 xz-utils zstd liblz4-1 libzstd1
+  coreutils libacl1 libattr1 libgmp10 libselinux1 libpcre2-8-0
+  perl-base dash libssl3 openssl"
 
-# best RUNNER BIN ARGS REF: best wall time in seconds of $RUNS runs, or "-"
-# when the runner is missing, or "WRONG" when the output differs from REF.
-best() {
-  local runner=$1 bin=$2 args=$3 ref=$4 t best="" i
-  for ((i = 0; i < RUNS; i++)); do
-    # shellcheck disable=SC2086
-    t=$( { TIMEFORMAT=%R; time $runner "$bin" $args >"$tmp/out" 2>/dev/null; } 2>&1 ) || { echo FAILED; return; }
-    if [ -n "$ref" ] && ! cmp -s "$tmp/out" "$ref"; then echo WRONG; return; fi
-    if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; fi
-  done
-  echo "$best"
+# The rows. name, group (debian / c / openssl: the geometric means are per
+# group), per (the times are divided by it: runs of a loop), package (the
+# Debian package whose amd64 and arm64 builds are compared, or -), then the
+# workload: a w_* function and its arguments after the runner.
+rows() {
+  cat <<EOF
+lua5.4            debian  1   lua5.4      w_lua
+python3.11        debian  1   python3.11  w_python
+sqlite3           debian  1   sqlite3     w_sqlite
+gzip-9            debian  1   gzip        w_gzip
+bzip2-9           debian  1   bzip2       w_bzip2
+xz-1              debian  1   xz-utils    w_xz
+zstd-9            debian  1   zstd        w_zstd
+sort              debian  1   coreutils   w_sort
+sha256sum         debian  1   coreutils   w_sha256sum
+perl              debian  1   perl-base   w_perl
+dash_exec_loop    debian  1   dash        w_exec_loop 200
+true_per_run      debian  100 coreutils   w_true 100
+sieve_primes      c       1   -           w_c sieve_primes 30000000
+matrix_multiply   c       1   -           w_c matrix_multiply 10
+sha256_hash_loop  c       1   -           w_c sha256_hash_loop 32
+mem_funcs_alignments c    1   -           w_c mem_funcs_alignments
+fp_mandelbrot     c       1   -           w_c fp_mandelbrot 1200
+openssl_sha256    openssl 1   openssl     w_openssl dgst -sha256 -r
+openssl_sha512    openssl 1   openssl     w_openssl dgst -sha512 -r
+openssl_aes128_cbc openssl 1  openssl     w_openssl enc -aes-128-cbc -K $K -iv $K -in
+openssl_chacha20  openssl 1   openssl     w_openssl enc -chacha20 -K $K$K -iv $K -in
+EOF
 }
-ratio() { # ratio A B: A/B to two decimals, or "-"
-  case "$1$2" in *[!0-9.]*|"") echo - ;; *) awk "BEGIN { if ($2 > 0) printf \"%.2f\", $1 / $2; else print \"-\" }" ;; esac
+
+# ---------------------------------------------------------------- runners
+
+# on RUNNER NATIVE_BIN GUEST_BIN ARGS...: run the x86-64 NATIVE_BIN (native)
+# or the aarch64 GUEST_BIN under qemu-aarch64 or xrun, with the sysroot.
+on() {
+  local runner=$1 native=$2 guest=$3
+  shift 3
+  case $runner in
+    native) "$native" "$@" ;;
+    qemu) "$QEMU" -L "$SYSROOT" "$guest" "$@" ;;
+    xrun) "$XRUN" -L "$SYSROOT" "$guest" "$@" ;;
+  esac
+}
+
+# deb RUNNER PATH ARGS...: run Debian's program PATH: the host's own (amd64)
+# natively, the one in the arm64 sysroot under an emulator.
+deb() {
+  local runner=$1 path=$2
+  shift 2
+  on "$runner" "$path" "$SYSROOT$path" "$@"
+}
+
+# ---------------------------------------------------------------- workloads
+# w_NAME RUNNER ARGS...: one run of the workload; its stdout is what is compared.
+
+w_lua() { deb "$1" /usr/bin/lua5.4 "$SCRIPTS/bench.lua"; }
+w_python() { deb "$1" /usr/bin/python3.11 -I "$SCRIPTS/bench.py"; }
+w_perl() { deb "$1" /usr/bin/perl "$SCRIPTS/bench.pl"; }
+w_sqlite() { deb "$1" /usr/bin/sqlite3 :memory: <"$SQL"; }
+# compressors: their output bytes are deterministic, so they are compared as is
+w_gzip() { deb "$1" /bin/gzip -9 -n -c <"$TEXT"; }
+w_bzip2() { deb "$1" /bin/bzip2 -9 -c <"$TEXT"; }
+w_xz() { deb "$1" /usr/bin/xz -1 -T1 -c <"$TEXT"; }
+w_zstd() { deb "$1" /usr/bin/zstd -9 -q -c <"$TEXT"; }
+w_sort() { deb "$1" /usr/bin/sort <"$LINES"; }
+# the same 8 MB file eight times: 64 MB hashed
+w_sha256sum() { deb "$1" /usr/bin/sha256sum "$TEXT" "$TEXT" "$TEXT" "$TEXT" \
+  "$TEXT" "$TEXT" "$TEXT" "$TEXT"; }
+
+# w_exec_loop RUNNER N: Debian's dash forks and execs coreutils' echo N times.
+# Neither qemu nor this machine registers a binfmt_misc handler, so under qemu
+# the shell execs "qemu-aarch64 -L SYSROOT echo" (what binfmt_misc would run);
+# xrun runs an exec'd aarch64 program through itself.
+w_exec_loop() {
+  local echo
+  case $1 in
+    native) echo=/bin/echo ;;
+    qemu) echo="$(command -v "$QEMU") -L $SYSROOT $SYSROOT/bin/echo" ;;
+    xrun) echo=$SYSROOT/bin/echo ;;
+  esac
+  # shellcheck disable=SC2016 # $i and $1 are dash's
+  deb "$1" /bin/dash -c 'i=0; while [ $i -lt "$2" ]; do $1 $i; i=$((i + 1)); done' dash "$echo" "$2"
+}
+
+# w_true RUNNER N: start coreutils' (dynamic) true N times: start-up cost
+w_true() {
+  local i
+  for ((i = 0; i < $2; i++)); do deb "$1" /bin/true || return; done
+}
+
+# w_c RUNNER NAME ARGS...: a C program of tests/guest/aarch64, built by prepare_c
+w_c() {
+  local runner=$1 name=$2
+  shift 2
+  on "$runner" "$OUT/$name.x86_64" "$OUT/$name.aarch64" "$@"
+}
+
+# w_openssl RUNNER ARGS...: openssl ARGS on the 32 MiB $DATA/openssl.in
+w_openssl() {
+  local runner=$1
+  shift
+  deb "$runner" /usr/bin/openssl "$@" "$DATA/openssl.in"
+}
+
+# ---------------------------------------------------------------- preparing
+
+note() { echo "bench: $*" >&2; }
+
+# need_amd64 PKG...: install the host's (amd64) packages that are missing
+need_amd64() {
+  local p missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p:amd64" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  note "installing ${missing[*]} (amd64)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 ||
+    note "apt-get install ${missing[*]} failed"
+}
+
+# gen FILE COMMAND...: (re)make the data file FILE with COMMAND's stdout when it
+# is missing or older than the generators in tools/bench (the sizes are in the
+# file names).
+gen() {
+  local file=$1
+  shift
+  if [ -s "$file" ] && [ -z "$(find "$SCRIPTS" -newer "$file" -name '*.awk')" ]; then
+    return 0
+  fi
+  note "generating $file"
+  "$@" >"$file.tmp" && mv "$file.tmp" "$file"
+}
+
+# prepare_debian: the arm64 sysroot, the amd64 packages, the input data
+prepare_debian() {
+  # shellcheck disable=SC2086 # the package lists are split on purpose
+  tools/fetch-arm64 -d "$SYSROOT" $ARM64_PACKAGES || note "fetch-arm64 failed: the emulated rows will fail"
+  need_amd64 lua5.4 python3.11 sqlite3 gzip bzip2 xz-utils zstd coreutils perl-base dash
+  gen "$TEXT" awk -v bytes=8000000 -f "$SCRIPTS/gen-text.awk"
+  gen "$LINES" awk -v lines=1000000 -f "$SCRIPTS/gen-lines.awk"
+  gen "$SQL" awk -v rows=100000 -f "$SCRIPTS/gen-sql.awk"
+}
+
+# prepare_c: build each C program for aarch64 (static) and x86-64
+prepare_c() {
+  local name
+  for name in $(rows | awk '$2 == "c" { print $1 }'); do
+    # shellcheck disable=SC2086 # CFLAGS is a list
+    if ! $GUEST_CC $CFLAGS -static -o "$OUT/$name.aarch64" "$SRC/$name.c" -lm ||
+      ! $HOST_CC $CFLAGS -o "$OUT/$name.x86_64" "$SRC/$name.c" -lm; then
+      note "building $name failed"
+    fi
+  done
+}
+
+# prepare_openssl: the sysroot and 32 MiB of AES-CTR keystream as input
+prepare_openssl() {
+  # shellcheck disable=SC2086
+  tools/fetch-arm64 -d "$SYSROOT" $ARM64_PACKAGES || note "fetch-arm64 failed: the emulated rows will fail"
+  need_amd64 openssl
+  [ -s "$DATA/openssl.in" ] ||
+    head -c 33554432 /dev/zero | openssl enc -aes-128-ctr -K $K -iv $K >"$DATA/openssl.in"
+}
+
+# ---------------------------------------------------------------- measuring
+
+# run_once RUNNER PER WORKLOAD...: run the workload once, its stdout in
+# $tmp/out, stderr in $tmp/err. Prints the wall time divided by PER, or
+# returns 1 with the reason in $tmp/why. A watchdog kills the run (and all it
+# started: set -m gives the job its own process group) after $TIMEOUT s.
+run_once() {
+  local runner=$1 per=$2 fn=$3 pid wd rc start end
+  shift 3
+  rm -f "$tmp/time"
+  set -m
+  (
+    start=$EPOCHREALTIME
+    "$fn" "$runner" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+    echo "$? $start $EPOCHREALTIME" >"$tmp/time"
+  ) &
+  pid=$!
+  (sleep "$TIMEOUT" && kill -KILL -- "-$pid") 2>/dev/null &
+  wd=$!
+  set +m
+  wait "$pid" 2>/dev/null
+  kill -- "-$wd" 2>/dev/null
+  wait "$wd" 2>/dev/null
+  if ! read -r rc start end 2>/dev/null <"$tmp/time"; then
+    echo "timed out after $TIMEOUT s" >"$tmp/why"
+    return 1
+  fi
+  if [ "$rc" -ne 0 ]; then
+    echo "exit status $rc: $(grep -m1 . "$tmp/err")" >"$tmp/why"
+    return 1
+  fi
+  awk -v s="$start" -v e="$end" -v n="$per" 'BEGIN { printf "%.6f\n", (e - s) / n }'
+}
+
+median() { # median NUMBER...
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+ratio() { # ratio A B: A/B to two decimals, or "-" when either is not a number
+  case "$1$2" in *[!0-9.]* | "") echo - ;; *) awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }' ;; esac
+}
+
+fmt_time() { # seconds with 3 decimals (5 below 0.1 s), or the word as is
+  case $1 in *[!0-9.]* | "") echo "$1" ;; *) awk -v t="$1" 'BEGIN { printf(t < 0.1 ? "%.5f" : "%.3f", t) }' ;; esac
 }
 
 have() { [ -x "$1" ] || command -v "$1" >/dev/null 2>&1; }
-xrun_cmd=$XRUN
-case $XRUN in /*) ;; */*) xrun_cmd=$PWD/${XRUN#./} ;; esac
 
-selected() { # selected NAME ARGS...: no names given, or NAME contains one
-  local name=$1 p; shift
+# measure NAME PER WORKLOAD...: the interleaved runs of one row. Sets
+# med[native|qemu|xrun] (median seconds, FAILED or -) and same (yes / no
+# (which runners differed) / -); failure reasons go to $tmp/failures.
+measure() {
+  local name=$1 per=$2 i r t
+  shift 2
+  local -A times=() failed=() differs=()
+  rm -f "$tmp/ref"
+  for ((i = 0; i < RUNS; i++)); do
+    for r in native qemu xrun; do
+      [ -n "${failed[$r]:-}" ] && continue
+      [ "$r" = qemu ] && ! have "$QEMU" && failed[$r]=- && continue
+      [ "$r" = xrun ] && ! have "$XRUN" && failed[$r]=- && continue
+      if ! t=$(run_once "$r" "$per" "$@"); then
+        failed[$r]=FAILED
+        echo "$name under $r: $(cat "$tmp/why")" >>"$tmp/failures"
+        continue
+      fi
+      times[$r]="${times[$r]:-} $t"
+      if [ ! -e "$tmp/ref" ]; then
+        [ "$r" = native ] && mv "$tmp/out" "$tmp/ref"
+      elif ! cmp -s "$tmp/out" "$tmp/ref"; then
+        differs[$r]=1
+      fi
+    done
+  done
+  for r in native qemu xrun; do
+    # shellcheck disable=SC2086 # the times are a list
+    if [ -n "${failed[$r]:-}" ]; then med[$r]=${failed[$r]}; else med[$r]=$(median ${times[$r]}); fi
+  done
+  if [ ! -e "$tmp/ref" ]; then
+    same=-
+  elif [ ${#differs[@]} -gt 0 ]; then
+    same="no (${!differs[*]})"
+  else
+    same=yes
+  fi
+}
+
+# ---------------------------------------------------------------- reporting
+
+# versions PKG: "amd64-version arm64-version" of a Debian package (- if unknown)
+versions() {
+  local pkg=$1 a b=-
+  a=$(dpkg-query -W -f='${Version}' "$pkg:amd64" 2>/dev/null) || a=-
+  [ -f "$SYSROOT/.fetched/$pkg" ] && b=$(sed "s/^${pkg}_//; s/_arm64\.deb\$//; s/%3a/:/" "$SYSROOT/.fetched/$pkg")
+  echo "${a:--} $b"
+}
+
+ROW_FORMAT='%-20s %9s %9s %9s %11s %11s %9s  %s\n'
+print_header() {
+  # shellcheck disable=SC2059
+  printf "$ROW_FORMAT" program "native s" "qemu s" "xrun s" xrun/native qemu/native qemu/xrun "same output"
+}
+
+# geomean GROUP_REGEX COLUMN: geometric mean of a ratio column of the csv
+# over the rows whose group matches, with the number of rows it covers
+geomean() {
+  awk -F, -v g="$1" -v c="$2" 'NR > 1 && $2 ~ g && $c ~ /^[0-9.]+$/ && $c > 0 { s += log($c); n++ }
+    END { if (n) printf "%.2f (%d rows)", exp(s / n), n; else printf "- (0 rows)" }' "$CSV"
+}
+
+print_summary() {
+  echo
+  printf 'geometric mean, Debian workloads:  xrun/native %s   qemu/xrun %s\n' \
+    "$(geomean '^debian$' 9)" "$(geomean '^debian$' 11)"
+  printf 'geometric mean, all rows:          xrun/native %s   qemu/xrun %s\n' \
+    "$(geomean . 9)" "$(geomean . 11)"
+  if [ -s "$tmp/failures" ]; then
+    echo
+    echo "failures:"
+    sed 's/^/  /' "$tmp/failures"
+  fi
+  awk -F, 'NR > 1 && $3 != "-" && $4 != $5 { printf "  %s: amd64 %s, arm64 %s\n", $3, $4, $5 }' "$CSV" | sort -u >"$tmp/versions"
+  if [ -s "$tmp/versions" ]; then
+    echo
+    echo "package versions that differ between the native and the arm64 build:"
+    cat "$tmp/versions"
+  fi
+}
+
+# plot: a bar chart of xrun/native and qemu/native per row (log scale)
+plot() {
+  need_amd64 gnuplot-nox
+  have gnuplot || { note "gnuplot missing: no $OUT/bench.png"; return; }
+  gnuplot -e "csv='$CSV'; png='$OUT/bench.png'" "$SCRIPTS/bench.gp" || note "gnuplot failed"
+}
+
+# ---------------------------------------------------------------- main
+
+selected() { # selected NAME PATTERN...: no patterns, or NAME contains one
+  local name=$1 p
+  shift
   [ $# -eq 0 ] && return 0
-  for p in "$@"; do case $name in *"$p"*) return 0 ;; esac; done
+  for p in "$@"; do case $name in *"$p"*) return 0 ;; esac done
   return 1
 }
 
-printf '%-22s %9s %9s %9s %12s %10s\n' program native qemu xrun xrun/native xrun/qemu
-for b in $BENCHES; do
-  name=${b%%:*}; args=${b#*:}
-  selected "$name" "$@" || continue
-  $GUEST_CC $CFLAGS -static -o "$OUT/$name.aarch64" "$SRC/$name.c" -lm || continue
-  $HOST_CC $CFLAGS -o "$OUT/$name.x86_64" "$SRC/$name.c" -lm || continue
-  # shellcheck disable=SC2086
-  "$OUT/$name.x86_64" $args >"$OUT/$name.ref"
-  tn=$(best "" "$OUT/$name.x86_64" "$args" "")
-  tq=-; tx=-
-  have "$QEMU" && tq=$(best "$QEMU" "$OUT/$name.aarch64" "$args" "$OUT/$name.ref")
-  have "$xrun_cmd" && tx=$(best "$xrun_cmd" "$OUT/$name.aarch64" "$args" "$OUT/$name.ref")
-  printf '%-22s %9s %9s %9s %12s %10s\n' "$name" "$tn" "$tq" "$tx" "$(ratio "$tx" "$tn")" "$(ratio "$tx" "$tq")"
-done
+main() {
+  local line name group per pkg ver workload g
+  local -a row_lines wanted=() workload_args
+  local -A med=() prepared=()
+  local same
+  mkdir -p "$OUT" "$DATA"
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/xrun-bench.XXXXXX") || exit 2
+  trap 'rm -rf "$tmp"' EXIT
+  # measure a copy of xrun: a rebuild of ./xrun during the runs must not change it
+  if [ -x "$XRUN" ] && cp "$XRUN" "$tmp/xrun"; then XRUN=$tmp/xrun; fi
+  case $SYSROOT in /*) ;; *) SYSROOT=$PWD/$SYSROOT ;; esac # the exec loop's dash needs it absolute
+  CSV=$OUT/bench.csv
 
-command -v openssl >/dev/null && tools/fetch-arm64 -d "$SYSROOT" libc6 libssl3 openssl || exit 0
-head -c 33554432 /dev/zero | openssl enc -aes-128-ctr -K $K -iv $K >"$tmp/in"
-while IFS=: read -r name args; do
-  name=${name#"${name%%[! ]*}"}
-  selected "$name" "$@" || continue
-  # shellcheck disable=SC2086
-  openssl $args "$tmp/in" >"$OUT/$name.ref"
-  tn=$(best "" openssl "$args $tmp/in" "")
-  tq=-; tx=-
-  have "$QEMU" && tq=$(best "$QEMU -L $SYSROOT" "$SYSROOT/usr/bin/openssl" "$args $tmp/in" "$OUT/$name.ref")
-  have "$xrun_cmd" && tx=$(best "$xrun_cmd -L $SYSROOT" "$SYSROOT/usr/bin/openssl" "$args $tmp/in" "$OUT/$name.ref")
-  printf '%-22s %9s %9s %9s %12s %10s\n' "$name" "$tn" "$tq" "$tx" "$(ratio "$tx" "$tn")" "$(ratio "$tx" "$tq")"
-done <<<"$OPENSSL_BENCHES"
+  mapfile -t row_lines < <(rows)
+  for line in "${row_lines[@]}"; do
+    read -r name group _ <<<"$line"
+    selected "$name" "$@" && wanted+=("$line") && prepared[$group]=
+  done
+  for g in "${!prepared[@]}"; do "prepare_$g"; done
+
+  echo "program,group,package,native_version,arm64_version,native_s,qemu_s,xrun_s,xrun_native,qemu_native,qemu_xrun,same_output" >"$CSV"
+  print_header
+  for line in "${wanted[@]}"; do
+    read -r name group per pkg workload <<<"$line"
+    read -ra workload_args <<<"$workload"
+    measure "$name" "$per" "${workload_args[@]}"
+    ver="- -"
+    [ "$pkg" != - ] && ver=$(versions "$pkg")
+    local rx rq rqx
+    rx=$(ratio "${med[xrun]}" "${med[native]}")
+    rq=$(ratio "${med[qemu]}" "${med[native]}")
+    rqx=$(ratio "${med[qemu]}" "${med[xrun]}")
+    # shellcheck disable=SC2059
+    printf "$ROW_FORMAT" "$name" "$(fmt_time "${med[native]}")" "$(fmt_time "${med[qemu]}")" \
+      "$(fmt_time "${med[xrun]}")" "$rx" "$rq" "$rqx" "$same"
+    echo "$name,$group,$pkg,${ver% *},${ver#* },${med[native]},${med[qemu]},${med[xrun]},$rx,$rq,$rqx,$same" >>"$CSV"
+  done
+  print_summary
+  plot
+}
+
+main "$@"
