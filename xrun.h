@@ -49,6 +49,10 @@ struct cpu {
   struct cpu *next_cpu; /* tcache's list of running guest threads */
   uint32_t fp_pending;  /* IR_FPEXC_* raised by translated code, not yet in the guest's flags */
   uint32_t host_fp;     /* scratch for the backend's FP status moves */
+  /* Lazy flags (ir.h): while lazy_op is nonzero the guest's flags slot is
+   * stale and the flags are those of IR op lazy_op on lazy_a, lazy_b. */
+  uint32_t lazy_op;
+  uint64_t lazy_a, lazy_b;
 };
 
 struct ir_block;

@@ -399,7 +399,9 @@ uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
 uint32_t x64_fault_fpexc(const void *uctx);
 
 /* x64_regalloc.c */
-int x64_is_call(const struct ir_insn *in);
+int x64_is_call(const struct ir_block *b, const struct ir_insn *in);
+int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in);
+int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in);
 int x64_has_value(const struct ir_insn *in);
 int x64_needs_reg(struct x64_ctx *x, uint32_t ref);
 int x64_ra_init(struct x64_ctx *x);

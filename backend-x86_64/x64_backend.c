@@ -99,7 +99,7 @@ static void x64_body(struct x64_ctx *x) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_NOP)
       continue;
-    if (x64_is_call(in))
+    if (x64_is_call(b, in))
       x64_ra_call(x, i);
     if (x64_needs_reg(x, i))
       x64_ra_def(x, i, x64_hint(in));

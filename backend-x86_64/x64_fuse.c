@@ -89,10 +89,10 @@ int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   switch (in->op) {
   case IR_ADD:
   case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
+  case IR_GET: return !x64_is_flags_get(x->ir, in); /* that one calls ir_flags_pack */
   case IR_NOP:
   case IR_MARK:
   case IR_CONST:
-  case IR_GET:
   case IR_PUT:
   case IR_LOAD:
   case IR_STORE:
@@ -136,14 +136,14 @@ static void x64_fuse_walk(struct x64_ctx *x) {
 }
 
 /* A COND or CMP only branched or selected on needs no value; a FLAGS_* op
- * only read by host-flag CONDs needs no nibble. */
+ * only read by host-flag CONDs and stored lazily needs no nibble. */
 static void x64_fuse_values(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_COND && x->fuse[i])
-      x->fuse[i] = X64_FUSE_VIRTUAL, x->fuse[in->a] = X64_FUSE_VIRTUAL;
-    else if (in->op == IR_CMP)
+      x->fuse[i] = X64_FUSE_VIRTUAL;
+    else if (in->op == IR_CMP || x64_is_flags_op(in->op))
       x->fuse[i] = X64_FUSE_VIRTUAL;
   }
   for (uint32_t i = 1; i < b->n; i++) {
@@ -153,7 +153,8 @@ static void x64_fuse_values(struct x64_ctx *x) {
       uint32_t v = ops[k];
       if (!v || x->fuse[v] != X64_FUSE_VIRTUAL)
         continue;
-      int flags_used = x64_is_flags_op(b->insn[v].op) && !(u->op == IR_COND && x->fuse[i]);
+      int flags_used = x64_is_flags_op(b->insn[v].op) && !(u->op == IR_COND && x->fuse[i]) &&
+                       !x64_is_lazy_put(b, u);
       int cond_used = !x64_is_flags_op(b->insn[v].op) && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
       if (flags_used || (cond_used && b->insn[v].op == IR_CMP))
         x->fuse[v] = X64_FUSE_NONE;
@@ -315,9 +316,18 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
 }
 
 /* The values whose registers ref reads: its operands, or for an address
- * folded into it the base and index. Returns how many. */
+ * folded into it the base and index, for a lazy flags PUT the flags op's
+ * operands. Returns how many. */
 unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
+  if (x64_is_lazy_put(x->ir, in)) {
+    const struct ir_insn *f = &x->ir->insn[in->a];
+    unsigned n = 0;
+    out[n++] = f->a;
+    if (f->b)
+      out[n++] = f->b;
+    return n;
+  }
   const uint32_t ops[3] = {in->a, in->b, in->c};
   unsigned n = 0;
   for (unsigned k = 0; in->op != IR_NOP && k < ir_op_info[in->op].nargs; k++) {

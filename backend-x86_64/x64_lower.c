@@ -27,19 +27,45 @@ static void x64_pcmap(struct x64_ctx *x) {
                                                  (uint32_t)(x->guest_pc - blk->guest_pc)};
 }
 
+static void x64_call_fn(struct x64_ctx *x, uint64_t fn);
+
 static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (x64_is_flags_get(x->ir, in)) { /* ir_flags_pack(cpu, flags_off) first */
+    x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
+    x64_mov_ri(x->buf, X64_RSI, x->ir->flags_off);
+    x64_call_fn(x, (uintptr_t)ir_flags_pack);
+  }
   x64_load(x->buf, in->type == IR_I64 ? 3 : 2, 0, 0, x64_dst(x, ref), x64_cpu_field(in->imm));
+}
+
+/* mov size [r14+off], value */
+static void x64_store_value(struct x64_ctx *x, unsigned size, size_t off, uint32_t value) {
+  int32_t imm;
+  if (x64_const_imm32(x, value, size == 3, &imm))
+    x64_store_imm(x->buf, size, x64_cpu_field(off), imm);
+  else
+    x64_store(x->buf, size, x64_cpu_field(off), x64_src(x, value, X64_RAX));
+}
+
+/* The flags op f's operands and IR_LAZY_OP instead of its nibble (ir.h). */
+static void x64_lower_lazy_put(struct x64_ctx *x, const struct ir_insn *f) {
+  x64_store_value(x, 3, offsetof(struct cpu, lazy_a), f->a);
+  if (f->b)
+    x64_store_value(x, 3, offsetof(struct cpu, lazy_b), f->b);
+  x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)),
+                (int32_t)IR_LAZY_OP(f->op, f->aux));
 }
 
 static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  unsigned size = in->type == IR_I64 ? 3 : 2;
-  int32_t imm;
-  if (x64_const_imm32(x, in->a, size == 3, &imm))
-    x64_store_imm(x->buf, size, x64_cpu_field(in->imm), imm);
-  else
-    x64_store(x->buf, size, x64_cpu_field(in->imm), x64_src(x, in->a, X64_RAX));
+  if (x64_is_lazy_put(x->ir, in)) {
+    x64_lower_lazy_put(x, x64_in(x, in->a));
+    return;
+  }
+  x64_store_value(x, in->type == IR_I64 ? 3 : 2, in->imm, in->a);
+  if (x->ir->flags_off && in->imm == x->ir->flags_off) /* the nibble is the truth again */
+    x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0);
 }
 
 /* d = a; d op= b */
@@ -181,6 +207,11 @@ static void x64_call_helper(struct x64_ctx *x, uint64_t fn, uint32_t a, uint32_t
   x64_load_value(x, X64_RCX, c);
   x64_load_value(x, X64_RSI, a);
   x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
+  x64_call_fn(x, fn);
+}
+
+/* call fn, rel32 when it reaches, else through rax */
+static void x64_call_fn(struct x64_ctx *x, uint64_t fn) {
   if (x64_rel32_ok(x->buf->cur + 5, (const void *)(uintptr_t)fn)) {
     x64_call_rel(x->buf, (const void *)(uintptr_t)fn);
   } else {
@@ -198,7 +229,7 @@ static void x64_lower_call(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_lower_popcnt(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  if (!x64_is_call(in)) {
+  if (!x64_is_call(x->ir, in)) {
     x64_popcnt(x->buf, in->type == IR_I64, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
     return;
   }

@@ -21,8 +21,22 @@ static int x64_have_popcnt(void) {
   return __builtin_cpu_supports("popcnt");
 }
 
+/* A GET of lazily kept flags packs them first, in C (ir.h). */
+int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in) {
+  return in->op == IR_GET && b->flags_off && in->imm == b->flags_off && in->type != IR_V128;
+}
+
+/* A PUT of a FLAGS_ADD/SUB/LOGIC value to the flags slot, kept lazily. */
+int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in) {
+  unsigned op = b->insn[in->a].op;
+  return in->op == IR_PUT && b->flags_off && in->imm == b->flags_off &&
+         (op == IR_FLAGS_ADD || op == IR_FLAGS_SUB || op == IR_FLAGS_LOGIC);
+}
+
 /* Ops lowered to a call of a C function (clobbering the caller-saved registers). */
-int x64_is_call(const struct ir_insn *in) {
+int x64_is_call(const struct ir_block *b, const struct ir_insn *in) {
+  if (x64_is_flags_get(b, in))
+    return 1;
   if (ir_is_vec_op(in->op))
     return !x64_vec_native(in);
   return in->op == IR_CALL || (in->op == IR_POPCNT && !x64_have_popcnt()) ||
@@ -75,7 +89,7 @@ int x64_ra_init(struct x64_ctx *x) {
   }
   ra->next_call[b->n] = UINT32_MAX;
   for (uint32_t i = b->n; i-- > 1;)
-    ra->next_call[i] = x64_is_call(&b->insn[i]) ? i : ra->next_call[i + 1];
+    ra->next_call[i] = x64_is_call(b, &b->insn[i]) ? i : ra->next_call[i + 1];
   return 0;
 }
 

@@ -35,6 +35,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->guest_pc = guest_pc;
   b->guest_size = 0;
   b->guest_insns = 0;
+  b->flags_off = 0;
   b->n = 1;
   b->n_vconst = 0;
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */

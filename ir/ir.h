@@ -157,8 +157,20 @@ struct ir_v128 {
   uint64_t lo, hi;
 };
 
+/* Lazy flags. A decoder may name its guest's flags slot (b->flags_off: the
+ * state offset of the canonical NZCV nibble, 0 = none). A backend may then
+ * store a FLAGS_ADD/SUB/LOGIC value PUT there lazily, as the op and its
+ * operands in cpu->lazy_op/lazy_a/lazy_b (IR_LAZY_OP), instead of the nibble;
+ * any other PUT there clears lazy_op. GET and PUT in translated code see the
+ * nibble as usual; C code reads the slot only after ir_flags_pack(). */
+#define IR_LAZY_OP(op, width) ((uint32_t)(op) | (uint32_t)(width) << 8)
+struct cpu;
+/* Make the flags slot at flags_off hold the nibble again (cpu->lazy_op = 0). */
+void ir_flags_pack(struct cpu *c, uint64_t flags_off);
+
 struct ir_block {
   uint64_t guest_pc;    /* address of the first guest instruction */
+  uint32_t flags_off;   /* the guest's NZCV nibble in the state, for lazy flags; 0 = none */
   uint32_t guest_size;  /* bytes of guest code the block covers */
   uint32_t guest_insns; /* guest instructions decoded */
   uint32_t n;           /* instructions used; insn[0] is a NOP standing for 'none' */

@@ -237,6 +237,8 @@ uintptr_t ir_interp(const struct ir_block *b, struct cpu *c) {
   struct ir_v128 *v = b->n <= IR_INTERP_STACK_VALUES ? small : malloc(b->n * sizeof(*v));
   if (!v)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  if (b->flags_off) /* the interpreter keeps no lazy flags: GET and PUT see the nibble */
+    ir_flags_pack(c, b->flags_off);
   uintptr_t r = ir_interp_values(b, c, v);
   if (v != small)
     free(v);

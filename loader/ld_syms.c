@@ -107,7 +107,7 @@ static int ld_sym_rank(const GElf_Sym *s) {
 }
 
 static void ld_syms_read(Elf *elf, uint64_t bias) {
-  GElf_Shdr sh;
+  GElf_Shdr sh = {0};
   Elf_Scn *scn = ld_symtab(elf, &sh);
   Elf_Data *d = scn ? elf_getdata(scn, NULL) : NULL;
   if (!d || !sh.sh_entsize)

@@ -82,7 +82,7 @@ static uint64_t sys_sigtramp(void) {
   return tramp;
 }
 
-static void sys_sigframe_save(struct a64_sigcontext *mc, const struct a64_cpu *a, uint64_t fault) {
+static void sys_sigframe_save(struct a64_sigcontext *mc, struct a64_cpu *a, uint64_t fault) {
   struct a64_fpsimd_context fp = {.head = {SYS_A64_FPSIMD_MAGIC, sizeof(fp)},
                                   .fpsr = a->fpsr | (a->c.fp_pending & A64_FPSR_FPEXC),
                                   .fpcr = a->fpcr};
@@ -91,7 +91,7 @@ static void sys_sigframe_save(struct a64_sigcontext *mc, const struct a64_cpu *a
   memcpy(mc->regs, a->x, sizeof(mc->regs));
   mc->sp = a->x[31];
   mc->pc = a->c.pc;
-  mc->pstate = (a->nzcv & 0xf) << 28;
+  mc->pstate = (a64_nzcv(a) & 0xf) << 28;
   memcpy(mc->reserved, &fp, sizeof(fp)); /* the null record after it is already zero */
 }
 
@@ -172,7 +172,7 @@ static int sys_sigframe_restore(struct a64_cpu *a, const struct a64_sigcontext *
   memcpy(a->x, mc->regs, sizeof(mc->regs));
   a->x[31] = mc->sp;
   a->c.pc = mc->pc;
-  a->nzcv = (mc->pstate >> 28) & 0xf;
+  a64_set_nzcv_c(a, (mc->pstate >> 28) & 0xf);
   a->fpsr = fp->fpsr;
   a->c.fp_pending = 0;
   a->fpcr = fp->fpcr;

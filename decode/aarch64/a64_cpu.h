@@ -4,8 +4,10 @@
 #ifndef A64_CPU_H
 #define A64_CPU_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "../../xrun.h"
+#include "../../ir/ir.h"
 
 /* FPCR: AHP, DN, FZ, RMode, FZ16, Stride, Len; FPSR: NZCV (AArch32), QC, IDC,
  * IXC, UFC, OFC, DZC, IOC. The trap-enable bits read as zero. */
@@ -23,6 +25,17 @@ struct a64_cpu {
   uint64_t excl_size;             /* log2 size of the monitored access */
   _Alignas(16) uint64_t v[32][2]; /* V0..V31, little-endian: v[n][0] is the low 64 bits */
 };
+
+/* NZCV from C code: translated code may keep it lazily (ir.h, "Lazy flags"). */
+static inline uint64_t a64_nzcv(struct a64_cpu *a) {
+  ir_flags_pack(&a->c, offsetof(struct a64_cpu, nzcv));
+  return a->nzcv;
+}
+
+static inline void a64_set_nzcv_c(struct a64_cpu *a, uint64_t nzcv) {
+  a->nzcv = nzcv;
+  a->c.lazy_op = 0;
+}
 
 /* FPSR's cumulative exception flags IOC DZC OFC UFC IXC are bits 0..4, the
  * IR_FPEXC_* bits of cpu.fp_pending: the guest's FPSR is fpsr | fp_pending. */

@@ -52,6 +52,7 @@ static unsigned a64_count_side_exits(const struct ir_block *b, uint32_t from) {
 
 void a64_decode_block(struct ir_block *b, uint64_t pc) {
   struct a64_ctx s = {.b = b};
+  b->flags_off = offsetof(struct a64_cpu, nzcv);
   unsigned max = xrun_opt.max_block_insns ? xrun_opt.max_block_insns : 1;
   unsigned insns = 0, exits = 0;
   uint64_t start = pc;

@@ -67,7 +67,7 @@ static uint64_t h_fjcvtzs(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t un
   bool z;
   (void)pc, (void)unused;
   uint32_t r = fp_to_fixed_js(a, a->v[rn][0], &z);
-  a->nzcv = z ? 4 : 0;
+  a64_set_nzcv_c(a, z ? 4 : 0);
   if (rd != 31)
     a->x[rd] = r;
   return 0;

@@ -108,7 +108,7 @@ static uint64_t h_fp_cmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unu
   uint64_t x = fp_get(a, rn_(insn), esz);
   uint64_t y = a64_bits((uint32_t)insn, 3, 1) ? 0 : fp_get(a, rm_(insn), esz);
   (void)pc, (void)unused;
-  a->nzcv = a64_fp_compare(a, x, y, esz, a64_bits((uint32_t)insn, 4, 1));
+  a64_set_nzcv_c(a, a64_fp_compare(a, x, y, esz, a64_bits((uint32_t)insn, 4, 1)));
   return 0;
 }
 
@@ -133,18 +133,18 @@ static uint64_t h_fp_ccmp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t un
   struct a64_cpu *a = a64(c);
   unsigned esz = esz_(insn);
   (void)pc, (void)unused;
-  if (cond_holds(a->nzcv, a64_bits((uint32_t)insn, 12, 4)))
-    a->nzcv = a64_fp_compare(a, fp_get(a, rn_(insn), esz), fp_get(a, rm_(insn), esz), esz,
-                             a64_bits((uint32_t)insn, 4, 1));
+  if (cond_holds(a64_nzcv(a), a64_bits((uint32_t)insn, 12, 4)))
+    a64_set_nzcv_c(a, a64_fp_compare(a, fp_get(a, rn_(insn), esz), fp_get(a, rm_(insn), esz), esz,
+                                     a64_bits((uint32_t)insn, 4, 1)));
   else
-    a->nzcv = a64_bits((uint32_t)insn, 0, 4);
+    a64_set_nzcv_c(a, a64_bits((uint32_t)insn, 0, 4));
   return 0;
 }
 
 /* M 0 S 11110 ftype 1 Rm cond 11 Rn Rd: FCSEL */
 static uint64_t h_fp_csel(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
-  bool t = cond_holds(a->nzcv, a64_bits((uint32_t)insn, 12, 4));
+  bool t = cond_holds(a64_nzcv(a), a64_bits((uint32_t)insn, 12, 4));
   (void)pc, (void)unused;
   a64_vset_scalar(a, rd_(insn), a->v[t ? rn_(insn) : rm_(insn)][0], esz_(insn));
   return 0;

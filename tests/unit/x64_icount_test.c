@@ -27,18 +27,18 @@ struct icount_case {
 };
 
 static const struct icount_case cases[] = {
-    {"cmp_bne", "cmp x1, x2\n b.ne .+8\n b .+4", 30},
-    {"cmp_imm_bhi", "cmp x1, #42\n b.hi .+8\n b .+4", 29},
-    {"tst_beq", "tst w1, #0xff\n b.eq .+8\n b .+4", 27},
-    {"subs_bne", "subs x1, x1, #1\n b.ne .+8\n b .+4", 31},
-    {"adds_csel", "adds x0, x1, x2\n csel x3, x4, x5, lt\n b .+4", 31},
-    {"cmp_cset", "cmp w1, w2\n cset w0, ge\n b .+4", 27},
-    {"cmp_add_csel", "cmp x1, x2\n add x3, x3, #1\n csel x0, x4, x5, lt\n b .+4", 33},
+    {"cmp_bne", "cmp x1, x2\n b.ne .+8\n b .+4", 23},
+    {"cmp_imm_bhi", "cmp x1, #42\n b.hi .+8\n b .+4", 22},
+    {"tst_beq", "tst w1, #0xff\n b.eq .+8\n b .+4", 21},
+    {"subs_bne", "subs x1, x1, #1\n b.ne .+8\n b .+4", 24},
+    {"adds_csel", "adds x0, x1, x2\n csel x3, x4, x5, lt\n b .+4", 24},
+    {"cmp_cset", "cmp w1, w2\n cset w0, ge\n b .+4", 20},
+    {"cmp_add_csel", "cmp x1, x2\n add x3, x3, #1\n csel x0, x4, x5, lt\n b .+4", 25},
     {"cbz_w", "cbz w1, .+8\n b .+4", 19},
     {"cset_orr_cbnz",
      "cmp w1, w2\n cset w4, hs\n cmp w3, #0\n cset w5, eq\n orr w4, w4, w5\n cbnz w4, .+8\n b .+4",
-     40},
-    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 40},
+     33},
+    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 41},
     {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 14},
     {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 15},
     {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 17},
@@ -49,11 +49,11 @@ static const struct icount_case cases[] = {
     {"rbit", "rbit x0, x1\n b .+4", 35},
     {"bl", "bl .+8", 13},
     {"ret", "ret", 15},
-    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 35},
+    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 28},
     {"byte_hash_loop",
      "0: ldrb w1, [x2], #1\n add w0, w0, w0, lsl #5\n eor w0, w1, w0\n cmp x2, x3\n b.ne 0b\n b "
      ".+4",
-     41},
+     34},
 };
 enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
 

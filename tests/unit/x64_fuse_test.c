@@ -1,0 +1,208 @@
+/* x64_fuse_test.c - random blocks of flag producers and their readers
+ * (FLAGS_*, COND, CMP, SELECT, EXIT_IF), truncations and extensions, guest
+ * state through a lazily kept flags slot, run as x86-64 code and through
+ * ir_interp from the same state: every register, the flags slot (packed by
+ * ir_flags_pack) and the exit taken must agree. Each block also runs after
+ * opt_run, which makes the shapes decoders leave for the backend.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "test.h"
+#include "../../backend-x86_64/x64.h"
+#include "../../opt/opt.h"
+
+struct fake_cpu {
+  struct cpu c;
+  uint64_t regs[24];
+};
+
+#define REG(i) ((uint32_t)offsetof(struct fake_cpu, regs[i]))
+enum { NREGS = 8, FLAGS_REG = 20, OUT_REGS = 16 };
+
+static uint64_t rng_state = 0x2545f4914f6cdd1dull;
+static uint64_t rnd(void) {
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return rng_state;
+}
+
+static struct tc_buf code;
+static struct tc_pcmap pcmap[4096];
+
+static struct tc_block *translate(const struct ir_block *b) {
+  if (!code.start) {
+    code.start =
+        mmap(NULL, 8 << 20, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    code.end = code.start + (8 << 20);
+  }
+  if (code.end - code.cur < (1 << 20) || !code.cur) {
+    code.cur = code.start;
+    x64_backend.init(&code);
+  }
+  static struct tc_block blk;
+  blk = (struct tc_block){.guest_pc = b->guest_pc, .pcmap = pcmap, .pcmap_cap = 4096};
+  return x64_backend.translate(b, &blk, &code) == 0 ? &blk : NULL;
+}
+
+/* A value of type t from the pool, or a small or large constant. */
+static uint32_t pick(struct ir_block *b, enum ir_type t, const uint32_t *pool, int n) {
+  if (rnd() % 8 == 0)
+    return ir_const(b, t, rnd() % 3 ? rnd() % 100 : rnd());
+  return pool[rnd() % n];
+}
+
+struct gen {
+  struct ir_block *b;
+  uint32_t pool[2][256]; /* [0]: i32 values, [1]: i64 */
+  int np[2];
+  uint32_t flags; /* the latest flags value, 0 = none yet */
+};
+
+static void gen_keep(struct gen *g, enum ir_type t, uint32_t v) {
+  int ti = t == IR_I64;
+  if (g->np[ti] < 256)
+    g->pool[ti][g->np[ti]++] = v;
+}
+
+static uint32_t gen_val(struct gen *g, enum ir_type t) {
+  return pick(g->b, t, g->pool[t == IR_I64], g->np[t == IR_I64]);
+}
+
+/* One random instruction (or a small group of them). */
+static void gen_step(struct gen *g) {
+  static const uint8_t flag_ops[] = {IR_FLAGS_ADD, IR_FLAGS_SUB, IR_FLAGS_LOGIC, IR_FLAGS_ADC,
+                                     IR_FLAGS_SBC};
+  static const uint8_t alu[] = {IR_ADD, IR_SUB, IR_AND, IR_OR, IR_XOR, IR_SHL};
+  struct ir_block *b = g->b;
+  enum ir_type t = rnd() & 1 ? IR_I64 : IR_I32;
+  uint32_t x = gen_val(g, t), y = gen_val(g, t), v;
+  switch (rnd() % 10) {
+  case 0:
+  case 1: {
+    unsigned op = flag_ops[rnd() % sizeof(flag_ops)];
+    uint32_t cin = op == IR_FLAGS_ADC || op == IR_FLAGS_SBC ? ir_const(b, IR_I32, rnd() & 1) : 0;
+    if (rnd() & 1) /* the result first, as decoders emit adds/subs/ands */
+      gen_keep(g, t,
+               ir_binop(b,
+                        op == IR_FLAGS_SUB     ? IR_SUB
+                        : op == IR_FLAGS_LOGIC ? IR_AND
+                                               : IR_ADD,
+                        t, x, y));
+    g->flags =
+        ir_flags(b, op, t, op == IR_FLAGS_LOGIC ? g->pool[t == IR_I64][g->np[t == IR_I64] - 1] : x,
+                 op == IR_FLAGS_LOGIC ? 0 : y, cin);
+    if (rnd() % 3)
+      ir_put(b, REG(FLAGS_REG), g->flags);
+    return;
+  }
+  case 2:
+    if (g->flags) {
+      uint32_t c = ir_cond(b, (enum ir_cc)(rnd() % 16), g->flags);
+      gen_keep(g, IR_I32, rnd() & 1 ? c : ir_select(b, t, c, x, y));
+      if (rnd() % 4 == 0)
+        ir_exit_if(b, c, 0x3000 + 4 * (rnd() % 16));
+    }
+    return;
+  case 3:
+    v = ir_cmp(b, (enum ir_cmp)(rnd() % 10), t, x, y);
+    gen_keep(g, t, ir_select(b, t, v, x, y));
+    if (rnd() % 4 == 0)
+      ir_exit_if(b, v, 0x3000 + 4 * (rnd() % 16));
+    return;
+  case 4: gen_keep(g, IR_I32, ir_unop(b, IR_TRUNC, IR_I32, gen_val(g, IR_I64))); return;
+  case 5:
+    gen_keep(g, IR_I64,
+             ir_ext(b, rnd() & 1 ? IR_ZEXT : IR_SEXT, IR_I64, gen_val(g, IR_I32),
+                    (unsigned[]){8, 16, 32}[rnd() % 3]));
+    return;
+  case 6: ir_put(b, REG(rnd() % OUT_REGS), x); return;
+  case 7: gen_keep(g, IR_I32, ir_get(b, IR_I32, REG(FLAGS_REG))); return;
+  default: gen_keep(g, t, ir_binop(b, alu[rnd() % sizeof(alu)], t, x, y)); return;
+  }
+}
+
+static struct ir_block *gen_block(int len) {
+  struct gen g = {.b = ir_block_new(0x1000)};
+  g.b->flags_off = REG(FLAGS_REG);
+  for (int r = 0; r < NREGS; r++) {
+    gen_keep(&g, IR_I64, ir_get(g.b, IR_I64, REG(r)));
+    gen_keep(&g, IR_I32, ir_get(g.b, IR_I32, REG(r)));
+  }
+  for (int k = 0; k < len; k++)
+    gen_step(&g);
+  for (int r = 0; r < 8; r++)
+    ir_put(g.b, REG(8 + r), g.pool[r & 1][g.np[r & 1] - 1 - r]);
+  ir_goto(g.b, 0x2000);
+  return g.b;
+}
+
+static void seed_cpu(struct fake_cpu *c, const uint64_t *regs) {
+  memset(c, 0, sizeof(*c));
+  memcpy(c->regs, regs, sizeof(c->regs));
+}
+
+/* The exit pc and the state after running b compiled (or interpreted). */
+static int run(const struct ir_block *b, struct fake_cpu *c, int compiled, uint64_t *pc) {
+  if (compiled) {
+    struct tc_block *blk = translate(b);
+    if (!blk)
+      return -1;
+    uintptr_t r = x64_backend.enter(&c->c, blk->code);
+    *pc = r >= CPU_EXIT_LAST ? ((struct tc_exit *)r)->target_pc : c->c.pc;
+  } else {
+    ir_interp(b, &c->c);
+    *pc = c->c.pc;
+  }
+  ir_flags_pack(&c->c, REG(FLAGS_REG));
+  return 0;
+}
+
+static int same_outcome(const struct ir_block *ref_block, const struct ir_block *b, int iter) {
+  uint64_t regs[24];
+  for (int r = 0; r < 24; r++)
+    regs[r] = rnd() >> (rnd() % 64);
+  regs[FLAGS_REG] = rnd() & 15;
+  struct fake_cpu want, got;
+  uint64_t want_pc = 0, got_pc = 0;
+  seed_cpu(&want, regs);
+  seed_cpu(&got, regs);
+  run(ref_block, &want, 0, &want_pc);
+  if (run(b, &got, 1, &got_pc) != 0 || got_pc != want_pc ||
+      memcmp(got.regs, want.regs, sizeof(want.regs)) != 0) {
+    fprintf(stderr, "  iteration %d: pc %llx want %llx\n", iter, (unsigned long long)got_pc,
+            (unsigned long long)want_pc);
+    for (int r = 0; r < 24; r++)
+      if (got.regs[r] != want.regs[r])
+        fprintf(stderr, "  reg %d: %llx want %llx\n", r, (unsigned long long)got.regs[r],
+                (unsigned long long)want.regs[r]);
+    ir_print(stderr, b);
+    return 0;
+  }
+  return 1;
+}
+
+static struct ir_block *clone(const struct ir_block *b) {
+  struct ir_block *o = ir_block_new(b->guest_pc);
+  free(o->insn);
+  o->insn = malloc(b->cap * sizeof(*b->insn));
+  memcpy(o->insn, b->insn, b->n * sizeof(*b->insn));
+  o->n = b->n, o->cap = b->cap, o->flags_off = b->flags_off;
+  return o;
+}
+
+TEST(random_flag_blocks_match_interp) {
+  for (int iter = 0; iter < 4000; iter++) {
+    struct ir_block *b = gen_block(1 + (int)(rnd() % (iter % 10 == 0 ? 120 : 30)));
+    ASSERT(same_outcome(b, b, iter));
+    struct ir_block *o = clone(b);
+    opt_run(o);
+    ASSERT(same_outcome(b, o, iter));
+    ir_block_free(o);
+    ir_block_free(b);
+  }
+}
+
+TEST_MAIN("x64_fuse")
