@@ -385,7 +385,6 @@ struct x64_ctx {
   uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */
   uint64_t guest_pc;      /* of the last MARK */
-  uint8_t *exit_fix;      /* the jne to the exit_request stub */
   const char *error;      /* set when the block cannot be translated */
 };
 

@@ -1,6 +1,8 @@
 /* x64_backend.c - the x86-64 backend table, and translating one IR block:
- * the exit_request check, then each instruction allocated and lowered in
- * order, then the cold exit for exit_request.
+ * each instruction allocated and lowered in order. A block has no entry
+ * check of exit_request: the exits that can close a loop check it
+ * (x64_exit_to, x64_lower_jump), so translated code still leaves for a
+ * signal or a flush within a bounded number of blocks.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -65,18 +67,10 @@ static const char *x64_check(const struct ir_block *b) {
   return NULL;
 }
 
-static void x64_prologue(struct x64_ctx *x) {
-  /* cmp dword [r14+exit_request], 0; jne cold exit */
-  x64_alu_mi(x->buf, 2, X64_CMP, x64_mem(X64_R14, offsetof(struct cpu, exit_request)), 0);
-  x->exit_fix = x64_jcc32(x->buf, X64_CC_NE);
-}
-
 static void x64_epilogue(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   if (!ir_block_ended(b))
     x64_exit_plain(x, b->guest_pc + b->guest_size, CPU_EXIT_PLAIN);
-  x64_fix32(x->buf, x->exit_fix);
-  x64_exit_plain(x, b->guest_pc, CPU_EXIT_PLAIN);
 }
 
 /* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
@@ -120,7 +114,6 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
     blk->code = buf->cur;
     blk->n_exits = 0;
     blk->n_pcmap = 0;
-    x64_prologue(&x);
     x64_body(&x);
     x64_epilogue(&x);
   }

@@ -595,8 +595,17 @@ void x64_exit_plain(struct x64_ctx *x, uint64_t pc, uintptr_t status) {
   x64_jmp_rel(x->buf, x64_exit_tramp);
 }
 
+/* cmp dword [r14+exit_request], 0; jne: a signal or a flush is waiting. */
+static uint8_t *x64_check_exit_request(struct x64_ctx *x) {
+  x64_alu_mi(x->buf, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
+  return x64_jcc32(x->buf, X64_CC_NE);
+}
+
 /* A chainable exit: an aligned jmp rel32 to its own stub, which reports
- * &blk->exits[k] to the run loop; patching the rel32 chains the block. */
+ * &blk->exits[k] to the run loop; patching the rel32 chains the block. Any
+ * cycle of blocks has an exit to a block that starts at or before its own
+ * start: such an exit checks exit_request first, and leaves through its stub
+ * when it is set. */
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
   struct tc_block *blk = x->blk;
   struct tc_buf *b = x->buf;
@@ -604,12 +613,15 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
     x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);
     return;
   }
+  uint8_t *waiting = target_pc <= blk->guest_pc ? x64_check_exit_request(x) : NULL;
   x64_nops(b, (unsigned)(-(uintptr_t)(b->cur + 1) & 3));
   struct tc_exit *e = &blk->exits[blk->n_exits++];
   *e = (struct tc_exit){.target_pc = target_pc, .from = blk};
   e->jump = b->cur;
   x64_jmp_rel(b, b->cur + 5);
   e->stub = b->cur;
+  if (waiting)
+    x64_fix32(b, waiting);
   x64_exit_plain(x, target_pc, (uintptr_t)e);
 }
 
@@ -632,7 +644,8 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
 
 /* The jump-cache probe (tcache.h): entry (pc >> 2) % TC_JC_SIZE is at byte
  * (pc << 2) & ((TC_JC_SIZE - 1) << 4). On a hit go straight to its code; an
- * empty or other pc's entry goes to x64_jc_miss, which sets cpu->pc. */
+ * empty or other pc's entry goes to x64_jc_miss, which sets cpu->pc, and so
+ * does a waiting exit_request (an indirect jump may close a loop). */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
@@ -642,7 +655,9 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */
   x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
   x64_jcc_rel(b, X64_CC_NE, x64_jc_miss);                                      /* jne miss */
-  x64_jmp_m(b, x64_mem(X64_RCX, 8));                                           /* jmp [rcx+8] */
+  x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
+  x64_jcc_rel(b, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */
+  x64_jmp_m(b, x64_mem(X64_RCX, 8));      /* jmp [rcx+8] */
 }
 
 static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {

@@ -594,15 +594,30 @@ TEST(side_exits) {
   }
 }
 
-TEST(exit_request_leaves_at_entry) {
+/* A loop: the block branches back to its own start. With exit_request set
+ * the back edge leaves through its stub (after the block's effects), even
+ * when chained to itself; a forward exit does not look. */
+TEST(exit_request_leaves_at_back_edges) {
   struct fake_cpu c = {0};
   struct ir_block *b = ir_block_new(0x1234);
-  ir_put(b, REG(1), ir_const(b, IR_I64, 11));
+  ir_put(b, REG(1), ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 1)));
+  ir_exit_if(b, ir_cmp(b, IR_LTU, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 100)),
+             0x1234);
   ir_goto(b, 0x2000);
+  struct tc_block *blk = translate(b);
+  ASSERT(blk);
+  x64_backend.patch(&blk->exits[0], blk->code); /* chained to itself */
+  ASSERT_EQ(run(&c, blk), (uintptr_t)&blk->exits[1]);
+  ASSERT_EQ(c.regs[1], 100);
+  c.regs[1] = 0;
   c.c.exit_request = 1;
-  ASSERT_EQ(run_block(b, &c), CPU_EXIT_PLAIN);
+  ASSERT_EQ(run(&c, blk), (uintptr_t)&blk->exits[0]);
   ASSERT_EQ(c.c.pc, 0x1234);
-  ASSERT_EQ(c.regs[1], 0);
+  ASSERT_EQ(c.regs[1], 1);
+  c.regs[1] = 200; /* the forward exit is taken whatever exit_request says */
+  ASSERT_EQ(run(&c, blk), (uintptr_t)&blk->exits[1]);
+  ASSERT_EQ(c.regs[1], 201);
+  free(blk);
   ir_block_free(b);
 }
 
@@ -639,11 +654,6 @@ TEST(chaining) {
   ASSERT_EQ(c.c.pc, 0x2004);
   ASSERT_EQ(c.regs[0], 2);
   ASSERT_EQ(c.regs[1], 1);
-  /* A chained loop still stops on exit_request, at the next block's entry. */
-  c.c.exit_request = 1;
-  ASSERT_EQ(run(&c, ba), CPU_EXIT_PLAIN);
-  ASSERT_EQ(c.c.pc, 0x1000);
-  c.c.exit_request = 0;
   x64_backend.patch(&ba->exits[0], NULL);
   ASSERT_EQ(run(&c, ba), (uintptr_t)&ba->exits[0]);
   ASSERT_EQ(c.regs[0], 3);
@@ -678,6 +688,12 @@ TEST(indirect_jump_through_jump_cache) {
   c.regs[0] = TC_JC_EMPTY; /* not even by the pc an empty entry holds */
   ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
   ASSERT_EQ(c.c.pc, TC_JC_EMPTY);
+  c.regs[0] = 0x3000; /* a hit, but a signal is waiting: back to the run loop */
+  c.regs[1] = 0;
+  c.c.exit_request = 1;
+  ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, 0x3000);
+  ASSERT_EQ(c.regs[1], 0);
   free(bj), free(bt);
   ir_block_free(j), ir_block_free(t);
 }
