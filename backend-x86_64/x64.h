@@ -371,7 +371,7 @@ enum x64_fuse {
   X64_FUSE_CC,      /* EXIT_IF, DEOPT_IF, SELECT: jcc or cmovcc on a COND's host condition */
   X64_FUSE_VIRTUAL, /* COND, CMP or FLAGS_*: no value, only host flags */
   X64_FUSE_ADDR,    /* ADD or SHL: part of a memory operand, no value */
-  X64_FUSE_LOOSE,   /* TRUNC: the operand's register, high half not cleared */
+  X64_FUSE_LOOSE,   /* TRUNC: no value of its own, its users read the operand's register */
 };
 
 struct x64_ctx {
@@ -439,13 +439,13 @@ void x64_vf_push(struct x64_ctx *x, uint32_t ref);
 
 /* x64_fuse.c */
 int x64_fuse_init(struct x64_ctx *x);
-int x64_is_flags_op(unsigned op);
 int x64_sets_cc(unsigned op);
 enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
 unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
+uint32_t x64_resolve(struct x64_ctx *x, uint32_t ref);
 struct x64_addr_parts {
   uint32_t base, index; /* values; index 0 = none */
   uint8_t scale;        /* log2 */

@@ -37,13 +37,9 @@ static enum x64_flags_kind x64_flags_kind(unsigned op) {
   }
 }
 
-int x64_is_flags_op(unsigned op) {
-  return op >= IR_FLAGS_ADD && op <= IR_FLAGS_LOGIC;
-}
-
 /* Ops that lower to an x86 instruction whose flags a condition can read. */
 int x64_sets_cc(unsigned op) {
-  return x64_is_flags_op(op) || op == IR_CMP;
+  return ir_is_flags_op(op) || op == IR_CMP;
 }
 
 /* The x86 condition that is Arm condition cc after a producer of kind k, or
@@ -120,7 +116,7 @@ static void x64_fuse_walk(struct x64_ctx *x) {
   uint32_t live = 0;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
-    if (in->op == IR_COND && in->a && x64_is_flags_op(b->insn[in->a].op) &&
+    if (in->op == IR_COND && in->a && ir_is_flags_op(b->insn[in->a].op) &&
         x64_arm_cc(x64_flags_kind(b->insn[in->a].op), in->aux) >= 0) {
       x->fuse[i] = X64_FUSE_SETCC;
       x->recmp[i] = in->a != live;
@@ -143,7 +139,7 @@ static void x64_fuse_values(struct x64_ctx *x) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_COND && x->fuse[i])
       x->fuse[i] = X64_FUSE_VIRTUAL;
-    else if (in->op == IR_CMP || x64_is_flags_op(in->op))
+    else if (in->op == IR_CMP || ir_is_flags_op(in->op))
       x->fuse[i] = X64_FUSE_VIRTUAL;
   }
   for (uint32_t i = 1; i < b->n; i++) {
@@ -153,9 +149,9 @@ static void x64_fuse_values(struct x64_ctx *x) {
       uint32_t v = ops[k];
       if (!v || x->fuse[v] != X64_FUSE_VIRTUAL)
         continue;
-      int flags_used = x64_is_flags_op(b->insn[v].op) && !(u->op == IR_COND && x->fuse[i]) &&
+      int flags_used = ir_is_flags_op(b->insn[v].op) && !(u->op == IR_COND && x->fuse[i]) &&
                        !x64_is_lazy_put(b, u);
-      int cond_used = !x64_is_flags_op(b->insn[v].op) && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
+      int cond_used = !ir_is_flags_op(b->insn[v].op) && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
       if (flags_used || (cond_used && b->insn[v].op == IR_CMP))
         x->fuse[v] = X64_FUSE_NONE;
       else if (cond_used)
@@ -235,7 +231,8 @@ static int x64_reads_low32(const struct ir_insn *u) {
 
 /* An i32 value's register has its high half zero (x86 writes of 32-bit
  * registers do that), except a TRUNC's whose every user reads only the low
- * half: that one is the i64 operand's register as it is. */
+ * half: that one has no register of its own, its users read the i64
+ * operand's (x64_resolve). */
 static void x64_fuse_trunc(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n; i++)
@@ -256,7 +253,7 @@ static void x64_fuse_trunc(struct x64_ctx *x) {
 static void x64_fuse_unread_flags(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n; i++)
-    if (x64_is_flags_op(b->insn[i].op) && x->fuse[i] == X64_FUSE_VIRTUAL)
+    if (ir_is_flags_op(b->insn[i].op) && x->fuse[i] == X64_FUSE_VIRTUAL)
       x->recmp[i] = 1;
   for (uint32_t i = 1; i < b->n; i++)
     if (b->insn[i].op == IR_COND && x->fuse[i] && !x->recmp[i])
@@ -323,9 +320,9 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   if (x64_is_lazy_put(x->ir, in)) {
     const struct ir_insn *f = &x->ir->insn[in->a];
     unsigned n = 0;
-    out[n++] = f->a;
+    out[n++] = x64_resolve(x, f->a);
     if (f->b)
-      out[n++] = f->b;
+      out[n++] = x64_resolve(x, f->b);
     return n;
   }
   const uint32_t ops[3] = {in->a, in->b, in->c};
@@ -337,12 +334,19 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       n += x64_reads(x, v, out + n);
     } else if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
       struct x64_addr_parts p = x64_addr_parts(x, v);
-      out[n++] = p.base;
+      out[n++] = x64_resolve(x, p.base);
       if (p.index)
-        out[n++] = p.index;
+        out[n++] = x64_resolve(x, p.index);
     } else if (v) {
-      out[n++] = v;
+      out[n++] = x64_resolve(x, v);
     }
   }
   return n;
+}
+
+/* The value whose location holds ref's: ref, or for a loose TRUNC its operand's. */
+uint32_t x64_resolve(struct x64_ctx *x, uint32_t ref) {
+  while (ref && x->fuse[ref] == X64_FUSE_LOOSE)
+    ref = x->ir->insn[ref].a;
+  return ref;
 }

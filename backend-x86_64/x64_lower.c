@@ -292,9 +292,9 @@ static void x64_lower_sext(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
-  if (x->fuse[ref] != X64_FUSE_LOOSE || d != s)
-    x64_mov_rr(x->buf, 0, d, s);
+  if (x->fuse[ref] == X64_FUSE_LOOSE)
+    return; /* its users read the operand's register (x64_fuse.c) */
+  x64_mov_rr(x->buf, 0, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
 }
 
 /* d = 0; cmp a, b; setcc d — only the cmp when a branch or select reads it. */

@@ -68,7 +68,7 @@ int x64_has_value(const struct ir_insn *in) {
 /* A value that gets a register: not one that lives only in the host flags. */
 int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
-         x->fuse[ref] != X64_FUSE_ADDR;
+         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE;
 }
 
 int x64_ra_init(struct x64_ctx *x) {
@@ -219,6 +219,7 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   }
   unsigned r;
   int vec = in->type == IR_V128;
+  hint = x64_resolve(x, hint);
   if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
       x64_is_v128(x, hint) == vec)
     r = x->ra.loc[hint].reg;
@@ -264,6 +265,7 @@ static uint64_t x64_const_value(struct x64_ctx *x, uint32_t ref) {
 
 /* reg = the value of ref (never touches the flags). */
 void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
+  ref = x64_resolve(x, ref);
   const struct x64_loc *l = &x->ra.loc[ref];
   if (!ref)
     x64_mov_ri(x->buf, reg, 0);
@@ -279,6 +281,7 @@ void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
 
 /* A register holding ref: its own, or scratch loaded with it. */
 unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
+  ref = x64_resolve(x, ref);
   if (ref && x->ra.loc[ref].kind == X64_LOC_REG)
     return x->ra.loc[ref].reg;
   x64_load_value(x, scratch, ref);

@@ -6,7 +6,7 @@
 #include "../xrun.h"
 
 const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
-#define _(name, nargs, flags, str) {str, nargs, flags},
+#define _(name, nargs, flags, props, str) {str, nargs, flags, props},
 #include "ir_ops.def"
 #undef _
 };

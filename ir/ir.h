@@ -39,7 +39,7 @@
 #include <stdio.h>
 
 enum ir_op {
-#define _(name, nargs, flags, str) IR_##name,
+#define _(name, nargs, flags, props, str) IR_##name,
 #include "ir_ops.def"
 #undef _
   IR_NUM_OPS
@@ -51,6 +51,14 @@ enum ir_op_flags {
   IRF_MEM = 1 << 2,   /* touches guest memory: may fault, ordered */
   IRF_EXIT = 1 << 3,  /* may leave the block */
   IRF_END = 1 << 4,   /* always leaves the block: the last instruction */
+};
+
+/* What an op is, for the passes and backends (the properties column). */
+enum ir_op_props {
+  IRP_VEC = 1 << 0,  /* works on v128 lanes (ir_ops.def, "vectors") */
+  IRP_VF = 1 << 1,   /* IEEE arithmetic on lanes, raising FP exceptions */
+  IRP_NZCV = 1 << 2, /* its value is an NZCV nibble (the FLAGS_* ops) */
+  IRP_COMM = 1 << 3, /* a op b == b op a */
 };
 
 enum ir_type { IR_VOID, IR_I32, IR_I64, IR_F32, IR_F64, IR_V128 };
@@ -183,7 +191,8 @@ struct ir_block {
 struct ir_op_info {
   const char *name;
   uint8_t nargs;
-  uint8_t flags;
+  uint8_t flags; /* enum ir_op_flags */
+  uint8_t props; /* enum ir_op_props */
 };
 extern const struct ir_op_info ir_op_info[IR_NUM_OPS];
 
@@ -224,10 +233,16 @@ uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi);
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
                 uint32_t y, uint64_t imm);
 static inline int ir_is_vec_op(enum ir_op op) {
-  return op >= IR_VCONST && op <= IR_VFCVT;
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_VEC);
 }
 static inline int ir_is_vf_op(enum ir_op op) {
-  return op >= IR_VFADD && op <= IR_VFCVT;
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_VF);
+}
+static inline int ir_is_flags_op(enum ir_op op) {
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_NZCV);
+}
+static inline int ir_is_commutative(enum ir_op op) {
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_COMM);
 }
 /* A VF* op with three operands (VFMA). */
 uint32_t ir_vop3(struct ir_block *b, enum ir_op op, unsigned aux, uint32_t x, uint32_t y,

@@ -219,9 +219,22 @@ static void opt_cf_exit_if(struct opt_cf *cf, uint32_t r) {
   b->n = r + 1;
 }
 
+/* A commutative scalar op with a constant first takes it second, where
+ * identities and backends look for it. */
+static void opt_cf_canonical(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  if (ir_is_commutative(i->op) && !ir_is_vec_op(i->op) && ir_is_const(cf->b, i->a) &&
+      !ir_is_const(cf->b, i->b)) {
+    uint32_t t = i->a;
+    i->a = i->b;
+    i->b = t;
+  }
+}
+
 static void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
   enum ir_op op = cf->b->insn[r].op;
   opt_remap(cf->b, r, cf->repl);
+  opt_cf_canonical(cf, r);
   if (op == IR_CONST)
     opt_cf_const(cf, r);
   else if (op == IR_EXIT_IF)
