@@ -3,6 +3,7 @@
  * x64_src/x64_load_value; rax, rcx and rdx are free scratch throughout.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include "x64.h"
 #include "../ir/ir_cc.h"
 
@@ -68,12 +69,45 @@ static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
     x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0);
 }
 
+/* True when a flags op right after ref takes its flags from ref's own host
+ * instruction (x64_flags_reused): adds, subs. */
+static int x64_flags_wanted(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref);
+  for (uint32_t i = ref + 1; i < x->ir->n; i++) {
+    const struct ir_insn *f = x64_in(x, i);
+    if (f->op == IR_NOP || f->op == IR_MARK || f->op == IR_CONST)
+      continue;
+    return ir_is_flags_op(f->op) && !x->recmp[i] && f->a == in->a && f->b == in->b;
+  }
+  return 0;
+}
+
+/* An add (or subtract of a constant) into another register than a's, which
+ * stays live: lea d, [a + b] or [a + imm] instead of a mov and the op. */
+static int x64_lower_lea(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
+  const struct ir_insn *in = x64_in(x, ref);
+  const struct x64_loc *la = &x->ra.loc[x64_resolve(x, in->a)];
+  unsigned d = x64_dst(x, ref);
+  int32_t imm = 0;
+  int is_imm = x64_const_imm32(x, in->b, in->type == IR_I64, &imm);
+  if ((op != X64_ADD && !(op == X64_SUB && is_imm && imm != INT32_MIN)) ||
+      la->kind != X64_LOC_REG || la->reg == d || x64_flags_wanted(x, ref))
+    return 0;
+  struct x64_mem m = x64_mem(la->reg, op == X64_SUB ? -imm : imm);
+  if (!is_imm)
+    m.index = (uint8_t)x64_src(x, in->b, X64_RAX);
+  x64_lea(x->buf, in->type == IR_I64, d, m);
+  return 1;
+}
+
 /* d = a; d op= b */
 static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref);
   int32_t imm;
+  if (x64_lower_lea(x, ref, op))
+    return;
   x64_load_value(x, d, in->a);
   if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, op, d, imm);
@@ -306,7 +340,9 @@ static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   if (!virt)
     x64_alu_rr(x->buf, 0, X64_XOR, d, d);
   unsigned ra = x64_src(x, in->a, X64_RAX);
-  if (x64_const_imm32(x, in->b, w, &imm))
+  if (x64_const_imm32(x, in->b, w, &imm) && imm == 0)
+    x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 */
+  else if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
   else
     x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RCX));
@@ -372,8 +408,8 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
   if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
     unsigned ra = x64_src(x, in->a, X64_RAX);
-    if (in->op == IR_FLAGS_LOGIC)
-      x64_test_rr(x->buf, w, ra, ra);
+    if (in->op == IR_FLAGS_LOGIC || (is_imm && imm == 0))
+      x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 too */
     else if (is_imm)
       x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
     else
