@@ -7,6 +7,7 @@ void opt_run(struct ir_block *b) {
   opt_constfold(b); /* constants feed the GET/PUT matching below */
   opt_regcache(b);  /* forwarded values may be constants again */
   opt_constfold(b);
+  opt_cse(b);
   opt_dce(b); /* last: removes what the others left unused */
 }
 

@@ -13,13 +13,15 @@
 
 #include "../ir/ir.h"
 
-/* The pipeline: constfold, regcache, constfold, dce. */
+/* The pipeline: constfold, regcache, constfold, cse, dce. */
 void opt_run(struct ir_block *b);
 /* Constant folding and propagation, algebraic identities, constant exits,
  * duplicate constants (opt_constfold.c). */
 void opt_constfold(struct ir_block *b);
 /* Redundant GET/PUT elimination on guest state, dead flags included (opt_regcache.c). */
 void opt_regcache(struct ir_block *b);
+/* Common subexpression elimination of pure ops (opt_cse.c). */
+void opt_cse(struct ir_block *b);
 /* Dead-code elimination (opt_dce.c). */
 void opt_dce(struct ir_block *b);
 

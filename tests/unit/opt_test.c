@@ -358,6 +358,29 @@ TEST(dce_removes_unused_keeps_effects) {
   ir_block_free(b);
 }
 
+TEST(cse_merges_equal_pure_ops) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0)), y = ir_get(b, IR_I64, SLOT(1));
+  uint32_t k = ir_const(b, IR_I64, 3);
+  uint32_t s1 = ir_binop(b, IR_SHL, IR_I64, x, k), s2 = ir_binop(b, IR_SHL, IR_I64, x, k);
+  uint32_t a1 = ir_binop(b, IR_ADD, IR_I64, x, y), a2 = ir_binop(b, IR_ADD, IR_I64, y, x);
+  uint32_t d1 = ir_binop(b, IR_SUB, IR_I64, x, y), d2 = ir_binop(b, IR_SUB, IR_I64, y, x);
+  uint32_t l1 = ir_load(b, IR_I64, ir_const(b, IR_I64, (uintptr_t)&mem[0]), 3, 0);
+  uint32_t l2 = ir_load(b, IR_I64, ir_const(b, IR_I64, (uintptr_t)&mem[0]), 3, 0);
+  uint32_t p = ir_put(b, SLOT(2), ir_binop(b, IR_XOR, IR_I64, s2, a2));
+  ir_put(b, SLOT(3), ir_binop(b, IR_XOR, IR_I64, d1, d2));
+  ir_put(b, SLOT(4), ir_binop(b, IR_XOR, IR_I64, l1, l2));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_cse, &st0));
+  ASSERT_EQ(b->insn[s2].op, IR_NOP);
+  ASSERT_EQ(b->insn[a2].op, IR_NOP); /* add is commutative */
+  ASSERT_EQ(b->insn[b->insn[p].a].a, s1);
+  ASSERT_EQ(b->insn[b->insn[p].a].b, a1);
+  ASSERT_EQ(b->insn[d2].op, IR_SUB);  /* sub is not */
+  ASSERT_EQ(b->insn[l2].op, IR_LOAD); /* loads are not pure */
+  ir_block_free(b);
+}
+
 /* --- the pipeline on random blocks --------------------------------------- */
 
 static uint64_t rng = 0x9e3779b97f4a7c15;
@@ -562,6 +585,7 @@ TEST(random_blocks_each_pass) {
     ASSERT(random_case(opt_constfold));
     ASSERT(random_case(opt_regcache));
     ASSERT(random_case(opt_dce));
+    ASSERT(random_case(opt_cse));
   }
 }
 
