@@ -118,33 +118,32 @@ static void x64_fuse_walk(struct x64_ctx *x) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_COND && in->a && ir_is_flags_op(b->insn[in->a].op) &&
         x64_arm_cc(x64_flags_kind(b->insn[in->a].op), in->aux) >= 0) {
-      x->fuse[i] = X64_FUSE_SETCC;
+      x->fuse[i] = X64_FUSE_VIRTUAL; /* till a user needs its value */
       x->recmp[i] = in->a != live;
       live = in->a;
     } else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
                (b->insn[in->a].op == IR_CMP || x->fuse[in->a]))
       x->fuse[i] = X64_FUSE_CC;
-    if (x64_sets_cc(in->op))
+    if (x64_sets_cc(in->op)) {
       live = i;
-    else if (!x64_keeps_flags(x, i))
+      x->fuse[i] = X64_FUSE_VIRTUAL;        /* till a user needs its value */
+      x->recmp[i] = ir_is_flags_op(in->op); /* till a COND reads it where it stands */
+    } else if (!x64_keeps_flags(x, i)) {
       live = 0;
+    }
   }
 }
 
 /* A COND or CMP only branched or selected on needs no value; a FLAGS_* op
- * only read by host-flag CONDs and stored lazily needs no nibble. */
+ * only read by host-flag CONDs and stored lazily needs no nibble, and when
+ * all those CONDs set its flags again (recmp), no instruction where it stands. */
 static void x64_fuse_values(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n; i++) {
-    const struct ir_insn *in = &b->insn[i];
-    if (in->op == IR_COND && x->fuse[i])
-      x->fuse[i] = X64_FUSE_VIRTUAL;
-    else if (in->op == IR_CMP || ir_is_flags_op(in->op))
-      x->fuse[i] = X64_FUSE_VIRTUAL;
-  }
-  for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *u = &b->insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
+    if (u->op == IR_COND && x->fuse[i] && !x->recmp[i])
+      x->recmp[u->a] = 0; /* reads the flags where they are set */
     for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++) {
       uint32_t v = ops[k];
       if (!v || x->fuse[v] != X64_FUSE_VIRTUAL)
@@ -153,7 +152,7 @@ static void x64_fuse_values(struct x64_ctx *x) {
                        !x64_is_lazy_put(b, u);
       int cond_used = !ir_is_flags_op(b->insn[v].op) && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
       if (flags_used || (cond_used && b->insn[v].op == IR_CMP))
-        x->fuse[v] = X64_FUSE_NONE;
+        x->fuse[v] = X64_FUSE_NONE, x->recmp[v] = 0;
       else if (cond_used)
         x->fuse[v] = X64_FUSE_SETCC;
     }
@@ -162,21 +161,6 @@ static void x64_fuse_values(struct x64_ctx *x) {
 
 static int x64_is_mem_access(const struct ir_insn *in) {
   return in->op == IR_LOAD || in->op == IR_STORE;
-}
-
-/* The number of times each value is an operand (uses[0..n)), and is the
- * address of a load or store (uses[n..2n)). */
-static uint32_t *x64_use_counts(const struct ir_block *b) {
-  uint32_t *uses = calloc(2 * (size_t)b->n + 1, sizeof(*uses));
-  for (uint32_t i = 1; uses && i < b->n; i++) {
-    const struct ir_insn *u = &b->insn[i];
-    const uint32_t ops[3] = {u->a, u->b, u->c};
-    for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++)
-      uses[ops[k]]++;
-    if (x64_is_mem_access(u))
-      uses[b->n + u->a]++;
-  }
-  return uses;
 }
 
 static int x64_is_const_in(const struct ir_block *b, uint32_t ref, int64_t lo, int64_t hi) {
@@ -229,54 +213,46 @@ static int x64_reads_low32(const struct ir_insn *u) {
   }
 }
 
-/* An i32 value's register has its high half zero (x86 writes of 32-bit
- * registers do that), except a TRUNC's whose every user reads only the low
- * half: that one has no register of its own, its users read the i64
- * operand's (x64_resolve). */
-static void x64_fuse_trunc(struct x64_ctx *x) {
+/* The number of times each value is an operand (uses[0..n)), and is the
+ * address of a load or store (uses[n..2n)). And loose TRUNCs: an i32 value's
+ * register has its high half zero (x86 writes of 32-bit registers do that),
+ * except a TRUNC's whose every user reads only the low half: that one has no
+ * register of its own, its users read the i64 operand's (x64_resolve). */
+static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  for (uint32_t i = 1; i < b->n; i++)
-    if (b->insn[i].op == IR_TRUNC)
-      x->fuse[i] = X64_FUSE_LOOSE;
-  for (uint32_t i = 1; i < b->n; i++) {
+  uint32_t *uses = calloc(2 * (size_t)b->n + 1, sizeof(*uses));
+  for (uint32_t i = 1; uses && i < b->n; i++) {
     const struct ir_insn *u = &b->insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
-    for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++)
-      if (x->fuse[ops[k]] == X64_FUSE_LOOSE && b->insn[ops[k]].op == IR_TRUNC &&
+    if (u->op == IR_NOP)
+      continue;
+    for (unsigned k = 0; k < ir_op_info[u->op].nargs; k++) {
+      uses[ops[k]]++;
+      if (x->fuse[ops[k]] == X64_FUSE_LOOSE &&
           !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
         x->fuse[ops[k]] = X64_FUSE_NONE;
+    }
+    if (x64_is_mem_access(u))
+      uses[b->n + u->a]++;
+    if (u->op == IR_TRUNC)
+      x->fuse[i] = X64_FUSE_LOOSE;
   }
-}
-
-/* A FLAGS_* op with no value whose every reader sets its flags again needs
- * no instruction where it stands: recmp marks it too. */
-static void x64_fuse_unread_flags(struct x64_ctx *x) {
-  const struct ir_block *b = x->ir;
-  for (uint32_t i = 1; i < b->n; i++)
-    if (ir_is_flags_op(b->insn[i].op) && x->fuse[i] == X64_FUSE_VIRTUAL)
-      x->recmp[i] = 1;
-  for (uint32_t i = 1; i < b->n; i++)
-    if (b->insn[i].op == IR_COND && x->fuse[i] && !x->recmp[i])
-      x->recmp[b->insn[i].a] = 0;
+  return uses;
 }
 
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  uint32_t *uses = x64_use_counts(b);
   x->fuse = calloc(2 * (size_t)b->n + 2, 1);
   x->recmp = x->fuse ? x->fuse + b->n + 1 : NULL;
-  if (!x->fuse || !uses) {
-    free(uses);
+  uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
+  if (!uses)
     return -1;
-  }
-  x64_fuse_trunc(x);
   for (uint32_t i = 1; i < b->n; i++)
     if (x64_is_mem_access(&b->insn[i]))
       x64_fuse_address(x, uses, uses + b->n, i);
   free(uses);
   x64_fuse_walk(x);
   x64_fuse_values(x);
-  x64_fuse_unread_flags(x);
   return 0;
 }
 
@@ -317,6 +293,8 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
  * operands. Returns how many. */
 unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
+  if (in->op == IR_NOP || in->op == IR_MARK || in->op == IR_CONST)
+    return 0;
   if (x64_is_lazy_put(x->ir, in)) {
     const struct ir_insn *f = &x->ir->insn[in->a];
     unsigned n = 0;

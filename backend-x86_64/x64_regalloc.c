@@ -28,9 +28,10 @@ int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in) {
 
 /* A PUT of a FLAGS_ADD/SUB/LOGIC value to the flags slot, kept lazily. */
 int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in) {
+  if (in->op != IR_PUT || !b->flags_off || in->imm != b->flags_off)
+    return 0;
   unsigned op = b->insn[in->a].op;
-  return in->op == IR_PUT && b->flags_off && in->imm == b->flags_off &&
-         (op == IR_FLAGS_ADD || op == IR_FLAGS_SUB || op == IR_FLAGS_LOGIC);
+  return op == IR_FLAGS_ADD || op == IR_FLAGS_SUB || op == IR_FLAGS_LOGIC;
 }
 
 /* Ops lowered to a call of a C function (clobbering the caller-saved registers). */

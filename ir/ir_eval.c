@@ -14,10 +14,6 @@ uint64_t ir_type_mask(enum ir_type t) {
   return ir_type_bits(t) == 32 ? 0xffffffffu : ~0ull;
 }
 
-int ir_is_pure(enum ir_op op) {
-  return op != IR_NOP && op != IR_VCONST && op < IR_NUM_OPS && ir_op_info[op].flags == 0;
-}
-
 /* x, taken as a signed number of w bits. */
 static int64_t ir_sext_bits(uint64_t x, unsigned w) {
   return w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w);

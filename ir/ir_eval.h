@@ -13,7 +13,9 @@
 #include "ir.h"
 
 /* True for ops whose value depends only on their operands (and aux/imm). */
-int ir_is_pure(enum ir_op op);
+static inline int ir_is_pure(enum ir_op op) {
+  return op != IR_NOP && op != IR_VCONST && op < IR_NUM_OPS && ir_op_info[op].flags == 0;
+}
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out);
