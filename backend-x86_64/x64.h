@@ -371,7 +371,7 @@ enum x64_fuse {
   X64_FUSE_CC,      /* EXIT_IF, DEOPT_IF, SELECT: jcc or cmovcc on a COND's host condition */
   X64_FUSE_VIRTUAL, /* COND, CMP or FLAGS_*: no value, only host flags */
   X64_FUSE_ADDR,    /* ADD or SHL: part of a memory operand, no value */
-  X64_FUSE_LOOSE,   /* TRUNC: no value of its own, its users read the operand's register */
+  X64_FUSE_LOOSE,   /* TRUNC, ZEXT.32: no value of its own, users read the operand's register */
 };
 
 struct x64_ctx {

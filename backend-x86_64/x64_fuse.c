@@ -217,7 +217,8 @@ static int x64_reads_low32(const struct ir_insn *u) {
  * address of a load or store (uses[n..2n)). And loose TRUNCs: an i32 value's
  * register has its high half zero (x86 writes of 32-bit registers do that),
  * except a TRUNC's whose every user reads only the low half: that one has no
- * register of its own, its users read the i64 operand's (x64_resolve). */
+ * register of its own, its users read the i64 operand's (x64_resolve). So
+ * has a ZEXT of an i32 to 64 bits: the i32's register already holds it. */
 static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   uint32_t *uses = calloc(2 * (size_t)b->n + 1, sizeof(*uses));
@@ -228,13 +229,13 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
       continue;
     for (unsigned k = 0; k < ir_op_info[u->op].nargs; k++) {
       uses[ops[k]]++;
-      if (x->fuse[ops[k]] == X64_FUSE_LOOSE &&
+      if (x->fuse[ops[k]] == X64_FUSE_LOOSE && b->insn[ops[k]].op == IR_TRUNC &&
           !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
         x->fuse[ops[k]] = X64_FUSE_NONE;
     }
     if (x64_is_mem_access(u))
       uses[b->n + u->a]++;
-    if (u->op == IR_TRUNC)
+    if (u->op == IR_TRUNC || (u->op == IR_ZEXT && u->aux == 32 && b->insn[u->a].type == IR_I32))
       x->fuse[i] = X64_FUSE_LOOSE;
   }
   return uses;

@@ -6,7 +6,8 @@
  * algebraic identities (x+0, x*1, x&-1, x|0, x^0, shifts by 0, selects on a
  * constant) forward an operand, EXIT_IF on a constant either vanishes or becomes
  * the block's GOTO, equal constants are merged into the first one, and a
- * shift left and back by the same amount becomes a ZEXT or SEXT.
+ * shift left and back by the same amount or a mask of the low 32 bits
+ * becomes a ZEXT or SEXT.
  */
 #include <stdlib.h>
 #include "opt_int.h"
@@ -137,6 +138,24 @@ static int opt_cf_extension(struct opt_cf *cf, uint32_t r) {
   return 1;
 }
 
+/* x & 0xffffffff of an i64 is a ZEXT of its low 32 bits. */
+static int opt_cf_mask_extension(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  if (i->op != IR_AND || i->type != IR_I64 || !opt_cf_is(cf, i->b, 0xffffffffu))
+    return 0;
+  *i = (struct ir_insn){.op = IR_ZEXT, .type = IR_I64, .aux = 32, .a = i->a};
+  return 1;
+}
+
+/* trunc(ext(x, 32)) of an i32 x is x. */
+static uint32_t opt_cf_trunc_of_ext(const struct opt_cf *cf, const struct ir_insn *i) {
+  const struct ir_insn *e = opt_cf_at(cf, i->a);
+  if (i->op == IR_TRUNC && (e->op == IR_ZEXT || e->op == IR_SEXT) && e->aux == 32 &&
+      opt_cf_at(cf, e->a)->type == IR_I32)
+    return e->a;
+  return 0;
+}
+
 /* A CONST of value v defined before r: an equal one already seen, else a
  * NOP slot before r made into one (passes never renumber); 0 if neither. */
 static uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v) {
@@ -197,9 +216,12 @@ static int opt_cf_reassociate(struct opt_cf *cf, uint32_t r) {
 static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   const struct ir_insn *i = opt_cf_at(cf, r);
   uint32_t x = opt_cf_identity(cf, i);
+  if (!x)
+    x = opt_cf_trunc_of_ext(cf, i);
   if (x && opt_cf_at(cf, x)->type == i->type)
     opt_replace(cf->b, cf->repl, r, x);
-  else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r))
+  else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
+           !opt_cf_mask_extension(cf, r))
     opt_cf_extension(cf, r);
 }
 
