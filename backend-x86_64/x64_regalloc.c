@@ -77,7 +77,7 @@ int x64_ra_init(struct x64_ctx *x) {
   struct x64_ra *ra = &x->ra;
   *ra = (struct x64_ra){0};
   ra->last_use = calloc(b->n + 1, sizeof(*ra->last_use));
-  ra->next_call = calloc(b->n + 1, sizeof(*ra->next_call));
+  ra->next_call = malloc((b->n + 1) * sizeof(*ra->next_call)); /* filled below */
   ra->loc = calloc(b->n + 1, sizeof(*ra->loc));
   if (!ra->last_use || !ra->next_call || !ra->loc)
     return -1;

@@ -11,6 +11,13 @@ void opt_run(struct ir_block *b) {
   opt_dce(b); /* last: removes what the others left unused */
 }
 
+void *opt_malloc(size_t size) {
+  void *p = malloc(size ? size : 1);
+  if (!p)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  return p;
+}
+
 void *opt_calloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size);
   if (!p)

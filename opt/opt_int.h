@@ -14,5 +14,6 @@ void opt_remap(struct ir_block *b, uint32_t r, const uint32_t *repl);
 void opt_replace(struct ir_block *b, uint32_t *repl, uint32_t r, uint32_t with);
 /* Allocation that dies with a clear message on failure. */
 void *opt_calloc(size_t n, size_t size);
+void *opt_malloc(size_t size);
 
 #endif

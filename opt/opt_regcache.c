@@ -122,8 +122,8 @@ static void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
 
 void opt_regcache(struct ir_block *b) {
   struct opt_rc rc = {.b = b, .repl = opt_repl_new(b)};
-  rc.known.r = opt_calloc(b->n, sizeof(struct opt_range));
-  rc.pending.r = opt_calloc(b->n, sizeof(struct opt_range));
+  rc.known.r = opt_malloc(b->n * sizeof(struct opt_range)); /* filled up to .n */
+  rc.pending.r = opt_malloc(b->n * sizeof(struct opt_range));
   for (uint32_t r = 1; r < b->n; r++)
     opt_rc_insn(&rc, r);
   free(rc.known.r);
