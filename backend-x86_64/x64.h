@@ -374,6 +374,10 @@ enum x64_fuse {
   X64_FUSE_LOOSE,   /* TRUNC, ZEXT.32: no value of its own, users read the operand's register */
 };
 
+/* x64_defer.c: at most this many deferred stores are pending at once. */
+enum { X64_DEFER_MAX = 16 };
+struct x64_defer_rec;
+
 struct x64_ctx {
   const struct ir_block *ir;
   struct tc_block *blk;
@@ -384,8 +388,13 @@ struct x64_ctx {
   uint32_t host_cc;       /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */
-  uint64_t guest_pc;      /* of the last MARK */
-  const char *error;      /* set when the block cannot be translated */
+  uint32_t defer_set[X64_DEFER_MAX]; /* the deferred PUTs pending (x64_defer.c) */
+  unsigned n_defer_set;
+  uint32_t *defer_head, *defer_next; /* per ref: the deferred PUTs that end there */
+  struct x64_defer_rec *recs;        /* their records at each memory access */
+  uint32_t n_recs, cap_recs;
+  uint64_t guest_pc; /* of the last MARK */
+  const char *error; /* set when the block cannot be translated */
 };
 
 /* x64_tramp.c */
@@ -453,10 +462,23 @@ struct x64_addr_parts {
 };
 struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref);
 
+/* x64_defer.c */
+int x64_defer_init(struct x64_ctx *x);
+void x64_defer_release(struct x64_ctx *x, uint32_t ref, void (*drop)(struct x64_ctx *, uint32_t));
+void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
+void x64_defer_before_put(struct x64_ctx *x, uint32_t ref,
+                          void (*store)(struct x64_ctx *, uint32_t));
+void x64_defer_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
+void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e);
+void x64_defer_finish(struct x64_ctx *x);
+void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
+                     struct cpu *c);
+
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
 void x64_exit_plain(struct x64_ctx *x, uint64_t pc, uintptr_t status);
+void x64_flush_deferred(struct x64_ctx *x);
 struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref);
 
 #endif

@@ -69,8 +69,10 @@ static const char *x64_check(const struct ir_block *b) {
 
 static void x64_epilogue(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  if (!ir_block_ended(b))
+  if (!ir_block_ended(b)) {
+    x64_flush_deferred(x);
     x64_exit_plain(x, b->guest_pc + b->guest_size, CPU_EXIT_PLAIN);
+  }
 }
 
 /* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
@@ -107,7 +109,7 @@ static void x64_body(struct x64_ctx *x) {
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
   struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
   x.error = x64_check(b);
-  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0))
+  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
     x64_nops(buf, (unsigned)(-(uintptr_t)buf->cur & 15));
@@ -117,6 +119,7 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
     x64_body(&x);
     x64_epilogue(&x);
   }
+  x64_defer_finish(&x);
   x64_ra_free(&x);
   free(x.fuse);
   if (x.error) {
@@ -137,5 +140,6 @@ const struct backend x64_backend = {
     .jc_miss = x64_jc_miss_code,
     .patch = x64_patch,
     .fault_fpexc = x64_fault_fpexc,
+    .fault_state = x64_fault_state,
     .objdump_machine = "i386:x86-64",
 };

@@ -24,8 +24,10 @@ static void x64_pcmap(struct x64_ctx *x) {
   struct tc_block *blk = x->blk;
   if (!blk->pcmap || blk->n_pcmap >= blk->pcmap_cap || x->buf->overflow)
     return;
-  blk->pcmap[blk->n_pcmap++] = (struct tc_pcmap){(uint32_t)(x->buf->cur - blk->code),
-                                                 (uint32_t)(x->guest_pc - blk->guest_pc)};
+  struct tc_pcmap *e = &blk->pcmap[blk->n_pcmap++];
+  *e = (struct tc_pcmap){.host_off = (uint32_t)(x->buf->cur - blk->code),
+                         .guest_off = (uint32_t)(x->guest_pc - blk->guest_pc)};
+  x64_defer_record(x, e);
 }
 
 static void x64_call_fn(struct x64_ctx *x, uint64_t fn);
@@ -58,7 +60,8 @@ static void x64_lower_lazy_put(struct x64_ctx *x, const struct ir_insn *f) {
                 (int32_t)IR_LAZY_OP(f->op, f->aux));
 }
 
-static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
+/* The store of PUT ref, now (x64_defer.c decides when). */
+static void x64_put_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (x64_is_lazy_put(x->ir, in)) {
     x64_lower_lazy_put(x, x64_in(x, in->a));
@@ -67,6 +70,15 @@ static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
   x64_store_value(x, in->type == IR_I64 ? 3 : 2, in->imm, in->a);
   if (x->ir->flags_off && in->imm == x->ir->flags_off) /* the nibble is the truth again */
     x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0);
+}
+
+static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
+  x64_defer_put(x, ref, x64_put_store);
+}
+
+/* On the path of an exit: the stores deferred so far. */
+void x64_flush_deferred(struct x64_ctx *x) {
+  x64_defer_flush(x, x64_put_store);
 }
 
 /* True when a flags op right after ref takes its flags from ref's own host
@@ -666,6 +678,7 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
+  x64_flush_deferred(x);
   x64_exit_to(x, in->imm);
   x64_fix32(x->buf, skip);
 }
@@ -674,6 +687,7 @@ static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
 static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
+  x64_flush_deferred(x);
   x64_exit_plain(x, in->imm, CPU_EXIT_DEOPT);
   x64_fix32(x->buf, skip);
 }
@@ -686,6 +700,7 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
  * does a waiting exit_request (an indirect jump may close a loop). */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
+  x64_flush_deferred(x);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
   x64_mov_rr(b, 0, X64_RCX, X64_RAX);                                          /* mov ecx, eax */
   x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);                                     /* shl ecx, 2 */
@@ -700,6 +715,7 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  x64_flush_deferred(x);
   x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, trap_signal)), in->aux);
   x64_exit_plain(x, in->imm, CPU_EXIT_TRAP);
 }
@@ -710,6 +726,8 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
     x64_lower_vmem(x, ref, x64_pcmap);
     return;
   }
+  if (in->op == IR_PUT && in->type == IR_V128) /* never deferred, but may overwrite what is */
+    x64_defer_before_put(x, ref, x64_put_store);
   if (ir_is_vec_op(in->op) || (in->type == IR_V128 && (in->op == IR_GET || in->op == IR_PUT))) {
     x64_lower_vec(x, ref);
     return;
@@ -768,9 +786,15 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_CALL: x64_lower_call(x, ref); break;
   case IR_EXIT_IF: x64_lower_exit_if(x, ref); break;
   case IR_DEOPT_IF: x64_lower_deopt_if(x, ref); break;
-  case IR_GOTO: x64_exit_to(x, in->imm); break;
+  case IR_GOTO:
+    x64_flush_deferred(x);
+    x64_exit_to(x, in->imm);
+    break;
   case IR_JUMP: x64_lower_jump(x, ref); break;
-  case IR_SYSCALL: x64_exit_plain(x, in->imm, CPU_EXIT_SYSCALL); break;
+  case IR_SYSCALL:
+    x64_flush_deferred(x);
+    x64_exit_plain(x, in->imm, CPU_EXIT_SYSCALL);
+    break;
   case IR_TRAP: x64_lower_trap(x, ref); break;
   default: x->error = "unknown IR op"; break;
   }

@@ -245,12 +245,19 @@ static void x64_ra_drop(struct x64_ctx *x, uint32_t v) {
     l->kind = X64_LOC_NONE;
 }
 
+/* x64_ra_drop for a value that still has a location. */
+static void x64_ra_drop_live(struct x64_ctx *x, uint32_t v) {
+  if (x->ra.loc[v].kind != X64_LOC_NONE)
+    x64_ra_drop(x, v);
+}
+
 /* After ref is emitted: free the operands it used last, and ref if unused. */
 void x64_ra_release(struct x64_ctx *x, uint32_t ref) {
   uint32_t v[6];
   for (unsigned k = 0, n = x64_reads(x, ref, v); k < n; k++)
     if (x->ra.last_use[v[k]] == ref && x->ra.loc[v[k]].kind != X64_LOC_NONE)
       x64_ra_drop(x, v[k]);
+  x64_defer_release(x, ref, x64_ra_drop_live);
   if (x64_needs_reg(x, ref) && !x->ra.last_use[ref])
     x64_ra_drop(x, ref);
 }

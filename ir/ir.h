@@ -69,6 +69,13 @@ enum {
   IR_MEM_SIGNED = 8, /* sign-extend the loaded value to the result type */
 };
 
+/* PUT aux: a later PUT to the same bytes follows on every path that stays in
+ * the block, and only side exits (EXIT_IF, DEOPT_IF) and faults of loads and
+ * stores can observe this one in between. A backend may then store it only
+ * on those exits' paths and rebuild it at a fault instead (opt_regcache sets
+ * it; it changes nothing in what the block means). */
+enum { IR_PUT_DEFER = 1 };
+
 enum ir_cmp { IR_EQ, IR_NE, IR_LTU, IR_GEU, IR_LEU, IR_GTU, IR_LT, IR_GE, IR_LE, IR_GT };
 
 /* Condition codes on the NZCV nibble, in the A64 encoding order (C1.2.4). */

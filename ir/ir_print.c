@@ -103,7 +103,10 @@ static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_ins
   switch (i->op) {
   case IR_CONST: fprintf(f, "const 0x%" PRIx64, i->imm); break;
   case IR_GET: fprintf(f, "get [+0x%" PRIx64 "]", i->imm); break;
-  case IR_PUT: fprintf(f, "put [+0x%" PRIx64 "] = %" PRIu32, i->imm, i->a); break;
+  case IR_PUT:
+    fprintf(f, "put%s [+0x%" PRIx64 "] = %" PRIu32, i->aux & IR_PUT_DEFER ? ".defer" : "", i->imm,
+            i->a);
+    break;
   case IR_ZEXT:
   case IR_SEXT: fprintf(f, "%s.%u %" PRIu32, name, i->aux, i->a); break;
   case IR_CRC32C:

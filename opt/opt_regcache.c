@@ -7,8 +7,11 @@
  *    it overlaps (an i32 PUT inside an i64 slot blocks forwarding); a CALL
  *    (IRF_STATE) drops them all.
  *  - pending: PUTs nothing has observed yet. A later PUT that covers one
- *    entirely makes it dead. A GET of overlapping bytes, a CALL, any memory
- *    access (a fault must see exact guest state) and any exit observe them.
+ *    entirely makes it dead. A GET of overlapping bytes, a CALL and the
+ *    block's last exit observe them. A side exit or a memory access (a fault
+ *    must see exact guest state) observes them softly: covered later, such a
+ *    PUT stays, marked IR_PUT_DEFER (ir.h), for the backend to store on the
+ *    exit paths and rebuild at faults only.
  * Applied to the flags slot this is dead-flag elimination; opt_dce then removes
  * the flag computations. Nothing here knows any guest's layout.
  */
@@ -20,6 +23,7 @@ struct opt_range {
   uint64_t off;
   uint32_t size;
   uint8_t type;
+  uint8_t seen; /* pending: a side exit or a memory access came since */
   uint32_t ref; /* known: the value; pending: the PUT */
 };
 
@@ -51,7 +55,7 @@ static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
 }
 
 static void opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref) {
-  s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, ref};
+  s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, 0, ref};
 }
 
 static struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_insn *i) {
@@ -79,14 +83,29 @@ static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
   opt_ranges_add(&rc->known, i, r);
 }
 
-/* Pending PUTs that the PUT i overwrites entirely are dead. */
+/* Pending PUTs that the PUT i overwrites entirely are dead, or deferred
+ * when a side exit or a memory access saw them. */
 static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
   uint32_t size = opt_rc_size(i->type);
   for (uint32_t k = rc->pending.n; k-- > 0;) {
-    if (!opt_covers(i->imm, size, &rc->pending.r[k]))
+    const struct opt_range *p = &rc->pending.r[k];
+    if (!opt_covers(i->imm, size, p))
       continue;
-    opt_nop(rc->b, rc->pending.r[k].ref);
+    if (p->seen)
+      rc->b->insn[p->ref].aux |= IR_PUT_DEFER;
+    else
+      opt_nop(rc->b, p->ref);
     opt_ranges_drop(&rc->pending, k);
+  }
+}
+
+/* A side exit or a memory access: vectors are observed, the rest seen. */
+static void opt_rc_soft_observe(struct opt_rc *rc) {
+  for (uint32_t k = rc->pending.n; k-- > 0;) {
+    if (rc->pending.r[k].type == IR_V128)
+      opt_ranges_drop(&rc->pending, k);
+    else
+      rc->pending.r[k].seen = 1;
   }
 }
 
@@ -116,8 +135,10 @@ static void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
     opt_rc_put(rc, r);
   else if (flags & IRF_STATE) /* CALL: may read and write any state */
     rc->known.n = rc->pending.n = 0;
-  else if (flags & (IRF_MEM | IRF_EXIT))
+  else if (flags & IRF_END)
     rc->pending.n = 0;
+  else if (flags & (IRF_MEM | IRF_EXIT))
+    opt_rc_soft_observe(rc);
 }
 
 void opt_regcache(struct ir_block *b) {

@@ -42,8 +42,11 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
     tc_internal_fault(sig, host_pc);
   if (tc_in_code(host_pc)) {
     struct tc_block *blk = tc_find_host(host_pc);
-    if (blk)
+    if (blk) {
       c->pc = tc_guest_pc_at(blk, host_pc);
+      if (tc_backend->fault_state)
+        tc_backend->fault_state(blk, host_pc, uc, c);
+    }
   }
   tc_in_guest = 0;
   c->fp_pending |= tc_backend->fault_fpexc(uc);

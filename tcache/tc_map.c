@@ -40,7 +40,16 @@ struct tc_block *tc_block_alloc(uint32_t pcmap_cap) {
 
 void tc_block_discard(struct tc_block *blk) {
   mi_free(blk->pcmap);
+  mi_free(blk->defer);
   mi_free(blk);
+}
+
+void *tc_block_data(struct tc_block *blk, size_t size) {
+  mi_free(blk->defer);
+  blk->defer = mi_malloc(size ? size : 1);
+  if (!blk->defer)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  return blk->defer;
 }
 
 void tc_block_commit(struct tc_block *blk) {

@@ -37,8 +37,10 @@ struct tc_exit {
 
 /* host offset of a memory access -> guest pc offset, for precise faults */
 struct tc_pcmap {
-  uint32_t host_off;  /* from tc_block.code to the start of the host instruction */
-  uint32_t guest_off; /* from tc_block.guest_pc */
+  uint32_t host_off;                 /* from tc_block.code to the start of the host instruction */
+  uint32_t guest_off;                /* from tc_block.guest_pc */
+  uint32_t defer_first, defer_count; /* the backend's records of guest state a fault here
+                                        must still write (tc_block.defer, backend.fault_state) */
 };
 
 enum { TC_MAX_EXITS = 8 };
@@ -52,6 +54,7 @@ struct tc_block {
   struct tc_exit exits[TC_MAX_EXITS];
   uint32_t n_pcmap, pcmap_cap; /* pcmap is allocated by tcache, filled by the backend */
   struct tc_pcmap *pcmap;
+  void *defer;              /* the backend's deferred-state records (tc_block_data) */
   struct tc_exit *incoming; /* exits of other blocks chained to this one */
   struct tc_block *hnext;   /* hash chain */
   int invalid;
@@ -90,6 +93,10 @@ struct backend {
   /* The pending FP exceptions (IR_FPEXC_*) in the host context a fault
    * handler got (ucontext_t *), where translated code was interrupted. */
   uint32_t (*fault_fpexc)(const void *uctx);
+  /* Write into c the guest state blk keeps out of it (deferred stores) at the
+   * memory access at host_pc, from the host context uctx. */
+  void (*fault_state)(const struct tc_block *blk, const void *host_pc, const void *uctx,
+                      struct cpu *c);
   /* objdump's -m name for this host, for -d out_asm (NULL: print bytes). */
   const char *objdump_machine;
 };
@@ -112,6 +119,8 @@ void tc_invalidate(uint64_t start, uint64_t len);
 struct tc_block *tc_find_host(const void *host_pc);
 /* Guest pc of the memory access at host_pc inside blk, or blk->guest_pc. */
 uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc);
+/* Memory that lives and dies with blk, for a backend's tables (blk->defer). */
+void *tc_block_data(struct tc_block *blk, size_t size);
 /* True if host_pc is inside the code buffer. */
 int tc_in_code(const void *host_pc);
 /* True if [start, start+len) overlaps memory the translator owns (code buffer,

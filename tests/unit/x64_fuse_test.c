@@ -3,12 +3,18 @@
  * state through a lazily kept flags slot, run as x86-64 code and through
  * ir_interp from the same state: every register, the flags slot (packed by
  * ir_flags_pack) and the exit taken must agree. Each block also runs after
- * opt_run, which makes the shapes decoders leave for the backend.
+ * opt_run, which makes the shapes decoders leave for the backend. And the
+ * stores the backend defers (IR_PUT_DEFER): a block that faults in a load
+ * must leave, after x64_backend.fault_state, the state its prefix leaves.
  */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <ucontext.h>
 #include "test.h"
 #include "../../backend-x86_64/x64.h"
 #include "../../opt/opt.h"
@@ -203,6 +209,109 @@ TEST(random_flag_blocks_match_interp) {
     ir_block_free(o);
     ir_block_free(b);
   }
+}
+
+static uint64_t load_buf[4] = {0x1234, 0xfedcba9876543210ull, 7, 0};
+static sigjmp_buf fault_jmp;
+static struct fake_cpu *fault_cpu;
+static const struct tc_block *fault_blk;
+
+static void on_segv(int sig, siginfo_t *si, void *uc) {
+  (void)sig, (void)si;
+  const void *rip = (const void *)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
+  x64_backend.fault_state(fault_blk, rip, uc, &fault_cpu->c);
+  siglongjmp(fault_jmp, 1);
+}
+
+/* A random flag block with loads, one of them from the unmapped address 8. */
+static struct ir_block *gen_faulting_block(uint32_t *fault_at) {
+  struct gen g = {.b = ir_block_new(0x1000)};
+  g.b->flags_off = REG(FLAGS_REG);
+  for (int r = 0; r < NREGS; r++) {
+    gen_keep(&g, IR_I64, ir_get(g.b, IR_I64, REG(r)));
+    gen_keep(&g, IR_I32, ir_get(g.b, IR_I32, REG(r)));
+  }
+  int len = 4 + (int)(rnd() % 40), at = (int)(rnd() % len);
+  for (int k = 0; k < len; k++) {
+    if (k == at) {
+      ir_mark(g.b, 0x1000 + 4 * k);
+      *fault_at = ir_load(g.b, IR_I64, ir_const(g.b, IR_I64, 8), 3, 0);
+    } else if (rnd() % 4 == 0) {
+      uint32_t a = ir_const(g.b, IR_I64, (uintptr_t)&load_buf[rnd() % 4]);
+      gen_keep(&g, IR_I64, ir_load(g.b, IR_I64, a, 3, 0));
+    }
+    gen_step(&g);
+  }
+  for (int r = 0; r < 8; r++)
+    ir_put(g.b, REG(8 + r), g.pool[r & 1][g.np[r & 1] - 1 - r]);
+  ir_goto(g.b, 0x2000);
+  return g.b;
+}
+
+/* The deferred records at the faulting access of blk, entered at host_pc. */
+static uint32_t deferred_at(const struct tc_block *blk, const void *host_pc) {
+  uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
+  for (uint32_t i = 0; i < blk->n_pcmap; i++)
+    if (blk->pcmap[i].host_off == off)
+      return blk->pcmap[i].defer_count;
+  return 0;
+}
+
+static const void *volatile fault_rip;
+
+static void on_segv_rip(int sig, siginfo_t *si, void *uc) {
+  fault_rip = (const void *)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
+  on_segv(sig, si, uc);
+}
+
+/* One block: 1 if its state at the fault is its prefix's; *deferred counts
+ * the stores the fault had to make. */
+static int fault_case(int iter, uint32_t *deferred) {
+  uint32_t at = 0;
+  struct ir_block *b = gen_faulting_block(&at), *prefix = clone(b);
+  prefix->insn[at] = (struct ir_insn){.op = IR_GOTO, .imm = 0x3000};
+  prefix->n = at + 1;
+  uint64_t regs[24], pc;
+  for (int r = 0; r < 24; r++)
+    regs[r] = rnd() >> (rnd() % 64);
+  regs[FLAGS_REG] = rnd() & 15;
+  struct fake_cpu want, got;
+  seed_cpu(&want, regs);
+  seed_cpu(&got, regs);
+  run(prefix, &want, 0, &pc);
+  opt_run(b);
+  const struct tc_block *blk = translate(b);
+  int ok = blk != NULL;
+  fault_cpu = &got, fault_blk = blk;
+  if (blk && !sigsetjmp(fault_jmp, 1))
+    x64_backend.enter(&got.c, blk->code);
+  if (blk)
+    *deferred += deferred_at(blk, fault_rip);
+  ir_flags_pack(&got.c, REG(FLAGS_REG));
+  for (int r = 0; ok && r < 24; r++)
+    if (got.regs[r] != want.regs[r]) {
+      fprintf(stderr, "  iteration %d, reg %d: %llx want %llx\n", iter, r,
+              (unsigned long long)got.regs[r], (unsigned long long)want.regs[r]);
+      ir_print(stderr, b);
+      ok = 0;
+    }
+  ir_block_free(prefix);
+  ir_block_free(b);
+  return ok;
+}
+
+TEST(deferred_state_at_fault) {
+  struct sigaction sa = {0}, old;
+  sa.sa_sigaction = on_segv_rip;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGSEGV, &sa, &old);
+  uint32_t deferred = 0;
+  int ok = 1;
+  for (int iter = 0; iter < 3000 && ok; iter++)
+    ok = fault_case(iter, &deferred);
+  sigaction(SIGSEGV, &old, NULL);
+  ASSERT(ok);
+  ASSERT(deferred > 300); /* the faults did have deferred stores to make */
 }
 
 TEST_MAIN("x64_fuse")

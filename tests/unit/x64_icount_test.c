@@ -47,6 +47,8 @@ static const struct icount_case cases[] = {
     {"add32_chain", "add w0, w1, w2\n add w0, w0, w3\n add w0, w0, #7\n b .+4", 12},
     {"w_of_live_x", "ldr x1, [x0]\n cmp w1, w3\n add x2, x1, #1\n b .+4", 14},
     {"and_low32", "and x0, x1, #0xffffffff\n add x2, x0, x3\n b .+4", 11},
+    {"flags_across_load", "cmp x1, x2\n b.eq .+16\n ldr x3, [x4]\n cmp x3, x5\n b.ne .+8\n b .+4",
+     31},
     {"sxtw", "sxtw x0, w1\n b .+4", 8},
     {"uxtb_sxth", "uxtb w0, w1\n sxth x2, w3\n b .+4", 11},
     {"rbit", "rbit x0, x1\n b .+4", 29},

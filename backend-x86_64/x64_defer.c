@@ -1,0 +1,228 @@
+/* x64_defer.c - guest-state stores kept off the hot path (IR_PUT_DEFER).
+ *
+ * A deferred PUT is a store a later PUT overwrites before the block ends;
+ * only side exits and faults can see it in between. So it is stored on the
+ * path of each exit taken while it is pending, and each load or store while
+ * it is pending records where its value is (a register, a spill slot, a
+ * constant; for lazy flags the flags op's operands), so that a fault there
+ * writes it into the guest state before the guest's signal is delivered:
+ *
+ *   put.defer x1 = v; exit.if c -> L; load [a]; put x1 = w
+ *     ->  jcc skip; mov [r14+x1], v; jmp L; skip: mov r, [a] (pcmap: x1 = v's register)
+ */
+#define _GNU_SOURCE /* REG_* of ucontext */
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+#include "x64.h"
+
+/* Where a value is at one host instruction. */
+struct x64_where {
+  uint8_t kind; /* enum x64_loc_kind */
+  uint8_t reg;
+  uint16_t slot;
+  uint64_t value; /* X64_LOC_CONST */
+};
+
+/* One deferred store that a fault at one memory access must make. */
+struct x64_defer_rec {
+  uint32_t state_off;
+  uint8_t size;        /* 4 or 8; 0: lazy flags, lazy_op of the values a and b */
+  uint8_t clears_lazy; /* a nibble stored to the flags slot: lazy_op = 0 too */
+  uint32_t lazy_op;
+  struct x64_where a, b;
+};
+
+static uint32_t x64_put_size(const struct ir_insn *in) {
+  return in->type == IR_I64 ? 8 : 4;
+}
+
+/* The first PUT after p whose bytes cover p's, or the block's end. */
+static uint32_t x64_defer_end(const struct ir_block *b, uint32_t p) {
+  const struct ir_insn *d = &b->insn[p];
+  for (uint32_t i = p + 1; i < b->n && i < p + 512; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op == IR_PUT && in->imm <= d->imm &&
+        d->imm + x64_put_size(d) <= in->imm + (in->type == IR_V128 ? 16 : x64_put_size(in)))
+      return i;
+  }
+  return b->n;
+}
+
+/* Lifetimes: what a deferred PUT reads stays live until the PUT that ends it,
+ * which releases it (x64_defer_release). */
+int x64_defer_init(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  x->defer_head = calloc(2 * ((size_t)b->n + 1), sizeof(uint32_t));
+  if (!x->defer_head)
+    return -1;
+  x->defer_next = x->defer_head + b->n + 1;
+  for (uint32_t p = 1; p < b->n; p++) {
+    const struct ir_insn *in = &b->insn[p];
+    if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || in->type == IR_V128)
+      continue;
+    uint32_t end = x64_defer_end(b, p), v[6];
+    for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
+      if (x->ra.last_use[v[k]] < end)
+        x->ra.last_use[v[k]] = end;
+    x->defer_next[p] = x->defer_head[end];
+    x->defer_head[end] = p;
+  }
+  return 0;
+}
+
+/* After ref: release what the deferred PUTs ending at ref kept live. */
+void x64_defer_release(struct x64_ctx *x, uint32_t ref, void (*drop)(struct x64_ctx *, uint32_t)) {
+  if (!x->defer_head || ref > x->ir->n)
+    return;
+  for (uint32_t p = x->defer_head[ref]; p; p = x->defer_next[p]) {
+    uint32_t v[6];
+    for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
+      if (x->ra.last_use[v[k]] == ref)
+        drop(x, v[k]);
+  }
+}
+
+static int x64_overlaps(const struct ir_insn *a, const struct ir_insn *b) {
+  uint32_t sa = a->type == IR_V128 ? 16 : x64_put_size(a);
+  uint32_t sb = b->type == IR_V128 ? 16 : x64_put_size(b);
+  return a->imm < b->imm + sb && b->imm < a->imm + sa;
+}
+
+static int x64_covers(const struct ir_insn *a, const struct ir_insn *b) {
+  uint32_t sa = a->type == IR_V128 ? 16 : x64_put_size(a);
+  return a->imm <= b->imm && b->imm + x64_put_size(b) <= a->imm + sa;
+}
+
+static void x64_defer_drop(struct x64_ctx *x, unsigned k) {
+  x->defer_set[k] = x->defer_set[--x->n_defer_set];
+}
+
+/* A PUT at ref: the deferred stores it overwrites are done with; one it
+ * overlaps without covering is stored first, so the bytes end as the guest's. */
+void x64_defer_before_put(struct x64_ctx *x, uint32_t ref,
+                          void (*store)(struct x64_ctx *, uint32_t)) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  for (unsigned k = x->n_defer_set; k-- > 0;) {
+    const struct ir_insn *d = &x->ir->insn[x->defer_set[k]];
+    if (!x64_overlaps(in, d))
+      continue;
+    if (!x64_covers(in, d))
+      store(x, x->defer_set[k]);
+    x64_defer_drop(x, k);
+  }
+}
+
+/* Lower PUT ref with store(): now, or deferred. */
+void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t)) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  x64_defer_before_put(x, ref, store);
+  if ((in->aux & IR_PUT_DEFER) && in->type != IR_V128 && x->n_defer_set < X64_DEFER_MAX)
+    x->defer_set[x->n_defer_set++] = ref;
+  else
+    store(x, ref);
+}
+
+/* On an exit's path: the stores still deferred. */
+void x64_defer_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
+  for (unsigned k = 0; k < x->n_defer_set; k++)
+    store(x, x->defer_set[k]);
+}
+
+static struct x64_where x64_where_of(struct x64_ctx *x, uint32_t ref) {
+  ref = x64_resolve(x, ref);
+  const struct x64_loc *l = &x->ra.loc[ref];
+  struct x64_where w = {.kind = l->kind, .reg = l->reg, .slot = l->slot};
+  if (l->kind == X64_LOC_CONST)
+    w.value =
+        x->ir->insn[ref].type == IR_I32 ? (uint32_t)x->ir->insn[ref].imm : x->ir->insn[ref].imm;
+  if (l->kind == X64_LOC_NONE)
+    x->error = "x64: a deferred store's value has no location";
+  return w;
+}
+
+static struct x64_defer_rec x64_defer_rec_of(struct x64_ctx *x, uint32_t p) {
+  const struct ir_insn *in = &x->ir->insn[p];
+  struct x64_defer_rec r = {.state_off = (uint32_t)in->imm, .size = (uint8_t)x64_put_size(in)};
+  if (x64_is_lazy_put(x->ir, in)) {
+    const struct ir_insn *f = &x->ir->insn[in->a];
+    r.size = 0;
+    r.lazy_op = IR_LAZY_OP(f->op, f->aux);
+    r.a = x64_where_of(x, f->a);
+    r.b = f->b ? x64_where_of(x, f->b) : (struct x64_where){.kind = X64_LOC_CONST};
+  } else {
+    r.a = x64_where_of(x, in->a);
+    r.clears_lazy = x->ir->flags_off && in->imm == x->ir->flags_off;
+  }
+  return r;
+}
+
+/* At a memory access's pcmap entry: where each deferred store's value is. */
+void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
+  e->defer_first = x->n_recs;
+  e->defer_count = x->n_defer_set;
+  if (!x->n_defer_set)
+    return;
+  if (x->n_recs + x->n_defer_set > x->cap_recs) {
+    uint32_t cap = x->cap_recs ? 2 * x->cap_recs : 64;
+    while (cap < x->n_recs + x->n_defer_set)
+      cap *= 2;
+    struct x64_defer_rec *grown = realloc(x->recs, cap * sizeof(*grown));
+    if (!grown) {
+      x->error = "out of memory";
+      return;
+    }
+    x->recs = grown, x->cap_recs = cap;
+  }
+  for (unsigned k = 0; k < x->n_defer_set; k++)
+    x->recs[x->n_recs++] = x64_defer_rec_of(x, x->defer_set[k]);
+}
+
+/* The records go with the block (tcache frees them with it). */
+void x64_defer_finish(struct x64_ctx *x) {
+  if (x->n_recs && !x->error) {
+    void *d = tc_block_data(x->blk, x->n_recs * sizeof(*x->recs));
+    memcpy(d, x->recs, x->n_recs * sizeof(*x->recs));
+  }
+  free(x->recs);
+  free(x->defer_head);
+}
+
+/* ucontext's gregs index of each x86-64 register number. */
+static const uint8_t x64_greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP,
+                                     REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
+                                     REG_R12, REG_R13, REG_R14, REG_R15};
+
+static uint64_t x64_where_value(const struct x64_where *w, const ucontext_t *uc) {
+  const greg_t *g = uc->uc_mcontext.gregs;
+  if (w->kind == X64_LOC_REG)
+    return (uint64_t)g[x64_greg[w->reg & 15]];
+  if (w->kind == X64_LOC_SLOT)
+    return *(const uint64_t *)(uintptr_t)(g[REG_RSP] + 8 * (greg_t)w->slot);
+  return w->value;
+}
+
+void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
+                     struct cpu *c) {
+  uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
+  const struct x64_defer_rec *recs = blk->defer;
+  for (uint32_t i = 0; recs && i < blk->n_pcmap; i++) {
+    const struct tc_pcmap *e = &blk->pcmap[i];
+    if (e->host_off != off)
+      continue;
+    for (uint32_t k = 0; k < e->defer_count; k++) {
+      const struct x64_defer_rec *r = &recs[e->defer_first + k];
+      uint64_t a = x64_where_value(&r->a, uctx);
+      if (r->size == 0) {
+        c->lazy_a = a;
+        c->lazy_b = x64_where_value(&r->b, uctx);
+        c->lazy_op = r->lazy_op;
+      } else {
+        memcpy((uint8_t *)c + r->state_off, &a, r->size);
+        if (r->clears_lazy)
+          c->lazy_op = 0;
+      }
+    }
+    return;
+  }
+}
