@@ -359,6 +359,8 @@ struct x64_ra {
   uint32_t *last_use;  /* per value: index of its last use, 0 if unused */
   uint32_t *next_call; /* per index: first call at or after it, or UINT32_MAX */
   struct x64_loc *loc; /* per value */
+  uint32_t *die_head;  /* per index: the first value whose last use it is */
+  uint32_t *die_next;  /* per value: the next one with the same last use */
   uint32_t reg_val[16];
   uint32_t xmm_val[16]; /* the v128 value in each xmm register, 0 = free */
   uint64_t slot_used[X64_SLOTS / 64];
@@ -390,8 +392,7 @@ struct x64_ctx {
   uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */
   uint32_t defer_set[X64_DEFER_MAX]; /* the deferred PUTs pending (x64_defer.c) */
   unsigned n_defer_set;
-  uint32_t *defer_head, *defer_next; /* per ref: the deferred PUTs that end there */
-  struct x64_defer_rec *recs;        /* their records at each memory access */
+  struct x64_defer_rec *recs; /* their records at each memory access */
   uint32_t n_recs, cap_recs;
   uint64_t guest_pc; /* of the last MARK */
   const char *error; /* set when the block cannot be translated */
@@ -413,6 +414,7 @@ int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in);
 int x64_has_value(const struct ir_insn *in);
 int x64_needs_reg(struct x64_ctx *x, uint32_t ref);
 int x64_ra_init(struct x64_ctx *x);
+int x64_ra_dies(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);
 void x64_ra_call(struct x64_ctx *x, uint32_t ref);
 void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint);
@@ -464,7 +466,6 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref);
 
 /* x64_defer.c */
 int x64_defer_init(struct x64_ctx *x);
-void x64_defer_release(struct x64_ctx *x, uint32_t ref, void (*drop)(struct x64_ctx *, uint32_t));
 void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
 void x64_defer_before_put(struct x64_ctx *x, uint32_t ref,
                           void (*store)(struct x64_ctx *, uint32_t));

@@ -109,7 +109,8 @@ static void x64_body(struct x64_ctx *x) {
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
   struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
   x.error = x64_check(b);
-  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0))
+  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0 ||
+                   x64_ra_dies(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
     x64_nops(buf, (unsigned)(-(uintptr_t)buf->cur & 15));

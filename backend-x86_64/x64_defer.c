@@ -49,14 +49,9 @@ static uint32_t x64_defer_end(const struct ir_block *b, uint32_t p) {
   return b->n;
 }
 
-/* Lifetimes: what a deferred PUT reads stays live until the PUT that ends it,
- * which releases it (x64_defer_release). */
+/* Lifetimes: what a deferred PUT reads stays live until the PUT that ends it. */
 int x64_defer_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  x->defer_head = calloc(2 * ((size_t)b->n + 1), sizeof(uint32_t));
-  if (!x->defer_head)
-    return -1;
-  x->defer_next = x->defer_head + b->n + 1;
   for (uint32_t p = 1; p < b->n; p++) {
     const struct ir_insn *in = &b->insn[p];
     if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || in->type == IR_V128)
@@ -65,22 +60,8 @@ int x64_defer_init(struct x64_ctx *x) {
     for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
       if (x->ra.last_use[v[k]] < end)
         x->ra.last_use[v[k]] = end;
-    x->defer_next[p] = x->defer_head[end];
-    x->defer_head[end] = p;
   }
   return 0;
-}
-
-/* After ref: release what the deferred PUTs ending at ref kept live. */
-void x64_defer_release(struct x64_ctx *x, uint32_t ref, void (*drop)(struct x64_ctx *, uint32_t)) {
-  if (!x->defer_head || ref > x->ir->n)
-    return;
-  for (uint32_t p = x->defer_head[ref]; p; p = x->defer_next[p]) {
-    uint32_t v[6];
-    for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
-      if (x->ra.last_use[v[k]] == ref)
-        drop(x, v[k]);
-  }
 }
 
 static int x64_overlaps(const struct ir_insn *a, const struct ir_insn *b) {
@@ -185,7 +166,6 @@ void x64_defer_finish(struct x64_ctx *x) {
     memcpy(d, x->recs, x->n_recs * sizeof(*x->recs));
   }
   free(x->recs);
-  free(x->defer_head);
 }
 
 /* ucontext's gregs index of each x86-64 register number. */

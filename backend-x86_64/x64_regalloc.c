@@ -94,7 +94,27 @@ int x64_ra_init(struct x64_ctx *x) {
   return 0;
 }
 
+/* Once last_use is final (x64_defer_init extends it): per index, the values
+ * whose last use it is, for x64_ra_release. */
+int x64_ra_dies(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  struct x64_ra *ra = &x->ra;
+  ra->die_head = calloc(2 * ((size_t)b->n + 1), sizeof(uint32_t));
+  if (!ra->die_head)
+    return -1;
+  ra->die_next = ra->die_head + b->n + 1;
+  for (uint32_t v = b->n; v-- > 1;) {
+    uint32_t at = ra->last_use[v];
+    if (at) {
+      ra->die_next[v] = ra->die_head[at];
+      ra->die_head[at] = v;
+    }
+  }
+  return 0;
+}
+
 void x64_ra_free(struct x64_ctx *x) {
+  free(x->ra.die_head);
   free(x->ra.last_use);
   free(x->ra.next_call);
   free(x->ra.loc);
@@ -245,19 +265,11 @@ static void x64_ra_drop(struct x64_ctx *x, uint32_t v) {
     l->kind = X64_LOC_NONE;
 }
 
-/* x64_ra_drop for a value that still has a location. */
-static void x64_ra_drop_live(struct x64_ctx *x, uint32_t v) {
-  if (x->ra.loc[v].kind != X64_LOC_NONE)
-    x64_ra_drop(x, v);
-}
-
-/* After ref is emitted: free the operands it used last, and ref if unused. */
+/* After ref is emitted: free the values it used last, and ref if unused. */
 void x64_ra_release(struct x64_ctx *x, uint32_t ref) {
-  uint32_t v[6];
-  for (unsigned k = 0, n = x64_reads(x, ref, v); k < n; k++)
-    if (x->ra.last_use[v[k]] == ref && x->ra.loc[v[k]].kind != X64_LOC_NONE)
-      x64_ra_drop(x, v[k]);
-  x64_defer_release(x, ref, x64_ra_drop_live);
+  for (uint32_t v = x->ra.die_head[ref]; v; v = x->ra.die_next[v])
+    if (x->ra.loc[v].kind != X64_LOC_NONE)
+      x64_ra_drop(x, v);
   if (x64_needs_reg(x, ref) && !x->ra.last_use[ref])
     x64_ra_drop(x, ref);
 }
