@@ -694,20 +694,28 @@ static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
 
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
 
-/* The jump-cache probe (tcache.h): entry (pc >> 2) % TC_JC_SIZE is at byte
- * (pc << 2) & ((TC_JC_SIZE - 1) << 4). On a hit go straight to its code; an
- * empty or other pc's entry goes to x64_jc_miss, which sets cpu->pc, and so
- * does a waiting exit_request (an indirect jump may close a loop). */
+/* The jump-cache probe (tcache.h): entry tc_jc_index(pc) is at byte
+ * ((pc ^ (pc >> 14)) << 2) & ((TC_JC_SIZE - 1) << 4), which needs only the
+ * low 32 bits of pc while TC_JC_BITS <= 16, and its pair's at that ^ 16. On
+ * a hit go straight to its code; a miss goes to x64_jc_miss, which sets
+ * cpu->pc, and so does a waiting exit_request (an indirect jump may close a
+ * loop). */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   x64_flush_deferred(x);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
   x64_mov_rr(b, 0, X64_RCX, X64_RAX);                                          /* mov ecx, eax */
+  x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14);                                    /* shr ecx, 14 */
+  x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RAX);                                 /* xor ecx, eax */
   x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);                                     /* shl ecx, 2 */
   x64_alu_ri(b, 0, X64_AND, X64_RCX, (TC_JC_SIZE - 1) << 4);                   /* and ecx, mask */
   x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */
   x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
+  uint8_t *hit = x64_jcc8(b, X64_CC_E);                                        /* je hit */
+  x64_alu_ri(b, 1, X64_XOR, X64_RCX, sizeof(struct tc_jc_entry));              /* xor rcx, 16 */
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
   x64_jcc_rel(b, X64_CC_NE, x64_jc_miss);                                      /* jne miss */
+  x64_fix8(b, hit);
   x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   x64_jcc_rel(b, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */
   x64_jmp_m(b, x64_mem(X64_RCX, 8));      /* jmp [rcx+8] */

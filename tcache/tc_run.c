@@ -55,9 +55,10 @@ void tc_jc_clear(struct tc_jc_entry *jc) {
 static struct tc_block *tc_fill_jc(struct cpu *c) {
   struct tc_block *blk = tc_get(c, c->pc);
   if (blk) {
-    struct tc_jc_entry *e = &c->jc[tc_jc_index(c->pc)];
-    e->pc = c->pc;
-    e->code = blk->code;
+    uint32_t i = tc_jc_index(c->pc);
+    if (c->jc[i].pc != TC_JC_EMPTY)
+      c->jc[i ^ 1] = c->jc[i]; /* the entry it displaces moves to the pair */
+    c->jc[i] = (struct tc_jc_entry){c->pc, blk->code};
   }
   return blk;
 }
@@ -162,7 +163,7 @@ static void tc_loop(struct cpu *c) {
 void tc_run(struct cpu *c) {
   tc_current = c;
   if (!c->jc) {
-    c->jc = mi_malloc(TC_JC_SIZE * sizeof(struct tc_jc_entry));
+    c->jc = mi_malloc_aligned(TC_JC_SIZE * sizeof(struct tc_jc_entry), 64);
     if (!c->jc)
       xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory for a jump cache");
     tc_jc_clear(c->jc);

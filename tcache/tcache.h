@@ -60,18 +60,23 @@ struct tc_block {
   int invalid;
 };
 
-/* The direct-mapped jump cache, one per guest thread (struct cpu.jc). An
+/* The jump cache, one per guest thread (struct cpu.jc, 64-byte aligned):
+ * entries in pairs, a pc is looked up at tc_jc_index(pc) and then at its
+ * pair (index ^ 1), where a new entry pushes the old one, so two targets
+ * that share an index (a call and a return that alternate) both stay. An
  * empty entry holds TC_JC_EMPTY and the backend's miss code, so translated
  * code needs no test for it: a pc that matches still lands somewhere safe. */
-enum { TC_JC_BITS = 12, TC_JC_SIZE = 1 << TC_JC_BITS };
+enum { TC_JC_BITS = 14, TC_JC_SIZE = 1 << TC_JC_BITS };
 #define TC_JC_EMPTY (~(uint64_t)0)
 struct tc_jc_entry {
   uint64_t pc;
   const void *code;
 };
-/* Translated code computes the same index inline. */
+/* Translated code computes the same index inline. Bits 16 and up are mixed
+ * in: code of two libraries mapped a multiple of 64 KiB apart would else
+ * share every entry and evict each other on each call and return. */
 static inline uint32_t tc_jc_index(uint64_t pc) {
-  return (uint32_t)(pc >> 2) & (TC_JC_SIZE - 1);
+  return (uint32_t)((pc >> 2) ^ (pc >> 16)) & (TC_JC_SIZE - 1);
 }
 
 /* What a host backend provides. */

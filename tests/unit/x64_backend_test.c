@@ -663,7 +663,7 @@ TEST(chaining) {
 }
 
 TEST(indirect_jump_through_jump_cache) {
-  static struct tc_jc_entry jc[TC_JC_SIZE];
+  static _Alignas(64) struct tc_jc_entry jc[TC_JC_SIZE];
   struct fake_cpu c = {0};
   c.c.jc = jc;
   for (unsigned i = 0; i < TC_JC_SIZE; i++) /* empty, as tc_jc_clear leaves it */
@@ -679,9 +679,16 @@ TEST(indirect_jump_through_jump_cache) {
   ASSERT_EQ(run(&c, bj), CPU_EXIT_SYSCALL);
   ASSERT_EQ(c.regs[1], 77);
   ASSERT_EQ(c.c.pc, 0x3004);
-  c.regs[0] = 0x3000 + 4 * TC_JC_SIZE; /* same index, other pc: a miss */
+  uint64_t other = 0x3004; /* same index, other pc: a miss */
+  while (tc_jc_index(other) != tc_jc_index(0x3000))
+    other += 4;
+  c.regs[0] = other;
   ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
-  ASSERT_EQ(c.c.pc, 0x3000 + 4 * TC_JC_SIZE);
+  ASSERT_EQ(c.c.pc, other);
+  jc[tc_jc_index(other) ^ 1] = (struct tc_jc_entry){other, bt->code}; /* found in the pair */
+  c.regs[1] = 0;
+  ASSERT_EQ(run(&c, bj), CPU_EXIT_SYSCALL);
+  ASSERT_EQ(c.regs[1], 77);
   c.regs[0] = 0; /* an empty entry must not be taken */
   ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
   ASSERT_EQ(c.c.pc, 0);
