@@ -8,7 +8,8 @@ void opt_run(struct ir_block *b) {
   opt_regcache(b);  /* forwarded values may be constants again */
   opt_constfold(b);
   opt_cse(b);
-  opt_dce(b); /* last: removes what the others left unused */
+  opt_dce(b);     /* removes what the others left unused */
+  opt_compact(b); /* last: drops the NOPs */
 }
 
 void *opt_malloc(size_t size) {

@@ -3,7 +3,8 @@
  *   decode_block(b, pc);
  *   opt_run(b);            // or any pass alone: opt_constfold(b); opt_dce(b);
  *
- * Passes never renumber instructions: a removed instruction becomes IR_NOP, and
+ * Passes never renumber instructions (but the last, opt_compact): a removed
+ * instruction becomes IR_NOP, and
  * when a value is replaced by another the later operands that named it are
  * rewritten. A pass keeps the block's meaning as ir_interp defines it, including
  * the guest state every memory access and exit can observe (precise faults).
@@ -13,7 +14,7 @@
 
 #include "../ir/ir.h"
 
-/* The pipeline: constfold, regcache, constfold, cse, dce. */
+/* The pipeline: constfold, regcache, constfold, cse, dce, compact. */
 void opt_run(struct ir_block *b);
 /* Constant folding and propagation, algebraic identities, constant exits,
  * duplicate constants (opt_constfold.c). */
@@ -24,5 +25,8 @@ void opt_regcache(struct ir_block *b);
 void opt_cse(struct ir_block *b);
 /* Dead-code elimination (opt_dce.c). */
 void opt_dce(struct ir_block *b);
+/* Drop the NOPs and number the instructions again (opt_compact.c): the one
+ * pass that renumbers, so it runs last. */
+void opt_compact(struct ir_block *b);
 
 #endif

@@ -1,0 +1,24 @@
+/* opt_compact.c - the last pass: drop the NOPs the others left and number
+ * the instructions again, so the backend walks only what it emits.
+ *
+ *   1 get, 2 nop, 3 nop, 4 add 1, 1   ->   1 get, 2 add 1, 1
+ *
+ * The other passes never renumber (opt.h); this one runs after them.
+ */
+#include <stdlib.h>
+#include "opt_int.h"
+
+void opt_compact(struct ir_block *b) {
+  uint32_t *to = opt_malloc(b->n * sizeof(*to)), n = 1;
+  to[0] = 0;
+  for (uint32_t r = 1; r < b->n; r++) {
+    struct ir_insn in = b->insn[r];
+    if (in.op == IR_NOP)
+      continue;
+    in.a = to[in.a], in.b = to[in.b], in.c = to[in.c];
+    to[r] = n;
+    b->insn[n++] = in;
+  }
+  b->n = n;
+  free(to);
+}
