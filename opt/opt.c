@@ -30,6 +30,14 @@ void opt_nop(struct ir_block *b, uint32_t r) {
   b->insn[r] = (struct ir_insn){.op = IR_NOP, .type = IR_VOID};
 }
 
+uint32_t *opt_ref_table(const struct ir_block *b, uint32_t *mask) {
+  uint32_t size = 16;
+  while (size < 2 * b->n)
+    size *= 2;
+  *mask = size - 1;
+  return opt_calloc(size, sizeof(uint32_t));
+}
+
 uint32_t *opt_repl_new(const struct ir_block *b) {
   uint32_t *repl = opt_calloc(b->n, sizeof(*repl));
   for (uint32_t r = 0; r < b->n; r++)

@@ -267,11 +267,7 @@ static void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
 
 void opt_constfold(struct ir_block *b) {
   struct opt_cf cf = {.b = b, .repl = opt_repl_new(b)};
-  uint32_t size = 16;
-  while (size < 2 * b->n)
-    size *= 2;
-  cf.ctab = opt_calloc(size, sizeof(*cf.ctab));
-  cf.cmask = size - 1;
+  cf.ctab = opt_ref_table(b, &cf.cmask);
   for (uint32_t r = 1; r < b->n; r++)
     opt_cf_insn(&cf, r);
   free(cf.ctab);

@@ -61,11 +61,7 @@ static void opt_cse_insn(struct opt_cse *cs, uint32_t r) {
 
 void opt_cse(struct ir_block *b) {
   struct opt_cse cs = {.b = b, .repl = opt_repl_new(b)};
-  uint32_t size = 16;
-  while (size < 2 * b->n)
-    size *= 2;
-  cs.tab = opt_calloc(size, sizeof(*cs.tab));
-  cs.mask = size - 1;
+  cs.tab = opt_ref_table(b, &cs.mask);
   for (uint32_t r = 1; r < b->n; r++) {
     opt_remap(b, r, cs.repl);
     enum ir_op op = b->insn[r].op;
