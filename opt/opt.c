@@ -4,11 +4,8 @@
 #include "../xrun.h"
 
 void opt_run(struct ir_block *b) {
-  opt_constfold(b); /* constants feed the GET/PUT matching below */
-  opt_regcache(b);  /* forwarded values may be constants again */
-  opt_constfold(b);
-  opt_cse(b);
-  opt_dce(b);     /* removes what the others left unused */
+  opt_forward(b, OPT_FOLD | OPT_REGCACHE | OPT_CSE);
+  opt_dce(b);     /* removes what the walk left unused */
   opt_compact(b); /* last: drops the NOPs */
 }
 

@@ -14,8 +14,12 @@
 
 #include "../ir/ir.h"
 
-/* The pipeline: constfold, regcache, constfold, cse, dce, compact. */
+/* The pipeline: one forward walk (constfold, regcache and cse together),
+ * then dce, then compact. */
 void opt_run(struct ir_block *b);
+/* The passes of the forward walk, any combination (opt_forward.c). */
+enum { OPT_FOLD = 1, OPT_REGCACHE = 2, OPT_CSE = 4 };
+void opt_forward(struct ir_block *b, unsigned passes);
 /* Constant folding and propagation, algebraic identities, constant exits,
  * duplicate constants (opt_constfold.c). */
 void opt_constfold(struct ir_block *b);

@@ -13,13 +13,6 @@
 #include "opt_int.h"
 #include "../ir/ir_eval.h"
 
-struct opt_cf {
-  struct ir_block *b;
-  uint32_t *repl;
-  uint32_t *ctab; /* open-addressed: refs of the distinct CONSTs seen */
-  uint32_t cmask;
-};
-
 static const struct ir_insn *opt_cf_at(const struct opt_cf *cf, uint32_t ref) {
   return &cf->b->insn[ref];
 }
@@ -253,9 +246,17 @@ static void opt_cf_canonical(struct opt_cf *cf, uint32_t r) {
   }
 }
 
-static void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
+void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl) {
+  *cf = (struct opt_cf){.b = b, .repl = repl};
+  cf->ctab = opt_ref_table(b, &cf->cmask);
+}
+
+void opt_cf_end(struct opt_cf *cf) {
+  free(cf->ctab);
+}
+
+void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
   enum ir_op op = cf->b->insn[r].op;
-  opt_remap(cf->b, r, cf->repl);
   opt_cf_canonical(cf, r);
   if (op == IR_CONST)
     opt_cf_const(cf, r);
@@ -263,13 +264,4 @@ static void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
     opt_cf_exit_if(cf, r);
   else if (ir_is_pure(op) && !opt_cf_fold(cf, r))
     opt_cf_simplify(cf, r);
-}
-
-void opt_constfold(struct ir_block *b) {
-  struct opt_cf cf = {.b = b, .repl = opt_repl_new(b)};
-  cf.ctab = opt_ref_table(b, &cf.cmask);
-  for (uint32_t r = 1; r < b->n; r++)
-    opt_cf_insn(&cf, r);
-  free(cf.ctab);
-  free(cf.repl);
 }

@@ -11,13 +11,6 @@
 #include "opt_int.h"
 #include "../ir/ir_eval.h"
 
-struct opt_cse {
-  struct ir_block *b;
-  uint32_t *repl;
-  uint32_t *tab; /* open-addressed: refs of the distinct pure insns seen */
-  uint32_t mask;
-};
-
 /* The operands in a canonical order: a commutative op's smaller ref first. */
 static void opt_cse_key(const struct ir_insn *i, uint32_t *x, uint32_t *y) {
   *x = i->a, *y = i->b;
@@ -44,8 +37,10 @@ static int opt_cse_equal(const struct ir_insn *i, const struct ir_insn *j) {
          i->c == j->c && i->imm == j->imm;
 }
 
-static void opt_cse_insn(struct opt_cse *cs, uint32_t r) {
+void opt_cse_insn(struct opt_cse *cs, uint32_t r) {
   const struct ir_insn *i = &cs->b->insn[r];
+  if (i->op == IR_CONST || !ir_is_pure(i->op))
+    return;
   for (uint32_t h = opt_cse_hash(i);; h++) {
     uint32_t *slot = &cs->tab[h & cs->mask];
     if (!*slot) {
@@ -59,15 +54,11 @@ static void opt_cse_insn(struct opt_cse *cs, uint32_t r) {
   }
 }
 
-void opt_cse(struct ir_block *b) {
-  struct opt_cse cs = {.b = b, .repl = opt_repl_new(b)};
-  cs.tab = opt_ref_table(b, &cs.mask);
-  for (uint32_t r = 1; r < b->n; r++) {
-    opt_remap(b, r, cs.repl);
-    enum ir_op op = b->insn[r].op;
-    if (op != IR_CONST && ir_is_pure(op))
-      opt_cse_insn(&cs, r);
-  }
-  free(cs.tab);
-  free(cs.repl);
+void opt_cse_begin(struct opt_cse *cs, struct ir_block *b, uint32_t *repl) {
+  *cs = (struct opt_cse){.b = b, .repl = repl};
+  cs->tab = opt_ref_table(b, &cs->mask);
+}
+
+void opt_cse_end(struct opt_cse *cs) {
+  free(cs->tab);
 }

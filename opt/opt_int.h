@@ -19,4 +19,51 @@ uint32_t *opt_ref_table(const struct ir_block *b, uint32_t *mask);
 void *opt_calloc(size_t n, size_t size);
 void *opt_malloc(size_t size);
 
+/* The forward walk (opt_forward.c) shows every instruction, in order and
+ * once, to each pass that is on, after rewriting its operands through the
+ * one replacement map they share. Each pass keeps its own state: */
+
+/* constant folding (opt_constfold.c) */
+struct opt_cf {
+  struct ir_block *b;
+  uint32_t *repl;
+  uint32_t *ctab; /* open-addressed: refs of the distinct CONSTs seen */
+  uint32_t cmask;
+};
+void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl);
+void opt_cf_insn(struct opt_cf *cf, uint32_t r);
+void opt_cf_end(struct opt_cf *cf);
+
+/* the guest-state cache (opt_regcache.c) */
+struct opt_range {
+  uint64_t off;
+  uint32_t size;
+  uint8_t type;
+  uint8_t seen; /* pending: a side exit or a memory access came since */
+  uint32_t ref; /* known: the value; pending: the PUT */
+};
+struct opt_ranges {
+  struct opt_range *r;
+  uint32_t n;
+};
+struct opt_rc {
+  struct ir_block *b;
+  uint32_t *repl;
+  struct opt_ranges known, pending;
+};
+void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl);
+void opt_rc_insn(struct opt_rc *rc, uint32_t r);
+void opt_rc_end(struct opt_rc *rc);
+
+/* common subexpressions (opt_cse.c) */
+struct opt_cse {
+  struct ir_block *b;
+  uint32_t *repl;
+  uint32_t *tab; /* open-addressed: refs of the distinct pure insns seen */
+  uint32_t mask;
+};
+void opt_cse_begin(struct opt_cse *cs, struct ir_block *b, uint32_t *repl);
+void opt_cse_insn(struct opt_cse *cs, uint32_t r);
+void opt_cse_end(struct opt_cse *cs);
+
 #endif

@@ -19,25 +19,6 @@
 #include "opt_int.h"
 #include "../ir/ir_eval.h"
 
-struct opt_range {
-  uint64_t off;
-  uint32_t size;
-  uint8_t type;
-  uint8_t seen; /* pending: a side exit or a memory access came since */
-  uint32_t ref; /* known: the value; pending: the PUT */
-};
-
-struct opt_ranges {
-  struct opt_range *r;
-  uint32_t n;
-};
-
-struct opt_rc {
-  struct ir_block *b;
-  uint32_t *repl;
-  struct opt_ranges known, pending;
-};
-
 static uint32_t opt_rc_size(enum ir_type t) {
   return t == IR_V128 ? 16 : ir_type_bits(t) / 8;
 }
@@ -125,10 +106,9 @@ static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
   opt_ranges_add(&rc->pending, i, r);
 }
 
-static void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
+void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
   enum ir_op op = rc->b->insn[r].op;
   unsigned flags = ir_op_info[op].flags;
-  opt_remap(rc->b, r, rc->repl);
   if (op == IR_GET)
     opt_rc_get(rc, r);
   else if (op == IR_PUT)
@@ -141,13 +121,13 @@ static void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
     opt_rc_soft_observe(rc);
 }
 
-void opt_regcache(struct ir_block *b) {
-  struct opt_rc rc = {.b = b, .repl = opt_repl_new(b)};
-  rc.known.r = opt_malloc(b->n * sizeof(struct opt_range)); /* filled up to .n */
-  rc.pending.r = opt_malloc(b->n * sizeof(struct opt_range));
-  for (uint32_t r = 1; r < b->n; r++)
-    opt_rc_insn(&rc, r);
-  free(rc.known.r);
-  free(rc.pending.r);
-  free(rc.repl);
+void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl) {
+  *rc = (struct opt_rc){.b = b, .repl = repl};
+  rc->known.r = opt_malloc(b->n * sizeof(struct opt_range)); /* filled up to .n */
+  rc->pending.r = opt_malloc(b->n * sizeof(struct opt_range));
+}
+
+void opt_rc_end(struct opt_rc *rc) {
+  free(rc->known.r);
+  free(rc->pending.r);
 }
