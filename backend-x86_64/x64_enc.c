@@ -38,8 +38,7 @@ static void x64_byte(struct tc_buf *b, uint8_t v) {
 /* Little-endian immediate of size 1, 2, 4 or 8 bytes. */
 void x64_imm(struct tc_buf *b, uint64_t imm, unsigned size) {
   uint8_t p[8];
-  for (unsigned i = 0; i < size; i++)
-    p[i] = (uint8_t)(imm >> (8 * i));
+  memcpy(p, &imm, sizeof(p)); /* the host is little-endian */
   x64_bytes(b, p, size);
 }
 
@@ -47,52 +46,113 @@ static int x64_is_byte_hi(unsigned reg) {
   return reg >= 4 && reg < 8; /* spl bpl sil dil need a REX */
 }
 
+/* An instruction is assembled in one of these and appended whole. */
+struct x64_insn {
+  uint8_t p[24];
+  unsigned n;
+};
+
+/* Append e: its whole buffer is copied (a fixed-size copy is a few moves),
+ * only e->n bytes count. */
+static void x64_insn_put(struct tc_buf *b, const struct x64_insn *e) {
+  if (b->overflow || (size_t)(b->end - b->cur) < sizeof(e->p)) {
+    x64_bytes(b, e->p, e->n);
+    return;
+  }
+  memcpy(b->cur, e->p, sizeof(e->p));
+  b->cur += e->n;
+}
+
 /* [f0] [66] [f3] [f2] [REX] opcode, for an instruction whose ModRM names reg,
  * index and base (0 when absent). */
-static void x64_prefix_opc(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg,
+static void x64_prefix_opc(struct x64_insn *e, unsigned flags, uint32_t opc, unsigned reg,
                            unsigned index, unsigned base, int byte_regs) {
-  uint8_t p[8];
-  unsigned n = 0;
   if (flags & X64_LOCK)
-    p[n++] = 0xf0;
+    e->p[e->n++] = 0xf0;
   if (flags & X64_O16)
-    p[n++] = 0x66;
+    e->p[e->n++] = 0x66;
   if (flags & X64_REP)
-    p[n++] = 0xf3;
+    e->p[e->n++] = 0xf3;
   if (flags & X64_REPNE)
-    p[n++] = 0xf2;
+    e->p[e->n++] = 0xf2;
   uint8_t rex = x64_rex(flags & X64_W, reg, index, base);
   if (rex != 0x40 || ((flags & X64_B8) && byte_regs))
-    p[n++] = rex;
+    e->p[e->n++] = rex;
   if (opc > 0xffff)
-    p[n++] = (uint8_t)(opc >> 16);
+    e->p[e->n++] = (uint8_t)(opc >> 16);
   if (opc > 0xff)
-    p[n++] = (uint8_t)(opc >> 8);
-  p[n++] = (uint8_t)opc;
-  x64_bytes(b, p, n);
+    e->p[e->n++] = (uint8_t)(opc >> 8);
+  e->p[e->n++] = (uint8_t)opc;
+}
+
+/* ModRM [SIB] [disp8 | disp32] of reg and [base + index*scale + disp] */
+static void x64_modrm_mem(struct x64_insn *e, unsigned reg, struct x64_mem m) {
+  unsigned mod = (m.disp == 0 && (m.base & 7) != 5) ? 0 : (m.disp == (int8_t)m.disp ? 1 : 2);
+  if (m.index == X64_NOREG && (m.base & 7) != 4) {
+    e->p[e->n++] = x64_modrm(mod, reg, m.base);
+  } else {
+    e->p[e->n++] = x64_modrm(mod, reg, 4);
+    e->p[e->n++] = x64_sib(m.scale, m.index == X64_NOREG ? 4 : m.index, m.base);
+  }
+  if (mod == 1)
+    e->p[e->n++] = (uint8_t)m.disp;
+  else if (mod == 2)
+    memcpy(&e->p[(e->n += 4) - 4], &m.disp, 4);
+}
+
+/* An immediate of size bytes after the rest. */
+static void x64_insn_imm(struct x64_insn *e, uint64_t imm, unsigned size) {
+  memcpy(&e->p[e->n], &imm, 8);
+  e->n += size;
+}
+
+static void x64_insn_rr(struct x64_insn *e, unsigned flags, uint32_t opc, unsigned reg,
+                        unsigned rm) {
+  x64_prefix_opc(e, flags, opc, reg, 0, rm, x64_is_byte_hi(reg) || x64_is_byte_hi(rm));
+  e->p[e->n++] = x64_modrm(3, reg, rm);
+}
+
+static void x64_insn_rm(struct x64_insn *e, unsigned flags, uint32_t opc, unsigned reg,
+                        struct x64_mem m) {
+  unsigned index = m.index == X64_NOREG ? 0 : m.index;
+  x64_prefix_opc(e, flags, opc, reg, index, m.base, x64_is_byte_hi(reg));
+  x64_modrm_mem(e, reg, m);
 }
 
 /* opc /r with a register operand: mod = 11 */
 void x64_op_rr(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, unsigned rm) {
-  x64_prefix_opc(b, flags, opc, reg, 0, rm, x64_is_byte_hi(reg) || x64_is_byte_hi(rm));
-  x64_byte(b, x64_modrm(3, reg, rm));
+  struct x64_insn e;
+  e.n = 0;
+  x64_insn_rr(&e, flags, opc, reg, rm);
+  x64_insn_put(b, &e);
 }
 
 /* opc /r with a memory operand [base + index*scale + disp] */
 void x64_op_rm(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, struct x64_mem m) {
-  unsigned index = m.index == X64_NOREG ? 0 : m.index;
-  unsigned mod = (m.disp == 0 && (m.base & 7) != 5) ? 0 : (m.disp == (int8_t)m.disp ? 1 : 2);
-  x64_prefix_opc(b, flags, opc, reg, index, m.base, x64_is_byte_hi(reg));
-  if (m.index == X64_NOREG && (m.base & 7) != 4) {
-    x64_byte(b, x64_modrm(mod, reg, m.base));
-  } else {
-    x64_byte(b, x64_modrm(mod, reg, 4));
-    x64_byte(b, x64_sib(m.scale, m.index == X64_NOREG ? 4 : m.index, m.base));
-  }
-  if (mod == 1)
-    x64_imm(b, (uint32_t)m.disp, 1);
-  else if (mod == 2)
-    x64_imm(b, (uint32_t)m.disp, 4);
+  struct x64_insn e;
+  e.n = 0;
+  x64_insn_rm(&e, flags, opc, reg, m);
+  x64_insn_put(b, &e);
+}
+
+/* opc /r ib|iw|id with a register operand */
+static void x64_op_rr_imm(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, unsigned rm,
+                          uint64_t imm, unsigned size) {
+  struct x64_insn e;
+  e.n = 0;
+  x64_insn_rr(&e, flags, opc, reg, rm);
+  x64_insn_imm(&e, imm, size);
+  x64_insn_put(b, &e);
+}
+
+/* opc /r ib|iw|id with a memory operand */
+static void x64_op_rm_imm(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg,
+                          struct x64_mem m, uint64_t imm, unsigned size) {
+  struct x64_insn e;
+  e.n = 0;
+  x64_insn_rm(&e, flags, opc, reg, m);
+  x64_insn_imm(&e, imm, size);
+  x64_insn_put(b, &e);
 }
 
 static unsigned x64_w(int w) {
@@ -107,8 +167,7 @@ void x64_alu_rr(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, unsigned
 /* 83 /op ib, or 81 /op id: op dst, imm */
 void x64_alu_ri(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, int32_t imm) {
   int small = imm == (int8_t)imm;
-  x64_op_rr(b, x64_w(w), small ? 0x83 : 0x81, op, dst);
-  x64_imm(b, (uint32_t)imm, small ? 1 : 4);
+  x64_op_rr_imm(b, x64_w(w), small ? 0x83 : 0x81, op, dst, (uint32_t)imm, small ? 1 : 4);
 }
 
 /* op*8 + 3: op dst, [mem] */
@@ -120,14 +179,15 @@ void x64_alu_rm(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, struct x
 void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64_mem m,
                 int32_t imm) {
   if (log2size == 0) {
-    x64_op_rm(b, 0, 0x80, op, m);
-    x64_imm(b, (uint32_t)imm, 1);
+    x64_op_rm_imm(b, 0, 0x80, op, m, (uint32_t)imm, 1);
     return;
   }
   unsigned flags = log2size == 1 ? X64_O16 : log2size == 3 ? X64_W : 0;
   int small = imm == (int8_t)imm;
-  x64_op_rm(b, flags, small ? 0x83 : 0x81, op, m);
-  x64_imm(b, (uint32_t)imm, small ? 1 : log2size == 1 ? 2 : 4);
+  x64_op_rm_imm(b, flags, small ? 0x83 : 0x81, op, m, (uint32_t)imm,
+                small           ? 1
+                : log2size == 1 ? 2
+                                : 4);
 }
 
 /* 00+op*8 (byte), 66 01+op*8, 01+op*8, REX.W 01+op*8: op at the access size */
@@ -147,19 +207,17 @@ void x64_mov_rr(struct tc_buf *b, int w, unsigned dst, unsigned src) {
 /* B8+r id: mov r32, imm32 (zero-extends); REX.W C7 /0 id: mov r64, simm32;
  * REX.W B8+r iq: movabs r64, imm64. Never touches the flags. */
 void x64_mov_ri(struct tc_buf *b, unsigned dst, uint64_t imm) {
-  if (imm <= 0xffffffffu) {
-    if (dst >= 8)
-      x64_byte(b, x64_rex(0, 0, 0, dst));
-    x64_byte(b, 0xb8 + (dst & 7));
-    x64_imm(b, imm, 4);
-  } else if ((int64_t)imm == (int32_t)imm) {
-    x64_op_rr(b, X64_W, 0xc7, 0, dst);
-    x64_imm(b, imm, 4);
-  } else {
-    x64_byte(b, x64_rex(1, 0, 0, dst));
-    x64_byte(b, 0xb8 + (dst & 7));
-    x64_imm(b, imm, 8);
+  struct x64_insn e;
+  e.n = 0;
+  if ((int64_t)imm == (int32_t)imm && imm > 0xffffffffu) {
+    x64_op_rr_imm(b, X64_W, 0xc7, 0, dst, imm, 4);
+    return;
   }
+  if (dst >= 8 || imm > 0xffffffffu)
+    e.p[e.n++] = x64_rex(imm > 0xffffffffu, 0, 0, dst);
+  e.p[e.n++] = (uint8_t)(0xb8 + (dst & 7));
+  x64_insn_imm(&e, imm, imm > 0xffffffffu ? 8 : 4);
+  x64_insn_put(b, &e);
 }
 
 /* 0F B6/B7 movzx r32, m8/m16; 0F BE/BF movsx; 63 movsxd r64, m32; 8B mov */
@@ -183,13 +241,11 @@ void x64_store(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned s
 
 /* C6 /0 ib; 66 C7 /0 iw; C7 /0 id; REX.W C7 /0 id: mov size [mem], imm */
 void x64_store_imm(struct tc_buf *b, unsigned log2size, struct x64_mem m, int32_t imm) {
-  if (log2size == 0) {
-    x64_op_rm(b, 0, 0xc6, 0, m);
-    x64_imm(b, (uint32_t)imm, 1);
-    return;
-  }
-  x64_op_rm(b, log2size == 1 ? X64_O16 : x64_w(log2size == 3), 0xc7, 0, m);
-  x64_imm(b, (uint32_t)imm, log2size == 1 ? 2 : 4);
+  if (log2size == 0)
+    x64_op_rm_imm(b, 0, 0xc6, 0, m, (uint32_t)imm, 1);
+  else
+    x64_op_rm_imm(b, log2size == 1 ? X64_O16 : x64_w(log2size == 3), 0xc7, 0, m, (uint32_t)imm,
+                  log2size == 1 ? 2 : 4);
 }
 
 /* 8D /r: lea dst, [mem] */
@@ -204,8 +260,7 @@ void x64_unary(struct tc_buf *b, int w, enum x64_unary op, unsigned reg) {
 
 /* C1 /op ib: rol/ror/shl/shr/sar reg, imm8 */
 void x64_shift_ri(struct tc_buf *b, int w, enum x64_shift op, unsigned reg, uint8_t imm) {
-  x64_op_rr(b, x64_w(w), 0xc1, op, reg);
-  x64_byte(b, imm);
+  x64_op_rr_imm(b, x64_w(w), 0xc1, op, reg, imm, 1);
 }
 
 /* D3 /op: rol/ror/shl/shr/sar reg, cl */
@@ -221,8 +276,7 @@ void x64_imul_rr(struct tc_buf *b, int w, unsigned dst, unsigned src) {
 /* 6B /r ib or 69 /r id: imul dst, src, imm */
 void x64_imul_rri(struct tc_buf *b, int w, unsigned dst, unsigned src, int32_t imm) {
   int small = imm == (int8_t)imm;
-  x64_op_rr(b, x64_w(w), small ? 0x6b : 0x69, dst, src);
-  x64_imm(b, (uint32_t)imm, small ? 1 : 4);
+  x64_op_rr_imm(b, x64_w(w), small ? 0x6b : 0x69, dst, src, (uint32_t)imm, small ? 1 : 4);
 }
 
 /* 85 /r: test x, y */
