@@ -10,11 +10,6 @@
 #include <signal.h>
 #include "a64_util.h"
 
-/* Weak empty tables until a64_ldst.c and a64_simd.c define theirs. */
-__attribute__((weak)) const struct a64_pattern a64_ldst_patterns[] = {{0, 0, NULL, NULL}};
-__attribute__((weak)) const struct a64_pattern a64_simd_patterns[] = {{0, 0, NULL, NULL}};
-__attribute__((weak)) const struct a64_pattern a64_vec_patterns[] = {{0, 0, NULL, NULL}};
-
 /* Conditional branches continue the block as side exits; the backend has
  * room for TC_MAX_EXITS (8) exits per block, the final one included. */
 enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
