@@ -95,7 +95,11 @@ static void x64_body(struct x64_ctx *x) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_NOP)
       continue;
-    if (x64_is_call(b, in))
+    if (in->op == IR_MARK) { /* reads, defines and clobbers nothing */
+      x->guest_pc = in->imm;
+      continue;
+    }
+    if (x->ra.next_call[i] == i) /* x64_is_call */
       x64_ra_call(x, i);
     if (x64_needs_reg(x, i))
       x64_ra_def(x, i, x64_hint(in));

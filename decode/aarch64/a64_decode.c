@@ -7,34 +7,72 @@
  *   struct ir_block *b = ir_block_new(pc);
  *   a64_decode_block(b, pc);
  */
+#include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include "a64_util.h"
 
 /* Conditional branches continue the block as side exits; the backend has
  * room for TC_MAX_EXITS (8) exits per block, the final one included. */
 enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
 
-static bool a64_dispatch_table(struct a64_ctx *s, const struct a64_pattern *p) {
-  for (; p->trans; p++) {
+/* Every pattern table, in the order they are tried. */
+static const struct a64_pattern *const a64_tables[] = {
+    a64_dp_patterns,  a64_branch_patterns, a64_vec_ldst_patterns, a64_ldst_patterns,
+    a64_vfp_patterns, a64_vec_patterns,    a64_simd_patterns,     a64_ext_patterns};
+
+/* The patterns that can match each value of bits 28:21 (the encoding groups
+ * and the next bits that split them), in the order of the tables: a word is
+ * tried against its bucket only, about 3 patterns instead of all 134. */
+enum { A64_IDX_LO = 21, A64_IDX_N = 256 };
+static struct {
+  uint32_t start[A64_IDX_N + 1];
+  const struct a64_pattern **p;
+} a64_idx;
+static pthread_once_t a64_idx_once = PTHREAD_ONCE_INIT;
+
+static bool a64_can_match(const struct a64_pattern *p, uint32_t bucket) {
+  uint32_t bits = bucket << A64_IDX_LO, m = (A64_IDX_N - 1u) << A64_IDX_LO;
+  return ((bits ^ p->value) & p->mask & m) == 0;
+}
+
+/* Fill the buckets (with p NULL: count them). */
+static uint32_t a64_idx_fill(const struct a64_pattern **out) {
+  uint32_t n = 0;
+  for (uint32_t v = 0; v < A64_IDX_N; v++) {
+    a64_idx.start[v] = n;
+    for (size_t t = 0; t < sizeof(a64_tables) / sizeof(a64_tables[0]); t++)
+      for (const struct a64_pattern *p = a64_tables[t]; p->trans; p++)
+        if (a64_can_match(p, v)) {
+          if (out)
+            out[n] = p;
+          n++;
+        }
+  }
+  a64_idx.start[A64_IDX_N] = n;
+  return n;
+}
+
+static void a64_idx_build(void) {
+  a64_idx.p = malloc(a64_idx_fill(NULL) * sizeof(*a64_idx.p));
+  if (!a64_idx.p)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  a64_idx_fill(a64_idx.p);
+}
+
+static void a64_decode_insn(struct a64_ctx *s) {
+  uint32_t v = (s->insn >> A64_IDX_LO) & (A64_IDX_N - 1);
+  for (uint32_t k = a64_idx.start[v]; k < a64_idx.start[v + 1]; k++) {
+    const struct a64_pattern *p = a64_idx.p[k];
     if ((s->insn & p->mask) != p->value)
       continue;
     uint32_t n = s->b->n;
     bool fpcr_checked = s->fpcr_checked;
     if (p->trans(s, s->insn))
-      return true;
+      return;
     s->b->n = n; /* drop anything a declining trans_ emitted */
     s->fpcr_checked = fpcr_checked;
   }
-  return false;
-}
-
-static void a64_decode_insn(struct a64_ctx *s) {
-  static const struct a64_pattern *const tables[] = {
-      a64_dp_patterns,  a64_branch_patterns, a64_vec_ldst_patterns, a64_ldst_patterns,
-      a64_vfp_patterns, a64_vec_patterns,    a64_simd_patterns,     a64_ext_patterns};
-  for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-    if (a64_dispatch_table(s, tables[i]))
-      return;
   a64_trap(s, SIGILL, s->insn); /* -d unimpl names it if it runs */
 }
 
@@ -47,6 +85,7 @@ static unsigned a64_count_side_exits(const struct ir_block *b, uint32_t from) {
 
 void a64_decode_block(struct ir_block *b, uint64_t pc) {
   struct a64_ctx s = {.b = b};
+  pthread_once(&a64_idx_once, a64_idx_build);
   b->flags_off = offsetof(struct a64_cpu, nzcv);
   unsigned max = xrun_opt.max_block_insns ? xrun_opt.max_block_insns : 1;
   unsigned insns = 0, exits = 0;
