@@ -126,7 +126,6 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
   }
   x64_defer_finish(&x);
   x64_ra_free(&x);
-  free(x.fuse);
   if (x.error) {
     xrun_log("xrun: x64: block 0x%llx: %s", (unsigned long long)b->guest_pc, x.error);
     return -1;

@@ -221,7 +221,7 @@ static int x64_reads_low32(const struct ir_insn *u) {
  * has a ZEXT of an i32 to 64 bits: the i32's register already holds it. */
 static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  uint32_t *uses = calloc(2 * (size_t)b->n + 1, sizeof(*uses));
+  uint32_t *uses = ir_scratch(b, (2 * (size_t)b->n + 1) * sizeof(*uses));
   for (uint32_t i = 1; uses && i < b->n; i++) {
     const struct ir_insn *u = &b->insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
@@ -243,7 +243,7 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
 
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  x->fuse = calloc(2 * (size_t)b->n + 2, 1);
+  x->fuse = ir_scratch(b, 2 * (size_t)b->n + 2);
   x->recmp = x->fuse ? x->fuse + b->n + 1 : NULL;
   uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
   if (!uses)
@@ -251,7 +251,6 @@ int x64_fuse_init(struct x64_ctx *x) {
   for (uint32_t i = 1; i < b->n; i++)
     if (x64_is_mem_access(&b->insn[i]))
       x64_fuse_address(x, uses, uses + b->n, i);
-  free(uses);
   x64_fuse_walk(x);
   x64_fuse_values(x);
   return 0;

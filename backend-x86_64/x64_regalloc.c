@@ -76,9 +76,9 @@ int x64_ra_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   struct x64_ra *ra = &x->ra;
   *ra = (struct x64_ra){0};
-  ra->last_use = calloc(b->n + 1, sizeof(*ra->last_use));
-  ra->next_call = malloc((b->n + 1) * sizeof(*ra->next_call)); /* filled below */
-  ra->loc = calloc(b->n + 1, sizeof(*ra->loc));
+  ra->last_use = ir_scratch(b, (b->n + 1) * sizeof(*ra->last_use));
+  ra->next_call = ir_scratch_raw(b, (b->n + 1) * sizeof(*ra->next_call)); /* filled below */
+  ra->loc = ir_scratch(b, (b->n + 1) * sizeof(*ra->loc));
   if (!ra->last_use || !ra->next_call || !ra->loc)
     return -1;
   for (uint32_t i = 1; i < b->n; i++) {
@@ -99,7 +99,7 @@ int x64_ra_init(struct x64_ctx *x) {
 int x64_ra_dies(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   struct x64_ra *ra = &x->ra;
-  ra->die_head = calloc(2 * ((size_t)b->n + 1), sizeof(uint32_t));
+  ra->die_head = ir_scratch(b, 2 * ((size_t)b->n + 1) * sizeof(uint32_t));
   if (!ra->die_head)
     return -1;
   ra->die_next = ra->die_head + b->n + 1;
@@ -114,10 +114,7 @@ int x64_ra_dies(struct x64_ctx *x) {
 }
 
 void x64_ra_free(struct x64_ctx *x) {
-  free(x->ra.die_head);
-  free(x->ra.last_use);
-  free(x->ra.next_call);
-  free(x->ra.loc);
+  x->ra = (struct x64_ra){0}; /* its tables are the block's scratch memory */
 }
 
 static struct x64_mem x64_slot_mem(unsigned slot) {

@@ -17,16 +17,36 @@ struct ir_block *ir_block_new(uint64_t guest_pc) {
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   b->cap = 256;
   b->insn = malloc(b->cap * sizeof(*b->insn));
-  if (!b->insn)
+  b->scratch = calloc(1, sizeof(*b->scratch));
+  if (!b->insn || !b->scratch)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   ir_block_reset(b, guest_pc);
   return b;
+}
+
+struct ir_block *ir_block_copy(const struct ir_block *b) {
+  struct ir_block *c = ir_block_new(b->guest_pc);
+  struct ir_insn *insn = realloc(c->insn, b->cap * sizeof(*b->insn));
+  struct ir_v128 *vconst = malloc((b->cap_vconst + 1) * sizeof(*b->vconst));
+  if (!insn || !vconst)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  memcpy(insn, b->insn, b->n * sizeof(*b->insn));
+  if (b->n_vconst)
+    memcpy(vconst, b->vconst, b->n_vconst * sizeof(*b->vconst));
+  struct ir_arena *scratch = c->scratch;
+  free(c->vconst);
+  *c = *b;
+  c->insn = insn, c->vconst = vconst, c->scratch = scratch;
+  return c;
 }
 
 void ir_block_free(struct ir_block *b) {
   if (b) {
     free(b->insn);
     free(b->vconst);
+    if (b->scratch)
+      ir_arena_free(b->scratch);
+    free(b->scratch);
   }
   free(b);
 }
@@ -38,6 +58,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->flags_off = 0;
   b->n = 1;
   b->n_vconst = 0;
+  ir_arena_reset(b->scratch);
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
 

@@ -183,6 +183,15 @@ struct cpu;
 /* Make the flags slot at flags_off hold the nibble again (cpu->lazy_op = 0). */
 void ir_flags_pack(struct cpu *c, uint64_t flags_off);
 
+/* Scratch memory that lives until the block is reset (ir_arena.c). */
+struct ir_arena {
+  struct ir_arena_chunk *head;
+};
+void *ir_arena_alloc(struct ir_arena *a, size_t n);     /* zeroed; dies when out of memory */
+void *ir_arena_alloc_raw(struct ir_arena *a, size_t n); /* not zeroed */
+void ir_arena_reset(struct ir_arena *a);
+void ir_arena_free(struct ir_arena *a);
+
 struct ir_block {
   uint64_t guest_pc;    /* address of the first guest instruction */
   uint32_t flags_off;   /* the guest's NZCV nibble in the state, for lazy flags; 0 = none */
@@ -193,7 +202,17 @@ struct ir_block {
   struct ir_insn *insn;
   struct ir_v128 *vconst; /* the 128-bit constants VCONST refers to */
   uint32_t n_vconst, cap_vconst;
+  struct ir_arena *scratch; /* the passes' and the backend's tables for this block */
 };
+
+/* n zeroed bytes of b's scratch memory, valid until b is reset. */
+static inline void *ir_scratch(const struct ir_block *b, size_t n) {
+  return ir_arena_alloc(b->scratch, n);
+}
+/* The same, not zeroed: for tables filled before they are read. */
+static inline void *ir_scratch_raw(const struct ir_block *b, size_t n) {
+  return ir_arena_alloc_raw(b->scratch, n);
+}
 
 struct ir_op_info {
   const char *name;
@@ -205,6 +224,8 @@ extern const struct ir_op_info ir_op_info[IR_NUM_OPS];
 
 struct ir_block *ir_block_new(uint64_t guest_pc);
 void ir_block_free(struct ir_block *b);
+/* A block with the same instructions and constants, and its own memory. */
+struct ir_block *ir_block_copy(const struct ir_block *b);
 void ir_block_reset(struct ir_block *b, uint64_t guest_pc);
 
 /* Builders; each returns the reference of the new instruction. */

@@ -9,18 +9,8 @@ void opt_run(struct ir_block *b) {
   opt_compact(b); /* last: drops the NOPs */
 }
 
-void *opt_malloc(size_t size) {
-  void *p = malloc(size ? size : 1);
-  if (!p)
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  return p;
-}
-
-void *opt_calloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size);
-  if (!p)
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  return p;
+void *opt_calloc(const struct ir_block *b, size_t n, size_t size) {
+  return ir_scratch(b, n * size);
 }
 
 void opt_nop(struct ir_block *b, uint32_t r) {
@@ -32,11 +22,11 @@ uint32_t *opt_ref_table(const struct ir_block *b, uint32_t *mask) {
   while (size < 2 * b->n)
     size *= 2;
   *mask = size - 1;
-  return opt_calloc(size, sizeof(uint32_t));
+  return opt_calloc(b, size, sizeof(uint32_t));
 }
 
 uint32_t *opt_repl_new(const struct ir_block *b) {
-  uint32_t *repl = opt_calloc(b->n, sizeof(*repl));
+  uint32_t *repl = ir_scratch_raw(b, b->n * sizeof(*repl)); /* filled below */
   for (uint32_t r = 0; r < b->n; r++)
     repl[r] = r;
   return repl;

@@ -9,7 +9,7 @@
 #include "opt_int.h"
 
 void opt_compact(struct ir_block *b) {
-  uint32_t *to = opt_malloc(b->n * sizeof(*to)), n = 1;
+  uint32_t *to = opt_calloc(b, b->n, sizeof(*to)), n = 1;
   to[0] = 0;
   for (uint32_t r = 1; r < b->n; r++) {
     struct ir_insn in = b->insn[r];
@@ -20,5 +20,4 @@ void opt_compact(struct ir_block *b) {
     b->insn[n++] = in;
   }
   b->n = n;
-  free(to);
 }

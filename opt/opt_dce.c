@@ -5,7 +5,7 @@
 #include "opt_int.h"
 
 void opt_dce(struct ir_block *b) {
-  uint8_t *used = opt_calloc(b->n, 1);
+  uint8_t *used = opt_calloc(b, b->n, 1);
   for (uint32_t r = b->n; r-- > 1;) {
     struct ir_insn *i = &b->insn[r];
     if (i->op == IR_NOP)
@@ -16,5 +16,4 @@ void opt_dce(struct ir_block *b) {
     }
     used[i->a] = used[i->b] = used[i->c] = 1;
   }
-  free(used);
 }

@@ -37,7 +37,6 @@ void opt_forward(struct ir_block *b, unsigned passes) {
     opt_rc_end(&rc);
   if (passes & OPT_CSE)
     opt_cse_end(&cs);
-  free(repl);
 }
 
 void opt_constfold(struct ir_block *b) {

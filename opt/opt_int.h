@@ -15,9 +15,9 @@ void opt_replace(struct ir_block *b, uint32_t *repl, uint32_t r, uint32_t with);
 /* An empty open-addressed table of refs, at least twice b's size (a power of
  * two); *mask is its size - 1. */
 uint32_t *opt_ref_table(const struct ir_block *b, uint32_t *mask);
-/* Allocation that dies with a clear message on failure. */
-void *opt_calloc(size_t n, size_t size);
-void *opt_malloc(size_t size);
+/* n zeroed elements of b's scratch memory (ir_scratch): valid until the
+ * block is reset, never freed by the pass. */
+void *opt_calloc(const struct ir_block *b, size_t n, size_t size);
 
 /* The forward walk (opt_forward.c) shows every instruction, in order and
  * once, to each pass that is on, after rewriting its operands through the

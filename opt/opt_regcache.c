@@ -123,11 +123,10 @@ void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
 
 void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl) {
   *rc = (struct opt_rc){.b = b, .repl = repl};
-  rc->known.r = opt_malloc(b->n * sizeof(struct opt_range)); /* filled up to .n */
-  rc->pending.r = opt_malloc(b->n * sizeof(struct opt_range));
+  rc->known.r = ir_scratch_raw(b, b->n * sizeof(struct opt_range)); /* filled up to .n */
+  rc->pending.r = ir_scratch_raw(b, b->n * sizeof(struct opt_range));
 }
 
 void opt_rc_end(struct opt_rc *rc) {
-  free(rc->known.r);
-  free(rc->pending.r);
+  (void)rc; /* its tables are scratch memory */
 }

@@ -150,12 +150,7 @@ static struct tc_block *compile(const struct ir_block *b) {
 static int counted, failures;
 
 /* A copy of b optimized for the backend, compiled; NULL if the backend refuses it. */
-static struct tc_block *compile_opt(const struct ir_block *vb, struct ir_block *ob) {
-  *ob = *vb;
-  ob->insn = malloc(vb->cap * sizeof(*vb->insn));
-  memcpy(ob->insn, vb->insn, vb->n * sizeof(*vb->insn));
-  ob->vconst = malloc((vb->n_vconst + 1) * sizeof(*vb->vconst));
-  memcpy(ob->vconst, vb->vconst, vb->n_vconst * sizeof(*vb->vconst));
+static struct tc_block *compile_opt(struct ir_block *ob) {
   opt_run(ob);
   return compile(ob);
 }
@@ -176,7 +171,7 @@ static void check_with(const struct a64_pattern *vec, const struct a64_pattern *
     ir_block_free(hb);
     return;
   }
-  struct ir_block *ob = ir_block_new(PC);
+  struct ir_block *ob = NULL;
   struct tc_block *blk = NULL;
   for (unsigned k = 0; k < 8 && failures < 10; k++) {
     static struct a64_cpu in, want, got, jit;
@@ -186,7 +181,7 @@ static void check_with(const struct a64_pattern *vec, const struct a64_pattern *
     run_on_mem(&want, hb, NULL, mem_want);
     run_on_mem(&got, vb, NULL, mem_got);
     if (k == 0)
-      blk = compile_opt(vb, ob);
+      blk = compile_opt(ob = ir_block_copy(vb));
     if (blk)
       run_on_mem(&jit, NULL, blk, mem_jit);
     if (!same_state(&got, &want) || memcmp(mem_got, mem_want, MEM_SIZE)) {

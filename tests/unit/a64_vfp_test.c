@@ -204,15 +204,7 @@ static bool has_vf_op(const struct ir_block *b) {
 }
 
 static struct ir_block *copy_block(const struct ir_block *b) {
-  struct ir_block *c = ir_block_new(b->guest_pc);
-  free(c->insn);
-  free(c->vconst);
-  *c = *b;
-  c->insn = malloc(b->cap * sizeof(*b->insn));
-  memcpy(c->insn, b->insn, b->n * sizeof(*b->insn));
-  c->vconst = malloc((b->n_vconst + 1) * sizeof(*b->vconst));
-  memcpy(c->vconst, b->vconst, b->n_vconst * sizeof(*b->vconst));
-  return c;
+  return ir_block_copy(b);
 }
 
 /* The block optimized and compiled, or NULL if the backend refuses it. */

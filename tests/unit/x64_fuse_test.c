@@ -191,12 +191,7 @@ static int same_outcome(const struct ir_block *ref_block, const struct ir_block 
 }
 
 static struct ir_block *clone(const struct ir_block *b) {
-  struct ir_block *o = ir_block_new(b->guest_pc);
-  free(o->insn);
-  o->insn = malloc(b->cap * sizeof(*b->insn));
-  memcpy(o->insn, b->insn, b->n * sizeof(*b->insn));
-  o->n = b->n, o->cap = b->cap, o->flags_off = b->flags_off;
-  return o;
+  return ir_block_copy(b);
 }
 
 TEST(random_flag_blocks_match_interp) {
