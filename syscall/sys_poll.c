@@ -25,7 +25,7 @@ _Static_assert(sizeof(struct epoll_event) == 12, "the host's epoll_event is pack
 
 /* The host call with a[] as its arguments, under the guest set gset (none:
  * the mask stays): *set and *size are where a[] points the host at the mask. */
-static int64_t sys_wait_masked(const struct sys_call *s, const uint64_t a[6], uint64_t gset,
+static int64_t sys_wait_masked(const struct sys_call *s, uint64_t a[6], uint64_t gset,
                                uint64_t gsize, uint64_t *set, uint64_t *size) {
   sigset_t host;
   if (gset) {

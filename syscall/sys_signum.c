@@ -98,24 +98,24 @@ int64_t sys_wait4(const struct sys_call *s) {
   return r;
 }
 
-/* siginfo_t is the same on both; for SIGCHLD si_status (offset 24) is a
- * signal number unless the child exited. */
+/* siginfo_t is the same on both; for SIGCHLD si_status is a signal number
+ * unless the child exited. Like the kernel, the fields it sets (si_signo,
+ * si_errno, si_code, si_pid, si_uid, si_status: bytes 0-11 and 16-27) are
+ * written even when the call fails, and nothing else. */
 int64_t sys_waitid(const struct sys_call *s) {
   siginfo_t si;
   memset(&si, 0, sizeof(si));
   long r = syscall(SYS_waitid, (int)s->a[0], (pid_t)s->a[1], s->a[2] ? &si : NULL, (int)s->a[3],
                    s->a[4]);
-  if (r < 0)
-    return -errno;
-  if (s->a[2]) {
-    if (si.si_signo)
-      si.si_signo = sys_sig_to_guest(si.si_signo);
-    if (si.si_signo == SIGCHLD && si.si_code != CLD_EXITED)
-      si.si_status = sys_sig_to_guest(si.si_status);
-    if (sys_copy_out(s->a[2], &si, sizeof(si)))
-      return -EFAULT;
-  }
-  return r;
+  int64_t ret = r < 0 ? -errno : r;
+  if (!s->a[2])
+    return ret;
+  si.si_signo = sys_sig_to_guest(si.si_signo);
+  if (si.si_signo == SIGCHLD && si.si_code != CLD_EXITED)
+    si.si_status = sys_sig_to_guest(si.si_status);
+  if (sys_copy_out(s->a[2], &si, 12) || sys_copy_out(s->a[2] + 16, (char *)&si + 16, 12))
+    return -EFAULT;
+  return ret;
 }
 
 /* struct sigevent: sigev_value (8), sigev_signo, sigev_notify, ... (64 bytes). */
