@@ -140,8 +140,9 @@ static void options(void) {
   socklen_t len = sizeof(back);
   printf("SO_RCVTIMEO set: %d\n", setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
   int r = getsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &back, &len);
-  printf("SO_RCVTIMEO get: %d, %ld.%06ld len %u\n", r, (long)back.tv_sec, (long)back.tv_usec,
-         (unsigned)len);
+  /* the kernel keeps it in jiffies: 0.25 s comes back rounded up to a tick */
+  printf("SO_RCVTIMEO get: %d, 0.25 s to a tick %d, len %u\n", r,
+         back.tv_sec == 0 && back.tv_usec >= 250000 && back.tv_usec <= 260000, (unsigned)len);
   struct sockaddr_in a = loopback();
   bind(s, (struct sockaddr *)&a, sizeof(a));
   struct timeval t0, t1;

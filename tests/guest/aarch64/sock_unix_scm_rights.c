@@ -42,7 +42,7 @@ static int recv_fd(int sock) {
   struct cmsghdr *c = CMSG_FIRSTHDR(&m);
   int fd = -1;
   printf("recvmsg: %zd byte '%c', controllen %zu, flags %d\n", n, byte, (size_t)m.msg_controllen,
-         m.msg_flags);
+         m.msg_flags & ~MSG_CMSG_CLOEXEC);
   if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
     memcpy(&fd, CMSG_DATA(c), sizeof(int));
     printf("got SCM_RIGHTS, cmsg_len %zu, cloexec %d\n", (size_t)c->cmsg_len,
