@@ -23,6 +23,36 @@ int64_t sys_openat(const struct sys_call *s) {
       syscall(SYS_openat, (int)s->a[0], path, sys_oflags_to_host(s->a[2]), (unsigned)s->a[3]));
 }
 
+/* openat2(dirfd, path, how, size): struct open_how is three 64-bit fields
+ * (flags, mode, resolve) on both sides, flags being open flags. A larger
+ * struct from a newer guest is accepted when the bytes past those are zero,
+ * as the kernel's copy_struct_from_user does. */
+int64_t sys_openat2(const struct sys_call *s) {
+  uint64_t how[3], size = s->a[3];
+  uint8_t rest[4096 - sizeof(how)];
+  if (size < sizeof(how))
+    return -EINVAL;
+  if (size > sizeof(how) + sizeof(rest))
+    return -E2BIG;
+  if (sys_copy_in(how, s->a[2], sizeof(how)) ||
+      sys_copy_in(rest, s->a[2] + sizeof(how), size - sizeof(how)))
+    return -EFAULT;
+  for (size_t i = 0; i < size - sizeof(how); i++)
+    if (rest[i])
+      return -E2BIG;
+  char buf[PATH_MAX];
+  int err = 0;
+  const char *path = sys_path(s->a[1], buf, &err);
+  if (!path)
+    return err;
+  int64_t fd = sys_open_proc_file(s->cpu, path);
+  if (fd != -ENOENT)
+    return fd;
+  if (!(how[0] >> 32)) /* higher bits are the host's EINVAL */
+    how[0] = (uint32_t)sys_oflags_to_host(how[0]);
+  return sys_ret(syscall(SYS_openat2, (int)s->a[0], path, how, sizeof(how)));
+}
+
 /* The host call with argument i a guest path, through sys_path. */
 static int64_t sys_pass_path(const struct sys_call *s, int i) {
   char buf[PATH_MAX];

@@ -79,6 +79,7 @@ enum {
   NR_kill = 129,
   NR_prctl = 167,
   NR_wait4 = 260,
+  NR_openat2 = 437,
 };
 #define A64_AT_FDCWD    ((uint64_t)-100)
 #define A64_O_DIRECTORY 040000
@@ -458,6 +459,22 @@ TEST(prctl_arm64_answers) {
   ASSERT_EQ(SC(NR_prctl, 56 /* PR_GET_TAGGED_ADDR_CTRL */, 0, 0, 0), 0);
   ASSERT_EQ(SC(NR_prctl, 55 /* PR_SET_TAGGED_ADDR_CTRL */, 2, 0, 0), -EINVAL);
   ASSERT_EQ(SC(NR_prctl, 22 /* PR_SET_SECCOMP */, 2, 0, 0), -EINVAL);
+}
+
+/* open_how.flags are the guest's open flags (O_DIRECTORY is 040000 on
+ * arm64); a larger struct is taken when the bytes past it are zero. */
+TEST(openat2_flags_and_size) {
+  uint64_t how[4] = {A64_O_DIRECTORY, 0, 0, 0};
+  int64_t fd = SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 24);
+  ASSERT(fd >= 0);
+  close((int)fd);
+  ASSERT_EQ(SC(NR_openat2, A64_AT_FDCWD, P("/proc/self/status"), P(how), 24), -ENOTDIR);
+  fd = SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 32);
+  ASSERT(fd >= 0);
+  close((int)fd);
+  how[3] = 1;
+  ASSERT_EQ(SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 32), -E2BIG);
+  ASSERT_EQ(SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 16), -EINVAL);
 }
 
 TEST_MAIN("syscall")
