@@ -107,6 +107,12 @@ int64_t sys_readlinkat(const struct sys_call *s) {
   return sys_copy_out(s->a[2], path, n) ? -EFAULT : (int64_t)n;
 }
 
+/* mq_open(name, oflag, mode, attr): a queue name, not a path; open flags. */
+int64_t sys_mq_open(const struct sys_call *s) {
+  return sys_ret(
+      syscall(SYS_mq_open, s->a[0], sys_oflags_to_host(s->a[1]), (unsigned)s->a[2], s->a[3]));
+}
+
 int64_t sys_pipe2(const struct sys_call *s) {
   return sys_ret(syscall(SYS_pipe2, s->a[0], sys_oflags_to_host(s->a[1])));
 }

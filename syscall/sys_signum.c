@@ -1,6 +1,6 @@
 /* sys_signum.c - guest signal numbers on the host, and the calls that carry
  * one: kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo,
- * pidfd_send_signal, timer_create (struct sigevent), wait4 and waitid (a
+ * pidfd_send_signal, timer_create and mq_notify (struct sigevent), wait4 and waitid (a
  * child's terminating or stopping signal).
  *
  * The numbers are the same on arm64 and x86-64 except where both glibcs keep
@@ -118,19 +118,33 @@ int64_t sys_waitid(const struct sys_call *s) {
   return ret;
 }
 
-/* struct sigevent: sigev_value (8), sigev_signo, sigev_notify, ... (64 bytes). */
+/* A guest struct sigevent (sigev_value, sigev_signo, sigev_notify, ...: 64
+ * bytes, the same on both) with its signal made the host's. */
+static int64_t sys_sigevent_in(uint64_t guest, struct sigevent *ev) {
+  if (sys_copy_in(ev, guest, sizeof(*ev)))
+    return -EFAULT;
+  if (ev->sigev_notify == SIGEV_NONE)
+    return 0;
+  int64_t err = 0;
+  int h = sys_sig_arg((uint64_t)ev->sigev_signo, &err);
+  ev->sigev_signo = h;
+  return err;
+}
+
+/* timer_create(clock, sevp, timerid) */
 int64_t sys_timer_create(const struct sys_call *s) {
   struct sigevent ev;
-  if (!s->a[1])
-    return sys_ret(syscall(SYS_timer_create, (clockid_t)s->a[0], NULL, s->a[2]));
-  if (sys_copy_in(&ev, s->a[1], sizeof(ev)))
-    return -EFAULT;
-  if (ev.sigev_notify != SIGEV_NONE) {
-    int64_t err = 0;
-    int h = sys_sig_arg((uint64_t)ev.sigev_signo, &err);
-    if (err)
-      return err;
-    ev.sigev_signo = h;
-  }
-  return sys_ret(syscall(SYS_timer_create, (clockid_t)s->a[0], &ev, s->a[2]));
+  int64_t err = s->a[1] ? sys_sigevent_in(s->a[1], &ev) : 0;
+  if (err)
+    return err;
+  return sys_ret(syscall(SYS_timer_create, (clockid_t)s->a[0], s->a[1] ? &ev : NULL, s->a[2]));
+}
+
+/* mq_notify(mqdes, sevp) */
+int64_t sys_mq_notify(const struct sys_call *s) {
+  struct sigevent ev;
+  int64_t err = s->a[1] ? sys_sigevent_in(s->a[1], &ev) : 0;
+  if (err)
+    return err;
+  return sys_ret(syscall(SYS_mq_notify, (int)s->a[0], s->a[1] ? &ev : NULL));
 }
