@@ -21,6 +21,7 @@ struct sys_thread_start {
   struct cpu *cpu;
   uint64_t flags, ptid, ctid;
   uint64_t mask; /* the parent's guest signal mask */
+  uint64_t tagged_addr_ctrl;
   pid_t tid;
   sem_t ready;
 };
@@ -41,6 +42,7 @@ static void *sys_thread_main(void *arg) {
   if (st->flags & CLONE_CHILD_CLEARTID)
     syscall(SYS_set_tid_address, st->ctid);
   sys_signal_thread_start(c, st->mask);
+  sys_tagged_addr_ctrl = st->tagged_addr_ctrl;
   st->tid = tid;
   sem_post(&st->ready); /* st belongs to the parent from here on */
   tc_run(c);
@@ -72,8 +74,11 @@ static struct cpu *sys_thread_cpu(const struct cpu *parent, uint64_t flags, uint
 
 static int64_t sys_clone_thread(const struct sys_call *s) {
   uint64_t flags = s->a[0], ptid = s->a[2], ctid = s->a[4];
-  struct sys_thread_start st = {
-      .flags = flags, .ptid = ptid, .ctid = ctid, .mask = sys_signal_mask()};
+  struct sys_thread_start st = {.flags = flags,
+                                .ptid = ptid,
+                                .ctid = ctid,
+                                .mask = sys_signal_mask(),
+                                .tagged_addr_ctrl = sys_tagged_addr_ctrl};
   st.cpu = sys_thread_cpu(s->cpu, flags, s->a[1], s->a[3]);
   if (!st.cpu)
     return -ENOMEM;

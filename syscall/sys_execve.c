@@ -4,6 +4,8 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -77,19 +79,17 @@ static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **en
   return -errno;
 }
 
-int64_t sys_execve(const struct sys_call *s) {
-  char pathbuf[PATH_MAX];
-  int err = 0, argc, envc;
-  const char *path = sys_path(s->a[0], pathbuf, &err);
-  if (!path)
-    return err;
+/* execve of the host path with the guest's argv and envp arrays. */
+static int64_t sys_exec_path(const struct sys_call *s, const char *path, uint64_t gargv,
+                             uint64_t genvp) {
+  int argc, envc;
   char **argv = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
   char **envp = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
   int64_t ret = -ENOMEM;
   if (!argv || !envp)
     goto out;
-  if ((ret = sys_read_strv(s->a[1], argv, SYS_EXEC_MAX_ARGS, &argc)) ||
-      (ret = sys_read_strv(s->a[2], envp, SYS_EXEC_MAX_ARGS, &envc)))
+  if ((ret = sys_read_strv(gargv, argv, SYS_EXEC_MAX_ARGS, &argc)) ||
+      (ret = sys_read_strv(genvp, envp, SYS_EXEC_MAX_ARGS, &envc)))
     goto out;
   if (access(path, X_OK)) {
     ret = -errno;
@@ -103,5 +103,46 @@ int64_t sys_execve(const struct sys_call *s) {
 out:
   free(argv);
   free(envp);
+  return ret;
+}
+
+int64_t sys_execve(const struct sys_call *s) {
+  char pathbuf[PATH_MAX];
+  int err = 0;
+  const char *path = sys_path(s->a[0], pathbuf, &err);
+  if (!path)
+    return err;
+  return sys_exec_path(s, path, s->a[1], s->a[2]);
+}
+
+/* execveat(dirfd, path, argv, envp, flags): a path relative to dirfd, or
+ * dirfd itself (AT_EMPTY_PATH, as fexecve does), is reached through
+ * /proc/self/fd. xrun runs a guest program again by path, so the fd must
+ * survive the exec: its close-on-exec flag is dropped for it (and put back
+ * if the exec fails). */
+int64_t sys_execveat(const struct sys_call *s) {
+  char pathbuf[PATH_MAX], fdpath[PATH_MAX + 32];
+  int err = 0, dirfd = (int)s->a[0], flags = (int)s->a[4];
+  const char *path = sys_path(s->a[1], pathbuf, &err);
+  if (!path)
+    return err;
+  if (!path[0] && !(flags & AT_EMPTY_PATH))
+    return -ENOENT;
+  if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+    return -EINVAL;
+  if (path[0] == '/' || (path[0] && dirfd == AT_FDCWD))
+    return sys_exec_path(s, path, s->a[2], s->a[3]);
+  struct stat st;
+  if (fstatat(dirfd, path, &st, flags | AT_SYMLINK_NOFOLLOW))
+    return -errno;
+  if ((flags & AT_SYMLINK_NOFOLLOW) && S_ISLNK(st.st_mode))
+    return -ELOOP;
+  snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d%s%s", dirfd, path[0] ? "/" : "", path);
+  int fdflags = fcntl(dirfd, F_GETFD);
+  if (fdflags > 0 && (fdflags & FD_CLOEXEC))
+    fcntl(dirfd, F_SETFD, fdflags & ~FD_CLOEXEC);
+  int64_t ret = sys_exec_path(s, fdpath, s->a[2], s->a[3]);
+  if (fdflags > 0)
+    fcntl(dirfd, F_SETFD, fdflags);
   return ret;
 }

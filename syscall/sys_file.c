@@ -5,7 +5,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
-#include <termios.h>
+#include <asm/termbits.h>
+#include <linux/sockios.h>
 #include <unistd.h>
 #include "sys_int.h"
 
@@ -20,6 +21,59 @@ int64_t sys_openat(const struct sys_call *s) {
     return fd;
   return sys_ret(
       syscall(SYS_openat, (int)s->a[0], path, sys_oflags_to_host(s->a[2]), (unsigned)s->a[3]));
+}
+
+/* openat2(dirfd, path, how, size): struct open_how is three 64-bit fields
+ * (flags, mode, resolve) on both sides, flags being open flags. A larger
+ * struct from a newer guest is accepted when the bytes past those are zero,
+ * as the kernel's copy_struct_from_user does. */
+int64_t sys_openat2(const struct sys_call *s) {
+  uint64_t how[3], size = s->a[3];
+  uint8_t rest[4096 - sizeof(how)];
+  if (size < sizeof(how))
+    return -EINVAL;
+  if (size > sizeof(how) + sizeof(rest))
+    return -E2BIG;
+  if (sys_copy_in(how, s->a[2], sizeof(how)) ||
+      sys_copy_in(rest, s->a[2] + sizeof(how), size - sizeof(how)))
+    return -EFAULT;
+  for (size_t i = 0; i < size - sizeof(how); i++)
+    if (rest[i])
+      return -E2BIG;
+  char buf[PATH_MAX];
+  int err = 0;
+  const char *path = sys_path(s->a[1], buf, &err);
+  if (!path)
+    return err;
+  int64_t fd = sys_open_proc_file(s->cpu, path);
+  if (fd != -ENOENT)
+    return fd;
+  if (!(how[0] >> 32)) /* higher bits are the host's EINVAL */
+    how[0] = (uint32_t)sys_oflags_to_host(how[0]);
+  return sys_ret(syscall(SYS_openat2, (int)s->a[0], path, how, sizeof(how)));
+}
+
+/* The host call with argument i a guest path, through sys_path. */
+static int64_t sys_pass_path(const struct sys_call *s, int i) {
+  char buf[PATH_MAX];
+  int err = 0;
+  uint64_t a[6] = {s->a[0], s->a[1], s->a[2], s->a[3], s->a[4], s->a[5]};
+  const char *path = sys_path(a[i], buf, &err);
+  if (!path)
+    return err;
+  a[i] = (uint64_t)(uintptr_t)path;
+  return sys_ret(syscall(s->host_nr, a[0], a[1], a[2], a[3], a[4], a[5]));
+}
+
+/* setxattr, getxattr, listxattr, removexattr and their l- forms: names,
+ * values, lists and XATTR_* flags are the same on both sides. */
+int64_t sys_pass_path0(const struct sys_call *s) {
+  return sys_pass_path(s, 0);
+}
+
+/* inotify_add_watch (IN_* masks are the same on both sides). */
+int64_t sys_pass_path1(const struct sys_call *s) {
+  return sys_pass_path(s, 1);
 }
 
 static int64_t sys_access(const struct sys_call *s, unsigned flags) {
@@ -53,8 +107,22 @@ int64_t sys_readlinkat(const struct sys_call *s) {
   return sys_copy_out(s->a[2], path, n) ? -EFAULT : (int64_t)n;
 }
 
+/* mq_open(name, oflag, mode, attr): a queue name, not a path; open flags. */
+int64_t sys_mq_open(const struct sys_call *s) {
+  return sys_ret(
+      syscall(SYS_mq_open, s->a[0], sys_oflags_to_host(s->a[1]), (unsigned)s->a[2], s->a[3]));
+}
+
 int64_t sys_pipe2(const struct sys_call *s) {
   return sys_ret(syscall(SYS_pipe2, s->a[0], sys_oflags_to_host(s->a[1])));
+}
+
+/* F_SETSIG's signal: 0 is SIGIO, a guest signal without a host one is refused. */
+static int64_t sys_fcntl_setsig(int fd, int sig) {
+  int h = sig > 0 && sig <= SYS_NSIG ? sys_sig_to_host(sig) : sig;
+  if (sig && !h)
+    return -EINVAL;
+  return sys_ret(syscall(SYS_fcntl, fd, F_SETSIG, h));
 }
 
 /* F_GETFL and F_SETFL carry open flags; the other commands have the same
@@ -81,8 +149,6 @@ int64_t sys_fcntl(const struct sys_call *s) {
   case F_SETOWN:
   case F_GETOWN_EX:
   case F_SETOWN_EX:
-  case F_GETSIG:
-  case F_SETSIG:
   case F_SETLEASE:
   case F_GETLEASE:
   case F_NOTIFY:
@@ -90,29 +156,80 @@ int64_t sys_fcntl(const struct sys_call *s) {
   case F_GETPIPE_SZ:
   case F_ADD_SEALS:
   case F_GET_SEALS: return sys_ret(syscall(SYS_fcntl, fd, cmd, s->a[2]));
+  case F_GETSIG:
+    r = syscall(SYS_fcntl, fd, F_GETSIG);
+    return r < 0 ? -errno : sys_sig_to_guest((int)r);
+  case F_SETSIG: return sys_fcntl_setsig(fd, (int)s->a[2]);
   default: return -EINVAL;
   }
 }
 
-/* Terminal ioctls use the generic layouts (struct termios, winsize) on both
- * sides; anything else is refused until it has been checked. */
+/* TIOCSIG's argument is a signal number. */
+static int64_t sys_ioctl_sig(const struct sys_call *s) {
+  int sig = sys_sig_to_host((int)s->a[2]);
+  if (!sig)
+    return -EINVAL;
+  return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], sig));
+}
+
+/* Terminal, pty and socket-interface ioctls: the numbers are the generic
+ * ones (include/uapi/asm-generic/ioctls.h, sockios.h) on both sides, and the
+ * layouts (termios, termios2, winsize, ifreq, ifconf) the same on 64-bit;
+ * anything else is refused until it has been checked. */
 int64_t sys_ioctl(const struct sys_call *s) {
   switch ((unsigned)s->a[1]) {
   case TCGETS:
   case TCSETS:
   case TCSETSW:
   case TCSETSF:
+  case TCGETS2:
+  case TCSETS2:
+  case TCSETSW2:
+  case TCSETSF2:
   case TIOCGWINSZ:
   case TIOCSWINSZ:
   case FIONREAD:
   case FIONBIO:
+  case FIOASYNC:
   case FIOCLEX:
   case FIONCLEX:
   case TIOCGPGRP:
   case TIOCSPGRP:
+  case TIOCGSID:
+  case TIOCSCTTY:
+  case TIOCNOTTY:
+  case TIOCEXCL:
+  case TIOCNXCL:
+  case TIOCGEXCL:
+  case TIOCOUTQ:
+  case TIOCSTI:
+  case TIOCPKT:
+  case TIOCGPKT:
+  case TIOCMGET:
+  case TIOCMSET:
+  case TIOCMBIS:
+  case TIOCMBIC:
+  case TIOCGPTN:
+  case TIOCSPTLCK:
+  case TIOCGPTLCK:
+  case TIOCGPTPEER:
+  case TIOCVHANGUP:
   case TCFLSH:
   case TCXONC:
-  case TCSBRK: return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
+  case TCSBRK:
+  case TCSBRKP:
+  case SIOCGIFCONF:
+  case SIOCGIFNAME:
+  case SIOCGIFINDEX:
+  case SIOCGIFFLAGS:
+  case SIOCGIFADDR:
+  case SIOCGIFNETMASK:
+  case SIOCGIFBRDADDR:
+  case SIOCGIFMTU:
+  case SIOCGIFHWADDR:
+  case SIOCATMARK:
+    return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
+  case TIOCSIG: return sys_ioctl_sig(s);
   default: return -ENOTTY;
   }
 }

@@ -74,6 +74,9 @@ const char *sys_path(uint64_t guest_path, char *buf, int *err);
  * -ENOENT when path is not one of them. */
 int64_t sys_open_proc_file(const struct cpu *c, const char *path);
 
+/* This thread's PR_SET_TAGGED_ADDR_CTRL value (a new thread inherits it). */
+extern __thread uint64_t sys_tagged_addr_ctrl;
+
 /* The guest program's absolute path. */
 const char *sys_exe_path(void);
 
@@ -81,8 +84,10 @@ void sys_strace_call(char *line, size_t size, const struct sys_entry *e, const s
 void sys_strace_ret(char *line, size_t size, const struct sys_entry *e, int64_t ret);
 
 /* Signals, shared by sys_signal.c (state and calls), sys_sigframe.c (the
- * rt_sigframe) and sys_sigdeliver.c (delivery). Numbers and sa_flags values
- * are the same on arm64 and x86-64; masks are 64-bit, bit sig - 1. */
+ * rt_sigframe) and sys_sigdeliver.c (delivery). Numbers are the guest's
+ * (sys_sig_to_host for the host's, which differ for 32, 33, 63 and 64);
+ * sa_flags values are the same on arm64 and x86-64; masks are 64-bit, bit
+ * sig - 1. */
 enum {
   SYS_NSIG = 64,
   SYS_A64_SA_NOCLDSTOP = 0x00000001,
@@ -122,6 +127,10 @@ extern __thread struct cpu *sys_sigcpu;
 extern __thread uint64_t sys_sigmask;
 extern __thread struct a64_stack sys_altstack;
 
+/* Guest <-> host signal numbers (sys_signum.c); 0 when there is none. */
+int sys_sig_to_host(int sig);
+int sys_sig_to_guest(int sig);
+
 struct a64_sigaction sys_sigaction_get(int sig);
 /* SA_RESETHAND: the action goes back to SIG_DFL, on the host too. */
 void sys_sigaction_reset(int sig);
@@ -142,6 +151,15 @@ void sys_sighost_block(void);
 void sys_sighost_set(uint64_t mask, sigset_t *set);
 /* rt_sigsuspend's mask to restore after delivery: true and *old if one is saved. */
 bool sys_sigmask_saved_take(uint64_t *old);
+/* ppoll, pselect6 and epoll_pwait's temporary mask, as rt_sigsuspend's: the
+ * guest set becomes the mask (its host set in *host, to hand to the host
+ * call), the old one is saved. Returns 0, -EINTR when a signal it unblocks
+ * is already pending (the call must not wait), or -errno. sys_sigmask_wait_end
+ * takes the call's result: unless the call was interrupted, the old mask is
+ * back at once; after -EINTR it is restored once the handler is entered, as
+ * the kernel does. Returns ret. */
+int sys_sigmask_wait_begin(uint64_t guest_set, uint64_t size, sigset_t *host);
+int64_t sys_sigmask_wait_end(int64_t ret);
 /* Once per process, at the first syscall: the guest's initial mask and
  * ignored signals come from the host's (execve keeps both). */
 void sys_signal_init(void);

@@ -13,13 +13,16 @@
 /* End the process with sig, as its default action does (a core dump where
  * the host would make one). */
 _Noreturn void sys_signal_die(int sig) {
+  int hsig = sys_sig_to_host(sig);
   tc_diag_exit(sig);
-  signal(sig, SIG_DFL);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, sig);
-  sigprocmask(SIG_UNBLOCK, &set, NULL);
-  raise(sig);
+  if (hsig) {
+    signal(hsig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, hsig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(hsig);
+  }
   _exit(128 + sig);
 }
 

@@ -7,8 +7,9 @@
  * The guest mask is mirrored on the host thread, so a blocked signal stays
  * pending in the host kernel and does not interrupt a blocking syscall.
  * SIGSEGV, SIGBUS, SIGILL and SIGFPE keep xrun's fault handler; the guest's
- * action for them is only recorded, for sys_signal_sync. Signals 32 and 33
- * belong to the host's glibc and are recorded only. */
+ * action for them is only recorded, for sys_signal_sync. Guest signals 32
+ * and 33 are host 63 and 64 (sys_signum.c); guest 63 and 64 have no host
+ * signal and are recorded only. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
@@ -35,14 +36,14 @@ static bool sys_sig_fault(int sig) {
 /* A signal that reaches the guest through a host handler of ours. */
 static bool sys_sig_async(int sig) {
   return sig >= 1 && sig <= SYS_NSIG && sig != SIGKILL && sig != SIGSTOP && !sys_sig_fault(sig) &&
-         sig != 32 && sig != 33;
+         sys_sig_to_host(sig) != 0;
 }
 
 void sys_sighost_set(uint64_t mask, sigset_t *set) {
   sigemptyset(set);
   for (int sig = 1; sig <= SYS_NSIG; sig++)
     if ((mask & SYS_SIGBIT(sig)) && sys_sig_async(sig))
-      sigaddset(set, sig);
+      sigaddset(set, sys_sig_to_host(sig));
 }
 
 void sys_sighost_block(void) {
@@ -60,7 +61,9 @@ void sys_sigmask_set(uint64_t mask) {
 
 static void sys_on_host_signal(int sig, siginfo_t *si, void *uc) {
   (void)uc;
-  sys_sigpending_record(sig, si);
+  siginfo_t info = *si;
+  info.si_signo = sys_sig_to_guest(sig);
+  sys_sigpending_record(info.si_signo, &info);
 }
 
 /* A fault signal sent by kill/tgkill (si_code <= 0) is the guest's, pending;
@@ -110,7 +113,7 @@ static void sys_host_install(int sig, const struct a64_sigaction *act) {
   }
   if (sig == SIGCHLD)
     h.sa_flags |= (int)(act->flags & (SYS_A64_SA_NOCLDSTOP | SYS_A64_SA_NOCLDWAIT));
-  sigaction(sig, &h, NULL);
+  sigaction(sys_sig_to_host(sig), &h, NULL);
 }
 
 struct a64_sigaction sys_sigaction_get(int sig) {
@@ -133,9 +136,10 @@ void sys_signal_init(void) {
   pthread_sigmask(SIG_BLOCK, NULL, &host);
   for (int sig = 1; sig <= SYS_NSIG; sig++) {
     struct sigaction h;
-    if (sys_sig_async(sig) && sigismember(&host, sig) == 1)
+    int hsig = sys_sig_to_host(sig);
+    if (sys_sig_async(sig) && sigismember(&host, hsig) == 1)
       sys_sigmask |= SYS_SIGBIT(sig);
-    if (sigaction(sig, NULL, &h))
+    if (!hsig || sigaction(hsig, NULL, &h))
       continue;
     if (sys_sig_async(sig) && h.sa_handler == SIG_IGN)
       sys_actions[sig].handler = SYS_SIG_IGN;

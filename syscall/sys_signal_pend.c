@@ -88,8 +88,8 @@ static uint64_t sys_host_pending(void) {
   uint64_t bits = 0;
   sigpending(&set);
   for (int sig = 1; sig <= SYS_NSIG; sig++)
-    if (sigismember(&set, sig) == 1)
-      bits |= SYS_SIGBIT(sig);
+    if (sys_sig_to_guest(sig) && sigismember(&set, sig) == 1)
+      bits |= SYS_SIGBIT(sys_sig_to_guest(sig));
   return bits;
 }
 
@@ -120,6 +120,27 @@ int64_t sys_rt_sigsuspend(const struct sys_call *s) {
   return -EINTR;
 }
 
+int sys_sigmask_wait_begin(uint64_t guest_set, uint64_t size, sigset_t *host) {
+  uint64_t set;
+  if (size != 8)
+    return -EINVAL;
+  if (sys_copy_in(&set, guest_set, 8))
+    return -EFAULT;
+  sys_sighost_block();
+  sys_saved_mask = sys_sigmask;
+  sys_saved_valid = true;
+  sys_sigmask = set & ~(SYS_SIGBIT(SIGKILL) | SYS_SIGBIT(SIGSTOP));
+  sys_sighost_set(sys_sigmask, host);
+  return sys_sigpending_next(sys_sigmask) ? -EINTR : 0;
+}
+
+int64_t sys_sigmask_wait_end(int64_t ret) {
+  uint64_t old;
+  if (ret != -EINTR && sys_sigmask_saved_take(&old))
+    sys_sigmask_set(old);
+  return ret;
+}
+
 /* A signal of set already recorded here, or else the host's own wait (which
  * takes it from the host's pending set, where a blocked signal stays). */
 int64_t sys_rt_sigtimedwait(const struct sys_call *s) {
@@ -138,7 +159,8 @@ int64_t sys_rt_sigtimedwait(const struct sys_call *s) {
     long r = syscall(SYS_rt_sigtimedwait, &host, &info, (void *)s->a[2], 8);
     if (r < 0)
       return -errno;
-    sig = (int)r;
+    sig = sys_sig_to_guest((int)r);
+    info.si_signo = sig;
   }
   if (s->a[1] && sys_copy_out(s->a[1], &info, sizeof(info)))
     return -EFAULT;

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "../../decode/aarch64/a64_cpu.h"
 #include "../../syscall/syscall.h"
@@ -71,6 +72,14 @@ enum {
   NR_mprotect = 226,
   NR_rseq = 293,
   NR_clone = 220,
+  NR_eventfd2 = 19,
+  NR_epoll_create1 = 20,
+  NR_epoll_ctl = 21,
+  NR_epoll_pwait = 22,
+  NR_kill = 129,
+  NR_prctl = 167,
+  NR_wait4 = 260,
+  NR_openat2 = 437,
 };
 #define A64_AT_FDCWD    ((uint64_t)-100)
 #define A64_O_DIRECTORY 040000
@@ -406,6 +415,66 @@ TEST(strace_lines) {
   ASSERT(strstr(out, "Unknown syscall 999("));
   ASSERT(strstr(out, "errno=38"));
   ASSERT(strstr(out, " brk(NULL) = 0x"));
+}
+
+/* arm64's epoll_event is 16 bytes (events, padding, 64-bit data); the
+ * host's is packed into 12. */
+TEST(epoll_event_layout) {
+  int64_t ep = SC(NR_epoll_create1, 0, 0, 0, 0), efd = SC(NR_eventfd2, 1, 0, 0, 0);
+  ASSERT(ep >= 0 && efd >= 0);
+  uint32_t in[4] = {0x1 /* EPOLLIN */, 0xdeadbeef, 0x55667788, 0x11223344};
+  ASSERT_EQ(SC(NR_epoll_ctl, (uint64_t)ep, 1 /* ADD */, (uint64_t)efd, P(in)), 0);
+  uint32_t out[8];
+  memset(out, 0xee, sizeof(out));
+  ASSERT_EQ(sc(NR_epoll_pwait, (uint64_t)ep, P(out), 2, 0, 0, 8), 1);
+  ASSERT_EQ(out[0], 0x1u);
+  ASSERT_EQ(out[1], 0u);
+  ASSERT_EQ(out[2], 0x55667788u);
+  ASSERT_EQ(out[3], 0x11223344u);
+  ASSERT_EQ(out[4], 0xeeeeeeeeu); /* one event: nothing written past it */
+  ASSERT_EQ(sc(NR_epoll_pwait, (uint64_t)ep, P(out), 0, 0, 0, 8), -EINVAL);
+  close((int)efd);
+  close((int)ep);
+}
+
+/* Guest 32 and 33 are host 63 and 64; guest 63 and 64 have no host signal. */
+TEST(signal_numbers_mapped) {
+  ASSERT_EQ(SC(NR_kill, (uint64_t)getpid(), 0, 0, 0), 0);
+  ASSERT_EQ(SC(NR_kill, (uint64_t)getpid(), 64, 0, 0), -EINVAL);
+  ASSERT_EQ(SC(NR_kill, (uint64_t)getpid(), 65, 0, 0), -EINVAL);
+  pid_t child = fork();
+  if (child == 0) {
+    signal(63, SIG_DFL);
+    raise(63);
+    _exit(1);
+  }
+  int st = 0;
+  ASSERT_EQ(SC(NR_wait4, (uint64_t)child, P(&st), 0, 0), child);
+  ASSERT(WIFSIGNALED(st));
+  ASSERT_EQ(WTERMSIG(st), 32);
+}
+
+TEST(prctl_arm64_answers) {
+  ASSERT_EQ(SC(NR_prctl, 9999, 0, 0, 0), -EINVAL);
+  ASSERT_EQ(SC(NR_prctl, 56 /* PR_GET_TAGGED_ADDR_CTRL */, 0, 0, 0), 0);
+  ASSERT_EQ(SC(NR_prctl, 55 /* PR_SET_TAGGED_ADDR_CTRL */, 2, 0, 0), -EINVAL);
+  ASSERT_EQ(SC(NR_prctl, 22 /* PR_SET_SECCOMP */, 2, 0, 0), -EINVAL);
+}
+
+/* open_how.flags are the guest's open flags (O_DIRECTORY is 040000 on
+ * arm64); a larger struct is taken when the bytes past it are zero. */
+TEST(openat2_flags_and_size) {
+  uint64_t how[4] = {A64_O_DIRECTORY, 0, 0, 0};
+  int64_t fd = SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 24);
+  ASSERT(fd >= 0);
+  close((int)fd);
+  ASSERT_EQ(SC(NR_openat2, A64_AT_FDCWD, P("/proc/self/status"), P(how), 24), -ENOTDIR);
+  fd = SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 32);
+  ASSERT(fd >= 0);
+  close((int)fd);
+  how[3] = 1;
+  ASSERT_EQ(SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 32), -E2BIG);
+  ASSERT_EQ(SC(NR_openat2, A64_AT_FDCWD, P("/tmp"), P(how), 16), -EINVAL);
 }
 
 TEST_MAIN("syscall")
