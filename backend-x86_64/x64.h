@@ -387,6 +387,7 @@ struct x64_ctx {
   struct x64_ra ra;
   uint8_t *fuse;          /* per value: enum x64_fuse */
   uint8_t *recmp;         /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
+  uint8_t *keeps;         /* per value: x64_keeps_flags, decided once by the walk */
   uint32_t host_cc;       /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */
@@ -418,7 +419,7 @@ int x64_ra_dies(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);
 void x64_ra_call(struct x64_ctx *x, uint32_t ref);
 void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint);
-void x64_ra_release(struct x64_ctx *x, uint32_t ref);
+void x64_ra_release(struct x64_ctx *x, uint32_t ref, int has_reg);
 unsigned x64_dst(struct x64_ctx *x, uint32_t ref);
 unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch);
 void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref);

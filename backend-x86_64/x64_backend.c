@@ -78,7 +78,7 @@ static void x64_epilogue(struct x64_ctx *x) {
 /* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
 static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
-  int kept = x64_keeps_flags(x, ref) && !x->recmp[ref];
+  int kept = x->keeps[ref] && !x->recmp[ref];
   if (x64_sets_cc(in->op))
     x->host_cc = ref;
   else if (x->recmp[ref])
@@ -101,11 +101,12 @@ static void x64_body(struct x64_ctx *x) {
     }
     if (x->ra.next_call[i] == i) /* x64_is_call */
       x64_ra_call(x, i);
-    if (x64_needs_reg(x, i))
+    int has_reg = x64_needs_reg(x, i);
+    if (has_reg)
       x64_ra_def(x, i, x64_hint(in));
     x->host_alu_next = 0;
     x64_lower(x, i);
-    x64_ra_release(x, i);
+    x64_ra_release(x, i, has_reg);
     x64_track_flags(x, i);
   }
 }

@@ -124,11 +124,12 @@ static void x64_fuse_walk(struct x64_ctx *x) {
     } else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
                (b->insn[in->a].op == IR_CMP || x->fuse[in->a]))
       x->fuse[i] = X64_FUSE_CC;
+    x->keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
     if (x64_sets_cc(in->op)) {
       live = i;
       x->fuse[i] = X64_FUSE_VIRTUAL;        /* till a user needs its value */
       x->recmp[i] = ir_is_flags_op(in->op); /* till a COND reads it where it stands */
-    } else if (!x64_keeps_flags(x, i)) {
+    } else if (!x->keeps[i]) {
       live = 0;
     }
   }
@@ -243,8 +244,9 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
 
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  x->fuse = ir_scratch(b, 2 * (size_t)b->n + 2);
-  x->recmp = x->fuse ? x->fuse + b->n + 1 : NULL;
+  x->fuse = ir_scratch(b, 3 * (size_t)b->n + 3);
+  x->recmp = x->fuse + b->n + 1;
+  x->keeps = x->recmp + b->n + 1;
   uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
   if (!uses)
     return -1;
@@ -304,8 +306,8 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
     return n;
   }
   const uint32_t ops[3] = {in->a, in->b, in->c};
-  unsigned n = 0;
-  for (unsigned k = 0; in->op != IR_NOP && k < ir_op_info[in->op].nargs; k++) {
+  unsigned n = 0, nargs = ir_op_info[in->op].nargs;
+  for (unsigned k = 0; k < nargs; k++) {
     uint32_t v = ops[k];
     if (k == 0 && x->recmp[ref] &&
         in->op == IR_COND) { /* a COND that sets its flags again reads their operands */

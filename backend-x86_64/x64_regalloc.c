@@ -36,12 +36,15 @@ int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in) {
 
 /* Ops lowered to a call of a C function (clobbering the caller-saved registers). */
 int x64_is_call(const struct ir_block *b, const struct ir_insn *in) {
-  if (x64_is_flags_get(b, in))
-    return 1;
   if (ir_is_vec_op(in->op))
     return !x64_vec_native(in);
-  return in->op == IR_CALL || (in->op == IR_POPCNT && !x64_have_popcnt()) ||
-         (in->op == IR_CRC32C && !(x64_feat() & X64_F_SSE42));
+  switch (in->op) {
+  case IR_GET: return x64_is_flags_get(b, in);
+  case IR_CALL: return 1;
+  case IR_POPCNT: return !x64_have_popcnt();
+  case IR_CRC32C: return !(x64_feat() & X64_F_SSE42);
+  default: return 0;
+  }
 }
 
 int x64_is_v128(struct x64_ctx *x, uint32_t ref) {
@@ -262,12 +265,13 @@ static void x64_ra_drop(struct x64_ctx *x, uint32_t v) {
     l->kind = X64_LOC_NONE;
 }
 
-/* After ref is emitted: free the values it used last, and ref if unused. */
-void x64_ra_release(struct x64_ctx *x, uint32_t ref) {
+/* After ref is emitted: free the values it used last, and ref if unused
+ * (has_reg: x64_needs_reg of ref, as its caller found it). */
+void x64_ra_release(struct x64_ctx *x, uint32_t ref, int has_reg) {
   for (uint32_t v = x->ra.die_head[ref]; v; v = x->ra.die_next[v])
     if (x->ra.loc[v].kind != X64_LOC_NONE)
       x64_ra_drop(x, v);
-  if (x64_needs_reg(x, ref) && !x->ra.last_use[ref])
+  if (has_reg && !x->ra.last_use[ref])
     x64_ra_drop(x, ref);
 }
 
