@@ -35,8 +35,14 @@ static void tc_internal_fault(int sig, void *host_pc) {
 static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   ucontext_t *uc = uctx;
   void *host_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
-  if (tc_decode_jmp)
+  if (tc_decode_jmp) { /* the guest's code is unreadable: tc_decode fails */
+    sigset_t s;        /* its jump does not restore the mask: unblock sig */
+    sigemptyset(&s);
+    sigaddset(&s, sig);
+    pthread_sigmask(SIG_UNBLOCK, &s, NULL);
+    tc_decode_si_code = si->si_code == SEGV_ACCERR ? SEGV_ACCERR : SEGV_MAPERR;
     siglongjmp(*tc_decode_jmp, 1);
+  }
   struct cpu *c = tc_current;
   if (!c || !tc_in_guest)
     tc_internal_fault(sig, host_pc);
