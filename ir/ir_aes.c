@@ -7,6 +7,7 @@
  *   ir_aes_sub(s);   // AESE's work after the key XOR; x86 aesenclast with a 0 key
  *   ir_aes_mix(s);   // AESMC
  */
+#include <pthread.h>
 #include <string.h>
 #include "ir_crypto.h"
 
@@ -28,9 +29,9 @@ static uint8_t ir_rol8(uint8_t x, unsigned n) {
 }
 
 /* The S-box is the multiplicative inverse (x^254, 0 for 0) followed by the
- * affine map b ^ rol(b,1) ^ rol(b,2) ^ rol(b,3) ^ rol(b,4) ^ 0x63. Built once
- * at startup, before any guest thread runs. */
-__attribute__((constructor)) static void ir_aes_tables_init(void) {
+ * affine map b ^ rol(b,1) ^ rol(b,2) ^ rol(b,3) ^ rol(b,4) ^ 0x63. Built once,
+ * by the first AES instruction a guest runs (most never do). */
+static void ir_aes_tables_init(void) {
   for (unsigned x = 0; x < 256; x++) {
     uint8_t inv = 1, sq = (uint8_t)x;
     for (unsigned e = 254; e; e >>= 1, sq = ir_gf8_mul(sq, sq))
@@ -45,6 +46,8 @@ __attribute__((constructor)) static void ir_aes_tables_init(void) {
 /* ShiftRows: row r rotates left by r columns; InvShiftRows undoes it. Then
  * every byte through the (inverse) S-box. */
 static void ir_aes_rows_bytes(uint8_t s[16], int inverse) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, ir_aes_tables_init);
   const uint8_t *box = inverse ? ir_aes_inv_sbox : ir_aes_sbox;
   uint8_t in[16];
   memcpy(in, s, 16);

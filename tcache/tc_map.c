@@ -18,7 +18,8 @@ static uint32_t tc_hash_pc(uint64_t pc) {
 }
 
 void tc_map_init(void) {
-  memset(tc_hash, 0, sizeof(tc_hash));
+  /* tc_hash starts zero (static storage): touching it here would only fault
+   * its 512 KiB in before they are needed */
 }
 
 struct tc_block *tc_lookup(uint64_t pc) {

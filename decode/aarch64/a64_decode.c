@@ -31,33 +31,38 @@ static struct {
 } a64_idx;
 static pthread_once_t a64_idx_once = PTHREAD_ONCE_INIT;
 
-static bool a64_can_match(const struct a64_pattern *p, uint32_t bucket) {
-  uint32_t bits = bucket << A64_IDX_LO, m = (A64_IDX_N - 1u) << A64_IDX_LO;
-  return ((bits ^ p->value) & p->mask & m) == 0;
+/* Each pattern goes into the buckets that agree with its fixed bits among
+ * 28:21: the other bits of the range take every value. */
+static void a64_idx_add(const struct a64_pattern *p, uint32_t *fill) {
+  uint32_t fixed = (p->mask >> A64_IDX_LO) & (A64_IDX_N - 1);
+  uint32_t want = (p->value >> A64_IDX_LO) & fixed, free_bits = ~fixed & (A64_IDX_N - 1);
+  uint32_t v = 0;
+  do { /* every subset of free_bits */
+    uint32_t bucket = want | v;
+    if (a64_idx.p)
+      a64_idx.p[fill[bucket]] = p;
+    fill[bucket]++;
+    v = (v - free_bits) & free_bits;
+  } while (v);
 }
 
-/* Fill the buckets (with p NULL: count them). */
-static uint32_t a64_idx_fill(const struct a64_pattern **out) {
-  uint32_t n = 0;
-  for (uint32_t v = 0; v < A64_IDX_N; v++) {
-    a64_idx.start[v] = n;
+/* Two rounds over the tables: count each bucket, then fill it in order. */
+static void a64_idx_build(void) {
+  uint32_t fill[A64_IDX_N] = {0};
+  for (int round = 0; round < 2; round++) {
     for (size_t t = 0; t < sizeof(a64_tables) / sizeof(a64_tables[0]); t++)
       for (const struct a64_pattern *p = a64_tables[t]; p->trans; p++)
-        if (a64_can_match(p, v)) {
-          if (out)
-            out[n] = p;
-          n++;
-        }
+        a64_idx_add(p, fill);
+    if (round)
+      break;
+    for (uint32_t v = 0; v < A64_IDX_N; v++) {
+      a64_idx.start[v + 1] = a64_idx.start[v] + fill[v];
+      fill[v] = a64_idx.start[v];
+    }
+    a64_idx.p = malloc(a64_idx.start[A64_IDX_N] * sizeof(*a64_idx.p));
+    if (!a64_idx.p)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   }
-  a64_idx.start[A64_IDX_N] = n;
-  return n;
-}
-
-static void a64_idx_build(void) {
-  a64_idx.p = malloc(a64_idx_fill(NULL) * sizeof(*a64_idx.p));
-  if (!a64_idx.p)
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  a64_idx_fill(a64_idx.p);
 }
 
 static void a64_decode_insn(struct a64_ctx *s) {
