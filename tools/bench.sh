@@ -19,7 +19,8 @@
 # A run that exits non-zero or takes longer than $TIMEOUT seconds makes its
 # column FAILED; the reason is printed below the table.
 #
-# Output: the table on stdout, then geometric means; $OUT/bench.csv and a bar
+# Output: the table on stdout, then the translation cost per block (--stats
+# of /bin/true and of python3.11 starting), then geometric means; $OUT/bench.csv and a bar
 # chart $OUT/bench.png (gnuplot) of xrun/native and qemu/native per row.
 set -u
 
@@ -327,7 +328,24 @@ geomean() {
     END { if (n) printf "%.2f (%d rows)", exp(s / n), n; else printf "- (0 rows)" }' "$CSV"
 }
 
+# translation_cost: how long xrun takes to translate a block, from --stats
+# (one run each of a start-up-bound and a larger program)
+translation_cost() {
+  [ -d "$SYSROOT/usr/bin" ] || return
+  echo
+  echo "translation (xrun --stats, one run each):"
+  local what
+  for what in "/bin/true" "/usr/bin/python3.11 -I -c pass"; do
+    read -ra cmd <<<"$what"
+    [ -x "$SYSROOT${cmd[0]}" ] || continue
+    "$XRUN" --stats -L "$SYSROOT" "$SYSROOT${cmd[0]}" "${cmd[@]:1}" 2>&1 >/dev/null |
+      awk -v w="$what" '/blocks translated/ { b = $3 } /translation time/ { t = $3; u = substr($5, 2) }
+        END { if (b) printf "  %-32s %6d blocks  %7.2f ms  %5.1f us per block\n", w, b, t, u }'
+  done
+}
+
 print_summary() {
+  translation_cost
   echo
   printf 'geometric mean, Debian workloads:  xrun/native %s   qemu/xrun %s\n' \
     "$(geomean '^debian$' 9)" "$(geomean '^debian$' 11)"
