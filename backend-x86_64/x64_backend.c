@@ -91,14 +91,13 @@ static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_body(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
+  uint32_t m = 0;
   for (uint32_t i = 1; i < b->n && !x->error; i++) {
     const struct ir_insn *in = &b->insn[i];
+    for (; m < b->n_marks && b->marks[m].ref <= i; m++)
+      x->guest_pc = b->marks[m].pc; /* the guest instruction i was made from */
     if (in->op == IR_NOP)
       continue;
-    if (in->op == IR_MARK) { /* reads, defines and clobbers nothing */
-      x->guest_pc = in->imm;
-      continue;
-    }
     if (x->ra.next_call[i] == i) /* x64_is_call */
       x64_ra_call(x, i);
     int has_reg = x64_needs_reg(x, i);

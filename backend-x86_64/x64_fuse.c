@@ -81,13 +81,12 @@ uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond) {
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
   if (in->type == IR_V128)
-    return in->op == IR_NOP || in->op == IR_MARK;
+    return in->op == IR_NOP;
   switch (in->op) {
   case IR_ADD:
   case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
   case IR_GET: return !x64_is_flags_get(x->ir, in); /* that one calls ir_flags_pack */
   case IR_NOP:
-  case IR_MARK:
   case IR_CONST:
   case IR_PUT:
   case IR_LOAD:
@@ -295,7 +294,7 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
  * operands. Returns how many. */
 unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
-  if (in->op == IR_NOP || in->op == IR_MARK || in->op == IR_CONST)
+  if (in->op == IR_NOP || in->op == IR_CONST)
     return 0;
   if (x64_is_lazy_put(x->ir, in)) {
     const struct ir_insn *f = &x->ir->insn[in->a];

@@ -87,7 +87,7 @@ static int x64_flags_wanted(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   for (uint32_t i = ref + 1; i < x->ir->n; i++) {
     const struct ir_insn *f = x64_in(x, i);
-    if (f->op == IR_NOP || f->op == IR_MARK || f->op == IR_CONST)
+    if (f->op == IR_NOP || f->op == IR_CONST)
       continue;
     return ir_is_flags_op(f->op) && !x->recmp[i] && f->a == in->a && f->b == in->b;
   }
@@ -742,7 +742,6 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   }
   switch ((enum ir_op)in->op) {
   case IR_NOP: break;
-  case IR_MARK: x->guest_pc = in->imm; break;
   case IR_CONST: break;
   case IR_GET: x64_lower_get(x, ref); break;
   case IR_PUT: x64_lower_put(x, ref); break;

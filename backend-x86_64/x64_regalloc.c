@@ -54,7 +54,6 @@ int x64_is_v128(struct x64_ctx *x, uint32_t ref) {
 int x64_has_value(const struct ir_insn *in) {
   switch (in->op) {
   case IR_NOP:
-  case IR_MARK:
   case IR_PUT:
   case IR_STORE:
   case IR_FENCE:

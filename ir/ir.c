@@ -33,10 +33,16 @@ struct ir_block *ir_block_copy(const struct ir_block *b) {
   memcpy(insn, b->insn, b->n * sizeof(*b->insn));
   if (b->n_vconst)
     memcpy(vconst, b->vconst, b->n_vconst * sizeof(*b->vconst));
+  struct ir_mark *marks = malloc((b->cap_marks + 1) * sizeof(*b->marks));
+  if (!marks)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  if (b->n_marks)
+    memcpy(marks, b->marks, b->n_marks * sizeof(*b->marks));
   struct ir_arena *scratch = c->scratch;
   free(c->vconst);
+  free(c->marks);
   *c = *b;
-  c->insn = insn, c->vconst = vconst, c->scratch = scratch;
+  c->insn = insn, c->vconst = vconst, c->scratch = scratch, c->marks = marks;
   return c;
 }
 
@@ -44,6 +50,7 @@ void ir_block_free(struct ir_block *b) {
   if (b) {
     free(b->insn);
     free(b->vconst);
+    free(b->marks);
     if (b->scratch)
       ir_arena_free(b->scratch);
     free(b->scratch);
@@ -58,6 +65,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->flags_off = 0;
   b->n = 1;
   b->n_vconst = 0;
+  b->n_marks = 0;
   ir_arena_reset(b->scratch);
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
@@ -87,7 +95,14 @@ static uint32_t ir_emit_aux(struct ir_block *b, enum ir_op op, enum ir_type type
 }
 
 uint32_t ir_mark(struct ir_block *b, uint64_t pc) {
-  return ir_emit(b, IR_MARK, IR_VOID, 0, 0, 0, pc);
+  if (b->n_marks == b->cap_marks) {
+    b->cap_marks = b->cap_marks ? 2 * b->cap_marks : 64;
+    b->marks = realloc(b->marks, b->cap_marks * sizeof(*b->marks));
+    if (!b->marks)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  }
+  b->marks[b->n_marks++] = (struct ir_mark){b->n, pc};
+  return b->n;
 }
 
 uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value) {

@@ -192,6 +192,13 @@ void *ir_arena_alloc_raw(struct ir_arena *a, size_t n); /* not zeroed */
 void ir_arena_reset(struct ir_arena *a);
 void ir_arena_free(struct ir_arena *a);
 
+/* Where a guest instruction's IR starts: instruction ref and those after it
+ * (up to the next mark) were made from the guest instruction at pc. */
+struct ir_mark {
+  uint32_t ref;
+  uint64_t pc;
+};
+
 struct ir_block {
   uint64_t guest_pc;    /* address of the first guest instruction */
   uint32_t flags_off;   /* the guest's NZCV nibble in the state, for lazy flags; 0 = none */
@@ -203,6 +210,8 @@ struct ir_block {
   struct ir_v128 *vconst; /* the 128-bit constants VCONST refers to */
   uint32_t n_vconst, cap_vconst;
   struct ir_arena *scratch; /* the passes' and the backend's tables for this block */
+  struct ir_mark *marks;    /* ascending refs; a fault reports the pc of the last at or before it */
+  uint32_t n_marks, cap_marks;
 };
 
 /* n zeroed bytes of b's scratch memory, valid until b is reset. */

@@ -172,7 +172,7 @@ static struct ir_v128 ir_interp_effect(struct cpu *c, const struct ir_insn *i, s
   case IR_ATOMIC: return ir_s(ir_atomic_mem(i, a.lo, b.lo) & ir_type_mask(i->type));
   case IR_FENCE: __atomic_thread_fence(__ATOMIC_SEQ_CST); return ir_s(0);
   case IR_CALL: return ir_s(ir_call_helper(c, i, a.lo, b.lo, cc.lo));
-  default: return ir_s(0); /* NOP, MARK */
+  default: return ir_s(0); /* NOP */
   }
 }
 

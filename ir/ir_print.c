@@ -159,10 +159,6 @@ static void ir_print_insn(FILE *f, const struct ir_block *b, uint32_t ref,
                           const struct ir_insn *i) {
   if (i->op == IR_NOP)
     return;
-  if (i->op == IR_MARK) {
-    fprintf(f, "  0x%" PRIx64 ":\n", i->imm);
-    return;
-  }
   if (!ir_has_value(i))
     fprintf(f, "%4" PRIu32 "       ", ref);
   else
@@ -179,6 +175,12 @@ void ir_print(FILE *f, const struct ir_block *b) {
           "block 0x%" PRIx64 ": %" PRIu32 " insns (%" PRIu32 " live), %" PRIu32
           " guest insns, %" PRIu32 " bytes\n",
           b->guest_pc, b->n - 1, live, b->guest_insns, b->guest_size);
-  for (uint32_t r = 1; r < b->n; r++)
+  uint32_t m = 0;
+  for (uint32_t r = 1; r < b->n; r++) {
+    for (; m < b->n_marks && b->marks[m].ref <= r; m++)
+      fprintf(f, "  0x%" PRIx64 ":\n", b->marks[m].pc);
     ir_print_insn(f, b, r, &b->insn[r]);
+  }
+  for (; m < b->n_marks; m++) /* guest instructions that left no IR at the end */
+    fprintf(f, "  0x%" PRIx64 ":\n", b->marks[m].pc);
 }

@@ -11,7 +11,10 @@
 void opt_compact(struct ir_block *b) {
   uint32_t *to = opt_calloc(b, b->n, sizeof(*to)), n = 1;
   to[0] = 0;
+  uint32_t m = 0;
   for (uint32_t r = 1; r < b->n; r++) {
+    for (; m < b->n_marks && b->marks[m].ref <= r; m++)
+      b->marks[m].ref = n; /* the first instruction kept at or after it */
     struct ir_insn in = b->insn[r];
     if (in.op == IR_NOP)
       continue;
@@ -19,5 +22,7 @@ void opt_compact(struct ir_block *b) {
     to[r] = n;
     b->insn[n++] = in;
   }
+  for (; m < b->n_marks; m++)
+    b->marks[m].ref = n;
   b->n = n;
 }

@@ -232,6 +232,8 @@ static void opt_cf_exit_if(struct opt_cf *cf, uint32_t r) {
   for (uint32_t k = r + 1; k < b->n; k++)
     opt_nop(b, k);
   b->n = r + 1;
+  while (b->n_marks && b->marks[b->n_marks - 1].ref > r)
+    b->n_marks--; /* guest instructions never reached */
 }
 
 /* A commutative scalar op with a constant first takes it second, where

@@ -451,17 +451,17 @@ TEST(print_small_block) {
   FILE *f = open_memstream(&text, &len);
   ir_print(f, b);
   fclose(f);
-  const char *want = "block 0x400120: 11 insns (10 live), 2 guest insns, 8 bytes\n"
+  const char *want = "block 0x400120: 9 insns (8 live), 2 guest insns, 8 bytes\n"
                      "  0x400120:\n"
-                     "   2 i64 = get [+0x40]\n"
-                     "   3 i64 = const 0x4\n"
-                     "   4 i64 = add 2, 3\n"
-                     "   5       put [+0x40] = 4\n"
-                     "   6 i32 = flags.sub.i64 2, 4\n"
+                     "   1 i64 = get [+0x40]\n"
+                     "   2 i64 = const 0x4\n"
+                     "   3 i64 = add 1, 2\n"
+                     "   4       put [+0x40] = 3\n"
+                     "   5 i32 = flags.sub.i64 1, 3\n"
                      "  0x400124:\n"
-                     "   9 i32 = cond.ne 6\n"
-                     "  10       exit.if 9 -> 0x400123\n"
-                     "  11       goto 0x400128\n";
+                     "   7 i32 = cond.ne 5\n"
+                     "   8       exit.if 7 -> 0x400123\n"
+                     "   9       goto 0x400128\n";
   if (strcmp(text, want))
     fprintf(stderr, "got:\n%s", text);
   ASSERT(strcmp(text, want) == 0);
@@ -487,25 +487,26 @@ TEST(verify_accepts_good) {
 
 TEST(verify_rejects_bad) {
   struct ir_block *b = small_block();
-  b->insn[4].b = 5; /* forward reference */
-  ASSERT_EQ(verify_quiet(b), 4);
-  b->insn[4].b = 1; /* the MARK has no value */
-  ASSERT_EQ(verify_quiet(b), 4);
-  b->insn[4].b = 3;
-  b->insn[4].c = 2; /* add takes two operands */
-  ASSERT_EQ(verify_quiet(b), 4);
-  b->insn[4].c = 0;
-  b->insn[3].type = IR_I32; /* i64 add of an i32 constant */
-  ASSERT_EQ(verify_quiet(b), 4);
-  b->insn[3].type = IR_I64;
-  b->insn[5].a = 0; /* put without a value */
+  b->insn[3].b = 4; /* forward reference */
+  ASSERT_EQ(verify_quiet(b), 3);
+  b->insn[3].b = 2;
+  b->insn[5].b = 4; /* the PUT has no value */
   ASSERT_EQ(verify_quiet(b), 5);
-  b->insn[5].a = 4;
+  b->insn[5].b = 3;
+  b->insn[3].c = 1; /* add takes two operands */
+  ASSERT_EQ(verify_quiet(b), 3);
+  b->insn[3].c = 0;
+  b->insn[2].type = IR_I32; /* i64 add of an i32 constant */
+  ASSERT_EQ(verify_quiet(b), 3);
+  b->insn[2].type = IR_I64;
+  b->insn[4].a = 0; /* put without a value */
+  ASSERT_EQ(verify_quiet(b), 4);
+  b->insn[4].a = 3;
   ASSERT_EQ(verify_quiet(b), 0);
   ir_goto(b, 0); /* instruction after the end */
-  ASSERT_EQ(verify_quiet(b), 12);
-  b->n = 11; /* no end at all */
   ASSERT_EQ(verify_quiet(b), 10);
+  b->n = 9; /* no end at all */
+  ASSERT_EQ(verify_quiet(b), 8);
   ir_block_free(b);
 }
 
