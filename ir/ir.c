@@ -70,7 +70,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
 
-static void ir_grow(struct ir_block *b) {
+__attribute__((noinline, cold)) static void ir_grow(struct ir_block *b) {
   b->cap *= 2;
   b->insn = realloc(b->insn, b->cap * sizeof(*b->insn));
   if (!b->insn)
