@@ -112,23 +112,27 @@ static int x64_cc_user(const struct ir_insn *u) {
  * or select on such a COND. */
 static void x64_fuse_walk(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
+  /* in locals: a byte store could change any field reached through x or b */
+  uint8_t *fuse = x->fuse, *recmp = x->recmp, *keeps = x->keeps;
+  const struct ir_insn *insn = b->insn;
+  const uint32_t n = b->n;
   uint32_t live = 0;
-  for (uint32_t i = 1; i < b->n; i++) {
-    const struct ir_insn *in = &b->insn[i];
-    if (in->op == IR_COND && in->a && ir_is_flags_op(b->insn[in->a].op) &&
-        x64_arm_cc(x64_flags_kind(b->insn[in->a].op), in->aux) >= 0) {
-      x->fuse[i] = X64_FUSE_VIRTUAL; /* till a user needs its value */
-      x->recmp[i] = in->a != live;
+  for (uint32_t i = 1; i < n; i++) {
+    const struct ir_insn *in = &insn[i];
+    if (in->op == IR_COND && in->a && ir_is_flags_op(insn[in->a].op) &&
+        x64_arm_cc(x64_flags_kind(insn[in->a].op), in->aux) >= 0) {
+      fuse[i] = X64_FUSE_VIRTUAL; /* till a user needs its value */
+      recmp[i] = in->a != live;
       live = in->a;
     } else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
-               (b->insn[in->a].op == IR_CMP || x->fuse[in->a]))
-      x->fuse[i] = X64_FUSE_CC;
-    x->keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
+               (insn[in->a].op == IR_CMP || fuse[in->a]))
+      fuse[i] = X64_FUSE_CC;
+    keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
     if (x64_sets_cc(in->op)) {
       live = i;
-      x->fuse[i] = X64_FUSE_VIRTUAL;        /* till a user needs its value */
-      x->recmp[i] = ir_is_flags_op(in->op); /* till a COND reads it where it stands */
-    } else if (!x->keeps[i]) {
+      fuse[i] = X64_FUSE_VIRTUAL;        /* till a user needs its value */
+      recmp[i] = ir_is_flags_op(in->op); /* till a COND reads it where it stands */
+    } else if (!keeps[i]) {
       live = 0;
     }
   }
@@ -139,22 +143,26 @@ static void x64_fuse_walk(struct x64_ctx *x) {
  * all those CONDs set its flags again (recmp), no instruction where it stands. */
 static void x64_fuse_values(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  for (uint32_t i = 1; i < b->n; i++) {
-    const struct ir_insn *u = &b->insn[i];
+  /* in locals: a byte store could change any field reached through x or b */
+  uint8_t *fuse = x->fuse, *recmp = x->recmp;
+  const struct ir_insn *insn = b->insn;
+  const uint32_t n = b->n;
+  for (uint32_t i = 1; i < n; i++) {
+    const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
-    if (u->op == IR_COND && x->fuse[i] && !x->recmp[i])
-      x->recmp[u->a] = 0; /* reads the flags where they are set */
-    for (unsigned k = 0; u->op != IR_NOP && k < ir_op_info[u->op].nargs; k++) {
+    if (u->op == IR_COND && fuse[i] && !recmp[i])
+      recmp[u->a] = 0; /* reads the flags where they are set */
+    for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uint32_t v = ops[k];
-      if (!v || x->fuse[v] != X64_FUSE_VIRTUAL)
+      if (!v || fuse[v] != X64_FUSE_VIRTUAL)
         continue;
-      int flags_used = ir_is_flags_op(b->insn[v].op) && !(u->op == IR_COND && x->fuse[i]) &&
-                       !x64_is_lazy_put(b, u);
-      int cond_used = !ir_is_flags_op(b->insn[v].op) && !(k == 0 && x->fuse[i] == X64_FUSE_CC);
-      if (flags_used || (cond_used && b->insn[v].op == IR_CMP))
-        x->fuse[v] = X64_FUSE_NONE, x->recmp[v] = 0;
+      int flags_used =
+          ir_is_flags_op(insn[v].op) && !(u->op == IR_COND && fuse[i]) && !x64_is_lazy_put(b, u);
+      int cond_used = !ir_is_flags_op(insn[v].op) && !(k == 0 && fuse[i] == X64_FUSE_CC);
+      if (flags_used || (cond_used && insn[v].op == IR_CMP))
+        fuse[v] = X64_FUSE_NONE, recmp[v] = 0;
       else if (cond_used)
-        x->fuse[v] = X64_FUSE_SETCC;
+        fuse[v] = X64_FUSE_SETCC;
     }
   }
 }
@@ -221,22 +229,25 @@ static int x64_reads_low32(const struct ir_insn *u) {
  * has a ZEXT of an i32 to 64 bits: the i32's register already holds it. */
 static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  uint32_t *uses = ir_scratch(b, (2 * (size_t)b->n + 1) * sizeof(*uses));
-  for (uint32_t i = 1; uses && i < b->n; i++) {
-    const struct ir_insn *u = &b->insn[i];
+  const struct ir_insn *insn = b->insn; /* in locals, as in x64_fuse_walk */
+  const uint32_t n = b->n;
+  uint8_t *fuse = x->fuse;
+  uint32_t *uses = ir_scratch(b, (2 * (size_t)n + 1) * sizeof(*uses));
+  for (uint32_t i = 1; i < n; i++) {
+    const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
     if (u->op == IR_NOP)
       continue;
-    for (unsigned k = 0; k < ir_op_info[u->op].nargs; k++) {
+    for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uses[ops[k]]++;
-      if (x->fuse[ops[k]] == X64_FUSE_LOOSE && b->insn[ops[k]].op == IR_TRUNC &&
+      if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
           !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
-        x->fuse[ops[k]] = X64_FUSE_NONE;
+        fuse[ops[k]] = X64_FUSE_NONE;
     }
     if (x64_is_mem_access(u))
-      uses[b->n + u->a]++;
-    if (u->op == IR_TRUNC || (u->op == IR_ZEXT && u->aux == 32 && b->insn[u->a].type == IR_I32))
-      x->fuse[i] = X64_FUSE_LOOSE;
+      uses[n + u->a]++;
+    if (u->op == IR_TRUNC || (u->op == IR_ZEXT && u->aux == 32 && insn[u->a].type == IR_I32))
+      fuse[i] = X64_FUSE_LOOSE;
   }
   return uses;
 }

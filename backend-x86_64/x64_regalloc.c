@@ -83,16 +83,19 @@ int x64_ra_init(struct x64_ctx *x) {
   ra->loc = ir_scratch(b, (b->n + 1) * sizeof(*ra->loc));
   if (!ra->last_use || !ra->next_call || !ra->loc)
     return -1;
-  for (uint32_t i = 1; i < b->n; i++) {
+  const uint32_t n = b->n; /* in locals: the stores below could alias b's fields */
+  uint32_t *last_use = ra->last_use, *next_call = ra->next_call;
+  const uint8_t *fuse = x->fuse;
+  for (uint32_t i = 1; i < n; i++) {
     uint32_t v[6];
-    if (x->fuse[i] == X64_FUSE_ADDR)
+    if (fuse[i] == X64_FUSE_ADDR)
       continue; /* its operands are read where it is folded */
-    for (unsigned k = 0, n = x64_reads(x, i, v); k < n; k++)
-      ra->last_use[v[k]] = i;
+    for (unsigned k = 0, nr = x64_reads(x, i, v); k < nr; k++)
+      last_use[v[k]] = i;
   }
-  ra->next_call[b->n] = UINT32_MAX;
-  for (uint32_t i = b->n; i-- > 1;)
-    ra->next_call[i] = x64_is_call(b, &b->insn[i]) ? i : ra->next_call[i + 1];
+  next_call[n] = UINT32_MAX;
+  for (uint32_t i = n; i-- > 1;)
+    next_call[i] = x64_is_call(b, &b->insn[i]) ? i : next_call[i + 1];
   return 0;
 }
 

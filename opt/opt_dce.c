@@ -6,8 +6,9 @@
 
 void opt_dce(struct ir_block *b) {
   uint8_t *used = opt_calloc(b, b->n, 1);
+  struct ir_insn *insn = b->insn; /* a local: the byte stores could alias b's fields */
   for (uint32_t r = b->n; r-- > 1;) {
-    struct ir_insn *i = &b->insn[r];
+    struct ir_insn *i = &insn[r];
     if (i->op == IR_NOP)
       continue;
     if (!used[r] && !(ir_op_info[i->op].flags & IRF_SIDE)) {
