@@ -303,26 +303,19 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
 /* The values whose registers ref reads: its operands, or for an address
  * folded into it the base and index, for a lazy flags PUT the flags op's
  * operands. Returns how many. */
+static unsigned x64_reads_rare(struct x64_ctx *x, const struct ir_insn *in, uint32_t out[6]);
+
 unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
   if (in->op == IR_NOP || in->op == IR_CONST)
     return 0;
-  if (x64_is_lazy_put(x->ir, in)) {
-    const struct ir_insn *f = &x->ir->insn[in->a];
-    unsigned n = 0;
-    out[n++] = x64_resolve(x, f->a);
-    if (f->b)
-      out[n++] = x64_resolve(x, f->b);
-    return n;
-  }
+  if ((in->op == IR_COND && x->recmp[ref]) || x64_is_lazy_put(x->ir, in))
+    return x64_reads_rare(x, in, out);
   const uint32_t ops[3] = {in->a, in->b, in->c};
   unsigned n = 0, nargs = ir_op_info[in->op].nargs;
   for (unsigned k = 0; k < nargs; k++) {
     uint32_t v = ops[k];
-    if (k == 0 && x->recmp[ref] &&
-        in->op == IR_COND) { /* a COND that sets its flags again reads their operands */
-      n += x64_reads(x, v, out + n);
-    } else if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
+    if (v && x->fuse[v] == X64_FUSE_ADDR && x->ir->insn[v].op == IR_ADD) {
       struct x64_addr_parts p = x64_addr_parts(x, v);
       out[n++] = x64_resolve(x, p.base);
       if (p.index)
@@ -331,6 +324,21 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       out[n++] = x64_resolve(x, v);
     }
   }
+  return n;
+}
+
+/* A lazy flags PUT reads the flags op's operands; a COND that sets its flags
+ * again (recmp) reads theirs too. Out of line: the common case saves no
+ * registers for them. */
+__attribute__((noinline)) static unsigned
+x64_reads_rare(struct x64_ctx *x, const struct ir_insn *in, uint32_t out[6]) {
+  if (in->op == IR_COND)
+    return x64_reads(x, in->a, out);
+  const struct ir_insn *f = &x->ir->insn[in->a];
+  unsigned n = 0;
+  out[n++] = x64_resolve(x, f->a);
+  if (f->b)
+    out[n++] = x64_resolve(x, f->b);
   return n;
 }
 
