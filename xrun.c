@@ -158,6 +158,7 @@ int main(int argc, char **argv) {
   c->guest = g;
   g->cpu_init(c, img.entry, img.sp);
   sys_set_brk(img.brk_start);
+  sys_set_proc_view(img.arg_start, img.arg_end, img.auxv, img.auxv_bytes);
   tc_init(&x64_backend, g);
   tc_run(c);
   return c->exit_status;

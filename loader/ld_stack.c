@@ -131,6 +131,10 @@ int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, c
   uint64_t items = 1 + (uint64_t)argc + 1 + (uint64_t)envc + 1 + (uint64_t)a.n;
   uint64_t sp = ((uintptr_t)p - items * 8) & ~(uint64_t)15;
   ld_write_vectors((uint64_t *)(uintptr_t)sp, argc, addr, envc, addr + argc, &a);
+  img->arg_start = argc ? addr[0] : 0;
+  img->arg_end = argc ? addr[argc - 1] + strlen(argv[argc - 1]) + 1 : 0;
+  img->auxv = sp + 8 * (1 + (uint64_t)argc + 1 + (uint64_t)envc + 1);
+  img->auxv_bytes = 8 * (uint64_t)a.n;
   memset(addr, 0, (size_t)(argc + envc) * sizeof(uint64_t));
   img->sp = sp;
   return 0;

@@ -30,6 +30,10 @@ struct ld_image {
   uint64_t interp_base; /* AT_BASE: where the interpreter was loaded, or 0 */
   uint64_t brk_start;   /* page-aligned end of the program's highest segment */
   uint64_t sp;          /* initial stack pointer: points at argc, 16-byte aligned */
+  uint64_t arg_start;   /* the argv strings on the guest stack: [arg_start, arg_end) */
+  uint64_t arg_end;
+  uint64_t auxv; /* the auxiliary vector on the guest stack, AT_NULL included */
+  uint64_t auxv_bytes;
 };
 
 /* Load path with argv[0..argc) and envp (NULL-terminated) on the new stack.

@@ -42,20 +42,84 @@ static void sys_cpuinfo(FILE *f, const struct guest *g) {
   }
 }
 
+/* What the loader put on the guest stack (sys_set_proc_view). */
+static uint64_t sys_arg_start, sys_arg_end;
+static uint64_t sys_auxv[128];
+static size_t sys_auxv_bytes;
+
+void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes) {
+  sys_arg_start = arg_start;
+  sys_arg_end = arg_end;
+  sys_auxv_bytes = auxv_bytes < sizeof(sys_auxv) ? auxv_bytes : sizeof(sys_auxv);
+  if (sys_copy_in(sys_auxv, auxv, sys_auxv_bytes))
+    sys_auxv_bytes = 0;
+}
+
+/* cmdline: the argument strings as they are now in guest memory (a program
+ * that rewrites them, as setproctitle does, shows the new ones, as on Linux). */
+static void sys_cmdline(FILE *f, const struct cpu *c) {
+  (void)c;
+  char buf[4096];
+  for (uint64_t at = sys_arg_start; at < sys_arg_end;) {
+    size_t n = sys_arg_end - at < sizeof(buf) ? sys_arg_end - at : sizeof(buf);
+    if (sys_copy_in(buf, at, n))
+      return;
+    fwrite(buf, 1, n, f);
+    at += n;
+  }
+}
+
+/* auxv: the vector the program started with, in the guest's layout. */
+static void sys_auxv_file(FILE *f, const struct cpu *c) {
+  (void)c;
+  fwrite(sys_auxv, 1, sys_auxv_bytes, f);
+}
+
+static void sys_cpuinfo_file(FILE *f, const struct cpu *c) {
+  sys_cpuinfo(f, c->guest ? c->guest : &a64_guest);
+}
+
+/* The generated files: paths under /proc/self/ (or /proc/PID/ of this
+ * process) name a file of the process, the others a file of the machine. */
+static const struct {
+  const char *name;
+  int per_process;
+  void (*write)(FILE *f, const struct cpu *c);
+} sys_proc_files[] = {
+    {"/proc/cpuinfo", 0, sys_cpuinfo_file},
+    {"cmdline", 1, sys_cmdline},
+    {"auxv", 1, sys_auxv_file},
+};
+
+/* The name after /proc/self/ or /proc/<our pid>/, or NULL. */
+static const char *sys_proc_self_name(const char *path) {
+  if (!strncmp(path, "/proc/self/", 11))
+    return path + 11;
+  char own[32];
+  int n = snprintf(own, sizeof(own), "/proc/%d/", (int)getpid());
+  return strncmp(path, own, (size_t)n) ? NULL : path + n;
+}
+
 /* The fd of a generated file for path, -ENOENT if path is not one, or -errno. */
 int64_t sys_open_proc_file(const struct cpu *c, const char *path) {
-  if (strcmp(path, "/proc/cpuinfo"))
-    return -ENOENT;
-  int fd = memfd_create("cpuinfo", MFD_CLOEXEC);
-  if (fd < 0)
-    return -errno;
-  FILE *f = fdopen(dup(fd), "w");
-  if (!f) {
-    close(fd);
-    return -ENOMEM;
+  const char *self = sys_proc_self_name(path);
+  for (size_t i = 0; i < sizeof(sys_proc_files) / sizeof(sys_proc_files[0]); i++) {
+    const char *name = sys_proc_files[i].per_process ? self : path;
+    if (!name || strcmp(name, sys_proc_files[i].name))
+      continue;
+    int fd = memfd_create(sys_proc_files[i].per_process ? sys_proc_files[i].name : "cpuinfo",
+                          MFD_CLOEXEC);
+    if (fd < 0)
+      return -errno;
+    FILE *f = fdopen(dup(fd), "w");
+    if (!f) {
+      close(fd);
+      return -ENOMEM;
+    }
+    sys_proc_files[i].write(f, c);
+    fclose(f);
+    lseek(fd, 0, SEEK_SET);
+    return fd;
   }
-  sys_cpuinfo(f, c->guest ? c->guest : &a64_guest);
-  fclose(f);
-  lseek(fd, 0, SEEK_SET);
-  return fd;
+  return -ENOENT;
 }

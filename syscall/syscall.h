@@ -33,5 +33,8 @@ void sys_signal_thread_start(struct cpu *c, uint64_t parent_mask);
 
 /* Where the program break starts: the page-aligned end of the program. */
 void sys_set_brk(uint64_t start);
+/* What /proc/self/cmdline and /proc/self/auxv show: the guest's argument
+ * strings [arg_start, arg_end) and its auxiliary vector, as loaded. */
+void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes);
 
 #endif
