@@ -17,7 +17,7 @@ int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_el
                     "libc (libc6-arm64-cross) or give its sysroot with -L DIR",
                     exe->path, exe->interp, root);
   fclose(probe);
-  int st = ld_elf_open(interp, path, g);
+  int st = ld_elf_open(interp, path, -1, g);
   if (!st && interp->interp[0])
     st = ld_error(XRUN_EXIT_BADELF, "%s: the interpreter %s has an interpreter itself", exe->path,
                   path);

@@ -39,6 +39,9 @@ mkdir -p "$OUT" "$T/run"
 printf 'just some text\nnot a program\n' >"$T/text.txt"
 : >"$T/empty"
 mkdir "$T/adir"
+# an x86-64 program is run directly; one for another machine is refused
+cp /bin/true "$T/ppc64-true" && printf '\x15\x00' |
+  dd of="$T/ppc64-true" bs=1 seek=18 conv=notrunc status=none
 have_cc=0
 if command -v "$GUEST_CC" >/dev/null 2>&1; then
   src=tests/guest/aarch64/asm_hello_write.S
@@ -85,7 +88,7 @@ check missing_file "$NOFILE" 1 "$T/does-not-exist"
 check directory "$BADELF" 1 "$T/adir"
 check text_file "$BADELF" 1 "$T/text.txt"
 check empty_file "$BADELF" 1 "$T/empty"
-check wrong_machine_elf "$BADELF" 1 /bin/true
+check wrong_machine_elf "$BADELF" 1 "$T/ppc64-true"
 if [ $have_cc = 1 ]; then
   check truncated_elf "$BADELF" 1 "$T/truncated"
   check object_file "$BADELF" 1 "$OUT/hello.o"
