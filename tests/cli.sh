@@ -134,6 +134,18 @@ st=$?
 [ "$out" = "native two words" ] && [ $st = 0 ]
 check native_program $? "status $st, output: $out"
 
+# --binfmt errors: one line and a status of their own
+"$XRUN" --binfmt bogus >/dev/null 2>"$OUT/bf.err"
+st=$?
+st_nr=$st
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$XRUN" --binfmt install 2>>"$OUT/bf.err"
+  st_nr=$?
+fi
+[ $st = 125 ] && [ "$st_nr" != 0 ] && [ "$(wc -l <"$OUT/bf.err")" -le 2 ] &&
+  { [ "$st_nr" = 125 ] || [ "$st_nr" = 3 ]; }
+check binfmt_errors $? "bogus action: $st, not root: $st_nr: $(head -c 300 "$OUT/bf.err")"
+
 # --binfmt: install, run a guest program by its path (its argv[0] kept: the P
 # flag), status, uninstall. Another enabled entry for the same magic (qemu-user's
 # qemu-aarch64) is disabled meanwhile and re-enabled on the way out, whatever
@@ -173,6 +185,16 @@ sed 's/^argv\[0\] ends with argv_envp/argv[0] ends with bf_name/' "$EXP" | diff 
 st_run=$?
 "$XRUN" --binfmt status >"$OUT/bf.status" 2>&1
 st_s=$?
+# O flag: an execute-only program, which xrun itself could not open, runs for
+# an unprivileged user from the descriptor the kernel opened (AT_EXECFD)
+xo_dir=$(mktemp -d /tmp/xrun-cli-xo.XXXXXX)
+chmod 755 "$xo_dir" && cp "$OUT/exit7" "$xo_dir/exit7" && chmod 111 "$xo_dir/exit7"
+st_xo=skipped
+if command -v setpriv >/dev/null; then
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$xo_dir/exit7" 2>"$OUT/bf.xo.err"
+  st_xo=$?
+fi
+rm -rf "$xo_dir"
 "$XRUN" --binfmt uninstall >>"$OUT/bf.install" 2>&1
 st_u=$?
 "$XRUN" --binfmt status >>"$OUT/bf.status" 2>&1
@@ -180,3 +202,9 @@ st_s2=$?
 [ $st_i$st_run$st_s$st_u$st_s2 = 00001 ] && [ ! -e $BM/xrun-aarch64 ] &&
   grep -q '^  flags: POC$' "$OUT/bf.status" && grep -q 'xrun-aarch64: not installed' "$OUT/bf.status"
 check binfmt $? "install $st_i, run $st_run, status $st_s, uninstall $st_u, status $st_s2: $(head -c 300 "$OUT/bf.diff" "$OUT/bf.install")"
+if [ $st_xo = skipped ]; then
+  echo "SKIP cli/binfmt_exec_only: no setpriv to run as an unprivileged user"
+else
+  [ $st_xo = 7 ]
+  check binfmt_exec_only $? "status $st_xo (want 7): $(head -c 200 "$OUT/bf.xo.err")"
+fi
