@@ -152,9 +152,10 @@ check binfmt_errors $? "bogus action: $st, not root: $st_nr: $(head -c 300 "$OUT
 # happens.
 BM=/proc/sys/fs/binfmt_misc
 binfmt_skip=""
+mounted=""
 if [ "$(id -u)" != 0 ]; then
   binfmt_skip="not root"
-elif [ ! -e $BM/register ] && ! mount -t binfmt_misc binfmt_misc $BM 2>/dev/null; then
+elif [ ! -e $BM/register ] && ! { mount -t binfmt_misc binfmt_misc $BM 2>/dev/null && mounted=1; }; then
   binfmt_skip="binfmt_misc is not mounted and cannot be mounted"
 elif [ ! -w $BM/register ]; then
   binfmt_skip="$BM/register is not writable"
@@ -162,6 +163,7 @@ elif [ -e $BM/xrun-aarch64 ]; then
   binfmt_skip="an xrun-aarch64 entry is already installed; leaving it alone"
 fi
 if [ -n "$binfmt_skip" ]; then
+  [ -z "$mounted" ] || umount $BM
   echo "SKIP cli/binfmt: $binfmt_skip"
   exit 0
 fi
@@ -169,6 +171,7 @@ disabled=""
 binfmt_restore() {
   [ -e $BM/xrun-aarch64 ] && echo -1 >$BM/xrun-aarch64
   for e in $disabled; do echo 1 >"$BM/$e"; done
+  [ -z "$mounted" ] || umount $BM
 }
 trap binfmt_restore EXIT
 for f in $BM/*; do
