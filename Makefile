@@ -28,7 +28,7 @@ LIB_OBJS := $(patsubst %.c,$(O)/%.o,$(LIB_SRCS))
 
 all: xrun
 
-xrun: $(O)/xrun.o $(LIB_OBJS)
+xrun: $(O)/xrun.o $(O)/xrun_binfmt.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/%.o: %.c
@@ -51,4 +51,4 @@ clean:
 
 .PHONY: all deps clean check demo bench difftest unit sysroot
 
--include $(LIB_OBJS:.o=.d) $(O)/xrun.d
+-include $(LIB_OBJS:.o=.d) $(O)/xrun.d $(O)/xrun_binfmt.d

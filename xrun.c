@@ -1,9 +1,16 @@
 /* xrun.c - the command line: parse options, load the guest program, run it. */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/binfmts.h>
 #include <mimalloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
 #include "xrun.h"
+#include "xrun_binfmt.h"
 #include "loader/loader.h"
 #include "syscall/syscall.h"
 #include "tcache/tcache.h"
@@ -24,31 +31,15 @@ static const struct {
     {"strace", LOG_STRACE, "every system call, its arguments and its result"},
 };
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: xrun [options] PROGRAM [ARGS...]\n"
-          "Run a Linux aarch64 program on this x86-64 machine, as it would run on its own.\n"
-          "\n"
-          "Options:\n"
-          "  -L DIR       the guest's sysroot, for its dynamic linker and libraries\n"
-          "               (default: $XRUN_SYSROOT, else /usr/aarch64-linux-gnu)\n"
-          "  -0 ARG       give the program ARG as argv[0]\n"
-          "  -d ITEMS     log to stderr; ITEMS is a comma-separated list of:\n"
-          "               in_asm, ir, opt, out_asm, exec, unimpl, strace (-d help explains)\n"
-          "  -strace      log every system call (same as -d strace)\n"
-          "  -tb-size MB  size of the translated-code buffer in MiB, or KiB as 256K (default 64)\n"
-          "  --no-chain   never link translated blocks directly (debugging)\n"
-          "  --no-opt     skip the IR optimization passes (debugging)\n"
-          "  --interp     run the IR in the reference interpreter instead (debugging, slow)\n"
-          "  --no-spec    no speculative fast paths: every FP instruction exact in C (debugging)\n"
-          "  --perfmap    name translated code for perf in /tmp/perf-PID.map (or XRUN_PERFMAP=1)\n"
-          "  --stats      print translation statistics on stderr at exit (or XRUN_STATS=1)\n"
-          "  -h, --help   show this help\n"
-          "  --version    show the version\n"
-          "\n"
-          "Exit status: the program's own; 125 for a usage error, 126 for a file that is not\n"
-          "a runnable aarch64 ELF program, 127 when the program is not found.\n");
-}
+static const struct {
+  const char *name; /* -cpu NAME */
+  const char *what;
+} cpu_models[] = {
+    {"neoverse-n1", "Arm Neoverse-N1 r3p1: what MIDR_EL1, AT_HWCAP and /proc/cpuinfo describe"},
+    {"max", "every feature xrun implements (today the same as neoverse-n1)"},
+};
+
+static void usage(FILE *f);
 
 static void log_help(void) {
   printf("-d takes a comma-separated list of:\n");
@@ -57,7 +48,7 @@ static void log_help(void) {
   exit(0);
 }
 
-static void parse_log(const char *list) {
+static void opt_log(const char *list) {
   char *copy = strdup(list), *save = NULL;
   for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
     if (!strcmp(w, "help"))
@@ -72,67 +63,266 @@ static void parse_log(const char *list) {
   free(copy);
 }
 
-static const char *need_arg(int argc, char **argv, int i) {
-  if (i + 1 >= argc)
-    xrun_die(XRUN_EXIT_USAGE, "xrun: option %s needs an argument; see 'xrun --help'", argv[i]);
-  return argv[i + 1];
+static void opt_cpu(const char *name) {
+  size_t i, n = sizeof(cpu_models) / sizeof(cpu_models[0]);
+  if (!strcmp(name, "help")) {
+    printf("-cpu takes one of:\n");
+    for (i = 0; i < n; i++)
+      printf("  %-12s %s\n", cpu_models[i].name, cpu_models[i].what);
+    exit(0);
+  }
+  for (i = 0; i < n && strcmp(name, cpu_models[i].name); i++)
+    ;
+  if (i == n)
+    xrun_die(XRUN_EXIT_USAGE, "xrun: unknown CPU '%s'; 'xrun -cpu help' lists them", name);
 }
 
-/* XRUN_PERFMAP=1 and the like: set, and neither empty nor "0". */
-static bool env_flag(const char *name) {
-  const char *v = getenv(name);
-  return v && v[0] && strcmp(v, "0");
+/* "8M", "512K", "1048576": bytes, or 0 when malformed. */
+static uint64_t parse_size(const char *v) {
+  char *end;
+  uint64_t n = strtoull(v, &end, 10);
+  if (end == v)
+    return 0;
+  if (*end == 'K' || *end == 'k')
+    n <<= 10, end++;
+  else if (*end == 'M' || *end == 'm')
+    n <<= 20, end++;
+  else if (*end == 'G' || *end == 'g')
+    n <<= 30, end++;
+  return *end ? 0 : n;
+}
+
+static void opt_stack_size(const char *v) {
+  uint64_t n = parse_size(v);
+  if (n < (64u << 10) || n > (4ull << 30))
+    xrun_die(XRUN_EXIT_USAGE,
+             "xrun: -s takes a stack size from 64K to 4G (K, M, G suffixes), not '%s'", v);
+  xrun_opt.stack_size = (n + 4095) & ~4095ull;
+}
+
+static void opt_tb_size(const char *v) {
+  char *end;
+  unsigned long kb = strtoul(v, &end, 10) * 1024;
+  if (*end == 'K' || *end == 'k')
+    kb /= 1024, end++;
+  if (*end || kb < 64 || kb > (2048u << 10))
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -tb-size takes MiB (or KiB with K), 64K to 2048, not '%s'", v);
+  xrun_opt.code_kb = (unsigned)kb;
+}
+
+/* The guest's environment: a copy of ours, edited by -E and -U in order. */
+static char **guest_env;
+static size_t guest_envc;
+
+static size_t env_find(const char *name, size_t len) {
+  size_t i;
+  for (i = 0; i < guest_envc; i++)
+    if (!strncmp(guest_env[i], name, len) && guest_env[i][len] == '=')
+      break;
+  return i;
+}
+
+static void opt_set_env(const char *assign) {
+  const char *eq = strchr(assign, '=');
+  if (!eq || eq == assign)
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -E takes VAR=VALUE, not '%s'", assign);
+  size_t i = env_find(assign, (size_t)(eq - assign));
+  if (i == guest_envc) {
+    guest_env = realloc(guest_env, (guest_envc + 2) * sizeof(char *));
+    if (!guest_env)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+    guest_env[++guest_envc] = NULL;
+  }
+  guest_env[i] = strdup(assign);
+}
+
+static void opt_unset_env(const char *name) {
+  if (!name[0] || strchr(name, '='))
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -U takes a variable name, not '%s'", name);
+  size_t i = env_find(name, strlen(name));
+  if (i == guest_envc)
+    return;
+  memmove(guest_env + i, guest_env + i + 1, (guest_envc - i) * sizeof(char *));
+  guest_envc--;
+}
+
+static void env_init(void) {
+  while (environ[guest_envc])
+    guest_envc++;
+  guest_env = malloc((guest_envc + 1) * sizeof(char *));
+  if (!guest_env)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  memcpy(guest_env, environ, (guest_envc + 1) * sizeof(char *));
+}
+
+static void opt_log_file(const char *path) {
+  if (xrun_log_open(path))
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -D %s: cannot open the log file: %s", path, strerror(errno));
+}
+
+static void opt_help(const char *unused) {
+  (void)unused;
+  usage(stdout);
+  exit(0);
+}
+
+static void opt_version(const char *unused) {
+  (void)unused;
+  printf("xrun %s (aarch64 guest, x86-64 host)\n", XRUN_VERSION);
+  exit(0);
+}
+
+static void opt_sysroot(const char *v) {
+  xrun_opt.sysroot = v;
+}
+static void opt_argv0(const char *v) {
+  xrun_opt.argv0 = v;
+}
+static void opt_strace(const char *unused) {
+  (void)unused, xrun_log_mask |= LOG_STRACE;
+}
+static void opt_one_insn(const char *unused) {
+  (void)unused, xrun_opt.max_block_insns = 1;
+}
+static void opt_no_chain(const char *unused) {
+  (void)unused, xrun_opt.no_chain = true;
+}
+static void opt_no_opt(const char *unused) {
+  (void)unused, xrun_opt.no_opt = true;
+}
+static void opt_interp(const char *unused) {
+  (void)unused, xrun_opt.interp = true;
+}
+static void opt_no_spec(const char *unused) {
+  (void)unused, xrun_opt.no_spec = true;
+}
+static void opt_perfmap(const char *unused) {
+  (void)unused, xrun_opt.perfmap = true;
+}
+static void opt_stats(const char *unused) {
+  (void)unused, xrun_opt.stats = true;
+}
+
+/* Every option: its argument's name (NULL: none), the environment variable
+ * that sets it too (a flag: set, not empty and not "0"; a list: comma-separated,
+ * the option applied to each item), and its --help line(s). */
+static const struct option_def {
+  const char *name, *arg, *env;
+  void (*set)(const char *arg);
+  bool list;
+  const char *help;
+} options[] = {
+    {"-L", "DIR", NULL, opt_sysroot, false,
+     "the guest's sysroot, for its dynamic linker and libraries\n"
+     "(default: $XRUN_SYSROOT, else $QEMU_LD_PREFIX,\n"
+     "else /usr/aarch64-linux-gnu)"},
+    {"-0", "ARG", NULL, opt_argv0, false, "give the program ARG as argv[0]"},
+    {"-E", "VAR=VAL", "XRUN_SET_ENV", opt_set_env, true,
+     "set VAR in the program's environment (repeatable;\n"
+     "$XRUN_SET_ENV takes a comma-separated list)"},
+    {"-U", "VAR", "XRUN_UNSET_ENV", opt_unset_env, true,
+     "remove VAR from the program's environment (repeatable;\n"
+     "$XRUN_UNSET_ENV takes a comma-separated list)"},
+    {"-s", "SIZE", "XRUN_STACK_SIZE", opt_stack_size, false,
+     "size of the program's stack, as 8M or 512K (default 8M)"},
+    {"-cpu", "NAME", "XRUN_CPU", opt_cpu, false,
+     "the CPU to present: neoverse-n1 or max (-cpu help)"},
+    {"-d", "ITEMS", NULL, opt_log, false,
+     "log; ITEMS is a comma-separated list of: in_asm, ir,\n"
+     "opt, out_asm, exec, unimpl, strace (-d help explains)"},
+    {"-D", "FILE", "XRUN_LOG_FILE", opt_log_file, false,
+     "write the -d and -strace log to FILE, not stderr"},
+    {"-strace", NULL, NULL, opt_strace, false, "log every system call (same as -d strace)"},
+    {"-one-insn-per-tb", NULL, "XRUN_ONE_INSN_PER_TB", opt_one_insn, false,
+     "translate one guest instruction per block (debugging)"},
+    {"-tb-size", "MB", NULL, opt_tb_size, false,
+     "size of the translated-code buffer in MiB, or KiB\n"
+     "as 256K (default 64)"},
+    {"--no-chain", NULL, NULL, opt_no_chain, false,
+     "never link translated blocks directly (debugging)"},
+    {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},
+    {"--interp", NULL, NULL, opt_interp, false,
+     "run the IR in the reference interpreter instead\n"
+     "(debugging, slow)"},
+    {"--no-spec", NULL, NULL, opt_no_spec, false,
+     "no speculative fast paths: every FP instruction exact\n"
+     "in C (debugging)"},
+    {"--perfmap", NULL, "XRUN_PERFMAP", opt_perfmap, false,
+     "name translated code for perf in /tmp/perf-PID.map"},
+    {"--stats", NULL, "XRUN_STATS", opt_stats, false,
+     "print translation statistics on stderr at exit"},
+    {"--binfmt", "ACTION", NULL, NULL, false,
+     "install [--persistent], uninstall or status: run\n"
+     "aarch64 programs by their path through binfmt_misc\n"
+     "(the first option; see README)"},
+    {"-h", NULL, NULL, opt_help, false, "show this help (also --help)"},
+    {"--help", NULL, NULL, opt_help, false, NULL},
+    {"--version", NULL, NULL, opt_version, false, "show the version"},
+};
+enum { N_OPTIONS = sizeof(options) / sizeof(options[0]) };
+
+enum { HELP_COL = 21, HELP_WIDTH = 79 };
+
+static void usage_option(FILE *f, const struct option_def *o) {
+  char head[32], env[64] = "";
+  snprintf(head, sizeof(head), "%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+  int col = fprintf(f, "  %-*s ", HELP_COL - 3, head);
+  for (const char *h = o->help; *h; h++, col++) {
+    fputc(*h, f);
+    if (*h == '\n')
+      col = fprintf(f, "%*s", HELP_COL, "") - 1;
+  }
+  if (o->env && !o->list)
+    snprintf(env, sizeof(env), o->arg ? "(or $%s)" : "(or %s=1)", o->env);
+  if (env[0] && col + 1 + (int)strlen(env) > HELP_WIDTH)
+    fprintf(f, "\n%*s%s", HELP_COL, "", env);
+  else if (env[0])
+    fprintf(f, " %s", env);
+  fputc('\n', f);
+}
+
+static void usage(FILE *f) {
+  fprintf(f, "usage: xrun [options] PROGRAM [ARGS...]\n"
+             "Run a Linux aarch64 program on this x86-64 machine, as it would run on its own.\n"
+             "An x86-64 program is run directly.\n\nOptions:\n");
+  for (size_t i = 0; i < N_OPTIONS; i++)
+    if (options[i].help)
+      usage_option(f, &options[i]);
+  fprintf(f, "\nExit status: the program's own; 125 for a usage error, 126 for a file that\n"
+             "is not a runnable aarch64 ELF program, 127 when the program is not found,\n"
+             "123 for an internal error.\n");
+}
+
+/* The options set by environment variables, before the command line's. */
+static void parse_env_options(void) {
+  for (size_t i = 0; i < N_OPTIONS; i++) {
+    const struct option_def *o = &options[i];
+    const char *v = o->env ? getenv(o->env) : NULL;
+    if (!v || !v[0] || (!o->arg && !strcmp(v, "0")))
+      continue;
+    char *copy = strdup(v), *save = NULL;
+    for (char *w = o->list ? strtok_r(copy, ",", &save) : copy; w;
+         w = o->list ? strtok_r(NULL, ",", &save) : NULL)
+      o->set(w);
+  }
 }
 
 /* Returns the index of the program name in argv. */
 static int parse_options(int argc, char **argv) {
   int i;
-  xrun_opt.perfmap = env_flag("XRUN_PERFMAP");
-  xrun_opt.stats = env_flag("XRUN_STATS");
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-    const char *o = argv[i];
-    if (!strcmp(o, "--")) {
+    if (!strcmp(argv[i], "--")) {
       i++;
       break;
-    } else if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
-      usage(stdout);
-      exit(0);
-    } else if (!strcmp(o, "--version")) {
-      printf("xrun %s (aarch64 guest, x86-64 host)\n", XRUN_VERSION);
-      exit(0);
-    } else if (!strcmp(o, "-L")) {
-      xrun_opt.sysroot = need_arg(argc, argv, i++);
-    } else if (!strcmp(o, "-0")) {
-      xrun_opt.argv0 = need_arg(argc, argv, i++);
-    } else if (!strcmp(o, "-d")) {
-      parse_log(need_arg(argc, argv, i++));
-    } else if (!strcmp(o, "-strace")) {
-      xrun_log_mask |= LOG_STRACE;
-    } else if (!strcmp(o, "-tb-size")) {
-      const char *v = need_arg(argc, argv, i++);
-      char *end;
-      unsigned long kb = strtoul(v, &end, 10) * 1024;
-      if (*end == 'K' || *end == 'k')
-        kb /= 1024, end++;
-      if (*end || kb < 64 || kb > (2048u << 10))
-        xrun_die(XRUN_EXIT_USAGE, "xrun: -tb-size takes MiB (or KiB with K), 64K to 2048, not '%s'",
-                 v);
-      xrun_opt.code_kb = (unsigned)kb;
-    } else if (!strcmp(o, "--no-chain")) {
-      xrun_opt.no_chain = true;
-    } else if (!strcmp(o, "--no-opt")) {
-      xrun_opt.no_opt = true;
-    } else if (!strcmp(o, "--interp")) {
-      xrun_opt.interp = true;
-    } else if (!strcmp(o, "--no-spec")) {
-      xrun_opt.no_spec = true;
-    } else if (!strcmp(o, "--perfmap")) {
-      xrun_opt.perfmap = true;
-    } else if (!strcmp(o, "--stats")) {
-      xrun_opt.stats = true;
-    } else {
-      xrun_die(XRUN_EXIT_USAGE, "xrun: unknown option '%s'; see 'xrun --help'", o);
     }
+    size_t k;
+    for (k = 0; k < N_OPTIONS && strcmp(argv[i], options[k].name); k++)
+      ;
+    if (k == N_OPTIONS || !options[k].set)
+      xrun_die(XRUN_EXIT_USAGE, "xrun: unknown option '%s'; see 'xrun --help'", argv[i]);
+    if (options[k].arg && i + 1 >= argc)
+      xrun_die(XRUN_EXIT_USAGE, "xrun: option %s needs an argument; see 'xrun --help'", argv[i]);
+    options[k].set(options[k].arg ? argv[++i] : NULL);
   }
   if (i >= argc) {
     fprintf(stderr, "xrun: no program given; usage: xrun [options] PROGRAM [ARGS...]\n");
@@ -141,15 +331,60 @@ static int parse_options(int argc, char **argv) {
   return i;
 }
 
+/* An x86-64 ELF program runs as itself: xrun steps aside. */
+static void exec_if_native(const char *path, char **argv) {
+  unsigned char id[20];
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  ssize_t n = pread(fd, id, sizeof(id), 0);
+  close(fd);
+  if (n != (ssize_t)sizeof(id) || memcmp(id, ELFMAG, SELFMAG) || id[EI_CLASS] != ELFCLASS64 ||
+      id[EI_DATA] != ELFDATA2LSB || (id[18] | id[19] << 8) != EM_X86_64)
+    return;
+  environ = guest_env;
+  execv(path, argv);
+  xrun_die(errno == ENOENT ? XRUN_EXIT_NOFILE : XRUN_EXIT_BADELF, "xrun: %s: cannot run: %s", path,
+           strerror(errno));
+}
+
+/* Started by binfmt_misc (xrun --binfmt install): argv[1] is the program's
+ * full path and no xrun option is present. The kernel says so itself: with
+ * the P flag it sets AT_FLAGS_PRESERVE_ARGV0 in our auxv (argv[2] is then
+ * the program's own argv[0]), with the O flag it passes the open program as
+ * AT_EXECFD. Returns the index of the guest's argv[0], or 0 when xrun was
+ * started from a command line. */
+static int binfmt_invocation(int argc) {
+  bool preserve = getauxval(AT_FLAGS) & AT_FLAGS_PRESERVE_ARGV0;
+  errno = 0;
+  unsigned long fd = getauxval(AT_EXECFD);
+  bool has_fd = errno != ENOENT;
+  if ((!preserve && !has_fd) || argc < 2 + preserve)
+    return 0;
+  if (has_fd)
+    xrun_opt.exe_fd = (int)fd;
+  return preserve ? 2 : 1;
+}
+
 int main(int argc, char **argv) {
-  int first = parse_options(argc, argv);
+  if (argc > 1 && !strcmp(argv[1], "--binfmt"))
+    return xrun_binfmt(argc - 2, argv + 2);
+  env_init();
+  parse_env_options();
+  int first = binfmt_invocation(argc);
+  xrun_opt.exe_path = argv[first ? 1 : 0];
+  if (!first) {
+    first = parse_options(argc, argv);
+    xrun_opt.exe_path = argv[first];
+  }
   const struct guest *g = &a64_guest;
-  xrun_opt.exe_path = argv[first];
   char **gargv = argv + first;
   if (xrun_opt.argv0)
     gargv[0] = (char *)xrun_opt.argv0;
+  if (xrun_opt.exe_fd < 0)
+    exec_if_native(xrun_opt.exe_path, gargv);
   struct ld_image img;
-  int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, environ, &img);
+  int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, guest_env, &img);
   if (status)
     return status;
   struct cpu *c = mi_zalloc_aligned(g->cpu_size, 64);

@@ -105,6 +105,9 @@ void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
       xrun_log(__VA_ARGS__);                                                                       \
   } while (0)
 
+/* -D FILE: log there instead of stderr; 0, or -1 with errno. */
+int xrun_log_open(const char *path);
+
 /* Fatal translator error: one line on stderr, then exit with status. */
 _Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -129,8 +132,10 @@ struct xrun_options {
   bool no_spec;         /* --no-spec: never translate speculatively (no DEOPT_IF) */
   bool perfmap;         /* --perfmap, XRUN_PERFMAP=1: name translated code in /tmp/perf-PID.map */
   bool stats;           /* --stats, XRUN_STATS=1: translation statistics on stderr at exit */
-  unsigned max_block_insns;
-  unsigned code_kb; /* -tb-size: code buffer in KiB */
+  unsigned max_block_insns; /* -one-insn-per-tb: 1 */
+  unsigned code_kb;         /* -tb-size: code buffer in KiB */
+  uint64_t stack_size;      /* -s: the guest's main stack in bytes */
+  int exe_fd;               /* the program already open (binfmt_misc's AT_EXECFD), or -1 */
 };
 extern struct xrun_options xrun_opt;
 

@@ -5,21 +5,38 @@
 #include "xrun.h"
 
 unsigned xrun_log_mask;
-struct xrun_options xrun_opt = {.max_block_insns = 64, .code_kb = 64 << 10};
+struct xrun_options xrun_opt = {
+    .max_block_insns = 64, .code_kb = 64 << 10, .stack_size = 8 << 20, .exe_fd = -1};
+static FILE *log_file; /* -D FILE, else NULL: stderr */
 
 const char *xrun_sysroot(const struct guest *g) {
   if (xrun_opt.sysroot && xrun_opt.sysroot[0])
     return xrun_opt.sysroot;
   const char *env = getenv("XRUN_SYSROOT");
+  if (env && env[0])
+    return env;
+  env = getenv("QEMU_LD_PREFIX"); /* what qemu-user users already have set */
   return env && env[0] ? env : g->sysroot;
+}
+
+int xrun_log_open(const char *path) {
+  FILE *f = fopen(path, "we");
+  if (!f)
+    return -1;
+  setvbuf(f, NULL, _IOLBF, 0);
+  if (log_file)
+    fclose(log_file);
+  log_file = f;
+  return 0;
 }
 
 void xrun_log(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  FILE *f = log_file ? log_file : stderr;
+  vfprintf(f, fmt, ap);
   va_end(ap);
-  fputc('\n', stderr);
+  fputc('\n', f);
 }
 
 _Noreturn void xrun_die(int status, const char *fmt, ...) {

@@ -43,9 +43,11 @@ static const char *ld_machine_name(unsigned m) {
   return NULL;
 }
 
-static int ld_open_file(struct ld_elf *e, const char *path) {
+static int ld_open_file(struct ld_elf *e, const char *path, int fd) {
   struct stat st;
-  e->fd = open(path, O_RDONLY | O_CLOEXEC);
+  e->fd = fd >= 0 ? fd : open(path, O_RDONLY | O_CLOEXEC);
+  if (fd >= 0)
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
   if (e->fd < 0 && (errno == ENOENT || errno == ENOTDIR))
     return ld_error(XRUN_EXIT_NOFILE, "%s: no such file; check the program's path", path);
   if (e->fd < 0)
@@ -159,12 +161,12 @@ static int ld_read_phdrs(struct ld_elf *e) {
   return st;
 }
 
-int ld_elf_open(struct ld_elf *e, const char *path, const struct guest *g) {
+int ld_elf_open(struct ld_elf *e, const char *path, int fd, const struct guest *g) {
   memset(e, 0, offsetof(struct ld_elf, ph));
   e->interp[0] = '\0';
   e->fd = -1;
   e->path = path;
-  int st = ld_open_file(e, path);
+  int st = ld_open_file(e, path, fd);
   if (!st)
     st = ld_check_ident(e, g);
   if (st)

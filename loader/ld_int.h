@@ -12,7 +12,7 @@ enum {
 };
 #define LD_VA_LIMIT   (1ull << 47)    /* highest user address on the host, plus one */
 #define LD_PIE_HINT   0x5500000000ull /* where a PIE program goes, like Linux on arm64 */
-#define LD_STACK_SIZE (8ull << 20)    /* the guest's main stack */
+#define LD_STACK_SIZE (8ull << 20)    /* the guest's main stack, unless -s */
 
 static inline uint64_t ld_page_down(uint64_t a) {
   return a & ~(uint64_t)(LD_PAGE - 1);
@@ -44,8 +44,10 @@ struct ld_mapped {
 /* Print "xrun: <message>" on stderr and return status. */
 int ld_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Open and check path as a guest ELF program; 0 or an xrun status. */
-int ld_elf_open(struct ld_elf *e, const char *path, const struct guest *g);
+/* Open and check path as a guest ELF program; 0 or an xrun status. With
+ * fd >= 0 the file is already open there (binfmt_misc's AT_EXECFD) and path
+ * only names it; e takes the fd over. */
+int ld_elf_open(struct ld_elf *e, const char *path, int fd, const struct guest *g);
 void ld_elf_close(struct ld_elf *e);
 
 /* Map every PT_LOAD of e; an ET_DYN goes near hint (0: anywhere). */

@@ -39,7 +39,7 @@ int ld_load(const struct guest *g, const char *path, int argc, char **argv, char
   }
   exe->fd = interp->fd = -1;
   exe->elf = interp->elf = NULL;
-  st = ld_elf_open(exe, path, g);
+  st = ld_elf_open(exe, path, xrun_opt.exe_fd, g);
   if (!st)
     st = ld_map(exe, LD_PIE_HINT, &m);
   if (st)

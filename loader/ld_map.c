@@ -35,11 +35,22 @@ static void ld_span(const struct ld_elf *e, uint64_t *lo, uint64_t *hi, uint64_t
   }
 }
 
+/* Why the kernel would not give the program its addresses, for the one line. */
+static const char *ld_map_why(int err) {
+  switch (err) {
+  case EEXIST: return "the range overlaps memory already in use by xrun itself";
+  case EPERM:
+  case EACCES: return "the range starts below the lowest address allowed (vm.mmap_min_addr)";
+  case ENOMEM: return "the system cannot give it that much address space";
+  case 0: return "the file ended early";
+  default: return strerror(err);
+  }
+}
+
+/* A well-formed program xrun cannot place: the program's problem, not xrun's. */
 static int ld_taken(const struct ld_elf *e, uint64_t lo, uint64_t hi) {
-  return ld_error(XRUN_EXIT_INTERNAL,
-                  "%s: cannot map 0x%llx-0x%llx: the range is already in use (%s); "
-                  "the program cannot be loaded at its fixed address",
-                  e->path, (unsigned long long)lo, (unsigned long long)hi, strerror(errno));
+  return ld_error(XRUN_EXIT_BADELF, "%s: cannot load the program at 0x%llx-0x%llx: %s", e->path,
+                  (unsigned long long)lo, (unsigned long long)hi, ld_map_why(errno));
 }
 
 /* ET_EXEC: reserve exactly [lo, hi). */
@@ -64,8 +75,8 @@ static int ld_reserve_any(const struct ld_elf *e, uint64_t hint, uint64_t len, u
   uint8_t *p = mmap((void *)(uintptr_t)hint, total, PROT_NONE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED)
-    return ld_error(XRUN_EXIT_INTERNAL, "%s: no room for %llu bytes of program: %s", e->path,
-                    (unsigned long long)len, strerror(errno));
+    return ld_error(XRUN_EXIT_BADELF, "%s: no room for the program's %llu bytes: %s", e->path,
+                    (unsigned long long)len, ld_map_why(errno));
   uint64_t start = (uintptr_t)p, aligned = (start + align - 1) & ~(align - 1);
   if (aligned > start)
     munmap(p, aligned - start);
@@ -78,6 +89,7 @@ static int ld_reserve_any(const struct ld_elf *e, uint64_t hint, uint64_t len, u
 /* File bytes: mapped from the file when the offsets agree modulo the page,
  * copied otherwise. Mapped writable here; ld_map_segment sets the final prot. */
 static int ld_map_file(const struct ld_elf *e, const GElf_Phdr *p, uint64_t va) {
+  errno = 0;
   uint64_t start = ld_page_down(va), len = ld_page_up(va + p->p_filesz) - start;
   int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE | MAP_FIXED;
   void *at = (void *)(uintptr_t)start;
@@ -111,8 +123,8 @@ static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t b
     goto fail;
   return 0;
 fail:
-  return ld_error(XRUN_EXIT_INTERNAL, "%s: cannot map the segment at 0x%llx: %s", e->path,
-                  (unsigned long long)va, strerror(errno));
+  return ld_error(XRUN_EXIT_BADELF, "%s: cannot map the segment at 0x%llx: %s", e->path,
+                  (unsigned long long)va, ld_map_why(errno));
 }
 
 static uint64_t ld_phdr_addr(const struct ld_elf *e, uint64_t bias) {

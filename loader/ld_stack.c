@@ -81,8 +81,13 @@ static uint64_t ld_need(const char *execfn, int argc, char **argv, int envc, cha
   return n;
 }
 
+/* -s SIZE, else 8 MiB as Linux's default RLIMIT_STACK. */
+static uint64_t ld_stack_size(void) {
+  return xrun_opt.stack_size ? ld_page_up(xrun_opt.stack_size) : LD_STACK_SIZE;
+}
+
 static char *ld_stack_alloc(void) {
-  uint64_t len = LD_STACK_SIZE + LD_PAGE;
+  uint64_t len = ld_stack_size() + LD_PAGE;
   char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
   if (p == MAP_FAILED)
     return NULL;
@@ -107,14 +112,14 @@ static void ld_write_vectors(uint64_t *sp, int argc, const uint64_t *argv, int e
 int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, char **envp,
              struct ld_image *img) {
   int envc = ld_count(envp);
-  if (ld_need(execfn, argc, argv, envc, envp) > LD_STACK_SIZE / 4)
+  if (ld_need(execfn, argc, argv, envc, envp) > ld_stack_size() / 4)
     return ld_error(XRUN_EXIT_USAGE, "argument list and environment too long; shorten them");
   char *top = ld_stack_alloc();
   if (!top)
     return ld_error(XRUN_EXIT_INTERNAL, "cannot allocate the guest stack: %s", strerror(errno));
   /* The strings' addresses wait at the stack's unused low end until the
    * vectors are written, then that scratch is cleared. */
-  uint64_t *addr = (uint64_t *)(top - LD_STACK_SIZE);
+  uint64_t *addr = (uint64_t *)(top - ld_stack_size());
   char *p = top - 8;
   memset(p, 0, 8);
   uint64_t execfn_at = ld_push_str(&p, execfn);

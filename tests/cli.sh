@@ -2,7 +2,11 @@
 # cli.sh - what a user sees from xrun's own options: --help and --version
 # succeed, -d unimpl names an undefined instruction at the pc where it runs
 # (and the guest dies by SIGILL as under qemu-aarch64), -strace shows a
-# syscall, -d help lists the categories. One PASS/FAIL/SKIP line each.
+# syscall, -d help lists the categories; the qemu-user style options (-E, -U,
+# -s, -cpu, -D, -one-insn-per-tb, QEMU_LD_PREFIX) and their environment
+# variables change what a guest program prints; an x86-64 program runs as
+# itself; --binfmt registers xrun and a guest program runs by its path.
+# One PASS/FAIL/SKIP line each.
 set -u
 cd "$(dirname "$0")/.."
 XRUN=${XRUN:-./xrun}
@@ -51,3 +55,159 @@ aarch64-linux-gnu-gcc -nostdlib -static -o "$OUT/exit7" "$OUT/exit7.S"
 st=$?
 grep -q 'exit_group(7)' "$OUT/exit7.err" && [ $st = 7 ]
 check strace $? "status $st, stderr: $(head -c 200 "$OUT/exit7.err")"
+
+# The qemu-user style options, each against real output. argv_envp prints its
+# arguments and what it finds of XTEST_ENV in its environment.
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/argv_envp" tests/guest/aarch64/argv_envp.c
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/deep_recursion" tests/guest/aarch64/deep_recursion.c
+EXP=tests/guest/aarch64/argv_envp.out
+ARGS=(one "two words" '' --four=4)
+guest_env() { env -i PATH=/usr/bin:/bin LC_ALL=C XTEST_KEEP=1 XTEST_ENV=hello-guest "$@"; }
+
+guest_env "$XRUN" -E XTEST_ENV=from-E -E XTEST_NEW=x "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/E.out" 2>&1
+sed 's/hello-guest/from-E/' "$EXP" | diff - "$OUT/E.out" >"$OUT/E.diff"
+check set_env $? "$(head -c 300 "$OUT/E.diff")"
+
+# -U: the variable is gone, so the program sees it missing and setenv's
+# no-overwrite value lands
+sed -e 's/env has XTEST_ENV: 1/env has XTEST_ENV: 0/' -e 's/getenv XTEST_ENV = hello-guest/getenv XTEST_ENV = (null)/' \
+  -e 's/after setenv: fresh hello-guest/after setenv: fresh kept/' "$EXP" >"$OUT/U.exp"
+guest_env "$XRUN" -U XTEST_ENV "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/U.out" 2>&1
+diff "$OUT/U.exp" "$OUT/U.out" >"$OUT/U.diff"
+check unset_env $? "$(head -c 300 "$OUT/U.diff")"
+
+guest_env XRUN_SET_ENV=XTEST_ENV=from-env,XTEST_OTHER=1 "$XRUN" "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/Eenv.out" 2>&1
+sed 's/hello-guest/from-env/' "$EXP" | diff - "$OUT/Eenv.out" >"$OUT/Eenv.diff"
+guest_env XRUN_UNSET_ENV=XTEST_ENV "$XRUN" "$OUT/argv_envp" "${ARGS[@]}" 2>&1 | diff "$OUT/U.exp" - >>"$OUT/Eenv.diff"
+[ ! -s "$OUT/Eenv.diff" ]
+check set_env_variables $? "$(head -c 300 "$OUT/Eenv.diff")"
+
+# -s: 50000 frames need about 3 MB of stack: they fit in 16M, not in 1M
+"$XRUN" -s 16M "$OUT/deep_recursion" >"$OUT/s16.out" 2>&1
+diff tests/guest/aarch64/deep_recursion.out "$OUT/s16.out" >"$OUT/s.diff"
+st16=$?
+{ XRUN_STACK_SIZE=1M "$XRUN" "$OUT/deep_recursion" >/dev/null 2>&1; } 2>/dev/null
+st1=$?
+"$XRUN" -s 12Q "$OUT/deep_recursion" >/dev/null 2>&1
+stq=$?
+[ $st16 = 0 ] && [ $st1 = 139 ] && [ $stq = 125 ]
+check stack_size $? "16M: $st16 $(head -c 200 "$OUT/s.diff"); 1M: status $st1 (want 139, SIGSEGV); 12Q: $stq"
+
+"$XRUN" -cpu bogus "$OUT/argv_envp" >"$OUT/cpu.out" 2>"$OUT/cpu.err"
+st=$?
+[ $st = 125 ] && [ "$(wc -l <"$OUT/cpu.err")" = 1 ] && grep -q "unknown CPU 'bogus'" "$OUT/cpu.err"
+check cpu_unknown $? "status $st, stderr: $(head -c 200 "$OUT/cpu.err")"
+"$XRUN" -cpu help >"$OUT/cpuhelp" 2>&1
+"$XRUN" -cpu max "$OUT/exit7"
+st=$?
+"$XRUN" -cpu neoverse-n1 "$OUT/exit7"
+st2=$?
+grep -q '^  max ' "$OUT/cpuhelp" && grep -q '^  neoverse-n1 ' "$OUT/cpuhelp" && [ $st$st2 = 77 ]
+check cpu_names $? "max: $st, neoverse-n1: $st2, -cpu help: $(head -3 "$OUT/cpuhelp")"
+
+rm -f "$OUT/D.log"
+"$XRUN" -D "$OUT/D.log" -strace "$OUT/exit7" 2>"$OUT/D.err"
+st=$?
+grep -q 'exit_group(7)' "$OUT/D.log" && [ ! -s "$OUT/D.err" ] && [ $st = 7 ]
+check log_file $? "status $st, log: $(head -c 100 "$OUT/D.log" 2>&1), stderr: $(head -c 100 "$OUT/D.err")"
+
+# one guest instruction per block: --stats counts 1.0 per block
+"$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
+st=$?
+XRUN_ONE_INSN_PER_TB=1 XRUN_STATS=1 "$XRUN" "$OUT/exit7" 2>>"$OUT/1.err"
+[ $st = 0 ] && [ "$(grep -c '(\([0-9]*\) guest instructions, 1.0 per block)' "$OUT/1.err")" = 2 ]
+check one_insn_per_tb $? "status $st, $(grep 'blocks translated' "$OUT/1.err")"
+
+# QEMU_LD_PREFIX names the sysroot when neither -L nor XRUN_SYSROOT does
+printf 'int main(void){return 0;}\n' >"$OUT/dyn.c"
+aarch64-linux-gnu-gcc -o "$OUT/dyn" "$OUT/dyn.c"
+env -u XRUN_SYSROOT QEMU_LD_PREFIX=/nonexistent-prefix "$XRUN" "$OUT/dyn" 2>"$OUT/ldp.err"
+st=$?
+XRUN_SYSROOT=/usr/aarch64-linux-gnu QEMU_LD_PREFIX=/nonexistent-prefix "$XRUN" "$OUT/dyn" 2>>"$OUT/ldp.err"
+st2=$?
+[ $st = 127 ] && grep -q 'under /nonexistent-prefix' "$OUT/ldp.err" && [ $st2 = 0 ]
+check qemu_ld_prefix $? "status $st/$st2, $(head -c 200 "$OUT/ldp.err")"
+
+# an x86-64 program is run as itself, with its arguments
+out=$("$XRUN" /bin/echo native "two words" 2>&1)
+st=$?
+[ "$out" = "native two words" ] && [ $st = 0 ]
+check native_program $? "status $st, output: $out"
+
+# --binfmt errors: one line and a status of their own
+"$XRUN" --binfmt bogus >/dev/null 2>"$OUT/bf.err"
+st=$?
+st_nr=$st
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$XRUN" --binfmt install 2>>"$OUT/bf.err"
+  st_nr=$?
+fi
+[ $st = 125 ] && [ "$st_nr" != 0 ] && [ "$(wc -l <"$OUT/bf.err")" -le 2 ] &&
+  { [ "$st_nr" = 125 ] || [ "$st_nr" = 3 ]; }
+check binfmt_errors $? "bogus action: $st, not root: $st_nr: $(head -c 300 "$OUT/bf.err")"
+
+# --binfmt: install, run a guest program by its path (its argv[0] kept: the P
+# flag), status, uninstall. Another enabled entry for the same magic (qemu-user's
+# qemu-aarch64) is disabled meanwhile and re-enabled on the way out, whatever
+# happens.
+BM=/proc/sys/fs/binfmt_misc
+binfmt_skip=""
+mounted=""
+if [ "$(id -u)" != 0 ]; then
+  binfmt_skip="not root"
+elif [ ! -e $BM/register ] && ! { mount -t binfmt_misc binfmt_misc $BM 2>/dev/null && mounted=1; }; then
+  binfmt_skip="binfmt_misc is not mounted and cannot be mounted"
+elif [ ! -w $BM/register ]; then
+  binfmt_skip="$BM/register is not writable"
+elif [ -e $BM/xrun-aarch64 ]; then
+  binfmt_skip="an xrun-aarch64 entry is already installed; leaving it alone"
+fi
+if [ -n "$binfmt_skip" ]; then
+  [ -z "$mounted" ] || umount $BM
+  echo "SKIP cli/binfmt: $binfmt_skip"
+  exit 0
+fi
+disabled=""
+binfmt_restore() {
+  [ -e $BM/xrun-aarch64 ] && echo -1 >$BM/xrun-aarch64
+  for e in $disabled; do echo 1 >"$BM/$e"; done
+  [ -z "$mounted" ] || umount $BM
+}
+trap binfmt_restore EXIT
+for f in $BM/*; do
+  case ${f##*/} in register | status) continue ;; esac
+  if grep -q '^enabled' "$f" && grep -q '^magic 7f454c460201010000000000000000000200b700' "$f"; then
+    echo 0 >"$f" && disabled="$disabled ${f##*/}"
+  fi
+done
+cp "$OUT/argv_envp" "$OUT/bf_prog"
+"$XRUN" --binfmt install >"$OUT/bf.install" 2>&1
+st_i=$?
+(cd "$OUT" && guest_env bash -c 'exec -a bf_name ./bf_prog "$@"' - "${ARGS[@]}") >"$OUT/bf.out" 2>&1
+sed 's/^argv\[0\] ends with argv_envp/argv[0] ends with bf_name/' "$EXP" | diff - "$OUT/bf.out" >"$OUT/bf.diff"
+st_run=$?
+"$XRUN" --binfmt status >"$OUT/bf.status" 2>&1
+st_s=$?
+# O flag: an execute-only program, which xrun itself could not open, runs for
+# an unprivileged user from the descriptor the kernel opened (AT_EXECFD)
+xo_dir=$(mktemp -d /tmp/xrun-cli-xo.XXXXXX)
+chmod 755 "$xo_dir" && cp "$OUT/exit7" "$xo_dir/exit7" && chmod 111 "$xo_dir/exit7"
+st_xo=skipped
+if command -v setpriv >/dev/null; then
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$xo_dir/exit7" 2>"$OUT/bf.xo.err"
+  st_xo=$?
+fi
+rm -rf "$xo_dir"
+"$XRUN" --binfmt uninstall >>"$OUT/bf.install" 2>&1
+st_u=$?
+"$XRUN" --binfmt status >>"$OUT/bf.status" 2>&1
+st_s2=$?
+[ $st_i$st_run$st_s$st_u$st_s2 = 00001 ] && [ ! -e $BM/xrun-aarch64 ] &&
+  grep -q '^  flags: POC$' "$OUT/bf.status" && grep -q 'xrun-aarch64: not installed' "$OUT/bf.status"
+check binfmt $? "install $st_i, run $st_run, status $st_s, uninstall $st_u, status $st_s2: $(head -c 300 "$OUT/bf.diff" "$OUT/bf.install")"
+if [ $st_xo = skipped ]; then
+  echo "SKIP cli/binfmt_exec_only: no setpriv to run as an unprivileged user"
+else
+  [ $st_xo = 7 ]
+  check binfmt_exec_only $? "status $st_xo (want 7): $(head -c 200 "$OUT/bf.xo.err")"
+fi
