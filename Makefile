@@ -20,7 +20,7 @@ O        := o
 GUEST_CC ?= aarch64-linux-gnu-gcc
 
 DEPS_PKGS := libelf-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
-             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl
+             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap
 
 MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc
 LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c))
