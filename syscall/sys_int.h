@@ -90,6 +90,7 @@ void sys_strace_ret(char *line, size_t size, const struct sys_entry *e, int64_t 
  * sig - 1. */
 enum {
   SYS_NSIG = 64,
+  SYS_SIGRT_FIRST = 32, /* the kernel's SIGRTMIN: from here on, signals queue */
   SYS_A64_SA_NOCLDSTOP = 0x00000001,
   SYS_A64_SA_NOCLDWAIT = 0x00000002,
   SYS_A64_SA_SIGINFO = 0x00000004,
@@ -102,7 +103,10 @@ enum {
 #define SYS_SIG_DFL          0ull
 #define SYS_SIG_IGN          1ull
 #define SYS_SIGBIT(sig)      (1ull << ((sig)-1))
-#define SYS_SS_AUTODISARM    (1 << 31) /* include/uapi/linux/signal.h */
+/* Guest real-time signals recorded pending, whose host signals this thread
+ * keeps blocked so that the host queues the later ones (sys_signal_pend.c). */
+extern __thread uint64_t sys_rt_held;
+#define SYS_SS_AUTODISARM (1 << 31) /* include/uapi/linux/signal.h */
 
 /* arm64's struct sigaction as the kernel takes it (SA_RESTORER is defined). */
 struct a64_sigaction {

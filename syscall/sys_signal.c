@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <ucontext.h>
 #include "sys_int.h"
 #include "../decode/aarch64/a64_cpu.h"
 
@@ -55,15 +56,16 @@ void sys_sighost_block(void) {
 void sys_sigmask_set(uint64_t mask) {
   sigset_t set;
   sys_sigmask = mask & ~sys_unblockable;
-  sys_sighost_set(sys_sigmask, &set);
+  sys_sighost_set(sys_sigmask | sys_rt_held, &set);
   pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
 static void sys_on_host_signal(int sig, siginfo_t *si, void *uc) {
-  (void)uc;
   siginfo_t info = *si;
   info.si_signo = sys_sig_to_guest(sig);
   sys_sigpending_record(info.si_signo, &info);
+  if (info.si_signo >= SYS_SIGRT_FIRST) /* the next ones wait in the host's queue */
+    sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
 }
 
 /* A fault signal sent by kill/tgkill (si_code <= 0) is the guest's, pending;

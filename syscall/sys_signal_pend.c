@@ -6,7 +6,11 @@
  * thread's exit_request; the run loop, or the syscall exit, then delivers it.
  * Pending state is per host thread, which is per guest thread: the host
  * kernel already picked a thread that does not block the signal. A second
- * instance of a pending signal is merged with the first, real-time ones too.
+ * instance of a pending standard signal is merged with the first, as Linux
+ * does. Real-time signals queue: once one is recorded here, its host signal
+ * stays blocked in this thread (sys_rt_held) until the guest takes it, so the
+ * host kernel keeps the later ones queued, in order and with their payloads,
+ * and hands over the next when it is unblocked.
  * Changing the pending state is done with the host's async signals blocked. */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -23,6 +27,7 @@ static __thread siginfo_t sys_pending_info[SYS_NSIG + 1];
 static __thread uint8_t sys_pending_order[SYS_NSIG];
 static __thread int sys_pending_count;
 static __thread uint64_t sys_saved_mask;
+__thread uint64_t sys_rt_held; /* guest real-time signals recorded, held blocked on the host */
 static __thread bool sys_saved_valid;
 
 _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t is the guest's 128-byte layout");
@@ -31,6 +36,8 @@ void sys_sigpending_record(int sig, const siginfo_t *si) {
   if (sig < 1 || sig > SYS_NSIG)
     return;
   sys_pending_info[sig] = *si;
+  if (sig >= SYS_SIGRT_FIRST)
+    sys_rt_held |= SYS_SIGBIT(sig);
   uint64_t prev = __atomic_fetch_or(&sys_pending, SYS_SIGBIT(sig), __ATOMIC_SEQ_CST);
   if (!(prev & SYS_SIGBIT(sig)) && sys_pending_count < SYS_NSIG)
     sys_pending_order[sys_pending_count++] = (uint8_t)sig;
@@ -66,6 +73,7 @@ int sys_sigpending_take(uint64_t mask, void *info) {
     return 0;
   memcpy(info, &sys_pending_info[sig], 128);
   __atomic_and_fetch(&sys_pending, ~SYS_SIGBIT(sig), __ATOMIC_SEQ_CST);
+  sys_rt_held &= ~SYS_SIGBIT(sig); /* the next sys_sigmask_set lets the next one come */
   int i = sys_pending_first(SYS_SIGBIT(sig));
   if (i >= 0) {
     memmove(&sys_pending_order[i], &sys_pending_order[i + 1], sys_pending_count - i - 1);
