@@ -113,29 +113,54 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc) {
   return pc;
 }
 
-static int tc_invalidate_locked(uint64_t start, uint64_t len) {
-  int hit = 0;
+/* Take blk out of its hash chain (tc_mutex held). Lookups take no lock: one
+ * standing on blk goes on through blk->hnext, which stays as it was. */
+static void tc_unhash(struct tc_block *blk) {
+  struct tc_block **pp = &tc_hash[tc_hash_pc(blk->guest_pc)];
+  while (*pp && *pp != blk)
+    pp = &(*pp)->hnext;
+  if (*pp)
+    __atomic_store_n(pp, blk->hnext, __ATOMIC_RELEASE);
+}
+
+enum { TC_FORGET_MAX = 64 }; /* more dropped blocks than this: empty the jump caches */
+
+/* Drop the blocks overlapping [start, start+len); returns how many, with
+ * the pcs of the first TC_FORGET_MAX in pcs. */
+static size_t tc_invalidate_locked(uint64_t start, uint64_t len, uint64_t *pcs) {
+  size_t n = 0;
   pthread_mutex_lock(&tc_chain_lock);
   for (size_t i = 0; i < tc_nblocks; i++) {
     struct tc_block *b = tc_blocks[i];
     if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
-      b->invalid = 1;
+      __atomic_store_n(&b->invalid, 1, __ATOMIC_RELAXED);
+      tc_unhash(b);
       tc_unchain_all(b);
       tc_count(TC_ST_INVALIDATED, 1);
-      hit = 1;
+      if (n < TC_FORGET_MAX)
+        pcs[n] = b->guest_pc;
+      n++;
     }
   }
   pthread_mutex_unlock(&tc_chain_lock);
-  return hit;
+  return n;
 }
 
-/* Called from syscalls, without tc_code_lock. Invalid blocks stay in the
- * buffer (a thread may be running one) until the next flush. */
+/* Called from syscalls and the run loop, without tc_code_lock. Invalid
+ * blocks stay in the buffer (a thread may be running one) until the next
+ * flush, which stops every thread first. */
 void tc_invalidate(uint64_t start, uint64_t len) {
+  uint64_t pcs[TC_FORGET_MAX];
   if (start >= tc_guest_hi || start + len <= tc_guest_lo)
     return;
   pthread_mutex_lock(&tc_mutex);
-  if (tc_invalidate_locked(start, len))
+  size_t n = tc_invalidate_locked(start, len, pcs);
+  if (n > TC_FORGET_MAX) {
+    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* tc_jc.c: against a concurrent fill */
     tc_clear_jump_caches();
+  } else {
+    for (size_t i = 0; i < n; i++)
+      tc_jc_forget(pcs[i]);
+  }
   pthread_mutex_unlock(&tc_mutex);
 }
