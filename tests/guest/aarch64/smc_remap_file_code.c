@@ -1,9 +1,10 @@
 /* smc_remap_file_code.c - code mapped from a file, called, then replaced at
  * the same address by code from another file: by munmap and a new mmap, and
  * by MAP_FIXED straight over it; then by an anonymous page written while
- * PROT_NONE -> RW -> RX. Each call must run what is mapped now, with no
- * cache maintenance at all: the mappings themselves changed. */
+ * PROT_NONE -> RW -> RX; then by another page moved over it with mremap. Each call must run what is
+ * mapped now, with no cache maintenance at all: the mappings themselves changed. */
 // test: arm-only: A64 instruction words written at run time
+#define _GNU_SOURCE /* mremap */
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,8 +45,11 @@ int main(void) {
   smc_write_const(q, 505);
   mprotect(q, 4096, PROT_READ | PROT_EXEC);
   int r5 = call(q);
+  void *m = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, f1, 0);
+  q = mremap(m, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED, p);
+  int r6 = q == p ? call(q) : -1;
   printf("file 1 %d, after munmap+mmap file 2 %d, MAP_FIXED file 3 %d, "
-         "anonymous %d, re-protected %d\n",
-         r1, r2, r3, r4, r5);
-  return r1 == 101 && r2 == 202 && r3 == 303 && r4 == 404 && r5 == 505 ? 0 : 1;
+         "anonymous %d, re-protected %d, file 1 moved there by mremap %d\n",
+         r1, r2, r3, r4, r5, r6);
+  return r1 == 101 && r2 == 202 && r3 == 303 && r4 == 404 && r5 == 505 && r6 == 101 ? 0 : 1;
 }
