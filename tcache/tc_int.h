@@ -23,6 +23,13 @@ void tc_block_commit(struct tc_block *blk);
 void tc_block_discard(struct tc_block *blk);
 void tc_map_clear(void);
 
+/* The valid blocks of each guest page (tc_pages.c), under tc_mutex. */
+void tc_pages_add(struct tc_block *blk);
+/* Call drop(blk, arg) on, and forget, each indexed block overlapping [start, start+len). */
+void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *blk, void *arg),
+                   void *arg);
+void tc_pages_clear(void);
+
 /* Translate the block at pc; NULL if the guest code at pc cannot be read
  * (cpu->trap_signal is then set to SIGSEGV). */
 struct tc_block *tc_translate(struct cpu *c, uint64_t pc);

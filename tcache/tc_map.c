@@ -72,6 +72,7 @@ void tc_block_commit(struct tc_block *blk) {
   if (blk->guest_pc + blk->guest_size > tc_guest_hi)
     tc_guest_hi = blk->guest_pc + blk->guest_size;
   uint32_t h = tc_hash_pc(blk->guest_pc);
+  tc_pages_add(blk);
   blk->hnext = tc_hash[h];
   __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
 }
@@ -80,6 +81,7 @@ void tc_map_clear(void) {
   for (size_t i = 0; i < tc_nblocks; i++)
     tc_block_discard(tc_blocks[i]);
   tc_nblocks = 0;
+  tc_pages_clear();
   memset(tc_hash, 0, sizeof(tc_hash));
   tc_generation++;
 }
@@ -125,42 +127,40 @@ static void tc_unhash(struct tc_block *blk) {
 
 enum { TC_FORGET_MAX = 64 }; /* more dropped blocks than this: empty the jump caches */
 
-/* Drop the blocks overlapping [start, start+len); returns how many, with
- * the pcs of the first TC_FORGET_MAX in pcs. */
-static size_t tc_invalidate_locked(uint64_t start, uint64_t len, uint64_t *pcs) {
-  size_t n = 0;
-  pthread_mutex_lock(&tc_chain_lock);
-  for (size_t i = 0; i < tc_nblocks; i++) {
-    struct tc_block *b = tc_blocks[i];
-    if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
-      __atomic_store_n(&b->invalid, 1, __ATOMIC_RELAXED);
-      tc_unhash(b);
-      tc_unchain_all(b);
-      tc_count(TC_ST_INVALIDATED, 1);
-      if (n < TC_FORGET_MAX)
-        pcs[n] = b->guest_pc;
-      n++;
-    }
-  }
-  pthread_mutex_unlock(&tc_chain_lock);
-  return n;
+struct tc_dropped {
+  size_t n;
+  uint64_t pcs[TC_FORGET_MAX]; /* of the first TC_FORGET_MAX */
+};
+
+/* b leaves the map and every chain (tc_mutex and tc_chain_lock held). */
+static void tc_drop(struct tc_block *b, void *arg) {
+  struct tc_dropped *d = arg;
+  __atomic_store_n(&b->invalid, 1, __ATOMIC_RELAXED);
+  tc_unhash(b);
+  tc_unchain_all(b);
+  tc_count(TC_ST_INVALIDATED, 1);
+  if (d->n < TC_FORGET_MAX)
+    d->pcs[d->n] = b->guest_pc;
+  d->n++;
 }
 
 /* Called from syscalls and the run loop, without tc_code_lock. Invalid
  * blocks stay in the buffer (a thread may be running one) until the next
  * flush, which stops every thread first. */
 void tc_invalidate(uint64_t start, uint64_t len) {
-  uint64_t pcs[TC_FORGET_MAX];
+  struct tc_dropped d = {0};
   if (start >= tc_guest_hi || start + len <= tc_guest_lo)
     return;
   pthread_mutex_lock(&tc_mutex);
-  size_t n = tc_invalidate_locked(start, len, pcs);
-  if (n > TC_FORGET_MAX) {
+  pthread_mutex_lock(&tc_chain_lock);
+  tc_pages_drop(start, len, tc_drop, &d);
+  pthread_mutex_unlock(&tc_chain_lock);
+  if (d.n > TC_FORGET_MAX) {
     __atomic_thread_fence(__ATOMIC_SEQ_CST); /* tc_jc.c: against a concurrent fill */
     tc_clear_jump_caches();
   } else {
-    for (size_t i = 0; i < n; i++)
-      tc_jc_forget(pcs[i]);
+    for (size_t i = 0; i < d.n; i++)
+      tc_jc_forget(d.pcs[i]);
   }
   pthread_mutex_unlock(&tc_mutex);
 }
