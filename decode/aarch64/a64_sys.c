@@ -209,7 +209,8 @@ static void a64_dc_zva(struct a64_ctx *s, unsigned rt) {
 
 /* IC IVAU: the guest wrote code at Xt's cache line. The block ends here and
  * the run loop drops the line's translations, so what follows, even later
- * instructions of this very block, runs as now written (Arm ARM B2.4.4). */
+ * instructions of this very block, runs as now written (Arm ARM, "Concurrent
+ * modification and execution of instructions": the sequence ends in an ISB). */
 static void a64_ic_ivau(struct a64_ctx *s, unsigned rt) {
   ir_code_inval(s->b, a64_rd(s, rt, 1, false), s->pc + 4);
   s->end = true;

@@ -1,7 +1,8 @@
 /* smc_patch_later_insn.c - a function that patches one of its own later
  * instructions: it stores a new "movz w0, #imm" over the instruction after the
  * cache maintenance, cleans and invalidates that line, and then runs into it.
- * The instruction after the ISB must be the new one (Arm ARM B2.2.5), though
+ * The instruction after the ISB must be the new one (the Arm ARM's
+ * sequence for concurrent modification and execution of instructions), though
  * the old one was decoded along with the code that overwrote it. */
 // test: arm-only: A64 instruction words written at run time
 #include <string.h>
