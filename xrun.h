@@ -26,11 +26,13 @@ enum xrun_status {
 
 /* Why translated code returned to the run loop (besides a chained exit). */
 enum cpu_exit {
-  CPU_EXIT_PLAIN = 0,   /* cpu->pc holds the next guest pc */
-  CPU_EXIT_SYSCALL = 1, /* cpu->pc is the pc after the syscall instruction */
-  CPU_EXIT_TRAP = 2,    /* cpu->trap_signal is the guest signal, cpu->pc its pc */
-  CPU_EXIT_DEOPT = 3,   /* cpu->pc is an instruction to translate without speculation */
-  CPU_EXIT_LAST = 16    /* larger values are struct tc_exit pointers */
+  CPU_EXIT_PLAIN = 0,      /* cpu->pc holds the next guest pc */
+  CPU_EXIT_SYSCALL = 1,    /* cpu->pc is the pc after the syscall instruction */
+  CPU_EXIT_TRAP = 2,       /* cpu->trap_signal is the guest signal, cpu->pc its pc */
+  CPU_EXIT_DEOPT = 3,      /* cpu->pc is an instruction to translate without speculation */
+  CPU_EXIT_CODE_INVAL = 4, /* the guest changed code in the cache line holding cpu->trap_info
+                              (IC IVAU); cpu->pc is the next instruction */
+  CPU_EXIT_LAST = 16       /* larger values are struct tc_exit pointers */
 };
 
 struct tc_jc_entry;

@@ -728,6 +728,14 @@ static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {
   x64_exit_plain(x, in->imm, CPU_EXIT_TRAP);
 }
 
+/* cpu->trap_info = the address whose code changed; back to the run loop. */
+static void x64_lower_code_inval(struct x64_ctx *x, uint32_t ref) {
+  x64_flush_deferred(x);
+  x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
+  x64_store(x->buf, 3, x64_cpu_field(offsetof(struct cpu, trap_info)), X64_RAX);
+  x64_exit_plain(x, x64_in(x, ref)->imm, CPU_EXIT_CODE_INVAL);
+}
+
 void x64_lower(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (in->type == IR_V128 && (in->op == IR_LOAD || in->op == IR_STORE)) {
@@ -803,6 +811,7 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
     x64_exit_plain(x, in->imm, CPU_EXIT_SYSCALL);
     break;
   case IR_TRAP: x64_lower_trap(x, ref); break;
+  case IR_CODE_INVAL: x64_lower_code_inval(x, ref); break;
   default: x->error = "unknown IR op"; break;
   }
 }

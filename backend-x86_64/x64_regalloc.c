@@ -62,7 +62,8 @@ int x64_has_value(const struct ir_insn *in) {
   case IR_GOTO:
   case IR_JUMP:
   case IR_SYSCALL:
-  case IR_TRAP: return 0;
+  case IR_TRAP:
+  case IR_CODE_INVAL: return 0;
   case IR_CALL: return in->type != IR_VOID;
   default: return 1;
   }

@@ -223,6 +223,10 @@ uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc) {
   return ir_emit_aux(b, IR_TRAP, IR_VOID, guest_signal, 0, 0, 0, pc);
 }
 
+uint32_t ir_code_inval(struct ir_block *b, uint32_t addr, uint64_t next_pc) {
+  return ir_emit(b, IR_CODE_INVAL, IR_VOID, addr, 0, 0, next_pc);
+}
+
 int ir_block_ended(const struct ir_block *b) {
   return b->n > 1 && (ir_op_info[b->insn[b->n - 1].op].flags & IRF_END);
 }

@@ -291,6 +291,9 @@ uint32_t ir_goto(struct ir_block *b, uint64_t target_pc);
 uint32_t ir_jump(struct ir_block *b, uint32_t target);
 uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc);
 uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc);
+/* The guest changed code in the cache line holding addr and told the CPU so
+ * (IC IVAU): end the block, and continue at next_pc with that line retranslated. */
+uint32_t ir_code_inval(struct ir_block *b, uint32_t addr, uint64_t next_pc);
 
 static inline const struct ir_insn *ir_at(const struct ir_block *b, uint32_t ref) {
   return &b->insn[ref];

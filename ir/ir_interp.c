@@ -196,6 +196,10 @@ static intptr_t ir_interp_exit(struct cpu *c, const struct ir_insn *i, uint64_t 
     c->pc = i->imm;
     c->trap_signal = i->aux;
     return CPU_EXIT_TRAP;
+  case IR_CODE_INVAL:
+    c->pc = i->imm;
+    c->trap_info = a;
+    return CPU_EXIT_CODE_INVAL;
   default: return -1;
   }
 }

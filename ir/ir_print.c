@@ -148,6 +148,7 @@ static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_ins
   case IR_GOTO: fprintf(f, "goto 0x%" PRIx64, i->imm); break;
   case IR_SYSCALL: fprintf(f, "syscall -> 0x%" PRIx64, i->imm); break;
   case IR_TRAP: fprintf(f, "trap sig %u at 0x%" PRIx64, i->aux, i->imm); break;
+  case IR_CODE_INVAL: fprintf(f, "code.inval %" PRIu32 " -> 0x%" PRIx64, i->a, i->imm); break;
   default:
     fputs(name, f);
     ir_print_args(f, i, ir_op_info[i->op].nargs);

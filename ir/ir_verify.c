@@ -223,7 +223,8 @@ static int ir_verify_types(const struct ir_block *b, uint32_t r) {
   case IR_STORE: return ir_verify_mem(b, r, 1);
   case IR_CAS: return ir_verify_mem(b, r, 2);
   case IR_ATOMIC: return ir_verify_mem(b, r, 1);
-  case IR_JUMP: return ir_verify_same(b, r, IR_I64, 1);
+  case IR_JUMP:
+  case IR_CODE_INVAL: return ir_verify_same(b, r, IR_I64, 1);
   default: return 0;
   }
 }

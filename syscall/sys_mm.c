@@ -73,6 +73,8 @@ int64_t sys_mremap(const struct sys_call *s) {
   if (p == MAP_FAILED)
     return -errno;
   tc_invalidate(old, old_len);
+  if ((uint64_t)(uintptr_t)p != old) /* moved, perhaps over other code (MREMAP_FIXED) */
+    tc_invalidate((uint64_t)(uintptr_t)p, new_len);
   return (int64_t)(uintptr_t)p;
 }
 

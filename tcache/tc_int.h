@@ -23,6 +23,13 @@ void tc_block_commit(struct tc_block *blk);
 void tc_block_discard(struct tc_block *blk);
 void tc_map_clear(void);
 
+/* The valid blocks of each guest page (tc_pages.c), under tc_mutex. */
+void tc_pages_add(struct tc_block *blk);
+/* Call drop(blk, arg) on, and forget, each indexed block overlapping [start, start+len). */
+void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *blk, void *arg),
+                   void *arg);
+void tc_pages_clear(void);
+
 /* Translate the block at pc; NULL if the guest code at pc cannot be read
  * (cpu->trap_signal is then set to SIGSEGV). */
 struct tc_block *tc_translate(struct cpu *c, uint64_t pc);
@@ -49,6 +56,12 @@ void tc_stop_world(void);
 void tc_start_world(void);
 void tc_yield_code(void);
 bool tc_lock_briefly(pthread_mutex_t *m);
+extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
+
+/* Jump caches (tc_jc.c): fill one after a miss, and take a dropped block's
+ * pc out of every thread's (tc_mutex held). */
+void tc_jc_fill(struct cpu *c, struct tc_block *blk);
+void tc_jc_forget(uint64_t pc);
 
 /* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */
 void tc_deopt(struct cpu *c);
@@ -62,23 +75,24 @@ void tc_map_each(void (*fn)(const struct tc_block *blk));
 /* --stats (tc_stats.c): counters kept per guest thread, plain increments,
  * summed when the process ends. */
 enum tc_stat {
-  TC_ST_BLOCKS,        /* blocks translated */
-  TC_ST_INSNS,         /* guest instructions in them */
-  TC_ST_CODE_BYTES,    /* host code emitted for them */
-  TC_ST_XLATE_NS,      /* time translating (flushes not included); only with --stats */
-  TC_ST_CHAINS,        /* direct exits patched to jump straight to their target */
-  TC_ST_ENTERS,        /* entries into translated code from the run loop */
-  TC_ST_EXIT_INDIRECT, /* exits to the run loop: indirect branch the jump cache missed */
-  TC_ST_EXIT_DIRECT,   /* ... direct exit not chained (yet) */
-  TC_ST_EXIT_SYSCALL,  /* ... syscall */
-  TC_ST_EXIT_TRAP,     /* ... guest trap (SIGILL, brk, ...) */
-  TC_ST_EXIT_REQUEST,  /* ... exit_request (signal pending, flush) */
-  TC_ST_DEOPTS,        /* ... a speculation check failed */
-  TC_ST_LOOKUPS,       /* run-loop lookups of a guest pc in the block map */
-  TC_ST_MISSES,        /* ... that found no block */
-  TC_ST_FLUSHES,       /* code buffer flushes */
-  TC_ST_INVALIDATED,   /* blocks dropped for munmap/mprotect/deopt */
-  TC_ST_SIGNALS,       /* guest signal handlers entered */
+  TC_ST_BLOCKS,          /* blocks translated */
+  TC_ST_INSNS,           /* guest instructions in them */
+  TC_ST_CODE_BYTES,      /* host code emitted for them */
+  TC_ST_XLATE_NS,        /* time translating (flushes not included); only with --stats */
+  TC_ST_CHAINS,          /* direct exits patched to jump straight to their target */
+  TC_ST_ENTERS,          /* entries into translated code from the run loop */
+  TC_ST_EXIT_INDIRECT,   /* exits to the run loop: indirect branch the jump cache missed */
+  TC_ST_EXIT_DIRECT,     /* ... direct exit not chained (yet) */
+  TC_ST_EXIT_SYSCALL,    /* ... syscall */
+  TC_ST_EXIT_TRAP,       /* ... guest trap (SIGILL, brk, ...) */
+  TC_ST_EXIT_REQUEST,    /* ... exit_request (signal pending, flush) */
+  TC_ST_DEOPTS,          /* ... a speculation check failed */
+  TC_ST_EXIT_CODE_INVAL, /* ... the guest changed code (IC IVAU) */
+  TC_ST_LOOKUPS,         /* run-loop lookups of a guest pc in the block map */
+  TC_ST_MISSES,          /* ... that found no block */
+  TC_ST_FLUSHES,         /* code buffer flushes */
+  TC_ST_INVALIDATED,     /* blocks dropped for munmap/mprotect/deopt/IC IVAU */
+  TC_ST_SIGNALS,         /* guest signal handlers entered */
   TC_ST_COUNT
 };
 struct tc_stats_thread {

@@ -72,6 +72,7 @@ void tc_block_commit(struct tc_block *blk) {
   if (blk->guest_pc + blk->guest_size > tc_guest_hi)
     tc_guest_hi = blk->guest_pc + blk->guest_size;
   uint32_t h = tc_hash_pc(blk->guest_pc);
+  tc_pages_add(blk);
   blk->hnext = tc_hash[h];
   __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
 }
@@ -80,6 +81,7 @@ void tc_map_clear(void) {
   for (size_t i = 0; i < tc_nblocks; i++)
     tc_block_discard(tc_blocks[i]);
   tc_nblocks = 0;
+  tc_pages_clear();
   memset(tc_hash, 0, sizeof(tc_hash));
   tc_generation++;
 }
@@ -113,29 +115,52 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc) {
   return pc;
 }
 
-static int tc_invalidate_locked(uint64_t start, uint64_t len) {
-  int hit = 0;
-  pthread_mutex_lock(&tc_chain_lock);
-  for (size_t i = 0; i < tc_nblocks; i++) {
-    struct tc_block *b = tc_blocks[i];
-    if (!b->invalid && b->guest_pc < start + len && b->guest_pc + b->guest_size > start) {
-      b->invalid = 1;
-      tc_unchain_all(b);
-      tc_count(TC_ST_INVALIDATED, 1);
-      hit = 1;
-    }
-  }
-  pthread_mutex_unlock(&tc_chain_lock);
-  return hit;
+/* Take blk out of its hash chain (tc_mutex held). Lookups take no lock: one
+ * standing on blk goes on through blk->hnext, which stays as it was. */
+static void tc_unhash(struct tc_block *blk) {
+  struct tc_block **pp = &tc_hash[tc_hash_pc(blk->guest_pc)];
+  while (*pp && *pp != blk)
+    pp = &(*pp)->hnext;
+  if (*pp)
+    __atomic_store_n(pp, blk->hnext, __ATOMIC_RELEASE);
 }
 
-/* Called from syscalls, without tc_code_lock. Invalid blocks stay in the
- * buffer (a thread may be running one) until the next flush. */
+enum { TC_FORGET_MAX = 64 }; /* more dropped blocks than this: empty the jump caches */
+
+struct tc_dropped {
+  size_t n;
+  uint64_t pcs[TC_FORGET_MAX]; /* of the first TC_FORGET_MAX */
+};
+
+/* b leaves the map and every chain (tc_mutex and tc_chain_lock held). */
+static void tc_drop(struct tc_block *b, void *arg) {
+  struct tc_dropped *d = arg;
+  __atomic_store_n(&b->invalid, 1, __ATOMIC_RELAXED);
+  tc_unhash(b);
+  tc_unchain_all(b);
+  tc_count(TC_ST_INVALIDATED, 1);
+  if (d->n < TC_FORGET_MAX)
+    d->pcs[d->n] = b->guest_pc;
+  d->n++;
+}
+
+/* Called from syscalls and the run loop, without tc_code_lock. Invalid
+ * blocks stay in the buffer (a thread may be running one) until the next
+ * flush, which stops every thread first. */
 void tc_invalidate(uint64_t start, uint64_t len) {
+  struct tc_dropped d = {0};
   if (start >= tc_guest_hi || start + len <= tc_guest_lo)
     return;
   pthread_mutex_lock(&tc_mutex);
-  if (tc_invalidate_locked(start, len))
+  pthread_mutex_lock(&tc_chain_lock);
+  tc_pages_drop(start, len, tc_drop, &d);
+  pthread_mutex_unlock(&tc_chain_lock);
+  if (d.n > TC_FORGET_MAX) {
+    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* tc_jc.c: against a concurrent fill */
     tc_clear_jump_caches();
+  } else {
+    for (size_t i = 0; i < d.n; i++)
+      tc_jc_forget(d.pcs[i]);
+  }
   pthread_mutex_unlock(&tc_mutex);
 }

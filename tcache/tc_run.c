@@ -45,21 +45,11 @@ void tc_flush(void) {
   tc_start_world();
 }
 
-void tc_jc_clear(struct tc_jc_entry *jc) {
-  const void *miss = tc_backend->jc_miss();
-  for (unsigned i = 0; i < TC_JC_SIZE; i++)
-    jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, miss};
-}
-
 /* After an indirect-branch miss: translate, and remember it in the jump cache. */
 static struct tc_block *tc_fill_jc(struct cpu *c) {
   struct tc_block *blk = tc_get(c, c->pc);
-  if (blk) {
-    uint32_t i = tc_jc_index(c->pc);
-    if (c->jc[i].pc != TC_JC_EMPTY)
-      c->jc[i ^ 1] = c->jc[i]; /* the entry it displaces moves to the pair */
-    c->jc[i] = (struct tc_jc_entry){c->pc, blk->code};
-  }
+  if (blk)
+    tc_jc_fill(c, blk);
   return blk;
 }
 
@@ -85,12 +75,23 @@ static void tc_syscall(struct cpu *c) {
   pthread_rwlock_rdlock(&tc_code_lock);
 }
 
+/* IC IVAU at c->trap_info: drop that line's translations, without
+ * tc_code_lock (tc_invalidate takes tc_mutex, which a flush holds while it
+ * waits for tc_code_lock). */
+static void tc_code_inval(struct cpu *c) {
+  uint64_t line = c->trap_info & ~(uint64_t)(TC_CODE_LINE - 1);
+  pthread_rwlock_unlock(&tc_code_lock);
+  tc_invalidate(line, TC_CODE_LINE);
+  pthread_rwlock_rdlock(&tc_code_lock);
+}
+
 static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
   switch (r) {
   case CPU_EXIT_PLAIN: return c->exit_request ? NULL : tc_fill_jc(c);
   case CPU_EXIT_SYSCALL: tc_syscall(c); return NULL;
   case CPU_EXIT_TRAP: tc_trap(c); return NULL;
   case CPU_EXIT_DEOPT: tc_deopt(c); return NULL;
+  case CPU_EXIT_CODE_INVAL: tc_code_inval(c); return NULL;
   default: return tc_follow_exit(c, (struct tc_exit *)r);
   }
 }
@@ -104,6 +105,7 @@ static void tc_count_exit(const struct cpu *c, uintptr_t r) {
   case CPU_EXIT_SYSCALL: tc_count(TC_ST_EXIT_SYSCALL, 1); break;
   case CPU_EXIT_TRAP: tc_count(TC_ST_EXIT_TRAP, 1); break;
   case CPU_EXIT_DEOPT: tc_count(TC_ST_DEOPTS, 1); break;
+  case CPU_EXIT_CODE_INVAL: tc_count(TC_ST_EXIT_CODE_INVAL, 1); break;
   }
 }
 
@@ -130,6 +132,7 @@ static void tc_run_interp(struct cpu *c) {
       tc_trap(c);
     else if (r == CPU_EXIT_DEOPT)
       tc_deopt(c);
+    /* CPU_EXIT_CODE_INVAL: nothing kept, every block is decoded afresh */
   }
   ir_block_free(b);
 }

@@ -108,7 +108,8 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       "  translation time    %llu.%03llu ms (%s us per block)\n"
       "  chained exits       %llu patched\n"
       "  run-loop entries    %llu; exits: %llu indirect (jump-cache miss), %llu direct "
-      "unchained, %llu syscall, %llu trap, %llu exit request, %llu deopt\n"
+      "unchained, %llu syscall, %llu trap, %llu exit request, %llu deopt, %llu code "
+      "changed\n"
       "  run-loop lookups    %llu (%llu misses)\n"
       "  code-buffer flushes %llu (%llu blocks invalidated)\n"
       "  guest signals       %llu delivered to handlers\n",
@@ -120,9 +121,9 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       (unsigned long long)n[TC_ST_EXIT_INDIRECT], (unsigned long long)n[TC_ST_EXIT_DIRECT],
       (unsigned long long)n[TC_ST_EXIT_SYSCALL], (unsigned long long)n[TC_ST_EXIT_TRAP],
       (unsigned long long)n[TC_ST_EXIT_REQUEST], (unsigned long long)n[TC_ST_DEOPTS],
-      (unsigned long long)n[TC_ST_LOOKUPS], (unsigned long long)n[TC_ST_MISSES],
-      (unsigned long long)n[TC_ST_FLUSHES], (unsigned long long)n[TC_ST_INVALIDATED],
-      (unsigned long long)n[TC_ST_SIGNALS]);
+      (unsigned long long)n[TC_ST_EXIT_CODE_INVAL], (unsigned long long)n[TC_ST_LOOKUPS],
+      (unsigned long long)n[TC_ST_MISSES], (unsigned long long)n[TC_ST_FLUSHES],
+      (unsigned long long)n[TC_ST_INVALIDATED], (unsigned long long)n[TC_ST_SIGNALS]);
 }
 
 /* One write(2), not stdio: this may run in a signal handler. */

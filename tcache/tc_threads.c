@@ -15,7 +15,7 @@
 pthread_mutex_t tc_mutex = PTHREAD_MUTEX_INITIALIZER;
 pthread_mutex_t tc_chain_lock = PTHREAD_MUTEX_INITIALIZER;
 pthread_rwlock_t tc_code_lock;
-static struct cpu *tc_cpus; /* under tc_mutex */
+struct cpu *tc_cpus; /* under tc_mutex */
 
 void tc_threads_init(void) {
   pthread_rwlockattr_t a;

@@ -79,6 +79,10 @@ static inline uint32_t tc_jc_index(uint64_t pc) {
   return (uint32_t)((pc >> 2) ^ (pc >> 16)) & (TC_JC_SIZE - 1);
 }
 
+/* The bytes IC IVAU drops translations for: the smallest instruction cache
+ * line a guest may be told of (A64 CTR_EL0.IminLine as xrun reports it). */
+enum { TC_CODE_LINE = 64 };
+
 /* What a host backend provides. */
 struct backend {
   const char *name;
@@ -118,7 +122,9 @@ struct tc_block *tc_get(struct cpu *c, uint64_t pc);
 /* Drop every translation (code buffer full). Called with tc_mutex held, from
  * translation; stops every other guest thread first. */
 void tc_flush(void);
-/* Drop translations overlapping [start, start+len) (munmap, mprotect, code writes). */
+/* Drop translations overlapping [start, start+len) (munmap, mprotect, code writes):
+ * they leave the map, every chain and every thread's jump cache; their code
+ * stays in the buffer until the next flush, as a thread may still be in it. */
 void tc_invalidate(uint64_t start, uint64_t len);
 /* The block whose host code contains host_pc, or NULL. */
 struct tc_block *tc_find_host(const void *host_pc);

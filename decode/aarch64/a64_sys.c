@@ -207,9 +207,19 @@ static void a64_dc_zva(struct a64_ctx *s, unsigned rt) {
   }
 }
 
+/* IC IVAU: the guest wrote code at Xt's cache line. The block ends here and
+ * the run loop drops the line's translations, so what follows, even later
+ * instructions of this very block, runs as now written (Arm ARM, "Concurrent
+ * modification and execution of instructions": the sequence ends in an ISB). */
+static void a64_ic_ivau(struct a64_ctx *s, unsigned rt) {
+  ir_code_inval(s->b, a64_rd(s, rt, 1, false), s->pc + 4);
+  s->end = true;
+}
+
 /* 1101010100 0 01 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   SYS: of the EL0 cache
- * operations only DC ZVA changes memory; cleans and invalidates by VA
- * (DC CVAC/CVAU/CVAP/CVADP/CIVAC, IC IVAU) have nothing to do on a coherent host. */
+ * operations DC ZVA changes memory and IC IVAU drops translations; cleans and
+ * invalidates of data by VA (DC CVAC/CVAU/CVAP/CVADP/CIVAC) have nothing to do
+ * on a coherent host. (IC IALLU/IALLUIS are EL1 only: undefined here.) */
 bool trans_sys(struct a64_ctx *s, uint32_t insn) {
   unsigned op = a64_bits(insn, 5, 14) & ~(15u << 3); /* op1 CRn op2, CRm cleared */
   unsigned crm = a64_bits(insn, 8, 4);
@@ -217,7 +227,7 @@ bool trans_sys(struct a64_ctx *s, uint32_t insn) {
     return false;
   switch (crm) {
   case 4: a64_dc_zva(s, a64_bits(insn, 0, 5)); return true;
-  case 5:  /* IC IVAU */
+  case 5: a64_ic_ivau(s, a64_bits(insn, 0, 5)); return true;
   case 10: /* DC CVAC */
   case 11: /* DC CVAU */
   case 12: /* DC CVAP */

@@ -634,6 +634,11 @@ TEST(syscall_and_trap) {
   ASSERT_EQ(run_block(b, &c), CPU_EXIT_TRAP);
   ASSERT_EQ(c.c.pc, 0x1008);
   ASSERT_EQ(c.c.trap_signal, 4);
+  ir_block_reset(b, 0x1000);
+  ir_code_inval(b, ir_const(b, IR_I64, 0x7fff12345678ull), 0x100c);
+  ASSERT_EQ(run_block(b, &c), CPU_EXIT_CODE_INVAL);
+  ASSERT_EQ(c.c.pc, 0x100c);
+  ASSERT_EQ(c.c.trap_info, 0x7fff12345678ull);
   ir_block_free(b);
 }
 

@@ -1,0 +1,113 @@
+/* tc_pages.c - the valid blocks with guest code in each 4 KiB guest page, so
+ * that dropping the translations of a cache line (IC IVAU) or of a few pages
+ * (mprotect) looks at those pages' blocks, not at every block ever made.
+ * Everything here runs under tc_mutex.
+ *
+ *   tc_pages_add(blk);                       // blk was committed
+ *   tc_pages_drop(start, len, drop, &arg);   // drop(blk, &arg) for each block
+ *                                            // overlapping, which leaves the index
+ */
+#include <mimalloc.h>
+#include <uthash.h>
+#include "tc_int.h"
+
+enum { TC_PAGE_SHIFT = 12 };
+
+struct tc_page {
+  uint64_t page;            /* guest address >> TC_PAGE_SHIFT */
+  struct tc_block **blocks; /* valid blocks with code in this page */
+  uint32_t n, cap;
+  UT_hash_handle hh;
+};
+
+static struct tc_page *tc_pages;
+
+static uint64_t tc_first_page(const struct tc_block *blk) {
+  return blk->guest_pc >> TC_PAGE_SHIFT;
+}
+
+static uint64_t tc_last_page(const struct tc_block *blk) {
+  return (blk->guest_pc + (blk->guest_size ? blk->guest_size : 1) - 1) >> TC_PAGE_SHIFT;
+}
+
+static void tc_page_push(uint64_t page, struct tc_block *blk) {
+  struct tc_page *p;
+  HASH_FIND(hh, tc_pages, &page, sizeof(page), p);
+  if (!p) {
+    p = mi_zalloc(sizeof(*p));
+    if (!p)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+    p->page = page;
+    HASH_ADD(hh, tc_pages, page, sizeof(p->page), p);
+  }
+  if (p->n == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 8;
+    p->blocks = mi_reallocn(p->blocks, p->cap, sizeof(*p->blocks));
+    if (!p->blocks)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  }
+  p->blocks[p->n++] = blk;
+}
+
+void tc_pages_add(struct tc_block *blk) {
+  for (uint64_t pg = tc_first_page(blk); pg <= tc_last_page(blk); pg++)
+    tc_page_push(pg, blk);
+}
+
+/* Take blk out of page pg's list (a block on several pages). */
+static void tc_page_remove(uint64_t pg, const struct tc_block *blk) {
+  struct tc_page *p;
+  HASH_FIND(hh, tc_pages, &pg, sizeof(pg), p);
+  for (uint32_t i = 0; p && i < p->n; i++)
+    if (p->blocks[i] == blk) {
+      p->blocks[i] = p->blocks[--p->n];
+      return;
+    }
+}
+
+/* Drop the blocks of page p that overlap [start, end); keep the others. */
+static void tc_page_drop(struct tc_page *p, uint64_t start, uint64_t end,
+                         void (*drop)(struct tc_block *blk, void *arg), void *arg) {
+  uint32_t kept = 0;
+  for (uint32_t i = 0; i < p->n; i++) {
+    struct tc_block *b = p->blocks[i];
+    if (b->guest_pc >= end || b->guest_pc + b->guest_size <= start) {
+      p->blocks[kept++] = b;
+      continue;
+    }
+    for (uint64_t pg = tc_first_page(b); pg <= tc_last_page(b); pg++)
+      if (pg != p->page)
+        tc_page_remove(pg, b);
+    drop(b, arg);
+  }
+  p->n = kept;
+}
+
+void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *blk, void *arg),
+                   void *arg) {
+  uint64_t end = start + len < start ? UINT64_MAX : start + len;
+  uint64_t first = start >> TC_PAGE_SHIFT, last = (end - 1) >> TC_PAGE_SHIFT;
+  struct tc_page *p, *tmp;
+  if (last - first < HASH_COUNT(tc_pages)) { /* fewer pages in the range than with code */
+    for (uint64_t pg = first; pg <= last; pg++) {
+      HASH_FIND(hh, tc_pages, &pg, sizeof(pg), p);
+      if (p)
+        tc_page_drop(p, start, end, drop, arg);
+    }
+    return;
+  }
+  HASH_ITER(hh, tc_pages, p, tmp) {
+    if (p->page >= first && p->page <= last)
+      tc_page_drop(p, start, end, drop, arg);
+  }
+}
+
+/* Every translation is gone (flush). */
+void tc_pages_clear(void) {
+  struct tc_page *p, *tmp;
+  HASH_ITER(hh, tc_pages, p, tmp) {
+    HASH_DEL(tc_pages, p);
+    mi_free(p->blocks);
+    mi_free(p);
+  }
+}
