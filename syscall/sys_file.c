@@ -99,11 +99,12 @@ int64_t sys_readlinkat(const struct sys_call *s) {
   const char *path = sys_path(s->a[1], buf, &err);
   if (!path)
     return err;
-  if ((int64_t)s->a[3] <= 0)
+  int bufsiz = (int)s->a[3]; /* the kernel's is an int: the high half does not count */
+  if (bufsiz <= 0)
     return -EINVAL;
   if (path != sys_exe_path())
-    return sys_ret(syscall(SYS_readlinkat, (int)s->a[0], path, s->a[2], s->a[3]));
-  size_t n = strlen(path) < s->a[3] ? strlen(path) : s->a[3]; /* no NUL, as readlink */
+    return sys_ret(syscall(SYS_readlinkat, (int)s->a[0], path, s->a[2], bufsiz));
+  size_t n = strlen(path) < (size_t)bufsiz ? strlen(path) : (size_t)bufsiz; /* no NUL */
   return sys_copy_out(s->a[2], path, n) ? -EFAULT : (int64_t)n;
 }
 

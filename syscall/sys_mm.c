@@ -56,8 +56,10 @@ int64_t sys_munmap(const struct sys_call *s) {
 }
 
 int64_t sys_mprotect(const struct sys_call *s) {
-  if (sys_range_bad(s->a[0], s->a[1]))
+  if (s->a[0] & 4095)
     return -EINVAL;
+  if (sys_range_bad(s->a[0], s->a[1]))
+    return -ENOMEM; /* as the kernel says for addresses no mapping can have */
   if (mprotect((void *)(uintptr_t)s->a[0], s->a[1], sys_prot(s->a[2])))
     return -errno;
   tc_invalidate(s->a[0], s->a[1]);
