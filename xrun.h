@@ -65,6 +65,7 @@ struct guest {
   uint16_t elf_machine; /* EM_AARCH64 */
   size_t cpu_size;      /* sizeof the guest's state struct */
   size_t stack_align;   /* initial sp alignment */
+  uint32_t pc_align;    /* instruction alignment: a pc off it is SIGBUS/BUS_ADRALN */
   /* Append IR for one block starting at pc; reads guest code at pc. */
   void (*decode_block)(struct ir_block *b, uint64_t pc);
   /* Set up registers at program entry. */

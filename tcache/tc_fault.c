@@ -40,7 +40,10 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
     sigemptyset(&s);
     sigaddset(&s, sig);
     pthread_sigmask(SIG_UNBLOCK, &s, NULL);
-    tc_decode_si_code = si->si_code == SEGV_ACCERR ? SEGV_ACCERR : SEGV_MAPERR;
+    tc_decode_sig = sig == SIGBUS ? SIGBUS : SIGSEGV; /* SIGBUS: a file page past its end */
+    tc_decode_si_code = sig == SIGBUS                ? si->si_code
+                        : si->si_code == SEGV_ACCERR ? SEGV_ACCERR
+                                                     : SEGV_MAPERR;
     siglongjmp(*tc_decode_jmp, 1);
   }
   struct cpu *c = tc_current;

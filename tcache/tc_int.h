@@ -41,9 +41,11 @@ void tc_unchain_all(struct tc_block *blk);
 
 /* Set while decoding: a fault reading guest code jumps back here. */
 extern __thread sigjmp_buf *tc_decode_jmp;
-/* The si_code of the fault that stopped the last tc_decode: SEGV_MAPERR for
- * code in no mapping, SEGV_ACCERR for a page the guest cannot read. */
-extern __thread int tc_decode_si_code;
+/* The guest signal for the last tc_decode that failed, and its si_code:
+ * SIGSEGV with SEGV_MAPERR for code in no mapping, SEGV_ACCERR for a page the
+ * guest cannot read; SIGBUS with BUS_ADRALN for a pc off the instruction
+ * alignment. */
+extern __thread int tc_decode_sig, tc_decode_si_code;
 
 /* Threads (tc_threads.c). */
 extern pthread_mutex_t tc_mutex, tc_chain_lock;

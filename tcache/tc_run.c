@@ -118,7 +118,7 @@ static void tc_run_interp(struct cpu *c) {
       continue;
     }
     if (tc_decode(b, c->pc) < 0) {
-      c->guest->signal_sync(c, SIGSEGV, tc_decode_si_code, c->pc);
+      c->guest->signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
       continue;
     }
     tc_in_guest = 1;
@@ -150,7 +150,7 @@ static void tc_loop(struct cpu *c) {
     if (!blk)
       blk = tc_get(c, c->pc);
     if (!blk) {
-      c->guest->signal_sync(c, SIGSEGV, tc_decode_si_code, c->pc);
+      c->guest->signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
       continue;
     }
     XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);

@@ -6,7 +6,7 @@
 #include "../gc/gc.h"
 
 __thread sigjmp_buf *tc_decode_jmp;
-__thread int tc_decode_si_code;
+__thread int tc_decode_sig, tc_decode_si_code;
 static __thread struct ir_block *tc_ir;
 
 static void tc_log_block(const char *what, const struct ir_block *b) {
@@ -28,6 +28,12 @@ static void tc_log_in_asm(const struct ir_block *b) {
 int tc_decode(struct ir_block *b, uint64_t pc) {
   sigjmp_buf jb;
   ir_block_reset(b, pc);
+  if (tc_guest->pc_align && pc % tc_guest->pc_align) { /* as an Arm PC alignment fault */
+    tc_decode_sig = SIGBUS;
+    tc_decode_si_code = BUS_ADRALN;
+    return -1;
+  }
+  tc_decode_sig = SIGSEGV;
   if (sigsetjmp(jb, 0)) { /* no mask saved: a system call per block (tc_fault.c) */
     tc_decode_jmp = NULL;
     return -1;

@@ -44,6 +44,7 @@ const struct guest a64_guest = {
     .elf_machine = EM_AARCH64,
     .cpu_size = sizeof(struct a64_cpu),
     .stack_align = 16,
+    .pc_align = 4,
     .decode_block = a64_decode_block,
     .cpu_init = a64_cpu_init,
     .syscall = a64_syscall,
