@@ -127,17 +127,16 @@ fail:
                   (unsigned long long)va, ld_map_why(errno));
 }
 
+/* AT_PHDR as Linux computes it (fs/binfmt_elf.c): where the PT_LOAD that
+ * holds the file's bytes at e_phoff maps them; PT_PHDR is not consulted. */
 static uint64_t ld_phdr_addr(const struct ld_elf *e, uint64_t bias) {
-  for (size_t i = 0; i < e->phnum; i++)
-    if (e->ph[i].p_type == PT_PHDR)
-      return e->ph[i].p_vaddr + bias;
   for (size_t i = 0; i < e->phnum; i++) {
     const GElf_Phdr *p = &e->ph[i];
     if (p->p_type == PT_LOAD && e->eh.e_phoff >= p->p_offset &&
         e->eh.e_phoff - p->p_offset < p->p_filesz)
       return p->p_vaddr + (e->eh.e_phoff - p->p_offset) + bias;
   }
-  return 0;
+  return bias;
 }
 
 int ld_map(const struct ld_elf *e, uint64_t hint, struct ld_mapped *m) {

@@ -338,6 +338,43 @@ TEST(hostile_phoff) {
   ASSERT_BAD(p, XRUN_EXIT_BADELF, "xrun: ");
 }
 
+static void load_phdr(int *test_failed_, const char *path, int want) {
+  struct ld_image img;
+  ASSERT_EQ(ld_load(&test_guest, path, 2, test_argv, test_envp, &img), 0);
+  ASSERT_EQ(img.phdr, (uint64_t)(unsigned)want);
+}
+
+/* AT_PHDR comes from the PT_LOAD that maps e_phoff, as Linux computes it,
+ * not from a PT_PHDR that says otherwise. */
+TEST(phdr_from_the_load_segment) {
+  const char *p = cut("phdr", 1u << 24);
+  ASSERT(p);
+  size_t size;
+  uint8_t *b = slurp(p, &size);
+  ASSERT(b);
+  Elf64_Ehdr *eh = (Elf64_Ehdr *)b;
+  Elf64_Phdr *ph = (Elf64_Phdr *)(b + eh->e_phoff);
+  int changed = 0;
+  uint64_t load_va = 0;
+  for (int i = 0; i < eh->e_phnum; i++) {
+    if (ph[i].p_type == PT_LOAD && ph[i].p_offset == 0 && !load_va)
+      load_va = ph[i].p_vaddr;
+    if (ph[i].p_type == PT_GNU_STACK && !changed) {
+      ph[i].p_type = PT_PHDR; /* a PT_PHDR that points elsewhere */
+      ph[i].p_vaddr = ph[i].p_paddr = 0x12345000;
+      changed = 1;
+    }
+  }
+  ASSERT(changed && load_va);
+  FILE *f = fopen(p, "wb");
+  ASSERT(f);
+  fwrite(b, 1, size, f);
+  fclose(f);
+  int want = (int)(load_va + eh->e_phoff);
+  free(b);
+  ASSERT_EQ(in_child(load_phdr, p, want), 0);
+}
+
 TEST(wrong_class) {
   const char *p = cut("class32", 1u << 20);
   ASSERT(p);
