@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdbool.h>
 
 #define XRUN_VERSION "0.1.0"
@@ -110,6 +111,8 @@ void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* -D FILE: log there instead of stderr; 0, or -1 with errno. */
 int xrun_log_open(const char *path);
+/* Where the log goes (-D FILE, else stderr), for dumps longer than a line. */
+FILE *xrun_log_stream(void);
 
 /* Fatal translator error: one line on stderr, then exit with status. */
 _Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -30,6 +30,10 @@ int xrun_log_open(const char *path) {
   return 0;
 }
 
+FILE *xrun_log_stream(void) {
+  return log_file ? log_file : stderr;
+}
+
 void xrun_log(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -6,11 +6,12 @@
 #include "tc_int.h"
 
 static void tc_dump_bytes(const struct tc_block *blk) {
+  FILE *f = xrun_log_stream();
   for (uint32_t i = 0; i < blk->code_size; i += 16) {
-    fprintf(stderr, "  %p:", (void *)(blk->code + i));
+    fprintf(f, "  %p:", (void *)(blk->code + i));
     for (uint32_t j = i; j < i + 16 && j < blk->code_size; j++)
-      fprintf(stderr, " %02x", blk->code[j]);
-    fputc('\n', stderr);
+      fprintf(f, " %02x", blk->code[j]);
+    fputc('\n', f);
   }
 }
 
@@ -23,11 +24,16 @@ static int tc_objdump(const struct tc_block *blk, const char *machine) {
   close(fd);
   char cmd[256];
   snprintf(cmd, sizeof(cmd),
-           "objdump -D -b binary -m %s --adjust-vma=%p %s 2>/dev/null | tail -n +8 >&2", machine,
+           "objdump -D -b binary -m %s --adjust-vma=%p %s 2>/dev/null | tail -n +8", machine,
            (void *)blk->code, path);
-  int rc = n == (ssize_t)blk->code_size ? system(cmd) : -1;
+  FILE *p = n == (ssize_t)blk->code_size ? popen(cmd, "r") : NULL;
+  char line[512];
+  size_t lines = 0;
+  while (p && fgets(line, sizeof(line), p) && ++lines)
+    fputs(line, xrun_log_stream());
+  int rc = p ? pclose(p) : -1;
   unlink(path);
-  return rc;
+  return rc == 0 && lines ? 0 : -1;
 }
 
 void tc_log_out_asm(const struct tc_block *blk) {

@@ -12,7 +12,7 @@ static __thread struct ir_block *tc_ir;
 static void tc_log_block(const char *what, const struct ir_block *b) {
   xrun_log("%s: block 0x%llx (%u guest instructions)", what, (unsigned long long)b->guest_pc,
            b->guest_insns);
-  ir_print(stderr, b);
+  ir_print(xrun_log_stream(), b);
 }
 
 static void tc_log_in_asm(const struct ir_block *b) {

@@ -111,6 +111,14 @@ st=$?
 grep -q 'exit_group(7)' "$OUT/D.log" && [ ! -s "$OUT/D.err" ] && [ $st = 7 ]
 check log_file $? "status $st, log: $(head -c 100 "$OUT/D.log" 2>&1), stderr: $(head -c 100 "$OUT/D.err")"
 
+# the dumps go there too: guest code, IR, and host code
+rm -f "$OUT/D2.log"
+"$XRUN" -D "$OUT/D2.log" -d in_asm,ir,out_asm "$OUT/exit7" 2>"$OUT/D2.err"
+st=$?
+grep -q '^IN: ' "$OUT/D2.log" && grep -q '^block 0x' "$OUT/D2.log" && grep -q '^OUT: ' "$OUT/D2.log" &&
+  [ ! -s "$OUT/D2.err" ] && [ $st = 7 ]
+check log_file_dumps $? "status $st, log: $(head -c 100 "$OUT/D2.log" 2>&1), stderr: $(head -c 100 "$OUT/D2.err")"
+
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
 st=$?
