@@ -41,6 +41,7 @@ int64_t sys_mmap(const struct sys_call *s) {
     return -errno;
   if (flags & MAP_FIXED)
     tc_invalidate(addr, len);
+  tc_exec_set((uint64_t)(uintptr_t)p, len, (s->a[2] & PROT_EXEC) != 0);
   if (xrun_opt.perfmap && (s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
     ld_syms_add_mapping((int)s->a[4], (uint64_t)(uintptr_t)p, s->a[5]);
   return (int64_t)(uintptr_t)p;
@@ -52,6 +53,7 @@ int64_t sys_munmap(const struct sys_call *s) {
   if (munmap((void *)(uintptr_t)s->a[0], s->a[1]))
     return -errno;
   tc_invalidate(s->a[0], s->a[1]);
+  tc_exec_set(s->a[0], s->a[1], 1);
   return 0;
 }
 
@@ -63,6 +65,7 @@ int64_t sys_mprotect(const struct sys_call *s) {
   if (mprotect((void *)(uintptr_t)s->a[0], s->a[1], sys_prot(s->a[2])))
     return -errno;
   tc_invalidate(s->a[0], s->a[1]);
+  tc_exec_set(s->a[0], s->a[1], (s->a[2] & PROT_EXEC) != 0);
   return 0;
 }
 
@@ -75,8 +78,11 @@ int64_t sys_mremap(const struct sys_call *s) {
   if (p == MAP_FAILED)
     return -errno;
   tc_invalidate(old, old_len);
-  if ((uint64_t)(uintptr_t)p != old) /* moved, perhaps over other code (MREMAP_FIXED) */
+  if ((uint64_t)(uintptr_t)p != old) { /* moved, perhaps over other code (MREMAP_FIXED) */
     tc_invalidate((uint64_t)(uintptr_t)p, new_len);
+    tc_exec_set(old, old_len, 1);                    /* forgotten there; */
+    tc_exec_set((uint64_t)(uintptr_t)p, new_len, 1); /* not known here: allowed */
+  }
   return (int64_t)(uintptr_t)p;
 }
 

@@ -34,6 +34,10 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
     return -1;
   }
   tc_decode_sig = SIGSEGV;
+  if (tc_exec_denied(pc)) { /* a page mapped without PROT_EXEC */
+    tc_decode_si_code = SEGV_ACCERR;
+    return -1;
+  }
   if (sigsetjmp(jb, 0)) { /* no mask saved: a system call per block (tc_fault.c) */
     tc_decode_jmp = NULL;
     return -1;

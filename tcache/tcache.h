@@ -126,6 +126,10 @@ void tc_flush(void);
  * they leave the map, every chain and every thread's jump cache; their code
  * stays in the buffer until the next flush, as a thread may still be in it. */
 void tc_invalidate(uint64_t start, uint64_t len);
+/* The guest made [start, start+len) executable or not (mmap, mprotect; exec
+ * 1 for munmap: forgotten). Code there is then refused: SIGSEGV, SEGV_ACCERR. */
+void tc_exec_set(uint64_t start, uint64_t len, int exec);
+int tc_exec_denied(uint64_t pc);
 /* The block whose host code contains host_pc, or NULL. */
 struct tc_block *tc_find_host(const void *host_pc);
 /* Guest pc of the memory access at host_pc inside blk, or blk->guest_pc. */
