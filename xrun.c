@@ -110,6 +110,16 @@ static void opt_tb_size(const char *v) {
   xrun_opt.code_kb = (unsigned)kb;
 }
 
+static void opt_tcache_size(const char *v) {
+  uint64_t n = parse_size(v);
+  if (n && strspn(v, "0123456789") == strlen(v))
+    n <<= 20; /* a plain number is MiB, as -tb-size takes it */
+  if (n < (64u << 10) || n > (2ull << 30))
+    xrun_die(XRUN_EXIT_USAGE,
+             "xrun: --tcache-size takes a size from 64K to 2G (K, M, G suffixes), not '%s'", v);
+  xrun_opt.code_kb = (unsigned)(n >> 10);
+}
+
 /* The guest's environment: a copy of ours, edited by -E and -U in order. */
 static char **guest_env;
 static size_t guest_envc;
@@ -235,9 +245,11 @@ static const struct option_def {
     {"-strace", NULL, NULL, opt_strace, false, "log every system call (same as -d strace)"},
     {"-one-insn-per-tb", NULL, "XRUN_ONE_INSN_PER_TB", opt_one_insn, false,
      "translate one guest instruction per block (debugging)"},
+    {"--tcache-size", "SIZE", "XRUN_TCACHE_SIZE", opt_tcache_size, false,
+     "size of the translated-code buffer, as 256K or 64M\n"
+     "(default 64M); when it fills, it is flushed"},
     {"-tb-size", "MB", NULL, opt_tb_size, false,
-     "size of the translated-code buffer in MiB, or KiB\n"
-     "as 256K (default 64)"},
+     "the same, as qemu spells it: MiB, or KiB as 256K"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},
@@ -315,14 +327,17 @@ static int parse_options(int argc, char **argv) {
       i++;
       break;
     }
-    size_t k;
-    for (k = 0; k < N_OPTIONS && strcmp(argv[i], options[k].name); k++)
+    const char *eq = !strncmp(argv[i], "--", 2) ? strchr(argv[i], '=') : NULL;
+    size_t len = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]), k;
+    for (k = 0; k < N_OPTIONS &&
+                (strlen(options[k].name) != len || strncmp(argv[i], options[k].name, len));
+         k++)
       ;
-    if (k == N_OPTIONS || !options[k].set)
+    if (k == N_OPTIONS || !options[k].set || (eq && !options[k].arg))
       xrun_die(XRUN_EXIT_USAGE, "xrun: unknown option '%s'; see 'xrun --help'", argv[i]);
-    if (options[k].arg && i + 1 >= argc)
+    if (options[k].arg && !eq && i + 1 >= argc)
       xrun_die(XRUN_EXIT_USAGE, "xrun: option %s needs an argument; see 'xrun --help'", argv[i]);
-    options[k].set(options[k].arg ? argv[++i] : NULL);
+    options[k].set(!options[k].arg ? NULL : eq ? eq + 1 : argv[++i]);
   }
   if (i >= argc) {
     fprintf(stderr, "xrun: no program given; usage: xrun [options] PROGRAM [ARGS...]\n");

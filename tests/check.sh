@@ -7,7 +7,7 @@
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
-# tests/guest.sh, tests/busybox.sh, tests/openssl.sh, tests/mksysroot.sh and
+# tests/guest.sh (also with a 64 KiB code buffer), tests/busybox.sh, tests/openssl.sh, tests/mksysroot.sh and
 # tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
@@ -70,6 +70,12 @@ suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite diag tests/diag.sh
 suite guest tests/guest.sh
+# The guest programs again with the smallest code buffer (64 KiB): it fills
+# and is flushed over and over, under threads and signals too.
+tiny=$O/xrun-tinycache
+printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K "$@"\n' "$PWD" >"$tiny" && chmod +x "$tiny"
+guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tinycache/#'; }
+suite guest-tinycache guest_tiny
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
 suite mksysroot tests/mksysroot.sh
