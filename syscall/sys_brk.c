@@ -15,6 +15,11 @@ void sys_set_brk(uint64_t start) {
   brk_start = brk_cur = brk_mapped = sys_page_up(start);
 }
 
+void sys_brk_area(uint64_t *start, uint64_t *end) {
+  *start = brk_start;
+  *end = brk_mapped;
+}
+
 static int sys_brk_grow(uint64_t top) {
   void *want = (void *)(uintptr_t)brk_mapped;
   void *p = mmap(want, top - brk_mapped, PROT_READ | PROT_WRITE,

@@ -73,6 +73,8 @@ const char *sys_path(uint64_t guest_path, char *buf, int *err);
 /* A /proc file generated for the guest (e.g. /proc/cpuinfo): its fd, or
  * -ENOENT when path is not one of them. */
 int64_t sys_open_proc_file(const struct cpu *c, const char *path);
+/* The pages the guest's brk has mapped: [*start, *end). */
+void sys_brk_area(uint64_t *start, uint64_t *end);
 
 /* This thread's PR_SET_TAGGED_ADDR_CTRL value (a new thread inherits it). */
 extern __thread uint64_t sys_tagged_addr_ctrl;

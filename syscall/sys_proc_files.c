@@ -1,12 +1,17 @@
-/* sys_proc_files.c - /proc files that describe the machine, shown as the
- * guest's machine would show them (the design's "the guest never sees the
- * host"). Each is generated into a memfd when the guest opens it. */
+/* sys_proc_files.c - /proc files that describe the machine or the process,
+ * shown as the guest's machine would show them (the design's "the guest never
+ * sees the host"): cpuinfo, and the process's cmdline, auxv and maps. Each is
+ * generated into a memfd when the guest opens it. */
 #define _GNU_SOURCE
+#include <limits.h>
+#include <link.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include "sys_int.h"
+#include "../tcache/tcache.h"
 
 /* Linux's arm64 names for AT_HWCAP bits 0..31 (arch/arm64/kernel/cpuinfo.c). */
 static const char *const sys_hwcap_names[32] = {
@@ -46,8 +51,10 @@ static void sys_cpuinfo(FILE *f, const struct guest *g) {
 static uint64_t sys_arg_start, sys_arg_end;
 static uint64_t sys_auxv[128];
 static size_t sys_auxv_bytes;
+static uint64_t sys_stack_at;
 
 void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes) {
+  sys_stack_at = arg_start; /* the argument strings are on the guest's stack */
   sys_arg_start = arg_start;
   sys_arg_end = arg_end;
   sys_auxv_bytes = auxv_bytes < sizeof(sys_auxv) ? auxv_bytes : sizeof(sys_auxv);
@@ -75,6 +82,67 @@ static void sys_auxv_file(FILE *f, const struct cpu *c) {
   fwrite(sys_auxv, 1, sys_auxv_bytes, f);
 }
 
+/* The files xrun itself was loaded from: its executable and the host
+ * libraries it uses, which the guest's view of its memory leaves out. */
+static char sys_own_files[32][PATH_MAX];
+static int sys_n_own_files;
+
+static int sys_note_own_file(struct dl_phdr_info *info, size_t size, void *arg) {
+  (void)size, (void)arg;
+  if (info->dlpi_name[0] && sys_n_own_files < 32 &&
+      realpath(info->dlpi_name, sys_own_files[sys_n_own_files]))
+    sys_n_own_files++;
+  return 0;
+}
+
+static bool sys_own_file(const char *path) {
+  if (!sys_n_own_files) {
+    ssize_t n = readlink("/proc/self/exe", sys_own_files[0], PATH_MAX - 1);
+    sys_n_own_files = n > 0 ? (sys_own_files[0][n] = 0, 1) : 0;
+    dl_iterate_phdr(sys_note_own_file, NULL);
+  }
+  for (int i = 0; i < sys_n_own_files; i++)
+    if (!strcmp(path, sys_own_files[i]))
+      return true;
+  return false;
+}
+
+/* One host maps line in the guest's view: NULL to leave it out, else the
+ * name to show (empty for an anonymous mapping). */
+static const char *sys_maps_name(uint64_t lo, uint64_t hi, const char *name) {
+  uint64_t brk_lo, brk_hi;
+  sys_brk_area(&brk_lo, &brk_hi);
+  if (tc_overlaps_translator(lo, hi - lo) || (name[0] == '/' && sys_own_file(name)))
+    return NULL;      /* the code buffer; xrun and its libraries */
+  if (name[0] == '[') /* the host's stack, heap, vdso, vvar, vsyscall */
+    return NULL;
+  if (!name[0] && sys_stack_at >= lo && sys_stack_at < hi)
+    return "[stack]";
+  if (!name[0] && brk_hi > brk_lo && lo < brk_hi && hi > brk_lo)
+    return "[heap]"; /* as the kernel names the mapping that holds the break */
+  return name;
+}
+
+/* maps: the host's lines for the guest's memory, as the guest would see them. */
+static void sys_maps(FILE *f, const struct cpu *c) {
+  (void)c;
+  FILE *in = fopen("/proc/self/maps", "re");
+  char line[PATH_MAX + 128];
+  while (in && fgets(line, sizeof(line), in)) {
+    unsigned long long lo, hi;
+    int name_at = 0;
+    line[strcspn(line, "\n")] = 0;
+    if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &lo, &hi, &name_at) < 2 || !name_at)
+      continue;
+    const char *name = sys_maps_name(lo, hi, line + name_at);
+    if (!name)
+      continue;
+    fprintf(f, "%.*s%s\n", name_at, line, name);
+  }
+  if (in)
+    fclose(in);
+}
+
 static void sys_cpuinfo_file(FILE *f, const struct cpu *c) {
   sys_cpuinfo(f, c->guest ? c->guest : &a64_guest);
 }
@@ -89,6 +157,7 @@ static const struct {
     {"/proc/cpuinfo", 0, sys_cpuinfo_file},
     {"cmdline", 1, sys_cmdline},
     {"auxv", 1, sys_auxv_file},
+    {"maps", 1, sys_maps},
 };
 
 /* The name after /proc/self/ or /proc/<our pid>/, or NULL. */
