@@ -31,6 +31,7 @@ static void *sys_thread_main(void *arg) {
   struct cpu *c = st->cpu;
   pid_t tid = gettid();
   c->tid = tid;
+  tc_own_thread(); /* this stack is xrun's: the guest may not unmap it */
   /* both tid words are written before any guest code runs: written by the
    * parent later, a thread that already ended would leave its tid behind */
   if (st->flags & CLONE_PARENT_SETTID)

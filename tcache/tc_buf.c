@@ -38,8 +38,3 @@ void tc_buf_reset(void) {
 int tc_in_code(const void *host_pc) {
   return (const uint8_t *)host_pc >= tc_code.start && (const uint8_t *)host_pc < tc_code.end;
 }
-
-int tc_overlaps_translator(uint64_t start, uint64_t len) {
-  uint64_t cs = (uintptr_t)tc_code.start, ce = (uintptr_t)tc_code.end;
-  return start < ce && start + len > cs;
-}

@@ -46,6 +46,9 @@ extern __thread sigjmp_buf *tc_decode_jmp;
  * guest cannot read; SIGBUS with BUS_ADRALN for a pc off the instruction
  * alignment. */
 extern __thread int tc_decode_sig, tc_decode_si_code;
+/* xrun's own memory (tc_own.c): taken at start, and ranges added later. */
+void tc_own_init(void);
+void tc_own_add(uint64_t lo, uint64_t hi);
 
 /* Threads (tc_threads.c). */
 extern pthread_mutex_t tc_mutex, tc_chain_lock;

@@ -29,6 +29,7 @@ void tc_init(const struct backend *be, const struct guest *g) {
   tc_guest = g;
   tc_threads_init();
   tc_map_init();
+  tc_own_init();
   tc_buf_init((size_t)xrun_opt.code_kb << 10);
   tc_fault_init();
   tc_diag_init();

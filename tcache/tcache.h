@@ -141,6 +141,8 @@ int tc_in_code(const void *host_pc);
 /* True if [start, start+len) overlaps memory the translator owns (code buffer,
  * its own stacks): a guest MAP_FIXED there is refused. */
 int tc_overlaps_translator(uint64_t start, uint64_t len);
+/* Call in each new host thread that runs a guest thread: its stack is xrun's. */
+void tc_own_thread(void);
 
 /* Diagnostics (--perfmap, --stats). The process ends: exit_group, the last
  * thread, or the fatal signal sig (0: none). Writes out the perf map and

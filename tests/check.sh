@@ -7,7 +7,8 @@
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
-# tests/guest.sh (also with a 64 KiB code buffer), tests/busybox.sh, tests/openssl.sh, tests/mksysroot.sh and
+# tests/guest.sh (also with a 64 KiB code buffer), tests/busybox.sh, tests/openssl.sh,
+# tests/mksysroot.sh, tests/hostile.sh and
 # tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
@@ -79,6 +80,7 @@ suite guest-tinycache guest_tiny
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
 suite mksysroot tests/mksysroot.sh
+suite hostile tests/hostile.sh
 suite difftest env N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
 
 pass=$(grep -c '^PASS ' "$LOG")

@@ -1,0 +1,33 @@
+#!/bin/bash
+# hostile.sh - guest programs that attack the translator itself
+# (tests/hostile/*.c, built static for aarch64): each must run to its end
+# under $XRUN and exit 0, which it does only when every attack was refused;
+# a crash of xrun, or an attack that succeeded, is a FAIL. These are xrun's
+# own rules (on hardware there is no translator to attack), so there is no
+# qemu or native comparison.
+#
+# One line per program: PASS hostile/NAME or FAIL hostile/NAME: reason.
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+XRUN=${XRUN:-./xrun}
+OUT=${O:-o}/tests/hostile
+mkdir -p "$OUT"
+nfail=0
+for src in tests/hostile/*.c; do
+  name=$(basename "$src" .c)
+  if ! aarch64-linux-gnu-gcc -O2 -static -o "$OUT/$name" "$src" 2>"$OUT/$name.log"; then
+    echo "FAIL hostile/$name: build failed: $(head -1 "$OUT/$name.log")"
+    nfail=$((nfail + 1))
+    continue
+  fi
+  out=$(timeout 20 "$XRUN" "$OUT/$name" 2>&1)
+  st=$?
+  if [ $st = 0 ]; then
+    echo "PASS hostile/$name"
+  else
+    echo "FAIL hostile/$name: exit status $st: $(echo "$out" | tail -1)"
+    nfail=$((nfail + 1))
+  fi
+done
+[ $nfail = 0 ]
