@@ -23,8 +23,8 @@ DEPS_PKGS := libelf-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
              gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap
 
 MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc
-LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c))
-LIB_OBJS := $(patsubst %.c,$(O)/%.o,$(LIB_SRCS))
+LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
+LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 
 all: xrun
 
@@ -34,6 +34,10 @@ xrun: $(O)/xrun.o $(O)/xrun_binfmt.o $(LIB_OBJS)
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) -c -o $@ $<
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \

@@ -109,7 +109,7 @@ out:
 int64_t sys_execve(const struct sys_call *s) {
   char pathbuf[PATH_MAX];
   int err = 0;
-  const char *path = sys_path(s->a[0], pathbuf, &err);
+  const char *path = sys_path_follow(s->a[0], pathbuf, &err);
   if (!path)
     return err;
   return sys_exec_path(s, path, s->a[1], s->a[2]);

@@ -13,7 +13,8 @@
 int64_t sys_openat(const struct sys_call *s) {
   char buf[PATH_MAX];
   int err = 0;
-  const char *path = sys_path(s->a[1], buf, &err);
+  const char *path = sys_oflags_to_host(s->a[2]) & O_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+                                                              : sys_path_follow(s->a[1], buf, &err);
   if (!path)
     return err;
   int64_t fd = sys_open_proc_file(s->cpu, path);
@@ -79,7 +80,8 @@ int64_t sys_pass_path1(const struct sys_call *s) {
 static int64_t sys_access(const struct sys_call *s, unsigned flags) {
   char buf[PATH_MAX];
   int err = 0;
-  const char *path = sys_path(s->a[1], buf, &err);
+  const char *path = flags & AT_SYMLINK_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+                                                 : sys_path_follow(s->a[1], buf, &err);
   if (!path)
     return err;
   return sys_ret(syscall(SYS_faccessat2, (int)s->a[0], path, (int)s->a[2], flags));

@@ -70,6 +70,15 @@ int sys_oflags_str(char *buf, size_t size, uint64_t guest);
  * and an absolute path that exists in the guest sysroot is taken from there.
  * buf is PATH_MAX bytes. Returns the path to use, NULL with -EFAULT in *err. */
 const char *sys_path(uint64_t guest_path, char *buf, int *err);
+/* A host system call that a signal recorded for this thread (*pending set)
+ * cannot slip past into a blocking wait: the result, or -EINTR when it was
+ * not made (sys_safe_x86_64.S). sys_safe_syscall_fixup, from a host signal
+ * handler, moves an interrupted pc inside the window to that -EINTR exit. */
+long sys_safe_syscall(volatile uint32_t *pending, long nr, long a1, long a2, long a3, long a4,
+                      long a5, long a6);
+void sys_safe_syscall_fixup(void *ucontext);
+/* The same for a call that follows a final symbolic link (sys_path.c). */
+const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
 /* A /proc file generated for the guest (e.g. /proc/cpuinfo): its fd, or
  * -ENOENT when path is not one of them. */
 int64_t sys_open_proc_file(const struct cpu *c, const char *path);

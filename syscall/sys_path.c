@@ -1,10 +1,14 @@
 /* sys_path.c - path arguments as the guest means them. /proc/self/exe is the
  * guest program, not xrun; an absolute path that exists inside the guest's
  * sysroot is taken from there (so its dynamic linker finds its own libc), as
- * qemu-user's -L does. */
+ * qemu-user's -L does. For the calls that follow a final symbolic link, one
+ * inside the sysroot that names an absolute path (libm.so -> /lib/...)
+ * leads into the sysroot, as a chroot would, when the host has no such path. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +39,38 @@ static int sys_host_only(const char *p) {
       return 1;
   }
   return 0;
+}
+
+/* The host path of rooted (root + guest path) with every symbolic link in it
+ * resolved inside root (openat2's RESOLVE_IN_ROOT), in out; NULL if none. */
+static const char *sys_path_in_root(const char *root, const char *guest, char *out) {
+  int dir = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0)
+    return NULL;
+  struct open_how how = {.flags = O_PATH | O_CLOEXEC, .resolve = RESOLVE_IN_ROOT};
+  int fd = (int)syscall(SYS_openat2, dir, guest + 1, &how, sizeof(how));
+  close(dir);
+  if (fd < 0)
+    return NULL;
+  char proc[32];
+  snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+  ssize_t n = readlink(proc, out, PATH_MAX - 1);
+  close(fd);
+  if (n <= 0)
+    return NULL;
+  out[n] = 0;
+  return out;
+}
+
+const char *sys_path_follow(uint64_t guest_path, char *buf, int *err) {
+  static __thread char resolved[PATH_MAX];
+  const char *p = sys_path(guest_path, buf, err);
+  const char *root = xrun_sysroot(&a64_guest);
+  size_t n = strlen(root);
+  if (!p || p == buf || strncmp(p, root, n) || access(p, F_OK) == 0 || errno != ENOENT)
+    return p; /* not from the sysroot, or it resolves on the host */
+  const char *in_root = sys_path_in_root(root, buf, resolved);
+  return in_root ? in_root : p;
 }
 
 const char *sys_path(uint64_t guest_path, char *buf, int *err) {

@@ -60,10 +60,20 @@ void sys_sigmask_set(uint64_t mask) {
   pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
+extern const char sys_safe_syscall_start[], sys_safe_syscall_end[], sys_safe_syscall_eintr[];
+
+void sys_safe_syscall_fixup(void *ucontext) {
+  greg_t *rip = &((ucontext_t *)ucontext)->uc_mcontext.gregs[REG_RIP];
+  if (*rip >= (greg_t)(uintptr_t)sys_safe_syscall_start &&
+      *rip < (greg_t)(uintptr_t)sys_safe_syscall_end)
+    *rip = (greg_t)(uintptr_t)sys_safe_syscall_eintr;
+}
+
 static void sys_on_host_signal(int sig, siginfo_t *si, void *uc) {
   siginfo_t info = *si;
   info.si_signo = sys_sig_to_guest(sig);
   sys_sigpending_record(info.si_signo, &info);
+  sys_safe_syscall_fixup(uc);
   if (info.si_signo >= SYS_SIGRT_FIRST) /* the next ones wait in the host's queue */
     sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
 }
@@ -71,9 +81,10 @@ static void sys_on_host_signal(int sig, siginfo_t *si, void *uc) {
 /* A fault signal sent by kill/tgkill (si_code <= 0) is the guest's, pending;
  * a real fault goes to xrun's handler. */
 static void sys_on_fault_signal(int sig, siginfo_t *si, void *uc) {
-  if (si->si_code <= 0 && sys_sigcpu)
+  if (si->si_code <= 0 && sys_sigcpu) {
     sys_sigpending_record(sig, si);
-  else
+    sys_safe_syscall_fixup(uc);
+  } else
     sys_fault_prev[sig].sa_sigaction(sig, si, uc);
 }
 

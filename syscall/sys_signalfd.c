@@ -55,7 +55,8 @@ static void sys_signalfd_to_guest(uint64_t buf, int64_t n) {
 }
 
 int64_t sys_read(const struct sys_call *s) {
-  int64_t r = sys_ret(syscall(SYS_read, (int)s->a[0], s->a[1], s->a[2]));
+  int64_t r = sys_safe_syscall(&s->cpu->exit_request, SYS_read, (long)s->a[0], (long)s->a[1],
+                               (long)s->a[2], 0, 0, 0);
   if (r > 0 && r % 128 == 0 && __atomic_load_n(&sys_signalfd_made, __ATOMIC_RELAXED) &&
       sys_is_signalfd((int)s->a[0]))
     sys_signalfd_to_guest(s->a[1], r);

@@ -66,7 +66,9 @@ int64_t sys_newfstatat(const struct sys_call *s) {
   char buf[PATH_MAX];
   int err = 0;
   struct stat st;
-  const char *path = s->a[1] ? sys_path(s->a[1], buf, &err) : NULL;
+  const char *path = !s->a[1]                        ? NULL
+                     : s->a[3] & AT_SYMLINK_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+                                                     : sys_path_follow(s->a[1], buf, &err);
   if (s->a[1] && !path)
     return err;
   if (syscall(SYS_newfstatat, (int)s->a[0], path, &st, (int)s->a[3]) < 0)
@@ -77,7 +79,9 @@ int64_t sys_newfstatat(const struct sys_call *s) {
 int64_t sys_statx(const struct sys_call *s) {
   char buf[PATH_MAX];
   int err = 0;
-  const char *path = s->a[1] ? sys_path(s->a[1], buf, &err) : NULL;
+  const char *path = !s->a[1]                        ? NULL
+                     : s->a[2] & AT_SYMLINK_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+                                                     : sys_path_follow(s->a[1], buf, &err);
   if (s->a[1] && !path)
     return err;
   return sys_ret(syscall(SYS_statx, (int)s->a[0], path, (int)s->a[2], (unsigned)s->a[3], s->a[4]));

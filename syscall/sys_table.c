@@ -19,7 +19,8 @@ const struct sys_entry *sys_lookup(uint64_t nr) {
 }
 
 int64_t sys_pass(const struct sys_call *s) {
-  return sys_ret(syscall(s->host_nr, s->a[0], s->a[1], s->a[2], s->a[3], s->a[4], s->a[5]));
+  return sys_safe_syscall(&s->cpu->exit_request, s->host_nr, (long)s->a[0], (long)s->a[1],
+                          (long)s->a[2], (long)s->a[3], (long)s->a[4], (long)s->a[5]);
 }
 
 int64_t sys_enosys(const struct sys_call *s) {

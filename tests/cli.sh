@@ -135,6 +135,22 @@ flushes=$(grep -o 'flushes [0-9]*' "$OUT/pf.err" | awk '{ if ($2 > 0) n++ } END 
   [ $st3 = 125 ] && [ "$(wc -l <"$OUT/pf.bad")" = 1 ]
 check tcache_size $? "status $st/$st2/$st3, runs that flushed: $flushes of 2, $(head -1 "$OUT/pf.bad")"
 
+# -L DIR: a library reached through an absolute symbolic link inside DIR
+# (libfoo.so.1 -> /opt/real/libfoo.so.1) is found inside DIR, as in a chroot;
+# the output is the native build's of the same sources
+R=$OUT/absroot
+rm -rf "$R" && mkdir -p "$R/opt/real" "$R/usr/lib/aarch64-linux-gnu"
+cp -a /usr/aarch64-linux-gnu/lib "$R/"
+printf 'int foo(void) { return 42; }\n' >"$OUT/foo.c"
+printf '#include <stdio.h>\nint foo(void);\nint main(void) { printf("foo %%d\\n", foo()); return 0; }\n' >"$OUT/foomain.c"
+aarch64-linux-gnu-gcc -shared -fPIC -Wl,-soname,libfoo.so.1 -o "$R/opt/real/libfoo.so.1" "$OUT/foo.c"
+aarch64-linux-gnu-gcc -o "$OUT/foomain" "$OUT/foomain.c" "$R/opt/real/libfoo.so.1"
+ln -s /opt/real/libfoo.so.1 "$R/usr/lib/aarch64-linux-gnu/libfoo.so.1"
+gcc -o "$OUT/foomain.native" "$OUT/foomain.c" "$OUT/foo.c"
+got=$("$XRUN" -L "$R" "$OUT/foomain" 2>&1)
+[ -n "$got" ] && [ "$got" = "$("$OUT/foomain.native")" ]
+check sysroot_absolute_link $? "printed [$got]"
+
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
 st=$?

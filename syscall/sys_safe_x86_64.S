@@ -1,0 +1,41 @@
+/* sys_safe_x86_64.S - a host system call that a guest signal cannot slip
+ * past (the race qemu-user's safe_syscall closes):
+ *
+ *   long sys_safe_syscall(volatile uint32_t *pending, long nr, long a1, .. a6)
+ *
+ * A host signal handler that records a guest signal sets *pending (the
+ * thread's exit_request). Checked here right before the syscall instruction,
+ * a signal that came earlier is seen; one that comes between the check and
+ * the instruction finds the interrupted pc in [start, end) and moves it to
+ * the EINTR exit (sys_safe_syscall_fixup), so the call is never entered to
+ * block with the signal waiting. The result is the kernel's, or -EINTR when
+ * the call was not made: sys_signal_restart then runs it again or lets the
+ * guest see EINTR, as the kernel would.
+ */
+        .text
+        .globl  sys_safe_syscall, sys_safe_syscall_start, sys_safe_syscall_end
+        .globl  sys_safe_syscall_eintr
+        .type   sys_safe_syscall, @function
+sys_safe_syscall:
+        pushq   %rbx
+        movq    %rdi, %rbx              /* pending: kept across the syscall */
+        movq    %rsi, %rax              /* nr */
+        movq    %rdx, %rdi              /* a1 */
+        movq    %rcx, %rsi              /* a2 */
+        movq    %r8, %rdx               /* a3 */
+        movq    %r9, %r10               /* a4 */
+        movq    16(%rsp), %r8           /* a5 */
+        movq    24(%rsp), %r9           /* a6 */
+sys_safe_syscall_start:
+        cmpl    $0, (%rbx)
+        jnz     sys_safe_syscall_eintr
+        syscall
+sys_safe_syscall_end:
+        popq    %rbx
+        ret
+sys_safe_syscall_eintr:
+        movq    $-4, %rax               /* -EINTR */
+        popq    %rbx
+        ret
+        .size   sys_safe_syscall, . - sys_safe_syscall
+        .section .note.GNU-stack, "", @progbits
