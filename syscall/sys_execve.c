@@ -50,20 +50,47 @@ static const char *sys_xrun_binary(void) {
   return self;
 }
 
-static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **envp) {
-  char **nargv = calloc(argc + 10, sizeof(char *));
-  if (!nargv)
-    return -ENOMEM;
+/* The options of this xrun that the next one must have too: those that
+ * change how the program runs (-L, -s, the code buffer, block size, the
+ * debugging switches) or what it reports (--perfmap, --stats, -strace). */
+static int sys_exec_options(char **nargv) {
+  static char stack[32], tcache[32];
   int k = 0;
-  nargv[k++] = "xrun";
   if (xrun_opt.sysroot) {
     nargv[k++] = "-L";
     nargv[k++] = (char *)xrun_opt.sysroot;
   }
+  snprintf(stack, sizeof(stack), "%llu", (unsigned long long)xrun_opt.stack_size); /* bytes */
+  snprintf(tcache, sizeof(tcache), "--tcache-size=%uK", xrun_opt.code_kb);
+  nargv[k++] = "-s";
+  nargv[k++] = stack;
+  nargv[k++] = tcache;
+  if (xrun_opt.max_block_insns == 1)
+    nargv[k++] = "-one-insn-per-tb";
+  if (xrun_opt.no_chain)
+    nargv[k++] = "--no-chain";
+  if (xrun_opt.no_opt)
+    nargv[k++] = "--no-opt";
+  if (xrun_opt.interp)
+    nargv[k++] = "--interp";
+  if (xrun_opt.no_spec)
+    nargv[k++] = "--no-spec";
   if (xrun_opt.perfmap)
     nargv[k++] = "--perfmap";
   if (xrun_opt.stats)
     nargv[k++] = "--stats";
+  if (xrun_log_mask & LOG_STRACE)
+    nargv[k++] = "-strace";
+  return k;
+}
+
+static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **envp) {
+  char **nargv = calloc(argc + 24, sizeof(char *));
+  if (!nargv)
+    return -ENOMEM;
+  int k = 0;
+  nargv[k++] = "xrun";
+  k += sys_exec_options(nargv + k);
   if (argc > 0) {
     nargv[k++] = "-0";
     nargv[k++] = argv[0];

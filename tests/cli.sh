@@ -151,6 +151,20 @@ got=$("$XRUN" -L "$R" "$OUT/foomain" 2>&1)
 [ -n "$got" ] && [ "$got" = "$("$OUT/foomain.native")" ]
 check sysroot_absolute_link $? "printed [$got]"
 
+# options reach a program the guest execs: -s (the child's stack) and
+# -one-insn-per-tb (the child's --stats counts 1.0 instruction per block)
+printf '#include <stdio.h>\n#include <unistd.h>\nint main(int c, char **v) { if (c < 2) return 2; execv(v[1], v + 1); perror("execv"); return 1; }\n' >"$OUT/execer.c"
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/execer" "$OUT/execer.c"
+"$XRUN" -s 16M "$OUT/execer" "$OUT/deep_recursion" >"$OUT/ex16.out" 2>&1
+st16=$?
+{ "$XRUN" -s 1M "$OUT/execer" "$OUT/deep_recursion" >/dev/null 2>&1; } 2>/dev/null
+st1=$?
+"$XRUN" -one-insn-per-tb --stats "$OUT/execer" "$OUT/exit7" 2>"$OUT/ex1.err"
+st7=$?
+[ $st16 = 0 ] && diff -q tests/guest/aarch64/deep_recursion.out "$OUT/ex16.out" >/dev/null &&
+  [ $st1 = 139 ] && [ $st7 = 7 ] && grep -q ', 1.0 per block)' "$OUT/ex1.err"
+check exec_keeps_options $? "16M: $st16, 1M: $st1 (want 139), one-insn: $st7 $(grep -m1 'per block' "$OUT/ex1.err")"
+
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
 st=$?
