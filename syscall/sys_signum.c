@@ -87,9 +87,10 @@ static int sys_wstatus_to_guest(int st) {
 
 int64_t sys_wait4(const struct sys_call *s) {
   int st;
-  long r = syscall(SYS_wait4, (pid_t)s->a[0], s->a[1] ? &st : NULL, (int)s->a[2], s->a[3]);
+  long r = sys_safe_syscall(&s->cpu->exit_request, SYS_wait4, (pid_t)s->a[0],
+                            s->a[1] ? (long)(uintptr_t)&st : 0, (int)s->a[2], (long)s->a[3], 0, 0);
   if (r < 0)
-    return -errno;
+    return r;
   if (r > 0 && s->a[1]) {
     st = sys_wstatus_to_guest(st);
     if (sys_copy_out(s->a[1], &st, sizeof(st)))
@@ -105,9 +106,9 @@ int64_t sys_wait4(const struct sys_call *s) {
 int64_t sys_waitid(const struct sys_call *s) {
   siginfo_t si;
   memset(&si, 0, sizeof(si));
-  long r = syscall(SYS_waitid, (int)s->a[0], (pid_t)s->a[1], s->a[2] ? &si : NULL, (int)s->a[3],
-                   s->a[4]);
-  int64_t ret = r < 0 ? -errno : r;
+  long r = sys_safe_syscall(&s->cpu->exit_request, SYS_waitid, (int)s->a[0], (pid_t)s->a[1],
+                            s->a[2] ? (long)(uintptr_t)&si : 0, (int)s->a[3], (long)s->a[4], 0);
+  int64_t ret = r;
   if (!s->a[2])
     return ret;
   si.si_signo = sys_sig_to_guest(si.si_signo);
