@@ -399,6 +399,7 @@ int main(int argc, char **argv) {
   if (xrun_opt.exe_fd < 0)
     exec_if_native(xrun_opt.exe_path, gargv);
   struct ld_image img;
+  ld_on_segment = tc_exec_set; /* code in a data segment is refused, as on arm64 */
   int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, guest_env, &img);
   if (status)
     return status;

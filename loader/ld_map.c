@@ -107,6 +107,8 @@ static int ld_map_file(const struct ld_elf *e, const GElf_Phdr *p, uint64_t va) 
   return 0;
 }
 
+void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
+
 static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t bias) {
   uint64_t va = p->p_vaddr + bias, file_end = va + p->p_filesz, mem_end = va + p->p_memsz;
   uint64_t anon = p->p_filesz ? ld_page_up(file_end) : ld_page_down(va);
@@ -121,6 +123,8 @@ static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t b
       mmap((void *)(uintptr_t)anon, ld_page_up(mem_end) - anon, prot,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
     goto fail;
+  if (ld_on_segment)
+    ld_on_segment(ld_page_down(va), ld_page_up(mem_end) - ld_page_down(va), prot & PROT_EXEC);
   return 0;
 fail:
   return ld_error(XRUN_EXIT_BADELF, "%s: cannot map the segment at 0x%llx: %s", e->path,

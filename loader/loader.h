@@ -36,6 +36,10 @@ struct ld_image {
   uint64_t auxv_bytes;
 };
 
+/* Called for each segment the loader maps, with whether it is executable:
+ * xrun sets it so that code in the others is refused (tc_exec_set). */
+extern void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
+
 /* Load path with argv[0..argc) and envp (NULL-terminated) on the new stack.
  * Returns 0, or prints one line on stderr and returns an enum xrun_status. */
 int ld_load(const struct guest *g, const char *path, int argc, char **argv, char **envp,
