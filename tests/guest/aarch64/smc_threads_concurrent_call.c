@@ -41,7 +41,6 @@ int main(void) {
     stale += last < k;
   }
   pthread_join(t, NULL);
-  printf("calls older than the number read before them: %d; last call returned %d\n", stale,
-         last);
+  printf("calls older than the number read before them: %d; last call returned %d\n", stale, last);
   return stale == 0 && last == REWRITES ? 0 : 1;
 }
