@@ -1,7 +1,6 @@
 /* opt.c - the pass pipeline and the helpers every pass uses. */
 #include <stdlib.h>
 #include "opt_int.h"
-#include "../xrun.h"
 
 void opt_run(struct ir_block *b) {
   opt_forward(b, OPT_FOLD | OPT_REGCACHE | OPT_CSE);

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <limits.h>
 #include <link.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,12 +96,15 @@ static int sys_note_own_file(struct dl_phdr_info *info, size_t size, void *arg) 
   return 0;
 }
 
+static void sys_note_own_files(void) {
+  ssize_t n = readlink("/proc/self/exe", sys_own_files[0], PATH_MAX - 1);
+  sys_n_own_files = n > 0 ? (sys_own_files[0][n] = 0, 1) : 0;
+  dl_iterate_phdr(sys_note_own_file, NULL);
+}
+
 static bool sys_own_file(const char *path) {
-  if (!sys_n_own_files) {
-    ssize_t n = readlink("/proc/self/exe", sys_own_files[0], PATH_MAX - 1);
-    sys_n_own_files = n > 0 ? (sys_own_files[0][n] = 0, 1) : 0;
-    dl_iterate_phdr(sys_note_own_file, NULL);
-  }
+  static pthread_once_t once = PTHREAD_ONCE_INIT; /* threads may open maps at once */
+  pthread_once(&once, sys_note_own_files);
   for (int i = 0; i < sys_n_own_files; i++)
     if (!strcmp(path, sys_own_files[i]))
       return true;
