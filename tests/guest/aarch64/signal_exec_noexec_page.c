@@ -3,41 +3,23 @@
  * there does on arm64; the same code runs once the page is made executable,
  * and faults again after it is made non-executable again. */
 // test: arm-only: A64 instruction words written at run time
-#include <setjmp.h>
-#include <signal.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/mman.h>
-
-static sigjmp_buf back;
-static volatile uintptr_t addr;
-static volatile int code;
-
-static void on_segv(int sig, siginfo_t *si, void *uc) {
-  (void)sig, (void)uc;
-  addr = (uintptr_t)si->si_addr;
-  code = si->si_code;
-  siglongjmp(back, 1);
-}
+#include "fault_catch.h"
 
 static void try_call(const char *what, uint32_t *page) {
   int (*fn)(void) = (int (*)(void))(uintptr_t)page;
-  if (sigsetjmp(back, 1) == 0) {
+  if (sigsetjmp(fault_back, 1) == 0) {
     int r = fn();
     printf("%s: returned %d\n", what, r);
   } else {
-    printf("%s: SIGSEGV %s%s\n", what, code == SEGV_ACCERR ? "SEGV_ACCERR" : "other code",
-           addr == (uintptr_t)page ? " at the page" : " elsewhere");
+    printf("%s: SIGSEGV %s%s\n", what, fault_code == SEGV_ACCERR ? "SEGV_ACCERR" : "other code",
+           fault_addr == (uintptr_t)page ? " at the page" : " elsewhere");
   }
 }
 
 int main(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_segv;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGSEGV, &sa, NULL);
+  fault_catch(SIGSEGV);
   uint32_t *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (page == MAP_FAILED)
     return 1;
