@@ -40,6 +40,7 @@ struct tc_block *tc_block_alloc(uint32_t pcmap_cap) {
 }
 
 void tc_block_discard(struct tc_block *blk) {
+  mi_free(blk->relocs);
   mi_free(blk->pcmap);
   mi_free(blk->defer);
   mi_free(blk);
@@ -50,7 +51,20 @@ void *tc_block_data(struct tc_block *blk, size_t size) {
   blk->defer = mi_malloc(size ? size : 1);
   if (!blk->defer)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  blk->defer_size = (uint32_t)size;
   return blk->defer;
+}
+
+void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind) {
+  if (blk->n_relocs == blk->relocs_cap) {
+    uint32_t cap = blk->relocs_cap ? 2 * blk->relocs_cap : 8;
+    struct tc_reloc *grown = mi_reallocn(blk->relocs, cap, sizeof(*grown));
+    if (!grown)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+    blk->relocs = grown;
+    blk->relocs_cap = cap;
+  }
+  blk->relocs[blk->n_relocs++] = (struct tc_reloc){off, (uint32_t)kind};
 }
 
 void tc_block_commit(struct tc_block *blk) {

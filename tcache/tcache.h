@@ -45,6 +45,24 @@ struct tc_pcmap {
 
 enum { TC_MAX_EXITS = 8 };
 
+/* A place in a block's host code that holds an address of this run: the
+ * persistent cache (tc_persist.c) saves the block with these made relative
+ * and loads it at other addresses. The backend records every such place
+ * (tc_block_reloc); code with an address it cannot describe sets
+ * tc_block.unsaveable instead. */
+enum tc_reloc_kind {
+  TC_RELOC_GUEST64 = 1, /* 8-byte immediate: a guest address (a guest pc, or a
+                           constant the decoder made from one) */
+  TC_RELOC_HOST64,      /* 8-byte immediate: an address inside xrun's own image */
+  TC_RELOC_HOST32,      /* rel32 (from the end of its 4 bytes) to an address in xrun's image */
+  TC_RELOC_BUF32,       /* rel32 to the shared code at the start of the code buffer */
+  TC_RELOC_EXIT64,      /* 8-byte immediate: the address of one of the block's tc_exits */
+};
+struct tc_reloc {
+  uint32_t off; /* from tc_block.code to the first byte of the immediate */
+  uint32_t kind;
+};
+
 struct tc_block {
   uint64_t guest_pc;
   uint32_t guest_size;
@@ -55,9 +73,15 @@ struct tc_block {
   uint32_t n_pcmap, pcmap_cap; /* pcmap is allocated by tcache, filled by the backend */
   struct tc_pcmap *pcmap;
   void *defer;              /* the backend's deferred-state records (tc_block_data) */
+  uint32_t defer_size;      /* bytes at defer */
   struct tc_exit *incoming; /* exits of other blocks chained to this one */
   struct tc_block *hnext;   /* hash chain */
   int invalid;
+  uint32_t n_relocs, relocs_cap; /* addresses of this run in the code (tc_block_reloc) */
+  struct tc_reloc *relocs;
+  uint8_t unsaveable;  /* the code holds something no tc_reloc describes */
+  uint8_t from_disk;   /* loaded from the persistent cache */
+  uint64_t guest_hash; /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
 };
 
 /* The jump cache, one per guest thread (struct cpu.jc, 64-byte aligned):
@@ -106,6 +130,10 @@ struct backend {
    * memory access at host_pc, from the host context uctx. */
   void (*fault_state)(const struct tc_block *blk, const void *host_pc, const void *uctx,
                       struct cpu *c);
+  /* Add guest_delta to every guest address inside a block's deferred-state
+   * records (size bytes at data, as tc_block_data gave them): the
+   * persistent cache stores them relative to the guest file's load bias. */
+  void (*relocate_data)(void *data, uint32_t size, uint64_t guest_delta);
   /* objdump's -m name for this host, for -d out_asm (NULL: print bytes). */
   const char *objdump_machine;
 };
@@ -136,6 +164,8 @@ struct tc_block *tc_find_host(const void *host_pc);
 uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc);
 /* Memory that lives and dies with blk, for a backend's tables (blk->defer). */
 void *tc_block_data(struct tc_block *blk, size_t size);
+/* The backend wrote an address of this run at blk->code + off (enum tc_reloc_kind). */
+void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind);
 /* True if host_pc is inside the code buffer. */
 int tc_in_code(const void *host_pc);
 /* True if [start, start+len) overlaps memory the translator owns (code buffer,
