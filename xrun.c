@@ -212,6 +212,33 @@ static void opt_perfmap(const char *unused) {
 static void opt_stats(const char *unused) {
   (void)unused, xrun_opt.stats = true;
 }
+static void opt_no_cache(const char *unused) {
+  (void)unused, xrun_opt.no_cache = true;
+}
+/* Made absolute: a program run later (execve) may be in another directory. */
+static void opt_cache_dir(const char *v) {
+  static char abs[4096];
+  char cwd[4000];
+  if (!strcmp(v, "off")) {
+    xrun_opt.no_cache = true;
+  } else if (v[0] != '/' && getcwd(cwd, sizeof(cwd))) {
+    snprintf(abs, sizeof(abs), "%s/%s", cwd, v);
+    xrun_opt.cache_dir = abs;
+  } else {
+    xrun_opt.cache_dir = v;
+  }
+}
+static void opt_cache_size(const char *v) {
+  uint64_t n = parse_size(v);
+  if (n < (1u << 20))
+    xrun_die(XRUN_EXIT_USAGE,
+             "xrun: --cache-size takes a size of at least 1M (K, M, G suffixes), not '%s'", v);
+  xrun_opt.cache_max = n;
+}
+static void opt_cache(const char *v) {
+  fflush(stdout);
+  exit(tc_cache_command(v));
+}
 
 /* Every option: its argument's name (NULL: none), the environment variable
  * that sets it too (a flag: set, not empty and not "0"; a list: comma-separated,
@@ -263,6 +290,16 @@ static const struct option_def {
      "name translated code for perf in /tmp/perf-PID.map"},
     {"--stats", NULL, "XRUN_STATS", opt_stats, false,
      "print translation statistics on stderr at exit"},
+    {"--cache-dir", "DIR", "XRUN_CACHE", opt_cache_dir, false,
+     "keep translations for later runs in DIR (default\n"
+     "$XDG_CACHE_HOME/xrun, else ~/.cache/xrun; off: none)"},
+    {"--no-cache", NULL, "XRUN_NO_CACHE", opt_no_cache, false,
+     "neither use nor write saved translations"},
+    {"--cache-size", "SIZE", "XRUN_CACHE_SIZE", opt_cache_size, false,
+     "bytes the cache directory may hold (default 256M);\n"
+     "the least recently used files go first"},
+    {"--cache", "ACTION", NULL, opt_cache, false,
+     "stats: show the cache directory's use; clear: empty it"},
     {"--binfmt", "ACTION", NULL, NULL, false,
      "install [--persistent], uninstall or status: run\n"
      "aarch64 programs by their path through binfmt_misc\n"
@@ -400,6 +437,7 @@ int main(int argc, char **argv) {
     exec_if_native(xrun_opt.exe_path, gargv);
   struct ld_image img;
   ld_on_segment = tc_exec_set; /* code in a data segment is refused, as on arm64 */
+  ld_on_file = tc_file_mapped; /* its translations may be cached */
   int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, guest_env, &img);
   if (status)
     return status;

@@ -142,6 +142,9 @@ struct xrun_options {
   unsigned code_kb;         /* -tb-size: code buffer in KiB */
   uint64_t stack_size;      /* -s: the guest's main stack in bytes */
   int exe_fd;               /* the program already open (binfmt_misc's AT_EXECFD), or -1 */
+  bool no_cache;            /* --no-cache: no persistent translation cache */
+  const char *cache_dir;    /* --cache-dir DIR, $XRUN_CACHE */
+  uint64_t cache_max;       /* --cache-size: bytes the cache directory may hold */
 };
 extern struct xrun_options xrun_opt;
 

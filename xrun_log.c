@@ -6,7 +6,8 @@
 
 unsigned xrun_log_mask;
 struct xrun_options xrun_opt = {
-    .max_block_insns = 64, .code_kb = 64 << 10, .stack_size = 8 << 20, .exe_fd = -1};
+    .max_block_insns = 64, .code_kb = 64 << 10, .stack_size = 8 << 20, .exe_fd = -1,
+    .cache_max = 256 << 20};
 static FILE *log_file; /* -D FILE, else NULL: stderr */
 
 const char *xrun_sysroot(const struct guest *g) {

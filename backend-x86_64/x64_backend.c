@@ -136,6 +136,11 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
   return 0;
 }
 
+/* The CPU features the lowering chose instructions by. */
+static uint64_t x64_codegen_key(void) {
+  return x64_feat();
+}
+
 const struct backend x64_backend = {
     .name = "x86_64",
     .init = x64_init,
@@ -145,5 +150,6 @@ const struct backend x64_backend = {
     .patch = x64_patch,
     .fault_fpexc = x64_fault_fpexc,
     .fault_state = x64_fault_state,
+    .codegen_key = x64_codegen_key,
     .objdump_machine = "i386:x86-64",
 };

@@ -54,7 +54,7 @@ static const char *sys_xrun_binary(void) {
  * change how the program runs (-L, -s, the code buffer, block size, the
  * debugging switches) or what it reports (--perfmap, --stats, -strace). */
 static int sys_exec_options(char **nargv) {
-  static char stack[32], tcache[32];
+  static char stack[32], tcache[32], cache_max[40];
   int k = 0;
   if (xrun_opt.sysroot) {
     nargv[k++] = "-L";
@@ -81,6 +81,15 @@ static int sys_exec_options(char **nargv) {
     nargv[k++] = "--stats";
   if (xrun_log_mask & LOG_STRACE)
     nargv[k++] = "-strace";
+  if (xrun_opt.no_cache)
+    nargv[k++] = "--no-cache";
+  if (xrun_opt.cache_dir && !xrun_opt.no_cache) {
+    nargv[k++] = "--cache-dir";
+    nargv[k++] = (char *)xrun_opt.cache_dir;
+  }
+  snprintf(cache_max, sizeof(cache_max), "--cache-size=%lluK",
+           (unsigned long long)(xrun_opt.cache_max >> 10));
+  nargv[k++] = cache_max;
   return k;
 }
 

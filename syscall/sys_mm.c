@@ -42,6 +42,9 @@ int64_t sys_mmap(const struct sys_call *s) {
   if (flags & MAP_FIXED)
     tc_invalidate(addr, len);
   tc_exec_set((uint64_t)(uintptr_t)p, len, (s->a[2] & PROT_EXEC) != 0);
+  tc_file_unmapped((uint64_t)(uintptr_t)p, len);
+  if ((s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
+    tc_file_mapped((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
   if (xrun_opt.perfmap && (s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
     ld_syms_add_mapping((int)s->a[4], (uint64_t)(uintptr_t)p, s->a[5]);
   return (int64_t)(uintptr_t)p;
@@ -54,6 +57,7 @@ int64_t sys_munmap(const struct sys_call *s) {
     return -errno;
   tc_invalidate(s->a[0], s->a[1]);
   tc_exec_set(s->a[0], s->a[1], 1);
+  tc_file_unmapped(s->a[0], s->a[1]);
   return 0;
 }
 
@@ -78,6 +82,8 @@ int64_t sys_mremap(const struct sys_call *s) {
   if (p == MAP_FAILED)
     return -errno;
   tc_invalidate(old, old_len);
+  tc_file_unmapped(old, old_len);
+  tc_file_unmapped((uint64_t)(uintptr_t)p, new_len);
   if ((uint64_t)(uintptr_t)p != old) { /* moved, perhaps over other code (MREMAP_FIXED) */
     tc_invalidate((uint64_t)(uintptr_t)p, new_len);
     tc_exec_set(old, old_len, 1);                    /* forgotten there; */

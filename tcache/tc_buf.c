@@ -6,6 +6,7 @@
 #include "tc_int.h"
 
 struct tc_buf tc_code;
+size_t tc_code_shared;
 static size_t tc_code_size;
 
 static void *tc_map_near_text(size_t size) {
@@ -33,6 +34,7 @@ void tc_buf_reset(void) {
   tc_code.cur = tc_code.start;
   tc_code.overflow = 0;
   tc_backend->init(&tc_code);
+  tc_code_shared = (size_t)(tc_code.cur - tc_code.start);
 }
 
 int tc_in_code(const void *host_pc) {

@@ -47,3 +47,12 @@ void tc_deopt(struct cpu *c) {
   tc_invalidate(c->pc, 1);
   pthread_rwlock_rdlock(&tc_code_lock);
 }
+
+bool tc_deopt_within(uint64_t start, uint64_t end) {
+  struct tc_deopt_pc *e, *tmp;
+  HASH_ITER(hh, tc_deopt_set, e, tmp) {
+    if (e->pc >= start && e->pc < end)
+      return true;
+  }
+  return false;
+}

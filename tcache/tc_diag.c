@@ -3,7 +3,9 @@
  * exit_group and a fatal guest signal end the process with _exit or the
  * signal itself, so the syscall layer calls tc_diag_exit; a return from
  * main (the last thread, or an xrun error after start) comes through atexit.
- * A forked child starts its own map and its own counts.
+ * A forked child starts its own map and its own counts. The persistent
+ * cache is written at exit and exec too (not at a fatal signal: that may
+ * come in a signal handler).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,10 +18,19 @@ static void tc_diag_atexit(void) {
 static void tc_diag_forked(void) {
   tc_perfmap_forked();
   tc_stats_forked();
+  tc_persist_forked();
+}
+
+/* The persistent cache gets this process's new translations. */
+static void tc_diag_save(void) {
+  if (!tc_lock_briefly(&tc_mutex))
+    return;
+  tc_persist_save();
+  pthread_mutex_unlock(&tc_mutex);
 }
 
 void tc_diag_init(void) {
-  if (!xrun_opt.perfmap && !xrun_opt.stats)
+  if (!xrun_opt.perfmap && !xrun_opt.stats && !tc_persist_wanted())
     return;
   atexit(tc_diag_atexit);
   pthread_atfork(NULL, NULL, tc_diag_forked);
@@ -29,11 +40,14 @@ void tc_diag_exit(int sig) {
   static int done;
   if (__atomic_exchange_n(&done, 1, __ATOMIC_ACQ_REL))
     return;
+  if (!sig) /* not from a signal handler */
+    tc_diag_save();
   tc_perfmap_flush(true);
   if (xrun_opt.stats)
     tc_stats_print(sig);
 }
 
 void tc_diag_exec(void) {
+  tc_diag_save();
   tc_perfmap_flush(false);
 }

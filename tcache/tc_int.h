@@ -9,6 +9,7 @@
 extern const struct backend *tc_backend;
 extern const struct guest *tc_guest;
 extern struct tc_buf tc_code;             /* the whole executable buffer */
+extern size_t tc_code_shared;             /* bytes of the backend's shared code at its start */
 extern uint64_t tc_generation;            /* bumped by every flush */
 extern __thread struct cpu *tc_current;   /* the guest thread running on this host thread */
 extern __thread volatile int tc_in_guest; /* inside translated code or its helpers */
@@ -33,8 +34,10 @@ void tc_pages_clear(void);
 /* Translate the block at pc; NULL if the guest code at pc cannot be read
  * (cpu->trap_signal is then set to SIGSEGV). */
 struct tc_block *tc_translate(struct cpu *c, uint64_t pc);
-/* Decode and optimize one block into b; returns 0, or -1 if pc was unreadable. */
+/* Decode and optimize one block into b; returns 0, or -1 if pc was unreadable.
+ * tc_decode_hash is then the xxh3 of the guest bytes decoded. */
 int tc_decode(struct ir_block *b, uint64_t pc);
+extern __thread uint64_t tc_decode_hash;
 
 void tc_chain(struct tc_exit *e, struct tc_block *to);
 void tc_unchain_all(struct tc_block *blk);
@@ -70,6 +73,7 @@ void tc_jc_forget(uint64_t pc);
 
 /* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */
 void tc_deopt(struct cpu *c);
+bool tc_deopt_within(uint64_t start, uint64_t end); /* a deopted pc in [start, end) */
 void tc_fp_clear(void);
 
 void tc_fault_init(void);
@@ -98,6 +102,8 @@ enum tc_stat {
   TC_ST_FLUSHES,         /* code buffer flushes */
   TC_ST_INVALIDATED,     /* blocks dropped for munmap/mprotect/deopt/IC IVAU */
   TC_ST_SIGNALS,         /* guest signal handlers entered */
+  TC_ST_DISK_LOADS,      /* blocks loaded from the persistent cache */
+  TC_ST_DISK_SAVES,      /* blocks written to it */
   TC_ST_COUNT
 };
 struct tc_stats_thread {
@@ -119,6 +125,40 @@ void tc_stats_print(int sig);
 void tc_perfmap_block(const struct tc_block *blk); /* with tc_mutex held */
 void tc_perfmap_flush(bool whole);                 /* whole: in a forked child, all blocks */
 void tc_perfmap_forked(void);
+/* The persistent translation cache (tc_persist.c, tc_pfile.c, tc_pdir.c). */
+struct tc_pfresh {
+  struct tc_block *blk; /* translated in this process, not saved yet */
+  uint64_t bias;        /* of its file's mapping then */
+};
+struct tc_pfile { /* a guest file that code was mapped from */
+  uint64_t dev, ino, size, mtime_ns;
+  int state;           /* 0: cache file not looked at yet, 1: mapped, -1: none */
+  const uint8_t *disk; /* its cache file, mapped read-only and checked */
+  size_t disk_size;
+  struct tc_pfresh *fresh; /* blocks to add to it */
+  size_t n_fresh, cap_fresh;
+  struct tc_pfile *next;
+};
+/* tc_pfile.c: file mappings of the guest (tc_file_mapped, tcache.h). */
+struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end);
+struct tc_pfile *tc_pfile_list(void);
+/* tc_persist.c */
+bool tc_persist_wanted(void); /* the options allow a cache */
+void tc_persist_init(void);   /* after the backend's init */
+/* The block at pc from the cache, committed; NULL when there is none that
+ * fits (tc_mutex held). */
+struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc);
+/* A block just translated from guest bytes hashing to hash (tc_mutex held). */
+void tc_persist_note(struct tc_block *blk);
+/* Write the blocks noted since the last save into the cache (tc_mutex held). */
+void tc_persist_save(void);
+void tc_persist_forked(void);
+/* tc_pdir.c: the cache directory. */
+const char *tc_pdir_path(void); /* NULL: no usable directory */
+/* The cache file of key, mapped read-only if it is ours and whole; NULL else. */
+const uint8_t *tc_pdir_open(uint64_t key, size_t *size);
+/* Publish size bytes at data as key's cache file (write, then rename). */
+void tc_pdir_publish(uint64_t key, const void *data, size_t size);
 /* tc_diag.c: the end of the process for both. */
 void tc_diag_init(void);
 /* The run loop's resume point: a host fault handler that has set up a guest

@@ -31,6 +31,7 @@ void tc_init(const struct backend *be, const struct guest *g) {
   tc_map_init();
   tc_own_init();
   tc_buf_init((size_t)xrun_opt.code_kb << 10);
+  tc_persist_init();
   tc_fault_init();
   tc_diag_init();
 }
@@ -40,6 +41,7 @@ void tc_init(const struct backend *be, const struct guest *g) {
 void tc_flush(void) {
   tc_count(TC_ST_FLUSHES, 1);
   tc_stop_world();
+  tc_persist_save(); /* before the blocks go */
   tc_map_clear();
   tc_buf_reset();
   tc_clear_jump_caches();

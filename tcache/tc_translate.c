@@ -1,5 +1,6 @@
 /* tc_translate.c - guest pc -> decoded, optimized IR -> host code in the buffer. */
 #include <signal.h>
+#include <xxhash.h>
 #include "tc_int.h"
 #include "../ir/ir.h"
 #include "../opt/opt.h"
@@ -7,6 +8,7 @@
 
 __thread sigjmp_buf *tc_decode_jmp;
 __thread int tc_decode_sig, tc_decode_si_code;
+__thread uint64_t tc_decode_hash;
 static __thread struct ir_block *tc_ir;
 
 static void tc_log_block(const char *what, const struct ir_block *b) {
@@ -44,6 +46,7 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
   }
   tc_decode_jmp = &jb;
   tc_guest->decode_block(b, pc);
+  tc_decode_hash = XXH3_64bits((const void *)(uintptr_t)pc, b->guest_size);
   tc_decode_jmp = NULL;
   if (xrun_log_mask & LOG_IN_ASM)
     tc_log_in_asm(b);
@@ -84,6 +87,13 @@ static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, 
 
 struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   uint64_t t0 = tc_stats_clock();
+  struct tc_block *saved = tc_persist_load(c, pc);
+  if (saved) {
+    tc_perfmap_block(saved);
+    if (xrun_log_mask & LOG_OUT_ASM)
+      tc_log_out_asm(saved);
+    return saved;
+  }
   if (!tc_ir)
     tc_ir = ir_block_new(pc);
   if (tc_decode(tc_ir, pc) < 0) {
@@ -100,6 +110,8 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   if (!blk)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: internal error: block at 0x%llx cannot be translated",
              (unsigned long long)pc);
+  blk->guest_hash = tc_decode_hash;
+  tc_persist_note(blk);
   tc_note_block(blk, tc_ir, t0);
   if (xrun_log_mask & LOG_OUT_ASM)
     tc_log_out_asm(blk);

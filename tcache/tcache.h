@@ -134,6 +134,8 @@ struct backend {
    * records (size bytes at data, as tc_block_data gave them): the
    * persistent cache stores them relative to the guest file's load bias. */
   void (*relocate_data)(void *data, uint32_t size, uint64_t guest_delta);
+  /* What, besides xrun's build, shapes the code: the host CPU features used. */
+  uint64_t (*codegen_key)(void);
   /* objdump's -m name for this host, for -d out_asm (NULL: print bytes). */
   const char *objdump_machine;
 };
@@ -173,6 +175,14 @@ int tc_in_code(const void *host_pc);
 int tc_overlaps_translator(uint64_t start, uint64_t len);
 /* Call in each new host thread that runs a guest thread: its stack is xrun's. */
 void tc_own_thread(void);
+
+/* The guest mapped len bytes of the file open at fd, from offset, at start,
+ * executable (the loader's segments, mmap): code there may be cached. */
+void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset);
+/* [start, start+len) was unmapped or mapped anew (munmap, mmap, mremap). */
+void tc_file_unmapped(uint64_t start, uint64_t len);
+/* xrun --cache stats|clear: returns the exit status. */
+int tc_cache_command(const char *action);
 
 /* Diagnostics (--perfmap, --stats). The process ends: exit_group, the last
  * thread, or the fatal signal sig (0: none). Writes out the perf map and

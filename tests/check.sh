@@ -7,8 +7,9 @@
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
-# tests/guest.sh (also with a 64 KiB code buffer), tests/busybox.sh, tests/openssl.sh,
-# tests/mksysroot.sh, tests/hostile.sh and
+# tests/guest.sh (saving to a fresh persistent cache, then again with a 64 KiB code
+# buffer, loading from it), tests/busybox.sh, tests/openssl.sh,
+# tests/mksysroot.sh, tests/hostile.sh, tests/cache.sh and
 # tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
@@ -70,17 +71,25 @@ suite hostfp tools/check-host-fp "$O"
 suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite diag tests/diag.sh
-suite guest tests/guest.sh
-# The guest programs again with the smallest code buffer (64 KiB): it fills
-# and is flushed over and over, under threads and signals too.
+# The guest programs save their translations into a fresh persistent cache;
+# then they run again with the smallest code buffer (64 KiB), which fills and
+# is flushed over and over, under threads and signals too, with most blocks
+# loaded from that cache instead of translated.
+cache=$PWD/$O/test-cache
+rm -rf "$cache"
+cold=$O/xrun-coldcache
+printf '#!/bin/sh\nexec "%s/xrun" --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$cold" && chmod +x "$cold"
+suite guest env XRUN="$cold" tests/guest.sh
 tiny=$O/xrun-tinycache
-printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K "$@"\n' "$PWD" >"$tiny" && chmod +x "$tiny"
+printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$tiny" &&
+  chmod +x "$tiny"
 guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tinycache/#'; }
 suite guest-tinycache guest_tiny
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
 suite mksysroot tests/mksysroot.sh
 suite hostile tests/hostile.sh
+suite cache tests/cache.sh
 suite difftest env N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
 
 pass=$(grep -c '^PASS ' "$LOG")

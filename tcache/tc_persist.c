@@ -1,0 +1,508 @@
+/* tc_persist.c - translations that outlive the process.
+ *
+ * The blocks translated from a guest file are saved, when the process ends
+ * or execs, into one cache file per guest file (tc_pdir.c keeps the
+ * directory), and a later run loads a block from there instead of
+ * translating it. A block is saved with every address of this run in its
+ * code made relative (the backend lists them: struct tc_reloc): guest
+ * addresses to the file's load bias, helper addresses to xrun's image, jumps
+ * to the shared trampolines to the code buffer, exit records to an index.
+ * Loading applies them again for wherever the file and xrun are now.
+ *
+ * Nothing in a cache file is trusted: it is used only when it is ours (owner
+ * and mode, tc_pdir.c), its header names this xrun build, these
+ * code-generation options and this guest file (device, inode, size, mtime),
+ * its checksum holds, every offset and count in it is in bounds, and the
+ * guest bytes in memory hash to what the block was made from. Any doubt:
+ * the block is translated as if there were no cache.
+ *
+ * File layout: struct tcp_header, n_entries struct tcp_entry sorted by
+ * guest_off, then each entry's data (8-byte aligned): the code, its exits
+ * (struct tcp_exit), pcmap (struct tc_pcmap), relocs (struct tc_reloc), and
+ * the backend's deferred-state records.
+ */
+#define _GNU_SOURCE
+#include <link.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <string.h>
+#include <xxhash.h>
+#include "tc_int.h"
+
+#define TCP_MAGIC "xrun-tc1"
+
+struct tcp_header {
+  char magic[8];
+  uint64_t build, codegen;           /* xrun's build, the code-generation options */
+  uint64_t dev, ino, size, mtime_ns; /* the guest file */
+  uint64_t file_size;                /* of this cache file */
+  uint64_t n_entries;
+  uint64_t checksum; /* xxh3 of the bytes after the header */
+};
+
+struct tcp_entry {
+  uint64_t guest_off; /* guest pc - load bias */
+  uint64_t guest_hash;
+  uint32_t guest_size, code_size;
+  uint32_t n_exits, n_pcmap, n_relocs, defer_size;
+  uint64_t data; /* offset in the cache file */
+};
+
+struct tcp_exit {
+  uint64_t target_off; /* target pc - load bias */
+  uint32_t jump, stub; /* offsets in the code */
+};
+
+enum { TCP_MAX_CODE = 1 << 20, TCP_MAX_GUEST = 1 << 16, TCP_MAX_PCMAP = 1 << 16 };
+
+static bool tc_persist_active;
+static uint64_t tc_self_base, tc_self_size, tc_self_build, tc_codegen;
+
+static size_t tcp_align8(size_t n) {
+  return (n + 7) & ~(size_t)7;
+}
+
+bool tc_persist_wanted(void) {
+  return !xrun_opt.no_cache && !xrun_opt.interp;
+}
+
+/* xrun's own image: where it is and which build (its GNU build ID). */
+static int tc_self_cb(struct dl_phdr_info *info, size_t size, void *arg) {
+  (void)size, (void)arg;
+  uint64_t lo = UINT64_MAX, hi = 0;
+  for (int i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *p = &info->dlpi_phdr[i];
+    if (p->p_type == PT_LOAD) {
+      lo = p->p_vaddr < lo ? p->p_vaddr : lo;
+      hi = p->p_vaddr + p->p_memsz > hi ? p->p_vaddr + p->p_memsz : hi;
+    } else if (p->p_type == PT_NOTE) {
+      const uint8_t *n = (const uint8_t *)(info->dlpi_addr + p->p_vaddr), *e = n + p->p_memsz;
+      while (n + 12 <= e) {
+        const ElfW(Nhdr) *h = (const ElfW(Nhdr) *)n;
+        const uint8_t *desc = n + 12 + ((h->n_namesz + 3) & ~3u);
+        if (h->n_type == NT_GNU_BUILD_ID && desc + h->n_descsz <= e)
+          tc_self_build = XXH3_64bits(desc, h->n_descsz);
+        n = desc + ((h->n_descsz + 3) & ~3u);
+      }
+    }
+  }
+  tc_self_base = info->dlpi_addr + lo;
+  tc_self_size = hi - lo;
+  return 1; /* the first object is the program itself */
+}
+
+void tc_persist_init(void) {
+  if (!tc_persist_wanted() || !tc_backend->relocate_data || !tc_pdir_path())
+    return;
+  dl_iterate_phdr(tc_self_cb, NULL);
+  if (!tc_self_build)
+    return; /* no build ID: a changed xrun could not be told apart */
+  uint64_t k[] = {tc_self_build,
+                  XXH3_64bits(tc_guest->name, strlen(tc_guest->name)),
+                  XXH3_64bits(tc_backend->name, strlen(tc_backend->name)),
+                  tc_backend->codegen_key ? tc_backend->codegen_key() : 0,
+                  xrun_opt.no_opt,
+                  xrun_opt.no_spec,
+                  xrun_opt.max_block_insns};
+  tc_codegen = XXH3_64bits(k, sizeof(k));
+  tc_persist_active = true;
+}
+
+static uint64_t tc_pfile_key(const struct tc_pfile *f) {
+  uint64_t k[] = {tc_self_build, tc_codegen, f->dev, f->ino, f->size, f->mtime_ns};
+  return XXH3_64bits(k, sizeof(k));
+}
+
+static void tcp_header_of(const struct tc_pfile *f, struct tcp_header *h) {
+  memset(h, 0, sizeof(*h));
+  memcpy(h->magic, TCP_MAGIC, 8);
+  h->build = tc_self_build, h->codegen = tc_codegen;
+  h->dev = f->dev, h->ino = f->ino, h->size = f->size, h->mtime_ns = f->mtime_ns;
+}
+
+/* The cache file of f, if it is whole and made for f by this build. */
+static const uint8_t *tc_pfile_disk(const struct tc_pfile *f, size_t *size) {
+  const uint8_t *p = tc_pdir_open(tc_pfile_key(f), size);
+  if (!p)
+    return NULL;
+  struct tcp_header want, h;
+  tcp_header_of(f, &want);
+  memcpy(&h, p, sizeof(h));
+  if (*size < sizeof(h) || memcmp(&h, &want, offsetof(struct tcp_header, file_size)) ||
+      h.file_size != *size || h.n_entries > (*size - sizeof(h)) / sizeof(struct tcp_entry) ||
+      XXH3_64bits(p + sizeof(h), *size - sizeof(h)) != h.checksum) {
+    munmap((void *)p, *size);
+    return NULL;
+  }
+  return p;
+}
+
+static const struct tcp_entry *tcp_entries(const uint8_t *disk, uint64_t *n) {
+  *n = ((const struct tcp_header *)(const void *)disk)->n_entries;
+  return (const struct tcp_entry *)(const void *)(disk + sizeof(struct tcp_header));
+}
+
+static const struct tcp_entry *tcp_find(const uint8_t *disk, uint64_t off) {
+  uint64_t n, lo = 0, hi;
+  const struct tcp_entry *e = tcp_entries(disk, &n);
+  for (hi = n; lo < hi;) {
+    uint64_t mid = (lo + hi) / 2;
+    if (e[mid].guest_off < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && e[lo].guest_off == off ? &e[lo] : NULL;
+}
+
+/* Bytes of an entry's data, or 0 when its counts are out of bounds. */
+static size_t tcp_data_size(const struct tcp_entry *e) {
+  if (e->code_size > TCP_MAX_CODE || e->n_exits > TC_MAX_EXITS || e->n_pcmap > TCP_MAX_PCMAP ||
+      e->n_relocs > TCP_MAX_CODE || e->defer_size > TCP_MAX_CODE || !e->guest_size ||
+      e->guest_size > TCP_MAX_GUEST || !e->code_size)
+    return 0;
+  return tcp_align8(e->code_size) + e->n_exits * sizeof(struct tcp_exit) +
+         e->n_pcmap * sizeof(struct tc_pcmap) + e->n_relocs * sizeof(struct tc_reloc) +
+         tcp_align8(e->defer_size);
+}
+
+static uint32_t tcp_reloc_width(uint32_t kind) {
+  return kind == TC_RELOC_HOST32 || kind == TC_RELOC_BUF32 ? 4 : 8;
+}
+
+/* Every reloc, exit and pcmap entry of a saved block points inside it, and
+ * every host address it names is inside xrun or the shared code. */
+static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
+  const struct tcp_exit *x = (const void *)(data + tcp_align8(e->code_size));
+  const struct tc_pcmap *pm = (const void *)(x + e->n_exits);
+  const struct tc_reloc *r = (const void *)(pm + e->n_pcmap);
+  for (uint32_t i = 0; i < e->n_exits; i++)
+    if (x[i].jump > e->code_size - 5 || x[i].stub >= e->code_size || e->code_size < 5)
+      return false;
+  for (uint32_t i = 0; i < e->n_pcmap; i++)
+    if (pm[i].host_off > e->code_size || pm[i].guest_off >= e->guest_size)
+      return false;
+  for (uint32_t i = 0; i < e->n_relocs; i++) {
+    uint32_t w = tcp_reloc_width(r[i].kind);
+    if (r[i].kind < TC_RELOC_GUEST64 || r[i].kind > TC_RELOC_EXIT64 || e->code_size < w ||
+        r[i].off > e->code_size - w)
+      return false;
+    uint64_t v = 0;
+    memcpy(&v, data + r[i].off, w);
+    if ((r[i].kind == TC_RELOC_HOST64 || r[i].kind == TC_RELOC_HOST32) && v >= tc_self_size)
+      return false;
+    if (r[i].kind == TC_RELOC_BUF32 && v >= tc_code_shared)
+      return false;
+    if (r[i].kind == TC_RELOC_EXIT64 && v >= e->n_exits)
+      return false;
+  }
+  return true;
+}
+
+/* The guest bytes at pc hash to hash (a fault reading them: no). */
+static bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash) {
+  sigjmp_buf jb;
+  if (sigsetjmp(jb, 0)) {
+    tc_decode_jmp = NULL;
+    return false;
+  }
+  tc_decode_jmp = &jb;
+  uint64_t h = XXH3_64bits((const void *)(uintptr_t)pc, size);
+  tc_decode_jmp = NULL;
+  return h == hash;
+}
+
+/* Write the code's addresses for this run at code (already copied). */
+static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_t n,
+                         uint64_t bias) {
+  for (uint32_t i = 0; i < n; i++) {
+    uint8_t *at = blk->code + r[i].off;
+    uint64_t v = 0;
+    memcpy(&v, at, tcp_reloc_width(r[i].kind));
+    const uint8_t *target = NULL;
+    switch (r[i].kind) {
+    case TC_RELOC_GUEST64: v += bias; break;
+    case TC_RELOC_HOST64: v += tc_self_base; break;
+    case TC_RELOC_EXIT64: v = (uint64_t)(uintptr_t)&blk->exits[v]; break;
+    case TC_RELOC_HOST32: target = (const uint8_t *)(uintptr_t)(tc_self_base + v); break;
+    case TC_RELOC_BUF32: target = tc_code.start + v; break;
+    }
+    if (target) {
+      int64_t d = target - (at + 4);
+      if (d != (int32_t)d)
+        return false;
+      v = (uint32_t)(int32_t)d;
+    }
+    memcpy(at, &v, tcp_reloc_width(r[i].kind));
+  }
+  return true;
+}
+
+/* The saved block e at pc, into the code buffer and the map. */
+static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data, uint64_t pc,
+                                 uint64_t bias) {
+  const struct tcp_exit *x = (const void *)(data + tcp_align8(e->code_size));
+  const struct tc_pcmap *pm = (const void *)(x + e->n_exits);
+  const struct tc_reloc *r = (const void *)(pm + e->n_pcmap);
+  const uint8_t *defer = (const uint8_t *)(r + e->n_relocs);
+  uint8_t *code = (uint8_t *)(((uintptr_t)tc_code.cur + 15) & ~(uintptr_t)15);
+  if (code + e->code_size > tc_code.end)
+    return NULL; /* full: translating flushes */
+  struct tc_block *blk = tc_block_alloc(e->n_pcmap ? e->n_pcmap : 1);
+  blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
+  blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
+  memcpy(code, data, e->code_size);
+  if (!tcp_relocate(blk, r, e->n_relocs, bias)) {
+    tc_block_discard(blk);
+    return NULL;
+  }
+  blk->n_exits = e->n_exits;
+  for (uint32_t i = 0; i < e->n_exits; i++)
+    blk->exits[i] = (struct tc_exit){.target_pc = bias + x[i].target_off,
+                                     .jump = code + x[i].jump,
+                                     .stub = code + x[i].stub,
+                                     .from = blk};
+  memcpy(blk->pcmap, pm, e->n_pcmap * sizeof(*pm));
+  blk->n_pcmap = e->n_pcmap;
+  if (e->defer_size) {
+    memcpy(tc_block_data(blk, e->defer_size), defer, e->defer_size);
+    tc_backend->relocate_data(blk->defer, e->defer_size, bias);
+  }
+  tc_code.cur = code + e->code_size;
+  tc_block_commit(blk);
+  return blk;
+}
+
+static void tc_pfile_open(struct tc_pfile *f) {
+  f->disk = tc_pfile_disk(f, &f->disk_size);
+  f->state = f->disk ? 1 : -1;
+}
+
+struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc) {
+  (void)c;
+  uint64_t bias, end;
+  struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end) : NULL;
+  if (!f)
+    return NULL;
+  if (!f->state)
+    tc_pfile_open(f);
+  const struct tcp_entry *e = f->disk ? tcp_find(f->disk, pc - bias) : NULL;
+  size_t need = e ? tcp_data_size(e) : 0;
+  if (!need || e->data > f->disk_size || need > f->disk_size - e->data ||
+      e->guest_size > end - pc || (tc_guest->pc_align && pc % tc_guest->pc_align))
+    return NULL;
+  const uint8_t *data = f->disk + e->data;
+  if (!tcp_entry_ok(e, data) || tc_exec_denied(pc) || tc_deopt_within(pc, pc + e->guest_size) ||
+      !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash))
+    return NULL;
+  struct tc_block *blk = tcp_load(e, data, pc, bias);
+  if (blk)
+    tc_count(TC_ST_DISK_LOADS, 1);
+  return blk;
+}
+
+void tc_persist_note(struct tc_block *blk) {
+  uint64_t bias, end;
+  struct tc_pfile *f = tc_persist_active ? tc_pfile_find(blk->guest_pc, &bias, &end) : NULL;
+  if (!f || blk->unsaveable || blk->guest_size > end - blk->guest_pc)
+    return;
+  if (f->n_fresh == f->cap_fresh) {
+    size_t cap = f->cap_fresh ? 2 * f->cap_fresh : 256;
+    struct tc_pfresh *grown = realloc(f->fresh, cap * sizeof(*grown));
+    if (!grown)
+      return;
+    f->fresh = grown, f->cap_fresh = cap;
+  }
+  f->fresh[f->n_fresh++] = (struct tc_pfresh){blk, bias};
+}
+
+/* A growing byte buffer for one cache file. */
+struct tcp_out {
+  uint8_t *p;
+  size_t n, cap;
+  bool failed;
+};
+
+static void *tcp_put(struct tcp_out *o, const void *src, size_t n) {
+  size_t need = o->n + tcp_align8(n);
+  if (need > o->cap) {
+    size_t cap = o->cap ? o->cap : 1 << 16;
+    while (cap < need)
+      cap *= 2;
+    uint8_t *grown = realloc(o->p, cap);
+    if (!grown) {
+      o->failed = true;
+      return NULL;
+    }
+    o->p = grown, o->cap = cap;
+  }
+  void *at = o->p + o->n;
+  memset(o->p + o->n + n, 0, tcp_align8(n) - n);
+  if (src)
+    memcpy(at, src, n);
+  o->n = need;
+  return at;
+}
+
+/* Make the saved code's addresses relative; false if one is not describable. */
+static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias) {
+  for (uint32_t i = 0; i < blk->n_exits; i++) { /* every exit unchained */
+    struct tc_exit e = {.jump = code + (blk->exits[i].jump - blk->code),
+                        .stub = code + (blk->exits[i].stub - blk->code)};
+    tc_backend->patch(&e, NULL);
+  }
+  for (uint32_t i = 0; i < blk->n_relocs; i++) {
+    const struct tc_reloc *r = &blk->relocs[i];
+    uint32_t w = tcp_reloc_width(r->kind);
+    uint64_t v = 0;
+    if (r->off + w > blk->code_size)
+      return false;
+    memcpy(&v, code + r->off, w);
+    const uint8_t *site_end = blk->code + r->off + 4;
+    switch (r->kind) {
+    case TC_RELOC_GUEST64: v -= bias; break;
+    case TC_RELOC_HOST64: v -= tc_self_base; break;
+    case TC_RELOC_HOST32: v = (uint64_t)(uintptr_t)(site_end + (int32_t)v) - tc_self_base; break;
+    case TC_RELOC_BUF32: v = (uint64_t)(site_end + (int32_t)v - tc_code.start); break;
+    case TC_RELOC_EXIT64: v = (v - (uint64_t)(uintptr_t)blk->exits) / sizeof(struct tc_exit); break;
+    default: return false;
+    }
+    if (((r->kind == TC_RELOC_HOST64 || r->kind == TC_RELOC_HOST32) && v >= tc_self_size) ||
+        (r->kind == TC_RELOC_BUF32 && v >= tc_code_shared) ||
+        (r->kind == TC_RELOC_EXIT64 && v >= blk->n_exits))
+      return false;
+    memcpy(code + r->off, &v, w);
+  }
+  return true;
+}
+
+/* One fresh block's data into o; its entry, or false when it cannot be saved. */
+static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct tcp_entry *e) {
+  const struct tc_block *blk = fr->blk;
+  if (blk->invalid || blk->unsaveable || blk->from_disk || ((uintptr_t)blk->code & 15))
+    return false;
+  size_t mark = o->n;
+  *e = (struct tcp_entry){.guest_off = blk->guest_pc - fr->bias,
+                          .guest_hash = blk->guest_hash,
+                          .guest_size = blk->guest_size,
+                          .code_size = blk->code_size,
+                          .n_exits = blk->n_exits,
+                          .n_pcmap = blk->n_pcmap,
+                          .n_relocs = blk->n_relocs,
+                          .defer_size = blk->defer_size,
+                          .data = mark};
+  uint8_t *code = tcp_put(o, blk->code, blk->code_size);
+  if (!code || !tcp_neutral(blk, code, fr->bias)) {
+    o->n = mark;
+    return false;
+  }
+  for (uint32_t i = 0; i < blk->n_exits; i++) {
+    struct tcp_exit x = {blk->exits[i].target_pc - fr->bias,
+                         (uint32_t)(blk->exits[i].jump - blk->code),
+                         (uint32_t)(blk->exits[i].stub - blk->code)};
+    tcp_put(o, &x, sizeof(x));
+  }
+  tcp_put(o, blk->pcmap, blk->n_pcmap * sizeof(*blk->pcmap));
+  tcp_put(o, blk->relocs, blk->n_relocs * sizeof(*blk->relocs));
+  if (blk->defer_size) {
+    void *d = tcp_put(o, blk->defer, blk->defer_size);
+    if (d)
+      tc_backend->relocate_data(d, blk->defer_size, -fr->bias);
+  }
+  return !o->failed;
+}
+
+/* By guest_off, and among equals by where the data is: old ones first. */
+static int tcp_entry_cmp(const void *a, const void *b) {
+  const struct tcp_entry *x = a, *y = b;
+  if (x->guest_off != y->guest_off)
+    return x->guest_off < y->guest_off ? -1 : 1;
+  return x->data < y->data ? -1 : x->data > y->data;
+}
+
+/* The entries of the cache file at disk (size bytes) with their data, into
+ * e and o; returns how many. Blocks another process saved meanwhile stay. */
+static size_t tcp_keep_old(struct tcp_out *o, const uint8_t *disk, size_t size,
+                           struct tcp_entry *out) {
+  uint64_t n;
+  size_t kept = 0;
+  const struct tcp_entry *e = tcp_entries(disk, &n);
+  for (uint64_t i = 0; i < n; i++) {
+    size_t need = tcp_data_size(&e[i]);
+    if (!need || e[i].data > size || need > size - e[i].data)
+      continue;
+    out[kept] = e[i];
+    out[kept].data = o->n;
+    if (!tcp_put(o, disk + e[i].data, need))
+      break;
+    kept++;
+  }
+  return kept;
+}
+
+/* Entries sorted, one per guest_off (the newest wins), then the data after
+ * the header and index: offsets move by that much. */
+static void tcp_publish(const struct tc_pfile *f, struct tcp_entry *e, size_t n,
+                        const struct tcp_out *data) {
+  qsort(e, n, sizeof(*e), tcp_entry_cmp);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (k && e[k - 1].guest_off == e[i].guest_off)
+      k--;
+    e[k++] = e[i];
+  }
+  size_t head = sizeof(struct tcp_header) + k * sizeof(*e), total = head + data->n;
+  uint8_t *file = malloc(total);
+  if (!file)
+    return;
+  for (size_t i = 0; i < k; i++)
+    e[i].data += head;
+  struct tcp_header h;
+  tcp_header_of(f, &h);
+  h.file_size = total, h.n_entries = k;
+  memcpy(file + sizeof(h), e, k * sizeof(*e));
+  memcpy(file + head, data->p, data->n);
+  h.checksum = XXH3_64bits(file + sizeof(h), total - sizeof(h));
+  memcpy(file, &h, sizeof(h));
+  tc_pdir_publish(tc_pfile_key(f), file, total);
+  free(file);
+}
+
+static void tc_persist_save_file(struct tc_pfile *f) {
+  size_t size = 0, n = 0, saved = 0;
+  uint64_t old_n = 0;
+  const uint8_t *disk = tc_pfile_disk(f, &size); /* as it is now: others may have added */
+  if (disk)
+    tcp_entries(disk, &old_n);
+  struct tcp_entry *e = malloc((old_n + f->n_fresh) * sizeof(*e) + 1);
+  struct tcp_out o = {0};
+  if (e && disk)
+    n = tcp_keep_old(&o, disk, size, e);
+  if (disk)
+    munmap((void *)disk, size);
+  for (size_t i = 0; e && i < f->n_fresh; i++)
+    if (tcp_save_block(&o, &f->fresh[i], &e[n]))
+      n++, saved++;
+  if (saved && !o.failed) {
+    tcp_publish(f, e, n, &o);
+    tc_count(TC_ST_DISK_SAVES, saved);
+  }
+  f->n_fresh = 0;
+  free(o.p);
+  free(e);
+}
+
+void tc_persist_save(void) {
+  if (!tc_persist_active)
+    return;
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
+    if (f->n_fresh)
+      tc_persist_save_file(f);
+}
+
+/* In a forked child: the parent saves what it translated; the child saves
+ * only its own. */
+void tc_persist_forked(void) {
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
+    f->n_fresh = 0;
+}

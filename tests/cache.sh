@@ -1,0 +1,253 @@
+#!/bin/bash
+# cache.sh - the persistent translation cache: translations saved by one run
+# and loaded by the next give the same results as qemu-aarch64, wherever the
+# libraries are mapped; a changed, corrupt, truncated, foreign or unwritable
+# cache is never used wrongly; parallel writers leave whole files; the size
+# limit holds; --cache stats|clear and --no-cache do what they say.
+#
+#   tests/cache.sh
+#
+# Debian's arm64 dash and coreutils (tools/fetch-arm64) run with -L; outputs are
+# compared with qemu-aarch64's, and how many blocks came from the cache is read
+# from --stats ("persistent cache N blocks loaded, M saved").
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+XRUN=${XRUN:-$PWD/xrun}
+QEMU=${QEMU:-qemu-aarch64}
+SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
+GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+CASES="cold warm aslr exec_children changed_file corrupt truncated foreign_owner_mode
+  unwritable_dir parallel_writers size_limit stats_clear no_cache"
+
+skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
+if ! err=$(tools/fetch-arm64 -d "$SYSROOT" libc6 dash coreutils 2>&1 >/dev/null); then
+  skip_all "arm64 dash/coreutils not available: ${err:-tools/fetch-arm64 failed}"
+fi
+command -v "$QEMU" >/dev/null || skip_all "$QEMU not installed (the reference)"
+[ -x "$XRUN" ] || skip_all "$XRUN not built"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/xrun-cache.XXXXXX") || exit 2
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+ulimit -c 0
+nfail=0
+pass() { echo "PASS cache/$1"; }
+fail() { echo "FAIL cache/$1: $2"; nfail=$((nfail + 1)); }
+
+# A script of shell builtins (one process), with the line of libc in its maps.
+cat >"$T/work.sh" <<'EOF'
+i=0; s=0
+while [ $i -lt 3000 ]; do s=$(( (s * 31 + i) % 1000003 )); i=$((i + 1)); done
+printf 'sum %d\n' "$s"
+for w in alpha beta gamma; do case $w in b*) echo "b-word $w" ;; *) echo "word $w" ;; esac; done
+while read -r l; do case $l in *libc.so*) echo "LIBC ${l%%-*}" >&2; break ;; esac; done </proc/self/maps
+EOF
+
+# run DIR OUT [xrun options...] -- PROGRAM ARGS: under xrun with cache DIR;
+# stdout to OUT, stderr (--stats) to OUT.err; prints the exit status.
+run() {
+  local dir=$1 out=$2; shift 2
+  local opts=()
+  while [ "$1" != -- ]; do opts+=("$1"); shift; done
+  shift
+  env -i PATH=/usr/bin:/bin LC_ALL=C timeout -k 2 60 "$XRUN" --cache-dir="$dir" --stats \
+    "${opts[@]}" -L "$SYSROOT" "$@" >"$out" 2>"$out.err"
+  echo $?
+}
+ref() { # ref OUT PROGRAM ARGS: the same under qemu-aarch64
+  env -i PATH=/usr/bin:/bin LC_ALL=C timeout -k 2 60 "$QEMU" -L "$SYSROOT" "$@" >"$1" 2>/dev/null
+}
+loaded() { sed -n 's/.*persistent cache *\([0-9]*\) blocks loaded.*/\1/p' "$1.err" | head -1; }
+saved() { sed -n 's/.*loaded, \([0-9]*\) saved.*/\1/p' "$1.err" | head -1; }
+translated() { sed -n 's/.*blocks translated *\([0-9]*\).*/\1/p' "$1.err" | head -1; }
+same() { cmp -s "$1" "$2"; }
+
+DASH=$SYSROOT/bin/dash
+ref "$T/ref.out" "$DASH" "$T/work.sh"
+grep -q '^sum ' "$T/ref.out" || skip_all "qemu-aarch64 could not run arm64 dash"
+
+# cold: nothing cached yet; the run saves what it translated.
+C=$T/c
+st=$(run "$C" "$T/cold" -- "$DASH" "$T/work.sh")
+if [ "$st" != 0 ] || ! same "$T/cold" "$T/ref.out"; then
+  fail cold "status $st or output differs from qemu-aarch64"
+elif [ "$(loaded "$T/cold")" != 0 ] || [ "${saved_n:=$(saved "$T/cold")}" -lt 100 ]; then
+  fail cold "expected 0 loaded and at least 100 saved: $(grep persistent "$T/cold.err")"
+else
+  pass cold
+fi
+
+# warm: most blocks come from the cache, the results are the same.
+st=$(run "$C" "$T/warm" -- "$DASH" "$T/work.sh")
+l=$(loaded "$T/warm"); x=$(translated "$T/warm")
+if [ "$st" != 0 ] || ! same "$T/warm" "$T/ref.out"; then
+  fail warm "status $st or output differs from qemu-aarch64"
+elif [ "${l:-0}" -lt 100 ] || [ "$x" -gt $((l / 4)) ]; then
+  fail warm "expected most blocks loaded: $(grep -E 'persistent|translated' "$T/warm.err" | tr -s ' ')"
+else
+  pass warm
+fi
+
+# aslr: libc is mapped elsewhere in each run (the host randomizes mmap);
+# the blocks still load and still give qemu's results.
+bases=$(grep -h '^LIBC' "$T/cold.err" "$T/warm.err")
+ok=1
+for k in 1 2 3; do
+  st=$(run "$C" "$T/aslr$k" -- "$DASH" "$T/work.sh")
+  bases="$bases $(grep -h '^LIBC' "$T/aslr$k.err")"
+  { [ "$st" = 0 ] && same "$T/aslr$k" "$T/ref.out" && [ "$(loaded "$T/aslr$k")" -ge 100 ]; } || ok=0
+done
+ndistinct=$(echo "$bases" | tr ' ' '\n' | grep -v '^LIBC$' | grep . | sort -u | wc -l)
+if [ $ok != 1 ]; then
+  fail aslr "a run at another address failed, differed from qemu or loaded few blocks"
+elif [ "$(cat /proc/sys/kernel/randomize_va_space 2>/dev/null)" != 0 ] && [ "$ndistinct" -lt 2 ]; then
+  fail aslr "libc was at the same address in all 5 runs ($bases): relocation not exercised"
+else
+  pass aslr
+fi
+
+# exec_children: a shell running programs; each exec'd xrun uses the cache too.
+cmd='for i in 1 2 3; do echo "n $i" | cat; /bin/ls /proc/self/fd >/dev/null; done; /bin/echo done'
+ref "$T/exec.ref" "$DASH" -c "$cmd"
+run "$C" "$T/exec1" -- "$DASH" -c "$cmd" >/dev/null
+st=$(run "$C" "$T/exec2" -- "$DASH" -c "$cmd")
+if [ "$st" = 0 ] && same "$T/exec2" "$T/exec.ref" && same "$T/exec1" "$T/exec.ref"; then
+  pass exec_children
+else
+  fail exec_children "status $st or output differs from qemu-aarch64"
+fi
+
+# changed_file: the same path, inode, size and mtime with other code: the
+# blocks whose guest bytes changed are not used.
+if command -v "$GUEST_CC" >/dev/null; then
+  for v in 1 2; do
+    cat >"$T/prog$v.c" <<EOF
+#include <stdio.h>
+__attribute__((noinline)) long f(long x) { return x * $((v == 1 ? 3 : 5)) + $((v == 1 ? 11 : 13)); }
+int main(void) { long s = 0; for (long i = 0; i < 1000; i++) s += f(i); printf("%ld\n", s); return 0; }
+EOF
+    "$GUEST_CC" -O2 -o "$T/prog$v" "$T/prog$v.c" 2>/dev/null
+  done
+  if [ -x "$T/prog1" ] && [ -x "$T/prog2" ] &&
+     [ "$(stat -c %s "$T/prog1")" = "$(stat -c %s "$T/prog2")" ]; then
+    ref "$T/prog2.ref" "$T/prog2"
+    cp "$T/prog1" "$T/prog" && touch -d @1000000000 "$T/prog"
+    run "$C" "$T/p1" -- "$T/prog" >/dev/null
+    ino=$(stat -c %i "$T/prog")
+    cat "$T/prog2" >"$T/prog" && touch -d @1000000000 "$T/prog"
+    st=$(run "$C" "$T/p2" -- "$T/prog")
+    if [ "$(stat -c %i "$T/prog")" != "$ino" ]; then
+      fail changed_file "the test could not keep the inode"
+    elif [ "$st" = 0 ] && same "$T/p2" "$T/prog2.ref"; then
+      pass changed_file
+    else
+      fail changed_file "ran the old code: $(cat "$T/p2") vs $(cat "$T/prog2.ref")"
+    fi
+  else
+    fail changed_file "$GUEST_CC did not build two programs of one size"
+  fi
+else
+  echo "SKIP cache/changed_file: $GUEST_CC not installed"
+fi
+
+# copy_cache DIR: a fresh copy of the warm cache
+copy_cache() { rm -rf "$1"; cp -a "$C" "$1"; }
+
+# corrupt: a byte flipped in the middle of every cache file.
+copy_cache "$T/bad"
+for f in "$T"/bad/*.xtc; do
+  sz=$(stat -c %s "$f")
+  printf '\x5a' | dd of="$f" bs=1 seek=$((sz / 2)) conv=notrunc status=none
+done
+st=$(run "$T/bad" "$T/corrupt" -- "$DASH" "$T/work.sh")
+if [ "$st" = 0 ] && same "$T/corrupt" "$T/ref.out" && [ "$(loaded "$T/corrupt")" = 0 ]; then
+  pass corrupt
+else
+  fail corrupt "status $st, $(loaded "$T/corrupt") blocks loaded from corrupt files"
+fi
+
+# truncated: every file cut in half, and one replaced by random bytes.
+copy_cache "$T/trunc"
+for f in "$T"/trunc/*.xtc; do truncate -s $(($(stat -c %s "$f") / 2)) "$f"; done
+f=$(ls "$T"/trunc/*.xtc | head -1)
+head -c 100000 /dev/urandom >"$f"
+st=$(run "$T/trunc" "$T/truncated" -- "$DASH" "$T/work.sh")
+if [ "$st" = 0 ] && same "$T/truncated" "$T/ref.out" && [ "$(loaded "$T/truncated")" = 0 ]; then
+  pass truncated
+else
+  fail truncated "status $st, $(loaded "$T/truncated") blocks loaded from truncated files"
+fi
+
+# foreign_owner_mode: files others may write, or a directory others may
+# write, are not read.
+copy_cache "$T/gw"
+chmod g+w "$T"/gw/*.xtc
+st=$(run "$T/gw" "$T/gw1" -- "$DASH" "$T/work.sh")
+copy_cache "$T/ow"
+chmod o+w "$T/ow"
+st2=$(run "$T/ow" "$T/ow1" -- "$DASH" "$T/work.sh")
+if [ "$st" = 0 ] && [ "$st2" = 0 ] && same "$T/gw1" "$T/ref.out" && same "$T/ow1" "$T/ref.out" &&
+   [ "$(loaded "$T/gw1")" = 0 ] && [ "$(loaded "$T/ow1")" = 0 ]; then
+  pass foreign_owner_mode
+else
+  fail foreign_owner_mode "loaded $(loaded "$T/gw1") from group-writable files, $(loaded "$T/ow1") from a world-writable directory"
+fi
+
+# unwritable_dir: a cache directory that cannot be made: the program runs.
+st=$(run /proc/xrun-cache-test "$T/ro" -- "$DASH" "$T/work.sh")
+if [ "$st" = 0 ] && same "$T/ro" "$T/ref.out"; then
+  pass unwritable_dir
+else
+  fail unwritable_dir "status $st: $(head -c 200 "$T/ro.err")"
+fi
+
+# parallel_writers: four cold runs at once into one directory; every file
+# left is whole (a warm run then loads from all of them).
+P=$T/par
+for k in 1 2 3 4; do run "$P" "$T/par$k" -- "$DASH" "$T/work.sh" >"$T/par$k.st" & done
+wait
+ok=1
+for k in 1 2 3 4; do { [ "$(cat "$T/par$k.st")" = 0 ] && same "$T/par$k" "$T/ref.out"; } || ok=0; done
+st=$(run "$P" "$T/par5" -- "$DASH" "$T/work.sh")
+if [ $ok = 1 ] && [ "$st" = 0 ] && same "$T/par5" "$T/ref.out" && [ "$(loaded "$T/par5")" -ge 100 ] &&
+   [ -z "$(ls -A "$P" | grep -v '\.xtc$')" ]; then
+  pass parallel_writers
+else
+  fail parallel_writers "ok=$ok, warm status $st, loaded $(loaded "$T/par5"), files: $(ls -A "$P" | tr '\n' ' ')"
+fi
+
+# size_limit: with --cache-size=1M the directory stays within it.
+S=$T/small
+for prog in "$DASH $T/work.sh" "$SYSROOT/bin/ls -l $SYSROOT/bin" "$SYSROOT/usr/bin/sort $T/work.sh" \
+            "$SYSROOT/usr/bin/sha256sum $T/work.sh" "$SYSROOT/bin/date -d @0 -u"; do
+  # shellcheck disable=SC2086
+  run "$S" "$T/sz" --cache-size=1M -- $prog >/dev/null
+done
+total=$(cat "$S"/*.xtc 2>/dev/null | wc -c)
+if [ "$total" -gt 0 ] && [ "$total" -le $((1 << 20)) ]; then
+  pass size_limit
+else
+  fail size_limit "$total bytes in the directory (limit 1 MiB)"
+fi
+
+# stats_clear: xrun --cache stats counts the files; clear removes them.
+n=$(ls "$C"/*.xtc | wc -l)
+out=$("$XRUN" --cache-dir="$C" --cache stats)
+"$XRUN" --cache-dir="$C" --cache clear >"$T/clear.out"; cst=$?
+left=$(ls "$C" | wc -l)
+if echo "$out" | grep -q "^files *$n " && [ "$cst" = 0 ] && [ "$left" = 0 ] &&
+   "$XRUN" --cache-dir="$C" --cache stats | grep -q '^files *0 '; then
+  pass stats_clear
+else
+  fail stats_clear "stats said '$(echo "$out" | tr '\n' ' ')' for $n files; clear: status $cst, $left left"
+fi
+
+# no_cache: --no-cache writes nothing.
+st=$(run "$T/none" "$T/nc" --no-cache -- "$DASH" "$T/work.sh")
+if [ "$st" = 0 ] && same "$T/nc" "$T/ref.out" && [ ! -e "$T/none" ]; then
+  pass no_cache
+else
+  fail no_cache "status $st; directory made: $(ls -d "$T/none" 2>/dev/null)"
+fi
+
+exit $((nfail > 0))
