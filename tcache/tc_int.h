@@ -153,6 +153,7 @@ void tc_persist_note(struct tc_block *blk);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */
 void tc_persist_save(void);
 void tc_persist_forked(void);
+void tc_persist_forget(void); /* the noted blocks are about to be freed (a flush) */
 /* tc_pdir.c: the cache directory. */
 const char *tc_pdir_path(void); /* NULL: no usable directory */
 /* The cache file of key, mapped read-only if it is ours and whole; NULL else. */

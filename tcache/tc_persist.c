@@ -62,8 +62,11 @@ static size_t tcp_align8(size_t n) {
   return (n + 7) & ~(size_t)7;
 }
 
+/* Not with the interpreter, and not when translation is being logged: the
+ * log would miss every block loaded instead. */
 bool tc_persist_wanted(void) {
-  return !xrun_opt.no_cache && !xrun_opt.interp;
+  return !xrun_opt.no_cache && !xrun_opt.interp &&
+         !(xrun_log_mask & (LOG_IN_ASM | LOG_IR | LOG_OPT | LOG_OUT_ASM));
 }
 
 /* xrun's own image: where it is and which build (its GNU build ID). */
@@ -500,9 +503,13 @@ void tc_persist_save(void) {
       tc_persist_save_file(f);
 }
 
+void tc_persist_forget(void) {
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
+    f->n_fresh = 0;
+}
+
 /* In a forked child: the parent saves what it translated; the child saves
  * only its own. */
 void tc_persist_forked(void) {
-  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
-    f->n_fresh = 0;
+  tc_persist_forget();
 }

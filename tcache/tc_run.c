@@ -41,7 +41,8 @@ void tc_init(const struct backend *be, const struct guest *g) {
 void tc_flush(void) {
   tc_count(TC_ST_FLUSHES, 1);
   tc_stop_world();
-  tc_persist_save(); /* before the blocks go */
+  tc_persist_forget(); /* the blocks go unsaved: a full buffer is rare, a file write per flush not
+                        */
   tc_map_clear();
   tc_buf_reset();
   tc_clear_jump_caches();

@@ -19,6 +19,10 @@ set -u
 
 cd "$(dirname "$0")/.." || exit 2
 O=${O:-o}
+# Every suite that does not say otherwise uses one fresh persistent cache in
+# $O, not the user's ~/.cache/xrun.
+export XRUN_CACHE=$(realpath -m "$O/test-cache")
+rm -rf "$XRUN_CACHE"
 LOG=$(mktemp "${TMPDIR:-/tmp}/xrun-check.XXXXXX") || exit 2
 trap 'rm -f "$LOG" "$LOG.one"' EXIT
 
@@ -75,8 +79,7 @@ suite diag tests/diag.sh
 # then they run again with the smallest code buffer (64 KiB), which fills and
 # is flushed over and over, under threads and signals too, with most blocks
 # loaded from that cache instead of translated.
-cache=$PWD/$O/test-cache
-rm -rf "$cache"
+cache=$XRUN_CACHE
 cold=$O/xrun-coldcache
 printf '#!/bin/sh\nexec "%s/xrun" --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$cold" && chmod +x "$cold"
 suite guest env XRUN="$cold" tests/guest.sh
