@@ -401,7 +401,7 @@ struct x64_ctx {
 };
 
 /* x64_tramp.c */
-extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_jc_miss;
+extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss;
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);

@@ -645,7 +645,8 @@ static uint8_t *x64_check_exit_request(struct x64_ctx *x) {
 }
 
 /* A chainable exit: an aligned jmp rel32 to its own stub, which reports
- * &blk->exits[k] to the run loop; patching the rel32 chains the block. Any
+ * &blk->exits[k] to the run loop (x64_exit_chain stores its target_pc in
+ * cpu->pc); patching the rel32 chains the block. Any
  * cycle of blocks has an exit to a block that starts at or before its own
  * start: such an exit checks exit_request first, and leaves through its stub
  * when it is set. */
@@ -665,9 +666,8 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
   e->stub = b->cur;
   if (waiting)
     x64_fix32(b, waiting);
-  x64_store_pc(x, target_pc);
   x64_mov_exit(x, X64_RAX, e);
-  x64_jmp_shared(x, x64_exit_tramp);
+  x64_jmp_shared(x, x64_exit_chain);
 }
 
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
