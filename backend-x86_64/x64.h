@@ -280,6 +280,7 @@ void x64_alu_rr_sized(struct tc_buf *b, unsigned log2size, enum x64_alu op, unsi
                       unsigned src);
 void x64_mov_rr(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_mov_ri(struct tc_buf *b, unsigned dst, uint64_t imm);
+void x64_movabs(struct tc_buf *b, unsigned dst, uint64_t imm);
 void x64_load(struct tc_buf *b, unsigned log2size, int sign, int w, unsigned dst, struct x64_mem m);
 void x64_store(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned src);
 void x64_store_imm(struct tc_buf *b, unsigned log2size, struct x64_mem m, int32_t imm);
@@ -400,7 +401,7 @@ struct x64_ctx {
 };
 
 /* x64_tramp.c */
-extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_jc_miss;
+extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss;
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);
@@ -475,11 +476,20 @@ void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e);
 void x64_defer_finish(struct x64_ctx *x);
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
                      struct cpu *c);
+void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta);
+
+/* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
+void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
+void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
+void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
+void x64_call_host(struct x64_ctx *x, uint64_t fn);
+void x64_jmp_shared(struct x64_ctx *x, const void *target);
+void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);
 
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
-void x64_exit_plain(struct x64_ctx *x, uint64_t pc, uintptr_t status);
+void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status);
 void x64_flush_deferred(struct x64_ctx *x);
 struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref);
 

@@ -121,6 +121,8 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
     blk->code = buf->cur;
     blk->n_exits = 0;
     blk->n_pcmap = 0;
+    blk->n_relocs = 0;
+    blk->unsaveable = b->unsaveable;
     x64_body(&x);
     x64_epilogue(&x);
   }
@@ -151,5 +153,6 @@ const struct backend x64_backend = {
     .fault_fpexc = x64_fault_fpexc,
     .fault_state = x64_fault_state,
     .codegen_key = x64_codegen_key,
+    .relocate_data = x64_relocate_data,
     .objdump_machine = "i386:x86-64",
 };

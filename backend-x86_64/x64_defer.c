@@ -9,6 +9,11 @@
  *
  *   put.defer x1 = v; exit.if c -> L; load [a]; put x1 = w
  *     ->  jcc skip; mov [r14+x1], v; jmp L; skip: mov r, [a] (pcmap: x1 = v's register)
+ *
+ * The records are the block's tc_block.defer, saved with its code by the
+ * persistent cache: they have no padding (every byte is a field, zero when
+ * unused), and a constant that is a guest address is marked so, for
+ * x64_relocate_data.
  */
 #define _GNU_SOURCE /* REG_* of ucontext */
 #include <stdlib.h>
@@ -21,6 +26,8 @@ struct x64_where {
   uint8_t kind; /* enum x64_loc_kind */
   uint8_t reg;
   uint16_t slot;
+  uint8_t guest; /* X64_LOC_CONST: value is a guest address (IR_CONST_GUEST) */
+  uint8_t unused[3];
   uint64_t value; /* X64_LOC_CONST */
 };
 
@@ -29,9 +36,13 @@ struct x64_defer_rec {
   uint32_t state_off;
   uint8_t size;        /* 4 or 8; 0: lazy flags, lazy_op of the values a and b */
   uint8_t clears_lazy; /* a nibble stored to the flags slot: lazy_op = 0 too */
+  uint16_t unused;
   uint32_t lazy_op;
+  uint32_t unused2;
   struct x64_where a, b;
 };
+_Static_assert(sizeof(struct x64_where) == 16 && sizeof(struct x64_defer_rec) == 48,
+               "deferred-state records have no padding");
 
 static uint32_t x64_put_size(const struct ir_insn *in) {
   return in->type == IR_I64 ? 8 : 4;
@@ -114,9 +125,11 @@ static struct x64_where x64_where_of(struct x64_ctx *x, uint32_t ref) {
   ref = x64_resolve(x, ref);
   const struct x64_loc *l = &x->ra.loc[ref];
   struct x64_where w = {.kind = l->kind, .reg = l->reg, .slot = l->slot};
-  if (l->kind == X64_LOC_CONST)
+  if (l->kind == X64_LOC_CONST) {
     w.value =
         x->ir->insn[ref].type == IR_I32 ? (uint32_t)x->ir->insn[ref].imm : x->ir->insn[ref].imm;
+    w.guest = (uint8_t)ir_is_guest_const(x->ir, ref);
+  }
   if (l->kind == X64_LOC_NONE)
     x->error = "x64: a deferred store's value has no location";
   return w;
@@ -166,6 +179,22 @@ void x64_defer_finish(struct x64_ctx *x) {
     memcpy(d, x->recs, x->n_recs * sizeof(*x->recs));
   }
   free(x->recs);
+}
+
+static void x64_where_relocate(struct x64_where *w, uint64_t guest_delta) {
+  if (w->kind == X64_LOC_CONST && w->guest)
+    w->value += guest_delta;
+}
+
+/* The guest code moved by guest_delta (the persistent cache loaded the
+ * block for another load address): so do the guest addresses among the
+ * records' constants. */
+void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta) {
+  struct x64_defer_rec *recs = data;
+  for (uint32_t i = 0; i < size / sizeof(*recs); i++) {
+    x64_where_relocate(&recs[i].a, guest_delta);
+    x64_where_relocate(&recs[i].b, guest_delta);
+  }
 }
 
 /* ucontext's gregs index of each x86-64 register number. */

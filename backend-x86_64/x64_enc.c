@@ -220,6 +220,17 @@ void x64_mov_ri(struct tc_buf *b, unsigned dst, uint64_t imm) {
   x64_insn_put(b, &e);
 }
 
+/* REX.W B8+r io: movabs r64, imm64, whatever the value: the immediate is the
+ * last 8 bytes, for a relocation to rewrite. */
+void x64_movabs(struct tc_buf *b, unsigned dst, uint64_t imm) {
+  struct x64_insn e;
+  e.n = 0;
+  e.p[e.n++] = x64_rex(1, 0, 0, dst);
+  e.p[e.n++] = (uint8_t)(0xb8 + (dst & 7));
+  x64_insn_imm(&e, imm, 8);
+  x64_insn_put(b, &e);
+}
+
 /* 0F B6/B7 movzx r32, m8/m16; 0F BE/BF movsx; 63 movsxd r64, m32; 8B mov */
 void x64_load(struct tc_buf *b, unsigned log2size, int sign, int w, unsigned dst,
               struct x64_mem m) {

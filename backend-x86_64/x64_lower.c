@@ -30,14 +30,12 @@ static void x64_pcmap(struct x64_ctx *x) {
   x64_defer_record(x, e);
 }
 
-static void x64_call_fn(struct x64_ctx *x, uint64_t fn);
-
 static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (x64_is_flags_get(x->ir, in)) { /* ir_flags_pack(cpu, flags_off) first */
     x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
     x64_mov_ri(x->buf, X64_RSI, x->ir->flags_off);
-    x64_call_fn(x, (uintptr_t)ir_flags_pack);
+    x64_call_host(x, (uintptr_t)ir_flags_pack);
   }
   x64_load(x->buf, in->type == IR_I64 ? 3 : 2, 0, 0, x64_dst(x, ref), x64_cpu_field(in->imm));
 }
@@ -253,17 +251,7 @@ static void x64_call_helper(struct x64_ctx *x, uint64_t fn, uint32_t a, uint32_t
   x64_load_value(x, X64_RCX, c);
   x64_load_value(x, X64_RSI, a);
   x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
-  x64_call_fn(x, fn);
-}
-
-/* call fn, rel32 when it reaches, else through rax */
-static void x64_call_fn(struct x64_ctx *x, uint64_t fn) {
-  if (x64_rel32_ok(x->buf->cur + 5, (const void *)(uintptr_t)fn)) {
-    x64_call_rel(x->buf, (const void *)(uintptr_t)fn);
-  } else {
-    x64_mov_ri(x->buf, X64_RAX, fn);
-    x64_call_r(x->buf, X64_RAX);
-  }
+  x64_call_host(x, fn);
 }
 
 static void x64_lower_call(struct x64_ctx *x, uint32_t ref) {
@@ -637,12 +625,17 @@ static void x64_lower_fence(struct x64_ctx *x, uint32_t ref) {
     x64_mfence(x->buf); /* loads and stores are already ordered enough (TSO) */
 }
 
-/* cpu->pc = pc; return status through the exit trampoline. */
-void x64_exit_plain(struct x64_ctx *x, uint64_t pc, uintptr_t status) {
-  x64_mov_ri(x->buf, X64_RAX, pc);
+/* cpu->pc = pc, a guest address */
+static void x64_store_pc(struct x64_ctx *x, uint64_t pc) {
+  x64_mov_guest(x, X64_RAX, pc);
   x64_store(x->buf, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RAX);
+}
+
+/* cpu->pc = pc; return status through the exit trampoline. */
+void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status) {
+  x64_store_pc(x, pc);
   x64_mov_ri(x->buf, X64_RAX, status);
-  x64_jmp_rel(x->buf, x64_exit_tramp);
+  x64_jmp_shared(x, x64_exit_tramp);
 }
 
 /* cmp dword [r14+exit_request], 0; jne: a signal or a flush is waiting. */
@@ -652,7 +645,8 @@ static uint8_t *x64_check_exit_request(struct x64_ctx *x) {
 }
 
 /* A chainable exit: an aligned jmp rel32 to its own stub, which reports
- * &blk->exits[k] to the run loop; patching the rel32 chains the block. Any
+ * &blk->exits[k] to the run loop (x64_exit_chain stores its target_pc in
+ * cpu->pc); patching the rel32 chains the block. Any
  * cycle of blocks has an exit to a block that starts at or before its own
  * start: such an exit checks exit_request first, and leaves through its stub
  * when it is set. */
@@ -672,7 +666,8 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
   e->stub = b->cur;
   if (waiting)
     x64_fix32(b, waiting);
-  x64_exit_plain(x, target_pc, (uintptr_t)e);
+  x64_mov_exit(x, X64_RAX, e);
+  x64_jmp_shared(x, x64_exit_chain);
 }
 
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
@@ -714,11 +709,11 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   uint8_t *hit = x64_jcc8(b, X64_CC_E);                                        /* je hit */
   x64_alu_ri(b, 1, X64_XOR, X64_RCX, sizeof(struct tc_jc_entry));              /* xor rcx, 16 */
   x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
-  x64_jcc_rel(b, X64_CC_NE, x64_jc_miss);                                      /* jne miss */
+  x64_jcc_shared(x, X64_CC_NE, x64_jc_miss);                                   /* jne miss */
   x64_fix8(b, hit);
   x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
-  x64_jcc_rel(b, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */
-  x64_jmp_m(b, x64_mem(X64_RCX, 8));      /* jmp [rcx+8] */
+  x64_jcc_shared(x, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */
+  x64_jmp_m(b, x64_mem(X64_RCX, 8));         /* jmp [rcx+8] */
 }
 
 static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {

@@ -6,7 +6,8 @@
  * stack slot (the store is emitted right there). Values live across a call
  * prefer the callee-saved registers; whatever is still in a caller-saved
  * register at a call moves to a slot. Constants live nowhere: they become
- * immediates or are materialized into a scratch register at each use.
+ * immediates or are materialized into a scratch register at each use; a
+ * guest address (IR_CONST_GUEST) always by a movabs it records (x64_reloc.c).
  * IR_V128 values are a second class, in xmm0-13, spilled to 16-byte aligned
  * slot pairs (the trampoline keeps rsp 16-byte aligned); every xmm is
  * caller-saved, so at a call every v128 that outlives it is spilled.
@@ -293,6 +294,8 @@ void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
   const struct x64_loc *l = &x->ra.loc[ref];
   if (!ref)
     x64_mov_ri(x->buf, reg, 0);
+  else if (l->kind == X64_LOC_CONST && ir_is_guest_const(x->ir, ref))
+    x64_mov_guest(x, reg, x64_const_value(x, ref)); /* whole, never a shorter form */
   else if (l->kind == X64_LOC_CONST)
     x64_mov_ri(x->buf, reg, x64_const_value(x, ref));
   else if (l->kind == X64_LOC_SLOT)
@@ -312,7 +315,8 @@ unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
   return scratch;
 }
 
-/* True when ref is a constant usable as the imm32 of a w-wide operation. */
+/* True when ref is a constant usable as the imm32 of a w-wide operation
+ * (never a guest address: ir_is_const). */
 int x64_const_imm32(struct x64_ctx *x, uint32_t ref, int w, int32_t *imm) {
   if (!ir_is_const(x->ir, ref))
     return 0;

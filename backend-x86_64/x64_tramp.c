@@ -4,13 +4,15 @@
  * entry(cpu, code): saves the callee-saved registers, reserves the spill area
  * (rsp stays 16-byte aligned at helper calls), r14 = cpu, jumps to code.
  * exit: takes the return value in rax, restores, returns to enter's caller.
+ * exit_chain: the same for the stub of a chainable exit, which passes only
+ * its struct tc_exit * in rax: cpu->pc is the exit's target_pc.
  */
 #include <assert.h>
 #include <stddef.h>
 #include <ucontext.h>
 #include "x64.h"
 
-uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_jc_miss;
+uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss;
 
 static const uint8_t x64_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R14, X64_R15};
 
@@ -59,6 +61,15 @@ static void x64_emit_exit(struct tc_buf *b) {
   x64_ret(b);
 }
 
+/* A chainable exit's stub left with its struct tc_exit * in rax: cpu->pc =
+ * its target (one record, so the stub holds no guest pc of its own). */
+static void x64_emit_exit_chain(struct tc_buf *b) {
+  _Static_assert(offsetof(struct tc_exit, target_pc) == 0, "target_pc at [rax]");
+  x64_load(b, 3, 0, 1, X64_RCX, x64_mem(X64_RAX, 0));                   /* mov rcx, [rax] */
+  x64_store(b, 3, x64_mem(X64_R14, offsetof(struct cpu, pc)), X64_RCX); /* mov [r14+pc], rcx */
+  x64_jmp_rel(b, x64_exit_tramp);                                       /* jmp exit */
+}
+
 /* An indirect jump found no translation for the guest pc in rax: back to
  * the run loop, which translates it and fills the jump-cache entry. */
 static void x64_emit_jc_miss(struct tc_buf *b) {
@@ -84,6 +95,9 @@ void x64_init(struct tc_buf *buf) {
   x64_align(buf, 16);
   x64_jc_miss = buf->cur;
   x64_emit_jc_miss(buf);
+  x64_align(buf, 16);
+  x64_exit_chain = buf->cur;
+  x64_emit_exit_chain(buf);
   x64_align(buf, 16);
 }
 

@@ -66,6 +66,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->n = 1;
   b->n_vconst = 0;
   b->n_marks = 0;
+  b->unsaveable = 0;
   ir_arena_reset(b->scratch);
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
@@ -109,6 +110,11 @@ uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value) {
   if (type == IR_I32)
     value = (uint32_t)value;
   return ir_emit(b, IR_CONST, type, 0, 0, 0, value);
+}
+
+uint32_t ir_const_guest(struct ir_block *b, enum ir_type type, uint64_t value) {
+  assert(type == IR_I64); /* relocated as a whole 64-bit immediate */
+  return ir_emit_aux(b, IR_CONST, type, IR_CONST_GUEST, 0, 0, 0, value);
 }
 
 uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset) {

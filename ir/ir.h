@@ -69,6 +69,18 @@ enum {
   IR_MEM_SIGNED = 8, /* sign-extend the loaded value to the result type */
 };
 
+/* CONST aux: the value is a guest address (a guest pc, or an address a
+ * decoder computed from one: ADR, a literal's address, a link register). A
+ * translation saved for a later run, where the guest code may be mapped at
+ * another address, has the load delta added to it (tcache.h,
+ * TC_RELOC_GUEST64), so it is an IR_I64 and a backend materializes it whole
+ * (a 64-bit immediate it records), never as a short or folded form.
+ * ir_is_const() is false for it: a pass or backend that reads a constant's
+ * value treats it as an unknown value unless it knows the tag. opt_constfold
+ * keeps it: guest + plain and guest - plain are guest addresses, guest -
+ * guest a plain constant; other ops on it stay unfolded. */
+enum { IR_CONST_GUEST = 1 };
+
 /* PUT aux: a later PUT to the same bytes follows on every path that stays in
  * the block, and only side exits (EXIT_IF, DEOPT_IF) and faults of loads and
  * stores can observe this one in between. A backend may then store it only
@@ -212,6 +224,9 @@ struct ir_block {
   struct ir_arena *scratch; /* the passes' and the backend's tables for this block */
   struct ir_mark *marks;    /* ascending refs; a fault reports the pc of the last at or before it */
   uint32_t n_marks, cap_marks;
+  uint8_t unsaveable; /* a guest address went where no relocation can follow it (a
+                         decoder or pass that folds one sets it): the backend sets
+                         tc_block.unsaveable, and the block is never saved to disk */
 };
 
 /* n zeroed bytes of b's scratch memory, valid until b is reset. */
@@ -242,6 +257,8 @@ uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t 
                  uint32_t c, uint64_t imm);
 uint32_t ir_mark(struct ir_block *b, uint64_t pc);
 uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value);
+/* A constant that is a guest address (IR_CONST_GUEST); type must be IR_I64. */
+uint32_t ir_const_guest(struct ir_block *b, enum ir_type type, uint64_t value);
 uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset);
 uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value);
 uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x);
@@ -298,8 +315,13 @@ uint32_t ir_code_inval(struct ir_block *b, uint32_t addr, uint64_t next_pc);
 static inline const struct ir_insn *ir_at(const struct ir_block *b, uint32_t ref) {
   return &b->insn[ref];
 }
+/* A constant whose value is the same in every run: not a guest address. */
 static inline int ir_is_const(const struct ir_block *b, uint32_t ref) {
-  return ref && b->insn[ref].op == IR_CONST;
+  return ref && b->insn[ref].op == IR_CONST && !(b->insn[ref].aux & IR_CONST_GUEST);
+}
+/* A constant that is a guest address (IR_CONST_GUEST). */
+static inline int ir_is_guest_const(const struct ir_block *b, uint32_t ref) {
+  return ref && b->insn[ref].op == IR_CONST && (b->insn[ref].aux & IR_CONST_GUEST);
 }
 /* True once the block ends in GOTO/JUMP/SYSCALL/TRAP. */
 int ir_block_ended(const struct ir_block *b);

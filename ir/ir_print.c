@@ -101,7 +101,9 @@ static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_ins
     return;
   }
   switch (i->op) {
-  case IR_CONST: fprintf(f, "const 0x%" PRIx64, i->imm); break;
+  case IR_CONST:
+    fprintf(f, "const%s 0x%" PRIx64, i->aux & IR_CONST_GUEST ? ".guest" : "", i->imm);
+    break;
   case IR_GET: fprintf(f, "get [+0x%" PRIx64 "]", i->imm); break;
   case IR_PUT:
     fprintf(f, "put%s [+0x%" PRIx64 "] = %" PRIu32, i->aux & IR_PUT_DEFER ? ".defer" : "", i->imm,

@@ -193,6 +193,9 @@ static int ir_verify_types(const struct ir_block *b, uint32_t r) {
     return ir_verify_vec(b, r);
   switch (i->op) {
   case IR_CONST:
+    if (i->aux & ~IR_CONST_GUEST || (i->aux && i->type != IR_I64))
+      return ir_verify_fail(b, r, "constant aux %u of type %s", i->aux, ir_type_name(i->type));
+    return i->type == IR_VOID ? ir_verify_fail(b, r, "void value") : 0;
   case IR_GET: return i->type == IR_VOID ? ir_verify_fail(b, r, "void value") : 0;
   case IR_PUT: return ir_verify_same(b, r, i->type, 1);
   case IR_ADD ... IR_XOR:

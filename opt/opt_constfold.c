@@ -8,6 +8,12 @@
  * the block's GOTO, equal constants are merged into the first one, and a
  * shift left and back by the same amount or a mask of the low 32 bits
  * becomes a ZEXT or SEXT.
+ *
+ * A guest address (IR_CONST_GUEST) is a constant of this run only: a guest
+ * address plus or minus a plain constant folds to a guest address, the
+ * difference of two to a plain constant, and every other op on one stays
+ * as it is (ir_is_const is false for it). Equal constants merge only with
+ * the same tag.
  */
 #include <stdlib.h>
 #include "opt_int.h"
@@ -21,36 +27,41 @@ static const struct ir_insn *opt_cf_at(const struct opt_cf *cf, uint32_t ref) {
 static int opt_cf_is(const struct opt_cf *cf, uint32_t ref, uint64_t v) {
   const struct ir_insn *i = opt_cf_at(cf, ref);
   uint64_t m = ir_type_mask(i->type);
-  return ref && i->op == IR_CONST && (i->imm & m) == (v & m);
+  return ir_is_const(cf->b, ref) && (i->imm & m) == (v & m);
 }
 
-static uint32_t opt_cf_hash(uint64_t imm, uint8_t type) {
-  return (uint32_t)((imm ^ type) * 0x9e3779b97f4a7c15ull >> 32);
+static uint32_t opt_cf_hash(uint64_t imm, uint8_t type, uint8_t tag) {
+  return (uint32_t)((imm ^ type ^ (uint64_t)tag << 8) * 0x9e3779b97f4a7c15ull >> 32);
 }
 
-/* Merge the CONST at r into an equal earlier one, or remember it. */
+/* Merge the CONST at r into an equal earlier one (of the same tag), or remember it. */
 static void opt_cf_const(struct opt_cf *cf, uint32_t r) {
   struct ir_insn *i = &cf->b->insn[r];
   i->imm &= ir_type_mask(i->type);
-  for (uint32_t h = opt_cf_hash(i->imm, i->type);; h++) {
+  for (uint32_t h = opt_cf_hash(i->imm, i->type, i->aux);; h++) {
     uint32_t *slot = &cf->ctab[h & cf->cmask];
     const struct ir_insn *c = opt_cf_at(cf, *slot);
     if (!*slot) {
       *slot = r;
       return;
     }
-    if (c->imm == i->imm && c->type == i->type) {
+    if (c->imm == i->imm && c->type == i->type && c->aux == i->aux) {
       opt_replace(cf->b, cf->repl, r, *slot);
       return;
     }
   }
 }
 
-/* Turn r into the constant v of its own type. */
-static void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v) {
+/* Turn r into the constant v of its own type, with CONST aux tag. */
+static void opt_cf_make_tagged(struct opt_cf *cf, uint32_t r, uint64_t v, uint8_t tag) {
   struct ir_insn *i = &cf->b->insn[r];
-  *i = (struct ir_insn){.op = IR_CONST, .type = i->type, .imm = v & ir_type_mask(i->type)};
+  *i = (struct ir_insn){
+      .op = IR_CONST, .type = i->type, .aux = tag, .imm = v & ir_type_mask(i->type)};
   opt_cf_const(cf, r);
+}
+
+static void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v) {
+  opt_cf_make_tagged(cf, r, v, 0);
 }
 
 static int opt_cf_args_const(const struct opt_cf *cf, const struct ir_insn *i) {
@@ -61,11 +72,31 @@ static int opt_cf_args_const(const struct opt_cf *cf, const struct ir_insn *i) {
   return 1;
 }
 
+/* An i64 ADD or SUB of constants at least one of which is a guest address:
+ * g + k, k + g and g - k are guest addresses, g1 - g2 a plain constant;
+ * k - g stays (after a relocation it would move the other way). */
+static int opt_cf_fold_guest(struct opt_cf *cf, uint32_t r) {
+  const struct ir_insn *i = opt_cf_at(cf, r);
+  if ((i->op != IR_ADD && i->op != IR_SUB) || i->type != IR_I64)
+    return 0;
+  int ga = ir_is_guest_const(cf->b, i->a), gb = ir_is_guest_const(cf->b, i->b);
+  if ((!ga && !ir_is_const(cf->b, i->a)) || (!gb && !ir_is_const(cf->b, i->b)) || (!ga && !gb))
+    return 0;
+  uint64_t a = opt_cf_at(cf, i->a)->imm, b = opt_cf_at(cf, i->b)->imm;
+  if (i->op == IR_ADD && ga != gb)
+    opt_cf_make_tagged(cf, r, a + b, IR_CONST_GUEST);
+  else if (i->op == IR_SUB && ga)
+    opt_cf_make_tagged(cf, r, a - b, gb ? 0 : IR_CONST_GUEST);
+  else
+    return 0;
+  return 1;
+}
+
 static int opt_cf_fold(struct opt_cf *cf, uint32_t r) {
   const struct ir_insn *i = opt_cf_at(cf, r);
   uint64_t v;
   if (!opt_cf_args_const(cf, i))
-    return 0;
+    return opt_cf_fold_guest(cf, r);
   if (!ir_eval(i, opt_cf_at(cf, i->a)->imm, opt_cf_at(cf, i->b)->imm, opt_cf_at(cf, i->c)->imm, &v))
     return 0;
   opt_cf_make_const(cf, r, v);
@@ -153,11 +184,11 @@ static uint32_t opt_cf_trunc_of_ext(const struct opt_cf *cf, const struct ir_ins
  * NOP slot before r made into one (passes never renumber); 0 if neither. */
 static uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v) {
   v &= ir_type_mask(type);
-  for (uint32_t h = opt_cf_hash(v, type);; h++) {
+  for (uint32_t h = opt_cf_hash(v, type, 0);; h++) {
     uint32_t k = cf->ctab[h & cf->cmask];
     if (!k)
       break;
-    if (opt_cf_at(cf, k)->imm == v && opt_cf_at(cf, k)->type == type)
+    if (opt_cf_at(cf, k)->imm == v && opt_cf_at(cf, k)->type == type && !opt_cf_at(cf, k)->aux)
       return k;
   }
   for (uint32_t k = r - 1; k > 0 && k + 64 > r; k--)

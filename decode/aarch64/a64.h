@@ -76,6 +76,9 @@ uint32_t a64_rd(struct a64_ctx *s, unsigned r, int sf, bool sp);
 void a64_wr(struct a64_ctx *s, unsigned r, int sf, bool sp, uint32_t v);
 /* Constant of the operation width. */
 uint32_t a64_imm(struct a64_ctx *s, int sf, uint64_t v);
+/* An i64 constant that is a guest address: a pc, or an address made from one
+ * (ir_const_guest: a translation kept for a later run relocates it). */
+uint32_t a64_guest_addr(struct a64_ctx *s, uint64_t addr);
 static inline enum ir_type a64_ty(int sf) {
   return sf ? IR_I64 : IR_I32;
 }
@@ -86,6 +89,8 @@ void a64_set_nzcv(struct a64_ctx *s, uint32_t nzcv);
 void a64_goto(struct a64_ctx *s, uint64_t target);
 void a64_jump(struct a64_ctx *s, uint32_t target);
 void a64_trap(struct a64_ctx *s, int sig, uint64_t info);
+/* The same, with this instruction's address as the trap info. */
+void a64_trap_here(struct a64_ctx *s, int sig);
 /* Call a C helper that works on the state struct: uint64_t f(struct cpu *, insn, pc, 0).
  * For FP/SIMD instructions not yet lowered to IR; all guest state is in memory. */
 uint32_t a64_call_insn_helper(struct a64_ctx *s, void *helper);

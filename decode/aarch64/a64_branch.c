@@ -8,7 +8,7 @@
 static bool trans_b(struct a64_ctx *s, uint32_t insn) {
   uint64_t target = s->pc + (uint64_t)(a64_sbits(insn, 0, 26) * 4);
   if (a64_bits(insn, 31, 1))
-    ir_put(s->b, a64_off_x(30), ir_const(s->b, IR_I64, s->pc + 4));
+    ir_put(s->b, a64_off_x(30), a64_guest_addr(s, s->pc + 4));
   a64_goto(s, target);
   return true;
 }
@@ -72,7 +72,7 @@ static bool trans_br(struct a64_ctx *s, uint32_t insn) {
     rn = 30;
   uint32_t target = a64_rd(s, rn, 1, false);
   if (a64_bits(insn, 21, 2) == 1) /* BLR: read Rn before writing X30 (BLR X30) */
-    ir_put(s->b, a64_off_x(30), ir_const(s->b, IR_I64, s->pc + 4));
+    ir_put(s->b, a64_off_x(30), a64_guest_addr(s, s->pc + 4));
   a64_jump(s, target);
   return true;
 }

@@ -64,7 +64,7 @@ bool trans_adr(struct a64_ctx *s, uint32_t insn) {
   int64_t imm = (a64_sbits(insn, 5, 19) * 4) | a64_bits(insn, 29, 2);
   uint64_t v =
       a64_bits(insn, 31, 1) ? (s->pc & ~0xfffull) + (uint64_t)(imm * 4096) : s->pc + (uint64_t)imm;
-  a64_wr(s, a64_bits(insn, 0, 5), 1, false, ir_const(s->b, IR_I64, v));
+  a64_wr(s, a64_bits(insn, 0, 5), 1, false, a64_guest_addr(s, v));
   return true;
 }
 

@@ -196,7 +196,7 @@ static bool trans_ldr_lit(struct a64_ctx *s, uint32_t insn) {
     d.prfm = opc == 3;
   }
   uint64_t addr = s->pc + (uint64_t)(a64_sbits(insn, 5, 19) * 4);
-  access_one(s, &d, c64(s, addr), 0, 0);
+  access_one(s, &d, a64_guest_addr(s, addr), 0, 0);
   return true;
 }
 
@@ -339,7 +339,7 @@ static void emit_ldxr(struct a64_ctx *s, unsigned size, unsigned rn, unsigned rt
 static void emit_stxr(struct a64_ctx *s, unsigned size, unsigned rs, unsigned rn, unsigned rt) {
   uint32_t addr = base_reg(s, rn);
   uint32_t v = a64_rd(s, rt, 1, false);
-  uint32_t st = ir_call(s->b, IR_I64, (void *)a64_h_stxr[size], addr, v, c64(s, s->pc));
+  uint32_t st = ir_call(s->b, IR_I64, (void *)a64_h_stxr[size], addr, v, a64_guest_addr(s, s->pc));
   a64_wr(s, rs, 1, false, st);
 }
 

@@ -18,7 +18,7 @@ bool trans_svc(struct a64_ctx *s, uint32_t insn) {
 /* 11010100 001 imm16(16) 000 00   BRK: SIGTRAP at the instruction */
 bool trans_brk(struct a64_ctx *s, uint32_t insn) {
   (void)insn;
-  a64_trap(s, SIGTRAP, s->pc);
+  a64_trap_here(s, SIGTRAP);
   return true;
 }
 

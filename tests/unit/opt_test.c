@@ -162,6 +162,60 @@ TEST(constfold_constant_exits) {
   ir_block_free(b);
 }
 
+static int is_guest(const struct ir_block *b, uint32_t ref) {
+  return b->insn[ref].op == IR_CONST && (b->insn[ref].aux & IR_CONST_GUEST);
+}
+
+/* A guest address plus or minus a constant stays a guest address, the
+ * difference of two is a plain constant; equal values of different tags
+ * never merge. */
+TEST(constfold_keeps_guest_addresses) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t g = ir_const_guest(b, IR_I64, 0x400100), k = ir_const(b, IR_I64, 0x400100);
+  uint32_t a1 = ir_binop(b, IR_ADD, IR_I64, g, ir_const(b, IR_I64, 8));
+  uint32_t a2 = ir_binop(b, IR_ADD, IR_I64, ir_const(b, IR_I64, 16), g);
+  uint32_t s1 = ir_binop(b, IR_SUB, IR_I64, g, ir_const(b, IR_I64, 0x100));
+  uint32_t d = ir_binop(b, IR_SUB, IR_I64, a2, g);
+  uint32_t p0 = ir_put(b, SLOT(0), ir_binop(b, IR_XOR, IR_I64, a1, d));
+  uint32_t p1 = ir_put(b, SLOT(1), ir_binop(b, IR_SUB, IR_I64, s1, k));
+  uint32_t g2 = ir_const_guest(b, IR_I64, 0x400100);
+  uint32_t p2 = ir_put(b, SLOT(2), g2);
+  uint32_t p3 = ir_put(b, SLOT(3), k);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT(is_guest(b, a1) && b->insn[a1].imm == 0x400108);
+  ASSERT(is_guest(b, a2) && b->insn[a2].imm == 0x400110);
+  uint32_t x = b->insn[p0].a, dk = b->insn[x].b; /* d, or the plain 16 it merged into */
+  ASSERT(dk <= d && ir_is_const(b, dk) && b->insn[dk].imm == 16);
+  ASSERT_EQ(b->insn[x].op, IR_XOR); /* guest ^ plain: not folded */
+  uint32_t s2 = b->insn[p1].a;      /* (g - 0x100) - k: a guest address */
+  ASSERT(is_guest(b, s2) && b->insn[s2].imm == (uint64_t)-0x100);
+  ASSERT_EQ(b->insn[p2].a, g); /* merged with the guest address, not with k */
+  ASSERT_EQ(b->insn[p3].a, k);
+  ASSERT(!ir_is_const(b, g) && ir_is_guest_const(b, g));
+  ir_block_free(b);
+}
+
+/* k - guest, guest ops other than + and -, and compares stay unfolded. */
+TEST(constfold_leaves_other_guest_ops) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t g = ir_const_guest(b, IR_I64, 0x400100);
+  uint32_t n = ir_binop(b, IR_SUB, IR_I64, ir_const(b, IR_I64, 0x1000), g);
+  uint32_t m = ir_binop(b, IR_AND, IR_I64, g, ir_const(b, IR_I64, ~0xfffull));
+  uint32_t c = ir_cmp(b, IR_LTU, IR_I64, g, ir_const(b, IR_I64, 0x500000));
+  uint32_t t = ir_unop(b, IR_TRUNC, IR_I32, g);
+  ir_put(b, SLOT(0), n);
+  ir_put(b, SLOT(1), m);
+  ir_put(b, SLOT(2), ir_ext(b, IR_ZEXT, IR_I64, c, 32));
+  ir_put(b, SLOT(3), ir_ext(b, IR_ZEXT, IR_I64, t, 32));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_run, &st0));
+  for (uint32_t r = 1; r < b->n; r++)
+    ASSERT(b->insn[r].op != IR_CONST || is_guest(b, r) || b->insn[r].imm != 0x400100);
+  ASSERT(!b->unsaveable);
+  ir_block_free(b);
+}
+
 /* --- regcache ------------------------------------------------------------ */
 
 /* r[0..1] and r[2..3] as two v128 slots. */

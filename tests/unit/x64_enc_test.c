@@ -15,6 +15,7 @@ enum form {
   E_ALU_SIZED,
   E_MOV_RR,
   E_MOV_RI,
+  E_MOVABS,
   E_LOAD,
   E_STORE,
   E_STORE_IMM,
@@ -108,6 +109,9 @@ static const struct enc_case cases[] = {
     {E_MOV_RI, 0, R9, 0, 0, 0, 0xffffffff, "mov r9d,0xffffffff"},
     {E_MOV_RI, 0, RSI, 0, 0, 0, -2, "mov rsi,0xfffffffffffffffe"},
     {E_MOV_RI, 0, R15, 0, 0, 0, 0x123456789a, "movabs r15,0x123456789a"},
+    {E_MOVABS, 0, RAX, 0, 0, 0, 0, "movabs rax,0x0"},
+    {E_MOVABS, 0, R12, 0, 0, 0, 0x400000, "movabs r12,0x400000"},
+    {E_MOVABS, 0, RDI, 0, 0, 0, -2, "movabs rdi,0xfffffffffffffffe"},
     {E_LOAD, 0, 0, 0, RCX, RAX, 0, "movzx ecx,BYTE PTR [rax]"},
     {E_LOAD, 0, 1, 1, RCX, R12, 0, "movsx rcx,BYTE PTR [r12]"},
     {E_LOAD, 0, 1, 0, RSI, RBP, 0, "movsx esi,BYTE PTR [rbp+0x0]"},
@@ -410,6 +414,7 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_ALU_SIZED: x64_alu_rr_sized(b, c->w, c->a, c->b, c->c); break;
   case E_MOV_RR: x64_mov_rr(b, c->w, c->a, c->b); break;
   case E_MOV_RI: x64_mov_ri(b, c->a, c->imm); break;
+  case E_MOVABS: x64_movabs(b, c->a, c->imm); break;
   case E_UNARY: x64_unary(b, c->w, c->a, c->b); break;
   case E_SHIFT_RI: x64_shift_ri(b, c->w, c->a, c->b, c->imm); break;
   case E_SHIFT_CL: x64_shift_cl(b, c->w, c->a, c->b); break;

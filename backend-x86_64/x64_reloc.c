@@ -1,0 +1,78 @@
+/* x64_reloc.c - the addresses of this run that a block's code holds: guest
+ * addresses (pcs, and the constants a decoder made from one), xrun's own
+ * functions, the shared trampolines at the start of the code buffer, and the
+ * block's own exit records. Each is emitted by one of these, which records
+ * where its bytes are (tc_block_reloc), so that the persistent cache can load
+ * the code at other addresses (tcache.h, enum tc_reloc_kind):
+ *
+ *   x64_mov_guest(x, X64_RAX, pc);        movabs rax, pc         TC_RELOC_GUEST64
+ *   x64_call_host(x, (uintptr_t)helper);  call helper            TC_RELOC_HOST32
+ *   x64_jmp_shared(x, x64_exit_tramp);    jmp exit_tramp         TC_RELOC_BUF32
+ *
+ * A 64-bit immediate is always the full movabs, whatever its value now: a
+ * shorter form would not hold it at another address. An address none of
+ * them can describe (a function outside xrun's image) marks the block
+ * unsaveable instead.
+ */
+#include "x64.h"
+
+/* The bounds of xrun's own image, from the linker. */
+extern const char __executable_start[], _end[];
+
+static int x64_in_image(uint64_t p) {
+  return p >= (uintptr_t)__executable_start && p < (uintptr_t)_end;
+}
+
+/* The immediate of size bytes just emitted is an address of kind. */
+static void x64_reloc(struct x64_ctx *x, unsigned size, enum tc_reloc_kind kind) {
+  if (!x->buf->overflow)
+    tc_block_reloc(x->blk, (uint32_t)(x->buf->cur - size - x->blk->code), kind);
+}
+
+/* movabs reg, addr: a guest address */
+void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr) {
+  x64_movabs(x->buf, reg, addr);
+  x64_reloc(x, 8, TC_RELOC_GUEST64);
+}
+
+/* movabs reg, p: an address in xrun's image */
+void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p) {
+  x64_movabs(x->buf, reg, p);
+  if (x64_in_image(p))
+    x64_reloc(x, 8, TC_RELOC_HOST64);
+  else
+    x->blk->unsaveable = 1;
+}
+
+/* movabs reg, e: one of the block's own exit records, the run loop's status */
+void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e) {
+  x64_movabs(x->buf, reg, (uintptr_t)e);
+  x64_reloc(x, 8, TC_RELOC_EXIT64);
+}
+
+/* call fn: rel32 when it reaches, else movabs rax, fn; call rax */
+void x64_call_host(struct x64_ctx *x, uint64_t fn) {
+  const void *target = (const void *)(uintptr_t)fn;
+  if (!x64_rel32_ok(x->buf->cur + 5, target)) {
+    x64_mov_host(x, X64_RAX, fn);
+    x64_call_r(x->buf, X64_RAX);
+    return;
+  }
+  x64_call_rel(x->buf, target);
+  if (x64_in_image(fn))
+    x64_reloc(x, 4, TC_RELOC_HOST32);
+  else
+    x->blk->unsaveable = 1;
+}
+
+/* jmp rel32 to code at the start of the code buffer (x64_tramp.c) */
+void x64_jmp_shared(struct x64_ctx *x, const void *target) {
+  x64_jmp_rel(x->buf, target);
+  x64_reloc(x, 4, TC_RELOC_BUF32);
+}
+
+/* jcc rel32 to code at the start of the code buffer */
+void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target) {
+  x64_jcc_rel(x->buf, cc, target);
+  x64_reloc(x, 4, TC_RELOC_BUF32);
+}
