@@ -212,6 +212,9 @@ prepare_debian() {
   gen "$SQL" awk -v rows=100000 -f "$SCRIPTS/gen-sql.awk"
 }
 
+# prepare_cold: the cold rows run Debian's programs too
+prepare_cold() { prepare_debian; }
+
 # prepare_c: build each C program for aarch64 (static) and x86-64
 prepare_c() {
   local name
