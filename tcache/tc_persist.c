@@ -12,7 +12,8 @@
  * Nothing in a cache file is trusted: it is used only when it is ours (owner
  * and mode, tc_pdir.c), its header names this xrun build, these
  * code-generation options and this guest file (device, inode, size, mtime),
- * its checksum holds, every offset and count in it is in bounds, and the
+ * the checksums of its index and of the block's data hold, every offset and
+ * count in it is in bounds, and the
  * guest bytes in memory hash to what the block was made from. Any doubt:
  * the block is translated as if there were no cache.
  *
@@ -37,7 +38,7 @@ struct tcp_header {
   uint64_t dev, ino, size, mtime_ns; /* the guest file */
   uint64_t file_size;                /* of this cache file */
   uint64_t n_entries;
-  uint64_t checksum; /* xxh3 of the bytes after the header */
+  uint64_t checksum; /* xxh3 of the index (the entries after the header) */
 };
 
 struct tcp_entry {
@@ -45,7 +46,8 @@ struct tcp_entry {
   uint64_t guest_hash;
   uint32_t guest_size, code_size;
   uint32_t n_exits, n_pcmap, n_relocs, defer_size;
-  uint64_t data; /* offset in the cache file */
+  uint64_t data;      /* offset in the cache file */
+  uint64_t data_hash; /* xxh3 of the data: checked when the block is loaded */
 };
 
 struct tcp_exit {
@@ -133,7 +135,7 @@ static const uint8_t *tc_pfile_disk(const struct tc_pfile *f, size_t *size) {
   memcpy(&h, p, sizeof(h));
   if (*size < sizeof(h) || memcmp(&h, &want, offsetof(struct tcp_header, file_size)) ||
       h.file_size != *size || h.n_entries > (*size - sizeof(h)) / sizeof(struct tcp_entry) ||
-      XXH3_64bits(p + sizeof(h), *size - sizeof(h)) != h.checksum) {
+      XXH3_64bits(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry)) != h.checksum) {
     munmap((void *)p, *size);
     return NULL;
   }
@@ -295,7 +297,8 @@ struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc) {
       e->guest_size > end - pc || (tc_guest->pc_align && pc % tc_guest->pc_align))
     return NULL;
   const uint8_t *data = f->disk + e->data;
-  if (!tcp_entry_ok(e, data) || tc_exec_denied(pc) || tc_deopt_within(pc, pc + e->guest_size) ||
+  if (XXH3_64bits(data, need) != e->data_hash || !tcp_entry_ok(e, data) || tc_exec_denied(pc) ||
+      tc_deopt_within(pc, pc + e->guest_size) ||
       !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash))
     return NULL;
   struct tc_block *blk = tcp_load(e, data, pc, bias);
@@ -412,7 +415,10 @@ static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct
     if (d)
       tc_backend->relocate_data(d, blk->defer_size, -fr->bias);
   }
-  return !o->failed;
+  if (o->failed || o->n - mark != tcp_data_size(e))
+    return false;
+  e->data_hash = XXH3_64bits(o->p + mark, o->n - mark);
+  return true;
 }
 
 /* By guest_off, and among equals by where the data is: old ones first. */
@@ -465,7 +471,7 @@ static void tcp_publish(const struct tc_pfile *f, struct tcp_entry *e, size_t n,
   h.file_size = total, h.n_entries = k;
   memcpy(file + sizeof(h), e, k * sizeof(*e));
   memcpy(file + head, data->p, data->n);
-  h.checksum = XXH3_64bits(file + sizeof(h), total - sizeof(h));
+  h.checksum = XXH3_64bits(file + sizeof(h), k * sizeof(*e));
   memcpy(file, &h, sizeof(h));
   tc_pdir_publish(tc_pfile_key(f), file, total);
   free(file);

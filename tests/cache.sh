@@ -17,7 +17,7 @@ XRUN=${XRUN:-$PWD/xrun}
 QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
-CASES="cold warm aslr exec_children changed_file corrupt truncated foreign_owner_mode
+CASES="cold warm aslr exec_children changed_file corrupt corrupt_data truncated foreign_owner_mode
   unwritable_dir parallel_writers size_limit stats_clear no_cache"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
@@ -155,17 +155,37 @@ fi
 # copy_cache DIR: a fresh copy of the warm cache
 copy_cache() { rm -rf "$1"; cp -a "$C" "$1"; }
 
-# corrupt: a byte flipped in the middle of every cache file.
+# corrupt: a byte flipped in every file's index (the entries after the
+# 80-byte header): its checksum fails and no block of the file is used.
 copy_cache "$T/bad"
 for f in "$T"/bad/*.xtc; do
-  sz=$(stat -c %s "$f")
-  printf '\x5a' | dd of="$f" bs=1 seek=$((sz / 2)) conv=notrunc status=none
+  printf '\x5a' | dd of="$f" bs=1 seek=100 conv=notrunc status=none
 done
 st=$(run "$T/bad" "$T/corrupt" -- "$DASH" "$T/work.sh")
 if [ "$st" = 0 ] && same "$T/corrupt" "$T/ref.out" && [ "$(loaded "$T/corrupt")" = 0 ]; then
   pass corrupt
 else
-  fail corrupt "status $st, $(loaded "$T/corrupt") blocks loaded from corrupt files"
+  fail corrupt "status $st, $(loaded "$T/corrupt") blocks loaded from files with a corrupt index"
+fi
+
+# corrupt_data: a byte flipped every 997 bytes of the blocks' data (after
+# the index: 56-byte entries, their count at offset 64): each block whose
+# bytes changed is translated afresh, the others still load.
+copy_cache "$T/badd"
+for f in "$T"/badd/*.xtc; do
+  n=$(od -An -t u8 -j 64 -N 8 "$f" | tr -d ' ')
+  sz=$(stat -c %s "$f")
+  for ((at = 80 + 56 * n + 500; at < sz; at += 997)); do
+    printf '\xa5' | dd of="$f" bs=1 seek=$at conv=notrunc status=none
+  done
+done
+st=$(run "$T/badd" "$T/corrupt_data" -- "$DASH" "$T/work.sh")
+l=$(loaded "$T/corrupt_data")
+if [ "$st" = 0 ] && same "$T/corrupt_data" "$T/ref.out" && [ "${l:-0}" -gt 0 ] &&
+   [ "$l" -lt "$(loaded "$T/warm")" ]; then
+  pass corrupt_data
+else
+  fail corrupt_data "status $st, $l blocks loaded (warm run: $(loaded "$T/warm"))"
 fi
 
 # truncated: every file cut in half, and one replaced by random bytes.
