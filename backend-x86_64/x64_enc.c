@@ -27,7 +27,7 @@ void x64_bytes(struct tc_buf *b, const uint8_t *p, unsigned n) {
     b->overflow = 1;
     return;
   }
-  memcpy(b->cur, p, n);
+  memcpy(b->cur + b->wdelta, p, n);
   b->cur += n;
 }
 
@@ -59,7 +59,7 @@ static void x64_insn_put(struct tc_buf *b, const struct x64_insn *e) {
     x64_bytes(b, e->p, e->n);
     return;
   }
-  memcpy(b->cur, e->p, sizeof(e->p));
+  memcpy(b->cur + b->wdelta, e->p, sizeof(e->p));
   b->cur += e->n;
 }
 
@@ -485,14 +485,14 @@ void x64_fix8(struct tc_buf *b, uint8_t *rel) {
   if (d > 127)
     b->overflow = 1; /* cannot happen for the fixed sequences that use it */
   else
-    *rel = (uint8_t)d;
+    rel[b->wdelta] = (uint8_t)d;
 }
 
 void x64_fix32(struct tc_buf *b, uint8_t *rel) {
   if (!rel || b->overflow)
     return;
   uint32_t d = (uint32_t)(b->cur - (rel + 4));
-  memcpy(rel, &d, 4);
+  memcpy(rel + b->wdelta, &d, 4);
 }
 
 /* The recommended multi-byte nops (SDM Vol. 2B, NOP). */

@@ -114,7 +114,7 @@ void x64_patch(struct tc_exit *e, const void *code) {
   uint8_t *rel = e->jump + 1;
   assert(((uintptr_t)rel & 3) == 0 && x64_rel32_ok(rel + 4, to));
   int32_t d = (int32_t)(to - (rel + 4));
-  __atomic_store_n((int32_t *)(void *)rel, d, __ATOMIC_RELEASE);
+  __atomic_store_n((int32_t *)tc_writable(rel), d, __ATOMIC_RELEASE);
 }
 
 uint32_t x64_fault_fpexc(const void *uctx) {

@@ -17,11 +17,9 @@ int64_t sys_openat(const struct sys_call *s) {
                                                               : sys_path_follow(s->a[1], buf, &err);
   if (!path)
     return err;
-  int64_t fd = sys_open_proc_file(s->cpu, path);
-  if (fd != -ENOENT)
-    return fd;
-  return sys_ret(
+  int64_t fd = sys_ret(
       syscall(SYS_openat, (int)s->a[0], path, sys_oflags_to_host(s->a[2]), (unsigned)s->a[3]));
+  return sys_oflags_to_host(s->a[2]) & O_PATH ? fd : sys_proc_view(s->cpu, fd);
 }
 
 /* openat2(dirfd, path, how, size): struct open_how is three 64-bit fields
@@ -46,12 +44,10 @@ int64_t sys_openat2(const struct sys_call *s) {
   const char *path = sys_path(s->a[1], buf, &err);
   if (!path)
     return err;
-  int64_t fd = sys_open_proc_file(s->cpu, path);
-  if (fd != -ENOENT)
-    return fd;
   if (!(how[0] >> 32)) /* higher bits are the host's EINVAL */
     how[0] = (uint32_t)sys_oflags_to_host(how[0]);
-  return sys_ret(syscall(SYS_openat2, (int)s->a[0], path, how, sizeof(how)));
+  int64_t fd = sys_ret(syscall(SYS_openat2, (int)s->a[0], path, how, sizeof(how)));
+  return how[0] & O_PATH ? fd : sys_proc_view(s->cpu, fd);
 }
 
 /* The host call with argument i a guest path, through sys_path. */

@@ -81,7 +81,10 @@ void sys_safe_syscall_fixup(void *ucontext);
 const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
 /* A /proc file generated for the guest (e.g. /proc/cpuinfo): its fd, or
  * -ENOENT when path is not one of them. */
-int64_t sys_open_proc_file(const struct cpu *c, const char *path);
+/* fd, just opened for the guest: if it is a /proc file that xrun shows in
+ * the guest's view (cpuinfo; the process's maps, cmdline, auxv), fd is
+ * closed and the generated file's fd returned instead. */
+int64_t sys_proc_view(const struct cpu *c, int64_t fd);
 /* The pages the guest's brk has mapped: [*start, *end). */
 void sys_brk_area(uint64_t *start, uint64_t *end);
 

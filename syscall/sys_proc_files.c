@@ -1,7 +1,10 @@
 /* sys_proc_files.c - /proc files that describe the machine or the process,
  * shown as the guest's machine would show them (the design's "the guest never
  * sees the host"): cpuinfo, and the process's cmdline, auxv and maps. Each is
- * generated into a memfd when the guest opens it. */
+ * generated into a memfd when the guest opens it. Which file the guest opened
+ * is asked of the kernel after the host's open (the fd's canonical path), so
+ * every spelling of a path - /proc/thread-self/, task/TID/, "..", a symbolic
+ * link, a directory fd - leads to the guest's view. */
 #define _GNU_SOURCE
 #include <limits.h>
 #include <link.h>
@@ -10,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "sys_int.h"
 #include "../tcache/tcache.h"
@@ -164,21 +168,38 @@ static const struct {
     {"maps", 1, sys_maps},
 };
 
-/* The name after /proc/self/ or /proc/<our pid>/, or NULL. */
-static const char *sys_proc_self_name(const char *path) {
-  if (!strncmp(path, "/proc/self/", 11))
-    return path + 11;
-  char own[32];
-  int n = snprintf(own, sizeof(own), "/proc/%d/", (int)getpid());
-  return strncmp(path, own, (size_t)n) ? NULL : path + n;
+/* The generated file's name for a canonical procfs path (as the kernel
+ * names an open file: /proc/PID/NAME, /proc/PID/task/TID/NAME for a thread's
+ * own directory), when PID is this process; else path itself. */
+static const char *sys_proc_own_name(const char *path) {
+  char own[32] = "/proc/";
+  /* this process's number in that procfs (getpid's may be another namespace's) */
+  ssize_t k = readlink("/proc/self", own + 6, sizeof(own) - 8);
+  if (k <= 0)
+    return path;
+  own[6 + k] = '/';
+  own[7 + k] = 0;
+  size_t n = (size_t)k + 7;
+  if (strncmp(path, own, n))
+    return path;
+  const char *name = path + n;
+  if (!strncmp(name, "task/", 5) && name[5] >= '0' && name[5] <= '9') {
+    name += 5 + strspn(name + 5, "0123456789");
+    if (*name++ != '/')
+      return path;
+  }
+  return name;
 }
 
-/* The fd of a generated file for path, -ENOENT if path is not one, or -errno. */
-int64_t sys_open_proc_file(const struct cpu *c, const char *path) {
-  const char *self = sys_proc_self_name(path);
+/* The generated file named by path (canonical), into a new memfd; -ENOENT
+ * if none is. */
+static int64_t sys_proc_generate(const struct cpu *c, const char *path) {
+  const char *own = sys_proc_own_name(path);
   for (size_t i = 0; i < sizeof(sys_proc_files) / sizeof(sys_proc_files[0]); i++) {
-    const char *name = sys_proc_files[i].per_process ? self : path;
-    if (!name || strcmp(name, sys_proc_files[i].name))
+    const char *name = sys_proc_files[i].per_process ? own : path;
+    if (name == path && sys_proc_files[i].per_process)
+      continue;
+    if (strcmp(name, sys_proc_files[i].name))
       continue;
     int fd = memfd_create(sys_proc_files[i].per_process ? sys_proc_files[i].name : "cpuinfo",
                           MFD_CLOEXEC);
@@ -195,4 +216,31 @@ int64_t sys_open_proc_file(const struct cpu *c, const char *path) {
     return fd;
   }
   return -ENOENT;
+}
+
+/* The device of procfs, found once. */
+static dev_t sys_procfs_dev(void) {
+  static dev_t dev;
+  static int known;
+  struct stat st;
+  if (!known && !stat("/proc/self", &st))
+    dev = st.st_dev, known = 1;
+  return dev;
+}
+
+int64_t sys_proc_view(const struct cpu *c, int64_t fd) {
+  struct stat st;
+  char link[64], path[PATH_MAX];
+  if (fd < 0 || fstat((int)fd, &st) || st.st_dev != sys_procfs_dev() || !S_ISREG(st.st_mode))
+    return fd;
+  snprintf(link, sizeof(link), "/proc/self/fd/%d", (int)fd);
+  ssize_t n = readlink(link, path, sizeof(path) - 1);
+  if (n <= 0)
+    return fd;
+  path[n] = 0;
+  int64_t gen = sys_proc_generate(c, path);
+  if (gen == -ENOENT)
+    return fd;
+  close((int)fd);
+  return gen;
 }

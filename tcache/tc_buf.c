@@ -1,32 +1,92 @@
 #define _GNU_SOURCE
-/* tc_buf.c - the executable code buffer. One RWX mapping placed near xrun's
- * own text so that rel32 calls from translated code reach the helpers. */
-#include <sys/mman.h>
+/* tc_buf.c - the executable code buffer, placed near xrun's own text so that
+ * rel32 calls from translated code reach the helpers.
+ *
+ * W^X with two views: one shared anonymous mapping is mapped twice,
+ * read+execute where translated code runs (tc_code.start ... end) and
+ * read+write at another address, tc_code.wdelta bytes away, where the backend
+ * and the persistent cache write code and patch jumps (tc_writable). No
+ * address at which code runs is ever writable. (Anonymous, not a memfd: perf
+ * names code in anonymous memory from the --perfmap file, not in a file.)
+ * Where the second view cannot be made, one read-write-execute mapping serves
+ * as both (wdelta 0).
+ *
+ * A shared mapping stays shared across fork: the child gets its own copy of
+ * the buffer at the same two addresses before it runs on (tc_buf_forked).
+ */
+#include <pthread.h>
 #include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
 #include "tc_int.h"
 
 struct tc_buf tc_code;
 size_t tc_code_shared;
 static size_t tc_code_size;
 
-static void *tc_map_near_text(size_t size) {
+/* Map size bytes with prot, private and anonymous, near xrun's text. */
+static void *tc_map_near_text(size_t size, int prot) {
   uintptr_t text = (uintptr_t)&tc_buf_init & ~(uintptr_t)0xfffff;
   for (uintptr_t hint = text - (256u << 20); hint > text - (1536u << 20); hint -= 64u << 20) {
-    void *p = mmap((void *)hint, size, PROT_READ | PROT_WRITE | PROT_EXEC,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    void *p =
+        mmap((void *)hint, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     if (p != MAP_FAILED)
       return p;
   }
-  return mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return mmap(NULL, size, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+/* The pages of the shared mapping w also at x (replacing what is there),
+ * read+execute. mremap with old size 0 maps the same pages again. */
+static bool tc_view_exec(uint8_t *w, uint8_t *x, size_t size) {
+  return mremap(w, 0, size, MREMAP_MAYMOVE | MREMAP_FIXED, x) == x &&
+         !mprotect(x, size, PROT_READ | PROT_EXEC);
+}
+
+/* Shared anonymous pages mapped read+write, and again read+execute near
+ * xrun's text (a placeholder reserves the place); false if that cannot be. */
+static bool tc_map_views(size_t size) {
+  uint8_t *w = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  uint8_t *x = w == MAP_FAILED ? MAP_FAILED : tc_map_near_text(size, PROT_NONE);
+  if (x == MAP_FAILED || !tc_view_exec(w, x, size)) {
+    if (w != MAP_FAILED)
+      munmap(w, size);
+    if (x != MAP_FAILED)
+      munmap(x, size);
+    return false;
+  }
+  tc_code.start = x;
+  tc_code.wdelta = w - x;
+  tc_own_add((uintptr_t)w, (uintptr_t)w + size); /* the guest may not map over it */
+  return true;
+}
+
+/* In a forked child: the same code at the same two addresses, in pages of
+ * its own (a shared mapping stays shared across fork). */
+static void tc_buf_forked(void) {
+  uint8_t *w = tc_code.start + tc_code.wdelta;
+  size_t used = (size_t)(tc_code.cur - tc_code.start);
+  uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (n != MAP_FAILED)
+    memcpy(n, w, used);
+  if (n == MAP_FAILED ||
+      mremap(n, tc_code_size, tc_code_size, MREMAP_MAYMOVE | MREMAP_FIXED, w) != w ||
+      !tc_view_exec(w, tc_code.start, tc_code_size))
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: a forked process cannot copy its translated code");
 }
 
 void tc_buf_init(size_t size) {
-  void *p = tc_map_near_text(size);
-  if (p == MAP_FAILED)
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: cannot map %zu bytes of executable memory", size);
   tc_code_size = size;
-  tc_code.start = p;
-  tc_code.end = (uint8_t *)p + size;
+  if (tc_map_views(size)) {
+    pthread_atfork(NULL, NULL, tc_buf_forked);
+  } else {
+    void *p = tc_map_near_text(size, PROT_READ | PROT_WRITE | PROT_EXEC);
+    if (p == MAP_FAILED)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: cannot map %zu bytes of executable memory", size);
+    tc_code.start = p;
+    tc_code.wdelta = 0;
+  }
+  tc_code.end = tc_code.start + size;
   tc_buf_reset();
 }
 
@@ -39,4 +99,8 @@ void tc_buf_reset(void) {
 
 int tc_in_code(const void *host_pc) {
   return (const uint8_t *)host_pc >= tc_code.start && (const uint8_t *)host_pc < tc_code.end;
+}
+
+void *tc_writable(const void *p) {
+  return (uint8_t *)(uintptr_t)p + (tc_in_code(p) ? tc_code.wdelta : 0);
 }

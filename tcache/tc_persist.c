@@ -221,7 +221,7 @@ static bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash) {
 static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_t n,
                          uint64_t bias) {
   for (uint32_t i = 0; i < n; i++) {
-    uint8_t *at = blk->code + r[i].off;
+    uint8_t *at = blk->code + r[i].off, *w = tc_writable(at);
     uint64_t v = 0;
     memcpy(&v, at, tcp_reloc_width(r[i].kind));
     const uint8_t *target = NULL;
@@ -238,7 +238,7 @@ static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_
         return false;
       v = (uint32_t)(int32_t)d;
     }
-    memcpy(at, &v, tcp_reloc_width(r[i].kind));
+    memcpy(w, &v, tcp_reloc_width(r[i].kind));
   }
   return true;
 }
@@ -256,7 +256,7 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   struct tc_block *blk = tc_block_alloc(e->n_pcmap ? e->n_pcmap : 1);
   blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
-  memcpy(code, data, e->code_size);
+  memcpy(tc_writable(code), data, e->code_size);
   if (!tcp_relocate(blk, r, e->n_relocs, bias)) {
     tc_block_discard(blk);
     return NULL;
@@ -281,6 +281,8 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
 static void tc_pfile_open(struct tc_pfile *f) {
   f->disk = tc_pfile_disk(f, &f->disk_size);
   f->state = f->disk ? 1 : -1;
+  if (f->disk) /* xrun's own memory: the guest may not unmap it, nor see it */
+    tc_own_add((uintptr_t)f->disk, (uintptr_t)f->disk + f->disk_size);
 }
 
 struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc) {

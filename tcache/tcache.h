@@ -19,10 +19,13 @@
 struct ir_block;
 
 /* Emission cursor into the code buffer. Overflow is sticky: emitters write
- * nothing once cur would pass end, and the block checks once at the end. */
+ * nothing once cur would pass end, and the block checks once at the end.
+ * start, cur and end are where the code runs; its bytes are written at
+ * those addresses + wdelta (the buffer's writable view, tc_buf.c). */
 struct tc_buf {
   uint8_t *start, *cur, *end;
   int overflow;
+  intptr_t wdelta;
 };
 
 /* One chainable direct exit of a block. */
@@ -170,6 +173,9 @@ void *tc_block_data(struct tc_block *blk, size_t size);
 void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind);
 /* True if host_pc is inside the code buffer. */
 int tc_in_code(const void *host_pc);
+/* Where to write the code byte at p: its writable view inside the code
+ * buffer, p itself elsewhere. */
+void *tc_writable(const void *p);
 /* True if [start, start+len) overlaps memory the translator owns (code buffer,
  * its own stacks): a guest MAP_FIXED there is refused. */
 int tc_overlaps_translator(uint64_t start, uint64_t len);

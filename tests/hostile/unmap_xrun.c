@@ -1,27 +1,22 @@
-/* A hostile guest: it finds the translator's own memory in the host's view of
- * the process (/proc/thread-self/maps, which is not filtered) - x86-64
- * libraries, xrun's executable, the host stack, heap and vdso, the RWX code
- * buffer - and tries to unmap, re-protect and map over each of them. Every
- * attempt must fail and the program must go on running. Prints the count. */
-#include <stdio.h>
-#include <string.h>
+/* A hostile guest: told the host's view of the process (oracle.h), it
+ * finds the translator's own memory - x86-64 libraries, xrun's executable,
+ * the host stack, heap and vdso, both views of the code buffer, the
+ * persistent cache's files - and tries to unmap, re-protect and map over
+ * each of them. Every attempt must fail and the program must go on running.
+ * Prints the count. */
+// hostile: oracle
 #include <sys/mman.h>
 #include <unistd.h>
-
-static int xrun_own(const char *line, const char *perms) {
-  return strstr(line, "x86_64-linux-gnu") || strstr(line, "/xrun\n") || strstr(line, "[stack]") ||
-         strstr(line, "[heap]") || strstr(line, "[vdso]") || strstr(line, "[vvar]") ||
-         !strcmp(perms, "rwxp");
-}
+#include "oracle.h"
 
 int main(void) {
-  FILE *f = fopen("/proc/thread-self/maps", "r");
+  FILE *f = oracle_maps();
   char line[1024];
   int tried = 0, refused = 0;
   while (f && fgets(line, sizeof(line), f)) {
     unsigned long lo, hi;
     char perms[8];
-    if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 || !xrun_own(line, perms))
+    if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 || !oracle_is_xrun(line, perms))
       continue;
     void *p = (void *)lo;
     size_t len = 4096;
