@@ -90,11 +90,33 @@ void tc_buf_init(size_t size) {
   tc_buf_reset();
 }
 
+/* With two views, each page of code would fault twice (written, then run),
+ * into shared memory: the pages ahead of the cursor are made present in
+ * both views a chunk at a time instead (two system calls per chunk). */
+enum { TC_POPULATE_CHUNK = 256 << 10 };
+static uint8_t *tc_populated; /* the views are present up to here */
+
+void tc_buf_populate(void) {
+  if (!tc_code.wdelta || tc_code.cur + 4096 < tc_populated)
+    return;
+  uint8_t *from = tc_populated > tc_code.start ? tc_populated : tc_code.start;
+  size_t len = (size_t)(tc_code.end - from) < TC_POPULATE_CHUNK ? (size_t)(tc_code.end - from)
+                                                                : TC_POPULATE_CHUNK;
+  if (!len)
+    return;
+  madvise(from + tc_code.wdelta, len, MADV_POPULATE_WRITE);
+  madvise(from, len, MADV_POPULATE_READ);
+  tc_populated = from + len;
+}
+
 void tc_buf_reset(void) {
   tc_code.cur = tc_code.start;
   tc_code.overflow = 0;
+  tc_populated = NULL; /* a flush: the pages stay, but start over to be safe */
+  tc_buf_populate();
   tc_backend->init(&tc_code);
   tc_code_shared = (size_t)(tc_code.cur - tc_code.start);
+  tc_buf_populate();
 }
 
 int tc_in_code(const void *host_pc) {

@@ -16,6 +16,7 @@ extern __thread volatile int tc_in_guest; /* inside translated code or its helpe
 
 void tc_buf_init(size_t size);
 void tc_buf_reset(void);
+void tc_buf_populate(void); /* after code was added: keep the pages ahead present */
 
 void tc_map_init(void);
 struct tc_block *tc_lookup(uint64_t pc);

@@ -89,6 +89,7 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   uint64_t t0 = tc_stats_clock();
   struct tc_block *saved = tc_persist_load(c, pc);
   if (saved) {
+    tc_buf_populate();
     tc_perfmap_block(saved);
     if (xrun_log_mask & LOG_OUT_ASM)
       tc_log_out_asm(saved);
@@ -113,6 +114,7 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   blk->guest_hash = tc_decode_hash;
   tc_persist_note(blk);
   tc_note_block(blk, tc_ir, t0);
+  tc_buf_populate();
   if (xrun_log_mask & LOG_OUT_ASM)
     tc_log_out_asm(blk);
   return blk;
