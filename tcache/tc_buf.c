@@ -23,6 +23,8 @@
 struct tc_buf tc_code;
 size_t tc_code_shared;
 static size_t tc_code_size;
+enum { TC_POPULATE_CHUNK = 256 << 10 };
+static uint8_t *tc_populated; /* both views are present up to here (tc_buf_populate) */
 
 /* Map size bytes with prot, private and anonymous, near xrun's text. */
 static void *tc_map_near_text(size_t size, int prot) {
@@ -67,12 +69,16 @@ static void tc_buf_forked(void) {
   uint8_t *w = tc_code.start + tc_code.wdelta;
   size_t used = (size_t)(tc_code.cur - tc_code.start);
   uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (n != MAP_FAILED)
+  size_t present = (size_t)(tc_populated > tc_code.start ? tc_populated - tc_code.start : 0);
+  if (n != MAP_FAILED) {
+    madvise(n, present, MADV_POPULATE_WRITE); /* one call, not a fault per page */
     memcpy(n, w, used);
+  }
   if (n == MAP_FAILED ||
       mremap(n, tc_code_size, tc_code_size, MREMAP_MAYMOVE | MREMAP_FIXED, w) != w ||
       !tc_view_exec(w, tc_code.start, tc_code_size))
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: a forked process cannot copy its translated code");
+  madvise(tc_code.start, present, MADV_POPULATE_READ);
 }
 
 void tc_buf_init(size_t size) {
@@ -93,8 +99,6 @@ void tc_buf_init(size_t size) {
 /* With two views, each page of code would fault twice (written, then run),
  * into shared memory: the pages ahead of the cursor are made present in
  * both views a chunk at a time instead (two system calls per chunk). */
-enum { TC_POPULATE_CHUNK = 256 << 10 };
-static uint8_t *tc_populated; /* the views are present up to here */
 
 void tc_buf_populate(void) {
   if (!tc_code.wdelta || tc_code.cur + 4096 < tc_populated)
