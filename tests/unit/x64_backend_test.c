@@ -805,7 +805,7 @@ TEST(unsupported_fails_cleanly) {
 
 TEST(overflow_returns_error) {
   static uint8_t small[256];
-  struct tc_buf sb = {small, small, small + sizeof(small), 0};
+  struct tc_buf sb = {small, small, small + sizeof(small), 0, 0};
   struct ir_block *b = ir_block_new(0x1000);
   for (int i = 0; i < 50; i++)
     ir_put(b, REG(i), ir_const(b, IR_I64, 0x123456789abcull + i));

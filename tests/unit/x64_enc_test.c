@@ -502,7 +502,7 @@ TEST(encoders_match_objdump) {
   static uint8_t code[8192];
   static char *text[8192];
   size_t start[NCASES + 1];
-  struct tc_buf b = {code, code, code + sizeof(code), 0};
+  struct tc_buf b = {code, code, code + sizeof(code), 0, 0};
   for (int i = 0; i < NCASES; i++) {
     start[i] = b.cur - code;
     emit_case(&b, &cases[i]);
@@ -527,7 +527,7 @@ TEST(encoders_match_objdump) {
 
 TEST(overflow_is_sticky) {
   uint8_t code[8];
-  struct tc_buf b = {code, code, code + sizeof(code), 0};
+  struct tc_buf b = {code, code, code + sizeof(code), 0, 0};
   x64_mov_ri(&b, X64_RAX, 0x123456789abcull); /* 10 bytes: does not fit */
   ASSERT(b.overflow);
   ASSERT(b.cur <= b.end);
@@ -538,7 +538,7 @@ TEST(overflow_is_sticky) {
 
 TEST(forward_fixups) {
   uint8_t code[64];
-  struct tc_buf b = {code, code, code + sizeof(code), 0};
+  struct tc_buf b = {code, code, code + sizeof(code), 0, 0};
   uint8_t *j8 = x64_jcc8(&b, X64_CC_E);
   uint8_t *j32 = x64_jcc32(&b, X64_CC_NE);
   uint8_t *jm = x64_jmp8(&b);
