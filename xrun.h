@@ -67,6 +67,10 @@ struct guest {
   size_t cpu_size;      /* sizeof the guest's state struct */
   size_t stack_align;   /* initial sp alignment */
   uint32_t pc_align;    /* instruction alignment: a pc off it is SIGBUS/BUS_ADRALN */
+  /* Bits of a data address the guest's hardware ignores (arm64's top byte,
+   * TBI), else 0. An access whose address has them set faults on the host;
+   * the access is then translated again with them cleared (addr_mask). */
+  uint64_t addr_tag_bits;
   /* Append IR for one block starting at pc; reads guest code at pc. */
   void (*decode_block)(struct ir_block *b, uint64_t pc);
   /* Set up registers at program entry. */
@@ -126,6 +130,10 @@ void xrun_fp_take(struct cpu *c);
 /* False once the translation of the guest instruction at pc as speculative
  * fast code has failed its check (DEOPT_IF): decoders then emit the exact form. */
 bool xrun_speculate(uint64_t pc);
+/* True once a memory access of the guest instruction at pc used an address
+ * with the guest's tag bits set (struct guest.addr_tag_bits): decoders then
+ * clear them from its addresses (ir_block.addr_mask). */
+bool xrun_addr_tagged(uint64_t pc);
 
 /* Options that several modules read. */
 struct xrun_options {

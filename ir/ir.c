@@ -67,6 +67,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->n_vconst = 0;
   b->n_marks = 0;
   b->unsaveable = 0;
+  b->addr_mask = 0;
   ir_arena_reset(b->scratch);
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
@@ -156,22 +157,33 @@ uint32_t ir_cond(struct ir_block *b, enum ir_cc cc, uint32_t nzcv) {
   return ir_emit_aux(b, IR_COND, IR_I32, cc, nzcv, 0, 0, 0);
 }
 
+/* The address an access uses: addr, masked when the block says so. */
+static uint32_t ir_addr(struct ir_block *b, uint32_t addr) {
+  if (!b->addr_mask)
+    return addr;
+  return ir_emit(b, IR_AND, IR_I64, addr, ir_const(b, IR_I64, b->addr_mask), 0, 0);
+}
+
 uint32_t ir_load(struct ir_block *b, enum ir_type type, uint32_t addr, unsigned log2size,
                  int is_signed) {
+  addr = ir_addr(b, addr);
   return ir_emit_aux(b, IR_LOAD, type, log2size | (is_signed ? IR_MEM_SIGNED : 0), addr, 0, 0, 0);
 }
 
 uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size) {
+  addr = ir_addr(b, addr);
   return ir_emit_aux(b, IR_STORE, b->insn[value].type, log2size, addr, value, 0, 0);
 }
 
 uint32_t ir_cas(struct ir_block *b, enum ir_type type, uint32_t addr, uint32_t expected,
                 uint32_t desired, unsigned log2size) {
+  addr = ir_addr(b, addr);
   return ir_emit_aux(b, IR_CAS, type, log2size, addr, expected, desired, 0);
 }
 
 uint32_t ir_atomic(struct ir_block *b, enum ir_atomic op, enum ir_type type, uint32_t addr,
                    uint32_t operand, unsigned log2size) {
+  addr = ir_addr(b, addr);
   return ir_emit_aux(b, IR_ATOMIC, type, log2size, addr, operand, 0, op);
 }
 

@@ -214,6 +214,8 @@ struct ir_mark {
 struct ir_block {
   uint64_t guest_pc;    /* address of the first guest instruction */
   uint32_t flags_off;   /* the guest's NZCV nibble in the state, for lazy flags; 0 = none */
+  uint64_t addr_mask;   /* nonzero: ir_load, ir_store, ir_cas and ir_atomic AND the address
+                           with it (a decoder sets it for one guest instruction) */
   uint32_t guest_size;  /* bytes of guest code the block covers */
   uint32_t guest_insns; /* guest instructions decoded */
   uint32_t n;           /* instructions used; insn[0] is a NOP standing for 'none' */

@@ -1,58 +1,100 @@
-/* tc_deopt.c - guest instructions whose speculative translation failed.
+/* tc_deopt.c - guest instructions that must be translated another way than
+ * at first, each a set of guest pcs (uthash) under tc_mutex:
  *
- * A decoder may translate an instruction speculatively: fast host code plus a
- * check (DEOPT_IF) that the fast code gave the guest's exact result. When the
- * check fails, the block leaves before the instruction with CPU_EXIT_DEOPT;
- * tc_deopt remembers its pc, drops every translation that covers it, and from
- * then on xrun_speculate(pc) is false, so the decoder emits the exact form.
+ * Speculation that failed. A decoder may translate an instruction
+ * speculatively: fast host code plus a check (DEOPT_IF) that the fast code
+ * gave the guest's exact result. When the check fails, the block leaves
+ * before the instruction with CPU_EXIT_DEOPT; tc_deopt remembers its pc,
+ * drops every translation that covers it, and from then on
+ * xrun_speculate(pc) is false, so the decoder emits the exact form.
+ *
+ * Tagged addresses. A guest whose hardware ignores some address bits (arm64's
+ * top byte) may access memory through such a pointer; the host faults on it
+ * (a non-canonical address). The fault handler leaves the block at that
+ * access with the exact guest state (tc_fault.c); tc_tagged_retry remembers
+ * the pc, drops its translations, and the access is translated again with
+ * the tag cleared (xrun_addr_tagged). A second fault there is the guest's.
  */
+#include <signal.h>
 #include <uthash.h>
 #include "tc_int.h"
 
-struct tc_deopt_pc {
+struct tc_pc {
   uint64_t pc;
   UT_hash_handle hh;
 };
 
-static struct tc_deopt_pc *tc_deopt_set; /* under tc_mutex */
+static struct tc_pc *tc_deopt_set, *tc_tagged_set; /* under tc_mutex */
+__thread int tc_tagged_pending;
+
+static bool tc_pcset_has(struct tc_pc *set, uint64_t pc) {
+  struct tc_pc *e;
+  if (!set)
+    return false;
+  HASH_FIND(hh, set, &pc, sizeof(pc), e);
+  return e != NULL;
+}
+
+/* Add pc to *set (tc_mutex held); false if it was there already. */
+static bool tc_pcset_add(struct tc_pc **set, uint64_t pc) {
+  if (tc_pcset_has(*set, pc))
+    return false;
+  struct tc_pc *e = calloc(1, sizeof(*e));
+  if (!e)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  e->pc = pc;
+  HASH_ADD(hh, *set, pc, sizeof(e->pc), e);
+  return true;
+}
+
+static bool tc_pcset_within(struct tc_pc *set, uint64_t start, uint64_t end) {
+  struct tc_pc *e, *tmp;
+  HASH_ITER(hh, set, e, tmp) {
+    if (e->pc >= start && e->pc < end)
+      return true;
+  }
+  return false;
+}
 
 /* Called by decoders, which run under tc_mutex (or alone, in the tests). */
 bool xrun_speculate(uint64_t pc) {
-  struct tc_deopt_pc *e;
-  if (xrun_opt.no_spec)
-    return false;
-  HASH_FIND(hh, tc_deopt_set, &pc, sizeof(pc), e);
-  return e == NULL;
+  return !xrun_opt.no_spec && !tc_pcset_has(tc_deopt_set, pc);
 }
 
-static void tc_deopt_add(uint64_t pc) {
-  struct tc_deopt_pc *e;
-  pthread_mutex_lock(&tc_mutex);
-  HASH_FIND(hh, tc_deopt_set, &pc, sizeof(pc), e);
-  if (!e) {
-    e = calloc(1, sizeof(*e));
-    if (!e)
-      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-    e->pc = pc;
-    HASH_ADD(hh, tc_deopt_set, pc, sizeof(e->pc), e);
-  }
-  pthread_mutex_unlock(&tc_mutex);
+bool xrun_addr_tagged(uint64_t pc) {
+  return tc_pcset_has(tc_tagged_set, pc);
 }
 
-/* From the run loop, holding tc_code_lock for reading: c->pc deopted. */
-void tc_deopt(struct cpu *c) {
-  XLOG(LOG_EXEC, "deopt 0x%llx", (unsigned long long)c->pc);
-  tc_deopt_add(c->pc);
+bool tc_deopt_within(uint64_t start, uint64_t end) {
+  return tc_pcset_within(tc_deopt_set, start, end) || tc_pcset_within(tc_tagged_set, start, end);
+}
+
+/* Drop c->pc's translations; from the run loop, holding tc_code_lock for reading. */
+static void tc_drop_pc(struct cpu *c) {
   pthread_rwlock_unlock(&tc_code_lock);
   tc_invalidate(c->pc, 1);
   pthread_rwlock_rdlock(&tc_code_lock);
 }
 
-bool tc_deopt_within(uint64_t start, uint64_t end) {
-  struct tc_deopt_pc *e, *tmp;
-  HASH_ITER(hh, tc_deopt_set, e, tmp) {
-    if (e->pc >= start && e->pc < end)
-      return true;
-  }
-  return false;
+/* From the run loop, holding tc_code_lock for reading: c->pc deopted. */
+void tc_deopt(struct cpu *c) {
+  XLOG(LOG_EXEC, "deopt 0x%llx", (unsigned long long)c->pc);
+  pthread_mutex_lock(&tc_mutex);
+  tc_pcset_add(&tc_deopt_set, c->pc);
+  pthread_mutex_unlock(&tc_mutex);
+  tc_drop_pc(c);
+}
+
+/* From the run loop, after the access at c->pc faulted on a host-invalid
+ * address (tc_tagged_pending): translate it again with the tag cleared, or,
+ * when that was done already, the fault is the guest's own. */
+void tc_tagged_retry(struct cpu *c) {
+  XLOG(LOG_EXEC, "tagged address at 0x%llx", (unsigned long long)c->pc);
+  pthread_mutex_lock(&tc_mutex);
+  bool added = tc_pcset_add(&tc_tagged_set, c->pc);
+  pthread_mutex_unlock(&tc_mutex);
+  if (added)
+    tc_drop_pc(c);
+  else
+    c->guest->signal_sync(c, SIGSEGV, SI_KERNEL, 0);
 }

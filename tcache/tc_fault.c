@@ -49,17 +49,21 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   struct cpu *c = tc_current;
   if (!c || !tc_in_guest)
     tc_internal_fault(sig, host_pc);
-  if (tc_in_code(host_pc)) {
-    struct tc_block *blk = tc_find_host(host_pc);
-    if (blk) {
-      c->pc = tc_guest_pc_at(blk, host_pc);
-      if (tc_backend->fault_state)
-        tc_backend->fault_state(blk, host_pc, uc, c);
-    }
+  struct tc_block *blk = tc_in_code(host_pc) ? tc_find_host(host_pc) : NULL;
+  if (blk) {
+    c->pc = tc_guest_pc_at(blk, host_pc);
+    if (tc_backend->fault_state)
+      tc_backend->fault_state(blk, host_pc, uc, c);
   }
   tc_in_guest = 0;
   c->fp_pending |= tc_backend->fault_fpexc(uc);
-  c->guest->signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
+  /* x86-64 faults on a non-canonical address with SI_KERNEL and no address:
+   * perhaps a guest tag the guest's hardware would ignore (tc_deopt.c) */
+  if (sig == SIGSEGV && si->si_code == SI_KERNEL && blk && c->guest->addr_tag_bits &&
+      tc_access_at(blk, host_pc))
+    tc_tagged_pending = 1;
+  else
+    c->guest->signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
   siglongjmp(tc_resume, 1);
 }
 

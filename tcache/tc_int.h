@@ -74,7 +74,14 @@ void tc_jc_forget(uint64_t pc);
 
 /* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */
 void tc_deopt(struct cpu *c);
-bool tc_deopt_within(uint64_t start, uint64_t end); /* a deopted pc in [start, end) */
+/* A pc in [start, end) whose translation changed since (deopted, tagged). */
+bool tc_deopt_within(uint64_t start, uint64_t end);
+/* Set by the fault handler: the access at cpu->pc faulted on an address the
+ * host cannot have (a tag); the run loop calls tc_tagged_retry. */
+extern __thread int tc_tagged_pending;
+void tc_tagged_retry(struct cpu *c);
+/* True if host_pc is the start of one of blk's guest memory accesses. */
+bool tc_access_at(const struct tc_block *blk, const void *host_pc);
 void tc_fp_clear(void);
 
 void tc_fault_init(void);

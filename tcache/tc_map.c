@@ -121,6 +121,14 @@ struct tc_block *tc_find_host(const void *host_pc) {
   return p < b->code + b->code_size ? b : NULL;
 }
 
+bool tc_access_at(const struct tc_block *blk, const void *host_pc) {
+  uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
+  for (uint32_t i = 0; i < blk->n_pcmap && blk->pcmap[i].host_off <= off; i++)
+    if (blk->pcmap[i].host_off == off)
+      return true;
+  return false;
+}
+
 uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc) {
   uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
   uint64_t pc = blk->guest_pc;

@@ -144,6 +144,12 @@ static void tc_run_interp(struct cpu *c) {
 static void tc_loop(struct cpu *c) {
   struct tc_block *blk = NULL;
   while (!c->exiting) {
+    if (tc_tagged_pending) {
+      tc_tagged_pending = 0;
+      tc_tagged_retry(c);
+      blk = NULL;
+      continue;
+    }
     if (c->exit_request) {
       c->exit_request = 0;
       tc_yield_code();

@@ -99,7 +99,9 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
     s.pc = pc;
     s.insn = *(const uint32_t *)(uintptr_t)pc;
     uint32_t first = ir_mark(b, pc);
+    b->addr_mask = xrun_addr_tagged(pc) ? ~a64_guest.addr_tag_bits : 0;
     a64_decode_insn(&s);
+    b->addr_mask = 0;
     exits += a64_count_side_exits(b, first);
     insns++;
     pc += 4;

@@ -45,6 +45,7 @@ const struct guest a64_guest = {
     .cpu_size = sizeof(struct a64_cpu),
     .stack_align = 16,
     .pc_align = 4,
+    .addr_tag_bits = 0xff00000000000000ull, /* TBI0: Linux ignores the top byte */
     .decode_block = a64_decode_block,
     .cpu_init = a64_cpu_init,
     .syscall = a64_syscall,

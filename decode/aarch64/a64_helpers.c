@@ -24,18 +24,25 @@ static void set_xreg(struct a64_cpu *a, unsigned r, uint64_t v) {
     a->x[r] = v;
 }
 
+/* The address a helper's access uses: Linux on arm64 ignores the top byte
+ * of a data address (TBI), so a tagged pointer reaches the untagged one. */
+static uint64_t untag(uint64_t addr) {
+  return addr & ~a64_guest.addr_tag_bits;
+}
+
 /* ---- store-exclusive ---- */
 
 /* The monitor matches if the last LDXR was at addr with the same size; the
  * store then happens only if memory still holds what LDXR read (C3.2.12:
  * any store-exclusive clears the monitor). */
 static bool excl_claim(struct a64_cpu *a, uint64_t addr, uint64_t size) {
-  bool ok = a->excl_addr == addr && a->excl_size == size;
+  bool ok = untag(a->excl_addr) == untag(addr) && a->excl_size == size;
   a->excl_addr = (uint64_t)-1;
   return ok;
 }
 
 static bool cas_sized(uint64_t addr, uint64_t expect, uint64_t value, unsigned size) {
+  addr = untag(addr);
   switch (size) {
   case 0: return __sync_bool_compare_and_swap((uint8_t *)addr, (uint8_t)expect, (uint8_t)value);
   case 1: return __sync_bool_compare_and_swap((uint16_t *)addr, (uint16_t)expect, (uint16_t)value);
@@ -87,7 +94,7 @@ uint64_t a64_h_stxp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) 
   else if (!sz)
     ok = cas_sized(addr, a->excl_val, (uint32_t)t1 | t2 << 32, 3);
   else
-    ok = __sync_bool_compare_and_swap((u128 *)addr, pair128(a->excl_val, a->excl_val2),
+    ok = __sync_bool_compare_and_swap((u128 *)untag(addr), pair128(a->excl_val, a->excl_val2),
                                       pair128(t1, t2));
   set_xreg(a, rs, !ok);
   return 0;
@@ -98,7 +105,7 @@ uint64_t a64_h_stxp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) 
 uint64_t a64_h_casp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   struct a64_cpu *a = a64(c);
   unsigned sz = a64_bits(insn, 30, 1), rs = a64_bits(insn, 16, 5), rt = a64_bits(insn, 0, 5);
-  uint64_t addr = a->x[a64_bits(insn, 5, 5)];
+  uint64_t addr = untag(a->x[a64_bits(insn, 5, 5)]);
   uint64_t s1 = xreg(a, rs), s2 = xreg(a, rs + 1), t1 = xreg(a, rt), t2 = xreg(a, rt + 1);
   (void)unused;
   c->pc = pc;
@@ -252,9 +259,9 @@ uint64_t a64_h_ldst_struct(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   uint64_t addr = a->x[v.rn];
   memcpy(reg, a->v, sizeof(reg));
   if (v.index == -1)
-    struct_multi(&v, reg, addr);
+    struct_multi(&v, reg, untag(addr));
   else
-    struct_single(&v, reg, addr);
+    struct_single(&v, reg, untag(addr));
   if (v.load)
     memcpy(a->v, reg, sizeof(reg));
   if (v.post)
