@@ -28,6 +28,15 @@ static int ld_load_interp(const struct guest *g, const struct ld_elf *exe, struc
   return st;
 }
 
+/* Linux on arm64 makes the stack executable only when the program's
+ * PT_GNU_STACK has PF_X (no PT_GNU_STACK: not executable either). */
+static int ld_exec_stack(const struct ld_elf *e) {
+  for (size_t i = 0; i < e->phnum; i++)
+    if (e->ph[i].p_type == PT_GNU_STACK)
+      return (e->ph[i].p_flags & PF_X) != 0;
+  return 0;
+}
+
 int ld_load(const struct guest *g, const char *path, int argc, char **argv, char **envp,
             struct ld_image *img) {
   struct ld_mapped m;
@@ -47,6 +56,7 @@ int ld_load(const struct guest *g, const char *path, int argc, char **argv, char
   if (xrun_opt.perfmap)
     ld_syms_add_elf(exe, m.bias);
   ld_fill_image(exe, &m, img);
+  img->exec_stack = ld_exec_stack(exe);
   if (exe->interp[0])
     st = ld_load_interp(g, exe, interp, img);
   if (!st)

@@ -117,6 +117,8 @@ int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, c
   char *top = ld_stack_alloc();
   if (!top)
     return ld_error(XRUN_EXIT_INTERNAL, "cannot allocate the guest stack: %s", strerror(errno));
+  if (ld_on_segment) /* code on the stack runs only if the program asked for it */
+    ld_on_segment((uintptr_t)top - ld_stack_size(), ld_stack_size(), img->exec_stack);
   /* The strings' addresses wait at the stack's unused low end until the
    * vectors are written, then that scratch is cleared. */
   uint64_t *addr = (uint64_t *)(top - ld_stack_size());

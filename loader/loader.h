@@ -34,6 +34,7 @@ struct ld_image {
   uint64_t arg_end;
   uint64_t auxv; /* the auxiliary vector on the guest stack, AT_NULL included */
   uint64_t auxv_bytes;
+  int exec_stack; /* PT_GNU_STACK asks for an executable stack */
 };
 
 /* Called for each segment the loader maps, with whether it is executable:
