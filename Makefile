@@ -4,6 +4,7 @@
 #   make check    build everything and run every test
 #   make demo     run a bundled arm64 demo program under xrun
 #   make bench    time guest programs under xrun vs native vs qemu-user
+#   make pytest-suite  CPython's regression tests natively and under xrun
 
 CC       ?= gcc
 CFLAGS   ?= -O2 -g
@@ -57,6 +58,6 @@ include tests/difftest.mk
 clean:
 	rm -rf $(O) xrun
 
-.PHONY: all deps clean check demo bench difftest unit sysroot
+.PHONY: all deps clean check demo bench difftest unit sysroot pytest-suite
 
 -include $(LIB_OBJS:.o=.d) $(O)/xrun.d $(O)/xrun_binfmt.d

@@ -430,6 +430,7 @@ int main(int argc, char **argv) {
     xrun_opt.exe_path = argv[first];
   }
   const struct guest *g = &a64_guest;
+  xrun_sysroot(g); /* fixed now, before the guest can change directory */
   char **gargv = argv + first;
   if (xrun_opt.argv0)
     gargv[0] = (char *)xrun_opt.argv0;

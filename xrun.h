@@ -121,7 +121,8 @@ FILE *xrun_log_stream(void);
 /* Fatal translator error: one line on stderr, then exit with status. */
 _Noreturn void xrun_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The guest's sysroot: -L DIR, else $XRUN_SYSROOT, else g->sysroot. */
+/* The guest's sysroot: -L DIR, else $XRUN_SYSROOT, else $QEMU_LD_PREFIX, else
+ * g->sysroot; made absolute against the directory of the first call. */
 const char *xrun_sysroot(const struct guest *g);
 
 /* Move the FP exceptions translated code raised (ir.h, "FP exceptions") into

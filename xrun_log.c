@@ -2,15 +2,18 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include "xrun.h"
 
 unsigned xrun_log_mask;
-struct xrun_options xrun_opt = {
-    .max_block_insns = 64, .code_kb = 64 << 10, .stack_size = 8 << 20, .exe_fd = -1,
-    .cache_max = 256 << 20};
+struct xrun_options xrun_opt = {.max_block_insns = 64,
+                                .code_kb = 64 << 10,
+                                .stack_size = 8 << 20,
+                                .exe_fd = -1,
+                                .cache_max = 256 << 20};
 static FILE *log_file; /* -D FILE, else NULL: stderr */
 
-const char *xrun_sysroot(const struct guest *g) {
+static const char *sysroot_choice(const struct guest *g) {
   if (xrun_opt.sysroot && xrun_opt.sysroot[0])
     return xrun_opt.sysroot;
   const char *env = getenv("XRUN_SYSROOT");
@@ -18,6 +21,21 @@ const char *xrun_sysroot(const struct guest *g) {
     return env;
   env = getenv("QEMU_LD_PREFIX"); /* what qemu-user users already have set */
   return env && env[0] ? env : g->sysroot;
+}
+
+/* Made absolute at the first call (main makes it before the guest runs): the
+ * guest may change directory, and a program it runs gets the same root. */
+const char *xrun_sysroot(const struct guest *g) {
+  static char abs[4096];
+  static const char *root;
+  if (root)
+    return root;
+  const char *v = sysroot_choice(g);
+  char cwd[4000];
+  if (v[0] != '/' && getcwd(cwd, sizeof(cwd)) &&
+      snprintf(abs, sizeof(abs), "%s/%s", cwd, v) < (int)sizeof(abs))
+    v = abs;
+  return root = v;
 }
 
 int xrun_log_open(const char *path) {

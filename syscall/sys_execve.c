@@ -56,10 +56,8 @@ static const char *sys_xrun_binary(void) {
 static int sys_exec_options(char **nargv) {
   static char stack[32], tcache[32], cache_max[40];
   int k = 0;
-  if (xrun_opt.sysroot) {
-    nargv[k++] = "-L";
-    nargv[k++] = (char *)xrun_opt.sysroot;
-  }
+  nargv[k++] = "-L"; /* absolute: the guest may have changed directory */
+  nargv[k++] = (char *)xrun_sysroot(&a64_guest);
   snprintf(stack, sizeof(stack), "%llu", (unsigned long long)xrun_opt.stack_size); /* bytes */
   snprintf(tcache, sizeof(tcache), "--tcache-size=%uK", xrun_opt.code_kb);
   nargv[k++] = "-s";

@@ -71,9 +71,11 @@ int sys_oflags_str(char *buf, size_t size, uint64_t guest);
  * buf is PATH_MAX bytes. Returns the path to use, NULL with -EFAULT in *err. */
 const char *sys_path(uint64_t guest_path, char *buf, int *err);
 /* A host system call that a signal recorded for this thread (*pending set)
- * cannot slip past into a blocking wait: the result, or -EINTR when it was
- * not made (sys_safe_x86_64.S). sys_safe_syscall_fixup, from a host signal
- * handler, moves an interrupted pc inside the window to that -EINTR exit. */
+ * cannot slip past into a blocking wait: the result, or -SYS_ERESTART when
+ * it was not made (sys_safe_x86_64.S), which the guest never sees: its svc
+ * runs again after the handler. sys_safe_syscall_fixup, from a host signal
+ * handler, moves an interrupted pc inside the window to that exit. */
+enum { SYS_ERESTART = 512 };
 long sys_safe_syscall(volatile uint32_t *pending, long nr, long a1, long a2, long a3, long a4,
                       long a5, long a6);
 void sys_safe_syscall_fixup(void *ucontext);
@@ -198,8 +200,9 @@ _Noreturn void sys_signal_die(int sig);
 bool sys_signal_deliver_one(struct cpu *c);
 /* After a syscall returned -EINTR: restart it (pc back at the svc, x0 as it
  * was) unless the signal about to be delivered has a handler without
- * SA_RESTART, or the call is one the kernel never restarts. */
-void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0);
+ * SA_RESTART, or the call is one the kernel never restarts. After
+ * -SYS_ERESTART (the call was not made): restart it always. */
+void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0, int64_t ret);
 /* Syscall exit: deliver what became deliverable, as the kernel does on the way out. */
 void sys_signal_check(struct cpu *c);
 

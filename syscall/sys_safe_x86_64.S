@@ -7,10 +7,12 @@
  * thread's exit_request). Checked here right before the syscall instruction,
  * a signal that came earlier is seen; one that comes between the check and
  * the instruction finds the interrupted pc in [start, end) and moves it to
- * the EINTR exit (sys_safe_syscall_fixup), so the call is never entered to
- * block with the signal waiting. The result is the kernel's, or -EINTR when
- * the call was not made: sys_signal_restart then runs it again or lets the
- * guest see EINTR, as the kernel would.
+ * the not-made exit (sys_safe_syscall_fixup), so the call is never entered
+ * to block with the signal waiting. The result is the kernel's, or
+ * -SYS_ERESTART (the kernel's own ERESTARTSYS, 512) when the call was not
+ * made: for the guest the signal came before its svc, so the handler runs
+ * and the svc is made afresh, whatever SA_RESTART says (a getpid or kill
+ * never fails with EINTR).
  */
         .text
         .globl  sys_safe_syscall, sys_safe_syscall_start, sys_safe_syscall_end
@@ -34,7 +36,7 @@ sys_safe_syscall_end:
         popq    %rbx
         ret
 sys_safe_syscall_eintr:
-        movq    $-4, %rax               /* -EINTR */
+        movq    $-512, %rax             /* -SYS_ERESTART: not made */
         popq    %rbx
         ret
         .size   sys_safe_syscall, . - sys_safe_syscall

@@ -140,10 +140,13 @@ static bool sys_nr_restartable(uint64_t nr) {
   }
 }
 
-void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0) {
+/* After a call that returned -EINTR (the host kernel's wait was interrupted)
+ * or -SYS_ERESTART (not made: always run again, as if the signal had come
+ * before the svc). */
+void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0, int64_t ret) {
   struct a64_cpu *a = (struct a64_cpu *)c;
   int sig = sys_sigpending_next(sys_sigmask);
-  if (sig) {
+  if (sig && ret == -EINTR) {
     struct a64_sigaction act = sys_sigaction_get(sig);
     bool handler = act.handler != SYS_SIG_DFL && act.handler != SYS_SIG_IGN;
     if (handler && (!(act.flags & SYS_A64_SA_RESTART) || !sys_nr_restartable(nr)))

@@ -144,6 +144,7 @@ int sys_sigmask_wait_begin(uint64_t guest_set, uint64_t size, sigset_t *host) {
 
 int64_t sys_sigmask_wait_end(int64_t ret) {
   uint64_t old;
+  /* after -SYS_ERESTART the old mask is back too: the svc runs again */
   if (ret != -EINTR && sys_sigmask_saved_take(&old))
     sys_sigmask_set(old);
   return ret;

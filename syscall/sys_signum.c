@@ -109,7 +109,7 @@ int64_t sys_waitid(const struct sys_call *s) {
   long r = sys_safe_syscall(&s->cpu->exit_request, SYS_waitid, (int)s->a[0], (pid_t)s->a[1],
                             s->a[2] ? (long)(uintptr_t)&si : 0, (int)s->a[3], (long)s->a[4], 0);
   int64_t ret = r;
-  if (!s->a[2])
+  if (!s->a[2] || ret == -SYS_ERESTART) /* not made: nothing written */
     return ret;
   si.si_signo = sys_sig_to_guest(si.si_signo);
   if (si.si_signo == SIGCHLD && si.si_code != CLD_EXITED)

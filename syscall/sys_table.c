@@ -60,8 +60,8 @@ void a64_syscall(struct cpu *c) {
     sys_strace_ret(line, sizeof(line), e, ret);
   if (!e || e->fn != sys_rt_sigreturn) { /* rt_sigreturn restored x0 with the rest */
     a->x[0] = (uint64_t)ret;
-    if (ret == -EINTR)
-      sys_signal_restart(c, s.nr, s.a[0]);
+    if (ret == -EINTR || ret == -SYS_ERESTART)
+      sys_signal_restart(c, s.nr, s.a[0], ret);
   }
   sys_signal_check(c);
 }

@@ -6,6 +6,12 @@
  * (exit_request), so no thread runs or looks up code that is being dropped.
  * Translation itself is serialized by tc_mutex; chaining by tc_chain_lock,
  * which is never held while waiting for anything else.
+ *
+ * A fork (the guest's clone without CLONE_VM) copies only the thread that
+ * makes it: it takes tc_mutex and tc_chain_lock first, so no other thread
+ * holds them half-way through a translation in the child's copy, and the
+ * child starts with a fresh tc_code_lock (the other threads' read holds are
+ * gone with them) and only its own thread in tc_cpus.
  */
 #include <pthread.h>
 #include <string.h>
@@ -17,13 +23,39 @@ pthread_mutex_t tc_chain_lock = PTHREAD_MUTEX_INITIALIZER;
 pthread_rwlock_t tc_code_lock;
 struct cpu *tc_cpus; /* under tc_mutex */
 
-void tc_threads_init(void) {
+static void tc_code_lock_init(void) {
   pthread_rwlockattr_t a;
   pthread_rwlockattr_init(&a);
   /* a flush must not starve behind threads that re-take the lock at once */
   pthread_rwlockattr_setkind_np(&a, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
   pthread_rwlock_init(&tc_code_lock, &a);
   pthread_rwlockattr_destroy(&a);
+}
+
+static void tc_fork_prepare(void) {
+  pthread_mutex_lock(&tc_mutex);
+  pthread_mutex_lock(&tc_chain_lock);
+}
+
+static void tc_fork_parent(void) {
+  pthread_mutex_unlock(&tc_chain_lock);
+  pthread_mutex_unlock(&tc_mutex);
+}
+
+/* The forking thread is in a syscall: it holds no read lock of its own. */
+static void tc_fork_child(void) {
+  pthread_mutex_init(&tc_chain_lock, NULL);
+  pthread_mutex_init(&tc_mutex, NULL);
+  pthread_rwlock_destroy(&tc_code_lock);
+  tc_code_lock_init();
+  tc_cpus = tc_current;
+  if (tc_current)
+    tc_current->next_cpu = NULL;
+}
+
+void tc_threads_init(void) {
+  tc_code_lock_init();
+  pthread_atfork(tc_fork_prepare, tc_fork_parent, tc_fork_child);
 }
 
 void tc_thread_enter(struct cpu *c) {

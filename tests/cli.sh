@@ -153,6 +153,16 @@ got=$("$XRUN" -L "$R" "$OUT/foomain" 2>&1)
 [ -n "$got" ] && [ "$got" = "$("$OUT/foomain.native")" ]
 check sysroot_absolute_link $? "printed [$got]"
 
+# a relative -L DIR still holds after the guest changes directory: a program
+# that does `cd /` and then runs the dynamic foomain finds DIR's dynamic
+# linker and libfoo (the -L given to the xrun that runs it is absolute)
+printf '#include <stdio.h>\n#include <unistd.h>\nint main(int c, char **v) { if (c < 3 || chdir(v[1])) return 2; execv(v[2], v + 2); perror("execv"); return 1; }\n' >"$OUT/cdexec.c"
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/cdexec" "$OUT/cdexec.c"
+got=$("$XRUN" -L "$R" "$OUT/cdexec" / "$PWD/$OUT/foomain" 2>&1)
+st=$?
+[ $st = 0 ] && [ "$got" = "$("$OUT/foomain.native")" ]
+check sysroot_relative_after_chdir $? "status $st, printed [$got]"
+
 # options reach a program the guest execs: -s (the child's stack) and
 # -one-insn-per-tb (the child's --stats counts 1.0 instruction per block)
 printf '#include <stdio.h>\n#include <unistd.h>\nint main(int c, char **v) { if (c < 2) return 2; execv(v[1], v + 1); perror("execv"); return 1; }\n' >"$OUT/execer.c"

@@ -30,5 +30,13 @@ bench: deps
 	$(MAKE) xrun
 	tools/bench.sh
 
+# pytest-suite: CPython's own regression tests (Debian's python3.11 and
+# libpython3.11-testsuite), module by module, natively and under xrun;
+# tools/pytest-suite builds the arm64 sysroot o/sysroot/pytest and installs the
+# amd64 packages when missing. About 25 minutes, so not part of `make check`.
+pytest-suite: deps
+	$(MAKE) xrun
+	tools/pytest-suite
+
 sysroot:
 	tools/fetch-arm64 busybox-static libc6 libssl3 openssl
