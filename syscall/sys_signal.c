@@ -16,6 +16,7 @@
 #include <string.h>
 #include <ucontext.h>
 #include "sys_int.h"
+#include "../tcache/tc_fork.h"
 #include "../decode/aarch64/a64_cpu.h"
 
 enum { SYS_A64_MINSIGSTKSZ = 5120 };
@@ -145,6 +146,7 @@ void sys_sigaction_reset(int sig) {
 }
 
 void sys_signal_init(void) {
+  tc_fork_lock_add(&sys_actions_lock);
   sigset_t host;
   pthread_sigmask(SIG_BLOCK, NULL, &host);
   for (int sig = 1; sig <= SYS_NSIG; sig++) {

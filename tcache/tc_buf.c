@@ -12,7 +12,7 @@
  * as both (wdelta 0).
  *
  * A shared mapping stays shared across fork: the child gets its own copy of
- * the buffer at the same two addresses before it runs on (tc_buf_forked).
+ * the buffer at the same two addresses before it runs on (tc_buf_fork_*).
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -63,19 +63,39 @@ static bool tc_map_views(size_t size) {
   return true;
 }
 
-/* In a forked child: the same code at the same two addresses, in pages of
- * its own (a shared mapping stays shared across fork). */
-static void tc_buf_forked(void) {
-  uint8_t *w = tc_code.start + tc_code.wdelta;
+/* Fork (tc_threads.c calls these with every translator lock held, so no
+ * code is being written or patched): the child gets a copy of the code at
+ * the same two addresses in pages of its own, as a shared mapping stays
+ * shared across fork. The copy is made before the fork, while the code holds
+ * still; after it, the parent's threads may patch their blocks again. */
+static uint8_t *tc_fork_copy;
+
+void tc_buf_fork_prepare(void) {
+  if (!tc_code.wdelta)
+    return;
   size_t used = (size_t)(tc_code.cur - tc_code.start);
-  uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   size_t present = (size_t)(tc_populated > tc_code.start ? tc_populated - tc_code.start : 0);
-  if (n != MAP_FAILED) {
-    madvise(n, present, MADV_POPULATE_WRITE); /* one call, not a fault per page */
-    memcpy(n, w, used);
-  }
-  if (n == MAP_FAILED ||
-      mremap(n, tc_code_size, tc_code_size, MREMAP_MAYMOVE | MREMAP_FIXED, w) != w ||
+  uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (n == MAP_FAILED)
+    return;                                 /* the child dies with a message (tc_buf_fork_child) */
+  madvise(n, present, MADV_POPULATE_WRITE); /* one call, not a fault per page */
+  memcpy(n, tc_code.start, used);
+  tc_fork_copy = n;
+}
+
+void tc_buf_fork_parent(void) {
+  if (tc_fork_copy)
+    munmap(tc_fork_copy, tc_code_size);
+  tc_fork_copy = NULL;
+}
+
+void tc_buf_fork_child(void) {
+  if (!tc_code.wdelta)
+    return;
+  uint8_t *w = tc_code.start + tc_code.wdelta, *n = tc_fork_copy;
+  size_t present = (size_t)(tc_populated > tc_code.start ? tc_populated - tc_code.start : 0);
+  tc_fork_copy = NULL;
+  if (!n || mremap(n, tc_code_size, tc_code_size, MREMAP_MAYMOVE | MREMAP_FIXED, w) != w ||
       !tc_view_exec(w, tc_code.start, tc_code_size))
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: a forked process cannot copy its translated code");
   madvise(tc_code.start, present, MADV_POPULATE_READ);
@@ -83,9 +103,7 @@ static void tc_buf_forked(void) {
 
 void tc_buf_init(size_t size) {
   tc_code_size = size;
-  if (tc_map_views(size)) {
-    pthread_atfork(NULL, NULL, tc_buf_forked);
-  } else {
+  if (!tc_map_views(size)) {
     void *p = tc_map_near_text(size, PROT_READ | PROT_WRITE | PROT_EXEC);
     if (p == MAP_FAILED)
       xrun_die(XRUN_EXIT_INTERNAL, "xrun: cannot map %zu bytes of executable memory", size);

@@ -18,7 +18,7 @@ struct tc_range {
 
 static struct tc_range *tc_noexec;
 static size_t tc_n_noexec, tc_cap_noexec;
-static pthread_mutex_t tc_exec_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t tc_exec_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Index of the first range that ends after addr. */
 static size_t tc_exec_find(uint64_t addr) {

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <setjmp.h>
 #include "tcache.h"
+#include "tc_fork.h"
 
 extern const struct backend *tc_backend;
 extern const struct guest *tc_guest;
@@ -17,6 +18,10 @@ extern __thread volatile int tc_in_guest; /* inside translated code or its helpe
 void tc_buf_init(size_t size);
 void tc_buf_reset(void);
 void tc_buf_populate(void); /* after code was added: keep the pages ahead present */
+/* Around fork, with the translator's locks held (tc_threads.c). */
+void tc_buf_fork_prepare(void);
+void tc_buf_fork_parent(void);
+void tc_buf_fork_child(void);
 
 void tc_map_init(void);
 struct tc_block *tc_lookup(uint64_t pc);
@@ -53,6 +58,9 @@ extern __thread int tc_decode_sig, tc_decode_si_code;
 /* xrun's own memory (tc_own.c): taken at start, and ranges added later. */
 void tc_own_init(void);
 void tc_own_add(uint64_t lo, uint64_t hi);
+
+/* The leaf locks of tc_exec.c, tc_own.c and tc_pfile.c (tc_fork_lock_add). */
+extern pthread_mutex_t tc_exec_lock, tc_own_lock, tc_pfile_lock;
 
 /* Threads (tc_threads.c). */
 extern pthread_mutex_t tc_mutex, tc_chain_lock;

@@ -17,7 +17,7 @@ enum { TC_OWN_MAX = 512 };
 
 static struct { uint64_t lo, hi; } tc_own[TC_OWN_MAX];
 static unsigned tc_n_own;
-static pthread_mutex_t tc_own_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t tc_own_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void tc_own_add(uint64_t lo, uint64_t hi) {
   lo &= ~(uint64_t)4095;

@@ -27,7 +27,7 @@ struct tc_pmap {
 static struct tc_pmap tc_pmaps[TC_PMAPS_MAX];
 static size_t tc_n_pmaps;
 static struct tc_pfile *tc_pfiles;
-static pthread_mutex_t tc_pfile_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t tc_pfile_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct tc_pfile *tc_pfile_list(void) {
   return tc_pfiles;

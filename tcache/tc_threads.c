@@ -32,18 +32,38 @@ static void tc_code_lock_init(void) {
   pthread_rwlockattr_destroy(&a);
 }
 
+/* Locks that guard small tables (exec ranges, file mappings, xrun's own
+ * ranges, signal actions...): no other lock is taken while one is held,
+ * and they are taken after tc_mutex, so a fork takes them last. */
+enum { TC_FORK_LOCKS_MAX = 16 };
+static pthread_mutex_t *tc_fork_locks[TC_FORK_LOCKS_MAX];
+static unsigned tc_n_fork_locks;
+
+void tc_fork_lock_add(pthread_mutex_t *m) {
+  if (tc_n_fork_locks < TC_FORK_LOCKS_MAX)
+    tc_fork_locks[tc_n_fork_locks++] = m;
+}
+
 static void tc_fork_prepare(void) {
   pthread_mutex_lock(&tc_mutex);
   pthread_mutex_lock(&tc_chain_lock);
+  for (unsigned i = 0; i < tc_n_fork_locks; i++)
+    pthread_mutex_lock(tc_fork_locks[i]);
+  tc_buf_fork_prepare();
 }
 
 static void tc_fork_parent(void) {
+  tc_buf_fork_parent();
+  for (unsigned i = tc_n_fork_locks; i-- > 0;)
+    pthread_mutex_unlock(tc_fork_locks[i]);
   pthread_mutex_unlock(&tc_chain_lock);
   pthread_mutex_unlock(&tc_mutex);
 }
 
 /* The forking thread is in a syscall: it holds no read lock of its own. */
 static void tc_fork_child(void) {
+  for (unsigned i = 0; i < tc_n_fork_locks; i++)
+    pthread_mutex_init(tc_fork_locks[i], NULL);
   pthread_mutex_init(&tc_chain_lock, NULL);
   pthread_mutex_init(&tc_mutex, NULL);
   pthread_rwlock_destroy(&tc_code_lock);
@@ -51,10 +71,14 @@ static void tc_fork_child(void) {
   tc_cpus = tc_current;
   if (tc_current)
     tc_current->next_cpu = NULL;
+  tc_buf_fork_child();
 }
 
 void tc_threads_init(void) {
   tc_code_lock_init();
+  tc_fork_lock_add(&tc_exec_lock);
+  tc_fork_lock_add(&tc_own_lock);
+  tc_fork_lock_add(&tc_pfile_lock);
   pthread_atfork(tc_fork_prepare, tc_fork_parent, tc_fork_child);
 }
 
