@@ -25,7 +25,8 @@ O        := o
 GUEST_CC ?= aarch64-linux-gnu-gcc
 
 DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
-             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap
+             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap \
+             help2man
 
 MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc
 LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
@@ -55,9 +56,26 @@ deps:
 include tests/tests.mk
 include tests/difftest.mk
 
+# The manual page is made from `xrun --help` and `--version` by Debian's
+# help2man, with the sections of tools/xrun.h2m.
+PREFIX ?= /usr/local
+$(O)/xrun.1: xrun tools/xrun.h2m
+	@mkdir -p $(dir $@)
+	help2man --no-info --name="run Linux programs built for another CPU" \
+	  --include=tools/xrun.h2m -o $@ ./xrun
+
+man: $(O)/xrun.1
+
+install: xrun $(O)/xrun.1
+	install -D -m 755 xrun $(DESTDIR)$(PREFIX)/bin/xrun
+	install -D -m 644 $(O)/xrun.1 $(DESTDIR)$(PREFIX)/share/man/man1/xrun.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/xrun $(DESTDIR)$(PREFIX)/share/man/man1/xrun.1
+
 clean:
 	rm -rf $(O) xrun
 
-.PHONY: all deps clean check demo bench difftest unit sysroot pytest-suite
+.PHONY: all deps clean check demo bench difftest unit sysroot man install uninstall pytest-suite
 
 -include $(LIB_OBJS:.o=.d) $(O)/xrun.d $(O)/xrun_binfmt.d

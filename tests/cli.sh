@@ -37,6 +37,18 @@ check help $? "status $st, or no usage line"
 grep -q '^xrun [0-9]' "$OUT/version"
 check version $? "$(head -1 "$OUT/version")"
 
+# make install: the binary, and a manual page help2man makes from --help
+# and --version with tools/xrun.h2m's sections
+inst=$PWD/$OUT/install-root
+rm -rf "$inst"
+make -s install DESTDIR="$inst" PREFIX=/usr >"$OUT/install.log" 2>&1
+st=$?
+page=$inst/usr/share/man/man1/xrun.1
+[ $st = 0 ] && "$inst/usr/bin/xrun" --version | grep -q '^xrun [0-9]' &&
+  grep -q '^\.TH XRUN "1"' "$page" && grep -q 'cache\\-dir' "$page" &&
+  grep -q '^\.SH FILES' "$page" && grep -q '^\.SH EXAMPLES' "$page"
+check install $? "status $st: $(tail -c 300 "$OUT/install.log")"
+
 "$XRUN" -d help >"$OUT/dhelp" 2>&1
 grep -q unimpl "$OUT/dhelp" && grep -q strace "$OUT/dhelp"
 check d_help $? "categories missing"
