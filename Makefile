@@ -55,6 +55,7 @@ deps:
 
 include tests/tests.mk
 include tests/difftest.mk
+include tests/fuzz.mk
 
 # The manual page is made from `xrun --help` and `--version` by Debian's
 # help2man, with the sections of tools/xrun.h2m.
@@ -76,6 +77,6 @@ uninstall:
 clean:
 	rm -rf $(O) xrun
 
-.PHONY: all deps clean check demo bench difftest unit sysroot man install uninstall pytest-suite
+.PHONY: all deps clean check demo bench difftest unit sysroot man install uninstall fuzz fuzz-deps pytest-suite
 
 -include $(LIB_OBJS:.o=.d) $(O)/xrun.d $(O)/xrun_binfmt.d

@@ -170,6 +170,12 @@ void tc_persist_note(struct tc_block *blk);
 void tc_persist_save(void);
 void tc_persist_forked(void);
 void tc_persist_forget(void); /* the noted blocks are about to be freed (a flush) */
+/* Fuzzing and tests: what a load does with each entry of the cache-file image
+ * p (size bytes), short of the guest bytes' hash and the code buffer: every
+ * check, then the relocations in a scratch copy. fix_sums first rewrites the
+ * checksums to match, so that changed bytes reach the checks behind them.
+ * Returns how many entries would load. */
+size_t tc_persist_check_image(uint8_t *p, size_t size, bool fix_sums);
 /* tc_pdir.c: the cache directory. */
 const char *tc_pdir_path(void); /* NULL: no usable directory */
 /* The cache file of key, mapped read-only if it is ours and whole; NULL else. */

@@ -125,17 +125,27 @@ static void tcp_header_of(const struct tc_pfile *f, struct tcp_header *h) {
   h->dev = f->dev, h->ino = f->ino, h->size = f->size, h->mtime_ns = f->mtime_ns;
 }
 
+/* The header and index of the cache file image p (size bytes) are whole:
+ * want's key fields (NULL: any key), the stated size and count, the index's
+ * checksum. */
+static bool tcp_image_ok(const uint8_t *p, size_t size, const struct tcp_header *want) {
+  struct tcp_header h;
+  if (size < sizeof(h))
+    return false;
+  memcpy(&h, p, sizeof(h));
+  if (memcmp(h.magic, TCP_MAGIC, 8) ||
+      (want && memcmp(&h, want, offsetof(struct tcp_header, file_size))))
+    return false;
+  return h.file_size == size && h.n_entries <= (size - sizeof(h)) / sizeof(struct tcp_entry) &&
+         XXH3_64bits(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry)) == h.checksum;
+}
+
 /* The cache file of f, if it is whole and made for f by this build. */
 static const uint8_t *tc_pfile_disk(const struct tc_pfile *f, size_t *size) {
   const uint8_t *p = tc_pdir_open(tc_pfile_key(f), size);
-  if (!p)
-    return NULL;
-  struct tcp_header want, h;
+  struct tcp_header want;
   tcp_header_of(f, &want);
-  memcpy(&h, p, sizeof(h));
-  if (*size < sizeof(h) || memcmp(&h, &want, offsetof(struct tcp_header, file_size)) ||
-      h.file_size != *size || h.n_entries > (*size - sizeof(h)) / sizeof(struct tcp_entry) ||
-      XXH3_64bits(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry)) != h.checksum) {
+  if (p && !tcp_image_ok(p, *size, &want)) {
     munmap((void *)p, *size);
     return NULL;
   }
@@ -295,7 +305,7 @@ struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc) {
     tc_pfile_open(f);
   const struct tcp_entry *e = f->disk ? tcp_find(f->disk, pc - bias) : NULL;
   size_t need = e ? tcp_data_size(e) : 0;
-  if (!need || e->data > f->disk_size || need > f->disk_size - e->data ||
+  if (!need || e->data % 8 || e->data > f->disk_size || need > f->disk_size - e->data ||
       e->guest_size > end - pc || (tc_guest->pc_align && pc % tc_guest->pc_align))
     return NULL;
   const uint8_t *data = f->disk + e->data;
@@ -520,4 +530,56 @@ void tc_persist_forget(void) {
  * only its own. */
 void tc_persist_forked(void) {
   tc_persist_forget();
+}
+
+/* The checksums of the image p (size bytes) rewritten to match what it
+ * holds, so that a fuzzer's changes reach the checks behind them. */
+static void tcp_fix_sums(uint8_t *p, size_t size) {
+  struct tcp_header h;
+  memcpy(&h, p, sizeof(h));
+  memcpy(h.magic, TCP_MAGIC, 8);
+  h.file_size = size;
+  h.n_entries %= (size - sizeof(h)) / sizeof(struct tcp_entry) + 1;
+  struct tcp_entry *e = (struct tcp_entry *)(void *)(p + sizeof(h));
+  for (uint64_t i = 0; i < h.n_entries; i++) {
+    size_t need = tcp_data_size(&e[i]);
+    if (need && e[i].data <= size && need <= size - e[i].data)
+      e[i].data_hash = XXH3_64bits(p + e[i].data, need);
+  }
+  h.checksum = XXH3_64bits(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry));
+  memcpy(p, &h, sizeof(h));
+}
+
+/* One entry as a load checks it, then its code relocated in a scratch copy
+ * (not the code buffer, and without the guest bytes' hash). */
+static bool tcp_check_entry(const uint8_t *p, size_t size, const struct tcp_entry *e) {
+  size_t need = tcp_data_size(e);
+  if (!need || e->data % 8 || e->data > size || need > size - e->data)
+    return false;
+  const uint8_t *data = p + e->data;
+  if (XXH3_64bits(data, need) != e->data_hash || !tcp_entry_ok(e, data))
+    return false;
+  const struct tc_reloc *r =
+      (const void *)(data + tcp_align8(e->code_size) + e->n_exits * sizeof(struct tcp_exit) +
+                     e->n_pcmap * sizeof(struct tc_pcmap));
+  struct tc_block blk = {.code = malloc(e->code_size), .n_exits = e->n_exits};
+  bool ok = blk.code && (memcpy(blk.code, data, e->code_size),
+                         tcp_relocate(&blk, r, e->n_relocs, 0x5500000000ull));
+  free(blk.code);
+  return ok;
+}
+
+size_t tc_persist_check_image(uint8_t *p, size_t size, bool fix_sums) {
+  if (size < sizeof(struct tcp_header))
+    return 0;
+  if (fix_sums)
+    tcp_fix_sums(p, size);
+  if (!tcp_image_ok(p, size, NULL))
+    return 0;
+  uint64_t n;
+  size_t good = 0;
+  const struct tcp_entry *e = tcp_entries(p, &n);
+  for (uint64_t i = 0; i < n; i++)
+    good += tcp_check_entry(p, size, &e[i]);
+  return good;
 }
