@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "test.h"
+#include "a64_asm.h"
 #include "../../backend-x86_64/x64.h"
 #include "../../decode/aarch64/a64_util.h"
 #include "../../opt/opt.h"
@@ -77,29 +78,8 @@ enum { NLOW = sizeof(low_cases) / sizeof(low_cases[0]) };
 
 /* Assemble text with the aarch64 cross assembler into words; returns how many. */
 static int assemble(const char *text, uint32_t *words, int max) {
-  char src[] = "/tmp/icount.XXXXXX", cmd[512];
-  int fd = mkstemp(src);
-  if (fd < 0)
-    return -1;
-  FILE *f = fdopen(fd, "w");
-  fprintf(f, ".text\n%s\n", text);
-  fclose(f);
-  snprintf(cmd, sizeof(cmd),
-           "aarch64-linux-gnu-as -o %s.o %s && aarch64-linux-gnu-objcopy -O binary -j .text "
-           "%s.o %s.bin",
-           src, src, src, src);
-  int n = -1;
-  if (system(cmd) == 0) {
-    snprintf(cmd, sizeof(cmd), "%s.bin", src);
-    FILE *bin = fopen(cmd, "rb");
-    n = bin ? (int)fread(words, 4, (size_t)max, bin) : -1;
-    if (bin)
-      fclose(bin);
-  }
-  snprintf(cmd, sizeof(cmd), "rm -f %s %s.o %s.bin", src, src, src);
-  if (system(cmd) != 0)
-    n = -1;
-  return n;
+  long n = a64_assemble(text, NULL, (uint8_t *)words, (size_t)max * 4);
+  return n < 0 ? -1 : (int)(n / 4);
 }
 
 /* The x86-64 instructions in code[0..n), not counting nops; -1 on failure.

@@ -26,6 +26,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "test.h"
+#include "a64_asm.h"
 #include "../../backend-x86_64/x64.h"
 #include "../../decode/aarch64/a64_util.h"
 #include "../../opt/opt.h"
@@ -78,32 +79,14 @@ enum { NSNIPPETS = sizeof(snippets) / sizeof(snippets[0]), SNIPPET_ALIGN = 512 }
 /* Assemble the snippets with the aarch64 cross assembler, snippet k at byte
  * k * SNIPPET_ALIGN of out; returns the bytes written, or -1. */
 static long assemble(uint8_t *out, size_t max) {
-  char src[] = "/tmp/reloc.XXXXXX", cmd[512];
-  int fd = mkstemp(src);
-  if (fd < 0)
+  static char text[1 << 16];
+  size_t used = 0;
+  for (int k = 0; k < NSNIPPETS && used < sizeof(text); k++)
+    used += (size_t)snprintf(text + used, sizeof(text) - used, ".balign %d\n%s\n", SNIPPET_ALIGN,
+                             snippets[k]);
+  if (used >= sizeof(text))
     return -1;
-  FILE *f = fdopen(fd, "w");
-  fprintf(f, ".text\n");
-  for (int k = 0; k < NSNIPPETS; k++)
-    fprintf(f, ".balign %d\n%s\n", SNIPPET_ALIGN, snippets[k]);
-  fclose(f);
-  snprintf(cmd, sizeof(cmd),
-           "aarch64-linux-gnu-as -march=armv8.2-a+crypto+sha3 -o %s.o %s && "
-           "aarch64-linux-gnu-objcopy -O binary -j .text "
-           "%s.o %s.bin",
-           src, src, src, src);
-  long n = -1;
-  if (system(cmd) == 0) {
-    snprintf(cmd, sizeof(cmd), "%s.bin", src);
-    FILE *bin = fopen(cmd, "rb");
-    n = bin ? (long)fread(out, 1, max, bin) : -1;
-    if (bin)
-      fclose(bin);
-  }
-  snprintf(cmd, sizeof(cmd), "rm -f %s %s.o %s.bin", src, src, src);
-  if (system(cmd) != 0)
-    n = -1;
-  return n;
+  return a64_assemble(text, "armv8.2-a+crypto+sha3", out, max);
 }
 
 /* The executable segment of an aarch64 ELF file, read into malloc'd memory. */

@@ -20,22 +20,20 @@ static volatile int stop;
 static volatile pid_t child;
 
 /* movz w0, #value; ret */
-static int run_new_code(uint32_t *page, unsigned value)
-{
+static int run_new_code(uint32_t *page, unsigned value) {
   page[0] = 0x52800000u | (value & 0xffff) << 5; /* movz w0, #value */
   page[1] = 0xd65f03c0u;                         /* ret */
   __builtin___clear_cache((char *)page, (char *)(page + 2));
   return ((int (*)(void))page)();
 }
 
-static uint32_t *new_page(void)
-{
-  void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+static uint32_t *new_page(void) {
+  void *p =
+      mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   return p == MAP_FAILED ? NULL : p;
 }
 
-static void *translator(void *arg)
-{
+static void *translator(void *arg) {
   uint32_t *page = arg;
   for (unsigned i = 0; !stop; i++)
     if (run_new_code(page, i & 0xffff) != (int)(i & 0xffff))
@@ -43,15 +41,13 @@ static void *translator(void *arg)
   return NULL;
 }
 
-static void on_alarm(int sig)
-{
+static void on_alarm(int sig) {
   (void)sig;
   if (child > 0)
     kill(child, SIGKILL);
 }
 
-int main(void)
-{
+int main(void) {
   uint32_t *tpage = new_page(), *cpage = new_page();
   pthread_t t;
   if (!tpage || !cpage || pthread_create(&t, NULL, translator, tpage))

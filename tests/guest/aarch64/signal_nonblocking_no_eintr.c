@@ -17,15 +17,13 @@
 
 static volatile int handled;
 
-static void on_alarm(int sig)
-{
+static void on_alarm(int sig) {
   (void)sig;
   handled++;
 }
 
 /* One round of calls that never block; returns how many failed. */
-static int calls(pid_t self)
-{
+static int calls(pid_t self) {
   int bad = 0;
   bad += syscall(SYS_getpid) != self;
   bad += kill(self, 0) != 0;
@@ -34,8 +32,7 @@ static int calls(pid_t self)
   return bad;
 }
 
-int main(void)
-{
+int main(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof(sa));
   sa.sa_handler = on_alarm; /* no SA_RESTART */
