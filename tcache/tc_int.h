@@ -163,7 +163,7 @@ bool tc_persist_wanted(void); /* the options allow a cache */
 void tc_persist_init(void);   /* after the backend's init */
 /* The block at pc from the cache, committed; NULL when there is none that
  * fits (tc_mutex held). */
-struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc);
+struct tc_block *tc_persist_load(uint64_t pc);
 /* A block just translated from guest bytes hashing to hash (tc_mutex held). */
 void tc_persist_note(struct tc_block *blk);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */

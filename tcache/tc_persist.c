@@ -192,7 +192,7 @@ static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
   const struct tc_pcmap *pm = (const void *)(x + e->n_exits);
   const struct tc_reloc *r = (const void *)(pm + e->n_pcmap);
   for (uint32_t i = 0; i < e->n_exits; i++)
-    if (x[i].jump > e->code_size - 5 || x[i].stub >= e->code_size || e->code_size < 5)
+    if (e->code_size < 5 || x[i].jump > e->code_size - 5 || x[i].stub >= e->code_size)
       return false;
   for (uint32_t i = 0; i < e->n_pcmap; i++)
     if (pm[i].host_off > e->code_size || pm[i].guest_off >= e->guest_size)
@@ -295,8 +295,7 @@ static void tc_pfile_open(struct tc_pfile *f) {
     tc_own_add((uintptr_t)f->disk, (uintptr_t)f->disk + f->disk_size);
 }
 
-struct tc_block *tc_persist_load(struct cpu *c, uint64_t pc) {
-  (void)c;
+struct tc_block *tc_persist_load(uint64_t pc) {
   uint64_t bias, end;
   struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end) : NULL;
   if (!f)
@@ -563,8 +562,10 @@ static bool tcp_check_entry(const uint8_t *p, size_t size, const struct tcp_entr
       (const void *)(data + tcp_align8(e->code_size) + e->n_exits * sizeof(struct tcp_exit) +
                      e->n_pcmap * sizeof(struct tc_pcmap));
   struct tc_block blk = {.code = malloc(e->code_size), .n_exits = e->n_exits};
-  bool ok = blk.code && (memcpy(blk.code, data, e->code_size),
-                         tcp_relocate(&blk, r, e->n_relocs, 0x5500000000ull));
+  if (!blk.code)
+    return false;
+  memcpy(blk.code, data, e->code_size);
+  bool ok = tcp_relocate(&blk, r, e->n_relocs, 0x5500000000ull);
   free(blk.code);
   return ok;
 }

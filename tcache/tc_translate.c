@@ -87,7 +87,7 @@ static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, 
 
 struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   uint64_t t0 = tc_stats_clock();
-  struct tc_block *saved = tc_persist_load(c, pc);
+  struct tc_block *saved = tc_persist_load(pc);
   if (saved) {
     tc_buf_populate();
     tc_perfmap_block(saved);
