@@ -274,7 +274,7 @@ static const struct option_def {
      "translate one guest instruction per block (debugging)"},
     {"--tcache-size", "SIZE", "XRUN_TCACHE_SIZE", opt_tcache_size, false,
      "size of the translated-code buffer, as 256K or 64M\n"
-     "(default 64M); when it fills, it is flushed"},
+     "(default 64M); when it fills, the code written longest ago is dropped"},
     {"-tb-size", "MB", NULL, opt_tb_size, false,
      "the same, as qemu spells it: MiB, or KiB as 256K"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,

@@ -20,9 +20,10 @@
 #include <sys/mman.h>
 #include "tc_int.h"
 
-struct tc_buf tc_code;
+struct tc_buf tc_code; /* cur and end: the region being written (tc_region.c) */
 size_t tc_code_shared;
 static size_t tc_code_size;
+uint8_t *tc_code_top;
 enum { TC_POPULATE_CHUNK = 256 << 10 };
 static uint8_t *tc_populated; /* both views are present up to here (tc_buf_populate) */
 
@@ -73,8 +74,10 @@ static uint8_t *tc_fork_copy;
 void tc_buf_fork_prepare(void) {
   if (!tc_code.wdelta)
     return;
-  size_t used = (size_t)(tc_code.cur - tc_code.start);
   size_t present = (size_t)(tc_populated > tc_code.start ? tc_populated - tc_code.start : 0);
+  size_t used = present > (size_t)(tc_code.cur - tc_code.start)
+                    ? present
+                    : (size_t)(tc_code.cur - tc_code.start);
   uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (n == MAP_FAILED)
     return;                                 /* the child dies with a message (tc_buf_fork_child) */
@@ -110,8 +113,13 @@ void tc_buf_init(size_t size) {
     tc_code.start = p;
     tc_code.wdelta = 0;
   }
-  tc_code.end = tc_code.start + size;
-  tc_buf_reset();
+  tc_code_top = tc_code.end = tc_code.start + size;
+  tc_code.cur = tc_code.start;
+  tc_buf_populate();
+  tc_backend->init(&tc_code); /* the shared code, at the start for good */
+  tc_code_shared = (size_t)(tc_code.cur - tc_code.start);
+  tc_regions_init((uint8_t *)(((uintptr_t)tc_code.cur + 63) & ~(uintptr_t)63), tc_code_top);
+  tc_buf_populate();
 }
 
 /* With two views, each page of code would fault twice (written, then run),
@@ -122,7 +130,7 @@ void tc_buf_populate(void) {
   if (!tc_code.wdelta || tc_code.cur + 4096 < tc_populated)
     return;
   uint8_t *from = tc_populated > tc_code.start ? tc_populated : tc_code.start;
-  size_t len = (size_t)(tc_code.end - from) < TC_POPULATE_CHUNK ? (size_t)(tc_code.end - from)
+  size_t len = (size_t)(tc_code_top - from) < TC_POPULATE_CHUNK ? (size_t)(tc_code_top - from)
                                                                 : TC_POPULATE_CHUNK;
   if (!len)
     return;
@@ -131,18 +139,8 @@ void tc_buf_populate(void) {
   tc_populated = from + len;
 }
 
-void tc_buf_reset(void) {
-  tc_code.cur = tc_code.start;
-  tc_code.overflow = 0;
-  tc_populated = NULL; /* a flush: the pages stay, but start over to be safe */
-  tc_buf_populate();
-  tc_backend->init(&tc_code);
-  tc_code_shared = (size_t)(tc_code.cur - tc_code.start);
-  tc_buf_populate();
-}
-
 int tc_in_code(const void *host_pc) {
-  return (const uint8_t *)host_pc >= tc_code.start && (const uint8_t *)host_pc < tc_code.end;
+  return (const uint8_t *)host_pc >= tc_code.start && (const uint8_t *)host_pc < tc_code_top;
 }
 
 void *tc_writable(const void *p) {

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <uthash.h>
 #include "tc_int.h"
+#include "../gc/gc.h"
 
 struct tc_pc {
   uint64_t pc;
@@ -69,20 +70,21 @@ bool tc_deopt_within(uint64_t start, uint64_t end) {
   return tc_pcset_within(tc_deopt_set, start, end) || tc_pcset_within(tc_tagged_set, start, end);
 }
 
-/* Drop c->pc's translations; from the run loop, holding tc_code_lock for reading. */
-static void tc_drop_pc(struct cpu *c) {
-  pthread_rwlock_unlock(&tc_code_lock);
-  tc_invalidate(c->pc, 1);
-  pthread_rwlock_rdlock(&tc_code_lock);
-}
-
-/* From the run loop, holding tc_code_lock for reading: c->pc deopted. */
-void tc_deopt(struct cpu *c) {
+/* From the run loop, offline: c->pc deopted. */
+static void tc_deopt_offline(struct cpu *c) {
   XLOG(LOG_EXEC, "deopt 0x%llx", (unsigned long long)c->pc);
   pthread_mutex_lock(&tc_mutex);
   tc_pcset_add(&tc_deopt_set, c->pc);
   pthread_mutex_unlock(&tc_mutex);
-  tc_drop_pc(c);
+  tc_invalidate(c->pc, 1);
+}
+
+/* From the run loop (online), which holds no block after it: tc_mutex is
+ * taken offline, as a reclamation holds it while it waits for online threads. */
+void tc_deopt(struct cpu *c) {
+  gc_offline();
+  tc_deopt_offline(c);
+  gc_online();
 }
 
 /* From the run loop, after the access at c->pc faulted on a host-invalid
@@ -90,11 +92,13 @@ void tc_deopt(struct cpu *c) {
  * when that was done already, the fault is the guest's own. */
 void tc_tagged_retry(struct cpu *c) {
   XLOG(LOG_EXEC, "tagged address at 0x%llx", (unsigned long long)c->pc);
+  gc_offline();
   pthread_mutex_lock(&tc_mutex);
   bool added = tc_pcset_add(&tc_tagged_set, c->pc);
   pthread_mutex_unlock(&tc_mutex);
   if (added)
-    tc_drop_pc(c);
-  else
+    tc_invalidate(c->pc, 1);
+  gc_online();
+  if (!added)
     c->guest->signal_sync(c, SIGSEGV, SI_KERNEL, 0);
 }

@@ -9,14 +9,14 @@
 
 extern const struct backend *tc_backend;
 extern const struct guest *tc_guest;
-extern struct tc_buf tc_code;             /* the whole executable buffer */
-extern size_t tc_code_shared;             /* bytes of the backend's shared code at its start */
-extern uint64_t tc_generation;            /* bumped by every flush */
+extern struct tc_buf tc_code;  /* the whole executable buffer */
+extern size_t tc_code_shared;  /* bytes of the backend's shared code at its start */
+extern uint8_t *tc_code_top;   /* the end of the whole buffer (tc_code.end: of the region) */
+extern uint64_t tc_generation; /* bumped whenever blocks are dropped for room */
 extern __thread struct cpu *tc_current;   /* the guest thread running on this host thread */
 extern __thread volatile int tc_in_guest; /* inside translated code or its helpers */
 
 void tc_buf_init(size_t size);
-void tc_buf_reset(void);
 void tc_buf_populate(void); /* after code was added: keep the pages ahead present */
 /* Around fork, with the translator's locks held (tc_threads.c). */
 void tc_buf_fork_prepare(void);
@@ -28,13 +28,20 @@ struct tc_block *tc_lookup(uint64_t pc);
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap);
 void tc_block_commit(struct tc_block *blk);
 void tc_block_discard(struct tc_block *blk);
-void tc_map_clear(void);
+/* Drop the valid ones of n blocks from the map, the chains and the jump
+ * caches (tc_mutex held). */
+void tc_drop_blocks(struct tc_block *const *blocks, size_t n);
+
+/* The code buffer's regions (tc_region.c; gc/ uses the rest, tcache.h). */
+void tc_regions_init(uint8_t *from, uint8_t *to);
+void tc_region_add(struct tc_block *blk);
 
 /* The valid blocks of each guest page (tc_pages.c), under tc_mutex. */
 void tc_pages_add(struct tc_block *blk);
 /* Call drop(blk, arg) on, and forget, each indexed block overlapping [start, start+len). */
 void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *blk, void *arg),
                    void *arg);
+void tc_pages_remove(const struct tc_block *blk);
 void tc_pages_clear(void);
 
 /* Translate the block at pc; NULL if the guest code at pc cannot be read
@@ -62,16 +69,13 @@ void tc_own_add(uint64_t lo, uint64_t hi);
 /* The leaf locks of tc_exec.c, tc_own.c and tc_pfile.c (tc_fork_lock_add). */
 extern pthread_mutex_t tc_exec_lock, tc_own_lock, tc_pfile_lock;
 
-/* Threads (tc_threads.c). */
+/* Threads (tc_threads.c). A thread in its run loop is online (gc.h); it goes
+ * offline for system calls, translation and anything else that waits. */
 extern pthread_mutex_t tc_mutex, tc_chain_lock;
-extern pthread_rwlock_t tc_code_lock;
 void tc_threads_init(void);
 void tc_thread_enter(struct cpu *c);
 void tc_thread_leave(struct cpu *c);
 void tc_clear_jump_caches(void);
-void tc_stop_world(void);
-void tc_start_world(void);
-void tc_yield_code(void);
 bool tc_lock_briefly(pthread_mutex_t *m);
 extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
 
@@ -103,19 +107,20 @@ enum tc_stat {
   TC_ST_BLOCKS,          /* blocks translated */
   TC_ST_INSNS,           /* guest instructions in them */
   TC_ST_CODE_BYTES,      /* host code emitted for them */
-  TC_ST_XLATE_NS,        /* time translating (flushes not included); only with --stats */
+  TC_ST_XLATE_NS,        /* time translating (reclaiming not included); only with --stats */
   TC_ST_CHAINS,          /* direct exits patched to jump straight to their target */
   TC_ST_ENTERS,          /* entries into translated code from the run loop */
   TC_ST_EXIT_INDIRECT,   /* exits to the run loop: indirect branch the jump cache missed */
   TC_ST_EXIT_DIRECT,     /* ... direct exit not chained (yet) */
   TC_ST_EXIT_SYSCALL,    /* ... syscall */
   TC_ST_EXIT_TRAP,       /* ... guest trap (SIGILL, brk, ...) */
-  TC_ST_EXIT_REQUEST,    /* ... exit_request (signal pending, flush) */
+  TC_ST_EXIT_REQUEST,    /* ... exit_request (signal pending, a reclamation waiting) */
   TC_ST_DEOPTS,          /* ... a speculation check failed */
   TC_ST_EXIT_CODE_INVAL, /* ... the guest changed code (IC IVAU) */
   TC_ST_LOOKUPS,         /* run-loop lookups of a guest pc in the block map */
   TC_ST_MISSES,          /* ... that found no block */
-  TC_ST_FLUSHES,         /* code buffer flushes */
+  TC_ST_RECLAIMED,       /* code-buffer regions emptied to make room */
+  TC_ST_EVICTED,         /* ... and the valid blocks they held */
   TC_ST_INVALIDATED,     /* blocks dropped for munmap/mprotect/deopt/IC IVAU */
   TC_ST_SIGNALS,         /* guest signal handlers entered */
   TC_ST_DISK_LOADS,      /* blocks loaded from the persistent cache */
@@ -169,7 +174,9 @@ void tc_persist_note(struct tc_block *blk);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */
 void tc_persist_save(void);
 void tc_persist_forked(void);
-void tc_persist_forget(void); /* the noted blocks are about to be freed (a flush) */
+void tc_persist_forget(void); /* forget every noted block (a forked child) */
+/* The noted blocks with code in [lo, hi) are about to be freed. */
+void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi);
 /* Fuzzing and tests: what a load does with each entry of the cache-file image
  * p (size bytes), short of the guest bytes' hash and the code buffer: every
  * check, then the relocations in a scratch copy. fix_sums first rewrites the

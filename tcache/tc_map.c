@@ -1,5 +1,5 @@
-/* tc_map.c - the guest-pc -> block table (xxhash buckets), and the list of
- * blocks in code-buffer order for host-pc -> block lookups on faults. */
+/* tc_map.c - the guest-pc -> block table (xxhash buckets), and dropping
+ * blocks from it (invalidation; a region of the code buffer emptied). */
 #include <mimalloc.h>
 #include <string.h>
 #include <xxhash.h>
@@ -8,8 +8,6 @@
 enum { TC_HASH_BITS = 16, TC_HASH_SIZE = 1 << TC_HASH_BITS };
 
 static struct tc_block *tc_hash[TC_HASH_SIZE];
-static struct tc_block **tc_blocks; /* in code order: host code addresses ascend */
-static size_t tc_nblocks, tc_blocks_cap;
 uint64_t tc_generation;
 static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi; /* guest code translated so far */
 
@@ -68,19 +66,8 @@ void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind)
 }
 
 void tc_block_commit(struct tc_block *blk) {
-  if (tc_nblocks == tc_blocks_cap) {
-    /* the old array is kept: a fault handler in another thread may be reading it */
-    size_t cap = tc_blocks_cap ? tc_blocks_cap * 2 : 4096;
-    struct tc_block **grown = mi_mallocn(cap, sizeof(*grown));
-    if (!grown)
-      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-    if (tc_nblocks)
-      memcpy(grown, tc_blocks, tc_nblocks * sizeof(*grown));
-    __atomic_store_n(&tc_blocks, grown, __ATOMIC_RELEASE);
-    tc_blocks_cap = cap;
-  }
   blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
-  tc_blocks[tc_nblocks++] = blk;
+  tc_region_add(blk);
   if (blk->guest_pc < tc_guest_lo)
     tc_guest_lo = blk->guest_pc;
   if (blk->guest_pc + blk->guest_size > tc_guest_hi)
@@ -89,36 +76,6 @@ void tc_block_commit(struct tc_block *blk) {
   tc_pages_add(blk);
   blk->hnext = tc_hash[h];
   __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
-}
-
-void tc_map_clear(void) {
-  for (size_t i = 0; i < tc_nblocks; i++)
-    tc_block_discard(tc_blocks[i]);
-  tc_nblocks = 0;
-  tc_pages_clear();
-  memset(tc_hash, 0, sizeof(tc_hash));
-  tc_generation++;
-}
-
-void tc_map_each(void (*fn)(const struct tc_block *blk)) {
-  for (size_t i = 0; i < tc_nblocks; i++)
-    fn(tc_blocks[i]);
-}
-
-struct tc_block *tc_find_host(const void *host_pc) {
-  const uint8_t *p = host_pc;
-  size_t lo = 0, hi = tc_nblocks;
-  while (lo < hi) { /* first block whose code starts after p */
-    size_t mid = (lo + hi) / 2;
-    if (tc_blocks[mid]->code <= p)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo == 0)
-    return NULL;
-  struct tc_block *b = tc_blocks[lo - 1];
-  return p < b->code + b->code_size ? b : NULL;
 }
 
 bool tc_access_at(const struct tc_block *blk, const void *host_pc) {
@@ -160,15 +117,25 @@ static void tc_drop(struct tc_block *b, void *arg) {
   __atomic_store_n(&b->invalid, 1, __ATOMIC_RELAXED);
   tc_unhash(b);
   tc_unchain_all(b);
-  tc_count(TC_ST_INVALIDATED, 1);
   if (d->n < TC_FORGET_MAX)
     d->pcs[d->n] = b->guest_pc;
   d->n++;
 }
 
-/* Called from syscalls and the run loop, without tc_code_lock. Invalid
- * blocks stay in the buffer (a thread may be running one) until the next
- * flush, which stops every thread first. */
+/* The dropped blocks' pcs leave every jump cache (tc_mutex held). */
+static void tc_forget_dropped(const struct tc_dropped *d) {
+  if (d->n > TC_FORGET_MAX) {
+    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* tc_jc.c: against a concurrent fill */
+    tc_clear_jump_caches();
+    return;
+  }
+  for (size_t i = 0; i < d->n; i++)
+    tc_jc_forget(d->pcs[i]);
+}
+
+/* Called offline (gc.h) from syscalls and the run loop. Invalid blocks stay
+ * in the buffer, as a thread may be running one, until their region of the
+ * buffer is reused after a grace period. */
 void tc_invalidate(uint64_t start, uint64_t len) {
   struct tc_dropped d = {0};
   if (start >= tc_guest_hi || start + len <= tc_guest_lo)
@@ -177,12 +144,21 @@ void tc_invalidate(uint64_t start, uint64_t len) {
   pthread_mutex_lock(&tc_chain_lock);
   tc_pages_drop(start, len, tc_drop, &d);
   pthread_mutex_unlock(&tc_chain_lock);
-  if (d.n > TC_FORGET_MAX) {
-    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* tc_jc.c: against a concurrent fill */
-    tc_clear_jump_caches();
-  } else {
-    for (size_t i = 0; i < d.n; i++)
-      tc_jc_forget(d.pcs[i]);
-  }
+  tc_count(TC_ST_INVALIDATED, d.n);
+  tc_forget_dropped(&d);
   pthread_mutex_unlock(&tc_mutex);
+}
+
+/* Drop the valid ones of n blocks (tc_mutex held). */
+void tc_drop_blocks(struct tc_block *const *blocks, size_t n) {
+  struct tc_dropped d = {0};
+  pthread_mutex_lock(&tc_chain_lock);
+  for (size_t i = 0; i < n; i++)
+    if (!blocks[i]->invalid) {
+      tc_pages_remove(blocks[i]);
+      tc_drop(blocks[i], &d);
+    }
+  pthread_mutex_unlock(&tc_chain_lock);
+  tc_count(TC_ST_EVICTED, d.n);
+  tc_forget_dropped(&d);
 }

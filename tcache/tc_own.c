@@ -69,7 +69,7 @@ void tc_own_thread(void) {
 }
 
 int tc_overlaps_translator(uint64_t start, uint64_t len) {
-  uint64_t cs = (uintptr_t)tc_code.start, ce = (uintptr_t)tc_code.end, end = start + len;
+  uint64_t cs = (uintptr_t)tc_code.start, ce = (uintptr_t)tc_code_top, end = start + len;
   if (start < ce && end > cs)
     return 1;
   int hit = 0;

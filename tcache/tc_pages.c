@@ -6,6 +6,8 @@
  *   tc_pages_add(blk);                       // blk was committed
  *   tc_pages_drop(start, len, drop, &arg);   // drop(blk, &arg) for each block
  *                                            // overlapping, which leaves the index
+ *   tc_pages_remove(blk);                    // blk leaves the index (its code's
+ *                                            // region is emptied)
  */
 #include <mimalloc.h>
 #include <uthash.h>
@@ -65,6 +67,21 @@ static void tc_page_remove(uint64_t pg, const struct tc_block *blk) {
     }
 }
 
+/* A page whose last block left is forgotten: the index holds only pages
+ * with code in the buffer. */
+void tc_pages_remove(const struct tc_block *blk) {
+  for (uint64_t pg = tc_first_page(blk); pg <= tc_last_page(blk); pg++) {
+    struct tc_page *p;
+    tc_page_remove(pg, blk);
+    HASH_FIND(hh, tc_pages, &pg, sizeof(pg), p);
+    if (p && !p->n) {
+      HASH_DEL(tc_pages, p);
+      mi_free(p->blocks);
+      mi_free(p);
+    }
+  }
+}
+
 /* Drop the blocks of page p that overlap [start, end); keep the others. */
 static void tc_page_drop(struct tc_page *p, uint64_t start, uint64_t end,
                          void (*drop)(struct tc_block *blk, void *arg), void *arg) {
@@ -102,7 +119,7 @@ void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *b
   }
 }
 
-/* Every translation is gone (flush). */
+/* Forget every page (the unit tests). */
 void tc_pages_clear(void) {
   struct tc_page *p, *tmp;
   HASH_ITER(hh, tc_pages, p, tmp) {

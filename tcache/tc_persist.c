@@ -262,7 +262,7 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   const uint8_t *defer = (const uint8_t *)(r + e->n_relocs);
   uint8_t *code = (uint8_t *)(((uintptr_t)tc_code.cur + 15) & ~(uintptr_t)15);
   if (code + e->code_size > tc_code.end)
-    return NULL; /* full: translating flushes */
+    return NULL; /* full: translating makes room */
   struct tc_block *blk = tc_block_alloc(e->n_pcmap ? e->n_pcmap : 1);
   blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
@@ -523,6 +523,16 @@ void tc_persist_save(void) {
 void tc_persist_forget(void) {
   for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
     f->n_fresh = 0;
+}
+
+void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi) {
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next) {
+    size_t kept = 0;
+    for (size_t i = 0; i < f->n_fresh; i++)
+      if (f->fresh[i].blk->code < lo || f->fresh[i].blk->code >= hi)
+        f->fresh[kept++] = f->fresh[i];
+    f->n_fresh = kept;
+  }
 }
 
 /* In a forked child: the parent saves what it translated; the child saves

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include "tc_int.h"
+#include "../gc/gc.h"
 #include "../ir/ir.h"
 
 const struct backend *tc_backend;
@@ -36,19 +37,6 @@ void tc_init(const struct backend *be, const struct guest *g) {
   tc_diag_init();
 }
 
-/* Called with tc_mutex held (from translation), never inside the run loop's
- * hold of tc_code_lock. */
-void tc_flush(void) {
-  tc_count(TC_ST_FLUSHES, 1);
-  tc_stop_world();
-  tc_persist_forget(); /* the blocks go unsaved: a full buffer is rare, a file write per flush not
-                        */
-  tc_map_clear();
-  tc_buf_reset();
-  tc_clear_jump_caches();
-  tc_start_world();
-}
-
 /* After an indirect-branch miss: translate, and remember it in the jump cache. */
 static struct tc_block *tc_fill_jc(struct cpu *c) {
   struct tc_block *blk = tc_get(c, c->pc);
@@ -58,7 +46,7 @@ static struct tc_block *tc_fill_jc(struct cpu *c) {
 }
 
 /* A direct exit that is not chained yet: translate its target and chain it
- * (unless a flush came in between, which freed e). */
+ * (unless blocks were dropped for room meanwhile, e's among them perhaps). */
 static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   uint64_t gen = tc_generation;
   struct tc_block *to = tc_get(c, c->pc);
@@ -72,21 +60,21 @@ static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   return to;
 }
 
-/* Syscalls may block: other threads may flush meanwhile. */
+/* Syscalls may block: offline, so that no reclamation waits for them. */
 static void tc_syscall(struct cpu *c) {
-  pthread_rwlock_unlock(&tc_code_lock);
+  gc_offline();
   c->guest->syscall(c);
-  pthread_rwlock_rdlock(&tc_code_lock);
+  gc_online();
 }
 
-/* IC IVAU at c->trap_info: drop that line's translations, without
- * tc_code_lock (tc_invalidate takes tc_mutex, which a flush holds while it
- * waits for tc_code_lock). */
+/* IC IVAU at c->trap_info: drop that line's translations, offline
+ * (tc_invalidate takes tc_mutex, which a reclamation holds while it waits
+ * for the online threads). */
 static void tc_code_inval(struct cpu *c) {
   uint64_t line = c->trap_info & ~(uint64_t)(TC_CODE_LINE - 1);
-  pthread_rwlock_unlock(&tc_code_lock);
+  gc_offline();
   tc_invalidate(line, TC_CODE_LINE);
-  pthread_rwlock_rdlock(&tc_code_lock);
+  gc_online();
 }
 
 static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
@@ -144,6 +132,8 @@ static void tc_run_interp(struct cpu *c) {
 static void tc_loop(struct cpu *c) {
   struct tc_block *blk = NULL;
   while (!c->exiting) {
+    if (gc_quiescent()) /* a region is being emptied: blk may be in it */
+      blk = NULL;
     if (tc_tagged_pending) {
       tc_tagged_pending = 0;
       tc_tagged_retry(c);
@@ -152,7 +142,6 @@ static void tc_loop(struct cpu *c) {
     }
     if (c->exit_request) {
       c->exit_request = 0;
-      tc_yield_code();
       c->guest->signal_deliver(c);
       blk = NULL;
       continue;

@@ -112,7 +112,8 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       "unchained, %llu syscall, %llu trap, %llu exit request, %llu deopt, %llu code "
       "changed\n"
       "  run-loop lookups    %llu (%llu misses)\n"
-      "  code-buffer flushes %llu (%llu blocks invalidated)\n"
+      "  code reclaimed      %llu regions (%llu blocks dropped for room), %llu blocks "
+      "invalidated\n"
       "  guest signals       %llu delivered to handlers\n",
       (int)getpid(), why, (unsigned long long)n[TC_ST_BLOCKS], (unsigned long long)n[TC_ST_INSNS],
       tc_ratio(r[0], 32, n[TC_ST_INSNS], n[TC_ST_BLOCKS]), (unsigned long long)n[TC_ST_CODE_BYTES],
@@ -124,8 +125,9 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       (unsigned long long)n[TC_ST_EXIT_SYSCALL], (unsigned long long)n[TC_ST_EXIT_TRAP],
       (unsigned long long)n[TC_ST_EXIT_REQUEST], (unsigned long long)n[TC_ST_DEOPTS],
       (unsigned long long)n[TC_ST_EXIT_CODE_INVAL], (unsigned long long)n[TC_ST_LOOKUPS],
-      (unsigned long long)n[TC_ST_MISSES], (unsigned long long)n[TC_ST_FLUSHES],
-      (unsigned long long)n[TC_ST_INVALIDATED], (unsigned long long)n[TC_ST_SIGNALS]);
+      (unsigned long long)n[TC_ST_MISSES], (unsigned long long)n[TC_ST_RECLAIMED],
+      (unsigned long long)n[TC_ST_EVICTED], (unsigned long long)n[TC_ST_INVALIDATED],
+      (unsigned long long)n[TC_ST_SIGNALS]);
 }
 
 /* One write(2), not stdio: this may run in a signal handler. */

@@ -1,36 +1,27 @@
 /* tc_threads.c - several guest threads sharing one translation cache.
  *
- * Each thread holds tc_code_lock for reading while it is in its run loop,
- * and lets go of it only in syscalls and while it translates. A flush takes
- * it for writing, after asking every thread to leave translated code
- * (exit_request), so no thread runs or looks up code that is being dropped.
- * Translation itself is serialized by tc_mutex; chaining by tc_chain_lock,
- * which is never held while waiting for anything else.
+ * Each thread is online (gc.h) while it is in its run loop, and goes offline
+ * in system calls, while it translates and wherever else it waits for a
+ * lock. Code that is dropped to make room is freed only after a grace period
+ * (gc/), so no thread runs or looks up code that is being freed, and no
+ * thread stops for another's reclamation. Translation itself is serialized
+ * by tc_mutex; chaining by tc_chain_lock, which is never held while waiting
+ * for anything else.
  *
  * A fork (the guest's clone without CLONE_VM) copies only the thread that
  * makes it: it takes tc_mutex and tc_chain_lock first, so no other thread
  * holds them half-way through a translation in the child's copy, and the
- * child starts with a fresh tc_code_lock (the other threads' read holds are
- * gone with them) and only its own thread in tc_cpus.
+ * child starts with only its own thread in tc_cpus.
  */
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
 #include "tc_int.h"
+#include "../gc/gc.h"
 
 pthread_mutex_t tc_mutex = PTHREAD_MUTEX_INITIALIZER;
 pthread_mutex_t tc_chain_lock = PTHREAD_MUTEX_INITIALIZER;
-pthread_rwlock_t tc_code_lock;
 struct cpu *tc_cpus; /* under tc_mutex */
-
-static void tc_code_lock_init(void) {
-  pthread_rwlockattr_t a;
-  pthread_rwlockattr_init(&a);
-  /* a flush must not starve behind threads that re-take the lock at once */
-  pthread_rwlockattr_setkind_np(&a, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
-  pthread_rwlock_init(&tc_code_lock, &a);
-  pthread_rwlockattr_destroy(&a);
-}
 
 /* Locks that guard small tables (exec ranges, file mappings, xrun's own
  * ranges, signal actions...): no other lock is taken while one is held,
@@ -60,14 +51,11 @@ static void tc_fork_parent(void) {
   pthread_mutex_unlock(&tc_mutex);
 }
 
-/* The forking thread is in a syscall: it holds no read lock of its own. */
 static void tc_fork_child(void) {
   for (unsigned i = 0; i < tc_n_fork_locks; i++)
     pthread_mutex_init(tc_fork_locks[i], NULL);
   pthread_mutex_init(&tc_chain_lock, NULL);
   pthread_mutex_init(&tc_mutex, NULL);
-  pthread_rwlock_destroy(&tc_code_lock);
-  tc_code_lock_init();
   tc_cpus = tc_current;
   if (tc_current)
     tc_current->next_cpu = NULL;
@@ -75,7 +63,7 @@ static void tc_fork_child(void) {
 }
 
 void tc_threads_init(void) {
-  tc_code_lock_init();
+  gc_init(); /* its fork handlers first: gc_lock is taken after tc_mutex */
   tc_fork_lock_add(&tc_exec_lock);
   tc_fork_lock_add(&tc_own_lock);
   tc_fork_lock_add(&tc_pfile_lock);
@@ -88,11 +76,12 @@ void tc_thread_enter(struct cpu *c) {
   tc_cpus = c;
   pthread_mutex_unlock(&tc_mutex);
   tc_stats_thread_enter();
-  pthread_rwlock_rdlock(&tc_code_lock);
+  gc_thread_start(&c->exit_request);
+  gc_online();
 }
 
 void tc_thread_leave(struct cpu *c) {
-  pthread_rwlock_unlock(&tc_code_lock);
+  gc_thread_end();
   tc_stats_thread_leave();
   pthread_mutex_lock(&tc_mutex);
   struct cpu **pp = &tc_cpus;
@@ -110,18 +99,6 @@ void tc_clear_jump_caches(void) {
       tc_jc_clear(c->jc);
 }
 
-/* Called with tc_mutex held, and without tc_code_lock: returns with every
- * other thread outside translated code, holding tc_code_lock for writing. */
-void tc_stop_world(void) {
-  for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
-    c->exit_request = 1;
-  pthread_rwlock_wrlock(&tc_code_lock);
-}
-
-void tc_start_world(void) {
-  pthread_rwlock_unlock(&tc_code_lock);
-}
-
 /* For the reports at the end of the process, perhaps from a signal handler
  * that interrupted the holder of m: take m if it comes free within 0.1 s. */
 bool tc_lock_briefly(pthread_mutex_t *m) {
@@ -131,10 +108,4 @@ bool tc_lock_briefly(pthread_mutex_t *m) {
     nanosleep(&(struct timespec){0, 500000}, NULL);
   }
   return false;
-}
-
-/* Between blocks: let a waiting flush go first. */
-void tc_yield_code(void) {
-  pthread_rwlock_unlock(&tc_code_lock);
-  pthread_rwlock_rdlock(&tc_code_lock);
 }

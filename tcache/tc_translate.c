@@ -103,9 +103,9 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   }
   struct tc_block *blk = tc_emit(tc_ir);
   if (!blk) {
-    uint64_t t_flush = tc_stats_clock();
+    uint64_t t_gc = tc_stats_clock();
     gc_code_full();
-    t0 += tc_stats_clock() - t_flush; /* the flush is not translation time */
+    t0 += tc_stats_clock() - t_gc; /* reclaiming is not translation time */
     blk = tc_emit(tc_ir);
   }
   if (!blk)
@@ -120,8 +120,10 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   return blk;
 }
 
-/* Called with tc_code_lock held for reading; returns a block that stays valid
- * while it is held, or NULL when the guest code at pc cannot be read. */
+/* Called online (gc.h); returns a block that stays valid until the caller's
+ * next quiescent state, or NULL when the guest code at pc cannot be read.
+ * Translating is done offline: other threads may empty a region meanwhile,
+ * and a block found then is looked up again. */
 struct tc_block *tc_get(struct cpu *c, uint64_t pc) {
   tc_count(TC_ST_LOOKUPS, 1);
   for (;;) {
@@ -129,15 +131,15 @@ struct tc_block *tc_get(struct cpu *c, uint64_t pc) {
     if (blk)
       return blk;
     tc_count(TC_ST_MISSES, 1);
-    pthread_rwlock_unlock(&tc_code_lock);
+    gc_offline();
     pthread_mutex_lock(&tc_mutex);
     blk = tc_lookup(pc);
     if (!blk)
       blk = tc_translate(c, pc);
     uint64_t gen = tc_generation;
     pthread_mutex_unlock(&tc_mutex);
-    pthread_rwlock_rdlock(&tc_code_lock);
-    if (!blk || gen == tc_generation)
+    gc_online();
+    if (!blk || gen == __atomic_load_n(&tc_generation, __ATOMIC_RELAXED))
       return blk;
   }
 }

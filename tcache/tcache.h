@@ -116,7 +116,7 @@ struct backend {
   /* Emit the shared entry/exit trampolines at the start of an empty buffer. */
   void (*init)(struct tc_buf *buf);
   /* Translate b into buf and describe it in blk (code, code_size, exits, pcmap).
-   * Returns 0, or -1 when buf overflowed (the caller flushes and retries). */
+   * Returns 0, or -1 when buf overflowed (the caller makes room and retries). */
   int (*translate)(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf);
   /* Run translated code at code until it leaves: returns an enum cpu_exit value,
    * or a struct tc_exit * for a direct exit whose target is not chained yet. */
@@ -152,12 +152,15 @@ void tc_jc_clear(struct tc_jc_entry *jc);
 void tc_run(struct cpu *c);
 /* Find or translate the block at pc. */
 struct tc_block *tc_get(struct cpu *c, uint64_t pc);
-/* Drop every translation (code buffer full). Called with tc_mutex held, from
- * translation; stops every other guest thread first. */
-void tc_flush(void);
+/* The code buffer's regions, for gc/ (tc_mutex held): which to empty next,
+ * its blocks out of every table (returns how many it held), then (after a
+ * grace period) freed and the region written next. */
+unsigned tc_region_next(void);
+size_t tc_region_drop(unsigned region);
+void tc_region_reuse(unsigned region);
 /* Drop translations overlapping [start, start+len) (munmap, mprotect, code writes):
  * they leave the map, every chain and every thread's jump cache; their code
- * stays in the buffer until the next flush, as a thread may still be in it. */
+ * stays in the buffer until its region is reused, as a thread may still be in it. */
 void tc_invalidate(uint64_t start, uint64_t len);
 /* The guest made [start, start+len) executable or not (mmap, mprotect; exec
  * 1 for munmap: forgotten). Code there is then refused: SIGSEGV, SEGV_ACCERR. */

@@ -76,9 +76,9 @@ suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite diag tests/diag.sh
 # The guest programs save their translations into a fresh persistent cache;
-# then they run again with the smallest code buffer (64 KiB), which fills and
-# is flushed over and over, under threads and signals too, with most blocks
-# loaded from that cache instead of translated.
+# then they run again with the smallest code buffer (64 KiB: three regions),
+# whose regions are reclaimed over and over, under threads and signals too,
+# with most blocks loaded from that cache instead of translated.
 cache=$XRUN_CACHE
 cold=$O/xrun-coldcache
 printf '#!/bin/sh\nexec "%s/xrun" --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$cold" && chmod +x "$cold"

@@ -131,7 +131,7 @@ fi
 st=$?
 missing=""
 for label in "blocks translated" "host code" "translation time" "chained exits" \
-  "run-loop entries" "run-loop lookups" "code-buffer flushes" "guest signals"; do
+  "run-loop entries" "run-loop lookups" "code reclaimed" "guest signals"; do
   grep -q "^  $label " "$OUT/stats.err" || missing="$missing '$label'"
 done
 [ -z "$missing" ] && grep -q '^xrun --stats (pid [0-9]*, exit):$' "$OUT/stats.err"
@@ -165,8 +165,8 @@ build thread_tcache_flush &&
   "$XRUN" --stats -tb-size 64K "$OUT/thread_tcache_flush" >"$OUT/thr.out" 2>"$OUT/thr.err"
 st=$?
 [ $st = 0 ] && cmp -s "$OUT/thr.out" "$SRC/thread_tcache_flush.out" &&
-  [ "$(stat_field "$OUT/thr.err" "code-buffer flushes")" -gt 0 ]
-check stats_threads_flushes $? "status $st, stderr: $(head -c 300 "$OUT/thr.err")"
+  [ "$(stat_field "$OUT/thr.err" "code reclaimed")" -gt 0 ]
+check stats_threads_reclaim $? "status $st, stderr: $(head -c 300 "$OUT/thr.err")"
 
 "$XRUN" --help >"$OUT/help" 2>&1
 grep -q -- '--perfmap' "$OUT/help" && grep -q -- '--stats' "$OUT/help"
