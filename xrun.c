@@ -197,6 +197,9 @@ static void opt_one_insn(const char *unused) {
 static void opt_no_chain(const char *unused) {
   (void)unused, xrun_opt.no_chain = true;
 }
+static void opt_no_smc(const char *unused) {
+  (void)unused, xrun_opt.no_smc = true;
+}
 static void opt_no_opt(const char *unused) {
   (void)unused, xrun_opt.no_opt = true;
 }
@@ -280,6 +283,10 @@ static const struct option_def {
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},
+    {"--no-smc", NULL, "XRUN_NO_SMC", opt_no_smc, false,
+     "never drop translations when guest code changes (IC IVAU,\n"
+     "munmap, mprotect): wrong for programs that write or remap\n"
+     "code; for measuring what keeping code right costs"},
     {"--interp", NULL, NULL, opt_interp, false,
      "run the IR in the reference interpreter instead\n"
      "(debugging, slow)"},

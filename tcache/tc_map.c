@@ -73,7 +73,8 @@ void tc_block_commit(struct tc_block *blk) {
   if (blk->guest_pc + blk->guest_size > tc_guest_hi)
     tc_guest_hi = blk->guest_pc + blk->guest_size;
   uint32_t h = tc_hash_pc(blk->guest_pc);
-  tc_pages_add(blk);
+  if (!xrun_opt.no_smc)
+    tc_pages_add(blk);
   blk->hnext = tc_hash[h];
   __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
 }
@@ -138,7 +139,7 @@ static void tc_forget_dropped(const struct tc_dropped *d) {
  * buffer is reused after a grace period. */
 void tc_invalidate(uint64_t start, uint64_t len) {
   struct tc_dropped d = {0};
-  if (start >= tc_guest_hi || start + len <= tc_guest_lo)
+  if (xrun_opt.no_smc || start >= tc_guest_hi || start + len <= tc_guest_lo)
     return;
   pthread_mutex_lock(&tc_mutex);
   pthread_mutex_lock(&tc_chain_lock);
