@@ -43,7 +43,9 @@ int64_t sys_mmap(const struct sys_call *s) {
     tc_invalidate(addr, len);
   tc_exec_set((uint64_t)(uintptr_t)p, len, (s->a[2] & PROT_EXEC) != 0);
   tc_file_unmapped((uint64_t)(uintptr_t)p, len);
-  if ((s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
+  if ((flags & MAP_TYPE) != MAP_PRIVATE && !(flags & MAP_ANONYMOUS))
+    tc_file_mapped_shared((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
+  else if ((s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
     tc_file_mapped((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
   if (xrun_opt.perfmap && (s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
     ld_syms_add_mapping((int)s->a[4], (uint64_t)(uintptr_t)p, s->a[5]);

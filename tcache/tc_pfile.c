@@ -1,4 +1,5 @@
-/* tc_pfile.c - which guest file each piece of guest code came from.
+/* tc_pfile.c - which guest file each piece of guest code came from, and
+ * which pages the guest maps shared at more than one address.
  *
  * The persistent cache (tc_persist.c) keeps a file's translations by their
  * place in the file, so that the next run finds them wherever the file is
@@ -6,6 +7,13 @@
  * that may hold code (tc_file_mapped) and every change to the address space
  * (tc_file_unmapped). Code in no reported mapping (anonymous memory, a JIT's
  * buffer) is simply not cached.
+ *
+ * A JIT may write code through one shared mapping of a file or memfd and run
+ * it through another, doing its cache maintenance (IC IVAU) at either
+ * address: on Arm that reaches the physical line, so every view of it. The
+ * shared mappings are recorded too (tc_file_mapped_shared), and an IC IVAU
+ * drops translations at each address of the same file pages
+ * (tc_invalidate_code_line).
  *
  * A file is known by device, inode, size and modification time; bias is
  * what turns a place in the file into a guest address (address = bias +
@@ -22,6 +30,7 @@ enum { TC_PMAPS_MAX = 512 };
 struct tc_pmap {
   uint64_t start, end, bias;
   struct tc_pfile *file;
+  bool shared; /* MAP_SHARED: other mappings may alias its pages */
 };
 
 static struct tc_pmap tc_pmaps[TC_PMAPS_MAX];
@@ -71,16 +80,26 @@ static void tc_pmap_cut(uint64_t start, uint64_t end) {
   }
 }
 
-void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset) {
+static void tc_pmap_add(int fd, uint64_t start, uint64_t len, uint64_t offset, bool shared) {
   struct stat st;
-  if (!tc_persist_wanted() || fstat(fd, &st) || !S_ISREG(st.st_mode))
+  if (fstat(fd, &st) || !S_ISREG(st.st_mode))
     return;
   pthread_mutex_lock(&tc_pfile_lock);
   tc_pmap_cut(start, start + len);
   struct tc_pfile *f = tc_pfile_get(&st);
   if (f && tc_n_pmaps < TC_PMAPS_MAX)
-    tc_pmaps[tc_n_pmaps++] = (struct tc_pmap){start, start + len, start - offset, f};
+    tc_pmaps[tc_n_pmaps++] = (struct tc_pmap){start, start + len, start - offset, f, shared};
   pthread_mutex_unlock(&tc_pfile_lock);
+}
+
+void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset) {
+  if (tc_persist_wanted())
+    tc_pmap_add(fd, start, len, offset, false);
+}
+
+void tc_file_mapped_shared(int fd, uint64_t start, uint64_t len, uint64_t offset) {
+  if (!xrun_opt.no_smc)
+    tc_pmap_add(fd, start, len, offset, true);
 }
 
 void tc_file_unmapped(uint64_t start, uint64_t len) {
@@ -89,6 +108,45 @@ void tc_file_unmapped(uint64_t start, uint64_t len) {
   pthread_mutex_lock(&tc_pfile_lock);
   tc_pmap_cut(start, start + len);
   pthread_mutex_unlock(&tc_pfile_lock);
+}
+
+enum { TC_ALIASES_MAX = 16 };
+
+/* The other shared mappings of the file pages behind [start, end), each as
+ * the guest range to drop into out; returns how many (tc_pfile_lock held). */
+static size_t tc_aliases_of(uint64_t start, uint64_t end, uint64_t (*out)[2]) {
+  size_t n = 0;
+  for (size_t i = 0; i < tc_n_pmaps; i++) {
+    const struct tc_pmap *m = &tc_pmaps[i];
+    if (!m->shared || m->end <= start || m->start >= end)
+      continue;
+    uint64_t lo = (start > m->start ? start : m->start) - m->bias; /* file offsets */
+    uint64_t hi = (end < m->end ? end : m->end) - m->bias;
+    for (size_t k = 0; k < tc_n_pmaps && n < TC_ALIASES_MAX; k++) {
+      const struct tc_pmap *a = &tc_pmaps[k];
+      if (k == i || !a->shared || a->file->dev != m->file->dev || a->file->ino != m->file->ino)
+        continue;
+      uint64_t a_lo = a->start - a->bias, a_hi = a->end - a->bias;
+      if (a_hi <= lo || a_lo >= hi)
+        continue;
+      out[n][0] = a->bias + (lo > a_lo ? lo : a_lo);
+      out[n++][1] = a->bias + (hi < a_hi ? hi : a_hi);
+    }
+  }
+  return n;
+}
+
+void tc_invalidate_code_line(uint64_t start, uint64_t len) {
+  uint64_t aliases[TC_ALIASES_MAX][2];
+  size_t n = 0;
+  tc_invalidate(start, len);
+  if (!tc_n_pmaps)
+    return;
+  pthread_mutex_lock(&tc_pfile_lock);
+  n = tc_aliases_of(start, start + len, aliases);
+  pthread_mutex_unlock(&tc_pfile_lock);
+  for (size_t i = 0; i < n; i++) /* tc_invalidate takes tc_mutex: not under tc_pfile_lock */
+    tc_invalidate(aliases[i][0], aliases[i][1] - aliases[i][0]);
 }
 
 struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end) {

@@ -73,7 +73,7 @@ static void tc_syscall(struct cpu *c) {
 static void tc_code_inval(struct cpu *c) {
   uint64_t line = c->trap_info & ~(uint64_t)(TC_CODE_LINE - 1);
   gc_offline();
-  tc_invalidate(line, TC_CODE_LINE);
+  tc_invalidate_code_line(line, TC_CODE_LINE);
   gc_online();
 }
 

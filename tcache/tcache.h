@@ -188,8 +188,15 @@ void tc_own_thread(void);
 /* The guest mapped len bytes of the file open at fd, from offset, at start,
  * executable (the loader's segments, mmap): code there may be cached. */
 void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset);
+/* The same for a MAP_SHARED mapping of the file (executable or not): another
+ * mapping of the same pages may run code written through this one. */
+void tc_file_mapped_shared(int fd, uint64_t start, uint64_t len, uint64_t offset);
 /* [start, start+len) was unmapped or mapped anew (munmap, mmap, mremap). */
 void tc_file_unmapped(uint64_t start, uint64_t len);
+/* IC IVAU at [start, start+len) (offline): drop translations there and at
+ * every other address the guest maps the same file pages at, as the
+ * instruction cache is maintained by physical line. */
+void tc_invalidate_code_line(uint64_t start, uint64_t len);
 /* xrun --cache stats|clear: returns the exit status. */
 int tc_cache_command(const char *action);
 
