@@ -15,7 +15,10 @@
 # xrun keeps its translations in a persistent cache ($OUT/xrun-cache, emptied
 # when the script starts); one untimed xrun run of each row fills it first, so
 # the times are those of a program run before. The *_nocache rows (group cold)
-# turn the cache off: every block is translated, as in a first run.
+# turn the cache off: every block is translated, as in a first run. The
+# *_nosmc rows (group nosmc) run with --no-smc, which turns off dropping
+# translations for changed code; the summary sets each against its row with
+# the machinery on: what keeping code right costs programs that never write code.
 #
 # Method: for run i = 1..$RUNS the native, qemu and xrun runs follow each other
 # (interleaved, so a burst of other load hits all three alike); each time is the
@@ -79,6 +82,9 @@ dash_exec_loop    debian  1   dash        w_exec_loop 200
 true_per_run      debian  100 coreutils   w_true 100
 dash_exec_loop_nocache cold 1 dash        w_nocache w_exec_loop 200
 true_per_run_nocache cold 100 coreutils   w_nocache w_true 100
+python3.11_nosmc  nosmc   1   python3.11  w_nosmc w_python
+sqlite3_nosmc     nosmc   1   sqlite3     w_nosmc w_sqlite
+dash_exec_loop_nocache_nosmc nosmc 1 dash w_nosmc w_nocache w_exec_loop 200
 sieve_primes      c       1   -           w_c sieve_primes 30000000
 matrix_multiply   c       1   -           w_c matrix_multiply 10
 sha256_hash_loop  c       1   -           w_c sha256_hash_loop 32
@@ -159,6 +165,15 @@ w_nocache() {
   XRUN_NO_CACHE=1 "$w" "$runner" "$@"
 }
 
+# w_nosmc RUNNER WORKLOAD ARGS...: the workload with xrun's machinery for
+# changed code off (--no-smc): set against the same row without it, what
+# keeping translations right costs a program that never writes code
+w_nosmc() {
+  local runner=$1 w=$2
+  shift 2
+  XRUN_NO_SMC=1 "$w" "$runner" "$@"
+}
+
 # w_c RUNNER NAME ARGS...: a C program of tests/guest/aarch64, built by prepare_c
 w_c() {
   local runner=$1 name=$2
@@ -214,6 +229,7 @@ prepare_debian() {
 
 # prepare_cold: the cold rows run Debian's programs too
 prepare_cold() { prepare_debian; }
+prepare_nosmc() { prepare_debian; }
 
 # prepare_c: build each C program for aarch64 (static) and x86-64
 prepare_c() {
@@ -334,7 +350,7 @@ versions() {
   echo "${a:--} $b"
 }
 
-ROW_FORMAT='%-20s %9s %9s %9s %11s %11s %9s  %s\n'
+ROW_FORMAT='%-28s %9s %9s %9s %11s %11s %9s  %s\n'
 print_header() {
   # shellcheck disable=SC2059
   printf "$ROW_FORMAT" program "native s" "qemu s" "xrun s" xrun/native qemu/native qemu/xrun "same output"
@@ -363,6 +379,14 @@ translation_cost() {
   done
 }
 
+# smc_cost: each *_nosmc row's xrun time against its row with the machinery on
+smc_cost() {
+  awk -F, 'NR > 1 { t[$1] = $8 }
+    END { for (r in t) if (r ~ /_nosmc$/ && (b = substr(r, 1, length(r) - 6)) in t && t[r] > 0)
+            printf "SMC machinery: %-22s xrun %.3f s with it, %.3f s without (%+.1f%%)\n", b, t[b], t[r],
+                   100 * (t[b] / t[r] - 1) }' "$CSV" | sort
+}
+
 print_summary() {
   translation_cost
   echo
@@ -370,6 +394,7 @@ print_summary() {
     "$(geomean '^debian$' 9)" "$(geomean '^debian$' 11)"
   printf 'geometric mean, all rows but cold:  xrun/native %s   qemu/xrun %s\n' \
     "$(geomean '^(debian|c|openssl)$' 9)" "$(geomean '^(debian|c|openssl)$' 11)"
+  smc_cost
   if [ -s "$tmp/failures" ]; then
     echo
     echo "failures:"
