@@ -9,7 +9,7 @@
 # FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
 # tests/guest.sh (saving to a fresh persistent cache, then again with a 64 KiB code
 # buffer, loading from it), tests/busybox.sh, tests/openssl.sh,
-# tests/mksysroot.sh, tests/hostile.sh, tests/cache.sh and
+# tests/mksysroot.sh, tests/realprogs.sh, tests/hostile.sh, tests/cache.sh and
 # tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
@@ -91,6 +91,7 @@ suite guest-tinycache guest_tiny
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
 suite mksysroot tests/mksysroot.sh
+suite realprogs tests/realprogs.sh
 suite hostile tests/hostile.sh
 suite cache tests/cache.sh
 suite difftest env N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
