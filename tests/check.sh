@@ -8,8 +8,9 @@
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
 # tests/guest.sh (saving to a fresh persistent cache, then again with a 64 KiB code
-# buffer, loading from it), tests/busybox.sh, tests/openssl.sh,
-# tests/mksysroot.sh, tests/realprogs.sh, tests/hostile.sh, tests/cache.sh and
+# buffer, loading from it), tests/busybox.sh, tests/openssl.sh, tests/jit.sh
+# (LuaJIT, grep -P and node.js writing code at run time), tests/mksysroot.sh,
+# tests/realprogs.sh, tests/hostile.sh, tests/cache.sh and
 # tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
@@ -90,6 +91,7 @@ guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\
 suite guest-tinycache guest_tiny
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
+suite jit tests/jit.sh
 suite mksysroot tests/mksysroot.sh
 suite realprogs tests/realprogs.sh
 suite hostile tests/hostile.sh
