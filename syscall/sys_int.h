@@ -87,6 +87,14 @@ const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
  * the guest's view (cpuinfo; the process's maps, cmdline, auxv), fd is
  * closed and the generated file's fd returned instead. */
 int64_t sys_proc_view(const struct cpu *c, int64_t fd);
+/* The name under this process's own procfs directory that a canonical procfs
+ * path has ("maps" for /proc/PID/maps or /proc/PID/task/TID/maps when PID is
+ * this process), else path itself; and the device of procfs. */
+const char *sys_proc_own_name(const char *path);
+uint64_t sys_procfs_dev(void);
+/* path (canonical) was just opened: note it if it is this process's mem. */
+void sys_procmem_note(const char *path);
+
 /* The pages the guest's brk has mapped: [*start, *end). */
 void sys_brk_area(uint64_t *start, uint64_t *end);
 

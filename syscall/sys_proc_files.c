@@ -171,7 +171,7 @@ static const struct {
 /* The generated file's name for a canonical procfs path (as the kernel
  * names an open file: /proc/PID/NAME, /proc/PID/task/TID/NAME for a thread's
  * own directory), when PID is this process; else path itself. */
-static const char *sys_proc_own_name(const char *path) {
+const char *sys_proc_own_name(const char *path) {
   char own[32] = "/proc/";
   /* this process's number in that procfs (getpid's may be another namespace's) */
   ssize_t k = readlink("/proc/self", own + 6, sizeof(own) - 8);
@@ -219,7 +219,7 @@ static int64_t sys_proc_generate(const struct cpu *c, const char *path) {
 }
 
 /* The device of procfs, found once. */
-static dev_t sys_procfs_dev(void) {
+uint64_t sys_procfs_dev(void) {
   static dev_t dev;
   static int known;
   struct stat st;
@@ -238,6 +238,7 @@ int64_t sys_proc_view(const struct cpu *c, int64_t fd) {
   if (n <= 0)
     return fd;
   path[n] = 0;
+  sys_procmem_note(path);
   int64_t gen = sys_proc_generate(c, path);
   if (gen == -ENOENT)
     return fd;
