@@ -4,9 +4,10 @@
 # arm64 machine code at run time and run it under $XRUN. Each case runs a
 # CPU-heavy program hot enough for the guest's JIT and compares stdout and the
 # exit status with the host's own amd64 build of the same package on the same
-# input (a native answer, not an emulator's). The LuaJIT cases also run with a
-# 256 KiB code buffer, so xrun flushes its translations again and again while
-# the guest writes, flushes and rewrites its traces.
+# input (a native answer, not an emulator's); one LuaJIT case drives PCRE2's
+# JIT through the FFI, so two JITs write code in one process. The LuaJIT
+# cases also run with a 256 KiB code buffer, so xrun flushes its translations
+# again and again while the guest writes, flushes and rewrites its traces.
 #
 #   tests/jit.sh                        # under ./xrun
 #   XRUN=qemu-aarch64 tests/jit.sh      # check the harness itself
@@ -32,7 +33,7 @@ abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; e
 XRUN_CMD=$(abspath "$XRUN")
 SYSROOT=$(abspath "$SYSROOT")
 
-LUA_CASES="numeric strings tables recursion nbody fannkuch flush ffi"
+LUA_CASES="numeric strings tables recursion nbody fannkuch flush ffi pcre2_ffi"
 GREP_CASES="backref hex_ignorecase anchored_backref lookaround words_noncapture
   negative_lookahead alternation_count invert_class"
 NODE_CASES="numeric objects strings nbody wasm workers"
@@ -366,6 +367,53 @@ local buf = ffi.new("char[64]")
 local tl = 0
 for i = 1, 20000 do ffi.C.snprintf(buf, 64, "%d-%s", ffi.new("int", i), "x"); tl = tl + tonumber(ffi.C.strlen(buf)) end
 print(tl, ffi.string(buf))
+EOF
+  cat >"$T/pcre2_ffi.lua" <<'EOF'
+-- PCRE2's JIT driven from LuaJIT's FFI: hundreds of patterns compiled to
+-- machine code, matched and freed, so both JITs write code in one process and
+-- PCRE2 rewrites the executable memory it freed
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct pcre2_code_8 pcre2_code;
+typedef struct pcre2_match_data_8 pcre2_match_data;
+pcre2_code *pcre2_compile_8(const char *pat, size_t len, uint32_t opts, int *err, size_t *erroff, void *ctx);
+int pcre2_jit_compile_8(pcre2_code *code, uint32_t opts);
+pcre2_match_data *pcre2_match_data_create_from_pattern_8(const pcre2_code *code, void *gctx);
+int pcre2_jit_match_8(const pcre2_code *code, const char *subj, size_t len, size_t start, uint32_t opts, pcre2_match_data *md, void *mctx);
+size_t *pcre2_get_ovector_pointer_8(pcre2_match_data *md);
+void pcre2_match_data_free_8(pcre2_match_data *md);
+void pcre2_code_free_8(pcre2_code *code);
+]]
+local P = ffi.load("libpcre2-8.so.0")
+local lines = {}
+local seed = 11
+for i = 1, 2000 do
+  seed = seed * 16807 % 2147483647
+  lines[i] = string.format("%05d id=%x user%d@host%d key=%s", i, seed, seed % 977, seed % 31, ("abcxyz"):rep(1 + seed % 3))
+end
+local subj = table.concat(lines, "\n")
+local err, erroff = ffi.new("int[1]"), ffi.new("size_t[1]")
+local total, jitted = 0, 0
+for k = 1, 400 do
+  local pat = string.format("(?m)^\\d{3}%d\\d id=([0-9a-f]*%x[0-9a-f]*) user(\\d+)@host%d\\b", k % 10, k % 16, k % 31)
+  local code = P.pcre2_compile_8(pat, #pat, 0, err, erroff, nil)
+  assert(code ~= nil, "compile " .. pat)
+  if P.pcre2_jit_compile_8(code, 1) == 0 then jitted = jitted + 1 end
+  local md = P.pcre2_match_data_create_from_pattern_8(code, nil)
+  local ov = P.pcre2_get_ovector_pointer_8(md)
+  local start, n, sum = 0, 0, 0
+  while true do
+    local rc = P.pcre2_jit_match_8(code, subj, #subj, start, 0, md, nil)
+    if rc < 0 then break end
+    n = n + 1
+    sum = sum + tonumber(ov[3] - ov[2]) + tonumber(subj:sub(tonumber(ov[4]) + 1, tonumber(ov[5])))
+    start = tonumber(ov[1])
+  end
+  total = total + n * 1000 + sum
+  P.pcre2_match_data_free_8(md)
+  P.pcre2_code_free_8(code)
+end
+print(jitted, total)
 EOF
 }
 
