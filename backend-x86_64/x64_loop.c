@@ -378,10 +378,14 @@ int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins) {
   return 1;
 }
 
-/* True when PUT p's record reads a pinned register: the back edge's moves
- * would change it before the stub could store it. */
-static int x64_put_in_pinned(struct x64_ctx *x, uint32_t p) {
-  return x64_defer_put_reads(x, p, x->ra.pinned);
+/* The pinned registers a back edge's moves write: those of the slots
+ * written since the header. A store that reads one goes before the moves. */
+static uint16_t x64_moved_regs(struct x64_ctx *x) {
+  uint16_t regs = 0;
+  for (unsigned k = 0; k < x->loop.n; k++)
+    if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].cur)
+      regs |= (uint16_t)(1u << x->loop.c[k].reg);
+  return regs;
 }
 
 /* The back edge's stub: the state the header would start from, stored. */
@@ -451,11 +455,12 @@ static void x64_loop_moves(struct x64_ctx *x) {
 /* A back edge: the stores it still needs, the moves, then the exit to the
  * block's start, which chaining points at the header (x64_patch). */
 void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
+  uint16_t moved = x64_moved_regs(x);
   for (unsigned k = 0; k < x->n_defer_set; k++)
     store(x, x->defer_set[k]);
   for (unsigned k = 0; k < x->loop.n; k++) {
     struct x64_carry *c = &x->loop.c[k];
-    c->early = c->reg == X64_NOREG && c->cur && x64_put_in_pinned(x, c->cur);
+    c->early = c->reg == X64_NOREG && c->cur && x64_defer_put_reads(x, c->cur, moved);
     if (c->early)
       store(x, c->cur);
   }
