@@ -508,7 +508,7 @@ void x64_defer_add_put(struct x64_ctx *x, uint32_t p);
 void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, unsigned reg);
 int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs);
 void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off);
-uint32_t x64_defer_mark(const struct tc_block *blk);
+int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off);
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
                      struct cpu *c);
 void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta);

@@ -209,12 +209,14 @@ void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off) {
   x64_defer_add(x, &r);
 }
 
-/* The loop header's offset in blk's code, or 0 when blk is no loop block. */
-uint32_t x64_defer_mark(const struct tc_block *blk) {
+/* True when blk is a loop block: *header_off is its loop header's offset. */
+int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off) {
   const struct x64_defer_rec *r = blk->defer;
-  if (!r || blk->defer_size < sizeof(*r) || r->state_off != X64_DEFER_MARK)
+  if (!r || blk->defer_size < sizeof(*r) || r->state_off != X64_DEFER_MARK ||
+      r->lazy_op >= blk->code_size)
     return 0;
-  return r->lazy_op < blk->code_size ? r->lazy_op : 0;
+  *header_off = r->lazy_op;
+  return 1;
 }
 
 /* A translation thrown away: its records too. */

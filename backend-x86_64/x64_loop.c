@@ -472,6 +472,6 @@ void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint3
 /* Where chaining a back edge of blk to blk itself jumps: its loop header,
  * or NULL when blk carries nothing. */
 const uint8_t *x64_loop_entry(const struct tc_block *blk) {
-  uint32_t off = x64_defer_mark(blk);
-  return off ? blk->code + off : NULL;
+  uint32_t off;
+  return x64_defer_mark(blk, &off) ? blk->code + off : NULL;
 }
