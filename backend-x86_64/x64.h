@@ -365,6 +365,8 @@ struct x64_ra {
   uint32_t reg_val[16];
   uint32_t xmm_val[16]; /* the v128 value in each xmm register, 0 = free */
   uint64_t slot_used[X64_SLOTS / 64];
+  uint16_t pinned; /* registers the allocator never gives out, spills or frees (x64_loop.c) */
+  unsigned spills; /* general-purpose registers spilled so far */
 };
 
 /* x64_fuse.c: what a value needs beyond (or instead of) a register of its own. */
@@ -381,6 +383,32 @@ enum x64_fuse {
 enum { X64_DEFER_MAX = 16 };
 struct x64_defer_rec;
 
+/* x64_loop.c: a guest-state slot a loop block keeps out of the state struct
+ * from its header to its exits. */
+enum { X64_CARRY_MAX = 16 };
+struct x64_carry {
+  uint32_t off;  /* state offset */
+  uint8_t size;  /* 4 or 8 bytes */
+  uint8_t reg;   /* the host register holding it at the loop header; X64_NOREG: none,
+                    nothing observes it before the block writes it */
+  uint8_t wrote; /* the block writes it (else the state struct stays exact) */
+  uint8_t
+      early; /* x64_loop_back_edge: stored before the moves (its value is in a pinned register) */
+  uint32_t cur; /* the PUT whose value it holds now; 0: the value it had at the header */
+};
+struct x64_ctx;
+struct x64_loop {
+  unsigned n;   /* carried slots; 0: not a loop block */
+  uint32_t end; /* the last back edge: after it, the slots are in the state struct again */
+  int closed;   /* past end */
+  unsigned max_pins, pins; /* registers it may pin, and pinned */
+  unsigned spills;         /* x64_ra.spills at the close: spills inside the loop */
+  struct x64_carry c[X64_CARRY_MAX];
+  uint8_t *carry_of; /* per insn: 1 + the index of the carried slot a GET or PUT reaches, or 0 */
+  uint8_t *header;   /* where the back edges go: after the loads */
+  void (*store)(struct x64_ctx *, uint32_t); /* a PUT's store, for the back edges' stubs */
+};
+
 struct x64_ctx {
   const struct ir_block *ir;
   struct tc_block *blk;
@@ -396,6 +424,7 @@ struct x64_ctx {
   unsigned n_defer_set;
   struct x64_defer_rec *recs; /* their records at each memory access */
   uint32_t n_recs, cap_recs;
+  struct x64_loop loop;
   uint64_t guest_pc; /* of the last MARK */
   const char *error; /* set when the block cannot be translated */
 };
@@ -474,9 +503,29 @@ void x64_defer_before_put(struct x64_ctx *x, uint32_t ref,
 void x64_defer_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
 void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e);
 void x64_defer_finish(struct x64_ctx *x);
+void x64_defer_discard(struct x64_ctx *x);
+void x64_defer_add_put(struct x64_ctx *x, uint32_t p);
+void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, unsigned reg);
+int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs);
+void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off);
+int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off);
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
                      struct cpu *c);
 void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta);
+
+/* x64_loop.c */
+int x64_loop_init(struct x64_ctx *x);
+void x64_loop_header(struct x64_ctx *x);
+int x64_loop_get(struct x64_ctx *x, uint32_t ref);
+int x64_loop_put(struct x64_ctx *x, uint32_t ref);
+void x64_loop_record(struct x64_ctx *x);
+void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
+int x64_is_back_edge(struct x64_ctx *x, uint32_t ref);
+void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
+void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
+const uint8_t *x64_loop_entry(const struct tc_block *blk);
+int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins);
+enum { X64_PIN_MAX = 8 };
 
 /* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
@@ -489,6 +538,8 @@ void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);
 /* x64_lower.c */
 void x64_lower(struct x64_ctx *x, uint32_t ref);
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
+void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *));
+void x64_store_reg(struct x64_ctx *x, unsigned size, uint32_t off, unsigned reg);
 void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status);
 void x64_flush_deferred(struct x64_ctx *x);
 struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref);

@@ -92,12 +92,17 @@ static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
 static void x64_body(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   uint32_t m = 0;
+  x64_loop_header(x);
   for (uint32_t i = 1; i < b->n && !x->error; i++) {
     const struct ir_insn *in = &b->insn[i];
     for (; m < b->n_marks && b->marks[m].ref <= i; m++)
       x->guest_pc = b->marks[m].pc; /* the guest instruction i was made from */
     if (in->op == IR_NOP)
       continue;
+    if (in->op == IR_GET && x64_loop_get(x, i)) { /* a carried slot's register */
+      x64_ra_release(x, i, 0);
+      continue;
+    }
     if (x->ra.next_call[i] == i) /* x64_is_call */
       x64_ra_call(x, i);
     int has_reg = x64_needs_reg(x, i);
@@ -110,11 +115,15 @@ static void x64_body(struct x64_ctx *x) {
   }
 }
 
-static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
+/* One translation, pinning at most max_pins registers in a loop block
+ * (x64_loop.c); 1 when it should be done again with fewer. */
+static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf,
+                              unsigned *max_pins) {
   struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
+  x.loop.max_pins = *max_pins;
   x.error = x64_check(b);
   if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0 ||
-                   x64_ra_dies(&x) < 0))
+                   x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
     x64_nops(buf, (unsigned)(-(uintptr_t)buf->cur & 15));
@@ -126,6 +135,12 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
     x64_body(&x);
     x64_epilogue(&x);
   }
+  if (!x.error && !buf->overflow && x64_loop_retry(&x, max_pins)) {
+    x64_defer_discard(&x);
+    x64_ra_free(&x);
+    buf->cur = blk->code;
+    return 1;
+  }
   x64_defer_finish(&x);
   x64_ra_free(&x);
   if (x.error) {
@@ -136,6 +151,14 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
     return -1;
   blk->code_size = (uint32_t)(buf->cur - blk->code);
   return 0;
+}
+
+static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
+  unsigned max_pins = X64_PIN_MAX;
+  int r;
+  while ((r = x64_translate_pins(b, blk, buf, &max_pins)) == 1)
+    ;
+  return r;
 }
 
 /* The CPU features the lowering chose instructions by. */

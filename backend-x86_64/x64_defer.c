@@ -108,6 +108,8 @@ void x64_defer_before_put(struct x64_ctx *x, uint32_t ref,
 /* Lower PUT ref with store(): now, or deferred. */
 void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t)) {
   const struct ir_insn *in = &x->ir->insn[ref];
+  if (x64_loop_put(x, ref))
+    return; /* a carried slot: stored on the exits (x64_loop.c) */
   x64_defer_before_put(x, ref, store);
   if ((in->aux & IR_PUT_DEFER) && in->type != IR_V128 && x->n_defer_set < X64_DEFER_MAX)
     x->defer_set[x->n_defer_set++] = ref;
@@ -115,10 +117,11 @@ void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx
     store(x, ref);
 }
 
-/* On an exit's path: the stores still deferred. */
+/* On an exit's path: the stores still deferred, and the carried slots'. */
 void x64_defer_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
   for (unsigned k = 0; k < x->n_defer_set; k++)
     store(x, x->defer_set[k]);
+  x64_loop_flush(x, store);
 }
 
 static struct x64_where x64_where_of(struct x64_ctx *x, uint32_t ref) {
@@ -151,16 +154,10 @@ static struct x64_defer_rec x64_defer_rec_of(struct x64_ctx *x, uint32_t p) {
   return r;
 }
 
-/* At a memory access's pcmap entry: where each deferred store's value is. */
-void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
-  e->defer_first = x->n_recs;
-  e->defer_count = x->n_defer_set;
-  if (!x->n_defer_set)
-    return;
-  if (x->n_recs + x->n_defer_set > x->cap_recs) {
+/* One more record, at the end of x->recs. */
+static void x64_defer_add(struct x64_ctx *x, const struct x64_defer_rec *r) {
+  if (x->n_recs == x->cap_recs) {
     uint32_t cap = x->cap_recs ? 2 * x->cap_recs : 64;
-    while (cap < x->n_recs + x->n_defer_set)
-      cap *= 2;
     struct x64_defer_rec *grown = realloc(x->recs, cap * sizeof(*grown));
     if (!grown) {
       x->error = "out of memory";
@@ -168,8 +165,65 @@ void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
     }
     x->recs = grown, x->cap_recs = cap;
   }
+  x->recs[x->n_recs++] = *r;
+}
+
+/* The record of PUT p's value where it is now. */
+void x64_defer_add_put(struct x64_ctx *x, uint32_t p) {
+  struct x64_defer_rec r = x64_defer_rec_of(x, p);
+  x64_defer_add(x, &r);
+}
+
+/* The record of a slot whose value is in host register reg. */
+void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, unsigned reg) {
+  struct x64_defer_rec r = {.state_off = state_off,
+                            .size = (uint8_t)size,
+                            .a = {.kind = X64_LOC_REG, .reg = (uint8_t)reg}};
+  x64_defer_add(x, &r);
+}
+
+/* True when PUT p's record would read one of the host registers in regs. */
+int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs) {
+  struct x64_defer_rec r = x64_defer_rec_of(x, p);
+  return (r.a.kind == X64_LOC_REG && (regs >> r.a.reg & 1)) ||
+         (r.b.kind == X64_LOC_REG && (regs >> r.b.reg & 1));
+}
+
+/* At a memory access's pcmap entry: where each deferred store's value is,
+ * and each carried slot's (x64_loop.c). */
+void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
+  e->defer_first = x->n_recs;
   for (unsigned k = 0; k < x->n_defer_set; k++)
-    x->recs[x->n_recs++] = x64_defer_rec_of(x, x->defer_set[k]);
+    x64_defer_add_put(x, x->defer_set[k]);
+  x64_loop_record(x);
+  e->defer_count = x->n_recs - e->defer_first;
+}
+
+/* Record 0 of a loop block is no store: state_off X64_DEFER_MARK, and
+ * lazy_op the offset of the loop header in the code. No pcmap entry
+ * refers to it. */
+#define X64_DEFER_MARK UINT32_MAX
+
+void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off) {
+  struct x64_defer_rec r = {.state_off = X64_DEFER_MARK, .lazy_op = header_off};
+  x64_defer_add(x, &r);
+}
+
+/* True when blk is a loop block: *header_off is its loop header's offset. */
+int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off) {
+  const struct x64_defer_rec *r = blk->defer;
+  if (!r || blk->defer_size < sizeof(*r) || r->state_off != X64_DEFER_MARK ||
+      r->lazy_op >= blk->code_size)
+    return 0;
+  *header_off = r->lazy_op;
+  return 1;
+}
+
+/* A translation thrown away: its records too. */
+void x64_defer_discard(struct x64_ctx *x) {
+  free(x->recs);
+  x->recs = NULL;
+  x->n_recs = x->cap_recs = 0;
 }
 
 /* The records go with the block (tcache frees them with it). */

@@ -49,6 +49,11 @@ static void x64_store_value(struct x64_ctx *x, unsigned size, size_t off, uint32
     x64_store(x->buf, size, x64_cpu_field(off), x64_src(x, value, X64_RAX));
 }
 
+/* mov [r14+off], reg: size 4 or 8 bytes */
+void x64_store_reg(struct x64_ctx *x, unsigned size, uint32_t off, unsigned reg) {
+  x64_store(x->buf, size == 8 ? 3 : 2, x64_cpu_field(off), reg);
+}
+
 /* The flags op f's operands and IR_LAZY_OP instead of its nibble (ir.h). */
 static void x64_lower_lazy_put(struct x64_ctx *x, const struct ir_insn *f) {
   x64_store_value(x, 3, offsetof(struct cpu, lazy_a), f->a);
@@ -651,9 +656,16 @@ static uint8_t *x64_check_exit_request(struct x64_ctx *x) {
  * start: such an exit checks exit_request first, and leaves through its stub
  * when it is set. */
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
+  x64_exit_via(x, target_pc, NULL);
+}
+
+/* The same, with stub() emitted first on the stub's path (x64_loop.c). */
+void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *)) {
   struct tc_block *blk = x->blk;
   struct tc_buf *b = x->buf;
   if (blk->n_exits >= TC_MAX_EXITS) {
+    if (stub)
+      stub(x);
     x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);
     return;
   }
@@ -666,16 +678,27 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
   e->stub = b->cur;
   if (waiting)
     x64_fix32(b, waiting);
+  if (stub)
+    stub(x);
   x64_mov_exit(x, X64_RAX, e);
   x64_jmp_shared(x, x64_exit_chain);
 }
 
-static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = x64_in(x, ref);
-  uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
+/* A direct exit: a back edge of a loop block (x64_loop.c), or any other. */
+static void x64_lower_exit(struct x64_ctx *x, uint32_t ref) {
+  if (x64_is_back_edge(x, ref)) {
+    x64_loop_back_edge(x, x64_put_store);
+    return;
+  }
   x64_flush_deferred(x);
-  x64_exit_to(x, in->imm);
+  x64_exit_to(x, x64_in(x, ref)->imm);
+}
+
+static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
+  uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
+  x64_lower_exit(x, ref);
   x64_fix32(x->buf, skip);
+  x64_loop_close(x, ref, x64_put_store);
 }
 
 /* Back to the guest instruction at imm, which the run loop retranslates exactly. */
@@ -796,10 +819,7 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_CALL: x64_lower_call(x, ref); break;
   case IR_EXIT_IF: x64_lower_exit_if(x, ref); break;
   case IR_DEOPT_IF: x64_lower_deopt_if(x, ref); break;
-  case IR_GOTO:
-    x64_flush_deferred(x);
-    x64_exit_to(x, in->imm);
-    break;
+  case IR_GOTO: x64_lower_exit(x, ref); break;
   case IR_JUMP: x64_lower_jump(x, ref); break;
   case IR_SYSCALL:
     x64_flush_deferred(x);

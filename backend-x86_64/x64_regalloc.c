@@ -149,6 +149,7 @@ static void x64_spill(struct x64_ctx *x, unsigned r) {
   uint32_t v = x->ra.reg_val[r];
   int slot = x64_slot_alloc(x, 1);
   x64_store(x->buf, 3, x64_slot_mem(slot), r); /* mov [rsp+slot*8], r */
+  x->ra.spills++;
   x->ra.loc[v] = (struct x64_loc){X64_LOC_SLOT, 0, (uint16_t)slot};
   x->ra.reg_val[r] = 0;
 }
@@ -179,20 +180,25 @@ static unsigned x64_vpick(struct x64_ctx *x) {
   return best;
 }
 
+static int x64_is_pinned(struct x64_ctx *x, unsigned r) {
+  return x->ra.pinned >> r & 1;
+}
+
 static int x64_free_in(struct x64_ctx *x, const uint8_t *regs, unsigned n) {
   for (unsigned i = 0; i < n; i++)
-    if (!x->ra.reg_val[regs[i]])
+    if (!x->ra.reg_val[regs[i]] && !x64_is_pinned(x, regs[i]))
       return regs[i];
   return -1;
 }
 
-/* The occupied register whose value is used furthest ahead. */
+/* The occupied register whose value is used furthest ahead (never a
+ * pinned one: x64_loop_init leaves enough others). */
 static unsigned x64_victim(struct x64_ctx *x) {
   unsigned best = X64_RBX;
   uint32_t far = 0;
   for (unsigned r = 0; r < 16; r++) {
     uint32_t v = x->ra.reg_val[r];
-    if (v && x->ra.last_use[v] >= far) {
+    if (v && !x64_is_pinned(x, r) && x->ra.last_use[v] >= far) {
       far = x->ra.last_use[v];
       best = r;
     }
@@ -224,7 +230,7 @@ static unsigned x64_pick(struct x64_ctx *x, uint32_t ref) {
 void x64_ra_call(struct x64_ctx *x, uint32_t ref) {
   for (unsigned i = 0; i < sizeof(x64_caller_saved); i++) {
     uint32_t v = x->ra.reg_val[x64_caller_saved[i]];
-    if (v && x->ra.last_use[v] > ref)
+    if (v && x->ra.last_use[v] > ref && !x64_is_pinned(x, x64_caller_saved[i]))
       x64_spill(x, x64_caller_saved[i]);
   }
   for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
@@ -246,7 +252,7 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   int vec = in->type == IR_V128;
   hint = x64_resolve(x, hint);
   if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
-      x64_is_v128(x, hint) == vec)
+      x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))
     r = x->ra.loc[hint].reg;
   else
     r = vec ? x64_vpick(x) : x64_pick(x, ref);

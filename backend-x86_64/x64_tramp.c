@@ -111,6 +111,10 @@ uintptr_t x64_enter(struct cpu *c, const void *code) {
  * atomically for threads running through it. */
 void x64_patch(struct tc_exit *e, const void *code) {
   const uint8_t *to = code ? code : e->stub;
+  if (code && e->from && e->target_pc == e->from->guest_pc && x64_loop_entry(e->from))
+    /* a loop's back edge (x64_loop.c): to its header, past the loads; any
+     * other block must be entered through the stub's stores */
+    to = code == e->from->code ? x64_loop_entry(e->from) : e->stub;
   uint8_t *rel = e->jump + 1;
   assert(((uintptr_t)rel & 3) == 0 && x64_rel32_ok(rel + 4, to));
   int32_t d = (int32_t)(to - (rel + 4));

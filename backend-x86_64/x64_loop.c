@@ -1,0 +1,477 @@
+/* x64_loop.c - loop-carried guest registers: a block with an exit back to
+ * its own start keeps guest-state slots in host registers across that back
+ * edge, instead of storing them at the end of every iteration and loading
+ * them again at the start of the next.
+ *
+ *   entry:  mov rbx, [r14+x1]          the loop header loads each carried slot once
+ *   header: ... x1 is rbx ...          a GET of a carried slot is its register
+ *           put x1 = v                 no store: the slot's value is now v's
+ *           jcc skip                   a back edge (exit.if / goto to the start):
+ *           mov rbx, v                   the new values into the header's registers
+ *           cmp [r14+exit_request], 0    (a signal or a flush still gets in)
+ *           jne stub
+ *           jmp header                   a chainable exit, chained to the header
+ *   stub:   mov [r14+x1], rbx            unchained or exit_request: store, leave
+ *           mov rax, exit; jmp exit_chain
+ *   skip:   ...                        every other exit stores each slot's value
+ *
+ * A slot is carried when every GET and PUT of its bytes in the block is the
+ * same (offset, type), no GET follows a PUT of it, and the block calls no C
+ * code (a helper reads the state struct). Three kinds:
+ *  - read and written, or written after something could observe it (a side
+ *    exit, a memory access that may fault): a pinned register holds it from
+ *    the header, loaded there, and each back edge moves its new value in;
+ *  - written before anything observes it: no register; its PUTs are stored
+ *    only on the exits, the back edges' stubs included, never on the back
+ *    edge itself (the next iteration writes it again first);
+ *  - only read: a pinned register, loaded at the header; the struct stays exact.
+ * The state stays exact where it can be observed: every exit stores the
+ * slots' current values, and every memory access records where they are
+ * (x64_defer.c's records, which a fault writes into the state). The header's
+ * offset is record 0 of the block's records, for x64_patch: chaining a back
+ * edge to its own block goes to the header, not to the loads.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "x64.h"
+
+/* Registers to pin, in order of preference: callee-saved first, so that the
+ * allocator's choice of caller-saved registers for short values stays free. */
+static const uint8_t x64_pin_order[] = {X64_R15, X64_R13, X64_R12, X64_RBP, X64_RBX, X64_R11,
+                                        X64_R10, X64_R9,  X64_R8,  X64_RDI, X64_RSI};
+enum { X64_GPR_ALLOC = 11, X64_SLOT_SCAN = 64 };
+
+enum x64_carry_kind { X64_CK_NONE, X64_CK_RW, X64_CK_WO, X64_CK_RO };
+
+/* What the walk learns about one (offset, type) of the state. */
+struct x64_slot_info {
+  uint32_t off;
+  uint8_t size, type, bad;
+  uint8_t has_get, wrote, observed, get_after_put, kind;
+  uint32_t uses;
+  int carry; /* index in x->loop.c, or -1 */
+};
+
+struct x64_scan {
+  struct x64_slot_info s[X64_SLOT_SCAN];
+  unsigned n;
+  uint8_t *slot_of; /* per insn: 1 + index in s of a GET or PUT, or 0 */
+};
+
+static unsigned x64_state_size(const struct ir_insn *in) {
+  return in->type == IR_V128 ? 16 : in->type == IR_I64 ? 8 : 4;
+}
+
+static int x64_is_back_edge_insn(const struct ir_block *b, const struct ir_insn *in) {
+  return (in->op == IR_EXIT_IF || in->op == IR_GOTO) && in->imm == b->guest_pc;
+}
+
+/* A block with a back edge and no call of C code. */
+static int x64_loop_candidate(const struct ir_block *b) {
+  int back = 0;
+  for (uint32_t i = 1; i < b->n; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (x64_is_call(b, in))
+      return 0;
+    back |= x64_is_back_edge_insn(b, in);
+  }
+  return back;
+}
+
+/* The slot of GET/PUT in, added when new; -1 when the table is full. */
+static int x64_scan_slot(struct x64_scan *sc, const struct ir_insn *in) {
+  uint32_t size = x64_state_size(in);
+  int found = -1;
+  for (unsigned k = 0; k < sc->n; k++) {
+    struct x64_slot_info *s = &sc->s[k];
+    if (s->off == in->imm && s->type == in->type)
+      found = (int)k;
+    else if (s->off < in->imm + size && in->imm < s->off + s->size)
+      s->bad = 1; /* other bytes of it are reached another way */
+  }
+  if (found >= 0)
+    return found;
+  if (sc->n == X64_SLOT_SCAN)
+    return -1;
+  sc->s[sc->n] = (struct x64_slot_info){.off = (uint32_t)in->imm,
+                                        .size = (uint8_t)size,
+                                        .type = in->type,
+                                        .bad = in->type == IR_V128,
+                                        .carry = -1};
+  for (unsigned k = 0; k < sc->n; k++) /* overlapping slots seen before */
+    if (sc->s[k].off < in->imm + size && in->imm < sc->s[k].off + sc->s[k].size)
+      sc->s[sc->n].bad = sc->s[k].bad = 1;
+  return (int)sc->n++;
+}
+
+/* The last back edge: the loop is the block up to it. */
+static uint32_t x64_last_back_edge(const struct ir_block *b) {
+  uint32_t end = 0;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (x64_is_back_edge_insn(b, &b->insn[i]))
+      end = i;
+  return end;
+}
+
+/* One walk up to the last back edge: each slot's accesses, and whether an
+ * exit or a memory access (which can observe the state) comes before its
+ * first PUT. */
+static int x64_scan_block(struct x64_ctx *x, struct x64_scan *sc) {
+  const struct ir_block *b = x->ir;
+  int observed = 0;
+  for (uint32_t i = 1; i <= x->loop.end; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op != IR_GET && in->op != IR_PUT) {
+      observed |= (ir_op_info[in->op].flags & (IRF_MEM | IRF_EXIT)) != 0;
+      continue;
+    }
+    int k = x64_scan_slot(sc, in);
+    if (k < 0)
+      return -1;
+    struct x64_slot_info *s = &sc->s[k];
+    sc->slot_of[i] = (uint8_t)(k + 1);
+    s->uses++;
+    if (in->op == IR_GET) {
+      s->get_after_put |= s->wrote;
+      s->has_get = 1;
+    } else if (!s->wrote) {
+      s->wrote = 1;
+      s->observed = (uint8_t)observed;
+    }
+  }
+  return 0;
+}
+
+static enum x64_carry_kind x64_classify(const struct ir_block *b, const struct x64_slot_info *s) {
+  if (s->bad || s->get_after_put || (s->size != 4 && s->size != 8))
+    return X64_CK_NONE;
+  if (s->wrote && !s->has_get && !s->observed)
+    return X64_CK_WO;
+  if (b->flags_off && s->off == b->flags_off)
+    return X64_CK_NONE; /* kept lazily: no register holds it */
+  if (s->wrote)
+    return X64_CK_RW;
+  return s->has_get ? X64_CK_RO : X64_CK_NONE;
+}
+
+/* Values a PUT of a carried slot stores stay live until the next PUT of the
+ * slot, or the last back edge: an exit may store them, a fault may read them. */
+static void x64_extend_puts(struct x64_ctx *x, const struct x64_scan *sc, uint32_t *last_use,
+                            int (*wanted)(const struct x64_slot_info *)) {
+  const struct ir_block *b = x->ir;
+  uint32_t next_put[X64_SLOT_SCAN];
+  for (unsigned k = 0; k < sc->n; k++)
+    next_put[k] = x->loop.end;
+  for (uint32_t i = x->loop.end; i-- > 1;) {
+    unsigned k = sc->slot_of[i];
+    if (!k || b->insn[i].op != IR_PUT || !wanted(&sc->s[k - 1]))
+      continue;
+    uint32_t v[6];
+    for (unsigned j = 0, n = x64_reads(x, i, v); j < n; j++)
+      if (last_use[v[j]] < next_put[k - 1])
+        last_use[v[j]] = next_put[k - 1];
+    next_put[k - 1] = i;
+  }
+}
+
+static int x64_any_written(const struct x64_slot_info *s) {
+  return s->kind == X64_CK_RW || s->kind == X64_CK_WO;
+}
+
+static int x64_chosen_written(const struct x64_slot_info *s) {
+  return s->carry >= 0 && s->kind != X64_CK_RO;
+}
+
+/* The most general-purpose registers the block needs at once, besides the
+ * candidates' GETs (those would be pinned), with every candidate's PUT values
+ * live as x64_extend_puts makes them. */
+static unsigned x64_pressure(struct x64_ctx *x, const struct x64_scan *sc) {
+  const struct ir_block *b = x->ir;
+  uint32_t *lu = ir_scratch_raw(b, (b->n + 1) * sizeof(*lu));
+  int32_t *diff = ir_scratch(b, (b->n + 2) * sizeof(*diff));
+  if (!lu || !diff)
+    return X64_GPR_ALLOC;
+  memcpy(lu, x->ra.last_use, (b->n + 1) * sizeof(*lu));
+  x64_extend_puts(x, sc, lu, x64_any_written);
+  for (uint32_t i = 1; i <= x->loop.end; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    unsigned k = sc->slot_of[i];
+    if (!x64_needs_reg(x, i) || in->op == IR_CONST || in->type == IR_V128 ||
+        (in->op == IR_GET && k && sc->s[k - 1].kind != X64_CK_NONE))
+      continue;
+    diff[i]++;
+    diff[(lu[i] > i ? lu[i] : i) + 1]--;
+  }
+  int live = 0, peak = 0;
+  for (uint32_t i = 1; i <= x->loop.end; i++) {
+    live += diff[i];
+    peak = live > peak ? live : peak;
+  }
+  return (unsigned)peak;
+}
+
+/* Slot k gets carried, with host register reg (X64_NOREG: none). */
+static void x64_carry(struct x64_ctx *x, struct x64_slot_info *s, unsigned reg) {
+  struct x64_loop *l = &x->loop;
+  s->carry = (int)l->n;
+  l->c[l->n++] = (struct x64_carry){
+      .off = s->off, .size = s->size, .reg = (uint8_t)reg, .wrote = s->kind != X64_CK_RO};
+  if (reg != X64_NOREG)
+    x->ra.pinned |= (uint16_t)(1u << reg);
+}
+
+/* Which of two slots to pin first: one the loop reads and writes (its
+ * value goes around the loop: through the state struct, a store and a
+ * load on the loop's critical path), then the most used. */
+static int x64_pin_before(const struct x64_slot_info *a, const struct x64_slot_info *b) {
+  if (a->has_get != b->has_get)
+    return a->has_get > b->has_get;
+  return a->uses > b->uses;
+}
+
+/* Pins for the slots of kind, the best first, while pins remain. */
+static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_kind kind,
+                         unsigned *pins, unsigned budget) {
+  for (;;) {
+    struct x64_slot_info *best = NULL;
+    for (unsigned k = 0; k < sc->n; k++) {
+      struct x64_slot_info *s = &sc->s[k];
+      if (s->kind == kind && s->carry < 0 && (!best || x64_pin_before(s, best)))
+        best = s;
+    }
+    if (!best || *pins >= budget || x->loop.n == X64_CARRY_MAX)
+      return;
+    x64_carry(x, best, x64_pin_order[(*pins)++]);
+    x->loop.pins = *pins;
+  }
+}
+
+static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
+  /* The estimate of what the body needs is rough: start with two more pins
+   * than it leaves, and let x64_loop_retry take them back if they spill. */
+  unsigned peak = x64_pressure(x, sc), pins = 0;
+  unsigned budget = peak < X64_GPR_ALLOC + 2 ? X64_GPR_ALLOC + 2 - peak : 0;
+  if (budget > x->loop.max_pins)
+    budget = x->loop.max_pins;
+  for (unsigned k = 0; k < sc->n && x->loop.n < X64_CARRY_MAX; k++)
+    if (sc->s[k].kind == X64_CK_WO)
+      x64_carry(x, &sc->s[k], X64_NOREG);
+  x64_pin_kind(x, sc, X64_CK_RW, &pins, budget);
+  x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
+}
+
+/* Decide which slots the block carries (none: not a loop block). Runs
+ * after x64_defer_init, before x64_ra_dies. */
+int x64_loop_init(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  struct x64_scan sc = {.n = 0};
+  x->loop.n = 0;
+  if (!x64_loop_candidate(b))
+    return 0;
+  x->loop.end = x64_last_back_edge(b);
+  sc.slot_of = ir_scratch(b, b->n + 1);
+  x->loop.carry_of = ir_scratch(b, b->n + 1);
+  if (!sc.slot_of || !x->loop.carry_of)
+    return -1;
+  if (x64_scan_block(x, &sc) < 0)
+    return 0;
+  for (unsigned k = 0; k < sc.n; k++)
+    sc.s[k].kind = (uint8_t)x64_classify(b, &sc.s[k]);
+  x64_choose(x, &sc);
+  if (!x->loop.n)
+    return 0;
+  x64_extend_puts(x, &sc, x->ra.last_use, x64_chosen_written);
+  for (uint32_t i = 1; i <= x->loop.end; i++)
+    if (sc.slot_of[i] && sc.s[sc.slot_of[i] - 1].carry >= 0)
+      x->loop.carry_of[i] = (uint8_t)(sc.s[sc.slot_of[i] - 1].carry + 1);
+  return 0;
+}
+
+/* At the block's start: load the pinned slots, and mark the header. */
+void x64_loop_header(struct x64_ctx *x) {
+  struct x64_loop *l = &x->loop;
+  if (!l->n)
+    return;
+  for (unsigned k = 0; k < l->n; k++)
+    if (l->c[k].reg != X64_NOREG)
+      x64_load(x->buf, l->c[k].size == 8 ? 3 : 2, 0, 0, l->c[k].reg,
+               x64_mem(X64_R14, (int32_t)l->c[k].off)); /* mov reg, [r14+off] */
+  x64_nops(x->buf, (unsigned)(-(uintptr_t)x->buf->cur & 15));
+  l->header = x->buf->cur;
+  x64_defer_set_mark(x, (uint32_t)(l->header - x->blk->code));
+}
+
+static struct x64_carry *x64_carry_at(struct x64_ctx *x, uint32_t ref) {
+  unsigned k = x->loop.n && ref <= x->loop.end ? x->loop.carry_of[ref] : 0;
+  return k ? &x->loop.c[k - 1] : NULL;
+}
+
+/* A GET of a pinned slot is its register: true when ref was one. */
+int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
+  struct x64_carry *c = x64_carry_at(x, ref);
+  if (!c || c->reg == X64_NOREG)
+    return 0;
+  x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, c->reg, 0};
+  x->ra.reg_val[c->reg] = ref;
+  return 1;
+}
+
+/* A PUT of a carried slot stores nothing now: true when ref was one. */
+int x64_loop_put(struct x64_ctx *x, uint32_t ref) {
+  struct x64_carry *c = x64_carry_at(x, ref);
+  if (!c)
+    return 0;
+  c->cur = ref;
+  return 1;
+}
+
+/* At a memory access: where each written slot's value is. */
+void x64_loop_record(struct x64_ctx *x) {
+  for (unsigned k = 0; k < x->loop.n && !x->loop.closed; k++) {
+    const struct x64_carry *c = &x->loop.c[k];
+    if (c->cur)
+      x64_defer_add_put(x, c->cur);
+    else if (c->wrote && c->reg != X64_NOREG)
+      x64_defer_add_reg(x, c->off, c->size, c->reg);
+    /* else the state struct holds it */
+  }
+}
+
+/* Slot c's value into the state struct (nothing when it is there already). */
+static void x64_carry_store(struct x64_ctx *x, const struct x64_carry *c,
+                            void (*store)(struct x64_ctx *, uint32_t)) {
+  if (c->cur)
+    store(x, c->cur);
+  else if (c->wrote && c->reg != X64_NOREG)
+    x64_store_reg(x, c->size, c->off, c->reg);
+}
+
+/* On an exit's path: every written slot's value. */
+void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
+  for (unsigned k = 0; k < x->loop.n && !x->loop.closed; k++)
+    x64_carry_store(x, &x->loop.c[k], store);
+}
+
+int x64_is_back_edge(struct x64_ctx *x, uint32_t ref) {
+  return x->loop.n && ref <= x->loop.end && x64_is_back_edge_insn(x->ir, &x->ir->insn[ref]);
+}
+
+/* After the last back edge, on the path that stays in the block: every
+ * slot back into the state struct, and the registers free again. */
+void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t)) {
+  if (!x->loop.n || ref != x->loop.end)
+    return;
+  x64_loop_flush(x, store);
+  x->loop.closed = 1;
+  x->ra.pinned = 0;
+  x->loop.spills = x->ra.spills;
+}
+
+/* After a translation: when the pinned registers made the allocator spill
+ * inside the loop, *max_pins becomes one fewer and the block is translated
+ * again (true). */
+int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins) {
+  unsigned spills = x->loop.closed ? x->loop.spills : x->ra.spills;
+  if (!x->loop.pins || !spills)
+    return 0;
+  *max_pins = x->loop.pins - 1;
+  return 1;
+}
+
+/* The pinned registers a back edge's moves write: those of the slots
+ * written since the header. A store that reads one goes before the moves. */
+static uint16_t x64_moved_regs(struct x64_ctx *x) {
+  uint16_t regs = 0;
+  for (unsigned k = 0; k < x->loop.n; k++)
+    if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].cur)
+      regs |= (uint16_t)(1u << x->loop.c[k].reg);
+  return regs;
+}
+
+/* The back edge's stub: the state the header would start from, stored. */
+static void x64_loop_stub(struct x64_ctx *x) {
+  for (unsigned k = 0; k < x->loop.n; k++) {
+    const struct x64_carry *c = &x->loop.c[k];
+    if (c->reg != X64_NOREG && c->wrote)
+      x64_store_reg(x, c->size, c->off, c->reg); /* after the moves: the new value */
+    else if (c->reg == X64_NOREG && c->cur && !c->early)
+      x->loop.store(x, c->cur);
+  }
+}
+
+struct x64_move {
+  uint8_t dst, src, w;
+};
+
+/* Register-to-register moves as if all at once: a move whose destination no
+ * other move reads goes first; a cycle is broken through rax. */
+static void x64_parallel_moves(struct x64_ctx *x, struct x64_move *m, unsigned n) {
+  while (n) {
+    unsigned i = 0;
+    for (; i < n; i++) {
+      unsigned j = 0;
+      while (j < n && (j == i || m[j].src != m[i].dst))
+        j++;
+      if (j == n)
+        break;
+    }
+    if (i == n) { /* every destination is read: a cycle */
+      x64_mov_rr(x->buf, 1, X64_RAX, m[0].dst);
+      for (unsigned j = 1; j < n; j++)
+        if (m[j].src == m[0].dst)
+          m[j].src = X64_RAX;
+      continue;
+    }
+    x64_mov_rr(x->buf, m[i].w, m[i].dst, m[i].src);
+    m[i] = m[--n];
+  }
+}
+
+/* Each pinned slot's value into its register, as the header expects it. */
+static void x64_loop_moves(struct x64_ctx *x) {
+  struct x64_move m[X64_CARRY_MAX];
+  uint32_t later[X64_CARRY_MAX];
+  unsigned n = 0, n_later = 0;
+  for (unsigned k = 0; k < x->loop.n; k++) {
+    const struct x64_carry *c = &x->loop.c[k];
+    if (c->reg == X64_NOREG || !c->cur)
+      continue;
+    uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
+    const struct x64_loc *l = &x->ra.loc[v];
+    if (v && l->kind == X64_LOC_REG && l->reg != c->reg)
+      m[n++] = (struct x64_move){c->reg, l->reg, c->size == 8};
+    else if (!v || l->kind != X64_LOC_REG)
+      later[n_later++] = k;
+  }
+  x64_parallel_moves(x, m, n);
+  for (unsigned j = 0; j < n_later; j++) { /* constants and spilled values: no register read */
+    const struct x64_carry *c = &x->loop.c[later[j]];
+    x64_load_value(x, c->reg, x->ir->insn[c->cur].a);
+    if (c->size == 4)
+      x64_mov_rr(x->buf, 0, c->reg, c->reg); /* mov r32, r32: the high half zero */
+  }
+}
+
+/* A back edge: the stores it still needs, the moves, then the exit to the
+ * block's start, which chaining points at the header (x64_patch). */
+void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
+  uint16_t moved = x64_moved_regs(x);
+  for (unsigned k = 0; k < x->n_defer_set; k++)
+    store(x, x->defer_set[k]);
+  for (unsigned k = 0; k < x->loop.n; k++) {
+    struct x64_carry *c = &x->loop.c[k];
+    c->early = c->reg == X64_NOREG && c->cur && x64_defer_put_reads(x, c->cur, moved);
+    if (c->early)
+      store(x, c->cur);
+  }
+  x64_loop_moves(x);
+  x->loop.store = store;
+  x64_exit_via(x, x->ir->guest_pc, x64_loop_stub);
+}
+
+/* Where chaining a back edge of blk to blk itself jumps: its loop header,
+ * or NULL when blk carries nothing. */
+const uint8_t *x64_loop_entry(const struct tc_block *blk) {
+  uint32_t off;
+  return x64_defer_mark(blk, &off) ? blk->code + off : NULL;
+}

@@ -1,0 +1,205 @@
+/* x64_loop_test.c - loop-carried guest registers (backend-x86_64/x64_loop.c):
+ * A64 loops that are one block, decoded, optimized and translated as xrun
+ * does it. Chaining the back edge to its own block goes to the loop header,
+ * past the loads; the host code from the header to the back edge's jump
+ * (one iteration) loads and stores no guest register, and spills nothing;
+ * a fault at the loop's memory access rebuilds the carried registers from
+ * the host registers (x64_fault_state).
+ */
+#define _GNU_SOURCE
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+#include "test.h"
+#include "a64_asm.h"
+#include "../../backend-x86_64/x64.h"
+#include "../../decode/aarch64/a64_cpu.h"
+#include "../../decode/aarch64/a64_util.h"
+#include "../../opt/opt.h"
+#include "../../xrun.h"
+
+static struct tc_buf code;
+static struct tc_pcmap pcmap_store[256];
+static struct tc_block blk;
+static uint32_t *guest_code;
+
+static int setup(void) {
+  if (code.start)
+    return 0;
+  code.start =
+      mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  guest_code = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (code.start == MAP_FAILED || guest_code == MAP_FAILED)
+    return -1;
+  code.cur = code.start;
+  code.end = code.start + (1 << 20);
+  x64_backend.init(&code);
+  xrun_opt.max_block_insns = 64;
+  return 0;
+}
+
+/* Translate the loop in text (its first instruction is the loop's start)
+ * into blk; 0 on success. */
+static int translate(const char *text) {
+  uint32_t words[64];
+  long n = a64_assemble(text, NULL, (uint8_t *)words, sizeof(words));
+  if (n <= 0)
+    return -1;
+  memcpy(guest_code, words, (size_t)n);
+  uint64_t pc = (uint64_t)(uintptr_t)guest_code;
+  struct ir_block *b = ir_block_new(pc);
+  a64_decode_block(b, pc);
+  opt_run(b);
+  blk = (struct tc_block){.guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 256};
+  int r = x64_backend.translate(b, &blk, &code) == 0 && !code.overflow ? 0 : -1;
+  ir_block_free(b);
+  return r;
+}
+
+/* The exit back to the block's start. */
+static struct tc_exit *back_edge(void) {
+  for (uint32_t i = 0; i < blk.n_exits; i++)
+    if (blk.exits[i].target_pc == blk.guest_pc)
+      return &blk.exits[i];
+  return NULL;
+}
+
+/* Where the rel32 jump at j goes. */
+static const uint8_t *jump_target(const uint8_t *j) {
+  int32_t rel;
+  memcpy(&rel, j + 1, 4);
+  return j + 5 + rel;
+}
+
+/* objdump's listing of code[from, to) into text; instructions in *n. */
+static int disassemble(const uint8_t *from, const uint8_t *to, char *text, size_t max, int *n) {
+  char path[] = "/tmp/x64loop.XXXXXX", cmd[256], line[512];
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, from, (size_t)(to - from)) != to - from)
+    return -1;
+  close(fd);
+  snprintf(cmd, sizeof(cmd), "objdump -D -b binary -mi386:x86-64 %s", path);
+  FILE *f = popen(cmd, "r");
+  size_t len = 0;
+  *n = 0;
+  text[0] = 0;
+  while (f && fgets(line, sizeof(line), f)) {
+    char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+    if (!tab2 || !strncmp(tab2 + 1, "nop", 3) || !strncmp(tab2 + 1, "xchg   %ax,%ax", 14))
+      continue;
+    (*n)++;
+    if (len + strlen(tab2 + 1) < max) {
+      strcpy(text + len, tab2 + 1);
+      len += strlen(tab2 + 1);
+    }
+  }
+  if (f)
+    pclose(f);
+  unlink(path);
+  return f ? 0 : -1;
+}
+
+/* How many lines of text name the guest register slots x0..x30, sp (an
+ * access through r14, the struct cpu pointer), and how many the spill area. */
+static void count_accesses(const char *text, int *guest_regs, int *spills) {
+  *guest_regs = *spills = 0;
+  for (const char *l = text; *l; l = strchr(l, '\n') + 1) {
+    const char *r14 = strstr(l, "(%r14)"), *eol = strchr(l, '\n');
+    const char *rsp = strstr(l, "(%rsp)");
+    if (rsp && rsp < eol)
+      (*spills)++;
+    if (r14 && r14 < eol) {
+      const char *d = r14;
+      while (d > l && d[-1] != ',' && d[-1] != ' ')
+        d--;
+      long off = strtol(d, NULL, 16);
+      if (off >= (long)offsetof(struct a64_cpu, x) && off < (long)offsetof(struct a64_cpu, nzcv))
+        (*guest_regs)++;
+    }
+    if (!eol)
+      break;
+  }
+}
+
+/* One iteration of the translated loop: header to the back edge's jump. */
+static int check_iteration(const char *name, int want_flag_stores, int want_insns) {
+  struct tc_exit *e = back_edge();
+  if (!e)
+    return -1;
+  x64_backend.patch(e, blk.code); /* as tc_chain does for a block's exit to itself */
+  const uint8_t *header = jump_target(e->jump);
+  char text[16384];
+  int n, regs, spills;
+  if (header <= blk.code || header >= e->jump ||
+      disassemble(header, e->jump + 5, text, sizeof(text), &n) < 0)
+    return -1;
+  count_accesses(text, &regs, &spills);
+  char lazy_op[32];
+  snprintf(lazy_op, sizeof(lazy_op), ",0x%zx(%%r14)", offsetof(struct cpu, lazy_op));
+  int flag_stores = strstr(text, lazy_op) != NULL;
+  if (regs || spills || (flag_stores != 0) != want_flag_stores || n != want_insns) {
+    fprintf(stderr,
+            "  %s: %d guest register accesses, %d spills, %d host instructions (want %d) in one "
+            "iteration:\n%s",
+            name, regs, spills, n, want_insns, text);
+    return -1;
+  }
+  x64_backend.patch(e, NULL);
+  return jump_target(e->jump) == e->stub ? 0 : -1;
+}
+
+/* A counted loop: the flags are written before anything can observe them. */
+TEST(counted_loop_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4"), 0);
+  ASSERT_EQ(check_iteration("counted_loop", 0, 9), 0);
+}
+
+/* A load before the compare: a fault there sees the last iteration's
+ * flags, so they are stored (lazily) each time; the registers are not. */
+TEST(byte_hash_loop_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: ldrb w1, [x2], #1\n add w0, w0, w0, lsl #5\n eor w0, w1, w0\n"
+                      " cmp x2, x3\n b.ne 0b\n b .+4"),
+            0);
+  ASSERT_EQ(check_iteration("byte_hash_loop", 1, 18), 0);
+}
+
+/* A copy loop with a store, and a back edge by cbnz (no flags). */
+TEST(copy_loop_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: ldr x4, [x1], #8\n str x4, [x2], #8\n sub x3, x3, #1\n cbnz x3, 0b\n"
+                      " b .+4"),
+            0);
+  ASSERT_EQ(check_iteration("copy_loop", 0, 14), 0);
+}
+
+/* x64_fault_state at the loop's load: x1, x2 and x3 come from host
+ * registers (each host register r holds 0x1000 + r here), not from the
+ * state struct, which holds stale values once the loop has gone round. */
+TEST(fault_state_from_registers) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: ldr x4, [x1], #8\n str x4, [x2], #8\n sub x3, x3, #1\n cbnz x3, 0b\n"
+                      " b .+4"),
+            0);
+  ASSERT(blk.n_pcmap >= 1);
+  static const int greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP,
+                               REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
+                               REG_R12, REG_R13, REG_R14, REG_R15};
+  ucontext_t uc;
+  memset(&uc, 0, sizeof(uc));
+  for (int r = 0; r < 16; r++)
+    uc.uc_mcontext.gregs[greg[r]] = 0x1000 + r;
+  struct a64_cpu c;
+  memset(&c, 0, sizeof(c));
+  x64_backend.fault_state(&blk, blk.code + blk.pcmap[0].host_off, &uc, &c.c);
+  for (int i = 1; i <= 3; i++) {
+    ASSERT(c.x[i] >= 0x1000 && c.x[i] < 0x1010);
+    ASSERT(c.x[i] != 0x1000 + X64_R14 && c.x[i] != 0x1000 + X64_RSP);
+  }
+}
+
+TEST_MAIN("x64_loop")
