@@ -6,7 +6,7 @@
 #   XRUN=qemu-aarch64 tests/check.sh
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
-# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
+# FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
 # tests/guest.sh (saving to a fresh persistent cache, then again with a 64 KiB code
 # buffer, loading from it), tests/busybox.sh, tests/openssl.sh,
 # tests/mksysroot.sh, tests/hostile.sh, tests/cache.sh and
@@ -72,6 +72,7 @@ for bin in "$O"/tests/unit/*_test; do
 done
 
 suite hostfp tools/check-host-fp "$O"
+suite decodegen tests/decodegen.sh
 suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite diag tests/diag.sh
