@@ -446,8 +446,8 @@ TEST(crypto) {
   for (uint32_t sf = 0; sf < 2; sf++)
     for (uint32_t sz = 0; sz < 4; sz++) {
       uint32_t insn = sf << 31 | 0x1ac05000 | sz << 10;
-      check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 2 << 16 | 1 << 5 | 0);
-      check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 3 << 16 | 3 << 5 | 3);
+      check_with(a64_spec_patterns, ref_crc32c_patterns, insn | 2 << 16 | 1 << 5 | 0);
+      check_with(a64_spec_patterns, ref_crc32c_patterns, insn | 3 << 16 | 3 << 5 | 3);
     }
   for (uint32_t op = 0; op < 8; op++) /* SHA1C P M and size != 0 decline */
     for (uint32_t size = 0; size < 2; size++)
