@@ -41,13 +41,11 @@ struct a64_pattern {
   const char *name;
 };
 
-extern const struct a64_pattern a64_spec_patterns[];     /* a64.decode, as one row */
-extern const struct a64_pattern a64_ldst_patterns[];     /* a64_ldst.c: loads, stores, atomics */
-extern const struct a64_pattern a64_vfp_patterns[];      /* a64_vfp.c: FP as VF* IR, speculative */
-extern const struct a64_pattern a64_vec_patterns[];      /* a64_vec*.c: SIMD as native vector IR */
-extern const struct a64_pattern a64_vec_ldst_patterns[]; /* a64_vec_ldst.c: structure ld/st */
-extern const struct a64_pattern a64_simd_patterns[];     /* a64_simd.c, a64_fp.c: FP and SIMD */
-extern const struct a64_pattern a64_ext_patterns[]; /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
+extern const struct a64_pattern a64_spec_patterns[]; /* a64.decode, as one row */
+extern const struct a64_pattern a64_vfp_patterns[];  /* a64_vfp.c: FP as VF* IR, speculative */
+extern const struct a64_pattern a64_vec_patterns[];  /* a64_vec*.c: SIMD as native vector IR */
+extern const struct a64_pattern a64_simd_patterns[]; /* a64_simd.c, a64_fp.c: FP and SIMD */
+extern const struct a64_pattern a64_ext_patterns[];  /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
 
 /* !function=a64_times_4 of a64.decode: a word offset in bytes. */
 static inline int a64_times_4(struct a64_ctx *s, int x) {

@@ -45,7 +45,7 @@ static uint64_t base(long off) {
 }
 
 static bool decode_one(struct ir_block *b, uint64_t pc, uint32_t insn) {
-  const struct a64_pattern *tabs[] = {a64_ldst_patterns, a64_simd_patterns};
+  const struct a64_pattern *tabs[] = {a64_spec_patterns, a64_simd_patterns};
   struct a64_ctx s = {.b = b, .pc = pc, .insn = insn};
   ir_mark(b, pc);
   for (unsigned t = 0; t < N(tabs); t++)

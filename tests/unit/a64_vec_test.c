@@ -7,7 +7,7 @@
  * ir_interp and through the x86-64 backend (after opt_run), the helper
  * version through ir_interp. All three must leave identical registers. The
  * structure loads and stores (a64_vec_ldst.c, against the helper in
- * a64_ldst_patterns) run on a scratch buffer the base register points into,
+ * a64_ldst.c) run on a scratch buffer the base register points into,
  * and must leave identical memory too.
  *
  *   make o/tests/unit/a64_vec_test && o/tests/unit/a64_vec_test
@@ -368,6 +368,16 @@ TEST(tbl_tbx) {
   ASSERT_EQ(failures, 0);
 }
 
+/* The structure loads and stores of a64.decode as vector IR (a64_vec_ldst.c)
+ * and by the C helper (a64_ldst.c), as tables of one name each. */
+static const struct a64_pattern vls_patterns[] = {{0, 0, a64_decode_only_vls_multi, "vls_multi"},
+                                                  {0, 0, a64_decode_only_vls_single, "vls_single"},
+                                                  {0, 0, NULL, NULL}};
+static const struct a64_pattern vls_helper_patterns[] = {
+    {0, 0, a64_decode_only_simd_multi, "simd_multi"},
+    {0, 0, a64_decode_only_simd_single, "simd_single"},
+    {0, 0, NULL, NULL}};
+
 /* One structure load/store encoding with base Xn (pointing into mem): Rt 0
  * and 30 (the registers wrap), Rn x5 and SP, post-index by the immediate
  * (Rm 31) and by x6. */
@@ -377,7 +387,7 @@ static void check_ldst(uint32_t insn, bool post) {
     for (unsigned n = 0; n < 2; n++)
       for (unsigned m = 0; m < (post ? 2u : 1u); m++) {
         base_reg = (int)rns[n];
-        check_with(a64_vec_ldst_patterns, a64_ldst_patterns,
+        check_with(vls_patterns, vls_helper_patterns,
                    insn | (post ? rms[m] << 16 | 1u << 23 : 0) | rns[n] << 5 | rts[t]);
       }
   base_reg = -1;
