@@ -6,8 +6,8 @@
  * pattern's fields into its argument struct and calls
  *   bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a);
  * Encodings not yet in the spec are in the tables of a64_<class>.c files,
- *   const struct a64_pattern a64_vfp_patterns[] = {
- *     {0xff200c00, 0x1e200800, trans_vfp_dp2, "fp data-processing 2 source"}, ...
+ *   const struct a64_pattern a64_vec_patterns[] = {
+ *     {0x9f200400, 0x0e200400, trans_vec_3same, "simd three same (vector IR)"}, ...
  *     {0, 0, NULL, NULL}};
  * tried after the spec's patterns, in order: the first (insn & mask) == value
  * whose trans_ returns true wins; none, and the instruction raises SIGILL.
@@ -42,7 +42,6 @@ struct a64_pattern {
 };
 
 extern const struct a64_pattern a64_spec_patterns[]; /* a64.decode, as one row */
-extern const struct a64_pattern a64_vfp_patterns[];  /* a64_vfp.c: FP as VF* IR, speculative */
 extern const struct a64_pattern a64_vec_patterns[];  /* a64_vec*.c: SIMD as native vector IR */
 extern const struct a64_pattern a64_simd_patterns[]; /* a64_simd.c, a64_fp.c: FP and SIMD */
 extern const struct a64_pattern a64_ext_patterns[];  /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */

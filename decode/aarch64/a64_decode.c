@@ -17,8 +17,8 @@
 enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
 
 /* Every pattern table, in the order they are tried. */
-static const struct a64_pattern *const a64_tables[] = {a64_vfp_patterns, a64_vec_patterns,
-                                                       a64_simd_patterns, a64_ext_patterns};
+static const struct a64_pattern *const a64_tables[] = {a64_vec_patterns, a64_simd_patterns,
+                                                       a64_ext_patterns};
 
 /* The patterns that can match each value of bits 28:21 (the encoding groups
  * and the next bits that split them), in the order of the tables: a word is

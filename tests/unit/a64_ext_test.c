@@ -1041,7 +1041,7 @@ static bool vec_ir_owns(uint32_t insn) {
 }
 
 TEST(ext_not_shadowed) {
-  const struct a64_pattern *const tables[] = {a64_spec_patterns, a64_vfp_patterns, a64_vec_patterns,
+  const struct a64_pattern *const tables[] = {a64_spec_patterns, a64_vec_patterns,
                                               a64_simd_patterns};
   int taken = 0;
   for (unsigned i = 0; i < N(ext_cases); i++)
