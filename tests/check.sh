@@ -6,11 +6,11 @@
 #   XRUN=qemu-aarch64 tests/check.sh
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
-# FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
-# tests/guest.sh (saving to a fresh persistent cache, then again with a 64 KiB code
-# buffer, loading from it), tests/busybox.sh, tests/openssl.sh,
-# tests/mksysroot.sh, tests/hostile.sh, tests/cache.sh and
-# tests/difftest.sh. Every test prints
+# FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
+# tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
+# cache, then again with a 64 KiB code buffer, loading from it),
+# tests/busybox.sh, tests/openssl.sh, tests/mksysroot.sh, tests/hostile.sh,
+# tests/cache.sh and tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
