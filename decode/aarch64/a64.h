@@ -6,8 +6,8 @@
  * pattern's fields into its argument struct and calls
  *   bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a);
  * Encodings not yet in the spec are in the tables of a64_<class>.c files,
- *   const struct a64_pattern a64_vec_patterns[] = {
- *     {0x9f200400, 0x0e200400, trans_vec_3same, "simd three same (vector IR)"}, ...
+ *   const struct a64_pattern a64_simd_patterns[] = {
+ *     {0x9f200400, 0x0e200400, trans_3same, "simd three same"}, ...
  *     {0, 0, NULL, NULL}};
  * tried after the spec's patterns, in order: the first (insn & mask) == value
  * whose trans_ returns true wins; none, and the instruction raises SIGILL.
@@ -41,8 +41,6 @@ struct a64_pattern {
   const char *name;
 };
 
-extern const struct a64_pattern a64_spec_patterns[]; /* a64.decode, as one row */
-extern const struct a64_pattern a64_vec_patterns[];  /* a64_vec*.c: SIMD as native vector IR */
 extern const struct a64_pattern a64_simd_patterns[]; /* a64_simd.c, a64_fp.c: FP and SIMD */
 extern const struct a64_pattern a64_ext_patterns[];  /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
 

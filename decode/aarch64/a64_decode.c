@@ -17,8 +17,7 @@
 enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
 
 /* Every pattern table, in the order they are tried. */
-static const struct a64_pattern *const a64_tables[] = {a64_vec_patterns, a64_simd_patterns,
-                                                       a64_ext_patterns};
+static const struct a64_pattern *const a64_tables[] = {a64_simd_patterns, a64_ext_patterns};
 
 /* The patterns that can match each value of bits 28:21 (the encoding groups
  * and the next bits that split them), in the order of the tables: a word is
@@ -68,16 +67,6 @@ void a64_decode_undo(struct a64_ctx *s) {
   s->b->n = s->undo_n;
   s->fpcr_checked = s->undo_fpcr_checked;
 }
-
-/* The spec's dispatch as a table of one row that takes every word, for
- * code that walks tables (the unit tests). */
-static bool a64_trans_spec(struct a64_ctx *s, uint32_t insn) {
-  s->undo_n = s->b->n;
-  s->undo_fpcr_checked = s->fpcr_checked;
-  return a64_decode_gen(s, insn);
-}
-const struct a64_pattern a64_spec_patterns[] = {{0, 0, a64_trans_spec, "a64.decode"},
-                                                {0, 0, NULL, NULL}};
 
 /* The spec's patterns first (a64.decode), then the tables. */
 static void a64_decode_insn(struct a64_ctx *s) {
