@@ -54,7 +54,7 @@ $(O)/%.o: %.S
 $(A64_GEN).c: decode/aarch64/a64.decode tools/decodegen
 	@mkdir -p $(dir $@)
 	tools/decodegen --prefix a64 --ctx 'struct a64_ctx' --include a64.h \
-	  --undo a64_decode_undo --only -o $@ --header $(A64_GEN).h $<
+	  --undo a64_decode_undo --only --always-inline -o $@ --header $(A64_GEN).h $<
 $(A64_GEN).h: $(A64_GEN).c ;
 $(A64_GEN).o: $(A64_GEN).c
 	$(CC) $(CFLAGS) -Idecode/aarch64 -c -o $@ $<
