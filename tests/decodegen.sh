@@ -2,7 +2,7 @@
 # decodegen.sh - tests tools/decodegen, the decoder spec generator: builds the
 # dispatch of tests/decodegen/tiny.decode, runs it over a few words (fields,
 # signed and multi-part fields, !function, constants, first match wins, a
-# declining trans_ falls through), and checks the file:line: message of each
+# declining trans_ falls through, --only), and checks the file:line: message of each
 # kind of spec error. One PASS/FAIL line per check.
 #
 #   tests/decodegen.sh
@@ -15,7 +15,7 @@ GEN=tools/decodegen
 CC=${CC:-cc}
 
 gen() { # gen SPEC: generate $D/tiny.gen.[ch] from SPEC
-  $GEN --prefix t --ctx 'struct t_ctx' --include tiny.h --undo t_undo \
+  $GEN --prefix t --ctx 'struct t_ctx' --include tiny.h --undo t_undo --only \
     --spec-name "$1" -o "$D/tiny.gen.c" --header "$D/tiny.gen.h" "$1"
 }
 
@@ -40,6 +40,9 @@ SIGNED imm_s=-123
 SIGNED imm_s=127
 DBL dbl=30 op=3
 none 0x10000000
+only SUBI: 0
+SUBX rd=4 rn=31 imm=2049 undone=0
+only SUBX: 1
 OUT
   if diff -u "$D/tiny.want" "$D/tiny.out"; then
     echo "PASS decodegen/dispatch"
