@@ -26,11 +26,17 @@ GUEST_CC ?= aarch64-linux-gnu-gcc
 
 DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
              gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap \
-             help2man
+             help2man python3
 
 MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc
 LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
 LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
+
+# The A64 decoder's dispatch and argument structs are generated from its spec
+# decode/aarch64/a64.decode by tools/decodegen.
+A64_GEN  := $(O)/decode/aarch64/a64_decode.gen
+LIB_OBJS += $(A64_GEN).o
+CFLAGS   += -I$(O)/decode/aarch64
 
 all: xrun
 
@@ -44,6 +50,15 @@ $(O)/%.o: %.c
 $(O)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) -c -o $@ $<
+
+$(A64_GEN).c: decode/aarch64/a64.decode tools/decodegen
+	@mkdir -p $(dir $@)
+	tools/decodegen --prefix a64 --ctx 'struct a64_ctx' --include a64.h \
+	  --undo a64_decode_undo --only --always-inline -o $@ --header $(A64_GEN).h $<
+$(A64_GEN).h: $(A64_GEN).c ;
+$(A64_GEN).o: $(A64_GEN).c
+	$(CC) $(CFLAGS) -Idecode/aarch64 -c -o $@ $<
+$(filter $(O)/decode/aarch64/%,$(LIB_OBJS)): $(A64_GEN).h
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \

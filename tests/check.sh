@@ -6,12 +6,12 @@
 #   XRUN=qemu-aarch64 tests/check.sh
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
-# FAIL), tools/check-host-fp, then tests/badinput.sh, tests/cli.sh, tests/diag.sh,
-# tests/guest.sh (saving to a fresh persistent cache, then again with a 64 KiB code
-# buffer, loading from it), tests/busybox.sh, tests/openssl.sh, tests/jit.sh
-# (LuaJIT, grep -P and node.js writing code at run time), tests/mksysroot.sh,
-# tests/realprogs.sh, tests/hostile.sh, tests/cache.sh and
-# tests/difftest.sh. Every test prints
+# FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
+# tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
+# cache, then again with a 64 KiB code buffer, loading from it),
+# tests/busybox.sh, tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
+# node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
+# tests/hostile.sh, tests/cache.sh and tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
@@ -73,6 +73,7 @@ for bin in "$O"/tests/unit/*_test; do
 done
 
 suite hostfp tools/check-host-fp "$O"
+suite decodegen tests/decodegen.sh
 suite badinput tests/badinput.sh
 suite cli tests/cli.sh
 suite diag tests/diag.sh

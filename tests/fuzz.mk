@@ -15,6 +15,14 @@ FUZZ_FLAGS := -O1 -g -fsanitize=address,fuzzer-no-link -mcx16 -std=gnu11 -fno-st
 FUZZ_GCC_SRCS := backend-x86_64/x64_lower_vec.c
 FUZZ_SRCS := $(filter-out $(FUZZ_GCC_SRCS),$(LIB_SRCS))
 FUZZ_OBJS := $(patsubst %,$(FUZZ_OUT)/%.o,$(FUZZ_SRCS)) $(patsubst %,$(FUZZ_OUT)/%.gcc.o,$(FUZZ_GCC_SRCS))
+# The A64 dispatch generated from decode/aarch64/a64.decode (A64_GEN, top Makefile).
+FUZZ_FLAGS += -I$(O)/decode/aarch64
+FUZZ_OBJS += $(FUZZ_OUT)/a64_decode.gen.c.o
+
+$(FUZZ_OUT)/a64_decode.gen.c.o: $(A64_GEN).c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Idecode/aarch64 -c $< -o $@
+$(filter $(FUZZ_OUT)/decode/aarch64/%,$(FUZZ_OBJS)): $(A64_GEN).h
 
 $(FUZZ_OUT)/%.c.o: %.c
 	@mkdir -p $(dir $@)

@@ -1,11 +1,15 @@
 /* a64.h - private to the AArch64 decoder: the decode context, the pattern
  * tables that dispatch to trans_* functions, and register access helpers.
  *
- * Each a64_<class>.c file owns one table of patterns,
- *   const struct a64_pattern a64_dp_patterns[] = {
- *     {0x7f800000, 0x11000000, trans_add_imm, "add/adds (immediate)"}, ...
+ * The encodings are described in a64.decode; tools/decodegen makes of it
+ * a64_decode_gen (o/decode/aarch64/a64_decode.gen.c), which extracts each
+ * pattern's fields into its argument struct and calls
+ *   bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a);
+ * Encodings not yet in the spec are in the tables of a64_<class>.c files,
+ *   const struct a64_pattern a64_simd_patterns[] = {
+ *     {0x9f200400, 0x0e200400, trans_3same, "simd three same"}, ...
  *     {0, 0, NULL, NULL}};
- * and the block decoder tries them in order: the first (insn & mask) == value
+ * tried after the spec's patterns, in order: the first (insn & mask) == value
  * whose trans_ returns true wins; none, and the instruction raises SIGILL.
  */
 #ifndef A64_H
@@ -16,6 +20,7 @@
 #include <stdint.h>
 #include "../../ir/ir.h"
 #include "a64_cpu.h"
+#include "a64_decode.gen.h"
 
 struct a64_ctx {
   struct ir_block *b;
@@ -25,6 +30,9 @@ struct a64_ctx {
   /* The block already checks FPCR for speculative FP code (a64_vfp.c); FPCR
    * changes only in MSR FPCR, which ends the block. */
   bool fpcr_checked;
+  /* What a trans_ that declines is rolled back to (a64_decode_undo). */
+  uint32_t undo_n;
+  bool undo_fpcr_checked;
 };
 
 struct a64_pattern {
@@ -33,14 +41,18 @@ struct a64_pattern {
   const char *name;
 };
 
-extern const struct a64_pattern a64_dp_patterns[];       /* a64_dp*.c: data processing */
-extern const struct a64_pattern a64_branch_patterns[];   /* a64_branch.c: branches, svc, system */
-extern const struct a64_pattern a64_ldst_patterns[];     /* a64_ldst.c: loads, stores, atomics */
-extern const struct a64_pattern a64_vfp_patterns[];      /* a64_vfp.c: FP as VF* IR, speculative */
-extern const struct a64_pattern a64_vec_patterns[];      /* a64_vec*.c: SIMD as native vector IR */
-extern const struct a64_pattern a64_vec_ldst_patterns[]; /* a64_vec_ldst.c: structure ld/st */
-extern const struct a64_pattern a64_simd_patterns[];     /* a64_simd.c, a64_fp.c: FP and SIMD */
-extern const struct a64_pattern a64_ext_patterns[]; /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
+extern const struct a64_pattern a64_simd_patterns[]; /* a64_simd.c, a64_fp.c: FP and SIMD */
+extern const struct a64_pattern a64_ext_patterns[];  /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
+
+/* !function=a64_times_4 of a64.decode: a word offset in bytes. */
+static inline int a64_times_4(struct a64_ctx *s, int x) {
+  (void)s;
+  return x * 4;
+}
+
+/* Drop the IR a declining trans_ emitted: back to the state at the start of
+ * the instruction (the generated dispatch calls it). */
+void a64_decode_undo(struct a64_ctx *s);
 
 /* Field extraction: bits [pos, pos+len) of x. */
 static inline uint32_t a64_bits(uint32_t x, unsigned pos, unsigned len) {

@@ -17,9 +17,7 @@
 enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
 
 /* Every pattern table, in the order they are tried. */
-static const struct a64_pattern *const a64_tables[] = {
-    a64_dp_patterns,  a64_branch_patterns, a64_vec_ldst_patterns, a64_ldst_patterns,
-    a64_vfp_patterns, a64_vec_patterns,    a64_simd_patterns,     a64_ext_patterns};
+static const struct a64_pattern *const a64_tables[] = {a64_simd_patterns, a64_ext_patterns};
 
 /* The patterns that can match each value of bits 28:21 (the encoding groups
  * and the next bits that split them), in the order of the tables: a word is
@@ -65,18 +63,25 @@ static void a64_idx_build(void) {
   }
 }
 
+void a64_decode_undo(struct a64_ctx *s) {
+  s->b->n = s->undo_n;
+  s->fpcr_checked = s->undo_fpcr_checked;
+}
+
+/* The spec's patterns first (a64.decode), then the tables. */
 static void a64_decode_insn(struct a64_ctx *s) {
+  s->undo_n = s->b->n;
+  s->undo_fpcr_checked = s->fpcr_checked;
+  if (a64_decode_gen(s, s->insn))
+    return;
   uint32_t v = (s->insn >> A64_IDX_LO) & (A64_IDX_N - 1);
   for (uint32_t k = a64_idx.start[v]; k < a64_idx.start[v + 1]; k++) {
     const struct a64_pattern *p = a64_idx.p[k];
     if ((s->insn & p->mask) != p->value)
       continue;
-    uint32_t n = s->b->n;
-    bool fpcr_checked = s->fpcr_checked;
     if (p->trans(s, s->insn))
       return;
-    s->b->n = n; /* drop anything a declining trans_ emitted */
-    s->fpcr_checked = fpcr_checked;
+    a64_decode_undo(s); /* drop anything a declining trans_ emitted */
   }
   a64_trap(s, SIGILL, s->insn); /* -d unimpl names it if it runs */
 }

@@ -4,26 +4,24 @@
 
 /* sf op S 100010 sh imm12(12) Rn(5) Rd(5)   ADD/ADDS/SUB/SUBS (immediate)
  * Rn may be SP; Rd is SP unless S (then ZR: CMP/CMN). */
-bool trans_add_sub_imm(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  bool sub = a64_bits(insn, 30, 1), setflags = a64_bits(insn, 29, 1);
-  uint64_t imm = (uint64_t)a64_bits(insn, 10, 12) << (a64_bits(insn, 22, 1) * 12);
-  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
-  uint32_t x = a64_rd(s, rn, sf, true);
+bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a) {
+  int sf = a->sf;
+  bool sub = a->op, setflags = a->S;
+  uint64_t imm = (uint64_t)a->imm << (a->sh * 12);
+  uint32_t x = a64_rd(s, a->rn, sf, true);
   uint32_t r = a64_add_sub(s, sf, sub, setflags, x, a64_imm(s, sf, imm));
-  a64_wr(s, rd, sf, !setflags, r);
+  a64_wr(s, a->rd, sf, !setflags, r);
   return true;
 }
 
 /* sf opc(2) 100100 N immr(6) imms(6) Rn(5) Rd(5)   AND/ORR/EOR/ANDS (immediate)
  * The immediate is DecodeBitMasks(N, imms, immr). Rd is SP except for ANDS. */
-bool trans_logic_imm(struct a64_ctx *s, uint32_t insn) {
+bool trans_logic_imm(struct a64_ctx *s, const struct arg_logic_imm *a) {
   static const uint8_t ops[] = {IR_AND, IR_OR, IR_XOR, IR_AND};
-  int sf = a64_bits(insn, 31, 1);
-  unsigned opc = a64_bits(insn, 29, 2), rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+  int sf = a->sf;
+  unsigned opc = a->opc, rn = a->rn, rd = a->rd;
   uint64_t imm, tmask;
-  if (!a64_decode_bit_masks(a64_bits(insn, 22, 1), a64_bits(insn, 10, 6), a64_bits(insn, 16, 6),
-                            true, sf, &imm, &tmask))
+  if (!a64_decode_bit_masks(a->n, a->imms, a->immr, true, sf, &imm, &tmask))
     return false;
   uint32_t r;
   if (opc == 1 && rn == 31)
@@ -37,13 +35,13 @@ bool trans_logic_imm(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* sf opc(2) 100101 hw(2) imm16(16) Rd(5)   MOVN (00), MOVZ (10), MOVK (11) */
-bool trans_move_wide(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  unsigned opc = a64_bits(insn, 29, 2), hw = a64_bits(insn, 21, 2), rd = a64_bits(insn, 0, 5);
+bool trans_move_wide(struct a64_ctx *s, const struct arg_move_wide *a) {
+  int sf = a->sf;
+  unsigned opc = a->opc, hw = a->hw, rd = a->rd;
   if (opc == 1 || (!sf && hw >= 2))
     return false;
   unsigned pos = hw * 16;
-  uint64_t imm = (uint64_t)a64_bits(insn, 5, 16) << pos;
+  uint64_t imm = (uint64_t)a->imm << pos;
   uint32_t r;
   if (opc == 0)
     r = a64_imm(s, sf, ~imm);
@@ -60,11 +58,10 @@ bool trans_move_wide(struct a64_ctx *s, uint32_t insn) {
 
 /* op immlo(2) 10000 immhi(19) Rd(5)   ADR (op=0): pc + imm; ADRP (op=1):
  * (pc & ~0xfff) + imm * 4096 */
-bool trans_adr(struct a64_ctx *s, uint32_t insn) {
-  int64_t imm = (a64_sbits(insn, 5, 19) * 4) | a64_bits(insn, 29, 2);
-  uint64_t v =
-      a64_bits(insn, 31, 1) ? (s->pc & ~0xfffull) + (uint64_t)(imm * 4096) : s->pc + (uint64_t)imm;
-  a64_wr(s, a64_bits(insn, 0, 5), 1, false, a64_guest_addr(s, v));
+bool trans_adr(struct a64_ctx *s, const struct arg_adr *a) {
+  int64_t imm = a->adr_imm;
+  uint64_t v = a->op ? (s->pc & ~0xfffull) + (uint64_t)(imm * 4096) : s->pc + (uint64_t)imm;
+  a64_wr(s, a->rd, 1, false, a64_guest_addr(s, v));
   return true;
 }
 
@@ -94,11 +91,9 @@ static uint32_t a64_xbfm(struct a64_ctx *s, int sf, bool sign, uint32_t src, uns
 
 /* sf opc(2) 100110 N immr(6) imms(6) Rn(5) Rd(5)   SBFM (00), BFM (01), UBFM (10)
  * (Arm ARM C6.2.30, C6.2.245, C6.2.370); N must equal sf. */
-bool trans_bitfield(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  unsigned opc = a64_bits(insn, 29, 2), n = a64_bits(insn, 22, 1);
-  unsigned immr = a64_bits(insn, 16, 6), imms = a64_bits(insn, 10, 6);
-  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+bool trans_bitfield(struct a64_ctx *s, const struct arg_bitfield *a) {
+  int sf = a->sf;
+  unsigned opc = a->opc, n = a->n, immr = a->immr, imms = a->imms, rn = a->rn, rd = a->rd;
   uint64_t wmask, tmask;
   if (opc == 3 || n != (unsigned)sf || (!sf && ((immr | imms) & 0x20)))
     return false;
@@ -115,12 +110,10 @@ bool trans_bitfield(struct a64_ctx *s, uint32_t insn) {
 
 /* sf 00 100111 N 0 Rm(5) imms(6) Rn(5) Rd(5)   EXTR: (Rn:Rm) >> imms; ROR (immediate)
  * when Rn == Rm. */
-bool trans_extr(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  unsigned lsb = a64_bits(insn, 10, 6), rm = a64_bits(insn, 16, 5);
-  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
-  if (a64_bits(insn, 29, 2) || a64_bits(insn, 21, 1) || a64_bits(insn, 22, 1) != (unsigned)sf ||
-      (!sf && lsb >= 32))
+bool trans_extr(struct a64_ctx *s, const struct arg_extr *a) {
+  int sf = a->sf;
+  unsigned lsb = a->imms, rm = a->rm, rn = a->rn, rd = a->rd;
+  if (a->n != sf || (!sf && lsb >= 32))
     return false;
   uint32_t lo = a64_rd(s, rm, sf, false), r;
   if (rn == rm)

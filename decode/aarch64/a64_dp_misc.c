@@ -23,13 +23,13 @@ static uint32_t a64_cls(struct a64_ctx *s, int sf, uint32_t x) {
 
 /* sf 1 0 11010110 00000 opcode(6) Rn(5) Rd(5)   RBIT (0), REV16 (1), REV32/REV (2),
  * REV (3, 64-bit only), CLZ (4), CLS (5) */
-bool trans_dp_1src(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  unsigned opcode = a64_bits(insn, 10, 6);
+bool trans_dp_1src(struct a64_ctx *s, const struct arg_dp_1src *a) {
+  int sf = a->sf;
+  unsigned opcode = a->opcode;
   enum ir_type t = a64_ty(sf);
   if (opcode > 5 || (opcode == 3 && !sf))
     return false;
-  uint32_t x = a64_rd(s, a64_bits(insn, 5, 5), sf, false), r;
+  uint32_t x = a64_rd(s, a->rn, sf, false), r;
   switch (opcode) {
   case 0: r = ir_unop(s->b, IR_BITREV, t, x); break;
   case 1: r = a64_rev16(s, sf, x); break;
@@ -42,7 +42,7 @@ bool trans_dp_1src(struct a64_ctx *s, uint32_t insn) {
   case 4: r = ir_unop(s->b, IR_CLZ, t, x); break;
   default: r = a64_cls(s, sf, x); break;
   }
-  a64_wr(s, a64_bits(insn, 0, 5), sf, false, r);
+  a64_wr(s, a->rd, sf, false, r);
   return true;
 }
 
@@ -61,21 +61,21 @@ uint64_t a64_helper_crc32c(struct cpu *c, uint64_t acc, uint64_t val, uint64_t b
 /* sf 0 0 11010110 Rm(5) 010 C sz(2) Rn(5) Rd(5)   CRC32{B,H,W,X} / CRC32C{B,H,W,X}:
  * Wd = crc(Wn, Rm); X forms need sf = 1, the others sf = 0. CRC32C is the
  * IR's CRC32C op (x86 crc32); the IEEE polynomial has no such op: a helper. */
-static bool a64_crc32(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  unsigned sz = a64_bits(insn, 10, 2), rd = a64_bits(insn, 0, 5);
+bool trans_crc32(struct a64_ctx *s, const struct arg_crc32 *a) {
+  int sf = a->sf;
+  unsigned sz = a->sz, rd = a->rd;
   if ((sz == 3) != (sf == 1))
     return false;
-  if (a64_bits(insn, 12, 1)) {
-    uint32_t acc = a64_rd(s, a64_bits(insn, 5, 5), 0, false);
-    uint32_t val = a64_rd(s, a64_bits(insn, 16, 5), sz == 3, false);
+  if (a->c) {
+    uint32_t acc = a64_rd(s, a->rn, 0, false);
+    uint32_t val = a64_rd(s, a->rm, sz == 3, false);
     uint32_t r = ir_binop(s->b, IR_CRC32C, IR_I32, acc, val);
     s->b->insn[r].aux = (uint8_t)sz;
     a64_wr(s, rd, 0, false, r);
     return true;
   }
-  uint32_t acc = a64_rd(s, a64_bits(insn, 5, 5), 1, false);
-  uint32_t val = a64_rd(s, a64_bits(insn, 16, 5), 1, false);
+  uint32_t acc = a64_rd(s, a->rn, 1, false);
+  uint32_t val = a64_rd(s, a->rm, 1, false);
   uint32_t r =
       ir_call(s->b, IR_I64, (void *)a64_helper_crc32, acc, val, ir_const(s->b, IR_I64, 1u << sz));
   a64_wr(s, rd, 1, false, r); /* the helper zero-extends */
@@ -83,20 +83,19 @@ static bool a64_crc32(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* sf 0 0 11010110 Rm(5) opcode(6) Rn(5) Rd(5)   UDIV (000010), SDIV (000011),
- * LSLV/LSRV/ASRV/RORV (0010xx), CRC32* (010xxx). The IR's division (x/0 = 0,
- * MIN/-1 = MIN) and shifts (amount mod width) already match A64. */
-bool trans_dp_2src(struct a64_ctx *s, uint32_t insn) {
+ * LSLV/LSRV/ASRV/RORV (0010xx); CRC32* (010xxx) is trans_crc32. The IR's
+ * division (x/0 = 0, MIN/-1 = MIN) and shifts (amount mod width) already
+ * match A64. */
+bool trans_dp_2src(struct a64_ctx *s, const struct arg_dp_2src *a) {
   static const uint8_t ops[12] = {
       [2] = IR_DIVU, [3] = IR_DIVS, [8] = IR_SHL, [9] = IR_SHR, [10] = IR_SAR, [11] = IR_ROR};
-  int sf = a64_bits(insn, 31, 1);
-  unsigned opcode = a64_bits(insn, 10, 6);
-  if ((opcode & 0x38) == 0x10)
-    return a64_crc32(s, insn);
+  int sf = a->sf;
+  unsigned opcode = a->opcode;
   if (opcode >= 12 || !ops[opcode])
     return false;
-  uint32_t x = a64_rd(s, a64_bits(insn, 5, 5), sf, false);
-  uint32_t y = a64_rd(s, a64_bits(insn, 16, 5), sf, false);
-  a64_wr(s, a64_bits(insn, 0, 5), sf, false, ir_binop(s->b, ops[opcode], a64_ty(sf), x, y));
+  uint32_t x = a64_rd(s, a->rn, sf, false);
+  uint32_t y = a64_rd(s, a->rm, sf, false);
+  a64_wr(s, a->rd, sf, false, ir_binop(s->b, ops[opcode], a64_ty(sf), x, y));
   return true;
 }
 
@@ -116,12 +115,11 @@ static uint32_t a64_mac(struct a64_ctx *s, int sf, bool sub, unsigned ra, uint32
 /* sf 00 11011 op31(3) Rm(5) o0 Ra(5) Rn(5) Rd(5)
  *   op31 000: MADD/MSUB (o0)        001: SMADDL/SMSUBL   010: SMULH (o0 = 0)
  *        101: UMADDL/UMSUBL         110: UMULH (o0 = 0); all but MADD/MSUB are 64-bit only */
-bool trans_dp_3src(struct a64_ctx *s, uint32_t insn) {
-  int sf = a64_bits(insn, 31, 1);
-  unsigned op31 = a64_bits(insn, 21, 3), rm = a64_bits(insn, 16, 5), ra = a64_bits(insn, 10, 5);
-  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
-  bool sub = a64_bits(insn, 15, 1);
-  if (a64_bits(insn, 29, 2) || (op31 && !sf))
+bool trans_dp_3src(struct a64_ctx *s, const struct arg_dp_3src *a) {
+  int sf = a->sf;
+  unsigned op31 = a->op31, rm = a->rm, ra = a->ra, rn = a->rn, rd = a->rd;
+  bool sub = a->o0;
+  if (op31 && !sf)
     return false;
   uint32_t r;
   if (op31 == 0) {

@@ -73,11 +73,11 @@ static bool decode_vec(struct ldst *d, unsigned size, unsigned opc) {
   return true;
 }
 
-/* bits 31:30 size, 26 V, 23:22 opc of the single-register forms. */
-static bool decode_sized(struct ldst *d, uint32_t insn, bool prfm_ok) {
-  unsigned size = a64_bits(insn, 30, 2), opc = a64_bits(insn, 22, 2);
-  d->rt = a64_bits(insn, 0, 5);
-  if (a64_bits(insn, 26, 1))
+/* size, V and opc of the single-register forms. */
+static bool decode_sized(struct ldst *d, unsigned size, unsigned v, unsigned opc, unsigned rt,
+                         bool prfm_ok) {
+  d->rt = rt;
+  if (v)
     return decode_vec(d, size, opc);
   return decode_gpr(d, size, opc, prfm_ok);
 }
@@ -124,12 +124,12 @@ static void access_one(struct a64_ctx *s, const struct ldst *d, uint32_t addr, u
 
 /* Load/store register (unsigned immediate)
  * size 111 V 01 opc imm12 Rn Rt */
-static bool trans_ldst_uimm(struct a64_ctx *s, uint32_t insn) {
+bool trans_ldst_uimm(struct a64_ctx *s, const struct arg_ldst_uimm *a) {
   struct ldst d;
-  if (!decode_sized(&d, insn, true))
+  if (!decode_sized(&d, a->size, a->v, a->opc, a->rt, true))
     return false;
-  unsigned rn = a64_bits(insn, 5, 5);
-  uint64_t off = (uint64_t)a64_bits(insn, 10, 12) << d.size;
+  unsigned rn = a->rn;
+  uint64_t off = (uint64_t)a->imm << d.size;
   uint32_t addr = add_imm(s, base_reg(s, rn), (int64_t)off);
   access_one(s, &d, addr, rn, 0);
   return true;
@@ -138,14 +138,14 @@ static bool trans_ldst_uimm(struct a64_ctx *s, uint32_t insn) {
 /* Load/store register (unscaled immediate / post-index / unprivileged / pre-index)
  * size 111 V 00 opc 0 imm9 op2 Rn Rt   (op2: 00 LDUR, 01 post, 10 LDTR, 11 pre)
  * The unprivileged forms behave as the plain ones at EL0. */
-static bool trans_ldst_imm9(struct a64_ctx *s, uint32_t insn) {
-  unsigned op2 = a64_bits(insn, 10, 2), rn = a64_bits(insn, 5, 5);
+bool trans_ldst_imm9(struct a64_ctx *s, const struct arg_ldst_imm9 *a) {
+  unsigned op2 = a->op2, rn = a->rn;
   struct ldst d;
-  if (!decode_sized(&d, insn, op2 == 0))
+  if (!decode_sized(&d, a->size, a->v, a->opc, a->rt, op2 == 0))
     return false;
   if (op2 == 2 && d.vec)
     return false;
-  int64_t off = a64_sbits(insn, 12, 9);
+  int64_t off = a->imm;
   uint32_t base = base_reg(s, rn);
   uint32_t moved = add_imm(s, base, off);
   uint32_t addr = op2 == 1 ? base : moved;
@@ -167,13 +167,13 @@ static uint32_t reg_offset(struct a64_ctx *s, unsigned rm, unsigned option, unsi
 
 /* Load/store register (register offset)
  * size 111 V 00 opc 1 Rm option S 10 Rn Rt */
-static bool trans_ldst_reg(struct a64_ctx *s, uint32_t insn) {
-  unsigned option = a64_bits(insn, 13, 3), rn = a64_bits(insn, 5, 5);
+bool trans_ldst_reg(struct a64_ctx *s, const struct arg_ldst_reg *a) {
+  unsigned option = a->option, rn = a->rn;
   struct ldst d;
-  if (!(option & 2) || !decode_sized(&d, insn, true))
+  if (!(option & 2) || !decode_sized(&d, a->size, a->v, a->opc, a->rt, true))
     return false;
-  unsigned shift = a64_bits(insn, 12, 1) ? d.size : 0;
-  uint32_t off = reg_offset(s, a64_bits(insn, 16, 5), option, shift);
+  unsigned shift = a->S ? d.size : 0;
+  uint32_t off = reg_offset(s, a->rm, option, shift);
   access_one(s, &d, add64(s, base_reg(s, rn), off), rn, 0);
   return true;
 }
@@ -181,10 +181,10 @@ static bool trans_ldst_reg(struct a64_ctx *s, uint32_t insn) {
 /* Load register (literal)
  * opc 011 V 00 imm19 Rt
  * GPR opc: 00 LDR W, 01 LDR X, 10 LDRSW, 11 PRFM; SIMD&FP opc: 00 S, 01 D, 10 Q. */
-static bool trans_ldr_lit(struct a64_ctx *s, uint32_t insn) {
-  unsigned opc = a64_bits(insn, 30, 2);
-  struct ldst d = {.rt = a64_bits(insn, 0, 5), .load = true};
-  if (a64_bits(insn, 26, 1)) {
+bool trans_ldr_lit(struct a64_ctx *s, const struct arg_ldr_lit *a) {
+  unsigned opc = a->opc;
+  struct ldst d = {.rt = a->rt, .load = true};
+  if (a->v) {
     if (opc == 3)
       return false;
     d.vec = true;
@@ -195,19 +195,19 @@ static bool trans_ldr_lit(struct a64_ctx *s, uint32_t insn) {
     d.sf = opc != 0;
     d.prfm = opc == 3;
   }
-  uint64_t addr = s->pc + (uint64_t)(a64_sbits(insn, 5, 19) * 4);
+  uint64_t addr = s->pc + (uint64_t)(int64_t)a->off19;
   access_one(s, &d, a64_guest_addr(s, addr), 0, 0);
   return true;
 }
 
 /* Pairs: opc V L -> the transfer of each register. */
-static bool decode_pair(struct ldst *d, uint32_t insn) {
-  unsigned opc = a64_bits(insn, 30, 2), kind = a64_bits(insn, 23, 2);
-  bool load = a64_bits(insn, 22, 1);
+static bool decode_pair(struct ldst *d, const struct arg_ldst_pair *a) {
+  unsigned opc = a->opc, kind = a->kind;
+  bool load = a->L;
   *d = (struct ldst){.load = load};
   if (opc == 3)
     return false;
-  if (a64_bits(insn, 26, 1)) {
+  if (a->v) {
     d->vec = true;
     d->size = 2 + opc;
     return true;
@@ -222,15 +222,15 @@ static bool decode_pair(struct ldst *d, uint32_t insn) {
 
 /* Load/store pair (no-allocate / post-index / signed offset / pre-index)
  * opc 101 V 0 kind(2) L imm7 Rt2 Rn Rt   (kind: 00 LDNP, 01 post, 10 offset, 11 pre) */
-static bool trans_ldst_pair(struct a64_ctx *s, uint32_t insn) {
+bool trans_ldst_pair(struct a64_ctx *s, const struct arg_ldst_pair *a) {
   struct ldst d1, d2;
-  if (!decode_pair(&d1, insn))
+  if (!decode_pair(&d1, a))
     return false;
-  unsigned kind = a64_bits(insn, 23, 2), rn = a64_bits(insn, 5, 5);
-  d1.rt = a64_bits(insn, 0, 5);
+  unsigned kind = a->kind, rn = a->rn;
+  d1.rt = a->rt;
   d2 = d1;
-  d2.rt = a64_bits(insn, 10, 5);
-  int64_t off = a64_sbits(insn, 15, 7) * ((int64_t)1 << d1.size);
+  d2.rt = a->rt2;
+  int64_t off = a->imm * ((int64_t)1 << d1.size);
   uint32_t base = base_reg(s, rn), moved = add_imm(s, base, off);
   uint32_t a1 = kind == 1 ? base : moved;
   uint32_t a2 = add_imm(s, a1, (int64_t)1 << d1.size);
@@ -249,13 +249,13 @@ static bool trans_ldst_pair(struct a64_ctx *s, uint32_t insn) {
 
 /* Load-acquire / store-release unscaled (FEAT_LRCPC2: LDAPUR*, STLUR)
  * size 011001 opc 0 imm9 00 Rn Rt */
-static bool trans_ldapur(struct a64_ctx *s, uint32_t insn) {
+bool trans_ldapur(struct a64_ctx *s, const struct arg_ldapur *a) {
   struct ldst d;
-  unsigned rn = a64_bits(insn, 5, 5);
-  if (!decode_gpr(&d, a64_bits(insn, 30, 2), a64_bits(insn, 22, 2), false))
+  unsigned rn = a->rn;
+  if (!decode_gpr(&d, a->size, a->opc, false))
     return false;
-  d.rt = a64_bits(insn, 0, 5);
-  access_one(s, &d, add_imm(s, base_reg(s, rn), a64_sbits(insn, 12, 9)), rn, 0);
+  d.rt = a->rt;
+  access_one(s, &d, add_imm(s, base_reg(s, rn), a->imm), rn, 0);
   if (!d.load)
     ir_fence(s->b, IR_FENCE_FULL); /* STLR then LDAR must not reorder on TSO */
   return true;
@@ -270,9 +270,9 @@ static uint32_t struct_postinc(struct a64_ctx *s, unsigned rm, unsigned bytes) {
 
 /* LD1/ST1 (multiple structures, 1-4 registers) as plain loads and stores:
  * element order does not matter for one-element structures on little-endian. */
-static void ld1st1_multi(struct a64_ctx *s, uint32_t insn, unsigned nregs) {
-  unsigned q = a64_bits(insn, 30, 1), rt = a64_bits(insn, 0, 5), rn = a64_bits(insn, 5, 5);
-  bool load = a64_bits(insn, 22, 1), post = a64_bits(insn, 23, 1);
+static void ld1st1_multi(struct a64_ctx *s, const struct arg_vls_multi *a, unsigned nregs) {
+  unsigned q = a->q, rt = a->rt, rn = a->rn;
+  bool load = a->L, post = a->post;
   struct ldst d = {.vec = true, .load = load, .size = q ? 4 : 3};
   uint32_t base = base_reg(s, rn);
   struct xfer x[4];
@@ -289,7 +289,7 @@ static void ld1st1_multi(struct a64_ctx *s, uint32_t insn, unsigned nregs) {
     commit_one(s, &d, x[i]);
   }
   if (post) {
-    uint32_t inc = struct_postinc(s, a64_bits(insn, 16, 5), nregs << d.size);
+    uint32_t inc = struct_postinc(s, a->rm, nregs << d.size);
     ir_put(s->b, a64_off_x(rn), add64(s, base, inc));
   }
 }
@@ -298,14 +298,14 @@ static void ld1st1_multi(struct a64_ctx *s, uint32_t insn, unsigned nregs) {
  * 0 Q 0011000 L 000000 opcode size Rn Rt
  * 0 Q 0011001 L 0 Rm   opcode size Rn Rt
  * opcode: 0111 LD1x1, 1010 LD1x2, 0110 LD1x3, 0010 LD1x4; LD2-LD4 by helper. */
-static bool trans_simd_multi(struct a64_ctx *s, uint32_t insn) {
-  if (!a64_struct_multi_ok(insn))
+bool trans_simd_multi(struct a64_ctx *s, const struct arg_vls_multi *a) {
+  if (!a64_struct_multi_ok(s->insn)) /* the helper's own check of the word */
     return false;
-  switch (a64_bits(insn, 12, 4)) {
-  case 7: ld1st1_multi(s, insn, 1); return true;
-  case 10: ld1st1_multi(s, insn, 2); return true;
-  case 6: ld1st1_multi(s, insn, 3); return true;
-  case 2: ld1st1_multi(s, insn, 4); return true;
+  switch (a->opcode) {
+  case 7: ld1st1_multi(s, a, 1); return true;
+  case 10: ld1st1_multi(s, a, 2); return true;
+  case 6: ld1st1_multi(s, a, 3); return true;
+  case 2: ld1st1_multi(s, a, 4); return true;
   }
   a64_call_insn_helper(s, (void *)a64_h_ldst_struct);
   return true;
@@ -314,8 +314,9 @@ static bool trans_simd_multi(struct a64_ctx *s, uint32_t insn) {
 /* Advanced SIMD load/store single structure (and post-indexed), LD1R-LD4R
  * 0 Q 0011010 L R 00000 opcode S size Rn Rt
  * 0 Q 0011011 L R Rm    opcode S size Rn Rt */
-static bool trans_simd_single(struct a64_ctx *s, uint32_t insn) {
-  if (!a64_struct_single_ok(insn))
+bool trans_simd_single(struct a64_ctx *s, const struct arg_vls_single *a) {
+  (void)a;
+  if (!a64_struct_single_ok(s->insn)) /* the helper's own check of the word */
     return false;
   a64_call_insn_helper(s, (void *)a64_h_ldst_struct);
   return true;
@@ -379,11 +380,10 @@ static void emit_cas(struct a64_ctx *s, unsigned size, unsigned rs, unsigned rn,
   a64_wr(s, rs, sf, false, old);
 }
 
-static bool trans_excl(struct a64_ctx *s, uint32_t insn) {
-  unsigned size = a64_bits(insn, 30, 2), o2 = a64_bits(insn, 23, 1), o1 = a64_bits(insn, 21, 1);
-  bool load = a64_bits(insn, 22, 1);
-  unsigned rs = a64_bits(insn, 16, 5), rt2 = a64_bits(insn, 10, 5);
-  unsigned rn = a64_bits(insn, 5, 5), rt = a64_bits(insn, 0, 5);
+bool trans_excl(struct a64_ctx *s, const struct arg_excl *a) {
+  unsigned size = a->size, o2 = a->o2, o1 = a->o1;
+  bool load = a->L;
+  unsigned rs = a->rs, rt2 = a->rt2, rn = a->rn, rt = a->rt;
   if (o2 && !o1) {
     emit_ordered(s, size, load, rn, rt);
   } else if (o2) {
@@ -417,13 +417,12 @@ static void emit_ldapr(struct a64_ctx *s, unsigned size, unsigned rn, unsigned r
   access_one(s, &d, base_reg(s, rn), rn, 0);
 }
 
-static bool trans_atomic(struct a64_ctx *s, uint32_t insn) {
+bool trans_atomic(struct a64_ctx *s, const struct arg_atomic *a) {
   static const enum ir_atomic ops[8] = {IR_ATOMIC_ADD,  IR_ATOMIC_CLR,  IR_ATOMIC_XOR,
                                         IR_ATOMIC_OR,   IR_ATOMIC_SMAX, IR_ATOMIC_SMIN,
                                         IR_ATOMIC_UMAX, IR_ATOMIC_UMIN};
-  unsigned size = a64_bits(insn, 30, 2), o3 = a64_bits(insn, 15, 1), opc = a64_bits(insn, 12, 3);
-  unsigned rs = a64_bits(insn, 16, 5), rn = a64_bits(insn, 5, 5), rt = a64_bits(insn, 0, 5);
-  if (o3 && opc == 4 && a64_bits(insn, 22, 2) == 2 && rs == 31) {
+  unsigned size = a->size, o3 = a->o3, opc = a->opc, rs = a->rs, rn = a->rn, rt = a->rt;
+  if (o3 && opc == 4 && a->ar == 2 && rs == 31) {
     emit_ldapr(s, size, rn, rt);
     return true;
   }
@@ -438,18 +437,3 @@ static bool trans_atomic(struct a64_ctx *s, uint32_t insn) {
   a64_wr(s, rt, sf, false, old);
   return true;
 }
-
-const struct a64_pattern a64_ldst_patterns[] = {
-    {0x3b000000, 0x39000000, trans_ldst_uimm, "ldr/str (unsigned offset)"},
-    {0x3b200000, 0x38000000, trans_ldst_imm9, "ldr/str (imm9: unscaled, pre, post)"},
-    {0x3b200c00, 0x38200800, trans_ldst_reg, "ldr/str (register offset)"},
-    {0x3b000000, 0x18000000, trans_ldr_lit, "ldr (literal)"},
-    {0x3a000000, 0x28000000, trans_ldst_pair, "ldp/stp"},
-    {0x3f200c00, 0x19000000, trans_ldapur, "ldapur/stlur"},
-    {0x3f000000, 0x08000000, trans_excl, "exclusive/ordered/cas"},
-    {0x3f200c00, 0x38200000, trans_atomic, "lse atomic"},
-    {0xbfbf0000, 0x0c000000, trans_simd_multi, "ld1-4/st1-4 (multiple)"},
-    {0xbfa00000, 0x0c800000, trans_simd_multi, "ld1-4/st1-4 (multiple, post)"},
-    {0xbf9f0000, 0x0d000000, trans_simd_single, "ld1-4/st1-4 (single)"},
-    {0xbf800000, 0x0d800000, trans_simd_single, "ld1-4/st1-4 (single, post)"},
-    {0, 0, NULL, NULL}};

@@ -8,38 +8,40 @@
 #include "a64_util.h"
 
 /* 11010100 000 imm16(16) 000 01   SVC: Linux ignores imm16 */
-bool trans_svc(struct a64_ctx *s, uint32_t insn) {
-  (void)insn;
+bool trans_svc(struct a64_ctx *s, const struct arg_empty *a) {
+  (void)a;
   ir_syscall(s->b, s->pc + 4);
   s->end = true;
   return true;
 }
 
 /* 11010100 001 imm16(16) 000 00   BRK: SIGTRAP at the instruction */
-bool trans_brk(struct a64_ctx *s, uint32_t insn) {
-  (void)insn;
+bool trans_brk(struct a64_ctx *s, const struct arg_empty *a) {
+  (void)a;
   a64_trap_here(s, SIGTRAP);
   return true;
 }
 
 /* 11010100 010 imm16(16) 000 00   HLT: undefined at EL0 without a halting debugger */
-bool trans_hlt(struct a64_ctx *s, uint32_t insn) {
-  a64_trap(s, SIGILL, insn);
+bool trans_hlt(struct a64_ctx *s, const struct arg_empty *a) {
+  (void)a;
+  a64_trap(s, SIGILL, s->insn);
   return true;
 }
 
 /* 0000000000000000 imm16(16)   UDF: permanently undefined */
-bool trans_udf(struct a64_ctx *s, uint32_t insn) {
-  a64_trap(s, SIGILL, insn);
+bool trans_udf(struct a64_ctx *s, const struct arg_empty *a) {
+  (void)a;
+  a64_trap(s, SIGILL, s->insn);
   return true;
 }
 
 /* 1101010100 0 00 011 0010 CRm(4) op2(3) 11111   HINT: NOP, YIELD, WFE, WFI, SEV,
  * BTI, PACIASP, AUTIASP, XPACLRI, ... all execute as NOP here (PAuth and BTI are
  * not advertised, and unallocated hints are NOPs architecturally). */
-bool trans_hint(struct a64_ctx *s, uint32_t insn) {
+bool trans_hint(struct a64_ctx *s, const struct arg_empty *a) {
   (void)s;
-  (void)insn;
+  (void)a;
   return true;
 }
 
@@ -47,9 +49,9 @@ bool trans_hint(struct a64_ctx *s, uint32_t insn) {
  *   op2 010 CLREX, 100 DSB, 101 DMB, 110 ISB. DMB's CRm<1:0> is the access
  *   type: 01 loads (xxLD), 10 stores (xxST), 11 all; the domain does not
  *   matter in user mode. */
-bool trans_barrier(struct a64_ctx *s, uint32_t insn) {
-  unsigned crm = a64_bits(insn, 8, 4);
-  switch (a64_bits(insn, 5, 3)) {
+bool trans_barrier(struct a64_ctx *s, const struct arg_barrier *a) {
+  unsigned crm = a->crm;
+  switch (a->op2) {
   case 2: ir_put(s->b, offsetof(struct a64_cpu, excl_addr), ir_const(s->b, IR_I64, ~0ull)); break;
   case 4: ir_fence(s->b, IR_FENCE_FULL); break;
   case 5:
@@ -144,8 +146,8 @@ static uint64_t a64_helper_fpsr_write(struct cpu *c, uint64_t v, uint64_t u2, ui
   return 0;
 }
 
-bool trans_mrs(struct a64_ctx *s, uint32_t insn) {
-  unsigned reg = a64_bits(insn, 5, 15), rt = a64_bits(insn, 0, 5);
+bool trans_mrs(struct a64_ctx *s, const struct arg_sysreg *a) {
+  unsigned reg = a->sysreg, rt = a->rt;
   struct ir_block *b = s->b;
   uint64_t k;
   uint32_t v;
@@ -168,12 +170,12 @@ bool trans_mrs(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* 1101010100 0 1 o0 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   MSR <sysreg>, Xt */
-bool trans_msr(struct a64_ctx *s, uint32_t insn) {
-  unsigned reg = a64_bits(insn, 5, 15);
+bool trans_msr(struct a64_ctx *s, const struct arg_sysreg *a) {
+  unsigned reg = a->sysreg;
   struct ir_block *b = s->b;
   if (reg != A64_TPIDR_EL0 && reg != A64_NZCV && reg != A64_FPCR && reg != A64_FPSR)
     return false;
-  uint32_t v = a64_rd(s, a64_bits(insn, 0, 5), 1, false);
+  uint32_t v = a64_rd(s, a->rt, 1, false);
   if (reg == A64_TPIDR_EL0) {
     ir_put(b, offsetof(struct a64_cpu, tpidr_el0), v);
     return true;
@@ -220,14 +222,12 @@ static void a64_ic_ivau(struct a64_ctx *s, unsigned rt) {
  * operations DC ZVA changes memory and IC IVAU drops translations; cleans and
  * invalidates of data by VA (DC CVAC/CVAU/CVAP/CVADP/CIVAC) have nothing to do
  * on a coherent host. (IC IALLU/IALLUIS are EL1 only: undefined here.) */
-bool trans_sys(struct a64_ctx *s, uint32_t insn) {
-  unsigned op = a64_bits(insn, 5, 14) & ~(15u << 3); /* op1 CRn op2, CRm cleared */
-  unsigned crm = a64_bits(insn, 8, 4);
-  if (op != ((3u << 11) | (7u << 7) | 1u))
+bool trans_sys(struct a64_ctx *s, const struct arg_sys *a) {
+  if (a->op1 != 3 || a->crn != 7 || a->op2 != 1)
     return false;
-  switch (crm) {
-  case 4: a64_dc_zva(s, a64_bits(insn, 0, 5)); return true;
-  case 5: a64_ic_ivau(s, a64_bits(insn, 0, 5)); return true;
+  switch (a->crm) {
+  case 4: a64_dc_zva(s, a->rt); return true;
+  case 5: a64_ic_ivau(s, a->rt); return true;
   case 10: /* DC CVAC */
   case 11: /* DC CVAU */
   case 12: /* DC CVAP */

@@ -1,6 +1,6 @@
 /* a64_util.h - decode helpers shared by the A64 trans_ files (operand
- * shifts and extends, DecodeBitMasks, add/sub with flags), and the trans_
- * functions that the pattern tables in a64_dp.c and a64_branch.c dispatch to.
+ * shifts and extends, DecodeBitMasks, add/sub with flags). The trans_
+ * functions of a64.decode are declared in the generated a64_decode.gen.h.
  *
  *   uint64_t wmask, tmask;
  *   if (!a64_decode_bit_masks(n, imms, immr, true, sf, &wmask, &tmask))
@@ -34,36 +34,6 @@ uint32_t a64_carry(struct a64_ctx *s, int sf);
 uint32_t a64_shl(struct a64_ctx *s, int sf, uint32_t v, unsigned n);
 uint32_t a64_shr(struct a64_ctx *s, int sf, uint32_t v, unsigned n);
 uint32_t a64_sar(struct a64_ctx *s, int sf, uint32_t v, unsigned n);
-
-/* a64_dp_imm.c: data processing, immediate (C4.1.86) */
-bool trans_add_sub_imm(struct a64_ctx *s, uint32_t insn);
-bool trans_logic_imm(struct a64_ctx *s, uint32_t insn);
-bool trans_move_wide(struct a64_ctx *s, uint32_t insn);
-bool trans_adr(struct a64_ctx *s, uint32_t insn);
-bool trans_bitfield(struct a64_ctx *s, uint32_t insn);
-bool trans_extr(struct a64_ctx *s, uint32_t insn);
-/* a64_dp_reg.c: data processing, register (C4.1.88) */
-bool trans_add_sub_shift(struct a64_ctx *s, uint32_t insn);
-bool trans_add_sub_ext(struct a64_ctx *s, uint32_t insn);
-bool trans_adc_sbc(struct a64_ctx *s, uint32_t insn);
-bool trans_logic_shift(struct a64_ctx *s, uint32_t insn);
-bool trans_ccmp(struct a64_ctx *s, uint32_t insn);
-bool trans_csel(struct a64_ctx *s, uint32_t insn);
-/* a64_dp_misc.c: 1-, 2- and 3-source */
-bool trans_dp_1src(struct a64_ctx *s, uint32_t insn);
-bool trans_dp_2src(struct a64_ctx *s, uint32_t insn);
-bool trans_dp_3src(struct a64_ctx *s, uint32_t insn);
-
-/* a64_sys.c: exceptions, hints, barriers, system registers, cache maintenance */
-bool trans_svc(struct a64_ctx *s, uint32_t insn);
-bool trans_brk(struct a64_ctx *s, uint32_t insn);
-bool trans_hlt(struct a64_ctx *s, uint32_t insn);
-bool trans_udf(struct a64_ctx *s, uint32_t insn);
-bool trans_hint(struct a64_ctx *s, uint32_t insn);
-bool trans_barrier(struct a64_ctx *s, uint32_t insn);
-bool trans_mrs(struct a64_ctx *s, uint32_t insn);
-bool trans_msr(struct a64_ctx *s, uint32_t insn);
-bool trans_sys(struct a64_ctx *s, uint32_t insn);
 
 /* Helpers called from translated code (public for tests). */
 uint64_t a64_helper_crc32(struct cpu *c, uint64_t acc, uint64_t val, uint64_t bytes);

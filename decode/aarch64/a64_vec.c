@@ -1,6 +1,6 @@
 /* a64_vec.c - A64 Advanced SIMD as native vector IR (IR_V128 and the V* ops).
  *
- * The decoder tries this table before a64_simd_patterns: an instruction whose
+ * a64.decode has these patterns before the a64_simd_patterns table: an instruction whose
  * trans_ returns true here is translated to vector IR that the backend lowers
  * to host vector code; one that declines (false, nothing emitted) falls
  * through to the C helper version in a64_simd*.c, which stays the reference
@@ -96,9 +96,9 @@ static bool vec_pairwise(unsigned key) {
   return key == 0x14 || key == 0x34 || key == 0x15 || key == 0x35 || key == 0x17;
 }
 
-static bool trans_vec_3same(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 11, 5), key = o.u << 5 | opcode;
+bool trans_vec_3same(struct a64_ctx *s, const struct arg_vec3 *a) {
+  struct vec o = vec_of3(a);
+  unsigned opcode = a->opcode, key = o.u << 5 | opcode;
   uint32_t n, m, r;
   if (opcode == 3) {
     unsigned op = o.u << 2 | o.esz;
@@ -127,9 +127,9 @@ static bool trans_vec_3same(struct a64_ctx *s, uint32_t insn) {
 
 /* ---- scalar three same: 01 U 11110 size 1 Rm opcode(5) 1 Rn Rd ----
  * ADD SUB and the compares on one 64-bit lane (size 11): "add d0, d1, d2". */
-static bool trans_vec_3same_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned key = o.u << 5 | a64_bits(insn, 11, 5);
+bool trans_vec_3same_scalar(struct a64_ctx *s, const struct arg_vec3 *a) {
+  struct vec o = vec_of3(a);
+  unsigned key = o.u << 5 | a->opcode;
   if (o.esz != 3 || !vec_same_ok(key, 3, 1) || key == 0x17)
     return false;
   a64_vput(s, o.rd, vec_same_op(s, key, 3, a64_vget(s, o.rn), a64_vget(s, o.rm)), 0);
@@ -138,9 +138,9 @@ static bool trans_vec_3same_scalar(struct a64_ctx *s, uint32_t insn) {
 
 /* ---- scalar pairwise: 01 U 11110 size 11000 opcode(5) 10 Rn Rd ----
  * only ADDP (U=0 size=11 opcode=11011): d0 = v1.d[0] + v1.d[1] */
-static bool trans_vec_addp_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  if (o.u || o.esz != 3 || a64_bits(insn, 12, 5) != 0x1b)
+bool trans_vec_addp_scalar(struct a64_ctx *s, const struct arg_vec2 *a) {
+  struct vec o = vec_of2(a);
+  if (o.u || o.esz != 3 || a->opcode != 0x1b)
     return false;
   uint32_t n = a64_vget(s, o.rn);
   a64_vput(s, o.rd, vop2(s, IR_VADD, 3, n, vop2(s, IR_VZIP2, 3, n, n)), 0);
@@ -205,9 +205,9 @@ static uint32_t vec_long_op(struct a64_ctx *s, struct vec o, unsigned opcode) {
   return vop2(s, opcode ? IR_VSUB : IR_VADD, w, vec_widen(s, o, n), vec_widen(s, o, m));
 }
 
-static bool trans_vec_3diff(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 12, 4);
+bool trans_vec_3diff(struct a64_ctx *s, const struct arg_vec3diff *a) {
+  struct vec o = vec_of3diff(a);
+  unsigned opcode = a->opcode;
   if (o.esz == 3)
     return false;
   if (opcode == 4 || opcode == 6)
@@ -266,9 +266,9 @@ static bool vec_rev(struct a64_ctx *s, struct vec o, unsigned key) {
   return true;
 }
 
-static bool trans_vec_2misc(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
+bool trans_vec_2misc(struct a64_ctx *s, const struct arg_vec2 *a) {
+  struct vec o = vec_of2(a);
+  unsigned key = o.u << 5 | a->opcode;
   if (key == 0x12) { /* XTN, XTN2 */
     if (o.esz == 3)
       return false;
@@ -285,9 +285,9 @@ static bool trans_vec_2misc(struct a64_ctx *s, uint32_t insn) {
 
 /* ---- scalar two-register misc: 01 U 11110 size 10000 opcode(5) 10 Rn Rd ----
  * the compares against zero and NEG on one 64-bit lane: "cmeq d0, d1, #0" */
-static bool trans_vec_2misc_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
+bool trans_vec_2misc_scalar(struct a64_ctx *s, const struct arg_vec2 *a) {
+  struct vec o = vec_of2(a);
+  unsigned key = o.u << 5 | a->opcode;
   if (o.esz != 3 || !vec_misc_ok(key, 3))
     return false;
   a64_vput(s, o.rd, vec_misc_op(s, key, 3, a64_vget(s, o.rn)), 0);
@@ -317,11 +317,11 @@ static bool vec_addlv(struct a64_ctx *s, struct vec o) {
   return true;
 }
 
-static bool trans_vec_across(struct a64_ctx *s, uint32_t insn) {
+bool trans_vec_across(struct a64_ctx *s, const struct arg_vec2 *a) {
   static const enum ir_op ops[2][3] = {{IR_VMAXS, IR_VMINS, IR_VADD},
                                        {IR_VMAXU, IR_VMINU, IR_VADD}};
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 12, 5), k;
+  struct vec o = vec_of2(a);
+  unsigned opcode = a->opcode, k;
   if (o.esz == 3 || (o.esz == 2 && !o.q))
     return false;
   if (opcode == 0x03)
@@ -340,27 +340,27 @@ static bool trans_vec_across(struct a64_ctx *s, uint32_t insn) {
 
 /* ---- copy: 0 Q op 01110000 imm5 0 imm4 1 Rn Rd ---- */
 
-static unsigned imm5_esz(uint32_t insn) {
-  unsigned imm5 = a64_bits(insn, 16, 5);
+static unsigned imm5_esz(unsigned imm5) {
   return imm5 ? (unsigned)__builtin_ctz(imm5) : 4;
 }
 
 /* UMOV/SMOV: element imm5 >> (esz + 1) to Wd/Xd, sign-extended to 32 or 64 bits. */
-static bool vec_mov_to_general(struct a64_ctx *s, uint32_t insn, unsigned esz, bool sign) {
-  unsigned q = a64_bits(insn, 30, 1), index = a64_bits(insn, 16, 5) >> (esz + 1);
-  uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, a64_vget(s, a64_bits(insn, 5, 5)), 0, index);
+static bool vec_mov_to_general(struct a64_ctx *s, const struct arg_vec_copy *a, unsigned esz,
+                               bool sign) {
+  unsigned q = a->q, index = a->imm5 >> (esz + 1);
+  uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, a64_vget(s, a->rn), 0, index);
   if (sign)
     v = ir_ext(s->b, IR_SEXT, IR_I64, v, 8u << esz);
   if (sign && !q)
     v = ir_ext(s->b, IR_ZEXT, IR_I64, v, 32);
-  a64_wr(s, a64_bits(insn, 0, 5), 1, false, v);
+  a64_wr(s, a->rd, 1, false, v);
   return true;
 }
 
-static bool trans_vec_copy(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned imm4 = a64_bits(insn, 11, 4), esz = imm5_esz(insn);
-  unsigned index = a64_bits(insn, 16, 5) >> (esz + 1);
+bool trans_vec_copy(struct a64_ctx *s, const struct arg_vec_copy *a) {
+  struct vec o = {.q = a->q, .u = a->u, .rd = a->rd, .rn = a->rn};
+  unsigned imm4 = a->imm4, esz = imm5_esz(a->imm5);
+  unsigned index = a->imm5 >> (esz + 1);
   if (esz > 3)
     return false;
   if (o.u) { /* INS (element): Vd[index] = Vn[imm4 >> esz] */
@@ -392,8 +392,8 @@ static bool trans_vec_copy(struct a64_ctx *s, uint32_t insn) {
         ir_vop(s->b, IR_VINSERT, IR_V128, esz, a64_vget(s, o.rd), a64_rd(s, o.rn, 1, false), index),
         1);
     return true;
-  case 5: return esz < 2 + o.q && vec_mov_to_general(s, insn, esz, true);
-  case 7: return (o.q ? esz == 3 : esz < 3) && vec_mov_to_general(s, insn, esz, false);
+  case 5: return esz < 2 + o.q && vec_mov_to_general(s, a, esz, true);
+  case 7: return (o.q ? esz == 3 : esz < 3) && vec_mov_to_general(s, a, esz, false);
   default: return false;
   }
 }
@@ -425,12 +425,11 @@ static uint64_t vec_expand_imm(unsigned op, unsigned cmode, uint64_t imm8) {
   return r;
 }
 
-static bool trans_vec_modimm(struct a64_ctx *s, uint32_t insn) {
-  unsigned q = a64_bits(insn, 30, 1), op = a64_bits(insn, 29, 1), cmode = a64_bits(insn, 12, 4);
-  unsigned rd = a64_bits(insn, 0, 5);
-  if (a64_bits(insn, 11, 1) || cmode == 15)
+bool trans_vec_modimm(struct a64_ctx *s, const struct arg_vec_modimm *a) {
+  unsigned q = a->q, op = a->op, cmode = a->cmode, rd = a->rd;
+  if (a->o2 || cmode == 15)
     return false; /* FMOV (vector, immediate) stays with the helper table */
-  uint64_t imm = vec_expand_imm(op, cmode, a64_bits(insn, 16, 3) << 5 | a64_bits(insn, 5, 5));
+  uint64_t imm = vec_expand_imm(op, cmode, (uint64_t)a->modimm_imm8);
   bool orr_bic = cmode < 12 && (cmode & 1);
   if (op && cmode != 14)
     imm = ~imm; /* MVNI, and BIC ands with the complement */
@@ -481,10 +480,9 @@ static uint32_t vec_shift_op(struct a64_ctx *s, struct vec o, unsigned opcode, u
   return opcode == 0x02 ? vop2(s, IR_VADD, esz, a64_vget(s, o.rd), r) : r;
 }
 
-static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned immh = a64_bits(insn, 19, 4), imm = a64_bits(insn, 16, 7);
-  unsigned opcode = a64_bits(insn, 11, 5);
+bool trans_vec_shift(struct a64_ctx *s, const struct arg_vshift *a) {
+  struct vec o = {.q = a->q, .u = a->u, .rd = a->rd, .rn = a->rn};
+  unsigned immh = a->immh, imm = a->shift_imm, opcode = a->opcode;
   if (!immh)
     return false;
   unsigned esz = 31 - (unsigned)__builtin_clz(immh);
@@ -502,11 +500,11 @@ static bool trans_vec_shift(struct a64_ctx *s, uint32_t insn) {
 
 /* ---- scalar shift by immediate: 01 U 111110 immh immb opcode(5) 1 Rn Rd ----
  * SHL [SU]SHR [SU]SRA on one 64-bit lane (immh = 1xxx): "ushr d0, d1, #3" */
-static bool trans_vec_shift_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  if (!a64_bits(insn, 22, 1))
+bool trans_vec_shift_scalar(struct a64_ctx *s, const struct arg_vshift *a) {
+  struct vec o = {.q = a->q, .u = a->u, .rd = a->rd, .rn = a->rn};
+  if (!(a->immh & 8))
     return false;
-  uint32_t r = vec_shift_op(s, o, a64_bits(insn, 11, 5), 3, a64_bits(insn, 16, 7));
+  uint32_t r = vec_shift_op(s, o, a->opcode, 3, a->shift_imm);
   if (r)
     a64_vput(s, o.rd, r, 0);
   return r != 0;
@@ -528,10 +526,10 @@ static uint32_t vec_trn(struct a64_ctx *s, unsigned esz, bool odd, uint32_t n, u
   return vop2(s, IR_VOR, 0, vop2(s, IR_VAND, 0, n, mask), vop1(s, IR_VSHL, esz + 1, m, bits));
 }
 
-static bool trans_vec_perm(struct a64_ctx *s, uint32_t insn) {
+bool trans_vec_perm(struct a64_ctx *s, const struct arg_vec_perm *a) {
   static const enum ir_op ops[8] = {0, IR_VUZP1, 0, IR_VZIP1, 0, IR_VUZP2, 0, IR_VZIP2};
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 12, 3);
+  struct vec o = {.q = a->q, .esz = a->size, .rd = a->rd, .rn = a->rn, .rm = a->rm};
+  unsigned opcode = a->opcode;
   enum ir_op op = ops[opcode];
   if ((!op && opcode != 2 && opcode != 6) || (o.esz == 3 && !o.q))
     return false;
@@ -554,9 +552,9 @@ static bool trans_vec_perm(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* EXT: 0 Q 101110 00 0 Rm 0 imm4 0 Rn Rd */
-static bool trans_vec_ext(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned imm4 = a64_bits(insn, 11, 4);
+bool trans_vec_ext(struct a64_ctx *s, const struct arg_vec_ext *a) {
+  struct vec o = {.q = a->q, .rd = a->rd, .rn = a->rn, .rm = a->rm};
+  unsigned imm4 = a->imm4;
   if (!o.q && imm4 >= 8)
     return false;
   uint32_t n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
@@ -571,9 +569,9 @@ static bool trans_vec_ext(struct a64_ctx *s, uint32_t insn) {
  * register by the indices less 16k (those wrap to >= 16 below the register,
  * which gives 0), ORed. TBX (op) keeps Vd's byte where the index is past the
  * table. */
-static bool trans_vec_tbl(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned n = a64_bits(insn, 13, 2) + 1;
+bool trans_vec_tbl(struct a64_ctx *s, const struct arg_vec_tbl *a) {
+  struct vec o = {.q = a->q, .rd = a->rd, .rn = a->rn, .rm = a->rm};
+  unsigned n = a->len + 1;
   uint32_t idx = a64_vget(s, o.rm), r = 0;
   for (unsigned k = 0; k < n; k++) {
     uint64_t base = vec_rep(0, 16 * k);
@@ -581,7 +579,7 @@ static bool trans_vec_tbl(struct a64_ctx *s, uint32_t insn) {
     uint32_t t = vop2(s, IR_VTBL, 0, a64_vget(s, (o.rn + k) % 32), i);
     r = k ? vop2(s, IR_VOR, 0, r, t) : t;
   }
-  if (a64_bits(insn, 12, 1)) {
+  if (a->op) {
     uint64_t last = vec_rep(0, 16 * n - 1);
     uint32_t past = vop2(s, IR_VCMPGTU, 0, idx, ir_vconst(s->b, last, last));
     r = vop2(s, IR_VOR, 0, r, vop2(s, IR_VAND, 0, a64_vget(s, o.rd), past));
@@ -594,26 +592,25 @@ static bool trans_vec_tbl(struct a64_ctx *s, uint32_t insn) {
  * 0x1e260000 fmov wd, sn   0x1e270000 fmov sd, wn
  * 0x9e660000 fmov xd, dn   0x9e670000 fmov dd, xn
  * 0x9eae0000 fmov xd, vn.d[1]   0x9eaf0000 fmov vd.d[1], xn */
-static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
-  unsigned rd = a64_bits(insn, 0, 5), rn = a64_bits(insn, 5, 5);
-  switch (insn & 0xfffffc00) {
-  case 0x1e260000:
-  case 0x9e660000:
-  case 0x9eae0000: {
-    unsigned sf = insn >> 31, hi = a64_bits(insn, 19, 1);
-    uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, sf ? 3 : 2, a64_vget(s, rn), 0, hi);
+bool trans_vec_fmov(struct a64_ctx *s, const struct arg_vec_fmov *a) {
+  unsigned rd = a->rd, rn = a->rn, sf = a->sf;
+  switch (sf << 7 | a->ftype << 5 | a->rmode << 3 | a->opcode) {
+  case 0x06:   /* 0x1e260000 */
+  case 0xa6:   /* 0x9e660000 */
+  case 0xce: { /* 0x9eae0000 */
+    uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, sf ? 3 : 2, a64_vget(s, rn), 0, a->rmode & 1);
     a64_wr(s, rd, 1, false, v);
     return true;
   }
-  case 0x1e270000:
-  case 0x9e670000: {
+  case 0x07:   /* 0x1e270000 */
+  case 0xa7: { /* 0x9e670000 */
     uint32_t x = a64_rd(s, rn, 1, false);
-    if (!(insn >> 31))
+    if (!sf)
       x = ir_ext(s->b, IR_ZEXT, IR_I64, x, 32);
     a64_vput(s, rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, x, 0, 0), 1);
     return true;
   }
-  case 0x9eaf0000:
+  case 0xcf: /* 0x9eaf0000 */
     a64_vput(s, rd,
              ir_vop(s->b, IR_VINSERT, IR_V128, 3, a64_vget(s, rd), a64_rd(s, rn, 1, false), 1), 1);
     return true;
@@ -625,9 +622,8 @@ static bool trans_vec_fmov(struct a64_ctx *s, uint32_t insn) {
  * opc 00/01/10. These never raise exceptions nor process NaNs (Arm ARM: FAbs, FNeg
  * are sign-bit operations), so they are integer operations on the low lane; the
  * rest of Vd is zeroed. Half precision (FEAT_FP16) is left to the helper. */
-static bool trans_vec_fp_mov1(struct a64_ctx *s, uint32_t insn) {
-  unsigned ftype = a64_bits(insn, 22, 2), opc = a64_bits(insn, 15, 2);
-  unsigned rn = a64_bits(insn, 5, 5), rd = a64_bits(insn, 0, 5);
+bool trans_vec_fp_mov1(struct a64_ctx *s, const struct arg_vec_fp_mov1 *a) {
+  unsigned ftype = a->ftype, opc = a->opc, rn = a->rn, rd = a->rd;
   if (ftype > 1 || opc == 3)
     return false;
   uint64_t sign = ftype ? 1ull << 63 : 1ull << 31;
@@ -643,48 +639,3 @@ static bool trans_vec_fp_mov1(struct a64_ctx *s, uint32_t insn) {
   ir_put(b, a64_off_v(rd) + 8, ir_const(b, IR_I64, 0));
   return true;
 }
-
-const struct a64_pattern a64_vec_patterns[] = {
-    {0xff3e7c00, 0x1e204000, trans_vec_fp_mov1, "fmov/fabs/fneg scalar register (integer IR)"},
-    {0x9f200400, 0x0e200400, trans_vec_3same, "simd three same (vector IR)"},
-    {0xdf200400, 0x5e200400, trans_vec_3same_scalar, "simd scalar three same (vector IR)"},
-    {0x9f200c00, 0x0e200000, trans_vec_3diff, "simd three different (vector IR)"},
-    {0x9f3e0c00, 0x0e200800, trans_vec_2misc, "simd two-reg misc (vector IR)"},
-    {0xdf3e0c00, 0x5e200800, trans_vec_2misc_scalar, "simd scalar two-reg misc (vector IR)"},
-    {0x9f3e0c00, 0x0e300800, trans_vec_across, "simd across lanes (vector IR)"},
-    {0xdf3e0c00, 0x5e300800, trans_vec_addp_scalar, "simd scalar pairwise (vector IR)"},
-    {0x9fe08400, 0x0e000400, trans_vec_copy, "simd copy (vector IR)"},
-    {0x9ff80400, 0x0f000400, trans_vec_modimm, "simd modified immediate (vector IR)"},
-    {0x9f800400, 0x0f000400, trans_vec_shift, "simd shift by immediate (vector IR)"},
-    {0xdf800400, 0x5f000400, trans_vec_shift_scalar, "simd scalar shift by immediate (vector IR)"},
-    {0xbf208c00, 0x0e000800, trans_vec_perm, "uzp/zip (vector IR)"},
-    {0xbfe08400, 0x2e000000, trans_vec_ext, "ext (vector IR)"},
-    {0xbfe08c00, 0x0e000000, trans_vec_tbl, "tbl/tbx (vector IR)"},
-    {0x7f200000, 0x1e200000, trans_vec_fmov, "fmov general <-> vector (vector IR)"},
-    /* a64_vec_sat.c: tried when the ones above decline */
-    {0x9f200400, 0x0e200400, trans_vsat_3same, "simd saturating three same (vector IR)"},
-    {0xdf200400, 0x5e200400, trans_vsat_3same_scalar, "simd saturating scalar three same"},
-    {0x9f3e0c00, 0x0e200800, trans_vsat_2misc, "simd saturating two-reg misc (vector IR)"},
-    {0xdf3e0c00, 0x5e200800, trans_vsat_2misc_scalar, "simd saturating scalar two-reg misc"},
-    {0x9f800400, 0x0f000400, trans_vsat_shift, "simd saturating shift by immediate"},
-    {0xdf800400, 0x5f000400, trans_vsat_shift_scalar, "simd saturating scalar shift by imm"},
-    {0x9f000400, 0x0f000000, trans_vsat_elem, "simd sqdmulh sqrdmulh by element"},
-    {0xdf000400, 0x5f000000, trans_vsat_elem_scalar, "simd scalar sqdmulh sqrdmulh by element"},
-    /* a64_vec_arith.c: tried when the ones above decline */
-    {0x9f200400, 0x0e200400, trans_vec_arith_3same, "simd halving, abd, aba (vector IR)"},
-    {0x9f3e0c00, 0x0e200800, trans_vec_arith_2misc, "simd addlp shll clz cls rbit (vector IR)"},
-    {0x9f000400, 0x0f000000, trans_vec_elem, "simd integer by element (vector IR)"},
-    {0x9f800400, 0x0f000400, trans_vec_arith_shift, "simd rshr, rsra, sri, sli (vector IR)"},
-    {0xdf800400, 0x5f000400, trans_vec_arith_shift_scalar, "scalar rshr rsra sri sli (vector IR)"},
-    {0x9f20ec00, 0x0e204400, trans_vec_shift_reg, "simd [su][r]shl by register (vector IR)"},
-    {0xdf20ec00, 0x5e204400, trans_vec_shift_reg_scalar, "scalar [su][r]shl d (vector IR)"},
-    /* a64_vec_crypto.c: AES, PMULL as vector IR */
-    {0xff3e0c00, 0x4e280800, trans_vec_aes, "crypto aes (vector IR)"},
-    {0xbfe0fc00, 0x0ee0e000, trans_vec_pmull64, "pmull{2} 1q (vector IR)"},
-    /* a64_vec_sha.c: SHA-256, SHA-3 as vector IR */
-    {0xff208c00, 0x5e000000, trans_vec_sha_3reg, "sha1su0 sha256h/h2/su1 (vector IR)"},
-    {0xff3e0c00, 0x5e280800, trans_vec_sha_2reg, "sha1h sha1su1 sha256su0 (vector IR)"},
-    {0xffc08000, 0xce000000, trans_vec_eor3_bcax, "eor3/bcax (vector IR)"},
-    {0xffe00000, 0xce800000, trans_vec_xar, "xar (vector IR)"},
-    {0xffe0fc00, 0xce608c00, trans_vec_rax1, "rax1 (vector IR)"},
-    {0, 0, NULL, NULL}};

@@ -2,7 +2,7 @@
  * the fields the Advanced SIMD classes share and the small IR builders they
  * all use.
  *
- *   struct vec o = vec_of(insn);
+ *   struct vec o = vec_of3(a);   // a: the struct arg_vec3 of a trans_
  *   a64_vput(s, o.rd, vop2(s, IR_VADD, o.esz, a64_vget(s, o.rn), a64_vget(s, o.rm)), o.q);
  */
 #ifndef A64_VEC_H
@@ -15,9 +15,16 @@ struct vec {
   unsigned q, u, esz, rd, rn, rm;
 };
 
-static inline struct vec vec_of(uint32_t insn) {
-  return (struct vec){a64_bits(insn, 30, 1), a64_bits(insn, 29, 1), a64_bits(insn, 22, 2),
-                      a64_bits(insn, 0, 5),  a64_bits(insn, 5, 5),  a64_bits(insn, 16, 5)};
+/* The same fields from the @vec3, @vec3diff and @vec2 formats of a64.decode
+ * (rm is not a register in @vec2). */
+static inline struct vec vec_of3(const struct arg_vec3 *a) {
+  return (struct vec){a->q, a->u, a->size, a->rd, a->rn, a->rm};
+}
+static inline struct vec vec_of3diff(const struct arg_vec3diff *a) {
+  return (struct vec){a->q, a->u, a->size, a->rd, a->rn, a->rm};
+}
+static inline struct vec vec_of2(const struct arg_vec2 *a) {
+  return (struct vec){.q = a->q, .u = a->u, .esz = a->size, .rd = a->rd, .rn = a->rn};
 }
 
 static inline uint32_t vop2(struct a64_ctx *s, enum ir_op op, unsigned esz, uint32_t x,
@@ -61,37 +68,5 @@ static inline void vput_narrow(struct a64_ctx *s, unsigned rd, unsigned esz, uin
     r = vop2(s, IR_VZIP1, 3, a64_vget(s, rd), r);
   a64_vput(s, rd, r, 1);
 }
-
-/* a64_vec_sat.c: the saturating forms, which set FPSR.QC. */
-bool trans_vsat_3same(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_3same_scalar(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_2misc(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_2misc_scalar(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_shift(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_shift_scalar(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_elem(struct a64_ctx *s, uint32_t insn);
-bool trans_vsat_elem_scalar(struct a64_ctx *s, uint32_t insn);
-
-/* a64_vec_arith.c: halving, absolute difference, pairwise long, rounding and
- * inserting shifts, the integer by-element class, [SU][R]SHL by register. */
-bool trans_vec_arith_3same(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_arith_2misc(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_elem(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_arith_shift(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_arith_shift_scalar(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_shift_reg(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_shift_reg_scalar(struct a64_ctx *s, uint32_t insn);
-
-/* a64_vec_crypto.c: AESE AESD AESMC AESIMC, PMULL/PMULL2 of 64-bit lanes. */
-bool trans_vec_aes(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_pmull64(struct a64_ctx *s, uint32_t insn);
-
-/* a64_vec_sha.c: SHA256H SHA256H2 SHA256SU0 SHA256SU1, SHA1H SHA1SU0 SHA1SU1, EOR3
- * BCAX XAR RAX1. */
-bool trans_vec_sha_3reg(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_sha_2reg(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_eor3_bcax(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_xar(struct a64_ctx *s, uint32_t insn);
-bool trans_vec_rax1(struct a64_ctx *s, uint32_t insn);
 
 #endif

@@ -64,9 +64,9 @@ static uint32_t vec_abd(struct a64_ctx *s, struct vec o, uint32_t n, uint32_t m)
   return vop2(s, IR_VSUB, o.esz, hi, vop2(s, o.u ? IR_VMINU : IR_VMINS, o.esz, n, m));
 }
 
-bool trans_vec_arith_3same(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 11, 5);
+bool trans_vec_arith_3same(struct a64_ctx *s, const struct arg_vec3 *a) {
+  struct vec o = vec_of3(a);
+  unsigned opcode = a->opcode;
   uint32_t r;
   if (o.esz == 3)
     return false;
@@ -137,9 +137,9 @@ static uint32_t vec_rbit(struct a64_ctx *s, uint32_t x) {
   return vop2(s, IR_VOR, 0, lo, vop2(s, IR_VTBL, 0, hi_tab, vop1(s, IR_VSHRU, 0, x, 4)));
 }
 
-bool trans_vec_arith_2misc(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
+bool trans_vec_arith_2misc(struct a64_ctx *s, const struct arg_vec2 *a) {
+  struct vec o = vec_of2(a);
+  unsigned key = o.u << 5 | a->opcode;
   uint32_t n, r;
   if (o.esz == 3 || (key == 0x25 && o.esz != 1))
     return false;
@@ -167,9 +167,9 @@ bool trans_vec_arith_2misc(struct a64_ctx *s, uint32_t insn) {
  * V(Rm<3:0>); size 10: element H:L of V(M:Rm). */
 
 /* The element broadcast to every lane: one byte shuffle by a constant. */
-static uint32_t vec_elem_dup(struct a64_ctx *s, uint32_t insn, unsigned esz) {
-  unsigned h = a64_bits(insn, 11, 1), l = a64_bits(insn, 21, 1), m = a64_bits(insn, 20, 1);
-  unsigned rm = a64_bits(insn, 16, 4), index = h << 2 | l << 1 | m;
+static uint32_t vec_elem_dup(struct a64_ctx *s, const struct arg_velem *a, unsigned esz) {
+  unsigned h = a->h, l = a->l, m = a->m;
+  unsigned rm = a->rm, index = h << 2 | l << 1 | m;
   if (esz == 2)
     rm |= m << 4, index = h << 1 | l;
   uint64_t idx = 0;
@@ -191,14 +191,14 @@ static uint32_t vec_elem_mul_long(struct a64_ctx *s, struct vec o, uint32_t e) {
   return vop2(s, o.u ? IR_VMULLU : IR_VMULLS, 3, n, e);
 }
 
-bool trans_vec_elem(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 12, 4);
+bool trans_vec_elem(struct a64_ctx *s, const struct arg_velem *a) {
+  struct vec o = {.q = a->q, .u = a->u, .esz = a->size, .rd = a->rd, .rn = a->rn};
+  unsigned opcode = a->opcode;
   bool same = o.u ? opcode == 0x0 || opcode == 0x4 : opcode == 0x8;
   bool wide = opcode == 0x2 || opcode == 0x6 || opcode == 0xa;
   if ((o.esz != 1 && o.esz != 2) || (!same && !wide))
     return false; /* FP, SQDMULH and friends, dot products: not here */
-  uint32_t e = vec_elem_dup(s, insn, o.esz), p;
+  uint32_t e = vec_elem_dup(s, a, o.esz), p;
   unsigned z = same ? o.esz : o.esz + 1;
   if (same)
     p = vop2(s, IR_VMUL, z, a64_vget(s, o.rn), e);
@@ -249,25 +249,25 @@ static uint32_t vec_arith_shift_op(struct a64_ctx *s, struct vec o, unsigned opc
   return 0;
 }
 
-bool trans_vec_arith_shift(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned immh = a64_bits(insn, 19, 4);
+bool trans_vec_arith_shift(struct a64_ctx *s, const struct arg_vshift *a) {
+  struct vec o = {.q = a->q, .u = a->u, .rd = a->rd, .rn = a->rn};
+  unsigned immh = a->immh;
   if (!immh)
     return false;
   unsigned esz = 31 - (unsigned)__builtin_clz(immh);
   if (esz == 3 && !o.q)
     return false;
-  uint32_t r = vec_arith_shift_op(s, o, a64_bits(insn, 11, 5), esz, a64_bits(insn, 16, 7));
+  uint32_t r = vec_arith_shift_op(s, o, a->opcode, esz, a->shift_imm);
   if (r)
     a64_vput(s, o.rd, r, o.q);
   return r != 0;
 }
 
-bool trans_vec_arith_shift_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  if (!a64_bits(insn, 22, 1))
+bool trans_vec_arith_shift_scalar(struct a64_ctx *s, const struct arg_vshift *a) {
+  struct vec o = {.q = a->q, .u = a->u, .rd = a->rd, .rn = a->rn};
+  if (!(a->immh & 8))
     return false; /* only the D forms (immh = 1xxx) */
-  uint32_t r = vec_arith_shift_op(s, o, a64_bits(insn, 11, 5), 3, a64_bits(insn, 16, 7));
+  uint32_t r = vec_arith_shift_op(s, o, a->opcode, 3, a->shift_imm);
   if (r)
     a64_vput(s, o.rd, r, 0);
   return r != 0;
@@ -312,27 +312,25 @@ static uint32_t vec_shift_reg(struct a64_ctx *s, bool u, bool round, unsigned es
   return vop2(s, IR_VOR, 0, vop2(s, IR_VSHLV, esz, n, amount), right);
 }
 
-static bool vec_is_shift_reg(uint32_t insn) {
-  unsigned opcode = a64_bits(insn, 11, 5);
+static bool vec_is_shift_reg(unsigned opcode) {
   return opcode == 0x08 || opcode == 0x0a;
 }
 
-bool trans_vec_shift_reg(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  if (!vec_is_shift_reg(insn) || (o.esz == 3 && !o.q))
+bool trans_vec_shift_reg(struct a64_ctx *s, const struct arg_vec3 *a) {
+  struct vec o = vec_of3(a);
+  if (!vec_is_shift_reg(a->opcode) || (o.esz == 3 && !o.q))
     return false;
   uint32_t r =
-      vec_shift_reg(s, o.u, a64_bits(insn, 12, 1), o.esz, a64_vget(s, o.rn), a64_vget(s, o.rm));
+      vec_shift_reg(s, o.u, a->opcode >> 1 & 1, o.esz, a64_vget(s, o.rn), a64_vget(s, o.rm));
   a64_vput(s, o.rd, r, o.q);
   return true;
 }
 
-bool trans_vec_shift_reg_scalar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  if (!vec_is_shift_reg(insn) || o.esz != 3)
+bool trans_vec_shift_reg_scalar(struct a64_ctx *s, const struct arg_vec3 *a) {
+  struct vec o = vec_of3(a);
+  if (!vec_is_shift_reg(a->opcode) || o.esz != 3)
     return false;
-  uint32_t r =
-      vec_shift_reg(s, o.u, a64_bits(insn, 12, 1), 3, a64_vget(s, o.rn), a64_vget(s, o.rm));
+  uint32_t r = vec_shift_reg(s, o.u, a->opcode >> 1 & 1, 3, a64_vget(s, o.rn), a64_vget(s, o.rm));
   a64_vput(s, o.rd, r, 0);
   return true;
 }

@@ -4,7 +4,7 @@
  * and ST1-ST4 of one lane, and LD1R-LD4R, each also post-indexed by the
  * bytes moved or by Xm.
  *
- * The decoder tries this table before a64_ldst_patterns, where the C helper
+ * a64.decode has these patterns before those of a64_ldst.c, where the C helper
  * a64_h_ldst_struct stays the reference (tests/unit/a64_vec_test.c runs
  * both); LD1/ST1 of whole registers are plain loads and stores there.
  *
@@ -26,15 +26,6 @@ struct vls {
   unsigned q, load, post, rm, rn, rt;
   unsigned nregs; /* registers Vt, Vt+1, ... (mod 32) */
 };
-
-static struct vls vls_of(uint32_t insn) {
-  return (struct vls){.q = a64_bits(insn, 30, 1),
-                      .load = a64_bits(insn, 22, 1),
-                      .post = a64_bits(insn, 23, 1),
-                      .rm = a64_bits(insn, 16, 5),
-                      .rn = a64_bits(insn, 5, 5),
-                      .rt = a64_bits(insn, 0, 5)};
-}
 
 static unsigned vls_reg(struct vls v, unsigned k) {
   return (v.rt + k) % 32;
@@ -179,10 +170,10 @@ static unsigned multi_regs(unsigned opcode) {
   return opcode == 0 ? 4 : opcode == 4 ? 3 : opcode == 8 ? 2 : 0;
 }
 
-static bool trans_vls_multi(struct a64_ctx *s, uint32_t insn) {
-  struct vls v = vls_of(insn);
-  unsigned esz = a64_bits(insn, 10, 2);
-  v.nregs = multi_regs(a64_bits(insn, 12, 4));
+bool trans_vls_multi(struct a64_ctx *s, const struct arg_vls_multi *a) {
+  struct vls v = {.q = a->q, .load = a->L, .post = a->post, .rm = a->rm, .rn = a->rn, .rt = a->rt};
+  unsigned esz = a->size;
+  v.nregs = multi_regs(a->opcode);
   if (!v.nregs || (esz == 3 && !v.q)) /* .1D is reserved for LD2-LD4 */
     return false;
   unsigned total = v.nregs * (v.q ? 16 : 8);
@@ -228,9 +219,8 @@ static void ldst_lane(struct a64_ctx *s, struct vls v, unsigned esz, unsigned in
 
 /* opcode<2:1> is the element size, 3 for LDnR (size from bits 11:10);
  * the index is Q:S:size with the bits the element size takes left out. */
-static bool single_lane(uint32_t insn, unsigned *esz, unsigned *index) {
-  unsigned scale = a64_bits(insn, 14, 2), q = a64_bits(insn, 30, 1);
-  unsigned s = a64_bits(insn, 12, 1), size = a64_bits(insn, 10, 2);
+static bool single_lane(const struct arg_vls_single *a, unsigned *esz, unsigned *index) {
+  unsigned scale = a->scale, q = a->q, s = a->S, size = a->size;
   *esz = scale;
   switch (scale) {
   case 0: *index = q << 3 | s << 2 | size; return true;
@@ -245,16 +235,16 @@ static bool single_lane(uint32_t insn, unsigned *esz, unsigned *index) {
   }
 }
 
-static bool trans_vls_single(struct a64_ctx *s, uint32_t insn) {
-  struct vls v = vls_of(insn);
+bool trans_vls_single(struct a64_ctx *s, const struct arg_vls_single *a) {
+  struct vls v = {.q = a->q, .load = a->L, .post = a->post, .rm = a->rm, .rn = a->rn, .rt = a->rt};
   unsigned esz, index = 0;
-  v.nregs = (a64_bits(insn, 13, 1) << 1 | a64_bits(insn, 21, 1)) + 1;
-  bool replicate = a64_bits(insn, 14, 2) == 3;
+  v.nregs = (a->o0 << 1 | a->r) + 1;
+  bool replicate = a->scale == 3;
   if (replicate) {
-    if (!v.load || a64_bits(insn, 12, 1))
+    if (!v.load || a->S)
       return false;
-    esz = a64_bits(insn, 10, 2);
-  } else if (!single_lane(insn, &esz, &index)) {
+    esz = a->size;
+  } else if (!single_lane(a, &esz, &index)) {
     return false;
   }
   uint32_t base = a64_rd(s, v.rn, 1, true);
@@ -265,10 +255,3 @@ static bool trans_vls_single(struct a64_ctx *s, uint32_t insn) {
   vls_writeback(s, v, base, v.nregs << esz);
   return true;
 }
-
-const struct a64_pattern a64_vec_ldst_patterns[] = {
-    {0xbfbf0000, 0x0c000000, trans_vls_multi, "ld2-4/st2-4 multiple (vector IR)"},
-    {0xbfa00000, 0x0c800000, trans_vls_multi, "ld2-4/st2-4 multiple, post-index (vector IR)"},
-    {0xbf9f0000, 0x0d000000, trans_vls_single, "ld1-4/st1-4 single, ld1r-4r (vector IR)"},
-    {0xbf800000, 0x0d800000, trans_vls_single, "ld1-4/st1-4 single, post-index (vector IR)"},
-    {0, 0, NULL, NULL}};

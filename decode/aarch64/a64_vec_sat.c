@@ -95,10 +95,10 @@ static bool vsat_mulh(struct a64_ctx *s, unsigned rd, unsigned z, uint32_t n, ui
 
 /* ---- three same: [SU]QADD (opcode 00001), [SU]QSUB (00101), SQ(R)DMULH (10110) ---- */
 
-static bool vsat_3same(struct a64_ctx *s, uint32_t insn, bool scalar) {
+static bool vsat_3same(struct a64_ctx *s, const struct arg_vec3 *a, bool scalar) {
   static const enum ir_op ops[2][2] = {{IR_VQADDS, IR_VQADDU}, {IR_VQSUBS, IR_VQSUBU}};
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 11, 5);
+  struct vec o = vec_of3(a);
+  unsigned opcode = a->opcode;
   bool sub = opcode == 0x05;
   if (opcode == 0x16)
     return (o.esz == 1 || o.esz == 2) && vsat_mulh(s, o.rd, o.esz, a64_vget(s, o.rn),
@@ -113,22 +113,22 @@ static bool vsat_3same(struct a64_ctx *s, uint32_t insn, bool scalar) {
   return true;
 }
 
-bool trans_vsat_3same(struct a64_ctx *s, uint32_t insn) {
-  return vsat_3same(s, insn, false);
+bool trans_vsat_3same(struct a64_ctx *s, const struct arg_vec3 *a) {
+  return vsat_3same(s, a, false);
 }
 
-bool trans_vsat_3same_scalar(struct a64_ctx *s, uint32_t insn) {
-  return vsat_3same(s, insn, true);
+bool trans_vsat_3same_scalar(struct a64_ctx *s, const struct arg_vec3 *a) {
+  return vsat_3same(s, a, true);
 }
 
 /* ---- by element: 0 Q 0 01111 size L M Rm 110 r H 0 Rn Rd, SQ(R)DMULH (r) ----
  * (scalar: 01 0 11111 ...); size 01: element H:L:M of V(Rm<3:0>), size 10:
  * element H:L of V(M:Rm), broadcast. */
-static bool vsat_elem(struct a64_ctx *s, uint32_t insn, bool scalar) {
-  struct vec o = vec_of(insn);
-  unsigned opcode = a64_bits(insn, 12, 4), hl = a64_bits(insn, 11, 1) << 1 | a64_bits(insn, 21, 1);
-  unsigned index = o.esz == 1 ? hl << 1 | a64_bits(insn, 20, 1) : hl;
-  unsigned rm = o.esz == 1 ? a64_bits(insn, 16, 4) : a64_bits(insn, 16, 5);
+static bool vsat_elem(struct a64_ctx *s, const struct arg_velem *a, bool scalar) {
+  struct vec o = {.q = a->q, .u = a->u, .esz = a->size, .rd = a->rd, .rn = a->rn};
+  unsigned opcode = a->opcode, hl = a->h << 1 | a->l;
+  unsigned index = o.esz == 1 ? hl << 1 | a->m : hl;
+  unsigned rm = o.esz == 1 ? a->rm : a->m << 4 | a->rm;
   if (o.u || (opcode != 0xc && opcode != 0xd) || (o.esz != 1 && o.esz != 2))
     return false;
   uint32_t e = ir_vop(s->b, IR_VEXTRACT, IR_I64, o.esz, a64_vget(s, rm), 0, index);
@@ -136,12 +136,12 @@ static bool vsat_elem(struct a64_ctx *s, uint32_t insn, bool scalar) {
                    vsat_part(o, scalar));
 }
 
-bool trans_vsat_elem(struct a64_ctx *s, uint32_t insn) {
-  return vsat_elem(s, insn, false);
+bool trans_vsat_elem(struct a64_ctx *s, const struct arg_velem *a) {
+  return vsat_elem(s, a, false);
 }
 
-bool trans_vsat_elem_scalar(struct a64_ctx *s, uint32_t insn) {
-  return vsat_elem(s, insn, true);
+bool trans_vsat_elem_scalar(struct a64_ctx *s, const struct arg_velem *a) {
+  return vsat_elem(s, a, true);
 }
 
 /* ---- two-register misc ---- */
@@ -212,9 +212,9 @@ static bool vsat_narrow(struct a64_ctx *s, struct vec o, bool scalar, uint32_t x
   return true;
 }
 
-static bool vsat_2misc(struct a64_ctx *s, uint32_t insn, bool scalar) {
-  struct vec o = vec_of(insn);
-  unsigned key = o.u << 5 | a64_bits(insn, 12, 5);
+static bool vsat_2misc(struct a64_ctx *s, const struct arg_vec2 *a, bool scalar) {
+  struct vec o = vec_of2(a);
+  unsigned key = o.u << 5 | a->opcode;
   switch (key) {
   case 0x03:
   case 0x23:
@@ -233,12 +233,12 @@ static bool vsat_2misc(struct a64_ctx *s, uint32_t insn, bool scalar) {
   }
 }
 
-bool trans_vsat_2misc(struct a64_ctx *s, uint32_t insn) {
-  return vsat_2misc(s, insn, false);
+bool trans_vsat_2misc(struct a64_ctx *s, const struct arg_vec2 *a) {
+  return vsat_2misc(s, a, false);
 }
 
-bool trans_vsat_2misc_scalar(struct a64_ctx *s, uint32_t insn) {
-  return vsat_2misc(s, insn, true);
+bool trans_vsat_2misc_scalar(struct a64_ctx *s, const struct arg_vec2 *a) {
+  return vsat_2misc(s, a, true);
 }
 
 /* ---- shift by immediate ---- */
@@ -286,10 +286,9 @@ static bool vsat_shrn(struct a64_ctx *s, struct vec o, bool scalar, unsigned z, 
   return vsat_narrow(s, o, scalar, t, from_u, o.u);
 }
 
-static bool vsat_shift(struct a64_ctx *s, uint32_t insn, bool scalar) {
-  struct vec o = vec_of(insn);
-  unsigned immh = a64_bits(insn, 19, 4), imm = a64_bits(insn, 16, 7);
-  unsigned opcode = a64_bits(insn, 11, 5);
+static bool vsat_shift(struct a64_ctx *s, const struct arg_vshift *a, bool scalar) {
+  struct vec o = {.q = a->q, .u = a->u, .rd = a->rd, .rn = a->rn};
+  unsigned immh = a->immh, imm = a->shift_imm, opcode = a->opcode;
   if (!immh)
     return false;
   unsigned z = 31 - (unsigned)__builtin_clz(immh);
@@ -312,10 +311,10 @@ static bool vsat_shift(struct a64_ctx *s, uint32_t insn, bool scalar) {
   }
 }
 
-bool trans_vsat_shift(struct a64_ctx *s, uint32_t insn) {
-  return vsat_shift(s, insn, false);
+bool trans_vsat_shift(struct a64_ctx *s, const struct arg_vshift *a) {
+  return vsat_shift(s, a, false);
 }
 
-bool trans_vsat_shift_scalar(struct a64_ctx *s, uint32_t insn) {
-  return vsat_shift(s, insn, true);
+bool trans_vsat_shift_scalar(struct a64_ctx *s, const struct arg_vshift *a) {
+  return vsat_shift(s, a, true);
 }

@@ -71,9 +71,9 @@ static void sha1h(struct a64_ctx *s, unsigned rd, uint32_t n) {
 /* 01011110 size(2) 0 Rm 0 opcode(3) 00 Rn Rd, size 00: opcode 011 SHA1SU0 Vd.4S, Vn.4S,
  * Vm.4S, 100 SHA256H Qd, Qn, Vm.4S, 101 SHA256H2, 110 SHA256SU1 Vd.4S, Vn.4S, Vm.4S.
  * SHA1C, SHA1P, SHA1M (000-010) stay helpers. */
-bool trans_vec_sha_3reg(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned op = a64_bits(insn, 12, 3);
+bool trans_vec_sha_3reg(struct a64_ctx *s, const struct arg_vec_sha_3reg *a) {
+  struct vec o = {.esz = a->size, .rd = a->rd, .rn = a->rn, .rm = a->rm};
+  unsigned op = a->opcode;
   if (o.esz != 0 || op < 3 || op > 6)
     return false;
   uint32_t d = a64_vget(s, o.rd), n = a64_vget(s, o.rn), m = a64_vget(s, o.rm), r;
@@ -92,9 +92,9 @@ bool trans_vec_sha_3reg(struct a64_ctx *s, uint32_t insn) {
 
 /* 01011110 size(2) 10100 opcode(5) 10 Rn Rd, size 00: opcode 00000 SHA1H Sd, Sn,
  * 00001 SHA1SU1 Vd.4S, Vn.4S, 00010 SHA256SU0 Vd.4S, Vn.4S. */
-bool trans_vec_sha_2reg(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  unsigned op = a64_bits(insn, 12, 5);
+bool trans_vec_sha_2reg(struct a64_ctx *s, const struct arg_vec_sha_2reg *a) {
+  struct vec o = {.esz = a->size, .rd = a->rd, .rn = a->rn};
+  unsigned op = a->opcode;
   if (o.esz != 0 || op > 2)
     return false;
   uint32_t d = a64_vget(s, o.rd), n = a64_vget(s, o.rn);
@@ -106,26 +106,23 @@ bool trans_vec_sha_2reg(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* 11001110 00 op 0 Rm 0 Ra Rn Rd: EOR3 Vd.16B, Vn.16B, Vm.16B, Va.16B (op 0), BCAX (op 1). */
-bool trans_vec_eor3_bcax(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  uint32_t n = a64_vget(s, o.rn), m = a64_vget(s, o.rm), a = a64_vget(s, a64_bits(insn, 10, 5));
-  uint32_t t = a64_bits(insn, 21, 1) ? vop2(s, IR_VANDN, 0, m, a) : vop2(s, IR_VXOR, 0, m, a);
-  a64_vput(s, o.rd, vop2(s, IR_VXOR, 0, n, t), 1);
+bool trans_vec_eor3_bcax(struct a64_ctx *s, const struct arg_vec_eor3_bcax *a) {
+  uint32_t n = a64_vget(s, a->rn), m = a64_vget(s, a->rm), acc = a64_vget(s, a->ra);
+  uint32_t t = a->op ? vop2(s, IR_VANDN, 0, m, acc) : vop2(s, IR_VXOR, 0, m, acc);
+  a64_vput(s, a->rd, vop2(s, IR_VXOR, 0, n, t), 1);
   return true;
 }
 
 /* 11001110 100 Rm imm6 Rn Rd: XAR Vd.2D, Vn.2D, Vm.2D, #imm6. */
-bool trans_vec_xar(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  uint32_t x = vop2(s, IR_VXOR, 0, a64_vget(s, o.rn), a64_vget(s, o.rm));
-  a64_vput(s, o.rd, vror64(s, x, a64_bits(insn, 10, 6)), 1);
+bool trans_vec_xar(struct a64_ctx *s, const struct arg_vec_xar *a) {
+  uint32_t x = vop2(s, IR_VXOR, 0, a64_vget(s, a->rn), a64_vget(s, a->rm));
+  a64_vput(s, a->rd, vror64(s, x, a->imm6), 1);
   return true;
 }
 
 /* 11001110 011 Rm 1000 11 Rn Rd: RAX1 Vd.2D, Vn.2D, Vm.2D. */
-bool trans_vec_rax1(struct a64_ctx *s, uint32_t insn) {
-  struct vec o = vec_of(insn);
-  uint32_t m = vror64(s, a64_vget(s, o.rm), 63);
-  a64_vput(s, o.rd, vop2(s, IR_VXOR, 0, a64_vget(s, o.rn), m), 1);
+bool trans_vec_rax1(struct a64_ctx *s, const struct arg_vec_rax1 *a) {
+  uint32_t m = vror64(s, a64_vget(s, a->rm), 63);
+  a64_vput(s, a->rd, vop2(s, IR_VXOR, 0, a64_vget(s, a->rn), m), 1);
   return true;
 }

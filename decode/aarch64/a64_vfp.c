@@ -236,44 +236,36 @@ static bool vfp2_put(struct a64_ctx *s, enum vfp2 k, unsigned aux, unsigned rd, 
 
 /* ---- scalar FP: M 0 S 11110 ftype ... (Arm ARM C4.1.96) ---- */
 
-struct a64_vfp_regs a64_vfp_regs_of(uint32_t insn) {
-  return (struct a64_vfp_regs){a64_bits(insn, 0, 5), a64_bits(insn, 5, 5), a64_bits(insn, 16, 5),
-                               a64_bits(insn, 10, 5)};
-}
-
-unsigned a64_vfp_ftype_lg(uint32_t insn) {
-  unsigned ftype = a64_bits(insn, 22, 2);
+unsigned a64_vfp_ftype_lg(unsigned ftype) {
   return ftype < 2 ? 2 + ftype : 0;
 }
 
 /* 0 0 0 11110 ftype 1 Rm opcode(4) 10 Rn Rd: FMUL FDIV FADD FSUB FMAX FMIN
  * FMAXNM FMINNM FNMUL (0000..1000) */
-static bool trans_vfp_dp2(struct a64_ctx *s, uint32_t insn) {
+bool trans_vfp_dp2(struct a64_ctx *s, const struct arg_vfp_dp2 *a) {
   static const uint8_t ops[16] = {V2_FMUL, V2_FDIV, V2_FADD, V2_FSUB, V2_FMAX,
                                   V2_FMIN, V2_FMAX, V2_FMIN, V2_FNMUL};
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn);
-  enum vfp2 k = ops[a64_bits(insn, 12, 4)];
+  unsigned lg = a64_vfp_ftype_lg(a->ftype);
+  enum vfp2 k = ops[a->opcode];
   if (!lg || !k || !xrun_speculate(s->pc))
     return false;
-  return vfp2_put(s, k, lg | IR_VF_ONE, r.rd, a64_vget(s, r.rn), a64_vget(s, r.rm));
+  return vfp2_put(s, k, lg | IR_VF_ONE, a->rd, a64_vget(s, a->rn), a64_vget(s, a->rm));
 }
 
 /* 0 0 0 11111 ftype o1 Rm o0 Ra Rn Rd: FMADD a + n*m, FMSUB a - n*m,
  * FNMADD -a - n*m, FNMSUB -a + n*m: n negated when o0 != o1, a when o1. */
-static bool trans_vfp_dp3(struct a64_ctx *s, uint32_t insn) {
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), o1 = a64_bits(insn, 21, 1), o0 = a64_bits(insn, 15, 1);
+bool trans_vfp_dp3(struct a64_ctx *s, const struct arg_vfp_dp3 *a) {
+  unsigned lg = a64_vfp_ftype_lg(a->ftype), o1 = a->o1, o0 = a->o0;
   if (!lg || !xrun_speculate(s->pc))
     return false;
   unsigned aux = lg | IR_VF_ONE;
-  uint32_t n = a64_vget(s, r.rn), m = a64_vget(s, r.rm), a = a64_vget(s, r.ra);
+  uint32_t n = a64_vget(s, a->rn), m = a64_vget(s, a->rm), acc = a64_vget(s, a->ra);
   a64_vfp_enter(s);
   if (o0 != o1)
     n = vfp_neg(s, aux, n);
   if (o1)
-    a = vfp_neg(s, aux, a);
-  ir_put(s->b, a64_off_v(r.rd), vfp_fma(s, aux, n, m, a));
+    acc = vfp_neg(s, aux, acc);
+  ir_put(s->b, a64_off_v(a->rd), vfp_fma(s, aux, n, m, acc));
   return true;
 }
 
@@ -288,9 +280,9 @@ static int vfp_frint_mode(unsigned opcode) {
 
 /* 0 0 0 11110 ftype 1 opcode(6) 10000 Rn Rd: FSQRT (000011), FCVT to
  * single (000100) from double, to double (000101) from single, FRINT* (001xxx). */
-static bool trans_vfp_dp1(struct a64_ctx *s, uint32_t insn) {
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), opcode = a64_bits(insn, 15, 6);
+bool trans_vfp_dp1(struct a64_ctx *s, const struct arg_vfp_dp1 *a) {
+  struct a64_vfp_regs r = {.rd = a->rd, .rn = a->rn};
+  unsigned lg = a64_vfp_ftype_lg(a->ftype), opcode = a->opcode;
   int mode = vfp_frint_mode(opcode);
   if (!lg || !xrun_speculate(s->pc))
     return false;
@@ -315,13 +307,12 @@ static bool trans_vfp_dp1(struct a64_ctx *s, uint32_t insn) {
 
 /* 0 0 0 11110 ftype 1 Rm 00 1000 Rn opc(2) 000: FCMP, FCMP #0.0 (opc<0>),
  * FCMPE (opc<1>: invalid for quiet NaNs too) -> NZCV. */
-static bool trans_vfp_fcmp(struct a64_ctx *s, uint32_t insn) {
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), signalling = a64_bits(insn, 4, 1);
+bool trans_vfp_fcmp(struct a64_ctx *s, const struct arg_vfp_fcmp *a) {
+  unsigned lg = a64_vfp_ftype_lg(a->ftype), signalling = a->e;
   if (!lg || !xrun_speculate(s->pc))
     return false;
-  uint32_t n = a64_vget(s, r.rn);
-  uint32_t m = a64_bits(insn, 3, 1) ? vfp_zero(s) : a64_vget(s, r.rm);
+  uint32_t n = a64_vget(s, a->rn);
+  uint32_t m = a->zero ? vfp_zero(s) : a64_vget(s, a->rm);
   a64_vfp_enter(s);
   a64_set_nzcv(s, ir_vop(s->b, IR_VFCMP, IR_I32, lg | IR_VF_ONE, n, m, signalling));
   return true;
@@ -329,9 +320,9 @@ static bool trans_vfp_fcmp(struct a64_ctx *s, uint32_t insn) {
 
 /* SCVTF/UCVTF: Wn/Xn (XZR for 31) to lane 0 of Vd, divided by 2^fbits. The
  * scaling is exact: a converted integer times 2^-64 or more is normal. */
-static bool vfp_from_int(struct a64_ctx *s, uint32_t insn, bool is_unsigned, unsigned fbits) {
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1), aux = lg | IR_VF_ONE;
+static bool vfp_from_int(struct a64_ctx *s, struct a64_vfp_regs r, unsigned lg, unsigned sf,
+                         bool is_unsigned, unsigned fbits) {
+  unsigned aux = lg | IR_VF_ONE;
   uint32_t x = a64_rd(s, r.rn, sf, false);
   a64_vfp_enter(s);
   uint32_t v = ir_vop(s->b, is_unsigned ? IR_VFFROMU : IR_VFFROMS, IR_V128, aux, x, 0, 0);
@@ -345,10 +336,9 @@ static bool vfp_from_int(struct a64_ctx *s, uint32_t insn, bool is_unsigned, uns
 
 /* FCVT[NPM][SU] into Wd/Xd (rmode 00 01 10, opcode 00x): rounded in the
  * mode, then converted. */
-static bool vfp_to_int_rounded(struct a64_ctx *s, uint32_t insn, unsigned rmode, bool is_unsigned) {
+static bool vfp_to_int_rounded(struct a64_ctx *s, struct a64_vfp_regs r, unsigned lg, unsigned sf,
+                               unsigned rmode, bool is_unsigned) {
   static const uint8_t modes[3] = {IR_VF_RN, IR_VF_RP, IR_VF_RM};
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1);
   uint32_t v = a64_vget(s, r.rn);
   a64_vfp_enter(s);
   a64_wr(s, r.rd, sf, false,
@@ -359,16 +349,16 @@ static bool vfp_to_int_rounded(struct a64_ctx *s, uint32_t insn, unsigned rmode,
 /* sf 0 0 11110 ftype 1 rmode opcode(3) 000000 Rn Rd: SCVTF (00 010),
  * UCVTF (00 011), FCVT[NPMZ]S (rmode 000), FCVT[NPMZ]U (rmode 001);
  * saturating into Wd/Xd, flags counted even when Rd is XZR. */
-static bool trans_vfp_cvt_int(struct a64_ctx *s, uint32_t insn) {
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), sf = a64_bits(insn, 31, 1);
-  unsigned rop = a64_bits(insn, 19, 2) << 3 | a64_bits(insn, 16, 3);
-  if (!lg || a64_bits(insn, 29, 1) || !xrun_speculate(s->pc))
+bool trans_vfp_cvt_int(struct a64_ctx *s, const struct arg_vfp_cvt_int *a) {
+  struct a64_vfp_regs r = {.rd = a->rd, .rn = a->rn};
+  unsigned lg = a64_vfp_ftype_lg(a->ftype), sf = a->sf;
+  unsigned rop = a->rmode << 3 | a->opcode;
+  if (!lg || !xrun_speculate(s->pc))
     return false;
   if (rop == 2 || rop == 3)
-    return vfp_from_int(s, insn, rop == 3, 0);
+    return vfp_from_int(s, r, lg, sf, rop == 3, 0);
   if ((rop & 6) == 0 && rop < 0x18)
-    return vfp_to_int_rounded(s, insn, rop >> 3, rop & 1);
+    return vfp_to_int_rounded(s, r, lg, sf, rop >> 3, rop & 1);
   if (rop != 0x18 && rop != 0x19)
     return false;
   uint32_t v = a64_vget(s, r.rn);
@@ -380,28 +370,36 @@ static bool trans_vfp_cvt_int(struct a64_ctx *s, uint32_t insn) {
 
 /* sf 0 0 11110 ftype 0 rmode opcode(3) scale(6) Rn Rd: SCVTF/UCVTF (fixed
  * point, 00 010/011), fbits = 64 - scale, at most 32 for Wn. */
-static bool trans_vfp_cvt_fixed(struct a64_ctx *s, uint32_t insn) {
-  unsigned rop = a64_bits(insn, 19, 2) << 3 | a64_bits(insn, 16, 3);
-  bool fits = a64_bits(insn, 31, 1) || a64_bits(insn, 15, 1);
-  if (!a64_vfp_ftype_lg(insn) || a64_bits(insn, 29, 1) || (rop != 2 && rop != 3) || !fits ||
-      !xrun_speculate(s->pc))
+bool trans_vfp_cvt_fixed(struct a64_ctx *s, const struct arg_vfp_cvt_fixed *a) {
+  unsigned rop = a->rmode << 3 | a->opcode, lg = a64_vfp_ftype_lg(a->ftype);
+  bool fits = a->sf || a->scale >> 5; /* scale >= 32 */
+  if (!lg || (rop != 2 && rop != 3) || !fits || !xrun_speculate(s->pc))
     return false;
-  return vfp_from_int(s, insn, rop == 3, 64 - a64_bits(insn, 10, 6));
+  struct a64_vfp_regs r = {.rd = a->rd, .rn = a->rn};
+  return vfp_from_int(s, r, lg, a->sf, rop == 3, 64 - a->scale);
 }
 
 /* ---- Advanced SIMD (Arm ARM C4.1.95) ----
  * 0 Q U 01110 a sz ... (scalar: 01 U 11110 a sz ...): a = bit 23, sz = bit 22
  * picks single or double; sz with Q=0 is reserved in the vector forms. */
 
-struct a64_vfp_vec a64_vfp_vec_of(uint32_t insn, unsigned opcode_pos) {
-  return (struct a64_vfp_vec){a64_bits(insn, 0, 5),
-                              a64_bits(insn, 5, 5),
-                              a64_bits(insn, 16, 5),
-                              a64_bits(insn, 30, 1),
-                              2 + a64_bits(insn, 22, 1),
-                              a64_bits(insn, 29, 1) << 6 | a64_bits(insn, 23, 1) << 5 |
-                                  a64_bits(insn, opcode_pos, 5),
-                              a64_bits(insn, 28, 1)};
+static struct a64_vfp_vec vfp_vec_3same(const struct arg_fp3same *a) {
+  return (struct a64_vfp_vec){.rd = a->rd,
+                              .rn = a->rn,
+                              .rm = a->rm,
+                              .q = a->q,
+                              .lg = 2 + a->sz,
+                              .key = a->u << 6 | a->a << 5 | a->opcode,
+                              .scalar = a->scalar};
+}
+
+struct a64_vfp_vec a64_vfp_vec_2misc(const struct arg_fp2misc *a) {
+  return (struct a64_vfp_vec){.rd = a->rd,
+                              .rn = a->rn,
+                              .q = a->q,
+                              .lg = 2 + a->sz,
+                              .key = a->u << 6 | a->a << 5 | a->opcode,
+                              .scalar = a->scalar};
 }
 
 unsigned a64_vfp_form_aux(struct a64_vfp_vec o) {
@@ -435,8 +433,8 @@ static void vfp_pairs(struct a64_ctx *s, struct a64_vfp_vec o, uint32_t *n, uint
 }
 
 /* 0 Q U 01110 a sz 1 Rm opcode(5) 1 Rn Rd, scalar 01 U 11110 a sz 1 Rm opcode 1 Rn Rd */
-static bool trans_vfp_3same(struct a64_ctx *s, uint32_t insn) {
-  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 11);
+bool trans_vfp_3same(struct a64_ctx *s, const struct arg_fp3same *a) {
+  struct a64_vfp_vec o = vfp_vec_3same(a);
   enum vfp2 k = vfp3_ops[o.key].op;
   unsigned aux = a64_vfp_form_aux(o);
   if (!k || !aux || (o.scalar && !vfp3_ops[o.key].scalar) || !xrun_speculate(s->pc))
@@ -451,10 +449,10 @@ static bool trans_vfp_3same(struct a64_ctx *s, uint32_t insn) {
 
 /* 01 1 11110 a sz 11000 opcode(5) 10 Rn Rd: Vn[0] op Vn[1] for FADDP
  * (0 01101), FMAXNMP FMINNMP (a 01100), FMAXP FMINP (a 01111). */
-static bool trans_vfp_pairwise_scalar(struct a64_ctx *s, uint32_t insn) {
+bool trans_vfp_pairwise_scalar(struct a64_ctx *s, const struct arg_fp2misc *a) {
   static const uint8_t ops[128] = {
       [0x4d] = V2_FADD, [0x4c] = V2_FMAX, [0x6c] = V2_FMIN, [0x4f] = V2_FMAX, [0x6f] = V2_FMIN};
-  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
+  struct a64_vfp_vec o = a64_vfp_vec_2misc(a);
   enum vfp2 k = ops[o.key];
   if (!k || !xrun_speculate(s->pc))
     return false;
@@ -469,15 +467,16 @@ static bool trans_vfp_pairwise_scalar(struct a64_ctx *s, uint32_t insn) {
 /* 0 Q U 01111 1 sz L M Rm opcode(4) H 0 Rn Rd (scalar 01 U 11111 ...):
  * U=0 0001 FMLA, 0101 FMLS, 1001 FMUL, U=1 1001 FMULX by element Vm[index]
  * (H:L single, H double; Rm = M:Rm). */
-static bool trans_vfp_elem(struct a64_ctx *s, uint32_t insn) {
+bool trans_vfp_elem(struct a64_ctx *s, const struct arg_fpelem *a) {
   static const uint8_t ops[32] = {[1] = V2_FMLA, [5] = V2_FMLS, [9] = V2_FMUL, [25] = V2_FMULX};
-  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
-  enum vfp2 k = ops[a64_bits(insn, 29, 1) << 4 | a64_bits(insn, 12, 4)];
-  unsigned aux = a64_vfp_form_aux(o), index, rm;
-  if (!k || !a64_bits(insn, 23, 1) || !aux || (o.lg == 3 && a64_bits(insn, 21, 1)) ||
-      !xrun_speculate(s->pc))
+  struct a64_vfp_vec o = {
+      .rd = a->rd, .rn = a->rn, .q = a->q, .lg = 2 + a->sz, .scalar = a->scalar};
+  enum vfp2 k = ops[a->u << 4 | a->opcode];
+  unsigned aux = a64_vfp_form_aux(o);
+  if (!k || !a->a || !aux || (o.lg == 3 && a->l) || !xrun_speculate(s->pc))
     return false;
-  a64_elem_index(insn, o.lg, &index, &rm);
+  /* Vm is M:Rm; the index H:L for singles, H for doubles */
+  unsigned rm = a->m << 4 | a->rm, index = o.lg == 2 ? a->h << 1 | a->l : a->h;
   uint32_t e = ir_vop(s->b, IR_VEXTRACT, IR_I64, o.lg, a64_vget(s, rm), 0, index);
   uint32_t m = ir_vop(s->b, IR_VDUP, IR_V128, o.lg, e, 0, 0);
   return vfp2_put(s, k, aux, o.rd, a64_vget(s, o.rn), m);
@@ -581,8 +580,8 @@ static bool vfp_fcvt_long_narrow(struct a64_ctx *s, struct a64_vfp_vec o) {
   return true;
 }
 
-static bool trans_vfp_2misc(struct a64_ctx *s, uint32_t insn) {
-  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
+bool trans_vfp_2misc(struct a64_ctx *s, const struct arg_fp2misc *a) {
+  struct a64_vfp_vec o = a64_vfp_vec_2misc(a);
   enum vfp1 k = vfp_misc_ops[o.key].op;
   unsigned aux = a64_vfp_form_aux(o);
   if (o.key == 0x2f || o.key == 0x6f)
@@ -596,22 +595,3 @@ static bool trans_vfp_2misc(struct a64_ctx *s, uint32_t insn) {
   ir_put(s->b, a64_off_v(o.rd), vfp1_emit(s, k, aux, n, vfp_misc_ops[o.key].mode));
   return true;
 }
-
-const struct a64_pattern a64_vfp_patterns[] = {
-    {0xff200c00, 0x1e200800, trans_vfp_dp2, "fp data-processing 2 source (VF IR)"},
-    {0xff000000, 0x1f000000, trans_vfp_dp3, "fp data-processing 3 source (VF IR)"},
-    {0xff207c00, 0x1e204000, trans_vfp_dp1, "fsqrt/fcvt scalar (VF IR)"},
-    {0xff20fc07, 0x1e202000, trans_vfp_fcmp, "fcmp/fcmpe (VF IR)"},
-    {0x7f20fc00, 0x1e200000, trans_vfp_cvt_int, "fp <-> integer (VF IR)"},
-    {0x7f200000, 0x1e000000, trans_vfp_cvt_fixed, "scvtf/ucvtf fixed point (VF IR)"},
-    {0x9f200400, 0x0e200400, trans_vfp_3same, "simd fp three same (VF IR)"},
-    {0xdf200400, 0x5e200400, trans_vfp_3same, "simd scalar fp three same (VF IR)"},
-    {0x9f3e0c00, 0x0e200800, trans_vfp_2misc, "simd fp two-reg misc (VF IR)"},
-    {0xdf3e0c00, 0x5e200800, trans_vfp_2misc, "simd scalar fp two-reg misc (VF IR)"},
-    {0xdf3e0c00, 0x5e300800, trans_vfp_pairwise_scalar, "simd scalar fp pairwise (VF IR)"},
-    {0x9f3e0c00, 0x0e300800, trans_vfp_across, "simd fp across lanes (VF IR)"},
-    {0xff200c00, 0x1e200c00, trans_vfp_fcsel, "fcsel (integer IR)"},
-    {0xff200c00, 0x1e200400, trans_vfp_fccmp, "fccmp/fccmpe (VF IR)"},
-    {0x9f000400, 0x0f000000, trans_vfp_elem, "simd fp by element (VF IR)"},
-    {0xdf000400, 0x5f000000, trans_vfp_elem, "simd scalar fp by element (VF IR)"},
-    {0, 0, NULL, NULL}};

@@ -30,16 +30,16 @@ uint32_t a64_vfp_splat(struct a64_ctx *s, unsigned aux, uint64_t lane);
 struct a64_vfp_regs {
   unsigned rd, rn, rm, ra;
 };
-struct a64_vfp_regs a64_vfp_regs_of(uint32_t insn);
 /* ftype 00 single, 01 double: the lane size; 0 for half and reserved. */
-unsigned a64_vfp_ftype_lg(uint32_t insn);
+unsigned a64_vfp_ftype_lg(unsigned ftype);
 
 /* Advanced SIMD: 0 Q U 01110 a sz ... (scalar: 01 U 11110 a sz ...). */
 struct a64_vfp_vec {
   unsigned rd, rn, rm, q, lg, key; /* key = U:a:opcode */
   bool scalar;
 };
-struct a64_vfp_vec a64_vfp_vec_of(uint32_t insn, unsigned opcode_pos);
+/* The fields of the @fp2misc format (two-register misc, pairwise, across). */
+struct a64_vfp_vec a64_vfp_vec_2misc(const struct arg_fp2misc *a);
 /* The aux of a vector or scalar form; 0 for reserved encodings and for the
  * binary32 division of half a vector, which the IR does not have. */
 unsigned a64_vfp_form_aux(struct a64_vfp_vec o);
@@ -47,8 +47,6 @@ unsigned a64_vfp_form_aux(struct a64_vfp_vec o);
 /* a64_vfp_minmax.c: FMAX FMIN FMAXNM FMINNM on the lanes of aux, leaving
  * first when an operand lane is a NaN. */
 uint32_t a64_vfp_maxmin(struct a64_ctx *s, bool min, unsigned aux, uint32_t n, uint32_t m);
-/* FMAXV FMINV FMAXNMV FMINNMV (across lanes, .4S). */
-bool trans_vfp_across(struct a64_ctx *s, uint32_t insn);
 
 /* a64_vfp_round.c: FRINT[NMPZXI] (mode: enum ir_vf_round with
  * IR_VF_RINEXACT for FRINTX), FCVT[NMP][SU] into integers of type (IR_V128:
@@ -56,9 +54,5 @@ bool trans_vfp_across(struct a64_ctx *s, uint32_t insn);
 uint32_t a64_vfp_frint(struct a64_ctx *s, unsigned aux, uint32_t n, unsigned mode);
 uint32_t a64_vfp_fcvt_int(struct a64_ctx *s, unsigned aux, uint32_t n, unsigned mode,
                           bool is_unsigned, enum ir_type type);
-
-/* a64_vfp_cond.c: FCSEL and FCCMP/FCCMPE (scalar, single and double). */
-bool trans_vfp_fcsel(struct a64_ctx *s, uint32_t insn);
-bool trans_vfp_fccmp(struct a64_ctx *s, uint32_t insn);
 
 #endif

@@ -13,35 +13,33 @@
 #include "../../xrun.h"
 
 /* M 0 S 11110 ftype 1 Rm cond 11 Rn Rd: FCSEL */
-bool trans_vfp_fcsel(struct a64_ctx *s, uint32_t insn) {
+bool trans_vfp_fcsel(struct a64_ctx *s, const struct arg_vfp_fcsel *a) {
   struct ir_block *b = s->b;
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn);
+  unsigned lg = a64_vfp_ftype_lg(a->ftype);
   if (!lg)
     return false;
   enum ir_type t = lg == 3 ? IR_I64 : IR_I32;
-  uint32_t c = ir_cond(b, (enum ir_cc)a64_bits(insn, 12, 4), a64_get_nzcv(s));
-  uint32_t x = ir_select(b, t, c, ir_get(b, t, a64_off_v(r.rn)), ir_get(b, t, a64_off_v(r.rm)));
+  uint32_t c = ir_cond(b, (enum ir_cc)a->cond, a64_get_nzcv(s));
+  uint32_t x = ir_select(b, t, c, ir_get(b, t, a64_off_v(a->rn)), ir_get(b, t, a64_off_v(a->rm)));
   if (t == IR_I32)
     x = ir_ext(b, IR_ZEXT, IR_I64, x, 32);
-  ir_put(b, a64_off_v(r.rd), x);
-  ir_put(b, a64_off_v(r.rd) + 8, ir_const(b, IR_I64, 0));
+  ir_put(b, a64_off_v(a->rd), x);
+  ir_put(b, a64_off_v(a->rd) + 8, ir_const(b, IR_I64, 0));
   return true;
 }
 
 /* M 0 S 11110 ftype 1 Rm cond 01 Rn op nzcv: FCCMP, FCCMPE (op: invalid for
  * quiet NaNs too). */
-bool trans_vfp_fccmp(struct a64_ctx *s, uint32_t insn) {
+bool trans_vfp_fccmp(struct a64_ctx *s, const struct arg_vfp_fccmp *a) {
   struct ir_block *b = s->b;
-  struct a64_vfp_regs r = a64_vfp_regs_of(insn);
-  unsigned lg = a64_vfp_ftype_lg(insn), aux = lg | IR_VF_ONE;
+  unsigned lg = a64_vfp_ftype_lg(a->ftype), aux = lg | IR_VF_ONE;
   if (!lg || !xrun_speculate(s->pc))
     return false;
-  uint32_t n = a64_vget(s, r.rn), m = a64_vget(s, r.rm);
-  uint32_t c = ir_cond(b, (enum ir_cc)a64_bits(insn, 12, 4), a64_get_nzcv(s));
+  uint32_t n = a64_vget(s, a->rn), m = a64_vget(s, a->rm);
+  uint32_t c = ir_cond(b, (enum ir_cc)a->cond, a64_get_nzcv(s));
   a64_vfp_enter(s);
   a64_vfp_leave_if(s, n, m, aux, IR_VFCHK_RESULT);
-  uint32_t cmp = ir_vop(b, IR_VFCMP, IR_I32, aux, n, m, a64_bits(insn, 4, 1));
-  a64_set_nzcv(s, ir_select(b, IR_I32, c, cmp, ir_const(b, IR_I32, a64_bits(insn, 0, 4))));
+  uint32_t cmp = ir_vop(b, IR_VFCMP, IR_I32, aux, n, m, a->e);
+  a64_set_nzcv(s, ir_select(b, IR_I32, c, cmp, ir_const(b, IR_I32, a->nzcv)));
   return true;
 }

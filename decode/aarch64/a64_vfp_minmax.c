@@ -25,10 +25,10 @@ uint32_t a64_vfp_maxmin(struct a64_ctx *s, bool min, unsigned aux, uint32_t n, u
  * FMINV (01111) of the four singles (a: min). Arm's Reduce pairs the halves;
  * without NaNs the order does not matter, so lanes 0,1 against 2,3, then
  * lane 0 against lane 1. */
-bool trans_vfp_across(struct a64_ctx *s, uint32_t insn) {
+bool trans_vfp_across(struct a64_ctx *s, const struct arg_fp2misc *a) {
   struct ir_block *b = s->b;
-  struct a64_vfp_vec o = a64_vfp_vec_of(insn, 12);
-  bool min = a64_bits(insn, 23, 1);
+  struct a64_vfp_vec o = a64_vfp_vec_2misc(a);
+  bool min = a->a;
   unsigned op = o.key & 0x5f; /* without a */
   if ((op != 0x4c && op != 0x4f) || !o.q || o.lg != 2 || !xrun_speculate(s->pc))
     return false;

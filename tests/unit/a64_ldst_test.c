@@ -44,8 +44,23 @@ static uint64_t base(long off) {
   return (uint64_t)(uintptr_t)(mem + B + off);
 }
 
+/* The loads and stores of a64.decode with the structure forms by the C
+ * helper (a64_ldst.c), one name at a time in the order of the spec. */
+static const struct a64_pattern ldst_patterns[] = {
+    {0, 0, a64_decode_only_ldst_uimm, "ldst_uimm"},
+    {0, 0, a64_decode_only_ldst_imm9, "ldst_imm9"},
+    {0, 0, a64_decode_only_ldst_reg, "ldst_reg"},
+    {0, 0, a64_decode_only_ldr_lit, "ldr_lit"},
+    {0, 0, a64_decode_only_ldst_pair, "ldst_pair"},
+    {0, 0, a64_decode_only_ldapur, "ldapur"},
+    {0, 0, a64_decode_only_excl, "excl"},
+    {0, 0, a64_decode_only_atomic, "atomic"},
+    {0, 0, a64_decode_only_simd_multi, "simd_multi"},
+    {0, 0, a64_decode_only_simd_single, "simd_single"},
+    {0, 0, NULL, NULL}};
+
 static bool decode_one(struct ir_block *b, uint64_t pc, uint32_t insn) {
-  const struct a64_pattern *tabs[] = {a64_ldst_patterns, a64_simd_patterns};
+  const struct a64_pattern *tabs[] = {ldst_patterns, a64_simd_patterns};
   struct a64_ctx s = {.b = b, .pc = pc, .insn = insn};
   ir_mark(b, pc);
   for (unsigned t = 0; t < N(tabs); t++)

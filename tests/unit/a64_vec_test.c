@@ -7,7 +7,7 @@
  * ir_interp and through the x86-64 backend (after opt_run), the helper
  * version through ir_interp. All three must leave identical registers. The
  * structure loads and stores (a64_vec_ldst.c, against the helper in
- * a64_ldst_patterns) run on a scratch buffer the base register points into,
+ * a64_ldst.c) run on a scratch buffer the base register points into,
  * and must leave identical memory too.
  *
  *   make o/tests/unit/a64_vec_test && o/tests/unit/a64_vec_test
@@ -43,6 +43,49 @@ static bool dispatch(struct a64_ctx *s, const struct a64_pattern *p) {
   }
   return false;
 }
+
+/* The vector IR patterns of a64.decode (a64_vec*.c), one name at a time in
+ * the order of the spec. */
+static const struct a64_pattern vec_patterns[] = {
+    {0, 0, a64_decode_only_vec_fp_mov1, "vec_fp_mov1"},
+    {0, 0, a64_decode_only_vec_3same, "vec_3same"},
+    {0, 0, a64_decode_only_vec_3same_scalar, "vec_3same_scalar"},
+    {0, 0, a64_decode_only_vec_3diff, "vec_3diff"},
+    {0, 0, a64_decode_only_vec_2misc, "vec_2misc"},
+    {0, 0, a64_decode_only_vec_2misc_scalar, "vec_2misc_scalar"},
+    {0, 0, a64_decode_only_vec_across, "vec_across"},
+    {0, 0, a64_decode_only_vec_addp_scalar, "vec_addp_scalar"},
+    {0, 0, a64_decode_only_vec_copy, "vec_copy"},
+    {0, 0, a64_decode_only_vec_modimm, "vec_modimm"},
+    {0, 0, a64_decode_only_vec_shift, "vec_shift"},
+    {0, 0, a64_decode_only_vec_shift_scalar, "vec_shift_scalar"},
+    {0, 0, a64_decode_only_vec_perm, "vec_perm"},
+    {0, 0, a64_decode_only_vec_ext, "vec_ext"},
+    {0, 0, a64_decode_only_vec_tbl, "vec_tbl"},
+    {0, 0, a64_decode_only_vec_fmov, "vec_fmov"},
+    {0, 0, a64_decode_only_vsat_3same, "vsat_3same"},
+    {0, 0, a64_decode_only_vsat_3same_scalar, "vsat_3same_scalar"},
+    {0, 0, a64_decode_only_vsat_2misc, "vsat_2misc"},
+    {0, 0, a64_decode_only_vsat_2misc_scalar, "vsat_2misc_scalar"},
+    {0, 0, a64_decode_only_vsat_shift, "vsat_shift"},
+    {0, 0, a64_decode_only_vsat_shift_scalar, "vsat_shift_scalar"},
+    {0, 0, a64_decode_only_vsat_elem, "vsat_elem"},
+    {0, 0, a64_decode_only_vsat_elem_scalar, "vsat_elem_scalar"},
+    {0, 0, a64_decode_only_vec_arith_3same, "vec_arith_3same"},
+    {0, 0, a64_decode_only_vec_arith_2misc, "vec_arith_2misc"},
+    {0, 0, a64_decode_only_vec_elem, "vec_elem"},
+    {0, 0, a64_decode_only_vec_arith_shift, "vec_arith_shift"},
+    {0, 0, a64_decode_only_vec_arith_shift_scalar, "vec_arith_shift_scalar"},
+    {0, 0, a64_decode_only_vec_shift_reg, "vec_shift_reg"},
+    {0, 0, a64_decode_only_vec_shift_reg_scalar, "vec_shift_reg_scalar"},
+    {0, 0, a64_decode_only_vec_aes, "vec_aes"},
+    {0, 0, a64_decode_only_vec_pmull64, "vec_pmull64"},
+    {0, 0, a64_decode_only_vec_sha_3reg, "vec_sha_3reg"},
+    {0, 0, a64_decode_only_vec_sha_2reg, "vec_sha_2reg"},
+    {0, 0, a64_decode_only_vec_eor3_bcax, "vec_eor3_bcax"},
+    {0, 0, a64_decode_only_vec_xar, "vec_xar"},
+    {0, 0, a64_decode_only_vec_rax1, "vec_rax1"},
+    {0, 0, NULL, NULL}};
 
 /* A block of the one instruction from table, or NULL if the table declines. */
 static struct ir_block *decode_with(const struct a64_pattern *table, uint32_t insn) {
@@ -201,7 +244,7 @@ static void check_with(const struct a64_pattern *vec, const struct a64_pattern *
 }
 
 static void check(uint32_t insn) {
-  check_with(a64_vec_patterns, a64_simd_patterns, insn);
+  check_with(vec_patterns, a64_simd_patterns, insn);
 }
 
 /* Rd=0 Rn=1 Rm=2, and Rd=Rn=Rm=3 for aliasing. */
@@ -368,6 +411,16 @@ TEST(tbl_tbx) {
   ASSERT_EQ(failures, 0);
 }
 
+/* The structure loads and stores of a64.decode as vector IR (a64_vec_ldst.c)
+ * and by the C helper (a64_ldst.c), as tables of one name each. */
+static const struct a64_pattern vls_patterns[] = {{0, 0, a64_decode_only_vls_multi, "vls_multi"},
+                                                  {0, 0, a64_decode_only_vls_single, "vls_single"},
+                                                  {0, 0, NULL, NULL}};
+static const struct a64_pattern vls_helper_patterns[] = {
+    {0, 0, a64_decode_only_simd_multi, "simd_multi"},
+    {0, 0, a64_decode_only_simd_single, "simd_single"},
+    {0, 0, NULL, NULL}};
+
 /* One structure load/store encoding with base Xn (pointing into mem): Rt 0
  * and 30 (the registers wrap), Rn x5 and SP, post-index by the immediate
  * (Rm 31) and by x6. */
@@ -377,7 +430,7 @@ static void check_ldst(uint32_t insn, bool post) {
     for (unsigned n = 0; n < 2; n++)
       for (unsigned m = 0; m < (post ? 2u : 1u); m++) {
         base_reg = (int)rns[n];
-        check_with(a64_vec_ldst_patterns, a64_ldst_patterns,
+        check_with(vls_patterns, vls_helper_patterns,
                    insn | (post ? rms[m] << 16 | 1u << 23 : 0) | rns[n] << 5 | rts[t]);
       }
   base_reg = -1;
@@ -421,13 +474,15 @@ static bool ref_crc32c(struct a64_ctx *s, uint32_t insn) {
   ir_put(s->b, a64_off_x(insn & 31), ir_call(s->b, IR_I64, (void *)a64_helper_crc32c, acc, val, n));
   return true;
 }
+static const struct a64_pattern crc32_patterns[] = {{0, 0, a64_decode_only_crc32, "crc32"},
+                                                    {0, 0, NULL, NULL}};
 static const struct a64_pattern ref_crc32c_patterns[] = {
     {0x7fe0f000, 0x1ac05000, ref_crc32c, "crc32c (helper)"}, {0, 0, NULL, NULL}};
 
 /* Rd=0 Rn=1 Rm=2 Ra=4, and all four 3, for the FEAT_SHA3 helpers' encodings. */
 static void check_ext(uint32_t base) {
-  check_with(a64_vec_patterns, a64_ext_patterns, base | 4 << 10 | 2 << 16 | 1 << 5 | 0);
-  check_with(a64_vec_patterns, a64_ext_patterns, base | 3 << 10 | 3 << 16 | 3 << 5 | 3);
+  check_with(vec_patterns, a64_ext_patterns, base | 4 << 10 | 2 << 16 | 1 << 5 | 0);
+  check_with(vec_patterns, a64_ext_patterns, base | 3 << 10 | 3 << 16 | 3 << 5 | 3);
 }
 
 /* a64_vec_crypto.c: the AES class at every size and opcode (AESE AESD AESMC
@@ -446,8 +501,8 @@ TEST(crypto) {
   for (uint32_t sf = 0; sf < 2; sf++)
     for (uint32_t sz = 0; sz < 4; sz++) {
       uint32_t insn = sf << 31 | 0x1ac05000 | sz << 10;
-      check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 2 << 16 | 1 << 5 | 0);
-      check_with(a64_dp_patterns, ref_crc32c_patterns, insn | 3 << 16 | 3 << 5 | 3);
+      check_with(crc32_patterns, ref_crc32c_patterns, insn | 2 << 16 | 1 << 5 | 0);
+      check_with(crc32_patterns, ref_crc32c_patterns, insn | 3 << 16 | 3 << 5 | 3);
     }
   for (uint32_t op = 0; op < 8; op++) /* SHA1C P M and size != 0 decline */
     for (uint32_t size = 0; size < 2; size++)
@@ -457,10 +512,10 @@ TEST(crypto) {
   check_ext(0xce000000);
   check_ext(0xce200000);
   for (uint32_t imm = 0; imm < 64; imm += 21) /* 0 21 42 63 */
-    check_with(a64_vec_patterns, a64_ext_patterns, 0xce800000 | imm << 10 | 2 << 16 | 1 << 5);
-  check_with(a64_vec_patterns, a64_ext_patterns, 0xce800000 | 32 << 10 | 3 << 16 | 3 << 5 | 3);
-  check_with(a64_vec_patterns, a64_ext_patterns, 0xce608c00 | 2 << 16 | 1 << 5 | 0); /* RAX1 */
-  check_with(a64_vec_patterns, a64_ext_patterns, 0xce608c00 | 3 << 16 | 3 << 5 | 3);
+    check_with(vec_patterns, a64_ext_patterns, 0xce800000 | imm << 10 | 2 << 16 | 1 << 5);
+  check_with(vec_patterns, a64_ext_patterns, 0xce800000 | 32 << 10 | 3 << 16 | 3 << 5 | 3);
+  check_with(vec_patterns, a64_ext_patterns, 0xce608c00 | 2 << 16 | 1 << 5 | 0); /* RAX1 */
+  check_with(vec_patterns, a64_ext_patterns, 0xce608c00 | 3 << 16 | 3 << 5 | 3);
   fprintf(stderr, "  %d encodings\n", counted);
   ASSERT_EQ(counted, 8 + 4 + 8 + 8 + 6 + 4 + 5 + 2);
   ASSERT_EQ(failures, 0);
