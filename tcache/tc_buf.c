@@ -64,44 +64,26 @@ static bool tc_map_views(size_t size) {
   return true;
 }
 
-/* Fork (tc_threads.c calls these with every translator lock held, so no
- * code is being written or patched): the child gets a copy of the code at
- * the same two addresses in pages of its own, as a shared mapping stays
- * shared across fork. The copy is made before the fork, while the code holds
- * still; after it, the parent's threads may patch their blocks again. */
-static uint8_t *tc_fork_copy;
-
-void tc_buf_fork_prepare(void) {
-  if (!tc_code.wdelta)
-    return;
-  size_t present = (size_t)(tc_populated > tc_code.start ? tc_populated - tc_code.start : 0);
-  size_t used = present > (size_t)(tc_code.cur - tc_code.start)
-                    ? present
-                    : (size_t)(tc_code.cur - tc_code.start);
-  uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (n == MAP_FAILED)
-    return;                                 /* the child dies with a message (tc_buf_fork_child) */
-  madvise(n, present, MADV_POPULATE_WRITE); /* one call, not a fault per page */
-  memcpy(n, tc_code.start, used);
-  tc_fork_copy = n;
-}
-
-void tc_buf_fork_parent(void) {
-  if (tc_fork_copy)
-    munmap(tc_fork_copy, tc_code_size);
-  tc_fork_copy = NULL;
-}
-
+/* Fork: a shared mapping stays shared across fork, so the child must not
+ * write into the parent's buffer. It starts with one of its own at the same
+ * two addresses, holding only the shared code (immutable, read from the view
+ * it still shares), and translates again what it runs: most children exec
+ * soon after, and the persistent cache serves the rest. Copying the parent's
+ * code instead cost every fork a copy of up to the whole buffer. The blocks
+ * themselves are forgotten by tc_regions_forked. Called in the child alone,
+ * before it runs on. */
 void tc_buf_fork_child(void) {
   if (!tc_code.wdelta)
-    return;
-  uint8_t *w = tc_code.start + tc_code.wdelta, *n = tc_fork_copy;
-  size_t present = (size_t)(tc_populated > tc_code.start ? tc_populated - tc_code.start : 0);
-  tc_fork_copy = NULL;
-  if (!n || mremap(n, tc_code_size, tc_code_size, MREMAP_MAYMOVE | MREMAP_FIXED, w) != w ||
+    return; /* one private mapping: the child's copy is its own already */
+  uint8_t *w = tc_code.start + tc_code.wdelta;
+  uint8_t *n = mmap(NULL, tc_code_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (n != MAP_FAILED)
+    memcpy(n, tc_code.start, tc_code_shared);
+  if (n == MAP_FAILED ||
+      mremap(n, tc_code_size, tc_code_size, MREMAP_MAYMOVE | MREMAP_FIXED, w) != w ||
       !tc_view_exec(w, tc_code.start, tc_code_size))
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: a forked process cannot copy its translated code");
-  madvise(tc_code.start, present, MADV_POPULATE_READ);
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: a forked process cannot map a code buffer of its own");
+  tc_populated = NULL;
 }
 
 void tc_buf_init(size_t size) {

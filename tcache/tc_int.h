@@ -18,10 +18,10 @@ extern __thread volatile int tc_in_guest; /* inside translated code or its helpe
 
 void tc_buf_init(size_t size);
 void tc_buf_populate(void); /* after code was added: keep the pages ahead present */
-/* Around fork, with the translator's locks held (tc_threads.c). */
-void tc_buf_fork_prepare(void);
-void tc_buf_fork_parent(void);
+/* In a forked child (tc_threads.c): a code buffer of its own, empty but for
+ * the shared code, and no blocks. */
 void tc_buf_fork_child(void);
+void tc_regions_forked(void);
 
 void tc_map_init(void);
 struct tc_block *tc_lookup(uint64_t pc);
@@ -31,6 +31,7 @@ void tc_block_discard(struct tc_block *blk);
 /* Drop the valid ones of n blocks from the map, the chains and the jump
  * caches (tc_mutex held). */
 void tc_drop_blocks(struct tc_block *const *blocks, size_t n);
+void tc_map_forget_all(void); /* a forked child, before its blocks are freed */
 
 /* The code buffer's regions (tc_region.c; gc/ uses the rest, tcache.h). */
 void tc_regions_init(uint8_t *from, uint8_t *to);
@@ -43,6 +44,7 @@ void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *b
                    void *arg);
 void tc_pages_remove(const struct tc_block *blk);
 void tc_pages_clear(void);
+void tc_pages_forget(void);
 
 /* Translate the block at pc; NULL if the guest code at pc cannot be read
  * (cpu->trap_signal is then set to SIGSEGV). */

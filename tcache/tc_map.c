@@ -28,6 +28,15 @@ struct tc_block *tc_lookup(uint64_t pc) {
   return NULL;
 }
 
+/* A forked child forgets every block (tc_regions_forked). */
+void tc_map_forget_all(void) {
+  memset(tc_hash, 0, sizeof(tc_hash));
+  tc_pages_forget();
+  tc_guest_lo = UINT64_MAX;
+  tc_guest_hi = 0;
+  tc_generation++;
+}
+
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap) {
   struct tc_block *blk = mi_zalloc(sizeof(*blk));
   blk->pcmap = mi_malloc(pcmap_cap * sizeof(*blk->pcmap));

@@ -119,6 +119,12 @@ void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *b
   }
 }
 
+/* Forget every page, leaving its memory as it is (a forked child: freeing
+ * it would copy every page of it from the parent). */
+void tc_pages_forget(void) {
+  tc_pages = NULL;
+}
+
 /* Forget every page (the unit tests). */
 void tc_pages_clear(void) {
   struct tc_page *p, *tmp;

@@ -143,3 +143,17 @@ void tc_region_reuse(unsigned i) {
   tc_code.end = r->end;
   tc_code.overflow = 0;
 }
+
+/* A forked child with a fresh code buffer (tc_buf_fork_child): every block
+ * is forgotten, and writing starts again in the first region. The old
+ * blocks' memory is left as it is, shared with the parent until written:
+ * freeing it would copy and touch every page of it in each child. */
+void tc_regions_forked(void) {
+  tc_map_forget_all();
+  for (unsigned i = 0; i < tc_n_regions; i++)
+    tc_regions[i].n = 0;
+  tc_cur_region = 0;
+  tc_code.cur = tc_regions[0].start;
+  tc_code.end = tc_regions[0].end;
+  tc_code.overflow = 0;
+}

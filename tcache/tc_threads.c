@@ -40,11 +40,9 @@ static void tc_fork_prepare(void) {
   pthread_mutex_lock(&tc_chain_lock);
   for (unsigned i = 0; i < tc_n_fork_locks; i++)
     pthread_mutex_lock(tc_fork_locks[i]);
-  tc_buf_fork_prepare();
 }
 
 static void tc_fork_parent(void) {
-  tc_buf_fork_parent();
   for (unsigned i = tc_n_fork_locks; i-- > 0;)
     pthread_mutex_unlock(tc_fork_locks[i]);
   pthread_mutex_unlock(&tc_chain_lock);
@@ -60,6 +58,9 @@ static void tc_fork_child(void) {
   if (tc_current)
     tc_current->next_cpu = NULL;
   tc_buf_fork_child();
+  tc_regions_forked();
+  if (tc_current && tc_current->jc)
+    tc_jc_clear(tc_current->jc);
 }
 
 void tc_threads_init(void) {
