@@ -12,6 +12,7 @@ enum {
   SYS_A64_PROT_BTI = 0x10,   /* arm64 only: branch target pages */
   SYS_A64_PROT_MTE = 0x20,   /* arm64 only: memory tagging */
   SYS_HOST_MAP_32BIT = 0x40, /* x86-64 only; no meaning on arm64 */
+  SYS_EXEC_SCAN_MAX = 64 << 20,
 };
 
 /* Executable guest pages stay readable: the translator reads the code. */
@@ -63,14 +64,33 @@ int64_t sys_munmap(const struct sys_call *s) {
   return 0;
 }
 
+/* Whether every page of [start, start+len) may run code now; a long range
+ * is not looked at page by page and counts as not. */
+static int sys_range_exec(uint64_t start, uint64_t len) {
+  if (len > SYS_EXEC_SCAN_MAX)
+    return 0;
+  for (uint64_t off = 0; off < len; off += 4096)
+    if (tc_exec_denied(start + off))
+      return 0;
+  return 1;
+}
+
+/* Code that stays executable keeps its translations: arm64 makes visible to
+ * instruction fetch only what IC IVAU names (CTR_EL0.DIC is 0), not what
+ * mprotect re-protects, and each IC IVAU drops its line's translations. A
+ * JIT that makes its code pages RWX to write and RX again (V8) would else
+ * lose the translations of all its code at each write. Code that loses or
+ * gains PROT_EXEC drops them, so W^X with RW and RX works without IC IVAU. */
 int64_t sys_mprotect(const struct sys_call *s) {
   if (s->a[0] & 4095)
     return -EINVAL;
   if (sys_range_bad(s->a[0], s->a[1]))
     return -ENOMEM; /* as the kernel says for addresses no mapping can have */
+  int keep = (s->a[2] & PROT_EXEC) && sys_range_exec(s->a[0], s->a[1]);
   if (mprotect((void *)(uintptr_t)s->a[0], s->a[1], sys_prot(s->a[2])))
     return -errno;
-  tc_invalidate(s->a[0], s->a[1]);
+  if (!keep)
+    tc_invalidate(s->a[0], s->a[1]);
   tc_exec_set(s->a[0], s->a[1], (s->a[2] & PROT_EXEC) != 0);
   return 0;
 }
