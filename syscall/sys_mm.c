@@ -1,7 +1,8 @@
 /* sys_mm.c - mmap, munmap, mprotect, mremap, madvise. Guest addresses are
  * host addresses, so the calls pass through, guarded: the translator's own
  * memory is never replaced, a hint the host cannot honour is dropped, and
- * code that is unmapped or re-protected is dropped from the translation cache. */
+ * code that is unmapped, re-protected or discarded (madvise) is dropped from
+ * the translation cache. */
 #define _GNU_SOURCE
 #include <sys/mman.h>
 #include "../loader/loader.h"
@@ -13,6 +14,7 @@ enum {
   SYS_A64_PROT_MTE = 0x20,   /* arm64 only: memory tagging */
   SYS_HOST_MAP_32BIT = 0x40, /* x86-64 only; no meaning on arm64 */
   SYS_EXEC_SCAN_MAX = 64 << 20,
+  SYS_MADV_DONTNEED_LOCKED = 24, /* Linux 5.18 */
 };
 
 /* Executable guest pages stay readable: the translator reads the code. */
@@ -114,9 +116,21 @@ int64_t sys_mremap(const struct sys_call *s) {
   return (int64_t)(uintptr_t)p;
 }
 
-/* The advice values are the generic ones on both sides. */
+/* Advice after which the pages may read differently: zeros, or the file's
+ * data again where a private copy was dropped. */
+static int sys_advice_drops(int advice) {
+  return advice == MADV_DONTNEED || advice == MADV_FREE || advice == MADV_REMOVE ||
+         advice == SYS_MADV_DONTNEED_LOCKED;
+}
+
+/* The advice values are the generic ones on both sides. Code in pages whose
+ * contents the kernel dropped is translated again from what they hold now. */
 int64_t sys_madvise(const struct sys_call *s) {
   if (sys_range_bad(s->a[0], s->a[1]))
     return -EINVAL;
-  return madvise((void *)(uintptr_t)s->a[0], s->a[1], (int)s->a[2]) ? -errno : 0;
+  if (madvise((void *)(uintptr_t)s->a[0], s->a[1], (int)s->a[2]))
+    return -errno;
+  if (sys_advice_drops((int)s->a[2]))
+    tc_invalidate(s->a[0], (s->a[1] + 4095) & ~(uint64_t)4095);
+  return 0;
 }
