@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #define A64_RET 0xd65f03c0u /* ret */
@@ -35,4 +36,17 @@ static inline void smc_write_const(uint32_t *code, uint32_t imm) {
  * DC CVAU, DSB ISH, IC IVAU, DSB ISH, ISB. */
 static inline void smc_sync(uint32_t *code, unsigned n) {
   __builtin___clear_cache((char *)code, (char *)(code + n));
+}
+
+/* The machine code of "return imm" into buf, for the machine the test is
+ * built for (the tests whose expected output comes from a native x86-64
+ * build); returns its length. */
+static inline size_t ret_const(unsigned char *buf, uint32_t imm) {
+#if defined(__aarch64__)
+  uint32_t w[2] = {a64_movz_w0(imm), A64_RET};
+#else
+  unsigned char w[6] = {0xb8, imm, imm >> 8, 0, 0, 0xc3}; /* mov eax, imm; ret */
+#endif
+  memcpy(buf, w, sizeof(w));
+  return sizeof(w);
 }

@@ -13,17 +13,6 @@
 #include <unistd.h>
 #include "smc_common.h"
 
-/* The machine code of "return imm" into buf; returns its length. */
-static size_t ret_const(unsigned char *buf, uint32_t imm) {
-#if defined(__aarch64__)
-  uint32_t w[2] = {a64_movz_w0(imm), A64_RET};
-#else
-  unsigned char w[6] = {0xb8, imm, imm >> 8, 0, 0, 0xc3}; /* mov eax, imm; ret */
-#endif
-  memcpy(buf, w, sizeof(w));
-  return sizeof(w);
-}
-
 static unsigned char *view(int fd, int prot) {
   void *p = mmap(NULL, 4096, prot, MAP_SHARED, fd, 0);
   if (p == MAP_FAILED) {
