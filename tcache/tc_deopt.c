@@ -17,6 +17,7 @@
  */
 #include <signal.h>
 #include <uthash.h>
+#include <mimalloc.h>
 #include "tc_int.h"
 #include "../gc/gc.h"
 
@@ -40,7 +41,7 @@ static bool tc_pcset_has(struct tc_pc *set, uint64_t pc) {
 static bool tc_pcset_add(struct tc_pc **set, uint64_t pc) {
   if (tc_pcset_has(*set, pc))
     return false;
-  struct tc_pc *e = calloc(1, sizeof(*e));
+  struct tc_pc *e = mi_zalloc(sizeof(*e));
   if (!e)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   e->pc = pc;

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <mimalloc.h>
 #include "tc_int.h"
 
 struct tc_range {
@@ -39,7 +40,7 @@ static int tc_exec_reserve(size_t n) {
   size_t cap = tc_cap_noexec ? 2 * tc_cap_noexec : 64;
   while (cap < n)
     cap *= 2;
-  struct tc_range *grown = realloc(tc_noexec, cap * sizeof(*grown));
+  struct tc_range *grown = mi_reallocn(tc_noexec, cap, sizeof(*grown));
   if (!grown)
     return -1;
   tc_noexec = grown, tc_cap_noexec = cap;

@@ -28,6 +28,7 @@
 #include <sys/mman.h>
 #include <string.h>
 #include <xxhash.h>
+#include <mimalloc.h>
 #include "tc_int.h"
 
 #define TCP_MAGIC "xrun-tc1"
@@ -325,7 +326,7 @@ void tc_persist_note(struct tc_block *blk) {
     return;
   if (f->n_fresh == f->cap_fresh) {
     size_t cap = f->cap_fresh ? 2 * f->cap_fresh : 256;
-    struct tc_pfresh *grown = realloc(f->fresh, cap * sizeof(*grown));
+    struct tc_pfresh *grown = mi_reallocn(f->fresh, cap, sizeof(*grown));
     if (!grown)
       return;
     f->fresh = grown, f->cap_fresh = cap;

@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <mimalloc.h>
 #include "tc_int.h"
 
 enum { TC_PMAPS_MAX = 512 };
@@ -48,7 +49,7 @@ static struct tc_pfile *tc_pfile_get(const struct stat *st) {
     if (f->dev == st->st_dev && f->ino == st->st_ino && f->size == (uint64_t)st->st_size &&
         f->mtime_ns == mtime)
       return f;
-  struct tc_pfile *f = calloc(1, sizeof(*f));
+  struct tc_pfile *f = mi_zalloc(sizeof(*f));
   if (!f)
     return NULL;
   *f = (struct tc_pfile){.dev = st->st_dev,
