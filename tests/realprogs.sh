@@ -54,6 +54,8 @@ fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/xrun-realprogs.XXXXXX") || exit 2
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
 export LC_ALL=C TZ=UTC XRUN SR
+# run from make check: the make case must not join the outer make's jobserver
+unset MAKEFLAGS MAKELEVEL MFLAGS MAKEOVERRIDES
 
 # g PATH ARGS...: Debian's program PATH, the host's amd64 build natively
 # (MODE native) or the arm64 build from the sysroot under xrun (MODE xrun).
