@@ -145,9 +145,9 @@ struct xrun_options {
   bool no_opt;          /* --no-opt: skip the IR passes */
   bool interp;          /* --interp: run IR through the interpreter, not a backend */
   bool no_spec;         /* --no-spec: never translate speculatively (no DEOPT_IF) */
-  bool no_smc; /* --no-smc: never drop translations for changed code (measuring its cost) */
-  bool perfmap;         /* --perfmap, XRUN_PERFMAP=1: name translated code in /tmp/perf-PID.map */
-  bool stats;           /* --stats, XRUN_STATS=1: translation statistics on stderr at exit */
+  bool no_smc;  /* --no-smc: never drop translations for changed code (measuring its cost) */
+  bool perfmap; /* --perfmap, XRUN_PERFMAP=1: name translated code in /tmp/perf-PID.map */
+  bool stats;   /* --stats, XRUN_STATS=1: translation statistics on stderr at exit */
   unsigned max_block_insns; /* -one-insn-per-tb: 1 */
   unsigned code_kb;         /* -tb-size: code buffer in KiB */
   uint64_t stack_size;      /* -s: the guest's main stack in bytes */
