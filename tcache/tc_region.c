@@ -48,10 +48,6 @@ void tc_regions_init(uint8_t *from, uint8_t *to) {
   tc_code.end = tc_regions[0].end;
 }
 
-unsigned tc_region_count(void) {
-  return tc_n_regions;
-}
-
 /* The region gc/ empties next: the one after the current, written longest ago. */
 unsigned tc_region_next(void) {
   return (tc_cur_region + 1) % tc_n_regions;
