@@ -69,12 +69,11 @@ static int x64_is_back_edge_insn(const struct ir_block *b, const struct ir_insn 
 /* A block with a back edge and no call of C code. */
 static int x64_loop_candidate(const struct ir_block *b) {
   int back = 0;
-  for (uint32_t i = 1; i < b->n; i++) {
-    const struct ir_insn *in = &b->insn[i];
-    if (x64_is_call(b, in))
+  for (uint32_t i = 1; i < b->n && !back; i++) /* few blocks loop: this first */
+    back = x64_is_back_edge_insn(b, &b->insn[i]);
+  for (uint32_t i = 1; i < b->n && back; i++)
+    if (x64_is_call(b, &b->insn[i]))
       return 0;
-    back |= x64_is_back_edge_insn(b, in);
-  }
   return back;
 }
 
