@@ -17,7 +17,7 @@ ls crash-* leak-* oom-* timeout-* 2>/dev/null | sort >before.list
 "$bin" -max_total_time="$secs" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 corpus "$seed" >"$log" 2>&1
 st=$?
-tail -n 30 "$log" | grep -v '^stat::' | tail -n 12
+grep -v '^stat::\|^"\|^######' "$log" | tail -n 4
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -1)
 took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
