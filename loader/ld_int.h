@@ -33,6 +33,16 @@ struct ld_elf {
   char interp[PATH_MAX]; /* PT_INTERP, or "" */
 };
 
+/* Where a checked ELF's segments go, worked out before anything is mapped
+ * (ld_plan.c). Addresses are the file's own, before the load bias. */
+struct ld_layout {
+  uint64_t lo, hi; /* page-aligned span of the PT_LOAD segments */
+  uint64_t align;  /* alignment of an ET_DYN's base */
+  uint64_t entry;  /* e_entry */
+  uint64_t phdr;   /* where the program headers are (AT_PHDR), or 0: none mapped */
+  int exec_stack;  /* PT_GNU_STACK asks for an executable stack */
+};
+
 /* Where an ELF landed. */
 struct ld_mapped {
   uint64_t bias;  /* added to every p_vaddr */
@@ -50,8 +60,13 @@ int ld_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 
 int ld_elf_open(struct ld_elf *e, const char *path, int fd, const struct guest *g);
 void ld_elf_close(struct ld_elf *e);
 
-/* Map every PT_LOAD of e; an ET_DYN goes near hint (0: anywhere). */
-int ld_map(const struct ld_elf *e, uint64_t hint, struct ld_mapped *m);
+/* Lay out the PT_LOAD segments of e (already checked by ld_elf_open);
+ * 0, or prints one line and returns an xrun status. Maps nothing. */
+int ld_plan(const struct ld_elf *e, struct ld_layout *l);
+
+/* Map every PT_LOAD of e as laid out in l; an ET_DYN goes near hint (0:
+ * anywhere). */
+int ld_map(const struct ld_elf *e, const struct ld_layout *l, uint64_t hint, struct ld_mapped *m);
 
 /* Find the interpreter named in e under the sysroot and open it. */
 int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_elf *interp);

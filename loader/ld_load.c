@@ -15,10 +15,13 @@ static void ld_fill_image(const struct ld_elf *e, const struct ld_mapped *m, str
 
 static int ld_load_interp(const struct guest *g, const struct ld_elf *exe, struct ld_elf *interp,
                           struct ld_image *img) {
+  struct ld_layout l;
   struct ld_mapped m;
   int st = ld_interp_open(exe, g, interp);
   if (!st)
-    st = ld_map(interp, 0, &m);
+    st = ld_plan(interp, &l);
+  if (!st)
+    st = ld_map(interp, &l, 0, &m);
   if (!st && xrun_opt.perfmap)
     ld_syms_add_elf(interp, m.bias);
   if (!st) {
@@ -28,17 +31,9 @@ static int ld_load_interp(const struct guest *g, const struct ld_elf *exe, struc
   return st;
 }
 
-/* Linux on arm64 makes the stack executable only when the program's
- * PT_GNU_STACK has PF_X (no PT_GNU_STACK: not executable either). */
-static int ld_exec_stack(const struct ld_elf *e) {
-  for (size_t i = 0; i < e->phnum; i++)
-    if (e->ph[i].p_type == PT_GNU_STACK)
-      return (e->ph[i].p_flags & PF_X) != 0;
-  return 0;
-}
-
 int ld_load(const struct guest *g, const char *path, int argc, char **argv, char **envp,
             struct ld_image *img) {
+  struct ld_layout l;
   struct ld_mapped m;
   struct ld_elf *exe = mi_malloc(sizeof(*exe)), *interp = mi_malloc(sizeof(*interp));
   int st = XRUN_EXIT_INTERNAL;
@@ -50,13 +45,15 @@ int ld_load(const struct guest *g, const char *path, int argc, char **argv, char
   exe->elf = interp->elf = NULL;
   st = ld_elf_open(exe, path, xrun_opt.exe_fd, g);
   if (!st)
-    st = ld_map(exe, LD_PIE_HINT, &m);
+    st = ld_plan(exe, &l);
+  if (!st)
+    st = ld_map(exe, &l, LD_PIE_HINT, &m);
   if (st)
     goto out;
   if (xrun_opt.perfmap)
     ld_syms_add_elf(exe, m.bias);
   ld_fill_image(exe, &m, img);
-  img->exec_stack = ld_exec_stack(exe);
+  img->exec_stack = l.exec_stack;
   if (exe->interp[0])
     st = ld_load_interp(g, exe, interp, img);
   if (!st)

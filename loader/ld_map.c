@@ -20,21 +20,6 @@ static int ld_prot(uint32_t flags) {
   return prot;
 }
 
-static void ld_span(const struct ld_elf *e, uint64_t *lo, uint64_t *hi, uint64_t *align) {
-  *lo = UINT64_MAX, *hi = 0, *align = LD_PAGE;
-  for (size_t i = 0; i < e->phnum; i++) {
-    const GElf_Phdr *p = &e->ph[i];
-    if (p->p_type != PT_LOAD)
-      continue;
-    if (ld_page_down(p->p_vaddr) < *lo)
-      *lo = ld_page_down(p->p_vaddr);
-    if (ld_page_up(p->p_vaddr + p->p_memsz) > *hi)
-      *hi = ld_page_up(p->p_vaddr + p->p_memsz);
-    if (p->p_align > *align && p->p_align <= (1u << 30))
-      *align = p->p_align;
-  }
-}
-
 /* Why the kernel would not give the program its addresses, for the one line. */
 static const char *ld_map_why(int err) {
   switch (err) {
@@ -134,31 +119,18 @@ fail:
                   (unsigned long long)va, ld_map_why(errno));
 }
 
-/* AT_PHDR as Linux computes it (fs/binfmt_elf.c): where the PT_LOAD that
- * holds the file's bytes at e_phoff maps them; PT_PHDR is not consulted. */
-static uint64_t ld_phdr_addr(const struct ld_elf *e, uint64_t bias) {
-  for (size_t i = 0; i < e->phnum; i++) {
-    const GElf_Phdr *p = &e->ph[i];
-    if (p->p_type == PT_LOAD && e->eh.e_phoff >= p->p_offset &&
-        e->eh.e_phoff - p->p_offset < p->p_filesz)
-      return p->p_vaddr + (e->eh.e_phoff - p->p_offset) + bias;
-  }
-  return bias;
-}
-
-int ld_map(const struct ld_elf *e, uint64_t hint, struct ld_mapped *m) {
-  uint64_t lo, hi, align, base = 0;
-  ld_span(e, &lo, &hi, &align);
-  int st = e->eh.e_type == ET_EXEC ? ld_reserve_fixed(e, lo, hi)
-                                   : ld_reserve_any(e, hint, hi - lo, align, &base);
+int ld_map(const struct ld_elf *e, const struct ld_layout *l, uint64_t hint, struct ld_mapped *m) {
+  uint64_t base = 0;
+  int st = e->eh.e_type == ET_EXEC ? ld_reserve_fixed(e, l->lo, l->hi)
+                                   : ld_reserve_any(e, hint, l->hi - l->lo, l->align, &base);
   if (st)
     return st;
-  m->bias = e->eh.e_type == ET_EXEC ? 0 : base - lo;
+  m->bias = e->eh.e_type == ET_EXEC ? 0 : base - l->lo;
   for (size_t i = 0; i < e->phnum && !st; i++)
     if (e->ph[i].p_type == PT_LOAD)
       st = ld_map_segment(e, &e->ph[i], m->bias);
-  m->end = hi + m->bias;
-  m->entry = e->eh.e_entry + m->bias;
-  m->phdr = ld_phdr_addr(e, m->bias);
+  m->end = l->hi + m->bias;
+  m->entry = l->entry + m->bias;
+  m->phdr = l->phdr + m->bias;
   return st;
 }

@@ -201,6 +201,9 @@ int sys_altstack_set(const struct a64_stack *ss, uint64_t sp);
  * Returns 0, or -EFAULT when the stack cannot be written. */
 int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
                       uint64_t old_mask);
+/* rt_sigreturn's reading half: c's registers from the frame at its sp, and
+ * the frame's mask and alternate stack; 0 or -EFAULT (c unchanged). */
+int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
 /* End the process with sig as its default action does (--stats and
  * --perfmap write their reports first). */
 _Noreturn void sys_signal_die(int sig);

@@ -181,18 +181,32 @@ static int sys_sigframe_restore(struct a64_cpu *a, const struct a64_sigcontext *
   return 0;
 }
 
-/* Every register, sp, pc, NZCV, FPSR/FPCR and V0-V31 from the frame at sp, then
- * the mask and the alternate stack. Returns the restored x0; a64_syscall
- * leaves x0 alone after this call. A bad frame is a SIGSEGV, as on Linux. */
-int64_t sys_rt_sigreturn(const struct sys_call *s) {
-  struct a64_cpu *a = (struct a64_cpu *)s->cpu;
+/* Every register, sp, pc, NZCV, FPSR/FPCR and V0-V31 from the frame at sp,
+ * and the mask and alternate stack it saved: 0, or -EFAULT when the frame
+ * cannot be read or is malformed (then nothing has changed). */
+int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
+  struct a64_cpu *a = (struct a64_cpu *)c;
   struct a64_rt_sigframe f;
   uint64_t sp = a->x[31];
-  if ((sp & 15) || sys_copy_in(&f, sp, sizeof(f)) || sys_sigframe_restore(a, &f.uc.mcontext)) {
+  if ((sp & 15) || sys_copy_in(&f, sp, sizeof(f)) || sys_sigframe_restore(a, &f.uc.mcontext))
+    return -EFAULT;
+  *mask = f.uc.sigmask;
+  *stack = f.uc.stack;
+  return 0;
+}
+
+/* The frame's registers, then its mask and alternate stack. Returns the
+ * restored x0; a64_syscall leaves x0 alone after this call. A bad frame is a
+ * SIGSEGV, as on Linux. */
+int64_t sys_rt_sigreturn(const struct sys_call *s) {
+  struct a64_cpu *a = (struct a64_cpu *)s->cpu;
+  uint64_t mask;
+  struct a64_stack stack;
+  if (sys_sigframe_read(s->cpu, &mask, &stack)) {
     sys_signal_sync(s->cpu, SIGSEGV, SI_KERNEL, 0);
     return (int64_t)a->x[0];
   }
-  sys_sigmask_set(f.uc.sigmask);
-  sys_altstack_set(&f.uc.stack, a->x[31]); /* errors other than EFAULT are ignored, as in Linux */
+  sys_sigmask_set(mask);
+  sys_altstack_set(&stack, a->x[31]); /* errors other than EFAULT are ignored, as in Linux */
   return (int64_t)a->x[0];
 }

@@ -15,7 +15,7 @@ GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
 OUT=$PWD/${O:-o}/tests/badinput
 CASES="no_args unknown_option missing_file directory text_file empty_file truncated_elf
   wrong_machine_elf object_file missing_interpreter segment_past_eof
-  unplaceable_segment interpreter_directory"
+  unplaceable_segment empty_segments interpreter_directory"
 
 abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; esac; }
 XRUN_CMD=$(abspath "$XRUN")
@@ -65,11 +65,13 @@ put_u64() {
 # Well-formed ELF programs that cannot be loaded: the first PT_LOAD of the
 # static hello (its program headers at offset 64: p_vaddr +16, p_filesz +32,
 # p_memsz +40) claims bytes past the end of the file, or 48 TiB of memory
-# that overlaps xrun's own; a dynamic program's interpreter is a directory.
+# that overlaps xrun's own, or no bytes at all; a dynamic program's
+# interpreter is a directory.
 if [ $have_cc = 1 ] && [ "$(od -An -tu8 -j32 -N8 "$OUT/hello" | tr -d ' ')" = 64 ]; then
   cp "$OUT/hello" "$T/past-eof" && put_u64 "$T/past-eof" 96 $((0x100000)) &&
     put_u64 "$T/past-eof" 104 $((0x100000))
   cp "$OUT/hello" "$T/huge-bss" && put_u64 "$T/huge-bss" 104 $((0x300000000000))
+  cp "$OUT/hello" "$T/empty-segs" && put_u64 "$T/empty-segs" 96 0 && put_u64 "$T/empty-segs" 104 0
   mkdir -p "$T/root/adir"
   "$GUEST_CC" -o "$OUT/dyn-dir-interp" "$T/dyn.c" -Wl,--dynamic-linker=/adir 2>>"$OUT/build.log"
 fi
@@ -118,11 +120,12 @@ fi
 if [ -e "$T/past-eof" ] && [ -e "$OUT/dyn-dir-interp" ]; then
   check segment_past_eof "$BADELF" 1 "$T/past-eof"
   check unplaceable_segment "$BADELF" 1 "$T/huge-bss"
+  want_msg='segments are all empty' check empty_segments "$BADELF" 1 "$T/empty-segs"
   want_msg='interpreter /adir is a directory' \
     check interpreter_directory "$BADELF" 1 -L "$T/root" "$OUT/dyn-dir-interp"
 fi
 if [ $have_cc != 1 ]; then
-  for c in truncated_elf object_file missing_interpreter segment_past_eof unplaceable_segment interpreter_directory; do
+  for c in truncated_elf object_file missing_interpreter segment_past_eof unplaceable_segment empty_segments interpreter_directory; do
     echo "SKIP badinput/$c: cannot build an aarch64 program with $GUEST_CC"
   done
 fi

@@ -1,14 +1,21 @@
 # fuzz.mk - fuzzing with libFuzzer (clang) and AddressSanitizer (included by
 # the top Makefile). Not part of `make check`.
-#   make fuzz                  the cache-file reader, FUZZ_TIME seconds (default 60)
-#   make fuzz FUZZ_TIME=3600
-# The seed corpus is real cache files: the demo program run once with a fresh
-# cache directory. Findings (crash-*, leak-*) are written to o/fuzz/; clang is
+#   make fuzz                          every harness, FUZZ_TIME seconds each (default 60)
+#   make fuzz FUZZ_TARGETS=loader FUZZ_TIME=3600
+# The harnesses (tests/fuzz/<name>_fuzz.c):
+#   cache    the persistent cache's reader; seeds are real cache files, the
+#            demo program run once with a fresh cache directory
+#   loader   the ELF loader's checks, layout and mapping; seeds in tests/fuzz/corpus/loader
+#   syscall  the syscall layer's guest struct conversions; seeds in tests/fuzz/corpus/syscall
+# One process each, one after the other (one worker). Each prints its
+# executions and crashes; findings (crash-*, leak-*, ...) are written to
+# o/fuzz/<name>/, the corpus grown to o/fuzz/<name>/corpus. clang is
 # installed with apt-get when missing.
 
-FUZZ_CC   ?= clang
-FUZZ_TIME ?= 60
-FUZZ_OUT  := $(O)/fuzz
+FUZZ_CC      ?= clang
+FUZZ_TIME    ?= 60
+FUZZ_TARGETS ?= cache loader syscall
+FUZZ_OUT     := $(O)/fuzz
 FUZZ_FLAGS := -O1 -g -fsanitize=address,fuzzer-no-link -mcx16 -std=gnu11 -fno-strict-aliasing -w
 # x64_lower_vec.c asks __builtin_cpu_supports for "sha", which clang 14 does not
 # know: it is built by $(CC) without instrumentation (it is not on the path fuzzed).
@@ -36,7 +43,10 @@ $(FUZZ_OUT)/%.c.gcc.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -mcx16 -std=gnu11 -fno-strict-aliasing -c $< -o $@
 
-$(FUZZ_OUT)/cache_fuzz: tests/fuzz/cache_fuzz.c $(FUZZ_OBJS)
+# Kept after a harness is linked, for the next one.
+.SECONDARY: $(FUZZ_OBJS)
+
+$(FUZZ_OUT)/%_fuzz: tests/fuzz/%_fuzz.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 $(FUZZ_OUT)/seed/.done: xrun $(O)/demo/demo
@@ -46,11 +56,20 @@ $(FUZZ_OUT)/seed/.done: xrun $(O)/demo/demo
 	cp $(FUZZ_OUT)/seed-cache/*.xtc $(FUZZ_OUT)/seed/
 	touch $@
 
+# Per harness: its seed directory, and what it needs built first.
+FUZZ_SEED_cache     := $(FUZZ_OUT)/seed
+FUZZ_SEED_loader    := tests/fuzz/corpus/loader
+FUZZ_SEED_syscall   := tests/fuzz/corpus/syscall
+FUZZ_NEEDS_cache    := $(FUZZ_OUT)/seed/.done
+FUZZ_MAXLEN_cache   := 1048576
+FUZZ_MAXLEN_loader  := 65536
+FUZZ_MAXLEN_syscall := 8192
+
 fuzz-deps:
 	@command -v $(FUZZ_CC) >/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang; }
 
 fuzz: deps fuzz-deps
-	$(MAKE) $(FUZZ_OUT)/cache_fuzz $(FUZZ_OUT)/seed/.done
-	@mkdir -p $(FUZZ_OUT)/corpus
-	cd $(FUZZ_OUT) && ./cache_fuzz -max_total_time=$(FUZZ_TIME) -max_len=1048576 corpus seed
+	$(MAKE) $(foreach t,$(FUZZ_TARGETS),$(FUZZ_OUT)/$(t)_fuzz $(FUZZ_NEEDS_$(t)))
+	@st=0; $(foreach t,$(FUZZ_TARGETS),tests/fuzz/run.sh $(t) $(FUZZ_OUT) $(FUZZ_TIME) \
+	  $(FUZZ_MAXLEN_$(t)) $(FUZZ_SEED_$(t)) || st=1;) exit $$st
