@@ -37,7 +37,7 @@ SYSROOT=$(abspath "$SYSROOT")
 LUA_CASES="numeric strings tables recursion nbody fannkuch flush ffi pcre2_ffi"
 GREP_CASES="backref hex_ignorecase anchored_backref lookaround words_noncapture
   negative_lookahead alternation_count invert_class"
-NODE_CASES="numeric objects strings nbody wasm workers"
+NODE_CASES="numeric objects strings nbody wasm workers rwx_code"
 
 all_cases() {
   local c
@@ -632,6 +632,12 @@ else
   for c in $NODE_CASES; do
     case $c in
       wasm | workers) check "node_$c" '' '' "$SYSROOT/usr/bin/node" "$c.js" -- node "$c.js" ;;
+      # V8 writing its code into pages that stay RWX (no mprotect around each
+      # write): only its IC IVAU makes the new code visible
+      rwx_code)
+        check "node_$c" '/^\[/d' "$turbofan" "$SYSROOT/usr/bin/node" --no-write-protect-code-memory \
+          --trace-opt objects.js -- node --no-write-protect-code-memory --trace-opt objects.js
+        ;;
       *) check "node_$c" '/^\[/d' "$turbofan" "$SYSROOT/usr/bin/node" --trace-opt "$c.js" \
         -- node --trace-opt "$c.js" ;;
     esac
