@@ -71,20 +71,16 @@ bool tc_deopt_within(uint64_t start, uint64_t end) {
   return tc_pcset_within(tc_deopt_set, start, end) || tc_pcset_within(tc_tagged_set, start, end);
 }
 
-/* From the run loop, offline: c->pc deopted. */
-static void tc_deopt_offline(struct cpu *c) {
+/* From the run loop (online), which holds no block after it: c->pc
+ * deopted. tc_mutex is taken offline, as a reclamation holds it while it
+ * waits for online threads. */
+void tc_deopt(struct cpu *c) {
   XLOG(LOG_EXEC, "deopt 0x%llx", (unsigned long long)c->pc);
+  gc_offline();
   pthread_mutex_lock(&tc_mutex);
   tc_pcset_add(&tc_deopt_set, c->pc);
   pthread_mutex_unlock(&tc_mutex);
   tc_invalidate(c->pc, 1);
-}
-
-/* From the run loop (online), which holds no block after it: tc_mutex is
- * taken offline, as a reclamation holds it while it waits for online threads. */
-void tc_deopt(struct cpu *c) {
-  gc_offline();
-  tc_deopt_offline(c);
   gc_online();
 }
 

@@ -99,7 +99,7 @@ void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset) {
 }
 
 void tc_file_mapped_shared(int fd, uint64_t start, uint64_t len, uint64_t offset) {
-  if (!xrun_opt.no_smc)
+  if (!xrun_opt.no_smc || tc_persist_wanted())
     tc_pmap_add(fd, start, len, offset, true);
 }
 
