@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/auxv.h>
 #include <unistd.h>
 #include "xrun.h"
@@ -425,6 +426,13 @@ static int binfmt_invocation(int argc) {
   return preserve ? 2 : 1;
 }
 
+/* The task's name (/proc/PID/comm, what ps and top show) is the guest
+ * program's, as the kernel names a task after the file it executes. */
+static void name_task(const char *path) {
+  const char *slash = strrchr(path, '/');
+  prctl(PR_SET_NAME, slash ? slash + 1 : path, 0, 0, 0);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && !strcmp(argv[1], "--binfmt"))
     return xrun_binfmt(argc - 2, argv + 2);
@@ -449,6 +457,7 @@ int main(int argc, char **argv) {
   int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, guest_env, &img);
   if (status)
     return status;
+  name_task(xrun_opt.exe_path);
   struct cpu *c = mi_zalloc_aligned(g->cpu_size, 64);
   if (!c)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
