@@ -70,6 +70,15 @@ st=$?
 grep -q 'exit_group(7)' "$OUT/exit7.err" && [ $st = 7 ]
 check strace $? "status $st, stderr: $(head -c 200 "$OUT/exit7.err")"
 
+# the same logs from the environment, as QEMU_STRACE and QEMU_LOG give them
+XRUN_STRACE=1 "$XRUN" "$OUT/exit7" 2>"$OUT/exit7.env.err"
+st=$?
+{ XRUN_LOG=unimpl "$XRUN" "$OUT/udf" 2>"$OUT/udf.env.err"; } 2>/dev/null
+st2=$?
+grep -q 'exit_group(7)' "$OUT/exit7.env.err" && [ $st = 7 ] &&
+  grep -q "at $pc: 00000000 (SIGILL)" "$OUT/udf.env.err" && [ $st2 = 132 ]
+check log_env $? "XRUN_STRACE: status $st, $(head -c 100 "$OUT/exit7.env.err"); XRUN_LOG: status $st2, $(head -c 100 "$OUT/udf.env.err")"
+
 # The qemu-user style options, each against real output. argv_envp prints its
 # arguments and what it finds of XTEST_ENV in its environment.
 aarch64-linux-gnu-gcc -static -O1 -o "$OUT/argv_envp" tests/guest/aarch64/argv_envp.c
