@@ -272,7 +272,8 @@ static const struct option_def {
      "log; ITEMS is a comma-separated list of: in_asm, ir,\n"
      "opt, out_asm, exec, unimpl, strace (-d help explains)"},
     {"-D", "FILE", "XRUN_LOG_FILE", opt_log_file, false,
-     "write the -d and -strace log to FILE, not stderr"},
+     "write the -d and -strace log to FILE, not stderr\n"
+     "(%d in FILE: the process id)"},
     {"-strace", NULL, "XRUN_STRACE", opt_strace, false,
      "log every system call (same as -d strace)"},
     {"-one-insn-per-tb", NULL, "XRUN_ONE_INSN_PER_TB", opt_one_insn, false,

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "xrun.h"
 
@@ -38,8 +39,20 @@ const char *xrun_sysroot(const struct guest *g) {
   return root = v;
 }
 
+/* path with its first "%d" replaced by the process id (as qemu's -D does),
+ * so that every process of a guest that forks or execs logs to a file of
+ * its own. */
+static const char *log_path_for_pid(const char *path, char *buf, size_t size) {
+  const char *d = strstr(path, "%d");
+  if (!d)
+    return path;
+  int n = snprintf(buf, size, "%.*s%d%s", (int)(d - path), path, (int)getpid(), d + 2);
+  return n > 0 && (size_t)n < size ? buf : path;
+}
+
 int xrun_log_open(const char *path) {
-  FILE *f = fopen(path, "we");
+  char buf[4096];
+  FILE *f = fopen(log_path_for_pid(path, buf, sizeof(buf)), "we");
   if (!f)
     return -1;
   setvbuf(f, NULL, _IOLBF, 0);

@@ -134,6 +134,16 @@ st=$?
 grep -q 'exit_group(7)' "$OUT/D.log" && [ ! -s "$OUT/D.err" ] && [ $st = 7 ]
 check log_file $? "status $st, log: $(head -c 100 "$OUT/D.log" 2>&1), stderr: $(head -c 100 "$OUT/D.err")"
 
+# %d in the file name becomes the process id (as in qemu's -D): the pid that
+# begins each -strace line names the file
+rm -f "$OUT"/Dpid.*.log
+"$XRUN" -D "$OUT/Dpid.%d.log" -strace "$OUT/exit7" 2>"$OUT/Dpid.err"
+st=$?
+logs=$(ls "$OUT"/Dpid.*.log 2>/dev/null)
+pid=$(awk 'NR == 1 {print $1}' $logs 2>/dev/null)
+[ "$logs" = "$OUT/Dpid.$pid.log" ] && grep -q "^$pid exit_group(7)" "$logs" && [ $st = 7 ]
+check log_file_pid $? "status $st, files: $logs, first pid: $pid"
+
 # the dumps go there too: guest code, IR, and host code
 rm -f "$OUT/D2.log"
 "$XRUN" -D "$OUT/D2.log" -d in_asm,ir,out_asm "$OUT/exit7" 2>"$OUT/D2.err"
