@@ -9,8 +9,11 @@
  *   xrun:   #1 0x7f0000001040 translated code of guest pc 0x400560
  *
  * Runs in the fault handler: output is built in a stack buffer and written
- * with write(2); the frames' addresses are printed even where no name is found. */
+ * with write(2). libunwind is opened only now (linked in, it and liblzma
+ * would be mapped and relocated at every start); without it the report has
+ * the first frame only. */
 #define UNW_LOCAL_ONLY
+#include <dlfcn.h>
 #include <libunwind.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -52,6 +55,27 @@ static void tc_crash_head(int sig, const siginfo_t *si, const void *host_pc) {
                addr, host_pc, guest);
 }
 
+/* libunwind's local unwinder, by the names its header maps unw_* to. */
+#define TC_STR(x) #x
+#define TC_SYM(x) TC_STR(x)
+static struct {
+  int (*init_local2)(unw_cursor_t *, unw_context_t *, int);
+  int (*step)(unw_cursor_t *);
+  int (*get_reg)(unw_cursor_t *, unw_regnum_t, unw_word_t *);
+  int (*get_proc_name)(unw_cursor_t *, char *, size_t, unw_word_t *);
+} tc_unw;
+
+static bool tc_unw_open(void) {
+  void *lib = dlopen("libunwind.so.8", RTLD_NOW | RTLD_LOCAL);
+  if (!lib)
+    return false;
+  *(void **)&tc_unw.init_local2 = dlsym(lib, TC_SYM(unw_init_local2));
+  *(void **)&tc_unw.step = dlsym(lib, TC_SYM(unw_step));
+  *(void **)&tc_unw.get_reg = dlsym(lib, TC_SYM(unw_get_reg));
+  *(void **)&tc_unw.get_proc_name = dlsym(lib, TC_SYM(unw_get_proc_name));
+  return tc_unw.init_local2 && tc_unw.step && tc_unw.get_reg && tc_unw.get_proc_name;
+}
+
 /* One frame: translated code by its guest pc, else the host function. */
 static void tc_crash_frame(int i, unw_cursor_t *cur, uint64_t ip) {
   const void *p = (const void *)(uintptr_t)ip;
@@ -66,29 +90,31 @@ static void tc_crash_frame(int i, unw_cursor_t *cur, uint64_t ip) {
   }
   char fn[160];
   unw_word_t off;
-  if (!unw_get_proc_name(cur, fn, sizeof(fn), &off))
+  if (cur && !tc_unw.get_proc_name(cur, fn, sizeof(fn), &off))
     tc_crash_say("xrun:   #%d %p %s+0x%llx", i, p, fn, (unsigned long long)off);
   else
     tc_crash_say("xrun:   #%d %p", i, p);
 }
 
 /* Frames from the faulting instruction outwards (uc is the handler's context). */
-static void tc_crash_backtrace(void *uc) {
+static void tc_crash_backtrace(void *uc, const void *host_pc) {
   unw_cursor_t cur;
-  if (unw_init_local2(&cur, (unw_context_t *)uc, UNW_INIT_SIGNAL_FRAME))
+  if (!tc_unw_open() || tc_unw.init_local2(&cur, (unw_context_t *)uc, UNW_INIT_SIGNAL_FRAME)) {
+    tc_crash_frame(0, NULL, (uintptr_t)host_pc);
     return;
+  }
   for (int i = 0; i < TC_CRASH_FRAMES; i++) {
     unw_word_t ip;
-    if (unw_get_reg(&cur, UNW_REG_IP, &ip) || !ip)
+    if (tc_unw.get_reg(&cur, UNW_REG_IP, &ip) || !ip)
       return;
     tc_crash_frame(i, &cur, ip);
-    if (unw_step(&cur) <= 0)
+    if (tc_unw.step(&cur) <= 0)
       return;
   }
 }
 
 _Noreturn void tc_crash(int sig, const siginfo_t *si, void *uc, const void *host_pc) {
   tc_crash_head(sig, si, host_pc);
-  tc_crash_backtrace(uc);
+  tc_crash_backtrace(uc, host_pc);
   _exit(XRUN_EXIT_INTERNAL);
 }
