@@ -19,20 +19,6 @@
 extern char **environ;
 
 static const struct {
-  const char *name;
-  unsigned mask;
-  const char *what;
-} log_items[] = {
-    {"in_asm", LOG_IN_ASM, "guest instructions of each block translated"},
-    {"ir", LOG_IR, "IR of each block as decoded"},
-    {"opt", LOG_OPT, "IR of each block after the optimization passes"},
-    {"out_asm", LOG_OUT_ASM, "host code produced for each block"},
-    {"exec", LOG_EXEC, "each block as it runs, and guest signals"},
-    {"unimpl", LOG_UNIMPL, "guest instructions that are not implemented (they raise SIGILL)"},
-    {"strace", LOG_STRACE, "every system call, its arguments and its result"},
-};
-
-static const struct {
   const char *name; /* -cpu NAME */
   const char *what;
 } cpu_models[] = {
@@ -44,8 +30,8 @@ static void usage(FILE *f);
 
 static void log_help(void) {
   printf("-d takes a comma-separated list of:\n");
-  for (size_t i = 0; i < sizeof(log_items) / sizeof(log_items[0]); i++)
-    printf("  %-8s %s\n", log_items[i].name, log_items[i].what);
+  for (size_t i = 0; i < xrun_n_log_items; i++)
+    printf("  %-8s %s\n", xrun_log_items[i].name, xrun_log_items[i].what);
   exit(0);
 }
 
@@ -54,12 +40,12 @@ static void opt_log(const char *list) {
   for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
     if (!strcmp(w, "help"))
       log_help();
-    size_t i, n = sizeof(log_items) / sizeof(log_items[0]);
-    for (i = 0; i < n && strcmp(w, log_items[i].name); i++)
+    size_t i, n = xrun_n_log_items;
+    for (i = 0; i < n && strcmp(w, xrun_log_items[i].name); i++)
       ;
     if (i == n)
       xrun_die(XRUN_EXIT_USAGE, "xrun: unknown -d item '%s'; 'xrun -d help' lists them", w);
-    xrun_log_mask |= log_items[i].mask;
+    xrun_log_mask |= xrun_log_items[i].mask;
   }
   free(copy);
 }
@@ -167,8 +153,16 @@ static void env_init(void) {
 }
 
 static void opt_log_file(const char *path) {
+  xrun_opt.log_path = path;
   if (xrun_log_open(path))
     xrun_die(XRUN_EXIT_USAGE, "xrun: -D %s: cannot open the log file: %s", path, strerror(errno));
+}
+
+/* --log-append (what an exec'd xrun is given before -D): the log of the
+ * process before the execve goes on in the same file. */
+static void opt_log_append(const char *unused) {
+  (void)unused;
+  xrun_opt.log_append = true;
 }
 
 static void opt_help(const char *unused) {
@@ -274,6 +268,7 @@ static const struct option_def {
     {"-D", "FILE", "XRUN_LOG_FILE", opt_log_file, false,
      "write the -d and -strace log to FILE, not stderr\n"
      "(%d in FILE: the process id)"},
+    {"--log-append", NULL, NULL, opt_log_append, false, NULL},
     {"-strace", NULL, "XRUN_STRACE", opt_strace, false,
      "log every system call (same as -d strace)"},
     {"-one-insn-per-tb", NULL, "XRUN_ONE_INSN_PER_TB", opt_one_insn, false,

@@ -50,9 +50,29 @@ static const char *log_path_for_pid(const char *path, char *buf, size_t size) {
   return n > 0 && (size_t)n < size ? buf : path;
 }
 
+const struct xrun_log_item xrun_log_items[] = {
+    {"in_asm", LOG_IN_ASM, "guest instructions of each block translated"},
+    {"ir", LOG_IR, "IR of each block as decoded"},
+    {"opt", LOG_OPT, "IR of each block after the optimization passes"},
+    {"out_asm", LOG_OUT_ASM, "host code produced for each block"},
+    {"exec", LOG_EXEC, "each block as it runs, and guest signals"},
+    {"unimpl", LOG_UNIMPL, "guest instructions that are not implemented (they raise SIGILL)"},
+    {"strace", LOG_STRACE, "every system call, its arguments and its result"},
+};
+const size_t xrun_n_log_items = sizeof(xrun_log_items) / sizeof(xrun_log_items[0]);
+
+const char *xrun_log_words(char *buf, size_t size) {
+  size_t n = 0;
+  buf[0] = 0;
+  for (size_t i = 0; i < xrun_n_log_items; i++)
+    if (xrun_log_mask & xrun_log_items[i].mask && n < size)
+      n += snprintf(buf + n, size - n, "%s%s", n ? "," : "", xrun_log_items[i].name);
+  return buf;
+}
+
 int xrun_log_open(const char *path) {
   char buf[4096];
-  FILE *f = fopen(log_path_for_pid(path, buf, sizeof(buf)), "we");
+  FILE *f = fopen(log_path_for_pid(path, buf, sizeof(buf)), xrun_opt.log_append ? "ae" : "we");
   if (!f)
     return -1;
   setvbuf(f, NULL, _IOLBF, 0);

@@ -32,6 +32,8 @@ enum sys_kind {
   SK_OFLAGS,  /* O_RDONLY|O_CLOEXEC (guest values) */
   SK_CMODE,   /* a creation mode: shown only when the argument before has O_CREAT/O_TMPFILE */
   SK_NORET,   /* result kind of calls that do not return: logged before the call */
+  SK_EXEC,    /* result kind of execve: logged before the call (a success does
+                 not return), and again with its error after a failure */
 };
 
 enum { SYS_MAX_KINDS = 7 };

@@ -218,6 +218,16 @@ st7=$?
   [ $st1 = 139 ] && [ $st7 = 7 ] && grep -q ', 1.0 per block)' "$OUT/ex1.err"
 check exec_keeps_options $? "16M: $st16, 1M: $st1 (want 139), one-insn: $st7 $(grep -m1 'per block' "$OUT/ex1.err")"
 
+# -d and -D reach the program execve runs: its -strace lines follow the
+# execer's in the same file (none on stderr), as do its -d unimpl lines
+rm -f "$OUT/exlog"
+{ "$XRUN" -D "$OUT/exlog" -d strace,unimpl "$OUT/execer" "$OUT/udf" 2>"$OUT/exlog.err"; } 2>/dev/null
+st=$?
+grep -q 'execve(' "$OUT/exlog" && grep -q "at $pc: 00000000 (SIGILL)" "$OUT/exlog" &&
+  [ "$(grep -c 'execve(' "$OUT/exlog")" = 1 ] && [ ! -s "$OUT/exlog.err" ] && [ $st = 132 ] &&
+  [ "$(awk '/execve\(/ {print NR; exit}' "$OUT/exlog")" -lt "$(grep -n 'SIGILL' "$OUT/exlog" | head -1 | cut -d: -f1)" ]
+check exec_keeps_log $? "status $st (want 132), stderr: $(head -c 100 "$OUT/exlog.err"), log: $(head -c 300 "$OUT/exlog")"
+
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
 st=$?
