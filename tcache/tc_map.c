@@ -5,32 +5,70 @@
 #include <xxhash.h>
 #include "tc_int.h"
 
-enum { TC_HASH_BITS = 16, TC_HASH_SIZE = 1 << TC_HASH_BITS };
+/* The table starts small and grows 4x once it holds as many blocks as it has
+ * buckets: a short run (a dynamic /bin/true loads about 1,000 blocks) then
+ * touches a few pages of it, not one page fault per block spread over a
+ * table sized for the largest programs. */
+enum { TC_HASH_MIN_BITS = 12, TC_HASH_MAX_BITS = 20 };
 
-static struct tc_block *tc_hash[TC_HASH_SIZE];
+struct tc_htab {
+  uint32_t mask;
+  struct tc_block *bucket[];
+};
+
+static struct tc_htab *tc_htab; /* read without a lock; replaced under tc_mutex */
+static size_t tc_hashed;        /* blocks in it */
 uint64_t tc_generation;
 static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi; /* guest code translated so far */
 
+static struct tc_htab *tc_htab_new(unsigned bits) {
+  struct tc_htab *t = mi_zalloc(sizeof(*t) + (sizeof(t->bucket[0]) << bits));
+  if (!t)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  t->mask = (1u << bits) - 1;
+  return t;
+}
+
 static uint32_t tc_hash_pc(uint64_t pc) {
-  return (uint32_t)XXH3_64bits(&pc, sizeof(pc)) & (TC_HASH_SIZE - 1);
+  return (uint32_t)XXH3_64bits(&pc, sizeof(pc));
 }
 
 void tc_map_init(void) {
-  /* tc_hash starts zero (static storage): touching it here would only fault
-   * its 512 KiB in before they are needed */
+  tc_htab = tc_htab_new(TC_HASH_MIN_BITS);
 }
 
 struct tc_block *tc_lookup(uint64_t pc) {
-  struct tc_block *b = __atomic_load_n(&tc_hash[tc_hash_pc(pc)], __ATOMIC_ACQUIRE);
+  const struct tc_htab *t = __atomic_load_n(&tc_htab, __ATOMIC_ACQUIRE);
+  struct tc_block *b = __atomic_load_n(&t->bucket[tc_hash_pc(pc) & t->mask], __ATOMIC_ACQUIRE);
   for (; b; b = b->hnext)
     if (b->guest_pc == pc && !b->invalid)
       return b;
   return NULL;
 }
 
+/* Move every block into a table 4x the size (tc_mutex held). A lookup
+ * running meanwhile may follow a moved block's hnext into another chain and
+ * miss: tc_get then looks again under tc_mutex. The old table is kept, as a
+ * lookup may still be reading it (at most a third of the final size). */
+static void tc_htab_grow(void) {
+  struct tc_htab *old = tc_htab;
+  unsigned bits = (unsigned)__builtin_popcount(old->mask) + 2;
+  struct tc_htab *t = tc_htab_new(bits);
+  for (uint32_t i = 0; i <= old->mask; i++)
+    for (struct tc_block *b = old->bucket[i], *next; b; b = next) {
+      next = b->hnext;
+      uint32_t h = tc_hash_pc(b->guest_pc) & t->mask;
+      __atomic_store_n(&b->hnext, t->bucket[h], __ATOMIC_RELEASE);
+      t->bucket[h] = b;
+    }
+  __atomic_store_n(&tc_htab, t, __ATOMIC_RELEASE);
+}
+
 /* A forked child forgets every block (tc_regions_forked). */
 void tc_map_forget_all(void) {
-  memset(tc_hash, 0, sizeof(tc_hash));
+  mi_free(tc_htab); /* the child runs alone: no lookup can be reading it */
+  tc_htab = tc_htab_new(TC_HASH_MIN_BITS);
+  tc_hashed = 0;
   tc_pages_forget();
   tc_guest_lo = UINT64_MAX;
   tc_guest_hi = 0;
@@ -81,11 +119,14 @@ void tc_block_commit(struct tc_block *blk) {
     tc_guest_lo = blk->guest_pc;
   if (blk->guest_pc + blk->guest_size > tc_guest_hi)
     tc_guest_hi = blk->guest_pc + blk->guest_size;
-  uint32_t h = tc_hash_pc(blk->guest_pc);
   if (!xrun_opt.no_smc)
     tc_pages_add(blk);
-  blk->hnext = tc_hash[h];
-  __atomic_store_n(&tc_hash[h], blk, __ATOMIC_RELEASE); /* lookups take no lock */
+  if (tc_hashed >= tc_htab->mask && tc_htab->mask < (1u << TC_HASH_MAX_BITS) - 1)
+    tc_htab_grow();
+  struct tc_block **head = &tc_htab->bucket[tc_hash_pc(blk->guest_pc) & tc_htab->mask];
+  blk->hnext = *head;
+  __atomic_store_n(head, blk, __ATOMIC_RELEASE); /* lookups take no lock */
+  tc_hashed++;
 }
 
 bool tc_access_at(const struct tc_block *blk, const void *host_pc) {
@@ -107,11 +148,13 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc) {
 /* Take blk out of its hash chain (tc_mutex held). Lookups take no lock: one
  * standing on blk goes on through blk->hnext, which stays as it was. */
 static void tc_unhash(struct tc_block *blk) {
-  struct tc_block **pp = &tc_hash[tc_hash_pc(blk->guest_pc)];
+  struct tc_block **pp = &tc_htab->bucket[tc_hash_pc(blk->guest_pc) & tc_htab->mask];
   while (*pp && *pp != blk)
     pp = &(*pp)->hnext;
-  if (*pp)
+  if (*pp) {
     __atomic_store_n(pp, blk->hnext, __ATOMIC_RELEASE);
+    tc_hashed--;
+  }
 }
 
 enum { TC_FORGET_MAX = 64 }; /* more dropped blocks than this: empty the jump caches */
