@@ -57,6 +57,8 @@ static inline int64_t sys_ret(long r) {
 
 /* Guest memory through the kernel, so a bad guest pointer is -EFAULT, not a
  * crash of xrun. Both return 0 or -EFAULT. */
+/* getpid(), asked of the kernel once per process (sys_mem.c). */
+pid_t sys_self(void);
 int sys_copy_in(void *dst, uint64_t guest_src, size_t n);
 int sys_copy_out(uint64_t guest_dst, const void *src, size_t n);
 /* A guest string into buf (always terminated); returns its length or -EFAULT. */

@@ -3,15 +3,40 @@
  * through process_vm_readv/writev makes that -EFAULT, as the kernel would
  * report it, instead of a fault inside xrun. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <string.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include "sys_int.h"
 
+/* This process's pid, asked once (a forked child asks again): a dynamic
+ * program's start copies in some 40 paths and structs, each one syscall
+ * fewer this way. */
+static pid_t sys_self_pid;
+
+static void sys_self_pid_forget(void) {
+  sys_self_pid = 0;
+}
+
+static void sys_self_pid_register(void) {
+  pthread_atfork(NULL, NULL, sys_self_pid_forget);
+}
+
+pid_t sys_self(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pid_t pid = __atomic_load_n(&sys_self_pid, __ATOMIC_RELAXED);
+  if (!pid) {
+    pthread_once(&once, sys_self_pid_register);
+    pid = getpid();
+    __atomic_store_n(&sys_self_pid, pid, __ATOMIC_RELAXED);
+  }
+  return pid;
+}
+
 static int sys_vm_copy(void *local, uint64_t guest, size_t n, int out) {
   struct iovec l = {local, n}, r = {(void *)(uintptr_t)guest, n};
-  ssize_t done = out ? process_vm_writev(getpid(), &l, 1, &r, 1, 0)
-                     : process_vm_readv(getpid(), &l, 1, &r, 1, 0);
+  ssize_t done = out ? process_vm_writev(sys_self(), &l, 1, &r, 1, 0)
+                     : process_vm_readv(sys_self(), &l, 1, &r, 1, 0);
   if (done == (ssize_t)n)
     return 0;
   if (done < 0 && (errno == ENOSYS || errno == EPERM)) { /* filtered: trust the pointer */

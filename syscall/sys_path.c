@@ -24,7 +24,9 @@ const char *sys_exe_path(void) {
 
 static int sys_is_self_exe(const char *p) {
   char own[32];
-  snprintf(own, sizeof(own), "/proc/%d/exe", (int)getpid());
+  if (strncmp(p, "/proc/", 6))
+    return 0;
+  snprintf(own, sizeof(own), "/proc/%d/exe", (int)sys_self());
   return !strcmp(p, "/proc/self/exe") || !strcmp(p, own);
 }
 
