@@ -75,10 +75,12 @@ void tc_map_forget_all(void) {
   tc_generation++;
 }
 
-struct tc_block *tc_block_alloc(uint32_t pcmap_cap) {
-  struct tc_block *blk = mi_zalloc(sizeof(*blk));
-  blk->pcmap = mi_malloc(pcmap_cap * sizeof(*blk->pcmap));
-  if (!blk || !blk->pcmap)
+struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits) {
+  struct tc_block *blk =
+      mi_zalloc(offsetof(struct tc_block, exits) + max_exits * sizeof(struct tc_exit));
+  if (blk && pcmap_cap)
+    blk->pcmap = mi_malloc(pcmap_cap * sizeof(*blk->pcmap));
+  if (!blk || (pcmap_cap && !blk->pcmap))
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   blk->pcmap_cap = pcmap_cap;
   return blk;
@@ -86,13 +88,17 @@ struct tc_block *tc_block_alloc(uint32_t pcmap_cap) {
 
 void tc_block_discard(struct tc_block *blk) {
   mi_free(blk->relocs);
-  mi_free(blk->pcmap);
-  mi_free(blk->defer);
+  if (!(blk->borrowed & TC_BORROWED_PCMAP))
+    mi_free(blk->pcmap);
+  if (!(blk->borrowed & TC_BORROWED_DEFER))
+    mi_free(blk->defer);
   mi_free(blk);
 }
 
 void *tc_block_data(struct tc_block *blk, size_t size) {
-  mi_free(blk->defer);
+  if (!(blk->borrowed & TC_BORROWED_DEFER))
+    mi_free(blk->defer);
+  blk->borrowed &= (uint8_t)~TC_BORROWED_DEFER;
   blk->defer = mi_malloc(size ? size : 1);
   if (!blk->defer)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
@@ -113,7 +119,8 @@ void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind)
 }
 
 void tc_block_commit(struct tc_block *blk) {
-  blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
+  if (!(blk->borrowed & TC_BORROWED_PCMAP))
+    blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
   tc_region_add(blk);
   if (blk->guest_pc < tc_guest_lo)
     tc_guest_lo = blk->guest_pc;

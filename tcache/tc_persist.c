@@ -254,6 +254,31 @@ static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_
   return true;
 }
 
+/* The block's backend records (size bytes at data), for load bias bias: read
+ * in place in the cache file when relocating them changes nothing (most
+ * blocks: no guest address among them), else a relocated copy. The copy is
+ * made in a scratch buffer first (tc_mutex held), so that the common case
+ * allocates nothing: a dynamic /bin/true loads 400 KiB of records. */
+static void tcp_load_defer(struct tc_block *blk, const uint8_t *data, uint32_t size,
+                           uint64_t bias) {
+  static uint8_t *scratch;
+  static uint32_t scratch_size;
+  if (size > scratch_size) {
+    uint8_t *grown = mi_realloc(scratch, size);
+    if (!grown)
+      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+    scratch = grown, scratch_size = size;
+  }
+  memcpy(scratch, data, size);
+  tc_backend->relocate_data(scratch, size, bias);
+  if (!memcmp(scratch, data, size)) {
+    blk->defer = (void *)data;
+    blk->defer_size = size;
+    blk->borrowed |= TC_BORROWED_DEFER;
+  } else
+    memcpy(tc_block_data(blk, size), scratch, size);
+}
+
 /* The saved block e at pc, into the code buffer and the map. */
 static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data, uint64_t pc,
                                  uint64_t bias) {
@@ -264,7 +289,7 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   uint8_t *code = (uint8_t *)(((uintptr_t)tc_code.cur + 15) & ~(uintptr_t)15);
   if (code + e->code_size > tc_code.end)
     return NULL; /* full: translating makes room */
-  struct tc_block *blk = tc_block_alloc(e->n_pcmap ? e->n_pcmap : 1);
+  struct tc_block *blk = tc_block_alloc(0, e->n_exits);
   blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
   memcpy(tc_writable(code), data, e->code_size);
@@ -278,12 +303,11 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
                                      .jump = code + x[i].jump,
                                      .stub = code + x[i].stub,
                                      .from = blk};
-  memcpy(blk->pcmap, pm, e->n_pcmap * sizeof(*pm));
-  blk->n_pcmap = e->n_pcmap;
-  if (e->defer_size) {
-    memcpy(tc_block_data(blk, e->defer_size), defer, e->defer_size);
-    tc_backend->relocate_data(blk->defer, e->defer_size, bias);
-  }
+  blk->pcmap = (struct tc_pcmap *)pm; /* offsets only: the same in every run */
+  blk->n_pcmap = blk->pcmap_cap = e->n_pcmap;
+  blk->borrowed = TC_BORROWED_PCMAP;
+  if (e->defer_size)
+    tcp_load_defer(blk, defer, e->defer_size, bias);
   tc_code.cur = code + e->code_size;
   tc_block_commit(blk);
   return blk;

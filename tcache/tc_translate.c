@@ -61,7 +61,7 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
 }
 
 static struct tc_block *tc_emit(const struct ir_block *b) {
-  struct tc_block *blk = tc_block_alloc(b->n);
+  struct tc_block *blk = tc_block_alloc(b->n, TC_MAX_EXITS);
   uint8_t *mark = tc_code.cur;
   blk->guest_pc = b->guest_pc;
   blk->guest_size = b->guest_size;

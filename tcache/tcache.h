@@ -66,13 +66,16 @@ struct tc_reloc {
   uint32_t kind;
 };
 
+/* tc_block.borrowed: pcmap or defer are read where they are in a cache file's
+ * mapping (kept for the process's life), not copies that xrun frees. */
+enum { TC_BORROWED_PCMAP = 1, TC_BORROWED_DEFER = 2 };
+
 struct tc_block {
   uint64_t guest_pc;
   uint32_t guest_size;
   uint32_t code_size;
   uint8_t *code; /* entry of the host code */
   uint32_t n_exits;
-  struct tc_exit exits[TC_MAX_EXITS];
   uint32_t n_pcmap, pcmap_cap; /* pcmap is allocated by tcache, filled by the backend */
   struct tc_pcmap *pcmap;
   void *defer;              /* the backend's deferred-state records (tc_block_data) */
@@ -84,7 +87,11 @@ struct tc_block {
   struct tc_reloc *relocs;
   uint8_t unsaveable;  /* the code holds something no tc_reloc describes */
   uint8_t from_disk;   /* loaded from the persistent cache */
+  uint8_t borrowed;    /* TC_BORROWED_*: what points into a persistent-cache file */
   uint64_t guest_hash; /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
+  /* Last: a block loaded from the persistent cache is allocated with room
+   * for its own n_exits only (tc_block_alloc), not TC_MAX_EXITS. */
+  struct tc_exit exits[TC_MAX_EXITS];
 };
 
 /* The jump cache, one per guest thread (struct cpu.jc, 64-byte aligned):
