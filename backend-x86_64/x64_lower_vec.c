@@ -10,6 +10,7 @@
  * The floating-point ops (VF*) are lowered in x64_lower_vf.c.
  */
 #include <stddef.h>
+#include <sys/platform/x86.h>
 #include "x64.h"
 #include "../ir/ir_eval.h"
 
@@ -18,15 +19,16 @@ static int x64_features_known;
 
 unsigned x64_feat(void) {
   if (!x64_features_known) {
-    __builtin_cpu_init();
-    x64_features = (__builtin_cpu_supports("ssse3") ? X64_F_SSSE3 : 0) |
-                   (__builtin_cpu_supports("sse4.1") ? X64_F_SSE41 : 0) |
-                   (__builtin_cpu_supports("sse4.2") ? X64_F_SSE42 : 0) |
-                   (__builtin_cpu_supports("fma") ? X64_F_FMA : 0) |
-                   (__builtin_cpu_supports("aes") ? X64_F_AES : 0) |
-                   (__builtin_cpu_supports("pclmul") ? X64_F_PCLMUL : 0) |
-                   (__builtin_cpu_supports("avx2") ? X64_F_AVX2 : 0) |
-                   (__builtin_cpu_supports("sha") ? X64_F_SHA : 0);
+    /* glibc's record of what CPUID said at start: libgcc's
+     * __builtin_cpu_supports would ask CPUID again, a trap to the
+     * hypervisor of some microseconds each on a virtual machine */
+    x64_features =
+        (CPU_FEATURE_ACTIVE(SSSE3) ? X64_F_SSSE3 : 0) |
+        (CPU_FEATURE_ACTIVE(SSE4_1) ? X64_F_SSE41 : 0) |
+        (CPU_FEATURE_ACTIVE(SSE4_2) ? X64_F_SSE42 : 0) | (CPU_FEATURE_ACTIVE(FMA) ? X64_F_FMA : 0) |
+        (CPU_FEATURE_ACTIVE(AES) ? X64_F_AES : 0) |
+        (CPU_FEATURE_ACTIVE(PCLMULQDQ) ? X64_F_PCLMUL : 0) |
+        (CPU_FEATURE_ACTIVE(AVX2) ? X64_F_AVX2 : 0) | (CPU_FEATURE_ACTIVE(SHA) ? X64_F_SHA : 0);
     x64_features_known = 1;
   }
   return x64_features;

@@ -13,13 +13,14 @@
  * caller-saved, so at a call every v128 that outlives it is spilled.
  */
 #include <stdlib.h>
+#include <sys/platform/x86.h>
 #include "x64.h"
 
 static const uint8_t x64_caller_saved[] = {X64_RSI, X64_RDI, X64_R8, X64_R9, X64_R10, X64_R11};
 static const uint8_t x64_callee_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R15};
 
 static int x64_have_popcnt(void) {
-  return __builtin_cpu_supports("popcnt");
+  return CPU_FEATURE_ACTIVE(POPCNT); /* glibc's CPUID record (x64_feat) */
 }
 
 /* A GET of lazily kept flags packs them first, in C (ir.h). */

@@ -27,6 +27,7 @@
  * (double rounding is innocuous when 53 >= 2 * 24 + 2, Figueroa 1995).
  */
 #include <string.h>
+#include <sys/platform/x86.h>
 #include "a64.h"
 #include "a64_helpers.h"
 
@@ -41,7 +42,7 @@ __attribute__((target("fma"))) static double fma_hw(double x, double y, double z
   return __builtin_fma(x, y, z);
 }
 static bool host_fma(void) {
-  return __builtin_cpu_supports("fma");
+  return CPU_FEATURE_ACTIVE(FMA); /* glibc's record of CPUID: no CPUID trap */
 }
 
 /* An element as a double (a single widens exactly), and back: d must
