@@ -186,6 +186,28 @@ static uint32_t tcp_reloc_width(uint32_t kind) {
   return kind == TC_RELOC_HOST32 || kind == TC_RELOC_BUF32 ? 4 : 8;
 }
 
+/* The 4- or 8-byte immediate at p (fixed-size copies: a copy of a variable
+ * width is a call of memcpy, for each of the thousands of relocations a
+ * start applies). */
+static uint64_t tcp_imm_get(const uint8_t *p, uint32_t width) {
+  if (width == 4) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+  }
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static void tcp_imm_put(uint8_t *p, uint32_t width, uint64_t v) {
+  if (width == 4) {
+    uint32_t w = (uint32_t)v;
+    memcpy(p, &w, 4);
+  } else
+    memcpy(p, &v, 8);
+}
+
 /* Every reloc, exit and pcmap entry of a saved block points inside it, and
  * every host address it names is inside xrun or the shared code. */
 static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
@@ -203,8 +225,7 @@ static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
     if (r[i].kind < TC_RELOC_GUEST64 || r[i].kind > TC_RELOC_EXIT64 || e->code_size < w ||
         r[i].off > e->code_size - w)
       return false;
-    uint64_t v = 0;
-    memcpy(&v, data + r[i].off, w);
+    uint64_t v = tcp_imm_get(data + r[i].off, w);
     if ((r[i].kind == TC_RELOC_HOST64 || r[i].kind == TC_RELOC_HOST32) && v >= tc_self_size)
       return false;
     if (r[i].kind == TC_RELOC_BUF32 && v >= tc_code_shared)
@@ -233,8 +254,7 @@ static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_
                          uint64_t bias) {
   for (uint32_t i = 0; i < n; i++) {
     uint8_t *at = blk->code + r[i].off, *w = tc_writable(at);
-    uint64_t v = 0;
-    memcpy(&v, at, tcp_reloc_width(r[i].kind));
+    uint64_t v = tcp_imm_get(at, tcp_reloc_width(r[i].kind));
     const uint8_t *target = NULL;
     switch (r[i].kind) {
     case TC_RELOC_GUEST64: v += bias; break;
@@ -249,7 +269,7 @@ static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_
         return false;
       v = (uint32_t)(int32_t)d;
     }
-    memcpy(w, &v, tcp_reloc_width(r[i].kind));
+    tcp_imm_put(w, tcp_reloc_width(r[i].kind), v);
   }
   return true;
 }
