@@ -24,7 +24,7 @@ struct tc_buf tc_code; /* cur and end: the region being written (tc_region.c) */
 size_t tc_code_shared;
 static size_t tc_code_size;
 uint8_t *tc_code_top;
-enum { TC_POPULATE_CHUNK = 256 << 10 };
+enum { TC_POPULATE_CHUNK = 64 << 10 };
 static uint8_t *tc_populated; /* both views are present up to here (tc_buf_populate) */
 
 /* Map size bytes with prot, private and anonymous, near xrun's text. */
