@@ -23,6 +23,9 @@ struct tc_page {
 };
 
 static struct tc_page *tc_pages;
+/* The page a block was last added to: blocks are made, and loaded from the
+ * persistent cache, mostly a page at a time, so most adds skip the hash. */
+static struct tc_page *tc_page_last;
 
 static uint64_t tc_first_page(const struct tc_block *blk) {
   return blk->guest_pc >> TC_PAGE_SHIFT;
@@ -33,8 +36,9 @@ static uint64_t tc_last_page(const struct tc_block *blk) {
 }
 
 static void tc_page_push(uint64_t page, struct tc_block *blk) {
-  struct tc_page *p;
-  HASH_FIND(hh, tc_pages, &page, sizeof(page), p);
+  struct tc_page *p = tc_page_last;
+  if (!p || p->page != page)
+    HASH_FIND(hh, tc_pages, &page, sizeof(page), p);
   if (!p) {
     p = mi_zalloc(sizeof(*p));
     if (!p)
@@ -49,6 +53,7 @@ static void tc_page_push(uint64_t page, struct tc_block *blk) {
       xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   }
   p->blocks[p->n++] = blk;
+  tc_page_last = p;
 }
 
 void tc_pages_add(struct tc_block *blk) {
@@ -75,6 +80,8 @@ void tc_pages_remove(const struct tc_block *blk) {
     tc_page_remove(pg, blk);
     HASH_FIND(hh, tc_pages, &pg, sizeof(pg), p);
     if (p && !p->n) {
+      if (p == tc_page_last)
+        tc_page_last = NULL;
       HASH_DEL(tc_pages, p);
       mi_free(p->blocks);
       mi_free(p);
@@ -123,6 +130,7 @@ void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *b
  * it would copy every page of it from the parent). */
 void tc_pages_forget(void) {
   tc_pages = NULL;
+  tc_page_last = NULL;
 }
 
 /* Forget every page (the unit tests). */
@@ -133,4 +141,5 @@ void tc_pages_clear(void) {
     mi_free(p->blocks);
     mi_free(p);
   }
+  tc_page_last = NULL;
 }
