@@ -256,13 +256,16 @@ static const uint8_t x64_greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP
                                      REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
                                      REG_R12, REG_R13, REG_R14, REG_R15};
 
-static uint64_t x64_where_value(const struct x64_where *w, const ucontext_t *uc) {
+/* guest_delta: tc_block.defer_delta, what the guest addresses among the
+ * constants still need (x64_relocate_data not applied). */
+static uint64_t x64_where_value(const struct x64_where *w, const ucontext_t *uc,
+                                uint64_t guest_delta) {
   const greg_t *g = uc->uc_mcontext.gregs;
   if (w->kind == X64_LOC_REG)
     return (uint64_t)g[x64_greg[w->reg & 15]];
   if (w->kind == X64_LOC_SLOT)
     return *(const uint64_t *)(uintptr_t)(g[REG_RSP] + 8 * (greg_t)w->slot);
-  return w->value;
+  return w->value + (w->guest ? guest_delta : 0);
 }
 
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
@@ -275,10 +278,10 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
       continue;
     for (uint32_t k = 0; k < e->defer_count; k++) {
       const struct x64_defer_rec *r = &recs[e->defer_first + k];
-      uint64_t a = x64_where_value(&r->a, uctx);
+      uint64_t a = x64_where_value(&r->a, uctx, blk->defer_delta);
       if (r->size == 0) {
         c->lazy_a = a;
-        c->lazy_b = x64_where_value(&r->b, uctx);
+        c->lazy_b = x64_where_value(&r->b, uctx, blk->defer_delta);
         c->lazy_op = r->lazy_op;
       } else {
         memcpy((uint8_t *)c + r->state_off, &a, r->size);

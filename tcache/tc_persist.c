@@ -284,31 +284,6 @@ static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_
   return true;
 }
 
-/* The block's backend records (size bytes at data), for load bias bias: read
- * in place in the cache file when relocating them changes nothing (most
- * blocks: no guest address among them), else a relocated copy. The copy is
- * made in a scratch buffer first (tc_mutex held), so that the common case
- * allocates nothing: a dynamic /bin/true loads 400 KiB of records. */
-static void tcp_load_defer(struct tc_block *blk, const uint8_t *data, uint32_t size,
-                           uint64_t bias) {
-  static uint8_t *scratch;
-  static uint32_t scratch_size;
-  if (size > scratch_size) {
-    uint8_t *grown = mi_realloc(scratch, size);
-    if (!grown)
-      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-    scratch = grown, scratch_size = size;
-  }
-  memcpy(scratch, data, size);
-  tc_backend->relocate_data(scratch, size, bias);
-  if (!memcmp(scratch, data, size)) {
-    blk->defer = (void *)data;
-    blk->defer_size = size;
-    blk->borrowed |= TC_BORROWED_DEFER;
-  } else
-    memcpy(tc_block_data(blk, size), scratch, size);
-}
-
 /* The saved block e at pc, into the code buffer and the map. */
 static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data, uint64_t pc,
                                  uint64_t bias) {
@@ -336,8 +311,12 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   blk->pcmap = (struct tc_pcmap *)pm; /* offsets only: the same in every run */
   blk->n_pcmap = blk->pcmap_cap = e->n_pcmap;
   blk->borrowed = TC_BORROWED_PCMAP;
-  if (e->defer_size)
-    tcp_load_defer(blk, defer, e->defer_size, bias);
+  if (e->defer_size) { /* read in the file: the backend adds bias to its guest addresses */
+    blk->defer = (void *)defer;
+    blk->defer_size = e->defer_size;
+    blk->defer_delta = bias;
+    blk->borrowed |= TC_BORROWED_DEFER;
+  }
   tc_code.cur = code + e->code_size;
   tc_block_commit(blk);
   return blk;

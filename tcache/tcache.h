@@ -80,6 +80,8 @@ struct tc_block {
   struct tc_pcmap *pcmap;
   void *defer;              /* the backend's deferred-state records (tc_block_data) */
   uint32_t defer_size;      /* bytes at defer */
+  uint64_t defer_delta;     /* what the guest addresses among them still need added (a block
+                               loaded from the cache reads them unrelocated, in the file) */
   struct tc_exit *incoming; /* exits of other blocks chained to this one */
   struct tc_block *hnext;   /* hash chain */
   int invalid;
@@ -142,7 +144,9 @@ struct backend {
                       struct cpu *c);
   /* Add guest_delta to every guest address inside a block's deferred-state
    * records (size bytes at data, as tc_block_data gave them): the
-   * persistent cache stores them relative to the guest file's load bias. */
+   * persistent cache stores them relative to the guest file's load bias.
+   * A loaded block's records are not rewritten: fault_state adds
+   * blk->defer_delta to those addresses as it reads them. */
   void (*relocate_data)(void *data, uint32_t size, uint64_t guest_delta);
   /* What, besides xrun's build, shapes the code: the host CPU features used. */
   uint64_t (*codegen_key)(void);

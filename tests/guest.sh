@@ -42,7 +42,8 @@ GUEST_LIBS="-lm -lpthread"
 # Tests also built as -static-pie and at -O0 (each variant must print the same).
 VARIANT_TESTS=${VARIANT_TESTS:-"printf_floats string_funcs_checksum setjmp_longjmp
   recursion_fib_ackermann file_io_tmpdir sieve_primes signal_segv_recover
-  function_pointers switch_jump_table malloc_many_small auxv_getauxval asm_hello_write"}
+  function_pointers switch_jump_table malloc_many_small auxv_getauxval asm_hello_write
+  signal_segv_deferred_address"}
 
 ulimit -c 0
 mkdir -p "$OUT"
