@@ -92,6 +92,11 @@ extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
 /* Jump caches (tc_jc.c): fill one after a miss, and take a dropped block's
  * pc out of every thread's (tc_mutex held). */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk);
+struct tc_jc_entry *tc_jc_new(void); /* an empty one (dies when out of memory) */
+/* Fork: before it (tc_mutex held), an empty spare is made ready; in the
+ * child, c's jump cache is emptied by taking the spare in its place. */
+void tc_jc_fork_prepare(void);
+void tc_jc_fork_child(struct cpu *c);
 void tc_jc_forget(uint64_t pc);
 
 /* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */

@@ -7,12 +7,43 @@
  * looks at every jump cache after the block left the map. One of the two
  * sees the other, so no entry keeps a dropped block once both are done.
  */
+#include <mimalloc.h>
 #include "tc_int.h"
 
 void tc_jc_clear(struct tc_jc_entry *jc) {
   const void *miss = tc_backend->jc_miss();
   for (unsigned i = 0; i < TC_JC_SIZE; i++)
     jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, miss};
+}
+
+struct tc_jc_entry *tc_jc_new(void) {
+  struct tc_jc_entry *jc = mi_malloc_aligned(TC_JC_SIZE * sizeof(*jc), 64);
+  if (!jc)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory for a jump cache");
+  tc_jc_clear(jc);
+  return jc;
+}
+
+/* An empty jump cache kept for the next forked child: made at the first
+ * fork and never written here, so a child's copy of it shares the parent's
+ * pages until the child fills entries, where emptying the copy of the
+ * parent's own cache would copy all of its 256 KiB, page by page. */
+static struct tc_jc_entry *tc_jc_spare;
+
+void tc_jc_fork_prepare(void) {
+  if (!tc_jc_spare)
+    tc_jc_spare = tc_jc_new();
+}
+
+void tc_jc_fork_child(struct cpu *c) {
+  if (!c->jc)
+    return;
+  if (!tc_jc_spare) {
+    tc_jc_clear(c->jc);
+    return;
+  }
+  c->jc = tc_jc_spare; /* the parent's cache is left as it is, shared */
+  tc_jc_spare = NULL;  /* it is this process's own now: its first fork makes another */
 }
 
 /* Empty entry e if it holds pc (any pc when pc is TC_JC_EMPTY) but not the

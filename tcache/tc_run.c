@@ -1,7 +1,6 @@
 #define _GNU_SOURCE
 /* tc_run.c - the run loop of one guest thread: find or translate the block at
  * pc, run it, and act on how it left (chain, jump-cache fill, syscall, trap). */
-#include <mimalloc.h>
 #include <signal.h>
 #include <string.h>
 #include "tc_int.h"
@@ -164,12 +163,8 @@ static void tc_loop(struct cpu *c) {
 
 void tc_run(struct cpu *c) {
   tc_current = c;
-  if (!c->jc) {
-    c->jc = mi_malloc_aligned(TC_JC_SIZE * sizeof(struct tc_jc_entry), 64);
-    if (!c->jc)
-      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory for a jump cache");
-    tc_jc_clear(c->jc);
-  }
+  if (!c->jc)
+    c->jc = tc_jc_new();
   tc_thread_enter(c);
   if (sigsetjmp(tc_resume, 1)) /* a fault handler set up a guest signal */
     tc_in_guest = 0;

@@ -37,6 +37,7 @@ void tc_fork_lock_add(pthread_mutex_t *m) {
 
 static void tc_fork_prepare(void) {
   pthread_mutex_lock(&tc_mutex);
+  tc_jc_fork_prepare();
   pthread_mutex_lock(&tc_chain_lock);
   for (unsigned i = 0; i < tc_n_fork_locks; i++)
     pthread_mutex_lock(tc_fork_locks[i]);
@@ -59,8 +60,8 @@ static void tc_fork_child(void) {
     tc_current->next_cpu = NULL;
   tc_buf_fork_child();
   tc_regions_forked();
-  if (tc_current && tc_current->jc)
-    tc_jc_clear(tc_current->jc);
+  if (tc_current)
+    tc_jc_fork_child(tc_current);
 }
 
 void tc_threads_init(void) {
