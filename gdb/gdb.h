@@ -47,6 +47,8 @@ void gdb_stopped(struct cpu *c);
  * asynchronous signal): report it. Returns the signal to deliver, 0 for none
  * (gdb's continue without a signal). */
 int gdb_signal(struct cpu *c, int sig);
+/* The calling thread ends (during a single step, perhaps). */
+void gdb_thread_exit(void);
 /* The process ends with status, or with the fatal signal sig (not 0). */
 void gdb_exit(int status, int sig);
 

@@ -196,19 +196,25 @@ static enum gdb_resume gdb_cmd_resume(char op, const char *s) {
 }
 
 /* vCont;action[:tid];...: the first action for the stopped thread (its id,
- * or no id) decides. Other threads run on whatever they are told. */
+ * or no id) decides. A step with no action for the other threads asks them
+ * to stay stopped. */
 static enum gdb_resume gdb_cmd_vcont(char *s) {
   long me = gdb_tid(gdb.stopped);
+  enum gdb_resume r = GDB_SERVE;
+  bool others = false;
   for (char *save = NULL, *a = strtok_r(s, ";", &save); a; a = strtok_r(NULL, ";", &save)) {
     char *colon = strchr(a, ':');
-    if (colon && strtol(colon + 1, NULL, 16) != me && strtol(colon + 1, NULL, 16) != -1)
+    long tid = colon ? strtol(colon + 1, NULL, 16) : -1;
+    others |= tid == -1;
+    if ((tid != me && tid != -1) || r != GDB_SERVE)
       continue;
     if (colon)
       *colon = 0;
     if (a[0] == 'c' || a[0] == 's' || a[0] == 'C' || a[0] == 'S')
-      return gdb_cmd_resume(a[0], a + 1);
+      r = gdb_cmd_resume(a[0], a + 1);
   }
-  return GDB_CONTINUE;
+  gdb.others_stay = r == GDB_STEP && !others;
+  return r == GDB_SERVE ? GDB_CONTINUE : r;
 }
 
 static void gdb_list_one(struct cpu *c, void *arg) {
@@ -325,7 +331,7 @@ enum gdb_resume gdb_command(char *p, size_t len) {
   case 'c':
   case 'C':
   case 's':
-  case 'S': return gdb_cmd_resume(p[0], p + 1);
+  case 'S': gdb.others_stay = true; return gdb_cmd_resume(p[0], p + 1);
   case 'v': return gdb_cmd_v(p + 1);
   case 'Z': gdb_cmd_Z(p + 1, true); break;
   case 'z': gdb_cmd_Z(p + 1, false); break;

@@ -17,6 +17,10 @@ volatile bool gdb_active;
 __thread int gdb_stepping;
 __thread unsigned gdb_stops;
 static pthread_mutex_t gdb_lock = PTHREAD_MUTEX_INITIALIZER;
+/* This thread keeps gdb_lock through its single step, as gdb wants the
+ * other threads stopped meanwhile: one that stops waits for it to finish,
+ * so that the step's stop reaches gdb first. */
+static __thread bool gdb_holding;
 
 long gdb_tid(const struct cpu *c) {
   return c->tid ? c->tid : (long)getpid();
@@ -72,26 +76,39 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
   bool online = gc_self.seen != 0;
   if (online)
     gc_offline();
-  pthread_mutex_lock(&gdb_lock);
+  if (!gdb_holding)
+    pthread_mutex_lock(&gdb_lock);
+  gdb_holding = false;
   int sig = -1;
   if (gdb_active) {
     gdb.stopped = gdb.selected = c;
     gdb.stop_gsig = gsig;
     gdb.resume_sig = 0;
+    gdb.others_stay = false;
     if (announce)
       gdb_send_stop();
     enum gdb_resume r = gdb_serve();
     gdb_stops++;
     gdb_stepping = r == GDB_STEP;
+    gdb_holding = gdb_stepping && gdb.others_stay;
     if (r == GDB_DETACH)
       gdb_detach();
     sig = gdb.resume_sig;
     gdb.stopped = gdb.selected = NULL;
   }
-  pthread_mutex_unlock(&gdb_lock);
+  if (!gdb_holding)
+    pthread_mutex_unlock(&gdb_lock);
   if (online)
     gc_online();
   return sig;
+}
+
+/* A step that ended the thread (exit): the others may talk to gdb again. */
+void gdb_thread_exit(void) {
+  gdb_stepping = 0;
+  if (gdb_holding)
+    pthread_mutex_unlock(&gdb_lock);
+  gdb_holding = false;
 }
 
 /* Not in the forked child: its parent keeps the connection. */
@@ -128,7 +145,9 @@ void gdb_exit(int status, int sig) {
   char r[8];
   if (!gdb_active)
     return;
-  pthread_mutex_lock(&gdb_lock); /* after another thread's conversation */
+  if (!gdb_holding) /* after another thread's conversation */
+    pthread_mutex_lock(&gdb_lock);
+  gdb_holding = false;
   if (gdb_active) {
     gdb_active = false;
     snprintf(r, sizeof(r), sig ? "X%02x" : "W%02x", sig ? gdb_sig_from_host(sig) : status & 0xff);

@@ -187,7 +187,9 @@ static void tc_step(struct cpu *c) {
     tc_trap(c);
   else if (r == CPU_EXIT_CODE_INVAL)
     tc_code_inval(c);
-  if (stops == gdb_stops && !c->exiting)
+  if (c->exiting)
+    gdb_thread_exit();
+  else if (stops == gdb_stops)
     gdb_stopped(c);
 }
 
