@@ -41,8 +41,9 @@ int gdb_listen(int port);
  * qXfer:auxv:read. */
 void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes);
 /* c stopped at a breakpoint (SIGTRAP with trap_info XRUN_TRAP_BREAKPOINT)
- * or after its single step: report it and serve gdb until it resumes. */
-void gdb_stopped(struct cpu *c);
+ * or after its single step: report it and serve gdb until it resumes.
+ * Returns the signal gdb resumes with (`signal SIGUSR1`), 0 for none. */
+int gdb_stopped(struct cpu *c);
 /* The guest signal sig is about to be delivered to c (a fault, a trap, or an
  * asynchronous signal): report it. Returns the signal to deliver, 0 for none
  * (gdb's continue without a signal). */

@@ -132,8 +132,9 @@ void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes) {
   gdb_stop(c, gdb_sig_from_host(SIGTRAP), false);
 }
 
-void gdb_stopped(struct cpu *c) {
-  gdb_stop(c, gdb_sig_from_host(SIGTRAP), true);
+int gdb_stopped(struct cpu *c) {
+  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true);
+  return sig < 0 ? 0 : sig;
 }
 
 int gdb_signal(struct cpu *c, int sig) {

@@ -34,15 +34,23 @@ static void tc_deferred_signal(struct cpu *c) {
     tc_signal_sync(c, d.sig, d.code, d.addr);
 }
 
+/* Stopped for gdb (a breakpoint, a step): a signal it resumes with is the
+ * guest's at once. */
+static void tc_debug_stop(struct cpu *c) {
+  int sig = gdb_stopped(c);
+  if (sig)
+    c->guest->signal_sync(c, sig, SI_USER, 0);
+}
+
 /* A trap the guest raised by itself (undefined instruction, brk, svc of a
  * kind we refuse): the guest's signal, at c->pc. A debugger's breakpoint
  * stops for gdb instead. */
 static void tc_trap(struct cpu *c) {
   int sig = c->trap_signal;
   if (sig == SIGTRAP && c->trap_info == XRUN_TRAP_BREAKPOINT) {
-    if (gdb_active)
-      gdb_stopped(c);
-    return; /* no debugger any more: the pc is translated again without it */
+    if (gdb_active) /* else no debugger any more: c->pc is translated again */
+      tc_debug_stop(c);
+    return;
   }
   if (sig == SIGILL)
     XLOG(LOG_UNIMPL, "xrun: unimplemented or undefined instruction at 0x%llx: %08llx (SIGILL)",
@@ -127,34 +135,6 @@ static void tc_count_exit(const struct cpu *c, uintptr_t r) {
   }
 }
 
-static void tc_run_interp(struct cpu *c) {
-  struct ir_block *b = ir_block_new(c->pc);
-  while (!c->exiting) {
-    if (c->exit_request) {
-      c->exit_request = 0;
-      c->guest->signal_deliver(c);
-      continue;
-    }
-    if (tc_decode(b, c->pc) < 0) {
-      c->guest->signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
-      continue;
-    }
-    tc_in_guest = 1;
-    tc_fp_clear();
-    uintptr_t r = ir_interp(b, c);
-    xrun_fp_take(c);
-    tc_in_guest = 0;
-    if (r == CPU_EXIT_SYSCALL)
-      tc_syscall(c);
-    else if (r == CPU_EXIT_TRAP)
-      tc_trap(c);
-    else if (r == CPU_EXIT_DEOPT)
-      tc_deopt(c);
-    /* CPU_EXIT_CODE_INVAL: nothing kept, every block is decoded afresh */
-  }
-  ir_block_free(b);
-}
-
 /* xrun -g, gdb's single step: the one instruction at c->pc, translated
  * alone (under tc_mutex: max_block_insns is the decoder's), run in the IR
  * interpreter and not kept; then stop for gdb, unless a signal or trap of
@@ -190,7 +170,39 @@ static void tc_step(struct cpu *c) {
   if (c->exiting)
     gdb_thread_exit();
   else if (stops == gdb_stops)
-    gdb_stopped(c);
+    tc_debug_stop(c);
+}
+
+static void tc_run_interp(struct cpu *c) {
+  struct ir_block *b = ir_block_new(c->pc);
+  while (!c->exiting) {
+    if (c->exit_request) {
+      c->exit_request = 0;
+      c->guest->signal_deliver(c);
+      continue;
+    }
+    if (gdb_stepping) {
+      tc_step(c);
+      continue;
+    }
+    if (tc_decode(b, c->pc) < 0) {
+      tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
+      continue;
+    }
+    tc_in_guest = 1;
+    tc_fp_clear();
+    uintptr_t r = ir_interp(b, c);
+    xrun_fp_take(c);
+    tc_in_guest = 0;
+    if (r == CPU_EXIT_SYSCALL)
+      tc_syscall(c);
+    else if (r == CPU_EXIT_TRAP)
+      tc_trap(c);
+    else if (r == CPU_EXIT_DEOPT)
+      tc_deopt(c);
+    /* CPU_EXIT_CODE_INVAL: nothing kept, every block is decoded afresh */
+  }
+  ir_block_free(b);
 }
 
 static void tc_loop(struct cpu *c) {

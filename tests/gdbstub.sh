@@ -111,7 +111,7 @@ run_one() {
     return
   fi
   debug "$XRUN" "$bin" "$SRC/$name.gdb" "$base.xrun"
-  if [ "$(cat "$base.xrun.status")" = 122 ]; then
+  if [ "$(cat "$base.xrun.status")" = 122 ] && grep -q 'Address already in use' "$base.xrun.err"; then
     echo "SKIP gdb/$name: no free port"
     return
   fi
