@@ -8,6 +8,12 @@
 # thread ids; gdb's name for the process), must be the same, and so must the
 # programs' own output and exit status.
 #
+# Directives in NAME.c, on lines that start with "// test:":
+#   // test: cflags: FLAGS    how to build it instead of -static
+#   // test: args: ARGS       options for both xrun and qemu-aarch64 (-L DIR)
+# gdb's sysroot is the cross compiler's, /usr/aarch64-linux-gnu, for the
+# shared libraries of a dynamic program.
+#
 # Where qemu-aarch64 is known to be wrong, tests/gdb/NAME.expected holds the
 # transcript worked out by hand (its first lines, starting with #, say why)
 # and xrun's is compared with that instead.
@@ -50,6 +56,14 @@ listening() {
   grep -q "^ *[0-9]*: [0-9A-F]*:$hex 00000000:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
 
+SYSROOT=${SYSROOT:-/usr/aarch64-linux-gnu}
+ARGS=
+
+# directive NAME.c KEY: the text after "// test: KEY:" (empty when absent).
+directive() {
+  sed -n "s|^// test: $2:[[:space:]]*||p" "$1" | head -1
+}
+
 # debug TARGET BIN SCRIPT OUTBASE: start TARGET -g PORT BIN, run gdb with
 # SCRIPT against it; OUTBASE.gdb gets gdb's transcript, OUTBASE.prog the
 # program's output and OUTBASE.status xrun's or qemu's exit status.
@@ -66,7 +80,7 @@ debug() {
   done <"$script"
   # shellcheck disable=SC2086
   # (in a subshell that says "Segmentation fault" into .err, not to us)
-  (env -i PATH="$PATH" LANG=C timeout -k 2 "$TIMEOUT" $target -g "$port" "$bin"
+  (env -i PATH="$PATH" LANG=C timeout -k 2 "$TIMEOUT" $target -g "$port" $ARGS "$bin"
     exit $?) >"$base.prog" 2>"$base.err" &
   pid=$!
   for ((i = 0; i < 200; i++)); do
@@ -75,15 +89,18 @@ debug() {
     sleep 0.05
   done
   timeout -k 2 "$TIMEOUT" "$GDB" -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
-    -ex 'set width 0' -ex "target remote :$port" "${ex[@]}" "$bin" >"$base.gdb" 2>&1
+    -ex 'set width 0' -ex "set sysroot $SYSROOT" -ex "target remote :$port" "${ex[@]}" "$bin" \
+    >"$base.gdb" 2>&1
   wait "$pid"
   echo $? >"$base.status"
 }
 
-# Stack addresses differ (qemu puts the stack at 0x55..., xrun where the host
-# kernel puts it): any address from 2^36 to 2^48, in hex or decimal, becomes
-# STACK, and larger numbers (the random stack guard and pointer guard glibc
-# leaves in registers) RANDOM; runs of blanks become one. Thread ids are the
+# The stack and shared libraries are where each puts them (qemu at 0x55...,
+# xrun where the host kernel puts its own mappings): any number from 2^36
+# to 2^48, in hex or decimal, becomes MAPPED, except a static-pie program's
+# own addresses (both load it at 0x5500000000), and larger numbers (the random
+# stack guard and pointer guard glibc leaves in registers) RANDOM; runs of
+# blanks become one. Thread ids are the
 # host's; gdb calls a process without the multiprocess extension "Remote
 # target"; qemu describes its threads as "(CPU#N [running])".
 normalize() {
@@ -92,7 +109,9 @@ import re, sys
 def big(m):
     s = m.group(0)
     v = abs(int(s, 16) if "0x" in s else int(s))
-    return s if v < 1 << 36 else "STACK" if v < 1 << 48 else "RANDOM"
+    if v < 1 << 36 or 0x5500000000 <= v < 0x5501000000:
+        return s
+    return "MAPPED" if v < 1 << 48 else "RANDOM"
 for line in sys.stdin:
     line = re.sub(r"Thread [0-9.]+", "Thread N", line)
     line = re.sub(r" \(CPU#[0-9]+ \[[a-z]+\]\)", "", line)
@@ -105,8 +124,12 @@ for line in sys.stdin:
 
 run_one() {
   local name=$1 src=$SRC/$1.c bin=$OUT/$1 base=$TMP/$1
-  if ! [ "$bin" -nt "$src" ] && ! $GUEST_CC -g -O0 -static -o "$bin" "$src" -lpthread \
-    >"$TMP/$name.cc" 2>&1; then
+  local cflags
+  cflags=$(directive "$src" cflags)
+  ARGS=$(directive "$src" args)
+  # shellcheck disable=SC2086
+  if ! [ "$bin" -nt "$src" ] && ! $GUEST_CC -g -O0 ${cflags:--static} -o "$bin" "$src" \
+    -lpthread >"$TMP/$name.cc" 2>&1; then
     echo "FAIL gdb/$name: does not build: $(head -1 "$TMP/$name.cc")"
     return
   fi
