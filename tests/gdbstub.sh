@@ -97,19 +97,30 @@ debug() {
 
 # The stack and shared libraries are where each puts them (qemu at 0x55...,
 # xrun where the host kernel puts its own mappings): any number from 2^36
-# to 2^48, in hex or decimal, becomes MAPPED, except a static-pie program's
-# own addresses (both load it at 0x5500000000), and larger numbers (the random
-# stack guard and pointer guard glibc leaves in registers) RANDOM; runs of
-# blanks become one. Thread ids are the
-# host's; gdb calls a process without the multiprocess extension "Remote
-# target"; qemu describes its threads as "(CPU#N [running])".
-normalize() {
+# to 2^48, in hex or decimal, becomes MAPPED, except a position-independent
+# program's own addresses (both load it at 0x5500000000: the range comes
+# from its program headers), and larger numbers (the random stack guard and
+# pointer guard glibc leaves in registers) RANDOM; runs of blanks become
+# one. Thread ids are the host's; gdb calls a process without the
+# multiprocess extension "Remote target"; qemu describes its threads as
+# "(CPU#N [running])".
+normalize() { # normalize TRANSCRIPT BINARY
   python3 -c '
-import re, sys
+import re, struct, sys
+elf = open(sys.argv[1], "rb").read()
+lo = hi = 0
+if struct.unpack_from("<H", elf, 16)[0] == 3:  # ET_DYN: loaded at 0x5500000000
+    phoff = struct.unpack_from("<Q", elf, 32)[0]
+    phentsize, phnum = struct.unpack_from("<HH", elf, 54)
+    for i in range(phnum):
+        ph = struct.unpack_from("<IIQQQQQQ", elf, phoff + i * phentsize)
+        if ph[0] == 1:  # PT_LOAD
+            hi = max(hi, ph[3] + ph[6])
+    lo, hi = 0x5500000000, 0x5500000000 + hi
 def big(m):
     s = m.group(0)
     v = abs(int(s, 16) if "0x" in s else int(s))
-    if v < 1 << 36 or 0x5500000000 <= v < 0x5501000000:
+    if v < 1 << 36 or lo <= v < hi:
         return s
     return "MAPPED" if v < 1 << 48 else "RANDOM"
 for line in sys.stdin:
@@ -119,7 +130,7 @@ for line in sys.stdin:
     line = re.sub(r"-?(0x[0-9a-fA-F]+|\b[0-9]{11,}\b)", big, line)
     line = re.sub(r"[ \t]+", " ", line)
     sys.stdout.write(line)
-' <"$1"
+' "$2" <"$1"
 }
 
 run_one() {
@@ -138,13 +149,13 @@ run_one() {
     echo "SKIP gdb/$name: no free port"
     return
   fi
-  normalize "$base.xrun.gdb" >"$base.xrun.norm"
+  normalize "$base.xrun.gdb" "$bin" >"$base.xrun.norm"
   local want=$SRC/$name.expected
   if [ -f "$want" ]; then
     grep -v '^#' "$want" >"$base.want"
   else
     debug "$QEMU -cpu neoverse-n1" "$bin" "$SRC/$name.gdb" "$base.qemu"
-    normalize "$base.qemu.gdb" >"$base.want"
+    normalize "$base.qemu.gdb" "$bin" >"$base.want"
     if ! cmp -s "$base.qemu.prog" "$base.xrun.prog" ||
       ! cmp -s "$base.qemu.status" "$base.xrun.status"; then
       echo "FAIL gdb/$name: the program's output or status differs from qemu's:"
@@ -153,7 +164,9 @@ run_one() {
       return
     fi
   fi
-  if diff -u "$base.want" "$base.xrun.norm" >"$base.diff"; then
+  if ! grep -q '^Breakpoint 1 at\|^Program received' "$base.xrun.norm"; then
+    echo "FAIL gdb/$name: gdb did not connect: $(head -c 300 "$base.xrun.gdb")"
+  elif diff -u "$base.want" "$base.xrun.norm" >"$base.diff"; then
     echo "PASS gdb/$name"
   else
     echo "FAIL gdb/$name: gdb's transcript differs (- expected, + xrun):"
