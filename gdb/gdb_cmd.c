@@ -219,13 +219,14 @@ static enum gdb_resume gdb_cmd_vcont(char *s) {
 
 static void gdb_list_one(struct cpu *c, void *arg) {
   size_t *n = arg;
-  if (*n < sizeof(gdb_reply) - 32)
-    *n += (size_t)snprintf(gdb_reply + *n, 32, "%s%lx", *n > 1 ? "," : "", gdb_tid(c));
+  if (c != gdb.stopped && *n < sizeof(gdb_reply) - 32)
+    *n += (size_t)snprintf(gdb_reply + *n, 32, ",%lx", gdb_tid(c));
 }
 
+/* qfThreadInfo: the stopped thread first (before the program starts it is
+ * in no list yet), then the others; qsThreadInfo ends the list. */
 static void gdb_cmd_threads(void) {
-  size_t n = 1;
-  gdb_reply[0] = 'm';
+  size_t n = (size_t)snprintf(gdb_reply, 32, "m%lx", gdb_tid(gdb.stopped));
   tc_threads_each(gdb_list_one, &n);
   gdb_send(gdb_reply, n);
 }
