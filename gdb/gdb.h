@@ -18,7 +18,9 @@
  * xrun.h); setting or removing one drops the translations of its address.
  * A single step runs one instruction through the IR interpreter, translated
  * alone and not kept. The thread that stops talks to gdb; the other guest
- * threads run on (they stop in turn when they reach a breakpoint).
+ * threads run on (they stop in turn when they reach a breakpoint), except
+ * while gdb steps one thread alone. gdb's interrupt (0x03) is heard by a
+ * host thread of the stub's own (gdb_intr.c).
  */
 #ifndef GDB_H
 #define GDB_H
@@ -48,6 +50,9 @@ int gdb_stopped(struct cpu *c);
  * asynchronous signal): report it. Returns the signal to deliver, 0 for none
  * (gdb's continue without a signal). */
 int gdb_signal(struct cpu *c, int sig);
+/* From the run loop after exit_request: stop for gdb's interrupt (Ctrl-C)
+ * if it came. */
+void gdb_interrupted(struct cpu *c);
 /* The calling thread ends (during a single step, perhaps). */
 void gdb_thread_exit(void);
 /* The process ends with status, or with the fatal signal sig (not 0). */

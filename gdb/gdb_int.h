@@ -53,6 +53,14 @@ long gdb_tid(const struct cpu *c);
 int gdb_mem_read(uint64_t addr, void *buf, size_t len);
 int gdb_mem_write(uint64_t addr, const void *buf, size_t len);
 
+/* gdb's interrupt (gdb_intr.c): the thread that waits for it. */
+void gdb_intr_start(void);
+/* gdb_lock, for that thread: taken if free. */
+bool gdb_lock_try(void);
+void gdb_lock_release(void);
+/* Stop c for gdb with the Linux signal sig, not delivered. */
+void gdb_stopped_by(struct cpu *c, int sig);
+
 /* Software breakpoints (gdb_break.c): 0, or -1 when there is no room. */
 int gdb_break_insert(uint64_t pc);
 void gdb_break_remove(uint64_t pc);

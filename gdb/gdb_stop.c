@@ -129,7 +129,20 @@ void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes) {
   if (gdb_accept())
     return;
   gdb_active = true;
+  gdb_intr_start();
   gdb_stop(c, gdb_sig_from_host(SIGTRAP), false);
+}
+
+bool gdb_lock_try(void) {
+  return !pthread_mutex_trylock(&gdb_lock);
+}
+
+void gdb_lock_release(void) {
+  pthread_mutex_unlock(&gdb_lock);
+}
+
+void gdb_stopped_by(struct cpu *c, int sig) {
+  gdb_stop(c, gdb_sig_from_host(sig), true);
 }
 
 int gdb_stopped(struct cpu *c) {

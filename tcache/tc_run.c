@@ -178,6 +178,8 @@ static void tc_run_interp(struct cpu *c) {
   while (!c->exiting) {
     if (c->exit_request) {
       c->exit_request = 0;
+      if (gdb_active)
+        gdb_interrupted(c);
       c->guest->signal_deliver(c);
       continue;
     }
@@ -218,6 +220,8 @@ static void tc_loop(struct cpu *c) {
     }
     if (c->exit_request) {
       c->exit_request = 0;
+      if (gdb_active)
+        gdb_interrupted(c);
       c->guest->signal_deliver(c);
       blk = NULL;
       continue;

@@ -8,6 +8,10 @@
 # thread ids; gdb's name for the process), must be the same, and so must the
 # programs' own output and exit status.
 #
+# A test with tests/gdb/NAME.py instead of NAME.gdb talks the remote
+# protocol itself (python3 NAME.py PORT BINARY), for what gdb -batch cannot
+# do (interrupting a running program), against xrun only.
+#
 # Directives in NAME.c, on lines that start with "// test:":
 #   // test: cflags: FLAGS    how to build it instead of -static
 #   // test: args: ARGS       options for both xrun and qemu-aarch64 (-L DIR)
@@ -95,6 +99,25 @@ debug() {
   echo $? >"$base.status"
 }
 
+# raw BIN CLIENT OUTBASE: as debug, with a client of the remote protocol of
+# our own (python3 CLIENT PORT BIN) in gdb's place, for what gdb -batch
+# cannot do; its output is compared as gdb's is.
+raw() {
+  local bin=$1 client=$2 base=$3 port pid i
+  port=$(free_port)
+  (env -i PATH="$PATH" LANG=C timeout -k 2 "$TIMEOUT" $XRUN -g "$port" "$bin"
+    exit $?) >"$base.prog" 2>"$base.err" &
+  pid=$!
+  for ((i = 0; i < 200; i++)); do
+    listening "$port" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  timeout -k 2 "$TIMEOUT" python3 "$client" "$port" "$bin" >"$base.gdb" 2>&1
+  wait "$pid"
+  echo $? >"$base.status"
+}
+
 # The stack and shared libraries are where each puts them (qemu at 0x55...,
 # xrun where the host kernel puts its own mappings): any number from 2^36
 # to 2^48, in hex or decimal, becomes MAPPED, except a position-independent
@@ -144,7 +167,11 @@ run_one() {
     echo "FAIL gdb/$name: does not build: $(head -1 "$TMP/$name.cc")"
     return
   fi
-  debug "$XRUN" "$bin" "$SRC/$name.gdb" "$base.xrun"
+  if [ -f "$SRC/$name.py" ]; then
+    raw "$bin" "$SRC/$name.py" "$base.xrun"
+  else
+    debug "$XRUN" "$bin" "$SRC/$name.gdb" "$base.xrun"
+  fi
   if [ "$(cat "$base.xrun.status")" = 122 ] && grep -q 'Address already in use' "$base.xrun.err"; then
     echo "SKIP gdb/$name: no free port"
     return
@@ -164,7 +191,7 @@ run_one() {
       return
     fi
   fi
-  if ! grep -q '^Breakpoint 1 at\|^Program received' "$base.xrun.norm"; then
+  if ! grep -q '^Breakpoint 1 at\|^Program received\|^first stop' "$base.xrun.norm"; then
     echo "FAIL gdb/$name: gdb did not connect: $(head -c 300 "$base.xrun.gdb")"
   elif diff -u "$base.want" "$base.xrun.norm" >"$base.diff"; then
     echo "PASS gdb/$name"
