@@ -253,6 +253,9 @@ static void opt_gdb(const char *v) {
 }
 
 static void gdb_start(void) {
+  if (gdb_port && xrun_opt.no_smc)
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -g does not go with --no-smc: a breakpoint drops the "
+                              "translations of its instruction");
   int e = gdb_port ? gdb_listen(gdb_port) : 0;
   if (e)
     xrun_die(XRUN_EXIT_GDB, "xrun: -g %d: %s", gdb_port, strerror(e));

@@ -58,6 +58,9 @@ void gdb_intr_start(void);
 /* gdb_lock, for that thread: taken if free. */
 bool gdb_lock_try(void);
 void gdb_lock_release(void);
+/* No debugger any more (D, or it went away; gdb_lock held): breakpoints
+ * go, the program runs on alone. */
+void gdb_detach(void);
 /* Stop c for gdb with the Linux signal sig, not delivered. */
 void gdb_stopped_by(struct cpu *c, int sig);
 

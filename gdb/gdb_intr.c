@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include "gdb_int.h"
 #include "../tcache/tcache.h"
 
@@ -20,10 +21,13 @@ static void gdb_kick(struct cpu *c, void *arg) {
 }
 
 /* Under gdb_lock (no conversation, the connection still ours): take a 0x03
- * waiting at the front of what gdb sent. */
+ * waiting at the front of what gdb sent; gdb gone, the program runs on. */
 static void gdb_intr_take(void) {
   char ch;
-  if (gdb.fd < 0 || recv(gdb.fd, &ch, 1, MSG_PEEK | MSG_DONTWAIT) != 1 || ch != 3)
+  ssize_t n = gdb.fd < 0 ? -1 : recv(gdb.fd, &ch, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n == 0)
+    gdb_detach();
+  if (n != 1 || ch != 3)
     return;
   recv(gdb.fd, &ch, 1, MSG_DONTWAIT);
   __atomic_store_n(&gdb_interrupt, 1, __ATOMIC_RELEASE);

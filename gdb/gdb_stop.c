@@ -51,7 +51,7 @@ void gdb_send_stop(void) {
 }
 
 /* D, or the connection lost: breakpoints go, the program runs on alone. */
-static void gdb_detach(void) {
+void gdb_detach(void) {
   gdb_active = false;
   gdb_close();
   gdb_break_clear();
