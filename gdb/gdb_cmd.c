@@ -93,8 +93,10 @@ static void gdb_cmd_g(void) {
 
 static void gdb_cmd_G(const char *s) {
   uint8_t r[64];
-  if (gdb.selected && gdb.selected != gdb.stopped)
-    return gdb_error(1); /* a running thread's registers are its own */
+  if (gdb.selected && gdb.selected != gdb.stopped) {
+    gdb_error(1);
+    return;
+  } /* a running thread's registers are its own */
   for (unsigned i = 0; i < gdb.arch->n_regs; i++) {
     size_t size = gdb.arch->reg_size(i);
     if (gdb_fromhex(r, s, size) != size)
@@ -108,8 +110,10 @@ static void gdb_cmd_G(const char *s) {
 static void gdb_cmd_p(const char *s) {
   unsigned n = (unsigned)strtoul(s, NULL, 16);
   uint8_t r[64];
-  if (n >= gdb.arch->n_regs)
-    return gdb_error(1);
+  if (n >= gdb.arch->n_regs) {
+    gdb_error(1);
+    return;
+  }
   gdb.arch->reg_get(gdb_regs_of(gdb.selected), n, r);
   gdb_send(gdb_reply, gdb_tohex(gdb_reply, r, gdb.arch->reg_size(n)));
 }
@@ -118,10 +122,14 @@ static void gdb_cmd_P(const char *s) {
   char *eq;
   unsigned n = (unsigned)strtoul(s, &eq, 16);
   uint8_t r[64];
-  if (*eq != '=' || n >= gdb.arch->n_regs || (gdb.selected && gdb.selected != gdb.stopped))
-    return gdb_error(1);
-  if (gdb_fromhex(r, eq + 1, gdb.arch->reg_size(n)) != gdb.arch->reg_size(n))
-    return gdb_error(1);
+  if (*eq != '=' || n >= gdb.arch->n_regs || (gdb.selected && gdb.selected != gdb.stopped)) {
+    gdb_error(1);
+    return;
+  }
+  if (gdb_fromhex(r, eq + 1, gdb.arch->reg_size(n)) != gdb.arch->reg_size(n)) {
+    gdb_error(1);
+    return;
+  }
   gdb.arch->reg_set(gdb.stopped, n, r);
   gdb_send_str("OK");
 }
@@ -131,12 +139,16 @@ static void gdb_cmd_m(const char *s) {
   uint64_t addr;
   size_t len;
   char *rest;
-  if (!gdb_addr_len(s, &addr, &len, &rest))
-    return gdb_error(1);
+  if (!gdb_addr_len(s, &addr, &len, &rest)) {
+    gdb_error(1);
+    return;
+  }
   if (len > sizeof(mem) - 4)
     len = sizeof(mem) - 4;
-  if (gdb_mem_read(addr, mem, len))
-    return gdb_error(14); /* EFAULT */
+  if (gdb_mem_read(addr, mem, len)) {
+    gdb_error(14);
+    return;
+  } /* EFAULT */
   gdb_send(gdb_reply, gdb_tohex(gdb_reply, mem, len));
 }
 
@@ -146,8 +158,10 @@ static void gdb_cmd_M(const char *s) {
   size_t len;
   char *rest;
   if (!gdb_addr_len(s, &addr, &len, &rest) || *rest != ':' || len > sizeof(mem) ||
-      gdb_fromhex(mem, rest + 1, len) != len)
-    return gdb_error(1);
+      gdb_fromhex(mem, rest + 1, len) != len) {
+    gdb_error(1);
+    return;
+  }
   gdb_send_str(gdb_mem_write(addr, mem, len) ? "E0e" : "OK");
 }
 
@@ -157,12 +171,16 @@ static void gdb_cmd_X(const char *s, const char *end) {
   uint64_t addr;
   size_t len, n = 0;
   char *rest;
-  if (!gdb_addr_len(s, &addr, &len, &rest) || *rest != ':' || len > sizeof(mem))
-    return gdb_error(1);
+  if (!gdb_addr_len(s, &addr, &len, &rest) || *rest != ':' || len > sizeof(mem)) {
+    gdb_error(1);
+    return;
+  }
   for (const char *p = rest + 1; p < end && n < len; p++)
     mem[n++] = *p == '}' && p + 1 < end ? (uint8_t)(*++p ^ 0x20) : (uint8_t)*p;
-  if (n != len)
-    return gdb_error(1);
+  if (n != len) {
+    gdb_error(1);
+    return;
+  }
   gdb_send_str(gdb_mem_write(addr, mem, len) ? "E0e" : "OK");
 }
 
@@ -172,14 +190,20 @@ static void gdb_cmd_Z(const char *s, bool insert) {
   uint64_t addr;
   size_t kind;
   char *rest;
-  if (s[0] != '0' || s[1] != ',')
-    return gdb_send_str("");
-  if (!gdb_addr_len(s + 2, &addr, &kind, &rest))
-    return gdb_error(1);
+  if (s[0] != '0' || s[1] != ',') {
+    gdb_send_str("");
+    return;
+  }
+  if (!gdb_addr_len(s + 2, &addr, &kind, &rest)) {
+    gdb_error(1);
+    return;
+  }
   if (!insert)
     gdb_break_remove(addr);
-  else if (gdb_break_insert(addr))
-    return gdb_error(28); /* ENOSPC */
+  else if (gdb_break_insert(addr)) {
+    gdb_error(28); /* ENOSPC */
+    return;
+  }
   gdb_send_str("OK");
 }
 
@@ -235,8 +259,10 @@ static void gdb_cmd_threads(void) {
 static void gdb_cmd_H(const char *s) {
   long tid = strtol(s + 1, NULL, 16);
   struct cpu *c = tid <= 0 ? gdb.stopped : gdb_thread(tid);
-  if (!c)
-    return gdb_error(1);
+  if (!c) {
+    gdb_error(1);
+    return;
+  }
   if (s[0] == 'g')
     gdb.selected = c;
   gdb_send_str("OK");
@@ -247,8 +273,10 @@ static void gdb_xfer_reply(const char *text, size_t size, const char *range) {
   uint64_t off;
   size_t len;
   char *rest;
-  if (!gdb_addr_len(range, &off, &len, &rest))
-    return gdb_error(1);
+  if (!gdb_addr_len(range, &off, &len, &rest)) {
+    gdb_error(1);
+    return;
+  }
   if (off > size)
     off = size;
   if (len > GDB_PKT / 2)
@@ -267,11 +295,14 @@ static void gdb_cmd_xfer(const char *s) {
   if (!strncmp(s, "features:read:target.xml:", 25)) {
     if (!xml_len)
       xml_len = gdb.arch->target_xml(xml, sizeof(xml));
-    return gdb_xfer_reply(xml, xml_len, s + 25);
+    gdb_xfer_reply(xml, xml_len, s + 25);
+    return;
   }
   if (!strncmp(s, "auxv:read::", 11) && gdb.auxv_bytes <= sizeof(auxv) &&
-      !gdb_mem_read(gdb.auxv, auxv, gdb.auxv_bytes))
-    return gdb_xfer_reply((const char *)auxv, gdb.auxv_bytes, s + 11);
+      !gdb_mem_read(gdb.auxv, auxv, gdb.auxv_bytes)) {
+    gdb_xfer_reply((const char *)auxv, gdb.auxv_bytes, s + 11);
+    return;
+  }
   gdb_send_str("");
 }
 

@@ -152,15 +152,19 @@ static void tc_step(struct cpu *c) {
   xrun_opt.max_block_insns = max;
   pthread_mutex_unlock(&tc_mutex);
   gc_online();
-  if (bad)
-    return tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
+  if (bad) {
+    tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
+    return;
+  }
   tc_in_guest = 1;
   tc_fp_clear();
   uintptr_t r = ir_interp(b, c);
   xrun_fp_take(c);
   tc_in_guest = 0;
-  if (r == CPU_EXIT_DEOPT) /* not run: again, exact */
-    return tc_deopt(c);
+  if (r == CPU_EXIT_DEOPT) { /* not run: again, exact */
+    tc_deopt(c);
+    return;
+  }
   if (r == CPU_EXIT_SYSCALL)
     tc_syscall(c);
   else if (r == CPU_EXIT_TRAP)
