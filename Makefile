@@ -26,9 +26,9 @@ GUEST_CC ?= aarch64-linux-gnu-gcc
 
 DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
              gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap \
-             help2man python3
+             help2man python3 gdb-multiarch
 
-MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc
+MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc gdb
 LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
 LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "xrun.h"
 #include "xrun_binfmt.h"
+#include "gdb/gdb.h"
 #include "loader/loader.h"
 #include "syscall/syscall.h"
 #include "tcache/tcache.h"
@@ -233,6 +234,28 @@ static void opt_cache_size(const char *v) {
              "xrun: --cache-size takes a size of at least 1M (K, M, G suffixes), not '%s'", v);
   xrun_opt.cache_max = n;
 }
+/* -g PORT: wait for gdb on localhost:PORT (gdb/gdb.h). The guest's own
+ * environment loses XRUN_GDB: a program it runs does not wait for gdb too. */
+static int gdb_port;
+static void opt_gdb(const char *v) {
+  char *end;
+  long port = strtol(v, &end, 10);
+  if (*end || end == v || port < 1 || port > 65535)
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -g takes a TCP port from 1 to 65535, not '%s'", v);
+  gdb_port = (int)port;
+  xrun_opt.no_cache = true; /* saved blocks know nothing of breakpoints */
+  opt_unset_env("XRUN_GDB");
+}
+
+static void gdb_start(void) {
+  if (gdb_port && xrun_opt.no_smc)
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -g does not go with --no-smc: a breakpoint drops the "
+                              "translations of its instruction");
+  int e = gdb_port ? gdb_listen(gdb_port) : 0;
+  if (e)
+    xrun_die(XRUN_EXIT_GDB, "xrun: -g %d: %s", gdb_port, strerror(e));
+}
+
 static void opt_cache(const char *v) {
   fflush(stdout);
   exit(tc_cache_command(v));
@@ -271,6 +294,9 @@ static const struct option_def {
     {"--log-append", NULL, NULL, opt_log_append, false, NULL},
     {"-strace", NULL, "XRUN_STRACE", opt_strace, false,
      "log every system call (same as -d strace)"},
+    {"-g", "PORT", "XRUN_GDB", opt_gdb, false,
+     "wait for gdb on localhost:PORT before the program's\n"
+     "first instruction (gdb-multiarch: target remote :PORT)"},
     {"-one-insn-per-tb", NULL, "XRUN_ONE_INSN_PER_TB", opt_one_insn, false,
      "translate one guest instruction per block (debugging)"},
     {"--tcache-size", "SIZE", "XRUN_TCACHE_SIZE", opt_tcache_size, false,
@@ -344,7 +370,7 @@ static void usage(FILE *f) {
       usage_option(f, &options[i]);
   fprintf(f, "\nExit status: the program's own; 125 for a usage error, 126 for a file that\n"
              "is not a runnable aarch64 ELF program, 127 when the program is not found,\n"
-             "123 for an internal error.\n");
+             "123 for an internal error, 122 when -g cannot listen on its port.\n");
 }
 
 /* The options set by environment variables, before the command line's. */
@@ -448,6 +474,7 @@ int main(int argc, char **argv) {
     gargv[0] = (char *)xrun_opt.argv0;
   if (xrun_opt.exe_fd < 0)
     exec_if_native(xrun_opt.exe_path, gargv);
+  gdb_start();
   struct ld_image img;
   ld_on_segment = tc_exec_set; /* code in a data segment is refused, as on arm64 */
   ld_on_file = tc_file_mapped; /* its translations may be cached */
@@ -463,6 +490,9 @@ int main(int argc, char **argv) {
   sys_set_brk(img.brk_start);
   sys_set_proc_view(img.arg_start, img.arg_end, img.auxv, img.auxv_bytes);
   tc_init(&x64_backend, g);
+  if (gdb_port)
+    gdb_attach(c, img.auxv, img.auxv_bytes);
   tc_run(c);
+  gdb_exit(c->exit_status, 0);
   return c->exit_status;
 }

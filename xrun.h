@@ -19,10 +19,11 @@
 
 /* Exit statuses of xrun itself (the guest's own status passes through). */
 enum xrun_status {
-  XRUN_EXIT_USAGE = 125,   /* unknown option, missing program */
-  XRUN_EXIT_NOFILE = 127,  /* program or interpreter not found */
-  XRUN_EXIT_BADELF = 126,  /* not an ELF, truncated, wrong machine, directory */
-  XRUN_EXIT_INTERNAL = 123 /* translator failure (out of memory, internal fault) */
+  XRUN_EXIT_USAGE = 125,    /* unknown option, missing program */
+  XRUN_EXIT_NOFILE = 127,   /* program or interpreter not found */
+  XRUN_EXIT_BADELF = 126,   /* not an ELF, truncated, wrong machine, directory */
+  XRUN_EXIT_INTERNAL = 123, /* translator failure (out of memory, internal fault) */
+  XRUN_EXIT_GDB = 122       /* -g PORT: cannot listen there (in use, not allowed) */
 };
 
 /* Why translated code returned to the run loop (besides a chained exit). */
@@ -145,6 +146,13 @@ bool xrun_speculate(uint64_t pc);
  * with the guest's tag bits set (struct guest.addr_tag_bits): decoders then
  * clear them from its addresses (ir_block.addr_mask). */
 bool xrun_addr_tagged(uint64_t pc);
+
+/* xrun -g: true when gdb has a breakpoint at pc (gdb/gdb_break.c). A
+ * decoder ends its block before such a pc and translates the instruction
+ * there as a trap: SIGTRAP with trap_info XRUN_TRAP_BREAKPOINT, which the
+ * run loop reports to gdb instead of the guest. */
+#define XRUN_TRAP_BREAKPOINT (~(uint64_t)0)
+bool xrun_breakpoint(uint64_t pc);
 
 /* Options that several modules read. */
 struct xrun_options {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 #include "sys_int.h"
+#include "../gdb/gdb.h"
 #include "../tcache/tcache.h"
 
 /* Ends the calling thread; the run loop sees c->exiting. */
@@ -16,6 +17,7 @@ int64_t sys_exit(const struct sys_call *s) {
 }
 
 int64_t sys_exit_group(const struct sys_call *s) {
+  gdb_exit((int)(s->a[0] & 0xff), 0);
   tc_diag_exit(0);
   _exit((int)(s->a[0] & 0xff));
 }

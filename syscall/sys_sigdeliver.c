@@ -8,12 +8,14 @@
 #include <unistd.h>
 #include "sys_int.h"
 #include "../decode/aarch64/a64_cpu.h"
+#include "../gdb/gdb.h"
 #include "../tcache/tcache.h"
 
 /* End the process with sig, as its default action does (a core dump where
  * the host would make one). */
 _Noreturn void sys_signal_die(int sig) {
   int hsig = sys_sig_to_host(sig);
+  gdb_exit(0, sig);
   tc_diag_exit(sig);
   if (hsig) {
     signal(hsig, SIG_DFL);
@@ -82,6 +84,8 @@ bool sys_signal_deliver_one(struct cpu *c) {
   int sig = sys_sigpending_take(sys_sigmask, &info);
   if (!sig)
     return false;
+  if (gdb_active && !(sig = gdb_signal(c, sig))) /* xrun -g: gdb may drop it */
+    return true;
   struct a64_sigaction act = sys_sigaction_get(sig);
   XLOG(LOG_EXEC, "guest signal %d (%s) delivered at pc 0x%llx", sig, strsignal(sig),
        (unsigned long long)c->pc);

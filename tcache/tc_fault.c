@@ -9,6 +9,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 #include "tc_int.h"
+#include "../gdb/gdb.h"
 
 static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   ucontext_t *uc = uctx;
@@ -40,6 +41,8 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   if (sig == SIGSEGV && si->si_code == SI_KERNEL && blk && c->guest->addr_tag_bits &&
       tc_access_at(blk, host_pc))
     tc_tagged_pending = 1;
+  else if (gdb_active) /* gdb hears of it first, outside this handler */
+    tc_deferred = (struct tc_deferred){sig, si->si_code, (uintptr_t)si->si_addr};
   else
     c->guest->signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
   siglongjmp(tc_resume, 1);

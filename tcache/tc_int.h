@@ -112,6 +112,13 @@ bool tc_access_at(const struct tc_block *blk, const void *host_pc);
 void tc_fp_clear(void);
 
 void tc_fault_init(void);
+/* xrun -g: the guest signal a fault handler left for the run loop, which
+ * tells gdb of it before it is delivered (tc_run.c). */
+struct tc_deferred {
+  int sig, code;
+  uint64_t addr;
+};
+extern __thread struct tc_deferred tc_deferred;
 void tc_log_out_asm(const struct tc_block *blk);
 /* Every committed block, in code order (for a forked child's perf map). */
 void tc_map_each(void (*fn)(const struct tc_block *blk));

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "tc_int.h"
 #include "../gc/gc.h"
+#include "../gdb/gdb.h"
 #include "../ir/ir.h"
 
 const struct backend *tc_backend;
@@ -13,15 +14,48 @@ __thread struct cpu *tc_current;
 __thread volatile int tc_in_guest;
 __thread sigjmp_buf tc_resume;
 
+/* A synchronous guest signal at c->pc; with -g, gdb sees it first and may
+ * drop it. */
+static void tc_signal_sync(struct cpu *c, int sig, int code, uint64_t addr) {
+  if (gdb_active && !(sig = gdb_signal(c, sig)))
+    return;
+  c->guest->signal_sync(c, sig, code, addr);
+}
+
+/* With -g a fault handler leaves its guest signal here (tc_fault.c): gdb is
+ * told of it outside the handler, on the way back into the run loop. */
+__thread struct tc_deferred tc_deferred;
+
+static void tc_deferred_signal(struct cpu *c) {
+  struct tc_deferred d = tc_deferred;
+  tc_deferred.sig = 0;
+  if (d.sig)
+    tc_signal_sync(c, d.sig, d.code, d.addr);
+}
+
+/* Stopped for gdb (a breakpoint, a step): a signal it resumes with is the
+ * guest's at once. */
+static void tc_debug_stop(struct cpu *c) {
+  int sig = gdb_stopped(c);
+  if (sig)
+    c->guest->signal_sync(c, sig, SI_USER, 0);
+}
+
 /* A trap the guest raised by itself (undefined instruction, brk, svc of a
- * kind we refuse): the guest's signal, at c->pc. */
+ * kind we refuse): the guest's signal, at c->pc. A debugger's breakpoint
+ * stops for gdb instead. */
 static void tc_trap(struct cpu *c) {
   int sig = c->trap_signal;
+  if (sig == SIGTRAP && c->trap_info == XRUN_TRAP_BREAKPOINT) {
+    if (gdb_active) /* else no debugger any more: c->pc is translated again */
+      tc_debug_stop(c);
+    return;
+  }
   if (sig == SIGILL)
     XLOG(LOG_UNIMPL, "xrun: unimplemented or undefined instruction at 0x%llx: %08llx (SIGILL)",
          (unsigned long long)c->pc, (unsigned long long)c->trap_info);
   int code = sig == SIGILL ? ILL_ILLOPC : sig == SIGTRAP ? TRAP_BRKPT : 0;
-  c->guest->signal_sync(c, sig, code, sig == SIGSEGV ? c->trap_info : c->pc);
+  tc_signal_sync(c, sig, code, sig == SIGSEGV ? c->trap_info : c->pc);
 }
 
 void tc_init(const struct backend *be, const struct guest *g) {
@@ -100,16 +134,64 @@ static void tc_count_exit(const struct cpu *c, uintptr_t r) {
   }
 }
 
+/* xrun -g, gdb's single step: the one instruction at c->pc, translated
+ * alone (under tc_mutex: max_block_insns is the decoder's), run in the IR
+ * interpreter and not kept; then stop for gdb, unless a signal or trap of
+ * that instruction stopped already. */
+static void tc_step(struct cpu *c) {
+  static __thread struct ir_block *b;
+  unsigned stops = gdb_stops;
+  if (!b)
+    b = ir_block_new(c->pc);
+  gc_offline();
+  pthread_mutex_lock(&tc_mutex);
+  unsigned max = xrun_opt.max_block_insns;
+  xrun_opt.max_block_insns = 1;
+  int bad = tc_decode(b, c->pc);
+  xrun_opt.max_block_insns = max;
+  pthread_mutex_unlock(&tc_mutex);
+  gc_online();
+  if (bad) {
+    tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
+    return;
+  }
+  tc_in_guest = 1;
+  tc_fp_clear();
+  uintptr_t r = ir_interp(b, c);
+  xrun_fp_take(c);
+  tc_in_guest = 0;
+  if (r == CPU_EXIT_DEOPT) { /* not run: again, exact */
+    tc_deopt(c);
+    return;
+  }
+  if (r == CPU_EXIT_SYSCALL)
+    tc_syscall(c);
+  else if (r == CPU_EXIT_TRAP)
+    tc_trap(c);
+  else if (r == CPU_EXIT_CODE_INVAL)
+    tc_code_inval(c);
+  if (c->exiting)
+    gdb_thread_exit();
+  else if (stops == gdb_stops)
+    tc_debug_stop(c);
+}
+
 static void tc_run_interp(struct cpu *c) {
   struct ir_block *b = ir_block_new(c->pc);
   while (!c->exiting) {
     if (c->exit_request) {
       c->exit_request = 0;
+      if (gdb_active)
+        gdb_interrupted(c);
       c->guest->signal_deliver(c);
       continue;
     }
+    if (gdb_stepping) {
+      tc_step(c);
+      continue;
+    }
     if (tc_decode(b, c->pc) < 0) {
-      c->guest->signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
+      tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
       continue;
     }
     tc_in_guest = 1;
@@ -141,14 +223,21 @@ static void tc_loop(struct cpu *c) {
     }
     if (c->exit_request) {
       c->exit_request = 0;
+      if (gdb_active)
+        gdb_interrupted(c);
       c->guest->signal_deliver(c);
+      blk = NULL;
+      continue;
+    }
+    if (__builtin_expect(gdb_stepping, 0)) {
+      tc_step(c);
       blk = NULL;
       continue;
     }
     if (!blk)
       blk = tc_get(c, c->pc);
     if (!blk) {
-      c->guest->signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
+      tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
       continue;
     }
     XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
@@ -166,8 +255,10 @@ void tc_run(struct cpu *c) {
   if (!c->jc)
     c->jc = tc_jc_new();
   tc_thread_enter(c);
-  if (sigsetjmp(tc_resume, 1)) /* a fault handler set up a guest signal */
+  if (sigsetjmp(tc_resume, 1)) { /* a fault handler set up a guest signal */
     tc_in_guest = 0;
+    tc_deferred_signal(c);
+  }
   if (xrun_opt.interp)
     tc_run_interp(c);
   else

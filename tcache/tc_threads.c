@@ -111,3 +111,12 @@ bool tc_lock_briefly(pthread_mutex_t *m) {
   }
   return false;
 }
+
+/* For the gdb stub: fn on each running guest thread, under tc_mutex (a
+ * thread leaving waits for it, so c stays valid inside fn). */
+void tc_threads_each(void (*fn)(struct cpu *c, void *arg), void *arg) {
+  pthread_mutex_lock(&tc_mutex);
+  for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
+    fn(c, arg);
+  pthread_mutex_unlock(&tc_mutex);
+}

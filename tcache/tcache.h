@@ -208,6 +208,9 @@ void tc_file_unmapped(uint64_t start, uint64_t len);
  * every other address the guest maps the same file pages at, as the
  * instruction cache is maintained by physical line. */
 void tc_invalidate_code_line(uint64_t start, uint64_t len);
+/* Call fn(c, arg) on each running guest thread, under the translator's lock
+ * (fn must not translate or take it). */
+void tc_threads_each(void (*fn)(struct cpu *c, void *arg), void *arg);
 /* xrun --cache stats|clear: returns the exit status. */
 int tc_cache_command(const char *action);
 

@@ -9,6 +9,7 @@
 # FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
 # tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
 # cache, then again with a 64 KiB code buffer, loading from it),
+# tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64 -g),
 # tests/busybox.sh, tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
 # tests/hostile.sh, tests/cache.sh and tests/difftest.sh. Every test prints
@@ -90,6 +91,7 @@ printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$P
   chmod +x "$tiny"
 guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tinycache/#'; }
 suite guest-tinycache guest_tiny
+suite gdbstub tests/gdbstub.sh
 suite busybox tests/busybox.sh
 suite openssl tests/openssl.sh
 suite jit tests/jit.sh

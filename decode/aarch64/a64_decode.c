@@ -1,8 +1,9 @@
 /* a64_decode.c - the A64 block decoder: reads instruction words at a guest pc
  * and dispatches each through a64.decode's patterns to a trans_ function that
  * appends its IR. A block ends at a branch, system call or trap, after
- * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, or once
- * it holds A64_MAX_SIDE_EXITS conditional branches.
+ * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, once
+ * it holds A64_MAX_SIDE_EXITS conditional branches, or before a debugger's
+ * breakpoint (xrun -g), which is a block of its own: a trap.
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   a64_decode_block(b, pc);
@@ -42,10 +43,16 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
   uint64_t start = pc;
   while (!s.end) {
     s.pc = pc;
+    bool brk = xrun_breakpoint(pc);
+    if (brk && insns) /* a debugger's breakpoint starts a block */
+      break;
     s.insn = *(const uint32_t *)(uintptr_t)pc;
     uint32_t first = ir_mark(b, pc);
     b->addr_mask = xrun_addr_tagged(pc) ? ~a64_guest.addr_tag_bits : 0;
-    a64_decode_insn(&s);
+    if (brk)
+      a64_trap(&s, SIGTRAP, XRUN_TRAP_BREAKPOINT); /* and ends the block */
+    else
+      a64_decode_insn(&s);
     b->addr_mask = 0;
     exits += a64_count_side_exits(b, first);
     insns++;

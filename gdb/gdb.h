@@ -1,0 +1,77 @@
+/* gdb.h - a stub of the GDB remote serial protocol, as qemu-user has:
+ * `xrun -g PORT ./prog` listens on localhost:PORT, waits for gdb before the
+ * program's first instruction, and lets `gdb-multiarch -ex 'target remote
+ * :PORT'` read and write registers and memory, set breakpoints, step,
+ * continue, and see the guest's signals and its exit.
+ *
+ *   if (gdb_listen(port)) ...error...    // before the program is loaded
+ *   tc_init(...);
+ *   gdb_attach(cpu);                      // wait for gdb, talk until it resumes
+ *   tc_run(cpu);
+ *
+ * Everything else is called from the run loop and the syscall layer, and
+ * only while gdb_active is set: without -g the stub costs a test of it on the
+ * rare paths (traps, signals, exit) and of gdb_stepping in the run loop.
+ *
+ * Breakpoints live in the translator, never in guest memory: a breakpoint pc
+ * ends the block before it and is translated as a trap (xrun_breakpoint in
+ * xrun.h); setting or removing one drops the translations of its address.
+ * A single step runs one instruction through the IR interpreter, translated
+ * alone and not kept. The thread that stops talks to gdb; the other guest
+ * threads run on (they stop in turn when they reach a breakpoint), except
+ * while gdb steps one thread alone. gdb's interrupt (0x03) is heard by a
+ * host thread of the stub's own (gdb_intr.c).
+ */
+#ifndef GDB_H
+#define GDB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../xrun.h"
+
+/* A debugger is connected (or awaited). */
+extern volatile bool gdb_active;
+/* gdb asked this thread for one instruction: the run loop steps it (tc_run.c). */
+extern __thread int gdb_stepping;
+/* Bumped each time this thread stopped and talked to gdb. */
+extern __thread unsigned gdb_stops;
+
+/* Listen on localhost:port; 0, or an errno value. */
+int gdb_listen(int port);
+/* Wait for gdb and serve it until it resumes the program (c: the first thread,
+ * before its first instruction). auxv: the guest's auxiliary vector, for
+ * qXfer:auxv:read. */
+void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes);
+/* c stopped at a breakpoint (SIGTRAP with trap_info XRUN_TRAP_BREAKPOINT)
+ * or after its single step: report it and serve gdb until it resumes.
+ * Returns the signal gdb resumes with (`signal SIGUSR1`), 0 for none. */
+int gdb_stopped(struct cpu *c);
+/* The guest signal sig is about to be delivered to c (a fault, a trap, or an
+ * asynchronous signal): report it. Returns the signal to deliver, 0 for none
+ * (gdb's continue without a signal). */
+int gdb_signal(struct cpu *c, int sig);
+/* From the run loop after exit_request: stop for gdb's interrupt (Ctrl-C)
+ * if it came. */
+void gdb_interrupted(struct cpu *c);
+/* The calling thread ends (during a single step, perhaps). */
+void gdb_thread_exit(void);
+/* The process ends with status, or with the fatal signal sig (not 0). */
+void gdb_exit(int status, int sig);
+
+/* The guest's register file as gdb numbers it (decode/<guest>/<guest>_gdb.c). */
+struct gdb_arch {
+  unsigned n_regs;
+  unsigned (*reg_size)(unsigned n); /* bytes of register n */
+  /* register n of c to or from buf, in the guest's byte order */
+  void (*reg_get)(struct cpu *c, unsigned n, uint8_t *buf);
+  void (*reg_set)(struct cpu *c, unsigned n, const uint8_t *buf);
+  /* Write target.xml into buf (at most cap bytes); returns its length. */
+  size_t (*target_xml)(char *buf, size_t cap);
+};
+extern const struct gdb_arch a64_gdb_arch;
+
+/* Linux signal numbers to gdb's own (enum gdb_signal) and back. */
+int gdb_sig_from_host(int sig);
+int gdb_sig_to_host(int gsig);
+
+#endif

@@ -1,0 +1,72 @@
+/* gdb_int.h - private to gdb/: the connection, the packet handlers, guest
+ * memory, breakpoints. */
+#ifndef GDB_INT_H
+#define GDB_INT_H
+
+#include <stddef.h>
+#include "gdb.h"
+
+/* The largest packet either side sends: advertised as PacketSize (hex). */
+enum { GDB_PKT = 0x4000 };
+
+/* How a conversation with gdb ends. */
+enum gdb_resume {
+  GDB_SERVE,    /* not yet: read the next packet */
+  GDB_CONTINUE, /* c, C, vCont;c */
+  GDB_STEP,     /* s, S, vCont;s */
+  GDB_DETACH,   /* D, or gdb went away: run on without it */
+};
+
+struct gdb_state {
+  int listen_fd, fd;
+  const struct gdb_arch *arch;
+  struct cpu *stopped;  /* the thread talking to gdb */
+  struct cpu *selected; /* Hg: the thread g, p, G, P apply to */
+  int stop_gsig;        /* the gdb signal of the current stop, for '?' */
+  int resume_sig;       /* the Linux signal C or S resumes with, 0 for none */
+  bool others_stay;     /* s, or vCont;s:tid alone: the other threads are to stay
+                           stopped (gdb steps one thread over a breakpoint) */
+  uint64_t auxv, auxv_bytes;
+};
+extern struct gdb_state gdb;
+
+/* The connection (gdb_conn.c). */
+int gdb_accept(void);
+/* The next packet's data, NUL-terminated, acknowledged; its length, or -1
+ * when gdb went away. */
+int gdb_recv(char *buf, size_t cap);
+/* Send a packet (its data escaped where needed: '$', '#', '}', '*'). */
+void gdb_send(const char *data, size_t len);
+void gdb_send_str(const char *s);
+void gdb_close(void);
+
+/* One packet from gdb (gdb_cmd.c): its reply is sent. */
+enum gdb_resume gdb_command(char *pkt, size_t len);
+/* The stop reply for the current stop: T05thread:tid; */
+void gdb_send_stop(void);
+/* The guest thread with that thread id, or NULL; and a thread's id. */
+struct cpu *gdb_thread(long tid);
+long gdb_tid(const struct cpu *c);
+
+/* Guest memory, never faulting (gdb_mem.c): 0, or -1 for an address the
+ * guest cannot read or write. A write drops translations of what it wrote. */
+int gdb_mem_read(uint64_t addr, void *buf, size_t len);
+int gdb_mem_write(uint64_t addr, const void *buf, size_t len);
+
+/* gdb's interrupt (gdb_intr.c): the thread that waits for it. */
+void gdb_intr_start(void);
+/* gdb_lock, for that thread: taken if free. */
+bool gdb_lock_try(void);
+void gdb_lock_release(void);
+/* No debugger any more (D, or it went away; gdb_lock held): breakpoints
+ * go, the program runs on alone. */
+void gdb_detach(void);
+/* Stop c for gdb with the Linux signal sig, not delivered. */
+void gdb_stopped_by(struct cpu *c, int sig);
+
+/* Software breakpoints (gdb_break.c): 0, or -1 when there is no room. */
+int gdb_break_insert(uint64_t pc);
+void gdb_break_remove(uint64_t pc);
+void gdb_break_clear(void);
+
+#endif

@@ -1,0 +1,272 @@
+#!/bin/bash
+# gdbstub.sh - the gdb remote stub (xrun -g PORT) against qemu-aarch64's:
+# each program tests/gdb/NAME.c is built for aarch64 (-g -O0, static), and
+# the gdb commands in tests/gdb/NAME.gdb run in gdb-multiarch (-batch, one
+# -ex each, so that an expected error does not end the script) against
+# `qemu-aarch64 -g PORT` and against `xrun -g PORT`. The two transcripts,
+# normalized (stack addresses, which differ by where each puts the stack;
+# thread ids; gdb's name for the process), must be the same, and so must the
+# programs' own output and exit status.
+#
+# A test with tests/gdb/NAME.py instead of NAME.gdb talks the remote
+# protocol itself (python3 NAME.py PORT BINARY), for what gdb -batch cannot
+# do (interrupting a running program), against xrun only.
+#
+# Directives in NAME.c, on lines that start with "// test:":
+#   // test: cflags: FLAGS    how to build it instead of -static
+#   // test: args: ARGS       options for both xrun and qemu-aarch64 (-L DIR)
+# gdb's sysroot is the cross compiler's, /usr/aarch64-linux-gnu, for the
+# shared libraries of a dynamic program.
+#
+# Where qemu-aarch64 is known to be wrong, tests/gdb/NAME.expected holds the
+# transcript worked out by hand (its first lines, starting with #, say why)
+# and xrun's is compared with that instead.
+#
+#   tests/gdbstub.sh            # every program
+#   tests/gdbstub.sh calls      # those whose names match
+#
+# gdb-multiarch is installed with apt-get when missing (as root); without it
+# every test is a SKIP. Ports come from a range chosen by the shell's pid, so
+# parallel runs do not collide; a port in use is skipped.
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+SRC=tests/gdb
+OUT=${O:-o}/tests/gdb
+XRUN=${XRUN:-./xrun}
+QEMU=${QEMU:-qemu-aarch64}
+GDB=${GDB:-gdb-multiarch}
+GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+TIMEOUT=${TIMEOUT:-60}
+
+ulimit -c 0
+mkdir -p "$OUT"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/xrun-gdb.XXXXXX") || exit 2
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$TMP"' EXIT
+
+if ! command -v "$GDB" >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb-multiarch >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdb-multiarch >/dev/null 2>&1; }
+fi
+
+# Ports: 40 of them per run, from a block picked by our pid.
+NEXT_PORT=$((20000 + ($$ % 1000) * 40))
+
+# listening PORT: true once something listens on localhost:PORT.
+listening() {
+  local hex
+  hex=$(printf '%04X' "$1")
+  grep -q "^ *[0-9]*: [0-9A-F]*:$hex 00000000:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
+SYSROOT=${SYSROOT:-/usr/aarch64-linux-gnu}
+ARGS=
+
+# directive NAME.c KEY: the text after "// test: KEY:" (empty when absent).
+directive() {
+  sed -n "s|^// test: $2:[[:space:]]*||p" "$1" | head -1
+}
+
+# debug TARGET BIN SCRIPT OUTBASE: start TARGET -g PORT BIN, run gdb with
+# SCRIPT against it; OUTBASE.gdb gets gdb's transcript, OUTBASE.prog the
+# program's output and OUTBASE.status xrun's or qemu's exit status.
+debug() {
+  local target=$1 bin=$2 script=$3 base=$4 port pid i
+  local -a ex=()
+  for ((i = 0; i < 20; i++)); do
+    port=$NEXT_PORT
+    NEXT_PORT=$((NEXT_PORT + 1))
+    listening "$port" || break
+  done
+  while IFS= read -r line; do
+    [ -n "$line" ] && ex+=(-ex "$line")
+  done <"$script"
+  # shellcheck disable=SC2086
+  # (in a subshell that says "Segmentation fault" into .err, not to us)
+  (env -i PATH="$PATH" LANG=C timeout -k 2 "$TIMEOUT" $target -g "$port" $ARGS "$bin"
+    exit $?) >"$base.prog" 2>"$base.err" &
+  pid=$!
+  for ((i = 0; i < 200; i++)); do
+    listening "$port" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  timeout -k 2 "$TIMEOUT" "$GDB" -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
+    -ex 'set width 0' -ex "set sysroot $SYSROOT" -ex "target remote :$port" "${ex[@]}" "$bin" \
+    >"$base.gdb" 2>&1
+  wait "$pid"
+  echo $? >"$base.status"
+}
+
+# raw BIN CLIENT OUTBASE: as debug, with a client of the remote protocol of
+# our own (python3 CLIENT PORT BIN) in gdb's place, for what gdb -batch
+# cannot do; its output is compared as gdb's is.
+raw() {
+  local bin=$1 client=$2 base=$3 port pid i
+  port=$(free_port)
+  (env -i PATH="$PATH" LANG=C timeout -k 2 "$TIMEOUT" $XRUN -g "$port" "$bin"
+    exit $?) >"$base.prog" 2>"$base.err" &
+  pid=$!
+  for ((i = 0; i < 200; i++)); do
+    listening "$port" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  timeout -k 2 "$TIMEOUT" python3 "$client" "$port" "$bin" >"$base.gdb" 2>&1
+  wait "$pid"
+  echo $? >"$base.status"
+}
+
+# The stack and shared libraries are where each puts them (qemu at 0x55...,
+# xrun where the host kernel puts its own mappings): any number from 2^36
+# to 2^48, in hex or decimal, becomes MAPPED, except a position-independent
+# program's own addresses (both load it at 0x5500000000: the range comes
+# from its program headers), and larger numbers (the random stack guard and
+# pointer guard glibc leaves in registers) RANDOM; runs of blanks become
+# one. Thread ids are the host's; gdb calls a process without the
+# multiprocess extension "Remote target"; qemu describes its threads as
+# "(CPU#N [running])".
+normalize() { # normalize TRANSCRIPT BINARY
+  python3 -c '
+import re, struct, sys
+elf = open(sys.argv[1], "rb").read()
+lo = hi = 0
+if struct.unpack_from("<H", elf, 16)[0] == 3:  # ET_DYN: loaded at 0x5500000000
+    phoff = struct.unpack_from("<Q", elf, 32)[0]
+    phentsize, phnum = struct.unpack_from("<HH", elf, 54)
+    for i in range(phnum):
+        ph = struct.unpack_from("<IIQQQQQQ", elf, phoff + i * phentsize)
+        if ph[0] == 1:  # PT_LOAD
+            hi = max(hi, ph[3] + ph[6])
+    lo, hi = 0x5500000000, 0x5500000000 + hi
+def big(m):
+    s = m.group(0)
+    v = abs(int(s, 16) if "0x" in s else int(s))
+    if v < 1 << 36 or lo <= v < hi:
+        return s
+    return "MAPPED" if v < 1 << 48 else "RANDOM"
+for line in sys.stdin:
+    line = re.sub(r"Thread [0-9.]+", "Thread N", line)
+    line = re.sub(r" \(CPU#[0-9]+ \[[a-z]+\]\)", "", line)
+    line = re.sub(r"\(process [0-9]+\)|\(Remote target\)", "(process)", line)
+    line = re.sub(r"-?(0x[0-9a-fA-F]+|\b[0-9]{11,}\b)", big, line)
+    line = re.sub(r"[ \t]+", " ", line)
+    sys.stdout.write(line)
+' "$2" <"$1"
+}
+
+run_one() {
+  local name=$1 src=$SRC/$1.c bin=$OUT/$1 base=$TMP/$1
+  local cflags
+  cflags=$(directive "$src" cflags)
+  ARGS=$(directive "$src" args)
+  # shellcheck disable=SC2086
+  if ! [ "$bin" -nt "$src" ] && ! $GUEST_CC -g -O0 ${cflags:--static} -o "$bin" "$src" \
+    -lpthread >"$TMP/$name.cc" 2>&1; then
+    echo "FAIL gdb/$name: does not build: $(head -1 "$TMP/$name.cc")"
+    return
+  fi
+  if [ -f "$SRC/$name.py" ]; then
+    raw "$bin" "$SRC/$name.py" "$base.xrun"
+  else
+    debug "$XRUN" "$bin" "$SRC/$name.gdb" "$base.xrun"
+  fi
+  if [ "$(cat "$base.xrun.status")" = 122 ] && grep -q 'Address already in use' "$base.xrun.err"; then
+    echo "SKIP gdb/$name: no free port"
+    return
+  fi
+  normalize "$base.xrun.gdb" "$bin" >"$base.xrun.norm"
+  local want=$SRC/$name.expected
+  if [ -f "$want" ]; then
+    grep -v '^#' "$want" >"$base.want"
+  else
+    debug "$QEMU -cpu neoverse-n1" "$bin" "$SRC/$name.gdb" "$base.qemu"
+    normalize "$base.qemu.gdb" "$bin" >"$base.want"
+    if ! cmp -s "$base.qemu.prog" "$base.xrun.prog" ||
+      ! cmp -s "$base.qemu.status" "$base.xrun.status"; then
+      echo "FAIL gdb/$name: the program's output or status differs from qemu's:"
+      diff "$base.qemu.prog" "$base.xrun.prog" | head -10 | sed 's/^/    /'
+      echo "    status: qemu $(cat "$base.qemu.status"), xrun $(cat "$base.xrun.status")"
+      return
+    fi
+  fi
+  if ! grep -q '^Breakpoint 1 at\|^Program received\|^first stop' "$base.xrun.norm"; then
+    echo "FAIL gdb/$name: gdb did not connect: $(head -c 300 "$base.xrun.gdb")"
+  elif diff -u "$base.want" "$base.xrun.norm" >"$base.diff"; then
+    echo "PASS gdb/$name"
+  else
+    echo "FAIL gdb/$name: gdb's transcript differs (- expected, + xrun):"
+    sed -n '3,40p' "$base.diff" | sed 's/^/    /'
+  fi
+}
+
+# free_port: the next port of our range nothing listens on.
+free_port() {
+  while listening "$NEXT_PORT"; do NEXT_PORT=$((NEXT_PORT + 1)); done
+  echo "$NEXT_PORT"
+  NEXT_PORT=$((NEXT_PORT + 1))
+}
+
+check() { # check NAME CONDITION-STATUS WHY
+  if [ "$2" = 0 ]; then echo "PASS gdb/$1"; else echo "FAIL gdb/$1: $3"; fi
+}
+
+# The options' own errors, XRUN_GDB, and detaching (the program runs on).
+options() {
+  local bin=$OUT/calls port pid st err
+  "$XRUN" -g 70000 "$bin" >/dev/null 2>"$TMP/badport"
+  st=$?
+  err=$(cat "$TMP/badport")
+  [ $st = 125 ] && [ "$err" = "xrun: -g takes a TCP port from 1 to 65535, not '70000'" ]
+  check bad_port $? "status $st, stderr: $err"
+
+  port=$(free_port)
+  timeout -k 2 "$TIMEOUT" "$XRUN" -g "$port" "$bin" >/dev/null 2>&1 &
+  pid=$!
+  for ((i = 0; i < 100; i++)); do listening "$port" && break; sleep 0.05; done
+  "$XRUN" -g "$port" "$bin" >/dev/null 2>"$TMP/inuse"
+  st=$?
+  err=$(cat "$TMP/inuse")
+  [ $st = 122 ] && [ "$err" = "xrun: -g $port: Address already in use" ]
+  check port_in_use $? "status $st, stderr: $err"
+  # the first one still waits for gdb: it detaches at once, the program runs on
+  "$GDB" -nx -batch -ex "target remote :$port" -ex detach "$bin" >"$TMP/detach.gdb" 2>&1
+  wait "$pid"
+  st=$?
+  [ $st = 23 ] && grep -q 'detached\]' "$TMP/detach.gdb"
+  check detach $? "status $st (want 23), gdb: $(tail -2 "$TMP/detach.gdb")"
+
+  port=$(free_port)
+  XRUN_GDB=$port timeout -k 2 "$TIMEOUT" "$XRUN" "$bin" >"$TMP/env.prog" 2>&1 &
+  pid=$!
+  for ((i = 0; i < 100; i++)); do listening "$port" && break; sleep 0.05; done
+  "$GDB" -nx -batch -ex "target remote :$port" -ex continue "$bin" >"$TMP/env.gdb" 2>&1
+  wait "$pid"
+  st=$?
+  [ $st = 23 ] && grep -q 'exited with code 027' "$TMP/env.gdb" &&
+    grep -q 'sum 173 depth 3' "$TMP/env.prog"
+  check env_var $? "status $st (want 23), gdb: $(tail -1 "$TMP/env.gdb")"
+}
+
+for src in "$SRC"/*.c; do
+  name=$(basename "$src" .c)
+  if [ $# -gt 0 ]; then
+    match=0
+    for pat in "$@"; do [[ $name == *"$pat"* ]] && match=1; done
+    [ $match = 1 ] || continue
+  fi
+  if ! command -v "$GDB" >/dev/null; then
+    echo "SKIP gdb/$name: $GDB not installed"
+  elif ! command -v "$GUEST_CC" >/dev/null; then
+    echo "SKIP gdb/$name: $GUEST_CC not installed"
+  elif [ ! -f "$SRC/$name.expected" ] && ! command -v "${QEMU%% *}" >/dev/null; then
+    echo "SKIP gdb/$name: $QEMU not installed"
+  else
+    run_one "$name"
+  fi
+done
+
+if [ $# = 0 ] && command -v "$GDB" >/dev/null && [ -x "$OUT/calls" ]; then
+  options
+fi
