@@ -436,7 +436,7 @@ int main(int argc, char **argv) {
     first = parse_options(argc, argv);
     xrun_opt.exe_path = argv[first];
   }
-  const struct guest *g = &a64_guest;
+  const struct guest *g = xrun_guest_of_file(xrun_opt.exe_path, xrun_opt.exe_fd);
   xrun_sysroot(g); /* fixed now, before the guest can change directory */
   char **gargv = argv + first;
   if (xrun_opt.argv0)

@@ -90,9 +90,27 @@ struct guest {
   uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */
   const char *sysroot;    /* default sysroot: where Debian's cross packages put it */
   const char *platform;   /* AT_PLATFORM */
+  /* The syscall ABI, as offsets in the state struct: the number register,
+   * the first of six consecutive 8-byte argument registers (the first one
+   * also takes the result), the stack pointer, the thread pointer that
+   * CLONE_SETTLS sets, and the exclusive monitor's or reservation's address
+   * (set to ~0 in a new thread). */
+  uint32_t sys_nr_off, sys_arg_off, sp_off, tls_off, monitor_off;
+  /* Open flags: the guest uses the asm-generic values (as the x86-64 host
+   * does) rather than arm64's, which move four bits. */
+  bool generic_oflags;
+  const char *cpuinfo_isa; /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
 };
 
 extern const struct guest a64_guest;
+extern const struct guest rv64_guest;
+
+/* The guest whose ELF e_machine this is, or NULL (xrun_guest.c). */
+const struct guest *xrun_guest_by_machine(unsigned machine);
+/* The guest of the ELF program at path (or the open fd, when >= 0): by its
+ * e_machine; aarch64 when the file is no ELF of a known guest (the loader
+ * then says what is wrong with it). */
+const struct guest *xrun_guest_of_file(const char *path, int fd);
 
 /* Logging categories; each is one -d word. */
 enum log_cat {

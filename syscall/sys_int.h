@@ -46,6 +46,14 @@ struct sys_entry {
 #define NOHOST       (-1L)
 #define SYS_VA_LIMIT (1ull << 47) /* user addresses on the host stop here */
 
+/* The 8-byte guest register at state offset off (struct guest's sys_*_off,
+ * sp_off, tls_off, monitor_off). */
+static inline uint64_t *sys_reg(struct cpu *c, uint32_t off) {
+  return (uint64_t *)((char *)c + off);
+}
+/* The guest of this process (set by sys_syscall before any handler runs). */
+extern const struct guest *sys_guest;
+
 /* The table, indexed by guest number; NULL when the number is unknown. */
 const struct sys_entry *sys_lookup(uint64_t nr);
 

@@ -196,7 +196,7 @@ int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
 }
 
 /* The frame's registers, then its mask and alternate stack. Returns the
- * restored x0; a64_syscall leaves x0 alone after this call. A bad frame is a
+ * restored x0; sys_syscall leaves x0 alone after this call. A bad frame is a
  * SIGSEGV, as on Linux. */
 int64_t sys_rt_sigreturn(const struct sys_call *s) {
   struct a64_cpu *a = (struct a64_cpu *)s->cpu;

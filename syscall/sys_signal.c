@@ -254,7 +254,7 @@ int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
 
 int64_t sys_sigaltstack(const struct sys_call *s) {
   struct a64_stack ss, old = sys_altstack;
-  uint64_t sp = ((struct a64_cpu *)s->cpu)->x[31];
+  uint64_t sp = *sys_reg(s->cpu, s->cpu->guest->sp_off);
   old.flags = sys_altstack_flags(sp) | (sys_altstack.flags & SYS_SS_AUTODISARM);
   if (s->a[0]) {
     if (sys_copy_in(&ss, s->a[0], sizeof(ss)))

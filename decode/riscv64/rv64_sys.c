@@ -1,0 +1,38 @@
+/* rv64_sys.c - ECALL, EBREAK, FENCE and FENCE.I (unprivileged ISA, chapters
+ * 2.7, 2.8 and 7). */
+#include <signal.h>
+#include "rv64.h"
+
+/* a7 = number, a0..a5 = arguments, a0 = result (the syscall layer reads
+ * them through rv64_guest.sys_*_off) */
+bool trans_ecall(struct rv64_ctx *s, const struct arg_empty *a) {
+  (void)a;
+  ir_syscall(s->b, s->pc + 4);
+  s->end = true;
+  return true;
+}
+
+/* Linux delivers SIGTRAP (TRAP_BRKPT) at the ebreak itself. */
+bool trans_ebreak(struct rv64_ctx *s, const struct arg_empty *a) {
+  (void)a;
+  rv64_trap(s, SIGTRAP, s->pc);
+  return true;
+}
+
+/* Every FENCE (and FENCE.TSO, PAUSE) as a full fence: x86-64 keeps all the
+ * orders but store -> load, and a fence that names none is rare. */
+bool trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
+  (void)a;
+  ir_fence(s->b, IR_FENCE_FULL);
+  return true;
+}
+
+/* FENCE.I: stores this hart made to code are seen by its later fetches. The
+ * translations of the written code are dropped when the store lands (the
+ * code pages are write-protected), so ending the block is enough: the next
+ * instruction is looked up afresh. */
+bool trans_fence_i(struct rv64_ctx *s, const struct arg_empty *a) {
+  (void)a;
+  rv64_goto(s, s->pc + 4);
+  return true;
+}
