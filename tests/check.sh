@@ -8,7 +8,8 @@
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
 # tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
-# cache, then again with a 64 KiB code buffer, loading from it),
+# cache, then again with a 64 KiB code buffer, loading from it; then the
+# riscv64 programs, GUEST=riscv64),
 # tests/busybox.sh, tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
 # tests/hostile.sh, tests/cache.sh and tests/difftest.sh. Every test prints
@@ -85,6 +86,7 @@ cache=$XRUN_CACHE
 cold=$O/xrun-coldcache
 printf '#!/bin/sh\nexec "%s/xrun" --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$cold" && chmod +x "$cold"
 suite guest env XRUN="$cold" tests/guest.sh
+suite guest-riscv64 env GUEST=riscv64 XRUN="$cold" tests/guest.sh
 tiny=$O/xrun-tinycache
 printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$tiny" &&
   chmod +x "$tiny"

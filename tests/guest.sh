@@ -1,9 +1,11 @@
 #!/bin/bash
-# guest.sh - build the aarch64 guest programs in tests/guest/aarch64/ and run
-# each under $XRUN, comparing stdout and exit status with NAME.out/NAME.status,
-# and (when qemu-aarch64 is installed) with qemu-aarch64 on the same binary.
+# guest.sh - build the guest programs in tests/guest/$GUEST/ (GUEST=aarch64
+# by default, or riscv64) and run each under $XRUN, comparing stdout and exit
+# status with NAME.out/NAME.status, and (when qemu-$GUEST is installed) with
+# qemu-$GUEST on the same binary.
 #
 #   tests/guest.sh                      # every test under ./xrun
+#   GUEST=riscv64 tests/guest.sh        # the riscv64 programs (tests/guest/riscv64)
 #   XRUN=qemu-aarch64 tests/guest.sh    # check the harness itself
 #   tests/guest.sh sieve_primes fp_     # only tests whose names match
 #   tests/guest.sh --bless NAME...      # write NAME.out/.status from qemu-aarch64,
@@ -11,12 +13,15 @@
 #
 # Prints one line per test: PASS guest/NAME, FAIL guest/NAME: reason (with a
 # short indented diff) or SKIP guest/NAME: reason.  Variants built as static-pie
-# and -O0 are named guest/NAME@pie and guest/NAME@O0.
+# and -O0 are named guest/NAME@pie and guest/NAME@O0. The riscv64 tests are
+# named guest-riscv64/NAME.
 #
 # Directives, read from lines of the source that start with "// test:":
 #   // test: arm-only: WHY     no native x86-64 comparison when blessing (inline
-#                              asm, or a fact that differs by design: uname)
-#   // test: qemu-wrong: WHY   qemu-aarch64 differs from Linux here: the expected
+#                              asm, or a fact that differs by design: uname);
+#                              for every guest, not only arm (also spelt
+#                              guest-only)
+#   // test: qemu-wrong: WHY   qemu-$GUEST differs from Linux here: the expected
 #                              output is the native x86-64 build's (the kernel's
 #                              answer), and xrun is not compared with qemu live
 #   // test: cflags: FLAGS     extra flags for the guest build
@@ -27,11 +32,17 @@
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
-SRC=tests/guest/aarch64
-OUT=${O:-o}/tests/guest/aarch64
+GUEST=${GUEST:-aarch64}
+case $GUEST in
+  aarch64) TAG=guest ;;
+  riscv64) TAG=guest-riscv64 ;;
+  *) echo "guest.sh: unknown GUEST=$GUEST (aarch64 or riscv64)" >&2; exit 2 ;;
+esac
+SRC=tests/guest/$GUEST
+OUT=${O:-o}/tests/guest/$GUEST
 XRUN=${XRUN:-./xrun}
-QEMU=${QEMU:-qemu-aarch64}
-GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+QEMU=${QEMU:-qemu-$GUEST}
+GUEST_CC=${GUEST_CC:-$GUEST-linux-gnu-gcc}
 HOST_CC=${HOST_CC:-gcc}
 HOST_CFLAGS="-mcx16" # inline cmpxchg16b for the 128-bit __sync CAS
 TIMEOUT=${TIMEOUT:-10}
@@ -40,9 +51,18 @@ TIMEOUT=${TIMEOUT:-10}
 COMMON_CFLAGS="-O2 -g -ffp-contract=off -Wall -Wno-unused-result"
 GUEST_LIBS="-lm -lpthread"
 # Tests also built as -static-pie and at -O0 (each variant must print the same).
-VARIANT_TESTS=${VARIANT_TESTS:-"printf_floats string_funcs_checksum setjmp_longjmp
+A64_VARIANTS="printf_floats string_funcs_checksum setjmp_longjmp
   recursion_fib_ackermann file_io_tmpdir sieve_primes signal_segv_recover
-  function_pointers switch_jump_table malloc_many_small auxv_getauxval asm_hello_write"}
+  function_pointers switch_jump_table malloc_many_small auxv_getauxval asm_hello_write"
+RV64_VARIANTS="hello_compressed int_muldiv"
+# Debian's riscv64 cross glibc has no static-pie start file (rcrt1.o).
+if [ "$GUEST" = riscv64 ]; then
+  VARIANT_TESTS=${VARIANT_TESTS:-$RV64_VARIANTS}
+  VARIANT_KINDS="O0"
+else
+  VARIANT_TESTS=${VARIANT_TESTS:-$A64_VARIANTS}
+  VARIANT_KINDS="pie O0"
+fi
 
 ulimit -c 0
 mkdir -p "$OUT"
@@ -107,7 +127,7 @@ same_as_qemu=0
 nfail=0
 fail() { # fail TEST REASON [DIFF-A DIFF-B]
   nfail=$((nfail + 1))
-  echo "FAIL guest/$1: $2"
+  echo "FAIL $TAG/$1: $2"
   if [ $# -ge 4 ]; then diff "$3" "$4" 2>&1 | head -8 | sed 's/^/    /'; fi
 }
 
@@ -116,7 +136,7 @@ run_test() { # run_test NAME SRCFILE VARIANT
   tname=$name${variant:+@$variant}
   bin=$(abspath "$OUT/$tname")
   if ! command -v "$GUEST_CC" >/dev/null 2>&1; then
-    echo "SKIP guest/$tname: $GUEST_CC not installed"; return
+    echo "SKIP $TAG/$tname: $GUEST_CC not installed"; return
   fi
   if ! build "$src" "$bin" "$variant"; then
     fail "$tname" "build failed: $(grep -m1 -i error "$bin.log")"; rm -f "$bin"; return
@@ -124,8 +144,8 @@ run_test() { # run_test NAME SRCFILE VARIANT
   if [ ! -f "$SRC/$name.out" ]; then
     fail "$tname" "no expected output $SRC/$name.out"; return
   fi
-  if [ "$XRUN" != qemu-aarch64 ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
-    echo "SKIP guest/$tname: $XRUN not built"; return
+  if [ "$XRUN" != "$QEMU" ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
+    echo "SKIP $TAG/$tname: $XRUN not built"; return
   fi
   args=$(directive "$src" args)
   want_status=0
@@ -145,15 +165,15 @@ run_test() { # run_test NAME SRCFILE VARIANT
   if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ]; then
     q_status=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
     if ! cmp -s "$bin.qemu" "$bin.got" || [ "$q_status" != "$got_status" ]; then
-      fail "$tname" "matches $name.out but not qemu-aarch64 (status $q_status); test is not deterministic?" \
+      fail "$tname" "matches $name.out but not $QEMU (status $q_status); test is not deterministic?" \
         "$bin.qemu" "$bin.got"
       return
     fi
   fi
-  echo "PASS guest/$tname"
+  echo "PASS $TAG/$tname"
 }
 
-# bless NAME: write NAME.out/.status from qemu-aarch64, cross-checked natively.
+# bless NAME: write NAME.out/.status from $QEMU, cross-checked natively.
 bless() {
   local name=$1 src=$2 bin nbin args q n
   bin=$(abspath "$OUT/$name")
@@ -167,8 +187,8 @@ bless() {
     $HOST_CC $COMMON_CFLAGS $HOST_CFLAGS -I"$SRC" -o "$nbin" "$src" -lm -lpthread || return 1
     q=$(run "" "$nbin" "$args" "$bin.qemu") # the kernel's answer is the expectation
     echo "bless $name: qemu-wrong ($(directive "$src" qemu-wrong)): from the native x86-64 build, status $q"
-  elif [ -n "$(directive "$src" arm-only)" ] || [ "${src%.S}" != "$src" ]; then
-    echo "bless $name: arm-only ($(directive "$src" arm-only)), qemu status $q"
+  elif [ -n "$(directive "$src" arm-only)$(directive "$src" guest-only)" ] || [ "${src%.S}" != "$src" ]; then
+    echo "bless $name: guest-only ($(directive "$src" arm-only)$(directive "$src" guest-only)), qemu status $q"
   else
     # same basename as the guest binary: argv[0] is printed by some tests
     mkdir -p "$OUT/native"
@@ -200,7 +220,7 @@ for src in "$SRC"/*.c "$SRC"/*.S; do
   if [ $mode = bless ]; then bless "$name" "$src"; continue; fi
   run_test "$name" "$src" ""
   case " $(echo $VARIANT_TESTS) " in
-    *" $name "*) run_test "$name" "$src" pie; run_test "$name" "$src" O0 ;;
+    *" $name "*) for v in $VARIANT_KINDS; do run_test "$name" "$src" "$v"; done ;;
   esac
 done
 [ $nfail = 0 ]

@@ -4,8 +4,14 @@
  * aligned, so no target raises a misaligned-fetch exception. */
 #include "rv64.h"
 
+/* rd = the address of the next instruction (pc + 2 after a compressed one) */
+static void rv64_link(struct rv64_ctx *s, unsigned rd) {
+  if (rd)
+    rv64_set(s, rd, rv64_guest_addr(s, s->pc + s->len));
+}
+
 bool trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
-  rv64_set(s, a->rd, rv64_guest_addr(s, s->pc + s->len));
+  rv64_link(s, a->rd);
   rv64_goto(s, s->pc + (int64_t)a->imm);
   return true;
 }
@@ -14,7 +20,7 @@ bool trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
 bool trans_jalr(struct rv64_ctx *s, const struct arg_i *a) {
   uint32_t t = rv64_addr(s, a->rs1, a->imm);
   t = ir_binop(s->b, IR_AND, IR_I64, t, rv64_imm(s, ~1ull));
-  rv64_set(s, a->rd, rv64_guest_addr(s, s->pc + s->len));
+  rv64_link(s, a->rd);
   rv64_jump(s, t);
   return true;
 }
