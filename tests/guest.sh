@@ -88,10 +88,11 @@ build() {
     *) libs=$GUEST_LIBS ;;
   esac
   local fresh=1 dep
-  for dep in "$src" "$0" "$SRC"/*.h; do [ "$bin" -nt "$dep" ] || fresh=0; done
+  local dir; dir=$(dirname "$src")
+  for dep in "$src" "$0" "$dir"/*.h; do [ "$bin" -nt "$dep" ] || fresh=0; done
   [ $fresh = 1 ] && return 0
   # shellcheck disable=SC2086
-  $GUEST_CC $flags $link -I"$SRC" -o "$bin" "$src" $libs >"$bin.log" 2>&1
+  $GUEST_CC $flags $link -I"$dir" -o "$bin" "$src" $libs >"$bin.log" 2>&1
 }
 
 # A guest that goes wrong can signal pid -1 (kill(fork() that failed, ...)):
@@ -141,28 +142,30 @@ run_test() { # run_test NAME SRCFILE VARIANT
   if ! build "$src" "$bin" "$variant"; then
     fail "$tname" "build failed: $(grep -m1 -i error "$bin.log")"; rm -f "$bin"; return
   fi
-  if [ ! -f "$SRC/$name.out" ]; then
-    fail "$tname" "no expected output $SRC/$name.out"; return
+  local exp; exp=$(dirname "$src") # NAME.out and NAME.status live beside the source
+  if [ ! -f "$exp/$name.out" ]; then
+    fail "$tname" "no expected output $exp/$name.out"; return
   fi
   if [ "$XRUN" != "$QEMU" ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
     echo "SKIP $TAG/$tname: $XRUN not built"; return
   fi
   args=$(directive "$src" args)
   want_status=0
-  [ -f "$SRC/$name.status" ] && want_status=$(cat "$SRC/$name.status")
+  [ -f "$exp/$name.status" ] && want_status=$(cat "$exp/$name.status")
   local xflags=
   [ $same_as_qemu = 0 ] && xflags=$(directive "$src" xrun-flags)
   got_status=$(run "$XRUN_CMD $xflags" "$bin" "$args" "$bin.got")
   if [ "$got_status" = 124 ] && [ "$want_status" != 124 ]; then
     fail "$tname" "timed out after ${TIMEOUT}s (or internal error 124): $(head -c 200 "$bin.got.err")"; return
   fi
-  if ! cmp -s "$SRC/$name.out" "$bin.got"; then
-    fail "$tname" "stdout differs from $name.out" "$SRC/$name.out" "$bin.got"; return
+  if ! cmp -s "$exp/$name.out" "$bin.got"; then
+    fail "$tname" "stdout differs from $name.out" "$exp/$name.out" "$bin.got"; return
   fi
   if [ "$got_status" != "$want_status" ]; then
     fail "$tname" "exit status $got_status, expected $want_status: $(head -c 200 "$bin.got.err" | tr '\n' ' ')"; return
   fi
-  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ]; then
+  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ] &&
+    [ -z "$(shared_qemu_wrong "$name")" ]; then
     q_status=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
     if ! cmp -s "$bin.qemu" "$bin.got" || [ "$q_status" != "$got_status" ]; then
       fail "$tname" "matches $name.out but not $QEMU (status $q_status); test is not deterministic?" \
@@ -207,6 +210,14 @@ bless() {
   if [ "$q" != 0 ]; then echo "$q" >"$SRC/$name.status"; else rm -f "$SRC/$name.status"; fi
 }
 
+# tests/guest/riscv64/shared.list: aarch64 programs (portable C) that run as
+# riscv64 programs too, against the same NAME.out; a line's second field
+# "qemu-wrong" (then a reason) skips the live qemu-riscv64 comparison.
+SHARED=$SRC/shared.list
+shared_qemu_wrong() {
+  [ -f "$SHARED" ] && awk -v n="$1" '$1 == n && $2 == "qemu-wrong:" {print}' "$SHARED"
+}
+
 mode="test"
 if [ "${1:-}" = --bless ]; then mode=bless; shift; fi
 
@@ -223,4 +234,14 @@ for src in "$SRC"/*.c "$SRC"/*.S; do
     *" $name "*) for v in $VARIANT_KINDS; do run_test "$name" "$src" "$v"; done ;;
   esac
 done
+if [ $mode = test ] && [ -f "$SHARED" ]; then
+  while read -r name _; do
+    case $name in '' | '#'*) continue ;; esac
+    if [ $# -gt 0 ]; then
+      m=0; for pat in "$@"; do case $name in *"$pat"*) m=1 ;; esac; done
+      [ $m = 1 ] || continue
+    fi
+    run_test "$name" "tests/guest/aarch64/$name.c" ""
+  done <"$SHARED"
+fi
 [ $nfail = 0 ]

@@ -1,5 +1,6 @@
 /* The A extension from C: __atomic builtins become AMOs (fetch-add, -or,
- * -and, -xor, exchange) and LR/SC loops (compare-exchange); AMOMIN/AMOMAX by inline asm; four threads adding to one counter. */
+ * -and, -xor, exchange) and LR/SC loops (compare-exchange); AMOMIN/AMOMAX by inline asm; four
+ * threads adding to one counter. */
 // test: guest-only: riscv64 inline asm
 #include <pthread.h>
 #include <stdint.h>
@@ -35,17 +36,26 @@ AMO(amomaxu_d, "amomaxu.d", int64_t)
 
 int main(void) {
   int64_t v = 5;
-  printf("add %lld -> %lld\n", (long long)__atomic_fetch_add(&v, 10, __ATOMIC_SEQ_CST), (long long)v);
-  printf("or %lld -> %lld\n", (long long)__atomic_fetch_or(&v, 0x100, __ATOMIC_SEQ_CST), (long long)v);
-  printf("and %lld -> %lld\n", (long long)__atomic_fetch_and(&v, 0x10f, __ATOMIC_SEQ_CST), (long long)v);
-  printf("xor %lld -> %lld\n", (long long)__atomic_fetch_xor(&v, -1, __ATOMIC_SEQ_CST), (long long)v);
-  printf("xchg %lld -> %lld\n", (long long)__atomic_exchange_n(&v, 42, __ATOMIC_SEQ_CST), (long long)v);
+  printf("add %lld -> %lld\n", (long long)__atomic_fetch_add(&v, 10, __ATOMIC_SEQ_CST),
+         (long long)v);
+  printf("or %lld -> %lld\n", (long long)__atomic_fetch_or(&v, 0x100, __ATOMIC_SEQ_CST),
+         (long long)v);
+  printf("and %lld -> %lld\n", (long long)__atomic_fetch_and(&v, 0x10f, __ATOMIC_SEQ_CST),
+         (long long)v);
+  printf("xor %lld -> %lld\n", (long long)__atomic_fetch_xor(&v, -1, __ATOMIC_SEQ_CST),
+         (long long)v);
+  printf("xchg %lld -> %lld\n", (long long)__atomic_exchange_n(&v, 42, __ATOMIC_SEQ_CST),
+         (long long)v);
   int32_t w = -3;
   printf("add.w %d -> %d\n", __atomic_fetch_add(&w, -0x7fffffff, __ATOMIC_SEQ_CST), w);
   int64_t e = 42;
-  printf("cas ok %d %lld\n", __atomic_compare_exchange_n(&v, &e, 7, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST), (long long)v);
+  printf("cas ok %d %lld\n",
+         __atomic_compare_exchange_n(&v, &e, 7, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST),
+         (long long)v);
   e = 1;
-  printf("cas fail %d %lld %lld\n", __atomic_compare_exchange_n(&v, &e, 9, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST), (long long)v, (long long)e);
+  printf("cas fail %d %lld %lld\n",
+         __atomic_compare_exchange_n(&v, &e, 9, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST),
+         (long long)v, (long long)e);
   int32_t m = -5;
   printf("amomin.w %d -> %d\n", amomin_w(&m, -9), m);
   printf("amomax.w %d -> %d\n", amomax_w(&m, 3), m);

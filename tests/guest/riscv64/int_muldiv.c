@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #define OP(name, insn)                                                                             \
-  static int64_t name(int64_t a, int64_t b) {                                                     \
+  static int64_t name(int64_t a, int64_t b) {                                                      \
     int64_t r;                                                                                     \
     __asm__(insn " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));                                        \
     return r;                                                                                      \
@@ -29,9 +29,9 @@ OP(op_remuw, "remuw")
 static const struct {
   const char *name;
   int64_t (*fn)(int64_t, int64_t);
-} ops[] = {{"mul", op_mul},     {"mulh", op_mulh},   {"mulhsu", op_mulhsu}, {"mulhu", op_mulhu},
-           {"div", op_div},     {"divu", op_divu},   {"rem", op_rem},       {"remu", op_remu},
-           {"mulw", op_mulw},   {"divw", op_divw},   {"divuw", op_divuw},   {"remw", op_remw},
+} ops[] = {{"mul", op_mul},    {"mulh", op_mulh}, {"mulhsu", op_mulhsu}, {"mulhu", op_mulhu},
+           {"div", op_div},    {"divu", op_divu}, {"rem", op_rem},       {"remu", op_remu},
+           {"mulw", op_mulw},  {"divw", op_divw}, {"divuw", op_divuw},   {"remw", op_remw},
            {"remuw", op_remuw}};
 
 static const int64_t vals[] = {0,          1,           -1,         7,         -7,
