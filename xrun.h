@@ -99,7 +99,8 @@ struct guest {
   /* Open flags: the guest uses the asm-generic values (as the x86-64 host
    * does) rather than arm64's, which move four bits. */
   bool generic_oflags;
-  const char *cpuinfo_isa; /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
+  const char *cpuinfo_isa;   /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
+  uint64_t hwprobe_ima_ext0; /* riscv_hwprobe's RISCV_HWPROBE_KEY_IMA_EXT_0 answer */
 };
 
 extern const struct guest a64_guest;

@@ -243,5 +243,8 @@ void sys_signal_check(struct cpu *c);
 #define _(nr, name, fn, host, ...) sys_handler fn;
 #include "a64_syscalls.def"
 #undef _
+#define _(nr, name, fn, host, ...) sys_handler fn;
+#include "rv64_syscalls.def"
+#undef _
 
 #endif

@@ -1,5 +1,6 @@
 /* sys_table.c - the syscall table, expanded from a64_syscalls.def (the
- * asm-generic numbers, which arm64 and riscv64 share), and sys_syscall:
+ * asm-generic numbers, which arm64 and riscv64 share) and, for riscv64,
+ * rv64_syscalls.def, and sys_syscall:
  * registers in, handler, register out, -strace around it. */
 #define _GNU_SOURCE
 #include <sys/syscall.h>
@@ -14,7 +15,22 @@ static const struct sys_entry sys_table[SYS_TABLE_SIZE] = {
 #undef _
 };
 
+static const struct sys_entry sys_rv64_table[] = {
+#define _(nr, name, fn, host, ...) {#name, fn, host, {__VA_ARGS__}},
+#include "rv64_syscalls.def"
+#undef _
+};
+static const uint16_t sys_rv64_numbers[] = {
+#define _(nr, ...) nr,
+#include "rv64_syscalls.def"
+#undef _
+};
+
 const struct sys_entry *sys_lookup(uint64_t nr) {
+  if (sys_guest && sys_guest->elf_machine == 243)
+    for (size_t i = 0; i < sizeof(sys_rv64_numbers) / sizeof(sys_rv64_numbers[0]); i++)
+      if (sys_rv64_numbers[i] == nr)
+        return &sys_rv64_table[i];
   return nr < SYS_TABLE_SIZE && sys_table[nr].fn ? &sys_table[nr] : NULL;
 }
 

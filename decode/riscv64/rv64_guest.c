@@ -13,6 +13,16 @@
  * (arch/riscv/include/uapi/asm/hwcap.h). Only what is implemented. */
 #define RV64_HWCAP(letter) (1ull << ((letter) - 'A'))
 
+/* riscv_hwprobe's RISCV_HWPROBE_KEY_IMA_EXT_0 bits (arch/riscv/include/uapi/asm/hwprobe.h). */
+enum {
+  RV64_HWPROBE_FD = 1 << 0,
+  RV64_HWPROBE_C = 1 << 1,
+  RV64_HWPROBE_ZBA = 1 << 3,
+  RV64_HWPROBE_ZBB = 1 << 4,
+  RV64_HWPROBE_ZBS = 1 << 5,
+};
+#define RV64_HWPROBE_ZICOND (1ull << 35)
+
 /* Program entry: pc and sp set, every other register zero, no reservation. */
 static void rv64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
   struct rv64_cpu *r = (struct rv64_cpu *)c;
@@ -33,7 +43,7 @@ const struct guest rv64_guest = {
     .syscall = sys_syscall,
     .signal_sync = sys_signal_sync,
     .signal_deliver = sys_signal_deliver,
-    .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('C'),
+    .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('A') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
     .sys_nr_off = offsetof(struct rv64_cpu, x[17]),  /* a7 */
@@ -42,5 +52,7 @@ const struct guest rv64_guest = {
     .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
     .monitor_off = offsetof(struct rv64_cpu, res_addr),
     .generic_oflags = true,
-    .cpuinfo_isa = "rv64imc_zicntr_zicsr",
+    .cpuinfo_isa = "rv64imac_zicntr_zicond_zicsr_zba_zbb_zbs",
+    .hwprobe_ima_ext0 = RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB | RV64_HWPROBE_ZBS |
+                        RV64_HWPROBE_ZICOND,
 };
