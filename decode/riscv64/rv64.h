@@ -21,11 +21,15 @@
 
 struct rv64_ctx {
   struct ir_block *b;
-  uint64_t pc;     /* address of the instruction being decoded */
-  uint32_t insn;   /* its encoding (16 bits for a compressed one) */
-  unsigned len;    /* its length: 2 or 4 */
-  bool end;        /* the instruction ended the block (jump, ecall, trap) */
+  uint64_t pc;   /* address of the instruction being decoded */
+  uint32_t insn; /* its encoding (16 bits for a compressed one) */
+  unsigned len;  /* its length: 2 or 4 */
+  bool end;      /* the instruction ended the block (jump, ecall, trap) */
+  /* The block already checks that frm is RNE for the FP fast path
+   * (rv64_fpfast.c); frm changes only by a CSR write, which ends the block. */
+  bool frm_checked;
   uint32_t undo_n; /* what a declining trans_ is rolled back to */
+  bool undo_frm_checked;
 };
 
 /* !function helpers of the specs: scaled immediates and the 3-bit register
@@ -84,5 +88,10 @@ void rv64_jump(struct rv64_ctx *s, uint32_t target);
 void rv64_trap(struct rv64_ctx *s, int sig, uint64_t info);
 /* SIGILL at this instruction, as for an encoding xrun does not take. */
 bool rv64_illegal(struct rv64_ctx *s);
+/* rv64_fpfast.c: F and D as IR where the host's arithmetic is exact; false
+ * when the exact helper must do it. how/kind is the funct3. */
+bool rv64_fp_fast(struct rv64_ctx *s);
+bool rv64_fp_sgnj_ir(struct rv64_ctx *s, unsigned how);
+bool rv64_fp_cmp_ir(struct rv64_ctx *s, unsigned kind);
 
 #endif
