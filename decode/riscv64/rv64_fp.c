@@ -2,10 +2,7 @@
  * chapters 20 and 21): each is a call of the exact helper rv64_h_fp
  * (rv64_fphelp.c), which works on the state in memory. The decoder refuses
  * what the hardware would: the reserved rounding modes 5 and 6, and the
- * reserved function codes; a static RMM (round to nearest, ties to max
- * magnitude) is not implemented for the arithmetic and FCVT.S.D (the
- * conversions from and to integers take it) and raises SIGILL, named by
- * -d unimpl. Loads, stores and moves are IR (rv64_fpmove.c); the common
+ * reserved function codes. Loads, stores and moves are IR (rv64_fpmove.c); the common
  * arithmetic, compares and sign injection IR too where exact (rv64_fpfast.c). */
 #include "rv64.h"
 #include "rv64_fpenv.h"
@@ -18,14 +15,9 @@ static bool rv64_fp_call(struct rv64_ctx *s) {
   return true;
 }
 
-/* RMM is exact for the conversions from integers too (rv64_fpops.c). */
-static bool rv64_fp_rmm_ok(uint32_t insn) {
-  return (insn & 0x7f) == 0x53 && (insn >> 27) == 0x1a;
-}
-
 /* An operation that rounds: rm is a rounding mode. */
 bool trans_fp_round(struct rv64_ctx *s, const struct arg_fpop *a) {
-  if (a->rm == 5 || a->rm == 6 || (a->rm == RV64_RMM && !rv64_fp_rmm_ok(s->insn)))
+  if (a->rm == 5 || a->rm == 6)
     return rv64_illegal(s);
   return rv64_fp_fast(s) || rv64_fp_call(s);
 }

@@ -4,8 +4,8 @@
  * translated code has stored every register before the call), computes
  * with rv64_fpops.c, writes rd and accrues fflags into fcsr. The decoder
  * has already refused the reserved rounding modes (rv64_fp.c). A dynamic
- * rm reads frm; frm values 5..7 are reserved, and RMM (4) is rounded as
- * the operation allows (conversions to integers exactly, the others as RNE). */
+ * rm reads frm; the reserved frm values 5..7 are taken as RNE (the hardware
+ * would raise SIGILL). */
 #include "rv64.h"
 #include "rv64_fpenv.h"
 

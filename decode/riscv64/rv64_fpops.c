@@ -85,9 +85,55 @@ static float arith32(unsigned op, float a, float b, float c) {
   return r;
 }
 
+/* The operation in binary128: exact for a sum, difference, product or
+ * fused product-sum of binary64 operands that has at most 113 significant
+ * bits, and for a quotient that does; *exact says whether it was. */
+static __float128 arith128(unsigned op, __float128 x, __float128 y, __float128 z, bool *exact) {
+  feclearexcept(FE_ALL_EXCEPT);
+  volatile __float128 a = x, b = y, c = z, r;
+  switch (op) {
+  case RV64_FADD: r = a + b; break;
+  case RV64_FSUB: r = a - b; break;
+  case RV64_FMUL: r = a * b; break;
+  case RV64_FDIV: r = a / b; break;
+  default: r = a * b + c; break; /* the product is exact: one rounding */
+  }
+  *exact = !fetestexcept(FE_INEXACT);
+  feclearexcept(FE_ALL_EXCEPT);
+  return r;
+}
+
+/* RMM (round to nearest, ties to max magnitude) differs from RNE only when
+ * the exact result lies halfway between two floats, which then has at most
+ * 54 significant bits: exact in binary128. r is the RNE result; the other
+ * neighbour replaces it when the exact value is their midpoint and it is
+ * the larger in magnitude. A square root is never a midpoint. */
+static uint64_t rmm_arith(unsigned op, unsigned fmt, uint64_t a, uint64_t b, uint64_t c,
+                          uint64_t r) {
+  if (op == RV64_FSQRT)
+    return r;
+  __float128 x = fmt ? f64(a) : f32(a), y = fmt ? f64(b) : f32(b), z = fmt ? f64(c) : f32(c);
+  bool exact;
+  __float128 v = arith128(op, x, y, z, &exact);
+  double rv = fmt ? f64(r) : f32(r);
+  if (!exact || isinf(rv) || v == rv)
+    return r;
+  double n = fmt ? nextafter(rv, v > rv ? INFINITY : -INFINITY)
+                 : nextafterf((float)rv, v > rv ? INFINITY : -INFINITY);
+  if (v != ((__float128)rv + (__float128)n) / 2 || fabs(n) < fabs(rv))
+    return r;
+  return fmt ? bits64(n) : bits32((float)n);
+}
+
 /* a op b (FMADD: a * b + c, the caller negating for the other three). */
 uint64_t rv64_fp_arith(unsigned op, unsigned fmt, unsigned rm, uint64_t a, uint64_t b, uint64_t c,
                        unsigned *flags) {
+  if (rm == RV64_RMM) {
+    unsigned fl = 0;
+    uint64_t r = rv64_fp_arith(op, fmt, RV64_RNE, a, b, c, &fl);
+    *flags |= fl;
+    return fl & RV64_NX && !is_nan(fmt, r) ? rmm_arith(op, fmt, a, b, c, r) : r;
+  }
   rv64_fpenv_begin(rm);
   uint64_t r = fmt ? bits64(arith64(op, f64(a), f64(b), f64(c)))
                    : bits32(arith32(op, f32(a), f32(b), f32(c)));
@@ -245,8 +291,19 @@ uint64_t rv64_fp_from_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t x, 
   return r;
 }
 
-/* FCVT.S.D (to_fmt 0) and FCVT.D.S (1). */
+/* FCVT.S.D (to_fmt 0) and FCVT.D.S (1). A binary64 halfway between two
+ * binary32 values is a tie for RMM (FCVT.D.S is exact). */
 uint64_t rv64_fp_convert(unsigned to_fmt, unsigned rm, uint64_t a, unsigned *flags) {
+  if (rm == RV64_RMM) {
+    unsigned fl = 0;
+    uint64_t r = rv64_fp_convert(to_fmt, RV64_RNE, a, &fl);
+    *flags |= fl;
+    if (to_fmt || !(fl & RV64_NX) || is_nan(0, r) || isinf(f32(r)))
+      return r;
+    float rv = f32(r), n = nextafterf(rv, f64(a) > rv ? INFINITY : -INFINITY);
+    bool tie = f64(a) == ((double)rv + (double)n) / 2;
+    return tie && fabsf(n) > fabsf(rv) ? bits32(n) : r;
+  }
   rv64_fpenv_begin(rm);
   uint64_t r;
   if (to_fmt) {

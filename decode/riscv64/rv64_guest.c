@@ -43,7 +43,8 @@ const struct guest rv64_guest = {
     .syscall = sys_syscall,
     .signal_sync = sys_signal_sync,
     .signal_deliver = sys_signal_deliver,
-    .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('A') | RV64_HWCAP('C'),
+    .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('A') | RV64_HWCAP('F') |
+             RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
     .sys_nr_off = offsetof(struct rv64_cpu, x[17]),  /* a7 */
@@ -52,7 +53,7 @@ const struct guest rv64_guest = {
     .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
     .monitor_off = offsetof(struct rv64_cpu, res_addr),
     .generic_oflags = true,
-    .cpuinfo_isa = "rv64imac_zicntr_zicond_zicsr_zba_zbb_zbs",
-    .hwprobe_ima_ext0 = RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB | RV64_HWPROBE_ZBS |
-                        RV64_HWPROBE_ZICOND,
+    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zba_zbb_zbs",
+    .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
+                        RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
 };

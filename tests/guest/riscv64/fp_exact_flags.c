@@ -58,8 +58,9 @@ enum { NS = sizeof(sv) / sizeof(sv[0]) };
   }
 #define ROUNDED(X)                                                                                 \
   X(fadd, rne)                                                                                     \
-  X(fadd, rtz) X(fadd, rdn) X(fadd, rup) X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne)       \
-      X(fmul, rtz) X(fmul, rup) X(fmul, dyn) X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
+  X(fadd, rtz)                                                                                     \
+  X(fadd, rdn) X(fadd, rup) X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne) X(fmul, rtz)       \
+      X(fmul, rup) X(fmul, dyn) X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
 ROUNDED(D2)
 ROUNDED(S2)
 
@@ -105,6 +106,13 @@ static u64 fma_d(u64 a, u64 b, u64 c, int which) {
                      : "r"(a), "r"(b), "r"(c)
                      : "ft0", "ft1", "ft2", "ft3");
     break;
+  case 3:
+    __asm__ volatile("fmv.d.x ft0, %1\n fmv.d.x ft1, %2\n fmv.d.x ft3, %3\n"
+                     "fmsub.d ft2, ft0, ft1, ft3, rmm\n fmv.x.d %0, ft2"
+                     : "=r"(r)
+                     : "r"(a), "r"(b), "r"(c)
+                     : "ft0", "ft1", "ft2", "ft3");
+    break;
   default:
     __asm__ volatile("fmv.w.x ft0, %1\n fmv.w.x ft1, %2\n fmv.w.x ft3, %3\n"
                      "fnmadd.s ft2, ft0, ft1, ft3\n fmv.x.d %0, ft2"
@@ -117,14 +125,14 @@ static u64 fma_d(u64 a, u64 b, u64 c, int which) {
 }
 
 static void run_fma(void) {
-  for (int w = 0; w < 3; w++) {
+  for (int w = 0; w < 4; w++) {
     u64 sum = 0;
     unsigned fl = 0;
     for (unsigned i = 0; i < 12; i++)
       for (unsigned j = 0; j < 12; j++)
         for (unsigned k = 0; k < 12; k++) {
           clear_flags();
-          u64 r = w < 2 ? fma_d(dv[i], dv[j], dv[k], w) : fma_d(sv[i], sv[j], sv[k], w);
+          u64 r = w != 2 ? fma_d(dv[i], dv[j], dv[k], w) : fma_d(sv[i], sv[j], sv[k], w);
           unsigned f = get_flags();
           sum = sum * 131 + r + f;
           fl |= f;
@@ -273,7 +281,7 @@ int main(void) {
     run2(dops[k].name, dops[k].fn, dv, ND, 1);
   for (unsigned k = 0; k < sizeof(sops) / sizeof(sops[0]); k++)
     run2(sops[k].name, sops[k].fn, sv, NS, 0);
-  for (unsigned m = 1; m < 4; m++) { /* dynamic modes: the helper, not the fast path */
+  for (unsigned m = 1; m < 5; m++) { /* dynamic modes: the helper, not the fast path */
     set_frm(m);
     run2("fadd.d dyn'", fadd_dyn, dv, ND, 1);
     run2("fdiv.s dyn'", fdivs_dyn, sv, NS, 0);
