@@ -10,7 +10,8 @@
 # tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
 # cache, then again with a 64 KiB code buffer, loading from it; then the
 # riscv64 programs, GUEST=riscv64),
-# tests/busybox.sh, tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
+# tests/busybox.sh (arm64, then riscv64), tests/coreutils_riscv64.sh (the
+# dynamic riscv64 coreutils of a trixie sysroot), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
 # tests/hostile.sh, tests/cache.sh and tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
@@ -93,6 +94,8 @@ printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$P
 guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tinycache/#'; }
 suite guest-tinycache guest_tiny
 suite busybox tests/busybox.sh
+suite busybox-riscv64 env GUEST=riscv64 tests/busybox.sh
+suite coreutils-riscv64 tests/coreutils_riscv64.sh
 suite openssl tests/openssl.sh
 suite jit tests/jit.sh
 suite mksysroot tests/mksysroot.sh
