@@ -40,7 +40,7 @@ const struct guest rv64_guest = {
     .pc_align = 2,
     .decode_block = rv64_decode_block,
     .cpu_init = rv64_cpu_init,
-    .syscall = sys_syscall,
+    .syscall = sys_rv64_syscall,
     .signal_sync = sys_signal_sync,
     .signal_deliver = sys_signal_deliver,
     .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('A') | RV64_HWCAP('F') |
@@ -53,7 +53,7 @@ const struct guest rv64_guest = {
     .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
     .monitor_off = offsetof(struct rv64_cpu, res_addr),
     .generic_oflags = true,
-    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zba_zbb_zbs",
+    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
                         RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
 };

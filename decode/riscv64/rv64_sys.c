@@ -27,12 +27,18 @@ bool trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
   return true;
 }
 
-/* FENCE.I: stores this hart made to code are seen by its later fetches. The
- * translations of the written code are dropped when the store lands (the
- * code pages are write-protected), so ending the block is enough: the next
- * instruction is looked up afresh. */
+/* FENCE.I: stores this hart made to code are seen by its later fetches.
+ * It names no address, so every translation is dropped, as riscv_flush_icache
+ * drops those of a range: the block ends through the syscall exit with
+ * fence_i set, which the syscall hook (sys_rv64_syscall, run offline as
+ * dropping translations must be) takes for this instead of a call. Code in
+ * pages that xrun write-protects is dropped at the store already; this is
+ * for code written where it cannot see stores (memory mapped writable and
+ * executable). */
 bool trans_fence_i(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
-  rv64_goto(s, s->pc + 4);
+  ir_put(s->b, offsetof(struct rv64_cpu, fence_i), rv64_imm(s, 1));
+  ir_syscall(s->b, s->pc + 4);
+  s->end = true;
   return true;
 }

@@ -59,8 +59,9 @@ enum { NS = sizeof(sv) / sizeof(sv[0]) };
 #define ROUNDED(X)                                                                                 \
   X(fadd, rne)                                                                                     \
   X(fadd, rtz)                                                                                     \
-  X(fadd, rdn) X(fadd, rup) X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne) X(fmul, rtz)       \
-      X(fmul, rup) X(fmul, dyn) X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
+  X(fadd, rdn)                                                                                     \
+  X(fadd, rup) X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne) X(fmul, rtz) X(fmul, rup)       \
+      X(fmul, dyn) X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
 ROUNDED(D2)
 ROUNDED(S2)
 
