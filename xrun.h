@@ -101,6 +101,9 @@ struct guest {
   bool generic_oflags;
   const char *cpuinfo_isa;   /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
   uint64_t hwprobe_ima_ext0; /* riscv_hwprobe's RISCV_HWPROBE_KEY_IMA_EXT_0 answer */
+  /* AT_MINSIGSTKSZ (the signal frame's size as the kernel reports it), and
+   * MINSIGSTKSZ, the smallest alternate stack sigaltstack accepts. */
+  uint32_t at_minsigstksz, minsigstksz;
 };
 
 extern const struct guest a64_guest;

@@ -266,7 +266,8 @@ int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
   if (mode == SS_DISABLE) {
     ss.sp = ss.size = 0;
     ss.flags = SS_DISABLE;
-  } else if (ss.size < SYS_A64_MINSIGSTKSZ) {
+  } else if (ss.size <
+             (sys_guest && sys_guest->minsigstksz ? sys_guest->minsigstksz : SYS_A64_MINSIGSTKSZ)) {
     return -ENOMEM;
   } else {
     ss.flags &= SYS_SS_AUTODISARM;

@@ -53,6 +53,8 @@ const struct guest rv64_guest = {
     .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
     .monitor_off = offsetof(struct rv64_cpu, res_addr),
     .generic_oflags = true,
+    .at_minsigstksz = 1088, /* the rt_sigframe of sys_sigframe_rv64.c, no V state */
+    .minsigstksz = 2048,    /* arch/riscv/include/uapi/asm/signal.h */
     .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
                         RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
