@@ -71,13 +71,13 @@ $(filter $(O)/decode/aarch64/%,$(LIB_OBJS)): $(A64_GEN).h
 
 $(RV64_GEN).c: decode/riscv64/rv64.decode tools/decodegen
 	@mkdir -p $(dir $@)
-	tools/decodegen --prefix rv64 --ctx 'struct rv64_ctx' --include rv64.h \
+	tools/decodegen --prefix rv64 --trans-prefix rv64_trans_ --ctx 'struct rv64_ctx' --include rv64.h \
 	  --undo rv64_decode_undo --always-inline -o $@ --header $(RV64_GEN).h $<
 $(RV64_GEN).h: $(RV64_GEN).c ;
 $(RV64C_GEN).c: decode/riscv64/rv64c.decode tools/decodegen $(RV64_GEN).h
 	@mkdir -p $(dir $@)
 	tools/decodegen --width 16 --extern-argsets --header-include rv64_decode.gen.h \
-	  --prefix rv64c --ctx 'struct rv64_ctx' --include rv64.h --undo rv64_decode_undo \
+	  --prefix rv64c --trans-prefix rv64_trans_ --ctx 'struct rv64_ctx' --include rv64.h --undo rv64_decode_undo \
 	  --always-inline -o $@ --header $(RV64C_GEN).h $<
 $(RV64C_GEN).h: $(RV64C_GEN).c ;
 $(RV64_GEN).o $(RV64C_GEN).o: %.o: %.c

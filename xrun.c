@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/auxv.h>
 #include <unistd.h>
 #include "xrun.h"
@@ -16,20 +17,6 @@
 #include "tcache/tcache.h"
 
 extern char **environ;
-
-static const struct {
-  const char *name;
-  unsigned mask;
-  const char *what;
-} log_items[] = {
-    {"in_asm", LOG_IN_ASM, "guest instructions of each block translated"},
-    {"ir", LOG_IR, "IR of each block as decoded"},
-    {"opt", LOG_OPT, "IR of each block after the optimization passes"},
-    {"out_asm", LOG_OUT_ASM, "host code produced for each block"},
-    {"exec", LOG_EXEC, "each block as it runs, and guest signals"},
-    {"unimpl", LOG_UNIMPL, "guest instructions that are not implemented (they raise SIGILL)"},
-    {"strace", LOG_STRACE, "every system call, its arguments and its result"},
-};
 
 static const struct {
   const char *name; /* -cpu NAME */
@@ -43,8 +30,8 @@ static void usage(FILE *f);
 
 static void log_help(void) {
   printf("-d takes a comma-separated list of:\n");
-  for (size_t i = 0; i < sizeof(log_items) / sizeof(log_items[0]); i++)
-    printf("  %-8s %s\n", log_items[i].name, log_items[i].what);
+  for (size_t i = 0; i < xrun_n_log_items; i++)
+    printf("  %-8s %s\n", xrun_log_items[i].name, xrun_log_items[i].what);
   exit(0);
 }
 
@@ -53,12 +40,12 @@ static void opt_log(const char *list) {
   for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
     if (!strcmp(w, "help"))
       log_help();
-    size_t i, n = sizeof(log_items) / sizeof(log_items[0]);
-    for (i = 0; i < n && strcmp(w, log_items[i].name); i++)
+    size_t i, n = xrun_n_log_items;
+    for (i = 0; i < n && strcmp(w, xrun_log_items[i].name); i++)
       ;
     if (i == n)
       xrun_die(XRUN_EXIT_USAGE, "xrun: unknown -d item '%s'; 'xrun -d help' lists them", w);
-    xrun_log_mask |= log_items[i].mask;
+    xrun_log_mask |= xrun_log_items[i].mask;
   }
   free(copy);
 }
@@ -166,8 +153,16 @@ static void env_init(void) {
 }
 
 static void opt_log_file(const char *path) {
+  xrun_opt.log_path = path;
   if (xrun_log_open(path))
     xrun_die(XRUN_EXIT_USAGE, "xrun: -D %s: cannot open the log file: %s", path, strerror(errno));
+}
+
+/* --log-append (what an exec'd xrun is given before -D): the log of the
+ * process before the execve goes on in the same file. */
+static void opt_log_append(const char *unused) {
+  (void)unused;
+  xrun_opt.log_append = true;
 }
 
 static void opt_help(const char *unused) {
@@ -267,12 +262,15 @@ static const struct option_def {
      "size of the program's stack, as 8M or 512K (default 8M)"},
     {"-cpu", "NAME", "XRUN_CPU", opt_cpu, false,
      "the CPU to present: neoverse-n1 or max (-cpu help)"},
-    {"-d", "ITEMS", NULL, opt_log, false,
+    {"-d", "ITEMS", "XRUN_LOG", opt_log, false,
      "log; ITEMS is a comma-separated list of: in_asm, ir,\n"
      "opt, out_asm, exec, unimpl, strace (-d help explains)"},
     {"-D", "FILE", "XRUN_LOG_FILE", opt_log_file, false,
-     "write the -d and -strace log to FILE, not stderr"},
-    {"-strace", NULL, NULL, opt_strace, false, "log every system call (same as -d strace)"},
+     "write the -d and -strace log to FILE, not stderr\n"
+     "(%d in FILE: the process id)"},
+    {"--log-append", NULL, NULL, opt_log_append, false, NULL},
+    {"-strace", NULL, "XRUN_STRACE", opt_strace, false,
+     "log every system call (same as -d strace)"},
     {"-one-insn-per-tb", NULL, "XRUN_ONE_INSN_PER_TB", opt_one_insn, false,
      "translate one guest instruction per block (debugging)"},
     {"--tcache-size", "SIZE", "XRUN_TCACHE_SIZE", opt_tcache_size, false,
@@ -425,6 +423,13 @@ static int binfmt_invocation(int argc) {
   return preserve ? 2 : 1;
 }
 
+/* The task's name (/proc/PID/comm, what ps and top show) is the guest
+ * program's, as the kernel names a task after the file it executes. */
+static void name_task(const char *path) {
+  const char *slash = strrchr(path, '/');
+  prctl(PR_SET_NAME, slash ? slash + 1 : path, 0, 0, 0);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && !strcmp(argv[1], "--binfmt"))
     return xrun_binfmt(argc - 2, argv + 2);
@@ -449,6 +454,7 @@ int main(int argc, char **argv) {
   int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, guest_env, &img);
   if (status)
     return status;
+  name_task(xrun_opt.exe_path);
   struct cpu *c = mi_zalloc_aligned(g->cpu_size, 64);
   if (!c)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");

@@ -128,6 +128,15 @@ enum log_cat {
 };
 
 extern unsigned xrun_log_mask;
+/* The -d words (xrun_log.c), and those of the categories on now, as "a,b". */
+struct xrun_log_item {
+  const char *name;
+  unsigned mask;
+  const char *what;
+};
+extern const struct xrun_log_item xrun_log_items[];
+extern const size_t xrun_n_log_items;
+const char *xrun_log_words(char *buf, size_t size);
 void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define XLOG(cat, ...)                                                                             \
   do {                                                                                             \
@@ -135,7 +144,8 @@ void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
       xrun_log(__VA_ARGS__);                                                                       \
   } while (0)
 
-/* -D FILE: log there instead of stderr; 0, or -1 with errno. */
+/* -D FILE: log there instead of stderr (appended to with
+ * xrun_opt.log_append; "%d" in FILE is the pid); 0, or -1 with errno. */
 int xrun_log_open(const char *path);
 /* Where the log goes (-D FILE, else stderr), for dumps longer than a line. */
 FILE *xrun_log_stream(void);
@@ -177,6 +187,8 @@ struct xrun_options {
   bool no_cache;            /* --no-cache: no persistent translation cache */
   const char *cache_dir;    /* --cache-dir DIR, $XRUN_CACHE */
   uint64_t cache_max;       /* --cache-size: bytes the cache directory may hold */
+  const char *log_path;     /* -D FILE, as given */
+  bool log_append;          /* --log-append: -D FILE continues, as after an execve */
 };
 extern struct xrun_options xrun_opt;
 

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "xrun.h"
 
@@ -38,8 +39,40 @@ const char *xrun_sysroot(const struct guest *g) {
   return root = v;
 }
 
+/* path with its first "%d" replaced by the process id (as qemu's -D does),
+ * so that every process of a guest that forks or execs logs to a file of
+ * its own. */
+static const char *log_path_for_pid(const char *path, char *buf, size_t size) {
+  const char *d = strstr(path, "%d");
+  if (!d)
+    return path;
+  int n = snprintf(buf, size, "%.*s%d%s", (int)(d - path), path, (int)getpid(), d + 2);
+  return n > 0 && (size_t)n < size ? buf : path;
+}
+
+const struct xrun_log_item xrun_log_items[] = {
+    {"in_asm", LOG_IN_ASM, "guest instructions of each block translated"},
+    {"ir", LOG_IR, "IR of each block as decoded"},
+    {"opt", LOG_OPT, "IR of each block after the optimization passes"},
+    {"out_asm", LOG_OUT_ASM, "host code produced for each block"},
+    {"exec", LOG_EXEC, "each block as it runs, and guest signals"},
+    {"unimpl", LOG_UNIMPL, "guest instructions that are not implemented (they raise SIGILL)"},
+    {"strace", LOG_STRACE, "every system call, its arguments and its result"},
+};
+const size_t xrun_n_log_items = sizeof(xrun_log_items) / sizeof(xrun_log_items[0]);
+
+const char *xrun_log_words(char *buf, size_t size) {
+  size_t n = 0;
+  buf[0] = 0;
+  for (size_t i = 0; i < xrun_n_log_items; i++)
+    if (xrun_log_mask & xrun_log_items[i].mask && n < size)
+      n += snprintf(buf + n, size - n, "%s%s", n ? "," : "", xrun_log_items[i].name);
+  return buf;
+}
+
 int xrun_log_open(const char *path) {
-  FILE *f = fopen(path, "we");
+  char buf[4096];
+  FILE *f = fopen(log_path_for_pid(path, buf, sizeof(buf)), xrun_opt.log_append ? "ae" : "we");
   if (!f)
     return -1;
   setvbuf(f, NULL, _IOLBF, 0);

@@ -52,9 +52,9 @@ static const char *sys_xrun_binary(void) {
 
 /* The options of this xrun that the next one must have too: those that
  * change how the program runs (-L, -s, the code buffer, block size, the
- * debugging switches) or what it reports (--perfmap, --stats, -strace). */
+ * debugging switches) or what it reports (--perfmap, --stats, -d, -D). */
 static int sys_exec_options(char **nargv) {
-  static char stack[32], tcache[32], cache_max[40];
+  static char stack[32], tcache[32], cache_max[40], log_words[80];
   int k = 0;
   nargv[k++] = "-L"; /* absolute: the guest may have changed directory */
   nargv[k++] = (char *)xrun_sysroot(&a64_guest);
@@ -73,12 +73,21 @@ static int sys_exec_options(char **nargv) {
     nargv[k++] = "--interp";
   if (xrun_opt.no_spec)
     nargv[k++] = "--no-spec";
+  if (xrun_opt.no_smc)
+    nargv[k++] = "--no-smc";
   if (xrun_opt.perfmap)
     nargv[k++] = "--perfmap";
   if (xrun_opt.stats)
     nargv[k++] = "--stats";
-  if (xrun_log_mask & LOG_STRACE)
-    nargv[k++] = "-strace";
+  if (xrun_log_mask) {
+    nargv[k++] = "-d";
+    nargv[k++] = (char *)xrun_log_words(log_words, sizeof(log_words));
+  }
+  if (xrun_opt.log_path) { /* the same file, written on after this process's lines */
+    nargv[k++] = "--log-append";
+    nargv[k++] = "-D";
+    nargv[k++] = (char *)xrun_opt.log_path;
+  }
   if (xrun_opt.no_cache)
     nargv[k++] = "--no-cache";
   if (xrun_opt.cache_dir && !xrun_opt.no_cache) {
@@ -92,7 +101,7 @@ static int sys_exec_options(char **nargv) {
 }
 
 static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **envp) {
-  char **nargv = calloc(argc + 24, sizeof(char *));
+  char **nargv = calloc(argc + 32, sizeof(char *));
   if (!nargv)
     return -ENOMEM;
   int k = 0;

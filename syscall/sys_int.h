@@ -32,6 +32,8 @@ enum sys_kind {
   SK_OFLAGS,  /* O_RDONLY|O_CLOEXEC (guest values) */
   SK_CMODE,   /* a creation mode: shown only when the argument before has O_CREAT/O_TMPFILE */
   SK_NORET,   /* result kind of calls that do not return: logged before the call */
+  SK_EXEC,    /* result kind of execve: logged before the call (a success does
+                 not return), and again with its error after a failure */
 };
 
 enum { SYS_MAX_KINDS = 7 };
@@ -100,6 +102,9 @@ const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
  * the guest's view (cpuinfo; the process's maps, cmdline, auxv), fd is
  * closed and the generated file's fd returned instead. */
 int64_t sys_proc_view(const struct cpu *c, int64_t fd);
+/* The guest's /proc/self/smaps (sys_proc_files.c) and its rollup (sys_rollup.c). */
+void sys_smaps(FILE *f, const struct cpu *c);
+void sys_smaps_rollup(FILE *f, const struct cpu *c);
 /* The name under this process's own procfs directory that a canonical procfs
  * path has ("maps" for /proc/PID/maps or /proc/PID/task/TID/maps when PID is
  * this process), else path itself; and the device of procfs. */

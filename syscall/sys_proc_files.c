@@ -1,6 +1,7 @@
 /* sys_proc_files.c - /proc files that describe the machine or the process,
  * shown as the guest's machine would show them (the design's "the guest never
- * sees the host"): cpuinfo, and the process's cmdline, auxv and maps. Each is
+ * sees the host"): cpuinfo, and the process's cmdline, auxv, maps, smaps and
+ * smaps_rollup (sys_rollup.c). Each is
  * generated into a memfd when the guest opens it. Which file the guest opened
  * is asked of the kernel after the host's open (the fd's canonical path), so
  * every spelling of a path - /proc/thread-self/, task/TID/, "..", a symbolic
@@ -145,24 +146,49 @@ static const char *sys_maps_name(uint64_t lo, uint64_t hi, const char *name) {
   return name;
 }
 
-/* maps: the host's lines for the guest's memory, as the guest would see them. */
-static void sys_maps(FILE *f, const struct cpu *c) {
-  (void)c;
-  FILE *in = fopen("/proc/self/maps", "re");
+/* One line of the host's maps or smaps: a mapping's first line gives its
+ * range and the offset of its name; other smaps lines give 0. */
+static int sys_maps_head(const char *line, uint64_t *lo, uint64_t *hi) {
+  unsigned long long l, h;
+  int name_at = 0;
+  if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &l, &h, &name_at) < 2 || !name_at)
+    return 0;
+  *lo = l, *hi = h;
+  return name_at;
+}
+
+/* Copy the host's maps (smaps) lines of the guest's mappings into f, each
+ * mapping's first line with its guest name. */
+static void sys_maps_filter(FILE *f, const char *host_file) {
+  FILE *in = fopen(host_file, "re");
   char line[PATH_MAX + 128];
+  bool keep = false;
   while (in && fgets(line, sizeof(line), in)) {
-    unsigned long long lo, hi;
-    int name_at = 0;
+    uint64_t lo, hi;
     line[strcspn(line, "\n")] = 0;
-    if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &lo, &hi, &name_at) < 2 || !name_at)
+    int name_at = sys_maps_head(line, &lo, &hi);
+    if (!name_at) { /* a detail line of smaps */
+      if (keep)
+        fprintf(f, "%s\n", line);
       continue;
+    }
     const char *name = sys_maps_name(lo, hi, line + name_at);
-    if (!name)
-      continue;
-    fprintf(f, "%.*s%s\n", name_at, line, name);
+    keep = name != NULL;
+    if (keep)
+      fprintf(f, "%.*s%s\n", name_at, line, name);
   }
   if (in)
     fclose(in);
+}
+
+static void sys_maps(FILE *f, const struct cpu *c) {
+  (void)c;
+  sys_maps_filter(f, "/proc/self/maps");
+}
+
+void sys_smaps(FILE *f, const struct cpu *c) {
+  (void)c;
+  sys_maps_filter(f, "/proc/self/smaps");
 }
 
 static void sys_cpuinfo_file(FILE *f, const struct cpu *c) {
@@ -180,6 +206,8 @@ static const struct {
     {"cmdline", 1, sys_cmdline},
     {"auxv", 1, sys_auxv_file},
     {"maps", 1, sys_maps},
+    {"smaps", 1, sys_smaps},
+    {"smaps_rollup", 1, sys_smaps_rollup},
 };
 
 /* The generated file's name for a canonical procfs path (as the kernel

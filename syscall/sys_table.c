@@ -72,7 +72,7 @@ void sys_syscall(struct cpu *c) {
   int trace = (xrun_log_mask & LOG_STRACE) != 0;
   if (__builtin_expect(trace, 0)) {
     sys_strace_call(line, sizeof(line), e, &s);
-    if (e && e->kinds[0] == SK_NORET)
+    if (e && (e->kinds[0] == SK_NORET || e->kinds[0] == SK_EXEC))
       xrun_log("%s", line);
   }
   int64_t ret = sys_dispatch(e, &s);

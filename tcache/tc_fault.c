@@ -1,9 +1,7 @@
 #define _GNU_SOURCE
 /* tc_fault.c - host faults: a guest access that faults becomes the guest's
  * signal at the exact guest pc; a fault in the translator itself is reported
- * with a host backtrace. */
-#define UNW_LOCAL_ONLY
-#include <libunwind.h>
+ * (tc_crash.c). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,26 +9,6 @@
 #include <ucontext.h>
 #include <unistd.h>
 #include "tc_int.h"
-
-static const char *tc_signame(int sig) {
-  const char *s = strsignal(sig);
-  return s ? s : "signal";
-}
-
-static void tc_internal_fault(int sig, void *host_pc) {
-  char line[160];
-  int n = snprintf(line, sizeof(line),
-                   "xrun: internal error: %s at host pc %p; backtrace:", tc_signame(sig), host_pc);
-  write(2, line, n);
-  void *frames[32];
-  int depth = unw_backtrace(frames, 32);
-  for (int i = 0; i < depth; i++) {
-    n = snprintf(line, sizeof(line), " %p", frames[i]);
-    write(2, line, n);
-  }
-  write(2, "\n", 1);
-  _exit(XRUN_EXIT_INTERNAL);
-}
 
 static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   ucontext_t *uc = uctx;
@@ -48,7 +26,7 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   }
   struct cpu *c = tc_current;
   if (!c || !tc_in_guest)
-    tc_internal_fault(sig, host_pc);
+    tc_crash(sig, si, uctx, host_pc);
   struct tc_block *blk = tc_in_code(host_pc) ? tc_find_host(host_pc) : NULL;
   if (blk) {
     c->pc = tc_guest_pc_at(blk, host_pc);

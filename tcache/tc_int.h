@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include "tcache.h"
 #include "tc_fork.h"
 
@@ -59,6 +60,10 @@ void tc_unchain_all(struct tc_block *blk);
 
 /* Set while decoding: a fault reading guest code jumps back here. */
 extern __thread sigjmp_buf *tc_decode_jmp;
+
+/* A fault in xrun itself (tc_crash.c): report it with the guest's pc and a
+ * host backtrace on stderr, then exit XRUN_EXIT_INTERNAL. */
+_Noreturn void tc_crash(int sig, const siginfo_t *si, void *uc, const void *host_pc);
 /* The guest signal for the last tc_decode that failed, and its si_code:
  * SIGSEGV with SEGV_MAPERR for code in no mapping, SEGV_ACCERR for a page the
  * guest cannot read; SIGBUS with BUS_ADRALN for a pc off the instruction

@@ -70,6 +70,15 @@ st=$?
 grep -q 'exit_group(7)' "$OUT/exit7.err" && [ $st = 7 ]
 check strace $? "status $st, stderr: $(head -c 200 "$OUT/exit7.err")"
 
+# the same logs from the environment, as QEMU_STRACE and QEMU_LOG give them
+XRUN_STRACE=1 "$XRUN" "$OUT/exit7" 2>"$OUT/exit7.env.err"
+st=$?
+{ XRUN_LOG=unimpl "$XRUN" "$OUT/udf" 2>"$OUT/udf.env.err"; } 2>/dev/null
+st2=$?
+grep -q 'exit_group(7)' "$OUT/exit7.env.err" && [ $st = 7 ] &&
+  grep -q "at $pc: 00000000 (SIGILL)" "$OUT/udf.env.err" && [ $st2 = 132 ]
+check log_env $? "XRUN_STRACE: status $st, $(head -c 100 "$OUT/exit7.env.err"); XRUN_LOG: status $st2, $(head -c 100 "$OUT/udf.env.err")"
+
 # The qemu-user style options, each against real output. argv_envp prints its
 # arguments and what it finds of XTEST_ENV in its environment.
 aarch64-linux-gnu-gcc -static -O1 -o "$OUT/argv_envp" tests/guest/aarch64/argv_envp.c
@@ -124,6 +133,16 @@ rm -f "$OUT/D.log"
 st=$?
 grep -q 'exit_group(7)' "$OUT/D.log" && [ ! -s "$OUT/D.err" ] && [ $st = 7 ]
 check log_file $? "status $st, log: $(head -c 100 "$OUT/D.log" 2>&1), stderr: $(head -c 100 "$OUT/D.err")"
+
+# %d in the file name becomes the process id (as in qemu's -D): the pid that
+# begins each -strace line names the file
+rm -f "$OUT"/Dpid.*.log
+"$XRUN" -D "$OUT/Dpid.%d.log" -strace "$OUT/exit7" 2>"$OUT/Dpid.err"
+st=$?
+logs=$(ls "$OUT"/Dpid.*.log 2>/dev/null)
+pid=$(awk 'NR == 1 {print $1}' $logs 2>/dev/null)
+[ "$logs" = "$OUT/Dpid.$pid.log" ] && grep -q "^$pid exit_group(7)" "$logs" && [ $st = 7 ]
+check log_file_pid $? "status $st, files: $logs, first pid: $pid"
 
 # the dumps go there too: guest code, IR, and host code
 rm -f "$OUT/D2.log"
@@ -198,6 +217,16 @@ st7=$?
 [ $st16 = 0 ] && diff -q tests/guest/aarch64/deep_recursion.out "$OUT/ex16.out" >/dev/null &&
   [ $st1 = 139 ] && [ $st7 = 7 ] && grep -q ', 1.0 per block)' "$OUT/ex1.err"
 check exec_keeps_options $? "16M: $st16, 1M: $st1 (want 139), one-insn: $st7 $(grep -m1 'per block' "$OUT/ex1.err")"
+
+# -d and -D reach the program execve runs: its -strace lines follow the
+# execer's in the same file (none on stderr), as do its -d unimpl lines
+rm -f "$OUT/exlog"
+{ "$XRUN" -D "$OUT/exlog" -d strace,unimpl "$OUT/execer" "$OUT/udf" 2>"$OUT/exlog.err"; } 2>/dev/null
+st=$?
+grep -q 'execve(' "$OUT/exlog" && grep -q "at $pc: 00000000 (SIGILL)" "$OUT/exlog" &&
+  [ "$(grep -c 'execve(' "$OUT/exlog")" = 1 ] && [ ! -s "$OUT/exlog.err" ] && [ $st = 132 ] &&
+  [ "$(awk '/execve\(/ {print NR; exit}' "$OUT/exlog")" -lt "$(grep -n 'SIGILL' "$OUT/exlog" | head -1 | cut -d: -f1)" ]
+check exec_keeps_log $? "status $st (want 132), stderr: $(head -c 100 "$OUT/exlog.err"), log: $(head -c 300 "$OUT/exlog")"
 
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"

@@ -83,6 +83,16 @@ OUT
 else
   echo "FAIL decodegen/width16: the 16-bit spec did not generate or compile"
 fi
+# --trans-prefix: the pattern functions get the decoder's own names.
+if $GEN --prefix t --trans-prefix t_trans_ --ctx 'struct t_ctx' -o "$D/tp.gen.c" \
+  --header "$D/tp.gen.h" tests/decodegen/tiny.decode &&
+  grep -q 'bool t_trans_ADDI(struct t_ctx \*s, const struct arg_rri \*a);' "$D/tp.gen.h" &&
+  grep -q 'if (t_trans_ADDI(s, ' "$D/tp.gen.c" && ! grep -q '[^_]trans_ADDI' "$D/tp.gen.c"; then
+  echo "PASS decodegen/trans_prefix"
+else
+  echo "FAIL decodegen/trans_prefix: the pattern functions are not named t_trans_NAME"
+fi
+
 err16() { # err16 NAME MESSAGE SPEC-TEXT: as err, for a --width 16 spec
   local spec=$D/$1.decode got st
   printf '%s\n' "$3" >"$spec"

@@ -3,7 +3,7 @@
 UNIT_SRCS := $(wildcard tests/unit/*_test.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(O)/tests/unit/%,$(UNIT_SRCS))
 
-$(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h tests/unit/a64_asm.h $(LIB_OBJS)
+$(O)/tests/unit/%: tests/unit/%.c tests/unit/test.h tests/unit/a64_asm.h tests/unit/a64_helper_tables.h $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fno-lto $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 

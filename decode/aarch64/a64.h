@@ -1,16 +1,14 @@
-/* a64.h - private to the AArch64 decoder: the decode context, the pattern
- * tables that dispatch to trans_* functions, and register access helpers.
+/* a64.h - private to the AArch64 decoder: the decode context, the
+ * conventions of its trans_* functions, and register access helpers.
  *
  * The encodings are described in a64.decode; tools/decodegen makes of it
  * a64_decode_gen (o/decode/aarch64/a64_decode.gen.c), which extracts each
  * pattern's fields into its argument struct and calls
  *   bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a);
- * Encodings not yet in the spec are in the tables of a64_<class>.c files,
- *   const struct a64_pattern a64_simd_patterns[] = {
- *     {0x9f200400, 0x0e200400, trans_3same, "simd three same"}, ...
- *     {0, 0, NULL, NULL}};
- * tried after the spec's patterns, in order: the first (insn & mask) == value
- * whose trans_ returns true wins; none, and the instruction raises SIGILL.
+ * The FP and SIMD classes decoded by their own C (a64_simd*.c, a64_fp.c,
+ * a64_crypto.c, a64_ext_*.c) take a struct arg_empty and read s->insn. The
+ * first pattern whose fixed bits match and whose trans_ returns true wins;
+ * none, and the instruction raises SIGILL.
  */
 #ifndef A64_H
 #define A64_H
@@ -40,9 +38,6 @@ struct a64_pattern {
   bool (*trans)(struct a64_ctx *s, uint32_t insn);
   const char *name;
 };
-
-extern const struct a64_pattern a64_simd_patterns[]; /* a64_simd.c, a64_fp.c: FP and SIMD */
-extern const struct a64_pattern a64_ext_patterns[];  /* a64_ext*.c: SHA512 SHA3 DotProd RDM ... */
 
 /* !function=a64_times_4 of a64.decode: a word offset in bytes. */
 static inline int a64_times_4(struct a64_ctx *s, int x) {

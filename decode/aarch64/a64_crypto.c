@@ -46,7 +46,9 @@ static uint64_t h_aes(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused
   return 0;
 }
 
-bool a64_trans_crypto_aes(struct a64_ctx *s, uint32_t insn) {
+bool trans_crypto_aes(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned op = a64_bits(insn, 12, 5);
   return a64_bits(insn, 22, 2) == 0 && op >= 4 && op <= 7 && a64_simd_call(s, h_aes);
 }
@@ -173,7 +175,9 @@ static uint64_t h_sha3(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unuse
   return 0;
 }
 
-bool a64_trans_crypto_sha3(struct a64_ctx *s, uint32_t insn) {
+bool trans_crypto_sha3(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return a64_bits(insn, 22, 2) == 0 && a64_bits(insn, 12, 3) != 7 && a64_simd_call(s, h_sha3);
 }
 
@@ -191,6 +195,8 @@ static uint64_t h_sha2(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unuse
   return 0;
 }
 
-bool a64_trans_crypto_sha2(struct a64_ctx *s, uint32_t insn) {
+bool trans_crypto_sha2(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return a64_bits(insn, 22, 2) == 0 && a64_bits(insn, 12, 5) <= 2 && a64_simd_call(s, h_sha2);
 }

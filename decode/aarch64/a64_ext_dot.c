@@ -46,7 +46,9 @@ static uint64_t h_dot(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused
   return 0;
 }
 
-bool a64_trans_dot(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_dot(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_dot);
 }
@@ -65,7 +67,9 @@ static uint64_t h_dot_elem(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   return 0;
 }
 
-bool a64_trans_dot_elem(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_dot_elem(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_dot_elem);
 }

@@ -73,7 +73,9 @@ static uint64_t h_fjcvtzs(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t un
   return 0;
 }
 
-bool a64_trans_fjcvtzs(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_fjcvtzs(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_fjcvtzs);
 }
@@ -124,7 +126,9 @@ static uint64_t h_frintts(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t un
   return 0;
 }
 
-bool a64_trans_frintts(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_frintts(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_frintts);
 }
@@ -143,7 +147,9 @@ static uint64_t h_frintts_vec(struct cpu *c, uint64_t insn, uint64_t pc, uint64_
   return 0;
 }
 
-bool a64_trans_frintts_vec(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_frintts_vec(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   bool sz = a64_bits(insn, 22, 1), q = a64_bits(insn, 30, 1);
   return (q || !sz) && a64_simd_call(s, h_frintts_vec);
 }

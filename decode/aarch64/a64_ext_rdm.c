@@ -46,7 +46,9 @@ static bool rdm_size_ok(uint32_t insn) {
   return size == 1 || size == 2;
 }
 
-bool a64_trans_rdm(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_rdm(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return rdm_size_ok(insn) && a64_simd_call(s, h_rdm);
 }
 
@@ -66,6 +68,8 @@ static uint64_t h_rdm_elem(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   return 0;
 }
 
-bool a64_trans_rdm_elem(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_rdm_elem(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return rdm_size_ok(insn) && a64_simd_call(s, h_rdm_elem);
 }

@@ -102,7 +102,9 @@ static uint64_t h_sha512(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unu
   return 0;
 }
 
-bool a64_trans_sha512(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_sha512(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_sha512);
 }
@@ -120,7 +122,9 @@ static uint64_t h_sha512su0(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t 
   return 0;
 }
 
-bool a64_trans_sha512su0(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_sha512su0(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_sha512su0);
 }
@@ -141,7 +145,9 @@ static uint64_t h_sha3_4reg(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t 
   return 0;
 }
 
-bool a64_trans_sha3_4reg(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_sha3_4reg(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_sha3_4reg);
 }
@@ -158,7 +164,9 @@ static uint64_t h_xar(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused
   return 0;
 }
 
-bool a64_trans_xar(struct a64_ctx *s, uint32_t insn) {
+bool trans_ext_xar(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_xar);
 }

@@ -184,11 +184,15 @@ static bool ft_ok(uint32_t insn) {
   return ftype_(insn) < 2 && !a64_bits(insn, 29, 1) && !a64_bits(insn, 31, 1);
 }
 
-static bool trans_fp_dp2(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_dp2(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return ft_ok(insn) && a64_bits(insn, 12, 4) <= 8 && call(s, h_fp_dp2);
 }
 
-static bool trans_fp_dp3(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_dp3(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return ft_ok(insn) && call(s, h_fp_dp3);
 }
 
@@ -210,7 +214,9 @@ static bool trans_fcvt(struct a64_ctx *s, uint32_t insn) {
   return call(s, h_fp_fcvt);
 }
 
-static bool trans_fp_dp1(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_dp1(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned op = a64_bits(insn, 15, 6);
   if ((op & 0x3c) == 4)
     return trans_fcvt(s, insn);
@@ -221,16 +227,22 @@ static bool trans_fp_dp1(struct a64_ctx *s, uint32_t insn) {
   return (op <= 3 || (op >= 8 && op <= 15 && op != 13)) && call(s, h_fp_dp1);
 }
 
-static bool trans_fp_cmp(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_cmp(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return ft_ok(insn) && a64_bits(insn, 0, 3) == 0 && a64_bits(insn, 14, 2) == 0 &&
          call(s, h_fp_cmp);
 }
 
-static bool trans_fp_ccmp(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_ccmp(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return ft_ok(insn) && call(s, h_fp_ccmp);
 }
 
-static bool trans_fp_csel(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_csel(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return ft_ok(insn) && call(s, h_fp_csel);
 }
 
@@ -244,7 +256,9 @@ uint64_t a64_vfp_expand_imm(unsigned imm8, unsigned ftype) {
 }
 
 /* M 0 S 11110 ftype 1 imm8 100 imm5 Rd: FMOV (scalar, immediate) */
-static bool trans_fmov_imm(struct a64_ctx *s, uint32_t insn) {
+bool trans_fmov_imm(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   if (!ft_ok(insn) || a64_bits(insn, 5, 5))
     return false;
   uint64_t v = a64_vfp_expand_imm(a64_bits(insn, 13, 8), ftype_(insn));
@@ -278,7 +292,9 @@ static bool fmov_gen(struct a64_ctx *s, uint32_t insn) {
   return true;
 }
 
-static bool trans_fp_int(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_int(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned opcode = a64_bits(insn, 16, 3), rmode = a64_bits(insn, 19, 2);
   if (a64_bits(insn, 29, 1))
     return false;
@@ -311,30 +327,12 @@ static uint64_t h_fp_fixed(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   return 0;
 }
 
-static bool trans_fp_fixed(struct a64_ctx *s, uint32_t insn) {
+bool trans_fp_fixed(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned rop = a64_bits(insn, 19, 2) << 3 | a64_bits(insn, 16, 3);
   bool rop_ok = rop == 2 || rop == 3 || rop == 0x18 || rop == 0x19;
   if (!rop_ok || a64_bits(insn, 29, 1) || ftype_(insn) >= 2)
     return false;
   return (a64_bits(insn, 31, 1) || a64_bits(insn, 15, 1)) && call(s, h_fp_fixed);
-}
-
-/* The scalar FP classes, tried in order by a64_trans_fp. */
-static const struct a64_pattern fp_patterns[] = {
-    {0xff201fe0, 0x1e201000, trans_fmov_imm, "fmov (scalar, immediate)"},
-    {0xff207c00, 0x1e204000, trans_fp_dp1, "fp data-processing (1 source)"},
-    {0xff203c00, 0x1e202000, trans_fp_cmp, "fcmp/fcmpe"},
-    {0xff200c00, 0x1e200800, trans_fp_dp2, "fp data-processing (2 source)"},
-    {0xff200c00, 0x1e200400, trans_fp_ccmp, "fccmp/fccmpe"},
-    {0xff200c00, 0x1e200c00, trans_fp_csel, "fcsel"},
-    {0x7f20fc00, 0x1e200000, trans_fp_int, "fp <-> integer"},
-    {0x7f200000, 0x1e000000, trans_fp_fixed, "fp <-> fixed point"},
-    {0xff000000, 0x1f000000, trans_fp_dp3, "fp data-processing (3 source)"},
-    {0, 0, NULL, NULL}};
-
-bool a64_trans_fp(struct a64_ctx *s, uint32_t insn) {
-  for (const struct a64_pattern *p = fp_patterns; p->trans; p++)
-    if ((insn & p->mask) == p->value)
-      return p->trans(s, insn);
-  return false;
 }

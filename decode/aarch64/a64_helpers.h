@@ -31,7 +31,6 @@ bool a64_struct_single_ok(uint32_t insn);
 
 struct a64_ctx;
 /* Scalar FP (a64_fp.c): the classes with bits 28:25 = 1111 and bit 30 = 0. */
-bool a64_trans_fp(struct a64_ctx *s, uint32_t insn);
 /* VFPExpandImm: the FMOV immediate imm8 as single (ftype 0) or double bits. */
 uint64_t a64_vfp_expand_imm(unsigned imm8, unsigned ftype);
 
@@ -201,20 +200,11 @@ uint32_t a64_ursqrte(uint32_t x);
 /* Classes of a64_simd_*.c that the table in a64_simd.c dispatches to. */
 bool a64_trans_3same_int(struct a64_ctx *s, uint32_t insn);
 bool a64_trans_3same_fp(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_3diff(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_2misc(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_across(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_shift_imm(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_elem(struct a64_ctx *s, uint32_t insn);
 bool a64_trans_elem_int(struct a64_ctx *s, uint32_t insn);
 bool a64_trans_elem_fp(struct a64_ctx *s, uint32_t insn);
 /* By element: the index and Rm for element size esz (size 01: H:L:M and
  * Rm<3:0>; size 10: H:L and M:Rm; size 11: H and M:Rm). */
 void a64_elem_index(uint32_t insn, unsigned esz, unsigned *index, unsigned *rm);
-bool a64_trans_pairwise_scalar(struct a64_ctx *s, uint32_t insn);
 /* Cryptographic Extension (a64_crypto.c): AES, three- and two-register SHA. */
-bool a64_trans_crypto_aes(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_crypto_sha3(struct a64_ctx *s, uint32_t insn);
-bool a64_trans_crypto_sha2(struct a64_ctx *s, uint32_t insn);
 
 #endif

@@ -115,7 +115,9 @@ static bool trans_logic(struct a64_ctx *s, uint32_t insn) {
 
 /* 0 Q U 01110 size 1 Rm opcode(5) 1 Rn Rd, and the scalar 01 U 11110 form:
  * logical (00011) natively, FP (11xxx) and integer in a64_simd_fp.c / _int.c */
-static bool trans_3same(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_3same(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned opcode = a64_bits(insn, 11, 5);
   if (opcode == 3)
     return !a64_bits(insn, 28, 1) && trans_logic(s, insn);
@@ -154,7 +156,9 @@ static uint64_t simd_expand_imm(unsigned op, unsigned cmode, uint64_t imm8) {
 }
 
 /* MOVI, MVNI, ORR, BIC (vector, immediate), FMOV (vector, immediate) */
-static bool trans_modimm(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_modimm(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned q = a64_bits(insn, 30, 1), op = a64_bits(insn, 29, 1), cmode = a64_bits(insn, 12, 4);
   unsigned rd = a64_bits(insn, 0, 5);
   if (a64_bits(insn, 11, 1) || (cmode == 15 && op && !q))
@@ -237,7 +241,9 @@ static uint64_t h_simd_copy(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t 
   return 0;
 }
 
-static bool trans_copy(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_copy(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned q = a64_bits(insn, 30, 1), op = a64_bits(insn, 29, 1), imm4 = a64_bits(insn, 11, 4);
   unsigned esz = imm5_esz(insn);
   if (esz > 3)
@@ -255,7 +261,9 @@ static bool trans_copy(struct a64_ctx *s, uint32_t insn) {
 }
 
 /* DUP (element, scalar): 01 0 11110000 imm5 0 0000 1 Rn Rd ("mov d0, v1.d[1]") */
-static bool trans_dup_scalar(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_dup_scalar(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned esz = imm5_esz(insn);
   if (esz > 3)
     return false;
@@ -295,7 +303,9 @@ static uint64_t h_simd_perm(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t 
   return 0;
 }
 
-static bool trans_perm(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_perm(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   struct a64_vop o = a64_vop_of(insn, 12, 3);
   return (o.opcode & 3) && !(o.esz == 3 && !o.q) && a64_simd_call(s, h_simd_perm);
 }
@@ -314,7 +324,9 @@ static uint64_t h_simd_ext(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   return 0;
 }
 
-static bool trans_ext(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_ext(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return (a64_bits(insn, 30, 1) || !a64_bits(insn, 14, 1)) && a64_simd_call(s, h_simd_ext);
 }
 
@@ -339,34 +351,9 @@ static uint64_t h_simd_tbl(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t u
   return 0;
 }
 
-static bool trans_tbl(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_tbl(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   (void)insn;
   return a64_simd_call(s, h_simd_tbl);
 }
-
-/* ---- the table ---- */
-
-const struct a64_pattern a64_simd_patterns[] = {
-    {0x9f200400, 0x0e200400, trans_3same, "simd three same"},
-    {0xdf200400, 0x5e200400, trans_3same, "simd scalar three same"},
-    {0x9f3e0c00, 0x0e200800, a64_trans_2misc, "simd two-reg misc"},
-    {0xdf3e0c00, 0x5e200800, a64_trans_2misc, "simd scalar two-reg misc"},
-    {0x9f3e0c00, 0x0e300800, a64_trans_across, "simd across lanes"},
-    {0xdf3e0c00, 0x5e300800, a64_trans_pairwise_scalar, "simd scalar pairwise"},
-    {0x9ff80400, 0x0f000400, trans_modimm, "simd modified immediate"},
-    {0x9f800400, 0x0f000400, a64_trans_shift_imm, "simd shift by immediate"},
-    {0xdf800400, 0x5f000400, a64_trans_shift_imm, "simd scalar shift by immediate"},
-    {0x9f000400, 0x0f000000, a64_trans_elem, "simd by element"},
-    {0xdf000400, 0x5f000000, a64_trans_elem, "simd scalar by element"},
-    {0x9fe08400, 0x0e000400, trans_copy, "simd copy"},
-    {0x9f200c00, 0x0e200000, a64_trans_3diff, "simd three different"},
-    {0xdf200c00, 0x5e200000, a64_trans_3diff, "simd scalar three different"},
-    {0xffe0fc00, 0x5e000400, trans_dup_scalar, "dup (element, scalar)"},
-    {0xbf208c00, 0x0e000800, trans_perm, "uzp/trn/zip"},
-    {0xbfe08400, 0x2e000000, trans_ext, "ext"},
-    {0xbfe08c00, 0x0e000000, trans_tbl, "tbl/tbx"},
-    {0x5e000000, 0x1e000000, a64_trans_fp, "scalar fp"},
-    {0xff3e0c00, 0x4e280800, a64_trans_crypto_aes, "crypto aes"},
-    {0xff208c00, 0x5e000000, a64_trans_crypto_sha3, "crypto three-reg sha"},
-    {0xff3e0c00, 0x5e280800, a64_trans_crypto_sha2, "crypto two-reg sha"},
-    {0, 0, NULL, NULL}};

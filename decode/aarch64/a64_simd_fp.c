@@ -108,7 +108,9 @@ static uint64_t h_pairwise_scalar(struct cpu *c, uint64_t insn, uint64_t pc, uin
   return 0;
 }
 
-bool a64_trans_pairwise_scalar(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_pairwise_scalar(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned opcode = a64_bits(insn, 12, 5), size = a64_bits(insn, 22, 2);
   if (!a64_bits(insn, 29, 1)) {
     if (opcode != 0x1b || size != 3)
@@ -156,7 +158,9 @@ bool a64_trans_elem_fp(struct a64_ctx *s, uint32_t insn) {
   return a64_simd_call(s, h_elem_fp);
 }
 
-bool a64_trans_elem(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_elem(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   unsigned u = a64_bits(insn, 29, 1), opcode = a64_bits(insn, 12, 4);
   bool fp = u ? opcode == 9 : opcode == 1 || opcode == 5 || opcode == 9;
   return fp ? a64_trans_elem_fp(s, insn) : a64_trans_elem_int(s, insn);

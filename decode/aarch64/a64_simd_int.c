@@ -235,7 +235,9 @@ static bool diff_ok(uint32_t insn) {
   return o.opcode < 0xe && o.esz < 3;
 }
 
-bool a64_trans_3diff(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_3diff(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   return diff_ok(insn) && a64_simd_call(s, h_3diff);
 }
 

@@ -287,7 +287,9 @@ static bool fp_ok(unsigned key, unsigned sz, bool q, bool scalar) {
   }
 }
 
-bool a64_trans_2misc(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_2misc(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   struct a64_vop o = a64_vop_of(insn, 12, 5);
   unsigned a = a64_bits(insn, 23, 1), key = o.u << 5 | o.opcode;
   if (o.opcode == 0x1c && a && !o.scalar && !a64_bits(insn, 22, 1))
@@ -337,7 +339,9 @@ static uint64_t h_across(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unu
   return 0;
 }
 
-bool a64_trans_across(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_across(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   struct a64_vop o = a64_vop_of(insn, 12, 5);
   if (o.opcode == 0x0c || o.opcode == 0x0f)
     return o.u && o.q && !a64_bits(insn, 22, 1) && a64_simd_call(s, h_across);

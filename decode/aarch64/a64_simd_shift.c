@@ -154,7 +154,9 @@ static bool shift_ok(uint32_t insn) {
   return !(sh.esz == 3 && !o.q);
 }
 
-bool a64_trans_shift_imm(struct a64_ctx *s, uint32_t insn) {
+bool trans_simd_shift_imm(struct a64_ctx *s, const struct arg_empty *args) {
+  uint32_t insn = s->insn;
+  (void)args;
   if (!a64_bits(insn, 19, 4))
     return false; /* immh = 0 is the modified-immediate class */
   return shift_ok(insn) && a64_simd_call(s, h_shift);

@@ -4,7 +4,7 @@
  * The 32-bit encodings are described in rv64.decode, the compressed ones in
  * rv64c.decode; tools/decodegen makes of them rv64_decode_gen and
  * rv64c_decode_gen (o/decode/riscv64/), which call
- *   bool trans_addi(struct rv64_ctx *s, const struct arg_i *a);
+ *   bool rv64_trans_addi(struct rv64_ctx *s, const struct arg_i *a);
  * for both the 32-bit ADDI and the compressed C.ADDI, C.LI, C.ADDI4SPN and
  * C.ADDI16SP. A word no trans_ takes raises SIGILL.
  */

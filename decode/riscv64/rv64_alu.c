@@ -41,110 +41,110 @@ static void rv64_set_cmp(struct rv64_ctx *s, unsigned rd, enum ir_cmp cmp, uint3
   rv64_set(s, rd, ir_ext(s->b, IR_ZEXT, IR_I64, c, 32));
 }
 
-bool trans_lui(struct rv64_ctx *s, const struct arg_u *a) {
+bool rv64_trans_lui(struct rv64_ctx *s, const struct arg_u *a) {
   rv64_set(s, a->rd, rv64_imm(s, (int64_t)a->imm));
   return true;
 }
 
-bool trans_auipc(struct rv64_ctx *s, const struct arg_u *a) {
+bool rv64_trans_auipc(struct rv64_ctx *s, const struct arg_u *a) {
   rv64_set(s, a->rd, rv64_guest_addr(s, s->pc + (int64_t)a->imm));
   return true;
 }
 
-bool trans_addi(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_addi(struct rv64_ctx *s, const struct arg_i *a) {
   if (a->imm == 0 && a->rs1 == 0) { /* li rd, 0 */
     rv64_set(s, a->rd, rv64_imm(s, 0));
     return true;
   }
   return rv64_opi(s, a, IR_ADD);
 }
-bool trans_xori(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_xori(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_opi(s, a, IR_XOR);
 }
-bool trans_ori(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_ori(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_opi(s, a, IR_OR);
 }
-bool trans_andi(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_andi(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_opi(s, a, IR_AND);
 }
-bool trans_slti(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_slti(struct rv64_ctx *s, const struct arg_i *a) {
   rv64_set_cmp(s, a->rd, IR_LT, rv64_get(s, a->rs1), rv64_imm(s, (int64_t)a->imm));
   return true;
 }
-bool trans_sltiu(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_sltiu(struct rv64_ctx *s, const struct arg_i *a) {
   rv64_set_cmp(s, a->rd, IR_LTU, rv64_get(s, a->rs1), rv64_imm(s, (int64_t)a->imm));
   return true;
 }
-bool trans_slli(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_slli(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_shifti(s, a, IR_SHL, false);
 }
-bool trans_srli(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_srli(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_shifti(s, a, IR_SHR, false);
 }
-bool trans_srai(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_srai(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_shifti(s, a, IR_SAR, false);
 }
 
-bool trans_add(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_add(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_ADD);
 }
-bool trans_sub(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sub(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_SUB);
 }
-bool trans_sll(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sll(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_SHL);
 }
-bool trans_srl(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_srl(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_SHR);
 }
-bool trans_sra(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sra(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_SAR);
 }
-bool trans_xor(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_xor(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_XOR);
 }
-bool trans_or(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_or(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_OR);
 }
-bool trans_and(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_and(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_op(s, a, IR_AND);
 }
-bool trans_slt(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_slt(struct rv64_ctx *s, const struct arg_r *a) {
   rv64_set_cmp(s, a->rd, IR_LT, rv64_get(s, a->rs1), rv64_get(s, a->rs2));
   return true;
 }
-bool trans_sltu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sltu(struct rv64_ctx *s, const struct arg_r *a) {
   rv64_set_cmp(s, a->rd, IR_LTU, rv64_get(s, a->rs1), rv64_get(s, a->rs2));
   return true;
 }
 
-bool trans_addiw(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_addiw(struct rv64_ctx *s, const struct arg_i *a) {
   uint32_t v = ir_binop(s->b, IR_ADD, IR_I32, rv64_get32(s, a->rs1),
                         ir_const(s->b, IR_I32, (uint32_t)a->imm));
   rv64_set32(s, a->rd, v);
   return true;
 }
-bool trans_slliw(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_slliw(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_shifti(s, a, IR_SHL, true);
 }
-bool trans_srliw(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_srliw(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_shifti(s, a, IR_SHR, true);
 }
-bool trans_sraiw(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_sraiw(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_shifti(s, a, IR_SAR, true);
 }
-bool trans_addw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_addw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opw(s, a, IR_ADD);
 }
-bool trans_subw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_subw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opw(s, a, IR_SUB);
 }
-bool trans_sllw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sllw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opw(s, a, IR_SHL);
 }
-bool trans_srlw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_srlw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opw(s, a, IR_SHR);
 }
-bool trans_sraw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sraw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opw(s, a, IR_SAR);
 }

@@ -60,69 +60,69 @@ static bool rv64_amo(struct rv64_ctx *s, const struct arg_atomic *a, enum ir_ato
   return true;
 }
 
-bool trans_lr_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_lr_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_lr(s, a, 2);
 }
-bool trans_lr_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_lr_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_lr(s, a, 3);
 }
-bool trans_sc_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_sc_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_sc_emit(s, a, (void *)rv64_h_sc_w);
 }
-bool trans_sc_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_sc_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_sc_emit(s, a, (void *)rv64_h_sc_d);
 }
-bool trans_amoswap_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoswap_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_SWP, 2);
 }
-bool trans_amoadd_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoadd_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_ADD, 2);
 }
-bool trans_amoxor_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoxor_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_XOR, 2);
 }
-bool trans_amoand_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoand_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_CLR, 2);
 }
-bool trans_amoor_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoor_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_OR, 2);
 }
-bool trans_amomin_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amomin_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_SMIN, 2);
 }
-bool trans_amomax_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amomax_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_SMAX, 2);
 }
-bool trans_amominu_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amominu_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_UMIN, 2);
 }
-bool trans_amomaxu_w(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amomaxu_w(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_UMAX, 2);
 }
-bool trans_amoswap_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoswap_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_SWP, 3);
 }
-bool trans_amoadd_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoadd_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_ADD, 3);
 }
-bool trans_amoxor_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoxor_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_XOR, 3);
 }
-bool trans_amoand_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoand_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_CLR, 3);
 }
-bool trans_amoor_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amoor_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_OR, 3);
 }
-bool trans_amomin_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amomin_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_SMIN, 3);
 }
-bool trans_amomax_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amomax_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_SMAX, 3);
 }
-bool trans_amominu_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amominu_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_UMIN, 3);
 }
-bool trans_amomaxu_d(struct rv64_ctx *s, const struct arg_atomic *a) {
+bool rv64_trans_amomaxu_d(struct rv64_ctx *s, const struct arg_atomic *a) {
   return rv64_amo(s, a, IR_ATOMIC_UMAX, 3);
 }

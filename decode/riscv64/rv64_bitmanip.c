@@ -20,28 +20,28 @@ static bool rv64_shadd(struct rv64_ctx *s, const struct arg_r *a, unsigned sh, b
   return true;
 }
 
-bool trans_add_uw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_add_uw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 0, true);
 }
-bool trans_sh1add(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sh1add(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 1, false);
 }
-bool trans_sh2add(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sh2add(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 2, false);
 }
-bool trans_sh3add(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sh3add(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 3, false);
 }
-bool trans_sh1add_uw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sh1add_uw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 1, true);
 }
-bool trans_sh2add_uw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sh2add_uw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 2, true);
 }
-bool trans_sh3add_uw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_sh3add_uw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_shadd(s, a, 3, true);
 }
-bool trans_slli_uw(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_slli_uw(struct rv64_ctx *s, const struct arg_shift *a) {
   rv64_set(s, a->rd, rv64_bin(s, IR_SHL, rv64_zext32(s, a->rs1), rv64_imm(s, a->shamt)));
   return true;
 }
@@ -52,13 +52,13 @@ static bool rv64_opn(struct rv64_ctx *s, const struct arg_r *a, enum ir_op op) {
   rv64_set(s, a->rd, rv64_bin(s, op, rv64_get(s, a->rs1), n));
   return true;
 }
-bool trans_andn(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_andn(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opn(s, a, IR_AND);
 }
-bool trans_orn(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_orn(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opn(s, a, IR_OR);
 }
-bool trans_xnor(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_xnor(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_opn(s, a, IR_XOR);
 }
 
@@ -72,25 +72,25 @@ static bool rv64_count(struct rv64_ctx *s, const struct arg_r2 *a, enum ir_op op
   rv64_set(s, a->rd, v);
   return true;
 }
-bool trans_clz(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_clz(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_CLZ, false);
 }
-bool trans_clzw(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_clzw(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_CLZ, true);
 }
-bool trans_ctz(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_ctz(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_CTZ, false);
 }
-bool trans_ctzw(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_ctzw(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_CTZ, true);
 }
-bool trans_cpop(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_cpop(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_POPCNT, false);
 }
-bool trans_cpopw(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_cpopw(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_POPCNT, true);
 }
-bool trans_rev8(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_rev8(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_count(s, a, IR_BSWAP, false);
 }
 
@@ -98,13 +98,13 @@ static bool rv64_extend(struct rv64_ctx *s, const struct arg_r2 *a, enum ir_op o
   rv64_set(s, a->rd, ir_ext(s->b, op, IR_I64, rv64_get32(s, a->rs1), bits));
   return true;
 }
-bool trans_sext_b(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_sext_b(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_extend(s, a, IR_SEXT, 8);
 }
-bool trans_sext_h(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_sext_h(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_extend(s, a, IR_SEXT, 16);
 }
-bool trans_zext_h(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_zext_h(struct rv64_ctx *s, const struct arg_r2 *a) {
   return rv64_extend(s, a, IR_ZEXT, 16);
 }
 
@@ -114,16 +114,16 @@ static bool rv64_minmax(struct rv64_ctx *s, const struct arg_r *a, enum ir_cmp c
   rv64_set(s, a->rd, ir_select(s->b, IR_I64, c, x, y));
   return true;
 }
-bool trans_max(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_max(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_minmax(s, a, IR_GT);
 }
-bool trans_maxu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_maxu(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_minmax(s, a, IR_GTU);
 }
-bool trans_min(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_min(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_minmax(s, a, IR_LT);
 }
-bool trans_minu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_minu(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_minmax(s, a, IR_LTU);
 }
 
@@ -140,29 +140,29 @@ static bool rv64_rot(struct rv64_ctx *s, unsigned rd, unsigned rs1, uint32_t n, 
     rv64_set(s, rd, v);
   return true;
 }
-bool trans_rol(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_rol(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_rot(s, a->rd, a->rs1, rv64_get(s, a->rs2), true, false);
 }
-bool trans_rolw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_rolw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_rot(s, a->rd, a->rs1, rv64_get32(s, a->rs2), true, true);
 }
-bool trans_ror(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_ror(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_rot(s, a->rd, a->rs1, rv64_get(s, a->rs2), false, false);
 }
-bool trans_rorw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_rorw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_rot(s, a->rd, a->rs1, rv64_get32(s, a->rs2), false, true);
 }
-bool trans_rori(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_rori(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_rot(s, a->rd, a->rs1, rv64_imm(s, a->shamt), false, false);
 }
-bool trans_roriw(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_roriw(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_rot(s, a->rd, a->rs1, ir_const(s->b, IR_I32, a->shamt), false, true);
 }
 
 /* orc.b: each byte 0xff if it is not zero, else 0. Bit 7 of each byte of
  * ((x & 0x7f..) + 0x7f..) | x is set when the byte is not zero (the sum of
  * a byte stays below 0x100, so no carry crosses bytes). */
-bool trans_orc_b(struct rv64_ctx *s, const struct arg_r2 *a) {
+bool rv64_trans_orc_b(struct rv64_ctx *s, const struct arg_r2 *a) {
   uint32_t x = rv64_get(s, a->rs1), low7 = rv64_imm(s, 0x7f7f7f7f7f7f7f7full);
   uint32_t t = rv64_bin(s, IR_ADD, rv64_bin(s, IR_AND, x, low7), low7);
   t = rv64_bin(s, IR_AND, rv64_bin(s, IR_OR, t, x), rv64_imm(s, 0x8080808080808080ull));
@@ -187,28 +187,28 @@ static bool rv64_bit(struct rv64_ctx *s, unsigned rd, unsigned rs1, uint32_t n,
   rv64_set(s, rd, v);
   return true;
 }
-bool trans_bclr(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_bclr(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_get(s, a->rs2), RV64_BCLR);
 }
-bool trans_bext(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_bext(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_get(s, a->rs2), RV64_BEXT);
 }
-bool trans_binv(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_binv(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_get(s, a->rs2), RV64_BINV);
 }
-bool trans_bset(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_bset(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_get(s, a->rs2), RV64_BSET);
 }
-bool trans_bclri(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_bclri(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_imm(s, a->shamt), RV64_BCLR);
 }
-bool trans_bexti(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_bexti(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_imm(s, a->shamt), RV64_BEXT);
 }
-bool trans_binvi(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_binvi(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_imm(s, a->shamt), RV64_BINV);
 }
-bool trans_bseti(struct rv64_ctx *s, const struct arg_shift *a) {
+bool rv64_trans_bseti(struct rv64_ctx *s, const struct arg_shift *a) {
   return rv64_bit(s, a->rd, a->rs1, rv64_imm(s, a->shamt), RV64_BSET);
 }
 
@@ -218,9 +218,9 @@ static bool rv64_czero(struct rv64_ctx *s, const struct arg_r *a, enum ir_cmp cm
   rv64_set(s, a->rd, ir_select(s->b, IR_I64, c, rv64_imm(s, 0), rv64_get(s, a->rs1)));
   return true;
 }
-bool trans_czero_eqz(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_czero_eqz(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_czero(s, a, IR_EQ);
 }
-bool trans_czero_nez(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_czero_nez(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_czero(s, a, IR_NE);
 }

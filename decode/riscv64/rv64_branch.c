@@ -10,14 +10,14 @@ static void rv64_link(struct rv64_ctx *s, unsigned rd) {
     rv64_set(s, rd, rv64_guest_addr(s, s->pc + s->len));
 }
 
-bool trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
+bool rv64_trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
   rv64_link(s, a->rd);
   rv64_goto(s, s->pc + (int64_t)a->imm);
   return true;
 }
 
 /* target = (rs1 + imm) & ~1, read before rd is written (jalr ra, 0(ra)) */
-bool trans_jalr(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_jalr(struct rv64_ctx *s, const struct arg_i *a) {
   uint32_t t = rv64_addr(s, a->rs1, a->imm);
   t = ir_binop(s->b, IR_AND, IR_I64, t, rv64_imm(s, ~1ull));
   rv64_link(s, a->rd);
@@ -31,21 +31,21 @@ static bool rv64_branch(struct rv64_ctx *s, const struct arg_b *a, enum ir_cmp c
   return true;
 }
 
-bool trans_beq(struct rv64_ctx *s, const struct arg_b *a) {
+bool rv64_trans_beq(struct rv64_ctx *s, const struct arg_b *a) {
   return rv64_branch(s, a, IR_EQ);
 }
-bool trans_bne(struct rv64_ctx *s, const struct arg_b *a) {
+bool rv64_trans_bne(struct rv64_ctx *s, const struct arg_b *a) {
   return rv64_branch(s, a, IR_NE);
 }
-bool trans_blt(struct rv64_ctx *s, const struct arg_b *a) {
+bool rv64_trans_blt(struct rv64_ctx *s, const struct arg_b *a) {
   return rv64_branch(s, a, IR_LT);
 }
-bool trans_bge(struct rv64_ctx *s, const struct arg_b *a) {
+bool rv64_trans_bge(struct rv64_ctx *s, const struct arg_b *a) {
   return rv64_branch(s, a, IR_GE);
 }
-bool trans_bltu(struct rv64_ctx *s, const struct arg_b *a) {
+bool rv64_trans_bltu(struct rv64_ctx *s, const struct arg_b *a) {
   return rv64_branch(s, a, IR_LTU);
 }
-bool trans_bgeu(struct rv64_ctx *s, const struct arg_b *a) {
+bool rv64_trans_bgeu(struct rv64_ctx *s, const struct arg_b *a) {
   return rv64_branch(s, a, IR_GEU);
 }

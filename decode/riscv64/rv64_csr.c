@@ -81,21 +81,21 @@ static bool rv64_csr(struct rv64_ctx *s, const struct arg_csr *a, unsigned op, b
   return true;
 }
 
-bool trans_csrrw(struct rv64_ctx *s, const struct arg_csr *a) {
+bool rv64_trans_csrrw(struct rv64_ctx *s, const struct arg_csr *a) {
   return rv64_csr(s, a, RV64_CSR_WRITE, false);
 }
-bool trans_csrrs(struct rv64_ctx *s, const struct arg_csr *a) {
+bool rv64_trans_csrrs(struct rv64_ctx *s, const struct arg_csr *a) {
   return rv64_csr(s, a, RV64_CSR_SET, false);
 }
-bool trans_csrrc(struct rv64_ctx *s, const struct arg_csr *a) {
+bool rv64_trans_csrrc(struct rv64_ctx *s, const struct arg_csr *a) {
   return rv64_csr(s, a, RV64_CSR_CLEAR, false);
 }
-bool trans_csrrwi(struct rv64_ctx *s, const struct arg_csr *a) {
+bool rv64_trans_csrrwi(struct rv64_ctx *s, const struct arg_csr *a) {
   return rv64_csr(s, a, RV64_CSR_WRITE, true);
 }
-bool trans_csrrsi(struct rv64_ctx *s, const struct arg_csr *a) {
+bool rv64_trans_csrrsi(struct rv64_ctx *s, const struct arg_csr *a) {
   return rv64_csr(s, a, RV64_CSR_SET, true);
 }
-bool trans_csrrci(struct rv64_ctx *s, const struct arg_csr *a) {
+bool rv64_trans_csrrci(struct rv64_ctx *s, const struct arg_csr *a) {
   return rv64_csr(s, a, RV64_CSR_CLEAR, true);
 }

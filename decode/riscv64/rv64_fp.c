@@ -16,13 +16,13 @@ static bool rv64_fp_call(struct rv64_ctx *s) {
 }
 
 /* An operation that rounds: rm is a rounding mode. */
-bool trans_fp_round(struct rv64_ctx *s, const struct arg_fpop *a) {
+bool rv64_trans_fp_round(struct rv64_ctx *s, const struct arg_fpop *a) {
   if (a->rm == 5 || a->rm == 6)
     return rv64_illegal(s);
   return rv64_fp_fast(s) || rv64_fp_call(s);
 }
 
-bool trans_fp_to_int(struct rv64_ctx *s, const struct arg_fpop *a) {
+bool rv64_trans_fp_to_int(struct rv64_ctx *s, const struct arg_fpop *a) {
   if (a->rm == 5 || a->rm == 6)
     return rv64_illegal(s);
   return rv64_fp_call(s);
@@ -30,18 +30,18 @@ bool trans_fp_to_int(struct rv64_ctx *s, const struct arg_fpop *a) {
 
 /* rm is a function code: 0..2 (FSGNJ, FSGNJN, FSGNJX; FLE, FLT, FEQ), 0..1
  * (FMIN, FMAX). */
-bool trans_fp_sgnj(struct rv64_ctx *s, const struct arg_fpop *a) {
+bool rv64_trans_fp_sgnj(struct rv64_ctx *s, const struct arg_fpop *a) {
   return a->rm <= 2 ? rv64_fp_sgnj_ir(s, a->rm) : rv64_illegal(s);
 }
-bool trans_fp_minmax(struct rv64_ctx *s, const struct arg_fpop *a) {
+bool rv64_trans_fp_minmax(struct rv64_ctx *s, const struct arg_fpop *a) {
   return a->rm <= 1 ? rv64_fp_call(s) : rv64_illegal(s);
 }
-bool trans_fp_cmp(struct rv64_ctx *s, const struct arg_fpop *a) {
+bool rv64_trans_fp_cmp(struct rv64_ctx *s, const struct arg_fpop *a) {
   if (a->rm > 2)
     return rv64_illegal(s);
   return rv64_fp_cmp_ir(s, a->rm) || rv64_fp_call(s);
 }
-bool trans_fp_class(struct rv64_ctx *s, const struct arg_fpop *a) {
+bool rv64_trans_fp_class(struct rv64_ctx *s, const struct arg_fpop *a) {
   (void)a;
   return rv64_fp_call(s);
 }

@@ -124,7 +124,7 @@ static bool rv64_fast_fused(struct rv64_ctx *s, uint32_t insn) {
   return true;
 }
 
-/* The arithmetic of trans_fp_round as IR, when the rounding mode allows. */
+/* The arithmetic of rv64_trans_fp_round as IR, when the rounding mode allows. */
 bool rv64_fp_fast(struct rv64_ctx *s) {
   if ((s->insn & 0x7f) == 0x53)
     return rv64_fast_op(s, s->insn);

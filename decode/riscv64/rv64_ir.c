@@ -55,7 +55,7 @@ bool rv64_illegal(struct rv64_ctx *s) {
 }
 
 /* The all-zero halfword and the compressed encodings the spec reserves. */
-bool trans_illegal(struct rv64_ctx *s, const struct arg_empty *a) {
+bool rv64_trans_illegal(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
   return rv64_illegal(s);
 }

@@ -23,36 +23,36 @@ static bool rv64_store(struct rv64_ctx *s, const struct arg_s *a, unsigned size)
   return true;
 }
 
-bool trans_lb(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_lb(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 0, true);
 }
-bool trans_lh(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_lh(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 1, true);
 }
-bool trans_lw(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_lw(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 2, true);
 }
-bool trans_ld(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_ld(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 3, false);
 }
-bool trans_lbu(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_lbu(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 0, false);
 }
-bool trans_lhu(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_lhu(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 1, false);
 }
-bool trans_lwu(struct rv64_ctx *s, const struct arg_i *a) {
+bool rv64_trans_lwu(struct rv64_ctx *s, const struct arg_i *a) {
   return rv64_load(s, a, 2, false);
 }
-bool trans_sb(struct rv64_ctx *s, const struct arg_s *a) {
+bool rv64_trans_sb(struct rv64_ctx *s, const struct arg_s *a) {
   return rv64_store(s, a, 0);
 }
-bool trans_sh(struct rv64_ctx *s, const struct arg_s *a) {
+bool rv64_trans_sh(struct rv64_ctx *s, const struct arg_s *a) {
   return rv64_store(s, a, 1);
 }
-bool trans_sw(struct rv64_ctx *s, const struct arg_s *a) {
+bool rv64_trans_sw(struct rv64_ctx *s, const struct arg_s *a) {
   return rv64_store(s, a, 2);
 }
-bool trans_sd(struct rv64_ctx *s, const struct arg_s *a) {
+bool rv64_trans_sd(struct rv64_ctx *s, const struct arg_s *a) {
   return rv64_store(s, a, 3);
 }

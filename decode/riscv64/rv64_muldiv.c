@@ -36,17 +36,17 @@ static bool rv64_div32(struct rv64_ctx *s, const struct arg_r *a, enum ir_op op,
   return true;
 }
 
-bool trans_mul(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_mul(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_mul(s, a, IR_MUL);
 }
-bool trans_mulh(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_mulh(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_mul(s, a, IR_MULHS);
 }
-bool trans_mulhu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_mulhu(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_mul(s, a, IR_MULHU);
 }
 /* signed rs1 times unsigned rs2: the unsigned high half, less rs2 when rs1 < 0 */
-bool trans_mulhsu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_mulhsu(struct rv64_ctx *s, const struct arg_r *a) {
   uint32_t x = rv64_get(s, a->rs1), y = rv64_get(s, a->rs2);
   uint32_t hi = ir_binop(s->b, IR_MULHU, IR_I64, x, y);
   uint32_t sign = ir_binop(s->b, IR_SAR, IR_I64, x, rv64_imm(s, 63));
@@ -54,32 +54,32 @@ bool trans_mulhsu(struct rv64_ctx *s, const struct arg_r *a) {
   rv64_set(s, a->rd, ir_binop(s->b, IR_SUB, IR_I64, hi, fix));
   return true;
 }
-bool trans_div(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_div(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div64(s, a, IR_DIVS, false);
 }
-bool trans_divu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_divu(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div64(s, a, IR_DIVU, false);
 }
-bool trans_rem(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_rem(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div64(s, a, IR_DIVS, true);
 }
-bool trans_remu(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_remu(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div64(s, a, IR_DIVU, true);
 }
-bool trans_mulw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_mulw(struct rv64_ctx *s, const struct arg_r *a) {
   uint32_t v = ir_binop(s->b, IR_MUL, IR_I32, rv64_get32(s, a->rs1), rv64_get32(s, a->rs2));
   rv64_set32(s, a->rd, v);
   return true;
 }
-bool trans_divw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_divw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div32(s, a, IR_DIVS, false);
 }
-bool trans_divuw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_divuw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div32(s, a, IR_DIVU, false);
 }
-bool trans_remw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_remw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div32(s, a, IR_DIVS, true);
 }
-bool trans_remuw(struct rv64_ctx *s, const struct arg_r *a) {
+bool rv64_trans_remuw(struct rv64_ctx *s, const struct arg_r *a) {
   return rv64_div32(s, a, IR_DIVU, true);
 }

@@ -5,7 +5,7 @@
 
 /* a7 = number, a0..a5 = arguments, a0 = result (the syscall layer reads
  * them through rv64_guest.sys_*_off) */
-bool trans_ecall(struct rv64_ctx *s, const struct arg_empty *a) {
+bool rv64_trans_ecall(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
   ir_syscall(s->b, s->pc + 4);
   s->end = true;
@@ -13,7 +13,7 @@ bool trans_ecall(struct rv64_ctx *s, const struct arg_empty *a) {
 }
 
 /* Linux delivers SIGTRAP (TRAP_BRKPT) at the ebreak itself. */
-bool trans_ebreak(struct rv64_ctx *s, const struct arg_empty *a) {
+bool rv64_trans_ebreak(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
   rv64_trap(s, SIGTRAP, s->pc);
   return true;
@@ -21,7 +21,7 @@ bool trans_ebreak(struct rv64_ctx *s, const struct arg_empty *a) {
 
 /* Every FENCE (and FENCE.TSO, PAUSE) as a full fence: x86-64 keeps all the
  * orders but store -> load, and a fence that names none is rare. */
-bool trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
+bool rv64_trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
   ir_fence(s->b, IR_FENCE_FULL);
   return true;
@@ -35,7 +35,7 @@ bool trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
  * pages that xrun write-protects is dropped at the store already; this is
  * for code written where it cannot see stores (memory mapped writable and
  * executable). */
-bool trans_fence_i(struct rv64_ctx *s, const struct arg_empty *a) {
+bool rv64_trans_fence_i(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
   ir_put(s->b, offsetof(struct rv64_cpu, fence_i), rv64_imm(s, 1));
   ir_syscall(s->b, s->pc + 4);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "test.h"
 #include "../../decode/aarch64/a64.h"
+#include "a64_helper_tables.h"
 
 static struct a64_cpu cpu;
 static _Alignas(16) uint8_t mem[1024], snap[1024];

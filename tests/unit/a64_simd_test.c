@@ -14,6 +14,7 @@
 #include <string.h>
 #include "test.h"
 #include "../../decode/aarch64/a64.h"
+#include "a64_helper_tables.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -17,6 +17,7 @@
 #include <sys/mman.h>
 #include "test.h"
 #include "../../decode/aarch64/a64.h"
+#include "a64_helper_tables.h"
 #include "../../backend-x86_64/x64.h"
 #include "../../opt/opt.h"
 

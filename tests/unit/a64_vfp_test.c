@@ -23,6 +23,7 @@
 #include <sys/mman.h>
 #include "test.h"
 #include "../../decode/aarch64/a64.h"
+#include "a64_helper_tables.h"
 #include "../../decode/aarch64/a64_helpers.h"
 #include "../../decode/aarch64/a64_util.h"
 #include "../../backend-x86_64/x64.h"
