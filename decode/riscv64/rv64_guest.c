@@ -20,6 +20,7 @@ enum {
   RV64_HWPROBE_ZBA = 1 << 3,
   RV64_HWPROBE_ZBB = 1 << 4,
   RV64_HWPROBE_ZBS = 1 << 5,
+  RV64_HWPROBE_ZBC = 1 << 7,
 };
 #define RV64_HWPROBE_ZICOND (1ull << 35)
 
@@ -55,7 +56,7 @@ const struct guest rv64_guest = {
     .generic_oflags = true,
     .at_minsigstksz = 1088, /* the rt_sigframe of sys_sigframe_rv64.c, no V state */
     .minsigstksz = 2048,    /* arch/riscv/include/uapi/asm/signal.h */
-    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbs",
+    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbc_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
-                        RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
+                        RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
 };

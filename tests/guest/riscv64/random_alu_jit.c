@@ -1,5 +1,5 @@
 /* A differential test of the integer decoder inside one program: random
- * sequences of RV64I, M, Zba, Zbb and Zbs register and immediate
+ * sequences of RV64I, M, Zba, Zbb, Zbc and Zbs register and immediate
  * instructions, 32-bit and compressed, are written into an executable
  * buffer (made visible with riscv_flush_icache) and run on 14 registers
  * loaded with random and corner values; a checksum of the registers after
@@ -43,10 +43,11 @@ static uint32_t i_type(unsigned f3, unsigned op, unsigned imm) {
 
 /* opcode 0x33 and 0x3b: {funct7, funct3} */
 static const uint8_t op64[][2] = {
-    {0, 0},    {0x20, 0}, {0, 1},    {0, 2},    {0, 3},    {0, 4},    {0, 5},   {0x20, 5}, {0, 6},
-    {0, 7},    {1, 0},    {1, 1},    {1, 2},    {1, 3},    {1, 4},    {1, 5},   {1, 6},    {1, 7},
-    {0x10, 2}, {0x10, 4}, {0x10, 6}, {0x20, 7}, {0x20, 6}, {0x20, 4}, {5, 6},   {5, 7},    {5, 4},
-    {5, 5},    {0x30, 1}, {0x30, 5}, {0x24, 1}, {0x24, 5}, {0x34, 1}, {0x14, 1}};
+    {0, 0},    {0x20, 0}, {0, 1},    {0, 2},    {0, 3},    {0, 4},    {0, 5},    {0x20, 5},
+    {0, 6},    {0, 7},    {1, 0},    {1, 1},    {1, 2},    {1, 3},    {1, 4},    {1, 5},
+    {1, 6},    {1, 7},    {0x10, 2}, {0x10, 4}, {0x10, 6}, {0x20, 7}, {0x20, 6}, {0x20, 4},
+    {5, 6},    {5, 7},    {5, 4},    {5, 5},    {0x30, 1}, {0x30, 5}, {0x24, 1}, {0x24, 5},
+    {0x34, 1}, {0x14, 1}, {5, 1},    {5, 2},    {5, 3}};
 static const uint8_t op32[][2] = {{0, 0},    {0x20, 0}, {0, 1},    {0, 5},   {0x20, 5}, {1, 0},
                                   {1, 4},    {1, 5},    {1, 6},    {1, 7},   {4, 0},    {0x10, 2},
                                   {0x10, 4}, {0x10, 6}, {0x30, 1}, {0x30, 5}};
