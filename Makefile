@@ -25,11 +25,12 @@ O        := o
 GUEST_CC ?= aarch64-linux-gnu-gcc
 
 DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
-             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user clang-format openssl mmdebstrap \
+             gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu \
+             gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-user clang-format openssl mmdebstrap \
              help2man python3 gdb-multiarch
 
-MODULES  := loader decode/aarch64 ir opt backend-x86_64 syscall tcache gc gdb
-LIB_SRCS := xrun_log.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
+MODULES  := loader decode/aarch64 decode/riscv64 ir opt backend-x86_64 syscall tcache gc gdb
+LIB_SRCS := xrun_log.c xrun_guest.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
 LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 
 # The A64 decoder's dispatch and argument structs are generated from its spec
@@ -37,6 +38,12 @@ LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 A64_GEN  := $(O)/decode/aarch64/a64_decode.gen
 LIB_OBJS += $(A64_GEN).o
 CFLAGS   += -I$(O)/decode/aarch64
+# The RV64 decoder's from decode/riscv64/rv64.decode (32-bit instructions) and
+# rv64c.decode (the compressed ones, expanding to the same trans_ functions).
+RV64_GEN  := $(O)/decode/riscv64/rv64_decode.gen
+RV64C_GEN := $(O)/decode/riscv64/rv64c_decode.gen
+LIB_OBJS  += $(RV64_GEN).o $(RV64C_GEN).o
+CFLAGS    += -I$(O)/decode/riscv64
 
 all: xrun
 
@@ -59,6 +66,23 @@ $(A64_GEN).h: $(A64_GEN).c ;
 $(A64_GEN).o: $(A64_GEN).c
 	$(CC) $(CFLAGS) -Idecode/aarch64 -c -o $@ $<
 $(filter $(O)/decode/aarch64/%,$(LIB_OBJS)): $(A64_GEN).h
+
+# The RV64 decoder's (RV64_GEN, RV64C_GEN above).
+
+$(RV64_GEN).c: decode/riscv64/rv64.decode tools/decodegen
+	@mkdir -p $(dir $@)
+	tools/decodegen --prefix rv64 --trans-prefix rv64_trans_ --ctx 'struct rv64_ctx' --include rv64.h \
+	  --undo rv64_decode_undo --always-inline -o $@ --header $(RV64_GEN).h $<
+$(RV64_GEN).h: $(RV64_GEN).c ;
+$(RV64C_GEN).c: decode/riscv64/rv64c.decode tools/decodegen $(RV64_GEN).h
+	@mkdir -p $(dir $@)
+	tools/decodegen --width 16 --extern-argsets --header-include rv64_decode.gen.h \
+	  --prefix rv64c --trans-prefix rv64_trans_ --ctx 'struct rv64_ctx' --include rv64.h --undo rv64_decode_undo \
+	  --always-inline -o $@ --header $(RV64C_GEN).h $<
+$(RV64C_GEN).h: $(RV64C_GEN).c ;
+$(RV64_GEN).o $(RV64C_GEN).o: %.o: %.c
+	$(CC) $(CFLAGS) -Idecode/riscv64 -c -o $@ $<
+$(filter $(O)/decode/riscv64/%,$(LIB_OBJS)): $(RV64_GEN).h $(RV64C_GEN).h
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \
@@ -92,6 +116,6 @@ uninstall:
 clean:
 	rm -rf $(O) xrun
 
-.PHONY: all deps clean check demo bench difftest unit sysroot man install uninstall fuzz fuzz-deps pytest-suite
+.PHONY: all deps clean check demo bench difftest unit sysroot sysroot-riscv64 man install uninstall fuzz fuzz-deps pytest-suite
 
 -include $(LIB_OBJS:.o=.d) $(O)/xrun.d $(O)/xrun_binfmt.d

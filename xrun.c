@@ -174,7 +174,7 @@ static void opt_help(const char *unused) {
 
 static void opt_version(const char *unused) {
   (void)unused;
-  printf("xrun %s (aarch64 guest, x86-64 host)\n", XRUN_VERSION);
+  printf("xrun %s (%s guests, x86-64 host)\n", XRUN_VERSION, xrun_guest_names("and"));
   exit(0);
 }
 
@@ -247,7 +247,12 @@ static void opt_gdb(const char *v) {
   opt_unset_env("XRUN_GDB");
 }
 
-static void gdb_start(void) {
+static void gdb_start(const struct guest *g) {
+  if (gdb_port && g != &a64_guest) /* the stub's registers are aarch64's (a64_gdb.c) */
+    xrun_die(XRUN_EXIT_USAGE,
+             "xrun: -g: the gdb stub serves aarch64 programs only; %s is not "
+             "one yet",
+             g->name);
   if (gdb_port && xrun_opt.no_smc)
     xrun_die(XRUN_EXIT_USAGE, "xrun: -g does not go with --no-smc: a breakpoint drops the "
                               "translations of its instruction");
@@ -363,14 +368,16 @@ static void usage_option(FILE *f, const struct option_def *o) {
 
 static void usage(FILE *f) {
   fprintf(f, "usage: xrun [options] PROGRAM [ARGS...]\n"
-             "Run a Linux aarch64 program on this x86-64 machine, as it would run on its own.\n"
+             "Run a Linux aarch64 or riscv64 program on this x86-64 machine, as it would run\n"
+             "on its own.\n"
              "An x86-64 program is run directly.\n\nOptions:\n");
   for (size_t i = 0; i < N_OPTIONS; i++)
     if (options[i].help)
       usage_option(f, &options[i]);
-  fprintf(f, "\nExit status: the program's own; 125 for a usage error, 126 for a file that\n"
-             "is not a runnable aarch64 ELF program, 127 when the program is not found,\n"
-             "123 for an internal error, 122 when -g cannot listen on its port.\n");
+  fprintf(f,
+          "\nExit status: the program's own; 125 for a usage error, 126 for a file that\n"
+          "is not a runnable aarch64 or riscv64 ELF program, 127 when the program is not found,\n"
+          "123 for an internal error, 122 when -g cannot listen on its port.\n");
 }
 
 /* The options set by environment variables, before the command line's. */
@@ -467,14 +474,14 @@ int main(int argc, char **argv) {
     first = parse_options(argc, argv);
     xrun_opt.exe_path = argv[first];
   }
-  const struct guest *g = &a64_guest;
+  const struct guest *g = xrun_guest_of_file(xrun_opt.exe_path, xrun_opt.exe_fd);
   xrun_sysroot(g); /* fixed now, before the guest can change directory */
   char **gargv = argv + first;
   if (xrun_opt.argv0)
     gargv[0] = (char *)xrun_opt.argv0;
   if (xrun_opt.exe_fd < 0)
     exec_if_native(xrun_opt.exe_path, gargv);
-  gdb_start();
+  gdb_start(g);
   struct ld_image img;
   ld_on_segment = tc_exec_set; /* code in a data segment is refused, as on arm64 */
   ld_on_file = tc_file_mapped; /* its translations may be cached */

@@ -91,9 +91,33 @@ struct guest {
   uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */
   const char *sysroot;    /* default sysroot: where Debian's cross packages put it */
   const char *platform;   /* AT_PLATFORM */
+  /* The syscall ABI, as offsets in the state struct: the number register,
+   * the first of six consecutive 8-byte argument registers (the first one
+   * also takes the result), the stack pointer, the thread pointer that
+   * CLONE_SETTLS sets, and the exclusive monitor's or reservation's address
+   * (set to ~0 in a new thread). */
+  uint32_t sys_nr_off, sys_arg_off, sp_off, tls_off, monitor_off;
+  /* Open flags: the guest uses the asm-generic values (as the x86-64 host
+   * does) rather than arm64's, which move four bits. */
+  bool generic_oflags;
+  const char *cpuinfo_isa;   /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
+  uint64_t hwprobe_ima_ext0; /* riscv_hwprobe's RISCV_HWPROBE_KEY_IMA_EXT_0 answer */
+  /* AT_MINSIGSTKSZ (the signal frame's size as the kernel reports it), and
+   * MINSIGSTKSZ, the smallest alternate stack sigaltstack accepts. */
+  uint32_t at_minsigstksz, minsigstksz;
 };
 
 extern const struct guest a64_guest;
+extern const struct guest rv64_guest;
+
+/* The guest whose ELF e_machine this is, or NULL (xrun_guest.c). */
+const struct guest *xrun_guest_by_machine(unsigned machine);
+/* The guest of the ELF program at path (or the open fd, when >= 0): by its
+ * e_machine; aarch64 when the file is no ELF of a known guest (the loader
+ * then says what is wrong with it). */
+const struct guest *xrun_guest_of_file(const char *path, int fd);
+/* Every guest's name, for messages: "aarch64 and riscv64" (joiner "and"). */
+const char *xrun_guest_names(const char *joiner);
 
 /* Logging categories; each is one -d word. */
 enum log_cat {

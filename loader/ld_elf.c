@@ -56,11 +56,11 @@ static int ld_open_file(struct ld_elf *e, const char *path, int fd) {
   if (fstat(e->fd, &st) < 0)
     return ld_error(XRUN_EXIT_BADELF, "%s: cannot stat: %s", path, strerror(errno));
   if (S_ISDIR(st.st_mode))
-    return ld_error(XRUN_EXIT_BADELF, "%s: is a directory; give the path of an aarch64 program",
-                    path);
+    return ld_error(XRUN_EXIT_BADELF, "%s: is a directory; give the path of an %s program", path,
+                    xrun_guest_names("or"));
   if (!S_ISREG(st.st_mode))
-    return ld_error(XRUN_EXIT_BADELF, "%s: not a regular file; give the path of an aarch64 program",
-                    path);
+    return ld_error(XRUN_EXIT_BADELF, "%s: not a regular file; give the path of an %s program",
+                    path, xrun_guest_names("or"));
   e->size = (uint64_t)st.st_size;
   return 0;
 }
@@ -73,18 +73,18 @@ static int ld_check_ident(const struct ld_elf *e, const struct guest *g) {
     return ld_error(XRUN_EXIT_BADELF,
                     "%s: a #! script, not an ELF program; run its interpreter under xrun", e->path);
   if (n < 4 || memcmp(id, ELFMAG, SELFMAG))
-    return ld_error(XRUN_EXIT_BADELF, "%s: not an ELF file; xrun runs aarch64 ELF programs",
-                    e->path);
+    return ld_error(XRUN_EXIT_BADELF, "%s: not an ELF file; xrun runs %s ELF programs", e->path,
+                    xrun_guest_names("and"));
   if (n < (ssize_t)sizeof(id))
     return ld_error(XRUN_EXIT_BADELF, "%s: truncated ELF file; rebuild or re-download it", e->path);
   unsigned machine = id[EI_DATA] == ELFDATA2MSB ? (id[18] << 8 | id[19]) : (id[19] << 8 | id[18]);
   const char *name = ld_machine_name(machine);
   if (machine != g->elf_machine && name)
-    return ld_error(XRUN_EXIT_BADELF, "%s: ELF for %s, not %s; xrun runs %s programs", e->path,
-                    name, g->name, g->name);
+    return ld_error(XRUN_EXIT_BADELF, "%s: ELF for %s; xrun runs %s programs", e->path, name,
+                    xrun_guest_names("and"));
   if (machine != g->elf_machine)
-    return ld_error(XRUN_EXIT_BADELF, "%s: ELF for machine %u, not %s; xrun runs %s programs",
-                    e->path, machine, g->name, g->name);
+    return ld_error(XRUN_EXIT_BADELF, "%s: ELF for machine %u; xrun runs %s programs", e->path,
+                    machine, xrun_guest_names("and"));
   if (id[EI_CLASS] != ELFCLASS64)
     return ld_error(XRUN_EXIT_BADELF, "%s: 32-bit ELF, not 64-bit %s; xrun runs 64-bit programs",
                     e->path, g->name);

@@ -60,7 +60,7 @@ static void ld_fill_auxv(struct ld_auxv *a, const struct guest *g, const struct 
   if (platform)
     ld_aux(a, AT_PLATFORM, platform);
   ld_aux(a, AT_EXECFN, execfn);
-  ld_aux(a, AT_MINSIGSTKSZ, LD_A64_MINSIGSTKSZ);
+  ld_aux(a, AT_MINSIGSTKSZ, g->at_minsigstksz ? g->at_minsigstksz : LD_A64_MINSIGSTKSZ);
   ld_aux(a, AT_NULL, 0);
 }
 

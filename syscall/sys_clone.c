@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include "sys_int.h"
 #include "syscall.h"
-#include "../decode/aarch64/a64_cpu.h"
 #include "../tcache/tcache.h"
 
 struct sys_thread_start {
@@ -63,13 +62,13 @@ static struct cpu *sys_thread_cpu(const struct cpu *parent, uint64_t flags, uint
   c->jc = NULL;
   c->next_cpu = NULL;
   c->exit_request = 0;
-  struct a64_cpu *a = (struct a64_cpu *)c;
-  a->x[0] = 0;
+  const struct guest *g = c->guest;
+  *sys_reg(c, g->sys_arg_off) = 0;
   if (newsp)
-    a->x[31] = newsp;
+    *sys_reg(c, g->sp_off) = newsp;
   if (flags & CLONE_SETTLS)
-    a->tpidr_el0 = tls;
-  a->excl_addr = -1;
+    *sys_reg(c, g->tls_off) = tls;
+  *sys_reg(c, g->monitor_off) = ~0ull;
   return c;
 }
 
@@ -101,7 +100,7 @@ static int64_t sys_clone_thread(const struct sys_call *s) {
   return st.tid;
 }
 
-/* AArch64 clone(flags, newsp, parent_tid, tls, child_tid). */
+/* clone(flags, newsp, parent_tid, tls, child_tid), the order of arm64 and riscv64. */
 int64_t sys_clone(const struct sys_call *s) {
   uint64_t flags = s->a[0], newsp = s->a[1], ptid = s->a[2], tls = s->a[3], ctid = s->a[4];
   if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) {
@@ -114,7 +113,7 @@ int64_t sys_clone(const struct sys_call *s) {
   pid_t pid = fork();
   if (pid < 0)
     return -errno;
-  struct a64_cpu *c = (struct a64_cpu *)s->cpu;
+  struct cpu *c = s->cpu;
   if (pid > 0) {
     if (flags & CLONE_PARENT_SETTID)
       sys_copy_out(ptid, &pid, sizeof(pid));
@@ -126,8 +125,8 @@ int64_t sys_clone(const struct sys_call *s) {
   if (flags & CLONE_CHILD_CLEARTID)
     syscall(SYS_set_tid_address, ctid);
   if (flags & CLONE_SETTLS)
-    c->tpidr_el0 = tls;
+    *sys_reg(c, c->guest->tls_off) = tls;
   if (newsp)
-    c->x[31] = newsp;
+    *sys_reg(c, c->guest->sp_off) = newsp;
   return 0;
 }

@@ -1,7 +1,8 @@
-/* sys_flags.c - open(2) flags, AArch64 <-> host. Four bits differ: arm64
- * moves O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE
- * (arch/arm64/include/uapi/asm/fcntl.h); the host (x86-64) uses the generic
- * values of include/uapi/asm-generic/fcntl.h. Every other bit is the same. */
+/* sys_flags.c - open(2) flags, guest <-> host. Four bits differ on arm64:
+ * it moves O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE
+ * (arch/arm64/include/uapi/asm/fcntl.h); the host (x86-64) and riscv64 use
+ * the generic values of include/uapi/asm-generic/fcntl.h (struct
+ * guest.generic_oflags). Every other bit is the same. */
 #include <stdio.h>
 #include "sys_int.h"
 
@@ -19,23 +20,35 @@ static const struct {
 };
 enum { SYS_MOVED_BITS = 0740000 }; /* the four bits, on either side */
 
-int sys_oflags_to_host(uint64_t guest) {
-  uint32_t g = (uint32_t)guest, h = g & ~(uint32_t)SYS_MOVED_BITS;
+static bool sys_oflags_generic(void) {
+  return sys_guest && sys_guest->generic_oflags;
+}
+
+static uint32_t sys_arm_to_generic(uint32_t g) {
+  uint32_t h = g & ~(uint32_t)SYS_MOVED_BITS;
   for (size_t i = 0; i < sizeof(sys_moved) / sizeof(sys_moved[0]); i++)
     if (g & sys_moved[i].guest)
       h |= sys_moved[i].host;
-  return (int)h;
+  return h;
 }
 
-uint64_t sys_oflags_to_guest(int host) {
-  uint32_t h = (uint32_t)host, g = h & ~(uint32_t)SYS_MOVED_BITS;
+static uint32_t sys_generic_to_arm(uint32_t h) {
+  uint32_t g = h & ~(uint32_t)SYS_MOVED_BITS;
   for (size_t i = 0; i < sizeof(sys_moved) / sizeof(sys_moved[0]); i++)
     if (h & sys_moved[i].host)
       g |= sys_moved[i].guest;
   return g;
 }
 
-/* Guest values, for -strace. */
+int sys_oflags_to_host(uint64_t guest) {
+  return (int)(sys_oflags_generic() ? (uint32_t)guest : sys_arm_to_generic((uint32_t)guest));
+}
+
+uint64_t sys_oflags_to_guest(int host) {
+  return sys_oflags_generic() ? (uint32_t)host : sys_generic_to_arm((uint32_t)host);
+}
+
+/* arm64 values, for -strace (a generic guest's are converted first). */
 static const struct {
   uint32_t bit;
   const char *name;
@@ -50,7 +63,8 @@ static const struct {
 
 int sys_oflags_str(char *buf, size_t size, uint64_t guest) {
   static const char *const acc[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
-  uint32_t g = (uint32_t)guest, rest = g & ~3u;
+  uint32_t g = sys_oflags_generic() ? sys_generic_to_arm((uint32_t)guest) : (uint32_t)guest;
+  uint32_t rest = g & ~3u;
   int n = snprintf(buf, size, "%s", acc[g & 3]);
   for (size_t i = 0; i < sizeof(sys_oflag_names) / sizeof(sys_oflag_names[0]); i++)
     if ((rest & sys_oflag_names[i].bit) && n >= 0 && (size_t)n < size) {

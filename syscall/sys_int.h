@@ -48,6 +48,19 @@ struct sys_entry {
 #define NOHOST       (-1L)
 #define SYS_VA_LIMIT (1ull << 47) /* user addresses on the host stop here */
 
+/* The 8-byte guest register at state offset off (struct guest's sys_*_off,
+ * sp_off, tls_off, monitor_off). */
+static inline uint64_t *sys_reg(struct cpu *c, uint32_t off) {
+  return (uint64_t *)((char *)c + off);
+}
+/* The guest of this process (set by sys_syscall before any handler runs). */
+extern const struct guest *sys_guest;
+/* c runs riscv64 code (EM_RISCV): its sigaction, signal frame and
+ * arch-specific syscalls differ from arm64's. */
+static inline bool sys_guest_is_rv64(const struct cpu *c) {
+  return c->guest && c->guest->elf_machine == 243;
+}
+
 /* The table, indexed by guest number; NULL when the number is unknown. */
 const struct sys_entry *sys_lookup(uint64_t nr);
 
@@ -211,6 +224,15 @@ int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, c
 /* rt_sigreturn's reading half: c's registers from the frame at its sp, and
  * the frame's mask and alternate stack; 0 or -EFAULT (c unchanged). */
 int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
+/* The same two for the riscv64 frame (sys_sigframe_rv64.c). */
+int rv64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+                       uint64_t old_mask);
+int rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
+/* Where a frame goes: the alternate stack's top when the action asks for it
+ * and sp is not on it already, else sp. */
+uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags);
+/* si_addr of a fault's 128-byte siginfo, else 0 (for sigcontext). */
+uint64_t sys_fault_address(int sig, const void *info);
 /* End the process with sig as its default action does (--stats and
  * --perfmap write their reports first). */
 _Noreturn void sys_signal_die(int sig);
@@ -227,6 +249,9 @@ void sys_signal_check(struct cpu *c);
 /* Every handler named in a64_syscalls.def. */
 #define _(nr, name, fn, host, ...) sys_handler fn;
 #include "a64_syscalls.def"
+#undef _
+#define _(nr, name, fn, host, ...) sys_handler fn;
+#include "rv64_syscalls.def"
 #undef _
 
 #endif

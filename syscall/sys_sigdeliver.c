@@ -148,7 +148,6 @@ static bool sys_nr_restartable(uint64_t nr) {
  * or -SYS_ERESTART (not made: always run again, as if the signal had come
  * before the svc). */
 void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0, int64_t ret) {
-  struct a64_cpu *a = (struct a64_cpu *)c;
   int sig = sys_sigpending_next(sys_sigmask);
   if (sig && ret == -EINTR) {
     struct a64_sigaction act = sys_sigaction_get(sig);
@@ -156,6 +155,6 @@ void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0, int64_t re
     if (handler && (!(act.flags & SYS_A64_SA_RESTART) || !sys_nr_restartable(nr)))
       return; /* the guest sees -EINTR */
   }
-  a->x[0] = orig_x0; /* re-run the svc once the handler (if any) returns */
-  c->pc -= 4;
+  *sys_reg(c, c->guest->sys_arg_off) = orig_x0; /* re-run the svc/ecall once the */
+  c->pc -= 4; /* handler (if any) returns; both are 4 bytes long */
 }

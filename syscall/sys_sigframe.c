@@ -1,4 +1,5 @@
-/* sys_sigframe.c - the AArch64 Linux signal frame: pushing it when a handler
+/* sys_sigframe.c - the AArch64 Linux signal frame (the riscv64 one is in
+ * sys_sigframe_rv64.c; sys_sigframe_push/read pick by the guest): pushing it when a handler
  * is entered, and rt_sigreturn, which restores every register from it.
  *
  * Layout (arch/arm64/kernel/signal.c, uapi asm/sigcontext.h, asm/ucontext.h):
@@ -97,13 +98,13 @@ static void sys_sigframe_save(struct a64_sigcontext *mc, struct a64_cpu *a, uint
 
 /* The kernel's sigsp(): the top of the alternate stack when the action asks
  * for it and the thread is not on it already. */
-static uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags) {
+uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags) {
   if ((flags & SYS_A64_SA_ONSTACK) && sys_altstack_flags(sp) == 0)
     return sys_altstack.sp + sys_altstack.size;
   return sp;
 }
 
-static uint64_t sys_fault_address(int sig, const void *info) {
+uint64_t sys_fault_address(int sig, const void *info) {
   int32_t code;
   uint64_t addr;
   memcpy(&code, (const uint8_t *)info + 8, 4);
@@ -111,8 +112,8 @@ static uint64_t sys_fault_address(int sig, const void *info) {
   return (sig == SIGSEGV || sig == SIGBUS) && code > 0 ? addr : 0;
 }
 
-int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
-                      uint64_t old_mask) {
+static int a64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act,
+                             const void *info, uint64_t old_mask) {
   struct a64_cpu *a = (struct a64_cpu *)c;
   struct a64_rt_sigframe f;
   uint64_t sp = sys_sigframe_stack(a->x[31], act->flags);
@@ -184,7 +185,7 @@ static int sys_sigframe_restore(struct a64_cpu *a, const struct a64_sigcontext *
 /* Every register, sp, pc, NZCV, FPSR/FPCR and V0-V31 from the frame at sp,
  * and the mask and alternate stack it saved: 0, or -EFAULT when the frame
  * cannot be read or is malformed (then nothing has changed). */
-int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
+static int a64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
   struct a64_cpu *a = (struct a64_cpu *)c;
   struct a64_rt_sigframe f;
   uint64_t sp = a->x[31];
@@ -195,18 +196,32 @@ int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
   return 0;
 }
 
+int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+                      uint64_t old_mask) {
+  if (sys_guest_is_rv64(c))
+    return rv64_sigframe_push(c, sig, act, info, old_mask);
+  return a64_sigframe_push(c, sig, act, info, old_mask);
+}
+
+int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
+  if (sys_guest_is_rv64(c))
+    return rv64_sigframe_read(c, mask, stack);
+  return a64_sigframe_read(c, mask, stack);
+}
+
 /* The frame's registers, then its mask and alternate stack. Returns the
- * restored x0; a64_syscall leaves x0 alone after this call. A bad frame is a
- * SIGSEGV, as on Linux. */
+ * restored x0 (a0); sys_syscall leaves it alone after this call. A bad frame
+ * is a SIGSEGV, as on Linux. */
 int64_t sys_rt_sigreturn(const struct sys_call *s) {
-  struct a64_cpu *a = (struct a64_cpu *)s->cpu;
+  struct cpu *c = s->cpu;
   uint64_t mask;
   struct a64_stack stack;
-  if (sys_sigframe_read(s->cpu, &mask, &stack)) {
-    sys_signal_sync(s->cpu, SIGSEGV, SI_KERNEL, 0);
-    return (int64_t)a->x[0];
+  if (sys_sigframe_read(c, &mask, &stack)) {
+    sys_signal_sync(c, SIGSEGV, SI_KERNEL, 0);
+    return (int64_t)*sys_reg(c, c->guest->sys_arg_off);
   }
   sys_sigmask_set(mask);
-  sys_altstack_set(&stack, a->x[31]); /* errors other than EFAULT are ignored, as in Linux */
-  return (int64_t)a->x[0];
+  sys_altstack_set(&stack, *sys_reg(c, c->guest->sp_off)); /* errors other than EFAULT are
+                                                              ignored, as in Linux */
+  return (int64_t)*sys_reg(c, c->guest->sys_arg_off);
 }

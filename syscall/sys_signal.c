@@ -176,6 +176,30 @@ static bool sys_sig_ignored(int sig, const struct a64_sigaction *act) {
          (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT);
 }
 
+/* riscv64's struct sigaction has no sa_restorer: handler, flags, mask. */
+struct rv64_sigaction {
+  uint64_t handler;
+  uint64_t flags;
+  uint64_t mask;
+};
+
+static int sys_sigaction_in(const struct cpu *c, struct a64_sigaction *act, uint64_t at) {
+  if (!sys_guest_is_rv64(c))
+    return sys_copy_in(act, at, sizeof(*act));
+  struct rv64_sigaction r;
+  if (sys_copy_in(&r, at, sizeof(r)))
+    return -EFAULT;
+  *act = (struct a64_sigaction){r.handler, r.flags & ~(uint64_t)SYS_A64_SA_RESTORER, 0, r.mask};
+  return 0;
+}
+
+static int sys_sigaction_out(const struct cpu *c, uint64_t at, const struct a64_sigaction *act) {
+  if (!sys_guest_is_rv64(c))
+    return sys_copy_out(at, act, sizeof(*act));
+  struct rv64_sigaction r = {act->handler, act->flags, act->mask};
+  return sys_copy_out(at, &r, sizeof(r));
+}
+
 int64_t sys_rt_sigaction(const struct sys_call *s) {
   int sig = (int)s->a[0];
   struct a64_sigaction act, old;
@@ -183,7 +207,7 @@ int64_t sys_rt_sigaction(const struct sys_call *s) {
     return -EINVAL;
   if (s->a[1] && (sig == SIGKILL || sig == SIGSTOP))
     return -EINVAL;
-  if (s->a[1] && sys_copy_in(&act, s->a[1], sizeof(act)))
+  if (s->a[1] && sys_sigaction_in(s->cpu, &act, s->a[1]))
     return -EFAULT;
   pthread_mutex_lock(&sys_actions_lock);
   old = sys_actions[sig];
@@ -199,7 +223,7 @@ int64_t sys_rt_sigaction(const struct sys_call *s) {
     sys_sigpending_take(~SYS_SIGBIT(sig), info);
     sys_sigmask_set(sys_sigmask);
   }
-  if (s->a[2] && sys_copy_out(s->a[2], &old, sizeof(old)))
+  if (s->a[2] && sys_sigaction_out(s->cpu, s->a[2], &old))
     return -EFAULT;
   return 0;
 }
@@ -242,7 +266,8 @@ int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
   if (mode == SS_DISABLE) {
     ss.sp = ss.size = 0;
     ss.flags = SS_DISABLE;
-  } else if (ss.size < SYS_A64_MINSIGSTKSZ) {
+  } else if (ss.size <
+             (sys_guest && sys_guest->minsigstksz ? sys_guest->minsigstksz : SYS_A64_MINSIGSTKSZ)) {
     return -ENOMEM;
   } else {
     ss.flags &= SYS_SS_AUTODISARM;
@@ -254,7 +279,7 @@ int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
 
 int64_t sys_sigaltstack(const struct sys_call *s) {
   struct a64_stack ss, old = sys_altstack;
-  uint64_t sp = ((struct a64_cpu *)s->cpu)->x[31];
+  uint64_t sp = *sys_reg(s->cpu, s->cpu->guest->sp_off);
   old.flags = sys_altstack_flags(sp) | (sys_altstack.flags & SYS_SS_AUTODISARM);
   if (s->a[0]) {
     if (sys_copy_in(&ss, s->a[0], sizeof(ss)))

@@ -1,9 +1,10 @@
-/* sys_table.c - the AArch64 syscall table, expanded from a64_syscalls.def,
- * and a64_syscall: registers in, handler, register out, -strace around it. */
+/* sys_table.c - the syscall table, expanded from a64_syscalls.def (the
+ * asm-generic numbers, which arm64 and riscv64 share) and, for riscv64,
+ * rv64_syscalls.def, and sys_syscall:
+ * registers in, handler, register out, -strace around it. */
 #define _GNU_SOURCE
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "../decode/aarch64/a64_cpu.h"
 #include "sys_int.h"
 
 enum { SYS_TABLE_SIZE = 512 };
@@ -14,7 +15,22 @@ static const struct sys_entry sys_table[SYS_TABLE_SIZE] = {
 #undef _
 };
 
+static const struct sys_entry sys_rv64_table[] = {
+#define _(nr, name, fn, host, ...) {#name, fn, host, {__VA_ARGS__}},
+#include "rv64_syscalls.def"
+#undef _
+};
+static const uint16_t sys_rv64_numbers[] = {
+#define _(nr, ...) nr,
+#include "rv64_syscalls.def"
+#undef _
+};
+
 const struct sys_entry *sys_lookup(uint64_t nr) {
+  if (sys_guest && sys_guest->elf_machine == 243)
+    for (size_t i = 0; i < sizeof(sys_rv64_numbers) / sizeof(sys_rv64_numbers[0]); i++)
+      if (sys_rv64_numbers[i] == nr)
+        return &sys_rv64_table[i];
   return nr < SYS_TABLE_SIZE && sys_table[nr].fn ? &sys_table[nr] : NULL;
 }
 
@@ -35,11 +51,15 @@ static int64_t sys_dispatch(const struct sys_entry *e, struct sys_call *s) {
   return e->fn(s);
 }
 
-void a64_syscall(struct cpu *c) {
-  struct a64_cpu *a = (struct a64_cpu *)c;
-  struct sys_call s = {.cpu = c, .nr = a->x[8]};
+const struct guest *sys_guest;
+
+void sys_syscall(struct cpu *c) {
+  const struct guest *g = c->guest;
+  struct sys_call s = {.cpu = c, .nr = *sys_reg(c, g->sys_nr_off)};
+  uint64_t *args = sys_reg(c, g->sys_arg_off);
   for (int i = 0; i < 6; i++)
-    s.a[i] = a->x[i];
+    s.a[i] = args[i];
+  sys_guest = g;
   static bool started;
   sys_sigcpu = c;
   if (__builtin_expect(!started, 0)) { /* before the guest can chdir */
@@ -59,7 +79,7 @@ void a64_syscall(struct cpu *c) {
   if (__builtin_expect(trace, 0) && !(e && e->kinds[0] == SK_NORET))
     sys_strace_ret(line, sizeof(line), e, ret);
   if (!e || e->fn != sys_rt_sigreturn) { /* rt_sigreturn restored x0 with the rest */
-    a->x[0] = (uint64_t)ret;
+    args[0] = (uint64_t)ret;
     if (ret == -EINTR || ret == -SYS_ERESTART)
       sys_signal_restart(c, s.nr, s.a[0], ret);
   }

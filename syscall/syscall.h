@@ -3,8 +3,9 @@
  *
  *   sys_set_brk(img.brk_start);   // once, after ld_load
  *   ...
- *   a64_syscall(cpu);             // on CPU_EXIT_SYSCALL: x8 = number, x0-x5 =
- *                                 // arguments; x0 = result or -errno
+ *   sys_syscall(cpu);             // on CPU_EXIT_SYSCALL: x8 = number, x0-x5 =
+ *                                 // arguments; x0 = result or -errno (arm64;
+ *                                 // riscv64: a7, a0-a5, a0)
  *
  * The supported calls are listed once, in a64_syscalls.def; -strace (LOG_STRACE)
  * logs each one as "<pid> name(args) = result", in qemu-user's style. An
@@ -18,8 +19,12 @@
 
 struct cpu;
 
-/* Perform the AArch64 Linux system call that c's registers describe. */
-void a64_syscall(struct cpu *c);
+/* Perform the Linux system call that c's registers describe, in the ABI of
+ * c->guest (its sys_nr_off and sys_arg_off). */
+void sys_syscall(struct cpu *c);
+/* The riscv64 guest's syscall hook: sys_syscall, or FENCE.I's invalidation
+ * of every translation when rv64_cpu.fence_i is set (sys_riscv.c). */
+void sys_rv64_syscall(struct cpu *c);
 
 /* Signals (struct guest hooks, see xrun.h): a synchronous signal at c->pc,
  * and the asynchronous ones pending for c. */

@@ -6,6 +6,8 @@
 #
 #   tests/busybox.sh                    # under ./xrun
 #   XRUN=qemu-aarch64 tests/busybox.sh  # check the harness itself
+#   GUEST=riscv64 tests/busybox.sh      # Debian trixie's riscv64 busybox-static, from
+#                                       # the sysroot tools/mksysroot makes (below)
 #
 # One line per case: PASS busybox/NAME, FAIL busybox/NAME: reason, or
 # SKIP busybox/NAME: reason (busybox could not be fetched, no qemu, ...).
@@ -13,10 +15,18 @@ set -u
 
 cd "$(dirname "$0")/.." || exit 2
 XRUN=${XRUN:-./xrun}
-QEMU=${QEMU:-qemu-aarch64}
+GUEST=${GUEST:-aarch64}
+QEMU=${QEMU:-qemu-$GUEST}
 TIMEOUT=${TIMEOUT:-20}
-SYSROOT=${SYSROOT:-o/sysroot/aarch64}
-BB=$PWD/$SYSROOT/bin/busybox
+TAG=busybox
+if [ "$GUEST" = riscv64 ]; then
+  TAG=busybox-riscv64
+  SYSROOT=${SYSROOT:-o/rv64-sysroot}
+  BB=$PWD/$SYSROOT/usr/bin/busybox
+else
+  SYSROOT=${SYSROOT:-o/sysroot/aarch64}
+  BB=$PWD/$SYSROOT/bin/busybox
+fi
 
 ulimit -c 0
 abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; esac; }
@@ -26,9 +36,14 @@ CASES="echo seq md5sum sha256sum wc sort sort_numeric_reverse awk sed expr expr_
   uniq tr head tail cut grep grep_nomatch od base64 cat_stdin basename printf_applet sh_script
   gzip_roundtrip ls_dir find tac"
 
-skip_all() { for c in $CASES; do echo "SKIP busybox/$c: $1"; done; exit 0; }
+skip_all() { for c in $CASES; do echo "SKIP $TAG/$c: $1"; done; exit 0; }
 
-if ! fetch_err=$(tools/fetch-arm64 -d "$SYSROOT" busybox-static 2>&1 >/dev/null); then
+if [ "$GUEST" = riscv64 ]; then
+  if [ ! -x "$BB" ] &&
+    ! err=$(tools/mksysroot -a riscv64 -s trixie "$SYSROOT" coreutils busybox-static 2>&1 >/dev/null); then
+    skip_all "no riscv64 sysroot: ${err:-tools/mksysroot failed}"
+  fi
+elif ! fetch_err=$(tools/fetch-arm64 -d "$SYSROOT" busybox-static 2>&1 >/dev/null); then
   skip_all "busybox not available: ${fetch_err:-tools/fetch-arm64 failed}"
 fi
 if [ "$XRUN" != "$QEMU" ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
@@ -62,20 +77,20 @@ run() {
 }
 
 # case NAME STATUS 'HOST-REFERENCE-COMMAND|-' APPLET ARGS...
-# STATUS is the exit status qemu-aarch64 must give; the reference command (a
+# STATUS is the exit status qemu-$GUEST must give; the reference command (a
 # host shell command run in $T, or - for none) must print the same stdout.
 case_() {
   local name=$1 want=$2 ref=$3; shift 3
   local x=$T/$name.xrun q=$T/$name.qemu r=$T/$name.ref xs qs
   xs=$(run "$XRUN_CMD" "$x" "$@")
   if [ "$xs" != "$want" ]; then
-    echo "FAIL busybox/$name: exit status $xs, expected $want: $(head -c 200 "$x.err" | tr '\n' ' ')"
+    echo "FAIL $TAG/$name: exit status $xs, expected $want: $(head -c 200 "$x.err" | tr '\n' ' ')"
     nfail=$((nfail + 1)); return
   fi
   if [ "$have_qemu" = 1 ]; then
     qs=$(run "$QEMU" "$q" "$@")
     if [ "$qs" != "$xs" ] || ! cmp -s "$q" "$x"; then
-      echo "FAIL busybox/$name: differs from qemu-aarch64 (status $qs vs $xs)"
+      echo "FAIL $TAG/$name: differs from $QEMU (status $qs vs $xs)"
       diff "$q" "$x" | head -6 | sed 's/^/    /'
       nfail=$((nfail + 1)); return
     fi
@@ -83,15 +98,15 @@ case_() {
   if [ "$ref" != - ]; then
     (cd "$T" && env -i PATH=/usr/bin:/bin LC_ALL=C bash -c "$ref" <"${T}/stdin" >"$r" 2>/dev/null)
     if ! cmp -s "$r" "$x"; then
-      echo "FAIL busybox/$name: differs from the host's own tools ($ref)"
+      echo "FAIL $TAG/$name: differs from the host's own tools ($ref)"
       diff "$r" "$x" | head -6 | sed 's/^/    /'
       nfail=$((nfail + 1)); return
     fi
   fi
   if [ ! -s "$x" ] && [ "$name" != grep_nomatch ] && [ "$name" != expr_false ]; then
-    echo "FAIL busybox/$name: no output"; nfail=$((nfail + 1)); return
+    echo "FAIL $TAG/$name: no output"; nfail=$((nfail + 1)); return
   fi
-  echo "PASS busybox/$name"
+  echo "PASS $TAG/$name"
 }
 stdin() { cp "$1" "$T/stdin"; }
 nostdin() { : >"$T/stdin"; }

@@ -8,9 +8,11 @@
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
 # tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
-# cache, then again with a 64 KiB code buffer, loading from it),
+# cache, then again with a 64 KiB code buffer, loading from it; then the
+# riscv64 programs, GUEST=riscv64),
 # tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64 -g),
-# tests/busybox.sh, tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
+# tests/busybox.sh (arm64, then riscv64), tests/coreutils_riscv64.sh (the
+# dynamic riscv64 coreutils of a trixie sysroot), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
 # tests/hostile.sh, tests/cache.sh and tests/difftest.sh. Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
@@ -86,6 +88,7 @@ cache=$XRUN_CACHE
 cold=$O/xrun-coldcache
 printf '#!/bin/sh\nexec "%s/xrun" --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$cold" && chmod +x "$cold"
 suite guest env XRUN="$cold" tests/guest.sh
+suite guest-riscv64 env GUEST=riscv64 XRUN="$cold" tests/guest.sh
 tiny=$O/xrun-tinycache
 printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$tiny" &&
   chmod +x "$tiny"
@@ -93,6 +96,8 @@ guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\
 suite guest-tinycache guest_tiny
 suite gdbstub tests/gdbstub.sh
 suite busybox tests/busybox.sh
+suite busybox-riscv64 env GUEST=riscv64 tests/busybox.sh
+suite coreutils-riscv64 tests/coreutils_riscv64.sh
 suite openssl tests/openssl.sh
 suite jit tests/jit.sh
 suite mksysroot tests/mksysroot.sh

@@ -59,6 +59,54 @@ else
   echo "FAIL decodegen/dispatch: the tiny spec did not generate or compile"
 fi
 
+# A 16-bit spec whose patterns call the trans_ functions of tiny.decode
+# with its argument set (--width 16 --extern-argsets, field=%f).
+if $GEN --width 16 --extern-argsets --header-include tiny.gen.h --prefix t16 \
+  --ctx 'struct t_ctx' --include tiny.h --undo t_undo -o "$D/tiny16.gen.c" \
+  --header "$D/tiny16.gen.h" tests/decodegen/tiny16.decode &&
+  $CC -std=gnu11 -Wall -Wextra -Werror -I tests/decodegen -I "$D" -Dmain=tiny_main -c \
+    -o "$D/tiny_trans.o" tests/decodegen/tiny_main.c &&
+  $CC -std=gnu11 -Wall -Wextra -Werror -I tests/decodegen -I "$D" -o "$D/tiny16" \
+    tests/decodegen/tiny16_main.c "$D/tiny_trans.o" "$D/tiny.gen.c" "$D/tiny16.gen.c"; then
+  "$D/tiny16" >"$D/tiny16.out"
+  cat >"$D/tiny16.want" <<'OUT'
+ADDI rd=11 rn=11 imm=-1
+ADDI rd=8 rn=8 imm=5
+none 0x0a39 undone=1
+none 0x0000 undone=0
+OUT
+  if diff -u "$D/tiny16.want" "$D/tiny16.out"; then
+    echo "PASS decodegen/width16"
+  else
+    echo "FAIL decodegen/width16: output differs"
+  fi
+else
+  echo "FAIL decodegen/width16: the 16-bit spec did not generate or compile"
+fi
+# --trans-prefix: the pattern functions get the decoder's own names.
+if $GEN --prefix t --trans-prefix t_trans_ --ctx 'struct t_ctx' -o "$D/tp.gen.c" \
+  --header "$D/tp.gen.h" tests/decodegen/tiny.decode &&
+  grep -q 'bool t_trans_ADDI(struct t_ctx \*s, const struct arg_rri \*a);' "$D/tp.gen.h" &&
+  grep -q 'if (t_trans_ADDI(s, ' "$D/tp.gen.c" && ! grep -q '[^_]trans_ADDI' "$D/tp.gen.c"; then
+  echo "PASS decodegen/trans_prefix"
+else
+  echo "FAIL decodegen/trans_prefix: the pattern functions are not named t_trans_NAME"
+fi
+
+err16() { # err16 NAME MESSAGE SPEC-TEXT: as err, for a --width 16 spec
+  local spec=$D/$1.decode got st
+  printf '%s\n' "$3" >"$spec"
+  got=$($GEN --width 16 --prefix t -o "$D/e16.gen.c" --header "$D/e16.gen.h" "$spec" 2>&1 >/dev/null)
+  st=$?
+  if [ $st -ne 0 ] && [ "$got" = "$spec:$2" ]; then
+    echo "PASS decodegen/$1"
+  else
+    echo "FAIL decodegen/$1: status $st, got '$got', want '$spec:$2'"
+  fi
+}
+err16 wide16 '1: X is 32 bits wide, more than 16' 'X 00000000000000000000000000000000'
+err16 field_ref '1: unknown field %nope' 'X 0000000000000000 f=%nope'
+
 # err NAME MESSAGE SPEC-TEXT: the spec must fail with exactly MESSAGE on stderr.
 err() {
   local name=$1 want=$2 spec=$D/$1.decode

@@ -30,6 +30,16 @@ $(FUZZ_OUT)/a64_decode.gen.c.o: $(A64_GEN).c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Idecode/aarch64 -c $< -o $@
 $(filter $(FUZZ_OUT)/decode/aarch64/%,$(FUZZ_OBJS)): $(A64_GEN).h
+# The RV64 dispatch from decode/riscv64/rv64.decode and rv64c.decode (RV64_GEN, RV64C_GEN).
+FUZZ_FLAGS += -I$(O)/decode/riscv64
+FUZZ_OBJS += $(FUZZ_OUT)/rv64_decode.gen.c.o $(FUZZ_OUT)/rv64c_decode.gen.c.o
+$(FUZZ_OUT)/rv64_decode.gen.c.o: $(RV64_GEN).c $(RV64C_GEN).h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Idecode/riscv64 -c $< -o $@
+$(FUZZ_OUT)/rv64c_decode.gen.c.o: $(RV64C_GEN).c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Idecode/riscv64 -c $< -o $@
+$(filter $(FUZZ_OUT)/decode/riscv64/%,$(FUZZ_OBJS)): $(RV64_GEN).h $(RV64C_GEN).h
 
 $(FUZZ_OUT)/%.c.o: %.c
 	@mkdir -p $(dir $@)

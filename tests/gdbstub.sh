@@ -220,6 +220,15 @@ options() {
   err=$(cat "$TMP/badport")
   [ $st = 125 ] && [ "$err" = "xrun: -g takes a TCP port from 1 to 65535, not '70000'" ]
   check bad_port $? "status $st, stderr: $err"
+  # the stub describes aarch64 registers only: a riscv64 program is refused
+  printf '.global _start\n_start: li a0, 7\n li a7, 93\n ecall\n' >"$TMP/rv.S"
+  if riscv64-linux-gnu-gcc -nostdlib -static -o "$TMP/rv" "$TMP/rv.S" 2>/dev/null; then
+    "$XRUN" -g 1 "$TMP/rv" >/dev/null 2>"$TMP/rverr"
+    st=$?
+    err=$(cat "$TMP/rverr")
+    [ $st = 125 ] && [ "$err" = "xrun: -g: the gdb stub serves aarch64 programs only; riscv64 is not one yet" ]
+    check other_guest $? "status $st, stderr: $err"
+  fi
 
   port=$(free_port)
   timeout -k 2 "$TIMEOUT" "$XRUN" -g "$port" "$bin" >/dev/null 2>&1 &

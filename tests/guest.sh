@@ -1,9 +1,11 @@
 #!/bin/bash
-# guest.sh - build the aarch64 guest programs in tests/guest/aarch64/ and run
-# each under $XRUN, comparing stdout and exit status with NAME.out/NAME.status,
-# and (when qemu-aarch64 is installed) with qemu-aarch64 on the same binary.
+# guest.sh - build the guest programs in tests/guest/$GUEST/ (GUEST=aarch64
+# by default, or riscv64) and run each under $XRUN, comparing stdout and exit
+# status with NAME.out/NAME.status, and (when qemu-$GUEST is installed) with
+# qemu-$GUEST on the same binary.
 #
 #   tests/guest.sh                      # every test under ./xrun
+#   GUEST=riscv64 tests/guest.sh        # the riscv64 programs (tests/guest/riscv64)
 #   XRUN=qemu-aarch64 tests/guest.sh    # check the harness itself
 #   tests/guest.sh sieve_primes fp_     # only tests whose names match
 #   tests/guest.sh --bless NAME...      # write NAME.out/.status from qemu-aarch64,
@@ -11,12 +13,15 @@
 #
 # Prints one line per test: PASS guest/NAME, FAIL guest/NAME: reason (with a
 # short indented diff) or SKIP guest/NAME: reason.  Variants built as static-pie
-# and -O0 are named guest/NAME@pie and guest/NAME@O0.
+# and -O0 are named guest/NAME@pie and guest/NAME@O0. The riscv64 tests are
+# named guest-riscv64/NAME.
 #
 # Directives, read from lines of the source that start with "// test:":
 #   // test: arm-only: WHY     no native x86-64 comparison when blessing (inline
-#                              asm, or a fact that differs by design: uname)
-#   // test: qemu-wrong: WHY   qemu-aarch64 differs from Linux here: the expected
+#                              asm, or a fact that differs by design: uname);
+#                              for every guest, not only arm (also spelt
+#                              guest-only)
+#   // test: qemu-wrong: WHY   qemu-$GUEST differs from Linux here: the expected
 #                              output is the native x86-64 build's (the kernel's
 #                              answer), and xrun is not compared with qemu live
 #   // test: cflags: FLAGS     extra flags for the guest build
@@ -27,11 +32,17 @@
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
-SRC=tests/guest/aarch64
-OUT=${O:-o}/tests/guest/aarch64
+GUEST=${GUEST:-aarch64}
+case $GUEST in
+  aarch64) TAG=guest ;;
+  riscv64) TAG=guest-riscv64 ;;
+  *) echo "guest.sh: unknown GUEST=$GUEST (aarch64 or riscv64)" >&2; exit 2 ;;
+esac
+SRC=tests/guest/$GUEST
+OUT=${O:-o}/tests/guest/$GUEST
 XRUN=${XRUN:-./xrun}
-QEMU=${QEMU:-qemu-aarch64}
-GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+QEMU=${QEMU:-qemu-$GUEST}
+GUEST_CC=${GUEST_CC:-$GUEST-linux-gnu-gcc}
 HOST_CC=${HOST_CC:-gcc}
 HOST_CFLAGS="-mcx16" # inline cmpxchg16b for the 128-bit __sync CAS
 TIMEOUT=${TIMEOUT:-10}
@@ -40,10 +51,19 @@ TIMEOUT=${TIMEOUT:-10}
 COMMON_CFLAGS="-O2 -g -ffp-contract=off -Wall -Wno-unused-result"
 GUEST_LIBS="-lm -lpthread"
 # Tests also built as -static-pie and at -O0 (each variant must print the same).
-VARIANT_TESTS=${VARIANT_TESTS:-"printf_floats string_funcs_checksum setjmp_longjmp
+A64_VARIANTS="printf_floats string_funcs_checksum setjmp_longjmp
   recursion_fib_ackermann file_io_tmpdir sieve_primes signal_segv_recover
   function_pointers switch_jump_table malloc_many_small auxv_getauxval asm_hello_write
-  signal_segv_deferred_address"}
+  signal_segv_deferred_address"
+RV64_VARIANTS="hello_compressed int_muldiv"
+# Debian's riscv64 cross glibc has no static-pie start file (rcrt1.o).
+if [ "$GUEST" = riscv64 ]; then
+  VARIANT_TESTS=${VARIANT_TESTS:-$RV64_VARIANTS}
+  VARIANT_KINDS="O0"
+else
+  VARIANT_TESTS=${VARIANT_TESTS:-$A64_VARIANTS}
+  VARIANT_KINDS="pie O0"
+fi
 
 ulimit -c 0
 mkdir -p "$OUT"
@@ -69,10 +89,11 @@ build() {
     *) libs=$GUEST_LIBS ;;
   esac
   local fresh=1 dep
-  for dep in "$src" "$0" "$SRC"/*.h; do [ "$bin" -nt "$dep" ] || fresh=0; done
+  local dir; dir=$(dirname "$src")
+  for dep in "$src" "$0" "$dir"/*.h; do [ "$bin" -nt "$dep" ] || fresh=0; done
   [ $fresh = 1 ] && return 0
   # shellcheck disable=SC2086
-  $GUEST_CC $flags $link -I"$SRC" -o "$bin" "$src" $libs >"$bin.log" 2>&1
+  $GUEST_CC $flags $link -I"$dir" -o "$bin" "$src" $libs >"$bin.log" 2>&1
 }
 
 # A guest that goes wrong can signal pid -1 (kill(fork() that failed, ...)):
@@ -108,7 +129,7 @@ same_as_qemu=0
 nfail=0
 fail() { # fail TEST REASON [DIFF-A DIFF-B]
   nfail=$((nfail + 1))
-  echo "FAIL guest/$1: $2"
+  echo "FAIL $TAG/$1: $2"
   if [ $# -ge 4 ]; then diff "$3" "$4" 2>&1 | head -8 | sed 's/^/    /'; fi
 }
 
@@ -117,44 +138,46 @@ run_test() { # run_test NAME SRCFILE VARIANT
   tname=$name${variant:+@$variant}
   bin=$(abspath "$OUT/$tname")
   if ! command -v "$GUEST_CC" >/dev/null 2>&1; then
-    echo "SKIP guest/$tname: $GUEST_CC not installed"; return
+    echo "SKIP $TAG/$tname: $GUEST_CC not installed"; return
   fi
   if ! build "$src" "$bin" "$variant"; then
     fail "$tname" "build failed: $(grep -m1 -i error "$bin.log")"; rm -f "$bin"; return
   fi
-  if [ ! -f "$SRC/$name.out" ]; then
-    fail "$tname" "no expected output $SRC/$name.out"; return
+  local exp; exp=$(dirname "$src") # NAME.out and NAME.status live beside the source
+  if [ ! -f "$exp/$name.out" ]; then
+    fail "$tname" "no expected output $exp/$name.out"; return
   fi
-  if [ "$XRUN" != qemu-aarch64 ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
-    echo "SKIP guest/$tname: $XRUN not built"; return
+  if [ "$XRUN" != "$QEMU" ] && [ ! -x "$XRUN_CMD" ] && ! command -v "$XRUN" >/dev/null; then
+    echo "SKIP $TAG/$tname: $XRUN not built"; return
   fi
   args=$(directive "$src" args)
   want_status=0
-  [ -f "$SRC/$name.status" ] && want_status=$(cat "$SRC/$name.status")
+  [ -f "$exp/$name.status" ] && want_status=$(cat "$exp/$name.status")
   local xflags=
   [ $same_as_qemu = 0 ] && xflags=$(directive "$src" xrun-flags)
   got_status=$(run "$XRUN_CMD $xflags" "$bin" "$args" "$bin.got")
   if [ "$got_status" = 124 ] && [ "$want_status" != 124 ]; then
     fail "$tname" "timed out after ${TIMEOUT}s (or internal error 124): $(head -c 200 "$bin.got.err")"; return
   fi
-  if ! cmp -s "$SRC/$name.out" "$bin.got"; then
-    fail "$tname" "stdout differs from $name.out" "$SRC/$name.out" "$bin.got"; return
+  if ! cmp -s "$exp/$name.out" "$bin.got"; then
+    fail "$tname" "stdout differs from $name.out" "$exp/$name.out" "$bin.got"; return
   fi
   if [ "$got_status" != "$want_status" ]; then
     fail "$tname" "exit status $got_status, expected $want_status: $(head -c 200 "$bin.got.err" | tr '\n' ' ')"; return
   fi
-  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ]; then
+  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ] &&
+    [ -z "$(shared_qemu_wrong "$name")" ]; then
     q_status=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
     if ! cmp -s "$bin.qemu" "$bin.got" || [ "$q_status" != "$got_status" ]; then
-      fail "$tname" "matches $name.out but not qemu-aarch64 (status $q_status); test is not deterministic?" \
+      fail "$tname" "matches $name.out but not $QEMU (status $q_status); test is not deterministic?" \
         "$bin.qemu" "$bin.got"
       return
     fi
   fi
-  echo "PASS guest/$tname"
+  echo "PASS $TAG/$tname"
 }
 
-# bless NAME: write NAME.out/.status from qemu-aarch64, cross-checked natively.
+# bless NAME: write NAME.out/.status from $QEMU, cross-checked natively.
 bless() {
   local name=$1 src=$2 bin nbin args q n
   bin=$(abspath "$OUT/$name")
@@ -168,8 +191,8 @@ bless() {
     $HOST_CC $COMMON_CFLAGS $HOST_CFLAGS -I"$SRC" -o "$nbin" "$src" -lm -lpthread || return 1
     q=$(run "" "$nbin" "$args" "$bin.qemu") # the kernel's answer is the expectation
     echo "bless $name: qemu-wrong ($(directive "$src" qemu-wrong)): from the native x86-64 build, status $q"
-  elif [ -n "$(directive "$src" arm-only)" ] || [ "${src%.S}" != "$src" ]; then
-    echo "bless $name: arm-only ($(directive "$src" arm-only)), qemu status $q"
+  elif [ -n "$(directive "$src" arm-only)$(directive "$src" guest-only)" ] || [ "${src%.S}" != "$src" ]; then
+    echo "bless $name: guest-only ($(directive "$src" arm-only)$(directive "$src" guest-only)), qemu status $q"
   else
     # same basename as the guest binary: argv[0] is printed by some tests
     mkdir -p "$OUT/native"
@@ -188,6 +211,14 @@ bless() {
   if [ "$q" != 0 ]; then echo "$q" >"$SRC/$name.status"; else rm -f "$SRC/$name.status"; fi
 }
 
+# tests/guest/riscv64/shared.list: aarch64 programs (portable C) that run as
+# riscv64 programs too, against the same NAME.out; a line's second field
+# "qemu-wrong" (then a reason) skips the live qemu-riscv64 comparison.
+SHARED=$SRC/shared.list
+shared_qemu_wrong() {
+  [ -f "$SHARED" ] && awk -v n="$1" '$1 == n && $2 == "qemu-wrong:" {print}' "$SHARED"
+}
+
 mode="test"
 if [ "${1:-}" = --bless ]; then mode=bless; shift; fi
 
@@ -201,7 +232,17 @@ for src in "$SRC"/*.c "$SRC"/*.S; do
   if [ $mode = bless ]; then bless "$name" "$src"; continue; fi
   run_test "$name" "$src" ""
   case " $(echo $VARIANT_TESTS) " in
-    *" $name "*) run_test "$name" "$src" pie; run_test "$name" "$src" O0 ;;
+    *" $name "*) for v in $VARIANT_KINDS; do run_test "$name" "$src" "$v"; done ;;
   esac
 done
+if [ $mode = test ] && [ -f "$SHARED" ]; then
+  while read -r name _; do
+    case $name in '' | '#'*) continue ;; esac
+    if [ $# -gt 0 ]; then
+      m=0; for pat in "$@"; do case $name in *"$pat"*) m=1 ;; esac; done
+      [ $m = 1 ] || continue
+    fi
+    run_test "$name" "tests/guest/aarch64/$name.c" ""
+  done <"$SHARED"
+fi
 [ $nfail = 0 ]

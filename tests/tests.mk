@@ -40,3 +40,8 @@ pytest-suite: deps
 
 sysroot:
 	tools/fetch-arm64 busybox-static libc6 libssl3 openssl
+
+# The riscv64 sysroot of tests/coreutils_riscv64.sh and GUEST=riscv64 tests/busybox.sh
+# (which make it themselves when it is absent).
+sysroot-riscv64:
+	tools/mksysroot -a riscv64 -s trixie $(O)/rv64-sysroot coreutils busybox-static

@@ -8,3 +8,4 @@ struct t_ctx {
 
 void t_undo(struct t_ctx *s);
 int times2(struct t_ctx *s, int x);
+int plus8(struct t_ctx *s, int x); /* tiny16.decode */

@@ -7,7 +7,7 @@
  *                unmapped page after them
  *
  * Each call goes through the handler in the syscall table (sys_lookup), as
- * a64_syscall would make it, but with arguments confined so that nothing
+ * sys_syscall would make it, but with arguments confined so that nothing
  * outside the harness is touched: a pointer argument is NULL, in the
  * scratch pages, running into the unmapped page or inside it (never a raw
  * value: the kernel would write through it); a descriptor is a scratch
@@ -88,7 +88,7 @@ static uint64_t host_ptr(const void *p) {
   return (uint64_t)(uintptr_t)p;
 }
 
-/* The call through the table, as a64_syscall makes it; checks the result. */
+/* The call through the table, as sys_syscall makes it; checks the result. */
 static int64_t call(uint64_t nr, const uint64_t a[6]) {
   const struct sys_entry *e = sys_lookup(nr);
   if (!e || !e->fn)

@@ -1,14 +1,24 @@
-/* signal_test.c - the AArch64 rt_sigframe on a fake cpu: where the kernel puts
- * each field, and a push followed by rt_sigreturn restoring every register. */
+/* signal_test.c - the AArch64 and riscv64 rt_sigframes on a fake cpu: where
+ * the kernel puts each field, and a push followed by rt_sigreturn restoring
+ * every register. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include "../../decode/aarch64/a64_cpu.h"
+#include "../../decode/riscv64/rv64_cpu.h"
 #include "../../syscall/sys_int.h"
 #include "test.h"
 
-static const struct guest test_guest = {.name = "aarch64"};
+static const struct guest test_guest = {.name = "aarch64",
+                                        .sys_nr_off = offsetof(struct a64_cpu, x[8]),
+                                        .sys_arg_off = offsetof(struct a64_cpu, x[0]),
+                                        .sp_off = offsetof(struct a64_cpu, x[31])};
+static const struct guest test_rv64 = {.name = "riscv64",
+                                       .elf_machine = 243,
+                                       .sys_nr_off = offsetof(struct rv64_cpu, x[17]),
+                                       .sys_arg_off = offsetof(struct rv64_cpu, x[10]),
+                                       .sp_off = offsetof(struct rv64_cpu, x[2])};
 static _Alignas(16) uint8_t stack[64 * 1024];
 
 static void fill(struct a64_cpu *a) {
@@ -99,6 +109,81 @@ TEST(sigreturn_restores_every_register) {
   ASSERT_EQ(a.nzcv, before.nzcv);
   ASSERT_EQ(a.fpcr, before.fpcr);
   ASSERT_EQ(a.fpsr, before.fpsr);
+}
+
+static void fill_rv64(struct rv64_cpu *r) {
+  memset(r, 0, sizeof(*r));
+  r->c.guest = &test_rv64;
+  for (int i = 1; i < 32; i++)
+    r->x[i] = 0x0101010101010101ull * (uint64_t)(i % 13 + 1) + (uint64_t)i;
+  r->x[2] = (uint64_t)(uintptr_t)(stack + sizeof(stack) - 40); /* not 16-aligned */
+  for (int i = 0; i < 32; i++)
+    r->f[i] = 0xffffffff00000000ull | (uint64_t)i << 8;
+  r->fcsr = 0x61; /* frm 3, NX */
+  r->c.fp_pending = IR_FPEXC_DIVZERO;
+  r->c.pc = 0x10234;
+  r->res_addr = 0x5000;
+}
+
+/* arch/riscv/kernel/signal.c: info at sp, ucontext at sp + 128, sc_regs
+ * (pc, x1..x31) at uc + 176, the FP state at uc + 432 with fcsr after f31. */
+TEST(rv64_frame_layout_matches_kernel) {
+  struct rv64_cpu r, before;
+  fill_rv64(&r);
+  before = r;
+  struct a64_sigaction act = {0x11000, 0, 0, 0};
+  siginfo_t info;
+  memset(&info, 0, sizeof(info));
+  info.si_signo = SIGSEGV;
+  ASSERT_EQ(sys_sigframe_push(&r.c, SIGSEGV, &act, &info, 0x9), 0);
+  uint8_t *f = (uint8_t *)(uintptr_t)r.x[2];
+  uint64_t u64;
+  uint32_t u32;
+  ASSERT_EQ(r.x[2] & 15, 0);
+  ASSERT(r.x[2] + 1088 <= before.x[2]);
+  ASSERT_EQ(r.c.pc, 0x11000);
+  ASSERT_EQ(r.x[10], SIGSEGV);
+  ASSERT_EQ(r.x[11], r.x[2]);
+  ASSERT_EQ(r.x[12], r.x[2] + 128);
+  ASSERT(r.x[1] != before.x[1] && r.x[1] != 0); /* the rt_sigreturn trampoline */
+  ASSERT_EQ(r.res_addr, ~0ull);
+  memcpy(&u64, f + 128 + 40, 8);
+  ASSERT_EQ(u64, 0x9); /* uc_sigmask */
+  memcpy(&u64, f + 128 + 176, 8);
+  ASSERT_EQ(u64, 0x10234); /* sc_regs.pc */
+  memcpy(&u64, f + 128 + 176 + 2 * 8, 8);
+  ASSERT_EQ(u64, before.x[2]); /* sc_regs.sp */
+  memcpy(&u64, f + 128 + 176 + 31 * 8, 8);
+  ASSERT_EQ(u64, before.x[31]);
+  memcpy(&u64, f + 128 + 432 + 5 * 8, 8);
+  ASSERT_EQ(u64, before.f[5]);
+  memcpy(&u32, f + 128 + 432 + 256, 4);
+  ASSERT_EQ(u32, 0x61 | 8); /* fcsr with the pending divide-by-zero as DZ */
+}
+
+TEST(rv64_sigreturn_restores_every_register) {
+  struct rv64_cpu r, before;
+  fill_rv64(&r);
+  before = r;
+  struct a64_sigaction act = {0x11000, 0, 0, 0};
+  siginfo_t info;
+  memset(&info, 0, sizeof(info));
+  ASSERT_EQ(sys_sigframe_push(&r.c, SIGUSR1, &act, &info, 0), 0);
+  uint64_t frame = r.x[2];
+  for (int i = 1; i < 32; i++)
+    r.x[i] = 0xbad;
+  memset(r.f, 0x77, sizeof(r.f));
+  r.fcsr = 0;
+  r.x[2] = frame;
+  r.x[17] = 139;
+  struct sys_call s = {.cpu = &r.c, .nr = 139};
+  int64_t ret = sys_rt_sigreturn(&s);
+  ASSERT_EQ((uint64_t)ret, before.x[10]);
+  ASSERT(!memcmp(r.x, before.x, sizeof(r.x)));
+  ASSERT(!memcmp(r.f, before.f, sizeof(r.f)));
+  ASSERT_EQ(r.c.pc, before.c.pc);
+  ASSERT_EQ(r.fcsr, 0x61 | 8);
+  ASSERT_EQ(r.c.fp_pending, 0);
 }
 
 TEST_MAIN("signal")

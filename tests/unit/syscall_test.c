@@ -1,4 +1,4 @@
-/* syscall_test.c - a64_syscall on a fake AArch64 cpu: x8 = number, x0-x5 =
+/* syscall_test.c - sys_syscall on a fake AArch64 cpu: x8 = number, x0-x5 =
  * arguments, x0 = result. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -28,7 +28,14 @@ __attribute__((weak)) int tc_overlaps_translator(uint64_t start, uint64_t len) {
 }
 
 /* hwcap: fp, asimd, aes, atomics; hwcap2: frint (a mix, for the /proc/cpuinfo test) */
-static const struct guest test_guest = {.name = "aarch64", .hwcap = 0x10b, .hwcap2 = 0x100};
+static const struct guest test_guest = {.name = "aarch64",
+                                        .hwcap = 0x10b,
+                                        .hwcap2 = 0x100,
+                                        .sys_nr_off = offsetof(struct a64_cpu, x[8]),
+                                        .sys_arg_off = offsetof(struct a64_cpu, x[0]),
+                                        .sp_off = offsetof(struct a64_cpu, x[31]),
+                                        .tls_off = offsetof(struct a64_cpu, tpidr_el0),
+                                        .monitor_off = offsetof(struct a64_cpu, excl_addr)};
 
 static int64_t sc(int nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
                   uint64_t a5) {
@@ -38,7 +45,7 @@ static int64_t sc(int nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, ui
   cpu.x[8] = (uint64_t)nr;
   uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
   memcpy(cpu.x, a, sizeof(a));
-  a64_syscall(&cpu.c);
+  sys_syscall(&cpu.c);
   return (int64_t)cpu.x[0];
 }
 #define SC0(nr)     sc(nr, 0, 0, 0, 0, 0, 0)
@@ -377,9 +384,10 @@ TEST(sysroot_paths) {
 TEST(exit_marks_thread) {
   struct a64_cpu cpu;
   memset(&cpu, 0, sizeof(cpu));
+  cpu.c.guest = &test_guest;
   cpu.x[8] = NR_exit;
   cpu.x[0] = 3;
-  a64_syscall(&cpu.c);
+  sys_syscall(&cpu.c);
   ASSERT(cpu.c.exiting);
   ASSERT_EQ(cpu.c.exit_status, 3);
 }

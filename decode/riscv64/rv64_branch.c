@@ -1,0 +1,51 @@
+/* rv64_branch.c - JAL, JALR and the conditional branches (unprivileged ISA,
+ * chapter 2.5). A conditional branch is a side exit: decoding goes on with
+ * the fall-through path in the same block. With C every target is 2-byte
+ * aligned, so no target raises a misaligned-fetch exception. */
+#include "rv64.h"
+
+/* rd = the address of the next instruction (pc + 2 after a compressed one) */
+static void rv64_link(struct rv64_ctx *s, unsigned rd) {
+  if (rd)
+    rv64_set(s, rd, rv64_guest_addr(s, s->pc + s->len));
+}
+
+bool rv64_trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
+  rv64_link(s, a->rd);
+  rv64_goto(s, s->pc + (int64_t)a->imm);
+  return true;
+}
+
+/* target = (rs1 + imm) & ~1, read before rd is written (jalr ra, 0(ra)) */
+bool rv64_trans_jalr(struct rv64_ctx *s, const struct arg_i *a) {
+  uint32_t t = rv64_addr(s, a->rs1, a->imm);
+  t = ir_binop(s->b, IR_AND, IR_I64, t, rv64_imm(s, ~1ull));
+  rv64_link(s, a->rd);
+  rv64_jump(s, t);
+  return true;
+}
+
+static bool rv64_branch(struct rv64_ctx *s, const struct arg_b *a, enum ir_cmp cmp) {
+  uint32_t c = ir_cmp(s->b, cmp, IR_I64, rv64_get(s, a->rs1), rv64_get(s, a->rs2));
+  ir_exit_if(s->b, c, s->pc + (int64_t)a->imm);
+  return true;
+}
+
+bool rv64_trans_beq(struct rv64_ctx *s, const struct arg_b *a) {
+  return rv64_branch(s, a, IR_EQ);
+}
+bool rv64_trans_bne(struct rv64_ctx *s, const struct arg_b *a) {
+  return rv64_branch(s, a, IR_NE);
+}
+bool rv64_trans_blt(struct rv64_ctx *s, const struct arg_b *a) {
+  return rv64_branch(s, a, IR_LT);
+}
+bool rv64_trans_bge(struct rv64_ctx *s, const struct arg_b *a) {
+  return rv64_branch(s, a, IR_GE);
+}
+bool rv64_trans_bltu(struct rv64_ctx *s, const struct arg_b *a) {
+  return rv64_branch(s, a, IR_LTU);
+}
+bool rv64_trans_bgeu(struct rv64_ctx *s, const struct arg_b *a) {
+  return rv64_branch(s, a, IR_GEU);
+}

@@ -1,0 +1,72 @@
+/* rv64_decode.c - the RV64GC block decoder: reads a 16- or 32-bit
+ * instruction at a guest pc (the low two bits of the first halfword say
+ * which: 11 is a 32-bit one) and dispatches it through the generated
+ * decoders of rv64.decode and rv64c.decode to a trans_ function that appends
+ * its IR. A block ends at a jump, ecall or trap, after
+ * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, or once
+ * it holds RV64_MAX_SIDE_EXITS conditional branches.
+ *
+ *   struct ir_block *b = ir_block_new(pc);
+ *   rv64_decode_block(b, pc);
+ */
+#include <signal.h>
+#include "rv64.h"
+
+/* Conditional branches continue the block as side exits; the backend has
+ * room for 8 exits per block, the final one included. */
+enum { RV64_MAX_SIDE_EXITS = 6, RV64_PAGE = 4096 };
+
+void rv64_decode_undo(struct rv64_ctx *s) {
+  s->b->n = s->undo_n;
+  s->frm_checked = s->undo_frm_checked;
+}
+
+/* The instruction at pc: its length in s->len, its bits in s->insn. */
+static void rv64_fetch(struct rv64_ctx *s, uint64_t pc) {
+  uint32_t lo = *(const uint16_t *)(uintptr_t)pc;
+  s->pc = pc;
+  s->len = (lo & 3) == 3 ? 4 : 2;
+  s->insn = s->len == 4 ? lo | (uint32_t) * (const uint16_t *)(uintptr_t)(pc + 2) << 16 : lo;
+}
+
+static void rv64_decode_insn(struct rv64_ctx *s) {
+  s->undo_n = s->b->n;
+  s->undo_frm_checked = s->frm_checked;
+  bool done;
+  if (s->len == 2)
+    done = rv64c_decode_gen(s, s->insn);
+  else /* 48-bit and longer encodings (bits 4:0 = 11111) match no pattern */
+    done = (s->insn & 0x1f) != 0x1f && rv64_decode_gen(s, s->insn);
+  if (!done)
+    rv64_illegal(s); /* -d unimpl names it if it runs */
+}
+
+static unsigned rv64_count_side_exits(const struct ir_block *b, uint32_t from) {
+  unsigned n = 0;
+  for (uint32_t i = from; i < b->n; i++)
+    n += b->insn[i].op == IR_EXIT_IF;
+  return n;
+}
+
+void rv64_decode_block(struct ir_block *b, uint64_t pc) {
+  struct rv64_ctx s = {.b = b};
+  unsigned max = xrun_opt.max_block_insns ? xrun_opt.max_block_insns : 1;
+  unsigned insns = 0, exits = 0;
+  uint64_t start = pc;
+  while (!s.end) {
+    rv64_fetch(&s, pc);
+    uint32_t first = ir_mark(b, pc);
+    rv64_decode_insn(&s);
+    exits += rv64_count_side_exits(b, first);
+    insns++;
+    pc += s.len;
+    /* stop before an instruction that would cross into the next page */
+    if (insns >= max || pc % RV64_PAGE == 0 || pc % RV64_PAGE == RV64_PAGE - 2 ||
+        exits >= RV64_MAX_SIDE_EXITS)
+      break;
+  }
+  if (!ir_block_ended(b))
+    ir_goto(b, pc);
+  b->guest_size = (uint32_t)(pc - start);
+  b->guest_insns = insns;
+}

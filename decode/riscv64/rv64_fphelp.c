@@ -1,0 +1,88 @@
+/* rv64_fphelp.c - the F and D computational instructions as one exact C
+ * helper (unprivileged ISA, chapters 20 and 21): rv64_h_fp(cpu, insn)
+ * decodes the instruction again, reads its operands from the state (the
+ * translated code has stored every register before the call), computes
+ * with rv64_fpops.c, writes rd and accrues fflags into fcsr. The decoder
+ * has already refused the reserved rounding modes (rv64_fp.c). A dynamic
+ * rm reads frm; the reserved frm values 5..7 are taken as RNE (the hardware
+ * would raise SIGILL). */
+#include "rv64.h"
+#include "rv64_fpenv.h"
+
+static unsigned bits(uint32_t insn, unsigned pos, unsigned len) {
+  return insn >> pos & ((1u << len) - 1);
+}
+
+/* Operand rs of format fmt: binary32 unboxed. */
+static uint64_t rv64_fget(const struct rv64_cpu *r, unsigned rs, unsigned fmt) {
+  return fmt ? r->f[rs] : rv64_unbox(r->f[rs]);
+}
+
+static void rv64_fput(struct rv64_cpu *r, unsigned rd, unsigned fmt, uint64_t v) {
+  r->f[rd] = fmt ? v : RV64_BOX | (uint32_t)v;
+}
+
+static void rv64_xput(struct rv64_cpu *r, unsigned rd, uint64_t v) {
+  if (rd)
+    r->x[rd] = v;
+}
+
+/* FMADD FMSUB FNMSUB FNMADD: a * b + c with the signs the opcode gives. */
+static void rv64_fp_fused(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned *fl) {
+  unsigned fmt = bits(insn, 25, 1), op = bits(insn, 2, 2); /* 0 madd 1 msub 2 nmsub 3 nmadd */
+  uint64_t sign = fmt ? 1ull << 63 : 1u << 31;
+  uint64_t a = rv64_fget(r, bits(insn, 15, 5), fmt), b = rv64_fget(r, bits(insn, 20, 5), fmt);
+  uint64_t c = rv64_fget(r, bits(insn, 27, 5), fmt);
+  if (op >= 2)
+    a ^= sign; /* -(a * b) = (-a) * b: a NaN's sign does not matter, it becomes canonical */
+  if (op == 1 || op == 3)
+    c ^= sign;
+  rv64_fput(r, bits(insn, 7, 5), fmt, rv64_fp_arith(RV64_FMADD, fmt, rm, a, b, c, fl));
+}
+
+/* FSGNJ FSGNJN FSGNJX: a's magnitude with a sign made of b's. */
+static uint64_t rv64_fp_sgnj(unsigned fmt, unsigned how, uint64_t a, uint64_t b) {
+  uint64_t sign = fmt ? 1ull << 63 : 1u << 31;
+  uint64_t s = how == 0 ? b & sign : how == 1 ? ~b & sign : (a ^ b) & sign;
+  return (a & ~sign) | s;
+}
+
+/* OP-FP (opcode 1010011), by funct5. */
+static void rv64_fp_op(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned *fl) {
+  unsigned f5 = bits(insn, 27, 5), fmt = bits(insn, 25, 1), funct3 = bits(insn, 12, 3);
+  unsigned rd = bits(insn, 7, 5), rs1 = bits(insn, 15, 5), rs2 = bits(insn, 20, 5);
+  uint64_t a = rv64_fget(r, rs1, fmt), b = rv64_fget(r, rs2, fmt);
+  switch (f5) {
+  case 0x00: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FADD, fmt, rm, a, b, 0, fl)); break;
+  case 0x01: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FSUB, fmt, rm, a, b, 0, fl)); break;
+  case 0x02: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FMUL, fmt, rm, a, b, 0, fl)); break;
+  case 0x03: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FDIV, fmt, rm, a, b, 0, fl)); break;
+  case 0x0b: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FSQRT, fmt, rm, a, 0, 0, fl)); break;
+  case 0x04: rv64_fput(r, rd, fmt, rv64_fp_sgnj(fmt, funct3, a, b)); break;
+  case 0x05: rv64_fput(r, rd, fmt, rv64_fp_minmax(funct3 == 1, fmt, a, b, fl)); break;
+  case 0x08: /* FCVT.S.D, FCVT.D.S: the source is the other format */
+    rv64_fput(r, rd, fmt, rv64_fp_convert(fmt, rm, rv64_fget(r, rs1, !fmt), fl));
+    break;
+  case 0x14: rv64_xput(r, rd, rv64_fp_cmp(funct3, fmt, a, b, fl)); break;
+  case 0x18: rv64_xput(r, rd, rv64_fp_to_int(rs2, fmt, rm, a, fl)); break;
+  case 0x1a: rv64_fput(r, rd, fmt, rv64_fp_from_int(rs2, fmt, rm, r->x[rs1], fl)); break;
+  case 0x1c: rv64_xput(r, rd, rv64_fp_class(fmt, a)); break;
+  default: break; /* the decoder takes no other encoding */
+  }
+}
+
+uint64_t rv64_h_fp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
+  struct rv64_cpu *r = (struct rv64_cpu *)c;
+  (void)unused;
+  c->pc = pc;
+  xrun_fp_take(c); /* what translated code raised stays apart from ours */
+  unsigned rm = bits((uint32_t)insn, 12, 3), fl = 0;
+  if (rm == RV64_DYN)
+    rm = r->fcsr >> RV64_FRM_SHIFT & 7;
+  if ((insn & 0x7f) == 0x53)
+    rv64_fp_op(r, (uint32_t)insn, rm, &fl);
+  else
+    rv64_fp_fused(r, (uint32_t)insn, rm, &fl);
+  r->fcsr |= fl;
+  return 0;
+}

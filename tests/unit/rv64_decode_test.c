@@ -1,0 +1,149 @@
+/* rv64_decode_test.c - the compressed instructions expand to the IR of the
+ * 32-bit instruction they stand for: each RV64C encoding (the GNU assembler's
+ * output for the instruction text) is decoded, then its 32-bit equivalent at
+ * the same pc, and the two IR listings must agree but for the fall-through
+ * exit (pc + 2 against pc + 4). Also: the encodings rv64c.decode reserves
+ * raise SIGILL, and a few 32-bit decodes. */
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "../../decode/riscv64/rv64.h"
+#include "../../ir/ir.h"
+#include "../../xrun.h"
+#include "test.h"
+
+/* c16: what `as -march=rv64gc` makes of the text with .option rvc;
+ * i32: the same text with .option norvc. */
+static const struct {
+  uint16_t c16;
+  uint32_t i32;
+  const char *text;
+} pairs[] = {
+    {0x1fe8, 0x3fc10513, "addi a0, sp, 1020"},   /* c.addi4spn */
+    {0x0044, 0x00410493, "addi s1, sp, 4"},      /* c.addi4spn */
+    {0x3de8, 0x0f85b507, "fld fa0, 248(a1)"},    /* c.fld */
+    {0x5ff0, 0x07c7a603, "lw a2, 124(a5)"},      /* c.lw */
+    {0x7c74, 0x0f843683, "ld a3, 248(s0)"},      /* c.ld */
+    {0xa71c, 0x00f73427, "fsd fa5, 8(a4)"},      /* c.fsd */
+    {0xc0b0, 0x04c4a023, "sw a2, 64(s1)"},       /* c.sw */
+    {0xe11c, 0x00f53023, "sd a5, 0(a0)"},        /* c.sd */
+    {0x1701, 0xfe070713, "addi a4, a4, -32"},    /* c.addi */
+    {0x02fd, 0x01f28293, "addi t0, t0, 31"},     /* c.addi */
+    {0x37fd, 0xfff7879b, "addiw a5, a5, -1"},    /* c.addiw */
+    {0x2dc5, 0x011d8d9b, "addiw s11, s11, 17"},  /* c.addiw */
+    {0x5665, 0xff900613, "addi a2, zero, -7"},   /* c.li */
+    {0x7101, 0xe0010113, "addi sp, sp, -512"},   /* c.addi16sp */
+    {0x617d, 0x1f010113, "addi sp, sp, 496"},    /* c.addi16sp */
+    {0x7701, 0xfffe0737, "lui a4, 0xfffe0"},     /* c.lui */
+    {0x637d, 0x0001f337, "lui t1, 31"},          /* c.lui */
+    {0x927d, 0x03f65613, "srli a2, a2, 63"},     /* c.srli */
+    {0x8405, 0x40145413, "srai s0, s0, 1"},      /* c.srai */
+    {0x9ae9, 0xffa6f693, "andi a3, a3, -6"},     /* c.andi */
+    {0x8f99, 0x40e787b3, "sub a5, a5, a4"},      /* c.sub */
+    {0x8c25, 0x00944433, "xor s0, s0, s1"},      /* c.xor */
+    {0x8d4d, 0x00b56533, "or a0, a0, a1"},       /* c.or */
+    {0x8df1, 0x00c5f5b3, "and a1, a1, a2"},      /* c.and */
+    {0x9f99, 0x40e787bb, "subw a5, a5, a4"},     /* c.subw */
+    {0x9ea5, 0x009686bb, "addw a3, a3, s1"},     /* c.addw */
+    {0x1712, 0x02471713, "slli a4, a4, 36"},     /* c.slli */
+    {0x0086, 0x00109093, "slli ra, ra, 1"},      /* c.slli */
+    {0x347e, 0x1f813407, "fld fs0, 504(sp)"},    /* c.fldsp */
+    {0x53fe, 0x0fc12383, "lw t2, 252(sp)"},      /* c.lwsp */
+    {0x6922, 0x00813903, "ld s2, 8(sp)"},        /* c.ldsp */
+    {0x8702, 0x00070067, "jalr zero, 0(a4)"},    /* c.jr */
+    {0x8082, 0x00008067, "jalr zero, 0(ra)"},    /* c.jr */
+    {0x87ba, 0x00e007b3, "add a5, zero, a4"},    /* c.mv */
+    {0x9fde, 0x017f8fb3, "add t6, t6, s7"},      /* c.add */
+    {0x9002, 0x00100073, "ebreak"},              /* c.ebreak */
+    {0xbfee, 0x1fb13c27, "fsd fs11, 504(sp)"},   /* c.fsdsp */
+    {0xdf96, 0x0e512e23, "sw t0, 252(sp)"},      /* c.swsp */
+    {0xe006, 0x00113023, "sd ra, 0(sp)"},        /* c.sdsp */
+    {0xce7d, 0x0e060f63, "beq a2, zero, .+254"}, /* c.beqz */
+    {0xf081, 0xf00490e3, "bne s1, zero, .-256"}, /* c.bnez */
+    {0xdc7d, 0xfe040fe3, "beq s0, zero, .-2"},   /* c.beqz */
+    {0xaffd, 0x7fe0006f, "jal zero, .+2046"},    /* c.j */
+    {0xb001, 0x801ff06f, "jal zero, .-2048"},    /* c.j */
+};
+
+/* Guest code lives here: both encodings are decoded at the same pc. */
+static _Alignas(4096) uint8_t code[4096];
+
+/* The IR listing of the one instruction at code + 8, without its heading
+ * (which gives the size) and its final exit line. */
+static void decode_listing(const void *insn, size_t len, char *out, size_t size) {
+  memset(code, 0, sizeof(code));
+  memcpy(code + 8, insn, len);
+  struct ir_block *b = ir_block_new((uintptr_t)code + 8);
+  rv64_decode_block(b, (uintptr_t)code + 8);
+  FILE *f = fmemopen(out, size, "w");
+  ir_print(f, b);
+  fclose(f);
+  ir_block_free(b);
+  char *last = strrchr(out, '\n');
+  if (last && last > out) { /* drop the final line unless it is the only exit */
+    *last = 0;
+    char *prev = strrchr(out, '\n');
+    if (prev && (strstr(prev, "goto") && !strstr(out, "jump") && !strstr(out, "trap")))
+      *prev = 0;
+  }
+  char *body = strchr(out, '\n');
+  if (body)
+    memmove(out, body, strlen(body) + 1);
+}
+
+TEST(compressed_expands_to_its_32bit_form) {
+  xrun_opt.max_block_insns = 1;
+  static char a[8192], b[8192];
+  for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+    decode_listing(&pairs[i].c16, 2, a, sizeof(a));
+    decode_listing(&pairs[i].i32, 4, b, sizeof(b));
+    if (strcmp(a, b)) {
+      fprintf(stderr, "  %s: %04x and %08x differ:\n%s\n--\n%s\n", pairs[i].text, pairs[i].c16,
+              pairs[i].i32, a, b);
+      ASSERT(0);
+    }
+  }
+}
+
+/* c.jalr links pc + 2, jalr pc + 4: the listings differ by exactly that. */
+TEST(c_jalr_links_the_next_halfword) {
+  xrun_opt.max_block_insns = 1;
+  static char a[8192];
+  uint16_t c = 0x9282; /* c.jalr t0 */
+  decode_listing(&c, 2, a, sizeof(a));
+  char want[64];
+  snprintf(want, sizeof(want), "0x%llx", (unsigned long long)(uintptr_t)code + 10);
+  ASSERT(strstr(a, want) != NULL);
+  ASSERT(strstr(a, "jump") != NULL);
+}
+
+/* The reserved encodings end in a SIGILL trap. */
+TEST(reserved_compressed_encodings_raise_sigill) {
+  xrun_opt.max_block_insns = 1;
+  static const uint16_t reserved[] = {
+      0x0000, /* all zero (c.addi4spn, nzuimm 0) */
+      0x0010, /* c.addi4spn a2, sp, 0 */
+      0x2001, /* c.addiw x0 */
+      0x6101, /* c.addi16sp 0 */
+      0x6701, /* c.lui a4, 0 */
+      0x4002, /* c.lwsp x0 */
+      0x6002, /* c.ldsp x0 */
+      0x8002, /* c.jr x0 */
+      0x9c41, /* 100 1 11 ... 10 ... 01: reserved in RV64 */
+  };
+  for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++) {
+    memset(code, 0, sizeof(code));
+    memcpy(code + 8, &reserved[i], 2);
+    struct ir_block *b = ir_block_new((uintptr_t)code + 8);
+    rv64_decode_block(b, (uintptr_t)code + 8);
+    const struct ir_insn *last = &b->insn[b->n - 1];
+    if (last->op != IR_TRAP || last->aux != SIGILL)
+      fprintf(stderr, "  %04x: not SIGILL\n", reserved[i]);
+    ASSERT_EQ(last->op, IR_TRAP);
+    ASSERT_EQ(last->aux, SIGILL);
+    ir_block_free(b);
+  }
+}
+
+TEST_MAIN("rv64_decode")
