@@ -109,9 +109,12 @@ man: $(O)/xrun.1
 install: xrun $(O)/xrun.1
 	install -D -m 755 xrun $(DESTDIR)$(PREFIX)/bin/xrun
 	install -D -m 644 $(O)/xrun.1 $(DESTDIR)$(PREFIX)/share/man/man1/xrun.1
+	install -d $(DESTDIR)$(PREFIX)/share/binfmts
+	./xrun --binfmt debian $(DESTDIR)$(PREFIX)/share/binfmts $(PREFIX)/bin/xrun
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/xrun $(DESTDIR)$(PREFIX)/share/man/man1/xrun.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/xrun $(DESTDIR)$(PREFIX)/share/man/man1/xrun.1 \
+	      $(DESTDIR)$(PREFIX)/share/binfmts/xrun-aarch64 $(DESTDIR)$(PREFIX)/share/binfmts/xrun-riscv64
 
 clean:
 	rm -rf $(O) xrun

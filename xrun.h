@@ -110,6 +110,8 @@ struct guest {
 extern const struct guest a64_guest;
 extern const struct guest rv64_guest;
 
+/* The i-th guest xrun runs, or NULL past the last (xrun_guest.c). */
+const struct guest *xrun_guest_at(size_t i);
 /* The guest whose ELF e_machine this is, or NULL (xrun_guest.c). */
 const struct guest *xrun_guest_by_machine(unsigned machine);
 /* The guest of the ELF program at path (or the open fd, when >= 0): by its

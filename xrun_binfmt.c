@@ -1,7 +1,7 @@
-/* xrun_binfmt.c - registers xrun with binfmt_misc as the entry xrun-aarch64,
- * the way qemu's scripts/qemu-binfmt-conf.sh registers qemu-aarch64: the same
- * 20-byte magic and mask (any OS/ABI byte, ET_EXEC or ET_DYN, e_machine
- * EM_AARCH64), and the flags
+/* xrun_binfmt.c - registers xrun with binfmt_misc, one entry per guest
+ * (xrun-aarch64, xrun-riscv64), the way qemu's scripts/qemu-binfmt-conf.sh
+ * registers qemu-aarch64: the same 20-byte magic and mask (any OS/ABI byte,
+ * ET_EXEC or ET_DYN, the guest's e_machine), and the flags
  *   P  preserve argv[0]: xrun gets the program's path as argv[1] and its own
  *      argv[0] as argv[2]; the kernel tells xrun by AT_FLAGS_PRESERVE_ARGV0
  *   O  the kernel opens the program and passes it as AT_EXECFD (so programs
@@ -9,6 +9,8 @@
  *   C  credentials from the program, not from xrun (setuid programs)
  *   F  with --persistent: the kernel opens xrun now, so the entry works in
  *      other mount namespaces and chroots.
+ * `--binfmt debian DIR INTERP` writes the same entries as update-binfmts(8)
+ * format files, for `make install`.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,17 +23,29 @@
 #include "xrun.h"
 #include "xrun_binfmt.h"
 
-#define BINFMT_DIR   "/proc/sys/fs/binfmt_misc"
-#define BINFMT_ENTRY "xrun-aarch64"
+#define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
 
 enum { BINFMT_MAGIC_LEN = 20 };
 
-/* e_ident, e_type, e_machine of a little-endian 64-bit aarch64 program. */
-static const unsigned char binfmt_magic[BINFMT_MAGIC_LEN] = {
-    0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0xb7, 0};
+/* e_ident, e_type and e_machine (bytes 18-19, the guest's) of a little-endian
+ * 64-bit program; the mask lets the OS/ABI byte vary and takes ET_EXEC and ET_DYN. */
+static const unsigned char binfmt_magic_base[BINFMT_MAGIC_LEN] = {
+    0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0};
 static const unsigned char binfmt_mask[BINFMT_MAGIC_LEN] = {
     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0xff, 0xff,
     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff};
+
+static void binfmt_magic(const struct guest *g, unsigned char out[BINFMT_MAGIC_LEN]) {
+  memcpy(out, binfmt_magic_base, BINFMT_MAGIC_LEN);
+  out[18] = g->elf_machine & 0xff;
+  out[19] = g->elf_machine >> 8;
+}
+
+/* BINFMT_DIR/xrun-NAME, or just xrun-NAME with dir NULL. */
+static const char *binfmt_entry(const struct guest *g, const char *dir, char *buf, size_t size) {
+  snprintf(buf, size, "%s%sxrun-%s", dir ? dir : "", dir ? "/" : "", g->name);
+  return buf;
+}
 
 static int binfmt_fail(int status, const char *fmt, const char *arg) {
   fputs("xrun: --binfmt: ", stderr);
@@ -68,15 +82,18 @@ static void binfmt_hex(char *out, const unsigned char *bytes, const char *fmt) {
     out += sprintf(out, fmt, bytes[i]);
 }
 
-/* An enabled entry, other than ours, with our magic at offset 0: its name. */
-static bool binfmt_claimed(char *name, size_t size) {
-  char want[2 * BINFMT_MAGIC_LEN + 1], line[256], path[512];
-  binfmt_hex(want, binfmt_magic, "%02x");
+/* An enabled entry, other than g's own, with g's magic at offset 0: its name. */
+static bool binfmt_claimed(const struct guest *g, char *name, size_t size) {
+  char want[2 * BINFMT_MAGIC_LEN + 1], line[256], path[512], own[64];
+  unsigned char magic[BINFMT_MAGIC_LEN];
+  binfmt_magic(g, magic);
+  binfmt_hex(want, magic, "%02x");
+  binfmt_entry(g, NULL, own, sizeof(own));
   DIR *d = opendir(BINFMT_DIR);
   bool enabled = false, same = false;
   for (struct dirent *de; d && (de = readdir(d)) && !(enabled && same);) {
     if (de->d_name[0] == '.' || !strcmp(de->d_name, "register") || !strcmp(de->d_name, "status") ||
-        !strcmp(de->d_name, BINFMT_ENTRY))
+        !strcmp(de->d_name, own))
       continue;
     snprintf(path, sizeof(path), BINFMT_DIR "/%s", de->d_name);
     FILE *f = fopen(path, "re");
@@ -94,57 +111,115 @@ static bool binfmt_claimed(char *name, size_t size) {
   return enabled && same;
 }
 
+static int binfmt_uninstall_one(const struct guest *g) {
+  char path[128];
+  binfmt_entry(g, BINFMT_DIR, path, sizeof(path));
+  if (access(path, F_OK) == 0 && binfmt_write(path, "-1"))
+    return binfmt_fail(XRUN_BINFMT_FAILED, "cannot remove %s: %s", path);
+  return 0;
+}
+
 static int binfmt_uninstall(void) {
-  if (access(BINFMT_DIR "/" BINFMT_ENTRY, F_OK) == 0 &&
-      binfmt_write(BINFMT_DIR "/" BINFMT_ENTRY, "-1"))
-    return binfmt_fail(XRUN_BINFMT_FAILED, "cannot remove %s: %s", BINFMT_DIR "/" BINFMT_ENTRY);
+  int st = 0;
+  for (size_t i = 0; xrun_guest_at(i); i++)
+    st = st ? st : binfmt_uninstall_one(xrun_guest_at(i));
+  return st;
+}
+
+/* The rule for g's entry: :NAME:M:0:MAGIC:MASK:INTERP:FLAGS */
+static void binfmt_rule(const struct guest *g, const char *self, bool persistent, char *rule,
+                        size_t size) {
+  char name[64], magic[4 * BINFMT_MAGIC_LEN + 1], mask[4 * BINFMT_MAGIC_LEN + 1];
+  unsigned char bytes[BINFMT_MAGIC_LEN];
+  binfmt_magic(g, bytes);
+  binfmt_hex(magic, bytes, "\\x%02x");
+  binfmt_hex(mask, binfmt_mask, "\\x%02x");
+  snprintf(rule, size, ":%s:M:0:%s:%s:%s:POC%s", binfmt_entry(g, NULL, name, sizeof(name)), magic,
+           mask, self, persistent ? "F" : "");
+}
+
+static int binfmt_register(const struct guest *g, const char *self, bool persistent) {
+  char rule[1024], name[64];
+  int st = binfmt_uninstall_one(g);
+  if (st)
+    return st;
+  binfmt_rule(g, self, persistent, rule, sizeof(rule));
+  if (binfmt_write(BINFMT_DIR "/register", rule))
+    return binfmt_fail(XRUN_BINFMT_FAILED, "the kernel refused the entry %s: %s",
+                       binfmt_entry(g, NULL, name, sizeof(name)));
+  printf("xrun: %s programs now run through %s (binfmt_misc entry %s)\n", g->name, self, name);
   return 0;
 }
 
 static int binfmt_install(bool persistent) {
-  char self[256], claimer[256], magic[4 * BINFMT_MAGIC_LEN + 1], mask[4 * BINFMT_MAGIC_LEN + 1];
-  char rule[1024];
+  char self[256], claimer[256];
   ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (n <= 0 || n >= 128) /* the kernel keeps at most 127 bytes of the interpreter */
     return binfmt_fail(XRUN_BINFMT_FAILED, "cannot use %s as the interpreter: %s",
                        "/proc/self/exe (too long, or unreadable)");
   self[n] = '\0';
-  if (binfmt_claimed(claimer, sizeof(claimer))) {
-    fprintf(stderr,
-            "xrun: --binfmt: the binfmt_misc entry %s already runs aarch64 programs; disable it "
-            "first: echo 0 > " BINFMT_DIR "/%s\n",
-            claimer, claimer);
-    return XRUN_BINFMT_CLAIMED;
+  for (size_t i = 0; xrun_guest_at(i); i++) /* all free before any is registered */
+    if (binfmt_claimed(xrun_guest_at(i), claimer, sizeof(claimer))) {
+      fprintf(stderr,
+              "xrun: --binfmt: the binfmt_misc entry %s already runs %s programs; disable it "
+              "first: echo 0 > " BINFMT_DIR "/%s\n",
+              claimer, xrun_guest_at(i)->name, claimer);
+      return XRUN_BINFMT_CLAIMED;
+    }
+  for (size_t i = 0; xrun_guest_at(i); i++) {
+    int st = binfmt_register(xrun_guest_at(i), self, persistent);
+    if (st)
+      return st;
   }
-  int st = binfmt_uninstall();
-  if (st)
-    return st;
-  binfmt_hex(magic, binfmt_magic, "\\x%02x");
-  binfmt_hex(mask, binfmt_mask, "\\x%02x");
-  snprintf(rule, sizeof(rule), ":" BINFMT_ENTRY ":M:0:%s:%s:%s:POC%s", magic, mask, self,
-           persistent ? "F" : "");
-  if (binfmt_write(BINFMT_DIR "/register", rule))
-    return binfmt_fail(XRUN_BINFMT_FAILED, "the kernel refused the entry %s: %s", BINFMT_ENTRY);
-  printf("xrun: aarch64 programs now run through %s (binfmt_misc entry %s)\n", self, BINFMT_ENTRY);
   return 0;
 }
 
+/* Each entry's contents; XRUN_BINFMT_ABSENT when one is not installed. */
 static int binfmt_status(void) {
-  FILE *f = fopen(BINFMT_DIR "/" BINFMT_ENTRY, "re");
-  if (!f) {
-    printf(BINFMT_ENTRY ": not installed\n");
-    return XRUN_BINFMT_ABSENT;
+  int st = 0;
+  for (size_t i = 0; xrun_guest_at(i); i++) {
+    char path[128], name[64], line[512];
+    binfmt_entry(xrun_guest_at(i), BINFMT_DIR, path, sizeof(path));
+    binfmt_entry(xrun_guest_at(i), NULL, name, sizeof(name));
+    FILE *f = fopen(path, "re");
+    if (!f) {
+      printf("%s: not installed\n", name);
+      st = XRUN_BINFMT_ABSENT;
+      continue;
+    }
+    printf("%s: installed (%s)\n", name, path);
+    while (fgets(line, sizeof(line), f))
+      printf("  %s", line);
+    fclose(f);
   }
-  printf(BINFMT_ENTRY ": installed (" BINFMT_DIR "/" BINFMT_ENTRY ")\n");
-  char line[512];
-  while (fgets(line, sizeof(line), f))
-    printf("  %s", line);
-  fclose(f);
+  return st;
+}
+
+/* update-binfmts(8) format files DIR/xrun-NAME naming interp as interpreter. */
+static int binfmt_debian(const char *dir, const char *interp) {
+  for (size_t i = 0; xrun_guest_at(i); i++) {
+    char path[4096], magic[4 * BINFMT_MAGIC_LEN + 1], mask[4 * BINFMT_MAGIC_LEN + 1];
+    unsigned char bytes[BINFMT_MAGIC_LEN];
+    binfmt_magic(xrun_guest_at(i), bytes);
+    binfmt_hex(magic, bytes, "\\x%02x");
+    binfmt_hex(mask, binfmt_mask, "\\x%02x");
+    FILE *f = fopen(binfmt_entry(xrun_guest_at(i), dir, path, sizeof(path)), "we");
+    if (!f)
+      return binfmt_fail(XRUN_BINFMT_FAILED, "cannot write %s: %s", path);
+    fprintf(f,
+            "package xrun\ninterpreter %s\nmagic %s\nmask %s\noffset 0\ncredentials yes\n"
+            "preserve yes\nfix_binary no\n",
+            interp, magic, mask);
+    if (fclose(f))
+      return binfmt_fail(XRUN_BINFMT_FAILED, "cannot write %s: %s", path);
+  }
   return 0;
 }
 
 int xrun_binfmt(int argc, char **argv) {
   const char *action = argc > 0 ? argv[0] : "";
+  if (!strcmp(action, "debian") && argc == 3)
+    return binfmt_debian(argv[1], argv[2]);
   bool install = !strcmp(action, "install"), persistent = false;
   if (install && argc == 2 && !strcmp(argv[1], "--persistent"))
     persistent = true;

@@ -1,5 +1,5 @@
 /* xrun_binfmt.h - `xrun --binfmt install|uninstall|status`: register xrun
- * with the kernel's binfmt_misc so that aarch64 programs run by their path.
+ * with the kernel's binfmt_misc so that guest programs run by their path.
  *
  *   if (argc > 1 && !strcmp(argv[1], "--binfmt"))
  *     return xrun_binfmt(argc - 2, argv + 2);
@@ -16,7 +16,7 @@ enum xrun_binfmt_status {
   XRUN_BINFMT_FAILED = 6,      /* the kernel refused the registration */
 };
 
-/* args: "install" ["--persistent"], "uninstall" or "status". */
+/* args: "install" ["--persistent"], "uninstall", "status", or "debian" DIR INTERP. */
 int xrun_binfmt(int argc, char **argv);
 
 #endif

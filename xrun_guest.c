@@ -9,6 +9,10 @@
 
 static const struct guest *const xrun_guests[] = {&a64_guest, &rv64_guest};
 
+const struct guest *xrun_guest_at(size_t i) {
+  return i < sizeof(xrun_guests) / sizeof(xrun_guests[0]) ? xrun_guests[i] : NULL;
+}
+
 const struct guest *xrun_guest_by_machine(unsigned machine) {
   for (size_t i = 0; i < sizeof(xrun_guests) / sizeof(xrun_guests[0]); i++)
     if (xrun_guests[i]->elf_machine == machine)

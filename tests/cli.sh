@@ -46,8 +46,12 @@ st=$?
 page=$inst/usr/share/man/man1/xrun.1
 [ $st = 0 ] && "$inst/usr/bin/xrun" --version | grep -q '^xrun [0-9]' &&
   grep -q '^\.TH XRUN "1"' "$page" && grep -q 'cache\\-dir' "$page" &&
-  grep -q '^\.SH FILES' "$page" && grep -q '^\.SH EXAMPLES' "$page"
-check install $? "status $st: $(tail -c 300 "$OUT/install.log")"
+  grep -q '^\.SH FILES' "$page" && grep -q '^\.SH EXAMPLES' "$page" &&
+  grep -qx 'interpreter /usr/bin/xrun' "$inst/usr/share/binfmts/xrun-aarch64" &&
+  grep -qx 'magic \\x7f\\x45\\x4c\\x46\\x02\\x01\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02\\x00\\xf3\\x00' \
+    "$inst/usr/share/binfmts/xrun-riscv64" &&
+  grep -qx 'preserve yes' "$inst/usr/share/binfmts/xrun-riscv64"
+check install $? "status $st: $(tail -c 300 "$OUT/install.log") $(cat "$inst/usr/share/binfmts/xrun-riscv64" 2>&1)"
 
 "$XRUN" -d help >"$OUT/dhelp" 2>&1
 grep -q unimpl "$OUT/dhelp" && grep -q strace "$OUT/dhelp"
@@ -276,8 +280,8 @@ elif [ ! -e $BM/register ] && ! { mount -t binfmt_misc binfmt_misc $BM 2>/dev/nu
   binfmt_skip="binfmt_misc is not mounted and cannot be mounted"
 elif [ ! -w $BM/register ]; then
   binfmt_skip="$BM/register is not writable"
-elif [ -e $BM/xrun-aarch64 ]; then
-  binfmt_skip="an xrun-aarch64 entry is already installed; leaving it alone"
+elif [ -e $BM/xrun-aarch64 ] || [ -e $BM/xrun-riscv64 ]; then
+  binfmt_skip="an xrun-aarch64 or xrun-riscv64 entry is already installed; leaving it alone"
 fi
 if [ -n "$binfmt_skip" ]; then
   [ -z "$mounted" ] || umount $BM
@@ -286,14 +290,14 @@ if [ -n "$binfmt_skip" ]; then
 fi
 disabled=""
 binfmt_restore() {
-  [ -e $BM/xrun-aarch64 ] && echo -1 >$BM/xrun-aarch64
+  for e in xrun-aarch64 xrun-riscv64; do [ -e $BM/$e ] && echo -1 >$BM/$e; done
   for e in $disabled; do echo 1 >"$BM/$e"; done
   [ -z "$mounted" ] || umount $BM
 }
 trap binfmt_restore EXIT
 for f in $BM/*; do
   case ${f##*/} in register | status) continue ;; esac
-  if grep -q '^enabled' "$f" && grep -q '^magic 7f454c460201010000000000000000000200b700' "$f"; then
+  if grep -q '^enabled' "$f" && grep -Eq '^magic 7f454c460201010000000000000000000200(b7|f3)00' "$f"; then
     echo 0 >"$f" && disabled="$disabled ${f##*/}"
   fi
 done
@@ -303,6 +307,11 @@ st_i=$?
 (cd "$OUT" && guest_env bash -c 'exec -a bf_name ./bf_prog "$@"' - "${ARGS[@]}") >"$OUT/bf.out" 2>&1
 sed 's/^argv\[0\] ends with argv_envp/argv[0] ends with bf_name/' "$EXP" | diff - "$OUT/bf.out" >"$OUT/bf.diff"
 st_run=$?
+# a riscv64 program runs by its path too, through the xrun-riscv64 entry
+printf '.global _start\n_start: li a0, 7\n li a7, 93\n ecall\n' >"$OUT/rv_exit7.S"
+riscv64-linux-gnu-gcc -nostdlib -static -o "$OUT/rv_exit7" "$OUT/rv_exit7.S"
+"$OUT/rv_exit7"
+st_rv=$?
 "$XRUN" --binfmt status >"$OUT/bf.status" 2>&1
 st_s=$?
 # O flag: an execute-only program, which xrun itself could not open, runs for
@@ -319,9 +328,12 @@ rm -rf "$xo_dir"
 st_u=$?
 "$XRUN" --binfmt status >>"$OUT/bf.status" 2>&1
 st_s2=$?
-[ $st_i$st_run$st_s$st_u$st_s2 = 00001 ] && [ ! -e $BM/xrun-aarch64 ] &&
-  grep -q '^  flags: POC$' "$OUT/bf.status" && grep -q 'xrun-aarch64: not installed' "$OUT/bf.status"
-check binfmt $? "install $st_i, run $st_run, status $st_s, uninstall $st_u, status $st_s2: $(head -c 300 "$OUT/bf.diff" "$OUT/bf.install")"
+[ $st_i$st_run$st_rv$st_s$st_u$st_s2 = 007001 ] && [ ! -e $BM/xrun-aarch64 ] &&
+  [ ! -e $BM/xrun-riscv64 ] && [ "$(grep -c '^  flags: POC$' "$OUT/bf.status")" = 2 ] &&
+  grep -q '^  magic 7f454c460201010000000000000000000200f300$' "$OUT/bf.status" &&
+  grep -q 'xrun-aarch64: not installed' "$OUT/bf.status" &&
+  grep -q 'xrun-riscv64: not installed' "$OUT/bf.status"
+check binfmt $? "install $st_i, run $st_run, riscv64 $st_rv (want 7), status $st_s, uninstall $st_u, status $st_s2: $(head -c 300 "$OUT/bf.diff" "$OUT/bf.install")"
 if [ $st_xo = skipped ]; then
   echo "SKIP cli/binfmt_exec_only: no setpriv to run as an unprivileged user"
 else
