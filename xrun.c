@@ -338,7 +338,7 @@ static const struct option_def {
      "stats: show the cache directory's use; clear: empty it"},
     {"--binfmt", "ACTION", NULL, NULL, false,
      "install [--persistent], uninstall or status: run\n"
-     "aarch64 programs by their path through binfmt_misc\n"
+     "guest programs by their path through binfmt_misc\n"
      "(the first option; see README)"},
     {"-h", NULL, NULL, opt_help, false, "show this help (also --help)"},
     {"--help", NULL, NULL, opt_help, false, NULL},
