@@ -247,6 +247,8 @@ enum { X64_F_AES = 16, X64_F_PCLMUL = 32 };
 enum { X64_F_AVX2 = 64 };
 /* The SHA extension (sha256rnds2...), for the VSHA256* ops (x64_lower_crypto.c). */
 enum { X64_F_SHA = 128 };
+/* BMI1's tzcnt and LZCNT (AMD's ABM), for the bit counts CTZ and CLZ. */
+enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -298,6 +300,8 @@ void x64_movsx(struct tc_buf *b, int w, unsigned bits, unsigned dst, unsigned sr
 void x64_bsr(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
+void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
+void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);
 void x64_cmc(struct tc_buf *b);

@@ -340,6 +340,16 @@ void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
   x64_op_rr(b, x64_w(w) | X64_REP, 0x0fb8, dst, src);
 }
 
+/* F3 0F BC /r: tzcnt dst, src (BMI1; bsf without it) */
+void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w) | X64_REP, 0x0fbc, dst, src);
+}
+
+/* F3 0F BD /r: lzcnt dst, src (LZCNT; bsr without it) */
+void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
+  x64_op_rr(b, x64_w(w) | X64_REP, 0x0fbd, dst, src);
+}
+
 /* 0F C8+r: bswap reg */
 void x64_bswap(struct tc_buf *b, int w, unsigned reg) {
   uint8_t rex = x64_rex(w, 0, 0, reg);

@@ -222,22 +222,32 @@ static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) 
   x64_shift_cl(x->buf, w, op, d);
 }
 
-/* bsr gives the top bit index; 0 gives ZF and the fallback 2w-1, and
- * (w-1) ^ index turns both into the count of leading zeros. */
+/* lzcnt counts as the IR does (clz(0) = width). Without it, bsr gives the
+ * top bit index; 0 gives ZF and the fallback 2w-1, and (w-1) ^ index turns
+ * both into the count of leading zeros. */
 static void x64_lower_clz(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref), bits = w ? 64 : 32;
+  if (x64_feat() & X64_F_LZCNT) {
+    x64_lzcnt(x->buf, w, d, x64_src(x, in->a, X64_RAX));
+    return;
+  }
   x64_mov_ri(x->buf, X64_RCX, 2 * bits - 1);
   x64_bsr(x->buf, w, d, x64_src(x, in->a, X64_RAX));
   x64_cmov(x->buf, 0, X64_CC_E, d, X64_RCX);
   x64_alu_ri(x->buf, 0, X64_XOR, d, (int32_t)bits - 1);
 }
 
+/* tzcnt counts as the IR does (ctz(0) = width); bsf leaves 0 to a cmov. */
 static void x64_lower_ctz(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref);
+  if (x64_feat() & X64_F_BMI1) {
+    x64_tzcnt(x->buf, w, d, x64_src(x, in->a, X64_RAX));
+    return;
+  }
   x64_mov_ri(x->buf, X64_RCX, w ? 64 : 32);
   x64_bsf(x->buf, w, d, x64_src(x, in->a, X64_RAX));
   x64_cmov(x->buf, 0, X64_CC_E, d, X64_RCX);

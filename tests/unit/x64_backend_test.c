@@ -285,6 +285,22 @@ TEST(adc_and_unops) {
     }
 }
 
+/* CLZ and CTZ as bsr and bsf, on a host without LZCNT and BMI1. */
+TEST(bit_counts_without_lzcnt_tzcnt) {
+  x64_feat(); /* detect the features first, then hide them */
+  unsigned saved = x64_features;
+  x64_features &= ~(unsigned)(X64_F_BMI1 | X64_F_LZCNT);
+  int ok = 1;
+  for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+    for (int i = 0; i < NVALUES; i++) {
+      uint64_t x = value(i);
+      ok &= eval(IR_CLZ, t, 0, x, 0, 0, 0) == ref_unop(IR_CLZ, t, x);
+      ok &= eval(IR_CTZ, t, 0, x, 0, 0, 0) == ref_unop(IR_CTZ, t, x);
+    }
+  x64_features = saved;
+  ASSERT(ok);
+}
+
 TEST(extensions) {
   for (int i = 0; i < NVALUES; i++) {
     uint64_t x = value(i);
