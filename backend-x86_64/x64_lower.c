@@ -123,9 +123,19 @@ static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   int32_t imm;
   if (x64_lower_lea(x, ref, op))
     return;
+  struct x64_mem m;
+  if (x64_state_swaps(x, in)) { /* d = b; d op= [a] */
+    x64_load_value(x, d, in->b);
+    x64_state_mem(x, in->a, w, &m);
+    x64_alu_rm(x->buf, w, op, d, m);
+    x->host_alu_next = ref;
+    return;
+  }
   x64_load_value(x, d, in->a);
   if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, op, d, imm);
+  else if (x64_state_mem(x, in->b, w, &m))
+    x64_alu_rm(x->buf, w, op, d, m);
   else
     x64_alu_rr(x->buf, w, op, d, x64_src(x, in->b, X64_RAX));
   x->host_alu_next = ref;
@@ -357,10 +367,13 @@ static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   if (!virt)
     x64_alu_rr(x->buf, 0, X64_XOR, d, d);
   unsigned ra = x64_src(x, in->a, X64_RAX);
+  struct x64_mem m;
   if (x64_const_imm32(x, in->b, w, &imm) && imm == 0)
     x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 */
   else if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
+  else if (x64_state_mem(x, in->b, w, &m))
+    x64_alu_rm(x->buf, w, X64_CMP, ra, m);
   else
     x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RCX));
   if (!virt)
@@ -425,10 +438,13 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
   if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
     unsigned ra = x64_src(x, in->a, X64_RAX);
+    struct x64_mem m;
     if (in->op == IR_FLAGS_LOGIC || (is_imm && imm == 0))
       x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 too */
     else if (is_imm)
       x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
+    else if (x64_state_mem(x, in->b, w, &m))
+      x64_alu_rm(x->buf, w, X64_CMP, ra, m);
     else
       x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RDX));
     return;

@@ -538,6 +538,39 @@ TEST(register_pressure_spills) {
   ASSERT(!memcmp(before, c.regs, sizeof(before)));
 }
 
+/* GETs read once by an ALU op or a compare stay in the state and are read
+ * there (x64_stateget.c): never after a PUT of their slot, and at their own
+ * width only (an i64 op on a zero-extended i32 GET must not see the slot's
+ * high half). */
+TEST(state_gets_read_in_place) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1000);
+  c.regs[0] = 40, c.regs[1] = 2, c.regs[3] = 0xffffffff00000007ull;
+  c.regs[4] = 0xabcdef0000000009ull, c.regs[5] = 9;
+  uint32_t x0 = ir_get(b, IR_I64, REG(0));
+  ir_put(b, REG(0), ir_const(b, IR_I64, 5)); /* x0's slot changes before x0 is read */
+  ir_put(b, REG(10), ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), x0));
+  uint32_t w3 = ir_unop(b, IR_TRUNC, IR_I32, ir_get(b, IR_I64, REG(3)));
+  uint32_t sum = ir_binop(b, IR_ADD, IR_I32, ir_const(b, IR_I32, 1), w3);
+  ir_put(b, REG(11), ir_ext(b, IR_ZEXT, IR_I64, sum, 32));
+  uint32_t z4 = ir_ext(b, IR_ZEXT, IR_I64, ir_get(b, IR_I32, REG(4)), 32);
+  ir_put(b, REG(12), ir_binop(b, IR_SUB, IR_I64, ir_get(b, IR_I64, REG(1)), z4));
+  uint32_t eq = ir_cmp(b, IR_EQ, IR_I64, ir_get(b, IR_I64, REG(2)), z4);
+  ir_put(b, REG(13), ir_ext(b, IR_ZEXT, IR_I64, eq, 32));
+  uint32_t f =
+      ir_flags(b, IR_FLAGS_SUB, IR_I64, ir_const(b, IR_I64, 9), ir_get(b, IR_I64, REG(5)), 0);
+  ir_put(b, REG(14), ir_ext(b, IR_ZEXT, IR_I64, ir_cond(b, IR_CC_EQ, f), 32));
+  ir_goto(b, 0x2000);
+  ASSERT(run_block(b, &c) >= CPU_EXIT_LAST);
+  ir_block_free(b);
+  ASSERT_EQ(c.regs[0], 5);
+  ASSERT_EQ(c.regs[10], 42);
+  ASSERT_EQ(c.regs[11], 8);
+  ASSERT_EQ(c.regs[12], (uint64_t)2 - 9);
+  ASSERT_EQ(c.regs[13], 0);
+  ASSERT_EQ(c.regs[14], 1);
+}
+
 /* Clobbers every caller-saved register before returning a + 2b + 3c. */
 static uint64_t clobber_helper(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t c) {
   struct fake_cpu *f = (struct fake_cpu *)cpu;
