@@ -743,13 +743,18 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
  * low 32 bits of pc while TC_JC_BITS <= 16, and its pair's at that ^ 16. On
  * a hit go straight to its code; a miss goes to x64_jc_miss, which sets
  * cpu->pc, and so does a waiting exit_request (an indirect jump may close a
- * loop). */
+ * loop). With BMI2, rorx ecx, eax, 14 stands for mov ecx, eax; shr ecx, 14:
+ * the bits they differ in are masked off. */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   x64_flush_deferred(x);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
-  x64_mov_rr(b, 0, X64_RCX, X64_RAX);                                          /* mov ecx, eax */
-  x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14);                                    /* shr ecx, 14 */
+  if (x64_feat() & X64_F_BMI2) {
+    x64_rorx(b, 0, X64_RCX, X64_RAX, 14); /* rorx ecx, eax, 14 */
+  } else {
+    x64_mov_rr(b, 0, X64_RCX, X64_RAX);       /* mov ecx, eax */
+    x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14); /* shr ecx, 14 */
+  }
   x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RAX);                                 /* xor ecx, eax */
   x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);                                     /* shl ecx, 2 */
   x64_alu_ri(b, 0, X64_AND, X64_RCX, (TC_JC_SIZE - 1) << 4);                   /* and ecx, mask */

@@ -759,6 +759,45 @@ TEST(indirect_jump_through_jump_cache) {
   ir_block_free(j), ir_block_free(t);
 }
 
+/* The probe's index is tc_jc_index's for pcs whose high bits matter too,
+ * with BMI2's rorx and without it. */
+static int probe_hits(uint64_t pc) {
+  static _Alignas(64) struct tc_jc_entry jc[TC_JC_SIZE];
+  struct fake_cpu c = {0};
+  c.c.jc = jc;
+  for (unsigned i = 0; i < TC_JC_SIZE; i++)
+    jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, x64_backend.jc_miss()};
+  struct ir_block *j = ir_block_new(0x1000), *t = ir_block_new(0x3000);
+  ir_jump(j, ir_get(j, IR_I64, REG(0)));
+  ir_put(t, REG(1), ir_const(t, IR_I64, 77));
+  ir_syscall(t, 0x3004);
+  struct tc_block *bj = translate(j), *bt = translate(t);
+  int ok = bj && bt;
+  if (ok) {
+    jc[tc_jc_index(pc)] = (struct tc_jc_entry){pc, bt->code};
+    c.regs[0] = pc;
+    ok = run(&c, bj) == CPU_EXIT_SYSCALL && c.regs[1] == 77;
+  }
+  free(bj), free(bt);
+  ir_block_free(j), ir_block_free(t);
+  return ok;
+}
+
+TEST(jump_cache_probe_index) {
+  static const uint64_t pcs[] = {0x5500046644, 0x7f934a564688, 0xffffc0de1234, 0x400000,
+                                 0xfffffffffffffffc};
+  x64_feat(); /* detect the features first, then hide BMI2 */
+  unsigned saved = x64_features;
+  int ok = 1;
+  for (int bmi2 = 0; bmi2 < 2; bmi2++) {
+    x64_features = bmi2 ? saved : saved & ~(unsigned)X64_F_BMI2;
+    for (unsigned k = 0; k < sizeof(pcs) / sizeof(pcs[0]); k++)
+      ok &= probe_hits(pcs[k]);
+  }
+  x64_features = saved;
+  ASSERT(ok);
+}
+
 TEST(more_exits_than_chainable) {
   struct fake_cpu c = {0};
   struct ir_block *b = ir_block_new(0x1000);
