@@ -247,6 +247,10 @@ enum { X64_F_AES = 16, X64_F_PCLMUL = 32 };
 enum { X64_F_AVX2 = 64 };
 /* The SHA extension (sha256rnds2...), for the VSHA256* ops (x64_lower_crypto.c). */
 enum { X64_F_SHA = 128 };
+/* BMI1's tzcnt and LZCNT (AMD's ABM), for the bit counts CTZ and CLZ. */
+enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
+/* BMI2's rorx, for the jump-cache probe's hash. */
+enum { X64_F_BMI2 = 1024 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -298,6 +302,9 @@ void x64_movsx(struct tc_buf *b, int w, unsigned bits, unsigned dst, unsigned sr
 void x64_bsr(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
+void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
+void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
+void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);
 void x64_cmc(struct tc_buf *b);
@@ -345,8 +352,10 @@ void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, uns
                  unsigned count);
 void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
 
-/* Where a value lives. */
-enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST };
+/* Where a value lives. X64_LOC_STATE: a GET's value still in the guest
+ * state at offset slot, reg the log2 of its size (x64_stateget.c); never in
+ * a deferred store's record. */
+enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST, X64_LOC_STATE };
 struct x64_loc {
   uint8_t kind;
   uint8_t reg;
@@ -359,6 +368,7 @@ enum { X64_SLOTS = 128, X64_FRAME = X64_SLOTS * 8 + 8 };
 struct x64_ra {
   uint32_t *last_use;  /* per value: index of its last use, 0 if unused */
   uint32_t *next_call; /* per index: first call at or after it, or UINT32_MAX */
+  uint32_t *reader;    /* per value: the one instruction reading it, UINT32_MAX if several */
   struct x64_loc *loc; /* per value */
   uint32_t *die_head;  /* per index: the first value whose last use it is */
   uint32_t *die_next;  /* per value: the next one with the same last use */
@@ -437,6 +447,11 @@ const void *x64_jc_miss_code(void);
 void x64_patch(struct tc_exit *e, const void *code);
 uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
 uint32_t x64_fault_fpexc(const void *uctx);
+
+/* x64_stateget.c */
+void x64_state_gets(struct x64_ctx *x);
+int x64_state_mem(struct x64_ctx *x, uint32_t ref, int w, struct x64_mem *m);
+int x64_state_swaps(struct x64_ctx *x, const struct ir_insn *in);
 
 /* x64_regalloc.c */
 int x64_is_call(const struct ir_block *b, const struct ir_insn *in);
@@ -517,6 +532,7 @@ void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta);
 int x64_loop_init(struct x64_ctx *x);
 void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
+int x64_loop_carries(struct x64_ctx *x, uint32_t ref);
 int x64_loop_put(struct x64_ctx *x, uint32_t ref);
 void x64_loop_record(struct x64_ctx *x);
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));

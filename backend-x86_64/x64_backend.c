@@ -99,15 +99,15 @@ static void x64_body(struct x64_ctx *x) {
       x->guest_pc = b->marks[m].pc; /* the guest instruction i was made from */
     if (in->op == IR_NOP)
       continue;
-    if (in->op == IR_GET && x64_loop_get(x, i)) { /* a carried slot's register */
-      x64_ra_release(x, i, 0);
+    if (in->op == IR_GET && (x->ra.loc[i].kind == X64_LOC_STATE || x64_loop_get(x, i))) {
+      x64_ra_release(x, i, 0); /* left in the state, or a carried slot's register */
       continue;
     }
     if (x->ra.next_call[i] == i) /* x64_is_call */
       x64_ra_call(x, i);
     int has_reg = x64_needs_reg(x, i);
     if (has_reg)
-      x64_ra_def(x, i, x64_hint(in));
+      x64_ra_def(x, i, x64_state_swaps(x, in) ? in->b : x64_hint(in));
     x->host_alu_next = 0;
     x64_lower(x, i);
     x64_ra_release(x, i, has_reg);
@@ -126,6 +126,7 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
                    x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
+    x64_state_gets(&x);
     x64_nops(buf, (unsigned)(-(uintptr_t)buf->cur & 15));
     blk->code = buf->cur;
     blk->n_exits = 0;

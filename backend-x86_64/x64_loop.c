@@ -315,6 +315,11 @@ int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
   return 1;
 }
 
+/* ref is a GET or PUT of a carried slot. */
+int x64_loop_carries(struct x64_ctx *x, uint32_t ref) {
+  return x64_carry_at(x, ref) != NULL;
+}
+
 /* A PUT of a carried slot stores nothing now: true when ref was one. */
 int x64_loop_put(struct x64_ctx *x, uint32_t ref) {
   struct x64_carry *c = x64_carry_at(x, ref);

@@ -123,9 +123,19 @@ static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   int32_t imm;
   if (x64_lower_lea(x, ref, op))
     return;
+  struct x64_mem m;
+  if (x64_state_swaps(x, in)) { /* d = b; d op= [a] */
+    x64_load_value(x, d, in->b);
+    x64_state_mem(x, in->a, w, &m);
+    x64_alu_rm(x->buf, w, op, d, m);
+    x->host_alu_next = ref;
+    return;
+  }
   x64_load_value(x, d, in->a);
   if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, op, d, imm);
+  else if (x64_state_mem(x, in->b, w, &m))
+    x64_alu_rm(x->buf, w, op, d, m);
   else
     x64_alu_rr(x->buf, w, op, d, x64_src(x, in->b, X64_RAX));
   x->host_alu_next = ref;
@@ -222,22 +232,32 @@ static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) 
   x64_shift_cl(x->buf, w, op, d);
 }
 
-/* bsr gives the top bit index; 0 gives ZF and the fallback 2w-1, and
- * (w-1) ^ index turns both into the count of leading zeros. */
+/* lzcnt counts as the IR does (clz(0) = width). Without it, bsr gives the
+ * top bit index; 0 gives ZF and the fallback 2w-1, and (w-1) ^ index turns
+ * both into the count of leading zeros. */
 static void x64_lower_clz(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref), bits = w ? 64 : 32;
+  if (x64_feat() & X64_F_LZCNT) {
+    x64_lzcnt(x->buf, w, d, x64_src(x, in->a, X64_RAX));
+    return;
+  }
   x64_mov_ri(x->buf, X64_RCX, 2 * bits - 1);
   x64_bsr(x->buf, w, d, x64_src(x, in->a, X64_RAX));
   x64_cmov(x->buf, 0, X64_CC_E, d, X64_RCX);
   x64_alu_ri(x->buf, 0, X64_XOR, d, (int32_t)bits - 1);
 }
 
+/* tzcnt counts as the IR does (ctz(0) = width); bsf leaves 0 to a cmov. */
 static void x64_lower_ctz(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref);
+  if (x64_feat() & X64_F_BMI1) {
+    x64_tzcnt(x->buf, w, d, x64_src(x, in->a, X64_RAX));
+    return;
+  }
   x64_mov_ri(x->buf, X64_RCX, w ? 64 : 32);
   x64_bsf(x->buf, w, d, x64_src(x, in->a, X64_RAX));
   x64_cmov(x->buf, 0, X64_CC_E, d, X64_RCX);
@@ -347,10 +367,13 @@ static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   if (!virt)
     x64_alu_rr(x->buf, 0, X64_XOR, d, d);
   unsigned ra = x64_src(x, in->a, X64_RAX);
+  struct x64_mem m;
   if (x64_const_imm32(x, in->b, w, &imm) && imm == 0)
     x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 */
   else if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
+  else if (x64_state_mem(x, in->b, w, &m))
+    x64_alu_rm(x->buf, w, X64_CMP, ra, m);
   else
     x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RCX));
   if (!virt)
@@ -415,10 +438,13 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
   if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
     unsigned ra = x64_src(x, in->a, X64_RAX);
+    struct x64_mem m;
     if (in->op == IR_FLAGS_LOGIC || (is_imm && imm == 0))
       x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 too */
     else if (is_imm)
       x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
+    else if (x64_state_mem(x, in->b, w, &m))
+      x64_alu_rm(x->buf, w, X64_CMP, ra, m);
     else
       x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RDX));
     return;
@@ -717,13 +743,18 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
  * low 32 bits of pc while TC_JC_BITS <= 16, and its pair's at that ^ 16. On
  * a hit go straight to its code; a miss goes to x64_jc_miss, which sets
  * cpu->pc, and so does a waiting exit_request (an indirect jump may close a
- * loop). */
+ * loop). With BMI2, rorx ecx, eax, 14 stands for mov ecx, eax; shr ecx, 14:
+ * the bits they differ in are masked off. */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   x64_flush_deferred(x);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
-  x64_mov_rr(b, 0, X64_RCX, X64_RAX);                                          /* mov ecx, eax */
-  x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14);                                    /* shr ecx, 14 */
+  if (x64_feat() & X64_F_BMI2) {
+    x64_rorx(b, 0, X64_RCX, X64_RAX, 14); /* rorx ecx, eax, 14 */
+  } else {
+    x64_mov_rr(b, 0, X64_RCX, X64_RAX);       /* mov ecx, eax */
+    x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14); /* shr ecx, 14 */
+  }
   x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RAX);                                 /* xor ecx, eax */
   x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);                                     /* shl ecx, 2 */
   x64_alu_ri(b, 0, X64_AND, X64_RCX, (TC_JC_SIZE - 1) << 4);                   /* and ecx, mask */

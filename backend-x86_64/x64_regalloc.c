@@ -84,17 +84,21 @@ int x64_ra_init(struct x64_ctx *x) {
   ra->last_use = ir_scratch(b, (b->n + 1) * sizeof(*ra->last_use));
   ra->next_call = ir_scratch_raw(b, (b->n + 1) * sizeof(*ra->next_call)); /* filled below */
   ra->loc = ir_scratch(b, (b->n + 1) * sizeof(*ra->loc));
-  if (!ra->last_use || !ra->next_call || !ra->loc)
+  ra->reader = ir_scratch(b, (b->n + 1) * sizeof(*ra->reader));
+  if (!ra->last_use || !ra->next_call || !ra->loc || !ra->reader)
     return -1;
   const uint32_t n = b->n; /* in locals: the stores below could alias b's fields */
-  uint32_t *last_use = ra->last_use, *next_call = ra->next_call;
+  uint32_t *last_use = ra->last_use, *next_call = ra->next_call, *reader = ra->reader;
   const uint8_t *fuse = x->fuse;
   for (uint32_t i = 1; i < n; i++) {
     uint32_t v[6];
     if (fuse[i] == X64_FUSE_ADDR)
       continue; /* its operands are read where it is folded */
-    for (unsigned k = 0, nr = x64_reads(x, i, v); k < nr; k++)
+    for (unsigned k = 0, nr = x64_reads(x, i, v); k < nr; k++) {
       last_use[v[k]] = i;
+      if (fuse[i] != X64_FUSE_LOOSE) /* no instruction: its readers read v */
+        reader[v[k]] = reader[v[k]] ? UINT32_MAX : i;
+    }
   }
   next_call[n] = UINT32_MAX;
   for (uint32_t i = n; i-- > 1;)
@@ -307,6 +311,8 @@ void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
     x64_mov_ri(x->buf, reg, x64_const_value(x, ref));
   else if (l->kind == X64_LOC_SLOT)
     x64_load(x->buf, 3, 0, 1, reg, x64_slot_mem(l->slot));
+  else if (l->kind == X64_LOC_STATE)
+    x64_load(x->buf, l->reg, 0, 0, reg, x64_mem(X64_R14, l->slot));
   else if (l->kind == X64_LOC_REG && l->reg != reg)
     x64_mov_rr(x->buf, 1, reg, l->reg);
   else if (l->kind == X64_LOC_NONE)

@@ -7,7 +7,8 @@
  * constant) forward an operand, EXIT_IF on a constant either vanishes or becomes
  * the block's GOTO, equal constants are merged into the first one, and a
  * shift left and back by the same amount or a mask of the low 32 bits
- * becomes a ZEXT or SEXT.
+ * becomes a ZEXT or SEXT, and a count of leading zeros of a bit reversal
+ * becomes a count of trailing zeros.
  *
  * A guest address (IR_CONST_GUEST) is a constant of this run only: a guest
  * address plus or minus a plain constant folds to a guest address, the
@@ -220,6 +221,19 @@ static int opt_cf_select_bool(struct opt_cf *cf, uint32_t r) {
   return 1;
 }
 
+/* clz(bitrev(x)) = ctz(x) and ctz(bitrev(x)) = clz(x): A64 has no count
+ * of trailing zeros, so compilers write RBIT then CLZ, and x86-64 has the
+ * count in one to three instructions where the reversal costs twenty. */
+static int opt_cf_count_of_reversal(struct opt_cf *cf, uint32_t r) {
+  struct ir_insn *i = &cf->b->insn[r];
+  const struct ir_insn *rev = opt_cf_at(cf, i->a);
+  if ((i->op != IR_CLZ && i->op != IR_CTZ) || rev->op != IR_BITREV || rev->type != i->type)
+    return 0;
+  i->op = i->op == IR_CLZ ? IR_CTZ : IR_CLZ;
+  i->a = rev->a;
+  return 1;
+}
+
 /* (x + c1) + c2 = x + (c1 + c2), so address arithmetic of a base and
  * several offsets all start from the base. */
 static int opt_cf_reassociate(struct opt_cf *cf, uint32_t r) {
@@ -245,7 +259,7 @@ static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   if (x && opt_cf_at(cf, x)->type == i->type)
     opt_replace(cf->b, cf->repl, r, x);
   else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
-           !opt_cf_mask_extension(cf, r))
+           !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r))
     opt_cf_extension(cf, r);
 }
 

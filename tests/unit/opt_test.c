@@ -146,6 +146,30 @@ TEST(constfold_no_identity_shl_i64_by_32) {
   ir_block_free(b);
 }
 
+/* clz(bitrev(x)) is ctz(x), ctz(bitrev(x)) clz(x), at either width; a
+ * zero (x - x) counts the width both ways. */
+TEST(constfold_count_of_reversal) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0)), w = ir_get(b, IR_I32, SLOT(3));
+  uint32_t c1 = ir_unop(b, IR_CLZ, IR_I64, ir_unop(b, IR_BITREV, IR_I64, x));
+  uint32_t c2 = ir_unop(b, IR_CTZ, IR_I32, ir_unop(b, IR_BITREV, IR_I32, w));
+  uint32_t z = ir_binop(b, IR_SUB, IR_I32, ir_binop(b, IR_ADD, IR_I32, w, w), w);
+  uint32_t z0 = ir_binop(b, IR_SUB, IR_I32, z, w);
+  uint32_t c3 = ir_unop(b, IR_CLZ, IR_I32, ir_unop(b, IR_BITREV, IR_I32, z0));
+  ir_put(b, SLOT(1), c1);
+  ir_put(b, SLOT(2),
+         ir_binop(b, IR_ADD, IR_I64, ir_ext(b, IR_ZEXT, IR_I64, c2, 32),
+                  ir_ext(b, IR_ZEXT, IR_I64, c3, 32)));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[c1].op, IR_CTZ);
+  ASSERT_EQ(b->insn[c1].a, x);
+  ASSERT_EQ(b->insn[c2].op, IR_CLZ);
+  ASSERT_EQ(b->insn[c2].a, w);
+  ASSERT_EQ(b->insn[c3].op, IR_CTZ);
+  ir_block_free(b);
+}
+
 TEST(constfold_constant_exits) {
   struct ir_block *b = ir_block_new(0);
   uint32_t never = ir_exit_if(b, ir_const(b, IR_I32, 0), 0x100);

@@ -285,6 +285,22 @@ TEST(adc_and_unops) {
     }
 }
 
+/* CLZ and CTZ as bsr and bsf, on a host without LZCNT and BMI1. */
+TEST(bit_counts_without_lzcnt_tzcnt) {
+  x64_feat(); /* detect the features first, then hide them */
+  unsigned saved = x64_features;
+  x64_features &= ~(unsigned)(X64_F_BMI1 | X64_F_LZCNT);
+  int ok = 1;
+  for (enum ir_type t = IR_I32; t <= IR_I64; t++)
+    for (int i = 0; i < NVALUES; i++) {
+      uint64_t x = value(i);
+      ok &= eval(IR_CLZ, t, 0, x, 0, 0, 0) == ref_unop(IR_CLZ, t, x);
+      ok &= eval(IR_CTZ, t, 0, x, 0, 0, 0) == ref_unop(IR_CTZ, t, x);
+    }
+  x64_features = saved;
+  ASSERT(ok);
+}
+
 TEST(extensions) {
   for (int i = 0; i < NVALUES; i++) {
     uint64_t x = value(i);
@@ -522,6 +538,39 @@ TEST(register_pressure_spills) {
   ASSERT(!memcmp(before, c.regs, sizeof(before)));
 }
 
+/* GETs read once by an ALU op or a compare stay in the state and are read
+ * there (x64_stateget.c): never after a PUT of their slot, and at their own
+ * width only (an i64 op on a zero-extended i32 GET must not see the slot's
+ * high half). */
+TEST(state_gets_read_in_place) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1000);
+  c.regs[0] = 40, c.regs[1] = 2, c.regs[3] = 0xffffffff00000007ull;
+  c.regs[4] = 0xabcdef0000000009ull, c.regs[5] = 9;
+  uint32_t x0 = ir_get(b, IR_I64, REG(0));
+  ir_put(b, REG(0), ir_const(b, IR_I64, 5)); /* x0's slot changes before x0 is read */
+  ir_put(b, REG(10), ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), x0));
+  uint32_t w3 = ir_unop(b, IR_TRUNC, IR_I32, ir_get(b, IR_I64, REG(3)));
+  uint32_t sum = ir_binop(b, IR_ADD, IR_I32, ir_const(b, IR_I32, 1), w3);
+  ir_put(b, REG(11), ir_ext(b, IR_ZEXT, IR_I64, sum, 32));
+  uint32_t z4 = ir_ext(b, IR_ZEXT, IR_I64, ir_get(b, IR_I32, REG(4)), 32);
+  ir_put(b, REG(12), ir_binop(b, IR_SUB, IR_I64, ir_get(b, IR_I64, REG(1)), z4));
+  uint32_t eq = ir_cmp(b, IR_EQ, IR_I64, ir_get(b, IR_I64, REG(2)), z4);
+  ir_put(b, REG(13), ir_ext(b, IR_ZEXT, IR_I64, eq, 32));
+  uint32_t f =
+      ir_flags(b, IR_FLAGS_SUB, IR_I64, ir_const(b, IR_I64, 9), ir_get(b, IR_I64, REG(5)), 0);
+  ir_put(b, REG(14), ir_ext(b, IR_ZEXT, IR_I64, ir_cond(b, IR_CC_EQ, f), 32));
+  ir_goto(b, 0x2000);
+  ASSERT(run_block(b, &c) >= CPU_EXIT_LAST);
+  ir_block_free(b);
+  ASSERT_EQ(c.regs[0], 5);
+  ASSERT_EQ(c.regs[10], 42);
+  ASSERT_EQ(c.regs[11], 8);
+  ASSERT_EQ(c.regs[12], (uint64_t)2 - 9);
+  ASSERT_EQ(c.regs[13], 0);
+  ASSERT_EQ(c.regs[14], 1);
+}
+
 /* Clobbers every caller-saved register before returning a + 2b + 3c. */
 static uint64_t clobber_helper(struct cpu *cpu, uint64_t a, uint64_t b, uint64_t c) {
   struct fake_cpu *f = (struct fake_cpu *)cpu;
@@ -708,6 +757,45 @@ TEST(indirect_jump_through_jump_cache) {
   ASSERT_EQ(c.regs[1], 0);
   free(bj), free(bt);
   ir_block_free(j), ir_block_free(t);
+}
+
+/* The probe's index is tc_jc_index's for pcs whose high bits matter too,
+ * with BMI2's rorx and without it. */
+static int probe_hits(uint64_t pc) {
+  static _Alignas(64) struct tc_jc_entry jc[TC_JC_SIZE];
+  struct fake_cpu c = {0};
+  c.c.jc = jc;
+  for (unsigned i = 0; i < TC_JC_SIZE; i++)
+    jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, x64_backend.jc_miss()};
+  struct ir_block *j = ir_block_new(0x1000), *t = ir_block_new(0x3000);
+  ir_jump(j, ir_get(j, IR_I64, REG(0)));
+  ir_put(t, REG(1), ir_const(t, IR_I64, 77));
+  ir_syscall(t, 0x3004);
+  struct tc_block *bj = translate(j), *bt = translate(t);
+  int ok = bj && bt;
+  if (ok) {
+    jc[tc_jc_index(pc)] = (struct tc_jc_entry){pc, bt->code};
+    c.regs[0] = pc;
+    ok = run(&c, bj) == CPU_EXIT_SYSCALL && c.regs[1] == 77;
+  }
+  free(bj), free(bt);
+  ir_block_free(j), ir_block_free(t);
+  return ok;
+}
+
+TEST(jump_cache_probe_index) {
+  static const uint64_t pcs[] = {0x5500046644, 0x7f934a564688, 0xffffc0de1234, 0x400000,
+                                 0xfffffffffffffffc};
+  x64_feat(); /* detect the features first, then hide BMI2 */
+  unsigned saved = x64_features;
+  int ok = 1;
+  for (int bmi2 = 0; bmi2 < 2; bmi2++) {
+    x64_features = bmi2 ? saved : saved & ~(unsigned)X64_F_BMI2;
+    for (unsigned k = 0; k < sizeof(pcs) / sizeof(pcs[0]); k++)
+      ok &= probe_hits(pcs[k]);
+  }
+  x64_features = saved;
+  ASSERT(ok);
 }
 
 TEST(more_exits_than_chainable) {

@@ -1,0 +1,97 @@
+/* x64_stateget.c - guest-state reads left where they are.
+ *
+ * A GET read once, by an integer ALU op or a compare, needs no register of
+ * its own when nothing writes its bytes of the state before that reader (no
+ * PUT, no call of C code): the value stays in the state struct, and the
+ * reader takes it as a memory operand, or loads it into its scratch
+ * register. That saves the load into a register of its own where the
+ * operand can be memory, and the register for other values everywhere:
+ *
+ *   get x1; cmp w2, w1   ->   cmp edi, [r14+x1]    (not mov rsi, [r14+x1]; cmp edi, esi)
+ *   get x1; add x0, x1, x2 (x2 dies)  ->  add rdi, [r14+x1]   (rdi: x2, now x0)
+ *
+ * Readers that note where a value is, to store it later (deferred stores,
+ * lazy flags, a loop's back edge), are not on the list of readers: a value
+ * in the state is never in their records.
+ */
+#include "x64.h"
+
+enum { X64_STATE_REACH = 64 }; /* instructions between a GET and its reader */
+
+/* Ops whose lowering reads their operands through x64_src / x64_load_value. */
+static int x64_state_reader(const struct ir_insn *u) {
+  switch (u->op) {
+  case IR_ADD:
+  case IR_SUB:
+  case IR_AND:
+  case IR_OR:
+  case IR_XOR:
+  case IR_CMP:
+  case IR_FLAGS_ADD:
+  case IR_FLAGS_SUB:
+  case IR_FLAGS_LOGIC: return 1;
+  default: return 0;
+  }
+}
+
+static unsigned x64_get_size(const struct ir_insn *in) {
+  return in->type == IR_I64 ? 8 : 4;
+}
+
+/* Nothing between GET g and its reader r writes g's bytes of the state. */
+static int x64_state_unwritten(struct x64_ctx *x, uint32_t g, uint32_t r) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *get = &b->insn[g];
+  if (x->ra.next_call[g + 1] < r)
+    return 0;
+  for (uint32_t i = g + 1; i < r; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op == IR_PUT && in->imm < get->imm + x64_get_size(get) &&
+        get->imm < in->imm + (in->type == IR_V128 ? 16 : x64_get_size(in)))
+      return 0;
+  }
+  return 1;
+}
+
+static int x64_state_candidate(struct x64_ctx *x, uint32_t g) {
+  const struct ir_insn *in = &x->ir->insn[g];
+  return in->op == IR_GET && (in->type == IR_I32 || in->type == IR_I64) && in->imm <= UINT16_MAX &&
+         !x64_is_flags_get(x->ir, in) && !x64_loop_carries(x, g);
+}
+
+/* Mark the GETs that stay in the state: their location is X64_LOC_STATE
+ * before the block is emitted. Runs once last_use is final: a value whose
+ * last use is not its one reader is kept for a deferred store or a loop's
+ * exit, which need it in a register. */
+void x64_state_gets(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  const uint32_t *reader = x->ra.reader, *last_use = x->ra.last_use;
+  for (uint32_t g = 1; g < b->n; g++) {
+    uint32_t r = reader[g];
+    if (b->insn[g].op == IR_GET && r != UINT32_MAX && r && last_use[g] == r &&
+        r - g <= X64_STATE_REACH && x64_state_reader(&b->insn[r]) && x64_state_candidate(x, g) &&
+        x64_state_unwritten(x, g, r))
+      x->ra.loc[g] = (struct x64_loc){X64_LOC_STATE, (uint8_t)(b->insn[g].type == IR_I64 ? 3 : 2),
+                                      (uint16_t)b->insn[g].imm};
+  }
+}
+
+/* A commutative ALU op whose a stays in the state and whose b does not:
+ * d = b; d op= [state], so that d may take b's register where b dies. */
+int x64_state_swaps(struct x64_ctx *x, const struct ir_insn *in) {
+  struct x64_mem m;
+  if (in->op != IR_ADD && in->op != IR_AND && in->op != IR_OR && in->op != IR_XOR)
+    return 0;
+  return x64_state_mem(x, in->a, in->type == IR_I64, &m) && !ir_is_const(x->ir, in->b) &&
+         x->ra.loc[x64_resolve(x, in->b)].kind != X64_LOC_STATE;
+}
+
+/* ref's value as a memory operand of a w-wide op (w: 64 bits), when it is
+ * in the state and that many bytes of it are the value. */
+int x64_state_mem(struct x64_ctx *x, uint32_t ref, int w, struct x64_mem *m) {
+  const struct x64_loc *l = &x->ra.loc[x64_resolve(x, ref)];
+  if (!ref || l->kind != X64_LOC_STATE || (w && l->reg != 3))
+    return 0;
+  *m = x64_mem(X64_R14, l->slot);
+  return 1;
+}
