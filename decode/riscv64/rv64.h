@@ -28,8 +28,11 @@ struct rv64_ctx {
   /* The block already checks that frm is RNE for the FP fast path
    * (rv64_fpfast.c); frm changes only by a CSR write, which ends the block. */
   bool frm_checked;
+  /* The block already checks that frm is not reserved (5..7), for the
+   * exact helper's dynamic rounding mode (rv64_fp.c). */
+  bool frm_valid_checked;
   uint32_t undo_n; /* what a declining trans_ is rolled back to */
-  bool undo_frm_checked;
+  bool undo_frm_checked, undo_frm_valid_checked;
 };
 
 /* !function helpers of the specs: scaled immediates and the 3-bit register

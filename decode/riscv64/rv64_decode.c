@@ -19,6 +19,7 @@ enum { RV64_MAX_SIDE_EXITS = 6, RV64_PAGE = 4096 };
 void rv64_decode_undo(struct rv64_ctx *s) {
   s->b->n = s->undo_n;
   s->frm_checked = s->undo_frm_checked;
+  s->frm_valid_checked = s->undo_frm_valid_checked;
 }
 
 /* The instruction at pc: its length in s->len, its bits in s->insn. */
@@ -32,6 +33,7 @@ static void rv64_fetch(struct rv64_ctx *s, uint64_t pc) {
 static void rv64_decode_insn(struct rv64_ctx *s) {
   s->undo_n = s->b->n;
   s->undo_frm_checked = s->frm_checked;
+  s->undo_frm_valid_checked = s->frm_valid_checked;
   bool done;
   if (s->len == 2)
     done = rv64c_decode_gen(s, s->insn);

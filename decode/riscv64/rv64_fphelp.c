@@ -4,8 +4,9 @@
  * translated code has stored every register before the call), computes
  * with rv64_fpops.c, writes rd and accrues fflags into fcsr. The decoder
  * has already refused the reserved rounding modes (rv64_fp.c). A dynamic
- * rm reads frm; the reserved frm values 5..7 are taken as RNE (the hardware
- * would raise SIGILL). */
+ * rm reads frm; with a reserved frm (5..7) the helper changes nothing and
+ * returns 1, on which the translated code raises SIGILL (rv64_fp.c). */
+#include <fenv.h>
 #include "rv64.h"
 #include "rv64_fpenv.h"
 
@@ -79,10 +80,15 @@ uint64_t rv64_h_fp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   unsigned rm = bits((uint32_t)insn, 12, 3), fl = 0;
   if (rm == RV64_DYN)
     rm = r->fcsr >> RV64_FRM_SHIFT & 7;
+  if (rm > RV64_RMM)
+    return 1;
   if ((insn & 0x7f) == 0x53)
     rv64_fp_op(r, (uint32_t)insn, rm, &fl);
   else
     rv64_fp_fused(r, (uint32_t)insn, rm, &fl);
   r->fcsr |= fl;
+  /* fl has the guest's flags; what the host raised on the way (GCC's inline
+   * ceil, floor and trunc raise inexact) must not reach them later */
+  feclearexcept(FE_ALL_EXCEPT);
   return 0;
 }
