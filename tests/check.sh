@@ -14,7 +14,7 @@
 # tests/busybox.sh (arm64, then riscv64), tests/coreutils_riscv64.sh (the
 # dynamic riscv64 coreutils of a trixie sysroot), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
-# tests/hostile.sh, tests/cache.sh and tests/difftest.sh. Every test prints
+# tests/hostile.sh, tests/cache.sh and tests/difftest.sh (arm64, then riscv64). Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
@@ -104,7 +104,8 @@ suite mksysroot tests/mksysroot.sh
 suite realprogs tests/realprogs.sh
 suite hostile tests/hostile.sh
 suite cache tests/cache.sh
-suite difftest env N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
+suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
+suite difftest-riscv64 env GUEST=riscv64 N="${DIFFTEST_RV64_N:-2000}" SHOW=1 tests/difftest.sh
 
 pass=$(grep -c '^PASS ' "$LOG")
 fail=$(grep -c '^FAIL ' "$LOG")

@@ -11,7 +11,7 @@ unit: $(UNIT_BINS)
 
 check: deps
 	$(MAKE) xrun unit difftest-tools
-	@DIFFTEST_N=$(DIFFTEST_CHECK_N) tests/check.sh
+	@DIFFTEST_N=$(DIFFTEST_CHECK_N) DIFFTEST_RV64_N=$(DIFFTEST_RV64_CHECK_N) tests/check.sh
 
 $(O)/demo/demo: tests/demo/demo.c
 	@mkdir -p $(dir $@)
