@@ -122,7 +122,7 @@ static void gdb_forked(void) {
 }
 
 void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes) {
-  gdb.arch = &a64_gdb_arch;
+  gdb.guest = c->guest->gdb;
   gdb.auxv = auxv;
   gdb.auxv_bytes = auxv_bytes;
   pthread_atfork(NULL, NULL, gdb_forked);
