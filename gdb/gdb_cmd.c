@@ -222,8 +222,8 @@ static enum gdb_resume gdb_cmd_resume(char op, const char *s) {
 }
 
 /* vCont;action[:tid];...: the first action for the stopped thread (its id,
- * or no id) decides. A step with no action for the other threads asks them
- * to stay stopped. */
+ * or no id) decides. No action for the other threads asks them to stay
+ * stopped. */
 static enum gdb_resume gdb_cmd_vcont(char *s) {
   long me = gdb_tid(gdb.stopped);
   enum gdb_resume r = GDB_SERVE;
@@ -239,7 +239,7 @@ static enum gdb_resume gdb_cmd_vcont(char *s) {
     if (a[0] == 'c' || a[0] == 's' || a[0] == 'C' || a[0] == 'S')
       r = gdb_cmd_resume(a[0], a + 1);
   }
-  gdb.others_stay = r == GDB_STEP && !others;
+  gdb.others_stay = !others;
   return r == GDB_SERVE ? GDB_CONTINUE : r;
 }
 
@@ -365,7 +365,7 @@ enum gdb_resume gdb_command(char *p, size_t len) {
   case 'c':
   case 'C':
   case 's':
-  case 'S': gdb.others_stay = true; return gdb_cmd_resume(p[0], p + 1);
+  case 'S': gdb.others_stay = p[0] == 's' || p[0] == 'S'; return gdb_cmd_resume(p[0], p + 1);
   case 'v': return gdb_cmd_v(p + 1);
   case 'Z': gdb_cmd_Z(p + 1, true); break;
   case 'z': gdb_cmd_Z(p + 1, false); break;

@@ -24,7 +24,7 @@ struct gdb_state {
   struct cpu *selected;          /* Hg: the thread g, p, G, P apply to */
   int stop_gsig;                 /* the gdb signal of the current stop, for '?' */
   int resume_sig;                /* the Linux signal C or S resumes with, 0 for none */
-  bool others_stay;              /* s, or vCont;s:tid alone: the other threads are to stay
+  bool others_stay;              /* s, or vCont;s:tid or c:tid alone: the other threads are to stay
                                     stopped (gdb steps one thread over a breakpoint) */
   uint64_t auxv, auxv_bytes;
 };

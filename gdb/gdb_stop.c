@@ -17,9 +17,11 @@ volatile bool gdb_active;
 __thread int gdb_stepping;
 __thread unsigned gdb_stops;
 static pthread_mutex_t gdb_lock = PTHREAD_MUTEX_INITIALIZER;
-/* This thread keeps gdb_lock through its single step, as gdb wants the
- * other threads stopped meanwhile: one that stops waits for it to finish,
- * so that the step's stop reaches gdb first. */
+/* This thread keeps gdb_lock through its single step, or a continue of it
+ * alone, as gdb wants the other threads stopped meanwhile: one that stops
+ * waits for it to stop again, so that its stop reaches gdb first. (gdb
+ * steps over a breakpoint so where it single-steps in software, as for
+ * riscv64: a breakpoint at the next instruction, and vCont;c:tid.) */
 static __thread bool gdb_holding;
 
 long gdb_tid(const struct cpu *c) {
@@ -90,7 +92,7 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
     enum gdb_resume r = gdb_serve();
     gdb_stops++;
     gdb_stepping = r == GDB_STEP;
-    gdb_holding = gdb_stepping && gdb.others_stay;
+    gdb_holding = (r == GDB_STEP || r == GDB_CONTINUE) && gdb.others_stay;
     if (r == GDB_DETACH)
       gdb_detach();
     sig = gdb.resume_sig;
@@ -103,7 +105,8 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
   return sig;
 }
 
-/* A step that ended the thread (exit): the others may talk to gdb again. */
+/* The thread ends, perhaps in a step or a continue of it alone: the others
+ * may talk to gdb again. */
 void gdb_thread_exit(void) {
   gdb_stepping = 0;
   if (gdb_holding)

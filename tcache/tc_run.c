@@ -263,5 +263,6 @@ void tc_run(struct cpu *c) {
     tc_run_interp(c);
   else
     tc_loop(c);
+  gdb_thread_exit(); /* gdb let it run alone: the others may talk to gdb again */
   tc_thread_leave(c);
 }

@@ -142,9 +142,10 @@ raw() {
 
 # The stack and shared libraries are where each puts them (qemu at 0x55...,
 # xrun where the host kernel puts its own mappings): any number from 2^36
-# to 2^48, in hex or decimal, becomes MAPPED, except a position-independent
-# program's own addresses (both load it at 0x5500000000: the range comes
-# from its program headers), and larger numbers (the random stack guard and
+# to 2^48, in hex or decimal, becomes MAPPED, except an aarch64
+# position-independent program's own addresses (both load it at
+# 0x5500000000: the range comes from its program headers; qemu-riscv64
+# loads one at 0x4000000000, xrun at 0x5500000000), and larger numbers (the random stack guard and
 # pointer guard glibc leaves in registers) RANDOM; runs of blanks become
 # one. Thread ids are the host's; gdb calls a process without the
 # multiprocess extension "Remote target"; qemu describes its threads as
@@ -154,7 +155,7 @@ normalize() { # normalize TRANSCRIPT BINARY
 import re, struct, sys
 elf = open(sys.argv[1], "rb").read()
 lo = hi = 0
-if struct.unpack_from("<H", elf, 16)[0] == 3:  # ET_DYN: loaded at 0x5500000000
+if struct.unpack_from("<HH", elf, 16) == (3, 183):  # aarch64 ET_DYN: at 0x5500000000
     phoff = struct.unpack_from("<Q", elf, 32)[0]
     phentsize, phnum = struct.unpack_from("<HH", elf, 54)
     for i in range(phnum):

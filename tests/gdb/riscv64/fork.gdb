@@ -1,0 +1,5 @@
+break work
+continue
+bt
+print x
+continue

@@ -1,0 +1,10 @@
+break add
+continue
+print v
+continue
+print v
+continue
+print v
+print total
+delete
+continue

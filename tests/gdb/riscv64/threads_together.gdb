@@ -1,0 +1,6 @@
+break hit
+continue
+continue
+continue
+info breakpoints
+continue
