@@ -3,11 +3,11 @@
 # each program tests/gdb/NAME.c is built for aarch64 (-g -O0, static), and
 # the gdb commands in tests/gdb/NAME.gdb run in gdb-multiarch (-batch, one
 # -ex each, so that an expected error does not end the script) against
-# `qemu-aarch64 -g PORT` and against `xrun -g PORT`. For riscv64 the same is
-# done with each tests/gdb/riscv64/NAME.gdb, on the program
-# tests/gdb/riscv64/NAME.c or, where there is none, tests/gdb/NAME.c, built
-# with riscv64-linux-gnu-gcc and run under qemu-riscv64 (gdb is told `set
-# architecture riscv:rv64` first). The two transcripts,
+# `qemu-aarch64 -g PORT` and against `xrun -g PORT`. Each is done again for
+# riscv64 (riscv64-linux-gnu-gcc, qemu-riscv64, and gdb told `set
+# architecture riscv:rv64`), with any of NAME.c, NAME.gdb, NAME.py and
+# NAME.expected taken from tests/gdb/riscv64 where it is there (the
+# registers' names differ), else from tests/gdb. The two transcripts,
 # normalized (stack addresses, which differ by where each puts the stack;
 # thread ids; gdb's name for the process), must be the same, and so must the
 # programs' own output and exit status.
@@ -19,6 +19,7 @@
 # Directives in NAME.c, on lines that start with "// test:":
 #   // test: cflags: FLAGS    how to build it instead of -static
 #   // test: args: ARGS       options for both xrun and qemu-aarch64 (-L DIR)
+#   // test: skip-riscv64: WHY  not for riscv64 (a SKIP that says why)
 # gdb's sysroot is the cross compiler's, /usr/aarch64-linux-gnu (or
 # /usr/riscv64-linux-gnu), for the shared libraries of a dynamic program.
 #
@@ -76,10 +77,10 @@ ARGS=
 use_guest() {
   if [ "$1" = riscv64 ]; then
     G_SRC=$SRC/riscv64 G_OUT=$OUT/riscv64 G_QEMU=$QEMU_RV G_CC=$GUEST_CC_RV
-    G_SYSROOT=$SYSROOT_RV G_ARCH=riscv:rv64 G_PREFIX=riscv64/
+    G_SYSROOT=$SYSROOT_RV G_ARCH=riscv:rv64 G_PREFIX=riscv64/ G_NAME=riscv64
   else
     G_SRC=$SRC G_OUT=$OUT G_QEMU="$QEMU -cpu neoverse-n1" G_CC=$GUEST_CC
-    G_SYSROOT=$SYSROOT G_ARCH= G_PREFIX=
+    G_SYSROOT=$SYSROOT G_ARCH= G_PREFIX= G_NAME=aarch64
   fi
   mkdir -p "$G_OUT"
 }
@@ -179,11 +180,24 @@ for line in sys.stdin:
 ' "$2" <"$1"
 }
 
+# pick FILE: tests/gdb/riscv64/FILE for riscv64 where it is there, else
+# tests/gdb/FILE.
+pick() {
+  if [ -f "$G_SRC/$1" ]; then echo "$G_SRC/$1"; else echo "$SRC/$1"; fi
+}
+
 # run_one NAME: the test NAME of the guest chosen by use_guest.
 run_one() {
-  local name=$1 t=$G_PREFIX$1 src=$G_SRC/$1.c bin=$G_OUT/$1 base=$TMP/$G_PREFIX$1
-  local cflags
-  [ -f "$src" ] || src=$SRC/$name.c
+  local name=$1 t=$G_PREFIX$1 src bin=$G_OUT/$1 base=$TMP/$G_PREFIX$1
+  local cflags py script want
+  src=$(pick "$name.c") py=$(pick "$name.py") script=$(pick "$name.gdb")
+  want=$(pick "$name.expected")
+  local skip
+  skip=$(directive "$src" "skip-$G_NAME")
+  if [ -n "$skip" ]; then
+    echo "SKIP gdb/$t: $skip"
+    return
+  fi
   cflags=$(directive "$src" cflags)
   ARGS=$(directive "$src" args)
   # shellcheck disable=SC2086
@@ -192,21 +206,20 @@ run_one() {
     echo "FAIL gdb/$t: does not build: $(head -1 "$base.cc")"
     return
   fi
-  if [ -f "$G_SRC/$name.py" ]; then
-    raw "$bin" "$G_SRC/$name.py" "$base.xrun"
+  if [ -f "$py" ]; then
+    raw "$bin" "$py" "$base.xrun"
   else
-    debug "$XRUN" "$bin" "$G_SRC/$name.gdb" "$base.xrun"
+    debug "$XRUN" "$bin" "$script" "$base.xrun"
   fi
   if [ "$(cat "$base.xrun.status")" = 122 ] && grep -q 'Address already in use' "$base.xrun.err"; then
     echo "SKIP gdb/$t: no free port"
     return
   fi
   normalize "$base.xrun.gdb" "$bin" >"$base.xrun.norm"
-  local want=$G_SRC/$name.expected
   if [ -f "$want" ]; then
     grep -v '^#' "$want" >"$base.want"
   else
-    debug "$G_QEMU" "$bin" "$G_SRC/$name.gdb" "$base.qemu"
+    debug "$G_QEMU" "$bin" "$script" "$base.qemu"
     normalize "$base.qemu.gdb" "$bin" >"$base.want"
     if ! cmp -s "$base.qemu.prog" "$base.xrun.prog" ||
       ! cmp -s "$base.qemu.status" "$base.xrun.status"; then
@@ -295,11 +308,10 @@ options() {
 # run_guest aarch64|riscv64 [PATTERN...]: the guest's tests whose names
 # (riscv64/NAME for riscv64) match a pattern, or all of them.
 run_guest() {
-  local guest=$1 script name t match pat
+  local guest=$1 name t match pat
   shift
   use_guest "$guest"
-  for script in $(ls "$G_SRC"/*.gdb "$G_SRC"/*.py 2>/dev/null | sort); do
-    name=$(basename "${script%.*}")
+  for name in $(ls "$SRC" "$G_SRC" | sed -n 's/\.c$//p' | sort -u); do
     t=$G_PREFIX$name
     if [ $# -gt 0 ]; then
       match=0
@@ -310,7 +322,7 @@ run_guest() {
       echo "SKIP gdb/$t: $GDB not installed"
     elif ! command -v "$G_CC" >/dev/null; then
       echo "SKIP gdb/$t: $G_CC not installed"
-    elif [ ! -f "$G_SRC/$name.expected" ] && ! command -v "${G_QEMU%% *}" >/dev/null; then
+    elif [ ! -f "$(pick "$name.expected")" ] && ! command -v "${G_QEMU%% *}" >/dev/null; then
       echo "SKIP gdb/$t: ${G_QEMU%% *} not installed"
     else
       run_one "$name"

@@ -1,5 +1,0 @@
-break work
-continue
-bt
-print x
-continue

@@ -1,8 +1,0 @@
-continue
-print got
-continue
-bt
-info registers pc
-print n
-x/2i $pc
-continue

@@ -1,6 +1,0 @@
-break hit
-continue
-continue
-continue
-info breakpoints
-continue
