@@ -46,6 +46,10 @@ void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes);
  * or after its single step: report it and serve gdb until it resumes.
  * Returns the signal gdb resumes with (`signal SIGUSR1`), 0 for none. */
 int gdb_stopped(struct cpu *c);
+/* As gdb_stopped for c at a breakpoint; but when gdb removed it while c
+ * waited for its turn (a breakpoint of gdb's own step, or one deleted),
+ * nothing is reported: c runs on from there, translated afresh. */
+int gdb_breakpoint_hit(struct cpu *c);
 /* The guest signal sig is about to be delivered to c (a fault, a trap, or an
  * asynchronous signal): report it. Returns the signal to deliver, 0 for none
  * (gdb's continue without a signal). */

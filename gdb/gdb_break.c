@@ -32,6 +32,10 @@ static int gdb_break_find(uint64_t pc) {
 bool xrun_breakpoint(uint64_t pc) {
   if (!__atomic_load_n(&gdb_n_breaks, __ATOMIC_RELAXED) || gdb_stepping)
     return false;
+  return gdb_break_at(pc);
+}
+
+bool gdb_break_at(uint64_t pc) {
   pthread_mutex_lock(&gdb_break_lock);
   bool hit = gdb_break_find(pc) >= 0;
   pthread_mutex_unlock(&gdb_break_lock);

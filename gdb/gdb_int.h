@@ -68,6 +68,8 @@ void gdb_stopped_by(struct cpu *c, int sig);
  * there is no room. */
 int gdb_break_insert(uint64_t pc, unsigned kind);
 void gdb_break_remove(uint64_t pc);
+/* gdb has a breakpoint at pc now. */
+bool gdb_break_at(uint64_t pc);
 void gdb_break_clear(void);
 
 #endif

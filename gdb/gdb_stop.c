@@ -73,8 +73,9 @@ static enum gdb_resume gdb_serve(void) {
 
 /* c stopped with gdb's signal gsig: tell gdb (unless it will ask, with '?')
  * and serve it until it resumes. Returns the Linux signal it resumes with
- * (0: none), or -1 when no debugger is there any more. */
-static int gdb_stop(struct cpu *c, int gsig, bool announce) {
+ * (0: none), or -1 when no debugger is there any more (or, with at_break,
+ * no breakpoint at c->pc any more once it is c's turn). */
+static int gdb_stop(struct cpu *c, int gsig, bool announce, bool at_break) {
   bool online = gc_self.seen != 0;
   if (online)
     gc_offline();
@@ -82,7 +83,7 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
     pthread_mutex_lock(&gdb_lock);
   gdb_holding = false;
   int sig = -1;
-  if (gdb_active) {
+  if (gdb_active && (!at_break || gdb_break_at(c->pc))) {
     gdb.stopped = gdb.selected = c;
     gdb.stop_gsig = gsig;
     gdb.resume_sig = 0;
@@ -133,7 +134,7 @@ void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes) {
     return;
   gdb_active = true;
   gdb_intr_start();
-  gdb_stop(c, gdb_sig_from_host(SIGTRAP), false);
+  gdb_stop(c, gdb_sig_from_host(SIGTRAP), false, false);
 }
 
 bool gdb_lock_try(void) {
@@ -145,16 +146,21 @@ void gdb_lock_release(void) {
 }
 
 void gdb_stopped_by(struct cpu *c, int sig) {
-  gdb_stop(c, gdb_sig_from_host(sig), true);
+  gdb_stop(c, gdb_sig_from_host(sig), true, false);
 }
 
 int gdb_stopped(struct cpu *c) {
-  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true);
+  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true, false);
+  return sig < 0 ? 0 : sig;
+}
+
+int gdb_breakpoint_hit(struct cpu *c) {
+  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true, true);
   return sig < 0 ? 0 : sig;
 }
 
 int gdb_signal(struct cpu *c, int sig) {
-  int r = gdb_stop(c, gdb_sig_from_host(sig), true);
+  int r = gdb_stop(c, gdb_sig_from_host(sig), true, false);
   return r < 0 ? sig : r;
 }
 
