@@ -248,11 +248,8 @@ static void opt_gdb(const char *v) {
 }
 
 static void gdb_start(const struct guest *g) {
-  if (gdb_port && g != &a64_guest) /* the stub's registers are aarch64's (a64_gdb.c) */
-    xrun_die(XRUN_EXIT_USAGE,
-             "xrun: -g: the gdb stub serves aarch64 programs only; %s is not "
-             "one yet",
-             g->name);
+  if (gdb_port && !g->gdb) /* a guest the stub has no registers for */
+    xrun_die(XRUN_EXIT_USAGE, "xrun: -g: the gdb stub does not serve %s programs yet", g->name);
   if (gdb_port && xrun_opt.no_smc)
     xrun_die(XRUN_EXIT_USAGE, "xrun: -g does not go with --no-smc: a breakpoint drops the "
                               "translations of its instruction");

@@ -60,6 +60,7 @@ struct cpu {
 };
 
 struct ir_block;
+struct guest_gdb;
 
 /* A guest ISA: its decoder, its syscall layer, and its state. */
 struct guest {
@@ -88,6 +89,8 @@ struct guest {
   void (*signal_deliver)(struct cpu *c);
   /* Guest disassembly line for -d in_asm (may be NULL). */
   void (*print_insn)(uint64_t pc);
+  /* xrun -g: the registers and breakpoints as gdb sees them (gdb/gdb.h). */
+  const struct guest_gdb *gdb;
   uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */
   const char *sysroot;    /* default sysroot: where Debian's cross packages put it */
   const char *platform;   /* AT_PLATFORM */

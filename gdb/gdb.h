@@ -46,6 +46,10 @@ void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes);
  * or after its single step: report it and serve gdb until it resumes.
  * Returns the signal gdb resumes with (`signal SIGUSR1`), 0 for none. */
 int gdb_stopped(struct cpu *c);
+/* As gdb_stopped for c at a breakpoint; but when gdb removed it while c
+ * waited for its turn (a breakpoint of gdb's own step, or one deleted),
+ * nothing is reported: c runs on from there, translated afresh. */
+int gdb_breakpoint_hit(struct cpu *c);
 /* The guest signal sig is about to be delivered to c (a fault, a trap, or an
  * asynchronous signal): report it. Returns the signal to deliver, 0 for none
  * (gdb's continue without a signal). */
@@ -58,17 +62,34 @@ void gdb_thread_exit(void);
 /* The process ends with status, or with the fatal signal sig (not 0). */
 void gdb_exit(int status, int sig);
 
-/* The guest's register file as gdb numbers it (decode/<guest>/<guest>_gdb.c). */
-struct gdb_arch {
+/* A guest as gdb sees it: its registers, numbered as in its target
+ * description, and the breakpoints gdb sets in its code. The guest's
+ * descriptor points to one (struct guest.gdb, decode/<guest>/<prefix>_gdb.c);
+ * the stub knows guests only through it. */
+struct guest_gdb {
   unsigned n_regs;
-  unsigned (*reg_size)(unsigned n); /* bytes of register n */
+  unsigned (*reg_size)(unsigned n); /* bytes of register n, at most 64 */
   /* register n of c to or from buf, in the guest's byte order */
   void (*reg_get)(struct cpu *c, unsigned n, uint8_t *buf);
   void (*reg_set)(struct cpu *c, unsigned n, const uint8_t *buf);
   /* Write target.xml into buf (at most cap bytes); returns its length. */
   size_t (*target_xml)(char *buf, size_t cap);
+  /* The kinds of Z0 breakpoint gdb sets, as a mask (bit k: kind k, the
+   * bytes of the breakpoint instruction gdb would write there). */
+  uint32_t break_kinds;
 };
-extern const struct gdb_arch a64_gdb_arch;
+
+/* A target description being written, for guest_gdb.target_xml:
+ *   struct gdb_xml x = {buf, cap, 0};
+ *   gdb_xml(&x, "<reg name=\"x%d\" bitsize=\"64\"/>", i);
+ *   return gdb_xml_len(&x);   // what fit in buf
+ */
+struct gdb_xml {
+  char *text;
+  size_t cap, len;
+};
+void gdb_xml(struct gdb_xml *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t gdb_xml_len(const struct gdb_xml *x);
 
 /* Linux signal numbers to gdb's own (enum gdb_signal) and back. */
 int gdb_sig_from_host(int sig);

@@ -84,9 +84,9 @@ static void gdb_cmd_g(void) {
   struct cpu *c = gdb_regs_of(gdb.selected);
   uint8_t r[64];
   size_t n = 0;
-  for (unsigned i = 0; i < gdb.arch->n_regs; i++) {
-    gdb.arch->reg_get(c, i, r);
-    n += gdb_tohex(gdb_reply + n, r, gdb.arch->reg_size(i));
+  for (unsigned i = 0; i < gdb.guest->n_regs; i++) {
+    gdb.guest->reg_get(c, i, r);
+    n += gdb_tohex(gdb_reply + n, r, gdb.guest->reg_size(i));
   }
   gdb_send(gdb_reply, n);
 }
@@ -97,11 +97,11 @@ static void gdb_cmd_G(const char *s) {
     gdb_error(1);
     return;
   } /* a running thread's registers are its own */
-  for (unsigned i = 0; i < gdb.arch->n_regs; i++) {
-    size_t size = gdb.arch->reg_size(i);
+  for (unsigned i = 0; i < gdb.guest->n_regs; i++) {
+    size_t size = gdb.guest->reg_size(i);
     if (gdb_fromhex(r, s, size) != size)
       break;
-    gdb.arch->reg_set(gdb.stopped, i, r);
+    gdb.guest->reg_set(gdb.stopped, i, r);
     s += 2 * size;
   }
   gdb_send_str("OK");
@@ -110,27 +110,27 @@ static void gdb_cmd_G(const char *s) {
 static void gdb_cmd_p(const char *s) {
   unsigned n = (unsigned)strtoul(s, NULL, 16);
   uint8_t r[64];
-  if (n >= gdb.arch->n_regs) {
+  if (n >= gdb.guest->n_regs) {
     gdb_error(1);
     return;
   }
-  gdb.arch->reg_get(gdb_regs_of(gdb.selected), n, r);
-  gdb_send(gdb_reply, gdb_tohex(gdb_reply, r, gdb.arch->reg_size(n)));
+  gdb.guest->reg_get(gdb_regs_of(gdb.selected), n, r);
+  gdb_send(gdb_reply, gdb_tohex(gdb_reply, r, gdb.guest->reg_size(n)));
 }
 
 static void gdb_cmd_P(const char *s) {
   char *eq;
   unsigned n = (unsigned)strtoul(s, &eq, 16);
   uint8_t r[64];
-  if (*eq != '=' || n >= gdb.arch->n_regs || (gdb.selected && gdb.selected != gdb.stopped)) {
+  if (*eq != '=' || n >= gdb.guest->n_regs || (gdb.selected && gdb.selected != gdb.stopped)) {
     gdb_error(1);
     return;
   }
-  if (gdb_fromhex(r, eq + 1, gdb.arch->reg_size(n)) != gdb.arch->reg_size(n)) {
+  if (gdb_fromhex(r, eq + 1, gdb.guest->reg_size(n)) != gdb.guest->reg_size(n)) {
     gdb_error(1);
     return;
   }
-  gdb.arch->reg_set(gdb.stopped, n, r);
+  gdb.guest->reg_set(gdb.stopped, n, r);
   gdb_send_str("OK");
 }
 
@@ -184,8 +184,9 @@ static void gdb_cmd_X(const char *s, const char *end) {
   gdb_send_str(gdb_mem_write(addr, mem, len) ? "E0e" : "OK");
 }
 
-/* Z0,addr,kind / z0,addr,kind: software breakpoints; other kinds are not
- * supported (gdb then watches by single-stepping). */
+/* Z0,addr,kind / z0,addr,kind: software breakpoints, of a kind (size) the
+ * guest has; other types are not supported (gdb then watches by
+ * single-stepping). */
 static void gdb_cmd_Z(const char *s, bool insert) {
   uint64_t addr;
   size_t kind;
@@ -194,13 +195,14 @@ static void gdb_cmd_Z(const char *s, bool insert) {
     gdb_send_str("");
     return;
   }
-  if (!gdb_addr_len(s + 2, &addr, &kind, &rest)) {
+  if (!gdb_addr_len(s + 2, &addr, &kind, &rest) || kind >= 32 ||
+      !(gdb.guest->break_kinds >> kind & 1)) {
     gdb_error(1);
     return;
   }
   if (!insert)
     gdb_break_remove(addr);
-  else if (gdb_break_insert(addr)) {
+  else if (gdb_break_insert(addr, (unsigned)kind)) {
     gdb_error(28); /* ENOSPC */
     return;
   }
@@ -220,8 +222,8 @@ static enum gdb_resume gdb_cmd_resume(char op, const char *s) {
 }
 
 /* vCont;action[:tid];...: the first action for the stopped thread (its id,
- * or no id) decides. A step with no action for the other threads asks them
- * to stay stopped. */
+ * or no id) decides. No action for the other threads asks them to stay
+ * stopped. */
 static enum gdb_resume gdb_cmd_vcont(char *s) {
   long me = gdb_tid(gdb.stopped);
   enum gdb_resume r = GDB_SERVE;
@@ -237,7 +239,7 @@ static enum gdb_resume gdb_cmd_vcont(char *s) {
     if (a[0] == 'c' || a[0] == 's' || a[0] == 'C' || a[0] == 'S')
       r = gdb_cmd_resume(a[0], a + 1);
   }
-  gdb.others_stay = r == GDB_STEP && !others;
+  gdb.others_stay = !others;
   return r == GDB_SERVE ? GDB_CONTINUE : r;
 }
 
@@ -294,7 +296,7 @@ static void gdb_cmd_xfer(const char *s) {
   static size_t xml_len;
   if (!strncmp(s, "features:read:target.xml:", 25)) {
     if (!xml_len)
-      xml_len = gdb.arch->target_xml(xml, sizeof(xml));
+      xml_len = gdb.guest->target_xml(xml, sizeof(xml));
     gdb_xfer_reply(xml, xml_len, s + 25);
     return;
   }
@@ -363,7 +365,7 @@ enum gdb_resume gdb_command(char *p, size_t len) {
   case 'c':
   case 'C':
   case 's':
-  case 'S': gdb.others_stay = true; return gdb_cmd_resume(p[0], p + 1);
+  case 'S': gdb.others_stay = p[0] == 's' || p[0] == 'S'; return gdb_cmd_resume(p[0], p + 1);
   case 'v': return gdb_cmd_v(p + 1);
   case 'Z': gdb_cmd_Z(p + 1, true); break;
   case 'z': gdb_cmd_Z(p + 1, false); break;

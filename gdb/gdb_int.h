@@ -19,13 +19,13 @@ enum gdb_resume {
 
 struct gdb_state {
   int listen_fd, fd;
-  const struct gdb_arch *arch;
-  struct cpu *stopped;  /* the thread talking to gdb */
-  struct cpu *selected; /* Hg: the thread g, p, G, P apply to */
-  int stop_gsig;        /* the gdb signal of the current stop, for '?' */
-  int resume_sig;       /* the Linux signal C or S resumes with, 0 for none */
-  bool others_stay;     /* s, or vCont;s:tid alone: the other threads are to stay
-                           stopped (gdb steps one thread over a breakpoint) */
+  const struct guest_gdb *guest; /* the registers and breakpoints of the program's guest */
+  struct cpu *stopped;           /* the thread talking to gdb */
+  struct cpu *selected;          /* Hg: the thread g, p, G, P apply to */
+  int stop_gsig;                 /* the gdb signal of the current stop, for '?' */
+  int resume_sig;                /* the Linux signal C or S resumes with, 0 for none */
+  bool others_stay;              /* s, or vCont;s:tid or c:tid alone: the other threads are to stay
+                                    stopped (gdb steps one thread over a breakpoint) */
   uint64_t auxv, auxv_bytes;
 };
 extern struct gdb_state gdb;
@@ -64,9 +64,12 @@ void gdb_detach(void);
 /* Stop c for gdb with the Linux signal sig, not delivered. */
 void gdb_stopped_by(struct cpu *c, int sig);
 
-/* Software breakpoints (gdb_break.c): 0, or -1 when there is no room. */
-int gdb_break_insert(uint64_t pc);
+/* Software breakpoints (gdb_break.c) of kind bytes at pc: 0, or -1 when
+ * there is no room. */
+int gdb_break_insert(uint64_t pc, unsigned kind);
 void gdb_break_remove(uint64_t pc);
+/* gdb has a breakpoint at pc now. */
+bool gdb_break_at(uint64_t pc);
 void gdb_break_clear(void);
 
 #endif

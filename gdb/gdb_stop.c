@@ -17,9 +17,11 @@ volatile bool gdb_active;
 __thread int gdb_stepping;
 __thread unsigned gdb_stops;
 static pthread_mutex_t gdb_lock = PTHREAD_MUTEX_INITIALIZER;
-/* This thread keeps gdb_lock through its single step, as gdb wants the
- * other threads stopped meanwhile: one that stops waits for it to finish,
- * so that the step's stop reaches gdb first. */
+/* This thread keeps gdb_lock through its single step, or a continue of it
+ * alone, as gdb wants the other threads stopped meanwhile: one that stops
+ * waits for it to stop again, so that its stop reaches gdb first. (gdb
+ * steps over a breakpoint so where it single-steps in software, as for
+ * riscv64: a breakpoint at the next instruction, and vCont;c:tid.) */
 static __thread bool gdb_holding;
 
 long gdb_tid(const struct cpu *c) {
@@ -71,8 +73,9 @@ static enum gdb_resume gdb_serve(void) {
 
 /* c stopped with gdb's signal gsig: tell gdb (unless it will ask, with '?')
  * and serve it until it resumes. Returns the Linux signal it resumes with
- * (0: none), or -1 when no debugger is there any more. */
-static int gdb_stop(struct cpu *c, int gsig, bool announce) {
+ * (0: none), or -1 when no debugger is there any more (or, with at_break,
+ * no breakpoint at c->pc any more once it is c's turn). */
+static int gdb_stop(struct cpu *c, int gsig, bool announce, bool at_break) {
   bool online = gc_self.seen != 0;
   if (online)
     gc_offline();
@@ -80,7 +83,7 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
     pthread_mutex_lock(&gdb_lock);
   gdb_holding = false;
   int sig = -1;
-  if (gdb_active) {
+  if (gdb_active && (!at_break || gdb_break_at(c->pc))) {
     gdb.stopped = gdb.selected = c;
     gdb.stop_gsig = gsig;
     gdb.resume_sig = 0;
@@ -90,7 +93,7 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
     enum gdb_resume r = gdb_serve();
     gdb_stops++;
     gdb_stepping = r == GDB_STEP;
-    gdb_holding = gdb_stepping && gdb.others_stay;
+    gdb_holding = (r == GDB_STEP || r == GDB_CONTINUE) && gdb.others_stay;
     if (r == GDB_DETACH)
       gdb_detach();
     sig = gdb.resume_sig;
@@ -103,7 +106,8 @@ static int gdb_stop(struct cpu *c, int gsig, bool announce) {
   return sig;
 }
 
-/* A step that ended the thread (exit): the others may talk to gdb again. */
+/* The thread ends, perhaps in a step or a continue of it alone: the others
+ * may talk to gdb again. */
 void gdb_thread_exit(void) {
   gdb_stepping = 0;
   if (gdb_holding)
@@ -122,7 +126,7 @@ static void gdb_forked(void) {
 }
 
 void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes) {
-  gdb.arch = &a64_gdb_arch;
+  gdb.guest = c->guest->gdb;
   gdb.auxv = auxv;
   gdb.auxv_bytes = auxv_bytes;
   pthread_atfork(NULL, NULL, gdb_forked);
@@ -130,7 +134,7 @@ void gdb_attach(struct cpu *c, uint64_t auxv, uint64_t auxv_bytes) {
     return;
   gdb_active = true;
   gdb_intr_start();
-  gdb_stop(c, gdb_sig_from_host(SIGTRAP), false);
+  gdb_stop(c, gdb_sig_from_host(SIGTRAP), false, false);
 }
 
 bool gdb_lock_try(void) {
@@ -142,16 +146,21 @@ void gdb_lock_release(void) {
 }
 
 void gdb_stopped_by(struct cpu *c, int sig) {
-  gdb_stop(c, gdb_sig_from_host(sig), true);
+  gdb_stop(c, gdb_sig_from_host(sig), true, false);
 }
 
 int gdb_stopped(struct cpu *c) {
-  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true);
+  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true, false);
+  return sig < 0 ? 0 : sig;
+}
+
+int gdb_breakpoint_hit(struct cpu *c) {
+  int sig = gdb_stop(c, gdb_sig_from_host(SIGTRAP), true, true);
   return sig < 0 ? 0 : sig;
 }
 
 int gdb_signal(struct cpu *c, int sig) {
-  int r = gdb_stop(c, gdb_sig_from_host(sig), true);
+  int r = gdb_stop(c, gdb_sig_from_host(sig), true, false);
   return r < 0 ? sig : r;
 }
 

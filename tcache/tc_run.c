@@ -47,8 +47,9 @@ static void tc_debug_stop(struct cpu *c) {
 static void tc_trap(struct cpu *c) {
   int sig = c->trap_signal;
   if (sig == SIGTRAP && c->trap_info == XRUN_TRAP_BREAKPOINT) {
-    if (gdb_active) /* else no debugger any more: c->pc is translated again */
-      tc_debug_stop(c);
+    /* else no debugger any more: c->pc is translated again */
+    if (gdb_active && (sig = gdb_breakpoint_hit(c)))
+      c->guest->signal_sync(c, sig, SI_USER, 0);
     return;
   }
   if (sig == SIGILL)
@@ -263,5 +264,6 @@ void tc_run(struct cpu *c) {
     tc_run_interp(c);
   else
     tc_loop(c);
+  gdb_thread_exit(); /* gdb let it run alone: the others may talk to gdb again */
   tc_thread_leave(c);
 }

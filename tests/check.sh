@@ -10,7 +10,7 @@
 # tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
 # cache, then again with a 64 KiB code buffer, loading from it; then the
 # riscv64 programs, GUEST=riscv64),
-# tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64 -g),
+# tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64/qemu-riscv64 -g),
 # tests/busybox.sh (arm64, then riscv64), tests/coreutils_riscv64.sh (the
 # dynamic riscv64 coreutils of a trixie sysroot), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,

@@ -1,9 +1,13 @@
 #!/bin/bash
-# gdbstub.sh - the gdb remote stub (xrun -g PORT) against qemu-aarch64's:
+# gdbstub.sh - the gdb remote stub (xrun -g PORT) against qemu-user's:
 # each program tests/gdb/NAME.c is built for aarch64 (-g -O0, static), and
 # the gdb commands in tests/gdb/NAME.gdb run in gdb-multiarch (-batch, one
 # -ex each, so that an expected error does not end the script) against
-# `qemu-aarch64 -g PORT` and against `xrun -g PORT`. The two transcripts,
+# `qemu-aarch64 -g PORT` and against `xrun -g PORT`. Each is done again for
+# riscv64 (riscv64-linux-gnu-gcc, qemu-riscv64, and gdb told `set
+# architecture riscv:rv64`), with any of NAME.c, NAME.gdb, NAME.py and
+# NAME.expected taken from tests/gdb/riscv64 where it is there (the
+# registers' names differ), else from tests/gdb. The two transcripts,
 # normalized (stack addresses, which differ by where each puts the stack;
 # thread ids; gdb's name for the process), must be the same, and so must the
 # programs' own output and exit status.
@@ -15,8 +19,9 @@
 # Directives in NAME.c, on lines that start with "// test:":
 #   // test: cflags: FLAGS    how to build it instead of -static
 #   // test: args: ARGS       options for both xrun and qemu-aarch64 (-L DIR)
-# gdb's sysroot is the cross compiler's, /usr/aarch64-linux-gnu, for the
-# shared libraries of a dynamic program.
+#   // test: skip-riscv64: WHY  not for riscv64 (a SKIP that says why)
+# gdb's sysroot is the cross compiler's, /usr/aarch64-linux-gnu (or
+# /usr/riscv64-linux-gnu), for the shared libraries of a dynamic program.
 #
 # Where qemu-aarch64 is known to be wrong, tests/gdb/NAME.expected holds the
 # transcript worked out by hand (its first lines, starting with #, say why)
@@ -24,6 +29,7 @@
 #
 #   tests/gdbstub.sh            # every program
 #   tests/gdbstub.sh calls      # those whose names match
+#   tests/gdbstub.sh riscv64/   # the riscv64 ones (named riscv64/NAME)
 #
 # gdb-multiarch is installed with apt-get when missing (as root); without it
 # every test is a SKIP. Ports come from a range chosen by the shell's pid, so
@@ -37,6 +43,8 @@ XRUN=${XRUN:-./xrun}
 QEMU=${QEMU:-qemu-aarch64}
 GDB=${GDB:-gdb-multiarch}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
+QEMU_RV=${QEMU_RV:-qemu-riscv64}
+GUEST_CC_RV=${GUEST_CC_RV:-riscv64-linux-gnu-gcc}
 TIMEOUT=${TIMEOUT:-60}
 
 ulimit -c 0
@@ -61,7 +69,21 @@ listening() {
 }
 
 SYSROOT=${SYSROOT:-/usr/aarch64-linux-gnu}
+SYSROOT_RV=${SYSROOT_RV:-/usr/riscv64-linux-gnu}
 ARGS=
+
+# use_guest aarch64|riscv64: where the guest's tests are (G_SRC), its
+# binaries go (G_OUT), and how to build, run and debug them.
+use_guest() {
+  if [ "$1" = riscv64 ]; then
+    G_SRC=$SRC/riscv64 G_OUT=$OUT/riscv64 G_QEMU=$QEMU_RV G_CC=$GUEST_CC_RV
+    G_SYSROOT=$SYSROOT_RV G_ARCH=riscv:rv64 G_PREFIX=riscv64/ G_NAME=riscv64
+  else
+    G_SRC=$SRC G_OUT=$OUT G_QEMU="$QEMU -cpu neoverse-n1" G_CC=$GUEST_CC
+    G_SYSROOT=$SYSROOT G_ARCH= G_PREFIX= G_NAME=aarch64
+  fi
+  mkdir -p "$G_OUT"
+}
 
 # directive NAME.c KEY: the text after "// test: KEY:" (empty when absent).
 directive() {
@@ -92,8 +114,9 @@ debug() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
+  [ -z "$G_ARCH" ] || ex=(-ex "set architecture $G_ARCH" "${ex[@]}")
   timeout -k 2 "$TIMEOUT" "$GDB" -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
-    -ex 'set width 0' -ex "set sysroot $SYSROOT" -ex "target remote :$port" "${ex[@]}" "$bin" \
+    -ex 'set width 0' -ex "set sysroot $G_SYSROOT" -ex "target remote :$port" "${ex[@]}" "$bin" \
     >"$base.gdb" 2>&1
   wait "$pid"
   echo $? >"$base.status"
@@ -120,9 +143,10 @@ raw() {
 
 # The stack and shared libraries are where each puts them (qemu at 0x55...,
 # xrun where the host kernel puts its own mappings): any number from 2^36
-# to 2^48, in hex or decimal, becomes MAPPED, except a position-independent
-# program's own addresses (both load it at 0x5500000000: the range comes
-# from its program headers), and larger numbers (the random stack guard and
+# to 2^48, in hex or decimal, becomes MAPPED, except an aarch64
+# position-independent program's own addresses (both load it at
+# 0x5500000000: the range comes from its program headers; qemu-riscv64
+# loads one at 0x4000000000, xrun at 0x5500000000), and larger numbers (the random stack guard and
 # pointer guard glibc leaves in registers) RANDOM; runs of blanks become
 # one. Thread ids are the host's; gdb calls a process without the
 # multiprocess extension "Remote target"; qemu describes its threads as
@@ -132,7 +156,7 @@ normalize() { # normalize TRANSCRIPT BINARY
 import re, struct, sys
 elf = open(sys.argv[1], "rb").read()
 lo = hi = 0
-if struct.unpack_from("<H", elf, 16)[0] == 3:  # ET_DYN: loaded at 0x5500000000
+if struct.unpack_from("<HH", elf, 16) == (3, 183):  # aarch64 ET_DYN: at 0x5500000000
     phoff = struct.unpack_from("<Q", elf, 32)[0]
     phentsize, phnum = struct.unpack_from("<HH", elf, 54)
     for i in range(phnum):
@@ -156,47 +180,61 @@ for line in sys.stdin:
 ' "$2" <"$1"
 }
 
+# pick FILE: tests/gdb/riscv64/FILE for riscv64 where it is there, else
+# tests/gdb/FILE.
+pick() {
+  if [ -f "$G_SRC/$1" ]; then echo "$G_SRC/$1"; else echo "$SRC/$1"; fi
+}
+
+# run_one NAME: the test NAME of the guest chosen by use_guest.
 run_one() {
-  local name=$1 src=$SRC/$1.c bin=$OUT/$1 base=$TMP/$1
-  local cflags
+  local name=$1 t=$G_PREFIX$1 src bin=$G_OUT/$1 base=$TMP/$G_PREFIX$1
+  local cflags py script want
+  src=$(pick "$name.c") py=$(pick "$name.py") script=$(pick "$name.gdb")
+  want=$(pick "$name.expected")
+  local skip
+  skip=$(directive "$src" "skip-$G_NAME")
+  if [ -n "$skip" ]; then
+    echo "SKIP gdb/$t: $skip"
+    return
+  fi
   cflags=$(directive "$src" cflags)
   ARGS=$(directive "$src" args)
   # shellcheck disable=SC2086
-  if ! [ "$bin" -nt "$src" ] && ! $GUEST_CC -g -O0 ${cflags:--static} -o "$bin" "$src" \
-    -lpthread >"$TMP/$name.cc" 2>&1; then
-    echo "FAIL gdb/$name: does not build: $(head -1 "$TMP/$name.cc")"
+  if ! [ "$bin" -nt "$src" ] && ! $G_CC -g -O0 ${cflags:--static} -o "$bin" "$src" \
+    -lpthread >"$base.cc" 2>&1; then
+    echo "FAIL gdb/$t: does not build: $(head -1 "$base.cc")"
     return
   fi
-  if [ -f "$SRC/$name.py" ]; then
-    raw "$bin" "$SRC/$name.py" "$base.xrun"
+  if [ -f "$py" ]; then
+    raw "$bin" "$py" "$base.xrun"
   else
-    debug "$XRUN" "$bin" "$SRC/$name.gdb" "$base.xrun"
+    debug "$XRUN" "$bin" "$script" "$base.xrun"
   fi
   if [ "$(cat "$base.xrun.status")" = 122 ] && grep -q 'Address already in use' "$base.xrun.err"; then
-    echo "SKIP gdb/$name: no free port"
+    echo "SKIP gdb/$t: no free port"
     return
   fi
   normalize "$base.xrun.gdb" "$bin" >"$base.xrun.norm"
-  local want=$SRC/$name.expected
   if [ -f "$want" ]; then
     grep -v '^#' "$want" >"$base.want"
   else
-    debug "$QEMU -cpu neoverse-n1" "$bin" "$SRC/$name.gdb" "$base.qemu"
+    debug "$G_QEMU" "$bin" "$script" "$base.qemu"
     normalize "$base.qemu.gdb" "$bin" >"$base.want"
     if ! cmp -s "$base.qemu.prog" "$base.xrun.prog" ||
       ! cmp -s "$base.qemu.status" "$base.xrun.status"; then
-      echo "FAIL gdb/$name: the program's output or status differs from qemu's:"
+      echo "FAIL gdb/$t: the program's output or status differs from qemu's:"
       diff "$base.qemu.prog" "$base.xrun.prog" | head -10 | sed 's/^/    /'
       echo "    status: qemu $(cat "$base.qemu.status"), xrun $(cat "$base.xrun.status")"
       return
     fi
   fi
   if ! grep -q '^Breakpoint 1 at\|^Program received\|^first stop' "$base.xrun.norm"; then
-    echo "FAIL gdb/$name: gdb did not connect: $(head -c 300 "$base.xrun.gdb")"
+    echo "FAIL gdb/$t: gdb did not connect: $(head -c 300 "$base.xrun.gdb")"
   elif diff -u "$base.want" "$base.xrun.norm" >"$base.diff"; then
-    echo "PASS gdb/$name"
+    echo "PASS gdb/$t"
   else
-    echo "FAIL gdb/$name: gdb's transcript differs (- expected, + xrun):"
+    echo "FAIL gdb/$t: gdb's transcript differs (- expected, + xrun):"
     sed -n '3,40p' "$base.diff" | sed 's/^/    /'
   fi
 }
@@ -220,14 +258,23 @@ options() {
   err=$(cat "$TMP/badport")
   [ $st = 125 ] && [ "$err" = "xrun: -g takes a TCP port from 1 to 65535, not '70000'" ]
   check bad_port $? "status $st, stderr: $err"
-  # the stub describes aarch64 registers only: a riscv64 program is refused
-  printf '.global _start\n_start: li a0, 7\n li a7, 93\n ecall\n' >"$TMP/rv.S"
+  # riscv64 through the same stub: a breakpoint on a compressed (2-byte)
+  # instruction, a step, a register, the exit status
+  printf '.global _start\n_start: c.li a0, 7\n c.addi a0, 1\n li a7, 93\n ecall\n' >"$TMP/rv.S"
   if riscv64-linux-gnu-gcc -nostdlib -static -o "$TMP/rv" "$TMP/rv.S" 2>/dev/null; then
-    "$XRUN" -g 1 "$TMP/rv" >/dev/null 2>"$TMP/rverr"
+    port=$(free_port)
+    timeout -k 2 "$TIMEOUT" "$XRUN" -g "$port" "$TMP/rv" >/dev/null 2>&1 &
+    pid=$!
+    for ((i = 0; i < 100; i++)); do listening "$port" && break; sleep 0.05; done
+    "$GDB" -nx -batch -ex "target remote :$port" -ex 'break *_start+2' -ex continue \
+      -ex 'print $a0' -ex stepi -ex 'print $a0' -ex 'print $pc' -ex continue "$TMP/rv" \
+      >"$TMP/rv.gdb" 2>&1
+    wait "$pid"
     st=$?
-    err=$(cat "$TMP/rverr")
-    [ $st = 125 ] && [ "$err" = "xrun: -g: the gdb stub serves aarch64 programs only; riscv64 is not one yet" ]
-    check other_guest $? "status $st, stderr: $err"
+    [ $st = 8 ] && grep -q '^\$1 = 7$' "$TMP/rv.gdb" && grep -q '^\$2 = 8$' "$TMP/rv.gdb" &&
+      grep -q '^\$3 = (void (\*)()) 0x[0-9a-f]* <_start+4>$' "$TMP/rv.gdb" &&
+      grep -q 'exited with code 010' "$TMP/rv.gdb"
+    check riscv64_compressed $? "status $st (want 8), gdb: $(tail -4 "$TMP/rv.gdb" | tr '\n' '|')"
   fi
 
   port=$(free_port)
@@ -258,23 +305,34 @@ options() {
   check env_var $? "status $st (want 23), gdb: $(tail -1 "$TMP/env.gdb")"
 }
 
-for src in "$SRC"/*.c; do
-  name=$(basename "$src" .c)
-  if [ $# -gt 0 ]; then
-    match=0
-    for pat in "$@"; do [[ $name == *"$pat"* ]] && match=1; done
-    [ $match = 1 ] || continue
-  fi
-  if ! command -v "$GDB" >/dev/null; then
-    echo "SKIP gdb/$name: $GDB not installed"
-  elif ! command -v "$GUEST_CC" >/dev/null; then
-    echo "SKIP gdb/$name: $GUEST_CC not installed"
-  elif [ ! -f "$SRC/$name.expected" ] && ! command -v "${QEMU%% *}" >/dev/null; then
-    echo "SKIP gdb/$name: $QEMU not installed"
-  else
-    run_one "$name"
-  fi
-done
+# run_guest aarch64|riscv64 [PATTERN...]: the guest's tests whose names
+# (riscv64/NAME for riscv64) match a pattern, or all of them.
+run_guest() {
+  local guest=$1 name t match pat
+  shift
+  use_guest "$guest"
+  for name in $(ls "$SRC" "$G_SRC" | sed -n 's/\.c$//p' | sort -u); do
+    t=$G_PREFIX$name
+    if [ $# -gt 0 ]; then
+      match=0
+      for pat in "$@"; do [[ $t == *"$pat"* ]] && match=1; done
+      [ $match = 1 ] || continue
+    fi
+    if ! command -v "$GDB" >/dev/null; then
+      echo "SKIP gdb/$t: $GDB not installed"
+    elif ! command -v "$G_CC" >/dev/null; then
+      echo "SKIP gdb/$t: $G_CC not installed"
+    elif [ ! -f "$(pick "$name.expected")" ] && ! command -v "${G_QEMU%% *}" >/dev/null; then
+      echo "SKIP gdb/$t: ${G_QEMU%% *} not installed"
+    else
+      run_one "$name"
+    fi
+  done
+}
+
+mkdir -p "$TMP/riscv64"
+run_guest aarch64 "$@"
+run_guest riscv64 "$@"
 
 if [ $# = 0 ] && command -v "$GDB" >/dev/null && [ -x "$OUT/calls" ]; then
   options

@@ -3,10 +3,9 @@
  * org.gnu.gdb.aarch64.fpu (v0-v31 of 128 bits, fpsr, fpcr: 34-67), in the
  * order and with the types of gdb's own aarch64-core.xml and aarch64-fpu.xml.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "a64_cpu.h"
+#include "a64_util.h"
 #include "../../gdb/gdb.h"
 
 enum { A64_GDB_SP = 31, A64_GDB_PC, A64_GDB_CPSR, A64_GDB_V0, A64_GDB_FPSR = 66, A64_GDB_FPCR };
@@ -81,41 +80,32 @@ static const char a64_gdb_vector_types[] =
     "<field name=\"h\" type=\"vnh\"/><field name=\"b\" type=\"vnb\"/>"
     "<field name=\"q\" type=\"vnq\"/></union>";
 
-/* Append to the text being built at t (its length in *n, room for cap). */
-static void a64_xml(char *t, size_t cap, size_t *n, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  *n += (size_t)vsnprintf(t + *n, *n < cap ? cap - *n : 0, fmt, ap);
-  va_end(ap);
-}
-
 static size_t a64_gdb_target_xml(char *t, size_t cap) {
-  size_t n = 0;
-  a64_xml(t, cap, &n,
-          "<?xml version=\"1.0\"?><!DOCTYPE target SYSTEM \"gdb-target.dtd\">"
-          "<target><architecture>aarch64</architecture>"
-          "<feature name=\"org.gnu.gdb.aarch64.core\">");
+  struct gdb_xml x = {t, cap, 0};
+  gdb_xml(&x, "<?xml version=\"1.0\"?><!DOCTYPE target SYSTEM \"gdb-target.dtd\">"
+              "<target><architecture>aarch64</architecture>"
+              "<feature name=\"org.gnu.gdb.aarch64.core\">");
   for (int i = 0; i < 31; i++)
-    a64_xml(t, cap, &n, "<reg name=\"x%d\" bitsize=\"64\"/>", i);
-  a64_xml(t, cap, &n,
+    gdb_xml(&x, "<reg name=\"x%d\" bitsize=\"64\"/>", i);
+  gdb_xml(&x,
           "<reg name=\"sp\" bitsize=\"64\" type=\"data_ptr\"/>"
           "<reg name=\"pc\" bitsize=\"64\" type=\"code_ptr\"/>"
           "<reg name=\"cpsr\" bitsize=\"32\"/></feature>"
           "<feature name=\"org.gnu.gdb.aarch64.fpu\">%s",
           a64_gdb_vector_types);
   for (int i = 0; i < 32; i++)
-    a64_xml(t, cap, &n, "<reg name=\"v%d\" bitsize=\"128\" type=\"aarch64v\"%s/>", i,
+    gdb_xml(&x, "<reg name=\"v%d\" bitsize=\"128\" type=\"aarch64v\"%s/>", i,
             i ? "" : " regnum=\"34\"");
-  a64_xml(t, cap, &n,
-          "<reg name=\"fpsr\" bitsize=\"32\"/><reg name=\"fpcr\" bitsize=\"32\"/>"
-          "</feature></target>");
-  return n < cap ? n : cap;
+  gdb_xml(&x, "<reg name=\"fpsr\" bitsize=\"32\"/><reg name=\"fpcr\" bitsize=\"32\"/>"
+              "</feature></target>");
+  return gdb_xml_len(&x);
 }
 
-const struct gdb_arch a64_gdb_arch = {
+const struct guest_gdb a64_gdb = {
     .n_regs = A64_GDB_FPCR + 1,
     .reg_size = a64_gdb_reg_size,
     .reg_get = a64_gdb_reg_get,
     .reg_set = a64_gdb_reg_set,
     .target_xml = a64_gdb_target_xml,
+    .break_kinds = 1 << 4, /* brk #0 */
 };

@@ -52,6 +52,7 @@ const struct guest a64_guest = {
     .signal_sync = sys_signal_sync,
     .signal_deliver = sys_signal_deliver,
     .print_insn = NULL,
+    .gdb = &a64_gdb,
     .hwcap = A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_AES | A64_HWCAP_PMULL | A64_HWCAP_SHA1 |
              A64_HWCAP_SHA2 | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS | A64_HWCAP_CPUID |
              A64_HWCAP_ASIMDRDM | A64_HWCAP_JSCVT | A64_HWCAP_SHA3 | A64_HWCAP_ASIMDDP |

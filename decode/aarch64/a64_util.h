@@ -14,6 +14,8 @@
 
 /* a64_decode.c: append IR for the block at pc (a64_guest.decode_block). */
 void a64_decode_block(struct ir_block *b, uint64_t pc);
+/* The registers as gdb numbers them (a64_gdb.c). */
+extern const struct guest_gdb a64_gdb;
 
 /* ShiftType (Arm ARM J1.1.3 DecodeShift). */
 enum a64_shift { A64_SHIFT_LSL, A64_SHIFT_LSR, A64_SHIFT_ASR, A64_SHIFT_ROR };

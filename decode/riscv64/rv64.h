@@ -65,6 +65,8 @@ static inline int rv64c_reg(struct rv64_ctx *s, int x) {
 void rv64_decode_undo(struct rv64_ctx *s);
 /* rv64_decode.c: append IR for the block at pc (rv64_guest.decode_block). */
 void rv64_decode_block(struct ir_block *b, uint64_t pc);
+/* The registers as gdb numbers them (rv64_gdb.c). */
+extern const struct guest_gdb rv64_gdb;
 
 static inline uint32_t rv64_off_x(unsigned r) {
   return offsetof(struct rv64_cpu, x[r]);

@@ -4,7 +4,9 @@
  * decoders of rv64.decode and rv64c.decode to a trans_ function that appends
  * its IR. A block ends at a jump, ecall or trap, after
  * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, or once
- * it holds RV64_MAX_SIDE_EXITS conditional branches.
+ * it holds RV64_MAX_SIDE_EXITS conditional branches. With xrun -g a block
+ * also ends before a debugger's breakpoint, and one that starts there is
+ * the trap that reports it (xrun_breakpoint in xrun.h).
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   rv64_decode_block(b, pc);
@@ -56,9 +58,15 @@ void rv64_decode_block(struct ir_block *b, uint64_t pc) {
   unsigned insns = 0, exits = 0;
   uint64_t start = pc;
   while (!s.end) {
+    bool brk = xrun_breakpoint(pc);
+    if (brk && insns) /* a debugger's breakpoint starts a block */
+      break;
     rv64_fetch(&s, pc);
     uint32_t first = ir_mark(b, pc);
-    rv64_decode_insn(&s);
+    if (brk)
+      rv64_trap(&s, SIGTRAP, XRUN_TRAP_BREAKPOINT); /* and ends the block */
+    else
+      rv64_decode_insn(&s);
     exits += rv64_count_side_exits(b, first);
     insns++;
     pc += s.len;

@@ -44,6 +44,7 @@ const struct guest rv64_guest = {
     .syscall = sys_rv64_syscall,
     .signal_sync = sys_signal_sync,
     .signal_deliver = sys_signal_deliver,
+    .gdb = &rv64_gdb,
     .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('A') | RV64_HWCAP('F') |
              RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,

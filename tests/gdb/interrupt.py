@@ -9,7 +9,9 @@ import sys
 import time
 
 port, binary = int(sys.argv[1]), sys.argv[2]
-nm = subprocess.run(["aarch64-linux-gnu-nm", binary], capture_output=True, text=True).stdout
+machine = int.from_bytes(open(binary, "rb").read()[18:20], "little")
+nm = "riscv64-linux-gnu-nm" if machine == 243 else "aarch64-linux-gnu-nm"
+nm = subprocess.run([nm, binary], capture_output=True, text=True).stdout
 flag = int(re.search(r"^([0-9a-f]+) \w flag$", nm, re.M).group(1), 16)
 conn = socket.create_connection(("127.0.0.1", port), timeout=20)
 
@@ -34,7 +36,7 @@ send("vCont;c")
 time.sleep(0.3)
 conn.sendall(b"\x03")
 print("after ^C:", re.sub(r"thread:[0-9a-f]+;", "thread:T;", reply()))
-send("p20")
+send("p20")  # pc: register 32 for aarch64 and riscv64 alike
 pc = int.from_bytes(bytes.fromhex(reply()), "little")
 print("pc in main:", 0 < pc - int(re.search(r"^([0-9a-f]+) T main$", nm, re.M).group(1), 16) < 64)
 send("M%x,4:01000000" % flag)
