@@ -457,8 +457,29 @@ int x64_state_swaps(struct x64_ctx *x, const struct ir_insn *in);
 int x64_is_call(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in);
-int x64_has_value(const struct ir_insn *in);
-int x64_needs_reg(struct x64_ctx *x, uint32_t ref);
+/* Inline: asked of every instruction, several times per block. */
+static inline int x64_has_value(const struct ir_insn *in) {
+  switch (in->op) {
+  case IR_NOP:
+  case IR_PUT:
+  case IR_STORE:
+  case IR_FENCE:
+  case IR_EXIT_IF:
+  case IR_DEOPT_IF:
+  case IR_GOTO:
+  case IR_JUMP:
+  case IR_SYSCALL:
+  case IR_TRAP:
+  case IR_CODE_INVAL: return 0;
+  case IR_CALL: return in->type != IR_VOID;
+  default: return 1;
+  }
+}
+/* A value that gets a register: not one that lives only in the host flags. */
+static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
+  return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
+         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE;
+}
 int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);
