@@ -522,7 +522,30 @@ enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
-unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
+unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
+/* The values whose registers ref reads (x64_reads_all). Inline for the
+ * common case, where each operand is read from its own register: the
+ * allocator asks it of every instruction. */
+static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *in = &b->insn[ref];
+  if (in->op == IR_NOP || in->op == IR_CONST)
+    return 0;
+  if ((in->op == IR_COND && x->recmp[ref]) ||
+      (in->op == IR_PUT && b->flags_off && in->imm == b->flags_off))
+    return x64_reads_all(x, ref, out);
+  const uint32_t ops[3] = {in->a, in->b, in->c};
+  unsigned n = 0, nargs = ir_op_info[in->op].nargs;
+  for (unsigned k = 0; k < nargs; k++) {
+    uint32_t v = ops[k];
+    if (!v)
+      continue;
+    if (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_LOOSE)
+      return x64_reads_all(x, ref, out);
+    out[n++] = v;
+  }
+  return n;
+}
 uint32_t x64_resolve(struct x64_ctx *x, uint32_t ref);
 struct x64_addr_parts {
   uint32_t base, index; /* values; index 0 = none */
