@@ -457,8 +457,29 @@ int x64_state_swaps(struct x64_ctx *x, const struct ir_insn *in);
 int x64_is_call(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in);
-int x64_has_value(const struct ir_insn *in);
-int x64_needs_reg(struct x64_ctx *x, uint32_t ref);
+/* Inline: asked of every instruction, several times per block. */
+static inline int x64_has_value(const struct ir_insn *in) {
+  switch (in->op) {
+  case IR_NOP:
+  case IR_PUT:
+  case IR_STORE:
+  case IR_FENCE:
+  case IR_EXIT_IF:
+  case IR_DEOPT_IF:
+  case IR_GOTO:
+  case IR_JUMP:
+  case IR_SYSCALL:
+  case IR_TRAP:
+  case IR_CODE_INVAL: return 0;
+  case IR_CALL: return in->type != IR_VOID;
+  default: return 1;
+  }
+}
+/* A value that gets a register: not one that lives only in the host flags. */
+static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
+  return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
+         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE;
+}
 int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);
@@ -501,7 +522,30 @@ enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
-unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
+unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
+/* The values whose registers ref reads (x64_reads_all). Inline for the
+ * common case, where each operand is read from its own register: the
+ * allocator asks it of every instruction. */
+static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *in = &b->insn[ref];
+  if (in->op == IR_NOP || in->op == IR_CONST)
+    return 0;
+  if ((in->op == IR_COND && x->recmp[ref]) ||
+      (in->op == IR_PUT && b->flags_off && in->imm == b->flags_off))
+    return x64_reads_all(x, ref, out);
+  const uint32_t ops[3] = {in->a, in->b, in->c};
+  unsigned n = 0, nargs = ir_op_info[in->op].nargs;
+  for (unsigned k = 0; k < nargs; k++) {
+    uint32_t v = ops[k];
+    if (!v)
+      continue;
+    if (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_LOOSE)
+      return x64_reads_all(x, ref, out);
+    out[n++] = v;
+  }
+  return n;
+}
 uint32_t x64_resolve(struct x64_ctx *x, uint32_t ref);
 struct x64_addr_parts {
   uint32_t base, index; /* values; index 0 = none */

@@ -54,8 +54,8 @@ static uint32_t x64_hint(const struct ir_insn *in) {
 static const char *x64_check(const struct ir_block *b) {
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
-    if (in->op == IR_NOP)
-      continue;
+    if ((in->type <= IR_I64 && in->op < IR_NUM_OPS) || in->op == IR_NOP)
+      continue; /* the common case first: an integer value of a known op */
     if (in->op >= IR_NUM_OPS)
       return "unknown IR op";
     if (in->type == IR_F32 || in->type == IR_F64)

@@ -127,8 +127,39 @@ void x64_op_rr(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, uns
   x64_insn_put(b, &e);
 }
 
+/* [REX] opc ModRM [disp8 | disp32] of reg and [base + disp], base no SIB
+ * needs (not rsp or r12): the common guest-state and plain memory access,
+ * assembled in one 64-bit word. The same bytes as x64_insn_rm. */
+static void x64_op_rm_base(struct tc_buf *b, int w, uint8_t opc, unsigned reg, unsigned base,
+                           int32_t disp) {
+  unsigned mod = (disp == 0 && (base & 7) != 5) ? 0 : (disp == (int8_t)disp ? 1 : 2), n = 0;
+  uint64_t v = 0;
+  uint8_t rex = x64_rex(w, reg, 0, base);
+  if (rex != 0x40)
+    v = rex, n = 8;
+  v |= (uint64_t)opc << n;
+  v |= (uint64_t)x64_modrm(mod, reg, base) << (n + 8);
+  n += 16;
+  if (mod == 1)
+    v |= (uint64_t)(uint8_t)disp << n, n += 8;
+  else if (mod == 2)
+    v |= (uint64_t)(uint32_t)disp << n, n += 32;
+  if (b->overflow || (size_t)(b->end - b->cur) < sizeof(v)) {
+    uint8_t p[8];
+    memcpy(p, &v, sizeof(p)); /* the host is little-endian */
+    x64_bytes(b, p, n / 8);
+    return;
+  }
+  memcpy(b->cur + b->wdelta, &v, sizeof(v));
+  b->cur += n / 8;
+}
+
 /* opc /r with a memory operand [base + index*scale + disp] */
 void x64_op_rm(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, struct x64_mem m) {
+  if (!(flags & ~X64_W) && opc <= 0xff && m.index == X64_NOREG && (m.base & 7) != 4) {
+    x64_op_rm_base(b, flags & X64_W, (uint8_t)opc, reg, m.base, m.disp);
+    return;
+  }
   struct x64_insn e;
   e.n = 0;
   x64_insn_rm(&e, flags, opc, reg, m);

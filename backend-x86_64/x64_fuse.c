@@ -305,7 +305,7 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
  * operands. Returns how many. */
 static unsigned x64_reads_rare(struct x64_ctx *x, const struct ir_insn *in, uint32_t out[6]);
 
-unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
+unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
   if (in->op == IR_NOP || in->op == IR_CONST)
     return 0;
@@ -333,7 +333,7 @@ unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
 __attribute__((noinline)) static unsigned
 x64_reads_rare(struct x64_ctx *x, const struct ir_insn *in, uint32_t out[6]) {
   if (in->op == IR_COND)
-    return x64_reads(x, in->a, out);
+    return x64_reads_all(x, in->a, out);
   const struct ir_insn *f = &x->ir->insn[in->a];
   unsigned n = 0;
   out[n++] = x64_resolve(x, f->a);

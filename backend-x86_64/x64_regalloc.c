@@ -36,8 +36,10 @@ int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in) {
   return op == IR_FLAGS_ADD || op == IR_FLAGS_SUB || op == IR_FLAGS_LOGIC;
 }
 
-/* Ops lowered to a call of a C function (clobbering the caller-saved registers). */
-int x64_is_call(const struct ir_block *b, const struct ir_insn *in) {
+/* Ops lowered to a call of a C function (clobbering the caller-saved registers).
+ * Inlined in x64_ra_init's walk over every instruction. */
+static inline __attribute__((always_inline)) int x64_is_call_in(const struct ir_block *b,
+                                                                const struct ir_insn *in) {
   if (ir_is_vec_op(in->op))
     return !x64_vec_native(in);
   switch (in->op) {
@@ -53,28 +55,8 @@ int x64_is_v128(struct x64_ctx *x, uint32_t ref) {
   return ref && x->ir->insn[ref].type == IR_V128;
 }
 
-int x64_has_value(const struct ir_insn *in) {
-  switch (in->op) {
-  case IR_NOP:
-  case IR_PUT:
-  case IR_STORE:
-  case IR_FENCE:
-  case IR_EXIT_IF:
-  case IR_DEOPT_IF:
-  case IR_GOTO:
-  case IR_JUMP:
-  case IR_SYSCALL:
-  case IR_TRAP:
-  case IR_CODE_INVAL: return 0;
-  case IR_CALL: return in->type != IR_VOID;
-  default: return 1;
-  }
-}
-
-/* A value that gets a register: not one that lives only in the host flags. */
-int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
-  return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
-         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE;
+int x64_is_call(const struct ir_block *b, const struct ir_insn *in) {
+  return x64_is_call_in(b, in);
 }
 
 int x64_ra_init(struct x64_ctx *x) {
@@ -102,7 +84,7 @@ int x64_ra_init(struct x64_ctx *x) {
   }
   next_call[n] = UINT32_MAX;
   for (uint32_t i = n; i-- > 1;)
-    next_call[i] = x64_is_call(b, &b->insn[i]) ? i : next_call[i + 1];
+    next_call[i] = x64_is_call_in(b, &b->insn[i]) ? i : next_call[i + 1];
   return 0;
 }
 

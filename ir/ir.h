@@ -35,6 +35,7 @@
 #ifndef IR_H
 #define IR_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -198,9 +199,19 @@ void ir_flags_pack(struct cpu *c, uint64_t flags_off);
 /* Scratch memory that lives until the block is reset (ir_arena.c). */
 struct ir_arena {
   struct ir_arena_chunk *head;
+  char *cur, *end; /* the free part of head */
 };
-void *ir_arena_alloc(struct ir_arena *a, size_t n);     /* zeroed; dies when out of memory */
-void *ir_arena_alloc_raw(struct ir_arena *a, size_t n); /* not zeroed */
+void *ir_arena_alloc(struct ir_arena *a, size_t n); /* zeroed; dies when out of memory */
+void *ir_arena_grow(struct ir_arena *a, size_t n);  /* ir_arena_alloc_raw from a new chunk */
+/* Not zeroed. Inline: the passes and the backend take several tables per block. */
+static inline void *ir_arena_alloc_raw(struct ir_arena *a, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+  if ((size_t)(a->end - a->cur) < n || !a->cur)
+    return ir_arena_grow(a, n);
+  void *p = a->cur;
+  a->cur += n;
+  return p;
+}
 void ir_arena_reset(struct ir_arena *a);
 void ir_arena_free(struct ir_arena *a);
 

@@ -39,8 +39,9 @@ struct opt_range {
   uint64_t off;
   uint32_t size;
   uint8_t type;
-  uint8_t seen; /* pending: a side exit or a memory access came since */
-  uint32_t ref; /* known: the value; pending: the PUT */
+  uint32_t epoch; /* pending: opt_rc.epoch when added; a side exit or a memory
+                     access came since when it differs */
+  uint32_t ref;   /* known: the value; pending: the PUT */
 };
 struct opt_ranges {
   struct opt_range *r;
@@ -50,6 +51,8 @@ struct opt_rc {
   struct ir_block *b;
   uint32_t *repl;
   struct opt_ranges known, pending;
+  uint32_t epoch;       /* side exits and memory accesses seen so far */
+  uint32_t pending_vec; /* at least the pending v128 PUTs (0: none) */
 };
 void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl);
 void opt_rc_insn(struct opt_rc *rc, uint32_t r);

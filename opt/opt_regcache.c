@@ -35,8 +35,9 @@ static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
   s->r[k] = s->r[--s->n];
 }
 
-static void opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref) {
-  s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, 0, ref};
+static inline __attribute__((always_inline)) void
+opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref, uint32_t epoch) {
+  s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, epoch, ref};
 }
 
 static struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_insn *i) {
@@ -61,7 +62,7 @@ static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
     return;
   }
   opt_rc_observe(rc, i->imm, opt_rc_size(i->type));
-  opt_ranges_add(&rc->known, i, r);
+  opt_ranges_add(&rc->known, i, r, 0);
 }
 
 /* Pending PUTs that the PUT i overwrites entirely are dead, or deferred
@@ -72,7 +73,7 @@ static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
     const struct opt_range *p = &rc->pending.r[k];
     if (!opt_covers(i->imm, size, p))
       continue;
-    if (p->seen)
+    if (p->epoch != rc->epoch) /* seen */
       rc->b->insn[p->ref].aux |= IR_PUT_DEFER;
     else
       opt_nop(rc->b, p->ref);
@@ -80,14 +81,16 @@ static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
   }
 }
 
-/* A side exit or a memory access: vectors are observed, the rest seen. */
+/* A side exit or a memory access: vectors are observed, the rest seen (a
+ * new epoch). */
 static void opt_rc_soft_observe(struct opt_rc *rc) {
-  for (uint32_t k = rc->pending.n; k-- > 0;) {
-    if (rc->pending.r[k].type == IR_V128)
-      opt_ranges_drop(&rc->pending, k);
-    else
-      rc->pending.r[k].seen = 1;
+  if (rc->pending_vec) {
+    for (uint32_t k = rc->pending.n; k-- > 0;)
+      if (rc->pending.r[k].type == IR_V128)
+        opt_ranges_drop(&rc->pending, k);
+    rc->pending_vec = 0;
   }
+  rc->epoch++;
 }
 
 static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
@@ -102,8 +105,9 @@ static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
   for (uint32_t n = rc->known.n; n-- > 0;)
     if (opt_overlaps(&rc->known.r[n], i->imm, size))
       opt_ranges_drop(&rc->known, n);
-  opt_ranges_add(&rc->known, i, i->a);
-  opt_ranges_add(&rc->pending, i, r);
+  opt_ranges_add(&rc->known, i, i->a, 0);
+  opt_ranges_add(&rc->pending, i, r, rc->epoch);
+  rc->pending_vec += i->type == IR_V128;
 }
 
 void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
