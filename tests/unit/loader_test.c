@@ -291,7 +291,8 @@ TEST(empty_file) {
 }
 
 TEST(wrong_machine) {
-  ASSERT_BAD("/bin/true", XRUN_EXIT_BADELF, "ELF for x86-64; xrun runs aarch64 and riscv64 programs");
+  ASSERT_BAD("/bin/true", XRUN_EXIT_BADELF,
+             "ELF for x86-64; xrun runs aarch64 and riscv64 programs");
 }
 
 /* The first n bytes of the static program. */

@@ -60,8 +60,9 @@ enum { NS = sizeof(sv) / sizeof(sv[0]) };
   X(fadd, rne)                                                                                     \
   X(fadd, rtz)                                                                                     \
   X(fadd, rdn)                                                                                     \
-  X(fadd, rup) X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne) X(fmul, rtz) X(fmul, rup)       \
-      X(fmul, dyn) X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
+  X(fadd, rup)                                                                                     \
+  X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne) X(fmul, rtz) X(fmul, rup) X(fmul, dyn)       \
+      X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
 ROUNDED(D2)
 ROUNDED(S2)
 
