@@ -10,8 +10,7 @@ void tick(long i) {
   ticks += i;
 }
 
-void marker(void) {
-}
+void marker(void) {}
 
 int main(void) {
   for (long i = 0; i < 10; i++)

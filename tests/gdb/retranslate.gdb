@@ -2,7 +2,7 @@ break marker
 continue
 print ticks
 break tick
-break retranslate.c:21
+break retranslate.c:20
 continue
 print i
 print ticks

@@ -56,13 +56,24 @@ enum { NS = sizeof(sv) / sizeof(sv[0]) };
                      : "ft0", "ft1", "ft2");                                                       \
     return r;                                                                                      \
   }
-#define ROUNDED(X)                                                                                 \
-  X(fadd, rne)                                                                                     \
-  X(fadd, rtz)                                                                                     \
-  X(fadd, rdn)                                                                                     \
-  X(fadd, rup)                                                                                     \
-  X(fadd, dyn) X(fsub, rne) X(fsub, rdn) X(fmul, rne) X(fmul, rtz) X(fmul, rup) X(fmul, dyn)       \
-      X(fdiv, rne) X(fdiv, rtz) X(fdiv, rdn) X(fdiv, dyn)
+// clang-format off
+#define ROUNDED(X) \
+  X(fadd, rne) \
+  X(fadd, rtz) \
+  X(fadd, rdn) \
+  X(fadd, rup) \
+  X(fadd, dyn) \
+  X(fsub, rne) \
+  X(fsub, rdn) \
+  X(fmul, rne) \
+  X(fmul, rtz) \
+  X(fmul, rup) \
+  X(fmul, dyn) \
+  X(fdiv, rne) \
+  X(fdiv, rtz) \
+  X(fdiv, rdn) \
+  X(fdiv, dyn)
+// clang-format on
 ROUNDED(D2)
 ROUNDED(S2)
 
