@@ -11,12 +11,13 @@ DT_OUT     := $(O)/tools/difftest
 DT_GEN     := $(DT_OUT)/difftest-gen
 DT_HARNESS := $(DT_OUT)/difftest-harness
 DT_GEN_SRCS := $(DT_DIR)/dt_gen.c $(DT_DIR)/dt_fix.c $(DT_DIR)/dt_templates.c \
-               $(DT_DIR)/dt_selfcheck.c
+               $(DT_DIR)/dt_selfcheck.c $(DT_DIR)/dt_casefile.c
 DT_HARNESS_SRCS := $(DT_DIR)/dt_harness.c $(DT_DIR)/dt_tramp.S
 # riscv64: difftest-gen-rv64 and difftest-harness-rv64, the same commands
 DT_RV_GEN     := $(DT_OUT)/difftest-gen-rv64
 DT_RV_HARNESS := $(DT_OUT)/difftest-harness-rv64
-DT_RV_GEN_SRCS := $(DT_DIR)/rv_gen.c $(DT_DIR)/rv_templates.c $(DT_DIR)/rv_selfcheck.c
+DT_RV_GEN_SRCS := $(DT_DIR)/rv_gen.c $(DT_DIR)/rv_templates.c $(DT_DIR)/rv_selfcheck.c \
+                  $(DT_DIR)/dt_casefile.c
 DT_RV_HARNESS_SRCS := $(DT_DIR)/rv_harness.c $(DT_DIR)/rv_tramp.S
 RV_GUEST_CC ?= riscv64-linux-gnu-gcc
 DIFFTEST_N ?= 2000
@@ -25,7 +26,7 @@ DIFFTEST_N ?= 2000
 DIFFTEST_CHECK_N ?= 300
 DIFFTEST_RV64_CHECK_N ?= 2000
 
-$(DT_GEN): $(DT_GEN_SRCS) $(DT_DIR)/dt_gen.h $(DT_DIR)/difftest.h
+$(DT_GEN): $(DT_GEN_SRCS) $(DT_DIR)/dt_gen.h $(DT_DIR)/difftest.h $(DT_DIR)/dt_casefile.h
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -g -Wall -Wextra -std=gnu11 -o $@ $(DT_GEN_SRCS)
 
@@ -33,7 +34,8 @@ $(DT_HARNESS): $(DT_HARNESS_SRCS) $(DT_DIR)/difftest.h
 	@mkdir -p $(dir $@)
 	$(GUEST_CC) -O2 -g -Wall -Wextra -std=gnu11 -static -o $@ $(DT_HARNESS_SRCS)
 
-$(DT_RV_GEN): $(DT_RV_GEN_SRCS) $(DT_DIR)/rv_gen.h $(DT_DIR)/rv_difftest.h $(DT_DIR)/difftest.h
+$(DT_RV_GEN): $(DT_RV_GEN_SRCS) $(DT_DIR)/rv_gen.h $(DT_DIR)/rv_difftest.h $(DT_DIR)/difftest.h \
+              $(DT_DIR)/dt_casefile.h
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -g -Wall -Wextra -std=gnu11 -o $@ $(DT_RV_GEN_SRCS)
 

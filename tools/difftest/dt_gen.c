@@ -8,7 +8,9 @@
  *   difftest-gen selfcheck [PER]               every template through objdump
  *   difftest-gen classes                       the class names
  */
+#include "dt_casefile.h"
 #include "dt_gen.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,57 +216,26 @@ static int cmd_gen(int argc, char **argv) {
   return 0;
 }
 
-static void read_case(const char *path, unsigned long k, struct dt_case *c) {
-  FILE *f = fopen(path, "rb");
-  if (!f || fseek(f, (long)(k * sizeof *c), SEEK_SET) || fread(c, sizeof *c, 1, f) != 1) {
-    fprintf(stderr, "difftest-gen: no case %lu in %s\n", k, path);
-    exit(2);
-  }
-  fclose(f);
-}
+static const struct dt_casefmt case_fmt = {"difftest-gen", sizeof(struct dt_case),
+                                           offsetof(struct dt_case, insn), DT_SLOTS, DT_NOP};
 
 static int cmd_pick(int argc, char **argv) {
-  if (argc != 5)
-    return 2;
-  struct dt_case c;
-  read_case(argv[2], strtoul(argv[3], NULL, 0), &c);
-  unsigned long mask = strtoul(argv[4], NULL, 0);
-  for (int i = 0; i < DT_SLOTS; i++)
-    if (!(mask >> i & 1))
-      c.insn[i] = DT_NOP;
-  return fwrite(&c, sizeof c, 1, stdout) != 1;
+  return dt_cmd_pick(&case_fmt, argc, argv);
 }
 
 static int cmd_code(int argc, char **argv) {
-  if (argc != 3)
-    return 2;
-  struct dt_case c;
-  read_case(argv[2], 0, &c);
-  return fwrite(c.insn, sizeof c.insn, 1, stdout) != 1;
+  return dt_cmd_code(&case_fmt, argc, argv);
 }
 
 static int cmd_words(int argc, char **argv) {
-  if (argc != 3)
-    return 2;
-  FILE *f = fopen(argv[2], "rb");
-  struct dt_case c;
-  if (!f)
-    return perror(argv[2]), 1;
-  while (fread(&c, sizeof c, 1, f) == 1) {
-    printf("%u", c.id);
-    for (int i = 0; i < DT_SLOTS; i++)
-      printf(" %08x", c.insn[i]);
-    printf("\n");
-  }
-  fclose(f);
-  return 0;
+  return dt_cmd_words(&case_fmt, argc, argv);
 }
 
 static int cmd_state(int argc, char **argv) {
   if (argc != 3)
     return 2;
   struct dt_case c;
-  read_case(argv[2], 0, &c);
+  dt_case_read(&case_fmt, argv[2], 0, &c);
   for (int i = 0; i < 31; i++)
     printf("x%d=%016llx ", i, (unsigned long long)c.regs.x[i]);
   printf("nzcv=%llx", (unsigned long long)c.regs.nzcv >> 28);

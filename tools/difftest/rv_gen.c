@@ -11,7 +11,9 @@
  *                                                   template (must not SIGILL)
  *   difftest-gen-rv64 classes                       the class names
  */
+#include "dt_casefile.h"
 #include "rv_gen.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,57 +302,26 @@ static int cmd_selfcases(int argc, char **argv) {
   return 0;
 }
 
-static void read_case(const char *path, unsigned long k, struct rv_case *c) {
-  FILE *f = fopen(path, "rb");
-  if (!f || fseek(f, (long)(k * sizeof *c), SEEK_SET) || fread(c, sizeof *c, 1, f) != 1) {
-    fprintf(stderr, "difftest-gen-rv64: no case %lu in %s\n", k, path);
-    exit(2);
-  }
-  fclose(f);
-}
+static const struct dt_casefmt case_fmt = {"difftest-gen-rv64", sizeof(struct rv_case),
+                                           offsetof(struct rv_case, insn), RV_SLOTS, RV_NOP};
 
 static int cmd_pick(int argc, char **argv) {
-  if (argc != 5)
-    return 2;
-  struct rv_case c;
-  read_case(argv[2], strtoul(argv[3], NULL, 0), &c);
-  unsigned long mask = strtoul(argv[4], NULL, 0);
-  for (int i = 0; i < RV_SLOTS; i++)
-    if (!(mask >> i & 1))
-      c.insn[i] = RV_NOP;
-  return fwrite(&c, sizeof c, 1, stdout) != 1;
+  return dt_cmd_pick(&case_fmt, argc, argv);
 }
 
 static int cmd_code(int argc, char **argv) {
-  if (argc != 3)
-    return 2;
-  struct rv_case c;
-  read_case(argv[2], 0, &c);
-  return fwrite(c.insn, sizeof c.insn, 1, stdout) != 1;
+  return dt_cmd_code(&case_fmt, argc, argv);
 }
 
 static int cmd_words(int argc, char **argv) {
-  if (argc != 3)
-    return 2;
-  FILE *f = fopen(argv[2], "rb");
-  struct rv_case c;
-  if (!f)
-    return perror(argv[2]), 1;
-  while (fread(&c, sizeof c, 1, f) == 1) {
-    printf("%u", c.id);
-    for (int i = 0; i < RV_SLOTS; i++)
-      printf(" %08x", c.insn[i]);
-    printf("\n");
-  }
-  fclose(f);
-  return 0;
+  return dt_cmd_words(&case_fmt, argc, argv);
 }
 
 static int cmd_state(int argc, char **argv) {
   if (argc != 3)
     return 2;
   struct rv_case c;
-  read_case(argv[2], 0, &c);
+  dt_case_read(&case_fmt, argv[2], 0, &c);
   for (int i = 1; i < 32; i++)
     printf("x%d=%016llx ", i, (unsigned long long)c.regs.x[i]);
   printf("frm=%llx fflags=%02llx", (unsigned long long)(c.regs.fcsr >> 5 & 7),
