@@ -103,6 +103,9 @@ const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
 /* fd, just opened for the guest: if it is a /proc file that xrun shows in
  * the guest's view (cpuinfo; the process's maps, cmdline, auxv), fd is
  * closed and the generated file's fd returned instead. */
+/* A read-execute page holding code (a guest's signal-return trampoline),
+ * mapped at the first call and kept in *page (sys_sigframe.c); 0 on failure. */
+uint64_t sys_code_page(uint64_t *page, const uint32_t *code, size_t bytes);
 int64_t sys_proc_view(const struct cpu *c, int64_t fd);
 /* The guest's /proc/self/smaps (sys_proc_files.c) and its rollup (sys_rollup.c). */
 void sys_smaps(FILE *f, const struct cpu *c);

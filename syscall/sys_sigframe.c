@@ -72,15 +72,19 @@ _Static_assert(sizeof(struct a64_fpsimd_context) == 528, "fpsimd_context size");
 static uint64_t sys_sigtramp(void) {
   static uint64_t tramp;
   static const uint32_t code[2] = {0xd2801168, 0xd4000001};
-  if (!tramp) {
+  return sys_code_page(&tramp, code, sizeof(code));
+}
+
+uint64_t sys_code_page(uint64_t *page, const uint32_t *code, size_t bytes) {
+  if (!*page) {
     void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
       return 0;
-    memcpy(p, code, sizeof(code));
+    memcpy(p, code, bytes);
     mprotect(p, 4096, PROT_READ | PROT_EXEC);
-    tramp = (uint64_t)(uintptr_t)p;
+    *page = (uint64_t)(uintptr_t)p;
   }
-  return tramp;
+  return *page;
 }
 
 static void sys_sigframe_save(struct a64_sigcontext *mc, struct a64_cpu *a, uint64_t fault) {

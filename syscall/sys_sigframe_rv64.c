@@ -17,7 +17,6 @@
 #define _GNU_SOURCE
 #include <stddef.h>
 #include <string.h>
-#include <sys/mman.h>
 #include "sys_int.h"
 #include "../decode/riscv64/rv64_cpu.h"
 
@@ -56,15 +55,7 @@ _Static_assert(sizeof(struct rv64_rt_sigframe) == 1088, "rt_sigframe size");
 static uint64_t rv64_sigtramp(void) {
   static uint64_t tramp;
   static const uint32_t code[2] = {0x08b00893, 0x00000073};
-  if (!tramp) {
-    void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-      return 0;
-    memcpy(p, code, sizeof(code));
-    mprotect(p, 4096, PROT_READ | PROT_EXEC);
-    tramp = (uint64_t)(uintptr_t)p;
-  }
-  return tramp;
+  return sys_code_page(&tramp, code, sizeof(code));
 }
 
 static void rv64_sigframe_save(struct rv64_sigcontext *mc, struct rv64_cpu *r) {
