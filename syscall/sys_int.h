@@ -130,41 +130,42 @@ const char *sys_exe_path(void);
 void sys_strace_call(char *line, size_t size, const struct sys_entry *e, const struct sys_call *s);
 void sys_strace_ret(char *line, size_t size, const struct sys_entry *e, int64_t ret);
 
-/* Signals, shared by sys_signal.c (state and calls), sys_sigframe.c (the
- * rt_sigframe) and sys_sigdeliver.c (delivery). Numbers are the guest's
+/* Signals, shared by sys_signal.c (state and calls), sys_sigframe*.c (the
+ * rt_sigframes) and sys_sigdeliver.c (delivery). Numbers are the guest's
  * (sys_sig_to_host for the host's, which differ for 32, 33, 63 and 64);
- * sa_flags values are the same on arm64 and x86-64; masks are 64-bit, bit
- * sig - 1. */
+ * sa_flags values are asm-generic, the same on arm64, riscv64 and x86-64;
+ * masks are 64-bit, bit sig - 1. */
 enum {
   SYS_NSIG = 64,
   SYS_SIGRT_FIRST = 32, /* the kernel's SIGRTMIN: from here on, signals queue */
-  SYS_A64_SA_NOCLDSTOP = 0x00000001,
-  SYS_A64_SA_NOCLDWAIT = 0x00000002,
-  SYS_A64_SA_SIGINFO = 0x00000004,
-  SYS_A64_SA_RESTORER = 0x04000000,
-  SYS_A64_SA_ONSTACK = 0x08000000,
-  SYS_A64_SA_RESTART = 0x10000000,
-  SYS_A64_SA_NODEFER = 0x40000000,
+  SYS_SA_NOCLDSTOP = 0x00000001,
+  SYS_SA_NOCLDWAIT = 0x00000002,
+  SYS_SA_SIGINFO = 0x00000004,
+  SYS_SA_RESTORER = 0x04000000,
+  SYS_SA_ONSTACK = 0x08000000,
+  SYS_SA_RESTART = 0x10000000,
+  SYS_SA_NODEFER = 0x40000000,
 };
-#define SYS_A64_SA_RESETHAND 0x80000000u
-#define SYS_SIG_DFL          0ull
-#define SYS_SIG_IGN          1ull
-#define SYS_SIGBIT(sig)      (1ull << ((sig)-1))
+#define SYS_SA_RESETHAND 0x80000000u
+#define SYS_SIG_DFL      0ull
+#define SYS_SIG_IGN      1ull
+#define SYS_SIGBIT(sig)  (1ull << ((sig)-1))
 /* Guest real-time signals recorded pending, whose host signals this thread
  * keeps blocked so that the host queues the later ones (sys_signal_pend.c). */
 extern __thread uint64_t sys_rt_held;
 #define SYS_SS_AUTODISARM (1 << 31) /* include/uapi/linux/signal.h */
 
-/* arm64's struct sigaction as the kernel takes it (SA_RESTORER is defined). */
-struct a64_sigaction {
+/* struct sigaction as the kernel takes it, with sa_restorer (arm64's; riscv64's
+ * has none, and is converted: sys_signal.c). */
+struct sys_sigaction {
   uint64_t handler;
   uint64_t flags;
   uint64_t restorer;
   uint64_t mask;
 };
 
-/* stack_t on arm64 */
-struct a64_stack {
+/* stack_t (asm-generic) */
+struct sys_stack {
   uint64_t sp;
   int32_t flags;
   int32_t pad;
@@ -176,13 +177,13 @@ struct a64_stack {
 extern __thread struct cpu *sys_sigcpu;
 /* This thread's guest signal mask and alternate stack. */
 extern __thread uint64_t sys_sigmask;
-extern __thread struct a64_stack sys_altstack;
+extern __thread struct sys_stack sys_altstack;
 
 /* Guest <-> host signal numbers (sys_signum.c); 0 when there is none. */
 int sys_sig_to_host(int sig);
 int sys_sig_to_guest(int sig);
 
-struct a64_sigaction sys_sigaction_get(int sig);
+struct sys_sigaction sys_sigaction_get(int sig);
 /* SA_RESETHAND: the action goes back to SIG_DFL, on the host too. */
 void sys_sigaction_reset(int sig);
 /* Set the guest mask (SIGKILL/SIGSTOP dropped) and mirror it on the host. */
@@ -217,20 +218,20 @@ void sys_signal_init(void);
 /* SS_ONSTACK when sp is on the alternate stack, SS_DISABLE when there is none, else 0. */
 int sys_altstack_flags(uint64_t sp);
 /* sigaltstack's setting half, with the checks the kernel makes; -errno or 0. */
-int sys_altstack_set(const struct a64_stack *ss, uint64_t sp);
+int sys_altstack_set(const struct sys_stack *ss, uint64_t sp);
 
 /* Push an rt_sigframe for sig on c's stack and point c at the handler. info is
  * the guest's 128-byte siginfo, old_mask the mask to restore on return.
  * Returns 0, or -EFAULT when the stack cannot be written. */
-int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+int sys_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
                       uint64_t old_mask);
 /* rt_sigreturn's reading half: c's registers from the frame at its sp, and
  * the frame's mask and alternate stack; 0 or -EFAULT (c unchanged). */
-int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
+int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
 /* The same two for the riscv64 frame (sys_sigframe_rv64.c). */
-int rv64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+int rv64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
                        uint64_t old_mask);
-int rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
+int rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
 /* Where a frame goes: the alternate stack's top when the action asks for it
  * and sp is not on it already, else sp. */
 uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags);

@@ -37,7 +37,7 @@ struct a64_sigcontext {
 struct a64_ucontext {
   uint64_t flags;
   uint64_t link;
-  struct a64_stack stack;
+  struct sys_stack stack;
   uint64_t sigmask;
   uint8_t unused[1024 / 8 - 8]; /* glibc's sigset_t is 1024 bits */
   struct a64_sigcontext mcontext;
@@ -103,7 +103,7 @@ static void sys_sigframe_save(struct a64_sigcontext *mc, struct a64_cpu *a, uint
 /* The kernel's sigsp(): the top of the alternate stack when the action asks
  * for it and the thread is not on it already. */
 uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags) {
-  if ((flags & SYS_A64_SA_ONSTACK) && sys_altstack_flags(sp) == 0)
+  if ((flags & SYS_SA_ONSTACK) && sys_altstack_flags(sp) == 0)
     return sys_altstack.sp + sys_altstack.size;
   return sp;
 }
@@ -116,7 +116,7 @@ uint64_t sys_fault_address(int sig, const void *info) {
   return (sig == SIGSEGV || sig == SIGBUS) && code > 0 ? addr : 0;
 }
 
-static int a64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act,
+static int a64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act,
                              const void *info, uint64_t old_mask) {
   struct a64_cpu *a = (struct a64_cpu *)c;
   struct a64_rt_sigframe f;
@@ -124,9 +124,9 @@ static int a64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction 
   uint64_t record_at = (sp - 16) & ~15ull;
   uint64_t frame_at = record_at - sizeof(f);
   uint64_t record[2] = {a->x[29], a->x[30]};
-  uint64_t ret = act->flags & SYS_A64_SA_RESTORER ? act->restorer : sys_sigtramp();
+  uint64_t ret = act->flags & SYS_SA_RESTORER ? act->restorer : sys_sigtramp();
   memset(&f, 0, sizeof(f));
-  if (act->flags & SYS_A64_SA_SIGINFO)
+  if (act->flags & SYS_SA_SIGINFO)
     memcpy(f.info, info, sizeof(f.info));
   f.uc.stack = sys_altstack;
   f.uc.stack.flags = sys_altstack_flags(a->x[31]) | (sys_altstack.flags & SYS_SS_AUTODISARM);
@@ -135,9 +135,9 @@ static int a64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction 
   if (sys_copy_out(frame_at, &f, sizeof(f)) || sys_copy_out(record_at, record, sizeof(record)))
     return -EFAULT;
   if (sp != a->x[31] && (sys_altstack.flags & SYS_SS_AUTODISARM))
-    sys_altstack = (struct a64_stack){.flags = SS_DISABLE};
+    sys_altstack = (struct sys_stack){.flags = SS_DISABLE};
   a->x[0] = (uint64_t)sig;
-  if (act->flags & SYS_A64_SA_SIGINFO) {
+  if (act->flags & SYS_SA_SIGINFO) {
     a->x[1] = frame_at + offsetof(struct a64_rt_sigframe, info);
     a->x[2] = frame_at + offsetof(struct a64_rt_sigframe, uc);
   }
@@ -189,7 +189,7 @@ static int sys_sigframe_restore(struct a64_cpu *a, const struct a64_sigcontext *
 /* Every register, sp, pc, NZCV, FPSR/FPCR and V0-V31 from the frame at sp,
  * and the mask and alternate stack it saved: 0, or -EFAULT when the frame
  * cannot be read or is malformed (then nothing has changed). */
-static int a64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
+static int a64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack) {
   struct a64_cpu *a = (struct a64_cpu *)c;
   struct a64_rt_sigframe f;
   uint64_t sp = a->x[31];
@@ -200,14 +200,14 @@ static int a64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *st
   return 0;
 }
 
-int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+int sys_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
                       uint64_t old_mask) {
   if (sys_guest_is_rv64(c))
     return rv64_sigframe_push(c, sig, act, info, old_mask);
   return a64_sigframe_push(c, sig, act, info, old_mask);
 }
 
-int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
+int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack) {
   if (sys_guest_is_rv64(c))
     return rv64_sigframe_read(c, mask, stack);
   return a64_sigframe_read(c, mask, stack);
@@ -219,7 +219,7 @@ int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
 int64_t sys_rt_sigreturn(const struct sys_call *s) {
   struct cpu *c = s->cpu;
   uint64_t mask;
-  struct a64_stack stack;
+  struct sys_stack stack;
   if (sys_sigframe_read(c, &mask, &stack)) {
     sys_signal_sync(c, SIGSEGV, SI_KERNEL, 0);
     return (int64_t)*sys_reg(c, c->guest->sys_arg_off);

@@ -34,7 +34,7 @@ struct rv64_sigcontext {
 struct rv64_ucontext {
   uint64_t flags;
   uint64_t link;
-  struct a64_stack stack; /* stack_t is the same on both */
+  struct sys_stack stack;
   uint64_t sigmask;
   uint8_t unused[1024 / 8 - 8]; /* glibc's sigset_t is 1024 bits */
   struct rv64_sigcontext mcontext;
@@ -65,7 +65,7 @@ static void rv64_sigframe_save(struct rv64_sigcontext *mc, struct rv64_cpu *r) {
   mc->fp.d.fcsr = (uint32_t)rv64_fcsr_merge(r);
 }
 
-int rv64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
+int rv64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
                        uint64_t old_mask) {
   struct rv64_cpu *r = (struct rv64_cpu *)c;
   struct rv64_rt_sigframe f;
@@ -80,7 +80,7 @@ int rv64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, 
   if (sys_copy_out(frame_at, &f, sizeof(f)))
     return -EFAULT;
   if (sp != r->x[2] && (sys_altstack.flags & SYS_SS_AUTODISARM))
-    sys_altstack = (struct a64_stack){.flags = SS_DISABLE};
+    sys_altstack = (struct sys_stack){.flags = SS_DISABLE};
   r->x[10] = (uint64_t)sig;
   r->x[11] = frame_at + offsetof(struct rv64_rt_sigframe, info);
   r->x[12] = frame_at + offsetof(struct rv64_rt_sigframe, uc);
@@ -99,7 +99,7 @@ static bool rv64_sigframe_ext_ok(const struct rv64_sigcontext *mc) {
   return end == 0;
 }
 
-int rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack) {
+int rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack) {
   struct rv64_cpu *r = (struct rv64_cpu *)c;
   struct rv64_rt_sigframe f;
   uint64_t sp = r->x[2];

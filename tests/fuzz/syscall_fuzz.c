@@ -160,7 +160,7 @@ static void op_rt_sigaction(const uint64_t *v) {
 /* rt_sigreturn's reading of a frame from guest memory. */
 static void op_sigreturn(const uint64_t *v) {
   uint64_t mask;
-  struct a64_stack stack;
+  struct sys_stack stack;
   cpu.x[31] = guest_ptr(v[0]);
   if (v[1] & 1)
     cpu.x[31] &= ~15ull;
@@ -194,13 +194,13 @@ static void cpu_compare(const struct a64_cpu *want, const struct a64_cpu *got) {
  * pages' top (or the alternate stack in them). */
 static void op_sigframe_round_trip(const uint64_t *v, const uint8_t *regs) {
   struct a64_cpu before, *a = &cpu;
-  struct a64_sigaction act = {.handler = v[0], .flags = v[1], .restorer = v[2], .mask = v[3]};
+  struct sys_sigaction act = {.handler = v[0], .flags = v[1], .restorer = v[2], .mask = v[3]};
   uint8_t info[128];
   memcpy(info, regs + 1100, sizeof(info));
   cpu_fill(a, regs);
   a->x[31] = (uintptr_t)scratch + SCRATCH - v[4] % 64;
   if (v[5] & 1) /* an alternate stack at the bottom, large enough for a frame */
-    sys_altstack = (struct a64_stack){.sp = (uintptr_t)scratch,
+    sys_altstack = (struct sys_stack){.sp = (uintptr_t)scratch,
                                       .size = 5120 + v[5] % (SCRATCH - 5120 - 64),
                                       .flags = (int32_t)(v[5] >> 32) & SYS_SS_AUTODISARM};
   before = *a;
@@ -208,7 +208,7 @@ static void op_sigframe_round_trip(const uint64_t *v, const uint8_t *regs) {
   if (sys_sigframe_push(&a->c, sig, &act, info, v[3]))
     return;
   uint64_t mask;
-  struct a64_stack stack;
+  struct sys_stack stack;
   if (sys_sigframe_read(&a->c, &mask, &stack))
     fail("a pushed frame does not read back", a->x[31], 0);
   cpu_compare(&before, a);
@@ -352,7 +352,7 @@ static void restore(void) {
   uint64_t old;
   sys_sigmask_saved_take(&old);
   sys_sigmask_set(0);
-  sys_altstack = (struct a64_stack){.flags = SS_DISABLE};
+  sys_altstack = (struct sys_stack){.flags = SS_DISABLE};
   for (int i = 0; i < 2; i++) {
     fcntl(pipe_fd[i], F_SETFL, 0);
     fcntl(pipe_fd[i], F_SETSIG, 0);

@@ -39,7 +39,7 @@ TEST(frame_layout_matches_kernel) {
   struct a64_cpu a, before;
   fill(&a);
   before = a;
-  struct a64_sigaction act = {0x401000, SYS_A64_SA_SIGINFO | SYS_A64_SA_RESTORER, 0x402000, 0};
+  struct sys_sigaction act = {0x401000, SYS_SA_SIGINFO | SYS_SA_RESTORER, 0x402000, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
   info.si_signo = SIGSEGV;
@@ -90,7 +90,7 @@ TEST(sigreturn_restores_every_register) {
   struct a64_cpu a, before;
   fill(&a);
   before = a;
-  struct a64_sigaction act = {0x401000, SYS_A64_SA_SIGINFO | SYS_A64_SA_RESTORER, 0x402000, 0};
+  struct sys_sigaction act = {0x401000, SYS_SA_SIGINFO | SYS_SA_RESTORER, 0x402000, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
   ASSERT_EQ(sys_sigframe_push(&a.c, SIGUSR1, &act, &info, 0), 0);
@@ -131,7 +131,7 @@ TEST(rv64_frame_layout_matches_kernel) {
   struct rv64_cpu r, before;
   fill_rv64(&r);
   before = r;
-  struct a64_sigaction act = {0x11000, 0, 0, 0};
+  struct sys_sigaction act = {0x11000, 0, 0, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
   info.si_signo = SIGSEGV;
@@ -165,7 +165,7 @@ TEST(rv64_sigreturn_restores_every_register) {
   struct rv64_cpu r, before;
   fill_rv64(&r);
   before = r;
-  struct a64_sigaction act = {0x11000, 0, 0, 0};
+  struct sys_sigaction act = {0x11000, 0, 0, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
   ASSERT_EQ(sys_sigframe_push(&r.c, SIGUSR1, &act, &info, 0), 0);
