@@ -33,9 +33,11 @@ enum cpu_exit {
   CPU_EXIT_TRAP = 2,       /* cpu->trap_signal is the guest signal, cpu->pc its pc */
   CPU_EXIT_DEOPT = 3,      /* cpu->pc is an instruction to translate without speculation */
   CPU_EXIT_CODE_INVAL = 4, /* the guest changed code in the cache line holding cpu->trap_info
-                              (IC IVAU); cpu->pc is the next instruction */
+                              (IC IVAU), or anywhere when it is XRUN_CODE_ALL (FENCE.I);
+                              cpu->pc is the next instruction */
   CPU_EXIT_LAST = 16       /* larger values are struct tc_exit pointers */
 };
+#define XRUN_CODE_ALL (~(uint64_t)0)
 
 struct tc_jc_entry;
 

@@ -22,9 +22,6 @@ struct cpu;
 /* Perform the Linux system call that c's registers describe, in the ABI of
  * c->guest (its sys_nr_off and sys_arg_off). */
 void sys_syscall(struct cpu *c);
-/* The riscv64 guest's syscall hook: sys_syscall, or FENCE.I's invalidation
- * of every translation when rv64_cpu.fence_i is set (sys_riscv.c). */
-void sys_rv64_syscall(struct cpu *c);
 
 /* Signals (struct guest hooks, see xrun.h): a synchronous signal at c->pc,
  * and the asynchronous ones pending for c. */

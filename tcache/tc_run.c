@@ -101,13 +101,17 @@ static void tc_syscall(struct cpu *c) {
   gc_online();
 }
 
-/* IC IVAU at c->trap_info: drop that line's translations, offline
+/* IC IVAU at c->trap_info: drop that line's translations; FENCE.I
+ * (XRUN_CODE_ALL), which names no address: drop every translation. Offline
  * (tc_invalidate takes tc_mutex, which a reclamation holds while it waits
  * for the online threads). */
 static void tc_code_inval(struct cpu *c) {
   uint64_t line = c->trap_info & ~(uint64_t)(TC_CODE_LINE - 1);
   gc_offline();
-  tc_invalidate_code_line(line, TC_CODE_LINE);
+  if (c->trap_info == XRUN_CODE_ALL)
+    tc_invalidate(0, UINT64_MAX);
+  else
+    tc_invalidate_code_line(line, TC_CODE_LINE);
   gc_online();
 }
 
