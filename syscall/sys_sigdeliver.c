@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 #include "sys_int.h"
-#include "../decode/aarch64/a64_cpu.h"
 #include "../gdb/gdb.h"
 #include "../tcache/tcache.h"
 
@@ -50,7 +49,7 @@ static void sys_signal_handle(struct cpu *c, int sig, const struct sys_sigaction
   uint64_t old = sys_sigmask;
   tc_stats_signal();
   sys_sigmask_saved_take(&old); /* rt_sigsuspend's mask is the one to return to */
-  if (sys_sigframe_push(c, sig, act, info, old))
+  if (c->guest->abi->sigframe_push(c, sig, act, info, old))
     sys_signal_die(SIGSEGV); /* no room for the frame: the kernel's force_sigsegv */
   uint64_t mask = sys_sigmask | act->mask;
   if (!(act->flags & SYS_SA_NODEFER))

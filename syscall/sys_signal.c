@@ -17,9 +17,6 @@
 #include <ucontext.h>
 #include "sys_int.h"
 #include "../tcache/tc_fork.h"
-#include "../decode/aarch64/a64_cpu.h"
-
-enum { SYS_A64_MINSIGSTKSZ = 5120 };
 
 static struct sys_sigaction sys_actions[SYS_NSIG + 1];
 static pthread_mutex_t sys_actions_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -176,17 +173,17 @@ static bool sys_sig_ignored(int sig, const struct sys_sigaction *act) {
          (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT);
 }
 
-/* riscv64's struct sigaction has no sa_restorer: handler, flags, mask. */
-struct rv64_sigaction {
+/* struct sigaction without sa_restorer (riscv64's): handler, flags, mask. */
+struct sys_sigaction_norestorer {
   uint64_t handler;
   uint64_t flags;
   uint64_t mask;
 };
 
 static int sys_sigaction_in(const struct cpu *c, struct sys_sigaction *act, uint64_t at) {
-  if (!sys_guest_is_rv64(c))
+  if (c->guest->abi->sa_restorer)
     return sys_copy_in(act, at, sizeof(*act));
-  struct rv64_sigaction r;
+  struct sys_sigaction_norestorer r;
   if (sys_copy_in(&r, at, sizeof(r)))
     return -EFAULT;
   *act = (struct sys_sigaction){r.handler, r.flags & ~(uint64_t)SYS_SA_RESTORER, 0, r.mask};
@@ -194,9 +191,9 @@ static int sys_sigaction_in(const struct cpu *c, struct sys_sigaction *act, uint
 }
 
 static int sys_sigaction_out(const struct cpu *c, uint64_t at, const struct sys_sigaction *act) {
-  if (!sys_guest_is_rv64(c))
+  if (c->guest->abi->sa_restorer)
     return sys_copy_out(at, act, sizeof(*act));
-  struct rv64_sigaction r = {act->handler, act->flags, act->mask};
+  struct sys_sigaction_norestorer r = {act->handler, act->flags, act->mask};
   return sys_copy_out(at, &r, sizeof(r));
 }
 
@@ -256,8 +253,9 @@ int sys_altstack_flags(uint64_t sp) {
   return sp > sys_altstack.sp && sp - sys_altstack.sp <= sys_altstack.size ? SS_ONSTACK : 0;
 }
 
-int sys_altstack_set(const struct sys_stack *in, uint64_t sp) {
+int sys_altstack_set(struct cpu *c, const struct sys_stack *in) {
   struct sys_stack ss = *in;
+  uint64_t sp = *sys_reg(c, c->guest->sp_off);
   int mode = ss.flags & ~SYS_SS_AUTODISARM;
   if (sys_altstack_flags(sp) == SS_ONSTACK)
     return -EPERM;
@@ -266,8 +264,7 @@ int sys_altstack_set(const struct sys_stack *in, uint64_t sp) {
   if (mode == SS_DISABLE) {
     ss.sp = ss.size = 0;
     ss.flags = SS_DISABLE;
-  } else if (ss.size <
-             (sys_guest && sys_guest->minsigstksz ? sys_guest->minsigstksz : SYS_A64_MINSIGSTKSZ)) {
+  } else if (ss.size < c->guest->abi->minsigstksz) {
     return -ENOMEM;
   } else {
     ss.flags &= SYS_SS_AUTODISARM;
@@ -284,7 +281,7 @@ int64_t sys_sigaltstack(const struct sys_call *s) {
   if (s->a[0]) {
     if (sys_copy_in(&ss, s->a[0], sizeof(ss)))
       return -EFAULT;
-    int err = sys_altstack_set(&ss, sp);
+    int err = sys_altstack_set(s->cpu, &ss);
     if (err)
       return err;
   }

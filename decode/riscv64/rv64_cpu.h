@@ -1,5 +1,7 @@
 /* rv64_cpu.h - the RV64GC guest's register state, one per guest thread.
  * Decoded code reaches fields by offsetof(struct rv64_cpu, ...) in IR GET/PUT.
+ * Code outside the decoder (syscalls, signal frames) reaches them through the
+ * state layout of the guest descriptor (rv64_guest.c).
  */
 #ifndef RV64_CPU_H
 #define RV64_CPU_H

@@ -66,6 +66,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
       epoll_ctl(epoll_fd, EPOLL_CTL_ADD, pipe_fd[0], &ev))
     abort();
   cpu.c.guest = &a64_guest;
+  sys_guest = &a64_guest;
   sys_altstack.flags = SS_DISABLE;
   return 0;
 }
@@ -90,7 +91,7 @@ static uint64_t host_ptr(const void *p) {
 
 /* The call through the table, as sys_syscall makes it; checks the result. */
 static int64_t call(uint64_t nr, const uint64_t a[6]) {
-  const struct sys_entry *e = sys_lookup(nr);
+  const struct sys_entry *e = sys_lookup(&a64_guest, nr);
   if (!e || !e->fn)
     fail("not in the table", nr, 0);
   struct sys_call s = {.cpu = &cpu.c, .nr = nr, .host_nr = e->host_nr};
@@ -164,9 +165,9 @@ static void op_sigreturn(const uint64_t *v) {
   cpu.x[31] = guest_ptr(v[0]);
   if (v[1] & 1)
     cpu.x[31] &= ~15ull;
-  if (sys_sigframe_read(&cpu.c, &mask, &stack) == 0) {
+  if (a64_guest.abi->sigframe_read(&cpu.c, &mask, &stack) == 0) {
     sys_sigmask_set(mask);
-    sys_altstack_set(&stack, cpu.x[31]);
+    sys_altstack_set(&cpu.c, &stack);
   }
 }
 
@@ -176,6 +177,7 @@ static void cpu_fill(struct a64_cpu *a, const uint8_t *bytes) {
   memcpy(&a->c.pc, bytes + 1024, 8);
   memcpy(&a->fpcr, bytes + 1032, 4);
   memcpy(&a->fpsr, bytes + 1036, 4);
+  a->fpsr &= A64_FPSR_WRITABLE; /* all that MSR FPSR and rt_sigreturn keep */
   a64_set_nzcv_c(a, bytes[1040] & 0xf);
   a->c.fp_pending = 0;
 }
@@ -205,11 +207,11 @@ static void op_sigframe_round_trip(const uint64_t *v, const uint8_t *regs) {
                                       .flags = (int32_t)(v[5] >> 32) & SYS_SS_AUTODISARM};
   before = *a;
   int sig = (int)(v[4] >> 32) % SYS_NSIG + 1;
-  if (sys_sigframe_push(&a->c, sig, &act, info, v[3]))
+  if (a64_guest.abi->sigframe_push(&a->c, sig, &act, info, v[3]))
     return;
   uint64_t mask;
   struct sys_stack stack;
-  if (sys_sigframe_read(&a->c, &mask, &stack))
+  if (a64_guest.abi->sigframe_read(&a->c, &mask, &stack))
     fail("a pushed frame does not read back", a->x[31], 0);
   cpu_compare(&before, a);
   if (mask != v[3])
@@ -316,7 +318,7 @@ static void op_strace(const uint64_t *v) {
   char line[512];
   uint64_t nr = v[0] % 460;
   struct sys_call s = {.cpu = &cpu.c, .nr = nr};
-  const struct sys_entry *e = sys_lookup(nr);
+  const struct sys_entry *e = sys_lookup(&a64_guest, nr);
   for (int i = 0; i < 6; i++)
     s.a[i] = e && i + 1 < SYS_MAX_KINDS && e->kinds[i + 1] == SK_STR ? guest_ptr(v[i]) : v[i];
   size_t size = 1 + v[0] / 460 % sizeof(line);
