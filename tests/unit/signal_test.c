@@ -102,6 +102,24 @@ TEST(sigreturn_restores_every_register) {
   ASSERT_EQ(a.fpsr, before.fpsr);
 }
 
+/* The FPSR in a frame is loaded as MSR FPSR would load it: its writable
+ * bits only, with nothing pending. */
+TEST(sigreturn_keeps_writable_fpsr_bits) {
+  struct a64_cpu a;
+  fill(&a);
+  struct sys_sigaction act = {0x401000, SYS_SA_SIGINFO | SYS_SA_RESTORER, 0x402000, 0};
+  siginfo_t info;
+  memset(&info, 0, sizeof(info));
+  ASSERT_EQ(a64_guest.abi->sigframe_push(&a.c, SIGUSR1, &act, &info, 0), 0);
+  uint32_t fpsr = 0xffffffff;
+  memcpy((uint8_t *)(uintptr_t)a.x[31] + 128 + 176 + 288 + 8, &fpsr, 4);
+  a.c.fp_pending = IR_FPEXC_INEXACT;
+  struct sys_call s = {.cpu = &a.c, .nr = 139};
+  sys_rt_sigreturn(&s);
+  ASSERT_EQ(a.fpsr, A64_FPSR_WRITABLE);
+  ASSERT_EQ(a.c.fp_pending, 0);
+}
+
 static void fill_rv64(struct rv64_cpu *r) {
   memset(r, 0, sizeof(*r));
   r->c.guest = &rv64_guest;
