@@ -33,9 +33,11 @@ enum cpu_exit {
   CPU_EXIT_TRAP = 2,       /* cpu->trap_signal is the guest signal, cpu->pc its pc */
   CPU_EXIT_DEOPT = 3,      /* cpu->pc is an instruction to translate without speculation */
   CPU_EXIT_CODE_INVAL = 4, /* the guest changed code in the cache line holding cpu->trap_info
-                              (IC IVAU); cpu->pc is the next instruction */
+                              (IC IVAU), or anywhere when it is XRUN_CODE_ALL (FENCE.I);
+                              cpu->pc is the next instruction */
   CPU_EXIT_LAST = 16       /* larger values are struct tc_exit pointers */
 };
+#define XRUN_CODE_ALL (~(uint64_t)0)
 
 struct tc_jc_entry;
 
@@ -61,12 +63,14 @@ struct cpu {
 
 struct ir_block;
 struct guest_gdb;
+struct guest_abi;
 
-/* A guest ISA: its decoder, its syscall layer, and its state. */
+/* A guest ISA, as the core knows it: its decoder, the layout of its state and
+ * what the machine advertises (decode/<guest>/<g>_guest.c), and its Linux
+ * ABI (abi, the syscall layer's half: syscall/sys_abi.c). */
 struct guest {
   const char *name;     /* "aarch64": uname machine, -d output */
   uint16_t elf_machine; /* EM_AARCH64 */
-  size_t cpu_size;      /* sizeof the guest's state struct */
   size_t stack_align;   /* initial sp alignment */
   uint32_t pc_align;    /* instruction alignment: a pc off it is SIGBUS/BUS_ADRALN */
   /* Bits of a data address the guest's hardware ignores (arm64's top byte,
@@ -77,34 +81,68 @@ struct guest {
   void (*decode_block)(struct ir_block *b, uint64_t pc);
   /* Set up registers at program entry. */
   void (*cpu_init)(struct cpu *c, uint64_t entry, uint64_t sp);
-  /* Perform the syscall the guest asked for; result goes in the guest's registers. */
-  void (*syscall)(struct cpu *c);
-  /* A synchronous guest signal at c->pc (fault, trap, undefined instruction):
-   * set up the guest's handler frame so the run loop resumes in the handler,
-   * or take the default action (which may end the process). code/addr are
-   * siginfo's si_code and si_addr. */
-  void (*signal_sync)(struct cpu *c, int sig, int code, uint64_t addr);
-  /* Deliver the asynchronous signals pending for c; called between blocks
-   * after c->exit_request was seen. */
-  void (*signal_deliver)(struct cpu *c);
   /* Guest disassembly line for -d in_asm (may be NULL). */
   void (*print_insn)(uint64_t pc);
   /* xrun -g: the registers and breakpoints as gdb sees them (gdb/gdb.h). */
   const struct guest_gdb *gdb;
-  uint64_t hwcap, hwcap2; /* AT_HWCAP, AT_HWCAP2 */
-  const char *sysroot;    /* default sysroot: where Debian's cross packages put it */
-  const char *platform;   /* AT_PLATFORM */
-  /* The syscall ABI, as offsets in the state struct: the number register,
-   * the first of six consecutive 8-byte argument registers (the first one
-   * also takes the result), the stack pointer, the thread pointer that
-   * CLONE_SETTLS sets, and the exclusive monitor's or reservation's address
-   * (set to ~0 in a new thread). */
-  uint32_t sys_nr_off, sys_arg_off, sp_off, tls_off, monitor_off;
-  /* Open flags: the guest uses the asm-generic values (as the x86-64 host
-   * does) rather than arm64's, which move four bits. */
-  bool generic_oflags;
+  uint64_t hwcap, hwcap2;    /* AT_HWCAP, AT_HWCAP2 */
+  const char *sysroot;       /* default sysroot: where Debian's cross packages put it */
+  const char *platform;      /* AT_PLATFORM */
   const char *cpuinfo_isa;   /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
   uint64_t hwprobe_ima_ext0; /* riscv_hwprobe's RISCV_HWPROBE_KEY_IMA_EXT_0 answer */
+
+  /* The state struct, for the C code outside the decoder that reads or
+   * writes registers (syscalls, signal frames): its size, and byte offsets
+   * from its struct cpu head, which holds the pc. */
+  size_t cpu_size;
+  /* x0 of 32 consecutive 8-byte integer registers (arm64's x[31] is sp,
+   * riscv64's x0 is zero), the stack pointer, the thread pointer that
+   * CLONE_SETTLS sets, and the exclusive monitor's or reservation's address
+   * (~0: none). */
+  uint32_t x_off, sp_off, tls_off, monitor_off;
+  /* The syscall instruction's registers: the number, and the first of six
+   * consecutive 8-byte arguments (the first one also takes the result). */
+  uint32_t sys_nr_off, sys_arg_off;
+  /* FP/vector register 0 of 32 consecutive ones of fp_size bytes each
+   * (arm64's V: 16, riscv64's F: 8); a 32-bit FP control register apart from
+   * the status (arm64's FPCR), else 0. */
+  uint32_t fp_off, fp_size, fpcr_off;
+  /* The condition flags as the architecture's register shows them (arm64's
+   * NZCV: N Z C V in bits 31..28), which translated code may keep lazily;
+   * NULL when the guest has none. */
+  uint64_t (*flags)(struct cpu *c);
+  void (*set_flags)(struct cpu *c, uint64_t flags);
+  /* The FP status register (arm64's FPSR, riscv64's fcsr) with the FP
+   * exceptions pending in c->fp_pending folded in; setting it keeps its
+   * writable bits, as the guest's own write does, and leaves none pending. */
+  uint32_t (*fp_status)(struct cpu *c);
+  void (*set_fp_status)(struct cpu *c, uint32_t status);
+
+  /* The guest's Linux ABI (syscall/). */
+  const struct guest_abi *abi;
+};
+
+/* The syscall layer's half of a guest descriptor: what the guest's Linux
+ * kernel defines (syscall/sys_abi.c). Its signal frame functions read and
+ * write the registers through the struct guest layout above. */
+struct sys_entry;
+struct sys_sigaction;
+struct sys_stack;
+struct guest_abi {
+  /* The system calls, indexed by the guest's number (sys_int.h). */
+  const struct sys_entry *calls;
+  /* Push an rt_sigframe for sig on c's stack and point c at the handler
+   * (info: the 128-byte siginfo; old_mask: restored on return); 0 or
+   * -EFAULT. rt_sigreturn's half: c's registers, and the mask and the
+   * alternate stack, from the frame at c's sp; 0 or -EFAULT (c unchanged). */
+  int (*sigframe_push)(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
+                       uint64_t old_mask);
+  int (*sigframe_read)(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
+  /* struct sigaction has sa_restorer (arm64; riscv64's has none). */
+  bool sa_restorer;
+  /* Open flags: the asm-generic values (as the x86-64 host has them)
+   * rather than arm64's, which move four bits. */
+  bool generic_oflags;
   /* AT_MINSIGSTKSZ (the signal frame's size as the kernel reports it), and
    * MINSIGSTKSZ, the smallest alternate stack sigaltstack accepts. */
   uint32_t at_minsigstksz, minsigstksz;
@@ -112,6 +150,7 @@ struct guest {
 
 extern const struct guest a64_guest;
 extern const struct guest rv64_guest;
+extern const struct guest_abi sys_a64_abi, sys_rv64_abi;
 
 /* The i-th guest xrun runs, or NULL past the last (xrun_guest.c). */
 const struct guest *xrun_guest_at(size_t i);

@@ -16,10 +16,7 @@
 #define AT_MINSIGSTKSZ 51
 #endif
 
-enum {
-  LD_MAX_AUXV = 24,
-  LD_A64_MINSIGSTKSZ = 5120, /* arm64's MINSIGSTKSZ, what its kernel reports */
-};
+enum { LD_MAX_AUXV = 24 };
 
 struct ld_auxv {
   uint64_t v[2 * LD_MAX_AUXV];
@@ -60,7 +57,7 @@ static void ld_fill_auxv(struct ld_auxv *a, const struct guest *g, const struct 
   if (platform)
     ld_aux(a, AT_PLATFORM, platform);
   ld_aux(a, AT_EXECFN, execfn);
-  ld_aux(a, AT_MINSIGSTKSZ, g->at_minsigstksz ? g->at_minsigstksz : LD_A64_MINSIGSTKSZ);
+  ld_aux(a, AT_MINSIGSTKSZ, g->abi->at_minsigstksz);
   ld_aux(a, AT_NULL, 0);
 }
 

@@ -57,7 +57,7 @@ static int sys_exec_options(char **nargv) {
   static char stack[32], tcache[32], cache_max[40], log_words[80];
   int k = 0;
   nargv[k++] = "-L"; /* absolute: the guest may have changed directory */
-  nargv[k++] = (char *)xrun_sysroot(&a64_guest);
+  nargv[k++] = (char *)xrun_sysroot(sys_guest);
   snprintf(stack, sizeof(stack), "%llu", (unsigned long long)xrun_opt.stack_size); /* bytes */
   snprintf(tcache, sizeof(tcache), "--tcache-size=%uK", xrun_opt.code_kb);
   nargv[k++] = "-s";
@@ -139,7 +139,7 @@ static int64_t sys_exec_path(const struct sys_call *s, const char *path, uint64_
     goto out;
   }
   tc_diag_exec(); /* --perfmap: our lines before the new image's */
-  if (sys_is_guest_elf(path, s->cpu->guest ? s->cpu->guest->elf_machine : EM_AARCH64))
+  if (sys_is_guest_elf(path, s->cpu->guest->elf_machine))
     ret = sys_exec_guest(path, argv, argc, envp);
   else
     ret = execve(path, argv, envp) < 0 ? -errno : 0;

@@ -2,7 +2,7 @@
  * it moves O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE
  * (arch/arm64/include/uapi/asm/fcntl.h); the host (x86-64) and riscv64 use
  * the generic values of include/uapi/asm-generic/fcntl.h (struct
- * guest.generic_oflags). Every other bit is the same. */
+ * guest_abi.generic_oflags). Every other bit is the same. */
 #include <stdio.h>
 #include "sys_int.h"
 
@@ -21,7 +21,7 @@ static const struct {
 enum { SYS_MOVED_BITS = 0740000 }; /* the four bits, on either side */
 
 static bool sys_oflags_generic(void) {
-  return sys_guest && sys_guest->generic_oflags;
+  return sys_guest && sys_guest->abi->generic_oflags;
 }
 
 static uint32_t sys_arm_to_generic(uint32_t g) {

@@ -2,6 +2,7 @@
 #ifndef SYS_INT_H
 #define SYS_INT_H
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -48,21 +49,28 @@ struct sys_entry {
 #define NOHOST       (-1L)
 #define SYS_VA_LIMIT (1ull << 47) /* user addresses on the host stop here */
 
-/* The 8-byte guest register at state offset off (struct guest's sys_*_off,
- * sp_off, tls_off, monitor_off). */
+/* The guest state at offset off (struct guest's *_off), and the 8-byte
+ * register there. */
+static inline void *sys_state(struct cpu *c, uint32_t off) {
+  return (char *)c + off;
+}
 static inline uint64_t *sys_reg(struct cpu *c, uint32_t off) {
-  return (uint64_t *)((char *)c + off);
+  return (uint64_t *)sys_state(c, off);
+}
+/* The guest's 32 FP/vector registers, which a signal frame holds in bytes
+ * bytes: the frame's registers are as wide as the guest's. */
+static inline void *sys_fp_regs(struct cpu *c, size_t bytes) {
+  assert(bytes == 32 * c->guest->fp_size);
+  return sys_state(c, c->guest->fp_off);
 }
 /* The guest of this process (set by sys_syscall before any handler runs). */
 extern const struct guest *sys_guest;
-/* c runs riscv64 code (EM_RISCV): its sigaction, signal frame and
- * arch-specific syscalls differ from arm64's. */
-static inline bool sys_guest_is_rv64(const struct cpu *c) {
-  return c->guest && c->guest->elf_machine == 243;
-}
 
-/* The table, indexed by guest number; NULL when the number is unknown. */
-const struct sys_entry *sys_lookup(uint64_t nr);
+/* The guests' syscall tables have this many rows (struct guest_abi.calls,
+ * sys_abi.c). */
+enum { SYS_TABLE_SIZE = 512 };
+/* g's row for number nr; NULL when the number is unknown. */
+const struct sys_entry *sys_lookup(const struct guest *g, uint64_t nr);
 
 static inline int64_t sys_ret(long r) {
   return r < 0 ? -(int64_t)errno : r;
@@ -130,41 +138,42 @@ const char *sys_exe_path(void);
 void sys_strace_call(char *line, size_t size, const struct sys_entry *e, const struct sys_call *s);
 void sys_strace_ret(char *line, size_t size, const struct sys_entry *e, int64_t ret);
 
-/* Signals, shared by sys_signal.c (state and calls), sys_sigframe.c (the
- * rt_sigframe) and sys_sigdeliver.c (delivery). Numbers are the guest's
+/* Signals, shared by sys_signal.c (state and calls), sys_sigframe*.c (the
+ * rt_sigframes) and sys_sigdeliver.c (delivery). Numbers are the guest's
  * (sys_sig_to_host for the host's, which differ for 32, 33, 63 and 64);
- * sa_flags values are the same on arm64 and x86-64; masks are 64-bit, bit
- * sig - 1. */
+ * sa_flags values are asm-generic, the same on arm64, riscv64 and x86-64;
+ * masks are 64-bit, bit sig - 1. */
 enum {
   SYS_NSIG = 64,
   SYS_SIGRT_FIRST = 32, /* the kernel's SIGRTMIN: from here on, signals queue */
-  SYS_A64_SA_NOCLDSTOP = 0x00000001,
-  SYS_A64_SA_NOCLDWAIT = 0x00000002,
-  SYS_A64_SA_SIGINFO = 0x00000004,
-  SYS_A64_SA_RESTORER = 0x04000000,
-  SYS_A64_SA_ONSTACK = 0x08000000,
-  SYS_A64_SA_RESTART = 0x10000000,
-  SYS_A64_SA_NODEFER = 0x40000000,
+  SYS_SA_NOCLDSTOP = 0x00000001,
+  SYS_SA_NOCLDWAIT = 0x00000002,
+  SYS_SA_SIGINFO = 0x00000004,
+  SYS_SA_RESTORER = 0x04000000,
+  SYS_SA_ONSTACK = 0x08000000,
+  SYS_SA_RESTART = 0x10000000,
+  SYS_SA_NODEFER = 0x40000000,
 };
-#define SYS_A64_SA_RESETHAND 0x80000000u
-#define SYS_SIG_DFL          0ull
-#define SYS_SIG_IGN          1ull
-#define SYS_SIGBIT(sig)      (1ull << ((sig)-1))
+#define SYS_SA_RESETHAND 0x80000000u
+#define SYS_SIG_DFL      0ull
+#define SYS_SIG_IGN      1ull
+#define SYS_SIGBIT(sig)  (1ull << ((sig)-1))
 /* Guest real-time signals recorded pending, whose host signals this thread
  * keeps blocked so that the host queues the later ones (sys_signal_pend.c). */
 extern __thread uint64_t sys_rt_held;
 #define SYS_SS_AUTODISARM (1 << 31) /* include/uapi/linux/signal.h */
 
-/* arm64's struct sigaction as the kernel takes it (SA_RESTORER is defined). */
-struct a64_sigaction {
+/* struct sigaction as the kernel takes it, with sa_restorer (arm64's; riscv64's
+ * has none, and is converted: sys_signal.c). */
+struct sys_sigaction {
   uint64_t handler;
   uint64_t flags;
   uint64_t restorer;
   uint64_t mask;
 };
 
-/* stack_t on arm64 */
-struct a64_stack {
+/* stack_t (asm-generic) */
+struct sys_stack {
   uint64_t sp;
   int32_t flags;
   int32_t pad;
@@ -176,13 +185,13 @@ struct a64_stack {
 extern __thread struct cpu *sys_sigcpu;
 /* This thread's guest signal mask and alternate stack. */
 extern __thread uint64_t sys_sigmask;
-extern __thread struct a64_stack sys_altstack;
+extern __thread struct sys_stack sys_altstack;
 
 /* Guest <-> host signal numbers (sys_signum.c); 0 when there is none. */
 int sys_sig_to_host(int sig);
 int sys_sig_to_guest(int sig);
 
-struct a64_sigaction sys_sigaction_get(int sig);
+struct sys_sigaction sys_sigaction_get(int sig);
 /* SA_RESETHAND: the action goes back to SIG_DFL, on the host too. */
 void sys_sigaction_reset(int sig);
 /* Set the guest mask (SIGKILL/SIGSTOP dropped) and mirror it on the host. */
@@ -216,21 +225,18 @@ int64_t sys_sigmask_wait_end(int64_t ret);
 void sys_signal_init(void);
 /* SS_ONSTACK when sp is on the alternate stack, SS_DISABLE when there is none, else 0. */
 int sys_altstack_flags(uint64_t sp);
-/* sigaltstack's setting half, with the checks the kernel makes; -errno or 0. */
-int sys_altstack_set(const struct a64_stack *ss, uint64_t sp);
+/* sigaltstack's setting half for c (at its sp), with the checks the kernel
+ * makes; -errno or 0. */
+int sys_altstack_set(struct cpu *c, const struct sys_stack *ss);
 
-/* Push an rt_sigframe for sig on c's stack and point c at the handler. info is
- * the guest's 128-byte siginfo, old_mask the mask to restore on return.
- * Returns 0, or -EFAULT when the stack cannot be written. */
-int sys_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
-                      uint64_t old_mask);
-/* rt_sigreturn's reading half: c's registers from the frame at its sp, and
- * the frame's mask and alternate stack; 0 or -EFAULT (c unchanged). */
-int sys_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
-/* The same two for the riscv64 frame (sys_sigframe_rv64.c). */
-int rv64_sigframe_push(struct cpu *c, int sig, const struct a64_sigaction *act, const void *info,
-                       uint64_t old_mask);
-int rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct a64_stack *stack);
+/* Each guest's rt_sigframe (struct guest_abi's sigframe_push and
+ * sigframe_read): arm64's (sys_sigframe_a64.c), riscv64's (sys_sigframe_rv64.c). */
+int sys_a64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
+                          uint64_t old_mask);
+int sys_a64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
+int sys_rv64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act,
+                           const void *info, uint64_t old_mask);
+int sys_rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
 /* Where a frame goes: the alternate stack's top when the action asks for it
  * and sp is not on it already, else sp. */
 uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags);

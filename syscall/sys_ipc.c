@@ -14,7 +14,7 @@
 #include "../tcache/tcache.h"
 
 /* arm64's (asm-generic's) struct semid64_ds. */
-struct a64_semid_ds {
+struct sys_generic_semid_ds {
   uint8_t sem_perm[48]; /* struct ipc64_perm: the same on both */
   int64_t sem_otime;
   int64_t sem_ctime;
@@ -41,7 +41,7 @@ int64_t sys_semctl(const struct sys_call *s) {
   int cmd = (int)s->a[2];
   if (!sys_semctl_has_ds(cmd))
     return sys_pass(s);
-  struct a64_semid_ds g;
+  struct sys_generic_semid_ds g;
   struct x64_semid_ds h;
   memset(&h, 0, sizeof(h));
   if (cmd == IPC_SET) {

@@ -67,7 +67,7 @@ static const char *sys_path_in_root(const char *root, const char *guest, char *o
 const char *sys_path_follow(uint64_t guest_path, char *buf, int *err) {
   static __thread char resolved[PATH_MAX];
   const char *p = sys_path(guest_path, buf, err);
-  const char *root = xrun_sysroot(&a64_guest);
+  const char *root = xrun_sysroot(sys_guest);
   size_t n = strlen(root);
   if (!p || p == buf || strncmp(p, root, n) || access(p, F_OK) == 0 || errno != ENOENT)
     return p; /* not from the sysroot, or it resolves on the host */
@@ -89,7 +89,7 @@ const char *sys_path(uint64_t guest_path, char *buf, int *err) {
   if (sys_host_only(buf))
     return buf;
   static __thread char rooted[PATH_MAX];
-  const char *root = xrun_sysroot(&a64_guest);
+  const char *root = xrun_sysroot(sys_guest);
   if (snprintf(rooted, sizeof(rooted), "%s%s", root, buf) < (int)sizeof(rooted) &&
       faccessat(AT_FDCWD, rooted, F_OK, AT_SYMLINK_NOFOLLOW) == 0)
     full = rooted;

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include "sys_int.h"
 
-struct a64_epoll_event {
+struct sys_generic_epoll_event {
   uint32_t events;
   uint32_t pad;
   uint64_t data;
@@ -59,7 +59,7 @@ int64_t sys_pselect6(const struct sys_call *s) {
 }
 
 int64_t sys_epoll_ctl(const struct sys_call *s) {
-  struct a64_epoll_event g = {0};
+  struct sys_generic_epoll_event g = {0};
   struct epoll_event h, *hp = NULL;
   if (s->a[3] && s->a[1] != EPOLL_CTL_DEL) {
     if (sys_copy_in(&g, s->a[3], sizeof(g)))
@@ -77,14 +77,14 @@ static int64_t sys_epoll_wait_common(const struct sys_call *s) {
   int max = (int)s->a[2];
   enum { ON_STACK = 64 };
   struct epoll_event stack[ON_STACK], *ev = stack;
-  if (max <= 0 || max > (int)(INT_MAX / sizeof(struct a64_epoll_event)))
+  if (max <= 0 || max > (int)(INT_MAX / sizeof(struct sys_generic_epoll_event)))
     return -EINVAL;
   if (max > ON_STACK && !(ev = mi_malloc((size_t)max * sizeof(*ev))))
     return -ENOMEM;
   uint64_t a[6] = {s->a[0], (uint64_t)(uintptr_t)ev, s->a[2], s->a[3], 0, 0};
   int64_t n = sys_wait_masked(s, a, s->a[4], s->a[5], &a[4], &a[5]);
   for (int64_t i = 0; i < n; i++) {
-    struct a64_epoll_event g = {ev[i].events, 0, ev[i].data.u64};
+    struct sys_generic_epoll_event g = {ev[i].events, 0, ev[i].data.u64};
     if (sys_copy_out(s->a[1] + (uint64_t)i * sizeof(g), &g, sizeof(g))) {
       n = -EFAULT;
       break;

@@ -192,7 +192,7 @@ void sys_smaps(FILE *f, const struct cpu *c) {
 }
 
 static void sys_cpuinfo_file(FILE *f, const struct cpu *c) {
-  sys_cpuinfo(f, c->guest ? c->guest : &a64_guest);
+  sys_cpuinfo(f, c->guest);
 }
 
 /* The generated files: paths under /proc/self/ (or /proc/PID/ of this

@@ -2,11 +2,9 @@
  * riscv_hwprobe, which answers exactly what the guest implements
  * (Documentation/arch/riscv/hwprobe.rst), and riscv_flush_icache, which
  * drops the translations of the code a program wrote (as IC IVAU does on
- * arm64); and FENCE.I's invalidation of every translation, which comes
- * through the syscall hook. */
+ * arm64). */
 #include <string.h>
 #include "sys_int.h"
-#include "../decode/riscv64/rv64_cpu.h"
 #include "../tcache/tcache.h"
 
 enum {
@@ -80,14 +78,4 @@ int64_t sys_riscv_flush_icache(const struct sys_call *s) {
   end = (end + TC_CODE_LINE - 1) & ~(uint64_t)(TC_CODE_LINE - 1);
   tc_invalidate_code_line(start, end - start);
   return 0;
-}
-
-void sys_rv64_syscall(struct cpu *c) {
-  struct rv64_cpu *r = (struct rv64_cpu *)c;
-  if (!r->fence_i) {
-    sys_syscall(c);
-    return;
-  }
-  r->fence_i = 0;
-  tc_invalidate(0, SYS_VA_LIMIT);
 }

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 #include "sys_int.h"
-#include "../decode/aarch64/a64_cpu.h"
 #include "../gdb/gdb.h"
 #include "../tcache/tcache.h"
 
@@ -45,18 +44,18 @@ static void sys_signal_default(int sig) {
 
 /* Enter the guest's handler: push the frame, then block sa_mask and the
  * signal itself (unless SA_NODEFER), and reset the action for SA_RESETHAND. */
-static void sys_signal_handle(struct cpu *c, int sig, const struct a64_sigaction *act,
+static void sys_signal_handle(struct cpu *c, int sig, const struct sys_sigaction *act,
                               const void *info) {
   uint64_t old = sys_sigmask;
   tc_stats_signal();
   sys_sigmask_saved_take(&old); /* rt_sigsuspend's mask is the one to return to */
-  if (sys_sigframe_push(c, sig, act, info, old))
+  if (c->guest->abi->sigframe_push(c, sig, act, info, old))
     sys_signal_die(SIGSEGV); /* no room for the frame: the kernel's force_sigsegv */
   uint64_t mask = sys_sigmask | act->mask;
-  if (!(act->flags & SYS_A64_SA_NODEFER))
+  if (!(act->flags & SYS_SA_NODEFER))
     mask |= SYS_SIGBIT(sig);
   sys_sigmask = mask & ~(SYS_SIGBIT(SIGKILL) | SYS_SIGBIT(SIGSTOP));
-  if (act->flags & SYS_A64_SA_RESETHAND)
+  if (act->flags & SYS_SA_RESETHAND)
     sys_sigaction_reset(sig);
 }
 
@@ -64,7 +63,7 @@ void sys_signal_sync(struct cpu *c, int sig, int code, uint64_t addr) {
   XLOG(LOG_EXEC, "guest signal %d (%s) at pc 0x%llx, code %d, addr 0x%llx", sig, strsignal(sig),
        (unsigned long long)c->pc, code, (unsigned long long)addr);
   sys_sigcpu = c;
-  struct a64_sigaction act = sys_sigaction_get(sig);
+  struct sys_sigaction act = sys_sigaction_get(sig);
   /* Like the kernel's force_sig: blocked or ignored means the default action. */
   if (act.handler == SYS_SIG_DFL || act.handler == SYS_SIG_IGN || (sys_sigmask & SYS_SIGBIT(sig)))
     sys_signal_die(sig);
@@ -86,7 +85,7 @@ bool sys_signal_deliver_one(struct cpu *c) {
     return false;
   if (gdb_active && !(sig = gdb_signal(c, sig))) /* xrun -g: gdb may drop it */
     return true;
-  struct a64_sigaction act = sys_sigaction_get(sig);
+  struct sys_sigaction act = sys_sigaction_get(sig);
   XLOG(LOG_EXEC, "guest signal %d (%s) delivered at pc 0x%llx", sig, strsignal(sig),
        (unsigned long long)c->pc);
   if (act.handler == SYS_SIG_DFL)
@@ -150,9 +149,9 @@ static bool sys_nr_restartable(uint64_t nr) {
 void sys_signal_restart(struct cpu *c, uint64_t nr, uint64_t orig_x0, int64_t ret) {
   int sig = sys_sigpending_next(sys_sigmask);
   if (sig && ret == -EINTR) {
-    struct a64_sigaction act = sys_sigaction_get(sig);
+    struct sys_sigaction act = sys_sigaction_get(sig);
     bool handler = act.handler != SYS_SIG_DFL && act.handler != SYS_SIG_IGN;
-    if (handler && (!(act.flags & SYS_A64_SA_RESTART) || !sys_nr_restartable(nr)))
+    if (handler && (!(act.flags & SYS_SA_RESTART) || !sys_nr_restartable(nr)))
       return; /* the guest sees -EINTR */
   }
   *sys_reg(c, c->guest->sys_arg_off) = orig_x0; /* re-run the svc/ecall once the */

@@ -17,17 +17,14 @@
 #include <ucontext.h>
 #include "sys_int.h"
 #include "../tcache/tc_fork.h"
-#include "../decode/aarch64/a64_cpu.h"
 
-enum { SYS_A64_MINSIGSTKSZ = 5120 };
-
-static struct a64_sigaction sys_actions[SYS_NSIG + 1];
+static struct sys_sigaction sys_actions[SYS_NSIG + 1];
 static pthread_mutex_t sys_actions_lock = PTHREAD_MUTEX_INITIALIZER;
 /* xrun's own fault handlers, which a user-sent fault signal bypasses */
 static struct sigaction sys_fault_prev[SYS_NSIG + 1];
 
 __thread uint64_t sys_sigmask;
-__thread struct a64_stack sys_altstack = {.flags = SS_DISABLE};
+__thread struct sys_stack sys_altstack = {.flags = SS_DISABLE};
 
 static const uint64_t sys_unblockable = SYS_SIGBIT(SIGKILL) | SYS_SIGBIT(SIGSTOP);
 
@@ -110,7 +107,7 @@ static void sys_on_fatal_default(int sig) {
   sys_signal_die(sig);
 }
 
-static void sys_host_install(int sig, const struct a64_sigaction *act) {
+static void sys_host_install(int sig, const struct sys_sigaction *act) {
   if (!sys_sig_async(sig))
     return;
   struct sigaction h;
@@ -126,19 +123,19 @@ static void sys_host_install(int sig, const struct a64_sigaction *act) {
     sys_sighost_set(~0ull, &h.sa_mask);
   }
   if (sig == SIGCHLD)
-    h.sa_flags |= (int)(act->flags & (SYS_A64_SA_NOCLDSTOP | SYS_A64_SA_NOCLDWAIT));
+    h.sa_flags |= (int)(act->flags & (SYS_SA_NOCLDSTOP | SYS_SA_NOCLDWAIT));
   sigaction(sys_sig_to_host(sig), &h, NULL);
 }
 
-struct a64_sigaction sys_sigaction_get(int sig) {
+struct sys_sigaction sys_sigaction_get(int sig) {
   pthread_mutex_lock(&sys_actions_lock);
-  struct a64_sigaction act = sys_actions[sig];
+  struct sys_sigaction act = sys_actions[sig];
   pthread_mutex_unlock(&sys_actions_lock);
   return act;
 }
 
 void sys_sigaction_reset(int sig) {
-  struct a64_sigaction dfl = {0};
+  struct sys_sigaction dfl = {0};
   pthread_mutex_lock(&sys_actions_lock);
   sys_actions[sig] = dfl;
   sys_host_install(sig, &dfl);
@@ -169,40 +166,40 @@ void sys_signal_init(void) {
 }
 
 /* Ignoring a signal discards it if pending (kernel: sig_ignored + flush). */
-static bool sys_sig_ignored(int sig, const struct a64_sigaction *act) {
+static bool sys_sig_ignored(int sig, const struct sys_sigaction *act) {
   if (act->handler == SYS_SIG_IGN)
     return true;
   return act->handler == SYS_SIG_DFL &&
          (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT);
 }
 
-/* riscv64's struct sigaction has no sa_restorer: handler, flags, mask. */
-struct rv64_sigaction {
+/* struct sigaction without sa_restorer (riscv64's): handler, flags, mask. */
+struct sys_sigaction_norestorer {
   uint64_t handler;
   uint64_t flags;
   uint64_t mask;
 };
 
-static int sys_sigaction_in(const struct cpu *c, struct a64_sigaction *act, uint64_t at) {
-  if (!sys_guest_is_rv64(c))
+static int sys_sigaction_in(const struct cpu *c, struct sys_sigaction *act, uint64_t at) {
+  if (c->guest->abi->sa_restorer)
     return sys_copy_in(act, at, sizeof(*act));
-  struct rv64_sigaction r;
+  struct sys_sigaction_norestorer r;
   if (sys_copy_in(&r, at, sizeof(r)))
     return -EFAULT;
-  *act = (struct a64_sigaction){r.handler, r.flags & ~(uint64_t)SYS_A64_SA_RESTORER, 0, r.mask};
+  *act = (struct sys_sigaction){r.handler, r.flags & ~(uint64_t)SYS_SA_RESTORER, 0, r.mask};
   return 0;
 }
 
-static int sys_sigaction_out(const struct cpu *c, uint64_t at, const struct a64_sigaction *act) {
-  if (!sys_guest_is_rv64(c))
+static int sys_sigaction_out(const struct cpu *c, uint64_t at, const struct sys_sigaction *act) {
+  if (c->guest->abi->sa_restorer)
     return sys_copy_out(at, act, sizeof(*act));
-  struct rv64_sigaction r = {act->handler, act->flags, act->mask};
+  struct sys_sigaction_norestorer r = {act->handler, act->flags, act->mask};
   return sys_copy_out(at, &r, sizeof(r));
 }
 
 int64_t sys_rt_sigaction(const struct sys_call *s) {
   int sig = (int)s->a[0];
-  struct a64_sigaction act, old;
+  struct sys_sigaction act, old;
   if (s->a[3] != 8 || sig < 1 || sig > SYS_NSIG)
     return -EINVAL;
   if (s->a[1] && (sig == SIGKILL || sig == SIGSTOP))
@@ -256,8 +253,9 @@ int sys_altstack_flags(uint64_t sp) {
   return sp > sys_altstack.sp && sp - sys_altstack.sp <= sys_altstack.size ? SS_ONSTACK : 0;
 }
 
-int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
-  struct a64_stack ss = *in;
+int sys_altstack_set(struct cpu *c, const struct sys_stack *in) {
+  struct sys_stack ss = *in;
+  uint64_t sp = *sys_reg(c, c->guest->sp_off);
   int mode = ss.flags & ~SYS_SS_AUTODISARM;
   if (sys_altstack_flags(sp) == SS_ONSTACK)
     return -EPERM;
@@ -266,8 +264,7 @@ int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
   if (mode == SS_DISABLE) {
     ss.sp = ss.size = 0;
     ss.flags = SS_DISABLE;
-  } else if (ss.size <
-             (sys_guest && sys_guest->minsigstksz ? sys_guest->minsigstksz : SYS_A64_MINSIGSTKSZ)) {
+  } else if (ss.size < c->guest->abi->minsigstksz) {
     return -ENOMEM;
   } else {
     ss.flags &= SYS_SS_AUTODISARM;
@@ -278,13 +275,13 @@ int sys_altstack_set(const struct a64_stack *in, uint64_t sp) {
 }
 
 int64_t sys_sigaltstack(const struct sys_call *s) {
-  struct a64_stack ss, old = sys_altstack;
+  struct sys_stack ss, old = sys_altstack;
   uint64_t sp = *sys_reg(s->cpu, s->cpu->guest->sp_off);
   old.flags = sys_altstack_flags(sp) | (sys_altstack.flags & SYS_SS_AUTODISARM);
   if (s->a[0]) {
     if (sys_copy_in(&ss, s->a[0], sizeof(ss)))
       return -EFAULT;
-    int err = sys_altstack_set(&ss, sp);
+    int err = sys_altstack_set(s->cpu, &ss);
     if (err)
       return err;
   }
@@ -299,6 +296,6 @@ uint64_t sys_signal_mask(void) {
 
 void sys_signal_thread_start(struct cpu *c, uint64_t parent_mask) {
   sys_sigcpu = c;
-  sys_altstack = (struct a64_stack){.flags = SS_DISABLE};
+  sys_altstack = (struct sys_stack){.flags = SS_DISABLE};
   sys_sigmask_set(parent_mask);
 }

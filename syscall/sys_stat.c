@@ -1,4 +1,4 @@
-/* sys_stat.c - fstat and newfstatat, converted to arm64's struct stat (the
+/* sys_stat.c - fstat and newfstatat, converted to the guest's struct stat (the
  * asm-generic layout, 128 bytes); statx is the same on both sides. */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -10,7 +10,7 @@
 #include "sys_int.h"
 
 /* include/uapi/asm-generic/stat.h */
-struct a64_stat {
+struct sys_generic_stat {
   uint64_t st_dev;
   uint64_t st_ino;
   uint32_t st_mode;
@@ -28,13 +28,13 @@ struct a64_stat {
   int64_t st_ctime_sec, st_ctime_nsec;
   uint32_t unused4, unused5;
 };
-_Static_assert(sizeof(struct a64_stat) == 128, "arm64 struct stat is 128 bytes");
-_Static_assert(offsetof(struct a64_stat, st_size) == 48, "st_size at 48");
-_Static_assert(offsetof(struct a64_stat, st_blocks) == 64, "st_blocks at 64");
-_Static_assert(offsetof(struct a64_stat, st_mtime_sec) == 88, "st_mtime at 88");
+_Static_assert(sizeof(struct sys_generic_stat) == 128, "asm-generic struct stat is 128 bytes");
+_Static_assert(offsetof(struct sys_generic_stat, st_size) == 48, "st_size at 48");
+_Static_assert(offsetof(struct sys_generic_stat, st_blocks) == 64, "st_blocks at 64");
+_Static_assert(offsetof(struct sys_generic_stat, st_mtime_sec) == 88, "st_mtime at 88");
 
 static int64_t sys_stat_out(uint64_t guest, const struct stat *h) {
-  struct a64_stat g = {
+  struct sys_generic_stat g = {
       .st_dev = h->st_dev,
       .st_ino = h->st_ino,
       .st_mode = h->st_mode,

@@ -1,37 +1,16 @@
-/* sys_table.c - the syscall table, expanded from a64_syscalls.def (the
- * asm-generic numbers, which arm64 and riscv64 share) and, for riscv64,
- * rv64_syscalls.def, and sys_syscall:
- * registers in, handler, register out, -strace around it. */
+/* sys_table.c - sys_syscall: registers in, the handler of the guest's
+ * syscall table (struct guest_abi.calls, sys_abi.c), registers out, -strace
+ * around it. */
 #define _GNU_SOURCE
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "sys_int.h"
 
-enum { SYS_TABLE_SIZE = 512 };
-
-static const struct sys_entry sys_table[SYS_TABLE_SIZE] = {
-#define _(nr, name, fn, host, ...) [nr] = {#name, fn, host, {__VA_ARGS__}},
-#include "a64_syscalls.def"
-#undef _
-};
-
-static const struct sys_entry sys_rv64_table[] = {
-#define _(nr, name, fn, host, ...) {#name, fn, host, {__VA_ARGS__}},
-#include "rv64_syscalls.def"
-#undef _
-};
-static const uint16_t sys_rv64_numbers[] = {
-#define _(nr, ...) nr,
-#include "rv64_syscalls.def"
-#undef _
-};
-
-const struct sys_entry *sys_lookup(uint64_t nr) {
-  if (sys_guest && sys_guest->elf_machine == 243)
-    for (size_t i = 0; i < sizeof(sys_rv64_numbers) / sizeof(sys_rv64_numbers[0]); i++)
-      if (sys_rv64_numbers[i] == nr)
-        return &sys_rv64_table[i];
-  return nr < SYS_TABLE_SIZE && sys_table[nr].fn ? &sys_table[nr] : NULL;
+const struct sys_entry *sys_lookup(const struct guest *g, uint64_t nr) {
+  if (nr >= SYS_TABLE_SIZE)
+    return NULL;
+  const struct sys_entry *e = &g->abi->calls[nr];
+  return e->fn ? e : NULL;
 }
 
 int64_t sys_pass(const struct sys_call *s) {
@@ -67,7 +46,7 @@ void sys_syscall(struct cpu *c) {
     sys_signal_init();
     started = true;
   }
-  const struct sys_entry *e = sys_lookup(s.nr);
+  const struct sys_entry *e = sys_lookup(g, s.nr);
   char line[512];
   int trace = (xrun_log_mask & LOG_STRACE) != 0;
   if (__builtin_expect(trace, 0)) {

@@ -7,7 +7,9 @@
  *                                 // arguments; x0 = result or -errno (arm64;
  *                                 // riscv64: a7, a0-a5, a0)
  *
- * The supported calls are listed once, in a64_syscalls.def; -strace (LOG_STRACE)
+ * Each guest's Linux ABI (its calls, signal frame, sigaction) is a struct
+ * guest_abi (xrun.h) defined in sys_abi.c. The supported calls are listed
+ * once, in a64_syscalls.def (and rv64_syscalls.def); -strace (LOG_STRACE)
  * logs each one as "<pid> name(args) = result", in qemu-user's style. An
  * unknown number returns -ENOSYS.
  */
@@ -20,14 +22,15 @@
 struct cpu;
 
 /* Perform the Linux system call that c's registers describe, in the ABI of
- * c->guest (its sys_nr_off and sys_arg_off). */
+ * c->guest (its sys_nr_off and sys_arg_off, and abi). */
 void sys_syscall(struct cpu *c);
-/* The riscv64 guest's syscall hook: sys_syscall, or FENCE.I's invalidation
- * of every translation when rv64_cpu.fence_i is set (sys_riscv.c). */
-void sys_rv64_syscall(struct cpu *c);
 
-/* Signals (struct guest hooks, see xrun.h): a synchronous signal at c->pc,
- * and the asynchronous ones pending for c. */
+/* Signals, for the run loop: a synchronous guest signal at c->pc (fault,
+ * trap, undefined instruction; code and addr are siginfo's si_code and
+ * si_addr), which sets up the guest's handler frame so that the run loop
+ * resumes in the handler, or takes the default action (which may end the
+ * process); and the asynchronous ones pending for c, delivered between
+ * blocks after c->exit_request was seen. */
 void sys_signal_sync(struct cpu *c, int sig, int code, uint64_t addr);
 void sys_signal_deliver(struct cpu *c);
 /* For clone: the calling thread's guest signal mask, read in the parent, and

@@ -20,6 +20,7 @@
 #include <mimalloc.h>
 #include "tc_int.h"
 #include "../gc/gc.h"
+#include "../syscall/syscall.h"
 
 struct tc_pc {
   uint64_t pc;
@@ -97,5 +98,5 @@ void tc_tagged_retry(struct cpu *c) {
     tc_invalidate(c->pc, 1);
   gc_online();
   if (!added)
-    c->guest->signal_sync(c, SIGSEGV, SI_KERNEL, 0);
+    sys_signal_sync(c, SIGSEGV, SI_KERNEL, 0);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "tc_int.h"
 #include "../gdb/gdb.h"
+#include "../syscall/syscall.h"
 
 static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   ucontext_t *uc = uctx;
@@ -44,7 +45,7 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   else if (gdb_active) /* gdb hears of it first, outside this handler */
     tc_deferred = (struct tc_deferred){sig, si->si_code, (uintptr_t)si->si_addr};
   else
-    c->guest->signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
+    sys_signal_sync(c, sig, si->si_code, (uintptr_t)si->si_addr);
   siglongjmp(tc_resume, 1);
 }
 

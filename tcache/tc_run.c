@@ -7,6 +7,7 @@
 #include "../gc/gc.h"
 #include "../gdb/gdb.h"
 #include "../ir/ir.h"
+#include "../syscall/syscall.h"
 
 const struct backend *tc_backend;
 const struct guest *tc_guest;
@@ -19,7 +20,7 @@ __thread sigjmp_buf tc_resume;
 static void tc_signal_sync(struct cpu *c, int sig, int code, uint64_t addr) {
   if (gdb_active && !(sig = gdb_signal(c, sig)))
     return;
-  c->guest->signal_sync(c, sig, code, addr);
+  sys_signal_sync(c, sig, code, addr);
 }
 
 /* With -g a fault handler leaves its guest signal here (tc_fault.c): gdb is
@@ -38,7 +39,7 @@ static void tc_deferred_signal(struct cpu *c) {
 static void tc_debug_stop(struct cpu *c) {
   int sig = gdb_stopped(c);
   if (sig)
-    c->guest->signal_sync(c, sig, SI_USER, 0);
+    sys_signal_sync(c, sig, SI_USER, 0);
 }
 
 /* A trap the guest raised by itself (undefined instruction, brk, svc of a
@@ -49,7 +50,7 @@ static void tc_trap(struct cpu *c) {
   if (sig == SIGTRAP && c->trap_info == XRUN_TRAP_BREAKPOINT) {
     /* else no debugger any more: c->pc is translated again */
     if (gdb_active && (sig = gdb_breakpoint_hit(c)))
-      c->guest->signal_sync(c, sig, SI_USER, 0);
+      sys_signal_sync(c, sig, SI_USER, 0);
     return;
   }
   if (sig == SIGILL)
@@ -97,17 +98,21 @@ static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
 /* Syscalls may block: offline, so that no reclamation waits for them. */
 static void tc_syscall(struct cpu *c) {
   gc_offline();
-  c->guest->syscall(c);
+  sys_syscall(c);
   gc_online();
 }
 
-/* IC IVAU at c->trap_info: drop that line's translations, offline
+/* IC IVAU at c->trap_info: drop that line's translations; FENCE.I
+ * (XRUN_CODE_ALL), which names no address: drop every translation. Offline
  * (tc_invalidate takes tc_mutex, which a reclamation holds while it waits
  * for the online threads). */
 static void tc_code_inval(struct cpu *c) {
   uint64_t line = c->trap_info & ~(uint64_t)(TC_CODE_LINE - 1);
   gc_offline();
-  tc_invalidate_code_line(line, TC_CODE_LINE);
+  if (c->trap_info == XRUN_CODE_ALL)
+    tc_invalidate(0, UINT64_MAX);
+  else
+    tc_invalidate_code_line(line, TC_CODE_LINE);
   gc_online();
 }
 
@@ -184,7 +189,7 @@ static void tc_run_interp(struct cpu *c) {
       c->exit_request = 0;
       if (gdb_active)
         gdb_interrupted(c);
-      c->guest->signal_deliver(c);
+      sys_signal_deliver(c);
       continue;
     }
     if (gdb_stepping) {
@@ -226,7 +231,7 @@ static void tc_loop(struct cpu *c) {
       c->exit_request = 0;
       if (gdb_active)
         gdb_interrupted(c);
-      c->guest->signal_deliver(c);
+      sys_signal_deliver(c);
       blk = NULL;
       continue;
     }

@@ -1,5 +1,7 @@
 /* a64_cpu.h - the AArch64 guest's register state, one per guest thread.
  * Decoded code reaches fields by offsetof(struct a64_cpu, ...) in IR GET/PUT.
+ * Code outside the decoder (syscalls, signal frames) reaches them through the
+ * state layout of the guest descriptor (a64_guest.c).
  */
 #ifndef A64_CPU_H
 #define A64_CPU_H

@@ -1,9 +1,8 @@
-/* a64_guest.c - the AArch64 guest descriptor: decoder, syscall layer, state
- * size and what the auxv advertises. */
+/* a64_guest.c - the AArch64 guest descriptor: decoder, state layout and
+ * what the auxv advertises; its Linux ABI is the syscall layer's. */
 #include <elf.h>
 #include <string.h>
 #include "a64_util.h"
-#include "../../syscall/syscall.h"
 
 /* AT_HWCAP bits (Linux arch/arm64/include/uapi/asm/hwcap.h). Only what is
  * implemented and exact; the ID registers in a64_sys.c agree with them. */
@@ -39,18 +38,33 @@ static void a64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
   a->excl_addr = ~0ull;
 }
 
+/* NZCV as MRS reads it: N Z C V in bits 31..28. */
+static uint64_t a64_flags(struct cpu *c) {
+  return (a64_nzcv((struct a64_cpu *)c) & 0xf) << 28;
+}
+
+static void a64_set_flags(struct cpu *c, uint64_t nzcv) {
+  a64_set_nzcv_c((struct a64_cpu *)c, nzcv >> 28 & 0xf);
+}
+
+static uint32_t a64_fp_status(struct cpu *c) {
+  return a64_fpsr_merge((struct a64_cpu *)c);
+}
+
+/* As MSR FPSR writes it. */
+static void a64_set_fp_status(struct cpu *c, uint32_t fpsr) {
+  ((struct a64_cpu *)c)->fpsr = fpsr & A64_FPSR_WRITABLE;
+  c->fp_pending = 0;
+}
+
 const struct guest a64_guest = {
     .name = "aarch64",
     .elf_machine = EM_AARCH64,
-    .cpu_size = sizeof(struct a64_cpu),
     .stack_align = 16,
     .pc_align = 4,
     .addr_tag_bits = 0xff00000000000000ull, /* TBI0: Linux ignores the top byte */
     .decode_block = a64_decode_block,
     .cpu_init = a64_cpu_init,
-    .syscall = sys_syscall,
-    .signal_sync = sys_signal_sync,
-    .signal_deliver = sys_signal_deliver,
     .print_insn = NULL,
     .gdb = &a64_gdb,
     .hwcap = A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_AES | A64_HWCAP_PMULL | A64_HWCAP_SHA1 |
@@ -60,9 +74,19 @@ const struct guest a64_guest = {
     .hwcap2 = A64_HWCAP2_FRINT,
     .platform = "aarch64",
     .sysroot = "/usr/aarch64-linux-gnu",
-    .sys_nr_off = offsetof(struct a64_cpu, x[8]),
-    .sys_arg_off = offsetof(struct a64_cpu, x[0]),
+    .cpu_size = sizeof(struct a64_cpu),
+    .x_off = offsetof(struct a64_cpu, x[0]),
     .sp_off = offsetof(struct a64_cpu, x[31]),
     .tls_off = offsetof(struct a64_cpu, tpidr_el0),
     .monitor_off = offsetof(struct a64_cpu, excl_addr),
+    .sys_nr_off = offsetof(struct a64_cpu, x[8]),
+    .sys_arg_off = offsetof(struct a64_cpu, x[0]),
+    .fp_off = offsetof(struct a64_cpu, v[0]),
+    .fp_size = sizeof(((struct a64_cpu *)0)->v[0]),
+    .fpcr_off = offsetof(struct a64_cpu, fpcr),
+    .flags = a64_flags,
+    .set_flags = a64_set_flags,
+    .fp_status = a64_fp_status,
+    .set_fp_status = a64_set_fp_status,
+    .abi = &sys_a64_abi,
 };

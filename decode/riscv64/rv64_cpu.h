@@ -1,5 +1,7 @@
 /* rv64_cpu.h - the RV64GC guest's register state, one per guest thread.
  * Decoded code reaches fields by offsetof(struct rv64_cpu, ...) in IR GET/PUT.
+ * Code outside the decoder (syscalls, signal frames) reaches them through the
+ * state layout of the guest descriptor (rv64_guest.c).
  */
 #ifndef RV64_CPU_H
 #define RV64_CPU_H
@@ -18,9 +20,6 @@ struct rv64_cpu {
   uint64_t fcsr;     /* frm and the accrued fflags (fflags | what cpu.fp_pending holds) */
   uint64_t res_addr; /* LR/SC reservation: address of the last LR, or ~0 */
   uint64_t res_val;  /* the value it loaded */
-  /* Set by FENCE.I before it leaves through the syscall exit: the syscall
-   * hook (sys_rv64_syscall) then drops translations instead of calling. */
-  uint64_t fence_i;
 };
 
 /* The RISC-V fflags bits NV DZ OF UF NX are 4..0; IR_FPEXC_* (ir.h) are

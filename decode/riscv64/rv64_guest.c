@@ -1,9 +1,9 @@
-/* rv64_guest.c - the RV64GC guest descriptor: decoder, syscall layer, state
- * size and what the auxv and /proc/cpuinfo advertise. */
+/* rv64_guest.c - the RV64GC guest descriptor: decoder, state layout and
+ * what the auxv and /proc/cpuinfo advertise; its Linux ABI is the syscall
+ * layer's. */
 #include <elf.h>
 #include <string.h>
 #include "rv64.h"
-#include "../../syscall/syscall.h"
 
 #ifndef EM_RISCV
 #define EM_RISCV 243
@@ -33,31 +33,41 @@ static void rv64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
   r->res_addr = ~0ull;
 }
 
+static uint32_t rv64_fp_status(struct cpu *c) {
+  return (uint32_t)rv64_fcsr_merge((struct rv64_cpu *)c);
+}
+
+/* As csrw fcsr writes it. */
+static void rv64_set_fp_status(struct cpu *c, uint32_t fcsr) {
+  ((struct rv64_cpu *)c)->fcsr = fcsr & RV64_FCSR_MASK;
+  c->fp_pending = 0;
+}
+
 const struct guest rv64_guest = {
     .name = "riscv64",
     .elf_machine = EM_RISCV,
-    .cpu_size = sizeof(struct rv64_cpu),
     .stack_align = 16,
     .pc_align = 2,
     .decode_block = rv64_decode_block,
     .cpu_init = rv64_cpu_init,
-    .syscall = sys_rv64_syscall,
-    .signal_sync = sys_signal_sync,
-    .signal_deliver = sys_signal_deliver,
     .gdb = &rv64_gdb,
     .hwcap = RV64_HWCAP('I') | RV64_HWCAP('M') | RV64_HWCAP('A') | RV64_HWCAP('F') |
              RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
-    .sys_nr_off = offsetof(struct rv64_cpu, x[17]),  /* a7 */
-    .sys_arg_off = offsetof(struct rv64_cpu, x[10]), /* a0..a5 */
-    .sp_off = offsetof(struct rv64_cpu, x[2]),
-    .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
-    .monitor_off = offsetof(struct rv64_cpu, res_addr),
-    .generic_oflags = true,
-    .at_minsigstksz = 1088, /* the rt_sigframe of sys_sigframe_rv64.c, no V state */
-    .minsigstksz = 2048,    /* arch/riscv/include/uapi/asm/signal.h */
     .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbc_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
                         RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
+    .cpu_size = sizeof(struct rv64_cpu),
+    .x_off = offsetof(struct rv64_cpu, x[0]),
+    .sp_off = offsetof(struct rv64_cpu, x[2]),
+    .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
+    .monitor_off = offsetof(struct rv64_cpu, res_addr),
+    .sys_nr_off = offsetof(struct rv64_cpu, x[17]),  /* a7 */
+    .sys_arg_off = offsetof(struct rv64_cpu, x[10]), /* a0..a5 */
+    .fp_off = offsetof(struct rv64_cpu, f[0]),
+    .fp_size = sizeof(((struct rv64_cpu *)0)->f[0]),
+    .fp_status = rv64_fp_status,
+    .set_fp_status = rv64_set_fp_status,
+    .abi = &sys_rv64_abi,
 };

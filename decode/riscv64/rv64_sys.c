@@ -29,16 +29,14 @@ bool rv64_trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
 
 /* FENCE.I: stores this hart made to code are seen by its later fetches.
  * It names no address, so every translation is dropped, as riscv_flush_icache
- * drops those of a range: the block ends through the syscall exit with
- * fence_i set, which the syscall hook (sys_rv64_syscall, run offline as
- * dropping translations must be) takes for this instead of a call. Code in
- * pages that xrun write-protects is dropped at the store already; this is
- * for code written where it cannot see stores (memory mapped writable and
- * executable). */
+ * drops those of a range: the block ends through the code-invalidation exit
+ * for all code (XRUN_CODE_ALL), which the run loop takes offline, as
+ * dropping translations must be. Code in pages that xrun write-protects is
+ * dropped at the store already; this is for code written where it cannot
+ * see stores (memory mapped writable and executable). */
 bool rv64_trans_fence_i(struct rv64_ctx *s, const struct arg_empty *a) {
   (void)a;
-  ir_put(s->b, offsetof(struct rv64_cpu, fence_i), rv64_imm(s, 1));
-  ir_syscall(s->b, s->pc + 4);
+  ir_code_inval(s->b, rv64_imm(s, XRUN_CODE_ALL), s->pc + 4);
   s->end = true;
   return true;
 }

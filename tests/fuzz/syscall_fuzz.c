@@ -66,6 +66,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
       epoll_ctl(epoll_fd, EPOLL_CTL_ADD, pipe_fd[0], &ev))
     abort();
   cpu.c.guest = &a64_guest;
+  sys_guest = &a64_guest;
   sys_altstack.flags = SS_DISABLE;
   return 0;
 }
@@ -90,7 +91,7 @@ static uint64_t host_ptr(const void *p) {
 
 /* The call through the table, as sys_syscall makes it; checks the result. */
 static int64_t call(uint64_t nr, const uint64_t a[6]) {
-  const struct sys_entry *e = sys_lookup(nr);
+  const struct sys_entry *e = sys_lookup(&a64_guest, nr);
   if (!e || !e->fn)
     fail("not in the table", nr, 0);
   struct sys_call s = {.cpu = &cpu.c, .nr = nr, .host_nr = e->host_nr};
@@ -160,13 +161,13 @@ static void op_rt_sigaction(const uint64_t *v) {
 /* rt_sigreturn's reading of a frame from guest memory. */
 static void op_sigreturn(const uint64_t *v) {
   uint64_t mask;
-  struct a64_stack stack;
+  struct sys_stack stack;
   cpu.x[31] = guest_ptr(v[0]);
   if (v[1] & 1)
     cpu.x[31] &= ~15ull;
-  if (sys_sigframe_read(&cpu.c, &mask, &stack) == 0) {
+  if (a64_guest.abi->sigframe_read(&cpu.c, &mask, &stack) == 0) {
     sys_sigmask_set(mask);
-    sys_altstack_set(&stack, cpu.x[31]);
+    sys_altstack_set(&cpu.c, &stack);
   }
 }
 
@@ -176,6 +177,7 @@ static void cpu_fill(struct a64_cpu *a, const uint8_t *bytes) {
   memcpy(&a->c.pc, bytes + 1024, 8);
   memcpy(&a->fpcr, bytes + 1032, 4);
   memcpy(&a->fpsr, bytes + 1036, 4);
+  a->fpsr &= A64_FPSR_WRITABLE; /* all that MSR FPSR and rt_sigreturn keep */
   a64_set_nzcv_c(a, bytes[1040] & 0xf);
   a->c.fp_pending = 0;
 }
@@ -194,22 +196,22 @@ static void cpu_compare(const struct a64_cpu *want, const struct a64_cpu *got) {
  * pages' top (or the alternate stack in them). */
 static void op_sigframe_round_trip(const uint64_t *v, const uint8_t *regs) {
   struct a64_cpu before, *a = &cpu;
-  struct a64_sigaction act = {.handler = v[0], .flags = v[1], .restorer = v[2], .mask = v[3]};
+  struct sys_sigaction act = {.handler = v[0], .flags = v[1], .restorer = v[2], .mask = v[3]};
   uint8_t info[128];
   memcpy(info, regs + 1100, sizeof(info));
   cpu_fill(a, regs);
   a->x[31] = (uintptr_t)scratch + SCRATCH - v[4] % 64;
   if (v[5] & 1) /* an alternate stack at the bottom, large enough for a frame */
-    sys_altstack = (struct a64_stack){.sp = (uintptr_t)scratch,
+    sys_altstack = (struct sys_stack){.sp = (uintptr_t)scratch,
                                       .size = 5120 + v[5] % (SCRATCH - 5120 - 64),
                                       .flags = (int32_t)(v[5] >> 32) & SYS_SS_AUTODISARM};
   before = *a;
   int sig = (int)(v[4] >> 32) % SYS_NSIG + 1;
-  if (sys_sigframe_push(&a->c, sig, &act, info, v[3]))
+  if (a64_guest.abi->sigframe_push(&a->c, sig, &act, info, v[3]))
     return;
   uint64_t mask;
-  struct a64_stack stack;
-  if (sys_sigframe_read(&a->c, &mask, &stack))
+  struct sys_stack stack;
+  if (a64_guest.abi->sigframe_read(&a->c, &mask, &stack))
     fail("a pushed frame does not read back", a->x[31], 0);
   cpu_compare(&before, a);
   if (mask != v[3])
@@ -316,7 +318,7 @@ static void op_strace(const uint64_t *v) {
   char line[512];
   uint64_t nr = v[0] % 460;
   struct sys_call s = {.cpu = &cpu.c, .nr = nr};
-  const struct sys_entry *e = sys_lookup(nr);
+  const struct sys_entry *e = sys_lookup(&a64_guest, nr);
   for (int i = 0; i < 6; i++)
     s.a[i] = e && i + 1 < SYS_MAX_KINDS && e->kinds[i + 1] == SK_STR ? guest_ptr(v[i]) : v[i];
   size_t size = 1 + v[0] / 460 % sizeof(line);
@@ -352,7 +354,7 @@ static void restore(void) {
   uint64_t old;
   sys_sigmask_saved_take(&old);
   sys_sigmask_set(0);
-  sys_altstack = (struct a64_stack){.flags = SS_DISABLE};
+  sys_altstack = (struct sys_stack){.flags = SS_DISABLE};
   for (int i = 0; i < 2; i++) {
     fcntl(pipe_fd[i], F_SETFL, 0);
     fcntl(pipe_fd[i], F_SETSIG, 0);

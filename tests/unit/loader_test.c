@@ -22,6 +22,7 @@ static const struct guest test_guest = {
     .hwcap2 = 0x56,
     .platform = "aarch64",
     .sysroot = "/usr/aarch64-linux-gnu",
+    .abi = &sys_a64_abi,
 };
 
 static const char guest_src[] = "int data_var = 0x12345678;\n"

@@ -3,7 +3,7 @@
  * output for the instruction text) is decoded, then its 32-bit equivalent at
  * the same pc, and the two IR listings must agree but for the fall-through
  * exit (pc + 2 against pc + 4). Also: the encodings rv64c.decode reserves
- * raise SIGILL, and a few 32-bit decodes. */
+ * raise SIGILL, FENCE.I drops every translation, and a few 32-bit decodes. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -144,6 +144,23 @@ TEST(reserved_compressed_encodings_raise_sigill) {
     ASSERT_EQ(last->aux, SIGILL);
     ir_block_free(b);
   }
+}
+
+/* FENCE.I names no address: its block ends in the code-invalidation exit
+ * for all code, to the next instruction. */
+TEST(fence_i_invalidates_all_code) {
+  xrun_opt.max_block_insns = 1;
+  static const uint32_t fence_i = 0x0000100f;
+  memset(code, 0, sizeof(code));
+  memcpy(code + 8, &fence_i, 4);
+  struct ir_block *b = ir_block_new((uintptr_t)code + 8);
+  rv64_decode_block(b, (uintptr_t)code + 8);
+  const struct ir_insn *last = &b->insn[b->n - 1];
+  ASSERT_EQ(last->op, IR_CODE_INVAL);
+  ASSERT_EQ(last->imm, (uintptr_t)code + 12);
+  ASSERT_EQ(b->insn[last->a].op, IR_CONST);
+  ASSERT_EQ(b->insn[last->a].imm, XRUN_CODE_ALL);
+  ir_block_free(b);
 }
 
 TEST_MAIN("rv64_decode")

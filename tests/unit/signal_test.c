@@ -10,20 +10,11 @@
 #include "../../syscall/sys_int.h"
 #include "test.h"
 
-static const struct guest test_guest = {.name = "aarch64",
-                                        .sys_nr_off = offsetof(struct a64_cpu, x[8]),
-                                        .sys_arg_off = offsetof(struct a64_cpu, x[0]),
-                                        .sp_off = offsetof(struct a64_cpu, x[31])};
-static const struct guest test_rv64 = {.name = "riscv64",
-                                       .elf_machine = 243,
-                                       .sys_nr_off = offsetof(struct rv64_cpu, x[17]),
-                                       .sys_arg_off = offsetof(struct rv64_cpu, x[10]),
-                                       .sp_off = offsetof(struct rv64_cpu, x[2])};
 static _Alignas(16) uint8_t stack[64 * 1024];
 
 static void fill(struct a64_cpu *a) {
   memset(a, 0, sizeof(*a));
-  a->c.guest = &test_guest;
+  a->c.guest = &a64_guest;
   for (int i = 0; i < 31; i++)
     a->x[i] = 0x1111111111111111ull * (uint64_t)(i % 15 + 1) + (uint64_t)i;
   a->x[31] = (uint64_t)(uintptr_t)(stack + sizeof(stack) - 32);
@@ -39,13 +30,13 @@ TEST(frame_layout_matches_kernel) {
   struct a64_cpu a, before;
   fill(&a);
   before = a;
-  struct a64_sigaction act = {0x401000, SYS_A64_SA_SIGINFO | SYS_A64_SA_RESTORER, 0x402000, 0};
+  struct sys_sigaction act = {0x401000, SYS_SA_SIGINFO | SYS_SA_RESTORER, 0x402000, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
   info.si_signo = SIGSEGV;
   info.si_code = SEGV_MAPERR;
   info.si_addr = (void *)0xdead0;
-  ASSERT_EQ(sys_sigframe_push(&a.c, SIGSEGV, &act, &info, 0x5), 0);
+  ASSERT_EQ(a64_guest.abi->sigframe_push(&a.c, SIGSEGV, &act, &info, 0x5), 0);
   uint8_t *f = (uint8_t *)(uintptr_t)a.x[31];
   uint64_t u64;
   uint32_t u32;
@@ -90,10 +81,10 @@ TEST(sigreturn_restores_every_register) {
   struct a64_cpu a, before;
   fill(&a);
   before = a;
-  struct a64_sigaction act = {0x401000, SYS_A64_SA_SIGINFO | SYS_A64_SA_RESTORER, 0x402000, 0};
+  struct sys_sigaction act = {0x401000, SYS_SA_SIGINFO | SYS_SA_RESTORER, 0x402000, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
-  ASSERT_EQ(sys_sigframe_push(&a.c, SIGUSR1, &act, &info, 0), 0);
+  ASSERT_EQ(a64_guest.abi->sigframe_push(&a.c, SIGUSR1, &act, &info, 0), 0);
   /* the handler trashes everything but sp */
   for (int i = 0; i < 31; i++)
     a.x[i] = 0xbad;
@@ -111,9 +102,27 @@ TEST(sigreturn_restores_every_register) {
   ASSERT_EQ(a.fpsr, before.fpsr);
 }
 
+/* The FPSR in a frame is loaded as MSR FPSR would load it: its writable
+ * bits only, with nothing pending. */
+TEST(sigreturn_keeps_writable_fpsr_bits) {
+  struct a64_cpu a;
+  fill(&a);
+  struct sys_sigaction act = {0x401000, SYS_SA_SIGINFO | SYS_SA_RESTORER, 0x402000, 0};
+  siginfo_t info;
+  memset(&info, 0, sizeof(info));
+  ASSERT_EQ(a64_guest.abi->sigframe_push(&a.c, SIGUSR1, &act, &info, 0), 0);
+  uint32_t fpsr = 0xffffffff;
+  memcpy((uint8_t *)(uintptr_t)a.x[31] + 128 + 176 + 288 + 8, &fpsr, 4);
+  a.c.fp_pending = IR_FPEXC_INEXACT;
+  struct sys_call s = {.cpu = &a.c, .nr = 139};
+  sys_rt_sigreturn(&s);
+  ASSERT_EQ(a.fpsr, A64_FPSR_WRITABLE);
+  ASSERT_EQ(a.c.fp_pending, 0);
+}
+
 static void fill_rv64(struct rv64_cpu *r) {
   memset(r, 0, sizeof(*r));
-  r->c.guest = &test_rv64;
+  r->c.guest = &rv64_guest;
   for (int i = 1; i < 32; i++)
     r->x[i] = 0x0101010101010101ull * (uint64_t)(i % 13 + 1) + (uint64_t)i;
   r->x[2] = (uint64_t)(uintptr_t)(stack + sizeof(stack) - 40); /* not 16-aligned */
@@ -131,11 +140,11 @@ TEST(rv64_frame_layout_matches_kernel) {
   struct rv64_cpu r, before;
   fill_rv64(&r);
   before = r;
-  struct a64_sigaction act = {0x11000, 0, 0, 0};
+  struct sys_sigaction act = {0x11000, 0, 0, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
   info.si_signo = SIGSEGV;
-  ASSERT_EQ(sys_sigframe_push(&r.c, SIGSEGV, &act, &info, 0x9), 0);
+  ASSERT_EQ(rv64_guest.abi->sigframe_push(&r.c, SIGSEGV, &act, &info, 0x9), 0);
   uint8_t *f = (uint8_t *)(uintptr_t)r.x[2];
   uint64_t u64;
   uint32_t u32;
@@ -165,10 +174,10 @@ TEST(rv64_sigreturn_restores_every_register) {
   struct rv64_cpu r, before;
   fill_rv64(&r);
   before = r;
-  struct a64_sigaction act = {0x11000, 0, 0, 0};
+  struct sys_sigaction act = {0x11000, 0, 0, 0};
   siginfo_t info;
   memset(&info, 0, sizeof(info));
-  ASSERT_EQ(sys_sigframe_push(&r.c, SIGUSR1, &act, &info, 0), 0);
+  ASSERT_EQ(rv64_guest.abi->sigframe_push(&r.c, SIGUSR1, &act, &info, 0), 0);
   uint64_t frame = r.x[2];
   for (int i = 1; i < 32; i++)
     r.x[i] = 0xbad;

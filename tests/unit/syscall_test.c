@@ -31,11 +31,13 @@ __attribute__((weak)) int tc_overlaps_translator(uint64_t start, uint64_t len) {
 static const struct guest test_guest = {.name = "aarch64",
                                         .hwcap = 0x10b,
                                         .hwcap2 = 0x100,
+                                        .sysroot = "/usr/aarch64-linux-gnu",
                                         .sys_nr_off = offsetof(struct a64_cpu, x[8]),
                                         .sys_arg_off = offsetof(struct a64_cpu, x[0]),
                                         .sp_off = offsetof(struct a64_cpu, x[31]),
                                         .tls_off = offsetof(struct a64_cpu, tpidr_el0),
-                                        .monitor_off = offsetof(struct a64_cpu, excl_addr)};
+                                        .monitor_off = offsetof(struct a64_cpu, excl_addr),
+                                        .abi = &sys_a64_abi};
 
 static int64_t sc(int nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
                   uint64_t a5) {
