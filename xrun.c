@@ -497,6 +497,6 @@ int main(int argc, char **argv) {
   if (gdb_port)
     gdb_attach(c, img.auxv, img.auxv_bytes);
   tc_run(c);
-  gdb_exit(c->exit_status, 0);
+  gdb_exit(c, c->exit_status, 0);
   return c->exit_status;
 }

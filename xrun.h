@@ -59,6 +59,14 @@ struct cpu {
    * stale and the flags are those of IR op lazy_op on lazy_a, lazy_b. */
   uint32_t lazy_op;
   uint64_t lazy_a, lazy_b;
+  /* xrun -g (gdb/gdb_stop.c): this thread in the debugger's all-stop */
+  struct cpu_debug {
+    volatile uint8_t where; /* enum gdb_where: running, in a syscall, stopped */
+    uint8_t action;         /* enum gdb_action: what gdb's resume number gen asked of it */
+    uint8_t sig;            /* ... and the signal it resumes with (0: none) */
+    bool taken;             /* it took that action already */
+    uint32_t gen;
+  } debug;
 };
 
 struct ir_block;

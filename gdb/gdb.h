@@ -17,10 +17,17 @@
  * ends the block before it and is translated as a trap (xrun_breakpoint in
  * xrun.h); setting or removing one drops the translations of its address.
  * A single step runs one instruction through the IR interpreter, translated
- * alone and not kept. The thread that stops talks to gdb; the other guest
- * threads run on (they stop in turn when they reach a breakpoint), except
- * while gdb steps one thread alone. gdb's interrupt (0x03) is heard by a
- * host thread of the stub's own (gdb_intr.c).
+ * alone and not kept.
+ *
+ * All-stop, as gdb's remote protocol has it: when one thread stops (a
+ * breakpoint, a step, a signal, gdb's interrupt) it reports, and every other
+ * guest thread is first brought to a stop at a block boundary (asked through
+ * exit_request; one blocked in a system call stays there, and stops on its
+ * way out, before any guest code). They resume together when gdb resumes
+ * them, or stay stopped while gdb steps one alone (vCont). A thread that
+ * stops while another's stop is reported waits its turn: gdb hears of it
+ * after the next resume, before any thread runs. gdb's interrupt (0x03) is
+ * heard by a host thread of the stub's own (gdb_intr.c).
  */
 #ifndef GDB_H
 #define GDB_H
@@ -55,12 +62,19 @@ int gdb_breakpoint_hit(struct cpu *c);
  * (gdb's continue without a signal). */
 int gdb_signal(struct cpu *c, int sig);
 /* From the run loop after exit_request: stop for gdb's interrupt (Ctrl-C)
- * if it came. */
-void gdb_interrupted(struct cpu *c);
-/* The calling thread ends (during a single step, perhaps). */
-void gdb_thread_exit(void);
-/* The process ends with status, or with the fatal signal sig (not 0). */
-void gdb_exit(int status, int sig);
+ * if it came, and stay stopped while another thread's stop is reported.
+ * Returns the signal gdb resumes c with, 0 for none. */
+int gdb_boundary(struct cpu *c);
+/* c enters or leaves a system call: while in one, it counts as stopped;
+ * on its way out it stops if the others are stopped. gdb_syscall_leave
+ * returns the signal gdb resumes c with, 0 for none. */
+void gdb_syscall_enter(struct cpu *c);
+int gdb_syscall_leave(struct cpu *c);
+/* The thread c ends (during a single step, perhaps). */
+void gdb_thread_exit(struct cpu *c);
+/* The process ends with status, or with the fatal signal sig (not 0), by
+ * the thread c (NULL: not a guest thread). */
+void gdb_exit(struct cpu *c, int status, int sig);
 
 /* A guest as gdb sees it: its registers, numbered as in its target
  * description, and the breakpoints gdb sets in its code. The guest's
@@ -94,5 +108,14 @@ size_t gdb_xml_len(const struct gdb_xml *x);
 /* Linux signal numbers to gdb's own (enum gdb_signal) and back. */
 int gdb_sig_from_host(int sig);
 int gdb_sig_to_host(int gsig);
+
+/* Where a guest thread is, for an all-stop (struct cpu_debug.where). */
+enum gdb_where {
+  GDB_RUNNING,    /* in its run loop or in guest code */
+  GDB_IN_SYSCALL, /* in a system call: it runs no guest code before gdb_syscall_leave */
+  GDB_PARKED,     /* stopped, waiting for gdb to resume it */
+};
+/* What gdb's last resume asked of a thread (struct cpu_debug.action). */
+enum gdb_action { GDB_ACT_STAY, GDB_ACT_CONT, GDB_ACT_STEP };
 
 #endif

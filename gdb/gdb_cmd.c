@@ -209,38 +209,65 @@ static void gdb_cmd_Z(const char *s, bool insert) {
   gdb_send_str("OK");
 }
 
-/* c [addr], s [addr], C sig [;addr], S sig [;addr] */
+/* c [addr], s [addr], C sig [;addr], S sig [;addr]: the stopped thread
+ * continues or steps; with c the others continue, with s they stay
+ * stopped. */
 static enum gdb_resume gdb_cmd_resume(char op, const char *s) {
   char *end;
+  int sig = 0;
+  bool step = op == 's' || op == 'S';
   if (op == 'C' || op == 'S') {
-    gdb.resume_sig = gdb_sig_to_host((int)strtol(s, &end, 16));
+    sig = gdb_sig_to_host((int)strtol(s, &end, 16));
     s = *end == ';' ? end + 1 : end;
   }
   if (*s)
     gdb.stopped->pc = strtoull(s, NULL, 16);
-  return op == 'c' || op == 'C' ? GDB_CONTINUE : GDB_STEP;
+  gdb_resume_begin();
+  gdb_resume_thread(gdb_tid(gdb.stopped), step ? GDB_ACT_STEP : GDB_ACT_CONT, sig);
+  if (!step)
+    gdb_resume_others(GDB_ACT_CONT);
+  return GDB_RESUME;
 }
 
-/* vCont;action[:tid];...: the first action for the stopped thread (its id,
- * or no id) decides. No action for the other threads asks them to stay
- * stopped. */
+/* One vCont action: c, C sig, s or S sig (0: none of them); *sig the Linux
+ * signal, 0 for none. */
+static enum gdb_action gdb_vcont_action(const char *a, int *sig) {
+  *sig = a[0] == 'C' || a[0] == 'S' ? gdb_sig_to_host((int)strtol(a + 1, NULL, 16)) : 0;
+  switch (a[0]) {
+  case 'c':
+  case 'C': return GDB_ACT_CONT;
+  case 's':
+  case 'S': return GDB_ACT_STEP;
+  default: return GDB_ACT_STAY;
+  }
+}
+
+/* vCont;action[:tid];...: each thread does the leftmost action that names
+ * it, or the first one without a thread id; a thread no action names stays
+ * stopped (gdb steps one thread over a breakpoint: vCont;s:tid). A signal
+ * in an action for all threads goes to the stopped one only. */
 static enum gdb_resume gdb_cmd_vcont(char *s) {
-  long me = gdb_tid(gdb.stopped);
-  enum gdb_resume r = GDB_SERVE;
-  bool others = false;
+  gdb_resume_begin();
   for (char *save = NULL, *a = strtok_r(s, ";", &save); a; a = strtok_r(NULL, ";", &save)) {
     char *colon = strchr(a, ':');
     long tid = colon ? strtol(colon + 1, NULL, 16) : -1;
-    others |= tid == -1;
-    if ((tid != me && tid != -1) || r != GDB_SERVE)
+    int sig;
+    enum gdb_action act = gdb_vcont_action(a, &sig);
+    if (act == GDB_ACT_STAY)
       continue;
-    if (colon)
-      *colon = 0;
-    if (a[0] == 'c' || a[0] == 's' || a[0] == 'C' || a[0] == 'S')
-      r = gdb_cmd_resume(a[0], a + 1);
+    if (tid > 0) {
+      gdb_resume_thread(tid, act, sig);
+      continue;
+    }
+    gdb_resume_thread(gdb_tid(gdb.stopped), act, sig);
+    gdb_resume_others(act);
+    break; /* every thread has its action */
   }
-  gdb.others_stay = !others;
-  return r == GDB_SERVE ? GDB_CONTINUE : r;
+  if (!gdb_resume_any()) {
+    gdb_error(1); /* nothing would run: gdb would wait for ever */
+    return GDB_SERVE;
+  }
+  return GDB_RESUME;
 }
 
 static void gdb_list_one(struct cpu *c, void *arg) {
@@ -365,7 +392,7 @@ enum gdb_resume gdb_command(char *p, size_t len) {
   case 'c':
   case 'C':
   case 's':
-  case 'S': gdb.others_stay = p[0] == 's' || p[0] == 'S'; return gdb_cmd_resume(p[0], p + 1);
+  case 'S': return gdb_cmd_resume(p[0], p + 1);
   case 'v': return gdb_cmd_v(p + 1);
   case 'Z': gdb_cmd_Z(p + 1, true); break;
   case 'z': gdb_cmd_Z(p + 1, false); break;

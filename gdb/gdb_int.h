@@ -11,10 +11,9 @@ enum { GDB_PKT = 0x4000 };
 
 /* How a conversation with gdb ends. */
 enum gdb_resume {
-  GDB_SERVE,    /* not yet: read the next packet */
-  GDB_CONTINUE, /* c, C, vCont;c */
-  GDB_STEP,     /* s, S, vCont;s */
-  GDB_DETACH,   /* D, or gdb went away: run on without it */
+  GDB_SERVE,  /* not yet: read the next packet */
+  GDB_RESUME, /* c, C, s, S, vCont: each thread does what gdb_resume_* recorded */
+  GDB_DETACH, /* D, or gdb went away: run on without it */
 };
 
 struct gdb_state {
@@ -23,9 +22,6 @@ struct gdb_state {
   struct cpu *stopped;           /* the thread talking to gdb */
   struct cpu *selected;          /* Hg: the thread g, p, G, P apply to */
   int stop_gsig;                 /* the gdb signal of the current stop, for '?' */
-  int resume_sig;                /* the Linux signal C or S resumes with, 0 for none */
-  bool others_stay;              /* s, or vCont;s:tid or c:tid alone: the other threads are to stay
-                                    stopped (gdb steps one thread over a breakpoint) */
   uint64_t auxv, auxv_bytes;
 };
 extern struct gdb_state gdb;
@@ -48,6 +44,17 @@ void gdb_send_stop(void);
 struct cpu *gdb_thread(long tid);
 long gdb_tid(const struct cpu *c);
 
+/* Recording how gdb resumes the threads (gdb_stop.c), from c, s or vCont:
+ * begin (every thread is to stay stopped), name threads and what each does
+ * (a thread named twice keeps the first action: vCont's leftmost wins; sig
+ * is the Linux signal it resumes with, 0 for none; false for a thread that
+ * is not there), then perhaps what all the others do. gdb_resume_any: some
+ * thread runs. */
+void gdb_resume_begin(void);
+bool gdb_resume_thread(long tid, enum gdb_action action, int sig);
+void gdb_resume_others(enum gdb_action others);
+bool gdb_resume_any(void);
+
 /* Guest memory, never faulting (gdb_mem.c): 0, or -1 for an address the
  * guest cannot read or write. A write drops translations of what it wrote. */
 int gdb_mem_read(uint64_t addr, void *buf, size_t len);
@@ -58,11 +65,13 @@ void gdb_intr_start(void);
 /* gdb_lock, for that thread: taken if free. */
 bool gdb_lock_try(void);
 void gdb_lock_release(void);
+/* A stop reply answers an interrupt that came meanwhile. */
+void gdb_intr_answered(void);
+/* Take an interrupt that came: true once per 0x03. */
+bool gdb_intr_take_pending(void);
 /* No debugger any more (D, or it went away; gdb_lock held): breakpoints
  * go, the program runs on alone. */
 void gdb_detach(void);
-/* Stop c for gdb with the Linux signal sig, not delivered. */
-void gdb_stopped_by(struct cpu *c, int sig);
 
 /* Software breakpoints (gdb_break.c) of kind bytes at pc: 0, or -1 when
  * there is no room. */

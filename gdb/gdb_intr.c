@@ -3,8 +3,9 @@
  * runs). A host thread of the stub's own waits for input from gdb while no
  * guest thread talks to it; on 0x03 it asks every guest thread to leave
  * translated code (exit_request, which translated code checks at back
- * edges), and the first to reach its run loop stops with SIGINT. A thread
- * blocked in a system call hears it only when the call returns. */
+ * edges), and the first to reach its run loop stops with SIGINT (the others
+ * then stop with it, gdb_stop.c). A thread blocked in a system call hears
+ * it only when the call returns. */
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -60,7 +61,11 @@ void gdb_intr_start(void) {
   pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
-void gdb_interrupted(struct cpu *c) {
-  if (__atomic_exchange_n(&gdb_interrupt, 0, __ATOMIC_ACQ_REL))
-    gdb_stopped_by(c, SIGINT);
+bool gdb_intr_take_pending(void) {
+  return __atomic_load_n(&gdb_interrupt, __ATOMIC_RELAXED) &&
+         __atomic_exchange_n(&gdb_interrupt, 0, __ATOMIC_ACQ_REL);
+}
+
+void gdb_intr_answered(void) {
+  __atomic_store_n(&gdb_interrupt, 0, __ATOMIC_RELEASE);
 }

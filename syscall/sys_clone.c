@@ -44,6 +44,7 @@ static void *sys_thread_main(void *arg) {
   sys_signal_thread_start(c, st->mask);
   sys_tagged_addr_ctrl = st->tagged_addr_ctrl;
   st->tid = tid;
+  tc_thread_start(c);   /* listed before clone returns its id */
   sem_post(&st->ready); /* st belongs to the parent from here on */
   tc_run(c);
   mi_free(c->jc);
@@ -62,6 +63,7 @@ static struct cpu *sys_thread_cpu(const struct cpu *parent, uint64_t flags, uint
   c->jc = NULL;
   c->next_cpu = NULL;
   c->exit_request = 0;
+  c->debug = (struct cpu_debug){0}; /* gdb's last resume named the parent, not it */
   const struct guest *g = c->guest;
   *sys_reg(c, g->sys_arg_off) = 0;
   if (newsp)

@@ -14,7 +14,7 @@
  * the host would make one). */
 _Noreturn void sys_signal_die(int sig) {
   int hsig = sys_sig_to_host(sig);
-  gdb_exit(0, sig);
+  gdb_exit(sys_sigcpu, 0, sig);
   tc_diag_exit(sig);
   if (hsig) {
     signal(hsig, SIG_DFL);

@@ -34,12 +34,15 @@ static void tc_deferred_signal(struct cpu *c) {
     tc_signal_sync(c, d.sig, d.code, d.addr);
 }
 
-/* Stopped for gdb (a breakpoint, a step): a signal it resumes with is the
- * guest's at once. */
-static void tc_debug_stop(struct cpu *c) {
-  int sig = gdb_stopped(c);
+/* A signal gdb resumes c with (`signal SIGUSR1`) is the guest's at once. */
+static void tc_debug_signal(struct cpu *c, int sig) {
   if (sig)
     sys_signal_sync(c, sig, SI_USER, 0);
+}
+
+/* Stopped for gdb (a breakpoint, a step). */
+static void tc_debug_stop(struct cpu *c) {
+  tc_debug_signal(c, gdb_stopped(c));
 }
 
 /* A trap the guest raised by itself (undefined instruction, brk, svc of a
@@ -95,11 +98,20 @@ static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   return to;
 }
 
-/* Syscalls may block: offline, so that no reclamation waits for them. */
+/* Syscalls may block: offline, so that no reclamation waits for them;
+ * and with -g, stopped as far as gdb's all-stop goes, until they return. */
 static void tc_syscall(struct cpu *c) {
   gc_offline();
+  if (!gdb_active) {
+    sys_syscall(c);
+    gc_online();
+    return;
+  }
+  gdb_syscall_enter(c);
   sys_syscall(c);
+  int sig = gdb_syscall_leave(c);
   gc_online();
+  tc_debug_signal(c, sig);
 }
 
 /* IC IVAU at c->trap_info: drop that line's translations; FENCE.I
@@ -177,7 +189,7 @@ static void tc_step(struct cpu *c) {
   else if (r == CPU_EXIT_CODE_INVAL)
     tc_code_inval(c);
   if (c->exiting)
-    gdb_thread_exit();
+    gdb_thread_exit(c);
   else if (stops == gdb_stops)
     tc_debug_stop(c);
 }
@@ -188,7 +200,7 @@ static void tc_run_interp(struct cpu *c) {
     if (c->exit_request) {
       c->exit_request = 0;
       if (gdb_active)
-        gdb_interrupted(c);
+        tc_debug_signal(c, gdb_boundary(c));
       sys_signal_deliver(c);
       continue;
     }
@@ -230,7 +242,7 @@ static void tc_loop(struct cpu *c) {
     if (c->exit_request) {
       c->exit_request = 0;
       if (gdb_active)
-        gdb_interrupted(c);
+        tc_debug_signal(c, gdb_boundary(c));
       sys_signal_deliver(c);
       blk = NULL;
       continue;
@@ -261,6 +273,8 @@ void tc_run(struct cpu *c) {
   if (!c->jc)
     c->jc = tc_jc_new();
   tc_thread_enter(c);
+  if (gdb_active) /* first, stop if the others are stopped */
+    c->exit_request = 1;
   if (sigsetjmp(tc_resume, 1)) { /* a fault handler set up a guest signal */
     tc_in_guest = 0;
     tc_deferred_signal(c);
@@ -269,6 +283,6 @@ void tc_run(struct cpu *c) {
     tc_run_interp(c);
   else
     tc_loop(c);
-  gdb_thread_exit(); /* gdb let it run alone: the others may talk to gdb again */
+  gdb_thread_exit(c); /* gdb let it run alone: the others may run again */
   tc_thread_leave(c);
 }

@@ -72,7 +72,16 @@ void tc_threads_init(void) {
   pthread_atfork(tc_fork_prepare, tc_fork_parent, tc_fork_child);
 }
 
+static __thread bool tc_entered; /* this host thread's guest thread is in tc_cpus */
+
+void tc_thread_start(struct cpu *c) {
+  tc_thread_enter(c);
+}
+
 void tc_thread_enter(struct cpu *c) {
+  if (tc_entered)
+    return;
+  tc_entered = true;
   pthread_mutex_lock(&tc_mutex);
   c->next_cpu = tc_cpus;
   tc_cpus = c;
@@ -83,6 +92,7 @@ void tc_thread_enter(struct cpu *c) {
 }
 
 void tc_thread_leave(struct cpu *c) {
+  tc_entered = false;
   gc_thread_end();
   tc_stats_thread_leave();
   pthread_mutex_lock(&tc_mutex);

@@ -161,6 +161,11 @@ void tc_init(const struct backend *be, const struct guest *g);
 void tc_jc_clear(struct tc_jc_entry *jc);
 /* Run the guest thread c until it exits. */
 void tc_run(struct cpu *c);
+/* A new guest thread is one of the running threads (tc_threads_each) from
+ * here on, called on its own host thread before its creator goes on (so
+ * that gdb lists a thread as soon as clone returned its id); else tc_run
+ * makes it one. */
+void tc_thread_start(struct cpu *c);
 /* Find or translate the block at pc. */
 struct tc_block *tc_get(struct cpu *c, uint64_t pc);
 /* The code buffer's regions, for gc/ (tc_mutex held): which to empty next,

@@ -1,7 +1,5 @@
 /* threads.c - a breakpoint hit by three threads, one after another (each
- * joined before the next starts, so the order is fixed). The other threads
- * are not stopped while one talks to gdb, so what they are doing meanwhile
- * (info threads) is not compared. */
+ * joined before the next starts, so the order is fixed). */
 #include <pthread.h>
 #include <stdio.h>
 
