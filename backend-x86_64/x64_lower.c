@@ -54,13 +54,16 @@ void x64_store_reg(struct x64_ctx *x, unsigned size, uint32_t off, unsigned reg)
   x64_store(x->buf, size == 8 ? 3 : 2, x64_cpu_field(off), reg);
 }
 
-/* The flags op f's operands and IR_LAZY_OP instead of its nibble (ir.h). */
+/* The flags op f's operands and IR_LAZY_OP instead of its nibble (ir.h);
+ * a small constant second operand goes in lazy_op (IR_LAZY_OP_IMM). */
 static void x64_lower_lazy_put(struct x64_ctx *x, const struct ir_insn *f) {
+  uint32_t op = IR_LAZY_OP(f->op, f->aux);
   x64_store_value(x, 3, offsetof(struct cpu, lazy_a), f->a);
-  if (f->b)
+  if (ir_is_const(x->ir, f->b) && x64_in(x, f->b)->imm < IR_LAZY_IMM_LIMIT)
+    op = IR_LAZY_OP_IMM(f->op, f->aux, x64_in(x, f->b)->imm);
+  else if (f->b)
     x64_store_value(x, 3, offsetof(struct cpu, lazy_b), f->b);
-  x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)),
-                (int32_t)IR_LAZY_OP(f->op, f->aux));
+  x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), (int32_t)op);
 }
 
 /* The store of PUT ref, now (x64_defer.c decides when). */

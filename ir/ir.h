@@ -192,6 +192,14 @@ struct ir_v128 {
  * any other PUT there clears lazy_op. GET and PUT in translated code see the
  * nibble as usual; C code reads the slot only after ir_flags_pack(). */
 #define IR_LAZY_OP(op, width) ((uint32_t)(op) | (uint32_t)(width) << 8)
+/* A second operand that is a small constant (below IR_LAZY_IMM_LIMIT, as
+ * compares with an immediate have) rides in lazy_op's top bits instead of
+ * lazy_b: one store fewer. */
+#define IR_LAZY_IMM       0x10000u
+#define IR_LAZY_IMM_SHIFT 17
+#define IR_LAZY_IMM_LIMIT (1u << (32 - IR_LAZY_IMM_SHIFT))
+#define IR_LAZY_OP_IMM(op, width, imm)                                                             \
+  (IR_LAZY_OP(op, width) | IR_LAZY_IMM | (uint32_t)(imm) << IR_LAZY_IMM_SHIFT)
 struct cpu;
 /* Make the flags slot at flags_off hold the nibble again (cpu->lazy_op = 0). */
 void ir_flags_pack(struct cpu *c, uint64_t flags_off);

@@ -14,7 +14,8 @@ void ir_flags_pack(struct cpu *c, uint64_t flags_off) {
   struct ir_insn in = {
       .op = (uint8_t)c->lazy_op, .type = IR_I32, .aux = (uint8_t)(c->lazy_op >> 8)};
   uint64_t nzcv = 0;
-  ir_eval(&in, c->lazy_a, c->lazy_b, 0, &nzcv);
+  uint64_t b = c->lazy_op & IR_LAZY_IMM ? c->lazy_op >> IR_LAZY_IMM_SHIFT : c->lazy_b;
+  ir_eval(&in, c->lazy_a, b, 0, &nzcv);
   memcpy((uint8_t *)c + flags_off, &nzcv, sizeof(nzcv));
   c->lazy_op = 0;
 }

@@ -2,7 +2,8 @@
  * (FLAGS_*, COND, CMP, SELECT, EXIT_IF), truncations and extensions, guest
  * state through a lazily kept flags slot, run as x86-64 code and through
  * ir_interp from the same state: every register, the flags slot (packed by
- * ir_flags_pack) and the exit taken must agree. Each block also runs after
+ * ir_flags_pack, also from a small constant operand kept in lazy_op) and the
+ * exit taken must agree. Each block also runs after
  * opt_run, which makes the shapes decoders leave for the backend. And the
  * stores the backend defers (IR_PUT_DEFER): a block that faults in a load
  * must leave, after x64_backend.fault_state, the state its prefix leaves.
@@ -150,6 +151,9 @@ static void seed_cpu(struct fake_cpu *c, const uint64_t *regs) {
   memcpy(c->regs, regs, sizeof(c->regs));
 }
 
+/* Compiled runs that left the flags with a constant operand in lazy_op. */
+static unsigned lazy_imm_runs;
+
 /* The exit pc and the state after running b compiled (or interpreted). */
 static int run(const struct ir_block *b, struct fake_cpu *c, int compiled, uint64_t *pc) {
   if (compiled) {
@@ -158,6 +162,7 @@ static int run(const struct ir_block *b, struct fake_cpu *c, int compiled, uint6
       return -1;
     uintptr_t r = x64_backend.enter(&c->c, blk->code);
     *pc = r >= CPU_EXIT_LAST ? ((struct tc_exit *)r)->target_pc : c->c.pc;
+    lazy_imm_runs += c->c.lazy_op && (c->c.lazy_op & IR_LAZY_IMM);
   } else {
     ir_interp(b, &c->c);
     *pc = c->c.pc;
@@ -204,6 +209,7 @@ TEST(random_flag_blocks_match_interp) {
     ir_block_free(o);
     ir_block_free(b);
   }
+  ASSERT(lazy_imm_runs > 100); /* the packed form was read back by ir_flags_pack too */
 }
 
 static uint64_t load_buf[4] = {0x1234, 0xfedcba9876543210ull, 7, 0};
