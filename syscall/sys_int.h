@@ -106,6 +106,9 @@ long sys_safe_syscall(volatile uint32_t *pending, long nr, long a1, long a2, lon
 void sys_safe_syscall_fixup(void *ucontext);
 /* The same for a call that follows a final symbolic link (sys_path.c). */
 const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
+/* The same for one that does not (lstat, O_NOFOLLOW, AT_SYMLINK_NOFOLLOW):
+ * /proc/self/exe stays the link it is. */
+const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err);
 /* A /proc file generated for the guest (e.g. /proc/cpuinfo): its fd, or
  * -ENOENT when path is not one of them. */
 /* fd, just opened for the guest: if it is a /proc file that xrun shows in

@@ -1,9 +1,10 @@
 /* sys_path.c - path arguments as the guest means them. /proc/self/exe is the
- * guest program, not xrun; an absolute path that exists inside the guest's
- * sysroot is taken from there (so its dynamic linker finds its own libc), as
- * qemu-user's -L does. For the calls that follow a final symbolic link, one
- * inside the sysroot that names an absolute path (libm.so -> /lib/...)
- * leads into the sysroot, as a chroot would, when the host has no such path. */
+ * guest program, not xrun (to a call that does not follow a final link, the
+ * link it is); an absolute path that exists inside the guest's sysroot is
+ * taken from there (so its dynamic linker finds its own libc), as qemu-user's
+ * -L does. For the calls that follow a final symbolic link, one inside the
+ * sysroot that names an absolute path (libm.so -> /lib/...) leads into the
+ * sysroot, as a chroot would, when the host has no such path. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <limits.h>
@@ -73,6 +74,14 @@ const char *sys_path_follow(uint64_t guest_path, char *buf, int *err) {
     return p; /* not from the sysroot, or it resolves on the host */
   const char *in_root = sys_path_in_root(root, buf, resolved);
   return in_root ? in_root : p;
+}
+
+/* A call that does not follow a final link sees /proc/self/exe as the
+ * kernel shows it, a link (the host's own is one too): lstat of it is a link,
+ * which os.path.realpath and the like read on with readlink. */
+const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err) {
+  const char *p = sys_path(guest_path, buf, err);
+  return p && p == sys_exe_path() ? buf : p;
 }
 
 const char *sys_path(uint64_t guest_path, char *buf, int *err) {
