@@ -45,3 +45,9 @@ sysroot:
 # (which make it themselves when it is absent).
 sysroot-riscv64:
 	tools/mksysroot -a riscv64 -s trixie $(O)/rv64-sysroot coreutils busybox-static
+
+# The trixie sysroots of tests/realprogs_riscv64.sh and bench.sh's *_rv64 rows
+# (which make them themselves when absent): riscv64 programs in $(O)/rv64-real,
+# the amd64 builds of the same packages in $(O)/amd64-trixie.
+sysroot-riscv64-real:
+	tools/rv64-sysroots $(O)
