@@ -84,6 +84,51 @@ const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err) {
   return p && p == sys_exe_path() ? buf : p;
 }
 
+/* The next name of path p from *r on (slashes skipped): its start, its
+ * length in *n, *r moved past it; NULL at the end. */
+static const char *sys_path_name(const char **r, size_t *n) {
+  const char *s = *r + strspn(*r, "/");
+  if (!*s)
+    return NULL;
+  *n = strcspn(s, "/");
+  *r = s + *n;
+  return s;
+}
+
+/* A ".." at the root stays there, as the kernel resolves it: such names
+ * (and "." ones) are dropped from the absolute path p (in place), so that
+ * "/.." is "/", not the parent of the sysroot it would be found in, and
+ * "/../usr/bin" is "/usr/bin". Depth is counted by names (a symbolic link
+ * before the ".." is not followed); p is left as it is when no ".." climbs
+ * above "/". */
+static void sys_path_clamp(char *p) {
+  const char *r = p, *name;
+  size_t n;
+  int depth = 0, above = 0;
+  while ((name = sys_path_name(&r, &n)) && !above) {
+    int dots = n == 2 && name[0] == '.' && name[1] == '.';
+    above = dots && depth == 0;
+    depth += dots ? -1 : !(n == 1 && name[0] == '.');
+  }
+  if (!above)
+    return;
+  char out[PATH_MAX], *w = out;
+  size_t len = strlen(p);
+  for (r = p, depth = 0; (name = sys_path_name(&r, &n));) {
+    int dots = n == 2 && name[0] == '.' && name[1] == '.';
+    if ((dots && depth == 0) || (n == 1 && name[0] == '.'))
+      continue;
+    depth += dots ? -1 : 1;
+    *w++ = '/';
+    memcpy(w, name, n);
+    w += n;
+  }
+  if (w == out || p[len - 1] == '/') /* "/" itself; a final slash asks for a directory */
+    *w++ = '/';
+  *w = 0;
+  memcpy(p, out, (size_t)(w - out) + 1);
+}
+
 const char *sys_path(uint64_t guest_path, char *buf, int *err) {
   char *full = buf;
   long n = sys_copy_str(buf, PATH_MAX, guest_path);
@@ -93,6 +138,8 @@ const char *sys_path(uint64_t guest_path, char *buf, int *err) {
   }
   if (buf[0] != '/')
     return buf;
+  if (strstr(buf, ".."))
+    sys_path_clamp(buf);
   if (sys_is_self_exe(buf))
     return sys_exe_path();
   if (sys_host_only(buf))
