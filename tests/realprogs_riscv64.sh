@@ -3,7 +3,7 @@
 # under xrun, each compared with trixie's amd64 build of the same package
 # doing the same work natively: lua5.4 and python3.13 (the bench scripts of
 # tools/bench, then string patterns and coroutines; json, re, hashlib, zlib,
-# child processes, threads, fork, signals), sqlite3 (the bench's generated
+# child processes, a #!/bin/sh script, threads, fork, signals), sqlite3 (the bench's generated
 # SQL, then joins, aggregates and window functions), gzip and xz (the
 # compressed bytes at several levels, with two threads, and round trips),
 # perl (its bench script, then modules and a child), bash and dash.
@@ -189,6 +189,11 @@ p = subprocess.Popen(child + ["-I", "-c", "import sys; sys.stdout.write(sys.stdi
 print(p.communicate(b"through a pipe\n" * 3)[0], p.returncode)
 r = subprocess.run(child + ["-I", "-c", "import os; os.kill(os.getpid(), 15)"])
 print("killed by", -r.returncode)
+# a script: its #!/bin/sh is the shell of the machine (riscv64's under xrun)
+with open("s.sh", "w") as f:
+    f.write("#!/bin/sh\necho script $1; exec %s -I -c 'print(6 * 7)'\n" % " ".join(child))
+os.chmod("s.sh", 0o755)
+print(subprocess.run(["./s.sh", "arg"], capture_output=True, text=True).stdout)
 # threads: a lock-protected counter, a queue, a pool
 count, lock = 0, threading.Lock()
 def work(n):
