@@ -532,7 +532,11 @@ main() {
   for line in "${wanted[@]}"; do
     read -r name group per pkg workload <<<"$line"
     read -ra workload_args <<<"$workload"
-    measure "$name" "$per" "${workload_args[@]}"
+    if [ "$group" = rv64 ]; then # the qemu that measure checks for
+      QEMU=$RV64_QEMU measure "$name" "$per" "${workload_args[@]}"
+    else
+      measure "$name" "$per" "${workload_args[@]}"
+    fi
     ver="- -"
     [ "$pkg" != - ] && ver=$(versions "$pkg" "$group")
     local rx rq rqx
