@@ -208,11 +208,13 @@ static int64_t sys_exec_path(const struct sys_call *s, const char *path, const c
     ret = -errno;
     goto out;
   }
-  tc_diag_exec(); /* --perfmap: our lines before the new image's */
+  tc_diag_exec();         /* --perfmap: our lines before the new image's */
+  sys_vfork_exec_begin(); /* a vfork child's parent waits on while it may succeed */
   if (sys_is_guest_elf(path, s->cpu->guest->elf_machine))
     ret = sys_exec_guest(path, argv, argc, envp);
   else if (!(ret = sys_exec_script(s, path, name, argv, argc, envp)))
     ret = execve(path, argv, envp) < 0 ? -errno : 0;
+  sys_vfork_exec_failed();
 out:
   free(argv);
   free(envp);
