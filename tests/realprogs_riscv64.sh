@@ -3,10 +3,11 @@
 # under xrun, each compared with trixie's amd64 build of the same package
 # doing the same work natively: lua5.4 and python3.13 (the bench scripts of
 # tools/bench, then string patterns and coroutines; json, re, hashlib, zlib,
-# child processes, a #!/bin/sh script, threads, fork, signals), sqlite3 (the bench's generated
-# SQL, then joins, aggregates and window functions), gzip and xz (the
-# compressed bytes at several levels, with two threads, and round trips),
-# perl (its bench script, then modules and a child), bash and dash.
+# child processes, a #!/bin/sh script, a missing program, threads, fork,
+# signals), sqlite3 (the bench's generated SQL, then joins, aggregates and
+# window functions), gzip and xz (the compressed bytes at several levels,
+# with two threads, and round trips), perl (its bench script, then modules
+# and a child), bash and dash.
 #
 #   tests/realprogs_riscv64.sh                 # every case
 #   tests/realprogs_riscv64.sh lua python_bench # the cases whose names contain a word
@@ -194,6 +195,10 @@ with open("s.sh", "w") as f:
     f.write("#!/bin/sh\necho script $1; exec %s -I -c 'print(6 * 7)'\n" % " ".join(child))
 os.chmod("s.sh", 0o755)
 print(subprocess.run(["./s.sh", "arg"], capture_output=True, text=True).stdout)
+try:
+    subprocess.run(["/nonexistent/program"])
+except FileNotFoundError as e:
+    print("not found:", e.filename)
 # threads: a lock-protected counter, a queue, a pool
 count, lock = 0, threading.Lock()
 def work(n):
