@@ -119,6 +119,6 @@ uninstall:
 clean:
 	rm -rf $(O) xrun
 
-.PHONY: all deps clean check demo bench difftest unit sysroot sysroot-riscv64 man install uninstall fuzz fuzz-deps pytest-suite
+.PHONY: all deps clean check demo bench difftest unit sysroot sysroot-riscv64 sysroot-riscv64-real man install uninstall fuzz fuzz-deps pytest-suite
 
 -include $(LIB_OBJS:.o=.d) $(O)/xrun.d $(O)/xrun_binfmt.d

@@ -1,8 +1,9 @@
 /* sys_clone.c - clone: a guest thread (CLONE_VM|CLONE_THREAD) is a host
  * thread running its own run loop on a copy of the parent's registers; any
  * other clone is a fork, a child process with its own copy of memory. A
- * vfork (CLONE_VM|CLONE_VFORK, as posix_spawn does) runs as a fork too: the
- * child cannot write into its parent's memory. */
+ * vfork (CLONE_VM|CLONE_VFORK, as posix_spawn does) runs as a fork whose
+ * parent waits for the child's exec or end and takes back what a child that
+ * ended wrote into its stack (sys_vfork.c). */
 #define _GNU_SOURCE
 #include <mimalloc.h>
 #include <pthread.h>
@@ -112,10 +113,14 @@ int64_t sys_clone(const struct sys_call *s) {
   }
   if ((flags & 0xff) != SIGCHLD)
     return -EINVAL;
-  pid_t pid = fork();
-  if (pid < 0)
-    return -errno;
   struct cpu *c = s->cpu;
+  uint64_t sp = *sys_reg(c, c->guest->sp_off);
+  struct sys_vfork_chan *vfork = flags & CLONE_VFORK ? sys_vfork_begin() : NULL;
+  pid_t pid = fork();
+  int err = errno;
+  sys_vfork_end(vfork, pid, sp);
+  if (pid < 0)
+    return -err;
   if (pid > 0) {
     if (flags & CLONE_PARENT_SETTID)
       sys_copy_out(ptid, &pid, sizeof(pid));

@@ -1,5 +1,8 @@
-/* sys_execve.c - execve: an aarch64 program runs through xrun again (with the
- * same -L), anything else (a host program, a #! script) goes to the host. */
+/* sys_execve.c - execve: a guest program runs through xrun again (with the
+ * same -L), and so does a #! script whose interpreter is a guest program
+ * (looked up as the guest sees the file system, sysroot first: #!/bin/sh is
+ * the guest's shell, as on the guest's machine); anything else (a host
+ * program, a script for a host interpreter) goes to the host. */
 #define _GNU_SOURCE
 #include <elf.h>
 #include <fcntl.h>
@@ -12,7 +15,7 @@
 #include "sys_int.h"
 #include "../tcache/tcache.h"
 
-enum { SYS_EXEC_MAX_ARGS = 4096 };
+enum { SYS_EXEC_MAX_ARGS = 4096, SYS_SCRIPT_LINE = 256 /* Linux's BINPRM_BUF_SIZE */ };
 
 static int sys_is_guest_elf(const char *path, uint16_t machine) {
   unsigned char h[20];
@@ -122,9 +125,76 @@ static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **en
   return -errno;
 }
 
-/* execve of the host path with the guest's argv and envp arrays. */
-static int64_t sys_exec_path(const struct sys_call *s, const char *path, uint64_t gargv,
-                             uint64_t genvp) {
+/* The "#!" line of the script at path, as Linux's binfmt_script reads it:
+ * the interpreter and its one optional argument (the rest of the line,
+ * blanks trimmed; NULL if none), pointing into line. 0 if path is no
+ * script or its interpreter is not named within the first 256 bytes. */
+static int sys_script_interp(const char *path, char line[SYS_SCRIPT_LINE], char **interp,
+                             char **arg) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  ssize_t n = read(fd, line, SYS_SCRIPT_LINE - 1);
+  close(fd);
+  if (n < 2 || line[0] != '#' || line[1] != '!')
+    return 0;
+  line[n] = 0;
+  char *end = strchr(line, '\n');
+  if (!end) /* a longer line: Linux takes it when the interpreter's name fits */
+    end = line + n;
+  *end = 0;
+  while (end > line + 2 && (end[-1] == ' ' || end[-1] == '\t'))
+    *--end = 0;
+  char *p = line + 2 + strspn(line + 2, " \t");
+  if (!*p)
+    return 0;
+  *interp = p;
+  p += strcspn(p, " \t");
+  *arg = NULL;
+  if (*p) {
+    *p++ = 0;
+    p += strspn(p, " \t");
+    *arg = *p ? p : NULL;
+  }
+  return 1;
+}
+
+/* The script at path (named name by the guest) run by its interpreter, when
+ * that is a guest program: argv becomes interpreter, [argument,] name,
+ * argv[1]... as the kernel makes it. Returns only when it is not one (0) or
+ * the exec failed (-errno). */
+static int64_t sys_exec_script(const struct sys_call *s, const char *path, const char *name,
+                               char **argv, int argc, char **envp) {
+  char line[SYS_SCRIPT_LINE], ibuf[PATH_MAX], *interp, *arg;
+  int err = 0;
+  if (!sys_script_interp(path, line, &interp, &arg))
+    return 0;
+  const char *ipath = sys_path_follow((uint64_t)(uintptr_t)interp, ibuf, &err);
+  if (!ipath || access(ipath, X_OK) || !sys_is_guest_elf(ipath, s->cpu->guest->elf_machine))
+    return 0; /* the host's kernel runs it, or says why not */
+  char **nargv = calloc((size_t)argc + 4, sizeof(char *));
+  if (!nargv)
+    return -ENOMEM;
+  int k = 0;
+  nargv[k++] = interp;
+  if (arg)
+    nargv[k++] = arg;
+  nargv[k++] = (char *)name;
+  for (int i = 1; i < argc; i++)
+    nargv[k++] = argv[i];
+  nargv[k] = NULL;
+  int64_t ret = sys_exec_guest(ipath, nargv, k, envp);
+  free(nargv);
+  return ret;
+}
+
+/* execve of the host path (the guest's name for it: name) with the guest's
+ * argv and envp arrays. */
+static int64_t sys_exec_path(const struct sys_call *s, const char *path, const char *name,
+                             uint64_t gargv, uint64_t genvp) {
+  char host[PATH_MAX]; /* path may be in sys_path's buffer, which a script's interpreter reuses */
+  snprintf(host, sizeof(host), "%s", path);
+  path = host;
   int argc, envc;
   char **argv = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
   char **envp = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
@@ -138,11 +208,13 @@ static int64_t sys_exec_path(const struct sys_call *s, const char *path, uint64_
     ret = -errno;
     goto out;
   }
-  tc_diag_exec(); /* --perfmap: our lines before the new image's */
+  tc_diag_exec();         /* --perfmap: our lines before the new image's */
+  sys_vfork_exec_begin(); /* a vfork child's parent waits on while it may succeed */
   if (sys_is_guest_elf(path, s->cpu->guest->elf_machine))
     ret = sys_exec_guest(path, argv, argc, envp);
-  else
+  else if (!(ret = sys_exec_script(s, path, name, argv, argc, envp)))
     ret = execve(path, argv, envp) < 0 ? -errno : 0;
+  sys_vfork_exec_failed();
 out:
   free(argv);
   free(envp);
@@ -155,7 +227,7 @@ int64_t sys_execve(const struct sys_call *s) {
   const char *path = sys_path_follow(s->a[0], pathbuf, &err);
   if (!path)
     return err;
-  return sys_exec_path(s, path, s->a[1], s->a[2]);
+  return sys_exec_path(s, path, pathbuf, s->a[1], s->a[2]);
 }
 
 /* execveat(dirfd, path, argv, envp, flags): a path relative to dirfd, or
@@ -174,7 +246,7 @@ int64_t sys_execveat(const struct sys_call *s) {
   if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
     return -EINVAL;
   if (path[0] == '/' || (path[0] && dirfd == AT_FDCWD))
-    return sys_exec_path(s, path, s->a[2], s->a[3]);
+    return sys_exec_path(s, path, pathbuf, s->a[2], s->a[3]);
   struct stat st;
   if (fstatat(dirfd, path, &st, flags | AT_SYMLINK_NOFOLLOW))
     return -errno;
@@ -184,7 +256,7 @@ int64_t sys_execveat(const struct sys_call *s) {
   int fdflags = fcntl(dirfd, F_GETFD);
   if (fdflags > 0 && (fdflags & FD_CLOEXEC))
     fcntl(dirfd, F_SETFD, fdflags & ~FD_CLOEXEC);
-  int64_t ret = sys_exec_path(s, fdpath, s->a[2], s->a[3]);
+  int64_t ret = sys_exec_path(s, fdpath, fdpath, s->a[2], s->a[3]);
   if (fdflags > 0)
     fcntl(dirfd, F_SETFD, fdflags);
   return ret;

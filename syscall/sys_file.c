@@ -13,8 +13,9 @@
 int64_t sys_openat(const struct sys_call *s) {
   char buf[PATH_MAX];
   int err = 0;
-  const char *path = sys_oflags_to_host(s->a[2]) & O_NOFOLLOW ? sys_path(s->a[1], buf, &err)
-                                                              : sys_path_follow(s->a[1], buf, &err);
+  const char *path = sys_oflags_to_host(s->a[2]) & O_NOFOLLOW
+                         ? sys_path_nofollow(s->a[1], buf, &err)
+                         : sys_path_follow(s->a[1], buf, &err);
   if (!path)
     return err;
   int64_t fd = sys_ret(
@@ -76,7 +77,7 @@ int64_t sys_pass_path1(const struct sys_call *s) {
 static int64_t sys_access(const struct sys_call *s, unsigned flags) {
   char buf[PATH_MAX];
   int err = 0;
-  const char *path = flags & AT_SYMLINK_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+  const char *path = flags & AT_SYMLINK_NOFOLLOW ? sys_path_nofollow(s->a[1], buf, &err)
                                                  : sys_path_follow(s->a[1], buf, &err);
   if (!path)
     return err;

@@ -106,6 +106,21 @@ long sys_safe_syscall(volatile uint32_t *pending, long nr, long a1, long a2, lon
 void sys_safe_syscall_fixup(void *ucontext);
 /* The same for a call that follows a final symbolic link (sys_path.c). */
 const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
+/* vfork (sys_vfork.c): the page the parent and its child talk through,
+ * mapped before the fork (NULL if it cannot be); after it, in the child,
+ * sys_vfork_end keeps it, and in the parent (pid > 0) waits until the child
+ * has run another program or ended, copying the guest stack from sp up back
+ * from a child that ended. The child says when an exec starts and fails,
+ * and when it ends. */
+struct sys_vfork_chan;
+struct sys_vfork_chan *sys_vfork_begin(void);
+void sys_vfork_end(struct sys_vfork_chan *ch, pid_t pid, uint64_t sp);
+void sys_vfork_exec_begin(void);
+void sys_vfork_exec_failed(void);
+void sys_vfork_exit(void);
+/* The same for one that does not (lstat, O_NOFOLLOW, AT_SYMLINK_NOFOLLOW):
+ * /proc/self/exe stays the link it is. */
+const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err);
 /* A /proc file generated for the guest (e.g. /proc/cpuinfo): its fd, or
  * -ENOENT when path is not one of them. */
 /* fd, just opened for the guest: if it is a /proc file that xrun shows in

@@ -1,9 +1,10 @@
 /* sys_path.c - path arguments as the guest means them. /proc/self/exe is the
- * guest program, not xrun; an absolute path that exists inside the guest's
- * sysroot is taken from there (so its dynamic linker finds its own libc), as
- * qemu-user's -L does. For the calls that follow a final symbolic link, one
- * inside the sysroot that names an absolute path (libm.so -> /lib/...)
- * leads into the sysroot, as a chroot would, when the host has no such path. */
+ * guest program, not xrun (to a call that does not follow a final link, the
+ * link it is); an absolute path that exists inside the guest's sysroot is
+ * taken from there (so its dynamic linker finds its own libc), as qemu-user's
+ * -L does. For the calls that follow a final symbolic link, one inside the
+ * sysroot that names an absolute path (libm.so -> /lib/...) leads into the
+ * sysroot, as a chroot would, when the host has no such path. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <limits.h>
@@ -75,6 +76,59 @@ const char *sys_path_follow(uint64_t guest_path, char *buf, int *err) {
   return in_root ? in_root : p;
 }
 
+/* A call that does not follow a final link sees /proc/self/exe as the
+ * kernel shows it, a link (the host's own is one too): lstat of it is a link,
+ * which os.path.realpath and the like read on with readlink. */
+const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err) {
+  const char *p = sys_path(guest_path, buf, err);
+  return p && p == sys_exe_path() ? buf : p;
+}
+
+/* The next name of path p from *r on (slashes skipped): its start, its
+ * length in *n, *r moved past it; NULL at the end. */
+static const char *sys_path_name(const char **r, size_t *n) {
+  const char *s = *r + strspn(*r, "/");
+  if (!*s)
+    return NULL;
+  *n = strcspn(s, "/");
+  *r = s + *n;
+  return s;
+}
+
+/* A ".." at the root stays there, as the kernel resolves it: such names
+ * (and "." ones) are dropped from the absolute path p (in place), so that
+ * "/.." is "/", not the parent of the sysroot it would be found in, and
+ * "/../usr/bin" is "/usr/bin". Depth is counted by names (a symbolic link
+ * before the ".." is not followed); p is left as it is when no ".." climbs
+ * above "/". */
+static void sys_path_clamp(char *p) {
+  const char *r = p, *name;
+  size_t n;
+  int depth = 0, above = 0;
+  while ((name = sys_path_name(&r, &n)) && !above) {
+    int dots = n == 2 && name[0] == '.' && name[1] == '.';
+    above = dots && depth == 0;
+    depth += dots ? -1 : !(n == 1 && name[0] == '.');
+  }
+  if (!above)
+    return;
+  char out[PATH_MAX], *w = out;
+  size_t len = strlen(p);
+  for (r = p, depth = 0; (name = sys_path_name(&r, &n));) {
+    int dots = n == 2 && name[0] == '.' && name[1] == '.';
+    if ((dots && depth == 0) || (n == 1 && name[0] == '.'))
+      continue;
+    depth += dots ? -1 : 1;
+    *w++ = '/';
+    memcpy(w, name, n);
+    w += n;
+  }
+  if (w == out || p[len - 1] == '/') /* "/" itself; a final slash asks for a directory */
+    *w++ = '/';
+  *w = 0;
+  memcpy(p, out, (size_t)(w - out) + 1);
+}
+
 const char *sys_path(uint64_t guest_path, char *buf, int *err) {
   char *full = buf;
   long n = sys_copy_str(buf, PATH_MAX, guest_path);
@@ -84,6 +138,8 @@ const char *sys_path(uint64_t guest_path, char *buf, int *err) {
   }
   if (buf[0] != '/')
     return buf;
+  if (strstr(buf, ".."))
+    sys_path_clamp(buf);
   if (sys_is_self_exe(buf))
     return sys_exe_path();
   if (sys_host_only(buf))

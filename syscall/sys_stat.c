@@ -67,7 +67,7 @@ int64_t sys_newfstatat(const struct sys_call *s) {
   int err = 0;
   struct stat st;
   const char *path = !s->a[1]                        ? NULL
-                     : s->a[3] & AT_SYMLINK_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+                     : s->a[3] & AT_SYMLINK_NOFOLLOW ? sys_path_nofollow(s->a[1], buf, &err)
                                                      : sys_path_follow(s->a[1], buf, &err);
   if (s->a[1] && !path)
     return err;
@@ -80,7 +80,7 @@ int64_t sys_statx(const struct sys_call *s) {
   char buf[PATH_MAX];
   int err = 0;
   const char *path = !s->a[1]                        ? NULL
-                     : s->a[2] & AT_SYMLINK_NOFOLLOW ? sys_path(s->a[1], buf, &err)
+                     : s->a[2] & AT_SYMLINK_NOFOLLOW ? sys_path_nofollow(s->a[1], buf, &err)
                                                      : sys_path_follow(s->a[1], buf, &err);
   if (s->a[1] && !path)
     return err;

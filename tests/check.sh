@@ -12,7 +12,9 @@
 # riscv64 programs, GUEST=riscv64),
 # tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64/qemu-riscv64 -g),
 # tests/busybox.sh (arm64, then riscv64), tests/coreutils_riscv64.sh (the
-# dynamic riscv64 coreutils of a trixie sysroot), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
+# dynamic riscv64 coreutils of a trixie sysroot), tests/realprogs_riscv64.sh
+# (trixie's riscv64 lua, python, sqlite, gzip, xz, perl, bash and dash against
+# its amd64 builds), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
 # tests/hostile.sh, tests/cache.sh and tests/difftest.sh (arm64, then riscv64). Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
@@ -98,6 +100,7 @@ suite gdbstub tests/gdbstub.sh
 suite busybox tests/busybox.sh
 suite busybox-riscv64 env GUEST=riscv64 tests/busybox.sh
 suite coreutils-riscv64 tests/coreutils_riscv64.sh
+suite realprogs-riscv64 tests/realprogs_riscv64.sh
 suite openssl tests/openssl.sh
 suite jit tests/jit.sh
 suite mksysroot tests/mksysroot.sh

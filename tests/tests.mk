@@ -23,9 +23,12 @@ demo: deps
 
 # bench: Debian's arm64 programs (lua, python, sqlite, compressors, sort, perl,
 # shell exec loops, openssl) and the C benchmarks under xrun and qemu-aarch64
-# against native x86-64; tools/bench.sh fetches the arm64 packages, installs the
-# amd64 ones and gnuplot-nox when missing, and writes o/bench/bench.{csv,png}.
-# Takes about 6 minutes, so it is not part of `make check`.
+# against native x86-64, then Debian trixie's riscv64 builds of the same
+# programs under xrun and qemu-riscv64 against trixie's amd64 builds (the
+# *_rv64 rows); tools/bench.sh fetches the arm64 packages, makes the trixie
+# sysroots (tools/rv64-sysroots), installs the amd64 packages and gnuplot-nox
+# when missing, and writes o/bench/bench.{csv,png}. Takes about 10 minutes,
+# so it is not part of `make check`.
 bench: deps
 	$(MAKE) xrun
 	tools/bench.sh
@@ -45,3 +48,9 @@ sysroot:
 # (which make it themselves when it is absent).
 sysroot-riscv64:
 	tools/mksysroot -a riscv64 -s trixie $(O)/rv64-sysroot coreutils busybox-static
+
+# The trixie sysroots of tests/realprogs_riscv64.sh and bench.sh's *_rv64 rows
+# (which make them themselves when absent): riscv64 programs in $(O)/rv64-real,
+# the amd64 builds of the same packages in $(O)/amd64-trixie.
+sysroot-riscv64-real:
+	tools/rv64-sysroots $(O)

@@ -1,8 +1,10 @@
 #!/bin/bash
-# bench.sh - time real programs natively, under qemu-aarch64 and under ./xrun.
+# bench.sh - time real programs natively, under qemu-aarch64 (qemu-riscv64
+# for the riscv64 rows) and under ./xrun.
 #
 #   tools/bench.sh                  # every row (what `make bench` runs)
 #   RUNS=1 tools/bench.sh lua gzip  # one run each, rows whose name contains "lua" or "gzip"
+#   RUNS=1 tools/bench.sh _rv64     # the riscv64 rows
 #
 # Rows:
 #   - Debian workloads: Debian's arm64 build of a program (unpacked by
@@ -11,6 +13,11 @@
 #     runs natively (installed with apt-get when missing).
 #   - C programs from tests/guest/aarch64, built for both architectures.
 #   - Debian's arm64 openssl against the host's openssl.
+#   - riscv64 (*_rv64, group rv64): the same Debian workloads with Debian
+#     trixie's riscv64 builds (in $RV64_SYSROOT) under `xrun -L` and
+#     `qemu-riscv64 -L`, against trixie's amd64 builds of the same packages
+#     (in $AMD64_ROOT) run natively through their own dynamic loader and
+#     libraries; tools/rv64-sysroots makes both sysroots.
 #
 # xrun keeps its translations in a persistent cache ($OUT/xrun-cache, emptied
 # when the script starts); one untimed xrun run of each row fills it first, so
@@ -29,7 +36,8 @@
 #
 # Output: the table on stdout, then the translation cost per block (--stats
 # of /bin/true and of python3.11 starting), then geometric means; $OUT/bench.csv and a bar
-# chart $OUT/bench.png (gnuplot) of xrun/native and qemu/native per row.
+# chart $OUT/bench.png (gnuplot) of xrun/native and qemu/native per row. The
+# riscv64 rows have a geometric mean of their own; the aarch64 means leave them out.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -45,6 +53,10 @@ TEXT=$DATA/text-8000000.txt   # about 8 MB of text-like lines (gen-text.awk)
 LINES=$DATA/lines-1000000.txt # 1M random lines to sort (gen-lines.awk)
 SQL=$DATA/orders-100000.sql   # 100k INSERTs and queries (gen-sql.awk)
 SYSROOT=${SYSROOT:-o/sysroot/aarch64}
+RV64_QEMU=${RV64_QEMU:-qemu-riscv64}
+RV64_SYSROOT=${O:-o}/rv64-real  # trixie's riscv64 builds (tools/rv64-sysroots)
+AMD64_ROOT=${O:-o}/amd64-trixie # trixie's amd64 builds of the same packages
+PY=python3.11                   # the python of the Debian rows (w_rv64: trixie's)
 SRC=tests/guest/aarch64
 SCRIPTS=tools/bench
 CFLAGS="-O2 -ffp-contract=off"
@@ -62,7 +74,7 @@ ARM64_PACKAGES="libc6 libgcc-s1 libstdc++6 zlib1g libtinfo6 libreadline8
   coreutils libacl1 libattr1 libgmp10 libselinux1 libpcre2-8-0
   perl-base dash libssl3 openssl"
 
-# The rows. name, group (debian / c / openssl: the geometric means are per
+# The rows. name, group (debian / c / openssl / rv64: the geometric means are per
 # group), per (the times are divided by it: runs of a loop), package (the
 # Debian package whose amd64 and arm64 builds are compared, or -), then the
 # workload: a w_* function and its arguments after the runner.
@@ -94,6 +106,18 @@ openssl_sha256    openssl 1   openssl     w_openssl dgst -sha256 -r
 openssl_sha512    openssl 1   openssl     w_openssl dgst -sha512 -r
 openssl_aes128_cbc openssl 1  openssl     w_openssl enc -aes-128-cbc -K $K -iv $K -in
 openssl_chacha20  openssl 1   openssl     w_openssl enc -chacha20 -K $K$K -iv $K -in
+lua5.4_rv64       rv64    1   lua5.4      w_rv64 w_lua
+python3.13_rv64   rv64    1   python3.13  w_rv64 w_python
+sqlite3_rv64      rv64    1   sqlite3     w_rv64 w_sqlite
+gzip-9_rv64       rv64    1   gzip        w_rv64 w_gzip
+bzip2-9_rv64      rv64    1   bzip2       w_rv64 w_bzip2
+xz-1_rv64         rv64    1   xz-utils    w_rv64 w_xz
+zstd-9_rv64       rv64    1   zstd        w_rv64 w_zstd
+sort_rv64         rv64    1   coreutils   w_rv64 w_sort
+sha256sum_rv64    rv64    1   coreutils   w_rv64 w_sha256sum
+perl_rv64         rv64    1   perl-base   w_rv64 w_perl
+dash_exec_loop_rv64 rv64  1   dash        w_rv64 w_exec_loop 200
+true_per_run_rv64 rv64    100 coreutils   w_rv64 w_true 100
 EOF
 }
 
@@ -112,18 +136,33 @@ on() {
 }
 
 # deb RUNNER PATH ARGS...: run Debian's program PATH: the host's own (amd64)
-# natively, the one in the arm64 sysroot under an emulator.
+# natively, the one in the arm64 sysroot under an emulator (in w_rv64: the
+# amd64 build in $NATIVE_ROOT natively, the riscv64 one in $SYSROOT).
 deb() {
   local runner=$1 path=$2
   shift 2
-  on "$runner" "$path" "$SYSROOT$path" "$@"
+  if [ "$runner" = native ] && [ -n "${NATIVE_ROOT:-}" ]; then
+    native_root "$path" "$@"
+  else
+    on "$runner" "$path" "$SYSROOT$path" "$@"
+  fi
+}
+
+# native_root PATH ARGS...: the amd64 program PATH of the sysroot
+# $NATIVE_ROOT, through its own dynamic loader and libraries (and perl with
+# its own modules, not the host's)
+native_root() {
+  local path=$1
+  shift
+  PERL5LIB=$NATIVE_ROOT/usr/lib/x86_64-linux-gnu/perl-base "$NATIVE_ROOT/usr/lib64/ld-linux-x86-64.so.2" \
+    --library-path "$NATIVE_ROOT/usr/lib/x86_64-linux-gnu" "$NATIVE_ROOT$path" "$@"
 }
 
 # ---------------------------------------------------------------- workloads
 # w_NAME RUNNER ARGS...: one run of the workload; its stdout is what is compared.
 
 w_lua() { deb "$1" /usr/bin/lua5.4 "$SCRIPTS/bench.lua"; }
-w_python() { deb "$1" /usr/bin/python3.11 -I "$SCRIPTS/bench.py"; }
+w_python() { deb "$1" "/usr/bin/$PY" -I "$SCRIPTS/bench.py"; }
 w_perl() { deb "$1" /usr/bin/perl "$SCRIPTS/bench.pl"; }
 w_sqlite() { deb "$1" /usr/bin/sqlite3 :memory: <"$SQL"; }
 # compressors: their output bytes are deterministic, so they are compared as is
@@ -143,7 +182,9 @@ w_sha256sum() { deb "$1" /usr/bin/sha256sum "$TEXT" "$TEXT" "$TEXT" "$TEXT" \
 w_exec_loop() {
   local echo
   case $1 in
-    native) echo=/bin/echo ;;
+    native) echo=/bin/echo
+      [ -n "${NATIVE_ROOT:-}" ] && echo="$NATIVE_ROOT/usr/lib64/ld-linux-x86-64.so.2 --library-path \
+$NATIVE_ROOT/usr/lib/x86_64-linux-gnu $NATIVE_ROOT/bin/echo" ;;
     qemu) echo="$(command -v "$QEMU") -L $SYSROOT $SYSROOT/bin/echo" ;;
     xrun) echo=$SYSROOT/bin/echo ;;
   esac
@@ -172,6 +213,14 @@ w_nosmc() {
   local runner=$1 w=$2
   shift 2
   XRUN_NO_SMC=1 "$w" "$runner" "$@"
+}
+
+# w_rv64 RUNNER WORKLOAD ARGS...: the workload with Debian trixie's riscv64
+# build under qemu-riscv64 or xrun, and trixie's amd64 build natively
+w_rv64() {
+  local runner=$1 w=$2
+  shift 2
+  SYSROOT=$RV64_SYSROOT QEMU=$RV64_QEMU NATIVE_ROOT=$AMD64_ROOT PY=python3.13 "$w" "$runner" "$@"
 }
 
 # w_c RUNNER NAME ARGS...: a C program of tests/guest/aarch64, built by prepare_c
@@ -222,6 +271,16 @@ prepare_debian() {
   # shellcheck disable=SC2086 # the package lists are split on purpose
   tools/fetch-arm64 -d "$SYSROOT" $ARM64_PACKAGES || note "fetch-arm64 failed: the emulated rows will fail"
   need_amd64 lua5.4 python3.11 sqlite3 gzip bzip2 xz-utils zstd coreutils perl-base dash
+  prepare_data
+}
+
+# prepare_rv64: trixie's riscv64 and amd64 sysroots, the input data
+prepare_rv64() {
+  tools/rv64-sysroots "${O:-o}" || note "tools/rv64-sysroots failed: the riscv64 rows will fail"
+  prepare_data
+}
+
+prepare_data() {
   gen "$TEXT" awk -v bytes=8000000 -f "$SCRIPTS/gen-text.awk"
   gen "$LINES" awk -v lines=1000000 -f "$SCRIPTS/gen-lines.awk"
   gen "$SQL" awk -v rows=100000 -f "$SCRIPTS/gen-sql.awk"
@@ -342,12 +401,28 @@ measure() {
 
 # ---------------------------------------------------------------- reporting
 
-# versions PKG: "amd64-version arm64-version" of a Debian package (- if unknown)
+# versions PKG GROUP: "amd64-version guest-version" of a Debian package (- if unknown)
 versions() {
   local pkg=$1 a b=-
+  if [ "$2" = rv64 ]; then
+    echo "$(doc_version "$AMD64_ROOT" "$pkg") $(doc_version "$RV64_SYSROOT" "$pkg")"
+    return
+  fi
   a=$(dpkg-query -W -f='${Version}' "$pkg:amd64" 2>/dev/null) || a=-
   [ -f "$SYSROOT/.fetched/$pkg" ] && b=$(sed "s/^${pkg}_//; s/_arm64\.deb\$//; s/%3a/:/" "$SYSROOT/.fetched/$pkg")
   echo "${a:--} $b"
+}
+
+# doc_version ROOT PKG: the version of a package unpacked in ROOT, from the
+# first line of its Debian changelog (the binary-only upload's first)
+doc_version() {
+  local f
+  for f in "$1/usr/share/doc/$2"/changelog.Debian.*.gz "$1/usr/share/doc/$2/changelog.Debian.gz"; do
+    [ -f "$f" ] || continue
+    zcat "$f" 2>/dev/null | sed -n '1s/^[^ ]* (\([^)]*\)).*/\1/p'
+    return
+  done
+  echo -
 }
 
 ROW_FORMAT='%-28s %9s %9s %9s %11s %11s %9s  %s\n'
@@ -394,16 +469,19 @@ print_summary() {
     "$(geomean '^debian$' 9)" "$(geomean '^debian$' 11)"
   printf 'geometric mean, all rows but cold:  xrun/native %s   qemu/xrun %s\n' \
     "$(geomean '^(debian|c|openssl)$' 9)" "$(geomean '^(debian|c|openssl)$' 11)"
+  printf 'geometric mean, riscv64 (_rv64):    xrun/native %s   qemu/xrun %s\n' \
+    "$(geomean '^rv64$' 9)" "$(geomean '^rv64$' 11)"
   smc_cost
   if [ -s "$tmp/failures" ]; then
     echo
     echo "failures:"
     sed 's/^/  /' "$tmp/failures"
   fi
-  awk -F, 'NR > 1 && $3 != "-" && $4 != $5 { printf "  %s: amd64 %s, arm64 %s\n", $3, $4, $5 }' "$CSV" | sort -u >"$tmp/versions"
+  awk -F, 'NR > 1 && $3 != "-" && $4 != $5 { printf "  %s: amd64 %s, %s %s\n", $3, $4, $2 == "rv64" ? "riscv64" : "arm64", $5 }' "$CSV" |
+    sort -u >"$tmp/versions"
   if [ -s "$tmp/versions" ]; then
     echo
-    echo "package versions that differ between the native and the arm64 build:"
+    echo "package versions that differ between the native and the emulated build:"
     cat "$tmp/versions"
   fi
 }
@@ -439,6 +517,7 @@ main() {
   rm -rf "$XRUN_CACHE"
   unset XRUN_NO_CACHE
   case $SYSROOT in /*) ;; *) SYSROOT=$PWD/$SYSROOT ;; esac # the exec loop's dash needs it absolute
+  RV64_SYSROOT=$(realpath -m "$RV64_SYSROOT") AMD64_ROOT=$(realpath -m "$AMD64_ROOT")
   CSV=$OUT/bench.csv
 
   mapfile -t row_lines < <(rows)
@@ -448,14 +527,18 @@ main() {
   done
   for g in "${!prepared[@]}"; do "prepare_$g"; done
 
-  echo "program,group,package,native_version,arm64_version,native_s,qemu_s,xrun_s,xrun_native,qemu_native,qemu_xrun,same_output" >"$CSV"
+  echo "program,group,package,native_version,guest_version,native_s,qemu_s,xrun_s,xrun_native,qemu_native,qemu_xrun,same_output" >"$CSV"
   print_header
   for line in "${wanted[@]}"; do
     read -r name group per pkg workload <<<"$line"
     read -ra workload_args <<<"$workload"
-    measure "$name" "$per" "${workload_args[@]}"
+    if [ "$group" = rv64 ]; then # the qemu that measure checks for
+      QEMU=$RV64_QEMU measure "$name" "$per" "${workload_args[@]}"
+    else
+      measure "$name" "$per" "${workload_args[@]}"
+    fi
     ver="- -"
-    [ "$pkg" != - ] && ver=$(versions "$pkg")
+    [ "$pkg" != - ] && ver=$(versions "$pkg" "$group")
     local rx rq rqx
     rx=$(ratio "${med[xrun]}" "${med[native]}")
     rq=$(ratio "${med[qemu]}" "${med[native]}")

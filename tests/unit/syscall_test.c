@@ -383,6 +383,27 @@ TEST(sysroot_paths) {
   close((int)fd);
 }
 
+/* A ".." at the root stays there: "/.." is "/", never the sysroot's parent
+ * directory, and "/../lib/..." is "/lib/..." (taken from the sysroot). */
+TEST(sysroot_dotdot_at_root) {
+  const char *ld = "/lib/ld-linux-aarch64.so.1";
+  if (access("/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1", R_OK) || !access(ld, F_OK)) {
+    fprintf(stderr, "  (no aarch64 sysroot, or an arm64 host: skipped)\n");
+    return;
+  }
+  struct stat root;
+  ASSERT_EQ(stat("/", &root), 0);
+  static const char *const same[] = {"/..", "/../", "/./..", "/../..", "//.."};
+  for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+    uint64_t g[17]; /* struct stat of arm64: st_dev, st_ino, ... */
+    ASSERT_EQ(SC(NR_newfstatat, A64_AT_FDCWD, P(same[i]), P(g), 0), 0);
+    ASSERT_EQ(g[1], (uint64_t)root.st_ino);
+  }
+  int64_t fd = SC(NR_openat, A64_AT_FDCWD, P("/../lib/../lib/ld-linux-aarch64.so.1"), 02000000, 0);
+  ASSERT(fd >= 0);
+  close((int)fd);
+}
+
 TEST(exit_marks_thread) {
   struct a64_cpu cpu;
   memset(&cpu, 0, sizeof(cpu));

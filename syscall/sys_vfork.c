@@ -1,0 +1,130 @@
+/* sys_vfork.c - vfork (clone with CLONE_VM|CLONE_VFORK, as glibc's vfork
+ * and posix_spawn make their child): the child is a fork of xrun, with its
+ * own copy of memory, but the parent waits, as the kernel makes it wait,
+ * until the child has run another program or ended. A child that ends
+ * without one wrote into memory its parent shares under a real vfork:
+ * posix_spawn's child leaves the exec's errno in a variable of its parent's
+ * stack frame, and a vfork() child writes its parent's locals. So before
+ * it ends, the parent copies the part of its guest stack in use (from the
+ * stack pointer at the clone to the end of that mapping) back from the
+ * child, which is what the shared memory would hold.
+ *
+ * The two talk through one shared page mapped before the fork: the child
+ * says when it starts an exec (which may fail and leave it running on),
+ * and when it is about to end; the parent reads the stack with
+ * process_vm_readv, then lets it end. An exec succeeded when the page is
+ * gone from the child. */
+#define _GNU_SOURCE
+#include <linux/futex.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "sys_int.h"
+
+enum { VF_RUNNING, VF_EXEC, VF_EXITING, VF_DONE };
+
+struct sys_vfork_chan {
+  _Atomic uint32_t state;
+};
+
+/* In a vfork child until it runs another program or ends; NULL otherwise. */
+static struct sys_vfork_chan *sys_vfork_chan;
+static pid_t sys_vfork_parent_pid;
+
+static void sys_vfork_wake(struct sys_vfork_chan *ch) {
+  syscall(SYS_futex, &ch->state, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+/* Waits while ch->state is still `state`, at most 1 ms. */
+static void sys_vfork_wait(struct sys_vfork_chan *ch, uint32_t state) {
+  struct timespec ms = {0, 1000000};
+  syscall(SYS_futex, &ch->state, FUTEX_WAIT, state, &ms, NULL, 0);
+}
+
+/* The mapping of /proc/self/maps that holds addr: its end, or 0. */
+static uint64_t sys_vfork_mapping_end(uint64_t addr) {
+  FILE *f = fopen("/proc/self/maps", "re");
+  unsigned long lo, hi;
+  uint64_t end = 0;
+  char line[512];
+  while (f && !end && fgets(line, sizeof(line), f))
+    if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && addr >= lo && addr < hi)
+      end = hi;
+  if (f)
+    fclose(f);
+  return end;
+}
+
+static int sys_vfork_child_gone(pid_t pid, struct sys_vfork_chan *ch) {
+  uint32_t v;
+  struct iovec local = {&v, sizeof(v)}, remote = {&ch->state, sizeof(v)};
+  if (syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 0) < 0)
+    return 1; /* exec'd (the page is gone) or dead */
+  siginfo_t si = {0};
+  return !waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) && si.si_pid == pid;
+}
+
+/* The parent's side: wait for the child's exec or end; at its end copy
+ * [sp, end of its mapping) back from it. */
+static void sys_vfork_parent(pid_t pid, struct sys_vfork_chan *ch, uint64_t sp) {
+  for (;;) {
+    uint32_t st = atomic_load(&ch->state);
+    if (st == VF_EXITING) {
+      uint64_t lo = sp & ~4095ull, hi = sys_vfork_mapping_end(lo);
+      if (hi > lo) {
+        struct iovec v = {(void *)(uintptr_t)lo, hi - lo};
+        syscall(SYS_process_vm_readv, pid, &v, 1, &v, 1, 0);
+      }
+      atomic_store(&ch->state, VF_DONE);
+      sys_vfork_wake(ch);
+      return;
+    }
+    if (sys_vfork_child_gone(pid, ch))
+      return;
+    sys_vfork_wait(ch, st);
+  }
+}
+
+struct sys_vfork_chan *sys_vfork_begin(void) {
+  void *ch = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  return ch == MAP_FAILED ? NULL : ch;
+}
+
+void sys_vfork_end(struct sys_vfork_chan *ch, pid_t pid, uint64_t sp) {
+  if (!ch)
+    return;
+  if (pid == 0) {
+    sys_vfork_chan = ch;
+    sys_vfork_parent_pid = getppid();
+    return;
+  }
+  if (pid > 0)
+    sys_vfork_parent(pid, ch, sp);
+  munmap(ch, 4096);
+}
+
+void sys_vfork_exec_begin(void) {
+  if (sys_vfork_chan)
+    atomic_store(&sys_vfork_chan->state, VF_EXEC);
+}
+
+void sys_vfork_exec_failed(void) {
+  if (sys_vfork_chan)
+    atomic_store(&sys_vfork_chan->state, VF_RUNNING);
+}
+
+void sys_vfork_exit(void) {
+  struct sys_vfork_chan *ch = sys_vfork_chan;
+  if (!ch)
+    return;
+  atomic_store(&ch->state, VF_EXITING);
+  sys_vfork_wake(ch);
+  while (atomic_load(&ch->state) == VF_EXITING && getppid() == sys_vfork_parent_pid)
+    sys_vfork_wait(ch, VF_EXITING);
+  sys_vfork_chan = NULL;
+}
