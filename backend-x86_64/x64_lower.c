@@ -672,18 +672,30 @@ void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status) {
   x64_jmp_shared(x, x64_exit_tramp);
 }
 
-/* cmp dword [r14+exit_request], 0; jne: a signal or a flush is waiting. */
-static uint8_t *x64_check_exit_request(struct x64_ctx *x) {
-  x64_alu_mi(x->buf, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
-  return x64_jcc32(x->buf, X64_CC_NE);
+/* The patchable jump of an exit, to the stub that follows it: e->jump is
+ * the byte before its 4-byte aligned rel32. Any cycle of blocks has an exit
+ * to a block that starts at or before its own start: such an exit is taken
+ * only while no signal or flush waits,
+ *
+ *   cmp dword [r14+exit_request], 0
+ *   je  rel32                 chained: the target; else (and when it is set) the stub
+ *
+ * and any other is a jmp rel32. */
+static void x64_exit_jump(struct x64_ctx *x, struct tc_exit *e, int check) {
+  struct tc_buf *b = x->buf;
+  if (check)
+    x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
+  x64_nops(b, (unsigned)(-(uintptr_t)(b->cur + 1 + check) & 3));
+  e->jump = b->cur + check;
+  if (check)
+    x64_fix32(b, x64_jcc32(b, X64_CC_E));
+  else
+    x64_jmp_rel(b, b->cur + 5);
 }
 
-/* A chainable exit: an aligned jmp rel32 to its own stub, which reports
- * &blk->exits[k] to the run loop (x64_exit_chain stores its target_pc in
- * cpu->pc); patching the rel32 chains the block. Any
- * cycle of blocks has an exit to a block that starts at or before its own
- * start: such an exit checks exit_request first, and leaves through its stub
- * when it is set. */
+/* A chainable exit: a patchable jump (x64_exit_jump) to its own stub, which
+ * reports &blk->exits[k] to the run loop (x64_exit_chain stores its
+ * target_pc in cpu->pc); patching the rel32 chains the block. */
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
   x64_exit_via(x, target_pc, NULL);
 }
@@ -698,15 +710,10 @@ void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64
     x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);
     return;
   }
-  uint8_t *waiting = target_pc <= blk->guest_pc ? x64_check_exit_request(x) : NULL;
-  x64_nops(b, (unsigned)(-(uintptr_t)(b->cur + 1) & 3));
   struct tc_exit *e = &blk->exits[blk->n_exits++];
   *e = (struct tc_exit){.target_pc = target_pc, .from = blk};
-  e->jump = b->cur;
-  x64_jmp_rel(b, b->cur + 5);
+  x64_exit_jump(x, e, target_pc <= blk->guest_pc);
   e->stub = b->cur;
-  if (waiting)
-    x64_fix32(b, waiting);
   if (stub)
     stub(x);
   x64_mov_exit(x, X64_RAX, e);

@@ -31,7 +31,7 @@ struct tc_buf {
 /* One chainable direct exit of a block. */
 struct tc_exit {
   uint64_t target_pc;      /* guest pc the exit leads to */
-  uint8_t *jump;           /* the patchable jump instruction (its rel32 is 4-byte aligned) */
+  uint8_t *jump;           /* the byte before the patchable jump's rel32 (4-byte aligned) */
   uint8_t *stub;           /* where that jump goes while unchained */
   struct tc_block *from;   /* owning block */
   struct tc_block *to;     /* block chained to, or NULL */
