@@ -330,6 +330,7 @@ uint8_t *x64_jcc32(struct tc_buf *b, enum x64_cc cc);
 void x64_fix8(struct tc_buf *b, uint8_t *rel);
 void x64_fix32(struct tc_buf *b, uint8_t *rel);
 void x64_nops(struct tc_buf *b, unsigned n);
+void x64_branch_pad(struct tc_buf *b, unsigned n);
 int x64_rel32_ok(const uint8_t *from, const void *target);
 
 /* x64_enc_sse.c: vector appenders (xmm numbers 0..15) */

@@ -544,6 +544,14 @@ void x64_fix32(struct tc_buf *b, uint8_t *rel) {
   memcpy(rel + b->wdelta, &d, 4);
 }
 
+/* n (at most 3) CS segment-override prefixes: padding that belongs to the
+ * branch after it, which ignores them (as GNU as pads branches with
+ * -malign-branch-prefix-size), so no nop instruction runs. */
+void x64_branch_pad(struct tc_buf *b, unsigned n) {
+  static const uint8_t cs[3] = {0x2e, 0x2e, 0x2e};
+  x64_bytes(b, cs, n > 3 ? 3 : n);
+}
+
 /* The recommended multi-byte nops (SDM Vol. 2B, NOP). */
 void x64_nops(struct tc_buf *b, unsigned n) {
   static const uint8_t nop[4][4] = {

@@ -673,7 +673,8 @@ void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status) {
 }
 
 /* The patchable jump of an exit, to the stub that follows it: e->jump is
- * the byte before its 4-byte aligned rel32. Any cycle of blocks has an exit
+ * the byte before its rel32, which prefixes (x64_branch_pad) align to 4
+ * bytes so that one store patches it. Any cycle of blocks has an exit
  * to a block that starts at or before its own start: such an exit is taken
  * only while no signal or flush waits,
  *
@@ -685,7 +686,7 @@ static void x64_exit_jump(struct x64_ctx *x, struct tc_exit *e, int check) {
   struct tc_buf *b = x->buf;
   if (check)
     x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
-  x64_nops(b, (unsigned)(-(uintptr_t)(b->cur + 1 + check) & 3));
+  x64_branch_pad(b, (unsigned)(-(uintptr_t)(b->cur + 1 + check) & 3));
   e->jump = b->cur + check;
   if (check)
     x64_fix32(b, x64_jcc32(b, X64_CC_E));
