@@ -20,6 +20,15 @@ struct tc_range {
 static struct tc_range *tc_noexec;
 static size_t tc_n_noexec, tc_cap_noexec;
 pthread_mutex_t tc_exec_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Bumped whenever the ranges change (tc_exec_lock held). A thread remembers
+ * its last answer of tc_exec_denied and the addresses [lo, hi) it holds for,
+ * good while the ranges are unchanged: blocks are looked up mostly a page at
+ * a time. */
+static uint64_t tc_exec_gen = 1;
+static __thread struct tc_exec_memo {
+  uint64_t gen, lo, hi;
+  int denied;
+} tc_exec_memo;
 
 /* Index of the first range that ends after addr. */
 static size_t tc_exec_find(uint64_t addr) {
@@ -97,15 +106,22 @@ void tc_exec_set(uint64_t start, uint64_t len, int exec) {
   if (end <= start)
     return;
   pthread_mutex_lock(&tc_exec_lock);
+  __atomic_store_n(&tc_exec_gen, tc_exec_gen + 1, __ATOMIC_RELEASE);
   if (tc_exec_cut(start, end) == 0 && !exec)
     tc_exec_add(start, end);
   pthread_mutex_unlock(&tc_exec_lock);
 }
 
 int tc_exec_denied(uint64_t pc) {
+  struct tc_exec_memo *m = &tc_exec_memo;
+  if (m->gen == __atomic_load_n(&tc_exec_gen, __ATOMIC_ACQUIRE) && pc >= m->lo && pc < m->hi)
+    return m->denied;
   pthread_mutex_lock(&tc_exec_lock);
   size_t i = tc_exec_find(pc);
-  int denied = i < tc_n_noexec && tc_noexec[i].start <= pc;
+  m->denied = i < tc_n_noexec && tc_noexec[i].start <= pc;
+  m->lo = m->denied ? tc_noexec[i].start : i ? tc_noexec[i - 1].end : 0;
+  m->hi = i == tc_n_noexec ? UINT64_MAX : m->denied ? tc_noexec[i].end : tc_noexec[i].start;
+  m->gen = tc_exec_gen;
   pthread_mutex_unlock(&tc_exec_lock);
-  return denied;
+  return m->denied;
 }

@@ -61,8 +61,17 @@ static struct tc_pfile *tc_pfile_get(const struct stat *st) {
   return f;
 }
 
+/* Bumped whenever a mapping changes (tc_pfile_lock held): a thread's memo of
+ * its last tc_pfile_find answer holds while it is unchanged. */
+static uint64_t tc_pmap_gen = 1;
+static __thread struct tc_pmap_memo {
+  uint64_t gen;
+  struct tc_pmap m;
+} tc_pmap_memo;
+
 /* Take [start, end) out of every mapping, splitting one that holds it. */
 static void tc_pmap_cut(uint64_t start, uint64_t end) {
+  __atomic_store_n(&tc_pmap_gen, tc_pmap_gen + 1, __ATOMIC_RELEASE);
   for (size_t i = 0; i < tc_n_pmaps; i++) {
     struct tc_pmap *m = &tc_pmaps[i];
     if (m->end <= start || m->start >= end)
@@ -151,15 +160,20 @@ void tc_invalidate_code_line(uint64_t start, uint64_t len) {
 }
 
 struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end) {
-  struct tc_pfile *f = NULL;
-  pthread_mutex_lock(&tc_pfile_lock);
-  for (size_t i = 0; i < tc_n_pmaps; i++)
-    if (tc_pmaps[i].start <= pc && pc < tc_pmaps[i].end) {
-      f = tc_pmaps[i].file;
-      *bias = tc_pmaps[i].bias;
-      *end = tc_pmaps[i].end;
-      break;
-    }
-  pthread_mutex_unlock(&tc_pfile_lock);
-  return f;
+  struct tc_pmap_memo *memo = &tc_pmap_memo;
+  if (memo->gen != __atomic_load_n(&tc_pmap_gen, __ATOMIC_ACQUIRE) || pc < memo->m.start ||
+      pc >= memo->m.end) {
+    pthread_mutex_lock(&tc_pfile_lock);
+    memo->m = (struct tc_pmap){0};
+    for (size_t i = 0; i < tc_n_pmaps; i++)
+      if (tc_pmaps[i].start <= pc && pc < tc_pmaps[i].end) {
+        memo->m = tc_pmaps[i];
+        break;
+      }
+    memo->gen = tc_pmap_gen;
+    pthread_mutex_unlock(&tc_pfile_lock);
+  }
+  *bias = memo->m.bias;
+  *end = memo->m.end;
+  return memo->m.file;
 }
