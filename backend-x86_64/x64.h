@@ -35,7 +35,11 @@ enum x64_reg {
   X64_R13,
   X64_R14,
   X64_R15,
-  X64_NOREG = 0xff
+  X64_NOREG = 0xff,
+  /* A base of x64_mem: [rip + disp32], disp measured from the end of the
+   * instruction, which must then have no immediate (x64_sse_rm_host). Its low
+   * bits are rbp's and bit 3 is clear, as the ModRM and REX.B encode it. */
+  X64_RIP = 0x15
 };
 
 /* Condition codes, the low nibble of Jcc/SETcc/CMOVcc. */
@@ -518,6 +522,7 @@ void x64_vf_push(struct x64_ctx *x, uint32_t ref);
 
 /* x64_fuse.c */
 int x64_fuse_init(struct x64_ctx *x);
+int x64_is_cc_value(unsigned op);
 int x64_sets_cc(unsigned op);
 enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
@@ -593,6 +598,7 @@ void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
 void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
 void x64_call_host(struct x64_ctx *x, uint64_t fn);
+bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p);
 void x64_jmp_shared(struct x64_ctx *x, const void *target);
 void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);
 

@@ -87,6 +87,11 @@ static void x64_prefix_opc(struct x64_insn *e, unsigned flags, uint32_t opc, uns
 
 /* ModRM [SIB] [disp8 | disp32] of reg and [base + index*scale + disp] */
 static void x64_modrm_mem(struct x64_insn *e, unsigned reg, struct x64_mem m) {
+  if (m.base == X64_RIP) { /* 00 reg 101 disp32 */
+    e->p[e->n++] = x64_modrm(0, reg, 5);
+    memcpy(&e->p[(e->n += 4) - 4], &m.disp, 4);
+    return;
+  }
   unsigned mod = (m.disp == 0 && (m.base & 7) != 5) ? 0 : (m.disp == (int8_t)m.disp ? 1 : 2);
   if (m.index == X64_NOREG && (m.base & 7) != 4) {
     e->p[e->n++] = x64_modrm(mod, reg, m.base);
@@ -156,7 +161,8 @@ static void x64_op_rm_base(struct tc_buf *b, int w, uint8_t opc, unsigned reg, u
 
 /* opc /r with a memory operand [base + index*scale + disp] */
 void x64_op_rm(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, struct x64_mem m) {
-  if (!(flags & ~X64_W) && opc <= 0xff && m.index == X64_NOREG && (m.base & 7) != 4) {
+  if (!(flags & ~X64_W) && opc <= 0xff && m.index == X64_NOREG && (m.base & 7) != 4 &&
+      m.base != X64_RIP) {
     x64_op_rm_base(b, flags & X64_W, (uint8_t)opc, reg, m.base, m.disp);
     return;
   }

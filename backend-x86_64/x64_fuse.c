@@ -37,9 +37,16 @@ static enum x64_flags_kind x64_flags_kind(unsigned op) {
   }
 }
 
+/* IR values that are a condition themselves (nonzero: true) and lower to an
+ * x86 instruction that leaves it in the flags: a compare, and the check of
+ * a speculative FP result (x64_lower_vf.c), which a DEOPT_IF leaves on. */
+int x64_is_cc_value(unsigned op) {
+  return op == IR_CMP || op == IR_VFCHK;
+}
+
 /* Ops that lower to an x86 instruction whose flags a condition can read. */
 int x64_sets_cc(unsigned op) {
-  return ir_is_flags_op(op) || op == IR_CMP;
+  return ir_is_flags_op(op) || x64_is_cc_value(op);
 }
 
 /* The x86 condition that is Arm condition cc after a producer of kind k, or
@@ -61,19 +68,21 @@ enum x64_cc x64_cmp_cc(unsigned cmp) {
   return cmp < sizeof(cc) ? cc[cmp] : X64_CC_E;
 }
 
-/* The x86 condition for a CMP, or a COND whose producer's flags are in the
- * host flags. */
+/* The x86 condition for a CMP or VFCHK, or a COND whose producer's flags are
+ * in the host flags. */
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond) {
   const struct ir_insn *in = &x->ir->insn[cond];
   if (in->op == IR_CMP)
     return x64_cmp_cc(in->aux);
+  if (in->op == IR_VFCHK)
+    return X64_CC_NE; /* the lanes' mask is not zero */
   return (enum x64_cc)x64_arm_cc(x64_flags_kind(x->ir->insn[in->a].op), in->aux);
 }
 
-/* The producer whose flags a condition (CMP, or COND on FLAGS_*) reads. */
+/* The producer whose flags a condition (CMP, VFCHK, or COND on FLAGS_*) reads. */
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond) {
   const struct ir_insn *in = &x->ir->insn[cond];
-  return in->op == IR_CMP ? cond : in->a;
+  return x64_is_cc_value(in->op) ? cond : in->a;
 }
 
 /* Ops whose lowering leaves the host flags as they were: moves, loads,
@@ -125,7 +134,7 @@ static void x64_fuse_walk(struct x64_ctx *x) {
       recmp[i] = in->a != live;
       live = in->a;
     } else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
-               (insn[in->a].op == IR_CMP || fuse[in->a]))
+               (x64_is_cc_value(insn[in->a].op) || fuse[in->a]))
       fuse[i] = X64_FUSE_CC;
     keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
     if (x64_sets_cc(in->op)) {
@@ -159,7 +168,7 @@ static void x64_fuse_values(struct x64_ctx *x) {
       int flags_used =
           ir_is_flags_op(insn[v].op) && !(u->op == IR_COND && fuse[i]) && !x64_is_lazy_put(b, u);
       int cond_used = !ir_is_flags_op(insn[v].op) && !(k == 0 && fuse[i] == X64_FUSE_CC);
-      if (flags_used || (cond_used && insn[v].op == IR_CMP))
+      if (flags_used || (cond_used && x64_is_cc_value(insn[v].op)))
         fuse[v] = X64_FUSE_NONE, recmp[v] = 0;
       else if (cond_used)
         fuse[v] = X64_FUSE_SETCC;

@@ -206,18 +206,43 @@ static void x64_lower_vfcmp(struct x64_ctx *x, uint32_t ref) {
   x64_lea(b, 0, d, (struct x64_mem){X64_RDX, X64_RAX, 1, 2});       /* lea d, [rdx+rax*2+2] */
 }
 
+/* The lane constants of the checks, binary32 and binary64, in xrun's image
+ * where translated code reads them as [rip + disp32] (x64_sse_rm_host). */
+enum x64_vf_k { X64_VFK_ABS, X64_VFK_INF, X64_VFK_MIN_NORMAL };
+static const uint64_t x64_vf_k[2][3][2] __attribute__((aligned(16))) = {
+    {{0x7fffffff7fffffff, 0x7fffffff7fffffff},
+     {0x7f8000007f800000, 0x7f8000007f800000},
+     {0x0080000000800000, 0x0080000000800000}},
+    {{0x7fffffffffffffff, 0x7fffffffffffffff},
+     {0x7ff0000000000000, 0x7ff0000000000000},
+     {0x0010000000000000, 0x0010000000000000}},
+};
+
+/* op xmm, k (movdqa: xmm = k). Where the code buffer cannot reach xrun's
+ * image, k is built in xmm14 with integer ops first (xmm14 is then not xmm). */
+static void x64_vf_kop(struct x64_ctx *x, enum x64_sse op, unsigned xmm, unsigned lg,
+                       enum x64_vf_k k) {
+  static const uint8_t shl[2][3] = {{0, 24, 31}, {0, 53, 63}}, shr[2][3] = {{1, 1, 8}, {1, 1, 11}};
+  unsigned dbl = lg == 3;
+  if (x64_sse_rm_host(x, op, xmm, x64_vf_k[dbl][k]))
+    return;
+  x64_vf_bits(x->buf, lg, X64_XS1, shl[dbl][k], shr[dbl][k]);
+  if (op != X64_MOVDQA)
+    x64_sse_rr(x->buf, op, xmm, X64_XS1);
+}
+
 /* eax = the sign bits of the lanes of xmm15 that are NaN or +-the smallest normal, where
  * xmm15 holds m = |a| as integers: NaN is inf - m < 0, the smallest normal m == 2^(mantissa
  * bits). */
-static void x64_vfchk_result(struct tc_buf *b, unsigned lg) {
-  unsigned dbl = lg == 3;
+static void x64_vfchk_result(struct x64_ctx *x, unsigned lg) {
+  struct tc_buf *b = x->buf;
+  unsigned dbl = lg == 3, eqq = dbl && (x64_feat() & X64_F_SSE41);
   enum x64_sse msk = dbl ? X64_MOVMSKPD : X64_MOVMSKPS;
-  x64_vf_bits(b, lg, X64_XS1, dbl ? 53 : 24, 1);                /* inf */
+  x64_vf_kop(x, X64_MOVDQA, X64_XS1, lg, X64_VFK_INF);          /* movdqa xmm14, inf */
   x64_sse_rr(b, dbl ? X64_PSUBQ : X64_PSUBD, X64_XS1, X64_XS0); /* inf - m */
   x64_sse_rr(b, msk, X64_RAX, X64_XS1);                         /* movmskp eax, xmm14 */
-  x64_vf_bits(b, lg, X64_XS1, dbl ? 63 : 31, dbl ? 11 : 8);     /* smallest normal */
-  x64_sse_rr(b, X64_PCMPEQD, X64_XS0, X64_XS1);
-  if (dbl) {
+  x64_vf_kop(x, eqq ? X64_PCMPEQQ : X64_PCMPEQD, X64_XS0, lg, X64_VFK_MIN_NORMAL);
+  if (dbl && !eqq) {
     x64_sse_rri(b, X64_PSHUFD, X64_XS1, X64_XS0, 0xb1); /* pshufd xmm14, xmm15, 0b10110001 */
     x64_sse_rr(b, X64_PAND, X64_XS0, X64_XS1);          /* both dwords equal */
   }
@@ -227,29 +252,34 @@ static void x64_vfchk_result(struct tc_buf *b, unsigned lg) {
 
 /* eax = the sign bits of the lanes of xmm15 (m = |a|) that are NaN or infinite: m >= inf
  * is m + 2^(mantissa bits) >= 2^(lane bits - 1), the sign bit. */
-static void x64_vfchk_nonfinite(struct tc_buf *b, unsigned lg) {
+static void x64_vfchk_nonfinite(struct x64_ctx *x, unsigned lg) {
   unsigned dbl = lg == 3;
-  x64_vf_bits(b, lg, X64_XS1, dbl ? 63 : 31, dbl ? 11 : 8);     /* smallest normal */
-  x64_sse_rr(b, dbl ? X64_PADDQ : X64_PADDD, X64_XS0, X64_XS1); /* m + 2^(mantissa bits) */
-  x64_sse_rr(b, dbl ? X64_MOVMSKPD : X64_MOVMSKPS, X64_RAX, X64_XS0);
+  x64_vf_kop(x, dbl ? X64_PADDQ : X64_PADDD, X64_XS0, lg, X64_VFK_MIN_NORMAL); /* m + 2^mb */
+  x64_sse_rr(x->buf, dbl ? X64_MOVMSKPD : X64_MOVMSKPS, X64_RAX, X64_XS0);
 }
 
 /* 1 if a lane in the extent is unusual as imm says, with integer ops only (any FP op on a
- * signalling NaN would raise invalid). */
+ * signalling NaN would raise invalid). Only a DEOPT_IF reading it (x64_fuse.c): no value,
+ * the flags of the last and say it. */
 static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vfin(x, ref);
   struct tc_buf *b = x->buf;
-  unsigned lg = in->aux & 3, d = x64_dst(x, ref), dbl = lg == 3;
+  unsigned lg = in->aux & 3, dbl = lg == 3;
   x64_vload_value(x, X64_XS0, in->a);
-  x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
-  x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1); /* m = |a| */
+  if (!x64_sse_rm_host(x, X64_PAND, X64_XS0, x64_vf_k[dbl][X64_VFK_ABS])) { /* m = |a| */
+    x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
+    x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1);
+  }
   if (in->imm == IR_VFCHK_NONFINITE)
-    x64_vfchk_nonfinite(b, lg);
+    x64_vfchk_nonfinite(x, lg);
   else
-    x64_vfchk_result(b, lg);
+    x64_vfchk_result(x, lg);
   x64_alu_ri(b, 0, X64_AND, X64_RAX, (int32_t)(1u << ir_vf_lanes(in->aux)) - 1); /* the extent */
-  x64_setcc(b, X64_CC_NE, X64_RAX);                                              /* setne al */
-  x64_movzx(b, 8, d, X64_RAX);                                                   /* movzx d, al */
+  if (x->fuse[ref] == X64_FUSE_VIRTUAL)
+    return;
+  unsigned d = x64_dst(x, ref);
+  x64_setcc(b, X64_CC_NE, X64_RAX); /* setne al */
+  x64_movzx(b, 8, d, X64_RAX);      /* movzx d, al */
 }
 
 /* ---- conversions ---- */

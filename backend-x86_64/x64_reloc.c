@@ -8,12 +8,14 @@
  *   x64_mov_guest(x, X64_RAX, pc);        movabs rax, pc         TC_RELOC_GUEST64
  *   x64_call_host(x, (uintptr_t)helper);  call helper            TC_RELOC_HOST32
  *   x64_jmp_shared(x, x64_exit_tramp);    jmp exit_tramp         TC_RELOC_BUF32
+ *   x64_sse_rm_host(x, op, xmm, &k);      op xmm, [rip + k]      TC_RELOC_HOST32
  *
  * A 64-bit immediate is always the full movabs, whatever its value now: a
  * shorter form would not hold it at another address. An address none of
  * them can describe (a function outside xrun's image) marks the block
  * unsaveable instead.
  */
+#include <string.h>
 #include "x64.h"
 
 /* The bounds of xrun's own image, from the linker. */
@@ -63,6 +65,24 @@ void x64_call_host(struct x64_ctx *x, uint64_t fn) {
     x64_reloc(x, 4, TC_RELOC_HOST32);
   else
     x->blk->unsaveable = 1;
+}
+
+/* op xmm, [rip + disp32] of a constant p in xrun's image; false, with
+ * nothing emitted, where the code buffer is too far from it for a rel32. */
+bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p) {
+  uint8_t *mark = x->buf->cur;
+  x64_sse_rm(x->buf, op, reg, x64_mem(X64_RIP, 0));
+  if (x->buf->overflow)
+    return true;
+  int64_t d = (const uint8_t *)p - x->buf->cur;
+  if (d != (int32_t)d || !x64_in_image((uintptr_t)p)) {
+    x->buf->cur = mark;
+    return false;
+  }
+  int32_t rel = (int32_t)d;
+  memcpy(x->buf->cur - 4 + x->buf->wdelta, &rel, 4);
+  x64_reloc(x, 4, TC_RELOC_HOST32);
+  return true;
 }
 
 /* jmp rel32 to code at the start of the code buffer (x64_tramp.c) */

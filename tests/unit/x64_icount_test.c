@@ -64,6 +64,9 @@ static const struct icount_case cases[] = {
     {"rbit_clz", "rbit x0, x1\n clz x0, x0\n b .+4", 6},
     {"rbit_clz_w", "rbit w0, w1\n clz w0, w0\n b .+4", 7},
     {"clz", "clz x0, x1\n b .+4", 6},
+    {"fmul_d", "fmul d0, d1, d2\n b .+4", 30},
+    {"fmul_2d", "fmul v0.2d, v1.2d, v2.2d\n b .+4", 29},
+    {"fadd_4s", "fadd v0.4s, v1.4s, v2.4s\n b .+4", 29},
     {"bl", "bl .+8", 5},
     {"ret", "ret", 15},
     {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 26},
@@ -119,13 +122,25 @@ static struct tc_buf code;
 static struct tc_pcmap pcmap_store[4096];
 static uint32_t *guest_code, *guest_code_low;
 
+/* A code buffer within rel32 of the test's own image, as xrun places its
+ * own (tc_buf.c): calls of helpers and constants are then rip-relative. */
+static uint8_t *near_text(size_t size) {
+  uintptr_t text = (uintptr_t)&near_text & ~(uintptr_t)0xfffff;
+  for (uintptr_t hint = text - (256u << 20); hint > text - (1536u << 20); hint -= 64u << 20) {
+    void *p = mmap((void *)hint, size, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p != MAP_FAILED)
+      return p;
+  }
+  return MAP_FAILED;
+}
+
 static int setup(void) {
   if (code.start)
     return 0; /* done by an earlier test */
   guest_code_low = mmap((void *)0x400000, 4096, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-  code.start =
-      mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  code.start = near_text(1 << 20);
   guest_code = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (code.start == MAP_FAILED || guest_code == MAP_FAILED || guest_code_low != (void *)0x400000)
     return -1;
