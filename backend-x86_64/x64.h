@@ -523,6 +523,7 @@ void x64_vf_push(struct x64_ctx *x, uint32_t ref);
 /* x64_fuse.c */
 int x64_fuse_init(struct x64_ctx *x);
 int x64_is_cc_value(unsigned op);
+enum x64_cc x64_vfchk_cc(struct x64_ctx *x, uint32_t ref);
 int x64_sets_cc(unsigned op);
 enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);

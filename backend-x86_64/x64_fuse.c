@@ -75,7 +75,7 @@ enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond) {
   if (in->op == IR_CMP)
     return x64_cmp_cc(in->aux);
   if (in->op == IR_VFCHK)
-    return X64_CC_NE; /* the lanes' mask is not zero */
+    return x64_vfchk_cc(x, cond);
   return (enum x64_cc)x64_arm_cc(x64_flags_kind(x->ir->insn[in->a].op), in->aux);
 }
 

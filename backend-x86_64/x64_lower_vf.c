@@ -258,28 +258,48 @@ static void x64_vfchk_nonfinite(struct x64_ctx *x, unsigned lg) {
   x64_sse_rr(x->buf, dbl ? X64_MOVMSKPD : X64_MOVMSKPS, X64_RAX, X64_XS0);
 }
 
+/* A check of one lane that x86 computed itself by IEEE arithmetic: its NaNs are quiet, so
+ * ucomis can read it without raising invalid, and |r| compares equal or unordered to the
+ * smallest normal (ZF) exactly when it is one to leave on. (A denormal |r| raises DE,
+ * which is no Arm flag: x64_fpexc_of_mxcsr drops it.) On several lanes SSE has no quiet
+ * equal-or-unordered predicate (EQ_UQ needs VEX): the integer form is as short. */
+static int x64_vfchk_quiet(struct x64_ctx *x, const struct ir_insn *in) {
+  const struct ir_insn *p = &x->ir->insn[in->a];
+  return in->imm == IR_VFCHK_RESULT && ir_vf_lanes(in->aux) == 1 && ir_makes_quiet_nan(p->op) &&
+         x64_vec_native(p);
+}
+
+/* The host condition under which VFCHK ref found a lane to leave on (x64_fuse.c). */
+enum x64_cc x64_vfchk_cc(struct x64_ctx *x, uint32_t ref) {
+  return x64_vfchk_quiet(x, &x->ir->insn[ref]) ? X64_CC_E : X64_CC_NE;
+}
+
 /* 1 if a lane in the extent is unusual as imm says, with integer ops only (any FP op on a
- * signalling NaN would raise invalid). Only a DEOPT_IF reading it (x64_fuse.c): no value,
- * the flags of the last and say it. */
+ * signalling NaN would raise invalid), or ucomis where the lane cannot be one
+ * (x64_vfchk_quiet). Only a DEOPT_IF reading it (x64_fuse.c): no value, the flags say it. */
 static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vfin(x, ref);
   struct tc_buf *b = x->buf;
-  unsigned lg = in->aux & 3, dbl = lg == 3;
+  unsigned lg = in->aux & 3, dbl = lg == 3, quiet = x64_vfchk_quiet(x, in);
   x64_vload_value(x, X64_XS0, in->a);
   if (!x64_sse_rm_host(x, X64_PAND, X64_XS0, x64_vf_k[dbl][X64_VFK_ABS])) { /* m = |a| */
     x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
     x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1);
   }
-  if (in->imm == IR_VFCHK_NONFINITE)
-    x64_vfchk_nonfinite(x, lg);
-  else
-    x64_vfchk_result(x, lg);
-  x64_alu_ri(b, 0, X64_AND, X64_RAX, (int32_t)(1u << ir_vf_lanes(in->aux)) - 1); /* the extent */
+  if (quiet) {
+    x64_vf_kop(x, dbl ? X64_UCOMISD : X64_UCOMISS, X64_XS0, lg, X64_VFK_MIN_NORMAL);
+  } else {
+    if (in->imm == IR_VFCHK_NONFINITE)
+      x64_vfchk_nonfinite(x, lg);
+    else
+      x64_vfchk_result(x, lg);
+    x64_alu_ri(b, 0, X64_AND, X64_RAX, (int32_t)(1u << ir_vf_lanes(in->aux)) - 1); /* extent */
+  }
   if (x->fuse[ref] == X64_FUSE_VIRTUAL)
     return;
   unsigned d = x64_dst(x, ref);
-  x64_setcc(b, X64_CC_NE, X64_RAX); /* setne al */
-  x64_movzx(b, 8, d, X64_RAX);      /* movzx d, al */
+  x64_setcc(b, x64_vfchk_cc(x, ref), X64_RAX); /* setcc al */
+  x64_movzx(b, 8, d, X64_RAX);                 /* movzx d, al */
 }
 
 /* ---- conversions ---- */

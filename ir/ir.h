@@ -60,6 +60,7 @@ enum ir_op_props {
   IRP_VF = 1 << 1,   /* IEEE arithmetic on lanes, raising FP exceptions */
   IRP_NZCV = 1 << 2, /* its value is an NZCV nibble (the FLAGS_* ops) */
   IRP_COMM = 1 << 3, /* a op b == b op a */
+  IRP_QNAN = 1 << 4, /* IEEE arithmetic (IEEE 754 6.2): a NaN result is always quiet */
 };
 
 enum ir_type { IR_VOID, IR_I32, IR_I64, IR_F32, IR_F64, IR_V128 };
@@ -318,6 +319,9 @@ static inline int ir_is_flags_op(enum ir_op op) {
 }
 static inline int ir_is_commutative(enum ir_op op) {
   return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_COMM);
+}
+static inline int ir_makes_quiet_nan(enum ir_op op) {
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_QNAN);
 }
 /* A VF* op with three operands (VFMA). */
 uint32_t ir_vop3(struct ir_block *b, enum ir_op op, unsigned aux, uint32_t x, uint32_t y,

@@ -64,7 +64,7 @@ static const struct icount_case cases[] = {
     {"rbit_clz", "rbit x0, x1\n clz x0, x0\n b .+4", 6},
     {"rbit_clz_w", "rbit w0, w1\n clz w0, w0\n b .+4", 7},
     {"clz", "clz x0, x1\n b .+4", 6},
-    {"fmul_d", "fmul d0, d1, d2\n b .+4", 30},
+    {"fmul_d", "fmul d0, d1, d2\n b .+4", 24},
     {"fmul_2d", "fmul v0.2d, v1.2d, v2.2d\n b .+4", 29},
     {"fadd_4s", "fadd v0.4s, v1.4s, v2.4s\n b .+4", 29},
     {"bl", "bl .+8", 5},
