@@ -21,6 +21,8 @@ enum {
   RV64_HWPROBE_ZBB = 1 << 4,
   RV64_HWPROBE_ZBS = 1 << 5,
   RV64_HWPROBE_ZBC = 1 << 7,
+  RV64_HWPROBE_ZBKB = 1 << 8,
+  RV64_HWPROBE_ZBKX = 1 << 10,
 };
 #define RV64_HWPROBE_ZICOND (1ull << 35)
 
@@ -55,9 +57,10 @@ const struct guest rv64_guest = {
              RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
-    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbc_zbs",
+    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbc_zbkb_zbkx_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
-                        RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
+                        RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBKB | RV64_HWPROBE_ZBKX |
+                        RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
     .cpu_size = sizeof(struct rv64_cpu),
     .x_off = offsetof(struct rv64_cpu, x[0]),
     .sp_off = offsetof(struct rv64_cpu, x[2]),

@@ -110,6 +110,13 @@ const struct rv_tmpl rv_tmpls[] = {
     {"clmul",  "0000101 ttttt sssss 001 ddddd 0110011", ZB, 0},
     {"clmulr", "0000101 ttttt sssss 010 ddddd 0110011", ZB, 0},
     {"clmulh", "0000101 ttttt sssss 011 ddddd 0110011", ZB, 0},
+    /* Zbkb (rev8, rol, ror, andn, orn, xnor are Zbb's above), Zbkx */
+    {"pack",   "0000100 ttttt sssss 100 ddddd 0110011", ZB, 0},
+    {"packh",  "0000100 ttttt sssss 111 ddddd 0110011", ZB, 0},
+    {"packw",  "0000100 ttttt sssss 100 ddddd 0111011", ZB, 0},
+    {"brev8",  "011010000111 sssss 101 ddddd 0010011", ZB, 0},
+    {"xperm4", "0010100 ttttt sssss 010 ddddd 0110011", ZB, 0},
+    {"xperm8", "0010100 ttttt sssss 100 ddddd 0110011", ZB, 0},
     /* Zbs */
     {"bclr",   "0100100 ttttt sssss 001 ddddd 0110011", ZB, 0},
     {"bclri",  "010010 iiiiii sssss 001 ddddd 0010011", ZB, 0},
