@@ -4,10 +4,11 @@
  * extension a probe instruction (by .insn, so no -march is needed) must run
  * without SIGILL. Also the other keys (Documentation/arch/riscv/hwprobe.rst):
  * base behaviour IMA = 1, misaligned scalar access FAST = 3, vector
- * UNSUPPORTED = 4, an unknown key comes back as key -1 value 0, and flags
- * RISCV_HWPROBE_WHICH_CPUS without a CPU set is EINVAL (hwprobe_get_cpus).
- * qemu-riscv64 7.2 has no riscv_hwprobe (ENOSYS) and shows the host's
- * /proc/cpuinfo: the expected output is written by hand from the header. */
+ * UNSUPPORTED = 4, the Zicboz and Zicbom block sizes (keys 6 and 12) 64,
+ * the T-Head vendor extensions (key 11) none, an unknown key comes back as key -1 value 0, and
+ * flags RISCV_HWPROBE_WHICH_CPUS without a CPU set is EINVAL (hwprobe_get_cpus). qemu-riscv64 7.2
+ * has no riscv_hwprobe (ENOSYS) and shows the host's /proc/cpuinfo: the expected output is written
+ * by hand from the header. */
 // test: qemu-wrong: qemu-riscv64 7.2 has no riscv_hwprobe and no guest /proc/cpuinfo
 #include <errno.h>
 #include <setjmp.h>
@@ -47,15 +48,23 @@ PROBE(p_zbc, ".insn r 0x33, 1, 0x05, t0, t1, t2")    /* clmul */
 PROBE(p_zbkb, ".insn r 0x33, 4, 0x04, t0, t1, t2")   /* pack */
 PROBE(p_zbkx, ".insn r 0x33, 4, 0x14, t0, t1, t2")   /* xperm8 */
 PROBE(p_zicond, ".insn r 0x33, 5, 0x07, t0, t1, t2") /* czero.eqz */
+static void p_zicboz(void) {
+  static _Alignas(64) char block[64];
+  __asm__ volatile(".insn i 0x0f, 2, x0, %0, 4" ::"r"(block) : "memory"); /* cbo.zero */
+}
+static void p_zicbom(void) {
+  static char byte;
+  __asm__ volatile(".insn i 0x0f, 2, x0, %0, 1" ::"r"(&byte) : "memory"); /* cbo.clean */
+}
 
 static const struct ext {
   unsigned bit;
   const char *name;
   void (*probe)(void);
 } exts[] = {
-    {0, "IMA_FD", p_fd}, {1, "IMA_C", p_c},    {3, "ZBA", p_zba},
-    {4, "ZBB", p_zbb},   {5, "ZBS", p_zbs},    {7, "ZBC", p_zbc},
-    {8, "ZBKB", p_zbkb}, {10, "ZBKX", p_zbkx}, {35, "ZICOND", p_zicond},
+    {0, "IMA_FD", p_fd},  {1, "IMA_C", p_c},        {3, "ZBA", p_zba},        {4, "ZBB", p_zbb},
+    {5, "ZBS", p_zbs},    {6, "ZICBOZ", p_zicboz},  {7, "ZBC", p_zbc},        {8, "ZBKB", p_zbkb},
+    {10, "ZBKX", p_zbkx}, {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
 };
 
 static void ima_ext_0(uint64_t v) {
@@ -87,7 +96,7 @@ static void cpuinfo_isa(void) {
 
 int main(void) {
   signal(SIGILL, on_ill);
-  struct pair p[] = {{3, 0}, {4, 0}, {5, 0}, {6, 0}, {9, 0}, {10, 0}, {99, 7}};
+  struct pair p[] = {{3, 0}, {4, 0}, {5, 0}, {6, 0}, {9, 0}, {10, 0}, {11, 0}, {12, 0}, {99, 7}};
   long n = sizeof(p) / sizeof(p[0]);
   printf("hwprobe: %ld\n", hwprobe(p, n, 0));
   for (long i = 0; i < n; i++)
