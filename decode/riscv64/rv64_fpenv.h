@@ -34,6 +34,9 @@ static inline uint32_t rv64_unbox(uint64_t v) {
 uint64_t rv64_fp_arith(unsigned op, unsigned fmt, unsigned rm, uint64_t a, uint64_t b, uint64_t c,
                        unsigned *flags);
 uint64_t rv64_fp_minmax(bool max, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags);
+uint64_t rv64_fp_minmaxm(bool max, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags);
+uint64_t rv64_fp_round_int(bool nx, unsigned fmt, unsigned rm, uint64_t a, unsigned *flags);
+uint64_t rv64_fp_cvtmod_w(uint64_t a, unsigned *flags);
 uint64_t rv64_fp_cmp(unsigned kind, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags);
 uint64_t rv64_fp_class(unsigned fmt, uint64_t a);
 uint64_t rv64_fp_to_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t a, unsigned *flags);

@@ -25,6 +25,7 @@ enum {
   RV64_HWPROBE_ZBKB = 1 << 8,
   RV64_HWPROBE_ZBKX = 1 << 10,
 };
+#define RV64_HWPROBE_ZFA    (1ull << 32)
 #define RV64_HWPROBE_ZICOND (1ull << 35)
 #define RV64_HWPROBE_ZICBOM (1ull << 55)
 
@@ -59,12 +60,12 @@ const struct guest rv64_guest = {
              RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
-    .cpuinfo_isa =
-        "rv64imafdc_zicbom_zicbop_zicboz_zicntr_zicond_zicsr_zifencei_zba_zbb_zbc_zbkb_zbkx_zbs",
+    .cpuinfo_isa = "rv64imafdc_zicbom_zicbop_zicboz_zicntr_zicond_zicsr_zifencei_zfa_zba_zbb_zbc_"
+                   "zbkb_zbkx_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
                         RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBKB | RV64_HWPROBE_ZBKX |
-                        RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND | RV64_HWPROBE_ZICBOM |
-                        RV64_HWPROBE_ZICBOZ,
+                        RV64_HWPROBE_ZBS | RV64_HWPROBE_ZFA | RV64_HWPROBE_ZICOND |
+                        RV64_HWPROBE_ZICBOM | RV64_HWPROBE_ZICBOZ,
     .cbo_block_size = RV64_CBO_BLOCK,
     .cpu_size = sizeof(struct rv64_cpu),
     .x_off = offsetof(struct rv64_cpu, x[0]),

@@ -37,7 +37,7 @@ static void on_ill(int sig) {
 /* One instruction of each extension, with its operands in t0..t2. */
 #define PROBE(name, text)                                                                          \
   static void name(void) {                                                                         \
-    __asm__ volatile("li t1, 0x1234\n\tli t2, 3\n\t" text ::: "t0", "t1", "t2", "memory");         \
+    __asm__ volatile("li t1, 0x1234\n\tli t2, 3\n\t" text ::: "t0", "t1", "t2", "ft0", "memory");  \
   }
 PROBE(p_fd, "fcvt.d.w ft0, t1")
 PROBE(p_c, ".insn 0x0001")                           /* c.nop */
@@ -48,6 +48,7 @@ PROBE(p_zbc, ".insn r 0x33, 1, 0x05, t0, t1, t2")    /* clmul */
 PROBE(p_zbkb, ".insn r 0x33, 4, 0x04, t0, t1, t2")   /* pack */
 PROBE(p_zbkx, ".insn r 0x33, 4, 0x14, t0, t1, t2")   /* xperm8 */
 PROBE(p_zicond, ".insn r 0x33, 5, 0x07, t0, t1, t2") /* czero.eqz */
+PROBE(p_zfa, ".insn r 0x53, 0, 0x79, ft0, f16, f1")  /* fli.d ft0, 1.0 */
 static void p_zicboz(void) {
   static _Alignas(64) char block[64];
   __asm__ volatile(".insn i 0x0f, 2, x0, %0, 4" ::"r"(block) : "memory"); /* cbo.zero */
@@ -62,9 +63,10 @@ static const struct ext {
   const char *name;
   void (*probe)(void);
 } exts[] = {
-    {0, "IMA_FD", p_fd},  {1, "IMA_C", p_c},        {3, "ZBA", p_zba},        {4, "ZBB", p_zbb},
-    {5, "ZBS", p_zbs},    {6, "ZICBOZ", p_zicboz},  {7, "ZBC", p_zbc},        {8, "ZBKB", p_zbkb},
-    {10, "ZBKX", p_zbkx}, {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
+    {0, "IMA_FD", p_fd}, {1, "IMA_C", p_c},        {3, "ZBA", p_zba},
+    {4, "ZBB", p_zbb},   {5, "ZBS", p_zbs},        {6, "ZICBOZ", p_zicboz},
+    {7, "ZBC", p_zbc},   {8, "ZBKB", p_zbkb},      {10, "ZBKX", p_zbkx},
+    {32, "ZFA", p_zfa},  {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
 };
 
 static void ima_ext_0(uint64_t v) {
