@@ -69,3 +69,16 @@ bool rv64_trans_fp_class(struct rv64_ctx *s, const struct arg_fpop *a) {
   (void)a;
   return rv64_fp_call(s, 0);
 }
+
+/* fmt H (Zfh): every computation is the helper's (rv64_fphalf.c). */
+bool rv64_trans_fp_h_round(struct rv64_ctx *s, const struct arg_fpop *a) {
+  if (a->rm == 5 || a->rm == 6)
+    return rv64_illegal(s);
+  return rv64_fp_call(s, a->rm);
+}
+bool rv64_trans_fp_sgnj_h(struct rv64_ctx *s, const struct arg_fpop *a) {
+  return a->rm <= 2 ? rv64_fp_call(s, 0) : rv64_illegal(s);
+}
+bool rv64_trans_fp_cmp_h(struct rv64_ctx *s, const struct arg_fpop *a) {
+  return a->rm == 3 || a->rm > 5 ? rv64_illegal(s) : rv64_fp_call(s, 0);
+}

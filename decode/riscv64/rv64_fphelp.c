@@ -56,9 +56,11 @@ static uint64_t rv64_fp_minmax_any(unsigned funct3, unsigned fmt, uint64_t a, ui
 }
 
 /* funct5 01000: rs2 0 FCVT.D.S, 1 FCVT.S.D (the source is the other
- * format), 4 FROUND, 5 FROUNDNX (Zfa). */
+ * format), 2 FCVT.S.H, FCVT.D.H (Zfh), 4 FROUND, 5 FROUNDNX (Zfa). */
 static uint64_t rv64_fp_round_or_convert(struct rv64_cpu *r, unsigned rs1, unsigned rs2,
                                          unsigned fmt, unsigned rm, unsigned *fl) {
+  if (rs2 == 2)
+    return rv64_fp_from_half(fmt, rv64_hget(r, rs1), fl);
   if (rs2 >= 4)
     return rv64_fp_round_int(rs2 == 5, fmt, rm, rv64_fget(r, rs1, fmt), fl);
   return rv64_fp_convert(fmt, rm, rv64_fget(r, rs1, !fmt), fl);
@@ -105,10 +107,11 @@ uint64_t rv64_h_fp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
     rm = r->fcsr >> RV64_FRM_SHIFT & 7;
   if (rm > RV64_RMM && !rv64_funct3_is_op((uint32_t)insn))
     return 1;
+  bool half = bits((uint32_t)insn, 25, 2) == 2;
   if ((insn & 0x7f) == 0x53)
-    rv64_fp_op(r, (uint32_t)insn, rm, &fl);
+    (half ? rv64_fp_op_h : rv64_fp_op)(r, (uint32_t)insn, rm, &fl);
   else
-    rv64_fp_fused(r, (uint32_t)insn, rm, &fl);
+    (half ? rv64_fp_fused_h : rv64_fp_fused)(r, (uint32_t)insn, rm, &fl);
   r->fcsr |= fl;
   /* fl has the guest's flags; what the host raised on the way (GCC's inline
    * ceil, floor and trunc raise inexact) must not reach them later */

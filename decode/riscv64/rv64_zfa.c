@@ -1,4 +1,4 @@
-/* rv64_zfa.c - FLI.S and FLI.D of Zfa (unprivileged ISA, chapter 24): a
+/* rv64_zfa.c - FLI.S, FLI.D and FLI.H of Zfa (unprivileged ISA, chapter 24): a
  * constant of table 24.1 by the index in rs1, as IR. The other Zfa
  * instructions of F and D are the exact helper's (rv64_fphelp.c): FMINM,
  * FMAXM, FROUND, FROUNDNX, FCVTMOD.W.D, FLEQ, FLTQ; FMVH.X.D and FMVP.D.X
@@ -15,8 +15,22 @@ static const double rv64_fli_value[32] = {
     0.4375, 0.5, 0.625,   0.75,    0.875,  1.0,    1.25,   1.5,    1.75,     2.0,    2.5,
     3.0,    4.0, 8.0,     16.0,    128.0,  256.0,  0x1p15, 0x1p16, INFINITY, 0};
 
-/* The register bits of constant i in format fmt (binary32 NaN-boxed). */
+/* FLI.H: the binary16 of each entry, where 2^-16 and 2^-15 are subnormal
+ * and 2^16 overflows to +inf (as the spec says of entry 29). */
+static uint64_t rv64_fli_half(unsigned i) {
+  unsigned fl = 0;
+  if (i == 1)
+    return 0x400;
+  if (i == 29)
+    return 0x7c00;
+  return i == 31 ? 0x7e00 : rv64_d2h(rv64_fli_value[i], RV64_RNE, &fl);
+}
+
+/* The register bits of constant i in format fmt (binary32 and binary16
+ * NaN-boxed). */
 static uint64_t rv64_fli_bits(unsigned i, unsigned fmt) {
+  if (fmt == 2)
+    return 0xffffffffffff0000ull | rv64_fli_half(i);
   if (i == 1)
     return fmt ? 1ull << 52 : RV64_BOX | 1u << 23;
   if (i == 31)
@@ -34,7 +48,7 @@ static uint64_t rv64_fli_bits(unsigned i, unsigned fmt) {
 
 bool rv64_trans_fp_fli(struct rv64_ctx *s, const struct arg_fpop *a) {
   (void)a;
-  unsigned rd = s->insn >> 7 & 31, index = s->insn >> 15 & 31, fmt = s->insn >> 25 & 1;
+  unsigned rd = s->insn >> 7 & 31, index = s->insn >> 15 & 31, fmt = s->insn >> 25 & 3;
   ir_put(s->b, rv64_off_f(rd), rv64_imm(s, rv64_fli_bits(index, fmt)));
   return true;
 }

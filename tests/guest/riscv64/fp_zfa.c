@@ -10,7 +10,9 @@
  * host's nearbyint under fesetround, round() for RMM), a NaN gives the
  * canonical NaN, only FROUNDNX raises inexact; FCVTMOD.W.D truncates,
  * keeps the low 32 bits, sign-extended, with FCVT.W.D's flags and 0 for a
- * NaN or infinity; FLEQ/FLTQ compare quietly. */
+ * NaN or infinity; FLEQ/FLTQ compare quietly. The binary16 forms (Zfa with
+ * Zfh: FLI.H, where entry 29, 2^16, is +inf; FMINM.H, FMAXM.H, FLEQ.H,
+ * FLTQ.H, FROUND.H, FROUNDNX.H) against the compiler's _Float16. */
 // test: qemu-wrong: qemu-riscv64 7.2 has no Zfa; the native build's C is the reference
 #include <fenv.h>
 #include <math.h>
@@ -71,9 +73,10 @@ static u64 fli(int fmt, unsigned i) {
   switch (i) {
     FLI(0)
     FLI(1)
-    FLI(2) FLI(3) FLI(4) FLI(5) FLI(6) FLI(7) FLI(8) FLI(9) FLI(10) FLI(11) FLI(12) FLI(13) FLI(14)
-        FLI(15) FLI(16) FLI(17) FLI(18) FLI(19) FLI(20) FLI(21) FLI(22) FLI(23) FLI(24) FLI(25)
-            FLI(26) FLI(27) FLI(28) FLI(29) FLI(30) FLI(31)
+    FLI(2)
+    FLI(3) FLI(4) FLI(5) FLI(6) FLI(7) FLI(8) FLI(9) FLI(10) FLI(11) FLI(12) FLI(13) FLI(14) FLI(15)
+        FLI(16) FLI(17) FLI(18) FLI(19) FLI(20) FLI(21) FLI(22) FLI(23) FLI(24) FLI(25) FLI(26)
+            FLI(27) FLI(28) FLI(29) FLI(30) FLI(31)
   }
   return r;
 }
@@ -114,13 +117,49 @@ FOP(fcvtmod_w_d, 0x61, 1, "f8", 1)
   FOP(fround_d_##rm, 0x21, rm, "f4", 0) FOP(froundnx_d_##rm, 0x21, rm, "f5", 0)
 FROUND(0)
 FROUND(1)
-FROUND(2) FROUND(3) FROUND(4) static u64 (*const fround_fn[2][2][5])(u64, u64) = {
+FROUND(2)
+FROUND(3) FROUND(4) static u64 (*const fround_fn[2][2][5])(u64, u64) = {
     {{fround_s_0, fround_s_1, fround_s_2, fround_s_3, fround_s_4},
      {froundnx_s_0, froundnx_s_1, froundnx_s_2, froundnx_s_3, froundnx_s_4}},
     {{fround_d_0, fround_d_1, fround_d_2, fround_d_3, fround_d_4},
      {froundnx_d_0, froundnx_d_1, froundnx_d_2, froundnx_d_3, froundnx_d_4}}};
 static u64 fround(int fmt, int nx, int rm, u64 a) {
   return fround_fn[fmt][nx][rm](a, 0);
+}
+/* the binary16 forms (with Zfh): fmt bits 10 */
+FOP(fminm_h, 0x16, 2, "ft2", 0)
+FOP(fmaxm_h, 0x16, 3, "ft2", 0)
+FOP(fleq_h, 0x52, 4, "ft2", 1)
+FOP(fltq_h, 0x52, 5, "ft2", 1)
+#define FROUND_H(rm) FOP(fround_h_##rm, 0x22, rm, "f4", 0) FOP(froundnx_h_##rm, 0x22, rm, "f5", 0)
+FROUND_H(0)
+FROUND_H(1) FROUND_H(2) FROUND_H(3) FROUND_H(4) static u64 (*const fround_h_fn[2][5])(u64, u64) = {
+    {fround_h_0, fround_h_1, fround_h_2, fround_h_3, fround_h_4},
+    {froundnx_h_0, froundnx_h_1, froundnx_h_2, froundnx_h_3, froundnx_h_4}};
+static u64 fround_h(int nx, int rm, u64 a) {
+  return fround_h_fn[nx][rm](a, 0);
+}
+static u64 fli_h(unsigned i) {
+  u64 r;
+#define FLIH(n)                                                                                    \
+  case n:                                                                                          \
+    __asm__ volatile(".insn r 0x53, 0, 0x7a, ft0, f" #n ", f1\n\tfmv.x.d %0, ft0"                  \
+                     : "=r"(r)::"ft0");                                                            \
+    break;
+  switch (i) {
+    FLIH(0)
+    FLIH(1) FLIH(2) FLIH(3) FLIH(4) FLIH(5) FLIH(6) FLIH(7) FLIH(8) FLIH(9) FLIH(10) FLIH(11)
+        FLIH(12) FLIH(13) FLIH(14) FLIH(15) FLIH(16) FLIH(17) FLIH(18) FLIH(19) FLIH(20) FLIH(21)
+            FLIH(22) FLIH(23) FLIH(24) FLIH(25) FLIH(26) FLIH(27) FLIH(28) FLIH(29) FLIH(30)
+                FLIH(31)
+  }
+  return r;
+}
+static u64 minmaxm_h(int max, u64 a, u64 b) {
+  return (max ? fmaxm_h : fminm_h)(a, b);
+}
+static u64 cmpq_h(int lt, u64 a, u64 b) {
+  return (lt ? fltq_h : fleq_h)(a, b);
 }
 FOP(froundnx_d_dyn, 0x21, 7, "f5", 0)
 /* FROUNDNX.D with rm = DYN under frm = rm */
@@ -203,6 +242,63 @@ static u64 fround(int fmt, int nx, int rm, u64 a) {
 static u64 froundnx_dyn(int rm, u64 a) {
   return fround(1, 1, rm, a);
 }
+/* binary16 through the compiler's _Float16 (libgcc's exact conversions) */
+static float hval(u64 a) {
+  uint16_t u = (a >> 16) == 0xffffffffffffull ? (uint16_t)a : 0x7e00;
+  _Float16 h;
+  memcpy(&h, &u, 2);
+  return h;
+}
+static u64 hbits(float x) {
+  _Float16 h = (_Float16)x;
+  uint16_t u;
+  memcpy(&u, &h, 2);
+  return 0xffffffffffff0000ull | u;
+}
+static int hsnan(u64 a) {
+  uint16_t u = (a >> 16) == 0xffffffffffffull ? (uint16_t)a : 0x7e00;
+  return (u & 0x7fff) > 0x7c00 && !(u >> 9 & 1);
+}
+static u64 fli_h(unsigned i) {
+  if (i == 1)
+    return hbits(0x1p-14f);
+  if (i == 31)
+    return 0xffffffffffff7e00ull;
+  return hbits(fli_table[i]); /* 2^16 overflows to +inf, as the spec says */
+}
+static u64 minmaxm_h(int max, u64 a, u64 b) {
+  float x = hval(a), y = hval(b);
+  fl = hsnan(a) || hsnan(b) ? 16 : 0;
+  if (isnan(x) || isnan(y))
+    return 0xffffffffffff7e00ull;
+  if (x == y && signbit(x) != signbit(y))
+    return hbits((signbit(x) != 0) == max ? y : x);
+  return hbits(max ? (x > y ? x : y) : (x < y ? x : y));
+}
+static u64 cmpq_h(int lt, u64 a, u64 b) {
+  float x = hval(a), y = hval(b);
+  fl = hsnan(a) || hsnan(b) ? 16 : 0;
+  return lt ? isless(x, y) : islessequal(x, y);
+}
+static u64 fround_h(int nx, int rm, u64 a) {
+  static const int modes[4] = {FE_TONEAREST, FE_TOWARDZERO, FE_DOWNWARD, FE_UPWARD};
+  float x = hval(a), r;
+  fl = 0;
+  if (isnan(x)) {
+    fl = hsnan(a) ? 16 : 0;
+    return 0xffffffffffff7e00ull;
+  }
+  if (rm == 4) {
+    r = roundf(x);
+  } else {
+    fesetround(modes[rm]);
+    r = nearbyintf(x);
+    fesetround(FE_TONEAREST);
+  }
+  if (nx && r != x)
+    fl = 1;
+  return hbits(r);
+}
 static u64 minmaxm(int fmt, int max, u64 a, u64 b) {
   double x = val(fmt, a), y = val(fmt, b);
   fl = snan(fmt, a) || snan(fmt, b) ? 16 : 0;
@@ -277,6 +373,36 @@ int main(void) {
         }
       printf("\n");
     }
+  static const u64 hv[] = {0x0000, 0x8000, 0x3c00, 0xbc00, 0x7c00, 0x7e00, 0x7d00, 0x3800,
+                           0xb800, 0x3e00, 0x4100, 0xc100, 0x0001, 0x6801, 0x67ff, 0x3bff};
+  enum { NHV = sizeof(hv) / sizeof(hv[0]) };
+  for (unsigned i = 0; i < 32; i++)
+    printf("fli.h %2u = %016llx\n", i, (unsigned long long)fli_h(i));
+  for (int i = 0; i < 7; i++)
+    for (int j = 0; j < 7; j++) {
+      u64 a = 0xffffffffffff0000ull | hv[i], b = 0xffffffffffff0000ull | hv[j];
+      printf("h %04llx %04llx:", (unsigned long long)hv[i], (unsigned long long)hv[j]);
+      for (int k = 0; k < 2; k++) {
+        u64 r = minmaxm_h(k, a, b);
+        printf(" %s %016llx/%02x", k ? "fmaxm" : "fminm", (unsigned long long)r, fl);
+      }
+      for (int k = 0; k < 2; k++) {
+        u64 r = cmpq_h(k, a, b);
+        printf(" %s %llu/%02x", k ? "fltq" : "fleq", (unsigned long long)r, fl);
+      }
+      printf("\n");
+    }
+  for (int i = 0; i <= NHV; i++) {
+    /* the last operand is not NaN-boxed: it reads as the canonical NaN */
+    u64 a = i == NHV ? 0x3c00 : 0xffffffffffff0000ull | hv[i];
+    printf("fround.h %016llx:", (unsigned long long)a);
+    for (int rm = 0; rm < 5; rm++)
+      for (int nx = 0; nx < 2; nx++) {
+        u64 r = fround_h(nx, rm, a);
+        printf(" %016llx/%02x", (unsigned long long)r, fl);
+      }
+    printf("\n");
+  }
   for (int i = 0; i < ND; i++) {
     printf("froundnx.d dyn %016llx:", (unsigned long long)dv[i]);
     for (int rm = 0; rm < 5; rm++) {

@@ -1,7 +1,7 @@
 /* The encodings next to Zfa's that stay reserved on RV64 with F and D only
  * raise SIGILL (ILL_ILLOPC): FROUND with the reserved rounding modes 5 and
  * 6, FCVTMOD.W.D with any rm but RTZ, the compare and min/max function
- * codes Zfa leaves free, FLI with funct3 != 0, the binary16 forms (no Zfh),
+ * codes Zfa leaves free, FLI with funct3 != 0, the binary128 forms (no Q),
  * and FMVH.X.D/FMVP.D.X, which are RV32 only. qemu-riscv64 7.2, which has
  * no Zfa, raises SIGILL on all of them too. */
 // test: guest-only: riscv64 inline asm
@@ -40,10 +40,10 @@ int main(void) {
   TRY("fminmax funct3=4", ".insn r 0x53, 4, 0x15, ft0, ft1, ft2");
   TRY("fli.d funct3=1", ".insn r 0x53, 1, 0x79, ft0, f3, f1");
   TRY("fli.d rs2=2", ".insn r 0x53, 0, 0x79, ft0, f3, f2");
-  TRY("fli.h", ".insn r 0x53, 0, 0x7a, ft0, f3, f1");
-  TRY("fminm.h", ".insn r 0x53, 2, 0x16, ft0, ft1, ft2");
-  TRY("fround.h", ".insn r 0x53, 0, 0x22, ft0, ft1, f4");
-  TRY("fleq.h", ".insn r 0x53, 4, 0x52, t0, ft1, ft2");
+  TRY("fli.q", ".insn r 0x53, 0, 0x7b, ft0, f3, f1");
+  TRY("fminm.q", ".insn r 0x53, 2, 0x17, ft0, ft1, ft2");
+  TRY("fround.q", ".insn r 0x53, 0, 0x23, ft0, ft1, f4");
+  TRY("fleq.q", ".insn r 0x53, 4, 0x53, t0, ft1, ft2");
   TRY("fmvh.x.d", ".insn r 0x53, 0, 0x71, t0, ft1, f1");
   TRY("fmvp.d.x", ".insn r 0x53, 0, 0x59, ft0, t0, t0");
   return 0;

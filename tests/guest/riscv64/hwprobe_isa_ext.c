@@ -40,15 +40,17 @@ static void on_ill(int sig) {
     __asm__ volatile("li t1, 0x1234\n\tli t2, 3\n\t" text ::: "t0", "t1", "t2", "ft0", "memory");  \
   }
 PROBE(p_fd, "fcvt.d.w ft0, t1")
-PROBE(p_c, ".insn 0x0001")                           /* c.nop */
-PROBE(p_zba, ".insn r 0x33, 2, 0x10, t0, t1, t2")    /* sh1add */
-PROBE(p_zbb, ".insn r 0x33, 7, 0x20, t0, t1, t2")    /* andn */
-PROBE(p_zbs, ".insn r 0x33, 1, 0x14, t0, t1, t2")    /* bset */
-PROBE(p_zbc, ".insn r 0x33, 1, 0x05, t0, t1, t2")    /* clmul */
-PROBE(p_zbkb, ".insn r 0x33, 4, 0x04, t0, t1, t2")   /* pack */
-PROBE(p_zbkx, ".insn r 0x33, 4, 0x14, t0, t1, t2")   /* xperm8 */
-PROBE(p_zicond, ".insn r 0x33, 5, 0x07, t0, t1, t2") /* czero.eqz */
-PROBE(p_zfa, ".insn r 0x53, 0, 0x79, ft0, f16, f1")  /* fli.d ft0, 1.0 */
+PROBE(p_c, ".insn 0x0001")                             /* c.nop */
+PROBE(p_zba, ".insn r 0x33, 2, 0x10, t0, t1, t2")      /* sh1add */
+PROBE(p_zbb, ".insn r 0x33, 7, 0x20, t0, t1, t2")      /* andn */
+PROBE(p_zbs, ".insn r 0x33, 1, 0x14, t0, t1, t2")      /* bset */
+PROBE(p_zbc, ".insn r 0x33, 1, 0x05, t0, t1, t2")      /* clmul */
+PROBE(p_zbkb, ".insn r 0x33, 4, 0x04, t0, t1, t2")     /* pack */
+PROBE(p_zbkx, ".insn r 0x33, 4, 0x14, t0, t1, t2")     /* xperm8 */
+PROBE(p_zicond, ".insn r 0x33, 5, 0x07, t0, t1, t2")   /* czero.eqz */
+PROBE(p_zfh, ".insn r 0x53, 0, 0x02, ft0, ft0, ft0")   /* fadd.h */
+PROBE(p_zfhmin, ".insn r 0x53, 0, 0x20, ft0, ft0, f2") /* fcvt.s.h */
+PROBE(p_zfa, ".insn r 0x53, 0, 0x79, ft0, f16, f1")    /* fli.d ft0, 1.0 */
 static void p_zicboz(void) {
   static _Alignas(64) char block[64];
   __asm__ volatile(".insn i 0x0f, 2, x0, %0, 4" ::"r"(block) : "memory"); /* cbo.zero */
@@ -63,10 +65,11 @@ static const struct ext {
   const char *name;
   void (*probe)(void);
 } exts[] = {
-    {0, "IMA_FD", p_fd}, {1, "IMA_C", p_c},        {3, "ZBA", p_zba},
-    {4, "ZBB", p_zbb},   {5, "ZBS", p_zbs},        {6, "ZICBOZ", p_zicboz},
-    {7, "ZBC", p_zbc},   {8, "ZBKB", p_zbkb},      {10, "ZBKX", p_zbkx},
-    {32, "ZFA", p_zfa},  {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
+    {0, "IMA_FD", p_fd},      {1, "IMA_C", p_c},        {3, "ZBA", p_zba},
+    {4, "ZBB", p_zbb},        {5, "ZBS", p_zbs},        {6, "ZICBOZ", p_zicboz},
+    {7, "ZBC", p_zbc},        {8, "ZBKB", p_zbkb},      {10, "ZBKX", p_zbkx},
+    {27, "ZFH", p_zfh},       {28, "ZFHMIN", p_zfhmin}, {32, "ZFA", p_zfa},
+    {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
 };
 
 static void ima_ext_0(uint64_t v) {
