@@ -43,12 +43,10 @@ uint64_t rv64_fp_to_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t a, un
 uint64_t rv64_fp_from_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t x, unsigned *flags);
 uint64_t rv64_fp_convert(unsigned to_fmt, unsigned rm, uint64_t a, unsigned *flags);
 
-/* binary16 (rv64_fphalf.c): bits as exact binary64 bits, a binary64 value
- * rounded to binary16, binary16 to binary32 (to_fmt 0) or binary64 (1); the
- * operations of fmt H on the state. */
+/* binary16 (rv64_fphalf.c): binary16 to binary32 (to_fmt 0) or binary64
+ * (1), register rs as binary16 (unboxed), the operations of fmt H on the
+ * state. */
 struct rv64_cpu;
-uint64_t rv64_h2d(uint64_t h);
-uint64_t rv64_d2h(double x, unsigned rm, unsigned *flags);
 uint64_t rv64_fp_from_half(unsigned to_fmt, uint64_t h, unsigned *flags);
 uint64_t rv64_hget(const struct rv64_cpu *r, unsigned rs);
 void rv64_fp_op_h(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned *fl);

@@ -44,7 +44,7 @@ static void rv64_hput(struct rv64_cpu *r, unsigned rd, uint64_t h) {
 
 /* binary16 bits as binary64 bits, exactly; a NaN keeps its sign and its
  * quiet bit (so a signalling NaN still signals). */
-uint64_t rv64_h2d(uint64_t h) {
+static uint64_t rv64_h2d(uint64_t h) {
   uint64_t sign = (h & H_SIGN) ? 1ull << 63 : 0;
   unsigned e = h >> 10 & 31, m = h & 0x3ff;
   if (e == 31)
@@ -77,7 +77,7 @@ static uint64_t half_bits(double v) {
  * raising inexact, overflow, and underflow when the result is tiny after
  * rounding (with an unbounded exponent, as RISC-V detects it) and inexact.
  * A NaN gives the canonical NaN: the caller raises invalid. */
-uint64_t rv64_d2h(double x, unsigned rm, unsigned *flags) {
+static uint64_t rv64_d2h(double x, unsigned rm, unsigned *flags) {
   if (isnan(x))
     return H_CANON;
   bool neg = signbit(x);

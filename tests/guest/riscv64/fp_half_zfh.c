@@ -34,6 +34,7 @@ static const u64 hv[] = {0x0000, 0x8000, 0x3c00, 0xbe00, 0x0001, 0x8001, 0x03ff,
                          0x0c00, 0x1400, 0x6801, 0x3bff, 0x0200, 0x7bfe};
 enum { NH = sizeof(hv) / sizeof(hv[0]) };
 
+// clang-format off
 /* r = op(a, b) in rounding mode RM; a, b and r are register bits */
 #define H2(name, insn, rm)                                                                         \
   static u64 name##_##rm(u64 a, u64 b) {                                                           \
@@ -116,6 +117,7 @@ FUSED(hmadd, "fmadd.h")
 FUSED(hmsub, "fmsub.h")
 FUSED(hnmsub, "fnmsub.h")
 FUSED(hnmadd, "fnmadd.h")
+// clang-format on
 
 #define NOROUND(name, insn, dst)                                                                   \
   static u64 name(u64 a, u64 b) {                                                                  \

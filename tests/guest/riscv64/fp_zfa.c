@@ -70,6 +70,7 @@ static u64 fli(int fmt, unsigned i) {
       __asm__ volatile(".insn r 0x53, 0, 0x78, ft0, f" #n ", f1\n\tfmv.x.d %0, ft0"                \
                        : "=r"(r)::"ft0");                                                          \
     break;
+  // clang-format off
   switch (i) {
     FLI(0)
     FLI(1)
@@ -78,6 +79,7 @@ static u64 fli(int fmt, unsigned i) {
         FLI(16) FLI(17) FLI(18) FLI(19) FLI(20) FLI(21) FLI(22) FLI(23) FLI(24) FLI(25) FLI(26)
             FLI(27) FLI(28) FLI(29) FLI(30) FLI(31)
   }
+  // clang-format on
   return r;
 }
 /* funct7 and funct3 of an FP op on registers with bits a and b, result in
@@ -118,7 +120,9 @@ FOP(fcvtmod_w_d, 0x61, 1, "f8", 1)
 FROUND(0)
 FROUND(1)
 FROUND(2)
-FROUND(3) FROUND(4) static u64 (*const fround_fn[2][2][5])(u64, u64) = {
+FROUND(3)
+FROUND(4)
+static u64 (*const fround_fn[2][2][5])(u64, u64) = {
     {{fround_s_0, fround_s_1, fround_s_2, fround_s_3, fround_s_4},
      {froundnx_s_0, froundnx_s_1, froundnx_s_2, froundnx_s_3, froundnx_s_4}},
     {{fround_d_0, fround_d_1, fround_d_2, fround_d_3, fround_d_4},
@@ -131,11 +135,13 @@ FOP(fminm_h, 0x16, 2, "ft2", 0)
 FOP(fmaxm_h, 0x16, 3, "ft2", 0)
 FOP(fleq_h, 0x52, 4, "ft2", 1)
 FOP(fltq_h, 0x52, 5, "ft2", 1)
+// clang-format off
 #define FROUND_H(rm) FOP(fround_h_##rm, 0x22, rm, "f4", 0) FOP(froundnx_h_##rm, 0x22, rm, "f5", 0)
-FROUND_H(0)
-FROUND_H(1) FROUND_H(2) FROUND_H(3) FROUND_H(4) static u64 (*const fround_h_fn[2][5])(u64, u64) = {
-    {fround_h_0, fround_h_1, fround_h_2, fround_h_3, fround_h_4},
-    {froundnx_h_0, froundnx_h_1, froundnx_h_2, froundnx_h_3, froundnx_h_4}};
+FROUND_H(0) FROUND_H(1) FROUND_H(2) FROUND_H(3) FROUND_H(4)
+    // clang-format on
+    static u64 (*const fround_h_fn[2][5])(u64, u64) = {
+        {fround_h_0, fround_h_1, fround_h_2, fround_h_3, fround_h_4},
+        {froundnx_h_0, froundnx_h_1, froundnx_h_2, froundnx_h_3, froundnx_h_4}};
 static u64 fround_h(int nx, int rm, u64 a) {
   return fround_h_fn[nx][rm](a, 0);
 }
@@ -146,6 +152,7 @@ static u64 fli_h(unsigned i) {
     __asm__ volatile(".insn r 0x53, 0, 0x7a, ft0, f" #n ", f1\n\tfmv.x.d %0, ft0"                  \
                      : "=r"(r)::"ft0");                                                            \
     break;
+  // clang-format off
   switch (i) {
     FLIH(0)
     FLIH(1) FLIH(2) FLIH(3) FLIH(4) FLIH(5) FLIH(6) FLIH(7) FLIH(8) FLIH(9) FLIH(10) FLIH(11)
@@ -153,6 +160,7 @@ static u64 fli_h(unsigned i) {
             FLIH(22) FLIH(23) FLIH(24) FLIH(25) FLIH(26) FLIH(27) FLIH(28) FLIH(29) FLIH(30)
                 FLIH(31)
   }
+  // clang-format on
   return r;
 }
 static u64 minmaxm_h(int max, u64 a, u64 b) {
