@@ -98,6 +98,7 @@ struct guest {
   const char *platform;      /* AT_PLATFORM */
   const char *cpuinfo_isa;   /* /proc/cpuinfo: the riscv "isa" line's value, or NULL */
   uint64_t hwprobe_ima_ext0; /* riscv_hwprobe's RISCV_HWPROBE_KEY_IMA_EXT_0 answer */
+  uint64_t cbo_block_size;   /* riscv_hwprobe's Zicbom/Zicboz block size (0: none) */
 
   /* The state struct, for the C code outside the decoder that reads or
    * writes registers (syscalls, signal frames): its size, and byte offsets

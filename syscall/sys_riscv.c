@@ -13,13 +13,15 @@ enum {
   RV_HWPROBE_MIMPID = 2,
   RV_HWPROBE_BASE_BEHAVIOR = 3, /* 1: IMA as the unprivileged spec defines them */
   RV_HWPROBE_IMA_EXT_0 = 4,
-  RV_HWPROBE_CPUPERF_0 = 5,         /* misaligned access performance (older key) */
-  RV_HWPROBE_ZICBOZ_BLOCK_SIZE = 6, /* no Zicboz: 0 */
+  RV_HWPROBE_CPUPERF_0 = 5, /* misaligned access performance (older key) */
+  RV_HWPROBE_ZICBOZ_BLOCK_SIZE = 6,
   RV_HWPROBE_HIGHEST_VIRT_ADDRESS = 7,
   RV_HWPROBE_TIME_CSR_FREQ = 8, /* rdtime counts at 10 MHz (rv64_csr.c) */
   RV_HWPROBE_MISALIGNED_SCALAR = 9,
   RV_HWPROBE_MISALIGNED_VECTOR = 10,
-  RV_HWPROBE_KEYS = 11,
+  RV_HWPROBE_VENDOR_EXT_THEAD_0 = 11, /* not a T-Head core: 0 */
+  RV_HWPROBE_ZICBOM_BLOCK_SIZE = 12,
+  RV_HWPROBE_KEYS = 13,
 };
 
 enum {
@@ -41,7 +43,9 @@ static uint64_t sys_hwprobe_value(const struct guest *g, int64_t key) {
   case RV_HWPROBE_HIGHEST_VIRT_ADDRESS: return SYS_VA_LIMIT - 1;
   case RV_HWPROBE_TIME_CSR_FREQ: return 10000000;
   case RV_HWPROBE_MISALIGNED_VECTOR: return RV_MISALIGNED_UNSUPPORTED;
-  default: return 0; /* vendor, arch and implementation ids; no Zicboz */
+  case RV_HWPROBE_ZICBOZ_BLOCK_SIZE:
+  case RV_HWPROBE_ZICBOM_BLOCK_SIZE: return g->cbo_block_size;
+  default: return 0; /* vendor, arch and implementation ids; vendor extensions */
   }
 }
 

@@ -58,12 +58,15 @@ case $GUEST in
     REGS='\<[xf][0-9]+\>' REGMAP='' STATEREGS="frm fflags"
     DEFAULT_CLASSES="int bitmanip compressed ldst atomic fp branch"
     SKIPPED_CLASSES=none
+    # qemu 7.2 has Zbkb, Zbkx and Zfh but leaves them off in its default CPU
+    QEMU_CPU="-cpu rv64,zbkb=true,zbkx=true,Zfh=true"
     # fp writes frm with any value: a reserved one makes later DYN operations SIGILL
     QSIG_NOTE="in fp: a reserved frm, else a generator bug?"
     ;;
   *) echo "difftest.sh: unknown GUEST=$GUEST (aarch64, riscv64 or all)" >&2; exit 2 ;;
 esac
 QEMU=${QEMU:-qemu-$GUEST}
+QEMU_RUN="$QEMU ${QEMU_CPU:-}"
 KNOWN=$("$GEN" classes 2>/dev/null | grep -vxE "$SKIPPED_CLASSES" | tr '\n' ' ')
 if [ -n "${CLASSES:-}" ] && [ -n "${DT_ALL:-}" ]; then # both guests: keep this one's classes
   CLASSES=$(for c in $CLASSES; do case " $KNOWN ${SKIPPED_CLASSES/none/} " in *" $c "*) echo "$c" ;; esac; done)
@@ -109,7 +112,7 @@ strip() {
 # differs CASEFILE [IGNORED]: xrun and qemu disagree on this one case.
 differs() {
   run_all "$XRUN" "$1" 1 "$TMP/a" &
-  run_all "$QEMU" "$1" 1 "$TMP/b"
+  run_all "$QEMU_RUN" "$1" 1 "$TMP/b"
   wait
   ! cmp -s <(strip "${2:-}" <"$TMP/a") <(strip "${2:-}" <"$TMP/b")
 }
@@ -141,7 +144,7 @@ dis_raw() {
     return
   fi
   perl -e 'local $/; my @w = unpack("V*", <STDIN>);
-    print "\t.attribute arch, \"rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zba1p0_zbb1p0_zbc1p0_zbs1p0\"\n";
+    print "\t.attribute arch, \"rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zfh1p0_zba1p0_zbb1p0_zbc1p0_zbkb1p0_zbkx1p0_zbs1p0\"\n";
     for (@w) { if (($_ & 3) == 3) { printf "\t.insn 4, 0x%08x\n", $_ }
       else { printf "\t.insn 2, 0x%04x\n\t.insn 2, 0x%04x\n", $_ & 0xffff, $_ >> 16 } }' \
     <"$1" >"$TMP/dis.s" && "$AS" -o "$TMP/dis.o" "$TMP/dis.s" && "$OBJDUMP" -d -M numeric "$TMP/dis.o"
@@ -190,7 +193,8 @@ show_case() { # show_case CLASS CASES K [IGNORED]
   echo "    case $k (GUEST=$GUEST CLASSES=$cls N=$N SEED=$SEED), minimized to slots mask $mask:"
   disasm "$TMP/min" | tee "$TMP/dis"
   timeout -k 2 "$TIMEOUT" "$XRUN" "$HARNESS" -m "$TMP/min" >"$TMP/a" 2>/dev/null
-  timeout -k 2 "$TIMEOUT" "$QEMU" "$HARNESS" -m "$TMP/min" >"$TMP/b" 2>/dev/null
+  # shellcheck disable=SC2086 # QEMU_RUN carries options
+  timeout -k 2 "$TIMEOUT" $QEMU_RUN "$HARNESS" -m "$TMP/min" >"$TMP/b" 2>/dev/null
   fields <(head -1 "$TMP/a") <(head -1 "$TMP/b")
   initial "$TMP/min" "$TMP/dis"
 }
@@ -217,7 +221,7 @@ decode_check() {
   "$GEN" selfcases 4 >"$TMP/self.bin" || return 1
   n=$("$GEN" words "$TMP/self.bin" | wc -l)
   run_all "$XRUN" "$TMP/self.bin" "$n" "$TMP/self.xrun" &
-  run_all "$QEMU" "$TMP/self.bin" "$n" "$TMP/self.qemu"
+  run_all "$QEMU_RUN" "$TMP/self.bin" "$n" "$TMP/self.qemu"
   wait
   if ! grep -qE '^[0-9]+ (signal=4|died)' "$TMP/self.xrun" "$TMP/self.qemu"; then
     echo "PASS $TAG/decode: $n encodings of $((n / 4)) templates"
@@ -242,7 +246,7 @@ for cls in $CLASSES; do
   cases=$TMP/$cls.bin
   "$GEN" gen "$cls" "$N" "$SEED" >"$cases" || { echo "FAIL $TAG/$cls: generator failed"; nfail=$((nfail + 1)); continue; }
   run_all "$XRUN" "$cases" "$N" "$TMP/$cls.xrun" &
-  run_all "$QEMU" "$cases" "$N" "$TMP/$cls.qemu"
+  run_all "$QEMU_RUN" "$cases" "$N" "$TMP/$cls.qemu"
   wait
   # bad: every mismatch; core: those that remain when the FP flags are left out
   paste -d'\t' "$TMP/$cls.xrun" "$TMP/$cls.qemu" | awk -F'\t' '$1 != $2 { print NR - 1 }' >"$TMP/$cls.bad"

@@ -26,6 +26,9 @@
 #                              answer), and xrun is not compared with qemu live
 #   // test: cflags: FLAGS     extra flags for the guest build
 #   // test: xrun-flags: FLAGS options for xrun itself (not for qemu), e.g. -tb-size 64K
+#   // test: qemu-flags: FLAGS options for qemu-$GUEST only (when blessing and
+#                              comparing), e.g. -cpu rv64,zbkb=true for an
+#                              extension qemu has but does not enable by default
 #   // test: args: ARGS        command-line arguments, with shell quoting; @TMP@
 #                              is a fresh empty directory (also the cwd)
 # .S files are always arm-only and are linked with -nostdlib.
@@ -155,6 +158,7 @@ run_test() { # run_test NAME SRCFILE VARIANT
   [ -f "$exp/$name.status" ] && want_status=$(cat "$exp/$name.status")
   local xflags=
   [ $same_as_qemu = 0 ] && xflags=$(directive "$src" xrun-flags)
+  [ $same_as_qemu = 1 ] && xflags=$(directive "$src" qemu-flags)
   got_status=$(run "$XRUN_CMD $xflags" "$bin" "$args" "$bin.got")
   if [ "$got_status" = 124 ] && [ "$want_status" != 124 ]; then
     fail "$tname" "timed out after ${TIMEOUT}s (or internal error 124): $(head -c 200 "$bin.got.err")"; return
@@ -167,7 +171,7 @@ run_test() { # run_test NAME SRCFILE VARIANT
   fi
   if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ] &&
     [ -z "$(shared_qemu_wrong "$name")" ]; then
-    q_status=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
+    q_status=$(run "$QEMU $(directive "$src" qemu-flags)" "$bin" "$args" "$bin.qemu")
     if ! cmp -s "$bin.qemu" "$bin.got" || [ "$q_status" != "$got_status" ]; then
       fail "$tname" "matches $name.out but not $QEMU (status $q_status); test is not deterministic?" \
         "$bin.qemu" "$bin.got"
@@ -183,7 +187,7 @@ bless() {
   bin=$(abspath "$OUT/$name")
   build "$src" "$bin" "" || { echo "bless $name: build failed"; cat "$bin.log"; return 1; }
   args=$(directive "$src" args)
-  q=$(run "$QEMU" "$bin" "$args" "$bin.qemu")
+  q=$(run "$QEMU $(directive "$src" qemu-flags)" "$bin" "$args" "$bin.qemu")
   if [ -n "$(directive "$src" qemu-wrong)" ]; then
     mkdir -p "$OUT/native"
     nbin=$(abspath "$OUT/native/$name")

@@ -13,6 +13,10 @@
 /* fcsr: frm in bits 7:5, fflags NV DZ OF UF NX in bits 4:0. */
 enum { RV64_FCSR_MASK = 0xff, RV64_FFLAGS_MASK = 0x1f, RV64_FRM_SHIFT = 5 };
 
+/* The cache-block size of Zicbom and Zicboz (CMO spec 1.0, chapter 2.1): the
+ * block cbo.zero zeroes, and riscv_hwprobe's ZICBOZ/ZICBOM_BLOCK_SIZE. */
+enum { RV64_CBO_BLOCK = 64 };
+
 struct rv64_cpu {
   struct cpu c;      /* must be first */
   uint64_t x[32];    /* x[0] is never written: the decoder reads it as 0 */

@@ -51,20 +51,34 @@ bool rv64_trans_fp_to_int(struct rv64_ctx *s, const struct arg_fpop *a) {
   return rv64_fp_call(s, a->rm);
 }
 
-/* rm is a function code: 0..2 (FSGNJ, FSGNJN, FSGNJX; FLE, FLT, FEQ), 0..1
- * (FMIN, FMAX). */
+/* rm is a function code: 0..2 (FSGNJ, FSGNJN, FSGNJX), 0..3 (FMIN, FMAX,
+ * and Zfa's FMINM, FMAXM). */
 bool rv64_trans_fp_sgnj(struct rv64_ctx *s, const struct arg_fpop *a) {
   return a->rm <= 2 ? rv64_fp_sgnj_ir(s, a->rm) : rv64_illegal(s);
 }
 bool rv64_trans_fp_minmax(struct rv64_ctx *s, const struct arg_fpop *a) {
-  return a->rm <= 1 ? rv64_fp_call(s, 0) : rv64_illegal(s);
+  return a->rm <= 3 ? rv64_fp_call(s, 0) : rv64_illegal(s);
 }
+/* rm 0..2: FLE FLT FEQ; 4..5: FLEQ FLTQ (Zfa), only in the helper. */
 bool rv64_trans_fp_cmp(struct rv64_ctx *s, const struct arg_fpop *a) {
-  if (a->rm > 2)
+  if (a->rm == 3 || a->rm > 5)
     return rv64_illegal(s);
-  return rv64_fp_cmp_ir(s, a->rm) || rv64_fp_call(s, 0);
+  return (a->rm <= 2 && rv64_fp_cmp_ir(s, a->rm)) || rv64_fp_call(s, 0);
 }
 bool rv64_trans_fp_class(struct rv64_ctx *s, const struct arg_fpop *a) {
   (void)a;
   return rv64_fp_call(s, 0);
+}
+
+/* fmt H (Zfh): every computation is the helper's (rv64_fphalf.c). */
+bool rv64_trans_fp_h_round(struct rv64_ctx *s, const struct arg_fpop *a) {
+  if (a->rm == 5 || a->rm == 6)
+    return rv64_illegal(s);
+  return rv64_fp_call(s, a->rm);
+}
+bool rv64_trans_fp_sgnj_h(struct rv64_ctx *s, const struct arg_fpop *a) {
+  return a->rm <= 2 ? rv64_fp_call(s, 0) : rv64_illegal(s);
+}
+bool rv64_trans_fp_cmp_h(struct rv64_ctx *s, const struct arg_fpop *a) {
+  return a->rm == 3 || a->rm > 5 ? rv64_illegal(s) : rv64_fp_call(s, 0);
 }

@@ -34,11 +34,23 @@ static inline uint32_t rv64_unbox(uint64_t v) {
 uint64_t rv64_fp_arith(unsigned op, unsigned fmt, unsigned rm, uint64_t a, uint64_t b, uint64_t c,
                        unsigned *flags);
 uint64_t rv64_fp_minmax(bool max, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags);
+uint64_t rv64_fp_minmaxm(bool max, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags);
+uint64_t rv64_fp_round_int(bool nx, unsigned fmt, unsigned rm, uint64_t a, unsigned *flags);
+uint64_t rv64_fp_cvtmod_w(uint64_t a, unsigned *flags);
 uint64_t rv64_fp_cmp(unsigned kind, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags);
 uint64_t rv64_fp_class(unsigned fmt, uint64_t a);
 uint64_t rv64_fp_to_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t a, unsigned *flags);
 uint64_t rv64_fp_from_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t x, unsigned *flags);
 uint64_t rv64_fp_convert(unsigned to_fmt, unsigned rm, uint64_t a, unsigned *flags);
+
+/* binary16 (rv64_fphalf.c): binary16 to binary32 (to_fmt 0) or binary64
+ * (1), register rs as binary16 (unboxed), the operations of fmt H on the
+ * state. */
+struct rv64_cpu;
+uint64_t rv64_fp_from_half(unsigned to_fmt, uint64_t h, unsigned *flags);
+uint64_t rv64_hget(const struct rv64_cpu *r, unsigned rs);
+void rv64_fp_op_h(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned *fl);
+void rv64_fp_fused_h(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned *fl);
 
 /* rv64_fp_arith's op. */
 enum { RV64_FADD, RV64_FSUB, RV64_FMUL, RV64_FDIV, RV64_FSQRT, RV64_FMADD };

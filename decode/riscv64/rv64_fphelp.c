@@ -48,6 +48,24 @@ static uint64_t rv64_fp_sgnj(unsigned fmt, unsigned how, uint64_t a, uint64_t b)
   return (a & ~sign) | s;
 }
 
+/* funct3 0 FMIN, 1 FMAX, 2 FMINM, 3 FMAXM (Zfa). */
+static uint64_t rv64_fp_minmax_any(unsigned funct3, unsigned fmt, uint64_t a, uint64_t b,
+                                   unsigned *fl) {
+  bool max = funct3 & 1;
+  return funct3 & 2 ? rv64_fp_minmaxm(max, fmt, a, b, fl) : rv64_fp_minmax(max, fmt, a, b, fl);
+}
+
+/* funct5 01000: rs2 0 FCVT.D.S, 1 FCVT.S.D (the source is the other
+ * format), 2 FCVT.S.H, FCVT.D.H (Zfh), 4 FROUND, 5 FROUNDNX (Zfa). */
+static uint64_t rv64_fp_round_or_convert(struct rv64_cpu *r, unsigned rs1, unsigned rs2,
+                                         unsigned fmt, unsigned rm, unsigned *fl) {
+  if (rs2 == 2)
+    return rv64_fp_from_half(fmt, rv64_hget(r, rs1), fl);
+  if (rs2 >= 4)
+    return rv64_fp_round_int(rs2 == 5, fmt, rm, rv64_fget(r, rs1, fmt), fl);
+  return rv64_fp_convert(fmt, rm, rv64_fget(r, rs1, !fmt), fl);
+}
+
 /* OP-FP (opcode 1010011), by funct5. */
 static void rv64_fp_op(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned *fl) {
   unsigned f5 = bits(insn, 27, 5), fmt = bits(insn, 25, 1), funct3 = bits(insn, 12, 3);
@@ -60,16 +78,23 @@ static void rv64_fp_op(struct rv64_cpu *r, uint32_t insn, unsigned rm, unsigned 
   case 0x03: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FDIV, fmt, rm, a, b, 0, fl)); break;
   case 0x0b: rv64_fput(r, rd, fmt, rv64_fp_arith(RV64_FSQRT, fmt, rm, a, 0, 0, fl)); break;
   case 0x04: rv64_fput(r, rd, fmt, rv64_fp_sgnj(fmt, funct3, a, b)); break;
-  case 0x05: rv64_fput(r, rd, fmt, rv64_fp_minmax(funct3 == 1, fmt, a, b, fl)); break;
-  case 0x08: /* FCVT.S.D, FCVT.D.S: the source is the other format */
-    rv64_fput(r, rd, fmt, rv64_fp_convert(fmt, rm, rv64_fget(r, rs1, !fmt), fl));
-    break;
+  case 0x05: rv64_fput(r, rd, fmt, rv64_fp_minmax_any(funct3, fmt, a, b, fl)); break;
+  case 0x08: rv64_fput(r, rd, fmt, rv64_fp_round_or_convert(r, rs1, rs2, fmt, rm, fl)); break;
   case 0x14: rv64_xput(r, rd, rv64_fp_cmp(funct3, fmt, a, b, fl)); break;
-  case 0x18: rv64_xput(r, rd, rv64_fp_to_int(rs2, fmt, rm, a, fl)); break;
+  case 0x18:
+    rv64_xput(r, rd, rs2 == 8 ? rv64_fp_cvtmod_w(a, fl) : rv64_fp_to_int(rs2, fmt, rm, a, fl));
+    break;
   case 0x1a: rv64_fput(r, rd, fmt, rv64_fp_from_int(rs2, fmt, rm, r->x[rs1], fl)); break;
   case 0x1c: rv64_xput(r, rd, rv64_fp_class(fmt, a)); break;
   default: break; /* the decoder takes no other encoding */
   }
+}
+
+/* The sign injections, min/max, compares and FCLASS have a function code
+ * in funct3, not a rounding mode: FLTQ's 5 is not a reserved mode. */
+static bool rv64_funct3_is_op(uint32_t insn) {
+  unsigned f5 = bits(insn, 27, 5);
+  return (insn & 0x7f) == 0x53 && (f5 == 0x04 || f5 == 0x05 || f5 == 0x14 || f5 == 0x1c);
 }
 
 uint64_t rv64_h_fp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
@@ -80,12 +105,13 @@ uint64_t rv64_h_fp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   unsigned rm = bits((uint32_t)insn, 12, 3), fl = 0;
   if (rm == RV64_DYN)
     rm = r->fcsr >> RV64_FRM_SHIFT & 7;
-  if (rm > RV64_RMM)
+  if (rm > RV64_RMM && !rv64_funct3_is_op((uint32_t)insn))
     return 1;
+  bool half = bits((uint32_t)insn, 25, 2) == 2;
   if ((insn & 0x7f) == 0x53)
-    rv64_fp_op(r, (uint32_t)insn, rm, &fl);
+    (half ? rv64_fp_op_h : rv64_fp_op)(r, (uint32_t)insn, rm, &fl);
   else
-    rv64_fp_fused(r, (uint32_t)insn, rm, &fl);
+    (half ? rv64_fp_fused_h : rv64_fp_fused)(r, (uint32_t)insn, rm, &fl);
   r->fcsr |= fl;
   /* fl has the guest's flags; what the host raised on the way (GCC's inline
    * ceil, floor and trunc raise inexact) must not reach them later */

@@ -167,11 +167,25 @@ uint64_t rv64_fp_minmax(bool max, unsigned fmt, uint64_t a, uint64_t b, unsigned
   return (x > y) == max ? a : b;
 }
 
-/* kind: 2 FEQ (quiet: invalid only for a signalling NaN), 1 FLT, 0 FLE
- * (signalling: invalid for any NaN). */
-uint64_t rv64_fp_cmp(unsigned kind, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags) {
+/* FMINM/FMAXM (Zfa): IEEE 754-2019 minimum and maximum, which return the
+ * canonical NaN when either operand is a NaN (invalid only for a signalling
+ * one) and are FMIN/FMAX otherwise. */
+uint64_t rv64_fp_minmaxm(bool max, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags) {
   if (is_nan(fmt, a) || is_nan(fmt, b)) {
-    if (kind != 2 || is_snan(fmt, a) || is_snan(fmt, b))
+    if (is_snan(fmt, a) || is_snan(fmt, b))
+      *flags |= RV64_NV;
+    return canon(fmt);
+  }
+  return rv64_fp_minmax(max, fmt, a, b, flags);
+}
+
+/* kind: 2 FEQ (quiet: invalid only for a signalling NaN), 1 FLT, 0 FLE
+ * (signalling: invalid for any NaN), and Zfa's quiet 5 FLTQ, 4 FLEQ. */
+uint64_t rv64_fp_cmp(unsigned kind, unsigned fmt, uint64_t a, uint64_t b, unsigned *flags) {
+  bool quiet = kind == 2 || kind >= 4;
+  kind &= 3;
+  if (is_nan(fmt, a) || is_nan(fmt, b)) {
+    if (!quiet || is_snan(fmt, a) || is_snan(fmt, b))
       *flags |= RV64_NV;
     return 0;
   }
@@ -205,6 +219,45 @@ static double round_rm(double x, unsigned rm) {
   case RV64_RMM: return round(x);
   default: return nearbyint(x); /* the helpers run under round-to-nearest-even */
   }
+}
+
+/* FROUND and FROUNDNX (Zfa): a rounded to an integral value of its format
+ * as rm says. A NaN becomes the canonical NaN (invalid if signalling);
+ * infinities and zeros stay; the sign of a zero result is a's. Only
+ * FROUNDNX raises inexact, when the value changed. */
+uint64_t rv64_fp_round_int(bool nx, unsigned fmt, unsigned rm, uint64_t a, unsigned *flags) {
+  if (is_nan(fmt, a)) {
+    if (is_snan(fmt, a))
+      *flags |= RV64_NV;
+    return canon(fmt);
+  }
+  double x = fmt ? f64(a) : f32(a);
+  if (isinf(x) || x == 0)
+    return a;
+  double r = copysign(round_rm(x, rm), x);
+  if (nx && r != x)
+    *flags |= RV64_NX;
+  return fmt ? bits64(r) : bits32((float)r);
+}
+
+/* FCVTMOD.W.D (Zfa): a rounded toward zero, modulo 2^32, sign-extended.
+ * The flags are FCVT.W.D's with RTZ: invalid for a NaN, an infinity or a
+ * value out of the int32 range (the result then 0 for the first two),
+ * else inexact when a was not integral. */
+uint64_t rv64_fp_cvtmod_w(uint64_t a, unsigned *flags) {
+  double x = f64(a);
+  if (is_nan(1, a) || isinf(x)) {
+    *flags |= RV64_NV;
+    return 0;
+  }
+  double t = trunc(x);
+  if (t < -0x1p31 || t >= 0x1p31)
+    *flags |= RV64_NV;
+  else if (t != x)
+    *flags |= RV64_NX;
+  /* fmod is exact; its result is integral and below 2^32 in magnitude */
+  uint32_t low = (uint32_t)(int64_t)fmod(t, 0x1p32);
+  return (uint64_t)(int64_t)(int32_t)low;
 }
 
 /* FCVT.{W,WU,L,LU}.{S,D} (kind 0..3): out of range and NaN saturate and

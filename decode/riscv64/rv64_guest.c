@@ -20,9 +20,16 @@ enum {
   RV64_HWPROBE_ZBA = 1 << 3,
   RV64_HWPROBE_ZBB = 1 << 4,
   RV64_HWPROBE_ZBS = 1 << 5,
+  RV64_HWPROBE_ZICBOZ = 1 << 6,
   RV64_HWPROBE_ZBC = 1 << 7,
+  RV64_HWPROBE_ZBKB = 1 << 8,
+  RV64_HWPROBE_ZBKX = 1 << 10,
+  RV64_HWPROBE_ZFH = 1 << 27,
+  RV64_HWPROBE_ZFHMIN = 1 << 28,
 };
+#define RV64_HWPROBE_ZFA    (1ull << 32)
 #define RV64_HWPROBE_ZICOND (1ull << 35)
+#define RV64_HWPROBE_ZICBOM (1ull << 55)
 
 /* Program entry: pc and sp set, every other register zero, no reservation. */
 static void rv64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
@@ -55,9 +62,15 @@ const struct guest rv64_guest = {
              RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
-    .cpuinfo_isa = "rv64imafdc_zicntr_zicond_zicsr_zifencei_zba_zbb_zbc_zbs",
+    .cpuinfo_isa =
+        "rv64imafdc_zicbom_zicbop_zicboz_zicntr_zicond_zicsr_zifencei_zfa_zfh_zfhmin_zba_zbb_zbc_"
+        "zbkb_zbkx_zbs",
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
-                        RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBS | RV64_HWPROBE_ZICOND,
+                        RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBKB | RV64_HWPROBE_ZBKX |
+                        RV64_HWPROBE_ZBS | RV64_HWPROBE_ZFH | RV64_HWPROBE_ZFHMIN |
+                        RV64_HWPROBE_ZFA | RV64_HWPROBE_ZICOND | RV64_HWPROBE_ZICBOM |
+                        RV64_HWPROBE_ZICBOZ,
+    .cbo_block_size = RV64_CBO_BLOCK,
     .cpu_size = sizeof(struct rv64_cpu),
     .x_off = offsetof(struct rv64_cpu, x[0]),
     .sp_off = offsetof(struct rv64_cpu, x[2]),

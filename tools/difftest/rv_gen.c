@@ -176,11 +176,22 @@ static uint32_t seed_f32(struct rv_rng *r) {
   return sign | exp << 23 | (rv_rand(r) & ((1u << 23) - 1));
 }
 
-/* F registers: NaN-boxed singles, doubles, and now and then an improperly
- * boxed single (which single-precision reads take as the canonical NaN). */
+static uint16_t seed_f16(struct rv_rng *r) {
+  static const uint16_t special[] = {0x7e00, 0x7d00, 0x7c00, 0xfc00, 0x8000, 0,     1,
+                                     0x83ff, 0x3c00, 0xbe00, 0x7bff, 0x0400, 0x6801};
+  if (rv_below(r, 3) == 0)
+    return special[rv_below(r, sizeof special / sizeof special[0])];
+  return (uint16_t)((rv_rand(r) & 0x8000) | (1 + rv_below(r, 30)) << 10 | (rv_rand(r) & 0x3ff));
+}
+
+/* F registers: NaN-boxed singles and halves, doubles, and now and then an
+ * improperly boxed single (which single-precision reads take as the
+ * canonical NaN). */
 static uint64_t seed_f(struct rv_rng *r) {
-  switch (rv_below(r, 8)) {
+  switch (rv_below(r, 10)) {
   case 0: return (uint64_t)rv_rand(r) << 32 | seed_f32(r);
+  case 8:
+  case 9: return 0xffffffffffff0000ull | seed_f16(r);
   case 1:
   case 2:
   case 3: return 0xffffffff00000000ull | seed_f32(r);
