@@ -121,11 +121,16 @@ static void sys_note_own_files(void) {
   dl_iterate_phdr(sys_note_own_file, NULL);
 }
 
-static bool sys_own_file(const char *path) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT; /* threads may open maps at once */
+const char *sys_own_file_at(int i) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, sys_note_own_files);
-  for (int i = 0; i < sys_n_own_files; i++)
-    if (!strcmp(path, sys_own_files[i]))
+  return i < sys_n_own_files ? sys_own_files[i] : NULL;
+}
+
+static bool sys_own_file(const char *path) {
+  const char *own;
+  for (int i = 0; (own = sys_own_file_at(i)); i++)
+    if (!strcmp(path, own))
       return true;
   return false;
 }
