@@ -5,7 +5,7 @@
  * had before xrun's main (its executable and host libraries, the host's
  * stack and vdso, the loader's and the allocator's first anonymous memory),
  * the host stack of each guest thread, the persistent cache's files, and
- * what the host libraries map later (the allocator's arenas and per-thread
+ * what the allocator maps later (mimalloc's segments and per-thread
  * data, tc_own_alloc.c).
  *
  * The ranges are kept sorted and disjoint, so a lookup is a binary search
@@ -111,6 +111,7 @@ static uint64_t tc_own_hex(const char **p) {
  * loader's anonymous pages (the main thread's TLS) and the allocator's
  * first memory. */
 __attribute__((constructor)) static void tc_own_at_start(void) {
+  tc_own_alloc_init(); /* from now on the allocator's mappings are recorded as made */
   FILE *f = fopen("/proc/self/maps", "re");
   char line[512];
   while (f && fgets(line, sizeof(line), f)) {
