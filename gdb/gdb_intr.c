@@ -37,6 +37,7 @@ static void gdb_intr_take(void) {
 
 static void *gdb_intr_main(void *arg) {
   (void)arg;
+  tc_own_thread(); /* xrun's own thread: the guest may not unmap its stack */
   while (gdb_active) {
     struct pollfd p = {.fd = gdb.fd, .events = POLLIN};
     if (poll(&p, 1, 100) <= 0 || gdb_interrupt)

@@ -121,8 +121,12 @@ static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **en
   const char *self = sys_xrun_binary();
   if (self)
     execve(self, nargv, envp);
+  int err = self ? errno : ENOENT;
+  if (err == EACCES || err == EPERM || err == ENOENT) /* not the program's doing */
+    fprintf(stderr, "xrun: %s: cannot run xrun (%s) again for it: %s\n", path,
+            self ? self : "/proc/self/exe", strerror(err));
   free(nargv);
-  return -errno;
+  return -err;
 }
 
 /* The "#!" line of the script at path, as Linux's binfmt_script reads it:

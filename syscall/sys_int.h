@@ -133,6 +133,9 @@ int64_t sys_proc_view(const struct cpu *c, int64_t fd);
 /* The guest's /proc/self/smaps (sys_proc_files.c) and its rollup (sys_rollup.c). */
 void sys_smaps(FILE *f, const struct cpu *c);
 void sys_smaps_rollup(FILE *f, const struct cpu *c);
+/* The files xrun was loaded from (its executable, the host's dynamic loader
+ * and libraries), as real paths: the i-th, or NULL past the last. */
+const char *sys_own_file_at(int i);
 /* The name under this process's own procfs directory that a canonical procfs
  * path has ("maps" for /proc/PID/maps or /proc/PID/task/TID/maps when PID is
  * this process), else path itself; and the device of procfs. */

@@ -121,11 +121,16 @@ static void sys_note_own_files(void) {
   dl_iterate_phdr(sys_note_own_file, NULL);
 }
 
-static bool sys_own_file(const char *path) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT; /* threads may open maps at once */
+const char *sys_own_file_at(int i) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, sys_note_own_files);
-  for (int i = 0; i < sys_n_own_files; i++)
-    if (!strcmp(path, sys_own_files[i]))
+  return i < sys_n_own_files ? sys_own_files[i] : NULL;
+}
+
+static bool sys_own_file(const char *path) {
+  const char *own;
+  for (int i = 0; (own = sys_own_file_at(i)); i++)
+    if (!strcmp(path, own))
       return true;
   return false;
 }
@@ -157,6 +162,25 @@ static int sys_maps_head(const char *line, uint64_t *lo, uint64_t *hi) {
   return name_at;
 }
 
+/* An anonymous host mapping [lo, hi), whose line is line: the parts that
+ * are not xrun's, each on a line of its own (the kernel merges a guest
+ * mapping with an adjacent one of xrun's). smaps (!all) shows the first
+ * part, which its detail lines then follow. Returns whether one was shown. */
+static bool sys_maps_anon(FILE *f, const char *line, uint64_t lo, uint64_t hi, bool all) {
+  const char *rest = strchr(line, ' ');
+  bool shown = false;
+  uint64_t at = lo, end;
+  while (rest && (at = tc_own_gap(at, hi, &end)) < hi && (all || !shown)) {
+    const char *name = sys_maps_name(at, end, "");
+    if (name)
+      fprintf(f, "%08llx-%08llx%s%s\n", (unsigned long long)at, (unsigned long long)end, rest,
+              name);
+    shown |= name != NULL;
+    at = end;
+  }
+  return shown;
+}
+
 /* Copy the host's maps (smaps) lines of the guest's mappings into f, each
  * mapping's first line with its guest name. */
 static void sys_maps_filter(FILE *f, const char *host_file) {
@@ -170,6 +194,10 @@ static void sys_maps_filter(FILE *f, const char *host_file) {
     if (!name_at) { /* a detail line of smaps */
       if (keep)
         fprintf(f, "%s\n", line);
+      continue;
+    }
+    if (!line[name_at]) {
+      keep = sys_maps_anon(f, line, lo, hi, !strstr(host_file, "smaps"));
       continue;
     }
     const char *name = sys_maps_name(lo, hi, line + name_at);

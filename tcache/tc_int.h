@@ -75,6 +75,10 @@ extern __thread int tc_decode_sig, tc_decode_si_code;
 /* xrun's own memory (tc_own.c): taken at start, and ranges added later. */
 void tc_own_init(void);
 void tc_own_add(uint64_t lo, uint64_t hi);
+void tc_own_remove(uint64_t lo, uint64_t hi);
+/* Finds the allocator's code, whose mmap and munmap calls tc_own_alloc.c
+ * records (called before main). */
+void tc_own_alloc_init(void);
 
 /* The leaf locks of tc_exec.c, tc_own.c and tc_pfile.c (tc_fork_lock_add). */
 extern pthread_mutex_t tc_exec_lock, tc_own_lock, tc_pfile_lock;

@@ -198,6 +198,9 @@ void *tc_writable(const void *p);
 /* True if [start, start+len) overlaps memory the translator owns (code buffer,
  * its own stacks): a guest MAP_FIXED there is refused. */
 int tc_overlaps_translator(uint64_t start, uint64_t len);
+/* The first part of [lo, hi) that is not xrun's own memory: its start
+ * (hi if there is none) and, in *gap_hi, its end. */
+uint64_t tc_own_gap(uint64_t lo, uint64_t hi, uint64_t *gap_hi);
 /* Call in each new host thread that runs a guest thread: its stack is xrun's. */
 void tc_own_thread(void);
 

@@ -24,6 +24,11 @@
 #   // test: qemu-wrong: WHY   qemu-$GUEST differs from Linux here: the expected
 #                              output is the native x86-64 build's (the kernel's
 #                              answer), and xrun is not compared with qemu live
+#   // test: native: WHY       the kernel's answer depends on how this machine's
+#                              kernel is configured (Landlock on or off): the
+#                              expected output is the native x86-64 build's, run
+#                              here at each test (no NAME.out; implies qemu-wrong
+#                              when qemu-$GUEST lacks the calls)
 #   // test: cflags: FLAGS     extra flags for the guest build
 #   // test: xrun-flags: FLAGS options for xrun itself (not for qemu), e.g. -tb-size 64K
 #   // test: qemu-flags: FLAGS options for qemu-$GUEST only (when blessing and
@@ -147,6 +152,9 @@ run_test() { # run_test NAME SRCFILE VARIANT
     fail "$tname" "build failed: $(grep -m1 -i error "$bin.log")"; rm -f "$bin"; return
   fi
   local exp; exp=$(dirname "$src") # NAME.out and NAME.status live beside the source
+  if [ -n "$(directive "$src" native)" ]; then
+    exp=$(native_expect "$name" "$src" "$bin") || { fail "$tname" "native build failed"; return; }
+  fi
   if [ ! -f "$exp/$name.out" ]; then
     fail "$tname" "no expected output $exp/$name.out"; return
   fi
@@ -169,7 +177,7 @@ run_test() { # run_test NAME SRCFILE VARIANT
   if [ "$got_status" != "$want_status" ]; then
     fail "$tname" "exit status $got_status, expected $want_status: $(head -c 200 "$bin.got.err" | tr '\n' ' ')"; return
   fi
-  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)" ] &&
+  if [ $have_qemu = 1 ] && [ $same_as_qemu = 0 ] && [ -z "$(directive "$src" qemu-wrong)$(directive "$src" native)" ] &&
     [ -z "$(shared_qemu_wrong "$name")" ]; then
     q_status=$(run "$QEMU $(directive "$src" qemu-flags)" "$bin" "$args" "$bin.qemu")
     if ! cmp -s "$bin.qemu" "$bin.got" || [ "$q_status" != "$got_status" ]; then
@@ -179,6 +187,21 @@ run_test() { # run_test NAME SRCFILE VARIANT
     fi
   fi
   echo "PASS $TAG/$tname"
+}
+
+# native_expect NAME SRC BIN: builds and runs SRC natively, writing
+# NAME.out/.status into a directory of their own; prints that directory.
+native_expect() {
+  local name=$1 src=$2 dir=$3.native nbin st
+  mkdir -p "$dir"
+  nbin=$(abspath "$OUT/native/$name")
+  mkdir -p "$OUT/native"
+  # shellcheck disable=SC2086
+  $HOST_CC $COMMON_CFLAGS $HOST_CFLAGS -I"$SRC" -o "$nbin" "$src" -lm -lpthread 2>"$dir/log" || return 1
+  st=$(run "" "$nbin" "$(directive "$src" args)" "$dir/$name.out")
+  rm -f "$dir/$name.status"
+  [ "$st" = 0 ] || echo "$st" >"$dir/$name.status"
+  echo "$dir"
 }
 
 # bless NAME: write NAME.out/.status from $QEMU, cross-checked natively.
@@ -233,7 +256,10 @@ for src in "$SRC"/*.c "$SRC"/*.S; do
     m=0; for pat in "$@"; do case $name in *"$pat"*) m=1 ;; esac; done
     [ $m = 1 ] || continue
   fi
-  if [ $mode = bless ]; then bless "$name" "$src"; continue; fi
+  if [ $mode = bless ]; then
+    if [ -n "$(directive "$src" native)" ]; then echo "bless $name: checked against a native run each time"; continue; fi
+    bless "$name" "$src"; continue
+  fi
   run_test "$name" "$src" ""
   case " $(echo $VARIANT_TESTS) " in
     *" $name "*) for v in $VARIANT_KINDS; do run_test "$name" "$src" "$v"; done ;;
