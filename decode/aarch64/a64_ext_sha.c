@@ -4,8 +4,8 @@
  * schedule updates SHA512H, SHA512H2, SHA512SU0, SHA512SU1, and the Keccak
  * helpers EOR3, BCAX, XAR, RAX1. Each is a C helper that interprets the
  * instruction on struct a64_cpu, written from the instruction pseudocode.
- * EOR3, BCAX, XAR and RAX1 are translated to vector IR by a64_vec_sha.c,
- * which is tested against these helpers.
+ * All of them are translated to IR by a64_vec_sha.c (these are what decode
+ * takes when those patterns decline), which is tested against these helpers.
  * A vector is two 64-bit words, w[0] the low one.
  */
 #include "a64_ext.h"

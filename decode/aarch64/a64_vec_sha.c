@@ -14,9 +14,12 @@
  *   SHA1SU1   Vd = rol32(t, 1) ^ {0, 0, 0, rol32(t[0], 2)}, t = Vd ^ ext(Vn, 0, #4)
  *   EOR3      Vd = Vn ^ Vm ^ Va        BCAX Vd = Vn ^ (Vm & ~Va)
  *   XAR       Vd = ror64(Vn ^ Vm, #imm6)   RAX1 Vd = Vn ^ rol64(Vm, 1)
+ *   SHA512SU0 Vd = Vd + s0({Vd[1], Vn[0]})  SHA512SU1 Vd = Vd + s1(Vn) + Vm
+ *   SHA512H, SHA512H2: two dependent rounds on the 64-bit lanes as scalar
+ *             ops (FIPS 180-4 4.1.3), lane 1 first
  *
- * SHA1C, SHA1P, SHA1M and SHA-512 stay helpers (a64_crypto.c, a64_ext_sha.c),
- * which are also the reference these are tested against.
+ * SHA1C, SHA1P and SHA1M stay helpers (a64_crypto.c); those of a64_crypto.c
+ * and a64_ext_sha.c are also the reference these are tested against.
  */
 #include "a64_vec.h"
 
@@ -124,5 +127,92 @@ bool trans_vec_xar(struct a64_ctx *s, const struct arg_vec_xar *a) {
 bool trans_vec_rax1(struct a64_ctx *s, const struct arg_vec_rax1 *a) {
   uint32_t m = vror64(s, a64_vget(s, a->rm), 63);
   a64_vput(s, a->rd, vop2(s, IR_VXOR, 0, a64_vget(s, a->rn), m), 1);
+  return true;
+}
+
+/* ---- SHA-512 ---- */
+
+/* x ror a ^ x ror b ^ (x ror c, or x >> c when shr): the SHA-512 sigmas on the 64-bit lanes. */
+static uint32_t vsigma512(struct a64_ctx *s, uint32_t x, unsigned a, unsigned b, unsigned c,
+                          bool shr) {
+  uint32_t t = vop2(s, IR_VXOR, 0, vror64(s, x, a), vror64(s, x, b));
+  return vop2(s, IR_VXOR, 0, t, shr ? vop1(s, IR_VSHRU, 3, x, c) : vror64(s, x, c));
+}
+
+/* 11001110 110 00000 100000 Rn Rd: SHA512SU0 Vd.2D, Vn.2D. */
+bool trans_vec_sha512su0(struct a64_ctx *s, const struct arg_vec_sha512su0 *a) {
+  uint32_t w = a64_vget(s, a->rd);
+  uint32_t t = ir_vop(s->b, IR_VEXT, IR_V128, 0, w, a64_vget(s, a->rn), 8); /* {W[1], X[0]} */
+  a64_vput(s, a->rd, vop2(s, IR_VADD, 3, w, vsigma512(s, t, 1, 8, 7, true)), 1);
+  return true;
+}
+
+static uint32_t lane64(struct a64_ctx *s, uint32_t v, unsigned i) {
+  return ir_vop(s->b, IR_VEXTRACT, IR_I64, 3, v, 0, i);
+}
+
+static uint32_t op64(struct a64_ctx *s, enum ir_op op, uint32_t x, uint32_t y) {
+  return ir_binop(s->b, op, IR_I64, x, y);
+}
+
+/* x ror a ^ x ror b ^ x ror c of one 64-bit word. */
+static uint32_t sigma64(struct a64_ctx *s, uint32_t x, unsigned a, unsigned b, unsigned c) {
+  uint32_t ra = op64(s, IR_ROR, x, ir_const(s->b, IR_I64, a));
+  uint32_t rb = op64(s, IR_ROR, x, ir_const(s->b, IR_I64, b));
+  uint32_t rc = op64(s, IR_ROR, x, ir_const(s->b, IR_I64, c));
+  return op64(s, IR_XOR, op64(s, IR_XOR, ra, rb), rc);
+}
+
+/* Ch(e, f, g) = (e & f) ^ (~e & g) */
+static uint32_t ch64(struct a64_ctx *s, uint32_t e, uint32_t f, uint32_t g) {
+  uint32_t ne = ir_unop(s->b, IR_NOT, IR_I64, e);
+  return op64(s, IR_XOR, op64(s, IR_AND, e, f), op64(s, IR_AND, ne, g));
+}
+
+/* Maj(a, b, c) = (a & b) ^ (a & c) ^ (b & c) */
+static uint32_t maj64(struct a64_ctx *s, uint32_t a, uint32_t b, uint32_t c) {
+  uint32_t t = op64(s, IR_XOR, op64(s, IR_AND, a, b), op64(s, IR_AND, a, c));
+  return op64(s, IR_XOR, t, op64(s, IR_AND, b, c));
+}
+
+/* a + b + c */
+static uint32_t add3(struct a64_ctx *s, uint32_t a, uint32_t b, uint32_t c) {
+  return op64(s, IR_ADD, op64(s, IR_ADD, a, b), c);
+}
+
+/* SHA512H with X = Vn, Y = Vm, W = Vd (Arm ARM, SHA512H pseudocode). */
+static void sha512h(struct a64_ctx *s, uint32_t x0, uint32_t x1, uint32_t y0, uint32_t y1,
+                    uint32_t w0, uint32_t w1, uint32_t *r0, uint32_t *r1) {
+  *r1 = add3(s, ch64(s, y1, x0, x1), sigma64(s, y1, 14, 18, 41), w1);
+  uint32_t tmp = op64(s, IR_ADD, *r1, y0);
+  *r0 = add3(s, ch64(s, tmp, y1, x0), sigma64(s, tmp, 14, 18, 41), w0);
+}
+
+/* SHA512H2 with X = Vn, Y = Vm, W = Vd. */
+static void sha512h2(struct a64_ctx *s, uint32_t x0, uint32_t y0, uint32_t y1, uint32_t w0,
+                     uint32_t w1, uint32_t *r0, uint32_t *r1) {
+  *r1 = add3(s, maj64(s, x0, y1, y0), sigma64(s, y0, 28, 34, 39), w1);
+  *r0 = add3(s, maj64(s, *r1, y0, y1), sigma64(s, *r1, 28, 34, 39), w0);
+}
+
+/* 11001110 011 Rm 1000 op(2) Rn Rd: SHA512H Qd, Qn, Vm.2D (op 0), SHA512H2 (1),
+ * SHA512SU1 Vd.2D, Vn.2D, Vm.2D (2); RAX1 (3) is trans_vec_rax1's. */
+bool trans_vec_sha512_3reg(struct a64_ctx *s, const struct arg_vec_sha512_3reg *a) {
+  if (a->op == 3)
+    return false;
+  uint32_t d = a64_vget(s, a->rd), n = a64_vget(s, a->rn), m = a64_vget(s, a->rm), r0, r1;
+  if (a->op == 2) { /* W + s1(X) + Y */
+    uint32_t t = vop2(s, IR_VADD, 3, d, vsigma512(s, n, 19, 61, 6, true));
+    a64_vput(s, a->rd, vop2(s, IR_VADD, 3, t, m), 1);
+    return true;
+  }
+  uint32_t x0 = lane64(s, n, 0), y0 = lane64(s, m, 0), y1 = lane64(s, m, 1);
+  uint32_t w0 = lane64(s, d, 0), w1 = lane64(s, d, 1);
+  if (a->op == 0)
+    sha512h(s, x0, lane64(s, n, 1), y0, y1, w0, w1, &r0, &r1);
+  else
+    sha512h2(s, x0, y0, y1, w0, w1, &r0, &r1);
+  uint32_t lo = ir_vop(s->b, IR_VZEXT64, IR_V128, 0, r0, 0, 0);
+  a64_vput(s, a->rd, ir_vop(s->b, IR_VINSERT, IR_V128, 3, lo, r1, 1), 1);
   return true;
 }

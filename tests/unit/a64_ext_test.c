@@ -1035,7 +1035,7 @@ TEST(ext_unallocated) {
  * in a64_vec_test), so a64.decode's vec_ patterns take them first. */
 static bool vec_ir_owns(uint32_t insn) {
   return (insn & 0xffc08000) == 0xce000000 || (insn & 0xffe00000) == 0xce800000 ||
-         (insn & 0xffe0fc00) == 0xce608c00;
+         (insn & 0xffe0f000) == 0xce608000 || (insn & 0xfffffc00) == 0xcec08000;
 }
 
 /* The IR that decoding insn at pc by table (NULL: a64.decode's whole

@@ -86,6 +86,8 @@ static const struct a64_pattern vec_patterns[] = {
     {0, 0, a64_decode_only_vec_eor3_bcax, "vec_eor3_bcax"},
     {0, 0, a64_decode_only_vec_xar, "vec_xar"},
     {0, 0, a64_decode_only_vec_rax1, "vec_rax1"},
+    {0, 0, a64_decode_only_vec_sha512_3reg, "vec_sha512_3reg"},
+    {0, 0, a64_decode_only_vec_sha512su0, "vec_sha512su0"},
     {0, 0, NULL, NULL}};
 
 /* A block of the one instruction from table, or NULL if the table declines. */
@@ -490,7 +492,7 @@ static void check_ext(uint32_t base) {
  * AESIMC are vector IR), PMULL{2} at every size (1Q is vector IR); and
  * CRC32C{B,H,W,X} (a64_dp_misc.c, the CRC32C op) against its helper.
  * a64_vec_sha.c: SHA256H H2 SU1 SU0, SHA1SU0 SU1 H, EOR3 BCAX, XAR at some
- * rotations, RAX1. */
+ * rotations, RAX1, SHA512H H2 SU1 SU0. */
 TEST(crypto) {
   counted = failures = 0;
   for (uint32_t size = 0; size < 4; size++)
@@ -517,8 +519,14 @@ TEST(crypto) {
   check_with(vec_patterns, a64_ext_patterns, 0xce800000 | 32 << 10 | 3 << 16 | 3 << 5 | 3);
   check_with(vec_patterns, a64_ext_patterns, 0xce608c00 | 2 << 16 | 1 << 5 | 0); /* RAX1 */
   check_with(vec_patterns, a64_ext_patterns, 0xce608c00 | 3 << 16 | 3 << 5 | 3);
+  for (uint32_t op = 0; op < 3; op++) { /* SHA512H H2 SU1 */
+    check_with(vec_patterns, a64_ext_patterns, 0xce608000 | op << 10 | 2 << 16 | 1 << 5 | 0);
+    check_with(vec_patterns, a64_ext_patterns, 0xce608000 | op << 10 | 3 << 16 | 3 << 5 | 3);
+  }
+  check_with(vec_patterns, a64_ext_patterns, 0xcec08000 | 1 << 5 | 0); /* SHA512SU0 */
+  check_with(vec_patterns, a64_ext_patterns, 0xcec08000 | 3 << 5 | 3);
   fprintf(stderr, "  %d encodings\n", counted);
-  ASSERT_EQ(counted, 8 + 4 + 8 + 8 + 6 + 4 + 5 + 2);
+  ASSERT_EQ(counted, 8 + 4 + 8 + 8 + 6 + 4 + 5 + 2 + 8);
   ASSERT_EQ(failures, 0);
 }
 
