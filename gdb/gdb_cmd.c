@@ -53,8 +53,11 @@ static bool gdb_addr_len(const char *s, uint64_t *addr, size_t *len, char **rest
   return true;
 }
 
-/* The selected thread's registers: itself when it is the stopped one, else
- * a copy taken under the translator's lock (it runs on meanwhile). */
+/* The selected thread's registers: itself when it is the stopped one or
+ * parked (all-stop: at a block boundary or on its way out of a system call,
+ * its state exact and its own to write), else a copy taken under the
+ * translator's lock (it is inside a system call, which may still write
+ * them). */
 struct gdb_copy {
   long tid;
   struct cpu *into;
@@ -68,10 +71,17 @@ static void gdb_copy_one(struct cpu *c, void *arg) {
   }
 }
 
-static struct cpu *gdb_regs_of(struct cpu *sel) {
-  static struct cpu *copy;
+/* The thread whose registers G and P write: NULL for one inside a system call. */
+static struct cpu *gdb_writable(struct cpu *sel) {
   if (!sel || sel == gdb.stopped)
     return gdb.stopped;
+  return __atomic_load_n(&sel->debug.where, __ATOMIC_SEQ_CST) == GDB_PARKED ? sel : NULL;
+}
+
+static struct cpu *gdb_regs_of(struct cpu *sel) {
+  static struct cpu *copy;
+  if (gdb_writable(sel))
+    return gdb_writable(sel);
   if (!copy)
     copy = mi_zalloc_aligned(gdb.stopped->guest->cpu_size, 64);
   struct gdb_copy k = {gdb_tid(sel), copy, false};
@@ -93,15 +103,16 @@ static void gdb_cmd_g(void) {
 
 static void gdb_cmd_G(const char *s) {
   uint8_t r[64];
-  if (gdb.selected && gdb.selected != gdb.stopped) {
+  struct cpu *c = gdb_writable(gdb.selected);
+  if (!c) {
     gdb_error(1);
     return;
-  } /* a running thread's registers are its own */
+  }
   for (unsigned i = 0; i < gdb.guest->n_regs; i++) {
     size_t size = gdb.guest->reg_size(i);
     if (gdb_fromhex(r, s, size) != size)
       break;
-    gdb.guest->reg_set(gdb.stopped, i, r);
+    gdb.guest->reg_set(c, i, r);
     s += 2 * size;
   }
   gdb_send_str("OK");
@@ -122,7 +133,8 @@ static void gdb_cmd_P(const char *s) {
   char *eq;
   unsigned n = (unsigned)strtoul(s, &eq, 16);
   uint8_t r[64];
-  if (*eq != '=' || n >= gdb.guest->n_regs || (gdb.selected && gdb.selected != gdb.stopped)) {
+  struct cpu *c = gdb_writable(gdb.selected);
+  if (*eq != '=' || n >= gdb.guest->n_regs || !c) {
     gdb_error(1);
     return;
   }
@@ -130,7 +142,7 @@ static void gdb_cmd_P(const char *s) {
     gdb_error(1);
     return;
   }
-  gdb.guest->reg_set(gdb.stopped, n, r);
+  gdb.guest->reg_set(c, n, r);
   gdb_send_str("OK");
 }
 
