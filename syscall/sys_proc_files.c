@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "sys_int.h"
+#include "../loader/loader.h"
 #include "../tcache/tcache.h"
 
 /* Linux's arm64 names for AT_HWCAP bits 0..31 (arch/arm64/kernel/cpuinfo.c). */
@@ -139,6 +140,8 @@ static const char *sys_maps_name(uint64_t lo, uint64_t hi, const char *name) {
     return NULL;      /* the code buffer; xrun and its libraries */
   if (name[0] == '[') /* the host's stack, heap, vdso, vvar, vsyscall */
     return NULL;
+  if (lo == sys_vdso && hi == lo + 4096 && !strcmp(name, "/memfd:" LD_VDSO_MEMFD " (deleted)"))
+    return "[vdso]"; /* the guest's (ld_vdso.c), wherever mremap took it */
   if (!name[0] && sys_stack_at >= lo && sys_stack_at < hi)
     return "[stack]";
   if (!name[0] && brk_hi > brk_lo && lo < brk_hi && hi > brk_lo)
@@ -155,6 +158,21 @@ static int sys_maps_head(const char *line, uint64_t *lo, uint64_t *hi) {
     return 0;
   *lo = l, *hi = h;
   return name_at;
+}
+
+/* A mapping's first line: the host's, with the guest's name. A name xrun
+ * gives ([stack], [heap], [vdso]) is shown as the kernel shows a special
+ * mapping's: offset, device and inode 0, and the name padded to column 73
+ * (fs/proc/task_mmu.c, show_map_vma). */
+static void sys_maps_line(FILE *f, const char *line, int name_at, const char *name) {
+  char head[128];
+  int range_perms = 0;
+  if (name == line + name_at || sscanf(line, "%*s %*s%n", &range_perms) < 0 || !range_perms) {
+    fprintf(f, "%.*s%s\n", name_at, line, name);
+    return;
+  }
+  snprintf(head, sizeof(head), "%.*s 00000000 00:00 0 ", range_perms, line);
+  fprintf(f, "%-72s %s\n", head, name);
 }
 
 /* Copy the host's maps (smaps) lines of the guest's mappings into f, each
@@ -175,7 +193,7 @@ static void sys_maps_filter(FILE *f, const char *host_file) {
     const char *name = sys_maps_name(lo, hi, line + name_at);
     keep = name != NULL;
     if (keep)
-      fprintf(f, "%.*s%s\n", name_at, line, name);
+      sys_maps_line(f, line, name_at, name);
   }
   if (in)
     fclose(in);
