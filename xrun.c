@@ -493,6 +493,7 @@ int main(int argc, char **argv) {
   g->cpu_init(c, img.entry, img.sp);
   sys_set_brk(img.brk_start);
   sys_set_proc_view(img.arg_start, img.arg_end, img.auxv, img.auxv_bytes);
+  sys_set_vdso(img.vdso);
   tc_init(&x64_backend, g);
   if (gdb_port)
     gdb_attach(c, img.auxv, img.auxv_bytes);

@@ -147,6 +147,11 @@ struct guest_abi {
   int (*sigframe_push)(struct cpu *c, int sig, const struct sys_sigaction *act, const void *info,
                        uint64_t old_mask);
   int (*sigframe_read)(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
+  /* The code at the start of the guest's vDSO page (the loader maps it at
+   * exec time, loader/ld_vdso.c): the rt_sigreturn trampoline a handler
+   * returns to when it has no restorer of its own. */
+  const uint32_t *sigreturn_code;
+  uint32_t sigreturn_bytes;
   /* struct sigaction has sa_restorer (arm64; riscv64's has none). */
   bool sa_restorer;
   /* Open flags: the asm-generic values (as the x86-64 host has them)

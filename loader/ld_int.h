@@ -74,6 +74,9 @@ int ld_interp_open(const struct ld_elf *exe, const struct guest *g, struct ld_el
 /* Add e's function symbols, e being mapped with bias (ld_syms.c). */
 void ld_syms_add_elf(const struct ld_elf *e, uint64_t bias);
 
+/* Map the guest's vDSO page (ld_vdso.c); sets img->vdso. */
+int ld_vdso(const struct guest *g, struct ld_image *img);
+
 /* Allocate the stack and write argc, argv, envp and auxv on it; sets img->sp. */
 int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, char **envp,
              struct ld_image *img);

@@ -1,4 +1,5 @@
-/* ld_load.c - ld_load: the program, its interpreter if any, then the stack. */
+/* ld_load.c - ld_load: the program, its interpreter if any, the vDSO page,
+ * then the stack. */
 #include <mimalloc.h>
 #include <string.h>
 #include "ld_int.h"
@@ -56,6 +57,8 @@ int ld_load(const struct guest *g, const char *path, int argc, char **argv, char
   img->exec_stack = l.exec_stack;
   if (exe->interp[0])
     st = ld_load_interp(g, exe, interp, img);
+  if (!st) /* as Linux maps its vDSO: after the interpreter, before the tables */
+    st = ld_vdso(g, img);
   if (!st)
     st = ld_stack(g, path, argc, argv, envp, img);
 out:

@@ -12,6 +12,7 @@
  *     return status;           // one line was printed on stderr
  *   g->cpu_init(c, img.entry, img.sp);
  *   sys_set_brk(img.brk_start);
+ *   sys_set_vdso(img.vdso);
  */
 #ifndef LOADER_H
 #define LOADER_H
@@ -35,7 +36,13 @@ struct ld_image {
   uint64_t auxv; /* the auxiliary vector on the guest stack, AT_NULL included */
   uint64_t auxv_bytes;
   int exec_stack; /* PT_GNU_STACK asks for an executable stack */
+  /* The vDSO page (ld_vdso.c), or 0 for a guest without one. */
+  uint64_t vdso;
 };
+
+/* The memfd behind the vDSO page: the host's /proc/self/maps names the page
+ * "/memfd:" LD_VDSO_MEMFD " (deleted)". */
+#define LD_VDSO_MEMFD "xrun-vdso"
 
 /* Called for each segment the loader maps, with whether it is executable:
  * xrun sets it so that code in the others is refused (tc_exec_set). */

@@ -126,9 +126,6 @@ const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err);
 /* fd, just opened for the guest: if it is a /proc file that xrun shows in
  * the guest's view (cpuinfo; the process's maps, cmdline, auxv), fd is
  * closed and the generated file's fd returned instead. */
-/* A read-execute page holding code (a guest's signal-return trampoline),
- * mapped at the first call and kept in *page (sys_sigframe.c); 0 on failure. */
-uint64_t sys_code_page(uint64_t *page, const uint32_t *code, size_t bytes);
 int64_t sys_proc_view(const struct cpu *c, int64_t fd);
 /* The guest's /proc/self/smaps (sys_proc_files.c) and its rollup (sys_rollup.c). */
 void sys_smaps(FILE *f, const struct cpu *c);
@@ -255,6 +252,13 @@ int sys_a64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack
 int sys_rv64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *act,
                            const void *info, uint64_t old_mask);
 int sys_rv64_sigframe_read(struct cpu *c, uint64_t *mask, struct sys_stack *stack);
+/* Each guest's rt_sigreturn trampoline, the code of its vDSO page. */
+extern const uint32_t sys_a64_sigreturn[2], sys_rv64_sigreturn[2];
+/* Where the guest's vDSO page is now (sys_set_vdso, moved by mremap), and
+ * so its rt_sigreturn trampoline; 0 if there is none (sys_sigframe.c). */
+extern uint64_t sys_vdso;
+/* mremap moved [old, old+len) to new: the vDSO goes along if it was there. */
+void sys_vdso_moved(uint64_t old, uint64_t len, uint64_t new);
 /* Where a frame goes: the alternate stack's top when the action asks for it
  * and sp is not on it already, else sp. */
 uint64_t sys_sigframe_stack(uint64_t sp, uint64_t flags);

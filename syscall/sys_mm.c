@@ -107,6 +107,7 @@ int64_t sys_mremap(const struct sys_call *s) {
     return -errno;
   tc_invalidate(old, old_len);
   tc_file_unmapped(old, old_len);
+  sys_vdso_moved(old, old_len, (uint64_t)(uintptr_t)p);
   tc_file_unmapped((uint64_t)(uintptr_t)p, new_len);
   if ((uint64_t)(uintptr_t)p != old) { /* moved, perhaps over other code (MREMAP_FIXED) */
     tc_invalidate((uint64_t)(uintptr_t)p, new_len);

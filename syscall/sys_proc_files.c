@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "sys_int.h"
+#include "../loader/loader.h"
 #include "../tcache/tcache.h"
 
 /* Linux's arm64 names for AT_HWCAP bits 0..31 (arch/arm64/kernel/cpuinfo.c). */
@@ -144,6 +145,8 @@ static const char *sys_maps_name(uint64_t lo, uint64_t hi, const char *name) {
     return NULL;      /* the code buffer; xrun and its libraries */
   if (name[0] == '[') /* the host's stack, heap, vdso, vvar, vsyscall */
     return NULL;
+  if (lo == sys_vdso && hi == lo + 4096 && !strcmp(name, "/memfd:" LD_VDSO_MEMFD " (deleted)"))
+    return "[vdso]"; /* the guest's (ld_vdso.c), wherever mremap took it */
   if (!name[0] && sys_stack_at >= lo && sys_stack_at < hi)
     return "[stack]";
   if (!name[0] && brk_hi > brk_lo && lo < brk_hi && hi > brk_lo)
@@ -162,6 +165,21 @@ static int sys_maps_head(const char *line, uint64_t *lo, uint64_t *hi) {
   return name_at;
 }
 
+/* A mapping's first line: the host's, with the guest's name. A name xrun
+ * gives ([stack], [heap], [vdso]) is shown as the kernel shows a special
+ * mapping's: offset, device and inode 0, and the name padded to column 73
+ * (fs/proc/task_mmu.c, show_map_vma). */
+static void sys_maps_line(FILE *f, const char *line, int name_at, const char *name) {
+  char head[128];
+  int range_perms = 0;
+  if (name == line + name_at || sscanf(line, "%*s %*s%n", &range_perms) < 0 || !range_perms) {
+    fprintf(f, "%.*s%s\n", name_at, line, name);
+    return;
+  }
+  snprintf(head, sizeof(head), "%.*s 00000000 00:00 0 ", range_perms, line);
+  fprintf(f, "%-72s %s\n", head, name);
+}
+
 /* An anonymous host mapping [lo, hi), whose line is line: the parts that
  * are not xrun's, each on a line of its own (the kernel merges a guest
  * mapping with an adjacent one of xrun's). smaps (!all) shows the first
@@ -172,9 +190,12 @@ static bool sys_maps_anon(FILE *f, const char *line, uint64_t lo, uint64_t hi, b
   uint64_t at = lo, end;
   while (rest && (at = tc_own_gap(at, hi, &end)) < hi && (all || !shown)) {
     const char *name = sys_maps_name(at, end, "");
-    if (name)
-      fprintf(f, "%08llx-%08llx%s%s\n", (unsigned long long)at, (unsigned long long)end, rest,
-              name);
+    if (name) {
+      char part[PATH_MAX + 128];
+      int n = snprintf(part, sizeof(part), "%08llx-%08llx%s", (unsigned long long)at,
+                       (unsigned long long)end, rest);
+      sys_maps_line(f, part, n, *name ? name : part + n);
+    }
     shown |= name != NULL;
     at = end;
   }
@@ -203,7 +224,7 @@ static void sys_maps_filter(FILE *f, const char *host_file) {
     const char *name = sys_maps_name(lo, hi, line + name_at);
     keep = name != NULL;
     if (keep)
-      fprintf(f, "%.*s%s\n", name_at, line, name);
+      sys_maps_line(f, line, name_at, name);
   }
   if (in)
     fclose(in);

@@ -1,22 +1,25 @@
 /* sys_sigframe.c - what the guests' signal frames share (each guest's frame
  * is struct guest_abi's sigframe_push and sigframe_read: sys_sigframe_a64.c,
- * sys_sigframe_rv64.c): where a frame goes, the page of a signal-return
- * trampoline, and rt_sigreturn. */
+ * sys_sigframe_rv64.c): where a frame goes, where the vDSO's signal-return
+ * trampoline is, and rt_sigreturn. */
 #define _GNU_SOURCE
 #include <string.h>
-#include <sys/mman.h>
 #include "sys_int.h"
 
-uint64_t sys_code_page(uint64_t *page, const uint32_t *code, size_t bytes) {
-  if (!*page) {
-    void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-      return 0;
-    memcpy(p, code, bytes);
-    mprotect(p, 4096, PROT_READ | PROT_EXEC);
-    *page = (uint64_t)(uintptr_t)p;
-  }
-  return *page;
+uint64_t sys_vdso;
+
+void sys_set_vdso(uint64_t at) {
+  sys_vdso = at;
+}
+
+/* As arm64's vdso_mremap (and riscv64's): the kernel follows its vDSO when
+ * the program moves it, and signal handlers return to the new place. An
+ * unmapped vDSO is not forgotten: a handler then returns to where it was,
+ * and faults there (SIGSEGV), or runs what the program mapped there, as
+ * on Linux. */
+void sys_vdso_moved(uint64_t old, uint64_t len, uint64_t new) {
+  if (sys_vdso && sys_vdso >= old && sys_vdso - old < len)
+    sys_vdso = new + (sys_vdso - old);
 }
 
 /* The kernel's sigsp(): the top of the alternate stack when the action asks

@@ -10,9 +10,9 @@
  *                          ... the interrupted stack
  *
  * ucontext.uc_mcontext.__reserved holds an fpsimd_context record and then a
- * null record. The handler returns to sa_restorer (glibc's, doing svc
- * rt_sigreturn), or to a two-instruction trampoline xrun maps, standing for
- * the kernel's vDSO sigreturn. */
+ * null record. The handler returns to sa_restorer, or to the kernel's vDSO
+ * sigreturn: the two-instruction trampoline at the start of the vDSO page
+ * the loader maps (sys_vdso). */
 #define _GNU_SOURCE
 #include <stddef.h>
 #include <string.h>
@@ -65,14 +65,11 @@ _Static_assert(offsetof(struct sys_a64_sigcontext, reserved) == 288, "__reserved
 _Static_assert(sizeof(struct sys_a64_rt_sigframe) == 4688, "rt_sigframe size");
 _Static_assert(sizeof(struct sys_a64_fpsimd_context) == 528, "fpsimd_context size");
 
-/* The return address when the guest gave no SA_RESTORER:
+/* The vDSO's __kernel_rt_sigreturn, the return address when the guest gave
+ * no SA_RESTORER (glibc gives none on arm64):
  *   mov x8, #139   // 0xd2801168
  *   svc #0         // 0xd4000001 */
-static uint64_t sys_a64_sigtramp(void) {
-  static uint64_t tramp;
-  static const uint32_t code[2] = {0xd2801168, 0xd4000001};
-  return sys_code_page(&tramp, code, sizeof(code));
-}
+const uint32_t sys_a64_sigreturn[2] = {0xd2801168, 0xd4000001};
 
 /* pc, x0-x30, sp, NZCV, and the fpsimd_context record: FPSR, FPCR, V0-V31. */
 static void sys_a64_save(struct sys_a64_sigcontext *mc, struct cpu *c, uint64_t fault) {
@@ -98,7 +95,7 @@ int sys_a64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *ac
   uint64_t record_at = (sp - 16) & ~15ull;
   uint64_t frame_at = record_at - sizeof(f);
   uint64_t record[2] = {x[29], x[30]};
-  uint64_t ret = act->flags & SYS_SA_RESTORER ? act->restorer : sys_a64_sigtramp();
+  uint64_t ret = act->flags & SYS_SA_RESTORER ? act->restorer : sys_vdso;
   memset(&f, 0, sizeof(f));
   if (act->flags & SYS_SA_SIGINFO)
     memcpy(f.info, info, sizeof(f.info));

@@ -12,9 +12,10 @@
  * 8 bytes of the union are the header of the extension records (V, ...),
  * here the zero end record. The handler gets a0 = sig, a1 = &info, a2 =
  * &uc (always, SA_SIGINFO or not) and returns to ra, the kernel's vDSO
- * rt_sigreturn: riscv64 has no SA_RESTORER, so xrun maps a two-instruction
- * trampoline standing for it. Registers are read and written through the
- * guest's state layout (struct guest). */
+ * rt_sigreturn: riscv64 has no SA_RESTORER; xrun's vDSO page (sys_vdso),
+ * mapped by the loader, starts with a two-instruction trampoline for it.
+ * Registers are read and written through the guest's state layout (struct
+ * guest). */
 #define _GNU_SOURCE
 #include <stddef.h>
 #include <string.h>
@@ -49,14 +50,10 @@ _Static_assert(offsetof(struct sys_rv64_ucontext, mcontext) == 176, "uc_mcontext
 _Static_assert(offsetof(struct sys_rv64_sigcontext, fp) == 256, "sc_fpregs");
 _Static_assert(sizeof(struct sys_rv64_rt_sigframe) == 1088, "rt_sigframe size");
 
-/* The return address of every handler:
+/* The vDSO's __vdso_rt_sigreturn, the return address of every handler:
  *   li a7, 139   // 0x08b00893 (addi a7, zero, 139)
  *   ecall        // 0x00000073 */
-static uint64_t sys_rv64_sigtramp(void) {
-  static uint64_t tramp;
-  static const uint32_t code[2] = {0x08b00893, 0x00000073};
-  return sys_code_page(&tramp, code, sizeof(code));
-}
+const uint32_t sys_rv64_sigreturn[2] = {0x08b00893, 0x00000073};
 
 /* pc, x1-x31, f0-f31 and fcsr. */
 static void sys_rv64_save(struct sys_rv64_sigcontext *mc, struct cpu *c) {
@@ -87,7 +84,7 @@ int sys_rv64_sigframe_push(struct cpu *c, int sig, const struct sys_sigaction *a
   x[10] = (uint64_t)sig;
   x[11] = frame_at + offsetof(struct sys_rv64_rt_sigframe, info);
   x[12] = frame_at + offsetof(struct sys_rv64_rt_sigframe, uc);
-  x[1] = sys_rv64_sigtramp();
+  x[1] = sys_vdso;
   *sp_reg = frame_at;
   *sys_reg(c, g->monitor_off) = ~0ull; /* a trap clears the reservation */
   c->pc = act->handler;

@@ -44,5 +44,9 @@ void sys_set_brk(uint64_t start);
 /* What /proc/self/cmdline and /proc/self/auxv show: the guest's argument
  * strings [arg_start, arg_end) and its auxiliary vector, as loaded. */
 void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes);
+/* Where the loader mapped the guest's vDSO page (img.vdso): a handler with
+ * no restorer returns to the rt_sigreturn trampoline at its start, and
+ * /proc/self/maps names it [vdso]. */
+void sys_set_vdso(uint64_t at);
 
 #endif

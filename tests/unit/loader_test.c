@@ -4,6 +4,7 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -144,6 +145,16 @@ static void check_stack(int *test_failed_, const struct ld_image *img, const cha
   ASSERT(memcmp(rnd, zero, 16) != 0);
 }
 
+/* The vDSO page: a mapped page (mprotect fails on a hole) that starts with
+ * the guest's rt_sigreturn trampoline. */
+static void check_vdso(int *test_failed_, const struct ld_image *img) {
+  const struct guest_abi *abi = test_guest.abi;
+  ASSERT(img->vdso != 0);
+  ASSERT_EQ(img->vdso % 4096, 0);
+  ASSERT(memcmp((void *)(uintptr_t)img->vdso, abi->sigreturn_code, abi->sigreturn_bytes) == 0);
+  ASSERT(mprotect((void *)(uintptr_t)img->vdso, 4096, PROT_READ | PROT_EXEC) == 0);
+}
+
 /* Loads path and checks it; bias_expected is 0 for ET_EXEC, 1 for "some". */
 static void check_load(int *test_failed_, const char *path, int pie) {
   size_t size;
@@ -165,6 +176,7 @@ static void check_load(int *test_failed_, const char *path, int pie) {
   check_segments(test_failed_, file, img.load_bias, &end);
   ASSERT_EQ(img.brk_start, (end + 4095) & ~4095ull);
   check_stack(test_failed_, &img, path);
+  check_vdso(test_failed_, &img);
   free(file);
 }
 
