@@ -388,6 +388,16 @@ enum x64_fuse {
   X64_FUSE_VIRTUAL, /* COND, CMP or FLAGS_*: no value, only host flags */
   X64_FUSE_ADDR,    /* ADD or SHL: part of a memory operand, no value */
   X64_FUSE_LOOSE,   /* TRUNC, ZEXT.32: no value of its own, users read the operand's register */
+  X64_FUSE_LAZY,    /* a CCMP's flags select, its condition, a COND on it: no value, no
+                       code; the flags PUT stores it lazily, EXIT_IF branches twice */
+  X64_FUSE_SPLIT,   /* EXIT_IF on a COND of such a select: two branches on the flags ops */
+};
+
+/* x64_fuse.c: a flags select, SELECT(COND(cc1, f1), f2, k) of two FLAGS_ADD/SUB/LOGIC ops
+ * and a constant nibble, as A64's CCMP makes it (X64_FUSE_LAZY). */
+struct x64_lazy_sel {
+  uint32_t f1, f2; /* the flags ops */
+  uint8_t cc1, k;  /* the condition on f1 (enum ir_cc); the nibble when it fails */
 };
 
 /* x64_defer.c: at most this many deferred stores are pending at once. */
@@ -479,7 +489,8 @@ static inline int x64_has_value(const struct ir_insn *in) {
 /* A value that gets a register: not one that lives only in the host flags. */
 static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
-         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE;
+         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
+         x->fuse[ref] != X64_FUSE_LAZY;
 }
 int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
@@ -533,7 +544,8 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
   if (in->op == IR_NOP || in->op == IR_CONST)
     return 0;
   if ((in->op == IR_COND && x->recmp[ref]) ||
-      (in->op == IR_PUT && b->flags_off && in->imm == b->flags_off))
+      (in->op == IR_PUT && b->flags_off && in->imm == b->flags_off) ||
+      x->fuse[ref] == X64_FUSE_SPLIT)
     return x64_reads_all(x, ref, out);
   const uint32_t ops[3] = {in->a, in->b, in->c};
   unsigned n = 0, nargs = ir_op_info[in->op].nargs;
@@ -548,6 +560,9 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
   return n;
 }
 uint32_t x64_resolve(struct x64_ctx *x, uint32_t ref);
+int x64_is_lazy_sel_put(struct x64_ctx *x, const struct ir_insn *in);
+struct x64_lazy_sel x64_lazy_sel(struct x64_ctx *x, uint32_t sel);
+int x64_flags_cc(struct x64_ctx *x, uint32_t f, unsigned cc);
 struct x64_addr_parts {
   uint32_t base, index; /* values; index 0 = none */
   uint8_t scale;        /* log2 */

@@ -66,11 +66,34 @@ static void x64_lower_lazy_put(struct x64_ctx *x, const struct ir_insn *f) {
   x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), (int32_t)op);
 }
 
+static void x64_flags_op(struct x64_ctx *x, uint32_t f);
+
+/* A flags select (X64_FUSE_LAZY) into the flags slot: f2 lazily where
+ * f1's condition holds, else the nibble k.
+ *
+ *   cmp/test (f1); j!cc1 1f; f2 lazily; jmp 2f; 1: mov [nzcv], k; mov [lazy_op], 0; 2:
+ */
+static void x64_lazy_sel_store(struct x64_ctx *x, const struct ir_insn *in) {
+  struct x64_lazy_sel p = x64_lazy_sel(x, in->a);
+  x64_flags_op(x, p.f1);
+  uint8_t *other = x64_jcc8(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f1, p.cc1) ^ 1));
+  x64_lower_lazy_put(x, x64_in(x, p.f2));
+  uint8_t *done = x64_jmp8(x->buf);
+  x64_fix8(x->buf, other);
+  x64_store_imm(x->buf, 2, x64_cpu_field(in->imm), p.k);
+  x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0);
+  x64_fix8(x->buf, done);
+}
+
 /* The store of PUT ref, now (x64_defer.c decides when). */
 static void x64_put_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (x64_is_lazy_put(x->ir, in)) {
     x64_lower_lazy_put(x, x64_in(x, in->a));
+    return;
+  }
+  if (x64_is_lazy_sel_put(x, in)) {
+    x64_lazy_sel_store(x, in);
     return;
   }
   x64_store_value(x, in->type == IR_I64 ? 3 : 2, in->imm, in->a);
@@ -497,7 +520,7 @@ static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
     x64_flags_op(x, in->a);
     x->host_cc = in->a;
   }
-  if (x->fuse[ref] == X64_FUSE_VIRTUAL)
+  if (x->fuse[ref] == X64_FUSE_VIRTUAL || x->fuse[ref] == X64_FUSE_LAZY)
     return;
   if (x->fuse[ref] == X64_FUSE_SETCC) {
     x64_mov_ri(x->buf, d, 0);
@@ -527,6 +550,8 @@ static enum x64_cc x64_test_cc(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_lower_select(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (x->fuse[ref] == X64_FUSE_LAZY)
+    return; /* a flags select: its PUT and its branches test the flags ops */
   unsigned d = x64_dst(x, ref);
   x64_load_value(x, d, in->c);
   enum x64_cc cc = x64_test_cc(x, ref);
@@ -731,7 +756,34 @@ static void x64_lower_exit(struct x64_ctx *x, uint32_t ref) {
   x64_exit_to(x, x64_in(x, ref)->imm);
 }
 
+/* EXIT_IF on COND cc of a flags select (X64_FUSE_SPLIT): where f1's
+ * condition fails the select is the nibble k, on which cc is known; where
+ * it holds, cc on f2's flags decides.
+ *
+ *   cmp/test (f1); j!cc1 (cc holds on k ? exit : skip); cmp/test (f2); j!cc skip; exit; skip:
+ */
+static void x64_lower_exit_if_split(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *c = x64_in(x, x64_in(x, ref)->a);
+  struct x64_lazy_sel p = x64_lazy_sel(x, c->a);
+  int k_exits = ir_cc_holds(c->aux, p.k);
+  x64_flags_op(x, p.f1);
+  uint8_t *other = x64_jcc32(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f1, p.cc1) ^ 1));
+  x64_flags_op(x, p.f2);
+  uint8_t *skip = x64_jcc32(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f2, c->aux) ^ 1));
+  if (k_exits)
+    x64_fix32(x->buf, other);
+  x64_lower_exit(x, ref);
+  x64_fix32(x->buf, skip);
+  if (!k_exits)
+    x64_fix32(x->buf, other);
+  x64_loop_close(x, ref, x64_put_store);
+}
+
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
+  if (x->fuse[ref] == X64_FUSE_SPLIT) {
+    x64_lower_exit_if_split(x, ref);
+    return;
+  }
   uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
   x64_lower_exit(x, ref);
   x64_fix32(x->buf, skip);

@@ -47,7 +47,11 @@ static const struct icount_case cases[] = {
     {"cset_orr_cbnz",
      "cmp w1, w2\n cset w4, hs\n cmp w3, #0\n cset w5, eq\n orr w4, w4, w5\n cbnz w4, .+8\n b .+4",
      21},
-    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 30},
+    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 22},
+    {"ccmp_store_beq_cmp",
+     "ands x0, x0, x2\n ccmp w4, w5, #4, ne\n str w1, [x3]\n b.eq .+12\n cmp x4, #16\n b.eq "
+     ".+8\n b .+4",
+     33},
     {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 6},
     {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 7},
     {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 8},
