@@ -204,6 +204,17 @@ static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, const uint
     x->fuse[add->b] = X64_FUSE_ADDR;
 }
 
+/* An ADD of a value shifted left by 1..3, a scaled index read by nothing
+ * else (A64's add x0, x1, x2, lsl #3), is one lea: the shift has no
+ * instruction of its own, as in an address (x64_lower.c). */
+static void x64_fuse_scaled_add(struct x64_ctx *x, const uint32_t *uses, uint32_t ref) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *add = &b->insn[ref], *sh = &b->insn[add->b];
+  if ((add->type == IR_I64 || add->type == IR_I32) && sh->op == IR_SHL && sh->type == add->type &&
+      uses[add->b] == 1 && !ir_is_const(b, sh->a) && x64_is_const_in(b, sh->b, 1, 3))
+    x->fuse[add->b] = X64_FUSE_ADDR;
+}
+
 /* Users that read only the low 32 bits of an operand's register. */
 static int x64_reads_low32(const struct ir_insn *u) {
   switch (u->op) {
@@ -350,6 +361,8 @@ int x64_fuse_init(struct x64_ctx *x) {
       x64_fuse_address(x, uses, uses + b->n, i);
     else if (b->insn[i].op == IR_SELECT && b->flags_off)
       x64_fuse_lazy_sel(x, uses, i);
+    else if (b->insn[i].op == IR_ADD)
+      x64_fuse_scaled_add(x, uses, i);
   }
   x64_fuse_walk(x);
   x64_fuse_values(x);
@@ -409,6 +422,8 @@ unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       out[n++] = x64_resolve(x, p.base);
       if (p.index)
         out[n++] = x64_resolve(x, p.index);
+    } else if (v && x->fuse[v] == X64_FUSE_ADDR) { /* a scaled index: lea reads its operand */
+      out[n++] = x64_resolve(x, x->ir->insn[v].a);
     } else if (v) {
       out[n++] = x64_resolve(x, v);
     }

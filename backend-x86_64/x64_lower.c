@@ -141,13 +141,25 @@ static int x64_lower_lea(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   return 1;
 }
 
+/* d = a + (c << s), the shift folded into it (x64_fuse.c): lea d, [a + c*2^s] */
+static int x64_lower_scaled_add(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref), *sh = x64_in(x, in->b);
+  if (x->fuse[in->b] != X64_FUSE_ADDR)
+    return 0;
+  struct x64_mem m = x64_mem(x64_src(x, in->a, X64_RAX), 0);
+  m.index = (uint8_t)x64_src(x, sh->a, X64_RDX);
+  m.scale = (uint8_t)x64_in(x, sh->b)->imm;
+  x64_lea(x->buf, in->type == IR_I64, x64_dst(x, ref), m);
+  return 1;
+}
+
 /* d = a; d op= b */
 static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref);
   int32_t imm;
-  if (x64_lower_lea(x, ref, op))
+  if ((op == X64_ADD && x64_lower_scaled_add(x, ref)) || x64_lower_lea(x, ref, op))
     return;
   struct x64_mem m;
   if (x64_state_swaps(x, in)) { /* d = b; d op= [a] */
@@ -463,8 +475,8 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   int32_t imm;
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
   if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
-    unsigned ra = x64_src(x, in->a, X64_RAX);
     struct x64_mem m;
+    unsigned ra = x64_src(x, in->a, X64_RAX);
     if (in->op == IR_FLAGS_LOGIC || (is_imm && imm == 0))
       x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 too */
     else if (is_imm)
