@@ -278,6 +278,7 @@ void x64_imm(struct tc_buf *b, uint64_t imm, unsigned size);
 void x64_alu_rr(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, unsigned src);
 void x64_alu_ri(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, int32_t imm);
 void x64_alu_rm(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, struct x64_mem m);
+void x64_alu_mr(struct tc_buf *b, int w, enum x64_alu op, struct x64_mem m, unsigned src);
 void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64_mem m,
                 int32_t imm);
 void x64_alu_rr_sized(struct tc_buf *b, unsigned log2size, enum x64_alu op, unsigned dst,
@@ -354,8 +355,8 @@ void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, uns
 void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
 
 /* Where a value lives. X64_LOC_STATE: a GET's value still in the guest
- * state at offset slot, reg the log2 of its size (x64_stateget.c); never in
- * a deferred store's record. */
+ * state at offset slot, reg the log2 of its size (x64_stateget.c); in a
+ * deferred store's record only as an operand of lazy flags. */
 enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST, X64_LOC_STATE };
 struct x64_loc {
   uint8_t kind;
@@ -468,6 +469,7 @@ int x64_state_swaps(struct x64_ctx *x, const struct ir_insn *in);
 int x64_is_call(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in);
+int x64_reads_lazily(struct x64_ctx *x, uint32_t ref);
 /* Inline: asked of every instruction, several times per block. */
 static inline int x64_has_value(const struct ir_insn *in) {
   switch (in->op) {

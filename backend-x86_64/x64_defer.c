@@ -286,12 +286,17 @@ static const uint8_t x64_greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP
 /* guest_delta: tc_block.defer_delta, what the guest addresses among the
  * constants still need (x64_relocate_data not applied). */
 static uint64_t x64_where_value(const struct x64_where *w, const ucontext_t *uc,
-                                uint64_t guest_delta) {
+                                uint64_t guest_delta, const struct cpu *c) {
   const greg_t *g = uc->uc_mcontext.gregs;
   if (w->kind == X64_LOC_REG)
     return (uint64_t)g[x64_greg[w->reg & 15]];
   if (w->kind == X64_LOC_SLOT)
     return *(const uint64_t *)(uintptr_t)(g[REG_RSP] + 8 * (greg_t)w->slot);
+  if (w->kind == X64_LOC_STATE) { /* a lazy flags operand still in the state */
+    uint64_t v = 0;
+    memcpy(&v, (const uint8_t *)c + w->slot, w->reg == 3 ? 8 : 4);
+    return v;
+  }
   return w->value + (w->guest ? guest_delta : 0);
 }
 
@@ -305,9 +310,9 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
       continue;
     for (uint32_t k = 0; k < e->defer_count; k++) {
       const struct x64_defer_rec *r = &recs[e->defer_first + k];
-      uint64_t a = x64_where_value(&r->a, uctx, blk->defer_delta);
+      uint64_t a = x64_where_value(&r->a, uctx, blk->defer_delta, c);
       if (r->size == X64_REC_GUARD) {
-        uint64_t b = x64_where_value(&r->b, uctx, blk->defer_delta);
+        uint64_t b = x64_where_value(&r->b, uctx, blk->defer_delta, c);
         if (ir_cc_holds(r->guard_cc, ir_flags_eval(r->lazy_op, a, b)))
           continue; /* the next record, f2's lazy flags, is the value */
         memcpy((uint8_t *)c + r->state_off, &(uint32_t){r->guard_k}, 4);
@@ -315,7 +320,7 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
         k++;
       } else if (r->size == 0) {
         c->lazy_a = a;
-        c->lazy_b = x64_where_value(&r->b, uctx, blk->defer_delta);
+        c->lazy_b = x64_where_value(&r->b, uctx, blk->defer_delta, c);
         c->lazy_op = r->lazy_op;
       } else {
         memcpy((uint8_t *)c + r->state_off, &a, r->size);

@@ -464,6 +464,20 @@ static int x64_flags_reused(struct x64_ctx *x, const struct ir_insn *in) {
 /* The x86 instruction that sets the host flags as FLAGS_* op f does: cmp
  * for a subtraction, test for logic, else the op into rax (with the carry
  * in from c for adc and sbb). */
+/* cmp [r14+a], b or imm: a compare whose first operand is left in the
+ * state (x64_stateget.c) and whose second is not. */
+static int x64_cmp_state_first(struct x64_ctx *x, const struct ir_insn *in, int w) {
+  struct x64_mem m, mb;
+  int32_t imm;
+  if (!x64_state_mem(x, in->a, w, &m) || x64_state_mem(x, in->b, w, &mb))
+    return 0;
+  if (x64_const_imm32(x, in->b, w, &imm))
+    x64_alu_mi(x->buf, w ? 3 : 2, X64_CMP, m, imm);
+  else
+    x64_alu_mr(x->buf, w, X64_CMP, m, x64_src(x, in->b, X64_RDX));
+  return 1;
+}
+
 static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   static const uint8_t alu[IR_NUM_OPS] = {[IR_FLAGS_ADD] = X64_ADD,
                                           [IR_FLAGS_SUB] = X64_CMP,
@@ -474,6 +488,8 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   enum x64_alu op = alu[in->op];
   int32_t imm;
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
+  if (op == X64_CMP && x64_cmp_state_first(x, in, w))
+    return;
   if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
     struct x64_mem m;
     unsigned ra = x64_src(x, in->a, X64_RAX);

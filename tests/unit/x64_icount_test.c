@@ -52,6 +52,8 @@ static const struct icount_case cases[] = {
      "ands x0, x0, x2\n ccmp w4, w5, #4, ne\n str w1, [x3]\n b.eq .+12\n cmp x4, #16\n b.eq "
      ".+8\n b .+4",
      33},
+    {"cmp_state_deferred",
+     "ldr w1, [x0]\n cmp w1, w20\n b.ls .+16\n cmp w23, w1\n b.hi .+8\n b .+4", 24},
     {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 6},
     {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 7},
     {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 8},
