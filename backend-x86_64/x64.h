@@ -595,6 +595,7 @@ int x64_loop_init(struct x64_ctx *x);
 void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
 int x64_loop_carries(struct x64_ctx *x, uint32_t ref);
+unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
 int x64_loop_put(struct x64_ctx *x, uint32_t ref);
 void x64_loop_record(struct x64_ctx *x);
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));

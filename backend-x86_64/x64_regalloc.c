@@ -253,8 +253,10 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   unsigned r;
   int vec = in->type == IR_V128;
   hint = x64_resolve(x, hint);
-  if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
-      x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))
+  if (x->ra.pinned && (r = x64_loop_target(x, ref, hint)) != X64_NOREG)
+    ; /* a carried slot's next value, in the slot's register */
+  else if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
+           x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))
     r = x->ra.loc[hint].reg;
   else
     r = vec ? x64_vpick(x) : x64_pick(x, ref);

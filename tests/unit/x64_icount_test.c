@@ -75,11 +75,11 @@ static const struct icount_case cases[] = {
     {"clz", "clz x0, x1\n b .+4", 6},
     {"bl", "bl .+8", 5},
     {"ret", "ret", 15},
-    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 26},
+    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 24},
     {"byte_hash_loop",
      "0: ldrb w1, [x2], #1\n add w0, w0, w0, lsl #5\n eor w0, w1, w0\n cmp x2, x3\n b.ne 0b\n b "
      ".+4",
-     32},
+     30},
 };
 enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
 
