@@ -333,8 +333,10 @@ static uint32_t x64_next_put_of(struct x64_ctx *x, uint32_t ref) {
 /* The pinned register ref, a new value of a carried slot, can be defined
  * in: the slot's own, when the PUT of ref follows with nothing in between
  * that observes the slot, and the register's old value dies by ref (as
- * ref's operand hint, which its lowering reads before it writes). Then the
- * back edge needs no move for it. X64_NOREG: none. */
+ * ref's operand hint, which its lowering reads before it writes, or any
+ * operand of a load). Then the back edge needs no move for it. Not where
+ * ref could take over its hint's register instead (an op in place needs
+ * no mov first). X64_NOREG: none. */
 unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   if (!x->loop.n || x->loop.closed || ref > x->loop.end || x->ir->insn[ref].type == IR_V128)
     return X64_NOREG;
@@ -342,10 +344,15 @@ unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   struct x64_carry *c = p ? x64_carry_at(x, p) : NULL;
   if (!c || c->reg == X64_NOREG)
     return X64_NOREG;
-  uint32_t old = x->ra.reg_val[c->reg];
+  uint32_t old = x->ra.reg_val[c->reg], h = x64_resolve(x, hint);
+  int load = x->ir->insn[ref].op == IR_LOAD; /* one instruction: reads all, then writes */
+  const struct x64_loc *lh = &x->ra.loc[h];
+  if (!load && h && x->ra.last_use[h] == ref && lh->kind == X64_LOC_REG &&
+      !(x->ra.pinned >> lh->reg & 1))
+    return X64_NOREG; /* in h's register it needs no move to start with */
   if (old && x->ra.last_use[old] > ref)
     return X64_NOREG;
-  if (old && x->ra.last_use[old] == ref && x64_resolve(x, hint) != old)
+  if (old && x->ra.last_use[old] == ref && h != old && !load)
     return X64_NOREG;
   return c->reg;
 }
