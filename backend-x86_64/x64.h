@@ -282,6 +282,7 @@ void x64_imm(struct tc_buf *b, uint64_t imm, unsigned size);
 void x64_alu_rr(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, unsigned src);
 void x64_alu_ri(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, int32_t imm);
 void x64_alu_rm(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, struct x64_mem m);
+void x64_alu_mr(struct tc_buf *b, int w, enum x64_alu op, struct x64_mem m, unsigned src);
 void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64_mem m,
                 int32_t imm);
 void x64_alu_rr_sized(struct tc_buf *b, unsigned log2size, enum x64_alu op, unsigned dst,
@@ -358,8 +359,8 @@ void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, uns
 void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
 
 /* Where a value lives. X64_LOC_STATE: a GET's value still in the guest
- * state at offset slot, reg the log2 of its size (x64_stateget.c); never in
- * a deferred store's record. */
+ * state at offset slot, reg the log2 of its size (x64_stateget.c); in a
+ * deferred store's record only as an operand of lazy flags. */
 enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST, X64_LOC_STATE };
 struct x64_loc {
   uint8_t kind;
@@ -392,6 +393,16 @@ enum x64_fuse {
   X64_FUSE_VIRTUAL, /* COND, CMP or FLAGS_*: no value, only host flags */
   X64_FUSE_ADDR,    /* ADD or SHL: part of a memory operand, no value */
   X64_FUSE_LOOSE,   /* TRUNC, ZEXT.32: no value of its own, users read the operand's register */
+  X64_FUSE_LAZY,    /* a CCMP's flags select, its condition, a COND on it: no value, no
+                       code; the flags PUT stores it lazily, EXIT_IF branches twice */
+  X64_FUSE_SPLIT,   /* EXIT_IF on a COND of such a select: two branches on the flags ops */
+};
+
+/* x64_fuse.c: a flags select, SELECT(COND(cc1, f1), f2, k) of two FLAGS_ADD/SUB/LOGIC ops
+ * and a constant nibble, as A64's CCMP makes it (X64_FUSE_LAZY). */
+struct x64_lazy_sel {
+  uint32_t f1, f2; /* the flags ops */
+  uint8_t cc1, k;  /* the condition on f1 (enum ir_cc); the nibble when it fails */
 };
 
 /* x64_defer.c: at most this many deferred stores are pending at once. */
@@ -462,6 +473,7 @@ int x64_state_swaps(struct x64_ctx *x, const struct ir_insn *in);
 int x64_is_call(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in);
 int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in);
+int x64_reads_lazily(struct x64_ctx *x, uint32_t ref);
 /* Inline: asked of every instruction, several times per block. */
 static inline int x64_has_value(const struct ir_insn *in) {
   switch (in->op) {
@@ -483,7 +495,8 @@ static inline int x64_has_value(const struct ir_insn *in) {
 /* A value that gets a register: not one that lives only in the host flags. */
 static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
-         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE;
+         x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
+         x->fuse[ref] != X64_FUSE_LAZY;
 }
 int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
@@ -539,7 +552,8 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
   if (in->op == IR_NOP || in->op == IR_CONST)
     return 0;
   if ((in->op == IR_COND && x->recmp[ref]) ||
-      (in->op == IR_PUT && b->flags_off && in->imm == b->flags_off))
+      (in->op == IR_PUT && b->flags_off && in->imm == b->flags_off) ||
+      x->fuse[ref] == X64_FUSE_SPLIT)
     return x64_reads_all(x, ref, out);
   const uint32_t ops[3] = {in->a, in->b, in->c};
   unsigned n = 0, nargs = ir_op_info[in->op].nargs;
@@ -554,6 +568,9 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
   return n;
 }
 uint32_t x64_resolve(struct x64_ctx *x, uint32_t ref);
+int x64_is_lazy_sel_put(struct x64_ctx *x, const struct ir_insn *in);
+struct x64_lazy_sel x64_lazy_sel(struct x64_ctx *x, uint32_t sel);
+int x64_flags_cc(struct x64_ctx *x, uint32_t f, unsigned cc);
 struct x64_addr_parts {
   uint32_t base, index; /* values; index 0 = none */
   uint8_t scale;        /* log2 */
@@ -584,6 +601,7 @@ int x64_loop_init(struct x64_ctx *x);
 void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
 int x64_loop_carries(struct x64_ctx *x, uint32_t ref);
+unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
 int x64_loop_put(struct x64_ctx *x, uint32_t ref);
 void x64_loop_record(struct x64_ctx *x);
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <ucontext.h>
 #include "x64.h"
+#include "../ir/ir_cc.h"
 
 /* Where a value is at one host instruction. */
 struct x64_where {
@@ -34,15 +35,22 @@ struct x64_where {
 /* One deferred store that a fault at one memory access must make. */
 struct x64_defer_rec {
   uint32_t state_off;
-  uint8_t size;        /* 4 or 8; 0: lazy flags, lazy_op of the values a and b */
+  uint8_t size;        /* 4 or 8; 0: lazy flags, lazy_op of the values a and b;
+                          X64_REC_GUARD: the guard of a flags select (below) */
   uint8_t clears_lazy; /* a nibble stored to the flags slot: lazy_op = 0 too */
-  uint16_t unused;
+  uint8_t guard_cc;    /* X64_REC_GUARD: the condition on lazy_op of a and b */
+  uint8_t guard_k;     /* X64_REC_GUARD: the nibble where it fails */
   uint32_t lazy_op;
   uint32_t unused2;
   struct x64_where a, b;
 };
 _Static_assert(sizeof(struct x64_where) == 16 && sizeof(struct x64_defer_rec) == 48,
                "deferred-state records have no padding");
+
+/* A flags select (x64_fuse.c) takes two records: a guard, lazy flags f1
+ * and the condition on them, then f2's lazy flags. Where the condition
+ * fails, the guard stores the nibble k and the next record is skipped. */
+enum { X64_REC_GUARD = 1 };
 
 static uint32_t x64_put_size(const struct ir_insn *in) {
   return in->type == IR_I64 ? 8 : 4;
@@ -138,20 +146,35 @@ static struct x64_where x64_where_of(struct x64_ctx *x, uint32_t ref) {
   return w;
 }
 
-static struct x64_defer_rec x64_defer_rec_of(struct x64_ctx *x, uint32_t p) {
+/* The lazy flags of flags op f, as a record for the flags slot at off. */
+static struct x64_defer_rec x64_defer_lazy_rec(struct x64_ctx *x, uint32_t off, uint32_t f) {
+  const struct ir_insn *in = &x->ir->insn[f];
+  return (struct x64_defer_rec){.state_off = off,
+                                .lazy_op = IR_LAZY_OP(in->op, in->aux),
+                                .a = x64_where_of(x, in->a),
+                                .b = in->b ? x64_where_of(x, in->b)
+                                           : (struct x64_where){.kind = X64_LOC_CONST}};
+}
+
+/* The records of PUT p's value where it is now (two for a flags select). */
+static unsigned x64_defer_recs_of(struct x64_ctx *x, uint32_t p, struct x64_defer_rec r[2]) {
   const struct ir_insn *in = &x->ir->insn[p];
-  struct x64_defer_rec r = {.state_off = (uint32_t)in->imm, .size = (uint8_t)x64_put_size(in)};
   if (x64_is_lazy_put(x->ir, in)) {
-    const struct ir_insn *f = &x->ir->insn[in->a];
-    r.size = 0;
-    r.lazy_op = IR_LAZY_OP(f->op, f->aux);
-    r.a = x64_where_of(x, f->a);
-    r.b = f->b ? x64_where_of(x, f->b) : (struct x64_where){.kind = X64_LOC_CONST};
-  } else {
-    r.a = x64_where_of(x, in->a);
-    r.clears_lazy = x->ir->flags_off && in->imm == x->ir->flags_off;
+    r[0] = x64_defer_lazy_rec(x, (uint32_t)in->imm, in->a);
+    return 1;
   }
-  return r;
+  if (x64_is_lazy_sel_put(x, in)) {
+    struct x64_lazy_sel s = x64_lazy_sel(x, in->a);
+    r[0] = x64_defer_lazy_rec(x, (uint32_t)in->imm, s.f1);
+    r[0].size = X64_REC_GUARD, r[0].guard_cc = s.cc1, r[0].guard_k = s.k;
+    r[1] = x64_defer_lazy_rec(x, (uint32_t)in->imm, s.f2);
+    return 2;
+  }
+  r[0] = (struct x64_defer_rec){.state_off = (uint32_t)in->imm,
+                                .size = (uint8_t)x64_put_size(in),
+                                .a = x64_where_of(x, in->a)};
+  r[0].clears_lazy = x->ir->flags_off && in->imm == x->ir->flags_off;
+  return 1;
 }
 
 /* One more record, at the end of x->recs. */
@@ -168,10 +191,11 @@ static void x64_defer_add(struct x64_ctx *x, const struct x64_defer_rec *r) {
   x->recs[x->n_recs++] = *r;
 }
 
-/* The record of PUT p's value where it is now. */
+/* The records of PUT p's value where it is now. */
 void x64_defer_add_put(struct x64_ctx *x, uint32_t p) {
-  struct x64_defer_rec r = x64_defer_rec_of(x, p);
-  x64_defer_add(x, &r);
+  struct x64_defer_rec r[2];
+  for (unsigned k = 0, n = x64_defer_recs_of(x, p, r); k < n; k++)
+    x64_defer_add(x, &r[k]);
 }
 
 /* The record of a slot whose value is in host register reg. */
@@ -184,9 +208,12 @@ void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, uns
 
 /* True when PUT p's record would read one of the host registers in regs. */
 int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs) {
-  struct x64_defer_rec r = x64_defer_rec_of(x, p);
-  return (r.a.kind == X64_LOC_REG && (regs >> r.a.reg & 1)) ||
-         (r.b.kind == X64_LOC_REG && (regs >> r.b.reg & 1));
+  struct x64_defer_rec r[2];
+  for (unsigned k = 0, n = x64_defer_recs_of(x, p, r); k < n; k++)
+    if ((r[k].a.kind == X64_LOC_REG && (regs >> r[k].a.reg & 1)) ||
+        (r[k].b.kind == X64_LOC_REG && (regs >> r[k].b.reg & 1)))
+      return 1;
+  return 0;
 }
 
 /* At a memory access's pcmap entry: where each deferred store's value is,
@@ -259,12 +286,17 @@ static const uint8_t x64_greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP
 /* guest_delta: tc_block.defer_delta, what the guest addresses among the
  * constants still need (x64_relocate_data not applied). */
 static uint64_t x64_where_value(const struct x64_where *w, const ucontext_t *uc,
-                                uint64_t guest_delta) {
+                                uint64_t guest_delta, const struct cpu *c) {
   const greg_t *g = uc->uc_mcontext.gregs;
   if (w->kind == X64_LOC_REG)
     return (uint64_t)g[x64_greg[w->reg & 15]];
   if (w->kind == X64_LOC_SLOT)
     return *(const uint64_t *)(uintptr_t)(g[REG_RSP] + 8 * (greg_t)w->slot);
+  if (w->kind == X64_LOC_STATE) { /* a lazy flags operand still in the state */
+    uint64_t v = 0;
+    memcpy(&v, (const uint8_t *)c + w->slot, w->reg == 3 ? 8 : 4);
+    return v;
+  }
   return w->value + (w->guest ? guest_delta : 0);
 }
 
@@ -278,10 +310,17 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
       continue;
     for (uint32_t k = 0; k < e->defer_count; k++) {
       const struct x64_defer_rec *r = &recs[e->defer_first + k];
-      uint64_t a = x64_where_value(&r->a, uctx, blk->defer_delta);
-      if (r->size == 0) {
+      uint64_t a = x64_where_value(&r->a, uctx, blk->defer_delta, c);
+      if (r->size == X64_REC_GUARD) {
+        uint64_t b = x64_where_value(&r->b, uctx, blk->defer_delta, c);
+        if (ir_cc_holds(r->guard_cc, ir_flags_eval(r->lazy_op, a, b)))
+          continue; /* the next record, f2's lazy flags, is the value */
+        memcpy((uint8_t *)c + r->state_off, &(uint32_t){r->guard_k}, 4);
+        c->lazy_op = 0;
+        k++;
+      } else if (r->size == 0) {
         c->lazy_a = a;
-        c->lazy_b = x64_where_value(&r->b, uctx, blk->defer_delta);
+        c->lazy_b = x64_where_value(&r->b, uctx, blk->defer_delta, c);
         c->lazy_op = r->lazy_op;
       } else {
         memcpy((uint8_t *)c + r->state_off, &a, r->size);

@@ -212,6 +212,11 @@ void x64_alu_rm(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, struct x
   x64_op_rm(b, x64_w(w), op * 8 + 3, dst, m);
 }
 
+/* 01 /r (09, 11, ... 39 /r): op [mem], src */
+void x64_alu_mr(struct tc_buf *b, int w, enum x64_alu op, struct x64_mem m, unsigned src) {
+  x64_op_rm(b, x64_w(w), op * 8 + 1, src, m);
+}
+
 /* 80 /op ib (byte), 66 83 /op, 83 /op ib, REX.W 83 /op: op size [mem], imm */
 void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64_mem m,
                 int32_t imm) {

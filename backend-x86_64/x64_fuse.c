@@ -17,6 +17,15 @@
  * A COND whose flags were overwritten in between sets them again from the
  * FLAGS_* op's operands (one cmp), which stay in their registers till then.
  *
+ * A64's CCMP makes NZCV = cond ? flags(x - y) : #nzcv, a select of two
+ * flags values. Where only the flags PUT and branches read it, it gets no
+ * nibble: the PUT stores the compare's operands lazily or the constant on a
+ * branch, a fault rebuilds it from two records (x64_defer.c), and a branch
+ * on it tests the two compares:
+ *
+ *   cmp x1, x2; ccmp x3, x4, #0, ne; b.eq L
+ *     ->  cmp rsi, rdi; je skip; cmp r8, r9; je L; skip:
+ *
  * Which host flags are live at each instruction is simulated here from a
  * table of ops whose lowering never changes them (x64_keeps_flags), and the
  * same table is followed while emitting, which checks that they agree.
@@ -95,16 +104,16 @@ int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   case IR_ADD:
   case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
   case IR_GET: return !x64_is_flags_get(x->ir, in); /* that one calls ir_flags_pack */
+  case IR_PUT: return !x64_is_lazy_sel_put(x, in);  /* stored where it stands: a branch */
   case IR_NOP:
   case IR_CONST:
-  case IR_PUT:
   case IR_LOAD:
   case IR_STORE:
   case IR_ZEXT:
   case IR_SEXT:
   case IR_TRUNC: return 1;
   case IR_COND: return x->fuse[ref] != 0;
-  case IR_SELECT:
+  case IR_SELECT: return x->fuse[ref] == X64_FUSE_CC || x->fuse[ref] == X64_FUSE_LAZY;
   case IR_EXIT_IF:
   case IR_DEOPT_IF: return x->fuse[ref] == X64_FUSE_CC;
   default: return 0;
@@ -128,12 +137,12 @@ static void x64_fuse_walk(struct x64_ctx *x) {
   uint32_t live = 0;
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *in = &insn[i];
-    if (in->op == IR_COND && in->a && ir_is_flags_op(insn[in->a].op) &&
+    if (in->op == IR_COND && fuse[i] != X64_FUSE_LAZY && in->a && ir_is_flags_op(insn[in->a].op) &&
         x64_arm_cc(x64_flags_kind(insn[in->a].op), in->aux) >= 0) {
       fuse[i] = X64_FUSE_VIRTUAL; /* till a user needs its value */
       recmp[i] = in->a != live;
       live = in->a;
-    } else if (x64_cc_user(in) && in->a && live && x64_cc_source(x, in->a) == live &&
+    } else if (x64_cc_user(in) && !fuse[i] && in->a && live && x64_cc_source(x, in->a) == live &&
                (x64_is_cc_value(insn[in->a].op) || fuse[in->a]))
       fuse[i] = X64_FUSE_CC;
     keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
@@ -159,6 +168,8 @@ static void x64_fuse_values(struct x64_ctx *x) {
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
+    if (fuse[i] == X64_FUSE_LAZY)
+      continue; /* a flags select's part: reads nothing where it stands */
     if (u->op == IR_COND && fuse[i] && !recmp[i])
       recmp[u->a] = 0; /* reads the flags where they are set */
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
@@ -199,6 +210,17 @@ static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, const uint
   const struct ir_insn *sh = &b->insn[add->b];
   if (sh->op == IR_SHL && sh->type == IR_I64 && uses[add->b] == 1 && !ir_is_const(b, sh->a) &&
       x64_is_const_in(b, sh->b, 1, 3))
+    x->fuse[add->b] = X64_FUSE_ADDR;
+}
+
+/* An ADD of a value shifted left by 1..3, a scaled index read by nothing
+ * else (A64's add x0, x1, x2, lsl #3), is one lea: the shift has no
+ * instruction of its own, as in an address (x64_lower.c). */
+static void x64_fuse_scaled_add(struct x64_ctx *x, const uint32_t *uses, uint32_t ref) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *add = &b->insn[ref], *sh = &b->insn[add->b];
+  if ((add->type == IR_I64 || add->type == IR_I32) && sh->op == IR_SHL && sh->type == add->type &&
+      uses[add->b] == 1 && !ir_is_const(b, sh->a) && x64_is_const_in(b, sh->b, 1, 3))
     x->fuse[add->b] = X64_FUSE_ADDR;
 }
 
@@ -261,6 +283,80 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   return uses;
 }
 
+static int x64_lazy_flags_op(const struct ir_insn *in) {
+  return in->op == IR_FLAGS_ADD || in->op == IR_FLAGS_SUB || in->op == IR_FLAGS_LOGIC;
+}
+
+/* The x86 condition that is Arm condition cc on flags op f's flags, or -1. */
+int x64_flags_cc(struct x64_ctx *x, uint32_t f, unsigned cc) {
+  return x64_arm_cc(x64_flags_kind(x->ir->insn[f].op), cc);
+}
+
+struct x64_lazy_sel x64_lazy_sel(struct x64_ctx *x, uint32_t sel) {
+  const struct ir_insn *s = &x->ir->insn[sel], *h = &x->ir->insn[s->a];
+  return (struct x64_lazy_sel){h->a, s->b, (uint8_t)(h->aux & 15), (uint8_t)x->ir->insn[s->c].imm};
+}
+
+/* A flags PUT of a flags select: stored lazily, on a branch (x64_lower.c). */
+int x64_is_lazy_sel_put(struct x64_ctx *x, const struct ir_insn *in) {
+  return in->op == IR_PUT && x->ir->flags_off && in->imm == x->ir->flags_off &&
+         in->type == IR_I32 && x->fuse[in->a] == X64_FUSE_LAZY;
+}
+
+/* sel is a flags select whose condition only it reads, both flags ops
+ * have x86 conditions for what is asked of them. */
+static int x64_lazy_sel_ok(struct x64_ctx *x, const uint32_t *uses, uint32_t sel) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *s = &b->insn[sel], *h = &b->insn[s->a];
+  return s->type == IR_I32 && h->op == IR_COND && uses[s->a] == 1 &&
+         x64_lazy_flags_op(&b->insn[h->a]) && x64_lazy_flags_op(&b->insn[s->b]) &&
+         ir_is_const(b, s->c) && b->insn[s->c].imm < 16 && x64_flags_cc(x, h->a, h->aux) >= 0;
+}
+
+/* How many EXIT_IFs branch on COND c, which reads flags select sel; 0 when
+ * something else reads c or its condition has no x86 form after sel's f2. */
+static uint32_t x64_lazy_sel_exits(struct x64_ctx *x, const uint32_t *uses, uint32_t sel,
+                                   uint32_t c) {
+  const struct ir_block *b = x->ir;
+  uint32_t n = 0;
+  if (x64_flags_cc(x, b->insn[sel].b, b->insn[c].aux) < 0)
+    return 0;
+  for (uint32_t i = c + 1; i < b->n && n < uses[c]; i++)
+    n += b->insn[i].op == IR_EXIT_IF && b->insn[i].a == c;
+  return n == uses[c] ? n : 0;
+}
+
+/* A64's CCMP: NZCV = cond ? flags(x - y) : #nzcv, a flags select. When
+ * only the flags PUT and conditions that branch read it, it needs no
+ * nibble: the PUT stores f2 lazily or k on a branch, and each branch on
+ * it tests f1's flags and then f2's (X64_FUSE_LAZY, X64_FUSE_SPLIT). */
+static void x64_fuse_lazy_sel(struct x64_ctx *x, const uint32_t *uses, uint32_t sel) {
+  const struct ir_block *b = x->ir;
+  if (!uses[sel] || !x64_lazy_sel_ok(x, uses, sel))
+    return;
+  uint32_t seen = 0;
+  for (uint32_t i = sel + 1; i < b->n && seen < uses[sel]; i++) {
+    const struct ir_insn *u = &b->insn[i];
+    if (u->op == IR_NOP || (u->a != sel && u->b != sel && u->c != sel))
+      continue;
+    if (!(u->op == IR_PUT && u->imm == b->flags_off) &&
+        !(u->op == IR_COND && x64_lazy_sel_exits(x, uses, sel, i)))
+      return;
+    seen++;
+  }
+  if (seen != uses[sel])
+    return;
+  x->fuse[sel] = x->fuse[b->insn[sel].a] = X64_FUSE_LAZY;
+  for (uint32_t i = sel + 1; i < b->n; i++) {
+    const struct ir_insn *u = &b->insn[i];
+    if (u->op == IR_COND && u->a == sel)
+      x->fuse[i] = X64_FUSE_LAZY;
+    else if (u->op == IR_EXIT_IF && u->a && x->fuse[u->a] == X64_FUSE_LAZY &&
+             b->insn[u->a].op == IR_COND)
+      x->fuse[i] = X64_FUSE_SPLIT;
+  }
+}
+
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   x->fuse = ir_scratch(b, 3 * (size_t)b->n + 3);
@@ -269,9 +365,14 @@ int x64_fuse_init(struct x64_ctx *x) {
   uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
   if (!uses)
     return -1;
-  for (uint32_t i = 1; i < b->n; i++)
+  for (uint32_t i = 1; i < b->n; i++) {
     if (x64_is_mem_access(&b->insn[i]))
       x64_fuse_address(x, uses, uses + b->n, i);
+    else if (b->insn[i].op == IR_SELECT && b->flags_off)
+      x64_fuse_lazy_sel(x, uses, i);
+    else if (b->insn[i].op == IR_ADD)
+      x64_fuse_scaled_add(x, uses, i);
+  }
   x64_fuse_walk(x);
   x64_fuse_values(x);
   return 0;
@@ -318,7 +419,8 @@ unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
   const struct ir_insn *in = &x->ir->insn[ref];
   if (in->op == IR_NOP || in->op == IR_CONST)
     return 0;
-  if ((in->op == IR_COND && x->recmp[ref]) || x64_is_lazy_put(x->ir, in))
+  if ((in->op == IR_COND && x->recmp[ref]) || x64_is_lazy_put(x->ir, in) ||
+      x->fuse[ref] == X64_FUSE_SPLIT || x64_is_lazy_sel_put(x, in))
     return x64_reads_rare(x, in, out);
   const uint32_t ops[3] = {in->a, in->b, in->c};
   unsigned n = 0, nargs = ir_op_info[in->op].nargs;
@@ -329,6 +431,8 @@ unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       out[n++] = x64_resolve(x, p.base);
       if (p.index)
         out[n++] = x64_resolve(x, p.index);
+    } else if (v && x->fuse[v] == X64_FUSE_ADDR) { /* a scaled index: lea reads its operand */
+      out[n++] = x64_resolve(x, x->ir->insn[v].a);
     } else if (v) {
       out[n++] = x64_resolve(x, v);
     }
@@ -343,11 +447,20 @@ __attribute__((noinline)) static unsigned
 x64_reads_rare(struct x64_ctx *x, const struct ir_insn *in, uint32_t out[6]) {
   if (in->op == IR_COND)
     return x64_reads_all(x, in->a, out);
-  const struct ir_insn *f = &x->ir->insn[in->a];
+  if (in->op == IR_EXIT_IF) /* SPLIT: a COND on a flags select */
+    in = &x->ir->insn[in->a];
+  uint32_t fs[2] = {in->a, 0};
+  if (x->fuse[in->a] == X64_FUSE_LAZY) { /* a flags select: both flags ops' operands */
+    struct x64_lazy_sel p = x64_lazy_sel(x, in->a);
+    fs[0] = p.f1, fs[1] = p.f2;
+  }
   unsigned n = 0;
-  out[n++] = x64_resolve(x, f->a);
-  if (f->b)
-    out[n++] = x64_resolve(x, f->b);
+  for (unsigned k = 0; k < 2 && fs[k]; k++) {
+    const struct ir_insn *f = &x->ir->insn[fs[k]];
+    out[n++] = x64_resolve(x, f->a);
+    if (f->b)
+      out[n++] = x64_resolve(x, f->b);
+  }
   return n;
 }
 

@@ -315,6 +315,48 @@ int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
   return 1;
 }
 
+/* The PUT that reads ref, when nothing between them can observe the state
+ * (only pure ops and PUTs: no exit, memory access or call); 0 if none. */
+static uint32_t x64_next_put_of(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_block *b = x->ir;
+  for (uint32_t i = ref + 1; i < b->n && i <= x->loop.end && i <= ref + 8; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op == IR_PUT && x64_resolve(x, in->a) == ref)
+      return i;
+    if (in->op != IR_PUT && (ir_op_info[in->op].flags & (IRF_SIDE | IRF_EXIT | IRF_STATE)) &&
+        in->op != IR_GET)
+      return 0;
+  }
+  return 0;
+}
+
+/* The pinned register ref, a new value of a carried slot, can be defined
+ * in: the slot's own, when the PUT of ref follows with nothing in between
+ * that observes the slot, and the register's old value dies by ref (as
+ * ref's operand hint, which its lowering reads before it writes, or any
+ * operand of a load). Then the back edge needs no move for it. Not where
+ * ref could take over its hint's register instead (an op in place needs
+ * no mov first). X64_NOREG: none. */
+unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
+  if (!x->loop.n || x->loop.closed || ref > x->loop.end || x->ir->insn[ref].type == IR_V128)
+    return X64_NOREG;
+  uint32_t p = x64_next_put_of(x, ref);
+  struct x64_carry *c = p ? x64_carry_at(x, p) : NULL;
+  if (!c || c->reg == X64_NOREG)
+    return X64_NOREG;
+  uint32_t old = x->ra.reg_val[c->reg], h = x64_resolve(x, hint);
+  int load = x->ir->insn[ref].op == IR_LOAD; /* one instruction: reads all, then writes */
+  const struct x64_loc *lh = &x->ra.loc[h];
+  if (!load && h && x->ra.last_use[h] == ref && lh->kind == X64_LOC_REG &&
+      !(x->ra.pinned >> lh->reg & 1))
+    return X64_NOREG; /* in h's register it needs no move to start with */
+  if (old && x->ra.last_use[old] > ref)
+    return X64_NOREG;
+  if (old && x->ra.last_use[old] == ref && h != old && !load)
+    return X64_NOREG;
+  return c->reg;
+}
+
 /* ref is a GET or PUT of a carried slot. */
 int x64_loop_carries(struct x64_ctx *x, uint32_t ref) {
   return x64_carry_at(x, ref) != NULL;
@@ -382,12 +424,19 @@ int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins) {
   return 1;
 }
 
+/* True when carried slot c's value is in its pinned register already. */
+static int x64_carry_in_place(struct x64_ctx *x, const struct x64_carry *c) {
+  uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
+  return v && x->ra.loc[v].kind == X64_LOC_REG && x->ra.loc[v].reg == c->reg;
+}
+
 /* The pinned registers a back edge's moves write: those of the slots
- * written since the header. A store that reads one goes before the moves. */
+ * written since the header, unless defined in place (x64_loop_target). A
+ * store that reads one goes before the moves. */
 static uint16_t x64_moved_regs(struct x64_ctx *x) {
   uint16_t regs = 0;
   for (unsigned k = 0; k < x->loop.n; k++)
-    if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].cur)
+    if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].cur && !x64_carry_in_place(x, &x->loop.c[k]))
       regs |= (uint16_t)(1u << x->loop.c[k].reg);
   return regs;
 }

@@ -66,11 +66,34 @@ static void x64_lower_lazy_put(struct x64_ctx *x, const struct ir_insn *f) {
   x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), (int32_t)op);
 }
 
+static void x64_flags_op(struct x64_ctx *x, uint32_t f);
+
+/* A flags select (X64_FUSE_LAZY) into the flags slot: f2 lazily where
+ * f1's condition holds, else the nibble k.
+ *
+ *   cmp/test (f1); j!cc1 1f; f2 lazily; jmp 2f; 1: mov [nzcv], k; mov [lazy_op], 0; 2:
+ */
+static void x64_lazy_sel_store(struct x64_ctx *x, const struct ir_insn *in) {
+  struct x64_lazy_sel p = x64_lazy_sel(x, in->a);
+  x64_flags_op(x, p.f1);
+  uint8_t *other = x64_jcc8(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f1, p.cc1) ^ 1));
+  x64_lower_lazy_put(x, x64_in(x, p.f2));
+  uint8_t *done = x64_jmp8(x->buf);
+  x64_fix8(x->buf, other);
+  x64_store_imm(x->buf, 2, x64_cpu_field(in->imm), p.k);
+  x64_store_imm(x->buf, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0);
+  x64_fix8(x->buf, done);
+}
+
 /* The store of PUT ref, now (x64_defer.c decides when). */
 static void x64_put_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (x64_is_lazy_put(x->ir, in)) {
     x64_lower_lazy_put(x, x64_in(x, in->a));
+    return;
+  }
+  if (x64_is_lazy_sel_put(x, in)) {
+    x64_lazy_sel_store(x, in);
     return;
   }
   x64_store_value(x, in->type == IR_I64 ? 3 : 2, in->imm, in->a);
@@ -118,13 +141,25 @@ static int x64_lower_lea(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   return 1;
 }
 
+/* d = a + (c << s), the shift folded into it (x64_fuse.c): lea d, [a + c*2^s] */
+static int x64_lower_scaled_add(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = x64_in(x, ref), *sh = x64_in(x, in->b);
+  if (x->fuse[in->b] != X64_FUSE_ADDR)
+    return 0;
+  struct x64_mem m = x64_mem(x64_src(x, in->a, X64_RAX), 0);
+  m.index = (uint8_t)x64_src(x, sh->a, X64_RDX);
+  m.scale = (uint8_t)x64_in(x, sh->b)->imm;
+  x64_lea(x->buf, in->type == IR_I64, x64_dst(x, ref), m);
+  return 1;
+}
+
 /* d = a; d op= b */
 static void x64_lower_alu(struct x64_ctx *x, uint32_t ref, enum x64_alu op) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref);
   int32_t imm;
-  if (x64_lower_lea(x, ref, op))
+  if ((op == X64_ADD && x64_lower_scaled_add(x, ref)) || x64_lower_lea(x, ref, op))
     return;
   struct x64_mem m;
   if (x64_state_swaps(x, in)) { /* d = b; d op= [a] */
@@ -429,6 +464,20 @@ static int x64_flags_reused(struct x64_ctx *x, const struct ir_insn *in) {
 /* The x86 instruction that sets the host flags as FLAGS_* op f does: cmp
  * for a subtraction, test for logic, else the op into rax (with the carry
  * in from c for adc and sbb). */
+/* cmp [r14+a], b or imm: a compare whose first operand is left in the
+ * state (x64_stateget.c) and whose second is not. */
+static int x64_cmp_state_first(struct x64_ctx *x, const struct ir_insn *in, int w) {
+  struct x64_mem m, mb;
+  int32_t imm;
+  if (!x64_state_mem(x, in->a, w, &m) || x64_state_mem(x, in->b, w, &mb))
+    return 0;
+  if (x64_const_imm32(x, in->b, w, &imm))
+    x64_alu_mi(x->buf, w ? 3 : 2, X64_CMP, m, imm);
+  else
+    x64_alu_mr(x->buf, w, X64_CMP, m, x64_src(x, in->b, X64_RDX));
+  return 1;
+}
+
 static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   static const uint8_t alu[IR_NUM_OPS] = {[IR_FLAGS_ADD] = X64_ADD,
                                           [IR_FLAGS_SUB] = X64_CMP,
@@ -439,9 +488,11 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
   enum x64_alu op = alu[in->op];
   int32_t imm;
   int is_imm = x64_const_imm32(x, in->b, w, &imm);
+  if (op == X64_CMP && x64_cmp_state_first(x, in, w))
+    return;
   if (in->op == IR_FLAGS_LOGIC || op == X64_CMP) {
-    unsigned ra = x64_src(x, in->a, X64_RAX);
     struct x64_mem m;
+    unsigned ra = x64_src(x, in->a, X64_RAX);
     if (in->op == IR_FLAGS_LOGIC || (is_imm && imm == 0))
       x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 too */
     else if (is_imm)
@@ -497,7 +548,7 @@ static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
     x64_flags_op(x, in->a);
     x->host_cc = in->a;
   }
-  if (x->fuse[ref] == X64_FUSE_VIRTUAL)
+  if (x->fuse[ref] == X64_FUSE_VIRTUAL || x->fuse[ref] == X64_FUSE_LAZY)
     return;
   if (x->fuse[ref] == X64_FUSE_SETCC) {
     x64_mov_ri(x->buf, d, 0);
@@ -527,6 +578,8 @@ static enum x64_cc x64_test_cc(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_lower_select(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (x->fuse[ref] == X64_FUSE_LAZY)
+    return; /* a flags select: its PUT and its branches test the flags ops */
   unsigned d = x64_dst(x, ref);
   x64_load_value(x, d, in->c);
   enum x64_cc cc = x64_test_cc(x, ref);
@@ -731,7 +784,34 @@ static void x64_lower_exit(struct x64_ctx *x, uint32_t ref) {
   x64_exit_to(x, x64_in(x, ref)->imm);
 }
 
+/* EXIT_IF on COND cc of a flags select (X64_FUSE_SPLIT): where f1's
+ * condition fails the select is the nibble k, on which cc is known; where
+ * it holds, cc on f2's flags decides.
+ *
+ *   cmp/test (f1); j!cc1 (cc holds on k ? exit : skip); cmp/test (f2); j!cc skip; exit; skip:
+ */
+static void x64_lower_exit_if_split(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *c = x64_in(x, x64_in(x, ref)->a);
+  struct x64_lazy_sel p = x64_lazy_sel(x, c->a);
+  int k_exits = ir_cc_holds(c->aux, p.k);
+  x64_flags_op(x, p.f1);
+  uint8_t *other = x64_jcc32(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f1, p.cc1) ^ 1));
+  x64_flags_op(x, p.f2);
+  uint8_t *skip = x64_jcc32(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f2, c->aux) ^ 1));
+  if (k_exits)
+    x64_fix32(x->buf, other);
+  x64_lower_exit(x, ref);
+  x64_fix32(x->buf, skip);
+  if (!k_exits)
+    x64_fix32(x->buf, other);
+  x64_loop_close(x, ref, x64_put_store);
+}
+
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
+  if (x->fuse[ref] == X64_FUSE_SPLIT) {
+    x64_lower_exit_if_split(x, ref);
+    return;
+  }
   uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
   x64_lower_exit(x, ref);
   x64_fix32(x->buf, skip);

@@ -36,6 +36,18 @@ int x64_is_lazy_put(const struct ir_block *b, const struct ir_insn *in) {
   return op == IR_FLAGS_ADD || op == IR_FLAGS_SUB || op == IR_FLAGS_LOGIC;
 }
 
+/* Readers of a flags op's operands that store them as lazy flags on exits'
+ * paths (a deferred lazy flags PUT, or flags select's PUT), or compare them
+ * again (a branch on a flags select). They read a value left in the state
+ * as well (x64_stateget.c), and are no reader that keeps it out of there. */
+int x64_reads_lazily(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  if (in->op == IR_EXIT_IF)
+    return x->fuse[ref] == X64_FUSE_SPLIT;
+  return in->op == IR_PUT && (in->aux & IR_PUT_DEFER) &&
+         (x64_is_lazy_put(x->ir, in) || x64_is_lazy_sel_put(x, in));
+}
+
 /* Ops lowered to a call of a C function (clobbering the caller-saved registers).
  * Inlined in x64_ra_init's walk over every instruction. */
 static inline __attribute__((always_inline)) int x64_is_call_in(const struct ir_block *b,
@@ -76,9 +88,12 @@ int x64_ra_init(struct x64_ctx *x) {
     uint32_t v[6];
     if (fuse[i] == X64_FUSE_ADDR)
       continue; /* its operands are read where it is folded */
+    /* a loose TRUNC has no instruction (its readers read v); lazy flags
+     * read v where it is, also in the state */
+    int counts = fuse[i] != X64_FUSE_LOOSE && !x64_reads_lazily(x, i);
     for (unsigned k = 0, nr = x64_reads(x, i, v); k < nr; k++) {
       last_use[v[k]] = i;
-      if (fuse[i] != X64_FUSE_LOOSE) /* no instruction: its readers read v */
+      if (counts)
         reader[v[k]] = reader[v[k]] ? UINT32_MAX : i;
     }
   }
@@ -238,8 +253,10 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   unsigned r;
   int vec = in->type == IR_V128;
   hint = x64_resolve(x, hint);
-  if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
-      x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))
+  if (x->ra.pinned && (r = x64_loop_target(x, ref, hint)) != X64_NOREG)
+    ; /* a carried slot's next value, in the slot's register */
+  else if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
+           x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))
     r = x->ra.loc[hint].reg;
   else
     r = vec ? x64_vpick(x) : x64_pick(x, ref);

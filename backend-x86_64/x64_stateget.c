@@ -11,8 +11,14 @@
  *   get x1; add x0, x1, x2 (x2 dies)  ->  add rdi, [r14+x1]   (rdi: x2, now x0)
  *
  * Readers that note where a value is, to store it later (deferred stores,
- * lazy flags, a loop's back edge), are not on the list of readers: a value
- * in the state is never in their records.
+ * a loop's back edge), are not on the list of readers: a value in the state
+ * is never in their records. Lazy flags are the exception: a compare's
+ * operand stays in the state also where the flags are stored lazily (or
+ * compared again) later, while nothing writes its bytes, and the lazy
+ * flags' record at a fault reads it from there:
+ *
+ *   get w20; cmp w20, w1; b.ls L   ->   cmp [r14+x20], esi; jbe L
+ *                                       (stub: mov rax, [r14+x20]; mov [lazy_a], rax ...)
  */
 #include "x64.h"
 
@@ -59,18 +65,29 @@ static int x64_state_candidate(struct x64_ctx *x, uint32_t g) {
          !x64_is_flags_get(x->ir, in) && !x64_loop_carries(x, g);
 }
 
+/* A GET also read by lazy flags after r: worth leaving in the state where
+ * r is a compare that takes it as a memory operand, its second (cmp reg,
+ * [x]), or its first while the second is no GET (cmp [x], reg or imm). An
+ * exit's lazy flags then load it again. */
+static int x64_state_lazy_ok(struct x64_ctx *x, uint32_t g, uint32_t r) {
+  const struct ir_insn *f = &x->ir->insn[r];
+  uint32_t b = x64_resolve(x, f->b);
+  return f->op == IR_FLAGS_SUB && (b == g || x->ir->insn[b].op != IR_GET);
+}
+
 /* Mark the GETs that stay in the state: their location is X64_LOC_STATE
- * before the block is emitted. Runs once last_use is final: a value whose
- * last use is not its one reader is kept for a deferred store or a loop's
- * exit, which need it in a register. */
+ * before the block is emitted. Runs once last_use is final: a value read
+ * after its one reader by anything but lazy flags (x64_reads_lazily) has
+ * another reader, a deferred store or a loop's exit, which need it in a
+ * register. */
 void x64_state_gets(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   const uint32_t *reader = x->ra.reader, *last_use = x->ra.last_use;
   for (uint32_t g = 1; g < b->n; g++) {
-    uint32_t r = reader[g];
-    if (b->insn[g].op == IR_GET && r != UINT32_MAX && r && last_use[g] == r &&
-        r - g <= X64_STATE_REACH && x64_state_reader(&b->insn[r]) && x64_state_candidate(x, g) &&
-        x64_state_unwritten(x, g, r))
+    uint32_t r = reader[g], last = last_use[g]; /* after r: lazy flags only */
+    if (b->insn[g].op == IR_GET && r != UINT32_MAX && r && last >= r &&
+        last - g <= X64_STATE_REACH && x64_state_reader(&b->insn[r]) && x64_state_candidate(x, g) &&
+        (last == r || x64_state_lazy_ok(x, g, r)) && x64_state_unwritten(x, g, last + 1))
       x->ra.loc[g] = (struct x64_loc){X64_LOC_STATE, (uint8_t)(b->insn[g].type == IR_I64 ? 3 : 2),
                                       (uint16_t)b->insn[g].imm};
   }

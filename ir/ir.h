@@ -201,6 +201,8 @@ struct ir_v128 {
 #define IR_LAZY_IMM_LIMIT (1u << (32 - IR_LAZY_IMM_SHIFT))
 #define IR_LAZY_OP_IMM(op, width, imm)                                                             \
   (IR_LAZY_OP(op, width) | IR_LAZY_IMM | (uint32_t)(imm) << IR_LAZY_IMM_SHIFT)
+/* The nibble of lazy flags op lazy_op (IR_LAZY_OP, IR_LAZY_OP_IMM) of a and b. */
+uint32_t ir_flags_eval(uint32_t lazy_op, uint64_t a, uint64_t b);
 struct cpu;
 /* Make the flags slot at flags_off hold the nibble again (cpu->lazy_op = 0). */
 void ir_flags_pack(struct cpu *c, uint64_t flags_off);

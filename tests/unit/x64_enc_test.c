@@ -11,6 +11,7 @@ enum form {
   E_ALU_RR,
   E_ALU_RI,
   E_ALU_RM,
+  E_ALU_MR,
   E_ALU_MI,
   E_ALU_SIZED,
   E_MOV_RR,
@@ -98,6 +99,8 @@ static const struct enc_case cases[] = {
     {E_ALU_RM, 0, X64_SUB, R9, R12, 0, 0, "sub r9d,DWORD PTR [r12]"},
     {E_ALU_RM, 1, X64_AND, RDX, RBP, 0, 0, "and rdx,QWORD PTR [rbp+0x0]"},
     {E_ALU_RM, 1, X64_XOR, RDX, R13, 0, 0x1000, "xor rdx,QWORD PTR [r13+0x1000]"},
+    {E_ALU_MR, 1, X64_CMP, RSI, R14, 0, 0x108, "cmp QWORD PTR [r14+0x108],rsi"},
+    {E_ALU_MR, 0, X64_CMP, R9, R14, 0, 0x40, "cmp DWORD PTR [r14+0x40],r9d"},
     {E_ALU_MI, 2, X64_CMP, R14, 0, 0, 8, "cmp DWORD PTR [r14+0x8],0x0"},
     {E_ALU_MI, 3, X64_ADD, RSP, 0, 0, 16, "add QWORD PTR [rsp+0x10],0x0"},
     {E_ALU_MI, 0, X64_OR, RAX, 0, 0, 0, "or BYTE PTR [rax],0x0"},
@@ -403,6 +406,7 @@ static struct x64_mem mem_of(const struct enc_case *c, int base) {
 static void emit_mem_case(struct tc_buf *b, const struct enc_case *c) {
   switch (c->f) {
   case E_ALU_RM: x64_alu_rm(b, c->w, c->a, c->b, mem_of(c, c->c)); break;
+  case E_ALU_MR: x64_alu_mr(b, c->w, c->a, mem_of(c, c->c), c->b); break;
   case E_ALU_MI: x64_alu_mi(b, c->w, c->a, mem_of(c, c->b), 0); break;
   case E_LOAD: x64_load(b, c->w, c->a, c->b, c->c, mem_of(c, c->d)); break;
   case E_STORE: x64_store(b, c->w, mem_of(c, c->c), c->a); break;

@@ -1,12 +1,13 @@
 /* x64_fuse_test.c - random blocks of flag producers and their readers
- * (FLAGS_*, COND, CMP, SELECT, EXIT_IF), truncations and extensions, guest
- * state through a lazily kept flags slot, run as x86-64 code and through
- * ir_interp from the same state: every register, the flags slot (packed by
- * ir_flags_pack, also from a small constant operand kept in lazy_op) and the
- * exit taken must agree. Each block also runs after
- * opt_run, which makes the shapes decoders leave for the backend. And the
- * stores the backend defers (IR_PUT_DEFER): a block that faults in a load
- * must leave, after x64_backend.fault_state, the state its prefix leaves.
+ * (FLAGS_*, COND, CMP, SELECT, EXIT_IF, and A64 CCMP's select of two flags
+ * values), truncations and extensions, guest state through a lazily kept
+ * flags slot, run as x86-64 code and through ir_interp from the same state:
+ * every register, the flags slot (packed by ir_flags_pack, also from a small
+ * constant operand kept in lazy_op) and the exit taken must agree. Each
+ * block also runs after opt_run, which makes the shapes decoders leave for
+ * the backend. And the stores the backend defers (IR_PUT_DEFER): a block
+ * that faults in a load must leave, after x64_backend.fault_state, the state
+ * its prefix leaves.
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -86,7 +87,7 @@ static void gen_step(struct gen *g) {
   struct ir_block *b = g->b;
   enum ir_type t = rnd() & 1 ? IR_I64 : IR_I32;
   uint32_t x = gen_val(g, t), y = gen_val(g, t), v;
-  switch (rnd() % 10) {
+  switch (rnd() % 11) {
   case 0:
   case 1: {
     unsigned op = flag_ops[rnd() % sizeof(flag_ops)];
@@ -127,6 +128,19 @@ static void gen_step(struct gen *g) {
     return;
   case 6: ir_put(b, REG(rnd() % OUT_REGS), x); return;
   case 7: gen_keep(g, IR_I32, ir_get(b, IR_I32, REG(FLAGS_REG))); return;
+  case 10: /* A64's CCMP: a flags select, then a branch on it */
+    if (g->flags) {
+      static const uint8_t sel_ops[] = {IR_FLAGS_ADD, IR_FLAGS_SUB, IR_FLAGS_LOGIC};
+      unsigned op = sel_ops[rnd() % sizeof(sel_ops)];
+      uint32_t h = ir_cond(b, (enum ir_cc)(rnd() % 14), g->flags);
+      uint32_t f = ir_flags(b, op, t, x, op == IR_FLAGS_LOGIC ? 0 : y, 0);
+      g->flags = ir_select(b, IR_I32, h, f, ir_const(b, IR_I32, rnd() & 15));
+      if (rnd() % 4)
+        ir_put(b, REG(FLAGS_REG), g->flags);
+      if (rnd() & 1)
+        ir_exit_if(b, ir_cond(b, (enum ir_cc)(rnd() % 14), g->flags), 0x3000 + 4 * (rnd() % 16));
+    }
+    return;
   default: gen_keep(g, t, ir_binop(b, alu[rnd() % sizeof(alu)], t, x, y)); return;
   }
 }

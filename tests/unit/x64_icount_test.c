@@ -47,7 +47,13 @@ static const struct icount_case cases[] = {
     {"cset_orr_cbnz",
      "cmp w1, w2\n cset w4, hs\n cmp w3, #0\n cset w5, eq\n orr w4, w4, w5\n cbnz w4, .+8\n b .+4",
      21},
-    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 30},
+    {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 22},
+    {"ccmp_store_beq_cmp",
+     "ands x0, x0, x2\n ccmp w4, w5, #4, ne\n str w1, [x3]\n b.eq .+12\n cmp x4, #16\n b.eq "
+     ".+8\n b .+4",
+     33},
+    {"cmp_state_deferred",
+     "ldr w1, [x0]\n cmp w1, w20\n b.ls .+16\n cmp w23, w1\n b.hi .+8\n b .+4", 24},
     {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 6},
     {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 7},
     {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 8},
@@ -55,6 +61,9 @@ static const struct icount_case cases[] = {
     {"add32_chain", "add w0, w1, w2\n add w0, w0, w3\n add w0, w0, #7\n b .+4", 8},
     {"w_of_live_x", "ldr x1, [x0]\n cmp w1, w3\n add x2, x1, #1\n b .+4", 12},
     {"add_shifted_reg", "add x0, x2, x1, lsl #3\n b .+4", 7},
+    {"add_shifted_live",
+     "add x4, x4, #1\n add x3, x8, x4, lsl #2\n str w1, [x3, #-4]\n add w5, w4, w6, lsl #1\n b .+4",
+     14},
     {"and_low32", "and x0, x1, #0xffffffff\n add x2, x0, x3\n b .+4", 8},
     {"flags_across_load", "cmp x1, x2\n b.eq .+16\n ldr x3, [x4]\n cmp x3, x5\n b.ne .+8\n b .+4",
      25},
@@ -69,11 +78,11 @@ static const struct icount_case cases[] = {
     {"fadd_4s", "fadd v0.4s, v1.4s, v2.4s\n b .+4", 29},
     {"bl", "bl .+8", 5},
     {"ret", "ret", 15},
-    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 26},
+    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 24},
     {"byte_hash_loop",
      "0: ldrb w1, [x2], #1\n add w0, w0, w0, lsl #5\n eor w0, w1, w0\n cmp x2, x3\n b.ne 0b\n b "
      ".+4",
-     32},
+     30},
 };
 enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
 
