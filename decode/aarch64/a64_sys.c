@@ -209,19 +209,30 @@ static void a64_dc_zva(struct a64_ctx *s, unsigned rt) {
   }
 }
 
+/* DC and IC by VA fault as a load at Xt would: the kernel takes an abort of
+ * cache maintenance for a read (arm64 is_write_abort() leaves out ESR.CM), so
+ * an unmapped address is SIGSEGV/SEGV_MAPERR and one without read access
+ * SEGV_ACCERR, with si_addr = Xt; a read-only page is fine. */
+static uint32_t a64_cache_probe(struct a64_ctx *s, unsigned rt) {
+  uint32_t addr = a64_rd(s, rt, 1, false);
+  ir_load(s->b, IR_I32, addr, 0, 0);
+  return addr;
+}
+
 /* IC IVAU: the guest wrote code at Xt's cache line. The block ends here and
  * the run loop drops the line's translations, so what follows, even later
  * instructions of this very block, runs as now written (Arm ARM, "Concurrent
  * modification and execution of instructions": the sequence ends in an ISB). */
 static void a64_ic_ivau(struct a64_ctx *s, unsigned rt) {
-  ir_code_inval(s->b, a64_rd(s, rt, 1, false), s->pc + 4);
+  ir_code_inval(s->b, a64_cache_probe(s, rt), s->pc + 4);
   s->end = true;
 }
 
 /* 1101010100 0 01 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   SYS: of the EL0 cache
  * operations DC ZVA changes memory and IC IVAU drops translations; cleans and
  * invalidates of data by VA (DC CVAC/CVAU/CVAP/CVADP/CIVAC) have nothing to do
- * on a coherent host. (IC IALLU/IALLUIS are EL1 only: undefined here.) */
+ * on a coherent host but fault where the address cannot be read. (IC
+ * IALLU/IALLUIS are EL1 only: undefined here.) */
 bool trans_sys(struct a64_ctx *s, const struct arg_sys *a) {
   if (a->op1 != 3 || a->crn != 7 || a->op2 != 1)
     return false;
@@ -232,7 +243,7 @@ bool trans_sys(struct a64_ctx *s, const struct arg_sys *a) {
   case 11: /* DC CVAU */
   case 12: /* DC CVAP */
   case 13: /* DC CVADP */
-  case 14: /* DC CIVAC */ return true;
+  case 14: /* DC CIVAC */ a64_cache_probe(s, a->rt); return true;
   }
   return false;
 }
