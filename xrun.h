@@ -33,7 +33,8 @@ enum cpu_exit {
   CPU_EXIT_TRAP = 2,       /* cpu->trap_signal is the guest signal, cpu->pc its pc */
   CPU_EXIT_DEOPT = 3,      /* cpu->pc is an instruction to translate without speculation */
   CPU_EXIT_CODE_INVAL = 4, /* the guest changed code in the cache line holding cpu->trap_info
-                              (IC IVAU), or anywhere when it is XRUN_CODE_ALL (FENCE.I);
+                              and in the lines pending in cpu->code_inval_lo/hi (IC IVAU,
+                              DSB), or anywhere when it is XRUN_CODE_ALL (FENCE.I);
                               cpu->pc is the next instruction */
   CPU_EXIT_LAST = 16       /* larger values are struct tc_exit pointers */
 };
@@ -59,6 +60,11 @@ struct cpu {
    * stale and the flags are those of IR op lazy_op on lazy_a, lazy_b. */
   uint32_t lazy_op;
   uint64_t lazy_a, lazy_b;
+  /* Cache lines the guest invalidated (IC IVAU) whose translations are not
+   * dropped yet: [code_inval_lo, code_inval_hi), none while hi is 0. The
+   * run loop drops them when translated code comes back to it, as a DSB or
+   * ISB makes it do while any are pending. */
+  uint64_t code_inval_lo, code_inval_hi;
   /* xrun -g (gdb/gdb_stop.c): this thread in the debugger's all-stop */
   struct cpu_debug {
     volatile uint8_t where; /* enum gdb_where: running, in a syscall, stopped */

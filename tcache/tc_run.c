@@ -114,18 +114,25 @@ static void tc_syscall(struct cpu *c) {
   tc_debug_signal(c, sig);
 }
 
-/* IC IVAU at c->trap_info: drop that line's translations; FENCE.I
- * (XRUN_CODE_ALL), which names no address: drop every translation. Offline
- * (tc_invalidate takes tc_mutex, which a reclamation holds while it waits
- * for the online threads). */
-static void tc_code_inval(struct cpu *c) {
-  uint64_t line = c->trap_info & ~(uint64_t)(TC_CODE_LINE - 1);
+/* Drop the translations of code the guest changed: the line of IC IVAU at
+ * addr (or every translation for FENCE.I's XRUN_CODE_ALL; none for 0) and the
+ * lines its IC IVAUs left pending. Offline (tc_invalidate takes tc_mutex,
+ * which a reclamation holds while it waits for the online threads). */
+static void tc_code_drop(struct cpu *c, uint64_t addr) {
+  uint64_t lo = c->code_inval_lo, hi = c->code_inval_hi;
+  c->code_inval_lo = c->code_inval_hi = 0;
   gc_offline();
-  if (c->trap_info == XRUN_CODE_ALL)
+  if (addr == XRUN_CODE_ALL)
     tc_invalidate(0, UINT64_MAX);
-  else
-    tc_invalidate_code_line(line, TC_CODE_LINE);
+  else if (addr)
+    tc_invalidate_code_line(addr & ~(uint64_t)(TC_CODE_LINE - 1), TC_CODE_LINE);
+  if (hi)
+    tc_invalidate_code_line(lo, hi - lo);
   gc_online();
+}
+
+static void tc_code_inval(struct cpu *c) {
+  tc_code_drop(c, c->trap_info);
 }
 
 static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
@@ -188,6 +195,8 @@ static void tc_step(struct cpu *c) {
     tc_trap(c);
   else if (r == CPU_EXIT_CODE_INVAL)
     tc_code_inval(c);
+  if (c->code_inval_hi)
+    tc_code_drop(c, 0);
   if (c->exiting)
     gdb_thread_exit(c);
   else if (stops == gdb_stops)
@@ -223,7 +232,8 @@ static void tc_run_interp(struct cpu *c) {
       tc_trap(c);
     else if (r == CPU_EXIT_DEOPT)
       tc_deopt(c);
-    /* CPU_EXIT_CODE_INVAL: nothing kept, every block is decoded afresh */
+    else if (r == CPU_EXIT_CODE_INVAL) /* nothing kept: every block is decoded afresh */
+      c->code_inval_lo = c->code_inval_hi = 0;
   }
   ir_block_free(b);
 }
@@ -264,6 +274,10 @@ static void tc_loop(struct cpu *c) {
     uintptr_t r = tc_backend->enter(c, blk->code);
     tc_in_guest = 0;
     tc_count_exit(c, r);
+    /* lines an IC IVAU left, with no DSB or ISB yet: dropped before any
+     * lookup, at any exit but the one that drops them */
+    if (__builtin_expect(c->code_inval_hi != 0, 0) && r != CPU_EXIT_CODE_INVAL)
+      tc_code_drop(c, 0);
     blk = tc_after_exit(c, r);
   }
 }

@@ -168,6 +168,16 @@ st=$?
   [ "$(stat_field "$OUT/thr.err" "code reclaimed")" -gt 0 ]
 check stats_threads_reclaim $? "status $st, stderr: $(head -c 300 "$OUT/thr.err")"
 
+# a JIT's flush of a page (an IC IVAU per line, then DSB and ISB) costs one
+# "code changed" exit, not one per line: 50 flushes of 64 lines each
+build smc_clear_cache_page -I"$SRC" &&
+  "$XRUN" --stats "$OUT/smc_clear_cache_page" >"$OUT/ccp.out" 2>"$OUT/ccp.err"
+st=$?
+changed=$(sed -n 's/.* \([0-9]*\) code changed$/\1/p' "$OUT/ccp.err")
+[ $st = 0 ] && cmp -s "$OUT/ccp.out" "$SRC/smc_clear_cache_page.out" && [ -n "$changed" ] &&
+  [ "$changed" -le 60 ]
+check stats_code_changed_per_flush $? "status $st, ${changed:-no} code-changed exits for 50 flushes"
+
 "$XRUN" --help >"$OUT/help" 2>&1
 grep -q -- '--perfmap' "$OUT/help" && grep -q -- '--stats' "$OUT/help"
 check help $? "--help does not list --perfmap and --stats"

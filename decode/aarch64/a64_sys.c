@@ -45,6 +45,19 @@ bool trans_hint(struct a64_ctx *s, const struct arg_empty *a) {
   return true;
 }
 
+/* After IC IVAU: DSB waits for the invalidations to finish, for this thread
+ * and the others, and ISB fetches later code anew (Arm ARM B2.2.5,
+ * "Concurrent modification and execution of instructions"). Both end the
+ * block; while the guest has lines pending (cpu->code_inval_lo/hi) it leaves
+ * through the run loop, which drops their translations first. */
+static void a64_code_sync(struct a64_ctx *s) {
+  struct ir_block *b = s->b;
+  uint32_t hi = ir_get(b, IR_I64, offsetof(struct cpu, code_inval_hi));
+  ir_exit_if(b, ir_cmp(b, IR_EQ, IR_I64, hi, ir_const(b, IR_I64, 0)), s->pc + 4);
+  ir_code_inval(b, ir_get(b, IR_I64, offsetof(struct cpu, code_inval_lo)), s->pc + 4);
+  s->end = true;
+}
+
 /* 1101010100 0 00 011 0011 CRm(4) op2(3) 11111
  *   op2 010 CLREX, 100 DSB, 101 DMB, 110 ISB. DMB's CRm<1:0> is the access
  *   type: 01 loads (xxLD), 10 stores (xxST), 11 all; the domain does not
@@ -53,13 +66,16 @@ bool trans_barrier(struct a64_ctx *s, const struct arg_barrier *a) {
   unsigned crm = a->crm;
   switch (a->op2) {
   case 2: ir_put(s->b, offsetof(struct a64_cpu, excl_addr), ir_const(s->b, IR_I64, ~0ull)); break;
-  case 4: ir_fence(s->b, IR_FENCE_FULL); break;
+  case 4:
+    ir_fence(s->b, IR_FENCE_FULL);
+    a64_code_sync(s);
+    break;
   case 5:
     ir_fence(s->b, (crm & 3) == 1   ? IR_FENCE_LOAD
                    : (crm & 3) == 2 ? IR_FENCE_STORE
                                     : IR_FENCE_FULL);
     break;
-  case 6: a64_goto(s, s->pc + 4); break; /* ISB: later code is fetched anew */
+  case 6: a64_code_sync(s); break; /* ISB */
   default: return false;
   }
   return true;
@@ -219,13 +235,23 @@ static uint32_t a64_cache_probe(struct a64_ctx *s, unsigned rt) {
   return addr;
 }
 
-/* IC IVAU: the guest wrote code at Xt's cache line. The block ends here and
- * the run loop drops the line's translations, so what follows, even later
- * instructions of this very block, runs as now written (Arm ARM, "Concurrent
- * modification and execution of instructions": the sequence ends in an ISB). */
+/* IC IVAU's cache line, its tag (TBI) cleared, joins the pending ones: one
+ * range over them all (lines far apart drop more than they need, never less). */
+static uint64_t a64_helper_ic_ivau(struct cpu *c, uint64_t addr, uint64_t u2, uint64_t u3) {
+  (void)u2, (void)u3;
+  uint64_t line = addr & 0x00ffffffffffffc0ull; /* 64-byte lines: CTR_EL0.IminLine */
+  if (!c->code_inval_hi || line < c->code_inval_lo)
+    c->code_inval_lo = line;
+  if (line + 64 > c->code_inval_hi)
+    c->code_inval_hi = line + 64;
+  return 0;
+}
+
+/* IC IVAU: the guest wrote code at Xt's cache line. The line is only noted:
+ * a JIT invalidates its code a line at a time, then makes the lot visible
+ * with DSB and ISB (a64_code_sync), which leave through the run loop once. */
 static void a64_ic_ivau(struct a64_ctx *s, unsigned rt) {
-  ir_code_inval(s->b, a64_cache_probe(s, rt), s->pc + 4);
-  s->end = true;
+  ir_call(s->b, IR_VOID, (void *)a64_helper_ic_ivau, a64_cache_probe(s, rt), 0, 0);
 }
 
 /* 1101010100 0 01 op1(3) CRn(4) CRm(4) op2(3) Rt(5)   SYS: of the EL0 cache

@@ -605,9 +605,10 @@ TEST(unallocated_is_sigill) {
 }
 
 TEST(hints_and_barriers) {
-  /* nop, yield, paciasp, autiasp, bti c, dmb ish, dmb ishld, dmb ishst, dsb sy, clrex */
+  /* nop, yield, paciasp, autiasp, bti c, dmb ish, dmb ishld, dmb ishst, clrex, dsb sy
+   * (DSB ends the block, as IC IVAU's lines may be pending) */
   static const uint32_t code[] = {0xd503201f, 0xd503203f, 0xd503233f, 0xd50323bf, 0xd503245f,
-                                  0xd5033bbf, 0xd50339bf, 0xd5033abf, 0xd5033f9f, 0xd503305f};
+                                  0xd5033bbf, 0xd50339bf, 0xd5033abf, 0xd503305f, 0xd5033f9f};
   struct a64_cpu c;
   struct ir_block *b;
   seed_cpu(&c, 0);
@@ -691,20 +692,29 @@ TEST(fpcr_fpsr) {
 TEST(dc_zva_and_cache_ops) {
   static _Alignas(64) uint8_t mem[192];
   memset(mem, 0xaa, sizeof(mem));
-  /* dc zva, x0; dc cvau, x0; dc civac, x0; ic ivau, x0 */
-  static const uint32_t code[] = {0xd50b7420, 0xd50b7b20, 0xd50b7e20, 0xd50b7520};
+  /* dc zva, x0; dc cvau, x0; dc civac, x0; ic ivau, x0; ic ivau, x1; dsb ish; isb */
+  static const uint32_t code[] = {0xd50b7420, 0xd50b7b20, 0xd50b7e20, 0xd50b7520,
+                                  0xd50b7521, 0xd5033b9f, 0xd5033fdf};
   struct a64_cpu c;
   seed_cpu(&c, 0);
   c.x[0] = (uint64_t)(uintptr_t)&mem[64 + 37];
+  c.x[1] = (uint64_t)(uintptr_t)&mem[128 + 5];
   struct ir_block *b;
-  /* IC IVAU ends the block: the run loop drops the line's translations */
-  ASSERT_EQ(run_words(&c, code, 4, 0, 8, &b), CPU_EXIT_CODE_INVAL);
-  ASSERT_EQ(b->guest_insns, 4);
-  ASSERT_EQ(c.c.pc, page_pc(4));
-  ASSERT_EQ(c.c.trap_info, (uint64_t)(uintptr_t)&mem[64 + 37]);
+  /* IC IVAU notes the line; DSB leaves through the run loop, which drops
+   * the lines pending */
+  ASSERT_EQ(run_words(&c, code, 7, 0, 8, &b), CPU_EXIT_CODE_INVAL);
+  ASSERT_EQ(b->guest_insns, 6);
+  ASSERT_EQ(c.c.pc, page_pc(6));
+  ASSERT_EQ(c.c.code_inval_lo, (uint64_t)(uintptr_t)&mem[64]);
+  ASSERT_EQ(c.c.code_inval_hi, (uint64_t)(uintptr_t)&mem[192]);
+  ASSERT_EQ(c.c.trap_info, (uint64_t)(uintptr_t)&mem[64]);
   ir_block_free(b);
   for (unsigned i = 0; i < sizeof(mem); i++)
     ASSERT_EQ(mem[i], i >= 64 && i < 128 ? 0 : 0xaa);
+  /* with nothing pending, ISB is a plain exit to the next instruction */
+  c.c.code_inval_lo = c.c.code_inval_hi = 0;
+  ASSERT_EQ(run_words(&c, code + 6, 1, 6, 8, NULL), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, page_pc(7));
 }
 
 TEST(adr_adrp) {
