@@ -5,7 +5,9 @@
 # CPU-heavy program hot enough for the guest's JIT and compares stdout and the
 # exit status with the host's own amd64 build of the same package on the same
 # input (a native answer, not an emulator's); one LuaJIT case drives PCRE2's
-# JIT through the FFI, so two JITs write code in one process. The LuaJIT
+# JIT through the FFI, so two JITs write code in one process. node.js also
+# runs a real program (the arm64 package's acorn parsing JavaScript) and 181
+# WebAssembly SIMD operations compiled by Liftoff and by TurboFan. The LuaJIT
 # cases also run with a 256 KiB code buffer, so xrun flushes its translations
 # again and again while the guest writes, flushes and rewrites its traces.
 #
@@ -34,10 +36,11 @@ abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; e
 XRUN_CMD=$(abspath "$XRUN")
 SYSROOT=$(abspath "$SYSROOT")
 
-LUA_CASES="numeric strings tables recursion nbody fannkuch flush ffi pcre2_ffi"
+LUA_CASES="numeric strings tables recursion nbody fannkuch flush mcode_churn profile ffi pcre2_ffi"
 GREP_CASES="backref hex_ignorecase anchored_backref lookaround words_noncapture
-  negative_lookahead alternation_count invert_class"
-NODE_CASES="numeric objects strings nbody wasm workers rwx_code"
+  negative_lookahead alternation_count invert_class big_alternation_words"
+NODE_CASES="numeric objects strings nbody recursion wasm workers rwx_code acorn_parse wasm_simd_liftoff
+  wasm_simd_turbofan"
 
 all_cases() {
   local c
@@ -339,6 +342,37 @@ for round = 1, 300 do
 end
 print(tot)
 EOF
+  cat >"$T/mcode_churn.lua" <<'EOF'
+-- every loop compiles at once into a small machine-code area that fills and
+-- is flushed over and over, while 60 different functions make traces
+jit.opt.start("hotloop=1", "hotexit=1", "maxmcode=128", "sizemcode=32", "maxtrace=200")
+local fs = {}
+for k = 1, 60 do
+  fs[k] = load(string.format([[
+    local k = ...
+    local s = 0
+    for i = 1, %d do
+      if i %% %d == 0 then s = s + k * i else s = s - (i %% 7) end
+      if s > 1e9 then s = s %% 1000003 end
+    end
+    return s]], 3000 + k * 17, k % 5 + 2))
+end
+local total = 0
+for round = 1, 30 do
+  for k = 1, #fs do total = (total + fs[k](k + round)) % 2147483647 end
+end
+print(total)
+EOF
+  cat >"$T/profile.lua" <<'EOF'
+-- the sampling profiler: a SIGPROF timer interrupts compiled traces
+local prof = require("jit.profile")
+local samples = 0
+prof.start("i1", function(_, n) samples = samples + n end)
+local s = 0
+for r = 1, 40 do for i = 1, 1000000 do s = (s + i * r) % 1000003 end end
+prof.stop()
+print(s, samples > 0)
+EOF
   cat >"$T/ffi.lua" <<'EOF'
 -- FFI: C calls, C arrays and structs, and a Lua callback called from C
 -- (qsort), for which LuaJIT writes a machine-code entry
@@ -432,6 +466,8 @@ GREP_PATTERNS=(
   'negative_lookahead|-o|HTTP/1\.1 404 (?!1)\d{3,}$'
   'alternation_count|-c|(?:abc|xyz)(?:ab|zy) HTTP/1\.1 (?:200|404) 6\d{4}'
   'invert_class|-v -c|[^\d\s]{4}\.'
+  # 400 alternatives: a long pattern, so a large piece of JIT code
+  "big_alternation_words|-w -c|id=(?:$(seq 100 499 | awk '{ printf "%s%d", (NR > 1 ? "|" : ""), $1 * 2654435761 % 100000 }'))"
 )
 grep_input() {
   awk 'BEGIN { s = 1
@@ -538,6 +574,40 @@ console.log(energy().toFixed(9));
 for (let i = 0; i < 1000000; i++) advance(0.01);
 console.log(energy().toFixed(9));
 EOF
+  cat >"$T/recursion.js" <<'EOF'
+// recursion, a permutation kernel on arrays, BigInt arithmetic
+function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+function fannkuch(n) {
+  const p = [], q = [], s = []; let sign = 1, maxflips = 0, sum = 0;
+  for (let i = 0; i < n; i++) { p[i] = i; q[i] = i; s[i] = i; }
+  for (;;) {
+    let q0 = p[0];
+    if (q0 !== 0) {
+      for (let i = 1; i < n; i++) q[i] = p[i];
+      let flips = 1;
+      for (;;) {
+        const qq = q[q0];
+        if (qq === 0) { sum += sign * flips; if (flips > maxflips) maxflips = flips; break; }
+        q[q0] = q0;
+        if (q0 >= 3) { let i = 1, j = q0 - 1; do { const t = q[i]; q[i] = q[j]; q[j] = t; i++; j--; } while (i < j); }
+        q0 = qq; flips++;
+      }
+    }
+    if (sign === 1) { const t = p[1]; p[1] = p[0]; p[0] = t; sign = -1; }
+    else {
+      let t = p[1]; p[1] = p[2]; p[2] = t; sign = 1;
+      for (let i = 2; i < n; i++) {
+        const sx = s[i];
+        if (sx !== 0) { s[i] = sx - 1; break; }
+        if (i === n - 1) return [sum, maxflips];
+        s[i] = i; t = p[0]; for (let j = 0; j <= i; j++) p[j] = p[j + 1]; p[i + 1] = t;
+      }
+    }
+  }
+}
+let big = 1n; for (let i = 1n; i <= 300n; i++) big *= i;
+console.log(fib(30), fannkuch(9).join(' '), big.toString().length, (big % 1000000007n).toString());
+EOF
   cat >"$T/wasm.js" <<'EOF'
 // WebAssembly: a hot loop over linear memory (Liftoff, then TurboFan), and
 // out-of-bounds accesses that must trap as RuntimeError
@@ -590,6 +660,120 @@ if (isMainThread) {
   parentPort.postMessage(t);
 }
 EOF
+  cat >"$T/wasm_simd.js" <<'EOF'
+// WebAssembly SIMD: each 128-bit operation in a function of its own, run
+// on pseudo-random and special inputs; V8 compiles them to NEON (arm64) and
+// SSE (x86-64). NaN results are compared as "some NaN" (their bits differ
+// between CPUs, as the wasm spec allows).
+const V = 0x7b, I32 = 0x7f;
+const leb = n => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return b; };
+const sec = (id, body) => [id, ...leb(body.length), ...body];
+const vec = items => [...leb(items.length), ...items.flat()];
+const str = s => [s.length, ...[...s].map(c => c.charCodeAt(0))];
+const simd = op => [0xfd, ...leb(op)];
+const load = addr => [0x41, addr, ...simd(0x00), 4, 0];
+const store = [...simd(0x0b), 4, 0];
+// [name, opcode, shape]: shape = kind of operands/result
+// b: binary, u: unary, s: shift (v128, i32), t: ternary, r: v128 -> i32,
+// f/d: unary with f32x4/f64x2 result, F/D: binary with f32x4/f64x2 result
+const ops = [];
+const add = (shape, list) => list.split(' ').forEach(p => { const [n, o] = p.split('='); ops.push([n, parseInt(o, 16), shape]); });
+add('b', 'swizzle=0e i8eq=23 i8ne=24 i8lts=25 i8ltu=26 i8gts=27 i8gtu=28 i8les=29 i8leu=2a i8ges=2b i8geu=2c');
+add('b', 'i16eq=2d i16lts=2f i16gtu=32 i16geu=36 i32eq=37 i32lts=39 i32ltu=3a i32gts=3b i32geu=40');
+add('b', 'f32eq=41 f32ne=42 f32lt=43 f32gt=44 f32le=45 f32ge=46 f64eq=47 f64ne=48 f64lt=49 f64gt=4a f64le=4b f64ge=4c');
+add('b', 'and=4e andnot=4f or=50 xor=51');
+add('t', 'bitselect=52');
+add('r', 'anytrue=53 i8alltrue=63 i8bitmask=64 i16alltrue=83 i16bitmask=84 i32alltrue=a3 i32bitmask=a4 i64alltrue=c3 i64bitmask=c4');
+add('u', 'not=4d i8abs=60 i8neg=61 i8popcnt=62 i16abs=80 i16neg=81 i32abs=a0 i32neg=a1 i64abs=c0 i64neg=c1');
+add('u', 'i16extlo8s=87 i16exthi8s=88 i16extlo8u=89 i16exthi8u=8a i32extlo16s=a7 i32exthi16s=a8 i32extlo16u=a9 i32exthi16u=aa');
+add('u', 'i64extlo32s=c7 i64exthi32s=c8 i64extlo32u=c9 i64exthi32u=ca i16addp8s=7c i16addp8u=7d i32addp16s=7e i32addp16u=7f');
+add('u', 'i32truncf32s=f8 i32truncf32u=f9 i32truncf64s=fc i32truncf64u=fd');
+add('f', 'f32demote=5e f32ceil=67 f32floor=68 f32trunc=69 f32nearest=6a f32abs=e0 f32neg=e1 f32sqrt=e3 f32convs=fa f32convu=fb');
+add('d', 'f64promote=5f f64ceil=74 f64floor=75 f64trunc=7a f64nearest=94 f64abs=ec f64neg=ed f64sqrt=ef f64convs=fe f64convu=ff');
+add('b', 'i8narrow16s=65 i8narrow16u=66 i8add=6e i8addsats=6f i8addsatu=70 i8sub=71 i8subsats=72 i8subsatu=73');
+add('b', 'i8mins=76 i8minu=77 i8maxs=78 i8maxu=79 i8avgr=7b i16q15mulr=82 i16narrow32s=85 i16narrow32u=86');
+add('b', 'i16add=8e i16addsats=8f i16addsatu=90 i16sub=91 i16subsats=92 i16subsatu=93 i16mul=95 i16mins=96 i16minu=97');
+add('b', 'i16maxs=98 i16maxu=99 i16avgr=9b i16extmullos=9c i16extmulhis=9d i16extmullou=9e i16extmulhiu=9f');
+add('b', 'i32add=ae i32sub=b1 i32mul=b5 i32mins=b6 i32minu=b7 i32maxs=b8 i32maxu=b9 i32dot=ba');
+add('b', 'i32extmullos=bc i32extmulhis=bd i32extmullou=be i32extmulhiu=bf i64add=ce i64sub=d1 i64mul=d5');
+add('b', 'i64eq=d6 i64ne=d7 i64lts=d8 i64gts=d9 i64les=da i64ges=db i64extmullos=dc i64extmulhis=dd i64extmullou=de i64extmulhiu=df');
+add('F', 'f32add=e4 f32sub=e5 f32mul=e6 f32div=e7 f32min=e8 f32max=e9 f32pmin=ea f32pmax=eb');
+add('D', 'f64add=f0 f64sub=f1 f64mul=f2 f64div=f3 f64min=f4 f64max=f5 f64pmin=f6 f64pmax=f7');
+add('s', 'i8shl=6b i8shrs=6c i8shru=6d i16shl=8b i16shrs=8c i16shru=8d i32shl=ab i32shrs=ac i32shru=ad i64shl=cb i64shrs=cc i64shru=cd');
+const binary = o => 'bFD'.includes(o[2]);
+const body = o => {
+  const op = simd(o[1]);
+  switch (o[2]) {
+    case 'r': return [...load(16), ...op];
+    case 't': return [0x41, 0, ...load(16), ...load(32), ...load(48), ...op, ...store];
+    case 's': return [0x41, 0, ...load(16), 0x41, 0xc0, 0x00, 0x28, 2, 0, ...op, ...store];
+    default: return [0x41, 0, ...load(16), ...(binary(o) ? load(32) : []), ...op, ...store];
+  }
+};
+const fn = code => { const b = [0, ...code, 0x0b]; return [...leb(b.length), ...b]; };
+const bytes = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  ...sec(1, vec([[0x60, 0, 0], [0x60, 0, 1, I32]])),
+  ...sec(3, vec(ops.map(o => [o[2] === 'r' ? 1 : 0]))),
+  ...sec(5, [1, 0, 1]),
+  ...sec(7, vec([[...str('mem'), 2, 0], ...ops.map((o, i) => [...str(o[0]), 0, ...leb(i)])])),
+  ...sec(10, vec(ops.map(o => fn(body(o))))),
+]);
+const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+const mem = inst.exports.mem.buffer;
+const u8 = new Uint8Array(mem), u32 = new Uint32Array(mem), f32 = new Float32Array(mem), f64 = new Float64Array(mem);
+const specials32 = [0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 1e-40, -1e-45, 3.4e38, -3.4e38, Infinity, -Infinity, NaN, 2147483648, -2147483904, 4294967296, 16777217];
+const specials64 = [0, -0, 1, -1, 0.5, 2.5, -3.5, 5e-324, 1.7e308, Infinity, -Infinity, NaN, 2147483647.5, -2147483648.9, 4294967295.5, 9007199254740993];
+let seed = 12345;
+const rnd = () => (seed = (seed * 16807) % 2147483647);
+const hashes = new Array(ops.length).fill(0);
+const mix = (h, v) => (Math.imul(h ^ v, 0x01000193) + 0x9e37) >>> 0;
+const ROUNDS = 4000;
+for (let r = 0; r < ROUNDS; r++) {
+  for (let i = 4; i < 16; i++) u32[i] = rnd() ^ (rnd() << 16);
+  const k = r % 4;
+  if (k === 1) for (let i = 4; i < 16; i++) f32[i] = specials32[rnd() % specials32.length];
+  if (k === 2) for (let i = 2; i < 8; i++) f64[i] = specials64[rnd() % specials64.length];
+  if (k === 3) for (let i = 16; i < 64; i++) u8[i] = [0, 1, 0x7f, 0x80, 0xff, 0xfe, 0x10, 0x0f][rnd() % 8];
+  u32[16] = rnd() % 200;
+  for (let j = 0; j < ops.length; j++) {
+    const o = ops[j];
+    const ret = inst.exports[o[0]]();
+    let h = hashes[j];
+    if (o[2] === 'r') h = mix(h, ret);
+    else if ('fF'.includes(o[2])) for (let i = 0; i < 4; i++) h = mix(h, Number.isNaN(f32[i]) ? 0x7fc00000 : u32[i]);
+    else if ('dD'.includes(o[2])) for (let i = 0; i < 2; i++) h = Number.isNaN(f64[i]) ? mix(h, 1) : mix(mix(h, u32[2 * i]), u32[2 * i + 1]);
+    else for (let i = 0; i < 4; i++) h = mix(h, u32[i]);
+    hashes[j] = h;
+  }
+}
+console.log(ops.length + ' operations, ' + ROUNDS + ' rounds');
+for (let j = 0; j < ops.length; j++) console.log(ops[j][0], hashes[j].toString(16));
+EOF
+  cat >"$T/acorn_parse.js" <<'EOF'
+// a real program: acorn (the arm64 package's JavaScript, from the sysroot)
+// parses JavaScript files; the syntax trees are walked and summarised
+const [acornPath, ...files] = process.argv.slice(2);
+const acorn = require(acornPath);
+const fs = require('fs');
+const counts = new Map();
+let nodes = 0, h = 0;
+function walk(n) {
+  if (Array.isArray(n)) { for (const c of n) walk(c); return; }
+  if (!n || typeof n.type !== 'string') return;
+  nodes++;
+  counts.set(n.type, (counts.get(n.type) || 0) + 1);
+  for (const k in n) {
+    const v = n[k];
+    if (v && typeof v === 'object') walk(v);
+    else if (typeof v === 'string') for (let i = 0; i < v.length; i++) h = (h * 33 + v.charCodeAt(i)) >>> 0;
+  }
+}
+for (const f of files)
+  walk(acorn.parse(fs.readFileSync(f, 'utf8'), { ecmaVersion: 'latest', allowHashBang: true, locations: true }));
+const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
+console.log(nodes, h, top.map(([k, v]) => k + '=' + v).join(' '));
+EOF
 }
 
 # ---- the cases ----------------------------------------------------------
@@ -634,6 +818,19 @@ else
       wasm | workers) check "node_$c" '' '' "$SYSROOT/usr/bin/node" "$c.js" -- node "$c.js" ;;
       # V8 writing its code into pages that stay RWX (no mprotect around each
       # write): only its IC IVAU makes the new code visible
+      acorn_parse)
+        acorn=$SYSROOT/usr/share/nodejs/acorn/dist/acorn.js undici=$SYSROOT/usr/share/nodejs/undici/index.js
+        check "node_$c" '' '' "$SYSROOT/usr/bin/node" acorn_parse.js "$acorn" "$acorn" "$undici" \
+          -- node acorn_parse.js "$acorn" "$acorn" "$undici"
+        ;;
+      # 181 WebAssembly SIMD operations, compiled by each of V8's two wasm compilers
+      wasm_simd_liftoff)
+        check "node_$c" '' '' "$SYSROOT/usr/bin/node" --liftoff --no-wasm-tier-up wasm_simd.js \
+          -- node --liftoff --no-wasm-tier-up wasm_simd.js
+        ;;
+      wasm_simd_turbofan)
+        check "node_$c" '' '' "$SYSROOT/usr/bin/node" --no-liftoff wasm_simd.js -- node --no-liftoff wasm_simd.js
+        ;;
       rwx_code)
         check "node_$c" '/^\[/d' "$turbofan" "$SYSROOT/usr/bin/node" --no-write-protect-code-memory \
           --trace-opt objects.js -- node --no-write-protect-code-memory --trace-opt objects.js
