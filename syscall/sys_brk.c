@@ -13,11 +13,9 @@ static uint64_t sys_page_up(uint64_t a) {
 
 void sys_set_brk(uint64_t start) {
   brk_start = brk_cur = brk_mapped = sys_page_up(start);
-}
-
-void sys_brk_area(uint64_t *start, uint64_t *end) {
-  *start = brk_start;
-  *end = brk_mapped;
+  sys_pub_begin();
+  sys_pub.brk_lo = sys_pub.brk_hi = brk_start;
+  sys_pub_end();
 }
 
 static int sys_brk_grow(uint64_t top) {
@@ -41,6 +39,8 @@ int64_t sys_brk(const struct sys_call *s) {
     return (int64_t)brk_cur;
   if (top < brk_mapped)
     munmap((void *)(uintptr_t)top, brk_mapped - top);
+  if (brk_mapped != top)
+    sys_pub_set(&sys_pub.brk_hi, top);
   brk_mapped = top;
   brk_cur = want;
   return (int64_t)brk_cur;

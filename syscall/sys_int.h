@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "syscall.h"
+#include "../tcache/tcache.h"
 
 /* One call in flight: the guest's arguments, and the host number for sys_pass. */
 struct sys_call {
@@ -127,22 +128,53 @@ const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err);
  * the guest's view (cpuinfo; the process's maps, cmdline, auxv), fd is
  * closed and the generated file's fd returned instead. */
 int64_t sys_proc_view(const struct cpu *c, int64_t fd);
-/* The guest's /proc/self/smaps (sys_proc_files.c) and its rollup (sys_rollup.c). */
-void sys_smaps(FILE *f, const struct cpu *c);
-void sys_smaps_rollup(FILE *f, const struct cpu *c);
+/* What this process's /proc files show beyond the host's maps, published
+ * for another process that runs this same xrun (sys_peer.c): where the
+ * guest's arguments, stack, break and vDSO are, and its auxv. seq is odd
+ * while a field changes (sys_pub_set). */
+struct sys_pub {
+  unsigned seq;
+  uint64_t arg_start, arg_end, stack_at, brk_lo, brk_hi, vdso;
+  uint64_t auxv_bytes, auxv[128];
+};
+extern struct sys_pub sys_pub;
+/* Call around changes to sys_pub's fields; or sys_pub_set for one. */
+void sys_pub_begin(void);
+void sys_pub_end(void);
+void sys_pub_set(uint64_t *field, uint64_t value);
+/* The process whose /proc files the guest reads: this one (pid 0), or
+ * another running this same xrun (pid in procfs's numbering), its memory
+ * open and the offset of its image of xrun from ours; what it published,
+ * and its table of xrun's own memory. */
+struct sys_proc {
+  int pid, mem;
+  int64_t delta;
+  char dir[32]; /* its host procfs directory, "/proc/PID/" */
+  struct sys_pub pub;
+  struct tc_own_view own;
+};
+/* Reads the view of process pid (0: this one); false if it cannot: pid
+ * runs another program, cannot be read, or changed all the while. Either
+ * way sys_proc_free frees it. */
+bool sys_proc_load(struct sys_proc *p, int pid);
+void sys_proc_free(struct sys_proc *p);
+/* Copies [at, at+len) of p's guest memory into dst; false if it cannot. */
+bool sys_proc_read_guest(const struct sys_proc *p, void *dst, uint64_t at, size_t len);
+/* A process's guest view of its smaps (sys_proc_files.c) and its rollup (sys_rollup.c). */
+void sys_smaps(FILE *f, const struct sys_proc *p);
+void sys_smaps_rollup(FILE *f, const struct sys_proc *p);
 /* The files xrun was loaded from (its executable, the host's dynamic loader
  * and libraries), as real paths: the i-th, or NULL past the last. */
 const char *sys_own_file_at(int i);
-/* The name under this process's own procfs directory that a canonical procfs
- * path has ("maps" for /proc/PID/maps or /proc/PID/task/TID/maps when PID is
- * this process), else path itself; and the device of procfs. */
+/* The name under a process's procfs directory that a canonical procfs path
+ * has ("maps" for /proc/PID/maps or /proc/PID/task/TID/maps), and in *pid
+ * that PID; path itself if it names no such file. sys_proc_own_name is the
+ * same for PID this process only. And the device of procfs. */
+const char *sys_proc_name(const char *path, int *pid);
 const char *sys_proc_own_name(const char *path);
 uint64_t sys_procfs_dev(void);
 /* path (canonical) was just opened: note it if it is this process's mem. */
 void sys_procmem_note(const char *path);
-
-/* The pages the guest's brk has mapped: [*start, *end). */
-void sys_brk_area(uint64_t *start, uint64_t *end);
 
 /* This thread's PR_SET_TAGGED_ADDR_CTRL value (a new thread inherits it). */
 extern __thread uint64_t sys_tagged_addr_ctrl;

@@ -5,7 +5,9 @@
  * generated into a memfd when the guest opens it. Which file the guest opened
  * is asked of the kernel after the host's open (the fd's canonical path), so
  * every spelling of a path - /proc/thread-self/, task/TID/, "..", a symbolic
- * link, a directory fd - leads to the guest's view. */
+ * link, a directory fd - leads to the guest's view. The files of another
+ * process that runs this same xrun (a guest's child or parent) are its
+ * guest's view too (sys_peer.c); those of any other process, the host's. */
 #define _GNU_SOURCE
 #include <limits.h>
 #include <link.h>
@@ -68,29 +70,28 @@ static void sys_cpuinfo(FILE *f, const struct guest *g) {
   }
 }
 
-/* What the loader put on the guest stack (sys_set_proc_view). */
-static uint64_t sys_arg_start, sys_arg_end;
-static uint64_t sys_auxv[128];
-static size_t sys_auxv_bytes;
-static uint64_t sys_stack_at;
-
+/* What the loader put on the guest stack (sys_set_proc_view), published
+ * in sys_pub; the argument strings are on the guest's stack. */
 void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes) {
-  sys_stack_at = arg_start; /* the argument strings are on the guest's stack */
-  sys_arg_start = arg_start;
-  sys_arg_end = arg_end;
-  sys_auxv_bytes = auxv_bytes < sizeof(sys_auxv) ? auxv_bytes : sizeof(sys_auxv);
-  if (sys_copy_in(sys_auxv, auxv, sys_auxv_bytes))
-    sys_auxv_bytes = 0;
+  uint64_t copy[sizeof(sys_pub.auxv) / 8];
+  auxv_bytes = auxv_bytes < sizeof(copy) ? auxv_bytes : sizeof(copy);
+  if (sys_copy_in(copy, auxv, auxv_bytes))
+    auxv_bytes = 0;
+  sys_pub_begin();
+  sys_pub.stack_at = sys_pub.arg_start = arg_start;
+  sys_pub.arg_end = arg_end;
+  memcpy(sys_pub.auxv, copy, auxv_bytes);
+  sys_pub.auxv_bytes = auxv_bytes;
+  sys_pub_end();
 }
 
 /* cmdline: the argument strings as they are now in guest memory (a program
  * that rewrites them, as setproctitle does, shows the new ones, as on Linux). */
-static void sys_cmdline(FILE *f, const struct cpu *c) {
-  (void)c;
+static void sys_cmdline(FILE *f, const struct sys_proc *p) {
   char buf[4096];
-  for (uint64_t at = sys_arg_start; at < sys_arg_end;) {
-    size_t n = sys_arg_end - at < sizeof(buf) ? sys_arg_end - at : sizeof(buf);
-    if (sys_copy_in(buf, at, n))
+  for (uint64_t at = p->pub.arg_start, end = p->pub.arg_end; at < end;) {
+    size_t n = end - at < sizeof(buf) ? end - at : sizeof(buf);
+    if (!sys_proc_read_guest(p, buf, at, n))
       return;
     fwrite(buf, 1, n, f);
     at += n;
@@ -98,9 +99,9 @@ static void sys_cmdline(FILE *f, const struct cpu *c) {
 }
 
 /* auxv: the vector the program started with, in the guest's layout. */
-static void sys_auxv_file(FILE *f, const struct cpu *c) {
-  (void)c;
-  fwrite(sys_auxv, 1, sys_auxv_bytes, f);
+static void sys_auxv_file(FILE *f, const struct sys_proc *p) {
+  size_t n = p->pub.auxv_bytes;
+  fwrite(p->pub.auxv, 1, n < sizeof(p->pub.auxv) ? n : sizeof(p->pub.auxv), f);
 }
 
 /* The files xrun itself was loaded from: its executable and the host
@@ -136,20 +137,21 @@ static bool sys_own_file(const char *path) {
   return false;
 }
 
-/* One host maps line in the guest's view: NULL to leave it out, else the
- * name to show (empty for an anonymous mapping). */
-static const char *sys_maps_name(uint64_t lo, uint64_t hi, const char *name) {
-  uint64_t brk_lo, brk_hi;
-  sys_brk_area(&brk_lo, &brk_hi);
-  if (tc_overlaps_translator(lo, hi - lo) || (name[0] == '/' && sys_own_file(name)))
+/* One host maps line of process p in its guest's view: NULL to leave it
+ * out, else the name to show (empty for an anonymous mapping). xrun's files
+ * are this process's (a peer runs the same xrun). */
+static const char *sys_maps_name(const struct sys_proc *p, uint64_t lo, uint64_t hi,
+                                 const char *name) {
+  const struct sys_pub *v = &p->pub;
+  if (tc_own_view_overlaps(&p->own, lo, hi) || (name[0] == '/' && sys_own_file(name)))
     return NULL;      /* the code buffer; xrun and its libraries */
   if (name[0] == '[') /* the host's stack, heap, vdso, vvar, vsyscall */
     return NULL;
-  if (lo == sys_vdso && hi == lo + 4096 && !strcmp(name, "/memfd:" LD_VDSO_MEMFD " (deleted)"))
+  if (lo == v->vdso && hi == lo + 4096 && !strcmp(name, "/memfd:" LD_VDSO_MEMFD " (deleted)"))
     return "[vdso]"; /* the guest's (ld_vdso.c), wherever mremap took it */
-  if (!name[0] && sys_stack_at >= lo && sys_stack_at < hi)
+  if (!name[0] && v->stack_at >= lo && v->stack_at < hi)
     return "[stack]";
-  if (!name[0] && brk_hi > brk_lo && lo < brk_hi && hi > brk_lo)
+  if (!name[0] && v->brk_hi > v->brk_lo && lo < v->brk_hi && hi > v->brk_lo)
     return "[heap]"; /* as the kernel names the mapping that holds the break */
   return name;
 }
@@ -184,12 +186,13 @@ static void sys_maps_line(FILE *f, const char *line, int name_at, const char *na
  * are not xrun's, each on a line of its own (the kernel merges a guest
  * mapping with an adjacent one of xrun's). smaps (!all) shows the first
  * part, which its detail lines then follow. Returns whether one was shown. */
-static bool sys_maps_anon(FILE *f, const char *line, uint64_t lo, uint64_t hi, bool all) {
+static bool sys_maps_anon(FILE *f, const struct sys_proc *p, const char *line, uint64_t lo,
+                          uint64_t hi, bool all) {
   const char *rest = strchr(line, ' ');
   bool shown = false;
   uint64_t at = lo, end;
-  while (rest && (at = tc_own_gap(at, hi, &end)) < hi && (all || !shown)) {
-    const char *name = sys_maps_name(at, end, "");
+  while (rest && (at = tc_own_view_gap(&p->own, at, hi, &end)) < hi && (all || !shown)) {
+    const char *name = sys_maps_name(p, at, end, "");
     if (name) {
       char part[PATH_MAX + 128];
       int n = snprintf(part, sizeof(part), "%08llx-%08llx%s", (unsigned long long)at,
@@ -202,9 +205,11 @@ static bool sys_maps_anon(FILE *f, const char *line, uint64_t lo, uint64_t hi, b
   return shown;
 }
 
-/* Copy the host's maps (smaps) lines of the guest's mappings into f, each
+/* Copy the host's maps (smaps) lines of p's guest mappings into f, each
  * mapping's first line with its guest name. */
-static void sys_maps_filter(FILE *f, const char *host_file) {
+static void sys_maps_filter(FILE *f, const struct sys_proc *p, const char *file) {
+  char host_file[64];
+  snprintf(host_file, sizeof(host_file), "%s%s", p->dir, file);
   FILE *in = fopen(host_file, "re");
   char line[PATH_MAX + 128];
   bool keep = false;
@@ -218,10 +223,10 @@ static void sys_maps_filter(FILE *f, const char *host_file) {
       continue;
     }
     if (!line[name_at]) {
-      keep = sys_maps_anon(f, line, lo, hi, !strstr(host_file, "smaps"));
+      keep = sys_maps_anon(f, p, line, lo, hi, !strstr(file, "smaps"));
       continue;
     }
-    const char *name = sys_maps_name(lo, hi, line + name_at);
+    const char *name = sys_maps_name(p, lo, hi, line + name_at);
     keep = name != NULL;
     if (keep)
       sys_maps_line(f, line, name_at, name);
@@ -230,80 +235,99 @@ static void sys_maps_filter(FILE *f, const char *host_file) {
     fclose(in);
 }
 
-static void sys_maps(FILE *f, const struct cpu *c) {
-  (void)c;
-  sys_maps_filter(f, "/proc/self/maps");
+static void sys_maps(FILE *f, const struct sys_proc *p) {
+  sys_maps_filter(f, p, "maps");
 }
 
-void sys_smaps(FILE *f, const struct cpu *c) {
-  (void)c;
-  sys_maps_filter(f, "/proc/self/smaps");
+void sys_smaps(FILE *f, const struct sys_proc *p) {
+  sys_maps_filter(f, p, "smaps");
 }
 
-static void sys_cpuinfo_file(FILE *f, const struct cpu *c) {
-  sys_cpuinfo(f, c->guest);
-}
-
-/* The generated files: paths under /proc/self/ (or /proc/PID/ of this
- * process) name a file of the process, the others a file of the machine. */
+/* The generated files of a process, named in its procfs directory (the
+ * machine's cpuinfo is written by sys_proc_generate). */
 static const struct {
   const char *name;
-  int per_process;
-  void (*write)(FILE *f, const struct cpu *c);
+  void (*write)(FILE *f, const struct sys_proc *p);
 } sys_proc_files[] = {
-    {"/proc/cpuinfo", 0, sys_cpuinfo_file},
-    {"cmdline", 1, sys_cmdline},
-    {"auxv", 1, sys_auxv_file},
-    {"maps", 1, sys_maps},
-    {"smaps", 1, sys_smaps},
-    {"smaps_rollup", 1, sys_smaps_rollup},
+    {"cmdline", sys_cmdline},
+    {"auxv", sys_auxv_file},
+    {"maps", sys_maps},
+    {"smaps", sys_smaps},
+    {"smaps_rollup", sys_smaps_rollup},
 };
 
-/* The generated file's name for a canonical procfs path (as the kernel
- * names an open file: /proc/PID/NAME, /proc/PID/task/TID/NAME for a thread's
- * own directory), when PID is this process; else path itself. */
-const char *sys_proc_own_name(const char *path) {
-  char own[32] = "/proc/";
-  /* this process's number in that procfs (getpid's may be another namespace's) */
-  ssize_t k = readlink("/proc/self", own + 6, sizeof(own) - 8);
-  if (k <= 0)
+/* This process's number in the procfs that paths are of (getpid's may be
+ * another namespace's); 0 if unknown. */
+static int sys_procfs_pid(void) {
+  char own[32];
+  ssize_t k = readlink("/proc/self", own, sizeof(own) - 1);
+  return k > 0 ? (own[k] = 0, atoi(own)) : 0;
+}
+
+/* The number at *s, which is moved past it; -1 if there is none. */
+static int sys_proc_number(const char **s) {
+  size_t n = strspn(*s, "0123456789");
+  int v = n && n < 10 ? atoi(*s) : -1;
+  *s += n;
+  return v;
+}
+
+/* The name under /proc/PID/ or /proc/PID/task/TID/ (as the kernel names an
+ * open file: a thread's own directory) that path names, and PID. */
+const char *sys_proc_name(const char *path, int *pid) {
+  const char *name = path + 6;
+  if (strncmp(path, "/proc/", 6) || (*pid = sys_proc_number(&name)) <= 0 || *name++ != '/')
     return path;
-  own[6 + k] = '/';
-  own[7 + k] = 0;
-  size_t n = (size_t)k + 7;
-  if (strncmp(path, own, n))
-    return path;
-  const char *name = path + n;
   if (!strncmp(name, "task/", 5) && name[5] >= '0' && name[5] <= '9') {
-    name += 5 + strspn(name + 5, "0123456789");
-    if (*name++ != '/')
+    name += 5;
+    if (sys_proc_number(&name) <= 0 || *name++ != '/')
       return path;
   }
   return name;
 }
 
+const char *sys_proc_own_name(const char *path) {
+  int pid;
+  const char *name = sys_proc_name(path, &pid);
+  return name != path && pid == sys_procfs_pid() ? name : path;
+}
+
+/* A new memfd named name, holding what write puts in it of p (cpuinfo if
+ * write is NULL). */
+static int64_t sys_proc_write(const char *name, void (*write)(FILE *f, const struct sys_proc *p),
+                              const struct sys_proc *p, const struct cpu *c) {
+  int fd = memfd_create(name, MFD_CLOEXEC);
+  if (fd < 0)
+    return -errno;
+  FILE *f = fdopen(dup(fd), "w");
+  if (!f) {
+    close(fd);
+    return -ENOMEM;
+  }
+  if (write)
+    write(f, p);
+  else
+    sys_cpuinfo(f, c->guest);
+  fclose(f);
+  lseek(fd, 0, SEEK_SET);
+  return fd;
+}
+
 /* The generated file named by path (canonical), into a new memfd; -ENOENT
- * if none is. */
+ * if none is, or if its process cannot be shown in its guest's view. */
 static int64_t sys_proc_generate(const struct cpu *c, const char *path) {
-  const char *own = sys_proc_own_name(path);
-  for (size_t i = 0; i < sizeof(sys_proc_files) / sizeof(sys_proc_files[0]); i++) {
-    const char *name = sys_proc_files[i].per_process ? own : path;
-    if (name == path && sys_proc_files[i].per_process)
-      continue;
+  if (!strcmp(path, "/proc/cpuinfo"))
+    return sys_proc_write("cpuinfo", NULL, NULL, c);
+  int pid;
+  const char *name = sys_proc_name(path, &pid);
+  for (size_t i = 0; name != path && i < sizeof(sys_proc_files) / sizeof(sys_proc_files[0]); i++) {
     if (strcmp(name, sys_proc_files[i].name))
       continue;
-    int fd = memfd_create(sys_proc_files[i].per_process ? sys_proc_files[i].name : "cpuinfo",
-                          MFD_CLOEXEC);
-    if (fd < 0)
-      return -errno;
-    FILE *f = fdopen(dup(fd), "w");
-    if (!f) {
-      close(fd);
-      return -ENOMEM;
-    }
-    sys_proc_files[i].write(f, c);
-    fclose(f);
-    lseek(fd, 0, SEEK_SET);
+    struct sys_proc p;
+    int64_t fd = -ENOENT;
+    if (sys_proc_load(&p, pid == sys_procfs_pid() ? 0 : pid))
+      fd = sys_proc_write(name, sys_proc_files[i].write, &p, c);
+    sys_proc_free(&p);
     return fd;
   }
   return -ENOENT;

@@ -1,6 +1,6 @@
 #define _GNU_SOURCE
 /* sys_rollup.c - /proc/self/smaps_rollup in the guest's view: the sums of
- * the guest's own mappings in /proc/self/smaps (sys_smaps), in the fields and
+ * the guest's own mappings in its smaps (sys_smaps), in the fields and
  * order of the host's rollup. Pss_Anon, Pss_File and Pss_Shmem, which smaps
  * does not give per mapping, are estimated from each mapping's kind: a file
  * mapping's anonymous (copied-on-write) pages count as anon, the rest as file;
@@ -103,13 +103,13 @@ static void sys_rollup_print(FILE *f, struct sys_rollup *r) {
     fclose(in);
 }
 
-void sys_smaps_rollup(FILE *f, const struct cpu *c) {
+void sys_smaps_rollup(FILE *f, const struct sys_proc *p) {
   char *text = NULL;
   size_t size = 0;
   FILE *mem = open_memstream(&text, &size);
   if (!mem)
     return;
-  sys_smaps(mem, c);
+  sys_smaps(mem, p);
   fclose(mem);
   struct sys_rollup *r = calloc(1, sizeof(*r));
   if (r) {

@@ -10,6 +10,7 @@ uint64_t sys_vdso;
 
 void sys_set_vdso(uint64_t at) {
   sys_vdso = at;
+  sys_pub_set(&sys_pub.vdso, at); /* where the maps show [vdso] */
 }
 
 /* As arm64's vdso_mremap (and riscv64's): the kernel follows its vDSO when
@@ -19,7 +20,7 @@ void sys_set_vdso(uint64_t at) {
  * on Linux. */
 void sys_vdso_moved(uint64_t old, uint64_t len, uint64_t new) {
   if (sys_vdso && sys_vdso >= old && sys_vdso - old < len)
-    sys_vdso = new + (sys_vdso - old);
+    sys_set_vdso(new + (sys_vdso - old));
 }
 
 /* The kernel's sigsp(): the top of the alternate stack when the action asks

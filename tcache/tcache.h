@@ -201,6 +201,28 @@ int tc_overlaps_translator(uint64_t start, uint64_t len);
 /* The first part of [lo, hi) that is not xrun's own memory: its start
  * (hi if there is none) and, in *gap_hi, its end. */
 uint64_t tc_own_gap(uint64_t lo, uint64_t hi, uint64_t *gap_hi);
+/* A copy of the table of xrun's own memory, of this process or of another
+ * that runs this same xrun binary (its tables are at the same offsets from
+ * its image): the code buffer and the sorted, disjoint ranges r[0..n). */
+struct tc_own_range {
+  uint64_t lo, hi;
+};
+struct tc_own_view {
+  struct tc_own_range *r;
+  unsigned n;
+  uint64_t code_lo, code_hi;
+};
+/* Reads len bytes of the other process, at the address src has there
+ * (where this process has src); false if it cannot. */
+typedef bool tc_peek_fn(void *ctx, void *dst, const void *src, size_t len);
+/* Copies the table into v: this process's (peek NULL), or another's through
+ * peek, retried while it changes. False if it could not (v is then empty);
+ * else tc_own_view_free frees it. */
+bool tc_own_snapshot(struct tc_own_view *v, tc_peek_fn *peek, void *ctx);
+void tc_own_view_free(struct tc_own_view *v);
+/* As tc_overlaps_translator and tc_own_gap, in the copy v. */
+bool tc_own_view_overlaps(const struct tc_own_view *v, uint64_t lo, uint64_t hi);
+uint64_t tc_own_view_gap(const struct tc_own_view *v, uint64_t lo, uint64_t hi, uint64_t *gap_hi);
 /* Call in each new host thread that runs a guest thread: its stack is xrun's. */
 void tc_own_thread(void);
 

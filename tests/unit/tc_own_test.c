@@ -1,7 +1,8 @@
 /* tc_own_test.c - the table of xrun's own memory (tcache/tc_own.c): ranges
- * added over each other, cut out of the middle, given back in part, and the
- * gaps between them; plus what the process held before main (its own
- * executable and stack) and what a library maps (tc_own_alloc.c). */
+ * added over each other, cut out of the middle, given back in part, the
+ * gaps between them, and copies of it as another process reads it; plus
+ * what the process held before main (its own executable and stack) and
+ * what a library maps (tc_own_alloc.c). */
 #include <stdint.h>
 #include <sys/mman.h>
 #include "../../tcache/tc_int.h"
@@ -49,6 +50,38 @@ TEST(own_gaps) {
   ASSERT_EQ(tc_own_gap(pg(9), pg(16), &end), pg(10));
   ASSERT_EQ(end, pg(16));
   ASSERT_EQ(tc_own_gap(pg(2), pg(6), &end), pg(6)); /* none: the end */
+  tc_own_remove(pg(0), pg(16));
+}
+
+/* A peek at "another process" that is this one; torn makes the sequence
+ * count read odd, as while that process changes its table. */
+static int torn;
+static bool peek_self(void *ctx, void *dst, const void *src, size_t len) {
+  (void)ctx;
+  memcpy(dst, src, len);
+  if (torn && len == sizeof(unsigned))
+    *(unsigned *)dst |= 1;
+  return true;
+}
+
+TEST(own_snapshot_of_a_peer) {
+  struct tc_own_view v;
+  uint64_t end;
+  tc_own_add(pg(2), pg(4));
+  tc_own_add(pg(9), pg(10));
+  ASSERT(tc_own_snapshot(&v, peek_self, NULL));
+  ASSERT(tc_own_view_overlaps(&v, pg(3), pg(4)));
+  ASSERT(!tc_own_view_overlaps(&v, pg(4), pg(9)));
+  ASSERT_EQ(tc_own_view_gap(&v, pg(2), pg(16), &end), pg(4));
+  ASSERT_EQ(end, pg(9));
+  tc_own_view_free(&v);
+  torn = 1; /* changing all the while: no copy */
+  ASSERT(!tc_own_snapshot(&v, peek_self, NULL));
+  ASSERT(v.r == NULL && v.n == 0);
+  torn = 0;
+  ASSERT(tc_own_snapshot(&v, NULL, NULL)); /* this process's, under the lock */
+  ASSERT(tc_own_view_overlaps(&v, pg(9), pg(10)));
+  tc_own_view_free(&v);
   tc_own_remove(pg(0), pg(16));
 }
 
