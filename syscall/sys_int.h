@@ -209,6 +209,9 @@ int sys_sig_to_guest(int sig);
 struct sys_sigaction sys_sigaction_get(int sig);
 /* SA_RESETHAND: the action goes back to SIG_DFL, on the host too. */
 void sys_sigaction_reset(int sig);
+/* clone3's CLONE_CLEAR_SIGHAND, in the child: every handled signal goes
+ * back to SIG_DFL, ignored ones stay ignored, and no action keeps flags. */
+void sys_sigaction_clear_handlers(void);
 /* Set the guest mask (SIGKILL/SIGSTOP dropped) and mirror it on the host. */
 void sys_sigmask_set(uint64_t mask);
 /* Signals pending for this thread and not blocked by mask: the lowest one's
