@@ -56,7 +56,10 @@ const struct xrun_log_item xrun_log_items[] = {
     {"opt", LOG_OPT, "IR of each block after the optimization passes"},
     {"out_asm", LOG_OUT_ASM, "host code produced for each block"},
     {"exec", LOG_EXEC, "each block as it runs, and guest signals"},
-    {"unimpl", LOG_UNIMPL, "guest instructions that are not implemented (they raise SIGILL)"},
+    {"unimpl", LOG_UNIMPL,
+     "guest instructions that are not implemented (they raise SIGILL),\n"
+     "           system calls answered ENOSYS, and ioctl requests, prctl\n"
+     "           options and fcntl commands refused unchecked"},
     {"strace", LOG_STRACE, "every system call, its arguments and its result"},
 };
 const size_t xrun_n_log_items = sizeof(xrun_log_items) / sizeof(xrun_log_items[0]);

@@ -162,7 +162,7 @@ int64_t sys_fcntl(const struct sys_call *s) {
     r = syscall(SYS_fcntl, fd, F_GETSIG);
     return r < 0 ? -errno : sys_sig_to_guest((int)r);
   case F_SETSIG: return sys_fcntl_setsig(fd, (int)s->a[2]);
-  default: return -EINVAL;
+  default: return sys_refuse("fcntl command", (unsigned)cmd, -EINVAL);
   }
 }
 
@@ -247,6 +247,6 @@ int64_t sys_ioctl(const struct sys_call *s) {
   case BLKGETSIZE64:
   case BLKSSZGET: return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
   case TIOCSIG: return sys_ioctl_sig(s);
-  default: return -ENOTTY;
+  default: return sys_refuse("ioctl", (unsigned)s->a[1], -ENOTTY);
   }
 }

@@ -71,6 +71,10 @@ extern const struct guest *sys_guest;
 enum { SYS_TABLE_SIZE = 512 };
 /* g's row for number nr; NULL when the number is unknown. */
 const struct sys_entry *sys_lookup(const struct guest *g, uint64_t nr);
+/* An operation of a call that xrun refuses because it has not been checked
+ * or cannot be done (what: "ioctl", "prctl option", ...; op: its number):
+ * returns err, and -d unimpl names it. */
+int64_t sys_refuse(const char *what, uint64_t op, int64_t err);
 
 static inline int64_t sys_ret(long r) {
   return r < 0 ? -(int64_t)errno : r;
