@@ -2,8 +2,8 @@
 # cli.sh - what a user sees from xrun's own options: --help and --version
 # succeed, -d unimpl names an undefined instruction at the pc where it runs
 # (and the guest dies by SIGILL as under qemu-aarch64), a system call
-# answered ENOSYS and an ioctl refused, -strace shows a
-# syscall, -d help lists the categories; the qemu-user style options (-E, -U,
+# answered ENOSYS and an ioctl refused, -strace shows a syscall (-D's file
+# keeping out of the guest's descriptors), -d help lists the categories; the qemu-user style options (-E, -U,
 # -s, -cpu, -D, -one-insn-per-tb, QEMU_LD_PREFIX) and their environment
 # variables change what a guest program prints; --no-smc lets stale code run;
 # an x86-64 program runs as itself; --binfmt registers xrun and a guest program runs by its path.
@@ -243,6 +243,14 @@ grep -q 'execve(' "$OUT/exlog" && grep -q "at $pc: 00000000 (SIGILL)" "$OUT/exlo
   [ "$(grep -c 'execve(' "$OUT/exlog")" = 1 ] && [ ! -s "$OUT/exlog.err" ] && [ $st = 132 ] &&
   [ "$(awk '/execve\(/ {print NR; exit}' "$OUT/exlog")" -lt "$(grep -n 'SIGILL' "$OUT/exlog" | head -1 | cut -d: -f1)" ]
 check exec_keeps_log $? "status $st (want 132), stderr: $(head -c 100 "$OUT/exlog.err"), log: $(head -c 300 "$OUT/exlog")"
+
+# -D's file is out of the guest's way: the guest's first open still gets 3
+printf '#include <fcntl.h>\n#include <stdio.h>\nint main(void) { printf("%%d\\n", open("/dev/null", O_RDONLY)); return 0; }\n' >"$OUT/firstfd.c"
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/firstfd" "$OUT/firstfd.c"
+"$XRUN" -D "$OUT/firstfd.log" -d strace "$OUT/firstfd" >"$OUT/firstfd.out" 2>&1
+st=$?
+[ $st = 0 ] && [ "$(cat "$OUT/firstfd.out")" = 3 ] && grep -q 'openat(' "$OUT/firstfd.log"
+check log_file_fd $? "status $st, the first open answered $(head -c 100 "$OUT/firstfd.out")"
 
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
