@@ -1,8 +1,10 @@
 /* xrun_log.c - the one logging function behind -d, and fatal errors. */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "xrun.h"
 
@@ -56,7 +58,10 @@ const struct xrun_log_item xrun_log_items[] = {
     {"opt", LOG_OPT, "IR of each block after the optimization passes"},
     {"out_asm", LOG_OUT_ASM, "host code produced for each block"},
     {"exec", LOG_EXEC, "each block as it runs, and guest signals"},
-    {"unimpl", LOG_UNIMPL, "guest instructions that are not implemented (they raise SIGILL)"},
+    {"unimpl", LOG_UNIMPL,
+     "guest instructions that are not implemented (they raise SIGILL),\n"
+     "           system calls answered ENOSYS, and ioctl requests, prctl\n"
+     "           options and fcntl commands refused unchecked"},
     {"strace", LOG_STRACE, "every system call, its arguments and its result"},
 };
 const size_t xrun_n_log_items = sizeof(xrun_log_items) / sizeof(xrun_log_items[0]);
@@ -70,11 +75,31 @@ const char *xrun_log_words(char *buf, size_t size) {
   return buf;
 }
 
+/* The log file's descriptor, moved high (below 1024 and the open-file
+ * limit): the lowest free descriptors are the guest's, which expects open to
+ * answer 3 and a child it starts to find its own descriptors there. */
+static FILE *log_fd_high(FILE *f) {
+  struct rlimit r;
+  rlim_t top = 1024;
+  if (!getrlimit(RLIMIT_NOFILE, &r) && r.rlim_cur < top)
+    top = r.rlim_cur;
+  int fd = top > 64 ? fcntl(fileno(f), F_DUPFD_CLOEXEC, (int)top - 16) : -1;
+  FILE *high = fd >= 0 ? fdopen(fd, "a") : NULL;
+  if (!high) {
+    if (fd >= 0)
+      close(fd);
+    return f;
+  }
+  fclose(f);
+  return high;
+}
+
 int xrun_log_open(const char *path) {
   char buf[4096];
   FILE *f = fopen(log_path_for_pid(path, buf, sizeof(buf)), xrun_opt.log_append ? "ae" : "we");
   if (!f)
     return -1;
+  f = log_fd_high(f);
   setvbuf(f, NULL, _IOLBF, 0);
   if (log_file)
     fclose(log_file);

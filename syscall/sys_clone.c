@@ -17,6 +17,9 @@
 #include "syscall.h"
 #include "../tcache/tcache.h"
 
+enum { SYS_CLONE_ARGS_VER0 = 64 };
+#define SYS_CLONE_CLEAR_SIGHAND 0x100000000ull /* clone3 only */
+
 struct sys_thread_start {
   struct cpu *cpu;
   uint64_t flags, ptid, ctid;
@@ -103,11 +106,26 @@ static int64_t sys_clone_thread(const struct sys_call *s) {
   return st.tid;
 }
 
-/* clone(flags, newsp, parent_tid, tls, child_tid), the order of arm64 and riscv64. */
-int64_t sys_clone(const struct sys_call *s) {
+/* The parent's half of a fork: the child's id where CLONE_PARENT_SETTID
+ * asks, and a pidfd for it where CLONE_PIDFD does (at pidfd). */
+static int64_t sys_fork_parent(pid_t pid, uint64_t flags, uint64_t ptid, uint64_t pidfd) {
+  if (flags & CLONE_PARENT_SETTID)
+    sys_copy_out(ptid, &pid, sizeof(pid));
+  if (flags & CLONE_PIDFD) {
+    int fd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (fd >= 0)
+      sys_copy_out(pidfd, &fd, sizeof(fd));
+  }
+  return pid;
+}
+
+/* clone's work, legacy or clone3's: flags (with the exit signal in the low
+ * byte), newsp, parent_tid, tls, child_tid in a[0..4], as arm64 orders
+ * them; pidfd is where CLONE_PIDFD writes its fd. */
+static int64_t sys_clone_args(const struct sys_call *s, uint64_t pidfd) {
   uint64_t flags = s->a[0], newsp = s->a[1], ptid = s->a[2], tls = s->a[3], ctid = s->a[4];
   if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) {
-    if (!(flags & CLONE_THREAD) || !(flags & CLONE_SIGHAND))
+    if (!(flags & CLONE_THREAD) || !(flags & CLONE_SIGHAND) || (flags & CLONE_PIDFD))
       return -EINVAL; /* a process sharing memory but not signals: not supported */
     return sys_clone_thread(s);
   }
@@ -121,11 +139,10 @@ int64_t sys_clone(const struct sys_call *s) {
   sys_vfork_end(vfork, pid, sp);
   if (pid < 0)
     return -err;
-  if (pid > 0) {
-    if (flags & CLONE_PARENT_SETTID)
-      sys_copy_out(ptid, &pid, sizeof(pid));
-    return pid;
-  }
+  if (pid > 0)
+    return sys_fork_parent(pid, flags, ptid, pidfd);
+  if (flags & SYS_CLONE_CLEAR_SIGHAND)
+    sys_sigaction_clear_handlers();
   pid_t self = gettid();
   if (flags & CLONE_CHILD_SETTID)
     sys_copy_out(ctid, &self, sizeof(self));
@@ -136,4 +153,67 @@ int64_t sys_clone(const struct sys_call *s) {
   if (newsp)
     *sys_reg(c, c->guest->sp_off) = newsp;
   return 0;
+}
+
+/* clone(flags, newsp, parent_tid, tls, child_tid), the order of arm64 and
+ * riscv64; the flags are 32 bits, and CLONE_PIDFD's fd goes to parent_tid,
+ * so it excludes CLONE_PARENT_SETTID. */
+int64_t sys_clone(const struct sys_call *s) {
+  struct sys_call legacy = *s;
+  legacy.a[0] = (uint32_t)s->a[0];
+  if ((legacy.a[0] & CLONE_PIDFD) && (legacy.a[0] & CLONE_PARENT_SETTID))
+    return -EINVAL;
+  return sys_clone_args(&legacy, s->a[2]);
+}
+
+/* include/uapi/linux/sched.h: struct clone_args, 64 bytes in its first
+ * version (up to tls), 88 with set_tid and cgroup. */
+struct sys_clone_args {
+  uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+  uint64_t set_tid, set_tid_size, cgroup;
+};
+
+/* clone3_args_valid (kernel/fork.c), for the flags xrun carries out: choosing
+ * the child's pid (set_tid) and its cgroup (CLONE_INTO_CGROUP) are refused. */
+static int sys_clone3_check(const struct sys_clone_args *a) {
+  if ((a->flags >> 32 & ~(SYS_CLONE_CLEAR_SIGHAND >> 32)) || a->set_tid || a->set_tid_size ||
+      (a->exit_signal & ~0xffull) || a->exit_signal > SYS_NSIG)
+    return -EINVAL;
+  if ((a->flags & SYS_CLONE_CLEAR_SIGHAND) && (a->flags & CLONE_SIGHAND))
+    return -EINVAL;
+  if (a->flags & (CLONE_DETACHED | (0xff & ~CLONE_NEWTIME)))
+    return -EINVAL; /* clone3 keeps the exit signal out of the flags */
+  if ((a->flags & (CLONE_THREAD | CLONE_PARENT)) && a->exit_signal)
+    return -EINVAL;
+  if (!a->stack != !a->stack_size)
+    return -EINVAL;
+  return 0;
+}
+
+/* clone3(args, size): the legacy clone's arguments from struct clone_args,
+ * the stack given as its lowest address and its size. A larger struct from
+ * a newer guest is accepted when the bytes past what xrun knows are zero. */
+int64_t sys_clone3(const struct sys_call *s) {
+  struct sys_clone_args a = {0};
+  uint8_t rest[4096 - sizeof(a)];
+  uint64_t size = s->a[1], known = size < sizeof(a) ? size : sizeof(a);
+  if (size < SYS_CLONE_ARGS_VER0)
+    return -EINVAL;
+  if (size > sizeof(a) + sizeof(rest))
+    return -E2BIG;
+  if (sys_copy_in(&a, s->a[0], known) || sys_copy_in(rest, s->a[0] + known, size - known))
+    return -EFAULT;
+  for (size_t i = 0; i < size - known; i++)
+    if (rest[i])
+      return -E2BIG;
+  int err = sys_clone3_check(&a);
+  if (err)
+    return err;
+  struct sys_call legacy = *s;
+  legacy.a[0] = a.flags | a.exit_signal;
+  legacy.a[1] = a.stack ? a.stack + a.stack_size : 0;
+  legacy.a[2] = a.parent_tid;
+  legacy.a[3] = a.tls;
+  legacy.a[4] = a.child_tid;
+  return sys_clone_args(&legacy, a.pidfd);
 }

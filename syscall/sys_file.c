@@ -6,6 +6,8 @@
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <asm/termbits.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
 #include <linux/sockios.h>
 #include <unistd.h>
 #include "sys_int.h"
@@ -160,7 +162,7 @@ int64_t sys_fcntl(const struct sys_call *s) {
     r = syscall(SYS_fcntl, fd, F_GETSIG);
     return r < 0 ? -errno : sys_sig_to_guest((int)r);
   case F_SETSIG: return sys_fcntl_setsig(fd, (int)s->a[2]);
-  default: return -EINVAL;
+  default: return sys_refuse("fcntl command", (unsigned)cmd, -EINVAL);
   }
 }
 
@@ -172,10 +174,11 @@ static int64_t sys_ioctl_sig(const struct sys_call *s) {
   return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], sig));
 }
 
-/* Terminal, pty and socket-interface ioctls: the numbers are the generic
- * ones (include/uapi/asm-generic/ioctls.h, sockios.h) on both sides, and the
- * layouts (termios, termios2, winsize, ifreq, ifconf) the same on 64-bit;
- * anything else is refused until it has been checked. */
+/* Terminal, pty, socket-interface and file-system ioctls: the numbers are
+ * the generic ones (include/uapi/asm-generic/ioctls.h, sockios.h,
+ * linux/fs.h) on both sides, and the layouts (termios, termios2, winsize,
+ * ifreq, ifconf, file_clone_range, file_dedupe_range, fsxattr, fiemap) the
+ * same on 64-bit; anything else is refused until it has been checked. */
 int64_t sys_ioctl(const struct sys_call *s) {
   switch ((unsigned)s->a[1]) {
   case TCGETS:
@@ -228,8 +231,22 @@ int64_t sys_ioctl(const struct sys_call *s) {
   case SIOCGIFMTU:
   case SIOCGIFHWADDR:
   case SIOCATMARK:
-    return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
+  case FICLONE:
+  case FICLONERANGE:
+  case FIDEDUPERANGE:
+  case FIBMAP:
+  case FIGETBSZ:
+  case FIOQSIZE:
+  case FS_IOC_GETFLAGS:
+  case FS_IOC_SETFLAGS:
+  case FS_IOC_GETVERSION:
+  case FS_IOC_SETVERSION:
+  case FS_IOC_FSGETXATTR:
+  case FS_IOC_FSSETXATTR:
+  case FS_IOC_FIEMAP:
+  case BLKGETSIZE64:
+  case BLKSSZGET: return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
   case TIOCSIG: return sys_ioctl_sig(s);
-  default: return -ENOTTY;
+  default: return sys_refuse("ioctl", (unsigned)s->a[1], -ENOTTY);
   }
 }

@@ -72,6 +72,10 @@ extern const struct guest *sys_guest;
 enum { SYS_TABLE_SIZE = 512 };
 /* g's row for number nr; NULL when the number is unknown. */
 const struct sys_entry *sys_lookup(const struct guest *g, uint64_t nr);
+/* An operation of a call that xrun refuses because it has not been checked
+ * or cannot be done (what: "ioctl", "prctl option", ...; op: its number):
+ * returns err, and -d unimpl names it. */
+int64_t sys_refuse(const char *what, uint64_t op, int64_t err);
 
 static inline int64_t sys_ret(long r) {
   return r < 0 ? -(int64_t)errno : r;
@@ -241,6 +245,9 @@ int sys_sig_to_guest(int sig);
 struct sys_sigaction sys_sigaction_get(int sig);
 /* SA_RESETHAND: the action goes back to SIG_DFL, on the host too. */
 void sys_sigaction_reset(int sig);
+/* clone3's CLONE_CLEAR_SIGHAND, in the child: every handled signal goes
+ * back to SIG_DFL, ignored ones stay ignored, and no action keeps flags. */
+void sys_sigaction_clear_handlers(void);
 /* Set the guest mask (SIGKILL/SIGSTOP dropped) and mirror it on the host. */
 void sys_sigmask_set(uint64_t mask);
 /* Signals pending for this thread and not blocked by mask: the lowest one's

@@ -7,7 +7,7 @@
  * syscall numbers; PR_SET_MM; PR_SET_MDWE, which would stop the translator
  * making code), and arm64 features this CPU does not have (SVE, SME, pointer
  * authentication, MTE), are refused with EINVAL, as a kernel without them
- * does; so is every unknown option. */
+ * does; so is every unknown option, which -d unimpl names. */
 #define _GNU_SOURCE
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -91,6 +91,13 @@ int64_t sys_prctl(const struct sys_call *s) {
   case PR_GET_IO_FLUSHER:
   case PR_SET_PTRACER:
   case PR_SET_VMA: return sys_prctl_pass(s);
-  default: return -EINVAL;
+  case PR_SVE_SET_VL:
+  case PR_SVE_GET_VL:
+  case PR_SME_SET_VL:
+  case PR_SME_GET_VL:
+  case PR_PAC_RESET_KEYS:
+  case PR_PAC_SET_ENABLED_KEYS:
+  case PR_PAC_GET_ENABLED_KEYS: return -EINVAL; /* as a CPU without these features answers */
+  default: return sys_refuse("prctl option", s->a[0], -EINVAL);
   }
 }

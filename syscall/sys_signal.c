@@ -142,6 +142,20 @@ void sys_sigaction_reset(int sig) {
   pthread_mutex_unlock(&sys_actions_lock);
 }
 
+void sys_sigaction_clear_handlers(void) {
+  pthread_mutex_lock(&sys_actions_lock);
+  for (int sig = 1; sig <= SYS_NSIG; sig++) {
+    struct sys_sigaction act = {0};
+    if (sys_actions[sig].handler == SYS_SIG_IGN)
+      act.handler = SYS_SIG_IGN;
+    if (!memcmp(&act, &sys_actions[sig], sizeof(act)))
+      continue;
+    sys_actions[sig] = act;
+    sys_host_install(sig, &act);
+  }
+  pthread_mutex_unlock(&sys_actions_lock);
+}
+
 void sys_signal_init(void) {
   tc_fork_lock_add(&sys_actions_lock);
   sigset_t host;

@@ -3,6 +3,7 @@
  * around it. */
 #define _GNU_SOURCE
 #include <sys/syscall.h>
+#include <string.h>
 #include <unistd.h>
 #include "sys_int.h"
 
@@ -21,6 +22,24 @@ int64_t sys_pass(const struct sys_call *s) {
 int64_t sys_enosys(const struct sys_call *s) {
   (void)s;
   return -ENOSYS;
+}
+
+/* -d unimpl: a call xrun has no handler for (or one not written yet), and
+ * any other call answered ENOSYS, by a handler or by the host kernel. */
+static void sys_log_enosys(const struct sys_entry *e, const struct sys_call *s) {
+  unsigned long long nr = s->nr;
+  if (!e)
+    XLOG(LOG_UNIMPL, "xrun: unimplemented system call %llu: ENOSYS", nr);
+  else if (e->fn == sys_enosys)
+    XLOG(LOG_UNIMPL, "xrun: unimplemented system call %s (%llu): ENOSYS", e->name, nr);
+  else
+    XLOG(LOG_UNIMPL, "xrun: system call %s (%llu) answered ENOSYS", e->name, nr);
+}
+
+int64_t sys_refuse(const char *what, uint64_t op, int64_t err) {
+  XLOG(LOG_UNIMPL, "xrun: unimplemented %s 0x%llx: %s", what, (unsigned long long)op,
+       strerrorname_np((int)-err));
+  return err;
 }
 
 static int64_t sys_dispatch(const struct sys_entry *e, struct sys_call *s) {
@@ -55,6 +74,8 @@ void sys_syscall(struct cpu *c) {
       xrun_log("%s", line);
   }
   int64_t ret = sys_dispatch(e, &s);
+  if (__builtin_expect(ret == -ENOSYS, 0))
+    sys_log_enosys(e, &s);
   if (__builtin_expect(trace, 0) && !(e && e->kinds[0] == SK_NORET))
     sys_strace_ret(line, sizeof(line), e, ret);
   if (!e || e->fn != sys_rt_sigreturn) { /* rt_sigreturn restored x0 with the rest */

@@ -1,8 +1,9 @@
 #!/bin/bash
 # cli.sh - what a user sees from xrun's own options: --help and --version
 # succeed, -d unimpl names an undefined instruction at the pc where it runs
-# (and the guest dies by SIGILL as under qemu-aarch64), -strace shows a
-# syscall, -d help lists the categories; the qemu-user style options (-E, -U,
+# (and the guest dies by SIGILL as under qemu-aarch64), a system call
+# answered ENOSYS and an ioctl refused, -strace shows a syscall (-D's file
+# keeping out of the guest's descriptors), -d help lists the categories; the qemu-user style options (-E, -U,
 # -s, -cpu, -D, -one-insn-per-tb, QEMU_LD_PREFIX) and their environment
 # variables change what a guest program prints; --no-smc lets stale code run;
 # an x86-64 program runs as itself; --binfmt registers xrun and a guest program runs by its path.
@@ -73,6 +74,17 @@ aarch64-linux-gnu-gcc -nostdlib -static -o "$OUT/exit7" "$OUT/exit7.S"
 st=$?
 grep -q 'exit_group(7)' "$OUT/exit7.err" && [ $st = 7 ]
 check strace $? "status $st, stderr: $(head -c 200 "$OUT/exit7.err")"
+
+# -d unimpl names a system call answered ENOSYS (here 1000, which arm64 has
+# not, and then 1001) and an ioctl request xrun refuses unchecked, and
+# nothing else: exit_group is not named
+printf '.global _start\n_start: mov x8, #1000\n svc #0\n mov x8, #1001\n svc #0\n neg x19, x0\n mov x0, #0\n mov x1, #0x7e7e\n mov x8, #29\n svc #0\n mov x0, x19\n mov x8, #94\n svc #0\n' >"$OUT/nosys.S"
+aarch64-linux-gnu-gcc -nostdlib -static -o "$OUT/nosys" "$OUT/nosys.S"
+"$XRUN" -d unimpl "$OUT/nosys" 2>"$OUT/nosys.err"
+st=$?
+[ $st = 38 ] && [ "$(grep -c 'system call 100[01]: ENOSYS' "$OUT/nosys.err")" = 2 ] &&
+  grep -q 'unimplemented ioctl 0x7e7e: ENOTTY' "$OUT/nosys.err" && [ "$(wc -l <"$OUT/nosys.err")" = 3 ]
+check d_unimpl_syscall $? "status $st (want 38, ENOSYS), stderr: $(head -c 300 "$OUT/nosys.err")"
 
 # the same logs from the environment, as QEMU_STRACE and QEMU_LOG give them
 XRUN_STRACE=1 "$XRUN" "$OUT/exit7" 2>"$OUT/exit7.env.err"
@@ -231,6 +243,14 @@ grep -q 'execve(' "$OUT/exlog" && grep -q "at $pc: 00000000 (SIGILL)" "$OUT/exlo
   [ "$(grep -c 'execve(' "$OUT/exlog")" = 1 ] && [ ! -s "$OUT/exlog.err" ] && [ $st = 132 ] &&
   [ "$(awk '/execve\(/ {print NR; exit}' "$OUT/exlog")" -lt "$(grep -n 'SIGILL' "$OUT/exlog" | head -1 | cut -d: -f1)" ]
 check exec_keeps_log $? "status $st (want 132), stderr: $(head -c 100 "$OUT/exlog.err"), log: $(head -c 300 "$OUT/exlog")"
+
+# -D's file is out of the guest's way: the guest's first open still gets 3
+printf '#include <fcntl.h>\n#include <stdio.h>\nint main(void) { printf("%%d\\n", open("/dev/null", O_RDONLY)); return 0; }\n' >"$OUT/firstfd.c"
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/firstfd" "$OUT/firstfd.c"
+"$XRUN" -D "$OUT/firstfd.log" -d strace "$OUT/firstfd" >"$OUT/firstfd.out" 2>&1
+st=$?
+[ $st = 0 ] && [ "$(cat "$OUT/firstfd.out")" = 3 ] && grep -q 'openat(' "$OUT/firstfd.log"
+check log_file_fd $? "status $st, the first open answered $(head -c 100 "$OUT/firstfd.out")"
 
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"

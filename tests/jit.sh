@@ -21,7 +21,9 @@
 # qemu-aarch64 gives xrun's answer or the host's.
 #
 # One line per case: PASS jit/NAME, FAIL jit/NAME: reason, or SKIP jit/NAME:
-# reason (the sysroot could not be built, no host build to compare with).
+# reason (the sysroot could not be built, no host build to compare with). A
+# case also fails when xrun answered one of the guest's system calls ENOSYS
+# or refused it unchecked (tests/enosys.sh), naming the call.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -30,6 +32,7 @@ QEMU=${QEMU:-qemu-aarch64}
 TIMEOUT=${TIMEOUT:-60}
 SYSROOT=${SYSROOT:-o/sysroot/jit}
 TINY=${TINY:-256K}
+. tests/enosys.sh
 
 ulimit -c 0
 abspath() { case $1 in /*) echo "$1" ;; */*) echo "$PWD/$1" ;; *) echo "$1" ;; esac; }
@@ -83,6 +86,8 @@ command -v "$QEMU" >/dev/null 2>&1 && have_qemu=1
 T=$(mktemp -d "${TMPDIR:-/tmp}/xrun-jit.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT
 nfail=0
+audit=(-d unimpl -D "$T/unimpl/%d") # tests/enosys.sh; qemu has its own -d unimpl
+[ "$XRUN" = "$QEMU" ] && audit=()
 
 # run OUT CMD...: CMD in $T with a clean environment, stdout to OUT, stderr to
 # OUT.err; prints the exit status.
@@ -107,7 +112,9 @@ check() {
   shift
   host=("$@")
   hs=$(run "$T/host" "${host[@]}")
-  xs=$(run "$T/xrun" "$XRUN_CMD" -L "$SYSROOT" "${guest[@]}")
+  rm -rf "$T/unimpl" && mkdir "$T/unimpl"
+  xs=$(run "$T/xrun" "$XRUN_CMD" -L "$SYSROOT" "${audit[@]}" "${guest[@]}")
+  nosys=$(enosys_found "$T/unimpl"/*)
   [ -n "$require" ] && ! grep -q -E "$require" "$T/xrun" && why="no line matches $require"
   sed -i "$filter" "$T/host" "$T/xrun"
   if [ -n "$why" ]; then
@@ -132,6 +139,7 @@ check() {
       why="$why (qemu-aarch64 agrees with the host)"
     fi
   fi
+  [ -z "$why" ] && [ -n "$nosys" ] && why="unimplemented in xrun: $nosys"
   if [ -n "$why" ]; then
     echo "FAIL jit/$name: $why"
     diff "$T/host" "$T/xrun" 2>/dev/null | head -6 | sed 's/^/    /'

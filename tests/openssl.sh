@@ -11,6 +11,8 @@
 #
 # One line per case: PASS openssl/NAME, FAIL openssl/NAME: reason, or SKIP
 # openssl/NAME: reason (the packages could not be fetched, no host openssl).
+# A case also fails when xrun answered one of openssl's system calls ENOSYS
+# or refused it unchecked (tests/enosys.sh), naming the call.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -21,6 +23,7 @@ SYSROOT=${SYSROOT:-o/sysroot/aarch64}
 GUEST=$SYSROOT/usr/bin/openssl
 KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
 IV=f0e0d0c0b0a090807060504030201000
+. tests/enosys.sh
 
 # NAME|openssl arguments (the input file is $IN)
 CASES=(
@@ -62,12 +65,16 @@ run() {
   echo "${PIPESTATUS[0]}"
 }
 
+audit=(-d unimpl -D "$T/unimpl/%d") # tests/enosys.sh; qemu has its own -d unimpl
+[ "$XRUN" = "$QEMU" ] && audit=()
 nfail=0
 for c in "${CASES[@]}"; do
   name=${c%%|*}
   eval "args=(${c#*|})"
   host_st=$(run "$T/host" openssl "${args[@]}")
-  st=$(run "$T/xrun" "$XRUN" -L "$SYSROOT" "$GUEST" "${args[@]}")
+  rm -rf "$T/unimpl" && mkdir "$T/unimpl"
+  st=$(run "$T/xrun" "$XRUN" -L "$SYSROOT" "${audit[@]}" "$GUEST" "${args[@]}")
+  nosys=$(enosys_found "$T/unimpl"/*)
   why=
   if [ "$host_st" != 0 ]; then
     why="the host's openssl failed: $(head -c 200 "$T/host.err")"
@@ -75,6 +82,8 @@ for c in "${CASES[@]}"; do
     why="status $st, stderr: $(head -c 200 "$T/xrun.err")"
   elif ! cmp -s "$T/host" "$T/xrun"; then
     why="output differs from the host's openssl"
+  elif [ -n "$nosys" ]; then
+    why="unimplemented in xrun: $nosys"
   elif [ $have_qemu = 1 ]; then
     qst=$(run "$T/qemu" "$QEMU" -L "$SYSROOT" "$GUEST" "${args[@]}")
     [ "$qst" = 0 ] && ! cmp -s "$T/qemu" "$T/xrun" && why="output differs from qemu-aarch64's"

@@ -15,13 +15,16 @@
 # amd64 packages are installed with apt-get when missing (as root). One line
 # per case: PASS realprogs/NAME, FAIL realprogs/NAME: reason (with a short
 # diff), or SKIP realprogs/NAME: reason (the sysroot could not be built: no
-# network to Debian's mirror).
+# network to Debian's mirror). A case also fails when xrun answered one of its
+# system calls ENOSYS or refused it unchecked (tests/enosys.sh), naming the
+# call.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
 XRUN=${XRUN:-$PWD/xrun}
 case $XRUN in /*) ;; *) XRUN=$PWD/$XRUN ;; esac
 SR=$PWD/${O:-o}/sysroot/real
+. tests/enosys.sh
 TIMEOUT=${TIMEOUT:-180}
 CASES=(bash perl git make gcc python gnupg rsync sqlite compress coreutils)
 ARM64_PKGS="bash perl git make gcc-12 libc6-dev python3 gnupg rsync sqlite3 xz-utils zstd gzip
@@ -65,8 +68,14 @@ g() {
   if [ "$MODE" = native ]; then
     "$path" "$@"
   else
-    "$XRUN" -L "$SR" "$SR$path" "$@"
+    xr "$SR$path" "$@"
   fi
+}
+
+# xr PROGRAM ARGS...: an arm64 program under xrun, its -d unimpl log in the
+# case's $UNIMPL directory
+xr() {
+  "$XRUN" -L "$SR" -d unimpl -D "$UNIMPL/%d" "$@"
 }
 
 # ---------------------------------------------------------------- cases
@@ -162,7 +171,7 @@ EOF
     aarch64-linux-gnu-gcc-12 -O2 -S -o prog.s prog.c && gcc-12 -O2 -o prog prog.c -lm && ./prog
   else
     g /usr/bin/gcc-12 -O2 -S -o prog.s prog.c && g /usr/bin/gcc-12 -O2 -o prog prog.c -lm &&
-      "$XRUN" -L "$SR" ./prog
+      xr ./prog
   fi
   grep -v '\.ident' prog.s | md5sum
 }
@@ -275,9 +284,9 @@ w_coreutils() {
 
 run_case() { # run_case NAME MODE: the workload's stdout in $T/NAME.MODE
   local name=$1
-  mkdir -p "$T/$name.$2.dir"
-  export -f g "w_$name"
-  (cd "$T/$name.$2.dir" && MODE=$2 timeout "$TIMEOUT" bash -c "w_$name") >"$T/$name.$2" 2>"$T/$name.$2.err"
+  mkdir -p "$T/$name.$2.dir" "$T/$name.unimpl"
+  export -f g xr "w_$name"
+  (cd "$T/$name.$2.dir" && MODE=$2 UNIMPL=$T/$name.unimpl timeout "$TIMEOUT" bash -c "w_$name") >"$T/$name.$2" 2>"$T/$name.$2.err"
 }
 
 for c in "${CASES[@]}"; do
@@ -287,11 +296,14 @@ for c in "${CASES[@]}"; do
   fi
   run_case "$c" native
   run_case "$c" xrun
+  nosys=$(enosys_found "$T/$c.unimpl"/*)
   if [ ! -s "$T/$c.native" ]; then
     echo "FAIL realprogs/$c: the native run printed nothing: $(head -c 300 "$T/$c.native.err")"
   elif ! cmp -s "$T/$c.native" "$T/$c.xrun"; then
     echo "FAIL realprogs/$c: output differs from the amd64 build's: $(head -c 300 "$T/$c.xrun.err")"
     diff "$T/$c.native" "$T/$c.xrun" | head -10 | sed 's/^/    /'
+  elif [ -n "$nosys" ]; then
+    echo "FAIL realprogs/$c: unimplemented in xrun: $nosys"
   else
     echo "PASS realprogs/$c"
   fi
