@@ -1,7 +1,9 @@
 /* sys_mem.c - reading and writing guest memory on behalf of a syscall.
- * Guest memory is identity mapped, but a guest pointer may be bad: going
- * through process_vm_readv/writev makes that -EFAULT, as the kernel would
- * report it, instead of a fault inside xrun. */
+ * Guest memory is identity mapped, but a guest pointer may be bad: the copy
+ * is sys_safe_copy, whose fault the host fault handler turns into -EFAULT,
+ * as the kernel would report it, instead of a crash of xrun (before, each
+ * copy was a process_vm_readv/writev on ourselves: a system call per path
+ * or struct, and per string of an execve). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <string.h>
@@ -33,37 +35,29 @@ pid_t sys_self(void) {
   return pid;
 }
 
-static int sys_vm_copy(void *local, uint64_t guest, size_t n, int out) {
-  struct iovec l = {local, n}, r = {(void *)(uintptr_t)guest, n};
-  ssize_t done = out ? process_vm_writev(sys_self(), &l, 1, &r, 1, 0)
-                     : process_vm_readv(sys_self(), &l, 1, &r, 1, 0);
-  if (done == (ssize_t)n)
-    return 0;
-  if (done < 0 && (errno == ENOSYS || errno == EPERM)) { /* filtered: trust the pointer */
-    out ? memcpy(r.iov_base, local, n) : memcpy(local, r.iov_base, n);
-    return 0;
-  }
-  return -EFAULT;
-}
-
 int sys_copy_in(void *dst, uint64_t guest_src, size_t n) {
-  return n ? sys_vm_copy(dst, guest_src, n, 0) : 0;
+  return sys_safe_copy(dst, (const void *)(uintptr_t)guest_src, n) ? -EFAULT : 0;
 }
 
 int sys_copy_out(uint64_t guest_dst, const void *src, size_t n) {
-  return n ? sys_vm_copy((void *)src, guest_dst, n, 1) : 0;
+  return sys_safe_copy((void *)(uintptr_t)guest_dst, src, n) ? -EFAULT : 0;
 }
 
-/* Page by page, so a string that ends just before an unmapped page reads. */
+/* A piece at a time, never across a page boundary, so a string that ends
+ * just before an unmapped page reads and one that runs into it is -EFAULT;
+ * pieces of at most 256 bytes, as most strings are short and a piece is
+ * copied whole. */
 long sys_copy_str(char *buf, size_t size, uint64_t guest_src) {
   size_t len = 0;
   while (len + 1 < size) {
     size_t chunk = 4096 - ((guest_src + len) & 4095);
+    if (chunk > 256)
+      chunk = 256;
     if (chunk > size - 1 - len)
       chunk = size - 1 - len;
     if (sys_copy_in(buf + len, guest_src + len, chunk)) {
       buf[len] = '\0';
-      return len ? (long)len : -EFAULT;
+      return -EFAULT; /* it runs into a bad page: the kernel's answer too */
     }
     char *nul = memchr(buf + len, '\0', chunk);
     if (nul)

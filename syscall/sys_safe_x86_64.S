@@ -40,4 +40,25 @@ sys_safe_syscall_eintr:
         popq    %rbx
         ret
         .size   sys_safe_syscall, . - sys_safe_syscall
+
+/* size_t sys_safe_copy(void *dst, const void *src, size_t n): copies n bytes
+ * where either side may be a bad guest pointer, and returns how many were not
+ * copied (0: all were). A fault inside the rep movsb reaches the host fault
+ * handler with rip in [sys_safe_copy_start, sys_safe_copy_end), which moves
+ * it to sys_safe_copy_fault (sys_safe_copy_fixup): rcx still counts the bytes
+ * left, as a string instruction stops at the element that faulted. It does
+ * what process_vm_readv/writev on ourselves did, without a system call. */
+        .globl  sys_safe_copy, sys_safe_copy_start, sys_safe_copy_end, sys_safe_copy_fault
+        .type   sys_safe_copy, @function
+sys_safe_copy:
+        movq    %rdx, %rcx              /* n */
+sys_safe_copy_start:
+        rep movsb                       /* copy rcx bytes from [rsi] to [rdi] */
+sys_safe_copy_end:
+        xorl    %eax, %eax              /* every byte copied */
+        ret
+sys_safe_copy_fault:
+        movq    %rcx, %rax              /* the bytes not copied */
+        ret
+        .size   sys_safe_copy, . - sys_safe_copy
         .section .note.GNU-stack, "", @progbits

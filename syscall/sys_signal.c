@@ -67,6 +67,16 @@ void sys_safe_syscall_fixup(void *ucontext) {
     *rip = (greg_t)(uintptr_t)sys_safe_syscall_eintr;
 }
 
+extern const char sys_safe_copy_start[], sys_safe_copy_end[], sys_safe_copy_fault[];
+
+bool sys_safe_copy_fixup(void *ucontext) {
+  greg_t *rip = &((ucontext_t *)ucontext)->uc_mcontext.gregs[REG_RIP];
+  if (*rip < (greg_t)(uintptr_t)sys_safe_copy_start || *rip >= (greg_t)(uintptr_t)sys_safe_copy_end)
+    return false;
+  *rip = (greg_t)(uintptr_t)sys_safe_copy_fault;
+  return true;
+}
+
 static void sys_on_host_signal(int sig, siginfo_t *si, void *uc) {
   siginfo_t info = *si;
   info.si_signo = sys_sig_to_guest(sig);
@@ -82,7 +92,7 @@ static void sys_on_fault_signal(int sig, siginfo_t *si, void *uc) {
   if (si->si_code <= 0 && sys_sigcpu) {
     sys_sigpending_record(sig, si);
     sys_safe_syscall_fixup(uc);
-  } else
+  } else if (!sys_safe_copy_fixup(uc)) /* a bad guest pointer in a copy: -EFAULT */
     sys_fault_prev[sig].sa_sigaction(sig, si, uc);
 }
 
