@@ -41,6 +41,13 @@ $(FUZZ_OUT)/rv64c_decode.gen.c.o: $(RV64C_GEN).c
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Idecode/riscv64 -c $< -o $@
 $(filter $(FUZZ_OUT)/decode/riscv64/%,$(FUZZ_OBJS)): $(RV64_GEN).h $(RV64C_GEN).h
 
+# tc_xxh.c is compiled for AVX2 by its pragma, which clang does not let
+# define __AVX2__: it gets the flag (it runs only where the host has AVX2).
+$(FUZZ_OUT)/tcache/tc_xxh.c.o: FUZZ_FLAGS += -mavx2
+# Objects are rebuilt when a header they include changes.
+$(FUZZ_OBJS): FUZZ_FLAGS += -MMD -MP
+-include $(FUZZ_OBJS:.o=.d)
+
 $(FUZZ_OUT)/%.c.o: %.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -c $< -o $@

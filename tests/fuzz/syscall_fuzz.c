@@ -362,7 +362,31 @@ static void restore(void) {
   }
 }
 
+/* A bad guest pointer faults inside sys_safe_copy, and xrun's fault
+ * handler turns that into -EFAULT: here a handler in front of libFuzzer's
+ * does the same, and hands it every other fault. */
+static struct sigaction fuzzer_fault[2]; /* SIGSEGV's and SIGBUS's */
+
+static void on_fault(int sig, siginfo_t *si, void *uc) {
+  if (sys_safe_copy_fixup(uc))
+    return;
+  const struct sigaction *prev = &fuzzer_fault[sig == SIGBUS];
+  if (prev->sa_flags & SA_SIGINFO)
+    prev->sa_sigaction(sig, si, uc);
+  else {
+    signal(sig, SIG_DFL);
+    raise(sig);
+  }
+}
+
+static void fault_handler_install(void) {
+  struct sigaction sa = {.sa_sigaction = on_fault, .sa_flags = SA_SIGINFO | SA_ONSTACK};
+  sigaction(SIGSEGV, &sa, &fuzzer_fault[0]);
+  sigaction(SIGBUS, &sa, &fuzzer_fault[1]);
+}
+
 static void host_actions_save(void) {
+  fault_handler_install();
   for (int sig = 1; sig <= SYS_NSIG; sig++)
     if (sys_sig_to_host(sig))
       sigaction(sys_sig_to_host(sig), NULL, &host_actions[sig]);
