@@ -76,6 +76,26 @@ int64_t sys_pass_path1(const struct sys_call *s) {
   return sys_pass_path(s, 1);
 }
 
+/* open_by_handle_at: struct file_handle is the same on both sides (made by
+ * name_to_handle_at, a sys_pass_path1 row), the open flags are not. */
+int64_t sys_open_by_handle_at(const struct sys_call *s) {
+  int64_t fd = sys_ret(syscall(SYS_open_by_handle_at, (int)s->a[0], s->a[1],
+                               sys_oflags_to_host(s->a[2])));
+  return s->a[2] & sys_oflags_to_guest(O_PATH) ? fd : sys_proc_view(s->cpu, fd);
+}
+
+/* fanotify_init: FAN_* flags are the same on both sides, the flags of the
+ * descriptors its events carry are open flags; the events read from it
+ * (struct fanotify_event_metadata) are laid out alike. */
+int64_t sys_fanotify_init(const struct sys_call *s) {
+  return sys_ret(syscall(SYS_fanotify_init, (unsigned)s->a[0], sys_oflags_to_host(s->a[1])));
+}
+
+/* fanotify_mark: a path, or none for dirfd itself. */
+int64_t sys_fanotify_mark(const struct sys_call *s) {
+  return s->a[4] ? sys_pass_path(s, 4) : sys_pass(s);
+}
+
 static int64_t sys_access(const struct sys_call *s, unsigned flags) {
   char buf[PATH_MAX];
   int err = 0;
