@@ -110,10 +110,8 @@ long sys_safe_syscall(volatile uint32_t *pending, long nr, long a1, long a2, lon
                       long a5, long a6);
 void sys_safe_syscall_fixup(void *ucontext);
 /* A copy that a bad guest pointer cannot crash: the bytes not copied
- * (sys_safe_x86_64.S). sys_safe_copy_fixup, from the host fault handler,
- * ends a copy that faulted; true when the fault was one. */
+ * (sys_safe_x86_64.S; sys_safe_copy_fixup in syscall.h). */
 size_t sys_safe_copy(void *dst, const void *src, size_t n);
-bool sys_safe_copy_fixup(void *ucontext);
 /* The same for a call that follows a final symbolic link (sys_path.c). */
 const char *sys_path_follow(uint64_t guest_path, char *buf, int *err);
 /* vfork (sys_vfork.c): the page the parent and its child talk through,

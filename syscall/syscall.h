@@ -16,6 +16,7 @@
 #ifndef SYSCALL_H
 #define SYSCALL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "../xrun.h"
 
@@ -32,6 +33,10 @@ void sys_syscall(struct cpu *c);
  * process); and the asynchronous ones pending for c, delivered between
  * blocks after c->exit_request was seen. */
 void sys_signal_sync(struct cpu *c, int sig, int code, uint64_t addr);
+/* For a host fault handler: a fault inside the copy of a system call's guest
+ * memory (a bad guest pointer) moves on to the copy's -EFAULT; true when it
+ * was one. xrun's handler for SIGSEGV and SIGBUS asks it first. */
+bool sys_safe_copy_fixup(void *ucontext);
 void sys_signal_deliver(struct cpu *c);
 /* For clone: the calling thread's guest signal mask, read in the parent, and
  * the start of a new guest thread on its own host thread (inherits that mask,
