@@ -8,6 +8,8 @@
 #include <asm/termbits.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/if_tun.h>
+#include <linux/loop.h>
 #include <linux/sockios.h>
 #include <unistd.h>
 #include "sys_int.h"
@@ -79,8 +81,8 @@ int64_t sys_pass_path1(const struct sys_call *s) {
 /* open_by_handle_at: struct file_handle is the same on both sides (made by
  * name_to_handle_at, a sys_pass_path1 row), the open flags are not. */
 int64_t sys_open_by_handle_at(const struct sys_call *s) {
-  int64_t fd = sys_ret(syscall(SYS_open_by_handle_at, (int)s->a[0], s->a[1],
-                               sys_oflags_to_host(s->a[2])));
+  int64_t fd =
+      sys_ret(syscall(SYS_open_by_handle_at, (int)s->a[0], s->a[1], sys_oflags_to_host(s->a[2])));
   return s->a[2] & sys_oflags_to_guest(O_PATH) ? fd : sys_proc_view(s->cpu, fd);
 }
 
@@ -265,7 +267,50 @@ int64_t sys_ioctl(const struct sys_call *s) {
   case FS_IOC_FSSETXATTR:
   case FS_IOC_FIEMAP:
   case BLKGETSIZE64:
-  case BLKSSZGET: return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
+  case BLKGETSIZE:
+  case BLKSSZGET:
+  case BLKPBSZGET:
+  case BLKIOMIN:
+  case BLKIOOPT:
+  case BLKROGET:
+  case BLKFLSBUF:
+  case BLKRRPART:
+  case BLKDISCARD:
+  case BLKZEROOUT:
+  case BLKSECDISCARD:
+  /* loop devices: struct loop_info64 and loop_config are fixed-width (the
+   * old LOOP_SET/GET_STATUS's struct loop_info is not: refused) */
+  case LOOP_SET_FD:
+  case LOOP_CLR_FD:
+  case LOOP_CHANGE_FD:
+  case LOOP_SET_STATUS64:
+  case LOOP_GET_STATUS64:
+  case LOOP_SET_CAPACITY:
+  case LOOP_SET_DIRECT_IO:
+  case LOOP_SET_BLOCK_SIZE:
+  case LOOP_CONFIGURE:
+  case LOOP_CTL_ADD:
+  case LOOP_CTL_REMOVE:
+  case LOOP_CTL_GET_FREE:
+  /* tun/tap: struct ifreq is the same on both sides (the filter ioctls,
+   * which carry a pointer in a struct, are refused) */
+  case TUNSETIFF:
+  case TUNGETIFF:
+  case TUNSETPERSIST:
+  case TUNSETOWNER:
+  case TUNSETGROUP:
+  case TUNSETLINK:
+  case TUNGETFEATURES:
+  case TUNSETOFFLOAD:
+  case TUNGETSNDBUF:
+  case TUNSETSNDBUF:
+  case TUNGETVNETHDRSZ:
+  case TUNSETVNETHDRSZ:
+  case TUNSETQUEUE:
+  case TUNSETIFINDEX:
+  case TUNSETVNETLE:
+  case TUNGETVNETLE:
+    return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], s->a[2]));
   case TIOCSIG: return sys_ioctl_sig(s);
   default: return sys_refuse("ioctl", (unsigned)s->a[1], -ENOTTY);
   }
