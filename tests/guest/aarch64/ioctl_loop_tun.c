@@ -33,17 +33,28 @@ static void loop(const char *dir) {
   int ctl = open("/dev/loop-control", O_RDWR | O_CLOEXEC);
   if (check("open /dev/loop-control", ctl))
     return;
-  int n = ioctl(ctl, LOOP_CTL_GET_FREE);
-  if (check("LOOP_CTL_GET_FREE", n))
-    return;
-  snprintf(dev, sizeof(dev), "/dev/loop%d", n);
-  int lo = open(dev, O_RDWR | O_CLOEXEC);
-  if (check("open the free loop device", lo))
-    return;
-  struct loop_config cfg = {.fd = (uint32_t)file, .block_size = 512};
-  cfg.info.lo_flags = LO_FLAGS_AUTOCLEAR;
-  strcpy((char *)cfg.info.lo_file_name, "xrun-loop-test");
-  if (check("LOOP_CONFIGURE", ioctl(lo, LOOP_CONFIGURE, &cfg)))
+  /* another process may take the same free device first: try again, as
+   * losetup does */
+  int lo = -1, n = -1, r = -1;
+  for (int tries = 0; tries < 20 && r < 0; tries++) {
+    if (lo >= 0)
+      close(lo);
+    n = ioctl(ctl, LOOP_CTL_GET_FREE);
+    if (n < 0)
+      break;
+    snprintf(dev, sizeof(dev), "/dev/loop%d", n);
+    lo = open(dev, O_RDWR | O_CLOEXEC);
+    if (lo < 0)
+      break;
+    struct loop_config cfg = {.fd = (uint32_t)file, .block_size = 512};
+    cfg.info.lo_flags = LO_FLAGS_AUTOCLEAR;
+    strcpy((char *)cfg.info.lo_file_name, "xrun-loop-test");
+    r = ioctl(lo, LOOP_CONFIGURE, &cfg);
+    if (r < 0 && errno != EBUSY)
+      break;
+  }
+  if (check("LOOP_CTL_GET_FREE", n) || check("open the free loop device", lo) ||
+      check("LOOP_CONFIGURE", r))
     return;
   struct loop_info64 info;
   if (!check("LOOP_GET_STATUS64", ioctl(lo, LOOP_GET_STATUS64, &info)))
