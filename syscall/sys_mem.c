@@ -7,7 +7,6 @@
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <string.h>
-#include <sys/uio.h>
 #include <unistd.h>
 #include "sys_int.h"
 
