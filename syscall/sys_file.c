@@ -196,11 +196,12 @@ static int64_t sys_ioctl_sig(const struct sys_call *s) {
   return sys_ret(syscall(SYS_ioctl, (int)s->a[0], (unsigned long)s->a[1], sig));
 }
 
-/* Terminal, pty, socket-interface and file-system ioctls: the numbers are
- * the generic ones (include/uapi/asm-generic/ioctls.h, sockios.h,
- * linux/fs.h) on both sides, and the layouts (termios, termios2, winsize,
- * ifreq, ifconf, file_clone_range, file_dedupe_range, fsxattr, fiemap) the
- * same on 64-bit; anything else is refused until it has been checked. */
+/* Terminal, pty, socket-interface, file-system, block, loop and tun
+ * ioctls: the numbers are the generic ones (include/uapi/asm-generic/
+ * ioctls.h, sockios.h, linux/fs.h, loop.h, if_tun.h) on both sides, and the
+ * layouts (termios, termios2, winsize, ifreq, ifconf, file_clone_range,
+ * file_dedupe_range, fsxattr, fiemap, loop_info64, loop_config) the same on
+ * 64-bit; anything else is refused until it has been checked. */
 int64_t sys_ioctl(const struct sys_call *s) {
   switch ((unsigned)s->a[1]) {
   case TCGETS:
