@@ -13,6 +13,10 @@
 #     runs natively (installed with apt-get when missing).
 #   - C programs from tests/guest/aarch64, built for both architectures.
 #   - Debian's arm64 openssl against the host's openssl.
+#   - start-up (group startup): Debian's arm64 gcc-12 compiling and linking a
+#     500-line C program, and busybox sh starting busybox 1000 times (both
+#     from $STARTUP_ROOT, made by tools/mksysroot), against the host's amd64
+#     gcc-12 and busybox.
 #   - riscv64 (*_rv64, group rv64): the same Debian workloads with Debian
 #     trixie's riscv64 builds (in $RV64_SYSROOT) under `xrun -L` and
 #     `qemu-riscv64 -L`, against trixie's amd64 builds of the same packages
@@ -52,10 +56,12 @@ DATA=$OUT/data
 TEXT=$DATA/text-8000000.txt   # about 8 MB of text-like lines (gen-text.awk)
 LINES=$DATA/lines-1000000.txt # 1M random lines to sort (gen-lines.awk)
 SQL=$DATA/orders-100000.sql   # 100k INSERTs and queries (gen-sql.awk)
+PROG=$DATA/prog-500.c         # a 500-line C program for gcc to compile (gen-c.awk)
 SYSROOT=${SYSROOT:-o/sysroot/aarch64}
 RV64_QEMU=${RV64_QEMU:-qemu-riscv64}
 RV64_SYSROOT=${O:-o}/rv64-real  # trixie's riscv64 builds (tools/rv64-sysroots)
 AMD64_ROOT=${O:-o}/amd64-trixie # trixie's amd64 builds of the same packages
+STARTUP_ROOT=${O:-o}/sysroot/startup # Debian's arm64 gcc-12 and busybox (tools/mksysroot)
 PY=python3.11                   # the python of the Debian rows (w_rv64: trixie's)
 SRC=tests/guest/aarch64
 SCRIPTS=tools/bench
@@ -92,8 +98,12 @@ sha256sum         debian  1   coreutils   w_sha256sum
 perl              debian  1   perl-base   w_perl
 dash_exec_loop    debian  1   dash        w_exec_loop 200
 true_per_run      debian  100 coreutils   w_true 100
+gcc_compile       startup 1   gcc-12      w_gcc
+busybox_sh_loop   startup 1   busybox-static w_busybox_loop 1000
 dash_exec_loop_nocache cold 1 dash        w_nocache w_exec_loop 200
 true_per_run_nocache cold 100 coreutils   w_nocache w_true 100
+gcc_compile_nocache cold  1   gcc-12      w_nocache w_gcc
+busybox_sh_loop_nocache cold 1 busybox-static w_nocache w_busybox_loop 1000
 python3.11_nosmc  nosmc   1   python3.11  w_nosmc w_python
 sqlite3_nosmc     nosmc   1   sqlite3     w_nosmc w_sqlite
 dash_exec_loop_nocache_nosmc nosmc 1 dash w_nosmc w_nocache w_exec_loop 200
@@ -192,6 +202,38 @@ $NATIVE_ROOT/usr/lib/x86_64-linux-gnu $NATIVE_ROOT/bin/echo" ;;
   deb "$1" /bin/dash -c 'i=0; while [ $i -lt "$2" ]; do $1 $i; i=$((i + 1)); done' dash "$echo" "$2"
 }
 
+# w_gcc RUNNER: Debian's gcc-12 compiles and links the 500-line $PROG (-O2;
+# cc1, as, collect2 and ld: four programs started by the driver), then the
+# program runs (its output is what is compared). Natively the host's amd64
+# gcc-12 makes an x86-64 program. qemu gets -B $OUT/qemu-gcc: scripts in
+# place of those four programs that run them under qemu-aarch64, as
+# binfmt_misc would.
+w_gcc() {
+  local runner=$1 d
+  d=$(mktemp -d "$tmp/gcc.XXXXXX") || return
+  case $runner in
+    native) gcc-12 -O2 -o "$d/prog" "$PROG" && "$d/prog" ;;
+    qemu) "$QEMU" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -B "$OUT/qemu-gcc/" -O2 -o "$d/prog" \
+      "$PROG" && "$QEMU" -L "$STARTUP_ROOT" "$d/prog" ;;
+    xrun) "$XRUN" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -O2 -o "$d/prog" "$PROG" &&
+      "$XRUN" -L "$STARTUP_ROOT" "$d/prog" ;;
+  esac
+}
+
+# w_busybox_loop RUNNER N: busybox sh starts busybox N times (its echo
+# applet, by path: an exec each time); static busybox, under qemu through
+# qemu-aarch64 as in w_exec_loop
+w_busybox_loop() {
+  local bb sh
+  case $1 in
+    native) bb=/bin/busybox sh=/bin/busybox ;;
+    qemu) bb="$(command -v "$QEMU") $STARTUP_ROOT/bin/busybox" sh="$QEMU $STARTUP_ROOT/bin/busybox" ;;
+    xrun) bb=$STARTUP_ROOT/bin/busybox sh="$XRUN $STARTUP_ROOT/bin/busybox" ;;
+  esac
+  # shellcheck disable=SC2016,SC2086 # $i and $1 are busybox sh's; $sh is a command line
+  $sh sh -c 'i=0; while [ $i -lt "$2" ]; do $1 echo $i; i=$((i + 1)); done' sh "$bb" "$2"
+}
+
 # w_true RUNNER N: start coreutils' (dynamic) true N times: start-up cost
 w_true() {
   local i
@@ -286,8 +328,35 @@ prepare_data() {
   gen "$SQL" awk -v rows=100000 -f "$SCRIPTS/gen-sql.awk"
 }
 
+# prepare_startup: Debian's arm64 gcc-12, libc6-dev and busybox-static in
+# $STARTUP_ROOT, the host's gcc-12 and busybox-static, the C program, and
+# the scripts that run gcc's programs under qemu (w_gcc)
+prepare_startup() {
+  local p t
+  if [ ! -e "$STARTUP_ROOT/.complete" ]; then
+    rm -rf "$STARTUP_ROOT"
+    if tools/mksysroot "$STARTUP_ROOT" gcc-12 libc6-dev busybox-static; then
+      touch "$STARTUP_ROOT/.complete"
+    else
+      note "tools/mksysroot failed: the gcc and busybox rows will fail"
+    fi
+  fi
+  need_amd64 gcc-12 busybox-static
+  gen "$PROG" awk -v lines=500 -f "$SCRIPTS/gen-c.awk"
+  mkdir -p "$OUT/qemu-gcc"
+  for p in cc1:usr/lib/gcc/aarch64-linux-gnu/12/cc1 as:usr/bin/as \
+    collect2:usr/lib/gcc/aarch64-linux-gnu/12/collect2 ld:usr/bin/ld; do
+    t=$OUT/qemu-gcc/${p%%:*}
+    printf '#!/bin/sh\nexec %s -L %s %s/%s "$@"\n' "$(command -v "$QEMU")" "$STARTUP_ROOT" \
+      "$STARTUP_ROOT" "${p#*:}" >"$t" && chmod +x "$t"
+  done
+}
+
 # prepare_cold: the cold rows run Debian's programs too
-prepare_cold() { prepare_debian; }
+prepare_cold() {
+  prepare_debian
+  prepare_startup
+}
 prepare_nosmc() { prepare_debian; }
 
 # prepare_c: build each C program for aarch64 (static) and x86-64
@@ -409,6 +478,7 @@ versions() {
     return
   fi
   a=$(dpkg-query -W -f='${Version}' "$pkg:amd64" 2>/dev/null) || a=-
+  [ -d "$STARTUP_ROOT/usr/share/doc/$pkg" ] && b=$(doc_version "$STARTUP_ROOT" "$pkg")
   [ -f "$SYSROOT/.fetched/$pkg" ] && b=$(sed "s/^${pkg}_//; s/_arm64\.deb\$//; s/%3a/:/" "$SYSROOT/.fetched/$pkg")
   echo "${a:--} $b"
 }
@@ -469,6 +539,8 @@ print_summary() {
     "$(geomean '^debian$' 9)" "$(geomean '^debian$' 11)"
   printf 'geometric mean, all rows but cold:  xrun/native %s   qemu/xrun %s\n' \
     "$(geomean '^(debian|c|openssl)$' 9)" "$(geomean '^(debian|c|openssl)$' 11)"
+  printf 'geometric mean, start-up (warm):    xrun/native %s   qemu/xrun %s\n' \
+    "$(geomean '^startup$' 9)" "$(geomean '^startup$' 11)"
   printf 'geometric mean, riscv64 (_rv64):    xrun/native %s   qemu/xrun %s\n' \
     "$(geomean '^rv64$' 9)" "$(geomean '^rv64$' 11)"
   smc_cost
@@ -518,6 +590,7 @@ main() {
   unset XRUN_NO_CACHE
   case $SYSROOT in /*) ;; *) SYSROOT=$PWD/$SYSROOT ;; esac # the exec loop's dash needs it absolute
   RV64_SYSROOT=$(realpath -m "$RV64_SYSROOT") AMD64_ROOT=$(realpath -m "$AMD64_ROOT")
+  STARTUP_ROOT=$(realpath -m "$STARTUP_ROOT") OUT=$(realpath -m "$OUT")
   CSV=$OUT/bench.csv
 
   mapfile -t row_lines < <(rows)
