@@ -758,7 +758,7 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
 void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *)) {
   struct tc_block *blk = x->blk;
   struct tc_buf *b = x->buf;
-  if (blk->n_exits >= TC_MAX_EXITS) {
+  if (blk->n_exits >= blk->exits_cap) { /* room for every direct exit, up to TC_MAX_EXITS */
     if (stub)
       stub(x);
     x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);

@@ -27,8 +27,9 @@ void tc_regions_forked(void);
 void tc_map_init(void);
 struct tc_block *tc_lookup(uint64_t pc);
 /* A block with room for pcmap_cap pcmap entries and max_exits exits (at
- * most TC_MAX_EXITS; fewer only when the count is known, as for a block
- * loaded from the persistent cache: most have one or two). */
+ * most TC_MAX_EXITS; as many as it can have: a block loaded from the
+ * persistent cache its own count, a new one its IR's direct exits; most
+ * have one or two). */
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits);
 void tc_block_commit(struct tc_block *blk);
 void tc_block_discard(struct tc_block *blk);

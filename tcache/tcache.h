@@ -90,9 +90,11 @@ struct tc_block {
   uint8_t unsaveable;  /* the code holds something no tc_reloc describes */
   uint8_t from_disk;   /* loaded from the persistent cache */
   uint8_t borrowed;    /* TC_BORROWED_*: what points into a persistent-cache file */
+  uint8_t exits_cap;   /* room at exits[] (tc_block_alloc): at most TC_MAX_EXITS */
   uint64_t guest_hash; /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
-  /* Last: a block loaded from the persistent cache is allocated with room
-   * for its own n_exits only (tc_block_alloc), not TC_MAX_EXITS. */
+  /* Last: a block is allocated with room for exits_cap of them only
+   * (tc_block_alloc), not TC_MAX_EXITS: a loaded block for its own n_exits,
+   * a new one for its IR's direct exits. */
   struct tc_exit exits[TC_MAX_EXITS];
 };
 

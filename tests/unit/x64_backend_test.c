@@ -39,11 +39,13 @@ static void code_reset(void) {
   x64_backend.init(&code);
 }
 
-/* Translate b; NULL if the backend refused it. */
-static struct tc_block *translate(const struct ir_block *b) {
+/* Translate b into a block with room for exits_cap chainable exits; NULL
+ * if the backend refused it. */
+static struct tc_block *translate_room(const struct ir_block *b, uint8_t exits_cap) {
   if (!code.start || code.end - code.cur < (1 << 20) || pcmap_used + b->n > (1 << 16))
     code_reset();
   struct tc_block *blk = calloc(1, sizeof(*blk));
+  blk->exits_cap = exits_cap;
   blk->guest_pc = b->guest_pc;
   blk->pcmap = &pcmap_store[pcmap_used];
   blk->pcmap_cap = b->n;
@@ -53,6 +55,11 @@ static struct tc_block *translate(const struct ir_block *b) {
     return NULL;
   }
   return blk;
+}
+
+/* Translate b; NULL if the backend refused it. */
+static struct tc_block *translate(const struct ir_block *b) {
+  return translate_room(b, TC_MAX_EXITS);
 }
 
 static uintptr_t run(struct fake_cpu *c, const struct tc_block *blk) {
@@ -821,6 +828,26 @@ TEST(more_exits_than_chainable) {
   }
   free(blk);
   ir_block_free(b);
+}
+
+/* A block has room for as many exits as tcache gave it (tc_block_alloc
+ * sizes it by its IR's direct exits): an exit beyond that is a plain one,
+ * never a write past its exits[]. */
+TEST(exits_beyond_room_are_plain) {
+  for (uint64_t take = 0; take < 2; take++) {
+    struct fake_cpu c = {0};
+    struct ir_block *b = ir_block_new(0x1000);
+    c.regs[0] = take;
+    ir_exit_if(b, ir_get(b, IR_I64, REG(0)), 0x3000);
+    ir_goto(b, 0x2000);
+    struct tc_block *blk = translate_room(b, 1);
+    ASSERT(blk != NULL);
+    ASSERT_EQ(blk->n_exits, 1);
+    ASSERT_EQ(run(&c, blk), take ? (uintptr_t)&blk->exits[0] : CPU_EXIT_PLAIN);
+    ASSERT_EQ(c.c.pc, take ? 0x3000 : 0x2000);
+    free(blk);
+    ir_block_free(b);
+  }
 }
 
 static sigjmp_buf fault_jmp;
