@@ -105,7 +105,7 @@ struct tc_block {
  * empty entry holds TC_JC_EMPTY and the backend's miss code, so translated
  * code needs no test for it: a pc that matches still lands somewhere safe.
  * It starts with 1 << TC_JC_MIN_BITS entries (one page: a short-lived
- * process touches and clears no more) and doubles up to TC_JC_SIZE as the
+ * process touches and clears no more) and grows (x4) up to TC_JC_SIZE as the
  * thread fills it (tc_jc.c); struct cpu.jc_mask is its entry-byte mask,
  * TC_JC_MASK(entries), which translated code reads at each probe. */
 enum { TC_JC_BITS = 14, TC_JC_SIZE = 1 << TC_JC_BITS, TC_JC_MIN_BITS = 8 };
