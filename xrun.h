@@ -59,6 +59,7 @@ struct cpu {
   /* Lazy flags (ir.h): while lazy_op is nonzero the guest's flags slot is
    * stale and the flags are those of IR op lazy_op on lazy_a, lazy_b. */
   uint32_t lazy_op;
+  uint32_t jc_mask; /* jc's entry-byte mask, TC_JC_MASK of its size (tcache.h) */
   uint64_t lazy_a, lazy_b;
   /* Cache lines the guest invalidated (IC IVAU) whose translations are not
    * dropped yet: [code_inval_lo, code_inval_hi), none while hi is 0. The

@@ -91,12 +91,15 @@ static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
 
 static void x64_body(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  uint32_t m = 0;
+  uint32_t m = 0, next_mark = b->n_marks ? b->marks[0].ref : UINT32_MAX;
   x64_loop_header(x);
   for (uint32_t i = 1; i < b->n && !x->error; i++) {
     const struct ir_insn *in = &b->insn[i];
-    for (; m < b->n_marks && b->marks[m].ref <= i; m++)
-      x->guest_pc = b->marks[m].pc; /* the guest instruction i was made from */
+    if (i >= next_mark) { /* one test per instruction; marks are far fewer */
+      for (; m < b->n_marks && b->marks[m].ref <= i; m++)
+        x->guest_pc = b->marks[m].pc; /* the guest instruction i was made from */
+      next_mark = m < b->n_marks ? b->marks[m].ref : UINT32_MAX;
+    }
     if (in->op == IR_NOP)
       continue;
     if (in->op == IR_GET && (x->ra.loc[i].kind == X64_LOC_STATE || x64_loop_get(x, i))) {

@@ -758,7 +758,7 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
 void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *)) {
   struct tc_block *blk = x->blk;
   struct tc_buf *b = x->buf;
-  if (blk->n_exits >= TC_MAX_EXITS) {
+  if (blk->n_exits >= blk->exits_cap) { /* room for every direct exit, up to TC_MAX_EXITS */
     if (stub)
       stub(x);
     x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);
@@ -829,9 +829,10 @@ static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
 
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
 
-/* The jump-cache probe (tcache.h): entry tc_jc_index(pc) is at byte
- * ((pc ^ (pc >> 14)) << 2) & ((TC_JC_SIZE - 1) << 4), which needs only the
- * low 32 bits of pc while TC_JC_BITS <= 16, and its pair's at that ^ 16. On
+/* The jump-cache probe (tcache.h): entry tc_jc_index(pc, mask) is at byte
+ * ((pc ^ (pc >> 14)) << 2) & cpu->jc_mask, which needs only the low 32 bits
+ * of pc while TC_JC_BITS <= 16, and its pair's at that ^ 16 (the mask grows
+ * with the cache, so it is read from the cpu, not built in). On
  * a hit go straight to its code; a miss goes to x64_jc_miss, which sets
  * cpu->pc, and so does a waiting exit_request (an indirect jump may close a
  * loop). With BMI2, rorx ecx, eax, 14 stands for mov ecx, eax; shr ecx, 14:
@@ -846,9 +847,10 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
     x64_mov_rr(b, 0, X64_RCX, X64_RAX);       /* mov ecx, eax */
     x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14); /* shr ecx, 14 */
   }
-  x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RAX);                                 /* xor ecx, eax */
-  x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);                                     /* shl ecx, 2 */
-  x64_alu_ri(b, 0, X64_AND, X64_RCX, (TC_JC_SIZE - 1) << 4);                   /* and ecx, mask */
+  x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RAX); /* xor ecx, eax */
+  x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);     /* shl ecx, 2 */
+  x64_alu_rm(b, 0, X64_AND, X64_RCX,
+             x64_cpu_field(offsetof(struct cpu, jc_mask))); /* and ecx, [jc_mask] */
   x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */
   x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
   uint8_t *hit = x64_jcc8(b, X64_CC_E);                                        /* je hit */

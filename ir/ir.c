@@ -62,6 +62,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->guest_pc = guest_pc;
   b->guest_size = 0;
   b->guest_insns = 0;
+  b->n_exit_ifs = 0;
   b->flags_off = 0;
   b->n = 1;
   b->n_vconst = 0;
@@ -222,6 +223,7 @@ uint32_t ir_deopt_if(struct ir_block *b, uint32_t cond, uint64_t pc) {
 }
 
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc) {
+  b->n_exit_ifs++;
   return ir_emit(b, IR_EXIT_IF, IR_VOID, cond, 0, 0, target_pc);
 }
 

@@ -240,6 +240,7 @@ struct ir_block {
                            with it (a decoder sets it for one guest instruction) */
   uint32_t guest_size;  /* bytes of guest code the block covers */
   uint32_t guest_insns; /* guest instructions decoded */
+  uint32_t n_exit_ifs;  /* EXIT_IFs ir_exit_if emitted (a decoder's limit per block) */
   uint32_t n;           /* instructions used; insn[0] is a NOP standing for 'none' */
   uint32_t cap;
   struct ir_insn *insn;

@@ -11,10 +11,13 @@
 void opt_compact(struct ir_block *b) {
   uint32_t *to = opt_calloc(b, b->n, sizeof(*to)), n = 1;
   to[0] = 0;
-  uint32_t m = 0;
+  uint32_t m = 0, next_mark = b->n_marks ? b->marks[0].ref : UINT32_MAX;
   for (uint32_t r = 1; r < b->n; r++) {
-    for (; m < b->n_marks && b->marks[m].ref <= r; m++)
-      b->marks[m].ref = n; /* the first instruction kept at or after it */
+    if (r >= next_mark) { /* one test per instruction; marks are far fewer */
+      for (; m < b->n_marks && b->marks[m].ref <= r; m++)
+        b->marks[m].ref = n; /* the first instruction kept at or after it */
+      next_mark = m < b->n_marks ? b->marks[m].ref : UINT32_MAX;
+    }
     struct ir_insn in = b->insn[r];
     if (in.op == IR_NOP)
       continue;

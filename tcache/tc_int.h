@@ -27,8 +27,9 @@ void tc_regions_forked(void);
 void tc_map_init(void);
 struct tc_block *tc_lookup(uint64_t pc);
 /* A block with room for pcmap_cap pcmap entries and max_exits exits (at
- * most TC_MAX_EXITS; fewer only when the count is known, as for a block
- * loaded from the persistent cache: most have one or two). */
+ * most TC_MAX_EXITS; as many as it can have: a block loaded from the
+ * persistent cache its own count, a new one its IR's direct exits; most
+ * have one or two). */
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits);
 void tc_block_commit(struct tc_block *blk);
 void tc_block_discard(struct tc_block *blk);
@@ -96,7 +97,7 @@ extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
 /* Jump caches (tc_jc.c): fill one after a miss, and take a dropped block's
  * pc out of every thread's (tc_mutex held). */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk);
-struct tc_jc_entry *tc_jc_new(void); /* an empty one (dies when out of memory) */
+void tc_jc_init(struct cpu *c); /* an empty one, of the smallest size */
 /* Fork: before it (tc_mutex held), an empty spare is made ready; in the
  * child, c's jump cache is emptied by taking the spare in its place. */
 void tc_jc_fork_prepare(void);

@@ -10,40 +10,94 @@
 #include <mimalloc.h>
 #include "tc_int.h"
 
-void tc_jc_clear(struct tc_jc_entry *jc) {
+static uint32_t tc_jc_entries(uint32_t jc_mask) {
+  return (jc_mask >> 4) + 1;
+}
+
+static void tc_jc_empty(struct tc_jc_entry *jc, uint32_t n) {
   const void *miss = tc_backend->jc_miss();
-  for (unsigned i = 0; i < TC_JC_SIZE; i++)
+  for (uint32_t i = 0; i < n; i++)
     jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, miss};
 }
 
-struct tc_jc_entry *tc_jc_new(void) {
-  struct tc_jc_entry *jc = mi_malloc_aligned(TC_JC_SIZE * sizeof(*jc), 64);
+void tc_jc_clear(struct cpu *c) {
+  tc_jc_empty(c->jc, tc_jc_entries(c->jc_mask));
+}
+
+static struct tc_jc_entry *tc_jc_alloc(uint32_t n) {
+  struct tc_jc_entry *jc = mi_malloc_aligned(n * sizeof(*jc), 64);
   if (!jc)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory for a jump cache");
-  tc_jc_clear(jc);
+  tc_jc_empty(jc, n);
   return jc;
+}
+
+/* Entries filled since the cache last grew (or was made), this thread's. */
+static __thread uint32_t tc_jc_fills;
+
+void tc_jc_init(struct cpu *c) {
+  c->jc = tc_jc_alloc(1u << TC_JC_MIN_BITS);
+  c->jc_mask = TC_JC_MASK(1u << TC_JC_MIN_BITS);
+  tc_jc_fills = 0;
 }
 
 /* An empty jump cache kept for the next forked child: made at the first
  * fork and never written here, so a child's copy of it shares the parent's
  * pages until the child fills entries, where emptying the copy of the
- * parent's own cache would copy all of its 256 KiB, page by page. */
+ * parent's own cache would copy all of it, page by page. */
 static struct tc_jc_entry *tc_jc_spare;
 
 void tc_jc_fork_prepare(void) {
   if (!tc_jc_spare)
-    tc_jc_spare = tc_jc_new();
+    tc_jc_spare = tc_jc_alloc(1u << TC_JC_MIN_BITS);
 }
 
 void tc_jc_fork_child(struct cpu *c) {
   if (!c->jc)
     return;
   if (!tc_jc_spare) {
-    tc_jc_clear(c->jc);
+    tc_jc_clear(c);
     return;
   }
   c->jc = tc_jc_spare; /* the parent's cache is left as it is, shared */
-  tc_jc_spare = NULL;  /* it is this process's own now: its first fork makes another */
+  c->jc_mask = TC_JC_MASK(1u << TC_JC_MIN_BITS);
+  tc_jc_spare = NULL; /* it is this process's own now: its first fork makes another */
+  tc_jc_fills = 0;
+}
+
+/* Put e into jc (of mask jc_mask) at its index, or its pair; dropped when
+ * both are taken. */
+static void tc_jc_move(struct tc_jc_entry *jc, uint32_t jc_mask, const struct tc_jc_entry *e) {
+  uint32_t i = tc_jc_index(e->pc, jc_mask);
+  if (jc[i].pc != TC_JC_EMPTY)
+    i ^= 1;
+  if (jc[i].pc == TC_JC_EMPTY)
+    jc[i] = *e;
+}
+
+/* A cache grows four times at a step (256, 1K, 4K, 16K entries): fewer
+ * steps, and fewer misses to entries a smaller one lost to collisions. */
+enum { TC_JC_GROW_BITS = 2 };
+_Static_assert((TC_JC_BITS - TC_JC_MIN_BITS) % TC_JC_GROW_BITS == 0,
+               "the jump cache grows to TC_JC_SIZE exactly");
+
+/* c's jump cache, larger, with the entries it holds. Under tc_mutex:
+ * tc_jc_forget reads c->jc and c->jc_mask under it from other threads.
+ * The old one is no one's then (only c's thread runs code that probes it,
+ * and that thread is here). */
+static void tc_jc_grow(struct cpu *c) {
+  uint32_t n = tc_jc_entries(c->jc_mask), grown = n << TC_JC_GROW_BITS;
+  uint32_t mask = TC_JC_MASK(grown);
+  struct tc_jc_entry *old = c->jc, *jc = tc_jc_alloc(grown);
+  pthread_mutex_lock(&tc_mutex);
+  for (uint32_t i = 0; i < n; i++)
+    if (old[i].pc != TC_JC_EMPTY)
+      tc_jc_move(jc, mask, &old[i]);
+  c->jc = jc;
+  c->jc_mask = mask;
+  pthread_mutex_unlock(&tc_mutex);
+  mi_free(old);
+  tc_jc_fills = 0;
 }
 
 /* Empty entry e if it holds pc (any pc when pc is TC_JC_EMPTY) but not the
@@ -59,7 +113,9 @@ static void tc_jc_check(struct tc_jc_entry *e, uint64_t pc) {
 
 /* After an indirect-branch miss: remember blk (at c->pc) in c's jump cache. */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk) {
-  uint32_t i = tc_jc_index(c->pc);
+  if (++tc_jc_fills > tc_jc_entries(c->jc_mask) / 2 && c->jc_mask < TC_JC_MASK(TC_JC_SIZE))
+    tc_jc_grow(c);
+  uint32_t i = tc_jc_index(c->pc, c->jc_mask);
   if (c->jc[i].pc != TC_JC_EMPTY)
     c->jc[i ^ 1] = c->jc[i]; /* the entry it displaces moves to the pair */
   c->jc[i] = (struct tc_jc_entry){c->pc, blk->code};
@@ -71,10 +127,10 @@ void tc_jc_fill(struct cpu *c, struct tc_block *blk) {
 /* pc's block left the map (tc_mutex held): no jump cache may keep it. */
 void tc_jc_forget(uint64_t pc) {
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
-  uint32_t i = tc_jc_index(pc);
   for (struct cpu *c = tc_cpus; c; c = c->next_cpu) {
     if (!c->jc)
       continue;
+    uint32_t i = tc_jc_index(pc, c->jc_mask);
     tc_jc_check(&c->jc[i], pc);
     tc_jc_check(&c->jc[i ^ 1], pc);
   }

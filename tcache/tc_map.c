@@ -1,5 +1,6 @@
 /* tc_map.c - the guest-pc -> block table (hash buckets), and dropping
  * blocks from it (invalidation; a region of the code buffer emptied). */
+#include <assert.h>
 #include <mimalloc.h>
 #include <string.h>
 #include <xxhash.h>
@@ -79,6 +80,7 @@ void tc_map_forget_all(void) {
 }
 
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits) {
+  assert(max_exits <= TC_MAX_EXITS);
   struct tc_block *blk =
       mi_zalloc(offsetof(struct tc_block, exits) + max_exits * sizeof(struct tc_exit));
   if (blk && pcmap_cap)
@@ -86,6 +88,7 @@ struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits) {
   if (!blk || (pcmap_cap && !blk->pcmap))
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   blk->pcmap_cap = pcmap_cap;
+  blk->exits_cap = (uint8_t)max_exits;
   return blk;
 }
 

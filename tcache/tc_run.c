@@ -285,7 +285,7 @@ static void tc_loop(struct cpu *c) {
 void tc_run(struct cpu *c) {
   tc_current = c;
   if (!c->jc)
-    c->jc = tc_jc_new();
+    tc_jc_init(c);
   tc_thread_enter(c);
   if (gdb_active) /* first, stop if the others are stopped */
     c->exit_request = 1;

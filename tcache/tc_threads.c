@@ -108,7 +108,7 @@ void tc_thread_leave(struct cpu *c) {
 void tc_clear_jump_caches(void) {
   for (struct cpu *c = tc_cpus; c; c = c->next_cpu)
     if (c->jc)
-      tc_jc_clear(c->jc);
+      tc_jc_clear(c);
 }
 
 /* For the reports at the end of the process, perhaps from a signal handler

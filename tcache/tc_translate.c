@@ -60,8 +60,16 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
   return 0;
 }
 
+/* The chainable exits b's code can have, as many as a block has room for
+ * at most: one per direct exit, an EXIT_IF (passes fold some away, never
+ * add one) or the GOTO that may end it. A block holds only these
+ * (tcache.h): a smaller allocation, fewer pages touched. */
+static uint32_t tc_direct_exits(const struct ir_block *b) {
+  return b->n_exit_ifs < TC_MAX_EXITS ? b->n_exit_ifs + 1 : TC_MAX_EXITS;
+}
+
 static struct tc_block *tc_emit(const struct ir_block *b) {
-  struct tc_block *blk = tc_block_alloc(b->n, TC_MAX_EXITS);
+  struct tc_block *blk = tc_block_alloc(b->n, tc_direct_exits(b));
   uint8_t *mark = tc_code.cur;
   blk->guest_pc = b->guest_pc;
   blk->guest_size = b->guest_size;

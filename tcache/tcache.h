@@ -90,20 +90,27 @@ struct tc_block {
   uint8_t unsaveable;  /* the code holds something no tc_reloc describes */
   uint8_t from_disk;   /* loaded from the persistent cache */
   uint8_t borrowed;    /* TC_BORROWED_*: what points into a persistent-cache file */
+  uint8_t exits_cap;   /* room at exits[] (tc_block_alloc): at most TC_MAX_EXITS */
   uint64_t guest_hash; /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
-  /* Last: a block loaded from the persistent cache is allocated with room
-   * for its own n_exits only (tc_block_alloc), not TC_MAX_EXITS. */
+  /* Last: a block is allocated with room for exits_cap of them only
+   * (tc_block_alloc), not TC_MAX_EXITS: a loaded block for its own n_exits,
+   * a new one for its IR's direct exits. */
   struct tc_exit exits[TC_MAX_EXITS];
 };
 
 /* The jump cache, one per guest thread (struct cpu.jc, 64-byte aligned):
- * entries in pairs, a pc is looked up at tc_jc_index(pc) and then at its
- * pair (index ^ 1), where a new entry pushes the old one, so two targets
+ * entries in pairs, a pc is looked up at tc_jc_index(pc, mask) and then at
+ * its pair (index ^ 1), where a new entry pushes the old one, so two targets
  * that share an index (a call and a return that alternate) both stay. An
  * empty entry holds TC_JC_EMPTY and the backend's miss code, so translated
- * code needs no test for it: a pc that matches still lands somewhere safe. */
-enum { TC_JC_BITS = 14, TC_JC_SIZE = 1 << TC_JC_BITS };
-#define TC_JC_EMPTY (~(uint64_t)0)
+ * code needs no test for it: a pc that matches still lands somewhere safe.
+ * It starts with 1 << TC_JC_MIN_BITS entries (one page: a short-lived
+ * process touches and clears no more) and grows (x4) up to TC_JC_SIZE as the
+ * thread fills it (tc_jc.c); struct cpu.jc_mask is its entry-byte mask,
+ * TC_JC_MASK(entries), which translated code reads at each probe. */
+enum { TC_JC_BITS = 14, TC_JC_SIZE = 1 << TC_JC_BITS, TC_JC_MIN_BITS = 8 };
+#define TC_JC_EMPTY         (~(uint64_t)0)
+#define TC_JC_MASK(entries) (((uint32_t)(entries)-1) << 4)
 struct tc_jc_entry {
   uint64_t pc;
   const void *code;
@@ -111,8 +118,8 @@ struct tc_jc_entry {
 /* Translated code computes the same index inline. Bits 16 and up are mixed
  * in: code of two libraries mapped a multiple of 64 KiB apart would else
  * share every entry and evict each other on each call and return. */
-static inline uint32_t tc_jc_index(uint64_t pc) {
-  return (uint32_t)((pc >> 2) ^ (pc >> 16)) & (TC_JC_SIZE - 1);
+static inline uint32_t tc_jc_index(uint64_t pc, uint32_t jc_mask) {
+  return (uint32_t)((pc >> 2) ^ (pc >> 16)) & (jc_mask >> 4);
 }
 
 /* The bytes IC IVAU drops translations for: the smallest instruction cache
@@ -157,8 +164,8 @@ struct backend {
 extern const struct backend x64_backend;
 
 void tc_init(const struct backend *be, const struct guest *g);
-/* Empty every entry of a jump cache. */
-void tc_jc_clear(struct tc_jc_entry *jc);
+/* Empty every entry of c's jump cache. */
+void tc_jc_clear(struct cpu *c);
 /* Run the guest thread c until it exits. */
 void tc_run(struct cpu *c);
 /* A new guest thread is one of the running threads (tc_threads_each) from

@@ -28,18 +28,11 @@ static void a64_decode_insn(struct a64_ctx *s) {
     a64_trap(s, SIGILL, s->insn); /* -d unimpl names it if it runs */
 }
 
-static unsigned a64_count_side_exits(const struct ir_block *b, uint32_t from) {
-  unsigned n = 0;
-  for (uint32_t i = from; i < b->n; i++)
-    n += b->insn[i].op == IR_EXIT_IF;
-  return n;
-}
-
 void a64_decode_block(struct ir_block *b, uint64_t pc) {
   struct a64_ctx s = {.b = b};
   b->flags_off = offsetof(struct a64_cpu, nzcv);
   unsigned max = xrun_opt.max_block_insns ? xrun_opt.max_block_insns : 1;
-  unsigned insns = 0, exits = 0;
+  unsigned insns = 0;
   uint64_t start = pc;
   while (!s.end) {
     s.pc = pc;
@@ -47,17 +40,16 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
     if (brk && insns) /* a debugger's breakpoint starts a block */
       break;
     s.insn = *(const uint32_t *)(uintptr_t)pc;
-    uint32_t first = ir_mark(b, pc);
+    ir_mark(b, pc);
     b->addr_mask = xrun_addr_tagged(pc) ? ~a64_guest.addr_tag_bits : 0;
     if (brk)
       a64_trap(&s, SIGTRAP, XRUN_TRAP_BREAKPOINT); /* and ends the block */
     else
       a64_decode_insn(&s);
     b->addr_mask = 0;
-    exits += a64_count_side_exits(b, first);
     insns++;
     pc += 4;
-    if (insns >= max || pc % A64_PAGE == 0 || exits >= A64_MAX_SIDE_EXITS)
+    if (insns >= max || pc % A64_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS)
       break;
   }
   if (!ir_block_ended(b))

@@ -45,34 +45,26 @@ static void rv64_decode_insn(struct rv64_ctx *s) {
     rv64_illegal(s); /* -d unimpl names it if it runs */
 }
 
-static unsigned rv64_count_side_exits(const struct ir_block *b, uint32_t from) {
-  unsigned n = 0;
-  for (uint32_t i = from; i < b->n; i++)
-    n += b->insn[i].op == IR_EXIT_IF;
-  return n;
-}
-
 void rv64_decode_block(struct ir_block *b, uint64_t pc) {
   struct rv64_ctx s = {.b = b};
   unsigned max = xrun_opt.max_block_insns ? xrun_opt.max_block_insns : 1;
-  unsigned insns = 0, exits = 0;
+  unsigned insns = 0;
   uint64_t start = pc;
   while (!s.end) {
     bool brk = xrun_breakpoint(pc);
     if (brk && insns) /* a debugger's breakpoint starts a block */
       break;
     rv64_fetch(&s, pc);
-    uint32_t first = ir_mark(b, pc);
+    ir_mark(b, pc);
     if (brk)
       rv64_trap(&s, SIGTRAP, XRUN_TRAP_BREAKPOINT); /* and ends the block */
     else
       rv64_decode_insn(&s);
-    exits += rv64_count_side_exits(b, first);
     insns++;
     pc += s.len;
     /* stop before an instruction that would cross into the next page */
     if (insns >= max || pc % RV64_PAGE == 0 || pc % RV64_PAGE == RV64_PAGE - 2 ||
-        exits >= RV64_MAX_SIDE_EXITS)
+        b->n_exit_ifs >= RV64_MAX_SIDE_EXITS)
       break;
   }
   if (!ir_block_ended(b))

@@ -240,7 +240,8 @@ static struct tc_block *compile(struct ir_block *b) {
     x64_backend.init(&code);
   }
   static struct tc_block blk;
-  blk = (struct tc_block){.guest_pc = b->guest_pc, .pcmap = pcmap_store, .pcmap_cap = 4096};
+  blk = (struct tc_block){
+      .guest_pc = b->guest_pc, .pcmap = pcmap_store, .pcmap_cap = 4096, .exits_cap = TC_MAX_EXITS};
   opt_run(b);
   return x64_backend.translate(b, &blk, &code) == 0 ? &blk : NULL;
 }

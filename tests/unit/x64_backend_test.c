@@ -39,11 +39,13 @@ static void code_reset(void) {
   x64_backend.init(&code);
 }
 
-/* Translate b; NULL if the backend refused it. */
-static struct tc_block *translate(const struct ir_block *b) {
+/* Translate b into a block with room for exits_cap chainable exits; NULL
+ * if the backend refused it. */
+static struct tc_block *translate_room(const struct ir_block *b, uint8_t exits_cap) {
   if (!code.start || code.end - code.cur < (1 << 20) || pcmap_used + b->n > (1 << 16))
     code_reset();
   struct tc_block *blk = calloc(1, sizeof(*blk));
+  blk->exits_cap = exits_cap;
   blk->guest_pc = b->guest_pc;
   blk->pcmap = &pcmap_store[pcmap_used];
   blk->pcmap_cap = b->n;
@@ -53,6 +55,11 @@ static struct tc_block *translate(const struct ir_block *b) {
     return NULL;
   }
   return blk;
+}
+
+/* Translate b; NULL if the backend refused it. */
+static struct tc_block *translate(const struct ir_block *b) {
+  return translate_room(b, TC_MAX_EXITS);
 }
 
 static uintptr_t run(struct fake_cpu *c, const struct tc_block *blk) {
@@ -718,8 +725,10 @@ TEST(chaining) {
 
 TEST(indirect_jump_through_jump_cache) {
   static _Alignas(64) struct tc_jc_entry jc[TC_JC_SIZE];
+  const uint32_t mask = TC_JC_MASK(TC_JC_SIZE);
   struct fake_cpu c = {0};
   c.c.jc = jc;
+  c.c.jc_mask = mask;
   for (unsigned i = 0; i < TC_JC_SIZE; i++) /* empty, as tc_jc_clear leaves it */
     jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, x64_backend.jc_miss()};
   struct ir_block *j = ir_block_new(0x1000), *t = ir_block_new(0x3000);
@@ -728,18 +737,18 @@ TEST(indirect_jump_through_jump_cache) {
   ir_syscall(t, 0x3004);
   struct tc_block *bj = translate(j), *bt = translate(t);
   ASSERT(bj && bt);
-  jc[tc_jc_index(0x3000)] = (struct tc_jc_entry){0x3000, bt->code};
+  jc[tc_jc_index(0x3000, mask)] = (struct tc_jc_entry){0x3000, bt->code};
   c.regs[0] = 0x3000;
   ASSERT_EQ(run(&c, bj), CPU_EXIT_SYSCALL);
   ASSERT_EQ(c.regs[1], 77);
   ASSERT_EQ(c.c.pc, 0x3004);
   uint64_t other = 0x3004; /* same index, other pc: a miss */
-  while (tc_jc_index(other) != tc_jc_index(0x3000))
+  while (tc_jc_index(other, mask) != tc_jc_index(0x3000, mask))
     other += 4;
   c.regs[0] = other;
   ASSERT_EQ(run(&c, bj), CPU_EXIT_PLAIN);
   ASSERT_EQ(c.c.pc, other);
-  jc[tc_jc_index(other) ^ 1] = (struct tc_jc_entry){other, bt->code}; /* found in the pair */
+  jc[tc_jc_index(other, mask) ^ 1] = (struct tc_jc_entry){other, bt->code}; /* found in the pair */
   c.regs[1] = 0;
   ASSERT_EQ(run(&c, bj), CPU_EXIT_SYSCALL);
   ASSERT_EQ(c.regs[1], 77);
@@ -760,11 +769,13 @@ TEST(indirect_jump_through_jump_cache) {
 }
 
 /* The probe's index is tc_jc_index's for pcs whose high bits matter too,
- * with BMI2's rorx and without it. */
-static int probe_hits(uint64_t pc) {
+ * with BMI2's rorx and without it, for a cache of the given entries: the
+ * mask is the cpu's, not one built into the code. */
+static int probe_hits(uint64_t pc, uint32_t entries) {
   static _Alignas(64) struct tc_jc_entry jc[TC_JC_SIZE];
   struct fake_cpu c = {0};
   c.c.jc = jc;
+  c.c.jc_mask = TC_JC_MASK(entries);
   for (unsigned i = 0; i < TC_JC_SIZE; i++)
     jc[i] = (struct tc_jc_entry){TC_JC_EMPTY, x64_backend.jc_miss()};
   struct ir_block *j = ir_block_new(0x1000), *t = ir_block_new(0x3000);
@@ -774,7 +785,7 @@ static int probe_hits(uint64_t pc) {
   struct tc_block *bj = translate(j), *bt = translate(t);
   int ok = bj && bt;
   if (ok) {
-    jc[tc_jc_index(pc)] = (struct tc_jc_entry){pc, bt->code};
+    jc[tc_jc_index(pc, c.c.jc_mask)] = (struct tc_jc_entry){pc, bt->code};
     c.regs[0] = pc;
     ok = run(&c, bj) == CPU_EXIT_SYSCALL && c.regs[1] == 77;
   }
@@ -792,7 +803,8 @@ TEST(jump_cache_probe_index) {
   for (int bmi2 = 0; bmi2 < 2; bmi2++) {
     x64_features = bmi2 ? saved : saved & ~(unsigned)X64_F_BMI2;
     for (unsigned k = 0; k < sizeof(pcs) / sizeof(pcs[0]); k++)
-      ok &= probe_hits(pcs[k]);
+      for (uint32_t n = 1u << TC_JC_MIN_BITS; n <= TC_JC_SIZE; n *= 4)
+        ok &= probe_hits(pcs[k], n);
   }
   x64_features = saved;
   ASSERT(ok);
@@ -816,6 +828,26 @@ TEST(more_exits_than_chainable) {
   }
   free(blk);
   ir_block_free(b);
+}
+
+/* A block has room for as many exits as tcache gave it (tc_block_alloc
+ * sizes it by its IR's direct exits): an exit beyond that is a plain one,
+ * never a write past its exits[]. */
+TEST(exits_beyond_room_are_plain) {
+  for (uint64_t take = 0; take < 2; take++) {
+    struct fake_cpu c = {0};
+    struct ir_block *b = ir_block_new(0x1000);
+    c.regs[0] = take;
+    ir_exit_if(b, ir_get(b, IR_I64, REG(0)), 0x3000);
+    ir_goto(b, 0x2000);
+    struct tc_block *blk = translate_room(b, 1);
+    ASSERT(blk != NULL);
+    ASSERT_EQ(blk->n_exits, 1);
+    ASSERT_EQ(run(&c, blk), take ? (uintptr_t)&blk->exits[0] : CPU_EXIT_PLAIN);
+    ASSERT_EQ(c.c.pc, take ? 0x3000 : 0x2000);
+    free(blk);
+    ir_block_free(b);
+  }
 }
 
 static sigjmp_buf fault_jmp;

@@ -51,7 +51,8 @@ static struct tc_block *translate(const struct ir_block *b) {
     x64_backend.init(&code);
   }
   static struct tc_block blk;
-  blk = (struct tc_block){.guest_pc = b->guest_pc, .pcmap = pcmap, .pcmap_cap = 4096};
+  blk = (struct tc_block){
+      .guest_pc = b->guest_pc, .pcmap = pcmap, .pcmap_cap = 4096, .exits_cap = TC_MAX_EXITS};
   return x64_backend.translate(b, &blk, &code) == 0 ? &blk : NULL;
 }
 

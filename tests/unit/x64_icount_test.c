@@ -174,7 +174,8 @@ static int translate_case(const struct icount_case *c, int low, int show) {
   struct ir_block *b = ir_block_new(pc);
   a64_decode_block(b, pc);
   opt_run(b);
-  struct tc_block blk = {.guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 4096};
+  struct tc_block blk = {
+      .guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 4096, .exits_cap = TC_MAX_EXITS};
   int count = -1;
   if (x64_backend.translate(b, &blk, &code) == 0 && !code.overflow)
     count = count_host_insns(blk.code, blk.code_size, show);

@@ -53,7 +53,8 @@ static int translate(const char *text) {
   struct ir_block *b = ir_block_new(pc);
   a64_decode_block(b, pc);
   opt_run(b);
-  blk = (struct tc_block){.guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 256};
+  blk = (struct tc_block){
+      .guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 256, .exits_cap = TC_MAX_EXITS};
   int r = x64_backend.translate(b, &blk, &code) == 0 && !code.overflow ? 0 : -1;
   ir_block_free(b);
   return r;

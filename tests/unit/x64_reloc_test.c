@@ -167,6 +167,7 @@ static struct tc_block *translate(struct side *s, uint64_t pc) {
   a64_decode_block(b, pc);
   opt_run(b);
   struct tc_block *blk = calloc(1, sizeof(*blk));
+  blk->exits_cap = TC_MAX_EXITS;
   blk->guest_pc = pc;
   blk->pcmap_cap = b->n;
   blk->pcmap = calloc(b->n, sizeof(*blk->pcmap));
