@@ -8,19 +8,19 @@
 
 CC       ?= gcc
 CFLAGS   ?= -O2 -g
-CFLAGS   += -mcx16 -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
+override CFLAGS += -mcx16 -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
 # xrun is linked with link-time optimization: the translator's small predicates
 # live in the files of their concept and are inlined across them (translating
 # costs 15 % fewer host instructions). The objects stay fat, so the unit tests
 # link them without it.
 LTOFLAGS ?= -flto=auto
-CFLAGS   += $(LTOFLAGS) $(if $(LTOFLAGS),-ffat-lto-objects)
-LDFLAGS  += -pie
+override CFLAGS += $(LTOFLAGS) $(if $(LTOFLAGS),-ffat-lto-objects)
+override LDFLAGS += -pie
 # libelf, xxhash and zlib are linked from Debian's static archives: every
 # program xrun runs starts xrun, and three fewer shared objects to map and
 # relocate take 0.2 ms off each start (mimalloc has no archive in Debian,
 # libunwind's is not position-independent).
-LDLIBS   += -Wl,-Bstatic -lelf -lxxhash -lz -Wl,-Bdynamic -lmimalloc -lunwind -lpthread -lm
+override LDLIBS += -Wl,-Bstatic -lelf -lxxhash -lz -Wl,-Bdynamic -lmimalloc -lunwind -lpthread -lm
 O        := o
 GUEST_CC ?= aarch64-linux-gnu-gcc
 
@@ -37,13 +37,13 @@ LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 # decode/aarch64/a64.decode by tools/decodegen.
 A64_GEN  := $(O)/decode/aarch64/a64_decode.gen
 LIB_OBJS += $(A64_GEN).o
-CFLAGS   += -I$(O)/decode/aarch64
+override CFLAGS += -I$(O)/decode/aarch64
 # The RV64 decoder's from decode/riscv64/rv64.decode (32-bit instructions) and
 # rv64c.decode (the compressed ones, expanding to the same trans_ functions).
 RV64_GEN  := $(O)/decode/riscv64/rv64_decode.gen
 RV64C_GEN := $(O)/decode/riscv64/rv64c_decode.gen
 LIB_OBJS  += $(RV64_GEN).o $(RV64C_GEN).o
-CFLAGS    += -I$(O)/decode/riscv64
+override CFLAGS += -I$(O)/decode/riscv64
 
 all: xrun
 
