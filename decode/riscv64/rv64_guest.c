@@ -38,6 +38,7 @@ static void rv64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
   c->pc = entry;
   r->x[2] = sp;
   r->res_addr = ~0ull;
+  r->vtype = 1ull << 63; /* vill until a vsetvl */
 }
 
 static uint32_t rv64_fp_status(struct cpu *c) {
