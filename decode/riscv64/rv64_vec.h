@@ -61,6 +61,8 @@ bool rv64_vtype_ok(const struct rv64_vinsn *v);
 /* The checks (qemu's trans_rvv.c.inc names them alike). lmul and emul are
  * log2 register counts; a group of 1/2..1/8 is one register. */
 bool rv64_valign(unsigned reg, int lmul);
+/* Register ranges [a, a + asize) and [b, b + bsize) overlap. */
+bool rv64_voverlap(int a, int asize, int b, int bsize);
 bool rv64_vnoover(unsigned dst, int dst_lmul, unsigned src, int src_lmul);
 static inline bool rv64_vmok(const struct rv64_vinsn *v, unsigned vd) {
   return v->vm || vd != 0;

@@ -48,7 +48,7 @@ bool rv64_valign(unsigned reg, int lmul) {
   return lmul <= 0 || (reg & ((1u << lmul) - 1)) == 0;
 }
 
-static bool rv64_voverlap(int a, int asize, int b, int bsize) {
+bool rv64_voverlap(int a, int asize, int b, int bsize) {
   int end = a + asize > b + bsize ? a + asize : b + bsize;
   int start = a < b ? a : b;
   return end - start < asize + bsize;

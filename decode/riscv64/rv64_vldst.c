@@ -99,12 +99,14 @@ static bool rv64_vidx_ok(const struct rv64_vinsn *v, bool store, unsigned nf, in
   if (!rv64_vmok(v, v->vd))
     return false;
   unsigned eew = (unsigned)(emul - v->lmul + (int)v->sew);
+  int fsize = 1 << (v->lmul > 0 ? v->lmul : 0), isize = 1 << (emul > 0 ? emul : 0);
   for (unsigned f = 0; f < nf; f++) {
-    unsigned seg_vd = v->vd + (f << (v->lmul > 0 ? v->lmul : 0));
+    unsigned seg_vd = v->vd + f * (unsigned)fsize;
     if (eew != v->sew && !(eew > v->sew && seg_vd == v->vs2) &&
         !rv64_vnoover(seg_vd, v->lmul, v->vs2, emul))
       return false;
-    if (nf > 1 && !rv64_vmok(v, seg_vd))
+    /* indexed segment loads: no field may overlap the indices (7.8.3) */
+    if (nf > 1 && rv64_voverlap((int)seg_vd, fsize, (int)v->vs2, isize))
       return false;
   }
   return true;

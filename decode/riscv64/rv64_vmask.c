@@ -81,7 +81,7 @@ static bool rv64_viota_vid(struct rv64_vinsn *v, bool iota) {
 bool rv64_v_mask(struct rv64_vinsn *v, bool *done) {
   unsigned f6 = v->funct6, s1 = v->vs1;
   *done = v->funct3 == RV64_OPMVV &&
-          (f6 >= 0x18 || f6 == 0x14 || (f6 == 0x10 && (s1 == 0x10 || s1 == 0x11)));
+          ((f6 >= 0x18 && f6 <= 0x1f) || f6 == 0x14 || (f6 == 0x10 && (s1 == 0x10 || s1 == 0x11)));
   if (!*done || !rv64_vtype_ok(v))
     return false;
   if (f6 >= 0x18)

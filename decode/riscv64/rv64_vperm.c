@@ -27,7 +27,7 @@ static bool rv64_vslide(struct rv64_vinsn *v, bool up, bool one) {
   uint64_t off = one ? 1 : rv64_vscalar(v), vlmax = rv64_vlmax_of(v);
   uint64_t x = rv64_vtrunc(v->vs1 ? v->r->x[v->vs1] : 0, v->sew);
   for (uint64_t i = v->vstart; i < v->vl; i++) {
-    if (!rv64_vactive(v, i) || (up && i < off))
+    if (!rv64_vactive(v, i) || (up && !one && i < off))
       continue;
     uint64_t e;
     if (up)

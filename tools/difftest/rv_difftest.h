@@ -46,6 +46,10 @@ struct rv_case {
   uint32_t insn[RV_SLOTS];
   uint64_t mem_seed;
   struct rv_regs regs;
+  /* Nonzero: the case is of class vector, and the harness loads the vector
+   * state (v0..v31, vtype, vl, vxrm, vxsat) made from this seed before it
+   * and prints it after. */
+  uint64_t vseed;
 };
 
 #endif
