@@ -80,10 +80,12 @@ static unsigned pick_rm(struct rv_rng *r) {
 /* A vector register: mostly the start of an aligned group (which LMUL 8
  * takes), so that most instructions are legal and feed each other. */
 static unsigned pick_vreg(struct rv_rng *r) {
-  switch (rv_below(r, 4)) {
+  switch (rv_below(r, 8)) {
   case 0: return rv_below(r, 32);
-  case 1: return 4 * rv_below(r, 8);
-  default: return 8 * rv_below(r, 4);
+  case 1: return 2 * rv_below(r, 16);
+  case 2: return 4 * rv_below(r, 8);
+  case 3: return 0; /* v0: the mask */
+  default: return 8 * (1 + rv_below(r, 3));
   }
 }
 

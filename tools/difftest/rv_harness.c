@@ -94,7 +94,7 @@ static uint64_t hash_mem(const uint8_t *mem) {
 /* Vector registers of bytes from the seed, a quarter of them special
  * (0, all ones, the signed extremes of each element size). */
 static void seed_vstate(uint64_t seed, struct rv_vstate *vs, uint64_t *avl, uint64_t *vtype) {
-  static const uint8_t lmul[] = {0, 1, 2, 3, 5, 6, 7};
+  static const uint8_t lmul[] = {0, 0, 1, 1, 2, 3, 5, 6, 7};
   for (int i = 0; i < 512; i += 8) {
     uint64_t x = dt_mix(&seed);
     if ((x & 3) == 0)
@@ -102,7 +102,7 @@ static void seed_vstate(uint64_t seed, struct rv_vstate *vs, uint64_t *avl, uint
     memcpy(vs->v + i, &x, 8);
   }
   uint64_t x = dt_mix(&seed);
-  unsigned sew = x & 3, lm = lmul[(x >> 2) % 7];
+  unsigned sew = x & 3, lm = lmul[(x >> 2) % 9];
   if (lm >= 5 && sew > lm - 5)
     sew = lm - 5; /* SEW <= ELEN * LMUL */
   *vtype = (x >> 8 & 3) << 6 | sew << 3 | lm;
