@@ -67,9 +67,12 @@ static bool rv64_vmaskls(struct rv64_vinsn *v, bool store, uint64_t base) {
 }
 
 /* A fault-only-first load reads what it can: vl becomes the first element
- * after element 0 that cannot be read (element 0 faults as any load). */
+ * after element 0 that cannot be read. Element 0 faults as any load does,
+ * and vl is then left as it was. */
 static void rv64_vff_trim(struct rv64_vinsn *v, uint64_t base, unsigned nf, unsigned eew) {
   uint64_t seg = (uint64_t)nf << eew;
+  if (v->vstart == 0 && rv64_vactive(v, 0) && !rv64_readable(base, seg))
+    return;
   for (uint64_t i = v->vstart ? v->vstart : 1; i < v->vl; i++)
     if (rv64_vactive(v, i) && !rv64_readable(base + i * seg, seg)) {
       v->r->vl = v->vl = i;
