@@ -77,6 +77,9 @@ bool rv64_v_fixed(struct rv64_vinsn *v, bool *done);
 bool rv64_v_perm(struct rv64_vinsn *v, bool *done);
 bool rv64_v_mask(struct rv64_vinsn *v, bool *done);
 bool rv64_v_red(struct rv64_vinsn *v, bool *done);
+bool rv64_v_fp(struct rv64_vinsn *v);
+/* vslide1up (up) or vslide1down with the scalar x (rv64_vperm.c). */
+bool rv64_vslide1(struct rv64_vinsn *v, bool up, uint64_t x);
 
 /* rv64_vint.c's group check of single-width operations; rv64_vwide.c's
  * widening, narrowing and extending instructions. */

@@ -120,13 +120,15 @@ static bool rv64_vform_ok(const struct rv64_vinsn *v) {
   case RV64_OPIVI: return rv64_vopi_forms[v->funct6] & VI;
   case RV64_OPMVV: return rv64_vopm_forms[v->funct6] & VV;
   case RV64_OPMVX: return rv64_vopm_forms[v->funct6] & VX;
-  default: return false; /* OPFVV, OPFVF: FP is not implemented */
+  default: return false;
   }
 }
 
 /* OP-V arithmetic: each class says whether it took the instruction. */
 static bool rv64_v_arith(struct rv64_vinsn *v) {
   bool done = false, ok;
+  if (v->funct3 == RV64_OPFVV || v->funct3 == RV64_OPFVF)
+    return rv64_v_fp(v);
   if (!rv64_vform_ok(v))
     return false;
   ok = rv64_v_perm(v, &done);

@@ -21,11 +21,10 @@ static bool rv64_vslide_ok(const struct rv64_vinsn *v, bool up) {
 
 /* vslideup, vslidedown (by rs1 or uimm) and vslide1up, vslide1down (by
  * one, with rs1 filling the free element). */
-static bool rv64_vslide(struct rv64_vinsn *v, bool up, bool one) {
+static bool rv64_vslide(struct rv64_vinsn *v, bool up, bool one, uint64_t x) {
   if (!rv64_vslide_ok(v, up))
     return false;
   uint64_t off = one ? 1 : rv64_vscalar(v), vlmax = rv64_vlmax_of(v);
-  uint64_t x = rv64_vtrunc(v->vs1 ? v->r->x[v->vs1] : 0, v->sew);
   for (uint64_t i = v->vstart; i < v->vl; i++) {
     if (!rv64_vactive(v, i) || (up && !one && i < off))
       continue;
@@ -39,6 +38,10 @@ static bool rv64_vslide(struct rv64_vinsn *v, bool up, bool one) {
     rv64_vput(v->r, v->vd, i, v->sew, e);
   }
   return true;
+}
+
+bool rv64_vslide1(struct rv64_vinsn *v, bool up, uint64_t x) {
+  return rv64_vslide(v, up, true, rv64_vtrunc(x, v->sew));
 }
 
 /* vrgather.vv/vx/vi and vrgatherei16.vv (ei16: 16-bit indices in vs1). */
@@ -111,11 +114,11 @@ bool rv64_v_perm(struct rv64_vinsn *v, bool *done) {
   if (!opm && f6 == 0x0c)
     return rv64_vgather(v, false);
   if (!opm && f6 == 0x0e)
-    return f3 == RV64_OPIVV ? rv64_vgather(v, true) : rv64_vslide(v, true, false);
+    return f3 == RV64_OPIVV ? rv64_vgather(v, true) : rv64_vslide(v, true, false, 0);
   if (!opm && f6 == 0x0f)
-    return f3 != RV64_OPIVV && rv64_vslide(v, false, false);
+    return f3 != RV64_OPIVV && rv64_vslide(v, false, false, 0);
   if (opm && (f6 == 0x0e || f6 == 0x0f))
-    return f3 == RV64_OPMVX && rv64_vslide(v, f6 == 0x0e, true);
+    return f3 == RV64_OPMVX && rv64_vslide1(v, f6 == 0x0e, v->vs1 ? v->r->x[v->vs1] : 0);
   if (opm && f6 == 0x10 && (f3 == RV64_OPMVX || v->vs1 == 0))
     return rv64_vmv_scalar(v);
   if (opm && f6 == 0x17)

@@ -286,7 +286,8 @@ static void gen_case(struct rv_case *c, uint32_t id, int cls, struct rv_rng *r) 
   same_lrsc_width(c);
   c->mem_seed = rv_rand(r);
   seed_regs(&c->regs, r);
-  c->vseed = cls == RV_VECTOR ? rv_rand(r) | 1 : 0;
+  /* bit 0: a vector case; bit 1: its SEW is 32 or 64 (vectorfp) */
+  c->vseed = cls == RV_VECTOR ? (rv_rand(r) | 1) & ~2ull : cls == RV_VECTORFP ? rv_rand(r) | 3 : 0;
 }
 
 static int cmd_gen(int argc, char **argv) {
@@ -318,7 +319,7 @@ static int cmd_selfcases(int argc, char **argv) {
   struct rv_case c;
   uint32_t id = 0;
   for (int t = 0; t < rv_ntmpls; t++)
-    for (int i = 0; i < per && !(rv_tmpls[t].classes & C(VECTOR)); i++) {
+    for (int i = 0; i < per && !(rv_tmpls[t].classes & (C(VECTOR) | C(VECTORFP))); i++) {
       gen_case(&c, id++, 0, &r);
       c.ninsn = 1;
       c.insn[0] = rv_encode_slot(&rv_tmpls[t], 0, &r);

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "rv_difftest.h"
 #include <setjmp.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,14 +96,25 @@ static uint64_t hash_mem(const uint8_t *mem) {
  * (0, all ones, the signed extremes of each element size). */
 static void seed_vstate(uint64_t seed, struct rv_vstate *vs, uint64_t *avl, uint64_t *vtype) {
   static const uint8_t lmul[] = {0, 0, 1, 1, 2, 3, 5, 6, 7};
+  static const uint64_t special[] = {0,
+                                     ~0ull,
+                                     0x7f807fff80000000ull,
+                                     0x3ff0000000000000ull,
+                                     0x3f8000007fc00000ull,
+                                     0x7ff8000000000000ull,
+                                     0xbf800000c0000000ull,
+                                     0x8000000000000001ull};
+  bool fp = seed & 2;
   for (int i = 0; i < 512; i += 8) {
     uint64_t x = dt_mix(&seed);
     if ((x & 3) == 0)
-      x = (x >> 2 & 1) ? 0 : (x >> 3 & 1) ? ~0ull : 0x7f807fff80000000ull;
+      x = special[x >> 2 & 7];
     memcpy(vs->v + i, &x, 8);
   }
   uint64_t x = dt_mix(&seed);
   unsigned sew = x & 3, lm = lmul[(x >> 2) % 9];
+  if (fp) /* vectorfp: SEW 32 or 64 */
+    sew = 2 + (x & 1), lm = lm >= 5 ? 7 : lm;
   if (lm >= 5 && sew > lm - 5)
     sew = lm - 5; /* SEW <= ELEN * LMUL */
   *vtype = (x >> 8 & 3) << 6 | sew << 3 | lm;

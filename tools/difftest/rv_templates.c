@@ -17,6 +17,7 @@
 #define FP  C(FP)
 #define BR  C(BRANCH)
 #define V   C(VECTOR)
+#define VF  C(VECTORFP)
 
 const char *const rv_class_names[] = {
 #define RV_CLASS_NAME(id, name) name,
@@ -555,6 +556,73 @@ const struct rv_tmpl rv_tmpls[] = {
     /* csrrwi with 0..3: qemu 7.2 keeps (and reads back) the bits a write to
      * vxrm or vxsat sets above the field, which the spec has as zeros */
     {"csrwi.v", "iiiiiiiiiiii 000ii 101 ddddd 1110011", V, F(VCSRW)},
+    /* V floating point at SEW 32 and 64 (SEW 16 is Zvfh, which V alone does
+     * not have; qemu 7.2 runs it): class vectorfp starts from such a vtype,
+     * and its vsetvli keeps to them */
+    {"vfadd.vv", "000000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfadd.vf", "000000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredusum.vv", "000001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsub.vv", "000010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsub.vf", "000010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredosum.vv", "000011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmin.vv", "000100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmin.vf", "000100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredmin.vv", "000101 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmax.vv", "000110 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmax.vf", "000110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredmax.vv", "000111 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnj.vv", "001000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnj.vf", "001000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjn.vv", "001001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjn.vf", "001001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjx.vv", "001010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjx.vf", "001010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfslide1up.vf", "001110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfslide1down.vf", "001111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfeq.vv", "011000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmfeq.vf", "011000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfle.vv", "011001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmfle.vf", "011001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmflt.vv", "011011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmflt.vf", "011011 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfne.vv", "011100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmfne.vf", "011100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfgt.vf", "011101 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfge.vf", "011111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfdiv.vv", "100000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfdiv.vf", "100000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfrdiv.vf", "100001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmul.vv", "100100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmul.vf", "100100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfrsub.vf", "100111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmadd.vv", "101000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmadd.vf", "101000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmadd.vv", "101001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmadd.vf", "101001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmsub.vv", "101010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmsub.vf", "101010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsub.vv", "101011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsub.vf", "101011 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmacc.vv", "101100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmacc.vf", "101100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmacc.vv", "101101 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmacc.vf", "101101 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmsac.vv", "101110 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmsac.vf", "101110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsac.vv", "101111 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsac.vf", "101111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfsqrt.v", "010011 i wwwww 00000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfclass.v", "010011 i wwwww 10000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmerge.vfm", "010111 0 wwwww SSSSS 101 vvvvv 1010111", VF, 0},
+    {"vfmv.v.f", "010111 1 00000 SSSSS 101 vvvvv 1010111", VF, 0},
+    {"vfmv.f.s", "010000 1 wwwww 00000 001 DDDDD 1010111", VF, 0},
+    {"vfmv.s.f", "010000 1 00000 SSSSS 101 vvvvv 1010111", VF, 0},
+    {"vsetvli.f", "0 iiiiiiiiiii sssss 111 ddddd 1010111", VF, F(VTYPEF)},
+    {"vsetivli.f", "11 iiiiiiiiii iiiii 111 ddddd 1010111", VF, F(VTYPEF)},
+    {"vle.f", "000 0 00 i 00000 bbbbb 11i vvvvv 0000111", VF, F(VM)},
+    {"vse.f", "000 0 00 i 00000 bbbbb 11i vvvvv 0100111", VF, F(VM)},
+    {"vmv.v.v.f", "010111 1 00000 uuuuu 000 vvvvv 1010111", VF, 0},
+    {"vmerge.vvm.f", "010111 0 wwwww uuuuu 000 vvvvv 1010111", VF, 0},
 };
 // clang-format on
 const int rv_ntmpls = sizeof rv_tmpls / sizeof rv_tmpls[0];
@@ -680,6 +748,15 @@ static uint32_t fix_VTYPE(const struct rv_tmpl *t, uint32_t w, int pos, struct r
     return w;
   uint32_t vtype = (uint32_t)(rv_below(r, 4) << 6 | rv_below(r, 4) << 3 | lmul[rv_below(r, 9)]);
   w = rv_set(w, 20, 10, vtype);
+  return w >> 31 ? w : rv_set(w, 30, 1, 0);
+}
+
+/* The same with SEW 32 or 64 and an LMUL that allows it. */
+static uint32_t fix_VTYPEF(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint8_t lmul[] = {0, 1, 2, 3, 7, 0, 1};
+  (void)t, (void)pos;
+  unsigned lm = lmul[rv_below(r, 7)], sew = lm == 7 ? 2 : 2 + rv_below(r, 2);
+  w = rv_set(w, 20, 10, (uint32_t)(rv_below(r, 4) << 6 | sew << 3 | lm));
   return w >> 31 ? w : rv_set(w, 30, 1, 0);
 }
 
