@@ -5,9 +5,9 @@
  * root, classify, compares into a mask, merge and moves, vfslide1up/down
  * and the reductions (vfredusum in element order, as vfredosum). A NaN
  * result is the canonical NaN and the flags accrue into fflags, as for the
- * scalar instructions. Not implemented (SIGILL): SEW 16 (Zvfh), the
- * conversions (VFUNARY0), vfrsqrt7 and vfrec7, and the widening and
- * narrowing forms. */
+ * scalar instructions; the conversions are rv64_vfcvt.c's. Not implemented
+ * (SIGILL): SEW 16 (Zvfh), vfrsqrt7 and vfrec7, the widening and narrowing
+ * arithmetic and reductions. */
 #include <fenv.h>
 #include "rv64_fpenv.h"
 #include "rv64_vec.h"
@@ -160,9 +160,9 @@ static unsigned rv64_vf_forms(unsigned f6) {
   static const unsigned char forms[64] = {
       [0x00] = 3, [0x01] = 1, [0x02] = 3, [0x03] = 1, [0x04] = 3, [0x05] = 1, [0x06] = 3,
       [0x07] = 1, [0x08] = 3, [0x09] = 3, [0x0a] = 3, [0x0e] = 2, [0x0f] = 2, [0x10] = 3,
-      [0x13] = 1, [0x17] = 2, [0x18] = 3, [0x19] = 3, [0x1b] = 3, [0x1c] = 3, [0x1d] = 2,
-      [0x1f] = 2, [0x20] = 3, [0x21] = 2, [0x24] = 3, [0x27] = 2, [0x28] = 3, [0x29] = 3,
-      [0x2a] = 3, [0x2b] = 3, [0x2c] = 3, [0x2d] = 3, [0x2e] = 3, [0x2f] = 3,
+      [0x12] = 1, [0x13] = 1, [0x17] = 2, [0x18] = 3, [0x19] = 3, [0x1b] = 3, [0x1c] = 3,
+      [0x1d] = 2, [0x1f] = 2, [0x20] = 3, [0x21] = 2, [0x24] = 3, [0x27] = 2, [0x28] = 3,
+      [0x29] = 3, [0x2a] = 3, [0x2b] = 3, [0x2c] = 3, [0x2d] = 3, [0x2e] = 3, [0x2f] = 3,
   };
   return forms[f6];
 }
@@ -173,6 +173,8 @@ static bool rv64_vfp_dispatch(struct rv64_vinsn *v, unsigned rm, unsigned *fl) {
     return rv64_vfred(v, rm, fl);
   if (f6 >= 0x18 && f6 <= 0x1f)
     return rv64_vfcompare(v, rm, fl);
+  if (f6 == 0x12)
+    return rv64_v_fcvt(v, rm, fl);
   return rv64_vfsingle(v, rm, fl);
 }
 
