@@ -1,6 +1,7 @@
 /* rv64_csr.c - Zicsr (unprivileged ISA, chapter 6) on the CSRs a user
- * program has: fflags, frm and fcsr (chapter 20.2), and Zicntr's cycle,
- * time and instret (chapter 8.1), which are read-only. Any other CSR, and a
+ * program has: fflags, frm and fcsr (chapter 20.2), Zicntr's cycle,
+ * time and instret (chapter 8.1), which are read-only, and V's vstart,
+ * vxsat, vxrm, vcsr and the read-only vl, vtype and vlenb. Any other CSR, and a
  * write to a read-only one, raises SIGILL as the hardware does.
  *
  * A CSR access is a call of rv64_h_csr; one that writes the FP CSRs ends the
