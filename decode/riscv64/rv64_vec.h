@@ -80,6 +80,9 @@ bool rv64_v_red(struct rv64_vinsn *v, bool *done);
 bool rv64_v_fp(struct rv64_vinsn *v);
 /* VFUNARY0 under rounding mode rm, flags into *fl (rv64_vfcvt.c). */
 bool rv64_v_fcvt(struct rv64_vinsn *v, unsigned rm, unsigned *fl);
+/* funct6 0x30..0x3f: the widening FP operations with the FP scalar
+ * (rv64_vfwide.c). */
+bool rv64_v_fwide(struct rv64_vinsn *v, uint64_t scalar, unsigned rm, unsigned *fl);
 /* vslide1up (up) or vslide1down with the scalar x (rv64_vperm.c). */
 bool rv64_vslide1(struct rv64_vinsn *v, bool up, uint64_t x);
 

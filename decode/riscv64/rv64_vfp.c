@@ -6,8 +6,8 @@
  * and the reductions (vfredusum in element order, as vfredosum). A NaN
  * result is the canonical NaN and the flags accrue into fflags, as for the
  * scalar instructions; the conversions are rv64_vfcvt.c's. Not implemented
- * (SIGILL): SEW 16 (Zvfh), vfrsqrt7 and vfrec7, the widening and narrowing
- * arithmetic and reductions. */
+ * (SIGILL): SEW 16 (Zvfh), vfrsqrt7 and vfrec7. The widening arithmetic
+ * and reductions are rv64_vfwide.c's. */
 #include <fenv.h>
 #include "rv64_fpenv.h"
 #include "rv64_vec.h"
@@ -163,6 +163,8 @@ static unsigned rv64_vf_forms(unsigned f6) {
       [0x12] = 1, [0x13] = 1, [0x17] = 2, [0x18] = 3, [0x19] = 3, [0x1b] = 3, [0x1c] = 3,
       [0x1d] = 2, [0x1f] = 2, [0x20] = 3, [0x21] = 2, [0x24] = 3, [0x27] = 2, [0x28] = 3,
       [0x29] = 3, [0x2a] = 3, [0x2b] = 3, [0x2c] = 3, [0x2d] = 3, [0x2e] = 3, [0x2f] = 3,
+      [0x30] = 3, [0x31] = 1, [0x32] = 3, [0x33] = 1, [0x34] = 3, [0x36] = 3, [0x38] = 3,
+      [0x3c] = 3, [0x3d] = 3, [0x3e] = 3, [0x3f] = 3,
   };
   return forms[f6];
 }
@@ -175,6 +177,8 @@ static bool rv64_vfp_dispatch(struct rv64_vinsn *v, unsigned rm, unsigned *fl) {
     return rv64_vfcompare(v, rm, fl);
   if (f6 == 0x12)
     return rv64_v_fcvt(v, rm, fl);
+  if (f6 >= 0x30)
+    return rv64_v_fwide(v, rv64_vfscalar(v), rm, fl);
   return rv64_vfsingle(v, rm, fl);
 }
 
