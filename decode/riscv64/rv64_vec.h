@@ -80,6 +80,9 @@ bool rv64_v_red(struct rv64_vinsn *v, bool *done);
 bool rv64_v_fp(struct rv64_vinsn *v);
 /* VFUNARY0 under rounding mode rm, flags into *fl (rv64_vfcvt.c). */
 bool rv64_v_fcvt(struct rv64_vinsn *v, unsigned rm, unsigned *fl);
+/* vfrsqrt7, vfrec7 of one element (rv64_vfest.c). */
+uint64_t rv64_frsqrt7(unsigned fmt, uint64_t a, unsigned *fl);
+uint64_t rv64_frec7(unsigned fmt, unsigned rm, uint64_t a, unsigned *fl);
 /* funct6 0x30..0x3f: the widening FP operations with the FP scalar
  * (rv64_vfwide.c). */
 bool rv64_v_fwide(struct rv64_vinsn *v, uint64_t scalar, unsigned rm, unsigned *fl);

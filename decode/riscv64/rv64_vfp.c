@@ -6,8 +6,8 @@
  * and the reductions (vfredusum in element order, as vfredosum). A NaN
  * result is the canonical NaN and the flags accrue into fflags, as for the
  * scalar instructions; the conversions are rv64_vfcvt.c's. Not implemented
- * (SIGILL): SEW 16 (Zvfh), vfrsqrt7 and vfrec7. The widening arithmetic
- * and reductions are rv64_vfwide.c's. */
+ * (SIGILL): SEW 16 (Zvfh). The widening arithmetic and reductions are
+ * rv64_vfwide.c's, vfrsqrt7 and vfrec7 rv64_vfest.c's. */
 #include <fenv.h>
 #include "rv64_fpenv.h"
 #include "rv64_vec.h"
@@ -57,8 +57,13 @@ static uint64_t rv64_vfelem(const struct rv64_vinsn *v, uint64_t a, uint64_t b, 
   case 0x08: return (a & ~sign) | (b & sign);
   case 0x09: return (a & ~sign) | (~b & sign);
   case 0x0a: return a ^ (b & sign);
-  case 0x13: /* VFUNARY1: vfsqrt (vs1 0), vfclass (vs1 16) */
-    return v->vs1 ? rv64_fp_class(fmt, a) : rv64_fp_arith(RV64_FSQRT, fmt, rm, a, 0, 0, fl);
+  case 0x13: /* VFUNARY1: vfsqrt (vs1 0), vfrsqrt7 (4), vfrec7 (5), vfclass (16) */
+    switch (v->vs1) {
+    case 0: return rv64_fp_arith(RV64_FSQRT, fmt, rm, a, 0, 0, fl);
+    case 4: return rv64_frsqrt7(fmt, a, fl);
+    case 5: return rv64_frec7(fmt, rm, a, fl);
+    default: return rv64_fp_class(fmt, a);
+    }
   default: return rv64_vfma(v, b, a, d, rm, fl);
   }
 }
@@ -94,8 +99,8 @@ static bool rv64_vfcompare(struct rv64_vinsn *v, unsigned rm, unsigned *fl) {
 
 static bool rv64_vfsingle(struct rv64_vinsn *v, unsigned rm, unsigned *fl) {
   bool unary = v->funct6 == 0x13;
-  if (unary && v->vs1 != 0 && v->vs1 != 0x10)
-    return false; /* vfrsqrt7, vfrec7: not implemented */
+  if (unary && v->vs1 != 0 && v->vs1 != 4 && v->vs1 != 5 && v->vs1 != 0x10)
+    return false;
   if (!rv64_vmok(v, v->vd) || !rv64_valign(v->vd, v->lmul) || !rv64_valign(v->vs2, v->lmul) ||
       (v->funct3 == RV64_OPFVV_ && !unary && !rv64_valign(v->vs1, v->lmul)))
     return false;

@@ -613,6 +613,8 @@ const struct rv_tmpl rv_tmpls[] = {
     {"vfnmsac.vf", "101111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
     {"vfsqrt.v", "010011 i wwwww 00000 001 vvvvv 1010111", VF, F(VM)},
     {"vfclass.v", "010011 i wwwww 10000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfrsqrt7.v", "010011 i wwwww 00100 001 vvvvv 1010111", VF, F(VM)},
+    {"vfrec7.v", "010011 i wwwww 00101 001 vvvvv 1010111", VF, F(VM)},
     {"vfwadd.vv", "110000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
     {"vfwadd.vf", "110000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
     {"vfwredusum.sv", "110001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
