@@ -190,7 +190,9 @@ static bool rv64_vfp_dispatch(struct rv64_vinsn *v, unsigned rm, unsigned *fl) {
 bool rv64_v_fp(struct rv64_vinsn *v) {
   unsigned f6 = v->funct6, forms = rv64_vf_forms(f6);
   bool done, ok;
-  if (!(forms & (v->funct3 == RV64_OPFVF_ ? 2 : 1)) || !rv64_vtype_ok(v) || v->sew < 2)
+  if (!(forms & (v->funct3 == RV64_OPFVF_ ? 2 : 1)) || !rv64_vtype_ok(v))
+    return false;
+  if (v->sew < 2 && !(v->sew == 1 && f6 == 0x12)) /* SEW 16: only conversions with int16 */
     return false;
   ok = rv64_vfmove(v, &done);
   if (done)

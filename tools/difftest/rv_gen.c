@@ -286,8 +286,13 @@ static void gen_case(struct rv_case *c, uint32_t id, int cls, struct rv_rng *r) 
   same_lrsc_width(c);
   c->mem_seed = rv_rand(r);
   seed_regs(&c->regs, r);
-  /* bit 0: a vector case; bit 1: its SEW is 32 or 64 (vectorfp) */
-  c->vseed = cls == RV_VECTOR ? (rv_rand(r) | 1) & ~2ull : cls == RV_VECTORFP ? rv_rand(r) | 3 : 0;
+  /* bit 0: a vector case; bits 2:1 its SEW: any (vector), 32 or 64
+   * (vectorfp), 16 (vectorcvt16) */
+  uint64_t vs = rv_rand(r) & ~6ull;
+  c->vseed = cls == RV_VECTOR        ? vs | 1
+             : cls == RV_VECTORFP    ? vs | 3
+             : cls == RV_VECTORCVT16 ? vs | 5
+                                     : 0;
 }
 
 static int cmd_gen(int argc, char **argv) {
@@ -315,7 +320,8 @@ uint32_t rv_encode_slot(const struct rv_tmpl *t, int pos, struct rv_rng *r) {
  * vtype set (vill) is SIGILL, as it should be. */
 static int is_vector(const struct rv_tmpl *t) {
   size_t n = strlen(t->pat);
-  return (t->classes & (C(VECTOR) | C(VECTORFP))) || (n >= 7 && !strcmp(t->pat + n - 7, "1010111"));
+  return (t->classes & (C(VECTOR) | C(VECTORFP) | C(VECTORCVT16))) ||
+         (n >= 7 && !strcmp(t->pat + n - 7, "1010111"));
 }
 
 static int cmd_selfcases(int argc, char **argv) {

@@ -15,7 +15,8 @@
   _(FP, "fp")                                                                                      \
   _(BRANCH, "branch")                                                                              \
   _(VECTOR, "vector")                                                                              \
-  _(VECTORFP, "vectorfp")
+  _(VECTORFP, "vectorfp")                                                                          \
+  _(VECTORCVT16, "vectorcvt16")
 
 enum rv_class_id {
 #define RV_CLASS_ENUM(id, name) RV_##id,
@@ -29,7 +30,7 @@ enum rv_class_id {
 // clang-format off
 #define RV_FIXES(_) \
   _(BR) _(JAL) _(JALR) _(CJ) _(CB) _(NZRD) _(NZRS2) _(NZIMM6) _(SP16) _(CIW) _(CSR) \
-  _(VM) _(VW) _(VTYPE) _(VTYPEF) _(VCSR) _(VCSRW)
+  _(VM) _(VW) _(VTYPE) _(VTYPEF) _(VTYPE16) _(VCSR) _(VCSRW)
 // clang-format on
 
 enum rv_fix_bit {

@@ -104,7 +104,7 @@ static void seed_vstate(uint64_t seed, struct rv_vstate *vs, uint64_t *avl, uint
                                      0x7ff8000000000000ull,
                                      0xbf800000c0000000ull,
                                      0x8000000000000001ull};
-  bool fp = seed & 2;
+  bool fp = seed & 2, sew16 = seed & 4;
   for (int i = 0; i < 512; i += 8) {
     uint64_t x = dt_mix(&seed);
     if ((x & 3) == 0)
@@ -115,6 +115,8 @@ static void seed_vstate(uint64_t seed, struct rv_vstate *vs, uint64_t *avl, uint
   unsigned sew = x & 3, lm = lmul[(x >> 2) % 9];
   if (fp) /* vectorfp: SEW 32 or 64 */
     sew = 2 + (x & 1), lm = lm >= 5 ? 7 : lm;
+  if (sew16) /* vectorcvt16: SEW 16 */
+    sew = 1, lm = lm == 5 ? 6 : lm;
   if (lm >= 5 && sew > lm - 5)
     sew = lm - 5; /* SEW <= ELEN * LMUL */
   *vtype = (x >> 8 & 3) << 6 | sew << 3 | lm;

@@ -18,6 +18,7 @@
 #define BR  C(BRANCH)
 #define V   C(VECTOR)
 #define VF  C(VECTORFP)
+#define VC  C(VECTORCVT16)
 
 const char *const rv_class_names[] = {
 #define RV_CLASS_NAME(id, name) name,
@@ -615,6 +616,13 @@ const struct rv_tmpl rv_tmpls[] = {
     {"vfclass.v", "010011 i wwwww 10000 001 vvvvv 1010111", VF, F(VM)},
     {"vfrsqrt7.v", "010011 i wwwww 00100 001 vvvvv 1010111", VF, F(VM)},
     {"vfrec7.v", "010011 i wwwww 00101 001 vvvvv 1010111", VF, F(VM)},
+    /* SEW 16: the conversions between int16 and binary32 (class vectorcvt16;
+     * the .rtz. forms stay out, qemu 7.2 aborts on them) */
+    {"vsetivli.e16", "11 iiiiiiiiii iiiii 111 ddddd 1010111", VC, F(VTYPE16)},
+    {"vfwcvt.f.xu.v.e16", "010010 i wwwww 01010 001 vvvvv 1010111", VC, F(VM)},
+    {"vfwcvt.f.x.v.e16", "010010 i wwwww 01011 001 vvvvv 1010111", VC, F(VM)},
+    {"vfncvt.xu.f.w.e16", "010010 i wwwww 10000 001 vvvvv 1010111", VC, F(VM)},
+    {"vfncvt.x.f.w.e16", "010010 i wwwww 10001 001 vvvvv 1010111", VC, F(VM)},
     {"vfwadd.vv", "110000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
     {"vfwadd.vf", "110000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
     {"vfwredusum.sv", "110001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
@@ -803,6 +811,13 @@ static uint32_t fix_VTYPEF(const struct rv_tmpl *t, uint32_t w, int pos, struct 
   unsigned lm = lmul[rv_below(r, 7)], sew = lm == 7 ? 2 : 2 + rv_below(r, 2);
   w = rv_set(w, 20, 10, (uint32_t)(rv_below(r, 4) << 6 | sew << 3 | lm));
   return w >> 31 ? w : rv_set(w, 30, 1, 0);
+}
+
+/* SEW 16 with an LMUL that allows it. */
+static uint32_t fix_VTYPE16(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint8_t lmul[] = {0, 1, 2, 6, 7};
+  (void)t, (void)pos;
+  return rv_set(w, 20, 10, (uint32_t)(rv_below(r, 4) << 6 | 1 << 3 | lmul[rv_below(r, 5)]));
 }
 
 /* csrr of vstart, vxsat, vxrm, vcsr, vl, vtype or vlenb. */
