@@ -5,7 +5,9 @@
  * untouched; masked-off elements never fault; a fault-only-first load whose
  * element 0 faults takes SIGSEGV, and one whose later element would fault
  * trims vl to it instead (7.7), vl unchanged when element 0 faults. The
- * signal handler reads vstart, which the kernel leaves as the trap set it. */
+ * signal handler reads vstart, which the kernel leaves as the trap set it;
+ * a handler that makes the page accessible and returns has the load go on
+ * from vstart. */
 // test: guest-only: RVV inline assembly
 // test: cflags: -march=rv64gcv
 // test: qemu-flags: -cpu rv64,v=true,vlen=128,elen=64,vext_spec=v1.0
@@ -22,12 +24,22 @@ static volatile long fault_off, fault_vstart;
 static uint8_t *page; /* two pages: the second is PROT_NONE */
 static long pagesz;
 
+static volatile int resume; /* the handler makes the page accessible and returns */
+
 static void on_segv(int sig, siginfo_t *si, void *uc) {
   (void)sig, (void)uc;
   long vs;
   __asm__ volatile("csrr %0, vstart" : "=r"(vs));
   fault_vstart = vs;
   fault_off = (uint8_t *)si->si_addr - (page + pagesz);
+  if (resume) {
+    mprotect(page + pagesz, pagesz, PROT_READ | PROT_WRITE);
+    for (long i = 0; i < 6; i++) {
+      page[pagesz + i] = (uint8_t)(0xa0 + i);
+      page[pagesz - 6 + i] = 0x11; /* elements 0..5: already loaded */
+    }
+    return;
+  }
   siglongjmp(back, 1);
 }
 
@@ -53,6 +65,20 @@ static void fill_v8(void) {
   uint8_t buf[128];
   memset(buf, 0xee, sizeof buf);
   __asm__ volatile("vl8re8.v v8, (%0)" ::"r"(buf) : "memory");
+}
+
+/* The load restarts at vstart once the handler returns: the elements
+ * before it are not loaded again (their memory changes in between here). */
+static void restart(void) {
+  fill_v8();
+  uint8_t *p = page + pagesz - 6;
+  resume = 1;
+  fault_off = fault_vstart = -1;
+  __asm__ volatile("vsetivli zero, 12, e8, m1, tu, mu\n vle8.v v8, (%0)" ::"r"(p) : "memory");
+  printf("vle8.v restarted after the handler: fault at page+%ld, vstart %ld\n", fault_off,
+         fault_vstart);
+  dump_v8("  v8", 16);
+  resume = 0;
 }
 
 static void unit_load(void) {
@@ -168,5 +194,6 @@ int main(void) {
   masked_load();
   first_only(0, "vle8ff.v, element 0 faults");
   first_only(10, "vle8ff.v, element 10 would fault");
+  restart();
   return 0;
 }
