@@ -30,6 +30,7 @@ struct rv64_cpu {
   uint8_t v[32 * 16] __attribute__((aligned(16)));
   uint64_t vl, vtype, vstart; /* vtype has vill in bit 63 */
   uint64_t vxrm, vxsat;
+  uint8_t v_used; /* a vector instruction or CSR has run (struct guest.vec_used_off) */
 };
 
 /* VLEN / 8, the vlenb CSR. */

@@ -89,6 +89,7 @@ static uint64_t rv64_h_csr(struct cpu *c, uint64_t csr, uint64_t v, uint64_t unu
   struct rv64_cpu *r = (struct rv64_cpu *)c;
   unsigned n = csr & 0xfff, op = csr >> 16 & 3;
   if (rv64_is_vcsr(n)) {
+    r->v_used = 1;
     uint64_t old = rv64_vcsr_read(r, n);
     if (op != RV64_CSR_READ)
       rv64_vcsr_write(r, n, op == RV64_CSR_WRITE ? v : op == RV64_CSR_SET ? old | v : old & ~v);

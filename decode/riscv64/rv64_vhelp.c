@@ -172,6 +172,7 @@ uint64_t rv64_h_vec(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) 
   struct rv64_vinsn v;
   (void)unused;
   c->pc = pc; /* a fault in a load or store is the guest's, at this instruction */
+  r->v_used = 1;
   if ((insn & 0x7f) == 0x57 && rv64_vbits((uint32_t)insn, 12, 3) == 7)
     return !rv64_v_setvl(r, (uint32_t)insn);
   rv64_vinsn_decode(&v, r, (uint32_t)insn);
