@@ -1,8 +1,13 @@
 /* rv64_vhelp.c - the V extension's helper (RVV 1.0): rv64_h_vec decodes a
  * vector instruction again from its word and runs it on the register file
- * in the state; the instruction classes are in rv64_vset.c, rv64_vldst.c,
- * rv64_vint.c, rv64_vfixed.c, rv64_vperm.c, rv64_vmask.c and rv64_vred.c.
- * Element access and the register-group checks are here. */
+ * in the state; the instruction classes are in rv64_vset.c (vsetvl*),
+ * rv64_vldst.c, rv64_vint.c and rv64_vwide.c (integer, with rv64_valu.c's
+ * element operations), rv64_vfixed.c, rv64_vperm.c, rv64_vmask.c,
+ * rv64_vred.c, and for floating point rv64_vfp.c, rv64_vfwide.c,
+ * rv64_vfcvt.c and rv64_vfest.c. Element access, the register-group checks
+ * and the table of which forms each funct6 has are here. Each instruction
+ * ends its block (the helper may change vl and vtype, on which nothing in
+ * the translated code depends). */
 #include <string.h>
 #include "rv64_vec.h"
 
