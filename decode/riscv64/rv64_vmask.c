@@ -67,7 +67,9 @@ static bool rv64_vmset(struct rv64_vinsn *v, unsigned kind) {
 static bool rv64_viota_vid(struct rv64_vinsn *v, bool iota) {
   if (!rv64_valign(v->vd, v->lmul) || !rv64_vmok(v, v->vd))
     return false;
-  if (iota ? v->vstart || !rv64_vnoover(v->vd, v->lmul, v->vs2, 0) : v->vs2 != 0)
+  /* viota.m: vd may not overlap vs2 at all (V spec 15.8) */
+  int size = v->lmul > 0 ? 1 << v->lmul : 1;
+  if (iota ? v->vstart || rv64_voverlap((int)v->vd, size, (int)v->vs2, 1) : v->vs2 != 0)
     return false;
   uint64_t n = 0;
   for (uint64_t i = v->vstart; i < v->vl; i++)
