@@ -123,6 +123,12 @@ struct guest {
    * (arm64's V: 16, riscv64's F: 8); a 32-bit FP control register apart from
    * the status (arm64's FPCR), else 0. */
   uint32_t fp_off, fp_size, fpcr_off;
+  /* A vector register file apart from the FP one (riscv64's V), else
+   * vec_size 0: register 0 of 32 consecutive ones of vec_size bytes; its
+   * CSRs vl, vtype, vstart, vxrm, vxsat as consecutive 8-byte fields from
+   * vcsr_off; and a byte set once the thread has run a vector instruction
+   * (the kernel's signal frames carry the vector state only then). */
+  uint32_t vec_off, vec_size, vcsr_off, vec_used_off;
   /* The condition flags as the architecture's register shows them (arm64's
    * NZCV: N Z C V in bits 31..28), which translated code may keep lazily;
    * NULL when the guest has none. */

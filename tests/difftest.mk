@@ -18,7 +18,7 @@ DT_RV_GEN     := $(DT_OUT)/difftest-gen-rv64
 DT_RV_HARNESS := $(DT_OUT)/difftest-harness-rv64
 DT_RV_GEN_SRCS := $(DT_DIR)/rv_gen.c $(DT_DIR)/rv_templates.c $(DT_DIR)/rv_selfcheck.c \
                   $(DT_DIR)/dt_casefile.c
-DT_RV_HARNESS_SRCS := $(DT_DIR)/rv_harness.c $(DT_DIR)/rv_tramp.S
+DT_RV_HARNESS_SRCS := $(DT_DIR)/rv_harness.c $(DT_DIR)/rv_tramp.S $(DT_DIR)/rv_vtramp.S
 RV_GUEST_CC ?= riscv64-linux-gnu-gcc
 DIFFTEST_N ?= 2000
 # the counts `make check` runs (tests/check.sh passes them as N); the

@@ -56,10 +56,10 @@ case $GUEST in
     FPFLAGS=fflags
     NOPWORD=00000013 # addi x0, x0, 0
     REGS='\<[xf][0-9]+\>' REGMAP='' STATEREGS="frm fflags"
-    DEFAULT_CLASSES="int bitmanip compressed ldst atomic fp branch"
+    DEFAULT_CLASSES="int bitmanip compressed ldst atomic fp branch vector"
     SKIPPED_CLASSES=none
-    # qemu 7.2 has Zbkb, Zbkx and Zfh but leaves them off in its default CPU
-    QEMU_CPU="-cpu rv64,zbkb=true,zbkx=true,Zfh=true"
+    # qemu 7.2 has Zbkb, Zbkx, Zfh and V but leaves them off in its default CPU
+    QEMU_CPU="-cpu rv64,zbkb=true,zbkx=true,Zfh=true,v=true,vlen=128,elen=64,vext_spec=v1.0"
     # fp writes frm with any value: a reserved one makes later DYN operations SIGILL
     QSIG_NOTE="in fp: a reserved frm, else a generator bug?"
     ;;
@@ -144,7 +144,7 @@ dis_raw() {
     return
   fi
   perl -e 'local $/; my @w = unpack("V*", <STDIN>);
-    print "\t.attribute arch, \"rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zfh1p0_zba1p0_zbb1p0_zbc1p0_zbkb1p0_zbkx1p0_zbs1p0\"\n";
+    print "\t.attribute arch, \"rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zfh1p0_zba1p0_zbb1p0_zbc1p0_zbkb1p0_zbkx1p0_zbs1p0_v1p0\"\n";
     for (@w) { if (($_ & 3) == 3) { printf "\t.insn 4, 0x%08x\n", $_ }
       else { printf "\t.insn 2, 0x%04x\n\t.insn 2, 0x%04x\n", $_ & 0xffff, $_ >> 16 } }' \
     <"$1" >"$TMP/dis.s" && "$AS" -o "$TMP/dis.o" "$TMP/dis.s" && "$OBJDUMP" -d -M numeric "$TMP/dis.o"

@@ -24,7 +24,17 @@ struct rv64_cpu {
   uint64_t fcsr;     /* frm and the accrued fflags (fflags | what cpu.fp_pending holds) */
   uint64_t res_addr; /* LR/SC reservation: address of the last LR, or ~0 */
   uint64_t res_val;  /* the value it loaded */
+  /* V (RVV 1.0) with VLEN 128, ELEN 64: v0..v31 as one byte array, so that
+   * a register group of LMUL registers is contiguous; element i of SEW
+   * bytes of the group at vd is at v[vd * RV64_VLENB + i * SEW]. */
+  uint8_t v[32 * 16] __attribute__((aligned(16)));
+  uint64_t vl, vtype, vstart; /* vtype has vill in bit 63 */
+  uint64_t vxrm, vxsat;
+  uint8_t v_used; /* a vector instruction or CSR has run (struct guest.vec_used_off) */
 };
+
+/* VLEN / 8, the vlenb CSR. */
+enum { RV64_VLENB = 16 };
 
 /* The RISC-V fflags bits NV DZ OF UF NX are 4..0; IR_FPEXC_* (ir.h) are
  * invalid 1, divzero 2, overflow 4, underflow 8, inexact 16: reversed. */

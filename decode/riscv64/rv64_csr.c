@@ -1,6 +1,7 @@
 /* rv64_csr.c - Zicsr (unprivileged ISA, chapter 6) on the CSRs a user
- * program has: fflags, frm and fcsr (chapter 20.2), and Zicntr's cycle,
- * time and instret (chapter 8.1), which are read-only. Any other CSR, and a
+ * program has: fflags, frm and fcsr (chapter 20.2), Zicntr's cycle,
+ * time and instret (chapter 8.1), which are read-only, and V's vstart,
+ * vxsat, vxrm, vcsr and the read-only vl, vtype and vlenb. Any other CSR, and a
  * write to a read-only one, raises SIGILL as the hardware does.
  *
  * A CSR access is a call of rv64_h_csr; one that writes the FP CSRs ends the
@@ -13,6 +14,13 @@ enum {
   RV64_CSR_FFLAGS = 0x001,
   RV64_CSR_FRM = 0x002,
   RV64_CSR_FCSR = 0x003,
+  RV64_CSR_VSTART = 0x008,
+  RV64_CSR_VXSAT = 0x009,
+  RV64_CSR_VXRM = 0x00a,
+  RV64_CSR_VCSR = 0x00f,
+  RV64_CSR_VL = 0xc20,
+  RV64_CSR_VTYPE = 0xc21,
+  RV64_CSR_VLENB = 0xc22,
   RV64_CSR_CYCLE = 0xc00,
   RV64_CSR_TIME = 0xc01,
   RV64_CSR_INSTRET = 0xc02,
@@ -46,12 +54,47 @@ static void rv64_fcsr_write(struct rv64_cpu *r, unsigned csr, uint64_t v) {
   r->fcsr = v & RV64_FCSR_MASK;
 }
 
+/* The V CSRs (V spec chapter 3): vstart, vxsat, vxrm and vcsr (vxrm in
+ * bits 2:1, vxsat in bit 0) are writable, vl, vtype and vlenb read-only. */
+static uint64_t rv64_vcsr_read(const struct rv64_cpu *r, unsigned csr) {
+  switch (csr) {
+  case RV64_CSR_VSTART: return r->vstart;
+  case RV64_CSR_VXSAT: return r->vxsat;
+  case RV64_CSR_VXRM: return r->vxrm;
+  case RV64_CSR_VCSR: return r->vxrm << 1 | r->vxsat;
+  case RV64_CSR_VL: return r->vl;
+  case RV64_CSR_VTYPE: return r->vtype;
+  default: return RV64_VLENB;
+  }
+}
+
+static void rv64_vcsr_write(struct rv64_cpu *r, unsigned csr, uint64_t v) {
+  switch (csr) {
+  case RV64_CSR_VSTART: r->vstart = v & (8 * RV64_VLENB - 1); break; /* bits enough for VLMAX */
+  case RV64_CSR_VXSAT: r->vxsat = v & 1; break;
+  case RV64_CSR_VXRM: r->vxrm = v & 3; break;
+  default: r->vxrm = v >> 1 & 3, r->vxsat = v & 1; break;
+  }
+}
+
+static bool rv64_is_vcsr(unsigned n) {
+  return (n >= RV64_CSR_VSTART && n <= RV64_CSR_VXRM) || n == RV64_CSR_VCSR ||
+         (n >= RV64_CSR_VL && n <= RV64_CSR_VLENB);
+}
+
 /* The old value of the CSR (bits 11:0 of csr), after the change op (bits
  * 17:16) with v. Called only for CSRs rv64_csr_known accepts. */
 static uint64_t rv64_h_csr(struct cpu *c, uint64_t csr, uint64_t v, uint64_t unused) {
   (void)unused;
   struct rv64_cpu *r = (struct rv64_cpu *)c;
   unsigned n = csr & 0xfff, op = csr >> 16 & 3;
+  if (rv64_is_vcsr(n)) {
+    r->v_used = 1;
+    uint64_t old = rv64_vcsr_read(r, n);
+    if (op != RV64_CSR_READ)
+      rv64_vcsr_write(r, n, op == RV64_CSR_WRITE ? v : op == RV64_CSR_SET ? old | v : old & ~v);
+    return old;
+  }
   if (n >= RV64_CSR_CYCLE)
     return rv64_counter(n);
   uint64_t old = rv64_fcsr_read(r, n);
@@ -63,6 +106,8 @@ static uint64_t rv64_h_csr(struct cpu *c, uint64_t csr, uint64_t v, uint64_t unu
 static bool rv64_csr_known(unsigned csr, bool writes) {
   if (csr >= RV64_CSR_FFLAGS && csr <= RV64_CSR_FCSR)
     return true;
+  if (rv64_is_vcsr(csr))
+    return csr < RV64_CSR_VL || !writes;
   return csr >= RV64_CSR_CYCLE && csr <= RV64_CSR_INSTRET && !writes;
 }
 

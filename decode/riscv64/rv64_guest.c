@@ -38,6 +38,7 @@ static void rv64_cpu_init(struct cpu *c, uint64_t entry, uint64_t sp) {
   c->pc = entry;
   r->x[2] = sp;
   r->res_addr = ~0ull;
+  r->vtype = 1ull << 63; /* vill until a vsetvl */
 }
 
 static uint32_t rv64_fp_status(struct cpu *c) {
@@ -49,6 +50,12 @@ static void rv64_set_fp_status(struct cpu *c, uint32_t fcsr) {
   ((struct rv64_cpu *)c)->fcsr = fcsr & RV64_FCSR_MASK;
   c->fp_pending = 0;
 }
+
+/* struct guest.vcsr_off's order. */
+_Static_assert(offsetof(struct rv64_cpu, vtype) == offsetof(struct rv64_cpu, vl) + 8, "vtype");
+_Static_assert(offsetof(struct rv64_cpu, vstart) == offsetof(struct rv64_cpu, vl) + 16, "vstart");
+_Static_assert(offsetof(struct rv64_cpu, vxrm) == offsetof(struct rv64_cpu, vl) + 24, "vxrm");
+_Static_assert(offsetof(struct rv64_cpu, vxsat) == offsetof(struct rv64_cpu, vl) + 32, "vxsat");
 
 const struct guest rv64_guest = {
     .name = "riscv64",
@@ -80,6 +87,10 @@ const struct guest rv64_guest = {
     .sys_arg_off = offsetof(struct rv64_cpu, x[10]), /* a0..a5 */
     .fp_off = offsetof(struct rv64_cpu, f[0]),
     .fp_size = sizeof(((struct rv64_cpu *)0)->f[0]),
+    .vec_off = offsetof(struct rv64_cpu, v),
+    .vec_size = RV64_VLENB,
+    .vcsr_off = offsetof(struct rv64_cpu, vl),
+    .vec_used_off = offsetof(struct rv64_cpu, v_used),
     .fp_status = rv64_fp_status,
     .set_fp_status = rv64_set_fp_status,
     .abi = &sys_rv64_abi,

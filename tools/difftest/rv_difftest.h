@@ -46,6 +46,11 @@ struct rv_case {
   uint32_t insn[RV_SLOTS];
   uint64_t mem_seed;
   struct rv_regs regs;
+  /* Nonzero: the case is of a vector class, and the harness loads the
+   * vector state (v0..v31, vtype, vl, vxrm, vxsat) made from this seed
+   * before it and prints it after; bit 1 keeps SEW to 32 or 64 (vectorfp),
+   * bit 2 to 16 (vectorcvt16). */
+  uint64_t vseed;
 };
 
 #endif

@@ -13,7 +13,10 @@
   _(LDST, "ldst")                                                                                  \
   _(ATOMIC, "atomic")                                                                              \
   _(FP, "fp")                                                                                      \
-  _(BRANCH, "branch")
+  _(BRANCH, "branch")                                                                              \
+  _(VECTOR, "vector")                                                                              \
+  _(VECTORFP, "vectorfp")                                                                          \
+  _(VECTORCVT16, "vectorcvt16")
 
 enum rv_class_id {
 #define RV_CLASS_ENUM(id, name) RV_##id,
@@ -26,7 +29,8 @@ enum rv_class_id {
 /* Fix-ups, applied after the fields are filled in (rv_templates.c). */
 // clang-format off
 #define RV_FIXES(_) \
-  _(BR) _(JAL) _(JALR) _(CJ) _(CB) _(NZRD) _(NZRS2) _(NZIMM6) _(SP16) _(CIW) _(CSR)
+  _(BR) _(JAL) _(JALR) _(CJ) _(CB) _(NZRD) _(NZRS2) _(NZIMM6) _(SP16) _(CIW) _(CSR) \
+  _(VM) _(VW) _(VTYPE) _(VTYPEF) _(VTYPE16) _(VCSR) _(VCSRW)
 // clang-format on
 
 enum rv_fix_bit {
@@ -42,7 +46,8 @@ enum rv_fix_bit {
  * 'd' written GPR, 's','t' read GPRs, 'D','S','T','R' FP registers,
  * 'p' written GPR x8..x15 (3 bits), 'q' read GPR x8..x15, 'P' FP f8..f15,
  * 'k' the C base s1 (3 bits), 'b' load/store base x27, 'a' LR/SC/AMO
- * base x26, 'c' the code page x25, 'r' a valid rounding mode. */
+ * base x26, 'c' the code page x25, 'r' a valid rounding mode, 'v' 'w' 'u'
+ * vector registers (vd, vs2, vs1). */
 struct rv_tmpl {
   const char *name;
   const char *pat;

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "rv_difftest.h"
 #include <setjmp.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,14 @@
 
 void dt_enter(const struct rv_regs *in, struct rv_regs *out);
 void dt_exit(void);
+void dt_vload(const uint8_t v[512], uint64_t avl, uint64_t vtype, uint64_t vcsr);
+void dt_vsave(uint8_t v[512], uint64_t csr[4]);
+
+/* The vector state of a case of class vector: registers, vl, vtype, vcsr. */
+struct rv_vstate {
+  uint8_t v[512];
+  uint64_t csr[4]; /* vl vtype vcsr vstart */
+};
 
 static sigjmp_buf dt_jump;
 static volatile uint64_t dt_fault_pc;
@@ -83,6 +92,52 @@ static uint64_t hash_mem(const uint8_t *mem) {
   return h;
 }
 
+/* Vector registers of bytes from the seed, a quarter of them special
+ * (0, all ones, the signed extremes of each element size). */
+static void seed_vstate(uint64_t seed, struct rv_vstate *vs, uint64_t *avl, uint64_t *vtype) {
+  static const uint8_t lmul[] = {0, 0, 1, 1, 2, 3, 5, 6, 7};
+  static const uint64_t special[] = {0,
+                                     ~0ull,
+                                     0x7f807fff80000000ull,
+                                     0x3ff0000000000000ull,
+                                     0x3f8000007fc00000ull,
+                                     0x7ff8000000000000ull,
+                                     0xbf800000c0000000ull,
+                                     0x8000000000000001ull};
+  bool fp = seed & 2, sew16 = seed & 4;
+  for (int i = 0; i < 512; i += 8) {
+    uint64_t x = dt_mix(&seed);
+    if ((x & 3) == 0)
+      x = special[x >> 2 & 7];
+    memcpy(vs->v + i, &x, 8);
+  }
+  uint64_t x = dt_mix(&seed);
+  unsigned sew = x & 3, lm = lmul[(x >> 2) % 9];
+  if (fp) /* vectorfp: SEW 32 or 64 */
+    sew = 2 + (x & 1), lm = lm >= 5 ? 7 : lm;
+  if (sew16) /* vectorcvt16: SEW 16 */
+    sew = 1, lm = lm == 5 ? 6 : lm;
+  if (lm >= 5 && sew > lm - 5)
+    sew = lm - 5; /* SEW <= ELEN * LMUL */
+  *vtype = (x >> 8 & 3) << 6 | sew << 3 | lm;
+  *avl = (x >> 16) % 40;
+  vs->csr[2] = x >> 24 & 7; /* vxrm, vxsat */
+}
+
+static void print_vstate(const struct rv_vstate *vs) {
+  printf(" vl=%llx vtype=%llx vcsr=%llx vstart=%llx", (unsigned long long)vs->csr[0],
+         (unsigned long long)vs->csr[1], (unsigned long long)vs->csr[2],
+         (unsigned long long)vs->csr[3]);
+  for (int i = 0; i < 32; i++) {
+    printf(" v%d=", i);
+    for (int j = 15; j >= 0; j--)
+      printf("%02x", vs->v[i * 16 + j]);
+  }
+}
+
+static struct rv_vstate vout;
+static int vout_valid;
+
 static void print_state(const struct rv_regs *r, const uint8_t *mem, int dump_mem) {
   for (int i = 1; i < 32; i++)
     if (i != RV_RGP && i != RV_RTP)
@@ -92,6 +147,8 @@ static void print_state(const struct rv_regs *r, const uint8_t *mem, int dump_me
   for (int i = 0; i < 32; i++)
     printf(" f%d=%016llx", i, (unsigned long long)r->f[i]);
   printf(" mem=%016llx", (unsigned long long)hash_mem(mem));
+  if (vout_valid)
+    print_vstate(&vout);
   for (int i = 0; dump_mem && i < DT_MEMSIZE; i += 16) {
     printf(" m%04x=", i);
     for (int j = 0; j < 16; j++)
@@ -102,14 +159,23 @@ static void print_state(const struct rv_regs *r, const uint8_t *mem, int dump_me
 
 static void run_case(const struct rv_case *c, uint8_t *mem, int dump_mem) {
   static struct rv_regs in, out;
+  static struct rv_vstate vin;
+  static uint64_t avl, vtype;
   uint32_t *page = make_page(c);
   fill_mem(mem, c->mem_seed);
   in = c->regs;
   in.x[RV_RCODE] = (uint64_t)(uintptr_t)page;
   memset(&out, 0, sizeof out);
+  vout_valid = 0;
+  if (c->vseed)
+    seed_vstate(c->vseed, &vin, &avl, &vtype);
   printf("%u", c->id);
   if (sigsetjmp(dt_jump, 1) == 0) {
+    if (c->vseed)
+      dt_vload(vin.v, avl, vtype, vin.csr[2]);
     dt_enter(&in, &out);
+    if (c->vseed)
+      dt_vsave(vout.v, vout.csr), vout_valid = 1;
     out.x[RV_RCODE] = in.x[RV_RCODE]; /* the exit stub reused it */
     print_state(&out, mem, dump_mem);
   } else {

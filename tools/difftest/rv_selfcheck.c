@@ -12,7 +12,8 @@
 #include <unistd.h>
 
 #define RV_ISA                                                                                     \
-  "rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zfh1p0_zba1p0_zbb1p0_zbc1p0_zbkb1p0_zbkx1p0_zbs1p0"
+  "rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zfh1p0_zba1p0_zbb1p0_zbc1p0_zbkb1p0_zbkx1p0_zbs1p0_" \
+  "v1p0"
 #define AS_CMD "riscv64-linux-gnu-as -o %s.o %s && riscv64-linux-gnu-objdump -d -M numeric %s.o"
 
 uint32_t rv_encode_slot(const struct rv_tmpl *t, int pos, struct rv_rng *r);

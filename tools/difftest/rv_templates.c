@@ -16,6 +16,9 @@
 #define AMO C(ATOMIC)
 #define FP  C(FP)
 #define BR  C(BRANCH)
+#define V   C(VECTOR)
+#define VF  C(VECTORFP)
+#define VC  C(VECTORCVT16)
 
 const char *const rv_class_names[] = {
 #define RV_CLASS_NAME(id, name) name,
@@ -316,6 +319,363 @@ const struct rv_tmpl rv_tmpls[] = {
     {"c.fsdsp",    "101 iiiiii TTTTT 10", RVC, 0},
     {"c.swsp",     "110 iiiiii ttttt 10", RVC, 0},
     {"c.sdsp",     "111 iiiiii ttttt 10", RVC, 0},
+    /* V (RVV 1.0): every integer, fixed-point, mask, permutation and
+     * reduction instruction, vsetvl*, loads and stores at x27 (strided by
+     * any register, indexed by any vector), and the vector CSRs. vm is set
+     * three times in four; vector FP is not implemented (SIGILL) */
+    {"vadd.vv", "000000 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vadd.vx", "000000 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vadd.vi", "000000 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vsub.vv", "000010 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsub.vx", "000010 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vrsub.vx", "000011 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vrsub.vi", "000011 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vminu.vv", "000100 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vminu.vx", "000100 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmin.vv", "000101 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmin.vx", "000101 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmaxu.vv", "000110 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmaxu.vx", "000110 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmax.vv", "000111 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmax.vx", "000111 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vand.vv", "001001 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vand.vx", "001001 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vand.vi", "001001 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vor.vv", "001010 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vor.vx", "001010 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vor.vi", "001010 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vxor.vv", "001011 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vxor.vx", "001011 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vxor.vi", "001011 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vrgather.vv", "001100 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vrgather.vx", "001100 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vrgather.vi", "001100 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vslideup.vx", "001110 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vslideup.vi", "001110 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vrgatherei16.vv", "001110 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vslidedown.vx", "001111 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vslidedown.vi", "001111 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmadc.vv", "010001 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmadc.vx", "010001 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmadc.vi", "010001 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmsbc.vv", "010011 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmsbc.vx", "010011 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmseq.vv", "011000 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmseq.vx", "011000 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmseq.vi", "011000 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmsne.vv", "011001 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmsne.vx", "011001 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmsne.vi", "011001 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmsltu.vv", "011010 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmsltu.vx", "011010 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmslt.vv", "011011 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmslt.vx", "011011 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmsleu.vv", "011100 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmsleu.vx", "011100 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmsleu.vi", "011100 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmsle.vv", "011101 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vmsle.vx", "011101 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmsle.vi", "011101 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmsgtu.vx", "011110 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmsgtu.vi", "011110 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vmsgt.vx", "011111 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vmsgt.vi", "011111 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vsaddu.vv", "100000 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsaddu.vx", "100000 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsaddu.vi", "100000 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vsadd.vv", "100001 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsadd.vx", "100001 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsadd.vi", "100001 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vssubu.vv", "100010 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vssubu.vx", "100010 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vssub.vv", "100011 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vssub.vx", "100011 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsll.vv", "100101 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsll.vx", "100101 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsll.vi", "100101 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vsmul.vv", "100111 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsmul.vx", "100111 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsrl.vv", "101000 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsrl.vx", "101000 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsrl.vi", "101000 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vsra.vv", "101001 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vsra.vx", "101001 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vsra.vi", "101001 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vssrl.vv", "101010 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vssrl.vx", "101010 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vssrl.vi", "101010 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vssra.vv", "101011 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vssra.vx", "101011 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vssra.vi", "101011 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vnsrl.vv", "101100 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vnsrl.vx", "101100 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vnsrl.vi", "101100 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vnsra.vv", "101101 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vnsra.vx", "101101 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vnsra.vi", "101101 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vnclipu.vv", "101110 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vnclipu.vx", "101110 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vnclipu.vi", "101110 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vnclip.vv", "101111 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vnclip.vx", "101111 i wwwww sssss 100 vvvvv 1010111", V, F(VM)},
+    {"vnclip.vi", "101111 i wwwww iiiii 011 vvvvv 1010111", V, F(VM)},
+    {"vwredsumu.vv", "110000 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vwredsum.vv", "110001 i wwwww uuuuu 000 vvvvv 1010111", V, F(VM)},
+    {"vredsum.vv", "000000 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredand.vv", "000001 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredor.vv", "000010 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredxor.vv", "000011 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredminu.vv", "000100 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredmin.vv", "000101 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredmaxu.vv", "000110 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vredmax.vv", "000111 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vaaddu.vv", "001000 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vaaddu.vx", "001000 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vaadd.vv", "001001 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vaadd.vx", "001001 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vasubu.vv", "001010 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vasubu.vx", "001010 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vasub.vv", "001011 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vasub.vx", "001011 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vslide1up.vx", "001110 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vslide1down.vx", "001111 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vdivu.vv", "100000 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vdivu.vx", "100000 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vdiv.vv", "100001 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vdiv.vx", "100001 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vremu.vv", "100010 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vremu.vx", "100010 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vrem.vv", "100011 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vrem.vx", "100011 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vmulhu.vv", "100100 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vmulhu.vx", "100100 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vmul.vv", "100101 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vmul.vx", "100101 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vmulhsu.vv", "100110 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vmulhsu.vx", "100110 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vmulh.vv", "100111 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vmulh.vx", "100111 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vmadd.vv", "101001 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vmadd.vx", "101001 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vnmsub.vv", "101011 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vnmsub.vx", "101011 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vmacc.vv", "101101 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vmacc.vx", "101101 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vnmsac.vv", "101111 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vnmsac.vx", "101111 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwaddu.vv", "110000 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwaddu.vx", "110000 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwadd.vv", "110001 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwadd.vx", "110001 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwsubu.vv", "110010 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwsubu.vx", "110010 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwsub.vv", "110011 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwsub.vx", "110011 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwaddu.w.vv", "110100 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwaddu.w.vx", "110100 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwadd.w.vv", "110101 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwadd.w.vx", "110101 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwsubu.w.vv", "110110 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwsubu.w.vx", "110110 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwsub.w.vv", "110111 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwsub.w.vx", "110111 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmulu.vv", "111000 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwmulu.vx", "111000 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmulsu.vv", "111010 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwmulsu.vx", "111010 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmul.vv", "111011 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwmul.vx", "111011 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmaccu.vv", "111100 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwmaccu.vx", "111100 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmacc.vv", "111101 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwmacc.vx", "111101 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmaccus.vx", "111110 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vwmaccsu.vv", "111111 i wwwww uuuuu 010 vvvvv 1010111", V, F(VM)},
+    {"vwmaccsu.vx", "111111 i wwwww sssss 110 vvvvv 1010111", V, F(VM)},
+    {"vadc.vvm", "010000 0 wwwww uuuuu 000 vvvvv 1010111", V, 0},
+    {"vadc.vxm", "010000 0 wwwww sssss 100 vvvvv 1010111", V, 0},
+    {"vadc.vim", "010000 0 wwwww iiiii 011 vvvvv 1010111", V, 0},
+    {"vsbc.vvm", "010010 0 wwwww uuuuu 000 vvvvv 1010111", V, 0},
+    {"vsbc.vxm", "010010 0 wwwww sssss 100 vvvvv 1010111", V, 0},
+    {"vmerge.vvm", "010111 0 wwwww uuuuu 000 vvvvv 1010111", V, 0},
+    {"vmerge.vxm", "010111 0 wwwww sssss 100 vvvvv 1010111", V, 0},
+    {"vmerge.vim", "010111 0 wwwww iiiii 011 vvvvv 1010111", V, 0},
+    {"vmv.v.v", "010111 1 00000 uuuuu 000 vvvvv 1010111", V, 0},
+    {"vmv.v.x", "010111 1 00000 sssss 100 vvvvv 1010111", V, 0},
+    {"vmv.v.i", "010111 1 00000 iiiii 011 vvvvv 1010111", V, 0},
+    {"vmv1r.v", "100111 1 wwwww 00000 011 vvvvv 1010111", V, 0},
+    {"vmv2r.v", "100111 1 wwwww 00001 011 vvvvv 1010111", V, 0},
+    {"vmv4r.v", "100111 1 wwwww 00011 011 vvvvv 1010111", V, 0},
+    {"vmv8r.v", "100111 1 wwwww 00111 011 vvvvv 1010111", V, 0},
+    {"vmv.x.s", "010000 1 wwwww 00000 010 ddddd 1010111", V, 0},
+    {"vmv.s.x", "010000 1 00000 sssss 110 vvvvv 1010111", V, 0},
+    {"vcpop.m", "010000 i wwwww 10000 010 ddddd 1010111", V, F(VM)},
+    {"vfirst.m", "010000 i wwwww 10001 010 ddddd 1010111", V, F(VM)},
+    {"vzext.vf8", "010010 i wwwww 00010 010 vvvvv 1010111", V, F(VM)},
+    {"vsext.vf8", "010010 i wwwww 00011 010 vvvvv 1010111", V, F(VM)},
+    {"vzext.vf4", "010010 i wwwww 00100 010 vvvvv 1010111", V, F(VM)},
+    {"vsext.vf4", "010010 i wwwww 00101 010 vvvvv 1010111", V, F(VM)},
+    {"vzext.vf2", "010010 i wwwww 00110 010 vvvvv 1010111", V, F(VM)},
+    {"vsext.vf2", "010010 i wwwww 00111 010 vvvvv 1010111", V, F(VM)},
+    {"vmsbf.m", "010100 i wwwww 00001 010 vvvvv 1010111", V, F(VM)},
+    {"vmsof.m", "010100 i wwwww 00010 010 vvvvv 1010111", V, F(VM)},
+    {"vmsif.m", "010100 i wwwww 00011 010 vvvvv 1010111", V, F(VM)},
+    {"viota.m", "010100 i wwwww 10000 010 vvvvv 1010111", V, F(VM)},
+    {"vid.v", "010100 i 00000 10001 010 vvvvv 1010111", V, F(VM)},
+    {"vcompress.vm", "010111 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmandn.mm", "011000 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmand.mm", "011001 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmor.mm", "011010 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmxor.mm", "011011 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmorn.mm", "011100 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmnand.mm", "011101 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmnor.mm", "011110 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vmxnor.mm", "011111 1 wwwww uuuuu 010 vvvvv 1010111", V, 0},
+    {"vsetvli", "0 iiiiiiiiiii sssss 111 ddddd 1010111", V, F(VTYPE)},
+    {"vsetivli", "11 iiiiiiiiii iiiii 111 ddddd 1010111", V, F(VTYPE)},
+    {"vsetvl", "1000000 ttttt sssss 111 ddddd 1010111", V, 0},
+    {"vle", "iii 0 00 i 00000 bbbbb 000 vvvvv 0000111", V, F(VM) | F(VW)},
+    {"vleff", "iii 0 00 i 10000 bbbbb 000 vvvvv 0000111", V, F(VM) | F(VW)},
+    {"vlse", "iii 0 10 i ttttt bbbbb 000 vvvvv 0000111", V, F(VM) | F(VW)},
+    {"vluxei", "iii 0 01 i wwwww bbbbb 000 vvvvv 0000111", V, F(VM) | F(VW)},
+    {"vloxei", "iii 0 11 i wwwww bbbbb 000 vvvvv 0000111", V, F(VM) | F(VW)},
+    {"vlm", "000 0 00 1 01011 bbbbb 000 vvvvv 0000111", V, 0},
+    {"vl000rre", "000 0 00 1 01000 bbbbb 000 vvvvv 0000111", V, F(VW)},
+    {"vl001rre", "001 0 00 1 01000 bbbbb 000 vvvvv 0000111", V, F(VW)},
+    {"vl011rre", "011 0 00 1 01000 bbbbb 000 vvvvv 0000111", V, F(VW)},
+    {"vl111rre", "111 0 00 1 01000 bbbbb 000 vvvvv 0000111", V, F(VW)},
+    {"vse", "iii 0 00 i 00000 bbbbb 000 vvvvv 0100111", V, F(VM) | F(VW)},
+    {"vsse", "iii 0 10 i ttttt bbbbb 000 vvvvv 0100111", V, F(VM) | F(VW)},
+    {"vsuxei", "iii 0 01 i wwwww bbbbb 000 vvvvv 0100111", V, F(VM) | F(VW)},
+    {"vsoxei", "iii 0 11 i wwwww bbbbb 000 vvvvv 0100111", V, F(VM) | F(VW)},
+    {"vsm", "000 0 00 1 01011 bbbbb 000 vvvvv 0100111", V, 0},
+    {"vs000r", "000 0 00 1 01000 bbbbb 000 vvvvv 0100111", V, 0},
+    {"vs001r", "001 0 00 1 01000 bbbbb 000 vvvvv 0100111", V, 0},
+    {"vs011r", "011 0 00 1 01000 bbbbb 000 vvvvv 0100111", V, 0},
+    {"vs111r", "111 0 00 1 01000 bbbbb 000 vvvvv 0100111", V, 0},
+    {"csrr.v", "iiiiiiiiiiii 00000 010 ddddd 1110011", V, F(VCSR)},
+    /* csrrwi with 0..3: qemu 7.2 keeps (and reads back) the bits a write to
+     * vxrm or vxsat sets above the field, which the spec has as zeros */
+    {"csrwi.v", "iiiiiiiiiiii 000ii 101 ddddd 1110011", V, F(VCSRW)},
+    /* V floating point at SEW 32 and 64 (SEW 16 is Zvfh, which V alone does
+     * not have; qemu 7.2 runs it): class vectorfp starts from such a vtype,
+     * and its vsetvli keeps to them */
+    {"vfadd.vv", "000000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfadd.vf", "000000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredusum.vv", "000001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsub.vv", "000010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsub.vf", "000010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredosum.vv", "000011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmin.vv", "000100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmin.vf", "000100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredmin.vv", "000101 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmax.vv", "000110 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmax.vf", "000110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfredmax.vv", "000111 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnj.vv", "001000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnj.vf", "001000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjn.vv", "001001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjn.vf", "001001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjx.vv", "001010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfsgnjx.vf", "001010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfslide1up.vf", "001110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfslide1down.vf", "001111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfeq.vv", "011000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmfeq.vf", "011000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfle.vv", "011001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmfle.vf", "011001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmflt.vv", "011011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmflt.vf", "011011 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfne.vv", "011100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vmfne.vf", "011100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfgt.vf", "011101 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vmfge.vf", "011111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfdiv.vv", "100000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfdiv.vf", "100000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfrdiv.vf", "100001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmul.vv", "100100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmul.vf", "100100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfrsub.vf", "100111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmadd.vv", "101000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmadd.vf", "101000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmadd.vv", "101001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmadd.vf", "101001 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmsub.vv", "101010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmsub.vf", "101010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsub.vv", "101011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsub.vf", "101011 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmacc.vv", "101100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmacc.vf", "101100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmacc.vv", "101101 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmacc.vf", "101101 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfmsac.vv", "101110 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfmsac.vf", "101110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsac.vv", "101111 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfnmsac.vf", "101111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfsqrt.v", "010011 i wwwww 00000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfclass.v", "010011 i wwwww 10000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfrsqrt7.v", "010011 i wwwww 00100 001 vvvvv 1010111", VF, F(VM)},
+    {"vfrec7.v", "010011 i wwwww 00101 001 vvvvv 1010111", VF, F(VM)},
+    /* SEW 16: the conversions between int16 and binary32 (class vectorcvt16;
+     * the .rtz. forms stay out, qemu 7.2 aborts on them) */
+    {"vsetivli.e16", "11 iiiiiiiiii iiiii 111 ddddd 1010111", VC, F(VTYPE16)},
+    {"vfwcvt.f.xu.v.e16", "010010 i wwwww 01010 001 vvvvv 1010111", VC, F(VM)},
+    {"vfwcvt.f.x.v.e16", "010010 i wwwww 01011 001 vvvvv 1010111", VC, F(VM)},
+    {"vfncvt.xu.f.w.e16", "010010 i wwwww 10000 001 vvvvv 1010111", VC, F(VM)},
+    {"vfncvt.x.f.w.e16", "010010 i wwwww 10001 001 vvvvv 1010111", VC, F(VM)},
+    {"vfwadd.vv", "110000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwadd.vf", "110000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwredusum.sv", "110001 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwsub.vv", "110010 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwsub.vf", "110010 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwredosum.sv", "110011 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwadd.wv", "110100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwadd.wf", "110100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwsub.wv", "110110 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwsub.wf", "110110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwmul.vv", "111000 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwmul.vf", "111000 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwmacc.vv", "111100 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwmacc.vf", "111100 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwnmacc.vv", "111101 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwnmacc.vf", "111101 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwmsac.vv", "111110 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwmsac.vf", "111110 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    {"vfwnmsac.vv", "111111 i wwwww uuuuu 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwnmsac.vf", "111111 i wwwww SSSSS 101 vvvvv 1010111", VF, F(VM)},
+    /* the .rtz. forms only in the selfcheck: qemu 7.2 aborts on them
+     * (decode_save_opc: Assertion `ctx->insn_start != NULL' failed) */
+    {"vfcvt.xu.f.v", "010010 i wwwww 00000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfcvt.x.f.v", "010010 i wwwww 00001 001 vvvvv 1010111", VF, F(VM)},
+    {"vfcvt.f.xu.v", "010010 i wwwww 00010 001 vvvvv 1010111", VF, F(VM)},
+    {"vfcvt.f.x.v", "010010 i wwwww 00011 001 vvvvv 1010111", VF, F(VM)},
+    {"vfcvt.rtz.xu.f.v", "010010 i wwwww 00110 001 vvvvv 1010111", 0, F(VM)},
+    {"vfcvt.rtz.x.f.v", "010010 i wwwww 00111 001 vvvvv 1010111", 0, F(VM)},
+    {"vfwcvt.xu.f.v", "010010 i wwwww 01000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwcvt.x.f.v", "010010 i wwwww 01001 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwcvt.f.xu.v", "010010 i wwwww 01010 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwcvt.f.x.v", "010010 i wwwww 01011 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwcvt.f.f.v", "010010 i wwwww 01100 001 vvvvv 1010111", VF, F(VM)},
+    {"vfwcvt.rtz.xu.f.v", "010010 i wwwww 01110 001 vvvvv 1010111", 0, F(VM)},
+    {"vfwcvt.rtz.x.f.v", "010010 i wwwww 01111 001 vvvvv 1010111", 0, F(VM)},
+    {"vfncvt.xu.f.w", "010010 i wwwww 10000 001 vvvvv 1010111", VF, F(VM)},
+    {"vfncvt.x.f.w", "010010 i wwwww 10001 001 vvvvv 1010111", VF, F(VM)},
+    {"vfncvt.f.xu.w", "010010 i wwwww 10010 001 vvvvv 1010111", VF, F(VM)},
+    {"vfncvt.f.x.w", "010010 i wwwww 10011 001 vvvvv 1010111", VF, F(VM)},
+    {"vfncvt.f.f.w", "010010 i wwwww 10100 001 vvvvv 1010111", VF, F(VM)},
+    {"vfncvt.rod.f.f.w", "010010 i wwwww 10101 001 vvvvv 1010111", VF, F(VM)},
+    {"vfncvt.rtz.xu.f.w", "010010 i wwwww 10110 001 vvvvv 1010111", 0, F(VM)},
+    {"vfncvt.rtz.x.f.w", "010010 i wwwww 10111 001 vvvvv 1010111", 0, F(VM)},
+    {"vfmerge.vfm", "010111 0 wwwww SSSSS 101 vvvvv 1010111", VF, 0},
+    {"vfmv.v.f", "010111 1 00000 SSSSS 101 vvvvv 1010111", VF, 0},
+    {"vfmv.f.s", "010000 1 wwwww 00000 001 DDDDD 1010111", VF, 0},
+    {"vfmv.s.f", "010000 1 00000 SSSSS 101 vvvvv 1010111", VF, 0},
+    {"vsetvli.f", "0 iiiiiiiiiii sssss 111 ddddd 1010111", VF, F(VTYPEF)},
+    {"vsetivli.f", "11 iiiiiiiiii iiiii 111 ddddd 1010111", VF, F(VTYPEF)},
+    {"vle.f", "000 0 00 i 00000 bbbbb 11i vvvvv 0000111", VF, F(VM)},
+    {"vse.f", "000 0 00 i 00000 bbbbb 11i vvvvv 0100111", VF, F(VM)},
+    {"vmv.v.v.f", "010111 1 00000 uuuuu 000 vvvvv 1010111", VF, 0},
+    {"vmerge.vvm.f", "010111 0 wwwww uuuuu 000 vvvvv 1010111", VF, 0},
 };
 // clang-format on
 const int rv_ntmpls = sizeof rv_tmpls / sizeof rv_tmpls[0];
@@ -417,6 +777,61 @@ static uint32_t fix_CIW(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_
 static uint32_t fix_CSR(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
   (void)t, (void)pos; /* fflags, frm or fcsr */
   return rv_set(w, 20, 12, 1 + rv_below(r, 3));
+}
+
+/* The vm bit (25) set three times in four. */
+static uint32_t fix_VM(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  (void)t, (void)pos;
+  return rv_set(w, 25, 1, rv_below(r, 4) != 0);
+}
+
+/* A vector load's or store's width: EEW 8, 16, 32 or 64. */
+static uint32_t fix_VW(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint8_t width[] = {0, 5, 6, 7};
+  (void)t, (void)pos;
+  return rv_set(w, 12, 3, width[rv_below(r, 4)]);
+}
+
+/* vsetvli's and vsetivli's vtype: mostly SEW 8..64, any LMUL but the
+ * reserved one, random vta and vma; now and then any bits (vill). */
+static uint32_t fix_VTYPE(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint8_t lmul[] = {0, 1, 2, 3, 5, 6, 7, 0, 1};
+  (void)t, (void)pos;
+  if (rv_below(r, 16) == 0)
+    return w;
+  uint32_t vtype = (uint32_t)(rv_below(r, 4) << 6 | rv_below(r, 4) << 3 | lmul[rv_below(r, 9)]);
+  w = rv_set(w, 20, 10, vtype);
+  return w >> 31 ? w : rv_set(w, 30, 1, 0);
+}
+
+/* The same with SEW 32 or 64 and an LMUL that allows it. */
+static uint32_t fix_VTYPEF(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint8_t lmul[] = {0, 1, 2, 3, 7, 0, 1};
+  (void)t, (void)pos;
+  unsigned lm = lmul[rv_below(r, 7)], sew = lm == 7 ? 2 : 2 + rv_below(r, 2);
+  w = rv_set(w, 20, 10, (uint32_t)(rv_below(r, 4) << 6 | sew << 3 | lm));
+  return w >> 31 ? w : rv_set(w, 30, 1, 0);
+}
+
+/* SEW 16 with an LMUL that allows it. */
+static uint32_t fix_VTYPE16(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint8_t lmul[] = {0, 1, 2, 6, 7};
+  (void)t, (void)pos;
+  return rv_set(w, 20, 10, (uint32_t)(rv_below(r, 4) << 6 | 1 << 3 | lmul[rv_below(r, 5)]));
+}
+
+/* csrr of vstart, vxsat, vxrm, vcsr, vl, vtype or vlenb. */
+static uint32_t fix_VCSR(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint16_t csr[] = {0x008, 0x009, 0x00a, 0x00f, 0xc20, 0xc21, 0xc22};
+  (void)t, (void)pos;
+  return rv_set(w, 20, 12, csr[rv_below(r, 7)]);
+}
+
+/* csrrw of vxsat, vxrm or vcsr. */
+static uint32_t fix_VCSRW(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r) {
+  static const uint16_t csr[] = {0x009, 0x00a, 0x00f};
+  (void)t, (void)pos;
+  return rv_set(w, 20, 12, csr[rv_below(r, 3)]);
 }
 
 typedef uint32_t rv_fix_fn(const struct rv_tmpl *t, uint32_t w, int pos, struct rv_rng *r);
