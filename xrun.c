@@ -24,7 +24,9 @@ static const struct {
   const char *what;
 } cpu_models[] = {
     {"neoverse-n1", "Arm Neoverse-N1 r3p1: what MIDR_EL1, AT_HWCAP and /proc/cpuinfo describe"},
-    {"max", "every feature xrun implements (today the same as neoverse-n1)"},
+    {"rv64",
+     "RV64GC with the Z extensions xrun implements, V not advertised (the riscv64 default)"},
+    {"max", "every feature xrun implements: for aarch64 neoverse-n1's, for riscv64 also V"},
 };
 
 static void usage(FILE *f);
@@ -63,6 +65,13 @@ static void opt_cpu(const char *name) {
     ;
   if (i == n)
     xrun_die(XRUN_EXIT_USAGE, "xrun: unknown CPU '%s'; 'xrun -cpu help' lists them", name);
+  xrun_opt.cpu = name;
+}
+
+/* g as -cpu presents it. */
+static const struct guest *guest_model(const struct guest *g) {
+  const struct guest *m = xrun_opt.cpu && g->model ? g->model(xrun_opt.cpu) : NULL;
+  return m ? m : g;
 }
 
 /* "8M", "512K", "1048576": bytes, or 0 when malformed. */
@@ -286,7 +295,7 @@ static const struct option_def {
     {"-s", "SIZE", "XRUN_STACK_SIZE", opt_stack_size, false,
      "size of the program's stack, as 8M or 512K (default 8M)"},
     {"-cpu", "NAME", "XRUN_CPU", opt_cpu, false,
-     "the CPU to present: neoverse-n1 or max (-cpu help)"},
+     "the CPU to present: neoverse-n1, rv64 or max (-cpu help)"},
     {"-d", "ITEMS", "XRUN_LOG", opt_log, false,
      "log; ITEMS is a comma-separated list of: in_asm, ir,\n"
      "opt, out_asm, exec, unimpl, strace (-d help explains)"},
@@ -471,7 +480,7 @@ int main(int argc, char **argv) {
     first = parse_options(argc, argv);
     xrun_opt.exe_path = argv[first];
   }
-  const struct guest *g = xrun_guest_of_file(xrun_opt.exe_path, xrun_opt.exe_fd);
+  const struct guest *g = guest_model(xrun_guest_of_file(xrun_opt.exe_path, xrun_opt.exe_fd));
   xrun_sysroot(g); /* fixed now, before the guest can change directory */
   char **gargv = argv + first;
   if (xrun_opt.argv0)

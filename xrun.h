@@ -142,6 +142,13 @@ struct guest {
 
   /* The guest's Linux ABI (syscall/). */
   const struct guest_abi *abi;
+  /* -cpu NAME: the descriptor of this guest as CPU model NAME presents it
+   * (its AT_HWCAP, /proc/cpuinfo and riscv_hwprobe answers), or NULL when
+   * the model is the default one; NULL when the guest has one model. */
+  const struct guest *(*model)(const char *name);
+  /* Bytes that this model's signal frames carry beyond abi->at_minsigstksz
+   * (riscv64 with V advertised: the V record), added to AT_MINSIGSTKSZ. */
+  uint32_t sigframe_extra;
 };
 
 /* The syscall layer's half of a guest descriptor: what the guest's Linux
@@ -254,6 +261,7 @@ struct xrun_options {
   const char *sysroot;  /* -L DIR */
   const char *exe_path; /* the guest program as the user named it */
   const char *argv0;    /* -0 ARG */
+  const char *cpu;      /* -cpu NAME, or NULL: each guest's default CPU */
   bool no_chain;        /* --no-chain: never patch direct exits (debugging) */
   bool no_opt;          /* --no-opt: skip the IR passes */
   bool interp;          /* --interp: run IR through the interpreter, not a backend */

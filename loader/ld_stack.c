@@ -57,7 +57,7 @@ static void ld_fill_auxv(struct ld_auxv *a, const struct guest *g, const struct 
   if (platform)
     ld_aux(a, AT_PLATFORM, platform);
   ld_aux(a, AT_EXECFN, execfn);
-  ld_aux(a, AT_MINSIGSTKSZ, g->abi->at_minsigstksz);
+  ld_aux(a, AT_MINSIGSTKSZ, g->abi->at_minsigstksz + g->sigframe_extra);
   ld_aux(a, AT_NULL, 0);
 }
 

@@ -78,6 +78,10 @@ static int sys_exec_options(char **nargv) {
     nargv[k++] = "--no-spec";
   if (xrun_opt.no_smc)
     nargv[k++] = "--no-smc";
+  if (xrun_opt.cpu) {
+    nargv[k++] = "-cpu";
+    nargv[k++] = (char *)xrun_opt.cpu;
+  }
   if (xrun_opt.perfmap)
     nargv[k++] = "--perfmap";
   if (xrun_opt.stats)

@@ -42,7 +42,8 @@ static uint64_t sys_hwprobe_value(const struct guest *g, int64_t key) {
   case RV_HWPROBE_MISALIGNED_SCALAR: return RV_MISALIGNED_FAST;
   case RV_HWPROBE_HIGHEST_VIRT_ADDRESS: return SYS_VA_LIMIT - 1;
   case RV_HWPROBE_TIME_CSR_FREQ: return 10000000;
-  case RV_HWPROBE_MISALIGNED_VECTOR: return RV_MISALIGNED_UNSUPPORTED;
+  case RV_HWPROBE_MISALIGNED_VECTOR: /* V's element accesses are the host's */
+    return g->hwcap >> ('V' - 'A') & 1 ? RV_MISALIGNED_FAST : RV_MISALIGNED_UNSUPPORTED;
   case RV_HWPROBE_ZICBOZ_BLOCK_SIZE:
   case RV_HWPROBE_ZICBOM_BLOCK_SIZE: return g->cbo_block_size;
   default: return 0; /* vendor, arch and implementation ids; vendor extensions */

@@ -17,6 +17,7 @@
 enum {
   RV64_HWPROBE_FD = 1 << 0,
   RV64_HWPROBE_C = 1 << 1,
+  RV64_HWPROBE_V = 1 << 2,
   RV64_HWPROBE_ZBA = 1 << 3,
   RV64_HWPROBE_ZBB = 1 << 4,
   RV64_HWPROBE_ZBS = 1 << 5,
@@ -57,6 +58,34 @@ _Static_assert(offsetof(struct rv64_cpu, vstart) == offsetof(struct rv64_cpu, vl
 _Static_assert(offsetof(struct rv64_cpu, vxrm) == offsetof(struct rv64_cpu, vl) + 24, "vxrm");
 _Static_assert(offsetof(struct rv64_cpu, vxsat) == offsetof(struct rv64_cpu, vl) + 32, "vxsat");
 
+/* The multi-letter extensions of /proc/cpuinfo's isa line. */
+#define RV64_ISA_Z                                                                                 \
+  "zicbom_zicbop_zicboz_zicntr_zicond_zicsr_zifencei_zfa_zfh_zfhmin_zba_zbb_zbc_zbkb_zbkx_"        \
+  "zbs"
+
+/* The V record of a signal frame (sys_sigframe_rv64.c: 568 bytes with its
+ * header, then the end marker, 16-byte aligned): 1664 bytes in all with it. */
+enum { RV64_SIGFRAME_V_EXTRA = 576 };
+
+/* -cpu max: V advertised too (AT_HWCAP, the isa line, riscv_hwprobe), and
+ * signal frames room for its record: the 32 registers and the vector CSRs
+ * (sys_sigframe_rv64.c). V is decoded whatever the model: the default
+ * model leaves it out, as qemu-riscv64's does, because each V instruction
+ * runs in a C helper, slower than the scalar code a program would pick
+ * without it. */
+static const struct guest *rv64_model(const char *name) {
+  static struct guest max;
+  if (strcmp(name, "max"))
+    return NULL;
+  max = rv64_guest;
+  max.hwcap |= RV64_HWCAP('V');
+  max.cpuinfo_isa = "rv64imafdcv_" RV64_ISA_Z;
+  max.hwprobe_ima_ext0 |= RV64_HWPROBE_V;
+  max.sigframe_extra = RV64_SIGFRAME_V_EXTRA;
+  max.model = NULL;
+  return &max;
+}
+
 const struct guest rv64_guest = {
     .name = "riscv64",
     .elf_machine = EM_RISCV,
@@ -69,9 +98,7 @@ const struct guest rv64_guest = {
              RV64_HWCAP('D') | RV64_HWCAP('C'),
     .platform = NULL,
     .sysroot = "/usr/riscv64-linux-gnu",
-    .cpuinfo_isa =
-        "rv64imafdc_zicbom_zicbop_zicboz_zicntr_zicond_zicsr_zifencei_zfa_zfh_zfhmin_zba_zbb_zbc_"
-        "zbkb_zbkx_zbs",
+    .cpuinfo_isa = "rv64imafdc_" RV64_ISA_Z,
     .hwprobe_ima_ext0 = RV64_HWPROBE_FD | RV64_HWPROBE_C | RV64_HWPROBE_ZBA | RV64_HWPROBE_ZBB |
                         RV64_HWPROBE_ZBC | RV64_HWPROBE_ZBKB | RV64_HWPROBE_ZBKX |
                         RV64_HWPROBE_ZBS | RV64_HWPROBE_ZFH | RV64_HWPROBE_ZFHMIN |
@@ -94,4 +121,5 @@ const struct guest rv64_guest = {
     .fp_status = rv64_fp_status,
     .set_fp_status = rv64_set_fp_status,
     .abi = &sys_rv64_abi,
+    .model = rv64_model,
 };

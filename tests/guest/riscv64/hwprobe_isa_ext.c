@@ -3,12 +3,12 @@
  * numbers of Linux's arch/riscv/include/uapi/asm/hwprobe.h, and for each
  * extension a probe instruction (by .insn, so no -march is needed) must run
  * without SIGILL. Also the other keys (Documentation/arch/riscv/hwprobe.rst):
- * base behaviour IMA = 1, misaligned scalar access FAST = 3, vector
- * UNSUPPORTED = 4, the Zicboz and Zicbom block sizes (keys 6 and 12) 64,
- * the T-Head vendor extensions (key 11) none, an unknown key comes back as key -1 value 0, and
- * flags RISCV_HWPROBE_WHICH_CPUS without a CPU set is EINVAL (hwprobe_get_cpus). qemu-riscv64 7.2
- * has no riscv_hwprobe (ENOSYS) and shows the host's /proc/cpuinfo: the expected output is written
- * by hand from the header. */
+ * base behaviour IMA = 1, misaligned scalar access FAST = 3, vector access UNSUPPORTED = 4 (V is
+ * not advertised by the default CPU model; hwprobe_cpu_max.c: FAST with -cpu max), the Zicboz and
+ * Zicbom block sizes (keys 6 and 12) 64, the T-Head vendor extensions (key 11) none, an unknown key
+ * comes back as key -1 value 0, and flags RISCV_HWPROBE_WHICH_CPUS without a CPU set is EINVAL
+ * (hwprobe_get_cpus). qemu-riscv64 7.2 has no riscv_hwprobe (ENOSYS) and shows the host's
+ * /proc/cpuinfo: the expected output is written by hand from the header. */
 // test: qemu-wrong: qemu-riscv64 7.2 has no riscv_hwprobe and no guest /proc/cpuinfo
 #include <errno.h>
 #include <setjmp.h>
@@ -41,6 +41,7 @@ static void on_ill(int sig) {
   }
 PROBE(p_fd, "fcvt.d.w ft0, t1")
 PROBE(p_c, ".insn 0x0001")                             /* c.nop */
+PROBE(p_v, ".insn 0x04007057")                         /* vsetvli zero, zero, e8, m1, ta, mu */
 PROBE(p_zba, ".insn r 0x33, 2, 0x10, t0, t1, t2")      /* sh1add */
 PROBE(p_zbb, ".insn r 0x33, 7, 0x20, t0, t1, t2")      /* andn */
 PROBE(p_zbs, ".insn r 0x33, 1, 0x14, t0, t1, t2")      /* bset */
@@ -65,11 +66,11 @@ static const struct ext {
   const char *name;
   void (*probe)(void);
 } exts[] = {
-    {0, "IMA_FD", p_fd},      {1, "IMA_C", p_c},        {3, "ZBA", p_zba},
-    {4, "ZBB", p_zbb},        {5, "ZBS", p_zbs},        {6, "ZICBOZ", p_zicboz},
-    {7, "ZBC", p_zbc},        {8, "ZBKB", p_zbkb},      {10, "ZBKX", p_zbkx},
-    {27, "ZFH", p_zfh},       {28, "ZFHMIN", p_zfhmin}, {32, "ZFA", p_zfa},
-    {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
+    {0, "IMA_FD", p_fd},     {1, "IMA_C", p_c},        {2, "IMA_V", p_v},
+    {3, "ZBA", p_zba},       {4, "ZBB", p_zbb},        {5, "ZBS", p_zbs},
+    {6, "ZICBOZ", p_zicboz}, {7, "ZBC", p_zbc},        {8, "ZBKB", p_zbkb},
+    {10, "ZBKX", p_zbkx},    {27, "ZFH", p_zfh},       {28, "ZFHMIN", p_zfhmin},
+    {32, "ZFA", p_zfa},      {35, "ZICOND", p_zicond}, {55, "ZICBOM", p_zicbom},
 };
 
 static void ima_ext_0(uint64_t v) {
