@@ -64,9 +64,12 @@ static bool rv64_vgather(struct rv64_vinsn *v, bool ei16) {
   return true;
 }
 
+/* The destination may not overlap the mask vs1 at all (V spec 16.5: the
+ * encoding is reserved), not even in its highest register, as qemu checks too. */
 static bool rv64_vcompress(struct rv64_vinsn *v) {
+  int dsize = v->lmul <= 0 ? 1 : 1 << v->lmul;
   if (!rv64_valign(v->vd, v->lmul) || !rv64_valign(v->vs2, v->lmul) || v->vd == v->vs2 ||
-      !rv64_vnoover(v->vd, v->lmul, v->vs1, 0) || v->vstart)
+      rv64_voverlap((int)v->vd, dsize, (int)v->vs1, 1) || v->vstart)
     return false;
   uint64_t n = 0;
   for (uint64_t i = 0; i < v->vl; i++)
