@@ -612,6 +612,30 @@ const uint8_t *x64_loop_entry(const struct tc_block *blk);
 int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins);
 enum { X64_PIN_MAX = 8 };
 
+/* x64_pin.c: guest-state slots kept in host registers in all translated code */
+enum { X64_GPIN_MAX = 5 };
+struct x64_pin {
+  uint32_t off; /* state offset of an 8-byte slot */
+  uint8_t reg;  /* the host register holding it */
+};
+extern struct x64_pin x64_pins[X64_GPIN_MAX];
+extern unsigned x64_n_pins;
+extern uint16_t x64_pin_mask; /* their host registers */
+void x64_pin_slots(const uint32_t *offs, unsigned n);
+uint64_t x64_pin_key(void);
+int x64_pin_at(uint32_t off);
+unsigned x64_pin_overlaps(uint32_t off, unsigned size);
+void x64_pin_store(struct tc_buf *b, unsigned mask);
+void x64_pin_load(struct tc_buf *b, unsigned mask);
+unsigned x64_pin_all(void);
+int x64_pin_syncs(const struct ir_insn *in);
+int x64_pin_get(struct x64_ctx *x, uint32_t ref);
+int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
+int x64_pin_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
+int x64_pin_puts(const struct ir_insn *in);
+unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
+void x64_pin_fault(const void *uctx, struct cpu *c);
+
 /* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
 void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);

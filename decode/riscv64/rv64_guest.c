@@ -86,6 +86,14 @@ static const struct guest *rv64_model(const char *name) {
   return &max;
 }
 
+/* What translated code of Debian's programs reads and writes most (sp, ra,
+ * the first arguments, s0). */
+static const uint32_t rv64_hot_regs[] = {
+    offsetof(struct rv64_cpu, x[2]),  offsetof(struct rv64_cpu, x[1]),
+    offsetof(struct rv64_cpu, x[10]), offsetof(struct rv64_cpu, x[11]),
+    offsetof(struct rv64_cpu, x[8]),  offsetof(struct rv64_cpu, x[15]),
+};
+
 const struct guest rv64_guest = {
     .name = "riscv64",
     .elf_machine = EM_RISCV,
@@ -108,6 +116,8 @@ const struct guest rv64_guest = {
     .cpu_size = sizeof(struct rv64_cpu),
     .x_off = offsetof(struct rv64_cpu, x[0]),
     .sp_off = offsetof(struct rv64_cpu, x[2]),
+    .hot_regs = rv64_hot_regs,
+    .n_hot_regs = sizeof(rv64_hot_regs) / sizeof(rv64_hot_regs[0]),
     .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
     .monitor_off = offsetof(struct rv64_cpu, res_addr),
     .sys_nr_off = offsetof(struct rv64_cpu, x[17]),  /* a7 */
