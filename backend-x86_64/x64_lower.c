@@ -34,7 +34,7 @@ static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int load;
   if (x64_pin_lower_get(x, ref, &load) && !load)
-    return; /* a copy of a pinned slot's register (x64_pin.c) */
+    return;                          /* a copy of a pinned slot's register (x64_pin.c) */
   if (x64_is_flags_get(x->ir, in)) { /* ir_flags_pack(cpu, flags_off) first */
     x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
     x64_mov_ri(x->buf, X64_RSI, x->ir->flags_off);
