@@ -112,9 +112,9 @@ fi
 # pinning: translations made with no guest register kept in a host register
 # across blocks (XRUN_PINS=0) are not loaded by a run that keeps some there:
 # their code reads and writes those registers in the state struct.
-C=$T/pin
-st0=$(XENV=XRUN_PINS=0 run "$C" "$T/pin0" -- "$DASH" "$T/work.sh")
-st=$(run "$C" "$T/pin1" -- "$DASH" "$T/work.sh")
+P=$T/pin
+st0=$(XENV=XRUN_PINS=0 run "$P" "$T/pin0" -- "$DASH" "$T/work.sh")
+st=$(run "$P" "$T/pin1" -- "$DASH" "$T/work.sh")
 if [ "$st0" != 0 ] || [ "$st" != 0 ] || ! same "$T/pin0" "$T/ref.out" || ! same "$T/pin1" "$T/ref.out"; then
   fail pinning "status $st0/$st or output differs from qemu-aarch64"
 elif [ "$(saved "$T/pin0")" -lt 100 ] || [ "$(loaded "$T/pin1")" != 0 ]; then
