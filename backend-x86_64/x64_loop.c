@@ -258,7 +258,9 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   /* The estimate of what the body needs is rough: start with two more pins
    * than it leaves, and let x64_loop_retry take them back if they spill. */
   unsigned peak = x64_pressure(x, sc), pins = 0;
-  unsigned avail = X64_GPR_ALLOC - x64_n_pins; /* the others are pinned for every block */
+  /* registers no slot holds in every block (x64_pin.c), less the 3 the
+   * allocator keeps for the body, as it has with X64_PIN_MAX of 11 */
+  unsigned avail = X64_GPR_ALLOC - x64_n_pins - (X64_GPR_ALLOC - X64_PIN_MAX);
   unsigned budget = peak < avail + 2 ? avail + 2 - peak : 0;
   if (budget > avail)
     budget = avail;
