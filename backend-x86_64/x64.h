@@ -7,7 +7,9 @@
  *   x64_lower(ctx, ref)               one function per IR op (x64_lower.c)
  *
  * Register conventions inside translated code: r14 = struct cpu *, rsp points
- * at the spill area, rax/rcx/rdx are scratch and never allocated. IR_V128
+ * at the spill area, rax/rcx/rdx are scratch and never allocated; rbx, rbp,
+ * r12, r13 and r15 hold the guest's pinned registers, as many as it has
+ * (x64_pin.c), and the allocator never gives those out. IR_V128
  * values live in xmm0-xmm13; xmm14 and xmm15 are vector scratch. Every xmm is
  * caller-saved, so a v128 live across a call is spilled to a 16-byte slot.
  */
