@@ -58,7 +58,8 @@ static void a64_set_fp_status(struct cpu *c, uint32_t fpsr) {
 }
 
 /* What translated code of Debian's programs reads and writes most (sp, the
- * link register, the first arguments, the first callee-saved register). */
+ * link register, the first arguments, the first callee-saved register): in
+ * lua5.4, about half of all guest-state loads and stores. */
 static const uint32_t a64_hot_regs[] = {
     offsetof(struct a64_cpu, x[31]), offsetof(struct a64_cpu, x[30]),
     offsetof(struct a64_cpu, x[0]),  offsetof(struct a64_cpu, x[1]),

@@ -86,8 +86,9 @@ static const struct guest *rv64_model(const char *name) {
   return &max;
 }
 
-/* What translated code of Debian's programs reads and writes most (sp, ra,
- * the first arguments, s0). */
+/* The registers the calling convention makes busiest, as A64's measured
+ * list has them (sp, ra, the first arguments, the frame pointer s0, a5 that
+ * compilers use first as a temporary). */
 static const uint32_t rv64_hot_regs[] = {
     offsetof(struct rv64_cpu, x[2]),  offsetof(struct rv64_cpu, x[1]),
     offsetof(struct rv64_cpu, x[10]), offsetof(struct rv64_cpu, x[11]),
