@@ -116,6 +116,11 @@ struct guest {
    * CLONE_SETTLS sets, and the exclusive monitor's or reservation's address
    * (~0: none). */
   uint32_t x_off, sp_off, tls_off, monitor_off;
+  /* The 8-byte integer registers translated code reads and writes most, as
+   * state offsets, most used first: a backend may keep the first few in host
+   * registers across blocks (struct backend.pin_slots). */
+  const uint32_t *hot_regs;
+  unsigned n_hot_regs;
   /* The syscall instruction's registers: the number, and the first of six
    * consecutive 8-byte arguments (the first one also takes the result). */
   uint32_t sys_nr_off, sys_arg_off;

@@ -7,7 +7,9 @@
  *   x64_lower(ctx, ref)               one function per IR op (x64_lower.c)
  *
  * Register conventions inside translated code: r14 = struct cpu *, rsp points
- * at the spill area, rax/rcx/rdx are scratch and never allocated. IR_V128
+ * at the spill area, rax/rcx/rdx are scratch and never allocated; rbx, rbp,
+ * r12, r13 and r15 hold the guest's pinned registers, as many as it has
+ * (x64_pin.c), and the allocator never gives those out. IR_V128
  * values live in xmm0-xmm13; xmm14 and xmm15 are vector scratch. Every xmm is
  * caller-saved, so a v128 live across a call is spilled to a 16-byte slot.
  */
@@ -611,6 +613,30 @@ void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint3
 const uint8_t *x64_loop_entry(const struct tc_block *blk);
 int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins);
 enum { X64_PIN_MAX = 8 };
+
+/* x64_pin.c: guest-state slots kept in host registers in all translated code */
+enum { X64_GPIN_MAX = 5 };
+struct x64_pin {
+  uint32_t off; /* state offset of an 8-byte slot */
+  uint8_t reg;  /* the host register holding it */
+};
+extern struct x64_pin x64_pins[X64_GPIN_MAX];
+extern unsigned x64_n_pins;
+extern uint16_t x64_pin_mask; /* their host registers */
+void x64_pin_slots(const uint32_t *offs, unsigned n);
+uint64_t x64_pin_key(void);
+int x64_pin_at(uint32_t off);
+unsigned x64_pin_overlaps(uint32_t off, unsigned size);
+void x64_pin_store(struct tc_buf *b, unsigned mask);
+void x64_pin_load(struct tc_buf *b, unsigned mask);
+unsigned x64_pin_all(void);
+int x64_pin_syncs(const struct ir_insn *in);
+int x64_pin_get(struct x64_ctx *x, uint32_t ref);
+int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
+int x64_pin_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
+int x64_pin_puts(const struct ir_insn *in);
+unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
+void x64_pin_fault(const void *uctx, struct cpu *c);
 
 /* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);

@@ -102,8 +102,9 @@ static void x64_body(struct x64_ctx *x) {
     }
     if (in->op == IR_NOP)
       continue;
-    if (in->op == IR_GET && (x->ra.loc[i].kind == X64_LOC_STATE || x64_loop_get(x, i))) {
-      x64_ra_release(x, i, 0); /* left in the state, or a carried slot's register */
+    if (in->op == IR_GET &&
+        (x->ra.loc[i].kind == X64_LOC_STATE || x64_loop_get(x, i) || x64_pin_get(x, i))) {
+      x64_ra_release(x, i, 0); /* left in the state, or a carried or pinned slot's register */
       continue;
     }
     if (x->ra.next_call[i] == i) /* x64_is_call */
@@ -167,12 +168,13 @@ static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct 
 
 /* The CPU features the lowering chose instructions by. */
 static uint64_t x64_codegen_key(void) {
-  return x64_feat();
+  return x64_feat() ^ x64_pin_key() << 16;
 }
 
 const struct backend x64_backend = {
     .name = "x86_64",
     .init = x64_init,
+    .pin_slots = x64_pin_slots,
     .translate = x64_translate,
     .enter = x64_enter,
     .jc_miss = x64_jc_miss_code,

@@ -73,7 +73,7 @@ int x64_defer_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t p = 1; p < b->n; p++) {
     const struct ir_insn *in = &b->insn[p];
-    if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || in->type == IR_V128)
+    if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || in->type == IR_V128 || x64_pin_puts(in))
       continue;
     uint32_t end = x64_defer_end(b, p), v[6];
     for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
@@ -118,6 +118,8 @@ void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx
   const struct ir_insn *in = &x->ir->insn[ref];
   if (x64_loop_put(x, ref))
     return; /* a carried slot: stored on the exits (x64_loop.c) */
+  if (x64_pin_put(x, ref, store))
+    return; /* a pinned slot: its host register (x64_pin.c) */
   x64_defer_before_put(x, ref, store);
   if ((in->aux & IR_PUT_DEFER) && in->type != IR_V128 && x->n_defer_set < X64_DEFER_MAX)
     x->defer_set[x->n_defer_set++] = ref;
@@ -304,6 +306,7 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
                      struct cpu *c) {
   uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
   const struct x64_defer_rec *recs = blk->defer;
+  x64_pin_fault(uctx, c);
   for (uint32_t i = 0; recs && i < blk->n_pcmap; i++) {
     const struct tc_pcmap *e = &blk->pcmap[i];
     if (e->host_off != off)

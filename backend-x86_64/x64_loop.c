@@ -41,6 +41,14 @@ static const uint8_t x64_pin_order[] = {X64_R15, X64_R13, X64_R12, X64_RBP, X64_
                                         X64_R10, X64_R9,  X64_R8,  X64_RDI, X64_RSI};
 enum { X64_GPR_ALLOC = 11, X64_SLOT_SCAN = 64 };
 
+/* The n-th register of x64_pin_order that no slot holds in every block (x64_pin.c). */
+static unsigned x64_pin_reg(unsigned n) {
+  for (unsigned i = 0; i < sizeof(x64_pin_order); i++)
+    if (!(x64_pin_mask >> x64_pin_order[i] & 1) && n-- == 0)
+      return x64_pin_order[i];
+  return X64_NOREG;
+}
+
 enum x64_carry_kind { X64_CK_NONE, X64_CK_RW, X64_CK_WO, X64_CK_RO };
 
 /* What the walk learns about one (offset, type) of the state. */
@@ -142,8 +150,9 @@ static int x64_scan_block(struct x64_ctx *x, struct x64_scan *sc) {
 }
 
 static enum x64_carry_kind x64_classify(const struct ir_block *b, const struct x64_slot_info *s) {
-  if (s->bad || s->get_after_put || (s->size != 4 && s->size != 8))
-    return X64_CK_NONE;
+  if (s->bad || s->get_after_put || (s->size != 4 && s->size != 8) ||
+      x64_pin_overlaps(s->off, s->size))
+    return X64_CK_NONE; /* a pinned slot is in a register already (x64_pin.c) */
   if (s->wrote && !s->has_get && !s->observed)
     return X64_CK_WO;
   if (b->flags_off && s->off == b->flags_off)
@@ -240,7 +249,7 @@ static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_
     }
     if (!best || *pins >= budget || x->loop.n == X64_CARRY_MAX)
       return;
-    x64_carry(x, best, x64_pin_order[(*pins)++]);
+    x64_carry(x, best, x64_pin_reg((*pins)++));
     x->loop.pins = *pins;
   }
 }
@@ -249,7 +258,12 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   /* The estimate of what the body needs is rough: start with two more pins
    * than it leaves, and let x64_loop_retry take them back if they spill. */
   unsigned peak = x64_pressure(x, sc), pins = 0;
-  unsigned budget = peak < X64_GPR_ALLOC + 2 ? X64_GPR_ALLOC + 2 - peak : 0;
+  /* registers no slot holds in every block (x64_pin.c), less the 3 the
+   * allocator keeps for the body, as it has with X64_PIN_MAX of 11 */
+  unsigned avail = X64_GPR_ALLOC - x64_n_pins - (X64_GPR_ALLOC - X64_PIN_MAX);
+  unsigned budget = peak < avail + 2 ? avail + 2 - peak : 0;
+  if (budget > avail)
+    budget = avail;
   if (budget > x->loop.max_pins)
     budget = x->loop.max_pins;
   for (unsigned k = 0; k < sc->n && x->loop.n < X64_CARRY_MAX; k++)
@@ -409,7 +423,7 @@ void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ct
     return;
   x64_loop_flush(x, store);
   x->loop.closed = 1;
-  x->ra.pinned = 0;
+  x->ra.pinned = x64_pin_mask;
   x->loop.spills = x->ra.spills;
 }
 

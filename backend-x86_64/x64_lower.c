@@ -32,6 +32,9 @@ static void x64_pcmap(struct x64_ctx *x) {
 
 static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  int load;
+  if (x64_pin_lower_get(x, ref, &load) && !load)
+    return;                          /* a copy of a pinned slot's register (x64_pin.c) */
   if (x64_is_flags_get(x->ir, in)) { /* ir_flags_pack(cpu, flags_off) first */
     x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
     x64_mov_ri(x->buf, X64_RSI, x->ir->flags_off);
@@ -317,9 +320,12 @@ static void x64_call_helper(struct x64_ctx *x, uint64_t fn, uint32_t a, uint32_t
   x64_call_host(x, fn);
 }
 
+/* A helper reads and writes the state: the pinned slots are there for it. */
 static void x64_lower_call(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  x64_pin_store(x->buf, x64_pin_all());
   x64_call_helper(x, in->imm, in->a, in->b, in->c);
+  x64_pin_load(x->buf, x64_pin_all());
   if (in->type != IR_VOID)
     x64_mov_rr(x->buf, in->type == IR_I64, x64_dst(x, ref), X64_RAX);
 }
@@ -887,7 +893,13 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   if (in->op == IR_PUT && in->type == IR_V128) /* never deferred, but may overwrite what is */
     x64_defer_before_put(x, ref, x64_put_store);
   if (ir_is_vec_op(in->op) || (in->type == IR_V128 && (in->op == IR_GET || in->op == IR_PUT))) {
+    unsigned pins = in->type == IR_V128 && (in->op == IR_GET || in->op == IR_PUT)
+                        ? x64_pin_overlaps((uint32_t)in->imm, 16)
+                        : 0; /* through the state (x64_pin.c) */
+    x64_pin_store(x->buf, pins);
     x64_lower_vec(x, ref);
+    if (in->op == IR_PUT)
+      x64_pin_load(x->buf, pins);
     return;
   }
   switch ((enum ir_op)in->op) {

@@ -74,7 +74,7 @@ int x64_is_call(const struct ir_block *b, const struct ir_insn *in) {
 int x64_ra_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   struct x64_ra *ra = &x->ra;
-  *ra = (struct x64_ra){0};
+  *ra = (struct x64_ra){.pinned = x64_pin_mask};
   ra->last_use = ir_scratch(b, (b->n + 1) * sizeof(*ra->last_use));
   ra->next_call = ir_scratch_raw(b, (b->n + 1) * sizeof(*ra->next_call)); /* filled below */
   ra->loc = ir_scratch(b, (b->n + 1) * sizeof(*ra->loc));
@@ -253,7 +253,9 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   unsigned r;
   int vec = in->type == IR_V128;
   hint = x64_resolve(x, hint);
-  if (x->ra.pinned && (r = x64_loop_target(x, ref, hint)) != X64_NOREG)
+  if (x->ra.pinned && (r = x64_pin_target(x, ref, hint)) != X64_NOREG)
+    ; /* a pinned slot's next value, in the slot's register (x64_pin.c) */
+  else if (x->ra.pinned && (r = x64_loop_target(x, ref, hint)) != X64_NOREG)
     ; /* a carried slot's next value, in the slot's register */
   else if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
            x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))

@@ -62,7 +62,8 @@ static int x64_state_unwritten(struct x64_ctx *x, uint32_t g, uint32_t r) {
 static int x64_state_candidate(struct x64_ctx *x, uint32_t g) {
   const struct ir_insn *in = &x->ir->insn[g];
   return in->op == IR_GET && (in->type == IR_I32 || in->type == IR_I64) && in->imm <= UINT16_MAX &&
-         !x64_is_flags_get(x->ir, in) && !x64_loop_carries(x, g);
+         !x64_is_flags_get(x->ir, in) && !x64_loop_carries(x, g) &&
+         !x64_pin_overlaps((uint32_t)in->imm, 8); /* a pinned slot's register (x64_pin.c) */
 }
 
 /* A GET also read by lazy flags after r: worth leaving in the state where

@@ -2,8 +2,10 @@
  * code, and patching chained exits.
  *
  * entry(cpu, code): saves the callee-saved registers, reserves the spill area
- * (rsp stays 16-byte aligned at helper calls), r14 = cpu, jumps to code.
- * exit: takes the return value in rax, restores, returns to enter's caller.
+ * (rsp stays 16-byte aligned at helper calls), r14 = cpu, loads the pinned
+ * guest registers (x64_pin.c), jumps to code.
+ * exit: takes the return value in rax, stores the pinned guest registers,
+ * restores, returns to enter's caller.
  * exit_chain: the same for the stub of a chainable exit, which passes only
  * its struct tc_exit * in rax: cpu->pc is the exit's target_pc.
  */
@@ -29,6 +31,7 @@ static void x64_emit_entry(struct tc_buf *b) {
   /* 6 pushes + return address = 56: rsp + X64_FRAME is 16-byte aligned */
   x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME);         /* sub rsp, FRAME */
   x64_mov_rr(b, 1, X64_R14, X64_RDI);                    /* mov r14, rdi */
+  x64_pin_load(b, x64_pin_all());                        /* mov rbx, [r14+x0] ... */
   x64_store_imm(b, 2, x64_host_fp(), X64_MXCSR_DEFAULT); /* mov dword [r14+host_fp], imm */
   x64_ldmxcsr(b, x64_host_fp());                         /* ldmxcsr [r14+host_fp] */
   x64_jmp_r(b, X64_RSI);                                 /* jmp rsi */
@@ -54,6 +57,7 @@ static void x64_emit_fp_fold(struct tc_buf *b) {
 }
 
 static void x64_emit_exit(struct tc_buf *b) {
+  x64_pin_store(b, x64_pin_all()); /* mov [r14+x0], rbx ... */
   x64_emit_fp_fold(b);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, X64_FRAME); /* add rsp, FRAME */
   for (unsigned i = sizeof(x64_saved); i-- > 0;)

@@ -2,6 +2,7 @@
 /* tc_run.c - the run loop of one guest thread: find or translate the block at
  * pc, run it, and act on how it left (chain, jump-cache fill, syscall, trap). */
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tc_int.h"
 #include "../gc/gc.h"
@@ -63,12 +64,22 @@ static void tc_trap(struct cpu *c) {
   tc_signal_sync(c, sig, code, sig == SIGSEGV ? c->trap_info : c->pc);
 }
 
+/* How many of the guest's hot registers to offer for pinning: all, or
+ * XRUN_PINS (a number) for measuring. */
+static unsigned tc_pin_count(const struct guest *g) {
+  const char *e = getenv("XRUN_PINS");
+  unsigned n = e ? (unsigned)atoi(e) : g->n_hot_regs;
+  return n < g->n_hot_regs ? n : g->n_hot_regs;
+}
+
 void tc_init(const struct backend *be, const struct guest *g) {
   tc_backend = be;
   tc_guest = g;
   tc_threads_init();
   tc_map_init();
   tc_own_init();
+  if (be->pin_slots)
+    be->pin_slots(g->hot_regs, tc_pin_count(g));
   tc_buf_init((size_t)xrun_opt.code_kb << 10);
   tc_persist_init();
   tc_fault_init();

@@ -131,6 +131,11 @@ struct backend {
   const char *name;
   /* Emit the shared entry/exit trampolines at the start of an empty buffer. */
   void (*init)(struct tc_buf *buf);
+  /* Before init: keep the 8-byte state slots at offs (the guest's hot_regs,
+   * most used first) in host registers across translated code, as many as
+   * the backend has registers for; at every return to C code the state
+   * struct holds them again. NULL: the backend keeps none. */
+  void (*pin_slots)(const uint32_t *offs, unsigned n);
   /* Translate b into buf and describe it in blk (code, code_size, exits, pcmap).
    * Returns 0, or -1 when buf overflowed (the caller makes room and retries). */
   int (*translate)(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf);

@@ -18,7 +18,7 @@ QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
 CASES="cold warm aslr exec_children changed_file corrupt corrupt_data truncated foreign_owner_mode
-  unwritable_dir parallel_writers size_limit stats_clear no_cache"
+  unwritable_dir parallel_writers size_limit stats_clear no_cache pinning"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
 if ! err=$(tools/fetch-arm64 -d "$SYSROOT" libc6 dash coreutils 2>&1 >/dev/null); then
@@ -44,13 +44,14 @@ while read -r l; do case $l in *libc.so*) echo "LIBC ${l%%-*}" >&2; break ;; esa
 EOF
 
 # run DIR OUT [xrun options...] -- PROGRAM ARGS: under xrun with cache DIR;
-# stdout to OUT, stderr (--stats) to OUT.err; prints the exit status.
+# stdout to OUT, stderr (--stats) to OUT.err; prints the exit status. $XENV:
+# VAR=VALUE words added to the environment.
 run() {
   local dir=$1 out=$2; shift 2
   local opts=()
   while [ "$1" != -- ]; do opts+=("$1"); shift; done
   shift
-  env -i PATH=/usr/bin:/bin LC_ALL=C timeout -k 2 60 "$XRUN" --cache-dir="$dir" --stats \
+  env -i PATH=/usr/bin:/bin LC_ALL=C ${XENV:-} timeout -k 2 60 "$XRUN" --cache-dir="$dir" --stats \
     "${opts[@]}" -L "$SYSROOT" "$@" >"$out" 2>"$out.err"
   echo $?
 }
@@ -106,6 +107,20 @@ elif [ "$(cat /proc/sys/kernel/randomize_va_space 2>/dev/null)" != 0 ] && [ "$nd
   fail aslr "libc was at the same address in all 5 runs ($bases): relocation not exercised"
 else
   pass aslr
+fi
+
+# pinning: translations made with no guest register kept in a host register
+# across blocks (XRUN_PINS=0) are not loaded by a run that keeps some there:
+# their code reads and writes those registers in the state struct.
+P=$T/pin
+st0=$(XENV=XRUN_PINS=0 run "$P" "$T/pin0" -- "$DASH" "$T/work.sh")
+st=$(run "$P" "$T/pin1" -- "$DASH" "$T/work.sh")
+if [ "$st0" != 0 ] || [ "$st" != 0 ] || ! same "$T/pin0" "$T/ref.out" || ! same "$T/pin1" "$T/ref.out"; then
+  fail pinning "status $st0/$st or output differs from qemu-aarch64"
+elif [ "$(saved "$T/pin0")" -lt 100 ] || [ "$(loaded "$T/pin1")" != 0 ]; then
+  fail pinning "expected the first run to save and the second to load nothing: $(grep -h persistent "$T/pin0.err" "$T/pin1.err" | tr -s ' ')"
+else
+  pass pinning
 fi
 
 # exec_children: a shell running programs; each exec'd xrun uses the cache too.

@@ -86,6 +86,15 @@ static const struct guest *rv64_model(const char *name) {
   return &max;
 }
 
+/* The registers the calling convention makes busiest, as A64's measured
+ * list has them (sp, ra, the first arguments, the frame pointer s0, a5 that
+ * compilers use first as a temporary). */
+static const uint32_t rv64_hot_regs[] = {
+    offsetof(struct rv64_cpu, x[2]),  offsetof(struct rv64_cpu, x[1]),
+    offsetof(struct rv64_cpu, x[10]), offsetof(struct rv64_cpu, x[11]),
+    offsetof(struct rv64_cpu, x[8]),  offsetof(struct rv64_cpu, x[15]),
+};
+
 const struct guest rv64_guest = {
     .name = "riscv64",
     .elf_machine = EM_RISCV,
@@ -108,6 +117,8 @@ const struct guest rv64_guest = {
     .cpu_size = sizeof(struct rv64_cpu),
     .x_off = offsetof(struct rv64_cpu, x[0]),
     .sp_off = offsetof(struct rv64_cpu, x[2]),
+    .hot_regs = rv64_hot_regs,
+    .n_hot_regs = sizeof(rv64_hot_regs) / sizeof(rv64_hot_regs[0]),
     .tls_off = offsetof(struct rv64_cpu, x[4]), /* tp */
     .monitor_off = offsetof(struct rv64_cpu, res_addr),
     .sys_nr_off = offsetof(struct rv64_cpu, x[17]),  /* a7 */
