@@ -97,6 +97,7 @@ extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
 /* Jump caches (tc_jc.c): fill one after a miss, and take a dropped block's
  * pc out of every thread's (tc_mutex held). */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk);
+void tc_jc_reserve(struct cpu *c);
 void tc_jc_init(struct cpu *c); /* an empty one, of the smallest size */
 /* Fork: before it (tc_mutex held), an empty spare is made ready; in the
  * child, c's jump cache is emptied by taking the spare in its place. */

@@ -9,6 +9,7 @@
  */
 #include <mimalloc.h>
 #include "tc_int.h"
+#include "../gc/gc.h"
 
 static uint32_t tc_jc_entries(uint32_t jc_mask) {
   return (jc_mask >> 4) + 1;
@@ -100,6 +101,19 @@ static void tc_jc_grow(struct cpu *c) {
   tc_jc_fills = 0;
 }
 
+/* Before c's thread looks up the target of an indirect-branch miss (online,
+ * holding no block): grow c's cache when it took more fills than half its
+ * entries since it last grew. tc_mutex is taken offline, as a reclamation
+ * holds it while it waits for the online threads; growing in tc_jc_fill,
+ * online, deadlocked against one. */
+void tc_jc_reserve(struct cpu *c) {
+  if (tc_jc_fills <= tc_jc_entries(c->jc_mask) / 2 || c->jc_mask >= TC_JC_MASK(TC_JC_SIZE))
+    return;
+  gc_offline();
+  tc_jc_grow(c);
+  gc_online();
+}
+
 /* Empty entry e if it holds pc (any pc when pc is TC_JC_EMPTY) but not the
  * code the block map now has for it. */
 static void tc_jc_check(struct tc_jc_entry *e, uint64_t pc) {
@@ -113,8 +127,7 @@ static void tc_jc_check(struct tc_jc_entry *e, uint64_t pc) {
 
 /* After an indirect-branch miss: remember blk (at c->pc) in c's jump cache. */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk) {
-  if (++tc_jc_fills > tc_jc_entries(c->jc_mask) / 2 && c->jc_mask < TC_JC_MASK(TC_JC_SIZE))
-    tc_jc_grow(c);
+  tc_jc_fills++;
   uint32_t i = tc_jc_index(c->pc, c->jc_mask);
   if (c->jc[i].pc != TC_JC_EMPTY)
     c->jc[i ^ 1] = c->jc[i]; /* the entry it displaces moves to the pair */

@@ -88,6 +88,7 @@ void tc_init(const struct backend *be, const struct guest *g) {
 
 /* After an indirect-branch miss: translate, and remember it in the jump cache. */
 static struct tc_block *tc_fill_jc(struct cpu *c) {
+  tc_jc_reserve(c);
   struct tc_block *blk = tc_get(c, c->pc);
   if (blk)
     tc_jc_fill(c, blk);
