@@ -604,6 +604,9 @@ void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
 int x64_loop_carries(struct x64_ctx *x, uint32_t ref);
 unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
+/* x64_regalloc.c: r, when ref (operand hint) can be defined in register r that a
+ * guest slot keeps (x64_loop.c, x64_pin.c), else X64_NOREG. */
+unsigned x64_target_in(struct x64_ctx *x, uint32_t ref, uint32_t hint, unsigned r);
 int x64_loop_put(struct x64_ctx *x, uint32_t ref);
 void x64_loop_record(struct x64_ctx *x);
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));

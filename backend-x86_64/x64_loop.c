@@ -352,23 +352,15 @@ static uint32_t x64_next_put_of(struct x64_ctx *x, uint32_t ref) {
  * ref could take over its hint's register instead (an op in place needs
  * no mov first). X64_NOREG: none. */
 unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
-  if (!x->loop.n || x->loop.closed || ref > x->loop.end || x->ir->insn[ref].type == IR_V128)
-    return X64_NOREG;
+  const struct ir_insn *in = &x->ir->insn[ref];
+  if (!x->loop.n || x->loop.closed || ref > x->loop.end || in->type == IR_V128 ||
+      ((ir_op_info[in->op].flags & IRF_MEM) && in->op != IR_LOAD))
+    return X64_NOREG; /* an atomic may write its register (operand b), then fault */
   uint32_t p = x64_next_put_of(x, ref);
   struct x64_carry *c = p ? x64_carry_at(x, p) : NULL;
   if (!c || c->reg == X64_NOREG)
     return X64_NOREG;
-  uint32_t old = x->ra.reg_val[c->reg], h = x64_resolve(x, hint);
-  int load = x->ir->insn[ref].op == IR_LOAD; /* one instruction: reads all, then writes */
-  const struct x64_loc *lh = &x->ra.loc[h];
-  if (!load && h && x->ra.last_use[h] == ref && lh->kind == X64_LOC_REG &&
-      !(x->ra.pinned >> lh->reg & 1))
-    return X64_NOREG; /* in h's register it needs no move to start with */
-  if (old && x->ra.last_use[old] > ref)
-    return X64_NOREG;
-  if (old && x->ra.last_use[old] == ref && h != old && !load)
-    return X64_NOREG;
-  return c->reg;
+  return x64_target_in(x, ref, hint, c->reg);
 }
 
 /* ref is a GET or PUT of a carried slot. */

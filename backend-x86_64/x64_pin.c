@@ -206,17 +206,7 @@ unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   if (!p)
     return X64_NOREG;
   unsigned r = x64_pins[x64_pin_at((uint32_t)x->ir->insn[p].imm)].reg;
-  uint32_t old = x->ra.reg_val[r], h = x64_resolve(x, hint);
-  int load = x->ir->insn[ref].op == IR_LOAD;
-  const struct x64_loc *lh = &x->ra.loc[h];
-  if (!load && h && x->ra.last_use[h] == ref && lh->kind == X64_LOC_REG &&
-      !(x->ra.pinned >> lh->reg & 1))
-    return X64_NOREG; /* in h's register it needs no move to start with */
-  if (old && x->ra.last_use[old] > ref)
-    return X64_NOREG;
-  if (old && x->ra.last_use[old] == ref && h != old && !load)
-    return X64_NOREG;
-  return r;
+  return x64_target_in(x, ref, hint, r);
 }
 
 /* A fault in translated code: the pinned slots from the host registers. */

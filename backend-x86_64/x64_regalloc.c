@@ -359,3 +359,22 @@ unsigned x64_vsrc(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
   x64_vload_value(x, scratch, ref);
   return scratch;
 }
+
+/* ref, with operand hint, can be defined in r, a register a guest slot keeps,
+ * when r's old value dies by ref and is read before ref writes r (ref's
+ * operand hint, or any operand of a load: one instruction that reads all,
+ * then writes), and ref could not take over hint's own register instead (an
+ * op in place needs no mov first). */
+unsigned x64_target_in(struct x64_ctx *x, uint32_t ref, uint32_t hint, unsigned r) {
+  uint32_t old = x->ra.reg_val[r], h = x64_resolve(x, hint);
+  int load = x->ir->insn[ref].op == IR_LOAD;
+  const struct x64_loc *lh = &x->ra.loc[h];
+  if (!load && h && x->ra.last_use[h] == ref && lh->kind == X64_LOC_REG &&
+      !(x->ra.pinned >> lh->reg & 1))
+    return X64_NOREG; /* in h's register it needs no move to start with */
+  if (old && x->ra.last_use[old] > ref)
+    return X64_NOREG;
+  if (old && x->ra.last_use[old] == ref && h != old && !load)
+    return X64_NOREG;
+  return r;
+}
