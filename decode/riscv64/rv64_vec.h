@@ -64,6 +64,9 @@ bool rv64_valign(unsigned reg, int lmul);
 /* Register ranges [a, a + asize) and [b, b + bsize) overlap. */
 bool rv64_voverlap(int a, int asize, int b, int bsize);
 bool rv64_vnoover(unsigned dst, int dst_lmul, unsigned src, int src_lmul);
+/* The sources of a widening op (destination 2*SEW): vs2 of SEW, or of
+ * 2*SEW when wide_vs2 (the .w forms); vs1 of SEW when vv. */
+bool rv64_vwide_srcs_ok(const struct rv64_vinsn *v, bool vv, bool wide_vs2);
 static inline bool rv64_vmok(const struct rv64_vinsn *v, unsigned vd) {
   return v->vm || vd != 0;
 }

@@ -17,14 +17,9 @@ static uint64_t rv64_widen(uint64_t a, unsigned *fl) {
 /* vd 2*LMUL, vs2 LMUL (or 2*LMUL for the .w forms), vs1 LMUL (qemu's
  * vext_check_dss, _ds, _dds, _dd). */
 static bool rv64_vfwide_ok(const struct rv64_vinsn *v, bool wide_vs2) {
-  bool vv = v->funct3 == RV64_OPFVV_W;
   if (v->lmul > 2 || !rv64_valign(v->vd, v->lmul + 1) || !rv64_vmok(v, v->vd))
     return false;
-  if (wide_vs2
-          ? !rv64_valign(v->vs2, v->lmul + 1)
-          : !rv64_valign(v->vs2, v->lmul) || !rv64_vnoover(v->vd, v->lmul + 1, v->vs2, v->lmul))
-    return false;
-  return !vv || (rv64_valign(v->vs1, v->lmul) && rv64_vnoover(v->vd, v->lmul + 1, v->vs1, v->lmul));
+  return rv64_vwide_srcs_ok(v, v->funct3 == RV64_OPFVV_W, wide_vs2);
 }
 
 static uint64_t rv64_vfwide_elem(unsigned f6, uint64_t a, uint64_t b, uint64_t d, unsigned rm,

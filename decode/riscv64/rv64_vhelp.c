@@ -71,6 +71,14 @@ bool rv64_vnoover(unsigned dst, int dst_lmul, unsigned src, int src_lmul) {
   return !rv64_voverlap(d, dsize, s, ssize);
 }
 
+bool rv64_vwide_srcs_ok(const struct rv64_vinsn *v, bool vv, bool wide_vs2) {
+  if (wide_vs2
+          ? !rv64_valign(v->vs2, v->lmul + 1)
+          : !rv64_valign(v->vs2, v->lmul) || !rv64_vnoover(v->vd, v->lmul + 1, v->vs2, v->lmul))
+    return false;
+  return !vv || (rv64_valign(v->vs1, v->lmul) && rv64_vnoover(v->vd, v->lmul + 1, v->vs1, v->lmul));
+}
+
 uint64_t rv64_vsrc1(const struct rv64_vinsn *v, uint64_t i, unsigned eew, bool uimm) {
   switch (v->funct3) {
   case RV64_OPIVV:

@@ -11,14 +11,7 @@ static bool rv64_vwide_common(const struct rv64_vinsn *v) {
 
 /* vs2 of SEW (ds) or 2*SEW (dd); vs1 of SEW for the .vv forms. */
 static bool rv64_vwide_ok(const struct rv64_vinsn *v, bool wide_vs2) {
-  bool vv = v->funct3 == RV64_OPMVV;
-  if (!rv64_vwide_common(v))
-    return false;
-  if (wide_vs2
-          ? !rv64_valign(v->vs2, v->lmul + 1)
-          : !rv64_valign(v->vs2, v->lmul) || !rv64_vnoover(v->vd, v->lmul + 1, v->vs2, v->lmul))
-    return false;
-  return !vv || (rv64_valign(v->vs1, v->lmul) && rv64_vnoover(v->vd, v->lmul + 1, v->vs1, v->lmul));
+  return rv64_vwide_common(v) && rv64_vwide_srcs_ok(v, v->funct3 == RV64_OPMVV, wide_vs2);
 }
 
 static uint64_t rv64_vext(uint64_t x, unsigned eew, bool sign) {
