@@ -255,8 +255,6 @@ enum { X64_F_AVX2 = 64 };
 enum { X64_F_SHA = 128 };
 /* BMI1's tzcnt and LZCNT (AMD's ABM), for the bit counts CTZ and CLZ. */
 enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
-/* BMI2's rorx, for the jump-cache probe's hash. */
-enum { X64_F_BMI2 = 1024 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -311,7 +309,6 @@ void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
-void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);
 void x64_cmc(struct tc_buf *b);
@@ -458,7 +455,7 @@ struct x64_ctx {
 };
 
 /* x64_tramp.c */
-extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss;
+extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);
@@ -617,8 +614,13 @@ const uint8_t *x64_loop_entry(const struct tc_block *blk);
 int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins);
 enum { X64_PIN_MAX = 8 };
 
+/* System V: a call may change rax, rcx, rdx, rsi, rdi and r8-r11. */
+static inline int x64_is_caller_saved(unsigned reg) {
+  return reg < 16 && (0x0fc7u >> reg & 1);
+}
+
 /* x64_pin.c: guest-state slots kept in host registers in all translated code */
-enum { X64_GPIN_MAX = 5 };
+enum { X64_GPIN_MAX = 6 };
 struct x64_pin {
   uint32_t off; /* state offset of an 8-byte slot */
   uint8_t reg;  /* the host register holding it */
@@ -633,6 +635,9 @@ unsigned x64_pin_overlaps(uint32_t off, unsigned size);
 void x64_pin_store(struct tc_buf *b, unsigned mask);
 void x64_pin_load(struct tc_buf *b, unsigned mask);
 unsigned x64_pin_all(void);
+unsigned x64_pin_caller_saved(void);
+void x64_pin_call_save(struct tc_buf *b);
+void x64_pin_call_restore(struct tc_buf *b);
 int x64_pin_syncs(const struct ir_insn *in);
 int x64_pin_get(struct x64_ctx *x, uint32_t ref);
 int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
@@ -646,6 +651,7 @@ void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
 void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
 void x64_call_host(struct x64_ctx *x, uint64_t fn);
+void x64_call_reg(struct x64_ctx *x, unsigned reg);
 bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p);
 void x64_jmp_shared(struct x64_ctx *x, const void *target);
 void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);

@@ -29,8 +29,7 @@ unsigned x64_feat(void) {
         (CPU_FEATURE_ACTIVE(AES) ? X64_F_AES : 0) |
         (CPU_FEATURE_ACTIVE(PCLMULQDQ) ? X64_F_PCLMUL : 0) |
         (CPU_FEATURE_ACTIVE(AVX2) ? X64_F_AVX2 : 0) | (CPU_FEATURE_ACTIVE(SHA) ? X64_F_SHA : 0) |
-        (CPU_FEATURE_ACTIVE(BMI1) ? X64_F_BMI1 : 0) | (CPU_FEATURE_ACTIVE(BMI2) ? X64_F_BMI2 : 0) |
-        (CPU_FEATURE_ACTIVE(LZCNT) ? X64_F_LZCNT : 0);
+        (CPU_FEATURE_ACTIVE(BMI1) ? X64_F_BMI1 : 0) | (CPU_FEATURE_ACTIVE(LZCNT) ? X64_F_LZCNT : 0);
     x64_features_known = 1;
   }
   return x64_features;
@@ -587,7 +586,7 @@ static void x64_lower_vcall(struct x64_ctx *x, uint32_t ref) {
   x64_mov_ri(b, X64_RSI, in->op | (uint64_t)in->aux << 8 | in->imm << 16);
   x64_mov_rr(b, 1, X64_RDI, X64_R14);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_vec_fallback);
-  x64_call_r(b, X64_RAX);
+  x64_call_reg(x, X64_RAX);
   x64_call_result(x, ref);
 }
 

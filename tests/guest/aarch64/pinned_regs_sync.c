@@ -4,7 +4,9 @@
  * instructions just before the fault wrote, and its changes must reach the
  * program; a signal handler at a loop's head must see every register of
  * the same iteration; CASP (a helper in a translator) must compare and
- * write the values just written into x0, x1 and x19.
+ * write the values just written into x0, x1 and x19; other instructions a
+ * translator may hand to C code (a byte-lane SSHR, SQADD of words, MRS of
+ * the flags) must leave x2 as it was.
  */
 // test: arm-only: inline A64 assembly and the A64 signal context
 // test: cflags: -march=armv8.1-a
@@ -86,6 +88,35 @@ static void helper_test(void) {
          (unsigned long long)mem[0], (unsigned long long)mem[1]);
 }
 
+/* Three times, so that the second and third runs go through chained jumps,
+ * where the state struct's x2 is stale until a block leaves translated code. */
+static void call_test(void) {
+  static volatile uint64_t start;
+  for (int i = 0; i < 3; i++) {
+    uint64_t x2, nzcv, lanes[2];
+    start = 0x2222 + 0x100 * (uint64_t)i;
+    __asm__ volatile("ldr x2, [%[start]]\n\t"
+                     "b 1f\n" /* x2 comes from another block */
+                     "1:\n\t"
+                     "movi v1.16b, #0x80\n\t"
+                     "sshr v0.16b, v1.16b, #3\n\t"
+                     "add x2, x2, #1\n\t"
+                     "sqadd v0.4s, v0.4s, v1.4s\n\t"
+                     "add x2, x2, #1\n\t"
+                     "mov x9, #0x2324\n\t"
+                     "subs x9, x2, x9\n\t"
+                     "mrs %[nzcv], nzcv\n\t"
+                     "add x2, x2, #1\n\t"
+                     "mov %[x2], x2\n\t"
+                     "st1 {v0.2d}, [%[lanes]]\n\t"
+                     : [x2] "=&r"(x2), [nzcv] "=&r"(nzcv)
+                     : [lanes] "r"(lanes), [start] "r"(&start)
+                     : "x2", "x9", "v0", "v1", "memory", "cc");
+    printf("calls: x2=%#llx nzcv=%#llx lanes %#llx %#llx\n", (unsigned long long)x2,
+           (unsigned long long)nzcv, (unsigned long long)lanes[0], (unsigned long long)lanes[1]);
+  }
+}
+
 extern const char pin_loop_head[];
 static volatile int at_head, bad, stop_flag, signals;
 #define STOP (1ull << 40)
@@ -145,6 +176,7 @@ static void signal_test(void) {
 int main(void) {
   fault_test();
   helper_test();
+  call_test();
   signal_test();
   return 0;
 }
