@@ -204,8 +204,10 @@ static int64_t sys_exec_path(const struct sys_call *s, const char *path, const c
   snprintf(host, sizeof(host), "%s", path);
   path = host;
   int argc, envc;
-  char **argv = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
-  char **envp = calloc(SYS_EXEC_MAX_ARGS, sizeof(char *));
+  /* not calloc: sys_read_strv writes what is used, and zeroing 64 KiB
+   * cost a vfork child 16 page faults before each exec */
+  char **argv = malloc(SYS_EXEC_MAX_ARGS * sizeof(char *));
+  char **envp = malloc(SYS_EXEC_MAX_ARGS * sizeof(char *));
   int64_t ret = -ENOMEM;
   if (!argv || !envp)
     goto out;

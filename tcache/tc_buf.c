@@ -26,6 +26,9 @@ static size_t tc_code_size;
 uint8_t *tc_code_top;
 enum { TC_POPULATE_CHUNK = 64 << 10 };
 static uint8_t *tc_populated; /* both views are present up to here (tc_buf_populate) */
+/* The next step of tc_buf_populate: a forked child's first ones are small
+ * (most exec another program after a few dozen blocks), then it doubles. */
+static size_t tc_populate_step = TC_POPULATE_CHUNK;
 
 /* Map size bytes with prot, private and anonymous, near xrun's text. */
 static void *tc_map_near_text(size_t size, int prot) {
@@ -84,6 +87,7 @@ void tc_buf_fork_child(void) {
       !tc_view_exec(w, tc_code.start, tc_code_size))
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: a forked process cannot map a code buffer of its own");
   tc_populated = NULL;
+  tc_populate_step = TC_POPULATE_CHUNK / 4;
 }
 
 void tc_buf_init(size_t size) {
@@ -112,8 +116,10 @@ void tc_buf_populate(void) {
   if (!tc_code.wdelta || tc_code.cur + 4096 < tc_populated)
     return;
   uint8_t *from = tc_populated > tc_code.start ? tc_populated : tc_code.start;
-  size_t len = (size_t)(tc_code_top - from) < TC_POPULATE_CHUNK ? (size_t)(tc_code_top - from)
-                                                                : TC_POPULATE_CHUNK;
+  size_t len = (size_t)(tc_code_top - from) < tc_populate_step ? (size_t)(tc_code_top - from)
+                                                               : tc_populate_step;
+  tc_populate_step =
+      tc_populate_step < TC_POPULATE_CHUNK ? 2 * tc_populate_step : TC_POPULATE_CHUNK;
   if (!len)
     return;
   madvise(from + tc_code.wdelta, len, MADV_POPULATE_WRITE);

@@ -11,6 +11,9 @@
  * touches a few pages of it, not one page fault per block spread over a
  * table sized for the largest programs. */
 enum { TC_HASH_MIN_BITS = 12, TC_HASH_MAX_BITS = 20 };
+/* A forked child starts with one page of it: most exec another program
+ * after a few dozen blocks. */
+enum { TC_HASH_FORK_BITS = 9 };
 
 struct tc_htab {
   uint32_t mask;
@@ -71,7 +74,7 @@ static void tc_htab_grow(void) {
 /* A forked child forgets every block (tc_regions_forked). */
 void tc_map_forget_all(void) {
   mi_free(tc_htab); /* the child runs alone: no lookup can be reading it */
-  tc_htab = tc_htab_new(TC_HASH_MIN_BITS);
+  tc_htab = tc_htab_new(TC_HASH_FORK_BITS);
   tc_hashed = 0;
   tc_pages_forget();
   tc_guest_lo = UINT64_MAX;
