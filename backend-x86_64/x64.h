@@ -614,13 +614,8 @@ const uint8_t *x64_loop_entry(const struct tc_block *blk);
 int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins);
 enum { X64_PIN_MAX = 8 };
 
-/* System V: a call may change rax, rcx, rdx, rsi, rdi and r8-r11. */
-static inline int x64_is_caller_saved(unsigned reg) {
-  return reg < 16 && (0x0fc7u >> reg & 1);
-}
-
 /* x64_pin.c: guest-state slots kept in host registers in all translated code */
-enum { X64_GPIN_MAX = 6 };
+enum { X64_GPIN_MAX = 5 };
 struct x64_pin {
   uint32_t off; /* state offset of an 8-byte slot */
   uint8_t reg;  /* the host register holding it */
@@ -635,9 +630,6 @@ unsigned x64_pin_overlaps(uint32_t off, unsigned size);
 void x64_pin_store(struct tc_buf *b, unsigned mask);
 void x64_pin_load(struct tc_buf *b, unsigned mask);
 unsigned x64_pin_all(void);
-unsigned x64_pin_caller_saved(void);
-void x64_pin_call_save(struct tc_buf *b);
-void x64_pin_call_restore(struct tc_buf *b);
 int x64_pin_syncs(const struct ir_insn *in);
 int x64_pin_get(struct x64_ctx *x, uint32_t ref);
 int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
@@ -651,7 +643,6 @@ void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
 void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
 void x64_call_host(struct x64_ctx *x, uint64_t fn);
-void x64_call_reg(struct x64_ctx *x, unsigned reg);
 bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p);
 void x64_jmp_shared(struct x64_ctx *x, const void *target);
 void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);

@@ -323,10 +323,9 @@ static void x64_call_helper(struct x64_ctx *x, uint64_t fn, uint32_t a, uint32_t
 /* A helper reads and writes the state: the pinned slots are there for it. */
 static void x64_lower_call(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  unsigned kept = x64_pin_all() & ~x64_pin_caller_saved(); /* the call syncs the others */
-  x64_pin_store(x->buf, kept);
+  x64_pin_store(x->buf, x64_pin_all());
   x64_call_helper(x, in->imm, in->a, in->b, in->c);
-  x64_pin_load(x->buf, kept);
+  x64_pin_load(x->buf, x64_pin_all());
   if (in->type != IR_VOID)
     x64_mov_rr(x->buf, in->type == IR_I64, x64_dst(x, ref), X64_RAX);
 }

@@ -86,7 +86,7 @@ static void x64_sha256rnds2_call(struct x64_ctx *x, uint32_t ref) {
   x64_mov_ri(b, X64_RSI, in->op);
   x64_mov_rr(b, 1, X64_RDI, X64_R14);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_sha_fallback);
-  x64_call_reg(x, X64_RAX);
+  x64_call_r(b, X64_RAX);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, 16); /* add rsp, 16 */
   x64_call_result(x, ref);
 }
@@ -137,7 +137,7 @@ static void x64_crc32c_call(struct x64_ctx *x, const struct ir_insn *in) {
   x64_load_value(x, X64_RSI, in->a);
   x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_crc32c_fallback);
-  x64_call_reg(x, X64_RAX);
+  x64_call_r(x->buf, X64_RAX);
 }
 
 void x64_lower_crc32c(struct x64_ctx *x, uint32_t ref) {

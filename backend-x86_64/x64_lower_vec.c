@@ -586,7 +586,7 @@ static void x64_lower_vcall(struct x64_ctx *x, uint32_t ref) {
   x64_mov_ri(b, X64_RSI, in->op | (uint64_t)in->aux << 8 | in->imm << 16);
   x64_mov_rr(b, 1, X64_RDI, X64_R14);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_vec_fallback);
-  x64_call_reg(x, X64_RAX);
+  x64_call_r(b, X64_RAX);
   x64_call_result(x, ref);
 }
 

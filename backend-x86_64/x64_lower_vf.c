@@ -528,7 +528,7 @@ static void x64_lower_vfcall(struct x64_ctx *x, uint32_t ref) {
                  (uint64_t)x->ir->insn[in->a].type << 24 | in->imm << 32);
   x64_mov_rr(b, 1, X64_RDI, X64_R14);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_vf_fallback);
-  x64_call_reg(x, X64_RAX);
+  x64_call_r(b, X64_RAX);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, 16); /* add rsp, 16 */
   x64_call_result(x, ref);
 }

@@ -1,15 +1,13 @@
 /* x64_pin.c - guest registers that live in host registers in all translated
  * code: a few 8-byte state slots (the guest's busiest integer registers, as
- * its descriptor lists them, struct guest.hot_regs) each own a host register
- * from the entry trampoline to the exit trampoline: five callee-saved ones
- * and r11.
+ * its descriptor lists them, struct guest.hot_regs) each own a callee-saved
+ * host register from the entry trampoline to the exit trampoline.
  *
  *   entry:  mov rbx, [r14+x0] ...          loaded once per entry from the run loop
  *   block:  get x0 -> rbx                  a GET is the register (or a copy of it)
  *           put x0 = v -> mov rbx, v       a PUT writes it (or v is made in it)
  *           chained jumps and jump-cache hits keep them
  *   call:   mov [r14+x0], rbx ... call ... mov rbx, [r14+x0]   a helper sees the state
- *           (any other call of C code: r11's slot only, x64_pin_call_save)
  *   exit:   mov [r14+x0], rbx ...          the run loop sees the state exact
  *
  * While translated code runs, the state struct's copy of a pinned slot is
@@ -26,14 +24,13 @@
 #include <ucontext.h>
 #include "x64.h"
 
-/* The host registers pinned slots take, in order: callee-saved first, so
- * that helper calls keep them, then r11, which is stored before each call
- * of C code and loaded after it (x64_pin_call_save). x64_loop.c pins from
- * the others. A seventh (r10, for the frame pointer x29) left the allocator
- * too few registers: callgrind counted 0.4 to 4.4 % more host instructions
- * on lua5.4, python3.11, sqlite3, perl, gzip and xz than with six. */
-static const uint8_t x64_pin_regs[X64_GPIN_MAX] = {X64_RBX, X64_RBP, X64_R12,
-                                                   X64_R13, X64_R15, X64_R11};
+/* The host registers pinned slots take, in order: callee-saved, so that
+ * helper calls keep them (x64_loop.c pins from the others). A sixth, r11
+ * for x2, stored before every call of C code and loaded after it, took 0.7
+ * to 1.4 % of host instructions off lua5.4, sqlite3, perl and gzip but
+ * added 4.7 % to sha256sum and 2.3 % to a SHA-256 loop, whose blocks then
+ * had one register too few (callgrind): not kept. */
+static const uint8_t x64_pin_regs[X64_GPIN_MAX] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R15};
 
 struct x64_pin x64_pins[X64_GPIN_MAX];
 unsigned x64_n_pins;
@@ -92,27 +89,6 @@ void x64_pin_load(struct tc_buf *b, unsigned mask) {
 
 unsigned x64_pin_all(void) {
   return (1u << x64_n_pins) - 1;
-}
-
-/* The pinned slots whose registers a call of C code may change. */
-unsigned x64_pin_caller_saved(void) {
-  unsigned m = 0;
-  for (unsigned k = 0; k < x64_n_pins; k++)
-    if (x64_is_caller_saved(x64_pins[k].reg))
-      m |= 1u << k;
-  return m;
-}
-
-/* Around each call of C code from translated code: the pinned slots in
- * caller-saved registers go to the state before it and come back after.
- * The state struct's copy of a pinned slot is stale anyway, and C code
- * that writes guest registers is an IR_CALL, which syncs them all. */
-void x64_pin_call_save(struct tc_buf *b) {
-  x64_pin_store(b, x64_pin_caller_saved());
-}
-
-void x64_pin_call_restore(struct tc_buf *b) {
-  x64_pin_load(b, x64_pin_caller_saved());
 }
 
 /* A call of C code that reads or writes the state: the pinned slots go

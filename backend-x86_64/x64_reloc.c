@@ -52,30 +52,19 @@ void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e) {
   x64_reloc(x, 8, TC_RELOC_EXIT64);
 }
 
-/* call reg, with the pinned slots of caller-saved registers kept
- * (x64_pin_call_save) */
-void x64_call_reg(struct x64_ctx *x, unsigned reg) {
-  x64_pin_call_save(x->buf);
-  x64_call_r(x->buf, reg);
-  x64_pin_call_restore(x->buf);
-}
-
-/* call fn: rel32 when it reaches, else movabs rax, fn; call rax (pinned
- * slots kept as by x64_call_reg) */
+/* call fn: rel32 when it reaches, else movabs rax, fn; call rax */
 void x64_call_host(struct x64_ctx *x, uint64_t fn) {
   const void *target = (const void *)(uintptr_t)fn;
   if (!x64_rel32_ok(x->buf->cur + 5, target)) {
     x64_mov_host(x, X64_RAX, fn);
-    x64_call_reg(x, X64_RAX);
+    x64_call_r(x->buf, X64_RAX);
     return;
   }
-  x64_pin_call_save(x->buf);
   x64_call_rel(x->buf, target);
   if (x64_in_image(fn))
     x64_reloc(x, 4, TC_RELOC_HOST32);
   else
     x->blk->unsaveable = 1;
-  x64_pin_call_restore(x->buf);
 }
 
 /* op xmm, [rip + disp32] of a constant p in xrun's image; false, with

@@ -96,18 +96,17 @@ static const struct icount_case low_cases[] = {
 enum { NLOW = sizeof(low_cases) / sizeof(low_cases[0]) };
 
 /* With A64's hot registers pinned in host registers across blocks
- * (x64_pin.c: sp, x30, x0, x1, x19, x2 in rbx, rbp, r12, r13, r15, r11):
- * their GETs and PUTs are the registers, a helper call stores and reloads
- * them (and any call of C code r11's). The same sequences as above where
- * they have a name here. */
+ * (x64_pin.c: sp, x30, x0, x1, x19 in rbx, rbp, r12, r13, r15): their GETs
+ * and PUTs are the registers, a helper call stores and reloads them. The
+ * same sequences as above where they have a name here. */
 static const struct icount_case pinned_cases[] = {
     {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 12},
     {"bl", "bl .+8", 4},
     {"ret", "ret", 13},
     {"add_x0_x1_x2", "add x0, x0, x1\n add x1, x1, x2\n b .+4", 5},
-    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 17},
+    {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 18},
     {"ldr_x0_from_x19", "ldr x0, [x19, #8]\n str x0, [sp, #16]\n b .+4", 5},
-    {"casp_helper", ".arch armv8.1-a\n casp x0, x1, x2, x3, [x19]\n b .+4", 21},
+    {"casp_helper", ".arch armv8.1-a\n casp x0, x1, x2, x3, [x19]\n b .+4", 19},
 };
 enum { NPINNED = sizeof(pinned_cases) / sizeof(pinned_cases[0]) };
 
