@@ -44,7 +44,10 @@ bool rv64_vslide1(struct rv64_vinsn *v, bool up, uint64_t x) {
   return rv64_vslide(v, up, true, rv64_vtrunc(x, v->sew));
 }
 
-/* vrgather.vv/vx/vi and vrgatherei16.vv (ei16: 16-bit indices in vs1). */
+/* vrgather.vv/vx/vi and vrgatherei16.vv (ei16: 16-bit indices in vs1). The
+ * destination overlaps no source at all: not even an index group smaller
+ * than it in its highest registers, which rv64_vnoover lets a widening
+ * instruction's source do. */
 static bool rv64_vgather(struct rv64_vinsn *v, bool ei16) {
   int iemul = ei16 ? 1 - (int)v->sew + v->lmul : v->lmul;
   bool vv = v->funct3 == RV64_OPIVV;
@@ -53,7 +56,8 @@ static bool rv64_vgather(struct rv64_vinsn *v, bool ei16) {
     return false;
   if (vv && !rv64_valign(v->vs1, iemul))
     return false;
-  if (vv && (ei16 ? !rv64_vnoover(v->vd, v->lmul, v->vs1, iemul) : v->vd == v->vs1))
+  if (vv && rv64_voverlap((int)v->vd, v->lmul <= 0 ? 1 : 1 << v->lmul, (int)v->vs1,
+                         iemul <= 0 ? 1 : 1 << iemul))
     return false;
   uint64_t vlmax = rv64_vlmax_of(v);
   for (uint64_t i = v->vstart; i < v->vl; i++)
