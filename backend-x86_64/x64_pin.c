@@ -200,10 +200,13 @@ static uint32_t x64_pin_next_put(struct x64_ctx *x, uint32_t ref) {
  * when its PUT follows with nothing between that observes the slot (a load
  * that faults leaves its register as it was), and the
  * register's old value dies by ref, read before ref is written (ref's
- * operand hint, or any operand of a load). X64_NOREG: none. */
+ * operand hint, or any operand of a load). X64_NOREG: none. An i32 ref
+ * whose 64-bit PUT reads it through a ZEXT (loose: no instruction, x64_fuse.c)
+ * qualifies too: its register's high half is zero (ldrb w0 into a pinned x0
+ * is one movzx into the register). */
 unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   const struct ir_insn *in = &x->ir->insn[ref];
-  if (!x64_n_pins || in->type != IR_I64 || x64_is_call(x->ir, in) ||
+  if (!x64_n_pins || (in->type != IR_I64 && in->type != IR_I32) || x64_is_call(x->ir, in) ||
       ((ir_op_info[in->op].flags & IRF_MEM) && in->op != IR_LOAD))
     return X64_NOREG; /* an atomic may write its register, then fault */
   uint32_t p = x64_pin_next_put(x, ref);

@@ -107,6 +107,7 @@ static const struct icount_case pinned_cases[] = {
     {"add_x0_x1_x2", "add x0, x0, x1\n add x1, x1, x2\n b .+4", 5},
     {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 18},
     {"ldr_x0_from_x19", "ldr x0, [x19, #8]\n str x0, [sp, #16]\n b .+4", 5},
+    {"ldrb_w0_cmp", "ldrb w0, [x19, #8]\n cmp w0, #0x45\n cset w1, eq\n b .+4", 9},
     {"casp_helper", ".arch armv8.1-a\n casp x0, x1, x2, x3, [x19]\n b .+4", 19},
 };
 enum { NPINNED = sizeof(pinned_cases) / sizeof(pinned_cases[0]) };

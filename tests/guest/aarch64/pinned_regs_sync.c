@@ -2,11 +2,10 @@
  * from block to block (sp, x30, x0, x1, x19, x2) as C code outside the
  * program sees them: a fault handler's context must hold the values the
  * instructions just before the fault wrote, and its changes must reach the
- * program; a signal handler at a loop's head must see every register of
- * the same iteration; CASP (a helper in a translator) must compare and
- * write the values just written into x0, x1 and x19; other instructions a
- * translator may hand to C code (a byte-lane SSHR, SQADD of words, MRS of
- * the flags) must leave x2 as it was.
+ * program, also where the faulting load writes w0; a signal handler at a loop's head must see every
+ * register of the same iteration; CASP (a helper in a translator) must compare and write the values
+ * just written into x0, x1 and x19; other instructions a translator may hand to C code (a byte-lane
+ * SSHR, SQADD of words, MRS of the flags) must leave x2 as it was.
  */
 // test: arm-only: inline A64 assembly and the A64 signal context
 // test: cflags: -march=armv8.1-a
@@ -60,6 +59,27 @@ static void fault_test(void) {
          seen[5] == sp - 64 ? "sp-64" : "wrong");
   printf("after the handler: x0=%#llx x19=%#llx\n", (unsigned long long)x0,
          (unsigned long long)x19);
+}
+
+/* A byte load into w0 that faults: x0 is still the value before it (a
+ * translator may load the byte straight into the register that holds x0). */
+static void narrow_load_fault_test(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_sigaction = on_segv;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGSEGV, &sa, NULL);
+  uint64_t x1;
+  __asm__ volatile("mov x0, #0x1234\n\t"
+                   "mov x4, #8\n\t"
+                   "ldrb w0, [x4]\n\t" /* faults */
+                   "cmp w0, #0x45\n\t"
+                   "cset w1, eq\n\t"
+                   "mov %[x1], x1\n\t"
+                   : [x1] "=r"(x1)
+                   :
+                   : "x0", "x1", "x4", "x19", "memory", "cc");
+  printf("narrow load fault: x0=%#llx\n", (unsigned long long)seen[0]);
 }
 
 static void helper_test(void) {
@@ -175,6 +195,7 @@ static void signal_test(void) {
 
 int main(void) {
   fault_test();
+  narrow_load_fault_test();
   helper_test();
   call_test();
   signal_test();
