@@ -57,7 +57,7 @@ static bool rv64_vgather(struct rv64_vinsn *v, bool ei16) {
   if (vv && !rv64_valign(v->vs1, iemul))
     return false;
   if (vv && rv64_voverlap((int)v->vd, v->lmul <= 0 ? 1 : 1 << v->lmul, (int)v->vs1,
-                         iemul <= 0 ? 1 : 1 << iemul))
+                          iemul <= 0 ? 1 : 1 << iemul))
     return false;
   uint64_t vlmax = rv64_vlmax_of(v);
   for (uint64_t i = v->vstart; i < v->vl; i++)

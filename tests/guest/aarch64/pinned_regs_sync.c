@@ -31,12 +31,16 @@ static void on_segv(int sig, siginfo_t *si, void *ctx) {
   m->regs[19] = 0x1919;
 }
 
-static void fault_test(void) {
+static void catch_segv(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof(sa));
   sa.sa_sigaction = on_segv;
   sa.sa_flags = SA_SIGINFO;
   sigaction(SIGSEGV, &sa, NULL);
+}
+
+static void fault_test(void) {
+  catch_segv();
   uint64_t sp, x0, x19;
   __asm__ volatile("mov %[sp], sp\n\t"
                    "mov x0, #0x1000\n\t"
@@ -64,11 +68,7 @@ static void fault_test(void) {
 /* A byte load into w0 that faults: x0 is still the value before it (a
  * translator may load the byte straight into the register that holds x0). */
 static void narrow_load_fault_test(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_segv;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGSEGV, &sa, NULL);
+  catch_segv();
   uint64_t x1;
   __asm__ volatile("mov x0, #0x1234\n\t"
                    "mov x4, #8\n\t"
