@@ -63,6 +63,7 @@ bool rv64_vtype_ok(const struct rv64_vinsn *v);
 bool rv64_valign(unsigned reg, int lmul);
 /* Register ranges [a, a + asize) and [b, b + bsize) overlap. */
 bool rv64_voverlap(int a, int asize, int b, int bsize);
+int rv64_vregs(int lmul);
 bool rv64_vnoover(unsigned dst, int dst_lmul, unsigned src, int src_lmul);
 /* The sources of a widening op (destination 2*SEW): vs2 of SEW, or of
  * 2*SEW when wide_vs2 (the .w forms); vs1 of SEW when vv. */

@@ -59,11 +59,16 @@ bool rv64_voverlap(int a, int asize, int b, int bsize) {
   return end - start < asize + bsize;
 }
 
+/* The registers a group of EMUL 2^lmul takes: one for a fraction. */
+int rv64_vregs(int lmul) {
+  return lmul <= 0 ? 1 : 1 << lmul;
+}
+
 /* Section 5.2 of the V spec: a wider destination may overlap the source
  * only in its highest-numbered part, when the source is at least one
  * register. */
 bool rv64_vnoover(unsigned dst, int dst_lmul, unsigned src, int src_lmul) {
-  int dsize = dst_lmul <= 0 ? 1 : 1 << dst_lmul, ssize = src_lmul <= 0 ? 1 : 1 << src_lmul;
+  int dsize = rv64_vregs(dst_lmul), ssize = rv64_vregs(src_lmul);
   int d = (int)dst, s = (int)src;
   if (dsize > ssize && d < s && src_lmul >= 0 && rv64_voverlap(d, dsize, s, ssize) &&
       !rv64_voverlap(d, dsize, s + ssize, ssize))

@@ -56,8 +56,7 @@ static bool rv64_vgather(struct rv64_vinsn *v, bool ei16) {
     return false;
   if (vv && !rv64_valign(v->vs1, iemul))
     return false;
-  if (vv && rv64_voverlap((int)v->vd, v->lmul <= 0 ? 1 : 1 << v->lmul, (int)v->vs1,
-                          iemul <= 0 ? 1 : 1 << iemul))
+  if (vv && rv64_voverlap((int)v->vd, rv64_vregs(v->lmul), (int)v->vs1, rv64_vregs(iemul)))
     return false;
   uint64_t vlmax = rv64_vlmax_of(v);
   for (uint64_t i = v->vstart; i < v->vl; i++)
@@ -71,7 +70,7 @@ static bool rv64_vgather(struct rv64_vinsn *v, bool ei16) {
 /* The destination may not overlap the mask vs1 at all (V spec 16.5: the
  * encoding is reserved), not even in its highest register, as qemu checks too. */
 static bool rv64_vcompress(struct rv64_vinsn *v) {
-  int dsize = v->lmul <= 0 ? 1 : 1 << v->lmul;
+  int dsize = rv64_vregs(v->lmul);
   if (!rv64_valign(v->vd, v->lmul) || !rv64_valign(v->vs2, v->lmul) || v->vd == v->vs2 ||
       rv64_voverlap((int)v->vd, dsize, (int)v->vs1, 1) || v->vstart)
     return false;
