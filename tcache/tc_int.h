@@ -32,6 +32,10 @@ struct tc_block *tc_lookup(uint64_t pc);
  * have one or two). */
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits);
 void tc_block_commit(struct tc_block *blk);
+/* Around a translation's reads of guest code, up to its commit (tc_mutex
+ * held): tc_invalidate, which runs without it, then waits for the block. */
+void tc_guest_read_begin(void);
+void tc_guest_read_end(void);
 void tc_block_discard(struct tc_block *blk);
 /* Drop the valid ones of n blocks from the map, the chains and the jump
  * caches (tc_mutex held). */

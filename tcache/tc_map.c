@@ -23,7 +23,12 @@ struct tc_htab {
 static struct tc_htab *tc_htab; /* read without a lock; replaced under tc_mutex */
 static size_t tc_hashed;        /* blocks in it */
 uint64_t tc_generation;
-static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi; /* guest code translated so far */
+/* The guest code translated so far lies in [tc_guest_lo, tc_guest_hi),
+ * written under tc_mutex and read without it by tc_invalidate. */
+static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi;
+/* A translation is reading guest code (tc_guest_read_begin): its block is
+ * not in that range yet. */
+static int tc_guest_reading;
 
 static struct tc_htab *tc_htab_new(unsigned bits) {
   struct tc_htab *t = mi_zalloc(sizeof(*t) + (sizeof(t->bucket[0]) << bits));
@@ -132,9 +137,9 @@ void tc_block_commit(struct tc_block *blk) {
     blk->pcmap = mi_realloc(blk->pcmap, (blk->n_pcmap ? blk->n_pcmap : 1) * sizeof(*blk->pcmap));
   tc_region_add(blk);
   if (blk->guest_pc < tc_guest_lo)
-    tc_guest_lo = blk->guest_pc;
+    __atomic_store_n(&tc_guest_lo, blk->guest_pc, __ATOMIC_RELAXED);
   if (blk->guest_pc + blk->guest_size > tc_guest_hi)
-    tc_guest_hi = blk->guest_pc + blk->guest_size;
+    __atomic_store_n(&tc_guest_hi, blk->guest_pc + blk->guest_size, __ATOMIC_RELAXED);
   if (!xrun_opt.no_smc)
     tc_pages_add(blk);
   if (tc_hashed >= tc_htab->mask && tc_htab->mask < (1u << TC_HASH_MAX_BITS) - 1)
@@ -202,12 +207,38 @@ static void tc_forget_dropped(const struct tc_dropped *d) {
     tc_jc_forget(d->pcs[i]);
 }
 
+/* A translation reads guest code from here (tc_mutex held) until its block
+ * is committed or given up (tc_guest_read_end). A thread that rewrites code
+ * stores it, then calls tc_invalidate, which looks at the range without
+ * tc_mutex: both sides store, fence, then load what the other stored, so
+ * either the translation reads the new code or tc_invalidate waits for its
+ * block and drops it. Before, a block made from the old code could be
+ * committed just after tc_invalidate had found nothing to drop, and stay. */
+void tc_guest_read_begin(void) {
+  __atomic_store_n(&tc_guest_reading, 1, __ATOMIC_RELAXED);
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+void tc_guest_read_end(void) {
+  __atomic_store_n(&tc_guest_reading, 0, __ATOMIC_RELEASE);
+}
+
+/* Whether guest code in [start, start + len) may have been translated, or
+ * be being translated now. */
+static bool tc_guest_may_hold(uint64_t start, uint64_t len) {
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&tc_guest_reading, __ATOMIC_ACQUIRE))
+    return true;
+  return start < __atomic_load_n(&tc_guest_hi, __ATOMIC_RELAXED) &&
+         start + len > __atomic_load_n(&tc_guest_lo, __ATOMIC_RELAXED);
+}
+
 /* Called offline (gc.h) from syscalls and the run loop. Invalid blocks stay
  * in the buffer, as a thread may be running one, until their region of the
  * buffer is reused after a grace period. */
 void tc_invalidate(uint64_t start, uint64_t len) {
   struct tc_dropped d = {0};
-  if (xrun_opt.no_smc || start >= tc_guest_hi || start + len <= tc_guest_lo)
+  if (xrun_opt.no_smc || !tc_guest_may_hold(start, len))
     return;
   pthread_mutex_lock(&tc_mutex);
   pthread_mutex_lock(&tc_chain_lock);

@@ -93,7 +93,7 @@ static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, 
   tc_perfmap_block(blk);
 }
 
-struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
+static struct tc_block *tc_translate_at(struct cpu *c, uint64_t pc) {
   uint64_t t0 = tc_stats_clock();
   struct tc_block *saved = tc_persist_load(pc);
   if (saved) {
@@ -125,6 +125,13 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   tc_buf_populate();
   if (xrun_log_mask & LOG_OUT_ASM)
     tc_log_out_asm(blk);
+  return blk;
+}
+
+struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
+  tc_guest_read_begin();
+  struct tc_block *blk = tc_translate_at(c, pc);
+  tc_guest_read_end();
   return blk;
 }
 
