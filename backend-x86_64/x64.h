@@ -255,8 +255,6 @@ enum { X64_F_AVX2 = 64 };
 enum { X64_F_SHA = 128 };
 /* BMI1's tzcnt and LZCNT (AMD's ABM), for the bit counts CTZ and CLZ. */
 enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
-/* BMI2's rorx, for the jump-cache probe's hash. */
-enum { X64_F_BMI2 = 1024 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -311,7 +309,6 @@ void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
-void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);
 void x64_cmc(struct tc_buf *b);
@@ -458,7 +455,7 @@ struct x64_ctx {
 };
 
 /* x64_tramp.c */
-extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss;
+extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);

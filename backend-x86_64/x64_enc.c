@@ -392,14 +392,6 @@ void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
   x64_op_rr(b, x64_w(w) | X64_REP, 0x0fbd, dst, src);
 }
 
-/* VEX.LZ.F2.0F3A.W0 F0 /r ib: rorx dst32, src32, imm (BMI2; no flags)
- * VEX.LZ.F2.0F3A.W1 F0 /r ib: rorx dst64, src64, imm */
-void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm) {
-  uint8_t p[6] = {0xc4, x64_vex_rxbm(dst, 0, src, 3), x64_vex_wvlp(w, 0, 0, 3),
-                  0xf0, x64_modrm(3, dst, src),       imm};
-  x64_bytes(b, p, 6);
-}
-
 /* 0F C8+r: bswap reg */
 void x64_bswap(struct tc_buf *b, int w, unsigned reg) {
   uint8_t rex = x64_rex(w, 0, 0, reg);

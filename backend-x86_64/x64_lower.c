@@ -836,25 +836,18 @@ static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
 
 /* The jump-cache probe (tcache.h): entry tc_jc_index(pc, mask) is at byte
- * ((pc ^ (pc >> 14)) << 2) & cpu->jc_mask, which needs only the low 32 bits
- * of pc while TC_JC_BITS <= 16, and its pair's at that ^ 16 (the mask grows
- * with the cache, so it is read from the cpu, not built in). On
- * a hit go straight to its code; a miss goes to x64_jc_miss, which sets
- * cpu->pc, and so does a waiting exit_request (an indirect jump may close a
- * loop). With BMI2, rorx ecx, eax, 14 stands for mov ecx, eax; shr ecx, 14:
- * the bits they differ in are masked off. */
+ * ((pc * TC_JC_MUL) >> 28) & cpu->jc_mask, and its pair's at that ^ 16
+ * (the mask grows with the cache, so it is read from the cpu, not built in).
+ * On a hit go straight to its code; when the pair misses, the shared
+ * x64_jc_other_pair probes the other two entries of the group, then goes to
+ * x64_jc_miss, which sets cpu->pc, and so does a waiting exit_request (an
+ * indirect jump may close a loop). */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
   x64_flush_deferred(x);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
-  if (x64_feat() & X64_F_BMI2) {
-    x64_rorx(b, 0, X64_RCX, X64_RAX, 14); /* rorx ecx, eax, 14 */
-  } else {
-    x64_mov_rr(b, 0, X64_RCX, X64_RAX);       /* mov ecx, eax */
-    x64_shift_ri(b, 0, X64_SHR, X64_RCX, 14); /* shr ecx, 14 */
-  }
-  x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RAX); /* xor ecx, eax */
-  x64_shift_ri(b, 0, X64_SHL, X64_RCX, 2);     /* shl ecx, 2 */
+  x64_imul_rri(b, 1, X64_RCX, X64_RAX, (int32_t)TC_JC_MUL); /* imul rcx, rax, MUL */
+  x64_shift_ri(b, 1, X64_SHR, X64_RCX, 28);                 /* shr rcx, 28 */
   x64_alu_rm(b, 0, X64_AND, X64_RCX,
              x64_cpu_field(offsetof(struct cpu, jc_mask))); /* and ecx, [jc_mask] */
   x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */
@@ -862,7 +855,7 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   uint8_t *hit = x64_jcc8(b, X64_CC_E);                                        /* je hit */
   x64_alu_ri(b, 1, X64_XOR, X64_RCX, sizeof(struct tc_jc_entry));              /* xor rcx, 16 */
   x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
-  x64_jcc_shared(x, X64_CC_NE, x64_jc_miss);                                   /* jne miss */
+  x64_jcc_shared(x, X64_CC_NE, x64_jc_other_pair);                             /* jne other_pair */
   x64_fix8(b, hit);
   x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   x64_jcc_shared(x, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */

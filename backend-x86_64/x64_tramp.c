@@ -14,7 +14,7 @@
 #include <ucontext.h>
 #include "x64.h"
 
-uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss;
+uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
 
 static const uint8_t x64_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R14, X64_R15};
 
@@ -74,6 +74,25 @@ static void x64_emit_exit_chain(struct tc_buf *b) {
   x64_jmp_rel(b, x64_exit_tramp);                                       /* jmp exit */
 }
 
+/* An indirect jump's probe found the guest pc in rax in neither entry of
+ * its pair, rcx at the second: the other pair of the group of four
+ * (tcache.h), then, as from x64_jc_miss, back to the run loop. */
+static void x64_emit_jc_other_pair(struct tc_buf *b) {
+  _Static_assert(TC_JC_WAYS == 4 && sizeof(struct tc_jc_entry) == 16, "64-byte groups");
+  x64_alu_ri(b, 1, X64_XOR, X64_RCX, 48);                  /* xor rcx, 48: index ^ 2 */
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0)); /* cmp rax, [rcx] */
+  uint8_t *hit = x64_jcc8(b, X64_CC_E);                    /* je hit */
+  x64_alu_ri(b, 1, X64_XOR, X64_RCX, 16);                  /* xor rcx, 16: index ^ 3 */
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0)); /* cmp rax, [rcx] */
+  uint8_t *miss = x64_jcc8(b, X64_CC_NE);                  /* jne miss */
+  x64_fix8(b, hit);
+  x64_alu_mi(b, 2, X64_CMP, x64_mem(X64_R14, offsetof(struct cpu, exit_request)), 0);
+  uint8_t *waiting = x64_jcc8(b, X64_CC_NE); /* jne miss: a signal or flush is waiting */
+  x64_jmp_m(b, x64_mem(X64_RCX, 8));         /* jmp [rcx+8] */
+  x64_fix8(b, miss);
+  x64_fix8(b, waiting); /* miss: x64_jc_miss follows */
+}
+
 /* An indirect jump found no translation for the guest pc in rax: back to
  * the run loop, which translates it and fills the jump-cache entry. */
 static void x64_emit_jc_miss(struct tc_buf *b) {
@@ -97,7 +116,9 @@ void x64_init(struct tc_buf *buf) {
   x64_exit_tramp = buf->cur;
   x64_emit_exit(buf);
   x64_align(buf, 16);
-  x64_jc_miss = buf->cur;
+  x64_jc_other_pair = buf->cur;
+  x64_emit_jc_other_pair(buf);
+  x64_jc_miss = buf->cur; /* falls in from x64_jc_other_pair */
   x64_emit_jc_miss(buf);
   x64_align(buf, 16);
   x64_exit_chain = buf->cur;

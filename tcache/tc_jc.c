@@ -66,14 +66,15 @@ void tc_jc_fork_child(struct cpu *c) {
   tc_jc_fills = 0;
 }
 
-/* Put e into jc (of mask jc_mask) at its index, or its pair; dropped when
- * both are taken. */
+/* Put e into jc (of mask jc_mask) at its index, or the first free way of
+ * its group after it; dropped when all are taken. */
 static void tc_jc_move(struct tc_jc_entry *jc, uint32_t jc_mask, const struct tc_jc_entry *e) {
   uint32_t i = tc_jc_index(e->pc, jc_mask);
-  if (jc[i].pc != TC_JC_EMPTY)
-    i ^= 1;
-  if (jc[i].pc == TC_JC_EMPTY)
-    jc[i] = *e;
+  for (uint32_t w = 0; w < TC_JC_WAYS; w++)
+    if (jc[i ^ w].pc == TC_JC_EMPTY) {
+      jc[i ^ w] = *e;
+      return;
+    }
 }
 
 /* A cache grows four times at a step (256, 1K, 4K, 16K entries): fewer
@@ -125,16 +126,20 @@ static void tc_jc_check(struct tc_jc_entry *e, uint64_t pc) {
     *e = (struct tc_jc_entry){TC_JC_EMPTY, tc_backend->jc_miss()};
 }
 
-/* After an indirect-branch miss: remember blk (at c->pc) in c's jump cache. */
+/* After an indirect-branch miss: remember blk (at c->pc) in c's jump cache,
+ * at its index; the entries there move one way on (index ^ 1, ^ 2, ^ 3) up
+ * to the first free one, and the last one goes when none is. */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk) {
   tc_jc_fills++;
-  uint32_t i = tc_jc_index(c->pc, c->jc_mask);
-  if (c->jc[i].pc != TC_JC_EMPTY)
-    c->jc[i ^ 1] = c->jc[i]; /* the entry it displaces moves to the pair */
+  uint32_t i = tc_jc_index(c->pc, c->jc_mask), w = 1;
+  while (w < TC_JC_WAYS - 1 && c->jc[i ^ w].pc != TC_JC_EMPTY)
+    w++;
+  for (; w > 0; w--)
+    c->jc[i ^ w] = c->jc[i ^ (w - 1)];
   c->jc[i] = (struct tc_jc_entry){c->pc, blk->code};
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
-  tc_jc_check(&c->jc[i], TC_JC_EMPTY);
-  tc_jc_check(&c->jc[i ^ 1], TC_JC_EMPTY);
+  for (w = 0; w < TC_JC_WAYS; w++)
+    tc_jc_check(&c->jc[i ^ w], TC_JC_EMPTY);
 }
 
 /* pc's block left the map (tc_mutex held): no jump cache may keep it. */
@@ -144,7 +149,7 @@ void tc_jc_forget(uint64_t pc) {
     if (!c->jc)
       continue;
     uint32_t i = tc_jc_index(pc, c->jc_mask);
-    tc_jc_check(&c->jc[i], pc);
-    tc_jc_check(&c->jc[i ^ 1], pc);
+    for (uint32_t w = 0; w < TC_JC_WAYS; w++)
+      tc_jc_check(&c->jc[i ^ w], pc);
   }
 }

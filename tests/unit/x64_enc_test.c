@@ -35,7 +35,6 @@ enum form {
   E_BSF,
   E_TZCNT,
   E_LZCNT,
-  E_RORX,
   E_POPCNT,
   E_BSWAP,
   E_BT,
@@ -181,8 +180,6 @@ static const struct enc_case cases[] = {
     {E_TZCNT, 0, R11, RSI, 0, 0, 0, "tzcnt r11d,esi"},
     {E_LZCNT, 1, R12, RDI, 0, 0, 0, "lzcnt r12,rdi"},
     {E_LZCNT, 0, RAX, R15, 0, 0, 0, "lzcnt eax,r15d"},
-    {E_RORX, 0, RCX, RAX, 0, 0, 14, "rorx ecx,eax,0xe"},
-    {E_RORX, 1, R9, R13, 0, 0, 3, "rorx r9,r13,0x3"},
     {E_POPCNT, 1, R8, RBP, 0, 0, 0, "popcnt r8,rbp"},
     {E_POPCNT, 0, RSI, R12, 0, 0, 0, "popcnt esi,r12d"},
     {E_BSWAP, 1, RBX, 0, 0, 0, 0, "bswap rbx"},
@@ -442,7 +439,6 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_BSF: x64_bsf(b, c->w, c->a, c->b); break;
   case E_TZCNT: x64_tzcnt(b, c->w, c->a, c->b); break;
   case E_LZCNT: x64_lzcnt(b, c->w, c->a, c->b); break;
-  case E_RORX: x64_rorx(b, c->w, c->a, c->b, (uint8_t)c->imm); break;
   case E_POPCNT: x64_popcnt(b, c->w, c->a, c->b); break;
   case E_BSWAP: x64_bswap(b, c->w, c->a); break;
   case E_BT: x64_bt_ri(b, c->w, c->a, c->imm); break;
