@@ -185,9 +185,12 @@ struct tc_pfresh {
 };
 struct tc_pfile { /* a guest file that code was mapped from */
   uint64_t dev, ino, size, mtime_ns;
-  int state;           /* 0: cache file not looked at yet, 1: mapped, -1: none */
-  const uint8_t *disk; /* its cache file, mapped read-only and checked */
-  size_t disk_size;
+  int state; /* 0: cache file not looked at yet, 1: mapped, -1: none */
+  /* Its cache files, mapped read-only and checked: the main one and the
+   * delta, which holds blocks saved since the main one was last written
+   * (tc_persist.c). */
+  const uint8_t *disk, *delta;
+  size_t disk_size, delta_size;
   struct tc_pfresh *fresh; /* blocks to add to it */
   size_t n_fresh, cap_fresh;
   struct tc_pfile *next;
@@ -223,6 +226,8 @@ const char *tc_pdir_path(void); /* NULL: no usable directory */
 const uint8_t *tc_pdir_open(uint64_t key, size_t *size);
 /* Publish size bytes at data as key's cache file (write, then rename). */
 void tc_pdir_publish(uint64_t key, const void *data, size_t size);
+/* Remove the cache file of key, if there is one. */
+void tc_pdir_remove(uint64_t key);
 /* tc_diag.c: the end of the process for both. */
 void tc_diag_init(void);
 /* The run loop's resume point: a host fault handler that has set up a guest

@@ -185,6 +185,14 @@ void tc_pdir_publish(uint64_t key, const void *data, size_t size) {
   tc_pdir_trim();
 }
 
+void tc_pdir_remove(uint64_t key) {
+  char path[4200];
+  if (!tc_pdir_path())
+    return;
+  tc_pdir_file(path, sizeof(path), key);
+  unlink(path);
+}
+
 /* xrun --cache stats|clear */
 int tc_cache_command(const char *action) {
   struct tc_pdir_ent *e;

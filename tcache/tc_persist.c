@@ -17,6 +17,13 @@
  * guest bytes in memory hash to what the block was made from. Any doubt:
  * the block is translated as if there were no cache.
  *
+ * A guest file has up to two cache files: the main one, and a delta of
+ * the blocks later runs added. A run that translated a few blocks more
+ * rewrites only the delta, while it stays under 1/TCP_DELTA_SHARE of the
+ * main file; past that, main, delta and the new blocks become the new main
+ * file and the delta goes. Rewriting a 50 MB file for cc1 because a run
+ * took a few paths no run took before cost more than the run itself.
+ *
  * File layout: struct tcp_header, n_entries struct tcp_entry sorted by
  * guest_off, then each entry's data (8-byte aligned): the code, its exits
  * (struct tcp_exit), pcmap (struct tc_pcmap), relocs (struct tc_reloc), and
@@ -124,8 +131,11 @@ void tc_persist_init(void) {
   tc_persist_active = true;
 }
 
-static uint64_t tc_pfile_key(const struct tc_pfile *f) {
-  uint64_t k[] = {tc_self_build, tc_codegen, f->dev, f->ino, f->size, f->mtime_ns};
+enum { TCP_DELTA_SHARE = 8 };
+
+/* The key of f's main cache file, or with delta of its delta. */
+static uint64_t tc_pfile_key(const struct tc_pfile *f, bool delta) {
+  uint64_t k[] = {tc_self_build, tc_codegen, f->dev, f->ino, f->size, f->mtime_ns, delta};
   return XXH3_64bits(k, sizeof(k));
 }
 
@@ -151,9 +161,10 @@ static bool tcp_image_ok(const uint8_t *p, size_t size, const struct tcp_header 
          XXH3_64bits(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry)) == h.checksum;
 }
 
-/* The cache file of f, if it is whole and made for f by this build. */
-static const uint8_t *tc_pfile_disk(const struct tc_pfile *f, size_t *size) {
-  const uint8_t *p = tc_pdir_open(tc_pfile_key(f), size);
+/* The main cache file of f (or with delta its delta), if it is whole and
+ * made for f by this build. */
+static const uint8_t *tc_pfile_disk(const struct tc_pfile *f, bool delta, size_t *size) {
+  const uint8_t *p = tc_pdir_open(tc_pfile_key(f, delta), size);
   struct tcp_header want;
   tcp_header_of(f, &want);
   if (p && !tcp_image_ok(p, *size, &want)) {
@@ -323,12 +334,34 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
 }
 
 static void tc_pfile_open(struct tc_pfile *f) {
-  f->disk = tc_pfile_disk(f, &f->disk_size);
-  f->state = f->disk ? 1 : -1;
+  f->disk = tc_pfile_disk(f, false, &f->disk_size);
+  f->delta = tc_pfile_disk(f, true, &f->delta_size);
+  f->state = f->disk || f->delta ? 1 : -1;
   if (f->disk) /* xrun's own memory: the guest may not unmap it, nor see it */
     tc_own_add((uintptr_t)f->disk, (uintptr_t)f->disk + f->disk_size);
+  if (f->delta)
+    tc_own_add((uintptr_t)f->delta, (uintptr_t)f->delta + f->delta_size);
 }
 
+/* The block at pc from the cache file img (size bytes; NULL: none) of the
+ * guest file mapped at bias up to end, if it has one that checks out. */
+static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t pc, uint64_t bias,
+                                      uint64_t end) {
+  const struct tcp_entry *e = img ? tcp_find(img, pc - bias) : NULL;
+  size_t need = e ? tcp_data_size(e) : 0;
+  if (!need || e->data % 8 || e->data > size || need > size - e->data || e->guest_size > end - pc ||
+      (tc_guest->pc_align && pc % tc_guest->pc_align))
+    return NULL;
+  const uint8_t *data = img + e->data;
+  if (tcp_data_hash(data, need) != e->data_hash || !tcp_entry_ok(e, data) || tc_exec_denied(pc) ||
+      tc_deopt_within(pc, pc + e->guest_size) ||
+      !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash))
+    return NULL;
+  return tcp_load(e, data, pc, bias);
+}
+
+/* From the main cache file, else from the delta (whose block may have
+ * replaced a main one made from other guest bytes). */
 struct tc_block *tc_persist_load(uint64_t pc) {
   uint64_t bias, end;
   struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end) : NULL;
@@ -336,17 +369,9 @@ struct tc_block *tc_persist_load(uint64_t pc) {
     return NULL;
   if (!f->state)
     tc_pfile_open(f);
-  const struct tcp_entry *e = f->disk ? tcp_find(f->disk, pc - bias) : NULL;
-  size_t need = e ? tcp_data_size(e) : 0;
-  if (!need || e->data % 8 || e->data > f->disk_size || need > f->disk_size - e->data ||
-      e->guest_size > end - pc || (tc_guest->pc_align && pc % tc_guest->pc_align))
-    return NULL;
-  const uint8_t *data = f->disk + e->data;
-  if (tcp_data_hash(data, need) != e->data_hash || !tcp_entry_ok(e, data) || tc_exec_denied(pc) ||
-      tc_deopt_within(pc, pc + e->guest_size) ||
-      !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash))
-    return NULL;
-  struct tc_block *blk = tcp_load(e, data, pc, bias);
+  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end);
+  if (!blk)
+    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end);
   if (blk)
     tc_count(TC_ST_DISK_LOADS, 1);
   return blk;
@@ -496,7 +521,7 @@ static size_t tcp_keep_old(struct tcp_out *o, const uint8_t *disk, size_t size,
 
 /* Entries sorted, one per guest_off (the newest wins), then the data after
  * the header and index: offsets move by that much. */
-static void tcp_publish(const struct tc_pfile *f, struct tcp_entry *e, size_t n,
+static void tcp_publish(const struct tc_pfile *f, bool delta, struct tcp_entry *e, size_t n,
                         const struct tcp_out *data) {
   qsort(e, n, sizeof(*e), tcp_entry_cmp);
   size_t k = 0;
@@ -518,32 +543,70 @@ static void tcp_publish(const struct tc_pfile *f, struct tcp_entry *e, size_t n,
   memcpy(file + head, data->p, data->n);
   h.checksum = XXH3_64bits(file + sizeof(h), k * sizeof(*e));
   memcpy(file, &h, sizeof(h));
-  tc_pdir_publish(tc_pfile_key(f), file, total);
+  tc_pdir_publish(tc_pfile_key(f, delta), file, total);
   free(file);
 }
 
-static void tc_persist_save_file(struct tc_pfile *f) {
-  size_t size = 0, n = 0, saved = 0;
-  uint64_t old_n = 0;
-  const uint8_t *disk = tc_pfile_disk(f, &size); /* as it is now: others may have added */
-  if (disk)
-    tcp_entries(disk, &old_n);
-  struct tcp_entry *e = malloc((old_n + f->n_fresh) * sizeof(*e) + 1);
+/* The fresh blocks of f that can be saved, into o and e; returns how many. */
+static size_t tcp_save_fresh(const struct tc_pfile *f, struct tcp_out *o, struct tcp_entry *e) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->n_fresh; i++)
+    n += tcp_save_block(o, &f->fresh[i], &e[n]);
+  return n;
+}
+
+/* f's fresh blocks (saved of them, in fo and fe) with the blocks of the
+ * cache files main and delta (NULL: none) into one image, published as f's
+ * main file, or with into_delta as its delta. */
+static void tcp_write(const struct tc_pfile *f, bool into_delta, const struct tcp_out *fo,
+                      const struct tcp_entry *fe, size_t saved, const uint8_t *main,
+                      size_t main_size, const uint8_t *delta, size_t delta_size) {
+  uint64_t main_n = 0, delta_n = 0;
+  if (main)
+    tcp_entries(main, &main_n);
+  if (delta)
+    tcp_entries(delta, &delta_n);
+  struct tcp_entry *e = malloc((main_n + delta_n + saved) * sizeof(*e));
   struct tcp_out o = {0};
-  if (e && disk)
-    n = tcp_keep_old(&o, disk, size, e);
-  if (disk)
-    munmap((void *)disk, size);
-  for (size_t i = 0; e && i < f->n_fresh; i++)
-    if (tcp_save_block(&o, &f->fresh[i], &e[n]))
-      n++, saved++;
-  if (saved && !o.failed) {
-    tcp_publish(f, e, n, &o);
+  size_t n = 0;
+  if (e && main)
+    n = tcp_keep_old(&o, main, main_size, e);
+  if (e && delta)
+    n += tcp_keep_old(&o, delta, delta_size, e + n);
+  for (size_t i = 0; e && i < saved; i++, n++) {
+    e[n] = fe[i];
+    e[n].data += o.n; /* fo's data goes after o's */
+  }
+  if (e && tcp_put(&o, fo->p, fo->n) && !o.failed) {
+    tcp_publish(f, into_delta, e, n, &o);
+    if (!into_delta) /* its blocks are in the main file now */
+      tc_pdir_remove(tc_pfile_key(f, true));
     tc_count(TC_ST_DISK_SAVES, saved);
   }
-  f->n_fresh = 0;
   free(o.p);
   free(e);
+}
+
+/* f's fresh blocks, with those of its delta file, into a new delta while
+ * that stays small beside the main file; else with the main file's too into
+ * a new main file (both files as they are now: others may have added). */
+static void tc_persist_save_file(struct tc_pfile *f) {
+  size_t size = 0, delta_size = 0;
+  const uint8_t *disk = tc_pfile_disk(f, false, &size);
+  const uint8_t *delta = tc_pfile_disk(f, true, &delta_size);
+  struct tcp_entry *fe = malloc(f->n_fresh * sizeof(*fe) + 1);
+  struct tcp_out fo = {0};
+  size_t saved = fe ? tcp_save_fresh(f, &fo, fe) : 0;
+  bool into_delta = disk && delta_size + fo.n <= size / TCP_DELTA_SHARE;
+  if (saved && !fo.failed)
+    tcp_write(f, into_delta, &fo, fe, saved, into_delta ? NULL : disk, size, delta, delta_size);
+  if (disk)
+    munmap((void *)disk, size);
+  if (delta)
+    munmap((void *)delta, delta_size);
+  f->n_fresh = 0;
+  free(fo.p);
+  free(fe);
 }
 
 void tc_persist_save(void) {

@@ -17,7 +17,7 @@ XRUN=${XRUN:-$PWD/xrun}
 QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
-CASES="cold warm aslr exec_children changed_file corrupt corrupt_data truncated foreign_owner_mode
+CASES="cold warm aslr exec_children changed_file delta_merge corrupt corrupt_data truncated foreign_owner_mode
   unwritable_dir parallel_writers size_limit stats_clear no_cache pinning"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
@@ -165,6 +165,72 @@ EOF
   fi
 else
   echo "SKIP cache/changed_file: $GUEST_CC not installed"
+fi
+
+# delta_merge: a run that translates a few blocks more than a program's
+# cache file holds writes them into a delta file beside it, the main file
+# left as it was; the next run loads them from there, and not from a delta
+# whose index is corrupt; a run that adds more than an eighth of the main
+# file's size merges everything into a new main file, and the delta goes.
+# A static program, one guest file: one cache file and its delta.
+if command -v "$GUEST_CC" >/dev/null; then
+  cat >"$T/paths.c" <<'EOF'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+int main(int argc, char **argv) { /* more of libc's code the higher argv[1] */
+  int level = atoi(argv[1]), v[64];
+  char buf[256];
+  puts("level");
+  if (level >= 2)
+    fputs(strchr("level two", 't'), stdout), putchar('\n');
+  if (level >= 3) {
+    for (int i = 0; i < 64; i++)
+      v[i] = (i * 7919) % 64;
+    qsort(v, 64, sizeof(v[0]), cmp);
+    snprintf(buf, sizeof(buf), "%.6g %e %a", strtod("3.25e-2", NULL), 1.5e10, 0.75);
+    printf("%d %d %s %zu\n", v[0], v[63], buf, strlen(buf));
+  }
+  return 0;
+}
+EOF
+  "$GUEST_CC" -O2 -static -o "$T/paths" "$T/paths.c" 2>/dev/null
+fi
+if [ -x "$T/paths" ]; then
+  D=$T/delta
+  files() { ls "$D"/*.xtc 2>/dev/null | wc -l; }
+  why=""
+  for lv in 1 2 3; do ref "$T/paths$lv.ref" "$T/paths" $lv; done
+  st=$(run "$D" "$T/d1" -- "$T/paths" 1)
+  main=$(ls "$D"/*.xtc 2>/dev/null | head -1)
+  cp "$main" "$T/main.copy" 2>/dev/null
+  [ "$st" = 0 ] && same "$T/d1" "$T/paths1.ref" && [ "$(files)" = 1 ] ||
+    why="$why; first run: status $st, $(files) files"
+  st=$(run "$D" "$T/d2" -- "$T/paths" 2)
+  [ "$st" = 0 ] && same "$T/d2" "$T/paths2.ref" && [ "$(saved "$T/d2")" -gt 0 ] &&
+    [ "$(files)" = 2 ] && cmp -s "$main" "$T/main.copy" ||
+    why="$why; a few more blocks: status $st, $(saved "$T/d2") saved, $(files) files, main file changed or gone"
+  st=$(run "$D" "$T/d3" -- "$T/paths" 2)
+  [ "$st" = 0 ] && same "$T/d3" "$T/paths2.ref" && [ "$(translated "$T/d3")" = 0 ] ||
+    why="$why; rerun: status $st, $(translated "$T/d3") blocks translated"
+  delta=$(ls "$D"/*.xtc | grep -vx "$main")
+  cp "$delta" "$T/delta.copy" 2>/dev/null
+  printf '\377' | dd of="$delta" bs=1 seek=100 conv=notrunc 2>/dev/null # in the index
+  st=$(run "$D" "$T/d4" -- "$T/paths" 2)
+  [ "$st" = 0 ] && same "$T/d4" "$T/paths2.ref" && [ "$(translated "$T/d4")" -gt 0 ] ||
+    why="$why; corrupt delta: status $st, $(translated "$T/d4") blocks translated"
+  cp "$T/delta.copy" "$delta" 2>/dev/null
+  st=$(run "$D" "$T/d5" -- "$T/paths" 3)
+  [ "$st" = 0 ] && same "$T/d5" "$T/paths3.ref" && [ "$(files)" = 1 ] && [ -e "$main" ] &&
+    ! cmp -s "$main" "$T/main.copy" ||
+    why="$why; many more blocks: status $st, $(files) files, main file not rewritten"
+  st=$(run "$D" "$T/d6" -- "$T/paths" 3)
+  [ "$st" = 0 ] && same "$T/d6" "$T/paths3.ref" && [ "$(translated "$T/d6")" = 0 ] ||
+    why="$why; after the merge: status $st, $(translated "$T/d6") blocks translated"
+  if [ -z "$why" ]; then pass delta_merge; else fail delta_merge "${why#; }"; fi
+else
+  echo "SKIP cache/delta_merge: $GUEST_CC could not build a static program"
 fi
 
 # copy_cache DIR: a fresh copy of the warm cache
