@@ -77,7 +77,7 @@ static void tc_jc_move(struct tc_jc_entry *jc, uint32_t jc_mask, const struct tc
     }
 }
 
-/* A cache grows four times at a step (256, 1K, 4K, 16K entries): fewer
+/* A cache grows four times at a step (256, 1K, 4K, 16K, 64K entries): fewer
  * steps, and fewer misses to entries a smaller one lost to collisions. */
 enum { TC_JC_GROW_BITS = 2 };
 _Static_assert((TC_JC_BITS - TC_JC_MIN_BITS) % TC_JC_GROW_BITS == 0,

@@ -113,7 +113,7 @@ struct tc_block {
  * process touches and clears no more) and grows (x4) up to TC_JC_SIZE as the
  * thread fills it (tc_jc.c); struct cpu.jc_mask is its entry-byte mask,
  * TC_JC_MASK(entries), which translated code reads at each probe. */
-enum { TC_JC_BITS = 14, TC_JC_SIZE = 1 << TC_JC_BITS, TC_JC_MIN_BITS = 8, TC_JC_WAYS = 4 };
+enum { TC_JC_BITS = 16, TC_JC_SIZE = 1 << TC_JC_BITS, TC_JC_MIN_BITS = 8, TC_JC_WAYS = 4 };
 #define TC_JC_EMPTY         (~(uint64_t)0)
 #define TC_JC_MASK(entries) (((uint32_t)(entries)-1) << 4)
 struct tc_jc_entry {
