@@ -220,6 +220,8 @@ void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi);
 size_t tc_persist_check_image(uint8_t *p, size_t size, bool fix_sums);
 /* tc_xxh.c: XXH3_64bits(p, n) with AVX2 instructions; only on a host with AVX2. */
 uint64_t tc_xxh3_avx2(const void *p, size_t n);
+/* XXH3_64bits, with tc_xxh3_avx2 where the host has AVX2 (tc_persist.c). */
+uint64_t tc_xxh3(const void *p, size_t n);
 /* tc_pdir.c: the cache directory. */
 const char *tc_pdir_path(void); /* NULL: no usable directory */
 /* The cache file of key, mapped read-only if it is ours and whole; NULL else. */

@@ -69,9 +69,10 @@ enum { TCP_MAX_CODE = 1 << 20, TCP_MAX_GUEST = 1 << 16, TCP_MAX_PCMAP = 1 << 16 
 static bool tc_persist_active;
 static uint64_t tc_self_base, tc_self_size, tc_self_build, tc_codegen;
 
-/* XXH3_64bits of a block's saved data, checked at each load: with AVX2 where
- * the host has it, half the instructions of the library's SSE2 loop. */
-static uint64_t tcp_data_hash(const void *p, size_t n) {
+/* XXH3_64bits of guest code and of the cache files' data and indexes, which
+ * each start checks: with AVX2 where the host has it, half the instructions
+ * of the library's SSE2 loop. */
+uint64_t tc_xxh3(const void *p, size_t n) {
   static int avx2 = -1;
   if (avx2 < 0)
     avx2 = CPU_FEATURE_ACTIVE(AVX2);
@@ -158,7 +159,7 @@ static bool tcp_image_ok(const uint8_t *p, size_t size, const struct tcp_header 
       (want && memcmp(&h, want, offsetof(struct tcp_header, file_size))))
     return false;
   return h.file_size == size && h.n_entries <= (size - sizeof(h)) / sizeof(struct tcp_entry) &&
-         XXH3_64bits(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry)) == h.checksum;
+         tc_xxh3(p + sizeof(h), h.n_entries * sizeof(struct tcp_entry)) == h.checksum;
 }
 
 /* The main cache file of f (or with delta its delta), if it is whole and
@@ -265,7 +266,7 @@ static bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash) {
     return false;
   }
   tc_decode_jmp = &jb;
-  uint64_t h = XXH3_64bits((const void *)(uintptr_t)pc, size);
+  uint64_t h = tc_xxh3((const void *)(uintptr_t)pc, size);
   tc_decode_jmp = NULL;
   return h == hash;
 }
@@ -353,7 +354,7 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
       (tc_guest->pc_align && pc % tc_guest->pc_align))
     return NULL;
   const uint8_t *data = img + e->data;
-  if (tcp_data_hash(data, need) != e->data_hash || !tcp_entry_ok(e, data) || tc_exec_denied(pc) ||
+  if (tc_xxh3(data, need) != e->data_hash || !tcp_entry_ok(e, data) || tc_exec_denied(pc) ||
       tc_deopt_within(pc, pc + e->guest_size) ||
       !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash))
     return NULL;
@@ -487,7 +488,7 @@ static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct
   }
   if (o->failed || o->n - mark != tcp_data_size(e))
     return false;
-  e->data_hash = XXH3_64bits(o->p + mark, o->n - mark);
+  e->data_hash = tc_xxh3(o->p + mark, o->n - mark);
   return true;
 }
 
@@ -541,7 +542,7 @@ static void tcp_publish(const struct tc_pfile *f, bool delta, struct tcp_entry *
   h.file_size = total, h.n_entries = k;
   memcpy(file + sizeof(h), e, k * sizeof(*e));
   memcpy(file + head, data->p, data->n);
-  h.checksum = XXH3_64bits(file + sizeof(h), k * sizeof(*e));
+  h.checksum = tc_xxh3(file + sizeof(h), k * sizeof(*e));
   memcpy(file, &h, sizeof(h));
   tc_pdir_publish(tc_pfile_key(f, delta), file, total);
   free(file);

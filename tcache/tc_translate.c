@@ -1,6 +1,5 @@
 /* tc_translate.c - guest pc -> decoded, optimized IR -> host code in the buffer. */
 #include <signal.h>
-#include <xxhash.h>
 #include "tc_int.h"
 #include "../ir/ir.h"
 #include "../opt/opt.h"
@@ -46,7 +45,7 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
   }
   tc_decode_jmp = &jb;
   tc_guest->decode_block(b, pc);
-  tc_decode_hash = XXH3_64bits((const void *)(uintptr_t)pc, b->guest_size);
+  tc_decode_hash = tc_xxh3((const void *)(uintptr_t)pc, b->guest_size);
   tc_decode_jmp = NULL;
   if (xrun_log_mask & LOG_IN_ASM)
     tc_log_in_asm(b);
