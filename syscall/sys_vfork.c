@@ -13,12 +13,20 @@
  * says when it starts an exec (which may fail and leave it running on),
  * and when it is about to end; the parent reads the stack with
  * process_vm_readv, then lets it end. An exec succeeded when the page is
- * gone from the child. */
+ * gone from the child. Nothing can wake the parent once the exec is done,
+ * so it also waits on a pipe whose write end only the child holds, close
+ * on exec: it reads end of file the moment the exec succeeds or the child
+ * ends, where waiting on the page alone took up to a millisecond more. A
+ * child that closes that descriptor itself leaves the parent to look at
+ * the page every millisecond, as before. */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <linux/futex.h>
+#include <poll.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -30,11 +38,13 @@ enum { VF_RUNNING, VF_EXEC, VF_EXITING, VF_DONE };
 
 struct sys_vfork_chan {
   _Atomic uint32_t state;
+  int pipe[2]; /* read and write end, high descriptors; -1: none */
 };
 
 /* In a vfork child until it runs another program or ends; NULL otherwise. */
 static struct sys_vfork_chan *sys_vfork_chan;
 static pid_t sys_vfork_parent_pid;
+static int sys_vfork_wfd = -1; /* the child's end of its channel's pipe */
 
 static void sys_vfork_wake(struct sys_vfork_chan *ch) {
   syscall(SYS_futex, &ch->state, FUTEX_WAKE, 1, NULL, NULL, 0);
@@ -44,6 +54,40 @@ static void sys_vfork_wake(struct sys_vfork_chan *ch) {
 static void sys_vfork_wait(struct sys_vfork_chan *ch, uint32_t state) {
   struct timespec ms = {0, 1000000};
   syscall(SYS_futex, &ch->state, FUTEX_WAIT, state, &ms, NULL, 0);
+}
+
+/* The parent's wait while ch->state is still `state`: on the pipe while
+ * it has it (*rfd >= 0), at most 1 ms. End of file: the child exec'd or
+ * ended (the caller looks), or closed its end; the pipe is not used again. */
+static void sys_vfork_parent_wait(struct sys_vfork_chan *ch, uint32_t state, int *rfd) {
+  if (*rfd < 0) {
+    sys_vfork_wait(ch, state);
+    return;
+  }
+  struct pollfd p = {*rfd, POLLIN, 0};
+  char c;
+  if (poll(&p, 1, 1) > 0 && read(*rfd, &c, 1) == 0) {
+    close(*rfd);
+    *rfd = -1;
+  }
+}
+
+/* fd moved to a descriptor of its own near the top (as the log file's):
+ * the lowest ones are the guest's. -1 when that fails. */
+static int sys_vfork_fd_high(int fd) {
+  struct rlimit r;
+  rlim_t top = 1024;
+  if (!getrlimit(RLIMIT_NOFILE, &r) && r.rlim_cur < top)
+    top = r.rlim_cur;
+  int high = top > 64 ? fcntl(fd, F_DUPFD_CLOEXEC, (int)top - 32) : -1;
+  close(fd);
+  return high;
+}
+
+static void sys_vfork_close(int *fd) {
+  if (*fd >= 0)
+    close(*fd);
+  *fd = -1;
 }
 
 /* The mapping of /proc/self/maps that holds addr: its end, or 0. */
@@ -71,7 +115,7 @@ static int sys_vfork_child_gone(pid_t pid, struct sys_vfork_chan *ch) {
 
 /* The parent's side: wait for the child's exec or end; at its end copy
  * [sp, end of its mapping) back from it. */
-static void sys_vfork_parent(pid_t pid, struct sys_vfork_chan *ch, uint64_t sp) {
+static void sys_vfork_parent(pid_t pid, struct sys_vfork_chan *ch, uint64_t sp, int *rfd) {
   for (;;) {
     uint32_t st = atomic_load(&ch->state);
     if (st == VF_EXITING) {
@@ -86,25 +130,43 @@ static void sys_vfork_parent(pid_t pid, struct sys_vfork_chan *ch, uint64_t sp) 
     }
     if (sys_vfork_child_gone(pid, ch))
       return;
-    sys_vfork_wait(ch, st);
+    sys_vfork_parent_wait(ch, st, rfd);
   }
 }
 
 struct sys_vfork_chan *sys_vfork_begin(void) {
-  void *ch = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  return ch == MAP_FAILED ? NULL : ch;
+  struct sys_vfork_chan *ch =
+      mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (ch == MAP_FAILED)
+    return NULL;
+  int p[2];
+  ch->pipe[0] = ch->pipe[1] = -1;
+  if (!pipe2(p, O_CLOEXEC)) {
+    ch->pipe[0] = sys_vfork_fd_high(p[0]);
+    ch->pipe[1] = sys_vfork_fd_high(p[1]);
+    if (ch->pipe[0] < 0 || ch->pipe[1] < 0) {
+      sys_vfork_close(&ch->pipe[0]);
+      sys_vfork_close(&ch->pipe[1]);
+    }
+  }
+  return ch;
 }
 
 void sys_vfork_end(struct sys_vfork_chan *ch, pid_t pid, uint64_t sp) {
   if (!ch)
     return;
+  int rfd = ch->pipe[0], wfd = ch->pipe[1]; /* the page is shared: each side its own copy */
   if (pid == 0) {
+    sys_vfork_close(&rfd);
     sys_vfork_chan = ch;
+    sys_vfork_wfd = wfd;
     sys_vfork_parent_pid = getppid();
     return;
   }
+  sys_vfork_close(&wfd);
   if (pid > 0)
-    sys_vfork_parent(pid, ch, sp);
+    sys_vfork_parent(pid, ch, sp, &rfd);
+  sys_vfork_close(&rfd);
   munmap(ch, 4096);
 }
 
@@ -124,7 +186,10 @@ void sys_vfork_exit(void) {
     return;
   atomic_store(&ch->state, VF_EXITING);
   sys_vfork_wake(ch);
+  if (sys_vfork_wfd >= 0 && write(sys_vfork_wfd, "x", 1) < 0) /* wakes a parent in poll */
+    sys_vfork_close(&sys_vfork_wfd);
   while (atomic_load(&ch->state) == VF_EXITING && getppid() == sys_vfork_parent_pid)
     sys_vfork_wait(ch, VF_EXITING);
   sys_vfork_chan = NULL;
+  sys_vfork_close(&sys_vfork_wfd);
 }
