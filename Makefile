@@ -30,7 +30,7 @@ DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libu
              help2man python3 gdb-multiarch
 
 MODULES  := loader decode/aarch64 decode/riscv64 ir opt backend-x86_64 syscall tcache gc gdb
-LIB_SRCS := xrun_log.c xrun_guest.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
+LIB_SRCS := xrun_log.c xrun_guest.c xrun_fds.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
 LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 
 # The A64 decoder's dispatch and argument structs are generated from its spec

@@ -233,6 +233,13 @@ void xrun_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* -D FILE: log there instead of stderr (appended to with
  * xrun_opt.log_append; "%d" in FILE is the pid); 0, or -1 with errno. */
 int xrun_log_open(const char *path);
+
+/* xrun_fds.c: descriptors of xrun's own, which the guest's close,
+ * close_range and dup3 pass over; xrun_fd_own_in is the lowest of them in
+ * [lo, hi], or -1. */
+void xrun_fd_own(int fd);
+void xrun_fd_disown(int fd);
+int64_t xrun_fd_own_in(uint64_t lo, uint64_t hi);
 /* Where the log goes (-D FILE, else stderr), for dumps longer than a line. */
 FILE *xrun_log_stream(void);
 

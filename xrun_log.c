@@ -91,6 +91,7 @@ static FILE *log_fd_high(FILE *f) {
     return f;
   }
   fclose(f);
+  xrun_fd_own(fd);
   return high;
 }
 
@@ -101,8 +102,10 @@ int xrun_log_open(const char *path) {
     return -1;
   f = log_fd_high(f);
   setvbuf(f, NULL, _IOLBF, 0);
-  if (log_file)
+  if (log_file) {
+    xrun_fd_disown(fileno(log_file));
     fclose(log_file);
+  }
   log_file = f;
   return 0;
 }

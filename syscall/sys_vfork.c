@@ -16,9 +16,9 @@
  * gone from the child. Nothing can wake the parent once the exec is done,
  * so it also waits on a pipe whose write end only the child holds, close
  * on exec: it reads end of file the moment the exec succeeds or the child
- * ends, where waiting on the page alone took up to a millisecond more. A
- * child that closes that descriptor itself leaves the parent to look at
- * the page every millisecond, as before. */
+ * ends, where waiting on the page alone took up to a millisecond more.
+ * The guest's close and close_range pass over it (xrun_fd_own); should it
+ * go anyway, the parent looks at the page every millisecond, as before. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -85,8 +85,10 @@ static int sys_vfork_fd_high(int fd) {
 }
 
 static void sys_vfork_close(int *fd) {
-  if (*fd >= 0)
+  if (*fd >= 0) {
+    xrun_fd_disown(*fd);
     close(*fd);
+  }
   *fd = -1;
 }
 
@@ -148,6 +150,8 @@ struct sys_vfork_chan *sys_vfork_begin(void) {
       sys_vfork_close(&ch->pipe[0]);
       sys_vfork_close(&ch->pipe[1]);
     }
+    xrun_fd_own(ch->pipe[0]);
+    xrun_fd_own(ch->pipe[1]);
   }
   return ch;
 }

@@ -252,6 +252,31 @@ st=$?
 [ $st = 0 ] && [ "$(cat "$OUT/firstfd.out")" = 3 ] && grep -q 'openat(' "$OUT/firstfd.log"
 check log_file_fd $? "status $st, the first open answered $(head -c 100 "$OUT/firstfd.out")"
 
+# -D's file stays xrun's: a guest that closes every descriptor above 2
+# (close_range, then close of each up to 1023, as daemons do) keeps its log
+# lines coming, and those calls answer as if the file were not open
+cat >"$OUT/closeall.c" <<'EOF'
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+int main(void) {
+  long r = syscall(SYS_close_range, 3u, ~0u, 0u);
+  int closed = 0;
+  for (int fd = 3; fd < 1024; fd++)
+    closed += close(fd) == 0;
+  printf("close_range %ld, closed %d, dup3 onto 1020: %d\n", r, closed, dup3(1, 1020, 0) >= 0);
+  getppid();
+  return 0;
+}
+EOF
+aarch64-linux-gnu-gcc -static -O1 -o "$OUT/closeall" "$OUT/closeall.c"
+"$XRUN" -D "$OUT/closeall.log" -d strace "$OUT/closeall" >"$OUT/closeall.out" 2>&1
+st=$?
+[ $st = 0 ] && [ "$(cat "$OUT/closeall.out")" = "close_range 0, closed 0, dup3 onto 1020: 1" ] &&
+  grep -q 'getppid()' "$OUT/closeall.log"
+check log_file_kept $? "status $st, output $(head -c 100 "$OUT/closeall.out"), log ends: $(tail -1 "$OUT/closeall.log")"
+
 # one guest instruction per block: --stats counts 1.0 per block
 "$XRUN" -one-insn-per-tb --stats "$OUT/argv_envp" "${ARGS[@]}" >"$OUT/1.out" 2>"$OUT/1.err"
 st=$?

@@ -2,8 +2,9 @@
  * as spawn helpers do before they exec, then writes into its parent's frame
  * and ends. The parent may go on only once the child has ended, and then
  * sees what it wrote. (xrun's parent also waits on a pipe whose write end
- * the child holds, high, close-on-exec: the child closing it must not let
- * the parent go on early, without the child's writes.) */
+ * the child holds, high, close-on-exec: close_range passes over it, as over
+ * every descriptor of xrun's own, and the parent must not go on early,
+ * without the child's writes.) */
 // test: qemu-wrong: qemu 7.2 runs a vfork as a fork: the child's writes do not reach its parent
 #define _GNU_SOURCE
 #include <stdio.h>
