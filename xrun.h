@@ -239,6 +239,8 @@ int xrun_log_open(const char *path);
  * [lo, hi], or -1. */
 void xrun_fd_own(int fd);
 void xrun_fd_disown(int fd);
+/* An owned close-on-exec copy of fd high among the descriptors, or -1. */
+int xrun_fd_high(int fd);
 int64_t xrun_fd_own_in(uint64_t lo, uint64_t hi);
 /* Where the log goes (-D FILE, else stderr), for dumps longer than a line. */
 FILE *xrun_log_stream(void);

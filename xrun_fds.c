@@ -6,6 +6,8 @@
  *   xrun_fd_own(fd);      // fd is xrun's until
  *   xrun_fd_disown(fd);   // xrun closes it
  */
+#include <fcntl.h>
+#include <sys/resource.h>
 #include "xrun.h"
 
 enum { XRUN_OWN_FDS = 8 };
@@ -31,6 +33,20 @@ void xrun_fd_disown(int fd) {
     __atomic_compare_exchange_n(&xrun_own_fds[i], &mine, 0, false, __ATOMIC_SEQ_CST,
                                 __ATOMIC_SEQ_CST);
   }
+}
+
+/* A close-on-exec copy of fd near the top of the descriptors (below 1024
+ * and the open-file limit), owned: the lowest free ones are the guest's,
+ * which expects open to answer 3 and a child it starts to find its own
+ * descriptors there. fd stays open; -1 when there is no room. */
+int xrun_fd_high(int fd) {
+  struct rlimit r;
+  rlim_t top = 1024;
+  if (!getrlimit(RLIMIT_NOFILE, &r) && r.rlim_cur < top)
+    top = r.rlim_cur;
+  int high = top > 64 ? fcntl(fd, F_DUPFD_CLOEXEC, (int)top - 16) : -1;
+  xrun_fd_own(high);
+  return high;
 }
 
 int64_t xrun_fd_own_in(uint64_t lo, uint64_t hi) {

@@ -1,10 +1,8 @@
 /* xrun_log.c - the one logging function behind -d, and fatal errors. */
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 #include "xrun.h"
 
@@ -75,23 +73,18 @@ const char *xrun_log_words(char *buf, size_t size) {
   return buf;
 }
 
-/* The log file's descriptor, moved high (below 1024 and the open-file
- * limit): the lowest free descriptors are the guest's, which expects open to
- * answer 3 and a child it starts to find its own descriptors there. */
+/* The log file on a descriptor of xrun's own, high (xrun_fd_high). */
 static FILE *log_fd_high(FILE *f) {
-  struct rlimit r;
-  rlim_t top = 1024;
-  if (!getrlimit(RLIMIT_NOFILE, &r) && r.rlim_cur < top)
-    top = r.rlim_cur;
-  int fd = top > 64 ? fcntl(fileno(f), F_DUPFD_CLOEXEC, (int)top - 16) : -1;
+  int fd = xrun_fd_high(fileno(f));
   FILE *high = fd >= 0 ? fdopen(fd, "a") : NULL;
   if (!high) {
-    if (fd >= 0)
+    if (fd >= 0) {
+      xrun_fd_disown(fd);
       close(fd);
+    }
     return f;
   }
   fclose(f);
-  xrun_fd_own(fd);
   return high;
 }
 

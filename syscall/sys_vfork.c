@@ -26,7 +26,6 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
@@ -72,14 +71,9 @@ static void sys_vfork_parent_wait(struct sys_vfork_chan *ch, uint32_t state, int
   }
 }
 
-/* fd moved to a descriptor of its own near the top (as the log file's):
- * the lowest ones are the guest's. -1 when that fails. */
+/* fd moved high (xrun_fd_high), or -1. */
 static int sys_vfork_fd_high(int fd) {
-  struct rlimit r;
-  rlim_t top = 1024;
-  if (!getrlimit(RLIMIT_NOFILE, &r) && r.rlim_cur < top)
-    top = r.rlim_cur;
-  int high = top > 64 ? fcntl(fd, F_DUPFD_CLOEXEC, (int)top - 32) : -1;
+  int high = xrun_fd_high(fd);
   close(fd);
   return high;
 }
@@ -150,8 +144,6 @@ struct sys_vfork_chan *sys_vfork_begin(void) {
       sys_vfork_close(&ch->pipe[0]);
       sys_vfork_close(&ch->pipe[1]);
     }
-    xrun_fd_own(ch->pipe[0]);
-    xrun_fd_own(ch->pipe[1]);
   }
   return ch;
 }
