@@ -55,6 +55,15 @@ static void sys_vfork_wait(struct sys_vfork_chan *ch, uint32_t state) {
   syscall(SYS_futex, &ch->state, FUTEX_WAIT, state, &ms, NULL, 0);
 }
 
+/* Close an own descriptor of the channel's pipe, if open. */
+static void sys_vfork_close(int *fd) {
+  if (*fd >= 0) {
+    xrun_fd_disown(*fd);
+    close(*fd);
+  }
+  *fd = -1;
+}
+
 /* The parent's wait while ch->state is still `state`: on the pipe while
  * it has it (*rfd >= 0), at most 1 ms. End of file: the child exec'd or
  * ended (the caller looks), or closed its end; the pipe is not used again. */
@@ -65,10 +74,8 @@ static void sys_vfork_parent_wait(struct sys_vfork_chan *ch, uint32_t state, int
   }
   struct pollfd p = {*rfd, POLLIN, 0};
   char c;
-  if (poll(&p, 1, 1) > 0 && read(*rfd, &c, 1) == 0) {
-    close(*rfd);
-    *rfd = -1;
-  }
+  if (poll(&p, 1, 1) > 0 && read(*rfd, &c, 1) == 0)
+    sys_vfork_close(rfd);
 }
 
 /* fd moved high (xrun_fd_high), or -1. */
@@ -76,14 +83,6 @@ static int sys_vfork_fd_high(int fd) {
   int high = xrun_fd_high(fd);
   close(fd);
   return high;
-}
-
-static void sys_vfork_close(int *fd) {
-  if (*fd >= 0) {
-    xrun_fd_disown(*fd);
-    close(*fd);
-  }
-  *fd = -1;
 }
 
 /* The mapping of /proc/self/maps that holds addr: its end, or 0. */

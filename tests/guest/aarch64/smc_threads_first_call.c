@@ -35,7 +35,7 @@ static uint32_t *next_page(void) {
   static uintptr_t at;
   if (!at)
     at = ((uintptr_t)smc_page(PROT_READ) + (1ul << 30)) & ~(uintptr_t)(STEP - 1);
-  for (;; at += STEP) {
+  for (int tries = 0; tries < 4096; tries++, at += STEP) {
     void *p = mmap((void *)at, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     if (p != MAP_FAILED && (uintptr_t)p == at) {
@@ -45,6 +45,8 @@ static uint32_t *next_page(void) {
     if (p != MAP_FAILED)
       munmap(p, 4096);
   }
+  perror("mmap above the code");
+  exit(2);
 }
 
 int main(void) {
