@@ -230,31 +230,17 @@ static void tcp_imm_put(uint8_t *p, uint32_t width, uint64_t v) {
     memcpy(p, &v, 8);
 }
 
-/* Every reloc, exit and pcmap entry of a saved block points inside it, and
- * every host address it names is inside xrun or the shared code. */
+/* Every exit and pcmap entry of a saved block points inside it (its relocs
+ * are checked as they are applied, tcp_relocate). */
 static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
   const struct tcp_exit *x = (const void *)(data + tcp_align8(e->code_size));
   const struct tc_pcmap *pm = (const void *)(x + e->n_exits);
-  const struct tc_reloc *r = (const void *)(pm + e->n_pcmap);
   for (uint32_t i = 0; i < e->n_exits; i++)
     if (e->code_size < 5 || x[i].jump > e->code_size - 5 || x[i].stub >= e->code_size)
       return false;
   for (uint32_t i = 0; i < e->n_pcmap; i++)
     if (pm[i].host_off > e->code_size || pm[i].guest_off >= e->guest_size)
       return false;
-  for (uint32_t i = 0; i < e->n_relocs; i++) {
-    uint32_t w = tcp_reloc_width(r[i].kind);
-    if (r[i].kind < TC_RELOC_GUEST64 || r[i].kind > TC_RELOC_EXIT64 || e->code_size < w ||
-        r[i].off > e->code_size - w)
-      return false;
-    uint64_t v = tcp_imm_get(data + r[i].off, w);
-    if ((r[i].kind == TC_RELOC_HOST64 || r[i].kind == TC_RELOC_HOST32) && v >= tc_self_size)
-      return false;
-    if (r[i].kind == TC_RELOC_BUF32 && v >= tc_code_shared)
-      return false;
-    if (r[i].kind == TC_RELOC_EXIT64 && v >= e->n_exits)
-      return false;
-  }
   return true;
 }
 
@@ -271,14 +257,34 @@ static bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash) {
   return h == hash;
 }
 
-/* Write the code's addresses for this run at code (already copied). */
+/* The saved value v of a reloc of kind is one a load can use: inside
+ * xrun, the shared code or the block's exits. */
+static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {
+  switch (kind) {
+  case TC_RELOC_GUEST64: return true;
+  case TC_RELOC_HOST64:
+  case TC_RELOC_HOST32: return v < tc_self_size;
+  case TC_RELOC_BUF32: return v < tc_code_shared;
+  case TC_RELOC_EXIT64: return v < n_exits;
+  default: return false;
+  }
+}
+
+/* Write the code's addresses for this run at blk's code (already copied),
+ * each reloc checked as it comes: inside the code, of a known kind, its
+ * saved value in range. false when one is not: the block is not used. */
 static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_t n,
                          uint64_t bias) {
   for (uint32_t i = 0; i < n; i++) {
-    uint8_t *at = blk->code + r[i].off, *w = tc_writable(at);
-    uint64_t v = tcp_imm_get(at, tcp_reloc_width(r[i].kind));
+    uint32_t kind = r[i].kind, w = tcp_reloc_width(kind);
+    if (blk->code_size < w || r[i].off > blk->code_size - w)
+      return false;
+    uint8_t *at = blk->code + r[i].off, *wp = tc_writable(at);
+    uint64_t v = tcp_imm_get(at, w);
+    if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
+      return false;
     const uint8_t *target = NULL;
-    switch (r[i].kind) {
+    switch (kind) {
     case TC_RELOC_GUEST64: v += bias; break;
     case TC_RELOC_HOST64: v += tc_self_base; break;
     case TC_RELOC_EXIT64: v = (uint64_t)(uintptr_t)&blk->exits[v]; break;
@@ -291,7 +297,7 @@ static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_
         return false;
       v = (uint32_t)(int32_t)d;
     }
-    tcp_imm_put(w, tcp_reloc_width(r[i].kind), v);
+    tcp_imm_put(wp, w, v);
   }
   return true;
 }
@@ -310,11 +316,11 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
   memcpy(tc_writable(code), data, e->code_size);
+  blk->n_exits = e->n_exits;
   if (!tcp_relocate(blk, r, e->n_relocs, bias)) {
     tc_block_discard(blk);
     return NULL;
   }
-  blk->n_exits = e->n_exits;
   for (uint32_t i = 0; i < e->n_exits; i++)
     blk->exits[i] = (struct tc_exit){.target_pc = bias + x[i].target_off,
                                      .jump = code + x[i].jump,
@@ -361,8 +367,19 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
   return tcp_load(e, data, pc, bias);
 }
 
-/* From the main cache file, else from the delta (whose block may have
- * replaced a main one made from other guest bytes). */
+/* The block at pc from f's main cache file, else from its delta (whose
+ * block may have replaced a main one made from other guest bytes). */
+static struct tc_block *tcp_load_file(struct tc_pfile *f, uint64_t pc, uint64_t bias,
+                                      uint64_t end) {
+  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end);
+  if (!blk)
+    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end);
+  if (blk)
+    tc_count(TC_ST_DISK_LOADS, 1);
+  return blk;
+}
+
+/* The saved block at pc (tc_mutex held). */
 struct tc_block *tc_persist_load(uint64_t pc) {
   uint64_t bias, end;
   struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end) : NULL;
@@ -370,12 +387,7 @@ struct tc_block *tc_persist_load(uint64_t pc) {
     return NULL;
   if (!f->state)
     tc_pfile_open(f);
-  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end);
-  if (!blk)
-    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end);
-  if (blk)
-    tc_count(TC_ST_DISK_LOADS, 1);
-  return blk;
+  return tcp_load_file(f, pc, bias, end);
 }
 
 void tc_persist_note(struct tc_block *blk) {
@@ -669,7 +681,8 @@ static bool tcp_check_entry(const uint8_t *p, size_t size, const struct tcp_entr
   const struct tc_reloc *r =
       (const void *)(data + tcp_align8(e->code_size) + e->n_exits * sizeof(struct tcp_exit) +
                      e->n_pcmap * sizeof(struct tc_pcmap));
-  struct tc_block blk = {.code = malloc(e->code_size), .n_exits = e->n_exits};
+  struct tc_block blk = {
+      .code = malloc(e->code_size), .code_size = e->code_size, .n_exits = e->n_exits};
   if (!blk.code)
     return false;
   memcpy(blk.code, data, e->code_size);
