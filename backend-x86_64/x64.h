@@ -164,6 +164,7 @@ enum x64_sse {
   X64_PEXTRW = 0x66000fc5,
   X64_PEXTRD = 0x660f3a16, /* SSE4.1; REX.W: pextrq */
   X64_PMOVMSKB = 0x66000fd7,
+  X64_PTEST = 0x660f3817, /* SSE4.1: ZF = !(reg & rm), CF = !(~reg & rm) */
   /* floating point: ps no prefix, pd 66, ss F3, sd F2 */
   X64_ADDPS = 0x00000f58,
   X64_ADDPD = 0x66000f58,
@@ -352,6 +353,8 @@ uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp);
 void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsigned src1,
                    unsigned src2);
 /* The VEX opcode bytes (map 0F 38) of the AVX2 variable shifts; w picks q over d lanes. */
+void x64_vcmpp(struct tc_buf *b, unsigned lg, unsigned dst, unsigned src1, unsigned src2,
+               uint8_t pred);
 enum x64_vshiftv { X64_VPSRLV = 0x45, X64_VPSRAV = 0x46, X64_VPSLLV = 0x47 };
 void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, unsigned src,
                  unsigned count);

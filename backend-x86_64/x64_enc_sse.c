@@ -100,6 +100,18 @@ void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsi
   x64_bytes(b, p, 5);
 }
 
+/* VEX.128.0F.WIG C2 /r ib   vcmpps dst, src1, src2, pred   (AVX)
+ * VEX.128.66.0F.WIG C2 /r ib vcmppd dst, src1, src2, pred
+ * dst = the lanes where src1 pred src2 holds all ones, the others zero; VEX
+ * has all 32 predicates (8: EQ_UQ, equal or unordered, quiet), legacy cmpps
+ * the first 8. lg is the lane (2 = ps, 3 = pd). */
+void x64_vcmpp(struct tc_buf *b, unsigned lg, unsigned dst, unsigned src1, unsigned src2,
+               uint8_t pred) {
+  uint8_t p[6] = {0xc4, x64_vex_rxbm(dst, 0, src2, 1), x64_vex_wvlp(0, src1, 0, lg == 3),
+                  0xc2, x64_modrm(3, dst, src2),       pred};
+  x64_bytes(b, p, 6);
+}
+
 /* VEX.128.66.0F38.W0 47 /r  vpsllvd dst, src, count   (AVX2)
  * VEX.128.66.0F38.W1 47 /r  vpsllvq dst, src, count
  * VEX.128.66.0F38.W0 45 /r  vpsrlvd dst, src, count

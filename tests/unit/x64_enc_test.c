@@ -63,6 +63,7 @@ enum form {
   E_SSE_SHIFT,
   E_SSE_RR_W,
   E_VFMADD,
+  E_VCMPP,
   E_CRC32,
   E_VSHIFTV
 };
@@ -374,6 +375,11 @@ static const struct enc_case cases[] = {
     {E_VFMADD, 3, 0, 9, 14, 15, 0, "vfmadd213pd xmm9,xmm14,xmm15"},
     {E_VFMADD, 2, 1, 12, 0, 7, 0, "vfmadd213ss xmm12,xmm0,xmm7"},
     {E_VFMADD, 3, 1, 5, 11, 13, 0, "vfmadd213sd xmm5,xmm11,xmm13"},
+    {E_VCMPP, 3, 8, 15, 15, 14, 0, "vcmpeq_uqpd xmm15,xmm15,xmm14"},
+    {E_VCMPP, 2, 8, 1, 2, 3, 0, "vcmpeq_uqps xmm1,xmm2,xmm3"},
+    {E_VCMPP, 3, 0, 9, 0, 12, 0, "vcmpeqpd xmm9,xmm0,xmm12"},
+    {E_SSE_RR, 0, X64_PTEST, 15, 15, 0, 0, "ptest xmm15,xmm15"},
+    {E_SSE_RR, 0, X64_PTEST, 2, 9, 0, 0, "ptest xmm2,xmm9"},
     {E_VSHIFTV, 0, X64_VPSLLV, 1, 2, 3, 0, "vpsllvd xmm1,xmm2,xmm3"},
     {E_VSHIFTV, 1, X64_VPSLLV, 9, 14, 15, 0, "vpsllvq xmm9,xmm14,xmm15"},
     {E_VSHIFTV, 0, X64_VPSRLV, 12, 0, 7, 0, "vpsrlvd xmm12,xmm0,xmm7"},
@@ -463,6 +469,7 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_SSE_SHIFT: x64_sse_shift_ri(b, (enum x64_sse_shift)c->a, c->b, (uint8_t)c->imm); break;
   case E_SSE_RR_W: x64_sse_rr_w(b, (enum x64_sse)c->a, c->w, c->b, c->c); break;
   case E_VFMADD: x64_vfmadd213(b, c->w, c->a, c->b, c->c, c->d); break;
+  case E_VCMPP: x64_vcmpp(b, c->w, c->b, c->c, c->d, (uint8_t)c->a); break;
   case E_CRC32: x64_crc32(b, c->w, c->a, c->b); break;
   case E_VSHIFTV: x64_vshiftv(b, (enum x64_vshiftv)c->a, c->w, c->b, c->c, c->d); break;
   default: emit_mem_case(b, c); break;
