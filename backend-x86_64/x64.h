@@ -539,7 +539,12 @@ void x64_vf_push(struct x64_ctx *x, uint32_t ref);
 int x64_fuse_init(struct x64_ctx *x);
 int x64_is_cc_value(unsigned op);
 enum x64_cc x64_vfchk_cc(struct x64_ctx *x, uint32_t ref);
-int x64_sets_cc(unsigned op);
+int x64_sets_cc(struct x64_ctx *x, uint32_t ref);
+/* x64_lower_vf.c: FP compares whose flags a COND reads */
+int x64_fcmp_fusable(const struct ir_insn *in);
+int x64_fcmp_cc(unsigned cc);
+int x64_fcmp_ab(unsigned cc);
+void x64_vfcmp_flags(struct x64_ctx *x, uint32_t f, int ab);
 enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);

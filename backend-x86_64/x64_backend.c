@@ -77,12 +77,11 @@ static void x64_epilogue(struct x64_ctx *x) {
 
 /* After ref: which producer's flags the host flags now hold (x64_fuse.c). */
 static void x64_track_flags(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = &x->ir->insn[ref];
   int kept = x->keeps[ref] && !x->recmp[ref];
-  if (x64_sets_cc(in->op))
+  if (x64_sets_cc(x, ref))
     x->host_cc = ref;
   else if (x->recmp[ref])
-    x->host_cc = in->a;
+    x->host_cc = x64_cc_source(x, ref);
   else if (!kept)
     x->host_cc = 0;
   if (!kept)

@@ -53,9 +53,11 @@ int x64_is_cc_value(unsigned op) {
   return op == IR_CMP || op == IR_VFCHK;
 }
 
-/* Ops that lower to an x86 instruction whose flags a condition can read. */
-int x64_sets_cc(unsigned op) {
-  return ir_is_flags_op(op) || x64_is_cc_value(op);
+/* Instructions that lower to an x86 instruction whose flags a condition can
+ * read: FLAGS_* ops, compares, and an FP compare of one lane ([u]comis). */
+int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  return ir_is_flags_op(in->op) || x64_is_cc_value(in->op) || x64_fcmp_fusable(in);
 }
 
 /* The x86 condition that is Arm condition cc after a producer of kind k, or
@@ -85,13 +87,23 @@ enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond) {
     return x64_cmp_cc(in->aux);
   if (in->op == IR_VFCHK)
     return x64_vfchk_cc(x, cond);
+  if (x64_fcmp_fusable(&x->ir->insn[in->a]))
+    return (enum x64_cc)x64_fcmp_cc(in->aux);
   return (enum x64_cc)x64_arm_cc(x64_flags_kind(x->ir->insn[in->a].op), in->aux);
 }
 
-/* The producer whose flags a condition (CMP, VFCHK, or COND on FLAGS_*) reads. */
+/* A COND on an FP compare whose condition needs the compare's operands the
+ * other way round (x64_fcmp_cc): it compares them itself. */
+static int x64_fcmp_own(struct x64_ctx *x, const struct ir_insn *in) {
+  return in->op == IR_COND && in->a && x64_fcmp_fusable(&x->ir->insn[in->a]) &&
+         x64_fcmp_ab(in->aux);
+}
+
+/* The producer whose flags a condition (CMP, VFCHK, or COND on FLAGS_* or
+ * an FP compare) reads: a COND that compares again for itself is its own. */
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond) {
   const struct ir_insn *in = &x->ir->insn[cond];
-  return x64_is_cc_value(in->op) ? cond : in->a;
+  return x64_is_cc_value(in->op) || x64_fcmp_own(x, in) ? cond : in->a;
 }
 
 /* Ops whose lowering leaves the host flags as they were: moves, loads,
@@ -142,11 +154,17 @@ static void x64_fuse_walk(struct x64_ctx *x) {
       fuse[i] = X64_FUSE_VIRTUAL; /* till a user needs its value */
       recmp[i] = in->a != live;
       live = in->a;
+    } else if (in->op == IR_COND && in->a && x64_fcmp_fusable(&insn[in->a]) &&
+               x64_fcmp_cc(in->aux) >= 0) {
+      uint32_t src = x64_cc_source(x, i); /* the compare, or this COND comparing again */
+      fuse[i] = X64_FUSE_VIRTUAL;
+      recmp[i] = src != live;
+      live = src;
     } else if (x64_cc_user(in) && !fuse[i] && in->a && live && x64_cc_source(x, in->a) == live &&
                (x64_is_cc_value(insn[in->a].op) || fuse[in->a]))
       fuse[i] = X64_FUSE_CC;
     keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
-    if (x64_sets_cc(in->op)) {
+    if (x64_sets_cc(x, i)) {
       live = i;
       fuse[i] = X64_FUSE_VIRTUAL;        /* till a user needs its value */
       recmp[i] = ir_is_flags_op(in->op); /* till a COND reads it where it stands */
@@ -176,6 +194,11 @@ static void x64_fuse_values(struct x64_ctx *x) {
       uint32_t v = ops[k];
       if (!v || fuse[v] != X64_FUSE_VIRTUAL)
         continue;
+      if (insn[v].op == IR_VFCMP) { /* its nibble, unless a COND reads its flags */
+        if (!(u->op == IR_COND && fuse[i]))
+          fuse[v] = X64_FUSE_NONE;
+        continue;
+      }
       int flags_used =
           ir_is_flags_op(insn[v].op) && !(u->op == IR_COND && fuse[i]) && !x64_is_lazy_put(b, u);
       int cond_used = !ir_is_flags_op(insn[v].op) && !(k == 0 && fuse[i] == X64_FUSE_CC);

@@ -550,9 +550,12 @@ static void x64_lower_cond(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   unsigned d = x64_dst(x, ref), mask = ir_cc_mask[in->aux & 15];
   int32_t imm;
-  if (x->recmp[ref]) { /* the flags were lost since: set them again */
-    x64_flags_op(x, in->a);
-    x->host_cc = in->a;
+  if (x->recmp[ref]) { /* the flags were lost since (or are the other way): set them again */
+    if (x64_fcmp_fusable(x64_in(x, in->a)))
+      x64_vfcmp_flags(x, in->a, x64_fcmp_ab(in->aux));
+    else
+      x64_flags_op(x, in->a);
+    x->host_cc = x64_cc_source(x, ref);
   }
   if (x->fuse[ref] == X64_FUSE_VIRTUAL || x->fuse[ref] == X64_FUSE_LAZY)
     return;

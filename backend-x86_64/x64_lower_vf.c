@@ -183,27 +183,64 @@ static void x64_lower_vfcmp_lanes(struct x64_ctx *x, uint32_t ref) {
                  in->op == IR_VFCMPGE ? X64_CMP_LE_OS : X64_CMP_LT_OS);
 }
 
-/* NZCV of a vs b: [u]comis b, a sets CF (b < a), ZF (equal) and PF (unordered; ZF and CF
- * then too). With A = b > a (a < b), E = ZF, P = PF the nibble is
- * 2 + 6A + 4(E - P) + P: = 0110, < 1000, > 0010, unordered 0011. */
-static void x64_lower_vfcmp(struct x64_ctx *x, uint32_t ref) {
-  const struct ir_insn *in = x64_vfin(x, ref);
-  struct tc_buf *b = x->buf;
-  unsigned lg = in->aux & 3, d = x64_dst(x, ref);
+/* An FP compare of one binary32 or binary64 lane: [u]comis, whose flags a
+ * COND on it can branch on (x64_fuse.c). */
+int x64_fcmp_fusable(const struct ir_insn *in) {
+  return in->op == IR_VFCMP && ir_vf_lanes(in->aux) == 1 && (in->aux & 3) >= 2 &&
+         x64_vec_native(in);
+}
+
+/* The x86 condition that is Arm condition cc after FCMP a, b, or -1 (EQ
+ * and NE need ZF and PF together). [u]comis b, a (the order the compare
+ * itself uses) sets CF for a > b, ZF for a == b, all three for unordered:
+ * CS, CC, MI, PL, VS, VC, HI and LS read those flags; GE, LT, GT and LE
+ * read [u]comis a, b, which their COND makes itself (x64_fcmp_ab). */
+int x64_fcmp_cc(unsigned cc) {
+  static const int8_t x86[16] = {-1,       -1,        X64_CC_BE, X64_CC_A,  X64_CC_A,  X64_CC_BE,
+                                 X64_CC_P, X64_CC_NP, X64_CC_B,  X64_CC_AE, X64_CC_AE, X64_CC_B,
+                                 X64_CC_A, X64_CC_BE, -1,        -1};
+  return x86[cc & 15];
+}
+
+/* Condition cc reads [u]comis a, b (not b, a). */
+int x64_fcmp_ab(unsigned cc) {
+  return (cc & 15) >= 10 && (cc & 15) <= 13; /* GE LT GT LE */
+}
+
+/* The host flags of FP compare f: [u]comis b, a, or with ab a, b
+ * (comis for FCMPE: invalid for any NaN, as the compare raises). */
+void x64_vfcmp_flags(struct x64_ctx *x, uint32_t f, int ab) {
+  const struct ir_insn *in = x64_vfin(x, f);
+  unsigned lg = in->aux & 3;
   unsigned ra = x64_vsrc(x, in->a, X64_XS0), rb = x64_vsrc(x, in->b, X64_XS1);
   enum x64_sse op =
       in->imm ? (lg == 3 ? X64_COMISD : X64_COMISS) : (lg == 3 ? X64_UCOMISD : X64_UCOMISS);
+  x64_sse_rr(x->buf, op, ab ? ra : rb, ab ? rb : ra);
+}
+
+/* NZCV of a vs b: [u]comis b, a sets CF (b < a), ZF (equal) and PF (unordered; ZF and CF
+ * then too). With A = b > a (a < b), E = ZF, Q = !PF the nibble is
+ * 6A + 4E + 3Q - 1: = 0110, < 1000, > 0010, unordered 0011, made by setcc and lea only, so
+ * that the compare's flags are left for a COND that branches on them (x64_fuse.c). Only
+ * those flags when nothing reads the nibble. */
+static void x64_lower_vfcmp(struct x64_ctx *x, uint32_t ref) {
+  struct tc_buf *b = x->buf;
+  if (x->fuse[ref] == X64_FUSE_VIRTUAL) {
+    x64_vfcmp_flags(x, ref, 0);
+    return;
+  }
+  unsigned d = x64_dst(x, ref);
   x64_alu_rr(b, 0, X64_XOR, X64_RAX, X64_RAX); /* xor eax, eax */
   x64_alu_rr(b, 0, X64_XOR, X64_RCX, X64_RCX); /* xor ecx, ecx */
   x64_alu_rr(b, 0, X64_XOR, X64_RDX, X64_RDX); /* xor edx, edx */
-  x64_sse_rr(b, op, rb, ra);
+  x64_vfcmp_flags(x, ref, 0);
   x64_setcc(b, X64_CC_A, X64_RAX);                                  /* seta al */
-  x64_setcc(b, X64_CC_P, X64_RCX);                                  /* setp cl */
+  x64_setcc(b, X64_CC_NP, X64_RCX);                                 /* setnp cl */
   x64_setcc(b, X64_CC_E, X64_RDX);                                  /* sete dl */
-  x64_alu_rr(b, 0, X64_SUB, X64_RDX, X64_RCX);                      /* sub edx, ecx */
-  x64_lea(b, 0, X64_RDX, (struct x64_mem){X64_RCX, X64_RDX, 2, 0}); /* lea edx, [rcx+rdx*4] */
+  x64_lea(b, 0, X64_RCX, (struct x64_mem){X64_RCX, X64_RCX, 1, 0}); /* lea ecx, [rcx+rcx*2] */
+  x64_lea(b, 0, X64_RCX, (struct x64_mem){X64_RCX, X64_RDX, 2, 0}); /* lea ecx, [rcx+rdx*4] */
   x64_lea(b, 0, X64_RAX, (struct x64_mem){X64_RAX, X64_RAX, 1, 0}); /* lea eax, [rax+rax*2] */
-  x64_lea(b, 0, d, (struct x64_mem){X64_RDX, X64_RAX, 1, 2});       /* lea d, [rdx+rax*2+2] */
+  x64_lea(b, 0, d, (struct x64_mem){X64_RCX, X64_RAX, 1, -1});      /* lea d, [rcx+rax*2-1] */
 }
 
 /* The lane constants of the checks, binary32 and binary64, in xrun's image
