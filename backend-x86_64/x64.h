@@ -256,6 +256,8 @@ enum { X64_F_AVX2 = 64 };
 enum { X64_F_SHA = 128 };
 /* BMI1's tzcnt and LZCNT (AMD's ABM), for the bit counts CTZ and CLZ. */
 enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
+/* BMI2's rorx, a rotate by an immediate into another register (or from memory). */
+enum { X64_F_BMI2 = 1024 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -309,6 +311,8 @@ void x64_bsr(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
+void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm);
+void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t imm);
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);

@@ -387,6 +387,33 @@ void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
   x64_op_rr(b, x64_w(w) | X64_REP, 0x0fbc, dst, src);
 }
 
+/* VEX.LZ.F2.0F3A.W0 F0 /r ib  rorx r32, r/m32, imm8   (BMI2)
+ * VEX.LZ.F2.0F3A.W1 F0 /r ib  rorx r64, r/m64, imm8
+ * dst = src rotated right by imm; the flags as they were. */
+static void x64_rorx_insn(struct x64_insn *e, int w, unsigned dst, unsigned index, unsigned base) {
+  e->p[0] = 0xc4;
+  e->p[1] = x64_vex_rxbm(dst, index, base, 3);
+  e->p[2] = x64_vex_wvlp(w, 0, 0, 3);
+  e->p[3] = 0xf0;
+  e->n = 4;
+}
+
+void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm) {
+  struct x64_insn e;
+  x64_rorx_insn(&e, w, dst, 0, src);
+  e.p[e.n++] = x64_modrm(3, dst, src);
+  e.p[e.n++] = imm;
+  x64_insn_put(b, &e);
+}
+
+void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t imm) {
+  struct x64_insn e;
+  x64_rorx_insn(&e, w, dst, m.index == X64_NOREG ? 0 : m.index, m.base);
+  x64_modrm_mem(&e, dst, m);
+  e.p[e.n++] = imm;
+  x64_insn_put(b, &e);
+}
+
 /* F3 0F BD /r: lzcnt dst, src (LZCNT; bsr without it) */
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
   x64_op_rr(b, x64_w(w) | X64_REP, 0x0fbd, dst, src);

@@ -255,11 +255,33 @@ static void x64_lower_unary(struct x64_ctx *x, uint32_t ref, enum x64_unary op) 
 }
 
 /* x86 masks the count to the operand width, which is the IR's rule. */
+/* rorx d, a, n where a is in another register, a stack slot or the state:
+ * no mov of a into d first (BMI2); true when done. */
+static int x64_lower_rorx(struct x64_ctx *x, uint32_t ref, int w, unsigned d, uint8_t n) {
+  const struct ir_insn *in = x64_in(x, ref);
+  const struct x64_loc *l = &x->ra.loc[x64_resolve(x, in->a)];
+  struct x64_mem m;
+  if (!(x64_feat() & X64_F_BMI2) || !in->a)
+    return 0;
+  if (l->kind == X64_LOC_REG && l->reg != d)
+    x64_rorx(x->buf, w, d, l->reg, n);
+  else if (l->kind == X64_LOC_SLOT)
+    x64_rorx_m(x->buf, w, d, x64_mem(X64_RSP, (int32_t)l->slot * 8), n);
+  else if (x64_state_mem(x, in->a, w, &m))
+    x64_rorx_m(x->buf, w, d, m, n);
+  else
+    return 0;
+  return 1;
+}
+
 static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;
   unsigned d = x64_dst(x, ref);
   int32_t imm;
+  if (x64_const_imm32(x, in->b, 0, &imm) && op == X64_ROR && (imm & (w ? 63 : 31)) &&
+      x64_lower_rorx(x, ref, w, d, (uint8_t)(imm & (w ? 63 : 31))))
+    return;
   if (x64_const_imm32(x, in->b, 0, &imm)) {
     x64_load_value(x, d, in->a);
     if (imm & (w ? 63 : 31))

@@ -29,7 +29,8 @@ unsigned x64_feat(void) {
         (CPU_FEATURE_ACTIVE(AES) ? X64_F_AES : 0) |
         (CPU_FEATURE_ACTIVE(PCLMULQDQ) ? X64_F_PCLMUL : 0) |
         (CPU_FEATURE_ACTIVE(AVX2) ? X64_F_AVX2 : 0) | (CPU_FEATURE_ACTIVE(SHA) ? X64_F_SHA : 0) |
-        (CPU_FEATURE_ACTIVE(BMI1) ? X64_F_BMI1 : 0) | (CPU_FEATURE_ACTIVE(LZCNT) ? X64_F_LZCNT : 0);
+        (CPU_FEATURE_ACTIVE(BMI1) ? X64_F_BMI1 : 0) |
+        (CPU_FEATURE_ACTIVE(LZCNT) ? X64_F_LZCNT : 0) | (CPU_FEATURE_ACTIVE(BMI2) ? X64_F_BMI2 : 0);
     x64_features_known = 1;
   }
   return x64_features;

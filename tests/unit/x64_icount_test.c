@@ -73,6 +73,7 @@ static const struct icount_case cases[] = {
     {"rbit_clz", "rbit x0, x1\n clz x0, x0\n b .+4", 6},
     {"rbit_clz_w", "rbit w0, w1\n clz w0, w0\n b .+4", 7},
     {"clz", "clz x0, x1\n b .+4", 6},
+    {"ror_keep", "ror w0, w1, #11\n add w2, w1, w0\n b .+4", 8},
     {"fmul_d", "fmul d0, d1, d2\n b .+4", 24},
     {"fmul_2d", "fmul v0.2d, v1.2d, v2.2d\n b .+4", 25},
     {"fadd_4s", "fadd v0.4s, v1.4s, v2.4s\n b .+4", 25},
@@ -177,8 +178,8 @@ static int setup(void) {
   code.end = code.start + (1 << 20);
   x64_backend.init(&code);
   xrun_opt.max_block_insns = 64;
-  x64_feat(); /* the counts are those of a host with LZCNT, BMI1 and AVX2 */
-  x64_features |= X64_F_BMI1 | X64_F_LZCNT | X64_F_SSE41 | X64_F_AVX2;
+  x64_feat(); /* the counts are those of a host with LZCNT, BMI1, BMI2 and AVX2 */
+  x64_features |= X64_F_BMI1 | X64_F_BMI2 | X64_F_LZCNT | X64_F_SSE41 | X64_F_AVX2;
   return 0;
 }
 
