@@ -254,7 +254,6 @@ static void x64_lower_unary(struct x64_ctx *x, uint32_t ref, enum x64_unary op) 
   x64_unary(x->buf, in->type == IR_I64, op, d);
 }
 
-/* x86 masks the count to the operand width, which is the IR's rule. */
 /* rorx d, a, n where a is in another register, a stack slot or the state:
  * no mov of a into d first (BMI2); true when done. */
 static int x64_lower_rorx(struct x64_ctx *x, uint32_t ref, int w, unsigned d, uint8_t n) {
@@ -274,6 +273,7 @@ static int x64_lower_rorx(struct x64_ctx *x, uint32_t ref, int w, unsigned d, ui
   return 1;
 }
 
+/* x86 masks the count to the operand width, which is the IR's rule. */
 static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) {
   const struct ir_insn *in = x64_in(x, ref);
   int w = in->type == IR_I64;

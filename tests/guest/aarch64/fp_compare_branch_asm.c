@@ -9,30 +9,24 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* One condition after fcmp a, b (double): taken by b.cond, cset, csel. */
-#define COND_D(cc)                                                                                 \
-  static unsigned cond_d_##cc(double a, double b) {                                                \
+/* One condition cc after an FP compare of a and b (r: d for doubles, s for
+ * floats), taken by b.cond after compare cb, cset after cs_, csel after csel_
+ * (each fcmp or fcmpe): bits 0, 1 and 2 of the result. */
+#define COND(T, r, cb, cs_, csel_, cc)                                                             \
+  static unsigned cond_##r##_##cc(T a, T b) {                                                      \
     unsigned br, set, sel;                                                                         \
-    __asm__ volatile("fcmp %d3, %d4\n\tb." #cc " 1f\n\tmov %w0, #0\n\tb 2f\n1:\tmov %w0, #1\n2:"   \
-                     "\n\tfcmp %d3, %d4\n\tcset %w1, " #cc "\n\tmov w9, #5\n\tmov w10, #7"         \
-                     "\n\tfcmpe %d3, %d4\n\tcsel %w2, w9, w10, " #cc                               \
+    __asm__ volatile(#cb " %" #r "3, %" #r "4\n\tb." #cc " 1f\n\tmov %w0, #0\n\tb 2f\n1:\t"        \
+                         "mov %w0, #1\n2:\n\t" #cs_ " %" #r "3, %" #r "4\n\tcset %w1, " #cc        \
+                         "\n\tmov w9, #5\n\tmov w10, #7\n\t" #csel_ " %" #r "3, %" #r "4\n\t"      \
+                         "csel %w2, w9, w10, " #cc                                                 \
                      : "=&r"(br), "=&r"(set), "=&r"(sel)                                           \
                      : "w"(a), "w"(b)                                                              \
                      : "w9", "w10", "cc");                                                         \
     return br | set << 1 | (sel == 5) << 2;                                                        \
   }
-#define COND_S(cc)                                                                                 \
-  static unsigned cond_s_##cc(float a, float b) {                                                  \
-    unsigned br, set, sel;                                                                         \
-    __asm__ volatile("fcmpe %s3, %s4\n\tb." #cc " 1f\n\tmov %w0, #0\n\tb 2f\n1:\tmov %w0, #1\n2:"  \
-                     "\n\tfcmp %s3, %s4\n\tcset %w1, " #cc "\n\tmov w9, #5\n\tmov w10, #7"         \
-                     "\n\tfcmp %s3, %s4\n\tcsel %w2, w9, w10, " #cc                                \
-                     : "=&r"(br), "=&r"(set), "=&r"(sel)                                           \
-                     : "w"(a), "w"(b)                                                              \
-                     : "w9", "w10", "cc");                                                         \
-    return br | set << 1 | (sel == 5) << 2;                                                        \
-  }
-#define ALL(X) X(eq) X(ne) X(cs) X(cc) X(mi) X(pl) X(vs) X(vc) X(hi) X(ls) X(ge) X(lt) X(gt) X(le)
+#define COND_D(cc) COND(double, d, fcmp, fcmp, fcmpe, cc)
+#define COND_S(cc) COND(float, s, fcmpe, fcmp, fcmp, cc)
+#define ALL(X)     X(eq) X(ne) X(cs) X(cc) X(mi) X(pl) X(vs) X(vc) X(hi) X(ls) X(ge) X(lt) X(gt) X(le)
 ALL(COND_D)
 ALL(COND_S)
 
