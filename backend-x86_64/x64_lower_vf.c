@@ -38,8 +38,15 @@ static const struct x64_vf_form x64_vf_max = {X64_MAXPS, X64_MAXPD, X64_MAXSS, X
 static const struct x64_vf_form x64_vf_min = {X64_MINPS, X64_MINPD, X64_MINSS, X64_MINSD};
 static const struct x64_vf_form x64_vf_round = {X64_ROUNDPS, X64_ROUNDPD, X64_ROUNDSS, X64_ROUNDSD};
 
-/* cmpps predicates (imm8): LT/LE signal invalid for any NaN, EQ/ORD only for a signalling one. */
-enum { X64_CMP_EQ_OQ = 0, X64_CMP_LT_OS = 1, X64_CMP_LE_OS = 2, X64_CMP_ORD_Q = 7 };
+/* cmpps predicates (imm8): LT/LE signal invalid for any NaN, EQ/ORD only for a signalling one;
+ * EQ_UQ (equal or unordered, quiet) only in the VEX form (x64_vcmpp). */
+enum {
+  X64_CMP_EQ_OQ = 0,
+  X64_CMP_LT_OS = 1,
+  X64_CMP_LE_OS = 2,
+  X64_CMP_ORD_Q = 7,
+  X64_CMP_EQ_UQ = 8
+};
 
 /* 2^31 and 2^63 in binary32 and binary64: where a signed conversion overflows. */
 enum { X64_F32_2P31 = 0x4f000000, X64_F32_2P63 = 0x5f000000, X64_F32_2P16 = 0x47800000 };
@@ -315,8 +322,6 @@ static int x64_vfchk_packed_quiet(struct x64_ctx *x, const struct ir_insn *in) {
   return in->imm == IR_VFCHK_RESULT && ir_vf_lanes(in->aux) > 1 && x64_vf_bytes(in->aux) == 16 &&
          ir_makes_quiet_nan(p->op) && x64_vec_native(p) && (x64_feat() & X64_F_AVX2);
 }
-
-enum { X64_CMP_EQ_UQ = 8 }; /* a VEX cmpps predicate */
 
 /* The host condition under which VFCHK ref found a lane to leave on (x64_fuse.c). */
 enum x64_cc x64_vfchk_cc(struct x64_ctx *x, uint32_t ref) {
