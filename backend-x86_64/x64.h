@@ -402,6 +402,7 @@ enum x64_fuse {
   X64_FUSE_LAZY,    /* a CCMP's flags select, its condition, a COND on it: no value, no
                        code; the flags PUT stores it lazily, EXIT_IF branches twice */
   X64_FUSE_SPLIT,   /* EXIT_IF on a COND of such a select: two branches on the flags ops */
+  X64_FUSE_BITTEST, /* AND with one bit, only compared with 0 (TBZ): the CMP is a bt */
 };
 
 /* x64_fuse.c: a flags select, SELECT(COND(cc1, f1), f2, k) of two FLAGS_ADD/SUB/LOGIC ops
@@ -502,7 +503,7 @@ static inline int x64_has_value(const struct ir_insn *in) {
 static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
          x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
-         x->fuse[ref] != X64_FUSE_LAZY;
+         x->fuse[ref] != X64_FUSE_LAZY && x->fuse[ref] != X64_FUSE_BITTEST;
 }
 int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
@@ -553,6 +554,7 @@ enum x64_cc x64_cmp_cc(unsigned cmp);
 uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
+int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp);
 unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
 /* The values whose registers ref reads (x64_reads_all). Inline for the
  * common case, where each operand is read from its own register: the
@@ -572,7 +574,8 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
     uint32_t v = ops[k];
     if (!v)
       continue;
-    if (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_LOOSE)
+    if (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_LOOSE ||
+        x->fuse[v] == X64_FUSE_BITTEST)
       return x64_reads_all(x, ref, out);
     out[n++] = v;
   }

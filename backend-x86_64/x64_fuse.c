@@ -83,6 +83,8 @@ enum x64_cc x64_cmp_cc(unsigned cmp) {
  * in the host flags. */
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond) {
   const struct ir_insn *in = &x->ir->insn[cond];
+  if (in->op == IR_CMP && x64_bittest_bit(x, cond) >= 0)
+    return in->aux == IR_NE ? X64_CC_B : X64_CC_AE; /* bt: CF is the bit */
   if (in->op == IR_CMP)
     return x64_cmp_cc(in->aux);
   if (in->op == IR_VFCHK)
@@ -115,6 +117,7 @@ int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   switch (in->op) {
   case IR_ADD:
   case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
+  case IR_AND: return x->fuse[ref] == X64_FUSE_BITTEST;
   case IR_GET: return !x64_is_flags_get(x->ir, in); /* that one calls ir_flags_pack */
   case IR_PUT: return !x64_is_lazy_sel_put(x, in);  /* stored where it stands: a branch */
   case IR_NOP:
@@ -380,6 +383,31 @@ static void x64_fuse_lazy_sel(struct x64_ctx *x, const uint32_t *uses, uint32_t 
   }
 }
 
+/* A TBZ's test: CMP EQ/NE of an AND with one bit against 0, where nothing
+ * else reads the AND. The CMP becomes bt of the AND's operand, and the AND
+ * no instruction:
+ *
+ *   tbnz x8, #63, L   ->   bt r8, 63; jc L   (not mov, movabs, and, test, jne) */
+static void x64_fuse_bittest(struct x64_ctx *x, const uint32_t *uses, uint32_t cmp) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *in = &b->insn[cmp], *and = &b->insn[in->a];
+  if ((in->aux != IR_EQ && in->aux != IR_NE) ||
+      !x64_is_const_in(b, in->b, 0, 0) || and->op != IR_AND || uses[in->a] != 1 ||
+      !ir_is_const(b, and->b) || ir_is_const(b, and->a))
+    return;
+  uint64_t m = b->insn[ and->b].imm;
+  if ((and->type == IR_I64 || (and->type == IR_I32 && m <= UINT32_MAX)) && m && !(m & (m - 1)))
+    x->fuse[in->a] = X64_FUSE_BITTEST;
+}
+
+/* The bit a CMP of a TBZ tests (x64_fuse_bittest), or -1. */
+int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
+  const struct ir_insn *in = &x->ir->insn[cmp];
+  if (in->op != IR_CMP || !in->a || x->fuse[in->a] != X64_FUSE_BITTEST)
+    return -1;
+  return __builtin_ctzll(x->ir->insn[x->ir->insn[in->a].b].imm);
+}
+
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   x->fuse = ir_scratch(b, 3 * (size_t)b->n + 3);
@@ -395,6 +423,8 @@ int x64_fuse_init(struct x64_ctx *x) {
       x64_fuse_lazy_sel(x, uses, i);
     else if (b->insn[i].op == IR_ADD)
       x64_fuse_scaled_add(x, uses, i);
+    else if (b->insn[i].op == IR_CMP)
+      x64_fuse_bittest(x, uses, i);
   }
   x64_fuse_walk(x);
   x64_fuse_values(x);
@@ -454,7 +484,8 @@ unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       out[n++] = x64_resolve(x, p.base);
       if (p.index)
         out[n++] = x64_resolve(x, p.index);
-    } else if (v && x->fuse[v] == X64_FUSE_ADDR) { /* a scaled index: lea reads its operand */
+    } else if (v && (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_BITTEST)) {
+      /* a scaled index: lea reads its operand; a TBZ's AND: bt reads it */
       out[n++] = x64_resolve(x, x->ir->insn[v].a);
     } else if (v) {
       out[n++] = x64_resolve(x, v);

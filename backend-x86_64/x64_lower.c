@@ -427,14 +427,16 @@ static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
 /* d = 0; cmp a, b; setcc d — only the cmp when a branch or select reads it. */
 static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  int w = in->imm == IR_I64, virt = x->fuse[ref] == X64_FUSE_VIRTUAL;
+  int w = in->imm == IR_I64, virt = x->fuse[ref] == X64_FUSE_VIRTUAL, bit = x64_bittest_bit(x, ref);
   unsigned d = virt ? X64_NOREG : x64_dst(x, ref);
   int32_t imm;
   if (!virt)
     x64_alu_rr(x->buf, 0, X64_XOR, d, d);
-  unsigned ra = x64_src(x, in->a, X64_RAX);
+  unsigned ra = x64_src(x, bit >= 0 ? x64_in(x, in->a)->a : in->a, X64_RAX);
   struct x64_mem m;
-  if (x64_const_imm32(x, in->b, w, &imm) && imm == 0)
+  if (bit >= 0)
+    x64_bt_ri(x->buf, bit >= 32, ra, (uint8_t)bit); /* bt ra, bit: CF = the bit */
+  else if (x64_const_imm32(x, in->b, w, &imm) && imm == 0)
     x64_test_rr(x->buf, w, ra, ra); /* the flags of cmp ra, 0 */
   else if (x64_const_imm32(x, in->b, w, &imm))
     x64_alu_ri(x->buf, w, X64_CMP, ra, imm);
@@ -443,7 +445,7 @@ static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
   else
     x64_alu_rr(x->buf, w, X64_CMP, ra, x64_src(x, in->b, X64_RCX));
   if (!virt)
-    x64_setcc(x->buf, x64_cmp_cc(in->aux), d);
+    x64_setcc(x->buf, x64_cond_cc(x, ref), d);
 }
 
 /* From the x86 flags of the operation just done to the nibble
@@ -936,7 +938,10 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_MULHS: x64_lower_mulh(x, ref, X64_IMUL1); break;
   case IR_DIVU: x64_lower_div(x, ref, 0); break;
   case IR_DIVS: x64_lower_div(x, ref, 1); break;
-  case IR_AND: x64_lower_alu(x, ref, X64_AND); break;
+  case IR_AND:
+    if (x->fuse[ref] != X64_FUSE_BITTEST) /* else its CMP tests the bit (x64_fuse.c) */
+      x64_lower_alu(x, ref, X64_AND);
+    break;
   case IR_OR: x64_lower_alu(x, ref, X64_OR); break;
   case IR_XOR: x64_lower_alu(x, ref, X64_XOR); break;
   case IR_NOT: x64_lower_unary(x, ref, X64_NOT); break;
