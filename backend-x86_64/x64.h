@@ -312,6 +312,8 @@ void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm);
+void x64_shiftx(struct tc_buf *b, int w, enum x64_shift op, unsigned dst, unsigned src,
+                unsigned count);
 void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t imm);
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);

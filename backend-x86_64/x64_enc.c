@@ -414,6 +414,19 @@ void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t
   x64_insn_put(b, &e);
 }
 
+/* VEX.LZ.66.0F38.W0 F7 /r  shlx r32, r/m32, r32   (BMI2; W1: r64)
+ * VEX.LZ.F2.0F38.W0 F7 /r  shrx r32, r/m32, r32
+ * VEX.LZ.F3.0F38.W0 F7 /r  sarx r32, r/m32, r32
+ * dst = src shifted by count (masked to the width), from any register:
+ * not cl, and not in place; the flags as they were. */
+void x64_shiftx(struct tc_buf *b, int w, enum x64_shift op, unsigned dst, unsigned src,
+                unsigned count) {
+  unsigned pp = op == X64_SHL ? 1 : op == X64_SHR ? 3 : 2;
+  uint8_t p[5] = {0xc4, x64_vex_rxbm(dst, 0, src, 2), x64_vex_wvlp(w, count, 0, pp), 0xf7,
+                  x64_modrm(3, dst, src)};
+  x64_bytes(b, p, 5);
+}
+
 /* F3 0F BD /r: lzcnt dst, src (LZCNT; bsr without it) */
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src) {
   x64_op_rr(b, x64_w(w) | X64_REP, 0x0fbd, dst, src);

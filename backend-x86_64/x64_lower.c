@@ -290,6 +290,11 @@ static void x64_lower_shift(struct x64_ctx *x, uint32_t ref, enum x64_shift op) 
       x64_mov_rr(x->buf, 0, d, d); /* a may be a loose TRUNC: clear the high half */
     return;
   }
+  if (op != X64_ROR && (x64_feat() & X64_F_BMI2)) { /* shlx d, a, count: no cl, no copy */
+    unsigned count = x64_src(x, in->b, X64_RCX);
+    x64_shiftx(x->buf, w, op, d, x64_src(x, in->a, X64_RAX), count);
+    return;
+  }
   x64_load_value(x, X64_RCX, in->b);
   x64_load_value(x, d, in->a);
   x64_shift_cl(x->buf, w, op, d);

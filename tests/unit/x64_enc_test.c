@@ -65,6 +65,7 @@ enum form {
   E_VFMADD,
   E_VCMPP,
   E_RORX,
+  E_SHIFTX,
   E_RORX_M,
   E_CRC32,
   E_VSHIFTV
@@ -382,6 +383,9 @@ static const struct enc_case cases[] = {
     {E_VCMPP, 3, 0, 9, 0, 12, 0, "vcmpeqpd xmm9,xmm0,xmm12"},
     {E_SSE_RR, 0, X64_PTEST, 15, 15, 0, 0, "ptest xmm15,xmm15"},
     {E_RORX, 0, RSI, R11, 0, 0, 27, "rorx esi,r11d,0x1b"},
+    {E_SHIFTX, 1, X64_SHL, R8, RSI, R9, 0, "shlx r8,rsi,r9"},
+    {E_SHIFTX, 0, X64_SHR, RAX, R13, RCX, 0, "shrx eax,r13d,ecx"},
+    {E_SHIFTX, 1, X64_SAR, R15, RDI, R10, 0, "sarx r15,rdi,r10"},
     {E_RORX, 1, R9, RAX, 0, 0, 14, "rorx r9,rax,0xe"},
     {E_RORX_M, 0, RDI, 0, 0, 0, 6, "rorx edi,DWORD PTR [rsp+0x18],0x6"},
     {E_RORX_M, 1, R12, 0, 0, 0, 41, "rorx r12,QWORD PTR [r14+0xa8],0x29"},
@@ -476,6 +480,7 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_SSE_RR_W: x64_sse_rr_w(b, (enum x64_sse)c->a, c->w, c->b, c->c); break;
   case E_VFMADD: x64_vfmadd213(b, c->w, c->a, c->b, c->c, c->d); break;
   case E_RORX: x64_rorx(b, c->w, c->a, c->b, (uint8_t)c->imm); break;
+  case E_SHIFTX: x64_shiftx(b, c->w, (enum x64_shift)c->a, c->b, c->c, c->d); break;
   case E_RORX_M:
     x64_rorx_m(b, c->w, c->a, c->a == RDI ? x64_mem(RSP, 0x18) : x64_mem(R14, 0xa8),
                (uint8_t)c->imm);

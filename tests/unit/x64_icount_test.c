@@ -73,6 +73,7 @@ static const struct icount_case cases[] = {
     {"rbit_clz", "rbit x0, x1\n clz x0, x0\n b .+4", 6},
     {"rbit_clz_w", "rbit w0, w1\n clz w0, w0\n b .+4", 7},
     {"clz", "clz x0, x1\n b .+4", 6},
+    {"lsl_var", "lsl x0, x1, x2\n b .+4", 7},
     {"tbnz_63", "tbnz x1, #63, .+8\n b .+4", 9},
     {"tbz_3_keep", "tbz w2, #3, .+8\n add x3, x2, #1\n b .+4", 11},
     {"ror_keep", "ror w0, w1, #11\n add w2, w1, w0\n b .+4", 8},
