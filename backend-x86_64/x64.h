@@ -256,7 +256,8 @@ enum { X64_F_AVX2 = 64 };
 enum { X64_F_SHA = 128 };
 /* BMI1's tzcnt and LZCNT (AMD's ABM), for the bit counts CTZ and CLZ. */
 enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
-/* BMI2's rorx, a rotate by an immediate into another register (or from memory). */
+/* BMI2's rorx and shlx/shrx/sarx: rotates by an immediate and shifts by a
+ * register into another register, the flags kept. */
 enum { X64_F_BMI2 = 1024 };
 extern unsigned x64_features;
 
@@ -312,9 +313,9 @@ void x64_bsf(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_popcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_tzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm);
+void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t imm);
 void x64_shiftx(struct tc_buf *b, int w, enum x64_shift op, unsigned dst, unsigned src,
                 unsigned count);
-void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t imm);
 void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);
@@ -358,9 +359,9 @@ uint8_t x64_vex_rxbm(unsigned reg, unsigned index, unsigned base, unsigned map);
 uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp);
 void x64_vfmadd213(struct tc_buf *b, unsigned lg, int scalar, unsigned dst, unsigned src1,
                    unsigned src2);
-/* The VEX opcode bytes (map 0F 38) of the AVX2 variable shifts; w picks q over d lanes. */
 void x64_vcmpp(struct tc_buf *b, unsigned lg, unsigned dst, unsigned src1, unsigned src2,
                uint8_t pred);
+/* The VEX opcode bytes (map 0F 38) of the AVX2 variable shifts; w picks q over d lanes. */
 enum x64_vshiftv { X64_VPSRLV = 0x45, X64_VPSRAV = 0x46, X64_VPSLLV = 0x47 };
 void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, unsigned src,
                  unsigned count);
@@ -507,6 +508,7 @@ static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
          x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
          x->fuse[ref] != X64_FUSE_LAZY && x->fuse[ref] != X64_FUSE_BITTEST;
 }
+struct x64_mem x64_slot_mem(unsigned slot);
 int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);

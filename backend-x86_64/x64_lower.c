@@ -265,7 +265,7 @@ static int x64_lower_rorx(struct x64_ctx *x, uint32_t ref, int w, unsigned d, ui
   if (l->kind == X64_LOC_REG && l->reg != d)
     x64_rorx(x->buf, w, d, l->reg, n);
   else if (l->kind == X64_LOC_SLOT)
-    x64_rorx_m(x->buf, w, d, x64_mem(X64_RSP, (int32_t)l->slot * 8), n);
+    x64_rorx_m(x->buf, w, d, x64_slot_mem(l->slot), n);
   else if (x64_state_mem(x, in->a, w, &m))
     x64_rorx_m(x->buf, w, d, m, n);
   else

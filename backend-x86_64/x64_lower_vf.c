@@ -316,7 +316,7 @@ static int x64_vfchk_quiet(struct x64_ctx *x, const struct ir_insn *in) {
 /* A check of all the lanes of a register that x86 computed itself, with AVX: as in
  * x64_vfchk_quiet, its NaNs are quiet, so one quiet compare marks the lanes equal or
  * unordered to the smallest normal (EQ_UQ, a predicate only VEX has) and ptest finds
- * one; the integer form takes five instructions more for each packed FP op. */
+ * one; the integer form takes four instructions more for each packed FP op. */
 static int x64_vfchk_packed_quiet(struct x64_ctx *x, const struct ir_insn *in) {
   const struct ir_insn *p = &x->ir->insn[in->a];
   return in->imm == IR_VFCHK_RESULT && ir_vf_lanes(in->aux) > 1 && x64_vf_bytes(in->aux) == 16 &&

@@ -126,7 +126,8 @@ void x64_ra_free(struct x64_ctx *x) {
   x->ra = (struct x64_ra){0}; /* its tables are the block's scratch memory */
 }
 
-static struct x64_mem x64_slot_mem(unsigned slot) {
+/* The stack slot of a spilled value (a loc's slot). */
+struct x64_mem x64_slot_mem(unsigned slot) {
   return x64_mem(X64_RSP, (int32_t)slot * 8);
 }
 

@@ -367,19 +367,8 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
   return tcp_load(e, data, pc, bias);
 }
 
-/* The block at pc from f's main cache file, else from its delta (whose
- * block may have replaced a main one made from other guest bytes). */
-static struct tc_block *tcp_load_file(struct tc_pfile *f, uint64_t pc, uint64_t bias,
-                                      uint64_t end) {
-  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end);
-  if (!blk)
-    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end);
-  if (blk)
-    tc_count(TC_ST_DISK_LOADS, 1);
-  return blk;
-}
-
-/* The saved block at pc (tc_mutex held). */
+/* From the main cache file, else from the delta (whose block may have
+ * replaced a main one made from other guest bytes). */
 struct tc_block *tc_persist_load(uint64_t pc) {
   uint64_t bias, end;
   struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end) : NULL;
@@ -387,7 +376,12 @@ struct tc_block *tc_persist_load(uint64_t pc) {
     return NULL;
   if (!f->state)
     tc_pfile_open(f);
-  return tcp_load_file(f, pc, bias, end);
+  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end);
+  if (!blk)
+    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end);
+  if (blk)
+    tc_count(TC_ST_DISK_LOADS, 1);
+  return blk;
 }
 
 void tc_persist_note(struct tc_block *blk) {
