@@ -27,7 +27,7 @@ GUEST_CC ?= aarch64-linux-gnu-gcc
 DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libunwind-dev \
              gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu \
              gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-user clang-format openssl mmdebstrap \
-             help2man python3 gdb-multiarch
+             help2man python3 gdb-multiarch strace
 
 MODULES  := loader decode/aarch64 decode/riscv64 ir opt backend-x86_64 syscall tcache gc gdb
 LIB_SRCS := xrun_log.c xrun_guest.c xrun_fds.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))

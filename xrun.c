@@ -223,6 +223,9 @@ static void opt_stats(const char *unused) {
 static void opt_no_cache(const char *unused) {
   (void)unused, xrun_opt.no_cache = true;
 }
+static void opt_reexec(const char *unused) {
+  (void)unused, xrun_opt.reexec = true;
+}
 /* Made absolute: a program run later (execve) may be in another directory. */
 static void opt_cache_dir(const char *v) {
   static char abs[4096];
@@ -340,6 +343,9 @@ static const struct option_def {
     {"--cache-size", "SIZE", "XRUN_CACHE_SIZE", opt_cache_size, false,
      "bytes the cache directory may hold (default 256M);\n"
      "the least recently used files go first"},
+    {"--reexec", NULL, "XRUN_REEXEC", opt_reexec, false,
+     "run each program the guest execs in a new xrun process,\n"
+     "not in this one (slower; for comparison)"},
     {"--cache", "ACTION", NULL, opt_cache, false,
      "stats: show the cache directory's use; clear: empty it"},
     {"--binfmt", "ACTION", NULL, NULL, false,
@@ -469,6 +475,37 @@ static void name_task(const char *path) {
   prctl(PR_SET_NAME, slash ? slash + 1 : path, 0, 0, 0);
 }
 
+/* The guest program at path, loaded and run on c (until it ends, or execs
+ * a program this process runs next: sys_exec_take). Returns xrun's exit
+ * status when the program cannot be loaded, else 0. */
+static int run(struct cpu *c, const struct guest *g, const char *path, int argc, char **argv,
+               char **envp) {
+  static bool started;
+  struct ld_image img;
+  int status = ld_load(g, path, argc, argv, envp, &img);
+  if (status)
+    return status;
+  name_task(path);
+  struct tc_jc_entry *jc = c->jc;
+  uint32_t jc_mask = c->jc_mask;
+  memset(c, 0, g->cpu_size);
+  c->guest = g;
+  c->jc = jc, c->jc_mask = jc_mask;
+  c->exit_request = started; /* signals left pending by the program before, if any */
+  g->cpu_init(c, img.entry, img.sp);
+  sys_set_brk(img.brk_start);
+  sys_set_proc_view(&img);
+  sys_set_vdso(img.vdso);
+  if (!started)
+    tc_init(&x64_backend, g);
+  started = true;
+  if (gdb_port)
+    gdb_attach(c, img.auxv, img.auxv_bytes);
+  tc_run(c);
+  gdb_exit(c, c->exit_status, 0);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && !strcmp(argv[1], "--binfmt"))
     return xrun_binfmt(argc - 2, argv + 2);
@@ -488,25 +525,16 @@ int main(int argc, char **argv) {
   if (xrun_opt.exe_fd < 0)
     exec_if_native(xrun_opt.exe_path, gargv);
   gdb_start(g);
-  struct ld_image img;
   ld_on_segment = tc_exec_set; /* code in a data segment is refused, as on arm64 */
   ld_on_file = tc_file_mapped; /* its translations may be cached */
-  int status = ld_load(g, xrun_opt.exe_path, argc - first, gargv, guest_env, &img);
-  if (status)
-    return status;
-  name_task(xrun_opt.exe_path);
   struct cpu *c = mi_zalloc_aligned(g->cpu_size, 64);
   if (!c)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  c->guest = g;
-  g->cpu_init(c, img.entry, img.sp);
-  sys_set_brk(img.brk_start);
-  sys_set_proc_view(img.arg_start, img.arg_end, img.auxv, img.auxv_bytes);
-  sys_set_vdso(img.vdso);
-  tc_init(&x64_backend, g);
-  if (gdb_port)
-    gdb_attach(c, img.auxv, img.auxv_bytes);
-  tc_run(c);
-  gdb_exit(c, c->exit_status, 0);
-  return c->exit_status;
+  int status = run(c, g, xrun_opt.exe_path, argc - first, gargv, guest_env);
+  for (struct sys_exec *e; !status && (e = sys_exec_take());) {
+    tc_new_image(c, e->maps);
+    free(e->maps);
+    status = run(c, g, e->path, e->argc, e->argv, e->envp);
+  }
+  return status ? status : c->exit_status;
 }

@@ -292,6 +292,7 @@ struct xrun_options {
   uint64_t cache_max;       /* --cache-size: bytes the cache directory may hold */
   const char *log_path;     /* -D FILE, as given */
   bool log_append;          /* --log-append: -D FILE continues, as after an execve */
+  bool reexec;              /* --reexec: a guest's exec of a guest program starts a new xrun */
 };
 extern struct xrun_options xrun_opt;
 

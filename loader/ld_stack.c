@@ -137,6 +137,8 @@ int ld_stack(const struct guest *g, const char *execfn, int argc, char **argv, c
   ld_write_vectors((uint64_t *)(uintptr_t)sp, argc, addr, envc, addr + argc, &a);
   img->arg_start = argc ? addr[0] : 0;
   img->arg_end = argc ? addr[argc - 1] + strlen(argv[argc - 1]) + 1 : 0;
+  img->env_start = envc ? addr[argc] : 0;
+  img->env_end = envc ? addr[argc + envc - 1] + strlen(envp[envc - 1]) + 1 : 0;
   img->auxv = sp + 8 * (1 + (uint64_t)argc + 1 + (uint64_t)envc + 1);
   img->auxv_bytes = 8 * (uint64_t)a.n;
   memset(addr, 0, (size_t)(argc + envc) * sizeof(uint64_t));

@@ -33,6 +33,8 @@ struct ld_image {
   uint64_t sp;          /* initial stack pointer: points at argc, 16-byte aligned */
   uint64_t arg_start;   /* the argv strings on the guest stack: [arg_start, arg_end) */
   uint64_t arg_end;
+  uint64_t env_start; /* and the environment's strings: [env_start, env_end) */
+  uint64_t env_end;
   uint64_t auxv; /* the auxiliary vector on the guest stack, AT_NULL included */
   uint64_t auxv_bytes;
   int exec_stack; /* PT_GNU_STACK asks for an executable stack */

@@ -1,5 +1,6 @@
-/* sys_execve.c - execve: a guest program runs through xrun again (with the
- * same -L), and so does a #! script whose interpreter is a guest program
+/* sys_execve.c - execve: a guest program runs through xrun again (in this
+ * process when it can, sys_exec_here.c; else in a new xrun with the same
+ * -L), and so does a #! script whose interpreter is a guest program
  * (looked up as the guest sees the file system, sysroot first: #!/bin/sh is
  * the guest's shell, as on the guest's machine); anything else (a host
  * program, a script for a host interpreter) goes to the host. */
@@ -97,6 +98,8 @@ static int sys_exec_options(char **nargv) {
   }
   if (xrun_opt.no_cache)
     nargv[k++] = "--no-cache";
+  if (xrun_opt.reexec)
+    nargv[k++] = "--reexec";
   if (xrun_opt.cache_dir && !xrun_opt.no_cache) {
     nargv[k++] = "--cache-dir";
     nargv[k++] = (char *)xrun_opt.cache_dir;
@@ -107,7 +110,10 @@ static int sys_exec_options(char **nargv) {
   return k;
 }
 
-static int64_t sys_exec_guest(const char *path, char **argv, int argc, char **envp) {
+static int64_t sys_exec_guest(struct cpu *c, const char *path, char **argv, int argc, char **envp) {
+  int here = sys_exec_here(c, path, argv, envp);
+  if (here <= 0)
+    return here;
   char **nargv = calloc(argc + 32, sizeof(char *));
   if (!nargv)
     return -ENOMEM;
@@ -169,8 +175,9 @@ static int sys_script_interp(const char *path, char line[SYS_SCRIPT_LINE], char 
 
 /* The script at path (named name by the guest) run by its interpreter, when
  * that is a guest program: argv becomes interpreter, [argument,] name,
- * argv[1]... as the kernel makes it. Returns only when it is not one (0) or
- * the exec failed (-errno). */
+ * argv[1]... as the kernel makes it. Returns 0 when it is not one, 1 when
+ * this process runs it next (sys_exec_here.c), -errno when the exec failed;
+ * else it does not return. */
 static int64_t sys_exec_script(const struct sys_call *s, const char *path, const char *name,
                                char **argv, int argc, char **envp) {
   char line[SYS_SCRIPT_LINE], ibuf[PATH_MAX], *interp, *arg;
@@ -191,9 +198,9 @@ static int64_t sys_exec_script(const struct sys_call *s, const char *path, const
   for (int i = 1; i < argc; i++)
     nargv[k++] = argv[i];
   nargv[k] = NULL;
-  int64_t ret = sys_exec_guest(ipath, nargv, k, envp);
+  int64_t ret = sys_exec_guest(s->cpu, ipath, nargv, k, envp);
   free(nargv);
-  return ret;
+  return ret ? ret : 1;
 }
 
 /* execve of the host path (the guest's name for it: name) with the guest's
@@ -221,9 +228,11 @@ static int64_t sys_exec_path(const struct sys_call *s, const char *path, const c
   tc_diag_exec();         /* --perfmap: our lines before the new image's */
   sys_vfork_exec_begin(); /* a vfork child's parent waits on while it may succeed */
   if (sys_is_guest_elf(path, s->cpu->guest->elf_machine))
-    ret = sys_exec_guest(path, argv, argc, envp);
+    ret = sys_exec_guest(s->cpu, path, argv, argc, envp);
   else if (!(ret = sys_exec_script(s, path, name, argv, argc, envp)))
     ret = execve(path, argv, envp) < 0 ? -errno : 0;
+  else if (ret > 0)
+    ret = 0;
   sys_vfork_exec_failed();
 out:
   free(argv);

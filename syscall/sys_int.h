@@ -126,6 +126,11 @@ void sys_vfork_end(struct sys_vfork_chan *ch, pid_t pid, uint64_t sp);
 void sys_vfork_exec_begin(void);
 void sys_vfork_exec_failed(void);
 void sys_vfork_exit(void);
+void sys_vfork_exec_done(void);
+/* An exec of the guest program at path in this process (sys_exec_here.c):
+ * 0 when it is set to run (c ends), -errno when it cannot be, 1 when
+ * another xrun must run it. */
+int sys_exec_here(struct cpu *c, const char *path, char *const *argv, char *const *envp);
 /* The same for one that does not (lstat, O_NOFOLLOW, AT_SYMLINK_NOFOLLOW):
  * /proc/self/exe stays the link it is. */
 const char *sys_path_nofollow(uint64_t guest_path, char *buf, int *err);
@@ -141,7 +146,7 @@ int64_t sys_proc_view(const struct cpu *c, int64_t fd);
  * while a field changes (sys_pub_set). */
 struct sys_pub {
   unsigned seq;
-  uint64_t arg_start, arg_end, stack_at, brk_lo, brk_hi, vdso;
+  uint64_t arg_start, arg_end, env_start, env_end, stack_at, brk_lo, brk_hi, vdso;
   uint64_t auxv_bytes, auxv[128];
 };
 extern struct sys_pub sys_pub;
@@ -186,8 +191,10 @@ void sys_procmem_note(const char *path);
 /* This thread's PR_SET_TAGGED_ADDR_CTRL value (a new thread inherits it). */
 extern __thread uint64_t sys_tagged_addr_ctrl;
 
-/* The guest program's absolute path. */
+/* The guest program's absolute path; sys_exe_path_set names a new program
+ * (an exec in place). */
 const char *sys_exe_path(void);
+void sys_exe_path_set(const char *path);
 
 void sys_strace_call(char *line, size_t size, const struct sys_entry *e, const struct sys_call *s);
 void sys_strace_ret(char *line, size_t size, const struct sys_entry *e, int64_t ret);
@@ -280,6 +287,13 @@ int64_t sys_sigmask_wait_end(int64_t ret);
 /* Once per process, at the first syscall: the guest's initial mask and
  * ignored signals come from the host's (execve keeps both). */
 void sys_signal_init(void);
+/* What an exec does to the signal state (sys_exec_here.c). */
+void sys_signal_exec(void);
+/* An exec's empty robust futex list (sys_proc.c). */
+void sys_robust_forget(void);
+/* Whether this process made a POSIX timer (sys_signum.c); a forked child
+ * has none. */
+bool sys_timers_exist(void);
 /* SS_ONSTACK when sp is on the alternate stack, SS_DISABLE when there is none, else 0. */
 int sys_altstack_flags(uint64_t sp);
 /* sigaltstack's setting half for c (at its sp), with the checks the kernel

@@ -16,11 +16,18 @@
 #include <unistd.h>
 #include "sys_int.h"
 
+static char sys_exe[PATH_MAX];
+
 const char *sys_exe_path(void) {
-  static char exe[PATH_MAX];
-  if (!exe[0] && xrun_opt.exe_path && !realpath(xrun_opt.exe_path, exe))
-    snprintf(exe, sizeof(exe), "%s", xrun_opt.exe_path);
-  return exe;
+  if (!sys_exe[0] && xrun_opt.exe_path && !realpath(xrun_opt.exe_path, sys_exe))
+    snprintf(sys_exe, sizeof(sys_exe), "%s", xrun_opt.exe_path);
+  return sys_exe;
+}
+
+void sys_exe_path_set(const char *path) {
+  xrun_opt.exe_path = path;
+  sys_exe[0] = 0;
+  sys_exe_path(); /* now, before the new program can change directory */
 }
 
 static int sys_is_self_exe(const char *p) {

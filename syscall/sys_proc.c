@@ -46,6 +46,11 @@ int64_t sys_set_robust_list(const struct sys_call *s) {
   return 0;
 }
 
+/* An exec: the new program has no list. */
+void sys_robust_forget(void) {
+  sys_robust_head = sys_robust_len = 0;
+}
+
 int64_t sys_get_robust_list(const struct sys_call *s) {
   if (s->a[0] && (pid_t)s->a[0] != gettid()) { /* another task's list is xrun's, not shown */
     uint64_t head, len;

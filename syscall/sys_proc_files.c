@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "../loader/loader.h"
 #include "sys_int.h"
 #include "../loader/loader.h"
 #include "../tcache/tcache.h"
@@ -72,30 +73,42 @@ static void sys_cpuinfo(FILE *f, const struct guest *g) {
 
 /* What the loader put on the guest stack (sys_set_proc_view), published
  * in sys_pub; the argument strings are on the guest's stack. */
-void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes) {
+void sys_set_proc_view(const struct ld_image *img) {
   uint64_t copy[sizeof(sys_pub.auxv) / 8];
-  auxv_bytes = auxv_bytes < sizeof(copy) ? auxv_bytes : sizeof(copy);
-  if (sys_copy_in(copy, auxv, auxv_bytes))
+  uint64_t auxv_bytes = img->auxv_bytes < sizeof(copy) ? img->auxv_bytes : sizeof(copy);
+  if (sys_copy_in(copy, img->auxv, auxv_bytes))
     auxv_bytes = 0;
   sys_pub_begin();
-  sys_pub.stack_at = sys_pub.arg_start = arg_start;
-  sys_pub.arg_end = arg_end;
+  sys_pub.stack_at = sys_pub.arg_start = img->arg_start;
+  sys_pub.arg_end = img->arg_end;
+  sys_pub.env_start = img->env_start;
+  sys_pub.env_end = img->env_end;
   memcpy(sys_pub.auxv, copy, auxv_bytes);
   sys_pub.auxv_bytes = auxv_bytes;
   sys_pub_end();
 }
 
-/* cmdline: the argument strings as they are now in guest memory (a program
- * that rewrites them, as setproctitle does, shows the new ones, as on Linux). */
-static void sys_cmdline(FILE *f, const struct sys_proc *p) {
+/* The guest memory [at, end) of p, as it is now. */
+static void sys_guest_bytes(FILE *f, const struct sys_proc *p, uint64_t at, uint64_t end) {
   char buf[4096];
-  for (uint64_t at = p->pub.arg_start, end = p->pub.arg_end; at < end;) {
+  while (at < end) {
     size_t n = end - at < sizeof(buf) ? end - at : sizeof(buf);
     if (!sys_proc_read_guest(p, buf, at, n))
       return;
     fwrite(buf, 1, n, f);
     at += n;
   }
+}
+
+/* cmdline: the argument strings as they are now in guest memory (a program
+ * that rewrites them, as setproctitle does, shows the new ones, as on Linux). */
+static void sys_cmdline(FILE *f, const struct sys_proc *p) {
+  sys_guest_bytes(f, p, p->pub.arg_start, p->pub.arg_end);
+}
+
+/* environ: the environment strings the program started with, likewise. */
+static void sys_environ(FILE *f, const struct sys_proc *p) {
+  sys_guest_bytes(f, p, p->pub.env_start, p->pub.env_end);
 }
 
 /* auxv: the vector the program started with, in the guest's layout. */
@@ -249,11 +262,8 @@ static const struct {
   const char *name;
   void (*write)(FILE *f, const struct sys_proc *p);
 } sys_proc_files[] = {
-    {"cmdline", sys_cmdline},
-    {"auxv", sys_auxv_file},
-    {"maps", sys_maps},
-    {"smaps", sys_smaps},
-    {"smaps_rollup", sys_smaps_rollup},
+    {"cmdline", sys_cmdline}, {"environ", sys_environ}, {"auxv", sys_auxv_file},
+    {"maps", sys_maps},       {"smaps", sys_smaps},     {"smaps_rollup", sys_smaps_rollup},
 };
 
 /* This process's number in the procfs that paths are of (getpid's may be

@@ -314,6 +314,23 @@ int64_t sys_sigaltstack(const struct sys_call *s) {
   return 0;
 }
 
+/* An exec: caught signals go back to their default action, ignored ones
+ * stay ignored, and no action keeps its flags or mask (Linux's
+ * flush_signal_handlers); no alternate stack. The mask and pending
+ * signals stay. */
+void sys_signal_exec(void) {
+  pthread_mutex_lock(&sys_actions_lock);
+  for (int sig = 1; sig <= SYS_NSIG; sig++) {
+    struct sys_sigaction *a = &sys_actions[sig];
+    bool changes = a->flags || (a->handler != SYS_SIG_DFL && a->handler != SYS_SIG_IGN);
+    *a = (struct sys_sigaction){.handler = a->handler == SYS_SIG_IGN ? SYS_SIG_IGN : SYS_SIG_DFL};
+    if (changes)
+      sys_host_install(sig, a);
+  }
+  pthread_mutex_unlock(&sys_actions_lock);
+  sys_altstack = (struct sys_stack){.flags = SS_DISABLE};
+}
+
 uint64_t sys_signal_mask(void) {
   return sys_sigmask;
 }

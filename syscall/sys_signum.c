@@ -10,6 +10,7 @@
  * guest 32 and 33 travel as host 63 and 64, and guest 63 and 64 have no host
  * signal: they can be handled and blocked, but never sent. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -132,12 +133,29 @@ static int64_t sys_sigevent_in(uint64_t guest, struct sigevent *ev) {
   return err;
 }
 
+static bool sys_timers;
+
+static void sys_timers_forget(void) {
+  sys_timers = false;
+}
+
+static void sys_timers_register(void) {
+  pthread_atfork(NULL, NULL, sys_timers_forget);
+}
+
+bool sys_timers_exist(void) {
+  return __atomic_load_n(&sys_timers, __ATOMIC_RELAXED);
+}
+
 /* timer_create(clock, sevp, timerid) */
 int64_t sys_timer_create(const struct sys_call *s) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
   struct sigevent ev;
   int64_t err = s->a[1] ? sys_sigevent_in(s->a[1], &ev) : 0;
   if (err)
     return err;
+  pthread_once(&once, sys_timers_register);
+  __atomic_store_n(&sys_timers, true, __ATOMIC_RELAXED);
   return sys_ret(syscall(SYS_timer_create, (clockid_t)s->a[0], s->a[1] ? &ev : NULL, s->a[2]));
 }
 

@@ -175,6 +175,17 @@ void sys_vfork_exec_failed(void) {
     atomic_store(&sys_vfork_chan->state, VF_RUNNING);
 }
 
+/* An exec in place succeeded: the page goes and the pipe's end closes, as
+ * the kernel's exec would make them, and the parent goes on. */
+void sys_vfork_exec_done(void) {
+  struct sys_vfork_chan *ch = sys_vfork_chan;
+  if (!ch)
+    return;
+  sys_vfork_chan = NULL;
+  munmap(ch, 4096);
+  sys_vfork_close(&sys_vfork_wfd);
+}
+
 void sys_vfork_exit(void) {
   struct sys_vfork_chan *ch = sys_vfork_chan;
   if (!ch)

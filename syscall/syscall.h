@@ -46,12 +46,24 @@ void sys_signal_thread_start(struct cpu *c, uint64_t parent_mask);
 
 /* Where the program break starts: the page-aligned end of the program. */
 void sys_set_brk(uint64_t start);
-/* What /proc/self/cmdline and /proc/self/auxv show: the guest's argument
- * strings [arg_start, arg_end) and its auxiliary vector, as loaded. */
-void sys_set_proc_view(uint64_t arg_start, uint64_t arg_end, uint64_t auxv, uint64_t auxv_bytes);
+/* What /proc/self/cmdline, environ and auxv show: the guest's argument
+ * and environment strings and its auxiliary vector, as loaded. */
+struct ld_image;
+void sys_set_proc_view(const struct ld_image *img);
 /* Where the loader mapped the guest's vDSO page (img.vdso): a handler with
  * no restorer returns to the rt_sigreturn trampoline at its start, and
  * /proc/self/maps names it [vdso]. */
 void sys_set_vdso(uint64_t at);
+
+/* An execve of a guest program that this process runs itself
+ * (sys_exec_here.c), taken by main after tc_run returned: the program's
+ * host path, argv and envp (NULL ended). NULL when the guest ended. */
+struct sys_exec {
+  const char *path;
+  int argc;
+  char **argv, **envp;
+  char *maps; /* for tc_new_image, then free */
+};
+struct sys_exec *sys_exec_take(void);
 
 #endif

@@ -23,6 +23,8 @@ void tc_buf_populate(void); /* after code was added: keep the pages ahead presen
  * the shared code, and no blocks. */
 void tc_buf_fork_child(void);
 void tc_regions_forked(void);
+/* A new program (tc_new_image): no blocks, their memory freed. */
+void tc_regions_reset(void);
 
 void tc_map_init(void);
 struct tc_block *tc_lookup(uint64_t pc);

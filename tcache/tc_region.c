@@ -140,6 +140,17 @@ void tc_region_reuse(unsigned i) {
   tc_code.overflow = 0;
 }
 
+/* A new program in this process (tc_new_image, tc_mutex held): every block
+ * is forgotten and freed, and writing starts again in the first region. */
+void tc_regions_reset(void) {
+  for (unsigned i = 0; i < tc_n_regions; i++) {
+    tc_region_reuse(i);
+    tc_regions[i].n = 0;
+  }
+  tc_pages_clear();
+  tc_regions_forked();
+}
+
 /* A forked child with a fresh code buffer (tc_buf_fork_child): every block
  * is forgotten, and writing starts again in the first region. The old
  * blocks' memory is left as it is, shared with the parent until written:

@@ -104,6 +104,13 @@ void tc_thread_leave(struct cpu *c) {
   pthread_mutex_unlock(&tc_mutex);
 }
 
+bool tc_threads_alone(void) {
+  pthread_mutex_lock(&tc_mutex);
+  bool alone = tc_cpus && !tc_cpus->next_cpu;
+  pthread_mutex_unlock(&tc_mutex);
+  return alone;
+}
+
 /* Forget every thread's jump cache (tc_mutex held). */
 void tc_clear_jump_caches(void) {
   for (struct cpu *c = tc_cpus; c; c = c->next_cpu)

@@ -180,6 +180,13 @@ void tc_init(const struct backend *be, const struct guest *g);
 void tc_jc_clear(struct cpu *c);
 /* Run the guest thread c until it exits. */
 void tc_run(struct cpu *c);
+/* An exec in place (syscall/sys_exec_here.c), after c's tc_run returned:
+ * the old program's memory is unmapped, everything translated from it is
+ * forgotten and c's jump cache emptied, as in a new process; xrun's own
+ * memory stays. maps: /proc/self/maps as tc_maps_read read it at the exec
+ * (NUL ended, and written in). tc_maps_read returns NULL if it cannot. */
+char *tc_maps_read(void);
+void tc_new_image(struct cpu *c, char *maps);
 /* A new guest thread is one of the running threads (tc_threads_each) from
  * here on, called on its own host thread before its creator goes on (so
  * that gdb lists a thread as soon as clone returned its id); else tc_run
@@ -260,6 +267,8 @@ void tc_invalidate_code_line(uint64_t start, uint64_t len);
 /* Call fn(c, arg) on each running guest thread, under the translator's lock
  * (fn must not translate or take it). */
 void tc_threads_each(void (*fn)(struct cpu *c, void *arg), void *arg);
+/* True when one guest thread runs (the caller's). */
+bool tc_threads_alone(void);
 /* xrun --cache stats|clear: returns the exit status. */
 int tc_cache_command(const char *action);
 

@@ -7,7 +7,7 @@
 #
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
-# tests/cli.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
+# tests/cli.sh, tests/exec_here.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
 # cache, then again with a 64 KiB code buffer, loading from it; then the
 # riscv64 programs, GUEST=riscv64),
 # tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64/qemu-riscv64 -g),
@@ -81,6 +81,7 @@ suite hostfp tools/check-host-fp "$O"
 suite decodegen tests/decodegen.sh
 suite badinput tests/badinput.sh
 suite cli tests/cli.sh
+suite exec_here tests/exec_here.sh
 suite diag tests/diag.sh
 # The guest programs save their translations into a fresh persistent cache;
 # then they run again with the smallest code buffer (64 KiB: three regions),
