@@ -42,7 +42,9 @@ void tc_block_discard(struct tc_block *blk);
 /* Drop the valid ones of n blocks from the map, the chains and the jump
  * caches (tc_mutex held). */
 void tc_drop_blocks(struct tc_block *const *blocks, size_t n);
-void tc_map_forget_all(void); /* a forked child, before its blocks are freed */
+/* Every block forgotten (before they are freed, if they are): a forked child,
+ * or a new program (a table of the usual size). */
+void tc_map_forget_all(bool fork);
 
 /* The code buffer's regions (tc_region.c; gc/ uses the rest, tcache.h). */
 void tc_regions_init(uint8_t *from, uint8_t *to);
@@ -212,6 +214,7 @@ void tc_persist_note(struct tc_block *blk);
 void tc_persist_save(void);
 void tc_persist_forked(void);
 void tc_persist_forget(void); /* forget every noted block (a forked child) */
+void tc_persist_reopen(void); /* a new program: the cache files read again */
 /* The noted blocks with code in [lo, hi) are about to be freed. */
 void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi);
 /* Fuzzing and tests: what a load does with each entry of the cache-file image

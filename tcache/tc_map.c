@@ -17,6 +17,7 @@ enum { TC_HASH_FORK_BITS = 9 };
 
 struct tc_htab {
   uint32_t mask;
+  struct tc_htab *older; /* the table it grew from, which a lookup may still read */
   struct tc_block *bucket[];
 };
 
@@ -61,11 +62,13 @@ struct tc_block *tc_lookup(uint64_t pc) {
 /* Move every block into a table 4x the size (tc_mutex held). A lookup
  * running meanwhile may follow a moved block's hnext into another chain and
  * miss: tc_get then looks again under tc_mutex. The old table is kept, as a
- * lookup may still be reading it (at most a third of the final size). */
+ * lookup may still be reading it (at most a third of the final size), until
+ * every block is forgotten. */
 static void tc_htab_grow(void) {
   struct tc_htab *old = tc_htab;
   unsigned bits = (unsigned)__builtin_popcount(old->mask) + 2;
   struct tc_htab *t = tc_htab_new(bits);
+  t->older = old;
   for (uint32_t i = 0; i <= old->mask; i++)
     for (struct tc_block *b = old->bucket[i], *next; b; b = next) {
       next = b->hnext;
@@ -76,10 +79,14 @@ static void tc_htab_grow(void) {
   __atomic_store_n(&tc_htab, t, __ATOMIC_RELEASE);
 }
 
-/* A forked child forgets every block (tc_regions_forked). */
-void tc_map_forget_all(void) {
-  mi_free(tc_htab); /* the child runs alone: no lookup can be reading it */
-  tc_htab = tc_htab_new(TC_HASH_FORK_BITS);
+/* A forked child forgets every block (tc_regions_forked), and so does a new
+ * program (tc_regions_reset, which starts a table of the usual size). */
+void tc_map_forget_all(bool fork) {
+  for (struct tc_htab *t = tc_htab, *older; t; t = older) {
+    older = t->older; /* one thread runs: no lookup can be reading them */
+    mi_free(t);
+  }
+  tc_htab = tc_htab_new(fork ? TC_HASH_FORK_BITS : TC_HASH_MIN_BITS);
   tc_hashed = 0;
   tc_pages_forget();
   tc_guest_lo = UINT64_MAX;

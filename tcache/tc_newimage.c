@@ -78,8 +78,8 @@ static void tc_unmap_guest(char *maps) {
 void tc_new_image(struct cpu *c, char *maps) {
   tc_unmap_guest(maps);
   pthread_mutex_lock(&tc_mutex);
-  tc_persist_forget();
   tc_regions_reset();
+  tc_persist_reopen();
   pthread_mutex_unlock(&tc_mutex);
   tc_jc_clear(c);
 }

@@ -639,6 +639,25 @@ void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi) {
   }
 }
 
+/* A new program (tc_new_image, its blocks freed): each cache file is looked
+ * up again when code is next mapped from its guest file, as a new process
+ * would, and sees what this process and others saved since. */
+void tc_persist_reopen(void) {
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next) {
+    if (f->disk) {
+      tc_own_remove((uintptr_t)f->disk, (uintptr_t)f->disk + f->disk_size);
+      munmap((void *)f->disk, f->disk_size);
+    }
+    if (f->delta) {
+      tc_own_remove((uintptr_t)f->delta, (uintptr_t)f->delta + f->delta_size);
+      munmap((void *)f->delta, f->delta_size);
+    }
+    f->disk = f->delta = NULL;
+    f->state = 0;
+    f->n_fresh = 0;
+  }
+}
+
 /* In a forked child: the parent saves what it translated; the child saves
  * only its own. */
 void tc_persist_forked(void) {

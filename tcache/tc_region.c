@@ -140,27 +140,30 @@ void tc_region_reuse(unsigned i) {
   tc_code.overflow = 0;
 }
 
-/* A new program in this process (tc_new_image, tc_mutex held): every block
- * is forgotten and freed, and writing starts again in the first region. */
-void tc_regions_reset(void) {
-  for (unsigned i = 0; i < tc_n_regions; i++) {
-    tc_region_reuse(i);
-    tc_regions[i].n = 0;
-  }
-  tc_pages_clear();
-  tc_regions_forked();
-}
-
-/* A forked child with a fresh code buffer (tc_buf_fork_child): every block
- * is forgotten, and writing starts again in the first region. The old
- * blocks' memory is left as it is, shared with the parent until written:
- * freeing it would copy and touch every page of it in each child. */
-void tc_regions_forked(void) {
-  tc_map_forget_all();
+/* No blocks: writing starts again in the first region. */
+static void tc_regions_restart(bool fork) {
+  tc_map_forget_all(fork);
   for (unsigned i = 0; i < tc_n_regions; i++)
     tc_regions[i].n = 0;
   tc_cur_region = 0;
   tc_code.cur = tc_regions[0].start;
   tc_code.end = tc_regions[0].end;
   tc_code.overflow = 0;
+}
+
+/* A new program in this process (tc_new_image, tc_mutex held): every block
+ * is forgotten and freed. */
+void tc_regions_reset(void) {
+  for (unsigned i = 0; i < tc_n_regions; i++)
+    tc_region_reuse(i);
+  tc_pages_clear();
+  tc_regions_restart(false);
+}
+
+/* A forked child with a fresh code buffer (tc_buf_fork_child): every block
+ * is forgotten. The old blocks' memory is left as it is, shared with the
+ * parent until written: freeing it would copy and touch every page of it in
+ * each child. */
+void tc_regions_forked(void) {
+  tc_regions_restart(true);
 }

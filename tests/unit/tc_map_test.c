@@ -50,7 +50,7 @@ TEST(dropped_blocks_leave_the_table) {
 
 TEST(a_forked_child_starts_with_an_empty_table) {
   commit_all();
-  tc_map_forget_all();
+  tc_map_forget_all(true);
   ASSERT(tc_lookup(pc_of(0)) == NULL);
   ASSERT(tc_lookup(pc_of(N - 1)) == NULL);
   struct tc_block *b = tc_block_alloc(1, TC_MAX_EXITS);
