@@ -475,6 +475,20 @@ static void name_task(const char *path) {
   prctl(PR_SET_NAME, slash ? slash + 1 : path, 0, 0, 0);
 }
 
+/* c as new, at the program's entry, keeping its jump cache (emptied by
+ * tc_new_image); after an exec, signals the program before left pending are
+ * looked at first. */
+static void cpu_start(struct cpu *c, const struct guest *g, const struct ld_image *img,
+                      bool after_exec) {
+  struct tc_jc_entry *jc = c->jc;
+  uint32_t jc_mask = c->jc_mask;
+  memset(c, 0, g->cpu_size);
+  c->guest = g;
+  c->jc = jc, c->jc_mask = jc_mask;
+  c->exit_request = after_exec;
+  g->cpu_init(c, img->entry, img->sp);
+}
+
 /* The guest program at path, loaded and run on c (until it ends, or execs
  * a program this process runs next: sys_exec_take). Returns xrun's exit
  * status when the program cannot be loaded, else 0. */
@@ -486,21 +500,15 @@ static int run(struct cpu *c, const struct guest *g, const char *path, int argc,
   if (status)
     return status;
   name_task(path);
-  struct tc_jc_entry *jc = c->jc;
-  uint32_t jc_mask = c->jc_mask;
-  memset(c, 0, g->cpu_size);
-  c->guest = g;
-  c->jc = jc, c->jc_mask = jc_mask;
-  c->exit_request = started; /* signals left pending by the program before, if any */
-  g->cpu_init(c, img.entry, img.sp);
+  cpu_start(c, g, &img, started);
   sys_set_brk(img.brk_start);
   sys_set_proc_view(&img);
   sys_set_vdso(img.vdso);
   if (!started)
     tc_init(&x64_backend, g);
-  started = true;
-  if (gdb_port)
+  if (gdb_port && !started) /* as a new xrun would not be started with -g */
     gdb_attach(c, img.auxv, img.auxv_bytes);
+  started = true;
   tc_run(c);
   gdb_exit(c, c->exit_status, 0);
   return 0;
