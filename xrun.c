@@ -475,7 +475,7 @@ static void name_task(const char *path) {
   prctl(PR_SET_NAME, slash ? slash + 1 : path, 0, 0, 0);
 }
 
-/* c as new, at the program's entry, keeping its jump cache (emptied by
+/* c as new, at the program's entry, keeping its jump cache (made anew by
  * tc_new_image); after an exec, signals the program before left pending are
  * looked at first. */
 static void cpu_start(struct cpu *c, const struct guest *g, const struct ld_image *img,

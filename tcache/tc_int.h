@@ -106,7 +106,8 @@ extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
  * pc out of every thread's (tc_mutex held). */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk);
 void tc_jc_reserve(struct cpu *c);
-void tc_jc_init(struct cpu *c); /* an empty one, of the smallest size */
+void tc_jc_init(struct cpu *c);    /* an empty one, of the smallest size */
+void tc_jc_restart(struct cpu *c); /* a new program: back to the smallest, empty */
 /* Fork: before it (tc_mutex held), an empty spare is made ready; in the
  * child, c's jump cache is emptied by taking the spare in its place. */
 void tc_jc_fork_prepare(void);

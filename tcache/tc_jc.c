@@ -42,6 +42,11 @@ void tc_jc_init(struct cpu *c) {
   tc_jc_fills = 0;
 }
 
+void tc_jc_restart(struct cpu *c) {
+  mi_free(c->jc);
+  tc_jc_init(c);
+}
+
 /* An empty jump cache kept for the next forked child: made at the first
  * fork and never written here, so a child's copy of it shares the parent's
  * pages until the child fills entries, where emptying the copy of the

@@ -7,8 +7,9 @@
  *
  * The guest's memory is every mapping in /proc/self/maps (as read at the
  * exec, which may be the last moment it can be: a program under a Landlock
- * ruleset) that is not xrun's own. The host's [stack] is left whole: it
- * grows below the part tc_own took at start. A range that went meanwhile
+ * ruleset) that is not xrun's own. The host's stack is left whole (by its
+ * name, and as the mapping that holds this thread's stack pointer, whatever
+ * the maps call it): it grows below the part tc_own took at start. A range that went meanwhile
  * was the allocator's, and is in tc_own again if it was mapped again. */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -62,6 +63,7 @@ static void tc_unmap_guest_mapping(uint64_t lo, uint64_t hi) {
 }
 
 static void tc_unmap_guest(char *maps) {
+  uint64_t sp = (uintptr_t)__builtin_frame_address(0);
   for (char *line = maps, *next; *line; line = next) {
     next = strchr(line, '\n');
     if (next)
@@ -70,7 +72,8 @@ static void tc_unmap_guest(char *maps) {
       next = line + strlen(line);
     char *p;
     uint64_t lo = strtoull(line, &p, 16), hi = *p == '-' ? strtoull(p + 1, NULL, 16) : 0;
-    if (lo < hi && hi <= 1ull << TC_USER_TOP_BITS && !strstr(line, "[stack]"))
+    bool stack = strstr(line, "[stack]") || (lo <= sp && sp < hi);
+    if (lo < hi && hi <= 1ull << TC_USER_TOP_BITS && !stack)
       tc_unmap_guest_mapping(lo, hi);
   }
 }
@@ -81,5 +84,5 @@ void tc_new_image(struct cpu *c, char *maps) {
   tc_regions_reset();
   tc_persist_reopen();
   pthread_mutex_unlock(&tc_mutex);
-  tc_jc_clear(c);
+  tc_jc_restart(c);
 }

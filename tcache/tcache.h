@@ -182,7 +182,7 @@ void tc_jc_clear(struct cpu *c);
 void tc_run(struct cpu *c);
 /* An exec in place (syscall/sys_exec_here.c), after c's tc_run returned:
  * the old program's memory is unmapped, everything translated from it is
- * forgotten and c's jump cache emptied, as in a new process; xrun's own
+ * forgotten and c's jump cache made anew, as in a new process; xrun's own
  * memory stays. maps: /proc/self/maps as tc_maps_read read it at the exec
  * (NUL ended, and written in). tc_maps_read returns NULL if it cannot. */
 char *tc_maps_read(void);
