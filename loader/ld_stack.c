@@ -83,6 +83,10 @@ static uint64_t ld_stack_size(void) {
   return xrun_opt.stack_size ? ld_page_up(xrun_opt.stack_size) : LD_STACK_SIZE;
 }
 
+bool ld_args_fit(const char *execfn, char **argv, char **envp) {
+  return ld_need(execfn, ld_count(argv), argv, ld_count(envp), envp) <= ld_stack_size() / 4;
+}
+
 static char *ld_stack_alloc(void) {
   uint64_t len = ld_stack_size() + LD_PAGE;
   char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);

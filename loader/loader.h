@@ -55,6 +55,9 @@ extern void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset)
 
 /* Load path with argv[0..argc) and envp (NULL-terminated) on the new stack.
  * Returns 0, or prints one line on stderr and returns an enum xrun_status. */
+/* Whether the guest stack has room for these strings, as ld_load needs: an
+ * exec in place fails with E2BIG before the old program is gone. */
+bool ld_args_fit(const char *execfn, char **argv, char **envp);
 int ld_load(const struct guest *g, const char *path, int argc, char **argv, char **envp,
             struct ld_image *img);
 

@@ -32,9 +32,14 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "../gdb/gdb.h"
+#include "../loader/loader.h"
 #include "sys_int.h"
 
-enum { SYS_EXEC_STRINGS = 64 << 10, SYS_EXEC_STRINGS_MAX = 32 << 20 };
+enum {
+  SYS_EXEC_STRINGS = 64 << 10,
+  SYS_EXEC_STRINGS_MAX = 32 << 20,
+  SYS_EXEC_STRLEN_MAX = 32 * 4096, /* Linux's MAX_ARG_STRLEN, with the NUL */
+};
 
 static struct sys_exec *sys_exec_next, *sys_exec_cur; /* cur: the running program's */
 
@@ -88,7 +93,8 @@ static bool sys_exec_here_may(void) {
 
 /* The strings of the NULL-ended guest pointer list v appended to *buf (of
  * *cap bytes, *len used; grown as needed), each at an offset noted in
- * off[]; -EFAULT for a bad string, -E2BIG past the kernel's limit. */
+ * off[]; -EFAULT for a bad string, -E2BIG for one longer than the kernel
+ * takes. */
 static int sys_exec_copy_strs(char *const *v, size_t *off, char **buf, size_t *len, size_t *cap) {
   for (; *v; v++, off++) {
     long n;
@@ -102,6 +108,8 @@ static int sys_exec_copy_strs(char *const *v, size_t *off, char **buf, size_t *l
     }
     if (n < 0)
       return (int)n;
+    if (n >= SYS_EXEC_STRLEN_MAX)
+      return -E2BIG;
     *off = *len;
     *len += (size_t)n + 1;
   }
@@ -171,6 +179,8 @@ int sys_exec_here(struct cpu *c, const char *path, char *const *argv, char *cons
   if (!sys_exec_here_may())
     return 1;
   int err = sys_exec_pack(path, argv, envp, &e);
+  if (!err && !ld_args_fit(e->path, e->argv, e->envp))
+    free(e), err = -E2BIG;
   if (err)
     return err;
   /* what the exec reads, read now: a Landlock ruleset may refuse it later */

@@ -4,8 +4,9 @@
  * the mask and a pending blocked signal kept; no alternate signal stack; an
  * interval timer still running; none of the old program's memory; argv,
  * the environment, /proc/self/cmdline, environ and exe the new program's.
- * Then the ways in: from vfork and posix_spawn (the parent goes on), a
- * failed execve (the caller goes on), from a process with a second thread
+ * Then the ways in: from vfork and posix_spawn (the parent goes on), execs
+ * that fail (a missing file, an argument longer than Linux takes, a bad
+ * pointer: the caller goes on), from a process with a second thread
  * (which the exec ends), and twenty execs in a row in one process. */
 // test: qemu-wrong: qemu-aarch64 cannot execve an aarch64 program without binfmt_misc
 #define _GNU_SOURCE
@@ -142,6 +143,13 @@ static void ways_in(void) {
   char *none[] = {"none", NULL};
   printf("execve of a missing file: %s\n",
          execve("/nonexistent/program", none, environ) < 0 ? strerror(errno) : "?");
+  static char big[200000];
+  memset(big, 'x', sizeof(big) - 1);
+  char *too_long[] = {"long", big, NULL}, *bad[] = {"bad", (char *)16, NULL};
+  printf("execve with a 200 KB argument: %s\n",
+         execve(self, too_long, environ) < 0 ? strerror(errno) : "?");
+  printf("execve with a bad argument pointer: %s\n",
+         execve(self, bad, environ) < 0 ? strerror(errno) : "?");
   fflush(stdout);
   pid = fork();
   if (pid == 0) {
