@@ -8,11 +8,12 @@
  * what Linux's exec does beyond the memory: close-on-exec descriptors are
  * closed, caught signals go back to their defaults (the mask and pending
  * signals stay), the alternate signal stack, the robust futex list, the
- * clear-child-tid address and the tagged-address setting go, and a vfork
- * parent goes on. The run loop then ends, and main unmaps the old
- * program's memory, forgets its translations (tc_new_image) and loads the
- * new one (sys_exec_take); a program that cannot be loaded ends the
- * process with xrun's message and status, as a new xrun would.
+ * clear-child-tid address and the tagged-address setting go, the process
+ * is dumpable again, and a vfork parent goes on. The run loop then ends,
+ * and main unmaps the old program's memory, forgets its translations
+ * (tc_new_image) and loads the new one (sys_exec_take); a program that
+ * cannot be loaded ends the process with xrun's message and status, as a
+ * new xrun would.
  *
  * A new xrun runs the program instead (sys_execve.c) where this process
  * could not stand for one: more than one guest thread (an exec ends the
@@ -29,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "../gdb/gdb.h"
@@ -174,6 +176,25 @@ static void sys_exec_close_fds(int dir) {
   close(dir);
 }
 
+/* The point of no return: the process becomes what Linux's exec makes of
+ * it, e is what it runs next, and c ends. fds: /proc/self/fd, open. */
+static void sys_exec_commit(struct cpu *c, struct sys_exec *e, int fds) {
+  sys_vfork_exec_done();
+  sys_exec_close_fds(fds);
+  sys_signal_exec();
+  sys_robust_forget();
+  sys_tagged_addr_ctrl = 0;
+  syscall(SYS_set_tid_address, NULL);
+  munlockall();                       /* MCL_FUTURE goes with the old memory */
+  prctl(PR_SET_DUMPABLE, 1, 0, 0, 0); /* as for a program that may be read */
+  environ = e->envp;                  /* what a new xrun would have had */
+  xrun_opt.exe_fd = -1;
+  sys_exe_path_set(e->path);
+  free(sys_exec_cur);
+  sys_exec_cur = sys_exec_next = e;
+  c->exiting = true;
+}
+
 int sys_exec_here(struct cpu *c, const char *path, char *const *argv, char *const *envp) {
   struct sys_exec *e;
   if (!sys_exec_here_may())
@@ -192,19 +213,6 @@ int sys_exec_here(struct cpu *c, const char *path, char *const *argv, char *cons
     free(e);
     return 1;
   }
-  /* no way back from here */
-  sys_vfork_exec_done();
-  sys_exec_close_fds(fds);
-  sys_signal_exec();
-  sys_robust_forget();
-  sys_tagged_addr_ctrl = 0;
-  syscall(SYS_set_tid_address, NULL);
-  munlockall();      /* MCL_FUTURE goes with the old memory */
-  environ = e->envp; /* what a new xrun would have had */
-  xrun_opt.exe_fd = -1;
-  sys_exe_path_set(e->path);
-  free(sys_exec_cur);
-  sys_exec_cur = sys_exec_next = e;
-  c->exiting = true;
+  sys_exec_commit(c, e, fds);
   return 0;
 }
