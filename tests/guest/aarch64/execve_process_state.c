@@ -7,7 +7,8 @@
  * Then the ways in: from vfork and posix_spawn (the parent goes on), execs
  * that fail (a missing file, an argument longer than Linux takes, a bad
  * pointer: the caller goes on), from a process with a second thread
- * (which the exec ends), and twenty execs in a row in one process. */
+ * (which the exec ends), from a signal handler (its mask stays), and
+ * twenty execs in a row in one process. */
 // test: qemu-wrong: qemu-aarch64 cannot execve an aarch64 program without binfmt_misc
 #define _GNU_SOURCE
 #include <errno.h>
@@ -120,6 +121,11 @@ static void after(char **argv) {
   show_proc("environ", "XE_");
 }
 
+static void exec_from_handler(int sig) {
+  (void)sig;
+  run("masked", "");
+}
+
 static void *sleeper(void *arg) {
   (void)arg;
   pause();
@@ -159,6 +165,15 @@ static void ways_in(void) {
   }
   waitpid(pid, &status, 0);
   printf("child with a thread: exit %d\n", WEXITSTATUS(status));
+  fflush(stdout);
+  pid = fork();
+  if (pid == 0) {
+    signal(SIGUSR1, exec_from_handler);
+    raise(SIGUSR1);
+    _exit(1);
+  }
+  waitpid(pid, &status, 0);
+  printf("exec from a handler: exit %d\n", WEXITSTATUS(status));
 }
 
 int main(int argc, char **argv) {
@@ -176,6 +191,11 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(argv[1], "child"))
     return 5;
+  if (!strcmp(argv[1], "masked")) { /* the handler's mask stays */
+    sigset_t mask;
+    sigprocmask(SIG_BLOCK, NULL, &mask);
+    return 10 + sigismember(&mask, SIGUSR1);
+  }
   int left = atoi(argv[2]);
   if (left > 0) {
     char next[16];
