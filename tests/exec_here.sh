@@ -2,8 +2,8 @@
 # exec_here.sh - a guest's execve of a guest program runs in the same xrun
 # process, with no host execve (counted by strace), and in a new xrun where
 # this one cannot stand for it: --reexec (or XRUN_REEXEC), logging, a
-# changed XRUN_ variable in the new environment, or HOME when that names
-# the cache directory. The program is a
+# changed XRUN_ variable in the new environment, XRUN_SET_ENV, or HOME when
+# that names the cache directory. The program is a
 # dynamic one that runs itself again N times; each case checks its output
 # and how many times xrun was started. One PASS/FAIL/SKIP line each.
 set -u
@@ -16,7 +16,7 @@ export HOME=$PWD/$OUT/home XDG_CACHE_HOME=
 unset XRUN_CACHE
 
 skip_all() {
-  for c in in_place reexec reexec_env logging xrun_env home home_cache_dir missing; do
+  for c in in_place reexec reexec_env logging xrun_env set_env home home_cache_dir missing; do
     echo "SKIP exec_here/$c: $1"
   done
   exit 0
@@ -81,6 +81,8 @@ case_ reexec_env 11 "done pid-same" XRUN_REEXEC=1 -- "$C" 10
 case_ logging 11 "done pid-same" -- -D "$OUT/logging.log" -d unimpl "$C" 10
 # the first exec adds the variable: a new xrun; the rest run in it
 case_ xrun_env 2 "done pid-same" -- "$C" 10 XRUN_NO_SPEC=1
+# XRUN_SET_ENV would be applied again by a new xrun: every exec starts one
+case_ set_env 4 "done pid-same" XRUN_SET_ENV=XE=1 -- "$C" 3
 # HOME names the cache: a new xrun; not when the cache directory is given
 case_ home 2 "done pid-same" -- "$C" 10 "HOME=$PWD/$OUT/home2"
 case_ home_cache_dir 1 "done pid-same" -- --cache-dir "$OUT/cache" "$C" 10 "HOME=$PWD/$OUT/home2"
