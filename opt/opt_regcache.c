@@ -40,11 +40,16 @@ opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref, uint
   s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, epoch, ref};
 }
 
-static struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_insn *i) {
+/* The known range at off of type t, or NULL. */
+static const struct opt_range *opt_rc_known_at(struct opt_rc *rc, uint64_t off, enum ir_type t) {
   for (uint32_t k = 0; k < rc->known.n; k++)
-    if (rc->known.r[k].off == i->imm && rc->known.r[k].type == i->type)
+    if (rc->known.r[k].off == off && rc->known.r[k].type == t)
       return &rc->known.r[k];
   return NULL;
+}
+
+static const struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_insn *i) {
+  return opt_rc_known_at(rc, i->imm, (enum ir_type)i->type);
 }
 
 /* Pending PUTs overlapping [off, off+size) have been observed. */
@@ -54,6 +59,31 @@ static void opt_rc_observe(struct opt_rc *rc, uint64_t off, uint32_t size) {
       opt_ranges_drop(&rc->pending, k);
 }
 
+/* A v128 GET of bytes known as two i64 halves, the high one 0 (a scalar
+ * result: the guest zeroes the rest of its vector register) becomes that
+ * low value zero-extended, not a 16-byte load of two 8-byte stores, which
+ * the store buffer cannot forward. An i64 GET of the low half of a v128
+ * known to be such a value is the i64 itself. True when r was one. */
+static int opt_rc_get_halves(struct opt_rc *rc, uint32_t r) {
+  struct ir_insn *i = &rc->b->insn[r];
+  if (i->type == IR_I64) {
+    const struct opt_range *v = opt_rc_known_at(rc, i->imm, IR_V128);
+    const struct ir_insn *z = v ? &rc->b->insn[v->ref] : NULL;
+    if (!z || z->op != IR_VZEXT64 || rc->b->insn[z->a].type != IR_I64)
+      return 0;
+    opt_replace(rc->b, rc->repl, r, z->a);
+    return 1;
+  }
+  const struct opt_range *lo = opt_rc_known_at(rc, i->imm, IR_I64);
+  const struct opt_range *hi = opt_rc_known_at(rc, i->imm + 8, IR_I64);
+  if (i->type != IR_V128 || !lo || !hi || !ir_is_const(rc->b, hi->ref) ||
+      rc->b->insn[hi->ref].imm != 0)
+    return 0;
+  *i = (struct ir_insn){.op = IR_VZEXT64, .type = IR_V128, .a = lo->ref};
+  opt_ranges_add(&rc->known, &(struct ir_insn){.type = IR_V128, .imm = lo->off}, r, 0);
+  return 1;
+}
+
 static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
   const struct ir_insn *i = &rc->b->insn[r];
   const struct opt_range *k = opt_rc_known(rc, i);
@@ -61,6 +91,8 @@ static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
     opt_replace(rc->b, rc->repl, r, k->ref);
     return;
   }
+  if (opt_rc_get_halves(rc, r))
+    return;
   opt_rc_observe(rc, i->imm, opt_rc_size(i->type));
   opt_ranges_add(&rc->known, i, r, 0);
 }

@@ -278,6 +278,33 @@ TEST(regcache_v128_partial_overlap) {
   ir_block_free(b);
 }
 
+/* A v128 GET of a slot written as an i64 and a zero high half (a scalar
+ * write: a 16-byte load of two 8-byte stores, which the store buffer
+ * cannot forward) is the i64 zero-extended; an i64 GET of the low half of
+ * a v128 known to be such a value is the i64. A nonzero high half: a GET. */
+TEST(regcache_v128_from_halves) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t lo = ir_get(b, IR_I64, SLOT(3));
+  ir_put(b, SLOT(0), lo);
+  ir_put(b, SLOT(1), ir_const(b, IR_I64, 0));
+  uint32_t w = ir_get(b, IR_V128, SLOT(0));
+  ir_put(b, SLOT(2), ir_vop(b, IR_VADD, IR_V128, 0, w, w, 0));
+  uint32_t y = ir_get(b, IR_I64, SLOT(2));
+  ir_put(b, SLOT(0), ir_vop(b, IR_VZEXT64, IR_V128, 0, y, 0, 0));
+  uint32_t g = ir_get(b, IR_I64, SLOT(0));
+  ir_put(b, SLOT(3), g);
+  ir_put(b, SLOT(1), ir_const(b, IR_I64, 7));
+  uint32_t h = ir_get(b, IR_V128, SLOT(0));
+  ir_put(b, SLOT(2), h);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_regcache, &st0));
+  ASSERT_EQ(b->insn[w].op, IR_VZEXT64);
+  ASSERT_EQ(b->insn[w].a, lo);
+  ASSERT_EQ(b->insn[g].op, IR_NOP); /* replaced by y */
+  ASSERT_EQ(b->insn[h].op, IR_GET);
+  ir_block_free(b);
+}
+
 TEST(dce_and_constfold_keep_vector_meaning) {
   struct ir_block *b = ir_block_new(0);
   uint32_t c = ir_vconst(b, 3, 4);

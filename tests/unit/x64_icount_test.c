@@ -81,6 +81,7 @@ static const struct icount_case cases[] = {
     {"fmul_2d", "fmul v0.2d, v1.2d, v2.2d\n b .+4", 25},
     {"fadd_4s", "fadd v0.4s, v1.4s, v2.4s\n b .+4", 25},
     {"fcmp_bmi", "fcmpe d0, d1\n b.mi .+8\n b .+4", 30},
+    {"fmov_s_read_back", "fmov s3, s4\n fmov w5, s3\n b .+4", 10},
     {"fcmp_bge", "fcmpe d0, d1\n b.ge .+8\n b .+4", 31},
     {"fcmp_cset_gt", "fcmp s0, s1\n cset w0, gt\n b .+4", 30},
     {"bl", "bl .+8", 5},
