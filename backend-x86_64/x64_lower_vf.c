@@ -302,25 +302,31 @@ static void x64_vfchk_nonfinite(struct x64_ctx *x, unsigned lg) {
   x64_sse_rr(x->buf, dbl ? X64_MOVMSKPD : X64_MOVMSKPS, X64_RAX, X64_XS0);
 }
 
-/* A check of one lane that x86 computed itself by IEEE arithmetic: its NaNs are quiet, so
- * ucomis can read it without raising invalid, and |r| compares equal or unordered to the
- * smallest normal (ZF) exactly when it is one to leave on. (A denormal |r| raises DE,
- * which is no Arm flag: x64_fpexc_of_mxcsr drops it.) On several lanes SSE has no quiet
- * equal-or-unordered predicate (EQ_UQ needs VEX): the integer form is as short. */
-static int x64_vfchk_quiet(struct x64_ctx *x, const struct ir_insn *in) {
+/* Whether every lane VFCHK in reads is one x86 computed itself by IEEE arithmetic,
+ * whose NaNs are quiet: its operand is such an op's result in the same format, over at
+ * least as many lanes. (A binary64 result read as binary32 lanes is any bit pattern,
+ * a signalling NaN among them.) */
+static int x64_vfchk_of_native(struct x64_ctx *x, const struct ir_insn *in) {
   const struct ir_insn *p = &x->ir->insn[in->a];
-  return in->imm == IR_VFCHK_RESULT && ir_vf_lanes(in->aux) == 1 && ir_makes_quiet_nan(p->op) &&
-         x64_vec_native(p);
+  return in->imm == IR_VFCHK_RESULT && ir_makes_quiet_nan(p->op) && x64_vec_native(p) &&
+         (p->aux & 3) == (in->aux & 3) && ir_vf_lanes(p->aux) >= ir_vf_lanes(in->aux);
 }
 
-/* A check of all the lanes of a register that x86 computed itself, with AVX: as in
- * x64_vfchk_quiet, its NaNs are quiet, so one quiet compare marks the lanes equal or
- * unordered to the smallest normal (EQ_UQ, a predicate only VEX has) and ptest finds
- * one; the integer form takes four instructions more for each packed FP op. */
+/* A check of one such lane: its NaNs are quiet, so ucomis can read it without raising
+ * invalid, and |r| compares equal or unordered to the smallest normal (ZF) exactly when
+ * it is one to leave on. (A denormal |r| raises DE, which is no Arm flag:
+ * x64_fpexc_of_mxcsr drops it.) On several lanes SSE has no quiet equal-or-unordered
+ * predicate (EQ_UQ needs VEX): the integer form is as short. */
+static int x64_vfchk_quiet(struct x64_ctx *x, const struct ir_insn *in) {
+  return ir_vf_lanes(in->aux) == 1 && x64_vfchk_of_native(x, in);
+}
+
+/* A check of all the lanes of such a register, with AVX: one quiet compare marks the
+ * lanes equal or unordered to the smallest normal (EQ_UQ, a predicate only VEX has) and
+ * ptest finds one; the integer form takes four instructions more for each packed FP op. */
 static int x64_vfchk_packed_quiet(struct x64_ctx *x, const struct ir_insn *in) {
-  const struct ir_insn *p = &x->ir->insn[in->a];
-  return in->imm == IR_VFCHK_RESULT && ir_vf_lanes(in->aux) > 1 && x64_vf_bytes(in->aux) == 16 &&
-         ir_makes_quiet_nan(p->op) && x64_vec_native(p) && (x64_feat() & X64_F_AVX2);
+  return ir_vf_lanes(in->aux) > 1 && x64_vf_bytes(in->aux) == 16 && (x64_feat() & X64_F_AVX2) &&
+         x64_vfchk_of_native(x, in);
 }
 
 /* The host condition under which VFCHK ref found a lane to leave on (x64_fuse.c). */
