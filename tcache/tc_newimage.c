@@ -9,8 +9,9 @@
  * exec, which may be the last moment it can be: a program under a Landlock
  * ruleset) that is not xrun's own. The host's stack is left whole (by its
  * name, and as the mapping that holds this thread's stack pointer, whatever
- * the maps call it): it grows below the part tc_own took at start. A range that went meanwhile
- * was the allocator's, and is in tc_own again if it was mapped again. */
+ * the maps call it): it grows below the part tc_own took at start. A range
+ * that went meanwhile was the allocator's, and is in tc_own again if it was
+ * mapped again. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdlib.h>
