@@ -79,8 +79,9 @@ static int opt_rc_get_halves(struct opt_rc *rc, uint32_t r) {
   if (i->type != IR_V128 || !lo || !hi || !ir_is_const(rc->b, hi->ref) ||
       rc->b->insn[hi->ref].imm != 0)
     return 0;
+  struct ir_insn get = *i; /* its slot is known from here: this value */
   *i = (struct ir_insn){.op = IR_VZEXT64, .type = IR_V128, .a = lo->ref};
-  opt_ranges_add(&rc->known, &(struct ir_insn){.type = IR_V128, .imm = lo->off}, r, 0);
+  opt_ranges_add(&rc->known, &get, r, 0);
   return 1;
 }
 

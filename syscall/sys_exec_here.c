@@ -59,6 +59,10 @@ static const char *sys_env_value(char *const *env, const char *name, size_t len)
   return NULL;
 }
 
+static const char *sys_env_get(char *const *env, const char *name) {
+  return sys_env_value(env, name, strlen(name));
+}
+
 static bool sys_same_str(const char *a, const char *b) {
   return a == b || (a && b && !strcmp(a, b));
 }
@@ -81,10 +85,10 @@ static bool sys_env_same(char *const *env) {
   static const char *const names[] = {"HOME", "XDG_CACHE_HOME"};
   bool cache_default = !xrun_opt.cache_dir && !xrun_opt.no_cache;
   for (size_t i = 0; cache_default && i < sizeof(names) / sizeof(names[0]); i++)
-    if (!sys_same_str(getenv(names[i]), sys_env_value(env, names[i], strlen(names[i]))))
+    if (!sys_same_str(getenv(names[i]), sys_env_get(env, names[i])))
       return false;
   return sys_env_xrun_in(env, environ) && sys_env_xrun_in(environ, env) &&
-         !sys_env_value(env, "XRUN_SET_ENV", 12) && !sys_env_value(env, "XRUN_UNSET_ENV", 14);
+         !sys_env_get(env, "XRUN_SET_ENV") && !sys_env_get(env, "XRUN_UNSET_ENV");
 }
 
 /* What can be known before the arguments are copied. */
@@ -145,7 +149,7 @@ static int sys_exec_pack(const char *path, char *const *argv, char *const *envp,
   if (!err) {
     char **ptrs = (char **)(e + 1), *strs = (char *)(ptrs + argc + envc + 2);
     memcpy(strs, buf, len);
-    for (size_t i = 0; i < argc + envc; i++)
+    for (size_t i = 0; i < argc + envc; i++) /* argv, NULL, envp, NULL */
       ptrs[i + (i >= argc)] = strs + off[i];
     ptrs[argc] = ptrs[argc + envc + 1] = NULL;
     *e = (struct sys_exec){strs, (int)argc, ptrs, ptrs + argc + 1, NULL};
