@@ -320,6 +320,8 @@ void x64_lzcnt(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_bswap(struct tc_buf *b, int w, unsigned reg);
 void x64_bt_ri(struct tc_buf *b, int w, unsigned reg, uint8_t bit);
 void x64_cmc(struct tc_buf *b);
+void x64_stc(struct tc_buf *b);
+void x64_popf(struct tc_buf *b);
 void x64_cqo(struct tc_buf *b, int w);
 void x64_xadd(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
 void x64_xchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
@@ -467,6 +469,11 @@ struct x64_ctx {
 
 /* x64_tramp.c */
 extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
+
+/* x64_lazy.c: lazily kept flags read back (the shared routines, edx = flags_off) */
+extern uint8_t *x64_lazy_flags, *x64_lazy_pack;
+void x64_emit_lazy(struct tc_buf *b);
+void x64_lazy_call(struct x64_ctx *x, const uint8_t *routine);
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);
@@ -665,8 +672,12 @@ void x64_call_host(struct x64_ctx *x, uint64_t fn);
 bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p);
 void x64_jmp_shared(struct x64_ctx *x, const void *target);
 void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);
+void x64_call_shared(struct x64_ctx *x, const void *target);
 
 /* x64_lower.c */
+/* d = the nibble N*8 + Z*4 + C*2 + V of the x86 flags just set, ccc the x86
+ * condition that is Arm's C; changes rcx, not the host flags. */
+void x64_nzcv(struct tc_buf *b, unsigned d, enum x64_cc ccc);
 void x64_lower(struct x64_ctx *x, uint32_t ref);
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
 void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *));

@@ -450,6 +450,14 @@ void x64_cmc(struct tc_buf *b) {
   x64_byte(b, 0xf5); /* cmc */
 }
 
+void x64_stc(struct tc_buf *b) {
+  x64_byte(b, 0xf9); /* stc */
+}
+
+void x64_popf(struct tc_buf *b) {
+  x64_byte(b, 0x9d); /* popfq */
+}
+
 /* 99 cdq; REX.W 99 cqo */
 void x64_cqo(struct tc_buf *b, int w) {
   if (w)

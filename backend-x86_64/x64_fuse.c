@@ -42,6 +42,7 @@ static enum x64_flags_kind x64_flags_kind(unsigned op) {
   case IR_FLAGS_SBC: return X64_FK_SUB; /* x86 borrows where Arm carries: CF = !C */
   case IR_FLAGS_ADD:
   case IR_FLAGS_ADC: return X64_FK_ADD; /* CF = C */
+  case IR_GET: return X64_FK_SUB;       /* the flags slot: x64_lazy_flags makes them so */
   default: return X64_FK_LOGIC;         /* CF = OF = 0, as Arm's C = V = 0 */
   }
 }
@@ -53,11 +54,24 @@ int x64_is_cc_value(unsigned op) {
   return op == IR_CMP || op == IR_VFCHK;
 }
 
+/* A GET of the flags slot that only conditions read: x64_lazy_flags makes
+ * the host flags the guest's (x64_fuse_flags_get). */
+static int x64_is_cc_get(struct x64_ctx *x, uint32_t ref) {
+  return x64_is_flags_get(x->ir, &x->ir->insn[ref]) && x->fuse[ref] == X64_FUSE_VIRTUAL;
+}
+
+/* The guest flags whose x86 form a COND reads: a FLAGS_* op, or such a GET. */
+static int x64_is_flags_src(struct x64_ctx *x, uint32_t ref) {
+  return ir_is_flags_op(x->ir->insn[ref].op) || x64_is_cc_get(x, ref);
+}
+
 /* Instructions that lower to an x86 instruction whose flags a condition can
- * read: FLAGS_* ops, compares, and an FP compare of one lane ([u]comis). */
+ * read: FLAGS_* ops, compares, an FP compare of one lane ([u]comis), and
+ * a GET of the flags only conditions read. */
 int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
-  return ir_is_flags_op(in->op) || x64_is_cc_value(in->op) || x64_fcmp_fusable(in);
+  return ir_is_flags_op(in->op) || x64_is_cc_value(in->op) || x64_fcmp_fusable(in) ||
+         x64_is_cc_get(x, ref);
 }
 
 /* The x86 condition that is Arm condition cc after a producer of kind k, or
@@ -118,7 +132,7 @@ int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   case IR_ADD:
   case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
   case IR_AND: return x->fuse[ref] == X64_FUSE_BITTEST;
-  case IR_GET: return !x64_is_flags_get(x->ir, in); /* that one calls ir_flags_pack */
+  case IR_GET: return !x64_is_flags_get(x->ir, in); /* x64_lazy.c sets them */
   case IR_PUT: return !x64_is_lazy_sel_put(x, in);  /* stored where it stands: a branch */
   case IR_NOP:
   case IR_CONST:
@@ -152,7 +166,7 @@ static void x64_fuse_walk(struct x64_ctx *x) {
   uint32_t live = 0;
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *in = &insn[i];
-    if (in->op == IR_COND && fuse[i] != X64_FUSE_LAZY && in->a && ir_is_flags_op(insn[in->a].op) &&
+    if (in->op == IR_COND && fuse[i] != X64_FUSE_LAZY && in->a && x64_is_flags_src(x, in->a) &&
         x64_arm_cc(x64_flags_kind(insn[in->a].op), in->aux) >= 0) {
       fuse[i] = X64_FUSE_VIRTUAL; /* till a user needs its value */
       recmp[i] = in->a != live;
@@ -169,8 +183,8 @@ static void x64_fuse_walk(struct x64_ctx *x) {
     keeps[i] = (uint8_t)x64_keeps_flags(x, i); /* final: later steps keep it so */
     if (x64_sets_cc(x, i)) {
       live = i;
-      fuse[i] = X64_FUSE_VIRTUAL;        /* till a user needs its value */
-      recmp[i] = ir_is_flags_op(in->op); /* till a COND reads it where it stands */
+      fuse[i] = X64_FUSE_VIRTUAL;                 /* till a user needs its value */
+      recmp[i] = (uint8_t)x64_is_flags_src(x, i); /* till a COND reads it where it stands */
     } else if (!keeps[i]) {
       live = 0;
     }
@@ -202,9 +216,9 @@ static void x64_fuse_values(struct x64_ctx *x) {
           fuse[v] = X64_FUSE_NONE;
         continue;
       }
-      int flags_used =
-          ir_is_flags_op(insn[v].op) && !(u->op == IR_COND && fuse[i]) && !x64_is_lazy_put(b, u);
-      int cond_used = !ir_is_flags_op(insn[v].op) && !(k == 0 && fuse[i] == X64_FUSE_CC);
+      int flags_src = x64_is_flags_src(x, v);
+      int flags_used = flags_src && !(u->op == IR_COND && fuse[i]) && !x64_is_lazy_put(b, u);
+      int cond_used = !flags_src && !(k == 0 && fuse[i] == X64_FUSE_CC);
       if (flags_used || (cond_used && x64_is_cc_value(insn[v].op)))
         fuse[v] = X64_FUSE_NONE, recmp[v] = 0;
       else if (cond_used)
@@ -383,6 +397,26 @@ static void x64_fuse_lazy_sel(struct x64_ctx *x, const uint32_t *uses, uint32_t 
   }
 }
 
+/* A GET of the flags slot whose every user is a COND with an x86 form
+ * (all but AL and NV) needs no nibble: it is the host flags, made by
+ * x64_lazy_flags (x64_lazy.c), and its CONDs read them as a FLAGS_* op's.
+ *
+ *   b.hi in the block after a cmp's   ->   call x64_lazy_flags; ja L */
+static void x64_fuse_flags_get(struct x64_ctx *x, const uint32_t *uses, uint32_t get) {
+  const struct ir_block *b = x->ir;
+  uint32_t seen = 0;
+  for (uint32_t i = get + 1; i < b->n && seen < uses[get]; i++) {
+    const struct ir_insn *u = &b->insn[i];
+    if (u->op == IR_NOP || (u->a != get && u->b != get && u->c != get))
+      continue;
+    if (u->op != IR_COND || u->a != get || x64_arm_cc(X64_FK_SUB, u->aux) < 0)
+      return;
+    seen++;
+  }
+  if (seen && seen == uses[get])
+    x->fuse[get] = X64_FUSE_VIRTUAL;
+}
+
 /* A TBZ's test: CMP EQ/NE of an AND with one bit against 0, where nothing
  * else reads the AND. The CMP becomes bt of the AND's operand, and the AND
  * no instruction:
@@ -425,6 +459,8 @@ int x64_fuse_init(struct x64_ctx *x) {
       x64_fuse_scaled_add(x, uses, i);
     else if (b->insn[i].op == IR_CMP)
       x64_fuse_bittest(x, uses, i);
+    else if (x64_is_flags_get(b, &b->insn[i]))
+      x64_fuse_flags_get(x, uses, i);
   }
   x64_fuse_walk(x);
   x64_fuse_values(x);

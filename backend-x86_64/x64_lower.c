@@ -34,12 +34,14 @@ static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int load;
   if (x64_pin_lower_get(x, ref, &load) && !load)
-    return;                          /* a copy of a pinned slot's register (x64_pin.c) */
-  if (x64_is_flags_get(x->ir, in)) { /* ir_flags_pack(cpu, flags_off) first */
-    x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
-    x64_mov_ri(x->buf, X64_RSI, x->ir->flags_off);
-    x64_call_host(x, (uintptr_t)ir_flags_pack);
+    return; /* a copy of a pinned slot's register (x64_pin.c) */
+  if (x64_is_flags_get(x->ir, in) && x->fuse[ref] == X64_FUSE_VIRTUAL) {
+    if (!x->recmp[ref]) /* else each COND makes them (x64_flags_op) */
+      x64_lazy_call(x, x64_lazy_flags);
+    return; /* only the host flags (x64_fuse.c) */
   }
+  if (x64_is_flags_get(x->ir, in)) /* the nibble, not lazy_op, in the slot first */
+    x64_lazy_call(x, x64_lazy_pack);
   x64_load(x->buf, in->type == IR_I64 ? 3 : 2, 0, 0, x64_dst(x, ref), x64_cpu_field(in->imm));
 }
 
@@ -456,8 +458,7 @@ static void x64_lower_cmp(struct x64_ctx *x, uint32_t ref) {
 /* From the x86 flags of the operation just done to the nibble
  * d = N*8 + Z*4 + C*2 + V, with ccc the x86 condition that is Arm's C.
  * Only mov, setcc and lea: the host flags stay as they were. */
-static void x64_nzcv(struct x64_ctx *x, unsigned d, enum x64_cc ccc) {
-  struct tc_buf *b = x->buf;
+void x64_nzcv(struct tc_buf *b, unsigned d, enum x64_cc ccc) {
   struct x64_mem sum = {(uint8_t)d, X64_RCX, 1, 0}; /* [d + rcx*2] */
   x64_mov_ri(b, X64_RCX, 0);
   x64_mov_ri(b, d, 0);
@@ -519,6 +520,10 @@ static void x64_flags_op(struct x64_ctx *x, uint32_t f) {
                                           [IR_FLAGS_ADC] = X64_ADC,
                                           [IR_FLAGS_SBC] = X64_SBB};
   const struct ir_insn *in = x64_in(x, f);
+  if (in->op == IR_GET) { /* the flags slot, only read by conditions */
+    x64_lazy_call(x, x64_lazy_flags);
+    return;
+  }
   int w = in->aux == IR_I64;
   enum x64_alu op = alu[in->op];
   int32_t imm;
@@ -563,7 +568,7 @@ static void x64_lower_flags(struct x64_ctx *x, uint32_t ref) {
   if (in->op == IR_FLAGS_LOGIC)
     x64_nz(x, x64_dst(x, ref));
   else
-    x64_nzcv(x, x64_dst(x, ref),
+    x64_nzcv(x->buf, x64_dst(x, ref),
              in->op == IR_FLAGS_SUB || in->op == IR_FLAGS_SBC ? X64_CC_AE : X64_CC_B);
 }
 

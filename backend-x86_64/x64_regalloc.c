@@ -23,7 +23,8 @@ static int x64_have_popcnt(void) {
   return CPU_FEATURE_ACTIVE(POPCNT); /* glibc's CPUID record (x64_feat) */
 }
 
-/* A GET of lazily kept flags packs them first, in C (ir.h). */
+/* A GET of the flags slot: lazily kept flags are read back first
+ * (x64_lazy.c), which changes rax, rcx, rdx and the host flags. */
 int x64_is_flags_get(const struct ir_block *b, const struct ir_insn *in) {
   return in->op == IR_GET && b->flags_off && in->imm == b->flags_off && in->type != IR_V128;
 }
@@ -52,10 +53,10 @@ int x64_reads_lazily(struct x64_ctx *x, uint32_t ref) {
  * Inlined in x64_ra_init's walk over every instruction. */
 static inline __attribute__((always_inline)) int x64_is_call_in(const struct ir_block *b,
                                                                 const struct ir_insn *in) {
+  (void)b; /* the answer is the op's alone */
   if (ir_is_vec_op(in->op))
     return !x64_vec_native(in);
   switch (in->op) {
-  case IR_GET: return x64_is_flags_get(b, in);
   case IR_CALL: return 1;
   case IR_POPCNT: return !x64_have_popcnt();
   case IR_CRC32C: return !(x64_feat() & X64_F_SSE42);

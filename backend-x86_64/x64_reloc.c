@@ -8,6 +8,7 @@
  *   x64_mov_guest(x, X64_RAX, pc);        movabs rax, pc         TC_RELOC_GUEST64
  *   x64_call_host(x, (uintptr_t)helper);  call helper            TC_RELOC_HOST32
  *   x64_jmp_shared(x, x64_exit_tramp);    jmp exit_tramp         TC_RELOC_BUF32
+ *   x64_call_shared(x, x64_lazy_flags);   call lazy_flags        TC_RELOC_BUF32
  *   x64_sse_rm_host(x, op, xmm, &k);      op xmm, [rip + k]      TC_RELOC_HOST32
  *
  * A 64-bit immediate is always the full movabs, whatever its value now: a
@@ -94,5 +95,11 @@ void x64_jmp_shared(struct x64_ctx *x, const void *target) {
 /* jcc rel32 to code at the start of the code buffer */
 void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target) {
   x64_jcc_rel(x->buf, cc, target);
+  x64_reloc(x, 4, TC_RELOC_BUF32);
+}
+
+/* call rel32 to code at the start of the code buffer */
+void x64_call_shared(struct x64_ctx *x, const void *target) {
+  x64_call_rel(x->buf, target);
   x64_reloc(x, 4, TC_RELOC_BUF32);
 }

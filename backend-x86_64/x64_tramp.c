@@ -124,6 +124,8 @@ void x64_init(struct tc_buf *buf) {
   x64_exit_chain = buf->cur;
   x64_emit_exit_chain(buf);
   x64_align(buf, 16);
+  x64_emit_lazy(buf);
+  x64_align(buf, 16);
 }
 
 uintptr_t x64_enter(struct cpu *c, const void *code) {
