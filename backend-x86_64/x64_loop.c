@@ -74,13 +74,13 @@ static int x64_is_back_edge_insn(const struct ir_block *b, const struct ir_insn 
   return (in->op == IR_EXIT_IF || in->op == IR_GOTO) && in->imm == b->guest_pc;
 }
 
-/* A block with a back edge, no call of C code and no read of the flags slot. */
+/* A block with a back edge and no call of C code. */
 static int x64_loop_candidate(const struct ir_block *b) {
   int back = 0;
   for (uint32_t i = 1; i < b->n && !back; i++) /* few blocks loop: this first */
     back = x64_is_back_edge_insn(b, &b->insn[i]);
   for (uint32_t i = 1; i < b->n && back; i++)
-    if (x64_is_call(b, &b->insn[i]) || x64_is_flags_get(b, &b->insn[i]))
+    if (x64_is_call(b, &b->insn[i]))
       return 0;
   return back;
 }

@@ -71,6 +71,11 @@ static const struct icount_case cases[] = {
     {"flags_in_cset_hi", "cset w0, hi\n b .+4", 8},
     {"flags_in_csel_adc", "csel x0, x1, x2, lt\n adc x3, x3, xzr\n b .+4", 24},
     {"flags_in_mrs", "mrs x0, nzcv\n b .+4", 8},
+    {"flags_loop_top",
+     "0: b.mi .+64\n sub x6, x6, #4\n cmp w9, w7\n b.gt .+64\n ldr w24, [x6]\n sub w7, w7, #1\n "
+     "add "
+     "w1, w13, w24\n ldrb w1, [x2, w1, uxtw]\n subs w1, w1, w12\n cbnz w1, 0b\n b .+4",
+     59},
     {"sxtw", "sxtw x0, w1\n b .+4", 6},
     {"uxtb_sxth", "uxtb w0, w1\n sxth x2, w3\n b .+4", 9},
     {"rbit", "rbit x0, x1\n b .+4", 27},
