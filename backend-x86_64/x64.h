@@ -271,6 +271,11 @@ static inline struct x64_mem x64_mem(unsigned base, int32_t disp) {
   return (struct x64_mem){base, X64_NOREG, 0, disp};
 }
 
+/* [r14 + off]: a field of the struct cpu that r14 holds in translated code */
+static inline struct x64_mem x64_cpu_field(size_t off) {
+  return x64_mem(X64_R14, (int32_t)off);
+}
+
 /* x64_enc.c: pure encoders */
 uint8_t x64_rex(int w, unsigned reg, unsigned index, unsigned base);
 uint8_t x64_modrm(unsigned mod, unsigned reg, unsigned rm);
@@ -336,6 +341,7 @@ void x64_call_r(struct tc_buf *b, unsigned reg);
 void x64_jmp_r(struct tc_buf *b, unsigned reg);
 void x64_jmp_m(struct tc_buf *b, struct x64_mem m);
 void x64_call_rel(struct tc_buf *b, const void *target);
+void x64_lea_rip(struct tc_buf *b, unsigned reg, const void *target);
 void x64_jmp_rel(struct tc_buf *b, const void *target);
 void x64_jcc_rel(struct tc_buf *b, enum x64_cc cc, const void *target);
 uint8_t *x64_jcc8(struct tc_buf *b, enum x64_cc cc);

@@ -541,6 +541,15 @@ static void x64_rel32_to(struct tc_buf *b, const void *target) {
   x64_imm(b, (uint32_t)rel, 4);
 }
 
+/* 48 8D 05+r disp32: lea reg, [rip + target - end of the instruction] */
+void x64_lea_rip(struct tc_buf *b, unsigned reg, const void *target) {
+  x64_lea(b, 1, reg, x64_mem(X64_RIP, 0));
+  if (b->overflow)
+    return;
+  int32_t rel = (int32_t)((const uint8_t *)target - b->cur);
+  memcpy(b->cur - 4 + b->wdelta, &rel, 4);
+}
+
 /* E8 cd: call rel32 */
 void x64_call_rel(struct tc_buf *b, const void *target) {
   x64_byte(b, 0xe8);

@@ -21,7 +21,6 @@
  *   caller-saved registers around it; mov esi, [r14+nzcv]; a mask shifted)
  */
 #include <stddef.h>
-#include <string.h>
 #include "x64.h"
 #include "../xrun.h"
 
@@ -31,10 +30,6 @@ uint8_t *x64_lazy_flags, *x64_lazy_pack;
  * and bit 1, which is always set. */
 static uint64_t x64_lazy_eflags(unsigned n) {
   return 2 | (n & 2 ? 0 : 1) | (n & 4 ? 0x40 : 0) | (n & 8 ? 0x80 : 0) | (n & 1 ? 0x800 : 0);
-}
-
-static struct x64_mem x64_cpu_at(size_t off) {
-  return x64_mem(X64_R14, (int32_t)off);
 }
 
 /* The flags of the kept op: the op on rcx (a) and rdx (b), then what makes
@@ -62,15 +57,18 @@ static const struct {
 };
 
 static void x64_emit_lazy_flags(struct tc_buf *b, const uint8_t *table) {
-  x64_load(b, 2, 0, 0, X64_RAX, x64_cpu_at(offsetof(struct cpu, lazy_op))); /* mov eax, [lazy_op] */
-  x64_test_rr(b, 0, X64_RAX, X64_RAX);                                      /* test eax, eax */
-  uint8_t *nibble = x64_jcc8(b, X64_CC_E);                                  /* je nibble */
-  x64_load(b, 3, 0, 1, X64_RCX, x64_cpu_at(offsetof(struct cpu, lazy_a)));  /* mov rcx, [lazy_a] */
-  x64_load(b, 3, 0, 1, X64_RDX, x64_cpu_at(offsetof(struct cpu, lazy_b)));  /* mov rdx, [lazy_b] */
-  x64_bt_ri(b, 0, X64_RAX, __builtin_ctz(IR_LAZY_IMM));                     /* bt eax, 16 */
-  uint8_t *have_b = x64_jcc8(b, X64_CC_AE);                                 /* jnc have_b */
-  x64_mov_rr(b, 0, X64_RDX, X64_RAX);                                       /* mov edx, eax */
-  x64_shift_ri(b, 0, X64_SHR, X64_RDX, IR_LAZY_IMM_SHIFT);                  /* shr edx, 17 */
+  x64_load(b, 2, 0, 0, X64_RAX,
+           x64_cpu_field(offsetof(struct cpu, lazy_op))); /* mov eax, [lazy_op] */
+  x64_test_rr(b, 0, X64_RAX, X64_RAX);                    /* test eax, eax */
+  uint8_t *nibble = x64_jcc8(b, X64_CC_E);                /* je nibble */
+  x64_load(b, 3, 0, 1, X64_RCX,
+           x64_cpu_field(offsetof(struct cpu, lazy_a))); /* mov rcx, [lazy_a] */
+  x64_load(b, 3, 0, 1, X64_RDX,
+           x64_cpu_field(offsetof(struct cpu, lazy_b)));   /* mov rdx, [lazy_b] */
+  x64_bt_ri(b, 0, X64_RAX, __builtin_ctz(IR_LAZY_IMM));    /* bt eax, 16 */
+  uint8_t *have_b = x64_jcc8(b, X64_CC_AE);                /* jnc have_b */
+  x64_mov_rr(b, 0, X64_RDX, X64_RAX);                      /* mov edx, eax */
+  x64_shift_ri(b, 0, X64_SHR, X64_RDX, IR_LAZY_IMM_SHIFT); /* shr edx, 17 */
   x64_fix8(b, have_b);
   x64_movzx(b, 16, X64_RAX, X64_RAX); /* movzx eax, ax: the op and its width */
   const unsigned n = sizeof(x64_lazy_kinds) / sizeof(x64_lazy_kinds[0]);
@@ -89,9 +87,7 @@ static void x64_emit_lazy_flags(struct tc_buf *b, const uint8_t *table) {
   x64_fix8(b, nibble);
   x64_load(b, 2, 0, 0, X64_RAX, (struct x64_mem){X64_R14, X64_RDX, 0, 0}); /* mov eax, [r14+rdx] */
   x64_alu_ri(b, 0, X64_AND, X64_RAX, 15);                                  /* and eax, 15 */
-  x64_lea(b, 1, X64_RCX, x64_mem(X64_RIP, 0)); /* lea rcx, [rip + table] */
-  int32_t rel = (int32_t)(table - b->cur);
-  memcpy(b->cur - 4 + b->wdelta, &rel, 4);
+  x64_lea_rip(b, X64_RCX, table);                                          /* lea rcx, table */
   x64_load(b, 3, 0, 1, X64_RAX,
            (struct x64_mem){X64_RCX, X64_RAX, 3, 0}); /* mov rax, [rcx+rax*8] */
   x64_push(b, X64_RAX);                               /* push rax */
@@ -100,14 +96,14 @@ static void x64_emit_lazy_flags(struct tc_buf *b, const uint8_t *table) {
 }
 
 static void x64_emit_lazy_pack(struct tc_buf *b) {
-  x64_alu_mi(b, 2, X64_CMP, x64_cpu_at(offsetof(struct cpu, lazy_op)), 0); /* cmp [lazy_op], 0 */
-  uint8_t *done = x64_jcc8(b, X64_CC_E);                                   /* je done */
-  x64_push(b, X64_RDX);                                                    /* push rdx */
-  x64_call_rel(b, x64_lazy_flags);                                         /* call lazy_flags */
-  x64_pop(b, X64_RDX);                                                     /* pop rdx */
-  x64_nzcv(b, X64_RAX, X64_CC_AE);                                         /* eax = nibble */
-  x64_store(b, 2, (struct x64_mem){X64_R14, X64_RDX, 0, 0}, X64_RAX);      /* mov [r14+rdx], eax */
-  x64_store_imm(b, 2, x64_cpu_at(offsetof(struct cpu, lazy_op)), 0);       /* mov [lazy_op], 0 */
+  x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0); /* cmp [lazy_op], 0 */
+  uint8_t *done = x64_jcc8(b, X64_CC_E);                                      /* je done */
+  x64_push(b, X64_RDX);                                                       /* push rdx */
+  x64_call_rel(b, x64_lazy_flags);                                            /* call lazy_flags */
+  x64_pop(b, X64_RDX);                                                        /* pop rdx */
+  x64_nzcv(b, X64_RAX, X64_CC_AE);                                            /* eax = nibble */
+  x64_store(b, 2, (struct x64_mem){X64_R14, X64_RDX, 0, 0}, X64_RAX);   /* mov [r14+rdx], eax */
+  x64_store_imm(b, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0); /* mov [lazy_op], 0 */
   x64_fix8(b, done);
   x64_ret(b);
 }

@@ -15,10 +15,6 @@ static int x64_is64(struct x64_ctx *x, uint32_t ref) {
   return x64_in(x, ref)->type == IR_I64;
 }
 
-static struct x64_mem x64_cpu_field(size_t off) {
-  return x64_mem(X64_R14, (int32_t)off);
-}
-
 /* Remember where the host instruction for a guest memory access starts. */
 static void x64_pcmap(struct x64_ctx *x) {
   struct tc_block *blk = x->blk;
