@@ -16,16 +16,18 @@ struct res {
 
 /* bit k: condition k holds (eq ne hs lo mi pl vs vc hi ls ge lt gt le) */
 #define C1(cc, k) "cset w9, " #cc "\n\torr %[m], %[m], x9, lsl #" #k "\n\t"
+// clang-format off
 #define CSETS                                                                                      \
-  C1(eq, 0)                                                                                        \
-  C1(ne, 1) C1(hs, 2) C1(lo, 3) C1(mi, 4) C1(pl, 5) C1(vs, 6) C1(vc, 7) C1(hi, 8) C1(ls, 9)        \
-      C1(ge, 10) C1(lt, 11) C1(gt, 12) C1(le, 13)
+  C1(eq, 0) C1(ne, 1) C1(hs, 2) C1(lo, 3) C1(mi, 4) C1(pl, 5) C1(vs, 6)                            \
+  C1(vc, 7) C1(hi, 8) C1(ls, 9) C1(ge, 10) C1(lt, 11) C1(gt, 12) C1(le, 13)
+// clang-format on
 /* bit k: condition k does not hold (the branch over the orr not taken) */
 #define B1(cc, k) "b." #cc " 1f\n\torr %[br], %[br], #(1 << " #k ")\n1:\n\t"
+// clang-format off
 #define BRANCHES                                                                                   \
-  B1(eq, 0)                                                                                        \
-  B1(ne, 1) B1(hs, 2) B1(lo, 3) B1(mi, 4) B1(pl, 5) B1(vs, 6) B1(vc, 7) B1(hi, 8) B1(ls, 9)        \
-      B1(ge, 10) B1(lt, 11) B1(gt, 12) B1(le, 13)
+  B1(eq, 0) B1(ne, 1) B1(hs, 2) B1(lo, 3) B1(mi, 4) B1(pl, 5) B1(vs, 6)                            \
+  B1(vc, 7) B1(hi, 8) B1(ls, 9) B1(ge, 10) B1(lt, 11) B1(gt, 12) B1(le, 13)
+// clang-format on
 
 #define RUN(name, setter)                                                                          \
   static void name(uint64_t a, uint64_t b, struct res *r) {                                        \
