@@ -207,7 +207,7 @@ static uint32_t x64_pin_next_put(struct x64_ctx *x, uint32_t ref) {
 unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   const struct ir_insn *in = &x->ir->insn[ref];
   if (!x64_n_pins || (in->type != IR_I64 && in->type != IR_I32) || x64_is_call(x->ir, in) ||
-      x64_is_flags_get(x->ir, in) || ((ir_op_info[in->op].flags & IRF_MEM) && in->op != IR_LOAD))
+      ((ir_op_info[in->op].flags & IRF_MEM) && in->op != IR_LOAD))
     return X64_NOREG; /* an atomic may write its register, then fault */
   uint32_t p = x64_pin_next_put(x, ref);
   if (!p)
