@@ -451,6 +451,8 @@ struct x64_loop {
   uint8_t *carry_of; /* per insn: 1 + the index of the carried slot a GET or PUT reaches, or 0 */
   uint8_t *header;   /* where the back edges go: after the loads */
   void (*store)(struct x64_ctx *, uint32_t); /* a PUT's store, for the back edges' stubs */
+  uint16_t freed; /* pinned registers (x64_pin.c) whose slots the loop never reaches:
+                     the loop's own, stored at the block's start, loaded on its ways out */
 };
 
 struct x64_ctx {
@@ -526,6 +528,7 @@ int x64_ra_init(struct x64_ctx *x);
 int x64_ra_dies(struct x64_ctx *x);
 void x64_ra_free(struct x64_ctx *x);
 void x64_ra_call(struct x64_ctx *x, uint32_t ref);
+void x64_ra_evict(struct x64_ctx *x, uint16_t regs);
 void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint);
 void x64_ra_release(struct x64_ctx *x, uint32_t ref, int has_reg);
 unsigned x64_dst(struct x64_ctx *x, uint32_t ref);
@@ -621,7 +624,8 @@ void x64_defer_discard(struct x64_ctx *x);
 void x64_defer_add_put(struct x64_ctx *x, uint32_t p);
 void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, unsigned reg);
 int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs);
-void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off);
+void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off, uint16_t freed);
+void x64_defer_mark_close(struct x64_ctx *x, uint32_t close_off);
 int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off);
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
                      struct cpu *c);
@@ -639,6 +643,7 @@ unsigned x64_target_in(struct x64_ctx *x, uint32_t ref, uint32_t hint, unsigned 
 int x64_loop_put(struct x64_ctx *x, uint32_t ref);
 void x64_loop_record(struct x64_ctx *x);
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
+void x64_loop_unfree(struct x64_ctx *x);
 int x64_is_back_edge(struct x64_ctx *x, uint32_t ref);
 void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
 void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
@@ -668,7 +673,7 @@ int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
 int x64_pin_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
 int x64_pin_puts(const struct ir_insn *in);
 unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
-void x64_pin_fault(const void *uctx, struct cpu *c);
+void x64_pin_fault(const void *uctx, struct cpu *c, uint16_t freed);
 
 /* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);

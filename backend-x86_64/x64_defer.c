@@ -41,7 +41,7 @@ struct x64_defer_rec {
   uint8_t guard_cc;    /* X64_REC_GUARD: the condition on lazy_op of a and b */
   uint8_t guard_k;     /* X64_REC_GUARD: the nibble where it fails */
   uint32_t lazy_op;
-  uint32_t unused2;
+  uint32_t freed; /* X64_DEFER_MARK: the pinned registers the loop block freed (x64_loop.c) */
   struct x64_where a, b;
 };
 _Static_assert(sizeof(struct x64_where) == 16 && sizeof(struct x64_defer_rec) == 48,
@@ -228,14 +228,31 @@ void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
   e->defer_count = x->n_recs - e->defer_first;
 }
 
-/* Record 0 of a loop block is no store: state_off X64_DEFER_MARK, and
- * lazy_op the offset of the loop header in the code. No pcmap entry
- * refers to it. */
+/* Record 0 of a loop block is no store: state_off X64_DEFER_MARK, lazy_op
+ * the offset of the loop header in the code, freed the pinned registers the
+ * loop took for itself (x64_loop.c) and a.value the offset where the block
+ * loads them again (the loop's close; the code's end if it has none). No
+ * pcmap entry refers to it. */
 #define X64_DEFER_MARK UINT32_MAX
 
-void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off) {
-  struct x64_defer_rec r = {.state_off = X64_DEFER_MARK, .lazy_op = header_off};
+void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off, uint16_t freed) {
+  struct x64_defer_rec r = {.state_off = X64_DEFER_MARK,
+                            .lazy_op = header_off,
+                            .freed = freed,
+                            .a = {.value = UINT32_MAX}};
   x64_defer_add(x, &r);
+}
+
+void x64_defer_mark_close(struct x64_ctx *x, uint32_t close_off) {
+  if (x->n_recs && x->recs[0].state_off == X64_DEFER_MARK)
+    x->recs[0].a.value = close_off;
+}
+
+/* The pinned registers the loop block blk freed, at host offset off. */
+static uint16_t x64_defer_freed(const struct tc_block *blk, uint32_t off) {
+  const struct x64_defer_rec *r = blk->defer;
+  uint32_t header;
+  return x64_defer_mark(blk, &header) && off < r->a.value ? (uint16_t)r->freed : 0;
 }
 
 /* True when blk is a loop block: *header_off is its loop header's offset. */
@@ -306,7 +323,7 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
                      struct cpu *c) {
   uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
   const struct x64_defer_rec *recs = blk->defer;
-  x64_pin_fault(uctx, c);
+  x64_pin_fault(uctx, c, x64_defer_freed(blk, off));
   for (uint32_t i = 0; recs && i < blk->n_pcmap; i++) {
     const struct tc_pcmap *e = &blk->pcmap[i];
     if (e->host_off != off)

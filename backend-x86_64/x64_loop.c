@@ -25,6 +25,14 @@
  *    only on the exits, the back edges' stubs included, never on the back
  *    edge itself (the next iteration writes it again first);
  *  - only read: a pinned register, loaded at the header; the struct stays exact.
+ * A pinned slot (x64_pin.c) that the loop never reads or writes lends it
+ * its register: the block stores it at its start, before the header, and
+ * loads it again on every way out of the loop and where the loop closes
+ * (x64_loop_unfree), so a loop that does not use sp, x30, x0, x1 or x19
+ * has their registers for its own values and carried slots; a fault inside
+ * the loop reads such slots from the state struct (the block's mark record
+ * lists them, x64_pin_fault).
+ *
  * The state stays exact where it can be observed: every exit stores the
  * slots' current values, and every memory access records where they are
  * (x64_defer.c's records, which a fault writes into the state). The header's
@@ -41,13 +49,17 @@ static const uint8_t x64_pin_order[] = {X64_R15, X64_R13, X64_R12, X64_RBP, X64_
                                         X64_R10, X64_R9,  X64_R8,  X64_RDI, X64_RSI};
 enum { X64_GPR_ALLOC = 11, X64_SLOT_SCAN = 64 };
 
-/* The n-th register of x64_pin_order that no slot holds in every block (x64_pin.c). */
-static unsigned x64_pin_reg(unsigned n) {
+/* The n-th register of x64_pin_order that no slot holds in every block
+ * (x64_pin.c), or whose slot the block freed. */
+static unsigned x64_pin_reg(const struct x64_ctx *x, unsigned n) {
+  uint16_t held = x64_pin_mask & (uint16_t)~x->loop.freed;
   for (unsigned i = 0; i < sizeof(x64_pin_order); i++)
-    if (!(x64_pin_mask >> x64_pin_order[i] & 1) && n-- == 0)
+    if (!(held >> x64_pin_order[i] & 1) && n-- == 0)
       return x64_pin_order[i];
   return X64_NOREG;
 }
+
+enum { X64_FREE_FOR_CARRY = 2 };
 
 enum x64_carry_kind { X64_CK_NONE, X64_CK_RW, X64_CK_WO, X64_CK_RO };
 
@@ -249,18 +261,40 @@ static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_
     }
     if (!best || *pins >= budget || x->loop.n == X64_CARRY_MAX)
       return;
-    x64_carry(x, best, x64_pin_reg((*pins)++));
+    x64_carry(x, best, x64_pin_reg(x, (*pins)++));
     x->loop.pins = *pins;
   }
+}
+
+/* Of the pinned slots the loop could free, those it needs: as many as its
+ * values and the slots it would keep in registers want beyond the
+ * registers no slot holds. Each costs a store where the block starts and
+ * a load on each way out. */
+static void x64_loop_need_pins(struct x64_ctx *x, const struct x64_scan *sc, unsigned peak) {
+  unsigned want = peak, have = X64_GPR_ALLOC - x64_n_pins, cand = 0;
+  for (unsigned k = 0; k < sc->n; k++)
+    cand += sc->s[k].kind == X64_CK_RW || sc->s[k].kind == X64_CK_RO;
+  want += cand < X64_FREE_FOR_CARRY ? cand : X64_FREE_FOR_CARRY;
+  unsigned need = want > have ? want - have : 0;
+  uint16_t freed = 0;
+  for (unsigned r = 0; r < 16 && need; r++)
+    if (x->loop.freed >> r & 1) {
+      freed |= (uint16_t)(1u << r);
+      need--;
+    }
+  x->loop.freed = freed;
+  x->ra.pinned &= (uint16_t)~freed;
 }
 
 static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   /* The estimate of what the body needs is rough: start with two more pins
    * than it leaves, and let x64_loop_retry take them back if they spill. */
   unsigned peak = x64_pressure(x, sc), pins = 0;
+  x64_loop_need_pins(x, sc, peak);
   /* registers no slot holds in every block (x64_pin.c), less the 3 the
    * allocator keeps for the body, as it has with X64_PIN_MAX of 11 */
-  unsigned avail = X64_GPR_ALLOC - x64_n_pins - (X64_GPR_ALLOC - X64_PIN_MAX);
+  unsigned avail = X64_GPR_ALLOC - x64_n_pins - (X64_GPR_ALLOC - X64_PIN_MAX) +
+                   (unsigned)__builtin_popcount(x->loop.freed);
   unsigned budget = peak < avail + 2 ? avail + 2 - peak : 0;
   if (budget > avail)
     budget = avail;
@@ -271,6 +305,23 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
       x64_carry(x, &sc->s[k], X64_NOREG);
   x64_pin_kind(x, sc, X64_CK_RW, &pins, budget);
   x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
+}
+
+/* The registers of the pinned slots no GET or PUT of b up to end reaches. */
+static uint16_t x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
+  uint16_t freed = 0;
+  for (unsigned k = 0; k < x64_n_pins; k++) {
+    uint32_t off = x64_pins[k].off, i = 1;
+    for (; i <= end; i++) {
+      const struct ir_insn *in = &b->insn[i];
+      if ((in->op == IR_GET || in->op == IR_PUT) && in->imm < off + 8 &&
+          off < in->imm + x64_state_size(in))
+        break;
+    }
+    if (i > end)
+      freed |= (uint16_t)(1u << x64_pins[k].reg);
+  }
+  return freed;
 }
 
 /* Decide which slots the block carries (none: not a loop block). Runs
@@ -290,9 +341,13 @@ int x64_loop_init(struct x64_ctx *x) {
     return 0;
   for (unsigned k = 0; k < sc.n; k++)
     sc.s[k].kind = (uint8_t)x64_classify(b, &sc.s[k]);
+  x->loop.freed = x64_loop_free_pins(b, x->loop.end);
   x64_choose(x, &sc);
-  if (!x->loop.n)
+  if (!x->loop.n) {
+    x->ra.pinned |= x->loop.freed;
+    x->loop.freed = 0;
     return 0;
+  }
   x64_extend_puts(x, &sc, x->ra.last_use, x64_chosen_written);
   for (uint32_t i = 1; i <= x->loop.end; i++)
     if (sc.slot_of[i] && sc.s[sc.slot_of[i] - 1].carry >= 0)
@@ -300,18 +355,22 @@ int x64_loop_init(struct x64_ctx *x) {
   return 0;
 }
 
-/* At the block's start: load the pinned slots, and mark the header. */
+/* At the block's start: store the freed pinned slots, load the carried
+ * ones, and mark the header. */
 void x64_loop_header(struct x64_ctx *x) {
   struct x64_loop *l = &x->loop;
   if (!l->n)
     return;
+  for (unsigned k = 0; k < x64_n_pins; k++)
+    if (l->freed >> x64_pins[k].reg & 1)
+      x64_store_reg(x, 8, x64_pins[k].off, x64_pins[k].reg); /* mov [r14+off], reg */
   for (unsigned k = 0; k < l->n; k++)
     if (l->c[k].reg != X64_NOREG)
       x64_load(x->buf, l->c[k].size == 8 ? 3 : 2, 0, 0, l->c[k].reg,
                x64_mem(X64_R14, (int32_t)l->c[k].off)); /* mov reg, [r14+off] */
   x64_nops(x->buf, (unsigned)(-(uintptr_t)x->buf->cur & 15));
   l->header = x->buf->cur;
-  x64_defer_set_mark(x, (uint32_t)(l->header - x->blk->code));
+  x64_defer_set_mark(x, (uint32_t)(l->header - x->blk->code), l->freed);
 }
 
 static struct x64_carry *x64_carry_at(struct x64_ctx *x, uint32_t ref) {
@@ -414,6 +473,11 @@ void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ct
   if (!x->loop.n || ref != x->loop.end)
     return;
   x64_loop_flush(x, store);
+  if (x->loop.freed) { /* the rest of the block has the pinned slots back */
+    x64_ra_evict(x, x->loop.freed);
+    x64_loop_unfree(x);
+    x64_defer_mark_close(x, (uint32_t)(x->buf->cur - x->blk->code));
+  }
   x->loop.closed = 1;
   x->ra.pinned = x64_pin_mask;
   x->loop.spills = x->ra.spills;
@@ -447,6 +511,14 @@ static uint16_t x64_moved_regs(struct x64_ctx *x) {
   return regs;
 }
 
+/* On a way out of the loop: the freed pinned slots back in their registers. */
+void x64_loop_unfree(struct x64_ctx *x) {
+  for (unsigned k = 0; k < x64_n_pins && !x->loop.closed; k++)
+    if (x->loop.freed >> x64_pins[k].reg & 1)
+      x64_load(x->buf, 3, 0, 0, x64_pins[k].reg,
+               x64_mem(X64_R14, (int32_t)x64_pins[k].off)); /* mov reg, [r14+off] */
+}
+
 /* The back edge's stub: the state the header would start from, stored. */
 static void x64_loop_stub(struct x64_ctx *x) {
   for (unsigned k = 0; k < x->loop.n; k++) {
@@ -456,6 +528,7 @@ static void x64_loop_stub(struct x64_ctx *x) {
     else if (c->reg == X64_NOREG && c->cur && !c->early)
       x->loop.store(x, c->cur);
   }
+  x64_loop_unfree(x);
 }
 
 struct x64_move {

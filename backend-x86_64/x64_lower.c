@@ -106,9 +106,11 @@ static void x64_lower_put(struct x64_ctx *x, uint32_t ref) {
   x64_defer_put(x, ref, x64_put_store);
 }
 
-/* On the path of an exit: the stores deferred so far. */
+/* On the path of an exit: the stores deferred so far, then the pinned
+ * registers a loop block freed (x64_loop.c) loaded again. */
 void x64_flush_deferred(struct x64_ctx *x) {
   x64_defer_flush(x, x64_put_store);
+  x64_loop_unfree(x);
 }
 
 /* True when a flags op right after ref takes its flags from ref's own host
@@ -877,8 +879,9 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
  * indirect jump may close a loop). */
 static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   struct tc_buf *b = x->buf;
-  x64_flush_deferred(x);
-  x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
+  x64_defer_flush(x, x64_put_store);
+  x64_load_value(x, X64_RAX, x64_in(x, ref)->a); /* before a freed register is reloaded */
+  x64_loop_unfree(x);
   x64_imul_rri(b, 1, X64_RCX, X64_RAX, (int32_t)TC_JC_MUL); /* imul rcx, rax, MUL */
   x64_shift_ri(b, 1, X64_SHR, X64_RCX, 28);                 /* shr rcx, 28 */
   x64_alu_rm(b, 0, X64_AND, X64_RCX,
@@ -904,8 +907,9 @@ static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {
 
 /* cpu->trap_info = the address whose code changed; back to the run loop. */
 static void x64_lower_code_inval(struct x64_ctx *x, uint32_t ref) {
-  x64_flush_deferred(x);
+  x64_defer_flush(x, x64_put_store);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a);
+  x64_loop_unfree(x);
   x64_store(x->buf, 3, x64_cpu_field(offsetof(struct cpu, trap_info)), X64_RAX);
   x64_exit_plain(x, x64_in(x, ref)->imm, CPU_EXIT_CODE_INVAL);
 }

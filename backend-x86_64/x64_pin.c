@@ -10,6 +10,9 @@
  *   call:   mov [r14+x0], rbx ... call ... mov rbx, [r14+x0]   a helper sees the state
  *   exit:   mov [r14+x0], rbx ...          the run loop sees the state exact
  *
+ * A loop block that never reaches some pinned slots may borrow their
+ * registers for as long as it loops (x64_loop.c).
+ *
  * While translated code runs, the state struct's copy of a pinned slot is
  * stale; the register is the truth. A fault in a block takes it from the
  * host context (x64_pin_fault); a signal arriving meanwhile is delivered at
@@ -216,13 +219,16 @@ unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   return x64_target_in(x, ref, hint, r);
 }
 
-/* A fault in translated code: the pinned slots from the host registers. */
-void x64_pin_fault(const void *uctx, struct cpu *c) {
+/* A fault in translated code: the pinned slots from the host registers,
+ * but those whose registers the loop block freed (x64_loop.c). */
+void x64_pin_fault(const void *uctx, struct cpu *c, uint16_t freed) {
   const ucontext_t *uc = uctx;
   static const uint8_t greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP,
                                    REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
                                    REG_R12, REG_R13, REG_R14, REG_R15};
   for (unsigned k = 0; k < x64_n_pins; k++) {
+    if (freed >> x64_pins[k].reg & 1)
+      continue; /* the state struct holds it (x64_loop.c) */
     uint64_t v = (uint64_t)uc->uc_mcontext.gregs[greg[x64_pins[k].reg]];
     memcpy((uint8_t *)c + x64_pins[k].off, &v, 8);
   }

@@ -230,6 +230,17 @@ static unsigned x64_pick(struct x64_ctx *x, uint32_t ref) {
   return (unsigned)r;
 }
 
+/* The values in registers regs go to slots: the registers are taken back
+ * (x64_loop_close). Not spills the allocator chose: x64_loop_retry does not
+ * count them. */
+void x64_ra_evict(struct x64_ctx *x, uint16_t regs) {
+  for (unsigned r = 0; r < 16; r++)
+    if ((regs >> r & 1) && x->ra.reg_val[r]) {
+      x64_spill(x, r);
+      x->ra.spills--;
+    }
+}
+
 /* At a call: values in caller-saved registers that outlive it go to slots. */
 void x64_ra_call(struct x64_ctx *x, uint32_t ref) {
   for (unsigned i = 0; i < sizeof(x64_caller_saved); i++) {
