@@ -44,23 +44,15 @@ struct tc_jc_entry;
 
 /* Guest-neutral head of every guest's register state. Backends know only this. */
 struct cpu {
-  uint64_t pc;                    /* guest pc of the next block to run */
-  volatile uint32_t exit_request; /* nonzero: leave translated code at the next block entry */
-  int32_t trap_signal;            /* with CPU_EXIT_TRAP */
-  uint64_t trap_info;             /* faulting address, or the instruction word for SIGILL */
-  struct tc_jc_entry *jc;         /* this thread's indirect-branch jump cache */
+  uint64_t pc;         /* guest pc of the next block to run */
+  int32_t trap_signal; /* with CPU_EXIT_TRAP */
+  uint32_t host_fp;    /* scratch for the backend's FP status moves */
+  uint64_t trap_info;  /* faulting address, or the instruction word for SIGILL */
   const struct guest *guest;
   int exit_status; /* set by exit/exit_group */
   bool exiting;
   int tid;
   struct cpu *next_cpu; /* tcache's list of running guest threads */
-  uint32_t fp_pending;  /* IR_FPEXC_* raised by translated code, not yet in the guest's flags */
-  uint32_t host_fp;     /* scratch for the backend's FP status moves */
-  /* Lazy flags (ir.h): while lazy_op is nonzero the guest's flags slot is
-   * stale and the flags are those of IR op lazy_op on lazy_a, lazy_b. */
-  uint32_t lazy_op;
-  uint32_t jc_mask; /* jc's entry-byte mask, TC_JC_MASK of its size (tcache.h) */
-  uint64_t lazy_a, lazy_b;
   /* Cache lines the guest invalidated (IC IVAU) whose translations are not
    * dropped yet: [code_inval_lo, code_inval_hi), none while hi is 0. The
    * run loop drops them when translated code comes back to it, as a DSB or
@@ -74,6 +66,16 @@ struct cpu {
     bool taken;             /* it took that action already */
     uint32_t gen;
   } debug;
+  /* Last, next to the guest's registers: what translated code reads and
+   * writes most (a backend may reach them with shorter instructions). */
+  struct tc_jc_entry *jc;         /* this thread's indirect-branch jump cache */
+  volatile uint32_t exit_request; /* nonzero: leave translated code at the next block entry */
+  uint32_t jc_mask;               /* jc's entry-byte mask, TC_JC_MASK of its size (tcache.h) */
+  /* Lazy flags (ir.h): while lazy_op is nonzero the guest's flags slot is
+   * stale and the flags are those of IR op lazy_op on lazy_a, lazy_b. */
+  uint32_t lazy_op;
+  uint32_t fp_pending; /* IR_FPEXC_* raised by translated code, not yet in the guest's flags */
+  uint64_t lazy_a, lazy_b;
 };
 
 struct ir_block;

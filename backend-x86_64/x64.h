@@ -6,7 +6,8 @@
  *   x64_alu_rr(buf, 1, X64_ADD, X64_RAX, X64_RBX);   appenders onto a tc_buf
  *   x64_lower(ctx, ref)               one function per IR op (x64_lower.c)
  *
- * Register conventions inside translated code: r14 = struct cpu *, rsp points
+ * Register conventions inside translated code: r14 = struct cpu * +
+ * X64_STATE_BIAS (below), rsp points
  * at the spill area, rax/rcx/rdx are scratch and never allocated; rbx, rbp,
  * r12, r13 and r15 hold the guest's pinned registers, as many as it has
  * (x64_pin.c), and the allocator never gives those out. IR_V128
@@ -271,9 +272,17 @@ static inline struct x64_mem x64_mem(unsigned base, int32_t disp) {
   return (struct x64_mem){base, X64_NOREG, 0, disp};
 }
 
-/* [r14 + off]: a field of the struct cpu that r14 holds in translated code */
+/* r14 points X64_STATE_BIAS bytes into the guest's state struct, so that
+ * the one-byte displacements (-128..127) of [r14 + disp] reach its busiest
+ * bytes: the end of struct cpu (the jump cache, exit_request, the lazy
+ * flags) and the guest's first 27 integer registers; x1 at 0x80, say, is a
+ * 4-byte mov r, [r14-0x50], not a 7-byte one with a 32-bit displacement. */
+enum { X64_STATE_BIAS = 0xd0 };
+
+/* [r14 + off - X64_STATE_BIAS]: byte off of the state struct (struct cpu
+ * and the guest's registers after it) in translated code */
 static inline struct x64_mem x64_cpu_field(size_t off) {
-  return x64_mem(X64_R14, (int32_t)off);
+  return x64_mem(X64_R14, (int32_t)off - X64_STATE_BIAS);
 }
 
 /* x64_enc.c: pure encoders */
@@ -342,6 +351,7 @@ void x64_jmp_r(struct tc_buf *b, unsigned reg);
 void x64_jmp_m(struct tc_buf *b, struct x64_mem m);
 void x64_call_rel(struct tc_buf *b, const void *target);
 void x64_lea_rip(struct tc_buf *b, unsigned reg, const void *target);
+void x64_cpu_ptr(struct tc_buf *b, unsigned reg);
 void x64_jmp_rel(struct tc_buf *b, const void *target);
 void x64_jcc_rel(struct tc_buf *b, enum x64_cc cc, const void *target);
 uint8_t *x64_jcc8(struct tc_buf *b, enum x64_cc cc);

@@ -550,6 +550,11 @@ void x64_lea_rip(struct tc_buf *b, unsigned reg, const void *target) {
   memcpy(b->cur - 4 + b->wdelta, &rel, 4);
 }
 
+/* lea reg, [r14 - X64_STATE_BIAS]: the struct cpu * (for a C helper's first argument) */
+void x64_cpu_ptr(struct tc_buf *b, unsigned reg) {
+  x64_lea(b, 1, reg, x64_mem(X64_R14, -X64_STATE_BIAS));
+}
+
 /* E8 cd: call rel32 */
 void x64_call_rel(struct tc_buf *b, const void *target) {
   x64_byte(b, 0xe8);

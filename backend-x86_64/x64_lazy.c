@@ -28,6 +28,11 @@ uint8_t *x64_lazy_flags, *x64_lazy_pack;
 
 /* The flag word popfq takes for nibble n: CF = !C, ZF = Z, SF = N, OF = V,
  * and bit 1, which is always set. */
+/* The flags slot: byte edx of the state struct. */
+static struct x64_mem x64_flags_slot(void) {
+  return (struct x64_mem){X64_R14, X64_RDX, 0, -X64_STATE_BIAS};
+}
+
 static uint64_t x64_lazy_eflags(unsigned n) {
   return 2 | (n & 2 ? 0 : 1) | (n & 4 ? 0x40 : 0) | (n & 8 ? 0x80 : 0) | (n & 1 ? 0x800 : 0);
 }
@@ -85,9 +90,9 @@ static void x64_emit_lazy_flags(struct tc_buf *b, const uint8_t *table) {
       x64_fix8(b, next);
   }
   x64_fix8(b, nibble);
-  x64_load(b, 2, 0, 0, X64_RAX, (struct x64_mem){X64_R14, X64_RDX, 0, 0}); /* mov eax, [r14+rdx] */
-  x64_alu_ri(b, 0, X64_AND, X64_RAX, 15);                                  /* and eax, 15 */
-  x64_lea_rip(b, X64_RCX, table);                                          /* lea rcx, table */
+  x64_load(b, 2, 0, 0, X64_RAX, x64_flags_slot()); /* mov eax, [r14+rdx-bias] */
+  x64_alu_ri(b, 0, X64_AND, X64_RAX, 15);          /* and eax, 15 */
+  x64_lea_rip(b, X64_RCX, table);                  /* lea rcx, table */
   x64_load(b, 3, 0, 1, X64_RAX,
            (struct x64_mem){X64_RCX, X64_RAX, 3, 0}); /* mov rax, [rcx+rax*8] */
   x64_push(b, X64_RAX);                               /* push rax */
@@ -102,7 +107,7 @@ static void x64_emit_lazy_pack(struct tc_buf *b) {
   x64_call_rel(b, x64_lazy_flags);                                            /* call lazy_flags */
   x64_pop(b, X64_RDX);                                                        /* pop rdx */
   x64_nzcv(b, X64_RAX, X64_CC_AE);                                            /* eax = nibble */
-  x64_store(b, 2, (struct x64_mem){X64_R14, X64_RDX, 0, 0}, X64_RAX);   /* mov [r14+rdx], eax */
+  x64_store(b, 2, x64_flags_slot(), X64_RAX); /* mov [r14+rdx-bias], eax */
   x64_store_imm(b, 2, x64_cpu_field(offsetof(struct cpu, lazy_op)), 0); /* mov [lazy_op], 0 */
   x64_fix8(b, done);
   x64_ret(b);

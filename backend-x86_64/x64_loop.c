@@ -367,7 +367,7 @@ void x64_loop_header(struct x64_ctx *x) {
   for (unsigned k = 0; k < l->n; k++)
     if (l->c[k].reg != X64_NOREG)
       x64_load(x->buf, l->c[k].size == 8 ? 3 : 2, 0, 0, l->c[k].reg,
-               x64_mem(X64_R14, (int32_t)l->c[k].off)); /* mov reg, [r14+off] */
+               x64_cpu_field(l->c[k].off)); /* mov reg, [r14+off] */
   x64_nops(x->buf, (unsigned)(-(uintptr_t)x->buf->cur & 15));
   l->header = x->buf->cur;
   x64_defer_set_mark(x, (uint32_t)(l->header - x->blk->code), l->freed);
@@ -516,7 +516,7 @@ void x64_loop_unfree(struct x64_ctx *x) {
   for (unsigned k = 0; k < x64_n_pins && !x->loop.closed; k++)
     if (x->loop.freed >> x64_pins[k].reg & 1)
       x64_load(x->buf, 3, 0, 0, x64_pins[k].reg,
-               x64_mem(X64_R14, (int32_t)x64_pins[k].off)); /* mov reg, [r14+off] */
+               x64_cpu_field(x64_pins[k].off)); /* mov reg, [r14+off] */
 }
 
 /* The back edge's stub: the state the header would start from, stored. */

@@ -343,7 +343,7 @@ static void x64_call_helper(struct x64_ctx *x, uint64_t fn, uint32_t a, uint32_t
   x64_load_value(x, X64_RDX, b);
   x64_load_value(x, X64_RCX, c);
   x64_load_value(x, X64_RSI, a);
-  x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
+  x64_cpu_ptr(x->buf, X64_RDI);
   x64_call_host(x, fn);
 }
 

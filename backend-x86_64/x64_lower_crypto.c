@@ -84,7 +84,7 @@ static void x64_sha256rnds2_call(struct x64_ctx *x, uint32_t ref) {
   x64_vsplit(x, in->b, X64_R8, X64_R9);
   x64_vf_push(x, in->c); /* 16 bytes: rsp stays 16-byte aligned */
   x64_mov_ri(b, X64_RSI, in->op);
-  x64_mov_rr(b, 1, X64_RDI, X64_R14);
+  x64_cpu_ptr(b, X64_RDI);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_sha_fallback);
   x64_call_r(b, X64_RAX);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, 16); /* add rsp, 16 */
@@ -135,7 +135,7 @@ static void x64_crc32c_call(struct x64_ctx *x, const struct ir_insn *in) {
   x64_load_value(x, X64_RDX, in->b);
   x64_mov_ri(x->buf, X64_RCX, 1u << (in->aux & 3));
   x64_load_value(x, X64_RSI, in->a);
-  x64_mov_rr(x->buf, 1, X64_RDI, X64_R14);
+  x64_cpu_ptr(x->buf, X64_RDI);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_crc32c_fallback);
   x64_call_r(x->buf, X64_RAX);
 }

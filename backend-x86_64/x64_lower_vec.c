@@ -120,7 +120,7 @@ static void x64_lower_vconst(struct x64_ctx *x, uint32_t ref) {
 }
 
 static struct x64_mem x64_vcpu(uint64_t off) {
-  return x64_mem(X64_R14, (int32_t)off);
+  return x64_cpu_field(off);
 }
 
 static void x64_lower_vget(struct x64_ctx *x, uint32_t ref) {
@@ -585,7 +585,7 @@ static void x64_lower_vcall(struct x64_ctx *x, uint32_t ref) {
   else
     x64_load_value(x, X64_RDX, in->a);
   x64_mov_ri(b, X64_RSI, in->op | (uint64_t)in->aux << 8 | in->imm << 16);
-  x64_mov_rr(b, 1, X64_RDI, X64_R14);
+  x64_cpu_ptr(b, X64_RDI);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_vec_fallback);
   x64_call_r(b, X64_RAX);
   x64_call_result(x, ref);

@@ -590,7 +590,7 @@ static void x64_lower_vfcall(struct x64_ctx *x, uint32_t ref) {
   x64_mov_ri(b, X64_RSI,
              in->op | (uint64_t)in->aux << 8 | (uint64_t)in->type << 16 |
                  (uint64_t)x->ir->insn[in->a].type << 24 | in->imm << 32);
-  x64_mov_rr(b, 1, X64_RDI, X64_R14);
+  x64_cpu_ptr(b, X64_RDI);
   x64_mov_host(x, X64_RAX, (uintptr_t)x64_vf_fallback);
   x64_call_r(b, X64_RAX);
   x64_alu_ri(b, 1, X64_ADD, X64_RSP, 16); /* add rsp, 16 */

@@ -80,14 +80,14 @@ unsigned x64_pin_overlaps(uint32_t off, unsigned size) {
 void x64_pin_store(struct tc_buf *b, unsigned mask) {
   for (unsigned k = 0; k < x64_n_pins; k++)
     if (mask >> k & 1)
-      x64_store(b, 3, x64_mem(X64_R14, (int32_t)x64_pins[k].off), x64_pins[k].reg);
+      x64_store(b, 3, x64_cpu_field(x64_pins[k].off), x64_pins[k].reg);
 }
 
 /* mov reg, [r14+off] for each pinned slot in mask */
 void x64_pin_load(struct tc_buf *b, unsigned mask) {
   for (unsigned k = 0; k < x64_n_pins; k++)
     if (mask >> k & 1)
-      x64_load(b, 3, 0, 1, x64_pins[k].reg, x64_mem(X64_R14, (int32_t)x64_pins[k].off));
+      x64_load(b, 3, 0, 1, x64_pins[k].reg, x64_cpu_field(x64_pins[k].off));
 }
 
 unsigned x64_pin_all(void) {

@@ -326,7 +326,7 @@ void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
   else if (l->kind == X64_LOC_SLOT)
     x64_load(x->buf, 3, 0, 1, reg, x64_slot_mem(l->slot));
   else if (l->kind == X64_LOC_STATE)
-    x64_load(x->buf, l->reg, 0, 0, reg, x64_mem(X64_R14, l->slot));
+    x64_load(x->buf, l->reg, 0, 0, reg, x64_cpu_field(l->slot));
   else if (l->kind == X64_LOC_REG && l->reg != reg)
     x64_mov_rr(x->buf, 1, reg, l->reg);
   else if (l->kind == X64_LOC_NONE)

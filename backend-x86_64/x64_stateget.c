@@ -112,6 +112,6 @@ int x64_state_mem(struct x64_ctx *x, uint32_t ref, int w, struct x64_mem *m) {
   const struct x64_loc *l = &x->ra.loc[x64_resolve(x, ref)];
   if (!ref || l->kind != X64_LOC_STATE || (w && l->reg != 3))
     return 0;
-  *m = x64_mem(X64_R14, l->slot);
+  *m = x64_cpu_field(l->slot);
   return 1;
 }

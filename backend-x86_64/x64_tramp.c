@@ -16,25 +16,31 @@
 
 uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
 
+/* What translated code reads and writes most of struct cpu is in reach of
+ * one-byte displacements from r14 (x64.h). */
+_Static_assert(offsetof(struct cpu, jc) + 128 >= X64_STATE_BIAS &&
+                   offsetof(struct cpu, lazy_b) + 8 <= X64_STATE_BIAS + 128,
+               "struct cpu's last fields at r14 - 128 .. r14 + 127");
+
 static const uint8_t x64_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R14, X64_R15};
 
 /* MXCSR: all exceptions masked, round to nearest, no FTZ/DAZ, no flags. */
 enum { X64_MXCSR_DEFAULT = 0x1f80 };
 
 static struct x64_mem x64_host_fp(void) {
-  return x64_mem(X64_R14, offsetof(struct cpu, host_fp));
+  return x64_cpu_field(offsetof(struct cpu, host_fp));
 }
 
 static void x64_emit_entry(struct tc_buf *b) {
   for (unsigned i = 0; i < sizeof(x64_saved); i++)
     x64_push(b, x64_saved[i]);
   /* 6 pushes + return address = 56: rsp + X64_FRAME is 16-byte aligned */
-  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME);         /* sub rsp, FRAME */
-  x64_mov_rr(b, 1, X64_R14, X64_RDI);                    /* mov r14, rdi */
-  x64_pin_load(b, x64_pin_all());                        /* mov rbx, [r14+x0] ... */
-  x64_store_imm(b, 2, x64_host_fp(), X64_MXCSR_DEFAULT); /* mov dword [r14+host_fp], imm */
-  x64_ldmxcsr(b, x64_host_fp());                         /* ldmxcsr [r14+host_fp] */
-  x64_jmp_r(b, X64_RSI);                                 /* jmp rsi */
+  x64_alu_ri(b, 1, X64_SUB, X64_RSP, X64_FRAME);            /* sub rsp, FRAME */
+  x64_lea(b, 1, X64_R14, x64_mem(X64_RDI, X64_STATE_BIAS)); /* lea r14, [rdi + bias] */
+  x64_pin_load(b, x64_pin_all());                           /* mov rbx, [r14+x0] ... */
+  x64_store_imm(b, 2, x64_host_fp(), X64_MXCSR_DEFAULT);    /* mov dword [r14+host_fp], imm */
+  x64_ldmxcsr(b, x64_host_fp());                            /* ldmxcsr [r14+host_fp] */
+  x64_jmp_r(b, X64_RSI);                                    /* jmp rsi */
 }
 
 /* MXCSR flags IE DE ZE OE UE PE (bits 0-5) to IR_FPEXC_* (the same without
@@ -52,8 +58,8 @@ static void x64_emit_fp_fold(struct tc_buf *b) {
   x64_shift_ri(b, 0, X64_SHR, X64_RDX, 1);      /* shr edx, 1 */
   x64_alu_ri(b, 0, X64_AND, X64_RDX, 0x1e);     /* and edx, 0x1e */
   x64_alu_rr(b, 0, X64_OR, X64_RCX, X64_RDX);   /* or ecx, edx */
-  x64_alu_rm(b, 0, X64_OR, X64_RCX, x64_mem(X64_R14, offsetof(struct cpu, fp_pending)));
-  x64_store(b, 2, x64_mem(X64_R14, offsetof(struct cpu, fp_pending)), X64_RCX);
+  x64_alu_rm(b, 0, X64_OR, X64_RCX, x64_cpu_field(offsetof(struct cpu, fp_pending)));
+  x64_store(b, 2, x64_cpu_field(offsetof(struct cpu, fp_pending)), X64_RCX);
 }
 
 static void x64_emit_exit(struct tc_buf *b) {
@@ -69,9 +75,9 @@ static void x64_emit_exit(struct tc_buf *b) {
  * its target (one record, so the stub holds no guest pc of its own). */
 static void x64_emit_exit_chain(struct tc_buf *b) {
   _Static_assert(offsetof(struct tc_exit, target_pc) == 0, "target_pc at [rax]");
-  x64_load(b, 3, 0, 1, X64_RCX, x64_mem(X64_RAX, 0));                   /* mov rcx, [rax] */
-  x64_store(b, 3, x64_mem(X64_R14, offsetof(struct cpu, pc)), X64_RCX); /* mov [r14+pc], rcx */
-  x64_jmp_rel(b, x64_exit_tramp);                                       /* jmp exit */
+  x64_load(b, 3, 0, 1, X64_RCX, x64_mem(X64_RAX, 0));                /* mov rcx, [rax] */
+  x64_store(b, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RCX); /* mov [r14+pc], rcx */
+  x64_jmp_rel(b, x64_exit_tramp);                                    /* jmp exit */
 }
 
 /* An indirect jump's probe found the guest pc in rax in neither entry of
@@ -86,7 +92,7 @@ static void x64_emit_jc_other_pair(struct tc_buf *b) {
   x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0)); /* cmp rax, [rcx] */
   uint8_t *miss = x64_jcc8(b, X64_CC_NE);                  /* jne miss */
   x64_fix8(b, hit);
-  x64_alu_mi(b, 2, X64_CMP, x64_mem(X64_R14, offsetof(struct cpu, exit_request)), 0);
+  x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   uint8_t *waiting = x64_jcc8(b, X64_CC_NE); /* jne miss: a signal or flush is waiting */
   x64_jmp_m(b, x64_mem(X64_RCX, 8));         /* jmp [rcx+8] */
   x64_fix8(b, miss);
@@ -96,9 +102,9 @@ static void x64_emit_jc_other_pair(struct tc_buf *b) {
 /* An indirect jump found no translation for the guest pc in rax: back to
  * the run loop, which translates it and fills the jump-cache entry. */
 static void x64_emit_jc_miss(struct tc_buf *b) {
-  x64_store(b, 3, x64_mem(X64_R14, offsetof(struct cpu, pc)), X64_RAX); /* mov [r14+pc], rax */
-  x64_mov_ri(b, X64_RAX, CPU_EXIT_PLAIN);                               /* mov eax, 0 */
-  x64_jmp_rel(b, x64_exit_tramp);                                       /* jmp exit */
+  x64_store(b, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RAX); /* mov [r14+pc], rax */
+  x64_mov_ri(b, X64_RAX, CPU_EXIT_PLAIN);                            /* mov eax, 0 */
+  x64_jmp_rel(b, x64_exit_tramp);                                    /* jmp exit */
 }
 
 const void *x64_jc_miss_code(void) {

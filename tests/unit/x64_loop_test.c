@@ -104,7 +104,8 @@ static int disassemble(const uint8_t *from, const uint8_t *to, char *text, size_
 }
 
 /* How many lines of text name the guest register slots x0..x30, sp (an
- * access through r14, the struct cpu pointer), and how many the spill area. */
+ * access through r14, X64_STATE_BIAS bytes into the state struct), and how
+ * many the spill area. */
 static void count_accesses(const char *text, int *guest_regs, int *spills) {
   *guest_regs = *spills = 0;
   for (const char *l = text; *l; l = strchr(l, '\n') + 1) {
@@ -116,7 +117,7 @@ static void count_accesses(const char *text, int *guest_regs, int *spills) {
       const char *d = r14;
       while (d > l && d[-1] != ',' && d[-1] != ' ')
         d--;
-      long off = strtol(d, NULL, 16);
+      long off = strtol(d, NULL, 16) + X64_STATE_BIAS;
       if (off >= (long)offsetof(struct a64_cpu, x) && off < (long)offsetof(struct a64_cpu, nzcv))
         (*guest_regs)++;
     }
@@ -139,7 +140,9 @@ static int check_iteration(const char *name, int want_flag_stores, int want_insn
     return -1;
   count_accesses(text, &regs, &spills);
   char lazy_op[32];
-  snprintf(lazy_op, sizeof(lazy_op), ",0x%zx(%%r14)", offsetof(struct cpu, lazy_op));
+  long lazy_disp = (long)offsetof(struct cpu, lazy_op) - X64_STATE_BIAS;
+  snprintf(lazy_op, sizeof(lazy_op), ",%s0x%lx(%%r14)", lazy_disp < 0 ? "-" : "",
+           lazy_disp < 0 ? -lazy_disp : lazy_disp);
   int flag_stores = strstr(text, lazy_op) != NULL;
   if (regs || spills || (flag_stores != 0) != want_flag_stores || n != want_insns) {
     fprintf(stderr,
