@@ -26,13 +26,13 @@
 
 uint8_t *x64_lazy_flags, *x64_lazy_pack;
 
-/* The flag word popfq takes for nibble n: CF = !C, ZF = Z, SF = N, OF = V,
- * and bit 1, which is always set. */
 /* The flags slot: byte edx of the state struct. */
 static struct x64_mem x64_flags_slot(void) {
   return (struct x64_mem){X64_R14, X64_RDX, 0, -X64_STATE_BIAS};
 }
 
+/* The flag word popfq takes for nibble n: CF = !C, ZF = Z, SF = N, OF = V,
+ * and bit 1, which is always set. */
 static uint64_t x64_lazy_eflags(unsigned n) {
   return 2 | (n & 2 ? 0 : 1) | (n & 4 ? 0x40 : 0) | (n & 8 ? 0x80 : 0) | (n & 1 ? 0x800 : 0);
 }

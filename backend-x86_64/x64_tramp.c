@@ -2,7 +2,8 @@
  * code, and patching chained exits.
  *
  * entry(cpu, code): saves the callee-saved registers, reserves the spill area
- * (rsp stays 16-byte aligned at helper calls), r14 = cpu, loads the pinned
+ * (rsp stays 16-byte aligned at helper calls), r14 = cpu + X64_STATE_BIAS
+ * (x64.h), loads the pinned
  * guest registers (x64_pin.c), jumps to code.
  * exit: takes the return value in rax, stores the pinned guest registers,
  * restores, returns to enter's caller.
