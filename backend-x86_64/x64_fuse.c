@@ -70,8 +70,8 @@ static int x64_is_flags_src(struct x64_ctx *x, uint32_t ref) {
  * a GET of the flags only conditions read. */
 int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
-  return ir_is_flags_op(in->op) || x64_is_cc_value(in->op) || x64_fcmp_fusable(in) ||
-         x64_is_cc_get(x, ref);
+  return ir_is_flags_op(in->op) || x64_is_cc_value(in->op) ||
+         (in->op == IR_VFCMP && x64_fcmp_fusable(in)) || x64_is_cc_get(x, ref);
 }
 
 /* The x86 condition that is Arm condition cc after a producer of kind k, or
