@@ -307,6 +307,16 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
 }
 
+/* The pinned slots (x64_pin.c's masks: bit k for x64_pins[k]) whose
+ * registers are in regs. */
+static unsigned x64_pins_in(uint16_t regs) {
+  unsigned mask = 0;
+  for (unsigned k = 0; k < x64_n_pins; k++)
+    if (regs >> x64_pins[k].reg & 1)
+      mask |= 1u << k;
+  return mask;
+}
+
 /* The registers of the pinned slots no GET or PUT of b up to end reaches. */
 static uint16_t x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
   uint16_t freed = 0;
@@ -361,9 +371,7 @@ void x64_loop_header(struct x64_ctx *x) {
   struct x64_loop *l = &x->loop;
   if (!l->n)
     return;
-  for (unsigned k = 0; k < x64_n_pins; k++)
-    if (l->freed >> x64_pins[k].reg & 1)
-      x64_store_reg(x, 8, x64_pins[k].off, x64_pins[k].reg); /* mov [r14+off], reg */
+  x64_pin_store(x->buf, x64_pins_in(l->freed));
   for (unsigned k = 0; k < l->n; k++)
     if (l->c[k].reg != X64_NOREG)
       x64_load(x->buf, l->c[k].size == 8 ? 3 : 2, 0, 0, l->c[k].reg,
@@ -513,10 +521,8 @@ static uint16_t x64_moved_regs(struct x64_ctx *x) {
 
 /* On a way out of the loop: the freed pinned slots back in their registers. */
 void x64_loop_unfree(struct x64_ctx *x) {
-  for (unsigned k = 0; k < x64_n_pins && !x->loop.closed; k++)
-    if (x->loop.freed >> x64_pins[k].reg & 1)
-      x64_load(x->buf, 3, 0, 0, x64_pins[k].reg,
-               x64_cpu_field(x64_pins[k].off)); /* mov reg, [r14+off] */
+  if (!x->loop.closed)
+    x64_pin_load(x->buf, x64_pins_in(x->loop.freed));
 }
 
 /* The back edge's stub: the state the header would start from, stored. */
