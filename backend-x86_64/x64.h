@@ -461,8 +461,9 @@ struct x64_loop {
   uint8_t *carry_of; /* per insn: 1 + the index of the carried slot a GET or PUT reaches, or 0 */
   uint8_t *header;   /* where the back edges go: after the loads */
   void (*store)(struct x64_ctx *, uint32_t); /* a PUT's store, for the back edges' stubs */
-  uint16_t freed; /* pinned registers (x64_pin.c) whose slots the loop never reaches:
-                     the loop's own, stored at the block's start, loaded on its ways out */
+  unsigned freed; /* pinned slots (x64_pin.c's masks: bit k for x64_pins[k]) the loop never
+                     reaches: their registers are the loop's, the slots stored at the
+                     block's start and loaded on its ways out */
 };
 
 struct x64_ctx {
@@ -634,7 +635,7 @@ void x64_defer_discard(struct x64_ctx *x);
 void x64_defer_add_put(struct x64_ctx *x, uint32_t p);
 void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, unsigned reg);
 int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs);
-void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off, uint16_t freed);
+void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off, unsigned freed);
 void x64_defer_mark_close(struct x64_ctx *x, uint32_t close_off);
 int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off);
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
@@ -683,7 +684,8 @@ int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
 int x64_pin_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
 int x64_pin_puts(const struct ir_insn *in);
 unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
-void x64_pin_fault(const void *uctx, struct cpu *c, uint16_t freed);
+void x64_pin_fault(const void *uctx, struct cpu *c, unsigned freed);
+uint16_t x64_pin_regs_of(unsigned mask);
 
 /* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);

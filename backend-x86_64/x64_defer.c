@@ -41,7 +41,7 @@ struct x64_defer_rec {
   uint8_t guard_cc;    /* X64_REC_GUARD: the condition on lazy_op of a and b */
   uint8_t guard_k;     /* X64_REC_GUARD: the nibble where it fails */
   uint32_t lazy_op;
-  uint32_t freed; /* X64_DEFER_MARK: the pinned registers the loop block freed (x64_loop.c) */
+  uint32_t freed; /* X64_DEFER_MARK: the pinned slots the loop block freed (x64_loop.c) */
   struct x64_where a, b;
 };
 _Static_assert(sizeof(struct x64_where) == 16 && sizeof(struct x64_defer_rec) == 48,
@@ -229,13 +229,13 @@ void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
 }
 
 /* Record 0 of a loop block is no store: state_off X64_DEFER_MARK, lazy_op
- * the offset of the loop header in the code, freed the pinned registers the
- * loop took for itself (x64_loop.c) and a.value the offset where the block
+ * the offset of the loop header in the code, freed the pinned slots whose
+ * registers the loop took for itself (x64_loop.c) and a.value the offset where the block
  * loads them again (the loop's close; the code's end if it has none). No
  * pcmap entry refers to it. */
 #define X64_DEFER_MARK UINT32_MAX
 
-void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off, uint16_t freed) {
+void x64_defer_set_mark(struct x64_ctx *x, uint32_t header_off, unsigned freed) {
   struct x64_defer_rec r = {.state_off = X64_DEFER_MARK,
                             .lazy_op = header_off,
                             .freed = freed,
@@ -248,11 +248,11 @@ void x64_defer_mark_close(struct x64_ctx *x, uint32_t close_off) {
     x->recs[0].a.value = close_off;
 }
 
-/* The pinned registers the loop block blk freed, at host offset off. */
-static uint16_t x64_defer_freed(const struct tc_block *blk, uint32_t off) {
+/* The pinned slots the loop block blk freed, at host offset off. */
+static unsigned x64_defer_freed(const struct tc_block *blk, uint32_t off) {
   const struct x64_defer_rec *r = blk->defer;
   uint32_t header;
-  return x64_defer_mark(blk, &header) && off < r->a.value ? (uint16_t)r->freed : 0;
+  return x64_defer_mark(blk, &header) && off < r->a.value ? r->freed : 0;
 }
 
 /* True when blk is a loop block: *header_off is its loop header's offset. */

@@ -52,7 +52,7 @@ enum { X64_GPR_ALLOC = 11, X64_SLOT_SCAN = 64 };
 /* The n-th register of x64_pin_order that no slot holds in every block
  * (x64_pin.c), or whose slot the block freed. */
 static unsigned x64_pin_reg(const struct x64_ctx *x, unsigned n) {
-  uint16_t held = x64_pin_mask & (uint16_t)~x->loop.freed;
+  uint16_t held = x64_pin_mask & (uint16_t)~x64_pin_regs_of(x->loop.freed);
   for (unsigned i = 0; i < sizeof(x64_pin_order); i++)
     if (!(held >> x64_pin_order[i] & 1) && n-- == 0)
       return x64_pin_order[i];
@@ -275,15 +275,14 @@ static void x64_loop_need_pins(struct x64_ctx *x, const struct x64_scan *sc, uns
   for (unsigned k = 0; k < sc->n; k++)
     cand += sc->s[k].kind == X64_CK_RW || sc->s[k].kind == X64_CK_RO;
   want += cand < X64_FREE_FOR_CARRY ? cand : X64_FREE_FOR_CARRY;
-  unsigned need = want > have ? want - have : 0;
-  uint16_t freed = 0;
-  for (unsigned r = 0; r < 16 && need; r++)
-    if (x->loop.freed >> r & 1) {
-      freed |= (uint16_t)(1u << r);
+  unsigned need = want > have ? want - have : 0, freed = 0;
+  for (unsigned k = 0; k < x64_n_pins && need; k++)
+    if (x->loop.freed >> k & 1) {
+      freed |= 1u << k;
       need--;
     }
   x->loop.freed = freed;
-  x->ra.pinned &= (uint16_t)~freed;
+  x->ra.pinned &= (uint16_t)~x64_pin_regs_of(freed);
 }
 
 static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
@@ -307,31 +306,15 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
 }
 
-/* The pinned slots (x64_pin.c's masks: bit k for x64_pins[k]) whose
- * registers are in regs. */
-static unsigned x64_pins_in(uint16_t regs) {
-  unsigned mask = 0;
-  for (unsigned k = 0; k < x64_n_pins; k++)
-    if (regs >> x64_pins[k].reg & 1)
-      mask |= 1u << k;
-  return mask;
-}
-
-/* The registers of the pinned slots no GET or PUT of b up to end reaches. */
-static uint16_t x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
-  uint16_t freed = 0;
-  for (unsigned k = 0; k < x64_n_pins; k++) {
-    uint32_t off = x64_pins[k].off, i = 1;
-    for (; i <= end; i++) {
-      const struct ir_insn *in = &b->insn[i];
-      if ((in->op == IR_GET || in->op == IR_PUT) && in->imm < off + 8 &&
-          off < in->imm + x64_state_size(in))
-        break;
-    }
-    if (i > end)
-      freed |= (uint16_t)(1u << x64_pins[k].reg);
+/* The pinned slots no GET or PUT of b up to end reaches. */
+static unsigned x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
+  unsigned used = 0;
+  for (uint32_t i = 1; i <= end; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    if (in->op == IR_GET || in->op == IR_PUT)
+      used |= x64_pin_overlaps((uint32_t)in->imm, x64_state_size(in));
   }
-  return freed;
+  return x64_pin_all() & ~used;
 }
 
 /* Decide which slots the block carries (none: not a loop block). Runs
@@ -354,7 +337,7 @@ int x64_loop_init(struct x64_ctx *x) {
   x->loop.freed = x64_loop_free_pins(b, x->loop.end);
   x64_choose(x, &sc);
   if (!x->loop.n) {
-    x->ra.pinned |= x->loop.freed;
+    x->ra.pinned |= x64_pin_regs_of(x->loop.freed);
     x->loop.freed = 0;
     return 0;
   }
@@ -371,7 +354,7 @@ void x64_loop_header(struct x64_ctx *x) {
   struct x64_loop *l = &x->loop;
   if (!l->n)
     return;
-  x64_pin_store(x->buf, x64_pins_in(l->freed));
+  x64_pin_store(x->buf, l->freed);
   for (unsigned k = 0; k < l->n; k++)
     if (l->c[k].reg != X64_NOREG)
       x64_load(x->buf, l->c[k].size == 8 ? 3 : 2, 0, 0, l->c[k].reg,
@@ -482,7 +465,7 @@ void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ct
     return;
   x64_loop_flush(x, store);
   if (x->loop.freed) { /* the rest of the block has the pinned slots back */
-    x64_ra_evict(x, x->loop.freed);
+    x64_ra_evict(x, x64_pin_regs_of(x->loop.freed));
     x64_loop_unfree(x);
     x64_defer_mark_close(x, (uint32_t)(x->buf->cur - x->blk->code));
   }
@@ -522,7 +505,7 @@ static uint16_t x64_moved_regs(struct x64_ctx *x) {
 /* On a way out of the loop: the freed pinned slots back in their registers. */
 void x64_loop_unfree(struct x64_ctx *x) {
   if (!x->loop.closed)
-    x64_pin_load(x->buf, x64_pins_in(x->loop.freed));
+    x64_pin_load(x->buf, x->loop.freed);
 }
 
 /* The back edge's stub: the state the header would start from, stored. */

@@ -119,17 +119,13 @@ static void x64_lower_vconst(struct x64_ctx *x, uint32_t ref) {
   x64_vconst_to(x, x64_dst(x, ref), x->ir->vconst[x64_vin(x, ref)->imm], X64_XS0);
 }
 
-static struct x64_mem x64_vcpu(uint64_t off) {
-  return x64_cpu_field(off);
-}
-
 static void x64_lower_vget(struct x64_ctx *x, uint32_t ref) {
-  x64_sse_rm(x->buf, X64_MOVDQU_LOAD, x64_dst(x, ref), x64_vcpu(x64_vin(x, ref)->imm));
+  x64_sse_rm(x->buf, X64_MOVDQU_LOAD, x64_dst(x, ref), x64_cpu_field(x64_vin(x, ref)->imm));
 }
 
 static void x64_lower_vput(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vin(x, ref);
-  x64_sse_rm(x->buf, X64_MOVDQU_STORE, x64_vsrc(x, in->a, X64_XS0), x64_vcpu(in->imm));
+  x64_sse_rm(x->buf, X64_MOVDQU_STORE, x64_vsrc(x, in->a, X64_XS0), x64_cpu_field(in->imm));
 }
 
 /* d = a; d op= b */

@@ -90,6 +90,15 @@ void x64_pin_load(struct tc_buf *b, unsigned mask) {
       x64_load(b, 3, 0, 1, x64_pins[k].reg, x64_cpu_field(x64_pins[k].off));
 }
 
+/* The host registers of the pinned slots in mask. */
+uint16_t x64_pin_regs_of(unsigned mask) {
+  uint16_t regs = 0;
+  for (unsigned k = 0; k < x64_n_pins; k++)
+    if (mask >> k & 1)
+      regs |= (uint16_t)(1u << x64_pins[k].reg);
+  return regs;
+}
+
 unsigned x64_pin_all(void) {
   return (1u << x64_n_pins) - 1;
 }
@@ -220,14 +229,14 @@ unsigned x64_pin_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
 }
 
 /* A fault in translated code: the pinned slots from the host registers,
- * but those whose registers the loop block freed (x64_loop.c). */
-void x64_pin_fault(const void *uctx, struct cpu *c, uint16_t freed) {
+ * but those in freed, whose registers a loop block took (x64_loop.c). */
+void x64_pin_fault(const void *uctx, struct cpu *c, unsigned freed) {
   const ucontext_t *uc = uctx;
   static const uint8_t greg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP,
                                    REG_RSI, REG_RDI, REG_R8,  REG_R9,  REG_R10, REG_R11,
                                    REG_R12, REG_R13, REG_R14, REG_R15};
   for (unsigned k = 0; k < x64_n_pins; k++) {
-    if (freed >> x64_pins[k].reg & 1)
+    if (freed >> k & 1)
       continue; /* the state struct holds it (x64_loop.c) */
     uint64_t v = (uint64_t)uc->uc_mcontext.gregs[greg[x64_pins[k].reg]];
     memcpy((uint8_t *)c + x64_pins[k].off, &v, 8);
