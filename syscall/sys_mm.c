@@ -42,10 +42,10 @@ int64_t sys_mmap(const struct sys_call *s) {
       mmap((void *)(uintptr_t)addr, len, sys_prot(s->a[2]), flags, (int)s->a[4], (off_t)s->a[5]);
   if (p == MAP_FAILED)
     return -errno;
+  tc_file_unmapped((uint64_t)(uintptr_t)p, len); /* first: it may save what it drops */
   if (flags & MAP_FIXED)
     tc_invalidate(addr, len);
   tc_exec_set((uint64_t)(uintptr_t)p, len, (s->a[2] & PROT_EXEC) != 0);
-  tc_file_unmapped((uint64_t)(uintptr_t)p, len);
   if ((flags & MAP_TYPE) != MAP_PRIVATE && !(flags & MAP_ANONYMOUS))
     tc_file_mapped_shared((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
   else if ((s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
@@ -60,9 +60,9 @@ int64_t sys_munmap(const struct sys_call *s) {
     return -EINVAL;
   if (munmap((void *)(uintptr_t)s->a[0], s->a[1]))
     return -errno;
+  tc_file_unmapped(s->a[0], s->a[1]);
   tc_invalidate(s->a[0], s->a[1]);
   tc_exec_set(s->a[0], s->a[1], 1);
-  tc_file_unmapped(s->a[0], s->a[1]);
   return 0;
 }
 
@@ -105,8 +105,8 @@ int64_t sys_mremap(const struct sys_call *s) {
   void *p = mremap((void *)(uintptr_t)old, old_len, new_len, flags, (void *)(uintptr_t)to);
   if (p == MAP_FAILED)
     return -errno;
-  tc_invalidate(old, old_len);
   tc_file_unmapped(old, old_len);
+  tc_invalidate(old, old_len);
   sys_vdso_moved(old, old_len, (uint64_t)(uintptr_t)p);
   tc_file_unmapped((uint64_t)(uintptr_t)p, new_len);
   if ((uint64_t)(uintptr_t)p != old) { /* moved, perhaps over other code (MREMAP_FIXED) */

@@ -213,6 +213,7 @@ struct tc_block *tc_persist_load(uint64_t pc);
 void tc_persist_note(struct tc_block *blk);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */
 void tc_persist_save(void);
+void tc_persist_unmapped(struct tc_pfile *f); /* its last mapping went: save it now */
 void tc_persist_forked(void);
 void tc_persist_forget(void); /* forget every noted block (a forked child) */
 void tc_persist_reopen(void); /* a new program: the cache files read again */

@@ -49,6 +49,10 @@ static bool tc_pdir_trusted(const struct stat *st) {
   return st->st_uid == geteuid() && !(st->st_mode & (S_IWGRP | S_IWOTH));
 }
 
+/* Whether the directory may be read: -1 not looked at yet; looked at again
+ * once this process has made it (tc_pdir_publish). */
+static int tc_pdir_readable = -1;
+
 static bool tc_pdir_dir_ok(void) {
   struct stat st;
   return tc_pdir_path() && !stat(tc_pdir, &st) && S_ISDIR(st.st_mode) && tc_pdir_trusted(&st);
@@ -61,10 +65,9 @@ static void tc_pdir_file(char *buf, size_t size, uint64_t key) {
 const uint8_t *tc_pdir_open(uint64_t key, size_t *size) {
   char path[4200];
   struct stat st;
-  static int dir_ok = -1;
-  if (dir_ok < 0)
-    dir_ok = tc_pdir_dir_ok();
-  if (!dir_ok)
+  if (tc_pdir_readable < 0)
+    tc_pdir_readable = tc_pdir_dir_ok();
+  if (!tc_pdir_readable)
     return NULL;
   tc_pdir_file(path, sizeof(path), key);
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -182,6 +185,8 @@ void tc_pdir_publish(uint64_t key, const void *data, size_t size) {
     unlink(tmp);
     return;
   }
+  if (!tc_pdir_readable)
+    tc_pdir_readable = -1;
   tc_pdir_trim();
 }
 

@@ -624,6 +624,23 @@ void tc_persist_save(void) {
       tc_persist_save_file(f);
 }
 
+/* f is no longer mapped: its fresh blocks are saved before the unmapping
+ * drops them, and its cache files are looked up again if it is mapped again
+ * (a library dlopen'ed once more then loads what it ran before). The old
+ * images stay mapped: blocks loaded from them read their pcmap and records
+ * there for as long as they are in the buffer. */
+void tc_persist_unmapped(struct tc_pfile *f) {
+  if (!tc_persist_active)
+    return;
+  pthread_mutex_lock(&tc_mutex);
+  if (f->n_fresh) {
+    tc_persist_save_file(f);
+    f->disk = f->delta = NULL;
+    f->state = 0;
+  }
+  pthread_mutex_unlock(&tc_mutex);
+}
+
 void tc_persist_forget(void) {
   for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
     f->n_fresh = 0;

@@ -112,12 +112,47 @@ void tc_file_mapped_shared(int fd, uint64_t start, uint64_t len, uint64_t offset
     tc_pmap_add(fd, start, len, offset, true);
 }
 
+enum { TC_GONE_MAX = 16 };
+
+static bool tc_pfile_mapped(const struct tc_pfile *f) {
+  for (size_t i = 0; i < tc_n_pmaps; i++)
+    if (tc_pmaps[i].file == f)
+      return true;
+  return false;
+}
+
+/* The files with a mapping in [start, end) that the cut leaves unmapped,
+ * into gone (at most TC_GONE_MAX); returns how many (tc_pfile_lock held). */
+static size_t tc_pmap_cut_files(uint64_t start, uint64_t end, struct tc_pfile **gone) {
+  size_t n = 0;
+  for (size_t i = 0; i < tc_n_pmaps && n < TC_GONE_MAX; i++) {
+    struct tc_pfile *f = tc_pmaps[i].file;
+    bool seen = false;
+    for (size_t k = 0; k < n; k++)
+      seen |= gone[k] == f;
+    if (!seen && tc_pmaps[i].start < end && start < tc_pmaps[i].end)
+      gone[n++] = f;
+  }
+  tc_pmap_cut(start, end);
+  size_t kept = 0;
+  for (size_t k = 0; k < n; k++)
+    if (!tc_pfile_mapped(gone[k]))
+      gone[kept++] = gone[k];
+  return kept;
+}
+
+/* Before the translations of [start, start + len) are dropped: a file no
+ * longer mapped anywhere (a library the guest dlclose'd) has its new
+ * translations saved now, while they are still valid. */
 void tc_file_unmapped(uint64_t start, uint64_t len) {
+  struct tc_pfile *gone[TC_GONE_MAX];
   if (!tc_n_pmaps)
     return;
   pthread_mutex_lock(&tc_pfile_lock);
-  tc_pmap_cut(start, start + len);
+  size_t n = tc_pmap_cut_files(start, start + len, gone);
   pthread_mutex_unlock(&tc_pfile_lock);
+  for (size_t k = 0; k < n; k++) /* tc_mutex comes before tc_pfile_lock */
+    tc_persist_unmapped(gone[k]);
 }
 
 enum { TC_ALIASES_MAX = 16 };

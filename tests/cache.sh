@@ -17,7 +17,7 @@ XRUN=${XRUN:-$PWD/xrun}
 QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
-CASES="cold warm aslr exec_children changed_file delta_merge corrupt corrupt_data truncated foreign_owner_mode
+CASES="cold warm aslr exec_children changed_file delta_merge dlclose corrupt corrupt_data truncated foreign_owner_mode
   unwritable_dir parallel_writers size_limit stats_clear no_cache pinning"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
@@ -231,6 +231,58 @@ if [ -x "$T/paths" ]; then
   if [ -z "$why" ]; then pass delta_merge; else fail delta_merge "${why#; }"; fi
 else
   echo "SKIP cache/delta_merge: $GUEST_CC could not build a static program"
+fi
+
+# dlclose: a library that a program dlopens, runs and dlcloses twice. Its
+# translations are saved when it is unmapped (before they are dropped), so
+# the second dlopen in the same run loads them, and a second run translates
+# nothing at all.
+if command -v "$GUEST_CC" >/dev/null; then
+  cat >"$T/plug.c" <<'EOF'
+static unsigned mix(unsigned h, unsigned v) { return (h ^ v) * 16777619u; }
+unsigned plug_work(int n) {
+  unsigned h = 2166136261u;
+  for (int i = 0; i < n; i++) {
+    h = i % 3 ? mix(h, i) : mix(h, i * 7 + 1);
+    if (h % 5 == 0) h += 3; else if (h % 7 == 1) h ^= 0x55; else h -= i;
+  }
+  return h;
+}
+EOF
+  cat >"$T/dlmain.c" <<'EOF'
+#include <dlfcn.h>
+#include <stdio.h>
+int main(int argc, char **argv) {
+  for (int k = 0; k < 2 && argc > 1; k++) {
+    void *h = dlopen(argv[1], RTLD_NOW);
+    unsigned (*f)(int) = h ? (unsigned (*)(int))dlsym(h, "plug_work") : NULL;
+    if (!f) { printf("dlopen: %s\n", dlerror()); return 1; }
+    printf("round %d: %u\n", k, f(20000));
+    dlclose(h);
+  }
+  return 0;
+}
+EOF
+  "$GUEST_CC" -O2 -shared -fPIC -o "$T/plug.so" "$T/plug.c" 2>/dev/null
+  "$GUEST_CC" -O2 -o "$T/dlmain" "$T/dlmain.c" -ldl 2>/dev/null
+fi
+if [ -x "$T/dlmain" ] && [ -e "$T/plug.so" ]; then
+  DL=$T/dl
+  mkdir -m 700 "$DL"
+  ref "$T/dl.ref" "$T/dlmain" "$T/plug.so"
+  st1=$(run "$DL" "$T/dl1" -- "$T/dlmain" "$T/plug.so")
+  st2=$(run "$DL" "$T/dl2" -- "$T/dlmain" "$T/plug.so")
+  if ! grep -q '^round 1: ' "$T/dl.ref"; then
+    fail dlclose "qemu-aarch64 could not run the program: $(head -1 "$T/dl.ref")"
+  elif [ "$st1" != 0 ] || [ "$st2" != 0 ] || ! same "$T/dl1" "$T/dl.ref" || ! same "$T/dl2" "$T/dl.ref"; then
+    fail dlclose "status $st1/$st2 or output differs from qemu-aarch64"
+  elif [ "$(loaded "$T/dl1")" -lt 5 ] || [ "$(translated "$T/dl2")" != 0 ]; then
+    fail dlclose "expected the second dlopen to load and the second run to translate nothing: $(grep -hE 'persistent|translated' "$T/dl1.err" "$T/dl2.err" | tr -s ' ')"
+  else
+    pass dlclose
+  fi
+else
+  echo "SKIP cache/dlclose: $GUEST_CC could not build the program and its library"
 fi
 
 # copy_cache DIR: a fresh copy of the warm cache
