@@ -217,8 +217,10 @@ void tc_persist_unmapped(struct tc_pfile *f); /* its last mapping went: save it 
 void tc_persist_forked(void);
 void tc_persist_forget(void); /* forget every noted block (a forked child) */
 void tc_persist_reopen(void); /* a new program: the cache files read again */
-/* The noted blocks with code in [lo, hi) are about to be freed. */
-void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi);
+/* The noted blocks with code in [lo, hi) are about to be freed (their region
+ * is reclaimed): the files they belong to are saved now, so that what a long
+ * run translated persists even when the code buffer wraps (tc_mutex held). */
+void tc_persist_save_code(const uint8_t *lo, const uint8_t *hi);
 /* Fuzzing and tests: what a load does with each entry of the cache-file image
  * p (size bytes), short of the guest bytes' hash and the code buffer: every
  * check, then the relocations in a scratch copy. fix_sums first rewrites the

@@ -310,8 +310,10 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   const struct tc_reloc *r = (const void *)(pm + e->n_pcmap);
   const uint8_t *defer = (const uint8_t *)(r + e->n_relocs);
   uint8_t *code = (uint8_t *)(((uintptr_t)tc_code.cur + 15) & ~(uintptr_t)15);
-  if (code + e->code_size > tc_code.end)
-    return NULL; /* full: translating makes room */
+  if (code + e->code_size > tc_code.end) {
+    tc_code.overflow = 1; /* the region is full: the caller makes room */
+    return NULL;
+  }
   struct tc_block *blk = tc_block_alloc(0, e->n_exits);
   blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
@@ -646,14 +648,13 @@ void tc_persist_forget(void) {
     f->n_fresh = 0;
 }
 
-void tc_persist_forget_code(const uint8_t *lo, const uint8_t *hi) {
-  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next) {
-    size_t kept = 0;
+void tc_persist_save_code(const uint8_t *lo, const uint8_t *hi) {
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
     for (size_t i = 0; i < f->n_fresh; i++)
-      if (f->fresh[i].blk->code < lo || f->fresh[i].blk->code >= hi)
-        f->fresh[kept++] = f->fresh[i];
-    f->n_fresh = kept;
-  }
+      if (f->fresh[i].blk->code >= lo && f->fresh[i].blk->code < hi) {
+        tc_persist_save_file(f); /* all its noted blocks, and none is noted then */
+        break;
+      }
 }
 
 /* A new program (tc_new_image, its blocks freed): each cache file is looked

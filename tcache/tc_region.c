@@ -117,7 +117,7 @@ size_t tc_region_drop(unsigned i) {
   if (!r->n)
     return 0;
   tc_count(TC_ST_RECLAIMED, 1);
-  tc_persist_forget_code(r->start, r->end);
+  tc_persist_save_code(r->start, r->end);
   tc_drop_blocks(r->blocks, r->n);
   tc_generation++; /* a thread that held one of them while offline looks again */
   return r->n;

@@ -92,9 +92,22 @@ static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, 
   tc_perfmap_block(blk);
 }
 
+/* The block at pc from the persistent cache; when the region being written
+ * is full, room is made as for a translation and the load tried again (else
+ * each region filled by loading cost a translation, and in every run). */
+static struct tc_block *tc_load_saved(uint64_t pc) {
+  struct tc_block *saved = tc_persist_load(pc);
+  if (!saved && tc_code.overflow) {
+    gc_code_full();
+    saved = tc_persist_load(pc);
+    tc_code.overflow = 0;
+  }
+  return saved;
+}
+
 static struct tc_block *tc_translate_at(struct cpu *c, uint64_t pc) {
   uint64_t t0 = tc_stats_clock();
-  struct tc_block *saved = tc_persist_load(pc);
+  struct tc_block *saved = tc_load_saved(pc);
   if (saved) {
     tc_buf_populate();
     tc_perfmap_block(saved);
