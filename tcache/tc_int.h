@@ -235,8 +235,10 @@ uint64_t tc_xxh3(const void *p, size_t n);
 const char *tc_pdir_path(void); /* NULL: no usable directory */
 /* The cache file of key, mapped read-only if it is ours and whole; NULL else. */
 const uint8_t *tc_pdir_open(uint64_t key, size_t *size);
-/* Publish size bytes at data as key's cache file (write, then rename). */
-void tc_pdir_publish(uint64_t key, const void *data, size_t size);
+/* Publish the parts, one after another, as key's cache file (written under
+ * a temporary name, then renamed into place). */
+struct iovec;
+void tc_pdir_publish(uint64_t key, const struct iovec *parts, int n_parts);
 /* Remove the cache file of key, if there is one. */
 void tc_pdir_remove(uint64_t key);
 /* tc_diag.c: the end of the process for both. */

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 #include "tc_int.h"
@@ -170,15 +171,20 @@ static void tc_pdir_trim(void) {
   free(e);
 }
 
-void tc_pdir_publish(uint64_t key, const void *data, size_t size) {
+void tc_pdir_publish(uint64_t key, const struct iovec *parts, int n_parts) {
   char tmp[4200], path[4200];
+  size_t size = 0;
+  for (int i = 0; i < n_parts; i++)
+    size += parts[i].iov_len;
   if (!tc_pdir_path() || size > xrun_opt.cache_max || !tc_pdir_make())
     return;
   snprintf(tmp, sizeof(tmp), "%s/.tmp-%d-%016llx", tc_pdir, (int)getpid(), (unsigned long long)key);
   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0)
     return;
-  bool ok = tc_pdir_write_all(fd, data, size);
+  bool ok = true;
+  for (int i = 0; i < n_parts && ok; i++)
+    ok = tc_pdir_write_all(fd, parts[i].iov_base, parts[i].iov_len);
   ok = !close(fd) && ok;
   tc_pdir_file(path, sizeof(path), key);
   if (!ok || rename(tmp, path)) {

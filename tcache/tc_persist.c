@@ -31,6 +31,7 @@
  */
 #define _GNU_SOURCE
 #include <link.h>
+#include <sys/uio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <string.h>
@@ -539,26 +540,39 @@ static void tcp_publish(const struct tc_pfile *f, bool delta, struct tcp_entry *
       k--;
     e[k++] = e[i];
   }
-  size_t head = sizeof(struct tcp_header) + k * sizeof(*e), total = head + data->n;
-  uint8_t *file = malloc(total);
-  if (!file)
-    return;
+  size_t head = sizeof(struct tcp_header) + k * sizeof(*e);
   for (size_t i = 0; i < k; i++)
     e[i].data += head;
   struct tcp_header h;
   tcp_header_of(f, &h);
-  h.file_size = total, h.n_entries = k;
-  memcpy(file + sizeof(h), e, k * sizeof(*e));
-  memcpy(file + head, data->p, data->n);
-  h.checksum = tc_xxh3(file + sizeof(h), k * sizeof(*e));
-  memcpy(file, &h, sizeof(h));
-  tc_pdir_publish(tc_pfile_key(f, delta), file, total);
-  free(file);
+  h.file_size = head + data->n, h.n_entries = k;
+  h.checksum = tc_xxh3(e, k * sizeof(*e));
+  struct iovec parts[] = {{&h, sizeof(h)}, {e, k * sizeof(*e)}, {data->p, data->n}};
+  tc_pdir_publish(tc_pfile_key(f, delta), parts, 3);
+}
+
+/* Room in o for n more bytes, at once: no copy each time it would grow. */
+static void tcp_reserve(struct tcp_out *o, size_t n) {
+  if (o->n + n <= o->cap)
+    return;
+  uint8_t *grown = realloc(o->p, o->n + n);
+  if (grown)
+    o->p = grown, o->cap = o->n + n;
+}
+
+/* The bytes tcp_save_block writes for blk, at most (tcp_put aligns each part). */
+static size_t tcp_block_bytes(const struct tc_block *blk) {
+  return tcp_align8(blk->code_size) + blk->n_exits * sizeof(struct tcp_exit) +
+         tcp_align8(blk->n_pcmap * sizeof(struct tc_pcmap)) +
+         tcp_align8(blk->n_relocs * sizeof(struct tc_reloc)) + tcp_align8(blk->defer_size);
 }
 
 /* The fresh blocks of f that can be saved, into o and e; returns how many. */
 static size_t tcp_save_fresh(const struct tc_pfile *f, struct tcp_out *o, struct tcp_entry *e) {
-  size_t n = 0;
+  size_t n = 0, bytes = 0;
+  for (size_t i = 0; i < f->n_fresh; i++)
+    bytes += tcp_block_bytes(f->fresh[i].blk);
+  tcp_reserve(o, bytes);
   for (size_t i = 0; i < f->n_fresh; i++)
     n += tcp_save_block(o, &f->fresh[i], &e[n]);
   return n;
@@ -577,17 +591,24 @@ static void tcp_write(const struct tc_pfile *f, bool into_delta, const struct tc
     tcp_entries(delta, &delta_n);
   struct tcp_entry *e = malloc((main_n + delta_n + saved) * sizeof(*e));
   struct tcp_out o = {0};
+  const struct tcp_out *data = &o;
   size_t n = 0;
-  if (e && main)
-    n = tcp_keep_old(&o, main, main_size, e);
-  if (e && delta)
-    n += tcp_keep_old(&o, delta, delta_size, e + n);
+  if (e && (main || delta)) { /* the old blocks' data, then fo's */
+    tcp_reserve(&o, main_size + delta_size + fo->n);
+    if (main)
+      n = tcp_keep_old(&o, main, main_size, e);
+    if (delta)
+      n += tcp_keep_old(&o, delta, delta_size, e + n);
+  } else {
+    data = fo; /* nothing to keep: fo as it is */
+  }
+  uint64_t base = data == fo ? 0 : o.n; /* where fo's data goes */
   for (size_t i = 0; e && i < saved; i++, n++) {
     e[n] = fe[i];
-    e[n].data += o.n; /* fo's data goes after o's */
+    e[n].data += base;
   }
-  if (e && tcp_put(&o, fo->p, fo->n) && !o.failed) {
-    tcp_publish(f, into_delta, e, n, &o);
+  if (e && (data == fo || tcp_put(&o, fo->p, fo->n)) && !data->failed) {
+    tcp_publish(f, into_delta, e, n, data);
     if (!into_delta) /* its blocks are in the main file now */
       tc_pdir_remove(tc_pfile_key(f, true));
     tc_count(TC_ST_DISK_SAVES, saved);
