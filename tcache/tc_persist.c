@@ -195,14 +195,21 @@ static const struct tcp_entry *tcp_find(const uint8_t *disk, uint64_t off) {
 }
 
 /* Bytes of an entry's data, or 0 when its counts are out of bounds. */
+/* The bytes of a block's data: code, exits, pcmap, relocs and records, each
+ * part 8-byte aligned (tcp_put). */
+static size_t tcp_parts_size(uint64_t code_size, uint64_t n_exits, uint64_t n_pcmap,
+                             uint64_t n_relocs, uint64_t defer_size) {
+  return tcp_align8(code_size) + n_exits * sizeof(struct tcp_exit) +
+         n_pcmap * sizeof(struct tc_pcmap) + n_relocs * sizeof(struct tc_reloc) +
+         tcp_align8(defer_size);
+}
+
 static size_t tcp_data_size(const struct tcp_entry *e) {
   if (e->code_size > TCP_MAX_CODE || e->n_exits > TC_MAX_EXITS || e->n_pcmap > TCP_MAX_PCMAP ||
       e->n_relocs > TCP_MAX_CODE || e->defer_size > TCP_MAX_CODE || !e->guest_size ||
       e->guest_size > TCP_MAX_GUEST || !e->code_size)
     return 0;
-  return tcp_align8(e->code_size) + e->n_exits * sizeof(struct tcp_exit) +
-         e->n_pcmap * sizeof(struct tc_pcmap) + e->n_relocs * sizeof(struct tc_reloc) +
-         tcp_align8(e->defer_size);
+  return tcp_parts_size(e->code_size, e->n_exits, e->n_pcmap, e->n_relocs, e->defer_size);
 }
 
 static uint32_t tcp_reloc_width(uint32_t kind) {
@@ -560,18 +567,13 @@ static void tcp_reserve(struct tcp_out *o, size_t n) {
     o->p = grown, o->cap = o->n + n;
 }
 
-/* The bytes tcp_save_block writes for blk, at most (tcp_put aligns each part). */
-static size_t tcp_block_bytes(const struct tc_block *blk) {
-  return tcp_align8(blk->code_size) + blk->n_exits * sizeof(struct tcp_exit) +
-         tcp_align8(blk->n_pcmap * sizeof(struct tc_pcmap)) +
-         tcp_align8(blk->n_relocs * sizeof(struct tc_reloc)) + tcp_align8(blk->defer_size);
-}
-
 /* The fresh blocks of f that can be saved, into o and e; returns how many. */
 static size_t tcp_save_fresh(const struct tc_pfile *f, struct tcp_out *o, struct tcp_entry *e) {
   size_t n = 0, bytes = 0;
   for (size_t i = 0; i < f->n_fresh; i++)
-    bytes += tcp_block_bytes(f->fresh[i].blk);
+    bytes += tcp_parts_size(f->fresh[i].blk->code_size, f->fresh[i].blk->n_exits,
+                            f->fresh[i].blk->n_pcmap, f->fresh[i].blk->n_relocs,
+                            f->fresh[i].blk->defer_size);
   tcp_reserve(o, bytes);
   for (size_t i = 0; i < f->n_fresh; i++)
     n += tcp_save_block(o, &f->fresh[i], &e[n]);
