@@ -6,6 +6,10 @@
  * stored: the filler looks the pc up again after its write, the dropper
  * looks at every jump cache after the block left the map. One of the two
  * sees the other, so no entry keeps a dropped block once both are done.
+ * While a thread is alone (tc_threaded unset) it drops blocks only itself,
+ * between its fills, and its fills skip the looking again: the flag is set
+ * before a second thread runs, and read after the filler's fence, so a
+ * filler that reads it unset was seen by the dropper's look.
  */
 #include <mimalloc.h>
 #include "tc_int.h"
@@ -143,6 +147,8 @@ void tc_jc_fill(struct cpu *c, struct tc_block *blk) {
     c->jc[i ^ w] = c->jc[i ^ (w - 1)];
   c->jc[i] = (struct tc_jc_entry){c->pc, blk->code};
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  if (!__atomic_load_n(&tc_threaded, __ATOMIC_RELAXED))
+    return; /* alone: blocks are dropped only between this thread's fills */
   for (w = 0; w < TC_JC_WAYS; w++)
     tc_jc_check(&c->jc[i ^ w], TC_JC_EMPTY);
 }

@@ -22,6 +22,9 @@
 pthread_mutex_t tc_mutex = PTHREAD_MUTEX_INITIALIZER;
 pthread_mutex_t tc_chain_lock = PTHREAD_MUTEX_INITIALIZER;
 struct cpu *tc_cpus; /* under tc_mutex */
+/* A second guest thread has run in this process (since it started or was
+ * forked): until then no other thread drops blocks while this one runs. */
+bool tc_threaded;
 
 /* Locks that guard small tables (exec ranges, file mappings, xrun's own
  * ranges, signal actions...): no other lock is taken while one is held,
@@ -56,6 +59,7 @@ static void tc_fork_child(void) {
   pthread_mutex_init(&tc_chain_lock, NULL);
   pthread_mutex_init(&tc_mutex, NULL);
   tc_cpus = tc_current;
+  tc_threaded = false;
   if (tc_current)
     tc_current->next_cpu = NULL;
   tc_buf_fork_child();
@@ -83,6 +87,8 @@ void tc_thread_enter(struct cpu *c) {
     return;
   tc_entered = true;
   pthread_mutex_lock(&tc_mutex);
+  if (tc_cpus) /* before this thread runs guest code, let alone drops blocks */
+    __atomic_store_n(&tc_threaded, true, __ATOMIC_SEQ_CST);
   c->next_cpu = tc_cpus;
   tc_cpus = c;
   pthread_mutex_unlock(&tc_mutex);
