@@ -101,7 +101,7 @@ void tc_thread_leave(struct cpu *c);
 void tc_clear_jump_caches(void);
 bool tc_lock_briefly(pthread_mutex_t *m);
 extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
-extern bool tc_threaded;     /* another guest thread has run (tc_threads.c) */
+extern bool tc_threaded;    /* another guest thread has run (tc_threads.c) */
 
 /* Jump caches (tc_jc.c): fill one after a miss, and take a dropped block's
  * pc out of every thread's (tc_mutex held). */
