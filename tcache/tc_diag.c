@@ -32,6 +32,8 @@ static void tc_diag_save(void) {
 void tc_diag_init(void) {
   if (!xrun_opt.perfmap && !xrun_opt.stats && !tc_persist_wanted())
     return;
+  if (xrun_opt.stats)
+    tc_stats_init();
   atexit(tc_diag_atexit);
   pthread_atfork(NULL, NULL, tc_diag_forked);
 }

@@ -178,6 +178,7 @@ uint64_t tc_stats_clock(void);
 void tc_stats_thread_enter(void);
 void tc_stats_thread_leave(void);
 void tc_stats_forked(void);
+void tc_stats_init(void); /* --stats: keep this stderr for the report */
 void tc_stats_print(int sig);
 
 /* --perfmap (tc_perfmap.c). */

@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 /* tc_stats.c - --stats: where the translator's time goes, printed on stderr
- * when the process ends.
+ * when the process ends: on the stderr xrun started with, kept on a
+ * descriptor of xrun's own, as guests close theirs before they end
+ * (coreutils' close_stdout) or point descriptor 2 elsewhere.
  *
  * Counting is a plain increment of a counter of the current thread
  * (tc_count), free of locks and shared cache lines, so it stays on even
@@ -22,6 +24,13 @@ __thread struct tc_stats_thread tc_tstats;
 static struct tc_stats_thread *tc_stats_threads; /* under tc_stats_lock */
 static struct tc_stats_thread tc_stats_gone;
 static pthread_mutex_t tc_stats_lock = PTHREAD_MUTEX_INITIALIZER;
+static int tc_stats_fd = 2;
+
+void tc_stats_init(void) {
+  int fd = xrun_fd_high(2);
+  if (fd >= 0)
+    tc_stats_fd = fd;
+}
 
 uint64_t tc_stats_clock(void) {
   struct timespec ts;
@@ -141,6 +150,6 @@ void tc_stats_print(int sig) {
   if (len > (int)sizeof(buf) - 1)
     len = (int)sizeof(buf) - 1;
   for (int off = 0, w; off < len; off += w)
-    if ((w = (int)write(2, buf + off, len - off)) <= 0)
+    if ((w = (int)write(tc_stats_fd, buf + off, len - off)) <= 0)
       break;
 }

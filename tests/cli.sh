@@ -185,6 +185,20 @@ reclaimed=$(grep -o 'reclaimed *[0-9]*' "$OUT/pf.err" | awk '{ if ($2 > 0) n++ }
   [ $st3 = 125 ] && [ "$(wc -l <"$OUT/pf.bad")" = 1 ]
 check tcache_size $? "status $st/$st2/$st3, runs that reclaimed code: $reclaimed of 2, $(head -1 "$OUT/pf.bad")"
 
+# --stats reports on the stderr xrun started with, even when the guest
+# closed its descriptor 2 (as coreutils programs do before they end) or
+# pointed it at /dev/null: one report, on the run's stderr
+printf '#include <fcntl.h>\n#include <stdio.h>\n#include <unistd.h>\nint main(int c,char**v){puts("ran");fflush(stdout);if(c>1)dup2(open("/dev/null",O_WRONLY),2);else close(2);return 0;}\n' >"$OUT/close2.c"
+aarch64-linux-gnu-gcc -O2 -static -o "$OUT/close2" "$OUT/close2.c"
+"$XRUN" --stats "$OUT/close2" >"$OUT/close2.out" 2>"$OUT/close2.err"
+st=$?
+XRUN_STATS=1 "$XRUN" "$OUT/close2" null >>"$OUT/close2.out" 2>>"$OUT/close2.err"
+st2=$?
+[ $st = 0 ] && [ $st2 = 0 ] && [ "$(cat "$OUT/close2.out")" = "$(printf 'ran\nran')" ] &&
+  [ "$(grep -c '^xrun --stats (pid [0-9]*, exit):' "$OUT/close2.err")" = 2 ] &&
+  [ "$(grep -c '^  blocks translated' "$OUT/close2.err")" = 2 ]
+check stats_closed_stderr $? "status $st/$st2, stderr: $(head -c 300 "$OUT/close2.err")"
+
 # --no-smc (debugging): translations are no longer dropped when the guest
 # rewrites its code, so the rewrite test runs stale code (its expected output,
 # from qemu-aarch64, says every call saw the new code); without it, right.
