@@ -62,16 +62,26 @@ static void opt_rc_observe(struct opt_rc *rc, uint64_t off, uint32_t size) {
 /* A v128 GET of bytes known as two i64 halves, the high one 0 (a scalar
  * result: the guest zeroes the rest of its vector register) becomes that
  * low value zero-extended, not a 16-byte load of two 8-byte stores, which
- * the store buffer cannot forward. An i64 GET of the low half of a v128
- * known to be such a value is the i64 itself. True when r was one. */
+ * the store buffer cannot forward. An i64 GET of a half of a known v128 is
+ * that half: the i64 a VZEXT64 made for the low one, else the lane, taken
+ * from the value (VEXTRACT), not loaded back. True when r was one. */
 static int opt_rc_get_halves(struct opt_rc *rc, uint32_t r) {
   struct ir_insn *i = &rc->b->insn[r];
   if (i->type == IR_I64) {
+    unsigned lane = 0;
     const struct opt_range *v = opt_rc_known_at(rc, i->imm, IR_V128);
-    const struct ir_insn *z = v ? &rc->b->insn[v->ref] : NULL;
-    if (!z || z->op != IR_VZEXT64 || rc->b->insn[z->a].type != IR_I64)
+    if (!v && i->imm >= 8 && (v = opt_rc_known_at(rc, i->imm - 8, IR_V128)))
+      lane = 1;
+    if (!v)
       return 0;
-    opt_replace(rc->b, rc->repl, r, z->a);
+    const struct ir_insn *z = &rc->b->insn[v->ref];
+    if (!lane && z->op == IR_VZEXT64 && rc->b->insn[z->a].type == IR_I64) {
+      opt_replace(rc->b, rc->repl, r, z->a);
+      return 1;
+    }
+    struct ir_insn get = *i; /* its slot is known from here: this value */
+    *i = (struct ir_insn){.op = IR_VEXTRACT, .type = IR_I64, .aux = 3, .a = v->ref, .imm = lane};
+    opt_ranges_add(&rc->known, &get, r, 0);
     return 1;
   }
   const struct opt_range *lo = opt_rc_known_at(rc, i->imm, IR_I64);

@@ -591,28 +591,34 @@ bool trans_vec_tbl(struct a64_ctx *s, const struct arg_vec_tbl *a) {
 /* ---- FMOV (general): sf 0 0 11110 type 1 rmode opcode 000000 Rn Rd ----
  * 0x1e260000 fmov wd, sn   0x1e270000 fmov sd, wn
  * 0x9e660000 fmov xd, dn   0x9e670000 fmov dd, xn
- * 0x9eae0000 fmov xd, vn.d[1]   0x9eaf0000 fmov vd.d[1], xn */
+ * 0x9eae0000 fmov xd, vn.d[1]   0x9eaf0000 fmov vd.d[1], xn
+ * As 64-bit reads and writes of the vector register's halves, as FMOV
+ * (scalar, register) is: compilers use s and d registers as spill slots
+ * for integers, and a slot a loop only moves in and out that way is one
+ * (offset, i64) a loop block carries in a host register (x64_loop.c);
+ * opt_regcache still forwards a vector value to a read of its half. */
 bool trans_vec_fmov(struct a64_ctx *s, const struct arg_vec_fmov *a) {
   unsigned rd = a->rd, rn = a->rn, sf = a->sf;
+  struct ir_block *b = s->b;
   switch (sf << 7 | a->ftype << 5 | a->rmode << 3 | a->opcode) {
   case 0x06:   /* 0x1e260000 */
   case 0xa6:   /* 0x9e660000 */
   case 0xce: { /* 0x9eae0000 */
-    uint32_t v = ir_vop(s->b, IR_VEXTRACT, IR_I64, sf ? 3 : 2, a64_vget(s, rn), 0, a->rmode & 1);
-    a64_wr(s, rd, 1, false, v);
+    uint32_t v = ir_get(b, IR_I64, a64_off_v(rn) + 8 * (a->rmode & 1));
+    a64_wr(s, rd, sf, false, sf ? v : ir_unop(b, IR_TRUNC, IR_I32, v));
     return true;
   }
   case 0x07:   /* 0x1e270000 */
   case 0xa7: { /* 0x9e670000 */
     uint32_t x = a64_rd(s, rn, 1, false);
     if (!sf)
-      x = ir_ext(s->b, IR_ZEXT, IR_I64, x, 32);
-    a64_vput(s, rd, ir_vop(s->b, IR_VZEXT64, IR_V128, 0, x, 0, 0), 1);
+      x = ir_ext(b, IR_ZEXT, IR_I64, x, 32);
+    ir_put(b, a64_off_v(rd), x);
+    ir_put(b, a64_off_v(rd) + 8, ir_const(b, IR_I64, 0));
     return true;
   }
   case 0xcf: /* 0x9eaf0000 */
-    a64_vput(s, rd,
-             ir_vop(s->b, IR_VINSERT, IR_V128, 3, a64_vget(s, rd), a64_rd(s, rn, 1, false), 1), 1);
+    ir_put(b, a64_off_v(rd) + 8, a64_rd(s, rn, 1, false));
     return true;
   default: return false;
   }
