@@ -474,6 +474,7 @@ struct x64_ctx {
   uint8_t *fuse;          /* per value: enum x64_fuse */
   uint8_t *recmp;         /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
   uint8_t *keeps;         /* per value: x64_keeps_flags, decided once by the walk */
+  uint8_t *narrow;        /* GET of an i64 that only TRUNCs read: a 32-bit load (x64_fuse.c) */
   uint32_t host_cc;       /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */

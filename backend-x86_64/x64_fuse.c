@@ -297,12 +297,15 @@ static int x64_reads_low32(const struct ir_insn *u) {
  * register has its high half zero (x86 writes of 32-bit registers do that),
  * except a TRUNC's whose every user reads only the low half: that one has no
  * register of its own, its users read the i64 operand's (x64_resolve). So
- * has a ZEXT of an i32 to 64 bits: the i32's register already holds it. */
+ * has a ZEXT of an i32 to 64 bits: the i32's register already holds it.
+ * And narrow GETs: an i64 GET only TRUNCs read is a 32-bit load, its
+ * register zero-extended, so such a TRUNC in place is no instruction
+ * (fmov w0, s1; mov w0, w1 of a register the block has not written). */
 static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   const struct ir_insn *insn = b->insn; /* in locals, as in x64_fuse_walk */
   const uint32_t n = b->n;
-  uint8_t *fuse = x->fuse;
+  uint8_t *fuse = x->fuse, *narrow = x->narrow;
   uint32_t *uses = ir_scratch(b, (2 * (size_t)n + 1) * sizeof(*uses));
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *u = &insn[i];
@@ -311,12 +314,16 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
       continue;
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uses[ops[k]]++;
+      if (u->op != IR_TRUNC)
+        narrow[ops[k]] = 0;
       if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
           !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
         fuse[ops[k]] = X64_FUSE_NONE;
     }
     if (x64_is_mem_access(u))
       uses[n + u->a]++;
+    if (u->op == IR_GET && u->type == IR_I64)
+      narrow[i] = 1; /* till another user than a TRUNC reads it */
     if (u->op == IR_TRUNC || (u->op == IR_ZEXT && u->aux == 32 && insn[u->a].type == IR_I32))
       fuse[i] = X64_FUSE_LOOSE;
   }
@@ -444,9 +451,10 @@ int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
 
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  x->fuse = ir_scratch(b, 3 * (size_t)b->n + 3);
+  x->fuse = ir_scratch(b, 4 * (size_t)b->n + 4);
   x->recmp = x->fuse + b->n + 1;
   x->keeps = x->recmp + b->n + 1;
+  x->narrow = x->keeps + b->n + 1;
   uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
   if (!uses)
     return -1;

@@ -38,7 +38,8 @@ static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   }
   if (x64_is_flags_get(x->ir, in)) /* the nibble, not lazy_op, in the slot first */
     x64_lazy_call(x, x64_lazy_pack);
-  x64_load(x->buf, in->type == IR_I64 ? 3 : 2, 0, 0, x64_dst(x, ref), x64_cpu_field(in->imm));
+  x64_load(x->buf, in->type == IR_I64 && !x->narrow[ref] ? 3 : 2, 0, 0, x64_dst(x, ref),
+           x64_cpu_field(in->imm));
 }
 
 /* mov size [r14+off], value */
@@ -426,7 +427,9 @@ static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (x->fuse[ref] == X64_FUSE_LOOSE)
     return; /* its users read the operand's register (x64_fuse.c) */
-  x64_mov_rr(x->buf, 0, x64_dst(x, ref), x64_src(x, in->a, X64_RAX));
+  unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
+  if (d != s || !x->narrow[in->a]) /* a narrow GET's register is this value already */
+    x64_mov_rr(x->buf, 0, d, s);
 }
 
 /* d = 0; cmp a, b; setcc d — only the cmp when a branch or select reads it. */

@@ -610,7 +610,7 @@ bool trans_vec_fmov(struct a64_ctx *s, const struct arg_vec_fmov *a) {
   }
   case 0x07:   /* 0x1e270000 */
   case 0xa7: { /* 0x9e670000 */
-    uint32_t x = a64_rd(s, rn, 1, false);
+    uint32_t x = a64_rd(s, rn, sf, false);
     if (!sf)
       x = ir_ext(b, IR_ZEXT, IR_I64, x, 32);
     ir_put(b, a64_off_v(rd), x);
