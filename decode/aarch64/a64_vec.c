@@ -617,9 +617,7 @@ bool trans_vec_fmov(struct a64_ctx *s, const struct arg_vec_fmov *a) {
     ir_put(b, a64_off_v(rd) + 8, ir_const(b, IR_I64, 0));
     return true;
   }
-  case 0xcf: /* 0x9eaf0000 */
-    ir_put(b, a64_off_v(rd) + 8, a64_rd(s, rn, 1, false));
-    return true;
+  case 0xcf: /* 0x9eaf0000 */ ir_put(b, a64_off_v(rd) + 8, a64_rd(s, rn, 1, false)); return true;
   default: return false;
   }
 }
