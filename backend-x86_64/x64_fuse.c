@@ -298,9 +298,10 @@ static int x64_reads_low32(const struct ir_insn *u) {
  * except a TRUNC's whose every user reads only the low half: that one has no
  * register of its own, its users read the i64 operand's (x64_resolve). So
  * has a ZEXT of an i32 to 64 bits: the i32's register already holds it.
- * And narrow GETs: an i64 GET only TRUNCs read is a 32-bit load, its
- * register zero-extended, so such a TRUNC in place is no instruction
- * (fmov w0, s1; mov w0, w1 of a register the block has not written). */
+ * And narrow GETs: an i64 GET only TRUNCs and 32-bit ZEXTs read is a 32-bit
+ * load, its register zero-extended, so such a TRUNC or ZEXT in place is no
+ * instruction (fmov w0, s1; mov w0, w1; ldr x0, [x1, w2, uxtw] of a
+ * register the block has not written). */
 static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   const struct ir_insn *insn = b->insn; /* in locals, as in x64_fuse_walk */
@@ -314,7 +315,7 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
       continue;
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uses[ops[k]]++;
-      if (u->op != IR_TRUNC)
+      if (u->op != IR_TRUNC && !(u->op == IR_ZEXT && u->aux == 32))
         narrow[ops[k]] = 0;
       if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
           !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))

@@ -405,15 +405,15 @@ static void x64_lower_bswap(struct x64_ctx *x, uint32_t ref) {
   x64_bswap(x->buf, in->type == IR_I64, d);
 }
 
-/* An i32 register already has its high half zero (x64_fuse.c), so a 32-bit
- * ZEXT in place is no instruction. */
+/* An i32 register already has its high half zero (x64_fuse.c), and so has
+ * a narrow GET's: a 32-bit ZEXT of either in place is no instruction. */
 static void x64_lower_zext(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   unsigned bits = in->aux == 8 || in->aux == 16 ? in->aux : 32;
   if (x->fuse[ref] == X64_FUSE_LOOSE)
     return; /* its users read the i32's register (x64_fuse.c) */
   unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
-  if (bits != 32 || d != s || x64_is64(x, in->a))
+  if (bits != 32 || d != s || (x64_is64(x, in->a) && !x->narrow[in->a]))
     x64_movzx(x->buf, bits, d, s);
 }
 

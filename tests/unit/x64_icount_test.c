@@ -64,7 +64,7 @@ static const struct icount_case cases[] = {
     {"add_shifted_live",
      "add x4, x4, #1\n add x3, x8, x4, lsl #2\n str w1, [x3, #-4]\n add w5, w4, w6, lsl #1\n b .+4",
      14},
-    {"and_low32", "and x0, x1, #0xffffffff\n add x2, x0, x3\n b .+4", 8},
+    {"and_low32", "and x0, x1, #0xffffffff\n add x2, x0, x3\n b .+4", 7},
     {"flags_across_load", "cmp x1, x2\n b.eq .+16\n ldr x3, [x4]\n cmp x3, x5\n b.ne .+8\n b .+4",
      25},
     {"flags_in_beq", "b.eq .+8\n b .+4", 9},
