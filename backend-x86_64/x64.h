@@ -388,6 +388,7 @@ void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
 /* Where a value lives. X64_LOC_STATE: a GET's value still in the guest
  * state at offset slot, reg the log2 of its size (x64_stateget.c); in a
  * deferred store's record only as an operand of lazy flags. */
+enum { X64_NARROW_LOADED = 2 };
 enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST, X64_LOC_STATE };
 struct x64_loc {
   uint8_t kind;
@@ -471,13 +472,14 @@ struct x64_ctx {
   struct tc_block *blk;
   struct tc_buf *buf;
   struct x64_ra ra;
-  uint8_t *fuse;          /* per value: enum x64_fuse */
-  uint8_t *recmp;         /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
-  uint8_t *keeps;         /* per value: x64_keeps_flags, decided once by the walk */
-  uint8_t *narrow;        /* GET of an i64 that only TRUNCs read: a 32-bit load (x64_fuse.c) */
-  uint32_t host_cc;       /* the FLAGS_* op whose flags the host flags hold, 0 = none */
-  uint32_t host_alu;      /* the ALU op whose x86 flags the host flags hold, 0 = none */
-  uint32_t host_alu_next; /* set by a lowering that ends in such an ALU instruction */
+  uint8_t *fuse;     /* per value: enum x64_fuse */
+  uint8_t *recmp;    /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
+  uint8_t *keeps;    /* per value: x64_keeps_flags, decided once by the walk */
+  uint8_t *narrow;   /* GET of an i64 only TRUNCs and ZEXT.32s read (x64_fuse.c): X64_NARROW_LOADED
+                        once x64_lower_get loaded it as 32 bits (not a pinned or carried slot) */
+  uint32_t host_cc;  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
+  uint32_t host_alu; /* the ALU op whose x86 flags the host flags hold, 0 = none */
+  uint32_t host_alu_next;            /* set by a lowering that ends in such an ALU instruction */
   uint32_t defer_set[X64_DEFER_MAX]; /* the deferred PUTs pending (x64_defer.c) */
   unsigned n_defer_set;
   struct x64_defer_rec *recs; /* their records at each memory access */

@@ -38,7 +38,10 @@ static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   }
   if (x64_is_flags_get(x->ir, in)) /* the nibble, not lazy_op, in the slot first */
     x64_lazy_call(x, x64_lazy_pack);
-  x64_load(x->buf, in->type == IR_I64 && !x->narrow[ref] ? 3 : 2, 0, 0, x64_dst(x, ref),
+  int narrow = in->type == IR_I64 && x->narrow[ref];
+  if (narrow)
+    x->narrow[ref] = X64_NARROW_LOADED; /* not a pinned or carried slot's register */
+  x64_load(x->buf, in->type == IR_I64 && !narrow ? 3 : 2, 0, 0, x64_dst(x, ref),
            x64_cpu_field(in->imm));
 }
 
@@ -413,7 +416,7 @@ static void x64_lower_zext(struct x64_ctx *x, uint32_t ref) {
   if (x->fuse[ref] == X64_FUSE_LOOSE)
     return; /* its users read the i32's register (x64_fuse.c) */
   unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
-  if (bits != 32 || d != s || (x64_is64(x, in->a) && !x->narrow[in->a]))
+  if (bits != 32 || d != s || (x64_is64(x, in->a) && x->narrow[in->a] != X64_NARROW_LOADED))
     x64_movzx(x->buf, bits, d, s);
 }
 
@@ -428,7 +431,7 @@ static void x64_lower_trunc(struct x64_ctx *x, uint32_t ref) {
   if (x->fuse[ref] == X64_FUSE_LOOSE)
     return; /* its users read the operand's register (x64_fuse.c) */
   unsigned d = x64_dst(x, ref), s = x64_src(x, in->a, X64_RAX);
-  if (d != s || !x->narrow[in->a]) /* a narrow GET's register is this value already */
+  if (d != s || x->narrow[in->a] != X64_NARROW_LOADED) /* else its register is this value */
     x64_mov_rr(x->buf, 0, d, s);
 }
 
