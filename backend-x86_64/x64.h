@@ -578,7 +578,18 @@ void x64_vf_push(struct x64_ctx *x, uint32_t ref);
 int x64_fuse_init(struct x64_ctx *x);
 int x64_is_cc_value(unsigned op);
 enum x64_cc x64_vfchk_cc(struct x64_ctx *x, uint32_t ref);
-int x64_sets_cc(struct x64_ctx *x, uint32_t ref);
+int x64_sets_cc_op(struct x64_ctx *x, uint32_t ref);
+/* Does ref lower to an x86 instruction whose flags a condition can read
+ * (x64_fuse.c)? Asked of every instruction twice: most ops are told
+ * without a call. */
+static inline int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
+  const struct ir_insn *in = &x->ir->insn[ref];
+  if (in->op == IR_GET
+          ? in->imm != x->ir->flags_off || !x->ir->flags_off
+          : !ir_is_flags_op(in->op) && in->op != IR_CMP && in->op != IR_VFCHK && in->op != IR_VFCMP)
+    return 0;
+  return x64_sets_cc_op(x, ref);
+}
 /* x64_lower_vf.c: FP compares whose flags a COND reads */
 int x64_fcmp_fusable(const struct ir_insn *in);
 int x64_fcmp_cc(unsigned cc);

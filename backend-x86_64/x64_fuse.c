@@ -68,7 +68,7 @@ static int x64_is_flags_src(struct x64_ctx *x, uint32_t ref) {
 /* Instructions that lower to an x86 instruction whose flags a condition can
  * read: FLAGS_* ops, compares, an FP compare of one lane ([u]comis), and
  * a GET of the flags only conditions read. */
-int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
+int x64_sets_cc_op(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
   return ir_is_flags_op(in->op) || x64_is_cc_value(in->op) ||
          (in->op == IR_VFCMP && x64_fcmp_fusable(in)) || x64_is_cc_get(x, ref);

@@ -23,6 +23,7 @@
  * before and reloaded after.
  */
 #define _GNU_SOURCE /* REG_* of ucontext */
+#include <stdbool.h>
 #include <string.h>
 #include <ucontext.h>
 #include "x64.h"
@@ -39,6 +40,25 @@ struct x64_pin x64_pins[X64_GPIN_MAX];
 unsigned x64_n_pins;
 uint16_t x64_pin_mask;
 
+/* The pinned slots each 4-byte cell of the state's first 4 KiB is part of
+ * (a mask of indexes), for x64_pin_overlaps, which every GET and PUT asks;
+ * 0 for all when a slot is not 4-byte aligned (then the slots are scanned). */
+enum { X64_PIN_CELLS = 1024 };
+static uint8_t x64_pin_cell[X64_PIN_CELLS];
+static bool x64_pin_cells_ok;
+
+static void x64_pin_cells(void) {
+  memset(x64_pin_cell, 0, sizeof(x64_pin_cell));
+  x64_pin_cells_ok = true;
+  for (unsigned k = 0; k < x64_n_pins; k++) {
+    uint32_t off = x64_pins[k].off;
+    if (off % 4 || off / 4 + 2 > X64_PIN_CELLS)
+      x64_pin_cells_ok = false;
+    else
+      x64_pin_cell[off / 4] |= (uint8_t)(1u << k), x64_pin_cell[off / 4 + 1] |= (uint8_t)(1u << k);
+  }
+}
+
 /* Pin the first n (at most X64_GPIN_MAX) of the 8-byte state slots at
  * offs; before x64_init, which emits the trampolines that load and store
  * them. n = 0: none. */
@@ -49,6 +69,7 @@ void x64_pin_slots(const uint32_t *offs, unsigned n) {
     x64_pins[k] = (struct x64_pin){.off = offs[k], .reg = x64_pin_regs[k]};
     x64_pin_mask |= (uint16_t)(1u << x64_pin_regs[k]);
   }
+  x64_pin_cells();
 }
 
 /* What shapes the code: the pinned slots and their registers. */
@@ -70,6 +91,11 @@ int x64_pin_at(uint32_t off) {
 /* The pinned slots that size bytes at off overlap, as a mask of indexes. */
 unsigned x64_pin_overlaps(uint32_t off, unsigned size) {
   unsigned m = 0;
+  if (x64_pin_cells_ok && size && off < X64_PIN_CELLS * 4 - 16 && size <= 16) {
+    for (uint32_t c = off / 4; c <= (off + size - 1) / 4; c++)
+      m |= x64_pin_cell[c];
+    return m;
+  }
   for (unsigned k = 0; k < x64_n_pins; k++)
     if (x64_pins[k].off < off + size && off < x64_pins[k].off + 8)
       m |= 1u << k;
