@@ -108,7 +108,7 @@ suite mksysroot tests/mksysroot.sh
 suite realprogs tests/realprogs.sh
 suite hostile tests/hostile.sh
 suite cache tests/cache.sh
-suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-300}" SHOW=1 tests/difftest.sh
+suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-10000}" SHOW=1 tests/difftest.sh
 suite difftest-riscv64 env GUEST=riscv64 N="${DIFFTEST_RV64_N:-2000}" SHOW=1 tests/difftest.sh
 
 pass=$(grep -c '^PASS ' "$LOG")
