@@ -66,8 +66,8 @@ static void straight(uint64_t out[12]) {
       "stp x10, x11, [%0, #80]\n"
       :
       : "r"(out)
-      : "x2", "x3", "x4", "x5", "x7", "x9", "x10", "x11", "x12", "x14", "x15", "x16", "x17",
-        "v1", "v2", "v6", "v8", "v10", "v13", "v14", "v20", "memory");
+      : "x2", "x3", "x4", "x5", "x7", "x9", "x10", "x11", "x12", "x14", "x15", "x16", "x17", "v1",
+        "v2", "v6", "v8", "v10", "v13", "v14", "v20", "memory");
 }
 
 /* Sum p[0..n) through s-register spill slots (s16, s17, s18 keep the
@@ -154,7 +154,7 @@ int main(void) {
   if (sigsetjmp(back, 1) == 0)
     printf("no fault: %016llx\n", (unsigned long long)spill_loop(q, 400));
   else
-    printf("fault at x6 = %llu: s16 %08x s17 %08x s18 %08x s19 %08x\n",
-           (unsigned long long)seen_x6, seen_s[0], seen_s[1], seen_s[2], seen_s[3]);
+    printf("fault at x6 = %llu: s16 %08x s17 %08x s18 %08x s19 %08x\n", (unsigned long long)seen_x6,
+           seen_s[0], seen_s[1], seen_s[2], seen_s[3]);
   return 0;
 }
