@@ -93,7 +93,7 @@ static int ld_map_file(const struct ld_elf *e, const GElf_Phdr *p, uint64_t va) 
 }
 
 void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
-void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset);
+void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset, bool writable);
 
 static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t bias) {
   uint64_t va = p->p_vaddr + bias, file_end = va + p->p_filesz, mem_end = va + p->p_memsz;
@@ -112,7 +112,7 @@ static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t b
   if (ld_on_segment)
     ld_on_segment(ld_page_down(va), ld_page_up(mem_end) - ld_page_down(va), prot & PROT_EXEC);
   if (ld_on_file && p->p_filesz && (prot & PROT_EXEC))
-    ld_on_file(e->fd, va, p->p_filesz, p->p_offset);
+    ld_on_file(e->fd, va, p->p_filesz, p->p_offset, prot & PROT_WRITE);
   return 0;
 fail:
   return ld_error(XRUN_EXIT_BADELF, "%s: cannot map the segment at 0x%llx: %s", e->path,

@@ -50,8 +50,9 @@ struct ld_image {
  * xrun sets it so that code in the others is refused (tc_exec_set). */
 extern void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
 /* Called for each executable segment with the file it came from: the bytes
- * at [start, start+len) are the file's from offset (tc_file_mapped). */
-extern void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset);
+ * at [start, start+len) are the file's from offset (tc_file_mapped), and
+ * whether the segment is writable too. */
+extern void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset, bool writable);
 
 /* Load path with argv[0..argc) and envp (NULL-terminated) on the new stack.
  * Returns 0, or prints one line on stderr and returns an enum xrun_status. */

@@ -49,7 +49,7 @@ int64_t sys_mmap(const struct sys_call *s) {
   if ((flags & MAP_TYPE) != MAP_PRIVATE && !(flags & MAP_ANONYMOUS))
     tc_file_mapped_shared((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
   else if ((s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
-    tc_file_mapped((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
+    tc_file_mapped((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5], s->a[2] & PROT_WRITE);
   if (xrun_opt.perfmap && (s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
     ld_syms_add_mapping((int)s->a[4], (uint64_t)(uintptr_t)p, s->a[5]);
   return (int64_t)(uintptr_t)p;
@@ -94,6 +94,7 @@ int64_t sys_mprotect(const struct sys_call *s) {
   if (!keep)
     tc_invalidate(s->a[0], s->a[1]);
   tc_exec_set(s->a[0], s->a[1], (s->a[2] & PROT_EXEC) != 0);
+  tc_file_protected(s->a[0], s->a[1], (int)s->a[2]);
   return 0;
 }
 

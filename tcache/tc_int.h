@@ -189,9 +189,15 @@ void tc_perfmap_forked(void);
 struct tc_pfresh {
   struct tc_block *blk; /* translated in this process, not saved yet */
   uint64_t bias;        /* of its file's mapping then */
+  bool as_file;         /* translated from the file's own bytes (tc_pfile_find) */
 };
 struct tc_pfile { /* a guest file that code was mapped from */
-  uint64_t dev, ino, size, mtime_ns;
+  uint64_t dev, ino, size, mtime_ns, ctime_ns;
+  /* Its status changed long enough before it was first mapped that any later
+   * change of its bytes shows in ctime_ns, and no mapping of it in this
+   * process was ever writable: its bytes in memory are the bytes that every
+   * process saw under this identity (tc_pfile.c). */
+  bool settled, written;
   int state; /* 0: cache file not looked at yet, 1: mapped, -1: none */
   /* Its cache files, mapped read-only and checked: the main one and the
    * delta, which holds blocks saved since the main one was last written
@@ -203,7 +209,10 @@ struct tc_pfile { /* a guest file that code was mapped from */
   struct tc_pfile *next;
 };
 /* tc_pfile.c: file mappings of the guest (tc_file_mapped, tcache.h). */
-struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end);
+/* The file mapped at pc, with its bias and the end of that mapping; *as_file:
+ * the guest bytes there are the file's (never writable in this process, the
+ * file settled). */
+struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end, bool *as_file);
 struct tc_pfile *tc_pfile_list(void);
 /* tc_persist.c */
 bool tc_persist_wanted(void); /* the options allow a cache */

@@ -11,11 +11,14 @@
  *
  * Nothing in a cache file is trusted: it is used only when it is ours (owner
  * and mode, tc_pdir.c), its header names this xrun build, these
- * code-generation options and this guest file (device, inode, size, mtime),
- * the checksums of its index and of the block's data hold, every offset and
- * count in it is in bounds, and the
- * guest bytes in memory hash to what the block was made from. Any doubt:
- * the block is translated as if there were no cache.
+ * code-generation options and this guest file (device, inode, size, mtime,
+ * ctime), the checksums of its index and of the block's data hold, every
+ * offset and count in it is in bounds, and the guest bytes in memory hash to
+ * what the block was made from. Any doubt: the block is translated as if
+ * there were no cache. The guest bytes are not hashed (nor their pages
+ * touched) for a block that was made from the file's own bytes where they
+ * still are the file's (TCP_AS_FILE, tc_pfile.c): the identity of a settled
+ * file stands for its bytes. That was 7% of a warm /bin/true.
  *
  * A guest file has up to two cache files: the main one, and a delta of
  * the blocks later runs added. A run that translated a few blocks more
@@ -40,13 +43,13 @@
 #include <sys/platform/x86.h>
 #include "tc_int.h"
 
-#define TCP_MAGIC "xrun-tc1"
+#define TCP_MAGIC "xrun-tc2"
 
 struct tcp_header {
   char magic[8];
-  uint64_t build, codegen;           /* xrun's build, the code-generation options */
-  uint64_t dev, ino, size, mtime_ns; /* the guest file */
-  uint64_t file_size;                /* of this cache file */
+  uint64_t build, codegen;                     /* xrun's build, the code-generation options */
+  uint64_t dev, ino, size, mtime_ns, ctime_ns; /* the guest file */
+  uint64_t file_size;                          /* of this cache file */
   uint64_t n_entries;
   uint64_t checksum; /* xxh3 of the index (the entries after the header) */
 };
@@ -58,7 +61,12 @@ struct tcp_entry {
   uint32_t n_exits, n_pcmap, n_relocs, defer_size;
   uint64_t data;      /* offset in the cache file */
   uint64_t data_hash; /* xxh3 of the data: checked when the block is loaded */
+  uint32_t flags;     /* TCP_AS_FILE */
+  uint32_t reserved;
 };
+/* Translated from the file's own bytes (tc_pfile_find's as_file): where they
+ * still are, a load need not hash them again. */
+enum { TCP_AS_FILE = 1 };
 
 struct tcp_exit {
   uint64_t target_off; /* target pc - load bias */
@@ -137,7 +145,8 @@ enum { TCP_DELTA_SHARE = 8 };
 
 /* The key of f's main cache file, or with delta of its delta. */
 static uint64_t tc_pfile_key(const struct tc_pfile *f, bool delta) {
-  uint64_t k[] = {tc_self_build, tc_codegen, f->dev, f->ino, f->size, f->mtime_ns, delta};
+  uint64_t k[] = {tc_self_build, tc_codegen,  f->dev,      f->ino,
+                  f->size,       f->mtime_ns, f->ctime_ns, delta};
   return XXH3_64bits(k, sizeof(k));
 }
 
@@ -146,6 +155,7 @@ static void tcp_header_of(const struct tc_pfile *f, struct tcp_header *h) {
   memcpy(h->magic, TCP_MAGIC, 8);
   h->build = tc_self_build, h->codegen = tc_codegen;
   h->dev = f->dev, h->ino = f->ino, h->size = f->size, h->mtime_ns = f->mtime_ns;
+  h->ctime_ns = f->ctime_ns;
 }
 
 /* The header and index of the cache file image p (size bytes) are whole:
@@ -363,7 +373,7 @@ static void tc_pfile_open(struct tc_pfile *f) {
 /* The block at pc from the cache file img (size bytes; NULL: none) of the
  * guest file mapped at bias up to end, if it has one that checks out. */
 static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t pc, uint64_t bias,
-                                      uint64_t end) {
+                                      uint64_t end, bool as_file) {
   const struct tcp_entry *e = img ? tcp_find(img, pc - bias) : NULL;
   size_t need = e ? tcp_data_size(e) : 0;
   if (!need || e->data % 8 || e->data > size || need > size - e->data || e->guest_size > end - pc ||
@@ -372,7 +382,8 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
   const uint8_t *data = img + e->data;
   if (tc_xxh3(data, need) != e->data_hash || !tcp_entry_ok(e, data) || tc_exec_denied(pc) ||
       tc_deopt_within(pc, pc + e->guest_size) ||
-      !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash))
+      (!(as_file && (e->flags & TCP_AS_FILE)) &&
+       !tc_guest_bytes_are(pc, e->guest_size, e->guest_hash)))
     return NULL;
   return tcp_load(e, data, pc, bias);
 }
@@ -381,14 +392,15 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
  * replaced a main one made from other guest bytes). */
 struct tc_block *tc_persist_load(uint64_t pc) {
   uint64_t bias, end;
-  struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end) : NULL;
+  bool as_file;
+  struct tc_pfile *f = tc_persist_active ? tc_pfile_find(pc, &bias, &end, &as_file) : NULL;
   if (!f)
     return NULL;
   if (!f->state)
     tc_pfile_open(f);
-  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end);
+  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end, as_file);
   if (!blk)
-    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end);
+    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end, as_file);
   if (blk)
     tc_count(TC_ST_DISK_LOADS, 1);
   return blk;
@@ -396,7 +408,9 @@ struct tc_block *tc_persist_load(uint64_t pc) {
 
 void tc_persist_note(struct tc_block *blk) {
   uint64_t bias, end;
-  struct tc_pfile *f = tc_persist_active ? tc_pfile_find(blk->guest_pc, &bias, &end) : NULL;
+  bool as_file;
+  struct tc_pfile *f =
+      tc_persist_active ? tc_pfile_find(blk->guest_pc, &bias, &end, &as_file) : NULL;
   if (!f || blk->unsaveable || blk->guest_size > end - blk->guest_pc)
     return;
   if (f->n_fresh == f->cap_fresh) {
@@ -406,7 +420,7 @@ void tc_persist_note(struct tc_block *blk) {
       return;
     f->fresh = grown, f->cap_fresh = cap;
   }
-  f->fresh[f->n_fresh++] = (struct tc_pfresh){blk, bias};
+  f->fresh[f->n_fresh++] = (struct tc_pfresh){blk, bias, as_file};
 }
 
 /* A growing byte buffer for one cache file. */
@@ -483,7 +497,8 @@ static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct
                           .n_pcmap = blk->n_pcmap,
                           .n_relocs = blk->n_relocs,
                           .defer_size = blk->defer_size,
-                          .data = mark};
+                          .data = mark,
+                          .flags = fr->as_file ? TCP_AS_FILE : 0};
   uint8_t *code = tcp_put(o, blk->code, blk->code_size);
   if (!code || !tcp_neutral(blk, code, fr->bias)) {
     o->n = mark;

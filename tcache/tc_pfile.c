@@ -15,23 +15,38 @@
  * drops translations at each address of the same file pages
  * (tc_invalidate_code_line).
  *
- * A file is known by device, inode, size and modification time; bias is
- * what turns a place in the file into a guest address (address = bias +
- * file offset), the same for all of a file's segments.
+ * A file is known by device, inode, size, modification time and status
+ * change time; bias is what turns a place in the file into a guest address
+ * (address = bias + file offset), the same for all of a file's segments.
+ *
+ * Code whose bytes are the file's as they were under that identity needs no
+ * check of its guest bytes when it is loaded from the cache: its mapping was
+ * never writable in this process (nor any shared mapping of the file), and
+ * the file is settled: its status changed at least TC_SETTLED_NS before it
+ * was first mapped. Any later change of its bytes (write, truncate, a file
+ * put in its place) sets ctime to a later time than the one a cache file was
+ * saved under; a change within the same clock tick as the last one (racy,
+ * as git calls it) cannot be told apart, hence the wait. What is left
+ * unseen: another process writing the file while this one runs it, which
+ * already-translated code does not see either.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <mimalloc.h>
 #include "tc_int.h"
 
 enum { TC_PMAPS_MAX = 512 };
+#define TC_SETTLED_NS (3 * 1000000000ll) /* more than any file system's time granularity */
 
 struct tc_pmap {
   uint64_t start, end, bias;
   struct tc_pfile *file;
-  bool shared; /* MAP_SHARED: other mappings may alias its pages */
+  bool shared;   /* MAP_SHARED: other mappings may alias its pages */
+  bool writable; /* is or was: its bytes may be the guest's, not the file's */
 };
 
 static struct tc_pmap tc_pmaps[TC_PMAPS_MAX];
@@ -43,11 +58,22 @@ struct tc_pfile *tc_pfile_list(void) {
   return tc_pfiles;
 }
 
+static uint64_t tc_ns(struct timespec t) {
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* Its status last changed at ctime, long enough ago. */
+static bool tc_pfile_settled(uint64_t ctime) {
+  struct timespec now;
+  return !clock_gettime(CLOCK_REALTIME, &now) && tc_ns(now) > ctime &&
+         tc_ns(now) - ctime > TC_SETTLED_NS;
+}
+
 static struct tc_pfile *tc_pfile_get(const struct stat *st) {
-  uint64_t mtime = (uint64_t)st->st_mtim.tv_sec * 1000000000u + (uint64_t)st->st_mtim.tv_nsec;
+  uint64_t mtime = tc_ns(st->st_mtim), ctime = tc_ns(st->st_ctim);
   for (struct tc_pfile *f = tc_pfiles; f; f = f->next)
     if (f->dev == st->st_dev && f->ino == st->st_ino && f->size == (uint64_t)st->st_size &&
-        f->mtime_ns == mtime)
+        f->mtime_ns == mtime && f->ctime_ns == ctime)
       return f;
   struct tc_pfile *f = mi_zalloc(sizeof(*f));
   if (!f)
@@ -56,6 +82,8 @@ static struct tc_pfile *tc_pfile_get(const struct stat *st) {
                          .ino = st->st_ino,
                          .size = (uint64_t)st->st_size,
                          .mtime_ns = mtime,
+                         .ctime_ns = ctime,
+                         .settled = tc_pfile_settled(ctime),
                          .next = tc_pfiles};
   tc_pfiles = f;
   return f;
@@ -90,7 +118,8 @@ static void tc_pmap_cut(uint64_t start, uint64_t end) {
   }
 }
 
-static void tc_pmap_add(int fd, uint64_t start, uint64_t len, uint64_t offset, bool shared) {
+static void tc_pmap_add(int fd, uint64_t start, uint64_t len, uint64_t offset, bool shared,
+                        bool writable) {
   struct stat st;
   if (fstat(fd, &st) || !S_ISREG(st.st_mode))
     return;
@@ -98,18 +127,37 @@ static void tc_pmap_add(int fd, uint64_t start, uint64_t len, uint64_t offset, b
   tc_pmap_cut(start, start + len);
   struct tc_pfile *f = tc_pfile_get(&st);
   if (f && tc_n_pmaps < TC_PMAPS_MAX)
-    tc_pmaps[tc_n_pmaps++] = (struct tc_pmap){start, start + len, start - offset, f, shared};
+    tc_pmaps[tc_n_pmaps++] =
+        (struct tc_pmap){start, start + len, start - offset, f, shared, writable || shared};
+  if (f && shared && writable) /* its private mappings see what is written through this one */
+    __atomic_store_n(&f->written, true, __ATOMIC_RELAXED);
   pthread_mutex_unlock(&tc_pfile_lock);
 }
 
-void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset) {
+void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset, bool writable) {
   if (tc_persist_wanted())
-    tc_pmap_add(fd, start, len, offset, false);
+    tc_pmap_add(fd, start, len, offset, false, writable);
 }
 
 void tc_file_mapped_shared(int fd, uint64_t start, uint64_t len, uint64_t offset) {
   if (!xrun_opt.no_smc || tc_persist_wanted())
-    tc_pmap_add(fd, start, len, offset, true);
+    tc_pmap_add(fd, start, len, offset, true, true);
+}
+
+void tc_file_protected(uint64_t start, uint64_t len, int prot) {
+  if (!(prot & PROT_WRITE) || !tc_n_pmaps)
+    return;
+  pthread_mutex_lock(&tc_pfile_lock);
+  __atomic_store_n(&tc_pmap_gen, tc_pmap_gen + 1, __ATOMIC_RELEASE); /* the memos copied it */
+  for (size_t i = 0; i < tc_n_pmaps; i++) {
+    struct tc_pmap *m = &tc_pmaps[i];
+    if (m->start < start + len && start < m->end) {
+      m->writable = true;
+      if (m->shared)
+        __atomic_store_n(&m->file->written, true, __ATOMIC_RELAXED);
+    }
+  }
+  pthread_mutex_unlock(&tc_pfile_lock);
 }
 
 enum { TC_GONE_MAX = 16 };
@@ -194,7 +242,7 @@ void tc_invalidate_code_line(uint64_t start, uint64_t len) {
     tc_invalidate(aliases[i][0], aliases[i][1] - aliases[i][0]);
 }
 
-struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end) {
+struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end, bool *as_file) {
   struct tc_pmap_memo *memo = &tc_pmap_memo;
   if (memo->gen != __atomic_load_n(&tc_pmap_gen, __ATOMIC_ACQUIRE) || pc < memo->m.start ||
       pc >= memo->m.end) {
@@ -210,5 +258,7 @@ struct tc_pfile *tc_pfile_find(uint64_t pc, uint64_t *bias, uint64_t *end) {
   }
   *bias = memo->m.bias;
   *end = memo->m.end;
+  *as_file = memo->m.file && !memo->m.writable && memo->m.file->settled &&
+             !__atomic_load_n(&memo->m.file->written, __ATOMIC_RELAXED);
   return memo->m.file;
 }

@@ -253,13 +253,17 @@ uint64_t tc_own_view_gap(const struct tc_own_view *v, uint64_t lo, uint64_t hi, 
 void tc_own_thread(void);
 
 /* The guest mapped len bytes of the file open at fd, from offset, at start,
- * executable (the loader's segments, mmap): code there may be cached. */
-void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset);
+ * executable (the loader's segments, mmap), writable too or not: code there
+ * may be cached. */
+void tc_file_mapped(int fd, uint64_t start, uint64_t len, uint64_t offset, bool writable);
 /* The same for a MAP_SHARED mapping of the file (executable or not): another
  * mapping of the same pages may run code written through this one. */
 void tc_file_mapped_shared(int fd, uint64_t start, uint64_t len, uint64_t offset);
 /* [start, start+len) was unmapped or mapped anew (munmap, mmap, mremap). */
 void tc_file_unmapped(uint64_t start, uint64_t len);
+/* [start, start+len) was given the protection prot (mprotect): once
+ * writable, the code there is no longer known to be the file's bytes. */
+void tc_file_protected(uint64_t start, uint64_t len, int prot);
 /* IC IVAU at [start, start+len) (offline): drop translations there and at
  * every other address the guest maps the same file pages at, as the
  * instruction cache is maintained by physical line. */

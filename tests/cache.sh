@@ -17,7 +17,7 @@ XRUN=${XRUN:-$PWD/xrun}
 QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
-CASES="cold warm aslr exec_children changed_file delta_merge dlclose small_buffer corrupt corrupt_data truncated foreign_owner_mode
+CASES="cold warm aslr exec_children changed_file changed_settled patched_code delta_merge dlclose small_buffer corrupt corrupt_data truncated foreign_owner_mode
   unwritable_dir parallel_writers size_limit stats_clear no_cache pinning"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
@@ -165,6 +165,85 @@ EOF
   fi
 else
   echo "SKIP cache/changed_file: $GUEST_CC not installed"
+fi
+
+# settle FILE...: wait until each file's status changed more than 4 seconds
+# ago: xrun trusts a file's identity for its bytes, and loads its cached code
+# without hashing those bytes again, only 3 seconds after (tc_pfile.c).
+settle() {
+  local f
+  for f in "$@"; do
+    while [ $(($(date +%s) - $(stat -c %Z "$f"))) -le 4 ]; do sleep 1; done
+  done
+}
+
+# changed_settled: as changed_file, but each run starts when the program's
+# status changed long ago: its cached blocks load without their guest bytes
+# hashed, and the rewritten file (same inode, size and mtime) must still not
+# get them: its ctime differs.
+# patched_code: a settled program whose blocks were saved as the file's own
+# bytes, run again so that it makes its code writable (mprotect) and patches
+# a function before it first calls it: that function is not loaded unhashed.
+if command -v "$GUEST_CC" >/dev/null && [ -x "$T/prog1" ] && [ -x "$T/prog2" ]; then
+  cat >"$T/patch.c" <<'EOF'
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+__attribute__((noipa)) long g(long x) { return x * 3 + 1; }
+int main(int argc, char **argv) {
+  long (*volatile gp)(long) = g;
+  (void)argv;
+  if (argc > 1) {
+    static const uint32_t code[] = {0xd2800540 /* mov x0, #42 */, 0xd65f03c0 /* ret */};
+    uintptr_t lo = (uintptr_t)g & ~(uintptr_t)4095;
+    uintptr_t hi = ((uintptr_t)g + sizeof(code) + 4095) & ~(uintptr_t)4095;
+    if (mprotect((void *)lo, hi - lo, PROT_READ | PROT_WRITE | PROT_EXEC)) {
+      perror("mprotect");
+      return 1;
+    }
+    memcpy((void *)(uintptr_t)g, code, sizeof(code));
+    __builtin___clear_cache((char *)(uintptr_t)g, (char *)(uintptr_t)g + sizeof(code));
+  }
+  printf("%ld\n", gp(argc));
+  return 0;
+}
+EOF
+  "$GUEST_CC" -O2 -o "$T/patch" "$T/patch.c" 2>/dev/null
+  cp "$T/prog1" "$T/sprog" && touch -d @1000000000 "$T/sprog"
+  ref "$T/sprog1.ref" "$T/prog1"
+  ref "$T/patch.ref" "$T/patch" x
+  S=$T/settled
+  settle "$T/sprog" "$T/patch"
+  run "$S" "$T/sp1" -- "$T/sprog" >/dev/null
+  st=$(run "$S" "$T/sp2" -- "$T/sprog")
+  ino=$(stat -c %i "$T/sprog")
+  cat "$T/prog2" >"$T/sprog" && touch -d @1000000000 "$T/sprog"
+  settle "$T/sprog"
+  st3=$(run "$S" "$T/sp3" -- "$T/sprog")
+  if [ "$(stat -c %i "$T/sprog")" != "$ino" ]; then
+    fail changed_settled "the test could not keep the inode"
+  elif [ "$st" != 0 ] || ! same "$T/sp2" "$T/sprog1.ref" || [ "$(loaded "$T/sp2")" -lt 100 ]; then
+    fail changed_settled "the settled program's second run: status $st, $(loaded "$T/sp2") blocks loaded"
+  elif [ "$st3" = 0 ] && same "$T/sp3" "$T/prog2.ref"; then
+    pass changed_settled
+  else
+    fail changed_settled "ran the old code: $(cat "$T/sp3") vs $(cat "$T/prog2.ref")"
+  fi
+  run "$S" "$T/pt1" -- "$T/patch" >/dev/null
+  st=$(run "$S" "$T/pt2" -- "$T/patch" x)
+  if [ ! -x "$T/patch" ] || [ "$(cat "$T/patch.ref")" != 42 ]; then
+    fail patched_code "$GUEST_CC or qemu-aarch64 did not give the patched program's output (42)"
+  elif [ "$(saved "$T/pt1")" -lt 1 ] || [ "$(loaded "$T/pt2")" -lt 1 ]; then
+    fail patched_code "nothing cached: $(grep -h persistent "$T/pt1.err" "$T/pt2.err" | tr -s ' ')"
+  elif [ "$st" = 0 ] && same "$T/pt2" "$T/patch.ref"; then
+    pass patched_code
+  else
+    fail patched_code "status $st, ran the file's code, not the patched: $(cat "$T/pt2") vs 42"
+  fi
+else
+  echo "SKIP cache/changed_settled: $GUEST_CC not installed"
+  echo "SKIP cache/patched_code: $GUEST_CC not installed"
 fi
 
 # delta_merge: a run that translates a few blocks more than a program's
@@ -333,13 +412,13 @@ else
 fi
 
 # corrupt_data: a byte flipped every 997 bytes of the blocks' data (after
-# the index: 56-byte entries, their count at offset 64): each block whose
+# the index: 64-byte entries, their count at offset 72): each block whose
 # bytes changed is translated afresh, the others still load.
 copy_cache "$T/badd"
 for f in "$T"/badd/*.xtc; do
-  n=$(od -An -t u8 -j 64 -N 8 "$f" | tr -d ' ')
+  n=$(od -An -t u8 -j 72 -N 8 "$f" | tr -d ' ')
   sz=$(stat -c %s "$f")
-  for ((at = 80 + 56 * n + 500; at < sz; at += 997)); do
+  for ((at = 88 + 64 * n + 500; at < sz; at += 997)); do
     printf '\xa5' | dd of="$f" bs=1 seek=$at conv=notrunc status=none
   done
 done
