@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -65,8 +66,10 @@ static int64_t sys_procmem_write(const struct sys_call *s, int64_t len, uint64_t
   if (len && tc_overlaps_translator(off, (uint64_t)len))
     return -EIO;
   int64_t n = sys_pass(s);
-  if (n > 0)
+  if (n > 0) {
     tc_invalidate(off, (uint64_t)n);
+    tc_file_protected(off, (uint64_t)n, PROT_WRITE); /* no longer the file's bytes */
+  }
   return n;
 }
 

@@ -182,20 +182,31 @@ settle() {
 # hashed, and the rewritten file (same inode, size and mtime) must still not
 # get them: its ctime differs.
 # patched_code: a settled program whose blocks were saved as the file's own
-# bytes, run again so that it makes its code writable (mprotect) and patches
-# a function before it first calls it: that function is not loaded unhashed.
+# bytes, run again so that it patches a function before it first calls it,
+# once through a mapping it made writable (mprotect) and once through
+# /proc/self/mem: that function is not loaded unhashed.
 if command -v "$GUEST_CC" >/dev/null && [ -x "$T/prog1" ] && [ -x "$T/prog2" ]; then
   cat >"$T/patch.c" <<'EOF'
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 __attribute__((noipa)) long g(long x) { return x * 3 + 1; }
+/* argv[1]: "mprotect" (make the page writable, write) or "mem" (write
+ * through /proc/self/mem, which the kernel allows into read-only code) */
 int main(int argc, char **argv) {
   long (*volatile gp)(long) = g;
-  (void)argv;
-  if (argc > 1) {
-    static const uint32_t code[] = {0xd2800540 /* mov x0, #42 */, 0xd65f03c0 /* ret */};
+  static const uint32_t code[] = {0xd2800540 /* mov x0, #42 */, 0xd65f03c0 /* ret */};
+  if (argc > 1 && !strcmp(argv[1], "mem")) {
+    int fd = open("/proc/self/mem", O_RDWR);
+    if (fd < 0 || pwrite(fd, code, sizeof(code), (off_t)(uintptr_t)g) != (ssize_t)sizeof(code)) {
+      perror("/proc/self/mem");
+      return 1;
+    }
+    close(fd);
+  } else if (argc > 1) {
     uintptr_t lo = (uintptr_t)g & ~(uintptr_t)4095;
     uintptr_t hi = ((uintptr_t)g + sizeof(code) + 4095) & ~(uintptr_t)4095;
     if (mprotect((void *)lo, hi - lo, PROT_READ | PROT_WRITE | PROT_EXEC)) {
@@ -212,7 +223,8 @@ EOF
   "$GUEST_CC" -O2 -o "$T/patch" "$T/patch.c" 2>/dev/null
   cp "$T/prog1" "$T/sprog" && touch -d @1000000000 "$T/sprog"
   ref "$T/sprog1.ref" "$T/prog1"
-  ref "$T/patch.ref" "$T/patch" x
+  ref "$T/patch.ref" "$T/patch" mprotect
+  ref "$T/patchmem.ref" "$T/patch" mem
   S=$T/settled
   settle "$T/sprog" "$T/patch"
   run "$S" "$T/sp1" -- "$T/sprog" >/dev/null
@@ -231,15 +243,17 @@ EOF
     fail changed_settled "ran the old code: $(cat "$T/sp3") vs $(cat "$T/prog2.ref")"
   fi
   run "$S" "$T/pt1" -- "$T/patch" >/dev/null
-  st=$(run "$S" "$T/pt2" -- "$T/patch" x)
-  if [ ! -x "$T/patch" ] || [ "$(cat "$T/patch.ref")" != 42 ]; then
+  st=$(run "$S" "$T/pt2" -- "$T/patch" mprotect)
+  run "$S.mem" "$T/pt3" -- "$T/patch" >/dev/null # a cache of its own: pt2 saved g patched
+  st2=$(run "$S.mem" "$T/pt4" -- "$T/patch" mem)
+  if [ ! -x "$T/patch" ] || [ "$(cat "$T/patch.ref")" != 42 ] || [ "$(cat "$T/patchmem.ref")" != 42 ]; then
     fail patched_code "$GUEST_CC or qemu-aarch64 did not give the patched program's output (42)"
   elif [ "$(saved "$T/pt1")" -lt 1 ] || [ "$(loaded "$T/pt2")" -lt 1 ]; then
     fail patched_code "nothing cached: $(grep -h persistent "$T/pt1.err" "$T/pt2.err" | tr -s ' ')"
-  elif [ "$st" = 0 ] && same "$T/pt2" "$T/patch.ref"; then
+  elif [ "$st" = 0 ] && same "$T/pt2" "$T/patch.ref" && [ "$st2" = 0 ] && same "$T/pt4" "$T/patchmem.ref"; then
     pass patched_code
   else
-    fail patched_code "status $st, ran the file's code, not the patched: $(cat "$T/pt2") vs 42"
+    fail patched_code "ran the file's code, not the patched: status $st, $(cat "$T/pt2") (mprotect), status $st2, $(cat "$T/pt4") (/proc/self/mem); qemu: 42"
   fi
 else
   echo "SKIP cache/changed_settled: $GUEST_CC not installed"
