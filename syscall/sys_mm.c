@@ -1,10 +1,14 @@
-/* sys_mm.c - mmap, munmap, mprotect, mremap, madvise. Guest addresses are
+/* sys_mm.c - mmap, munmap, mprotect, mremap, madvise, process_madvise. Guest addresses are
  * host addresses, so the calls pass through, guarded: the translator's own
  * memory is never replaced, a hint the host cannot honour is dropped, and
  * code that is unmapped, re-protected or discarded (madvise) is dropped from
  * the translation cache. */
 #define _GNU_SOURCE
+#include <mimalloc.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
 #include "../loader/loader.h"
 #include "../tcache/tcache.h"
 #include "sys_int.h"
@@ -15,6 +19,8 @@ enum {
   SYS_HOST_MAP_32BIT = 0x40, /* x86-64 only; no meaning on arm64 */
   SYS_EXEC_SCAN_MAX = 64 << 20,
   SYS_MADV_DONTNEED_LOCKED = 24, /* Linux 5.18 */
+  SYS_MADV_COLLAPSE = 25,        /* Linux 6.1 */
+  SYS_IOV_MAX = 1024,            /* UIO_MAXIOV */
 };
 
 /* Executable guest pages stay readable: the translator reads the code. */
@@ -135,4 +141,45 @@ int64_t sys_madvise(const struct sys_call *s) {
   if (sys_advice_drops((int)s->a[2]))
     tc_invalidate(s->a[0], (s->a[1] + 4095) & ~(uint64_t)4095);
   return 0;
+}
+
+/* Advice Linux also takes for another process: the pages read the same
+ * after it (swapped out, read ahead, collapsed into a huge page). */
+static int sys_advice_keeps(int advice) {
+  return advice == MADV_COLD || advice == MADV_PAGEOUT || advice == MADV_WILLNEED ||
+         advice == SYS_MADV_COLLAPSE;
+}
+
+/* The n iovecs at guest address at, each range one the guest may touch,
+ * into iov; -errno when not. */
+static int sys_iov_ranges(struct iovec *iov, uint64_t at, uint64_t n) {
+  if (n && sys_copy_in(iov, at, n * sizeof(*iov)))
+    return -EFAULT;
+  for (uint64_t i = 0; i < n; i++)
+    if (iov[i].iov_len && sys_range_bad((uintptr_t)iov[i].iov_base, iov[i].iov_len))
+      return -EINVAL;
+  return 0;
+}
+
+/* process_madvise(pidfd, iov, vlen, advice, flags): on this process Linux
+ * 6.13 and later take any advice, so it is guarded as madvise is. The kernel
+ * reads xrun's copy of the ranges, which another guest thread cannot change
+ * once they are checked. */
+int64_t sys_process_madvise(const struct sys_call *s) {
+  int advice = (int)s->a[3];
+  uint64_t n = s->a[2];
+  if (sys_advice_keeps(advice))
+    return sys_pass(s);
+  if (n > SYS_IOV_MAX)
+    return -EINVAL;
+  struct iovec *iov = mi_mallocn(n ? n : 1, sizeof(*iov));
+  if (!iov)
+    return -ENOMEM;
+  int64_t r = sys_iov_ranges(iov, s->a[1], n);
+  if (!r)
+    r = sys_ret(syscall(SYS_process_madvise, (int)s->a[0], iov, n, advice, (unsigned)s->a[4]));
+  for (uint64_t i = 0; r > 0 && sys_advice_drops(advice) && i < n; i++)
+    tc_invalidate((uintptr_t)iov[i].iov_base, (iov[i].iov_len + 4095) & ~(uint64_t)4095);
+  mi_free(iov);
+  return r;
 }
