@@ -198,7 +198,9 @@ struct tc_pfile { /* a guest file that code was mapped from */
    * process was ever writable: its bytes in memory are the bytes that every
    * process saw under this identity (tc_pfile.c). */
   bool settled, written;
-  int state; /* 0: cache file not looked at yet, 1: mapped, -1: none */
+  int state;  /* 0: cache file not looked at yet, 1: mapped, -1: none */
+  bool stale; /* mapped by the parent of this forked process: others may have
+                 saved more since (tc_persist_forked) */
   /* Its cache files, mapped read-only and checked: the main one and the
    * delta, which holds blocks saved since the main one was last written
    * (tc_persist.c). */
@@ -246,6 +248,9 @@ uint64_t tc_xxh3(const void *p, size_t n);
 const char *tc_pdir_path(void); /* NULL: no usable directory */
 /* The cache file of key, mapped read-only if it is ours and whole; NULL else. */
 const uint8_t *tc_pdir_open(uint64_t key, size_t *size);
+/* A directory found missing or unusable is looked at again: another process
+ * (a sibling, forked from the same parent) may have made it since. */
+void tc_pdir_recheck(void);
 /* Publish the parts, one after another, as key's cache file (written under
  * a temporary name, then renamed into place). */
 struct iovec;

@@ -51,8 +51,14 @@ static bool tc_pdir_trusted(const struct stat *st) {
 }
 
 /* Whether the directory may be read: -1 not looked at yet; looked at again
- * once this process has made it (tc_pdir_publish). */
+ * once this process has made it (tc_pdir_publish), or another may have
+ * (tc_pdir_recheck). */
 static int tc_pdir_readable = -1;
+
+void tc_pdir_recheck(void) {
+  if (!tc_pdir_readable)
+    tc_pdir_readable = -1;
+}
 
 static bool tc_pdir_dir_ok(void) {
   struct stat st;

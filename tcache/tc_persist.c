@@ -388,8 +388,46 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
   return tcp_load(e, data, pc, bias);
 }
 
+/* The newer of the image at *img (*size bytes) and the one on disk now: a
+ * new one replaces it, which stays mapped (blocks loaded from it read their
+ * pcmap and records there); true when it changed. */
+static bool tcp_image_update(const struct tc_pfile *f, bool delta, const uint8_t **img,
+                             size_t *size) {
+  size_t now_size = 0;
+  const uint8_t *now = tc_pfile_disk(f, delta, &now_size);
+  if (!now)
+    return false;
+  const struct tcp_header *h = (const void *)now, *was = (const void *)*img;
+  if (*img && *size == now_size && was->checksum == h->checksum) {
+    munmap((void *)now, now_size);
+    return false;
+  }
+  tc_own_add((uintptr_t)now, (uintptr_t)now + now_size);
+  *img = now, *size = now_size;
+  return true;
+}
+
+/* A forked child missed a block in the images its parent mapped: other
+ * processes (its siblings, forked from the same parent, which saved at
+ * their exec) may have saved it since. Looked at once per file. */
+static bool tc_pfile_refresh(struct tc_pfile *f) {
+  f->stale = false;
+  tc_pdir_recheck();
+  bool main = tcp_image_update(f, false, &f->disk, &f->disk_size);
+  bool delta = tcp_image_update(f, true, &f->delta, &f->delta_size);
+  if (f->disk || f->delta)
+    f->state = 1;
+  return main || delta;
+}
+
 /* From the main cache file, else from the delta (whose block may have
  * replaced a main one made from other guest bytes). */
+static struct tc_block *tcp_load_either(const struct tc_pfile *f, uint64_t pc, uint64_t bias,
+                                        uint64_t end, bool as_file) {
+  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end, as_file);
+  return blk ? blk : tcp_load_from(f->delta, f->delta_size, pc, bias, end, as_file);
+}
+
 struct tc_block *tc_persist_load(uint64_t pc) {
   uint64_t bias, end;
   bool as_file;
@@ -398,9 +436,9 @@ struct tc_block *tc_persist_load(uint64_t pc) {
     return NULL;
   if (!f->state)
     tc_pfile_open(f);
-  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end, as_file);
-  if (!blk)
-    blk = tcp_load_from(f->delta, f->delta_size, pc, bias, end, as_file);
+  struct tc_block *blk = tcp_load_either(f, pc, bias, end, as_file);
+  if (!blk && f->stale && tc_pfile_refresh(f))
+    blk = tcp_load_either(f, pc, bias, end, as_file);
   if (blk)
     tc_count(TC_ST_DISK_LOADS, 1);
   return blk;
@@ -710,14 +748,19 @@ void tc_persist_reopen(void) {
     }
     f->disk = f->delta = NULL;
     f->state = 0;
+    f->stale = false;
     f->n_fresh = 0;
   }
 }
 
 /* In a forked child: the parent saves what it translated; the child saves
- * only its own. */
+ * only its own, into the files as they are then (the parent's view of them
+ * may be old: a sibling that saved meanwhile kept what it saved). */
 void tc_persist_forked(void) {
   tc_persist_forget();
+  tc_pdir_recheck();
+  for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next)
+    f->stale = true;
 }
 
 /* The checksums of the image p (size bytes) rewritten to match what it

@@ -17,7 +17,7 @@ XRUN=${XRUN:-$PWD/xrun}
 QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
-CASES="cold warm aslr exec_children changed_file changed_settled patched_code delta_merge dlclose small_buffer corrupt corrupt_data truncated foreign_owner_mode
+CASES="cold warm aslr exec_children first_run_siblings changed_file changed_settled patched_code delta_merge dlclose small_buffer corrupt corrupt_data truncated foreign_owner_mode
   unwritable_dir parallel_writers size_limit stats_clear no_cache pinning"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
@@ -132,6 +132,26 @@ if [ "$st" = 0 ] && same "$T/exec2" "$T/exec.ref" && same "$T/exec1" "$T/exec.re
   pass exec_children
 else
   fail exec_children "status $st or output differs from qemu-aarch64"
+fi
+
+# first_run_siblings: a shell's first run with an empty cache, its children
+# forked one after another, two per pipeline: one runs the shell's echo
+# builtin, one execs cat. Each saves what it translated when it execs and
+# when it ends, and the later ones load that, although their parent's view
+# of the cache is from before any of it was saved (before the directory
+# existed). Each process prints its --stats as it ends: the children first,
+# in order, the shell last.
+cmd='for i in 1 2 3 4; do echo "n $i" | /bin/cat; done'
+ref "$T/sib.ref" "$DASH" -c "$cmd"
+st=$(run "$T/sib" "$T/sib1" -- "$DASH" -c "$cmd")
+mapfile -t xl < <(sed -n 's/.*blocks translated *\([0-9]*\).*/\1/p' "$T/sib1.err")
+if [ "$st" != 0 ] || ! same "$T/sib1" "$T/sib.ref"; then
+  fail first_run_siblings "status $st or output differs from qemu-aarch64"
+elif [ "${#xl[@]}" != 9 ] || [ "${xl[0]}" -lt 100 ] || [ "${xl[1]}" -lt 500 ] ||
+     [ "$((xl[4] + xl[5] + xl[6] + xl[7]))" -gt 40 ]; then
+  fail first_run_siblings "blocks translated by the children and the shell: ${xl[*]} (the last four children should load nearly all)"
+else
+  pass first_run_siblings
 fi
 
 # changed_file: the same path, inode, size and mtime with other code: the
