@@ -26,7 +26,9 @@
 # xrun keeps its translations in a persistent cache ($OUT/xrun-cache, emptied
 # when the script starts); one untimed xrun run of each row fills it first, so
 # the times are those of a program run before. The *_nocache rows (group cold)
-# turn the cache off: every block is translated, as in a first run. The
+# turn the cache off: every block is translated, as in a first run;
+# dash_exec_loop_first (group cold too) starts each run with an empty cache
+# of its own, so its later processes load what the earlier ones saved. The
 # *_nosmc rows (group nosmc) run with --no-smc, which turns off dropping
 # translations for changed code; the summary sets each against its row with
 # the machinery on: what keeping code right costs programs that never write code.
@@ -101,6 +103,7 @@ true_per_run      debian  100 coreutils   w_true 100
 gcc_compile       startup 1   gcc-12      w_gcc
 busybox_sh_loop   startup 300 busybox-static w_busybox_loop 300
 dash_exec_loop_nocache cold 1 dash        w_nocache w_exec_loop 200
+dash_exec_loop_first cold 1   dash        w_firstrun w_exec_loop 200
 true_per_run_nocache cold 100 coreutils   w_nocache w_true 100
 gcc_compile_nocache cold  1   gcc-12      w_nocache w_gcc
 busybox_sh_loop_nocache cold 300 busybox-static w_nocache w_busybox_loop 300
@@ -246,6 +249,19 @@ w_nocache() {
   local runner=$1 w=$2
   shift 2
   XRUN_NO_CACHE=1 "$w" "$runner" "$@"
+}
+
+# w_firstrun RUNNER WORKLOAD ARGS...: the workload as a first run: xrun's
+# persistent cache starts empty (a directory of its own, gone after), so
+# its processes load only what the earlier ones saved while it ran
+w_firstrun() {
+  local runner=$1 w=$2 d rc
+  shift 2
+  d=$(mktemp -d "$tmp/first.XXXXXX") || return
+  XRUN_CACHE=$d "$w" "$runner" "$@"
+  rc=$?
+  rm -rf "$d"
+  return $rc
 }
 
 # w_nosmc RUNNER WORKLOAD ARGS...: the workload with xrun's machinery for
