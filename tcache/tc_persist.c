@@ -288,17 +288,20 @@ static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {
   }
 }
 
-/* Write the code's addresses for this run at blk's code (already copied),
- * each reloc checked as it comes: inside the code, of a known kind, its
- * saved value in range. false when one is not: the block is not used. */
-static bool tcp_relocate(struct tc_block *blk, const struct tc_reloc *r, uint32_t n,
-                         uint64_t bias) {
+/* Write the code's addresses for this run at blk's code (already copied
+ * from src), each reloc checked as it comes: inside the code, of a known
+ * kind, its saved value in range. false when one is not: the block is not
+ * used. The saved values are read from src, not from the copy: a load
+ * through the run view of bytes just stored through the write view (another
+ * virtual address) cannot take them from the store buffer. */
+static bool tcp_relocate(struct tc_block *blk, const uint8_t *src, const struct tc_reloc *r,
+                         uint32_t n, uint64_t bias) {
   for (uint32_t i = 0; i < n; i++) {
     uint32_t kind = r[i].kind, w = tcp_reloc_width(kind);
     if (blk->code_size < w || r[i].off > blk->code_size - w)
       return false;
     uint8_t *at = blk->code + r[i].off, *wp = tc_writable(at);
-    uint64_t v = tcp_imm_get(at, w);
+    uint64_t v = tcp_imm_get(src + r[i].off, w);
     if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
       return false;
     const uint8_t *target = NULL;
@@ -337,7 +340,7 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
   memcpy(tc_writable(code), data, e->code_size);
   blk->n_exits = e->n_exits;
-  if (!tcp_relocate(blk, r, e->n_relocs, bias)) {
+  if (!tcp_relocate(blk, data, r, e->n_relocs, bias)) {
     tc_block_discard(blk);
     return NULL;
   }
@@ -798,7 +801,7 @@ static bool tcp_check_entry(const uint8_t *p, size_t size, const struct tcp_entr
   if (!blk.code)
     return false;
   memcpy(blk.code, data, e->code_size);
-  bool ok = tcp_relocate(&blk, r, e->n_relocs, 0x5500000000ull);
+  bool ok = tcp_relocate(&blk, data, r, e->n_relocs, 0x5500000000ull);
   free(blk.code);
   return ok;
 }
