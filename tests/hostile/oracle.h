@@ -32,3 +32,13 @@ static int oracle_is_xrun(const char *line, const char *perms) {
          strstr(line, "[heap]") || strstr(line, "[vdso]") || strstr(line, "[vvar]") ||
          strstr(line, "/dev/zero (deleted)") || strstr(line, ".xtc\n") || !strcmp(perms, "rwxp");
 }
+
+/* The next piece of xrun's memory in the maps file f: [*lo, *hi) with its
+ * permissions; 0 at the end. */
+static int oracle_next_xrun(FILE *f, unsigned long *lo, unsigned long *hi, char perms[8]) {
+  char line[1024];
+  while (f && fgets(line, sizeof(line), f))
+    if (sscanf(line, "%lx-%lx %7s", lo, hi, perms) == 3 && oracle_is_xrun(line, perms))
+      return 1;
+  return 0;
+}

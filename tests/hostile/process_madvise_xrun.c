@@ -38,13 +38,10 @@ int main(void) {
     return 0;
   }
   FILE *f = oracle_maps();
-  char line[1024];
+  unsigned long lo, hi;
+  char perms[8];
   int tried = 0, refused = 0;
-  while (f && fgets(line, sizeof(line), f)) {
-    unsigned long lo, hi;
-    char perms[8];
-    if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 || !oracle_is_xrun(line, perms))
-      continue;
+  while (oracle_next_xrun(f, &lo, &hi, perms)) {
     tried += 2;
     refused += advise(pidfd, (void *)lo, 4096, MADV_DONTNEED) < 0;
     refused += advise(pidfd, (void *)lo, 4096, MADV_GUARD_INSTALL) < 0;

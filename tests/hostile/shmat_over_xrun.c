@@ -36,13 +36,10 @@ static int own_remap_works(void) {
 
 int main(void) {
   FILE *f = oracle_maps();
-  char line[1024];
+  unsigned long lo, hi;
+  char perms[8];
   int tried = 0, refused = 0;
-  while (f && fgets(line, sizeof(line), f)) {
-    unsigned long lo, hi;
-    char perms[8];
-    if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 || !oracle_is_xrun(line, perms))
-      continue;
+  while (oracle_next_xrun(f, &lo, &hi, perms)) {
     int id = segment(hi - lo + 4096);
     if (id < 0)
       continue;

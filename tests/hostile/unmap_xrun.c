@@ -11,13 +11,10 @@
 
 int main(void) {
   FILE *f = oracle_maps();
-  char line[1024];
+  unsigned long lo, hi;
+  char perms[8];
   int tried = 0, refused = 0;
-  while (f && fgets(line, sizeof(line), f)) {
-    unsigned long lo, hi;
-    char perms[8];
-    if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 || !oracle_is_xrun(line, perms))
-      continue;
+  while (oracle_next_xrun(f, &lo, &hi, perms)) {
     void *p = (void *)lo;
     size_t len = 4096;
     tried += 3;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include "return_code.h"
 
 #ifndef SHM_EXEC
 #define SHM_EXEC 0100000
@@ -24,17 +25,6 @@
 #endif
 
 typedef int (*code_fn)(void);
-
-/* "return imm" in this machine's code, at p. */
-static void write_return(unsigned char *p, uint16_t imm) {
-#if defined(__aarch64__)
-  uint32_t insn[2] = {0x52800000u | (uint32_t)imm << 5, 0xd65f03c0u}; /* movz w0, #imm; ret */
-#else
-  unsigned char insn[6] = {0xb8, imm & 0xff, imm >> 8, 0, 0, 0xc3}; /* mov eax, imm; ret */
-#endif
-  memcpy(p, insn, sizeof(insn));
-  __builtin___clear_cache((char *)p, (char *)p + sizeof(insn));
-}
 
 /* A one-page segment holding "return imm", written through an attachment of
  * its own that is gone again. */

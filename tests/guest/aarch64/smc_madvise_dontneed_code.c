@@ -12,19 +12,9 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "return_code.h"
 
 typedef int (*code_fn)(void);
-
-/* "return imm" in this machine's code, at p. */
-static void write_return(unsigned char *p, uint16_t imm) {
-#if defined(__aarch64__)
-  uint32_t insn[2] = {0x52800000u | (uint32_t)imm << 5, 0xd65f03c0u}; /* movz w0, #imm; ret */
-#else
-  unsigned char insn[6] = {0xb8, imm & 0xff, imm >> 8, 0, 0, 0xc3}; /* mov eax, imm; ret */
-#endif
-  memcpy(p, insn, sizeof(insn));
-  __builtin___clear_cache((char *)p, (char *)p + sizeof(insn));
-}
 
 /* A one-page file holding "return imm", in the current directory. */
 static int code_file(uint16_t imm) {
