@@ -500,6 +500,7 @@ void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);
 void x64_patch(struct tc_exit *e, const void *code);
+void x64_patch_at(uint8_t *jump, const uint8_t *to);
 uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
 uint32_t x64_fault_fpexc(const void *uctx);
 

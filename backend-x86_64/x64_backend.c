@@ -178,6 +178,7 @@ const struct backend x64_backend = {
     .enter = x64_enter,
     .jc_miss = x64_jc_miss_code,
     .patch = x64_patch,
+    .patch_at = x64_patch_at,
     .fault_fpexc = x64_fault_fpexc,
     .fault_state = x64_fault_state,
     .codegen_key = x64_codegen_key,

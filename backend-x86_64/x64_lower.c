@@ -772,7 +772,7 @@ void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status) {
   x64_jmp_shared(x, x64_exit_tramp);
 }
 
-/* The patchable jump of an exit, to the stub that follows it: e->jump is
+/* The patchable jump of an exit, to the stub that follows it: e->jump is (an offset to)
  * the byte before its rel32, which prefixes (x64_branch_pad) align to 4
  * bytes so that one store patches it. Any cycle of blocks has an exit
  * to a block that starts at or before its own start: such an exit is taken
@@ -787,7 +787,7 @@ static void x64_exit_jump(struct x64_ctx *x, struct tc_exit *e, int check) {
   if (check)
     x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   x64_branch_pad(b, (unsigned)(-(uintptr_t)(b->cur + 1 + check) & 3));
-  e->jump = b->cur + check;
+  e->jump = (uint32_t)(b->cur + check - x->blk->code);
   if (check)
     x64_fix32(b, x64_jcc32(b, X64_CC_E));
   else
@@ -811,10 +811,10 @@ void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64
     x64_exit_plain(x, target_pc, CPU_EXIT_PLAIN);
     return;
   }
-  struct tc_exit *e = &blk->exits[blk->n_exits++];
-  *e = (struct tc_exit){.target_pc = target_pc, .from = blk};
+  struct tc_exit *e = &blk->exits[blk->n_exits];
+  *e = (struct tc_exit){.target_pc = target_pc, .index = (uint8_t)blk->n_exits++};
   x64_exit_jump(x, e, target_pc <= blk->guest_pc);
-  e->stub = b->cur;
+  e->stub = (uint16_t)(b->cur - tc_exit_jump(e)); /* the stub follows its jump */
   if (stub)
     stub(x);
   x64_mov_exit(x, X64_RAX, e);

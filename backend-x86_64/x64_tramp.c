@@ -141,18 +141,23 @@ uintptr_t x64_enter(struct cpu *c, const void *code) {
   return entry(c, code);
 }
 
-/* The rel32 of e->jump is 4-byte aligned, so one aligned store switches it
+/* The rel32 after jump is 4-byte aligned, so one aligned store switches it
  * atomically for threads running through it. */
-void x64_patch(struct tc_exit *e, const void *code) {
-  const uint8_t *to = code ? code : e->stub;
-  if (code && e->from && e->target_pc == e->from->guest_pc && x64_loop_entry(e->from))
-    /* a loop's back edge (x64_loop.c): to its header, past the loads; any
-     * other block must be entered through the stub's stores */
-    to = code == e->from->code ? x64_loop_entry(e->from) : e->stub;
-  uint8_t *rel = e->jump + 1;
+void x64_patch_at(uint8_t *jump, const uint8_t *to) {
+  uint8_t *rel = jump + 1;
   assert(((uintptr_t)rel & 3) == 0 && x64_rel32_ok(rel + 4, to));
   int32_t d = (int32_t)(to - (rel + 4));
   __atomic_store_n((int32_t *)tc_writable(rel), d, __ATOMIC_RELEASE);
+}
+
+void x64_patch(struct tc_exit *e, const void *code) {
+  struct tc_block *from = tc_exit_from(e);
+  const uint8_t *to = code ? code : tc_exit_stub(e);
+  if (code && e->target_pc == from->guest_pc && x64_loop_entry(from))
+    /* a loop's back edge (x64_loop.c): to its header, past the loads; any
+     * other block must be entered through the stub's stores */
+    to = code == from->code ? x64_loop_entry(from) : tc_exit_stub(e);
+  x64_patch_at(tc_exit_jump(e), to);
 }
 
 uint32_t x64_fault_fpexc(const void *uctx) {

@@ -254,7 +254,8 @@ static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
   const struct tcp_exit *x = (const void *)(data + tcp_align8(e->code_size));
   const struct tc_pcmap *pm = (const void *)(x + e->n_exits);
   for (uint32_t i = 0; i < e->n_exits; i++)
-    if (e->code_size < 5 || x[i].jump > e->code_size - 5 || x[i].stub >= e->code_size)
+    if (e->code_size < 5 || x[i].jump > e->code_size - 5 || x[i].stub >= e->code_size ||
+        x[i].stub <= x[i].jump || x[i].stub - x[i].jump > UINT16_MAX)
       return false;
   for (uint32_t i = 0; i < e->n_pcmap; i++)
     if (pm[i].host_off > e->code_size || pm[i].guest_off >= e->guest_size)
@@ -346,9 +347,9 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
   }
   for (uint32_t i = 0; i < e->n_exits; i++)
     blk->exits[i] = (struct tc_exit){.target_pc = bias + x[i].target_off,
-                                     .jump = code + x[i].jump,
-                                     .stub = code + x[i].stub,
-                                     .from = blk};
+                                     .jump = x[i].jump,
+                                     .stub = (uint16_t)(x[i].stub - x[i].jump),
+                                     .index = (uint8_t)i};
   blk->pcmap = (struct tc_pcmap *)pm; /* offsets only: the same in every run */
   blk->n_pcmap = blk->pcmap_cap = e->n_pcmap;
   blk->borrowed = TC_BORROWED_PCMAP;
@@ -495,9 +496,8 @@ static void *tcp_put(struct tcp_out *o, const void *src, size_t n) {
 /* Make the saved code's addresses relative; false if one is not describable. */
 static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias) {
   for (uint32_t i = 0; i < blk->n_exits; i++) { /* every exit unchained */
-    struct tc_exit e = {.jump = code + (blk->exits[i].jump - blk->code),
-                        .stub = code + (blk->exits[i].stub - blk->code)};
-    tc_backend->patch(&e, NULL);
+    uint8_t *jump = code + blk->exits[i].jump;
+    tc_backend->patch_at(jump, jump + blk->exits[i].stub);
   }
   for (uint32_t i = 0; i < blk->n_relocs; i++) {
     const struct tc_reloc *r = &blk->relocs[i];
@@ -546,9 +546,8 @@ static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct
     return false;
   }
   for (uint32_t i = 0; i < blk->n_exits; i++) {
-    struct tcp_exit x = {blk->exits[i].target_pc - fr->bias,
-                         (uint32_t)(blk->exits[i].jump - blk->code),
-                         (uint32_t)(blk->exits[i].stub - blk->code)};
+    const struct tc_exit *be = &blk->exits[i];
+    struct tcp_exit x = {be->target_pc - fr->bias, be->jump, be->jump + be->stub};
     tcp_put(o, &x, sizeof(x));
   }
   tcp_put(o, blk->pcmap, blk->n_pcmap * sizeof(*blk->pcmap));

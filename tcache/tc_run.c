@@ -103,7 +103,7 @@ static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   tc_count(TC_ST_EXIT_DIRECT, 1);
   if (to && gen == tc_generation && !xrun_opt.no_chain) {
     pthread_mutex_lock(&tc_chain_lock);
-    if (!e->from->invalid)
+    if (!tc_exit_from(e)->invalid)
       tc_chain(e, to);
     pthread_mutex_unlock(&tc_chain_lock);
   }

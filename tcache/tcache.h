@@ -28,14 +28,18 @@ struct tc_buf {
   intptr_t wdelta;
 };
 
-/* One chainable direct exit of a block. */
+/* One chainable direct exit of a block: one of its exits[], 32 bytes (a
+ * loaded block's record is most of a start's fresh memory: each page of it
+ * costs a fault). Its places in the code are offsets (tc_exit_jump). */
 struct tc_exit {
   uint64_t target_pc;      /* guest pc the exit leads to */
-  uint8_t *jump;           /* the byte before the patchable jump's rel32 (4-byte aligned) */
-  uint8_t *stub;           /* where that jump goes while unchained */
-  struct tc_block *from;   /* owning block */
   struct tc_block *to;     /* block chained to, or NULL */
   struct tc_exit *next_in; /* next exit chained into the same 'to' */
+  uint32_t jump;           /* from the block's code to the byte before the patchable
+                              jump's rel32 (4-byte aligned) */
+  uint16_t stub;           /* from there to where that jump goes while unchained */
+  uint8_t index;           /* in the block's exits[] (tc_exit_from) */
+  uint8_t unused;
 };
 
 /* host offset of a memory access -> guest pc offset, for precise faults */
@@ -72,31 +76,49 @@ enum { TC_BORROWED_PCMAP = 1, TC_BORROWED_DEFER = 2 };
 
 struct tc_block {
   uint64_t guest_pc;
-  uint32_t guest_size;
-  uint32_t code_size;
-  uint8_t *code; /* entry of the host code */
-  uint32_t n_exits;
-  uint32_t n_pcmap, pcmap_cap; /* pcmap is allocated by tcache, filled by the backend */
-  struct tc_pcmap *pcmap;
+  uint8_t *code;            /* entry of the host code */
+  struct tc_pcmap *pcmap;   /* pcmap is allocated by tcache, filled by the backend */
   void *defer;              /* the backend's deferred-state records (tc_block_data) */
-  uint32_t defer_size;      /* bytes at defer */
   uint64_t defer_delta;     /* what the guest addresses among them still need added (a block
                                loaded from the cache reads them unrelocated, in the file) */
   struct tc_exit *incoming; /* exits of other blocks chained to this one */
   struct tc_block *hnext;   /* hash chain */
+  struct tc_reloc *relocs;  /* addresses of this run in the code (tc_block_reloc) */
+  uint64_t guest_hash;      /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
+  uint32_t guest_size;
+  uint32_t code_size;
+  uint32_t n_exits;
+  uint32_t n_pcmap, pcmap_cap;
+  uint32_t defer_size; /* bytes at defer */
+  uint32_t n_relocs, relocs_cap;
   int invalid;
-  uint32_t n_relocs, relocs_cap; /* addresses of this run in the code (tc_block_reloc) */
-  struct tc_reloc *relocs;
-  uint8_t unsaveable;  /* the code holds something no tc_reloc describes */
-  uint8_t from_disk;   /* loaded from the persistent cache */
-  uint8_t borrowed;    /* TC_BORROWED_*: what points into a persistent-cache file */
-  uint8_t exits_cap;   /* room at exits[] (tc_block_alloc): at most TC_MAX_EXITS */
-  uint64_t guest_hash; /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
+  uint8_t unsaveable; /* the code holds something no tc_reloc describes */
+  uint8_t from_disk;  /* loaded from the persistent cache */
+  uint8_t borrowed;   /* TC_BORROWED_*: what points into a persistent-cache file */
+  uint8_t exits_cap;  /* room at exits[] (tc_block_alloc): at most TC_MAX_EXITS */
   /* Last: a block is allocated with room for exits_cap of them only
    * (tc_block_alloc), not TC_MAX_EXITS: a loaded block for its own n_exits,
-   * a new one for its IR's direct exits. */
+   * a new one for its IR's direct exits. The fields above go from the
+   * widest to the narrowest: no padding (112 bytes). */
   struct tc_exit exits[TC_MAX_EXITS];
 };
+
+_Static_assert(sizeof(struct tc_exit) == 32, "tc_exit: 32 bytes");
+_Static_assert(offsetof(struct tc_block, exits) == 112, "tc_block: no padding");
+
+/* The block e is one of the exits of. */
+static inline struct tc_block *tc_exit_from(const struct tc_exit *e) {
+  return (struct tc_block *)(uintptr_t)((const uint8_t *)(e - e->index) -
+                                        offsetof(struct tc_block, exits));
+}
+
+/* The byte before e's patchable rel32, and where that jump goes unchained. */
+static inline uint8_t *tc_exit_jump(const struct tc_exit *e) {
+  return tc_exit_from(e)->code + e->jump;
+}
+static inline uint8_t *tc_exit_stub(const struct tc_exit *e) {
+  return tc_exit_jump(e) + e->stub;
+}
 
 /* The jump cache, one per guest thread (struct cpu.jc, 64-byte aligned):
  * entries in groups of TC_JC_WAYS (four, a cache line), a pc is looked up at
@@ -152,8 +174,10 @@ struct backend {
   /* Code for an empty jump-cache entry: back to the run loop for the guest pc
    * translated code was jumping to. */
   const void *(*jc_miss)(void);
-  /* Point e->jump at code, or back at e->stub when code is NULL; one atomic write. */
+  /* Point e's jump at code, or back at its stub when code is NULL; one atomic write. */
   void (*patch)(struct tc_exit *e, const void *code);
+  /* Point the patchable jump at jump (a copy of a block's code) at to. */
+  void (*patch_at)(uint8_t *jump, const uint8_t *to);
   /* The pending FP exceptions (IR_FPEXC_*) in the host context a fault
    * handler got (ucontext_t *), where translated code was interrupted. */
   uint32_t (*fault_fpexc)(const void *uctx);

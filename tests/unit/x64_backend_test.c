@@ -641,10 +641,10 @@ TEST(side_exits) {
     ASSERT_EQ(r, (uintptr_t)&blk->exits[take ? 0 : 1]);
     ASSERT_EQ(c.c.pc, take ? 0x3000 : 0x2000);
     ASSERT_EQ(blk->exits[take ? 0 : 1].target_pc, c.c.pc);
-    ASSERT(blk->exits[0].from == blk);
+    ASSERT(tc_exit_from(&blk->exits[0]) == blk && tc_exit_from(&blk->exits[1]) == blk);
     ASSERT_EQ(c.regs[1], 11);
     ASSERT_EQ(c.regs[2], take ? 0 : 22);
-    ASSERT_EQ(((uintptr_t)blk->exits[0].jump + 1) & 3, 0);
+    ASSERT_EQ(((uintptr_t)tc_exit_jump(&blk->exits[0]) + 1) & 3, 0);
     free(blk);
     ir_block_free(b);
   }

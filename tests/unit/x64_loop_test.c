@@ -132,11 +132,11 @@ static int check_iteration(const char *name, int want_flag_stores, int want_insn
   if (!e)
     return -1;
   x64_backend.patch(e, blk.code); /* as tc_chain does for a block's exit to itself */
-  const uint8_t *header = jump_target(e->jump);
+  const uint8_t *jump = tc_exit_jump(e), *header = jump_target(jump);
   char text[16384];
   int n, regs, spills;
-  if (header <= blk.code || header >= e->jump ||
-      disassemble(header, e->jump + 5, text, sizeof(text), &n) < 0)
+  if (header <= blk.code || header >= jump ||
+      disassemble(header, jump + 5, text, sizeof(text), &n) < 0)
     return -1;
   count_accesses(text, &regs, &spills);
   char lazy_op[32];
@@ -152,7 +152,7 @@ static int check_iteration(const char *name, int want_flag_stores, int want_insn
     return -1;
   }
   x64_backend.patch(e, NULL);
-  return jump_target(e->jump) == e->stub ? 0 : -1;
+  return jump_target(jump) == tc_exit_stub(e) ? 0 : -1;
 }
 
 /* A counted loop: the flags are written before anything can observe them. */

@@ -309,8 +309,8 @@ static int same_exits(const struct tc_block *a, const struct tc_block *b, uint64
     return 0;
   for (uint32_t k = 0; k < a->n_exits; k++) {
     const struct tc_exit *x = &a->exits[k], *y = &b->exits[k];
-    if (x->target_pc + delta != y->target_pc || x->jump - a->code != y->jump - b->code ||
-        x->stub - a->code != y->stub - b->code || x->from != a || y->from != b || x->to || y->to)
+    if (x->target_pc + delta != y->target_pc || x->jump != y->jump || x->stub != y->stub ||
+        tc_exit_from(x) != a || tc_exit_from(y) != b || x->to || y->to)
       return 0;
   }
   return 1;
