@@ -10,7 +10,7 @@
  * buckets: a short run (a dynamic /bin/true loads about 1,000 blocks) then
  * touches a few pages of it, not one page fault per block spread over a
  * table sized for the largest programs. */
-enum { TC_HASH_MIN_BITS = 12, TC_HASH_MAX_BITS = 20 };
+enum { TC_HASH_MIN_BITS = 11, TC_HASH_MAX_BITS = 20 };
 /* A forked child starts with one page of it: most exec another program
  * after a few dozen blocks. */
 enum { TC_HASH_FORK_BITS = 9 };
