@@ -365,6 +365,7 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
 }
 
 static void tc_pfile_open(struct tc_pfile *f) {
+  f->stale = false; /* looked at now */
   f->disk = tc_pfile_disk(f, false, &f->disk_size);
   f->delta = tc_pfile_disk(f, true, &f->delta_size);
   f->state = f->disk || f->delta ? 1 : -1;
