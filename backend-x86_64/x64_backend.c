@@ -134,7 +134,8 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
     blk->code = buf->cur;
     blk->n_exits = 0;
     blk->n_pcmap = 0;
-    blk->n_relocs = 0;
+    if (blk->fresh)
+      blk->fresh->n_relocs = 0;
     blk->unsaveable = b->unsaveable;
     x64_body(&x);
     x64_epilogue(&x);

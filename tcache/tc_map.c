@@ -108,7 +108,7 @@ struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits) {
 }
 
 void tc_block_discard(struct tc_block *blk) {
-  mi_free(blk->relocs);
+  mi_free(blk->fresh);
   if (!(blk->borrowed & TC_BORROWED_PCMAP))
     mi_free(blk->pcmap);
   if (!(blk->borrowed & TC_BORROWED_DEFER))
@@ -127,16 +127,29 @@ void *tc_block_data(struct tc_block *blk, size_t size) {
   return blk->defer;
 }
 
+/* blk's fresh part with room for n relocs. */
+static struct tc_fresh *tc_fresh_room(struct tc_block *blk, uint32_t n) {
+  struct tc_fresh *f = blk->fresh;
+  if (f && n <= f->relocs_cap)
+    return f;
+  uint32_t cap = f && f->relocs_cap ? 2 * f->relocs_cap : 8;
+  cap = cap < n ? n : cap;
+  f = mi_realloc(f, sizeof(*f) + cap * sizeof(f->relocs[0]));
+  if (!f)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  if (!blk->fresh)
+    f->guest_hash = 0, f->n_relocs = 0;
+  f->relocs_cap = cap;
+  return blk->fresh = f;
+}
+
+struct tc_fresh *tc_block_fresh(struct tc_block *blk) {
+  return tc_fresh_room(blk, 0);
+}
+
 void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind) {
-  if (blk->n_relocs == blk->relocs_cap) {
-    uint32_t cap = blk->relocs_cap ? 2 * blk->relocs_cap : 8;
-    struct tc_reloc *grown = mi_reallocn(blk->relocs, cap, sizeof(*grown));
-    if (!grown)
-      xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-    blk->relocs = grown;
-    blk->relocs_cap = cap;
-  }
-  blk->relocs[blk->n_relocs++] = (struct tc_reloc){off, (uint32_t)kind};
+  struct tc_fresh *f = tc_fresh_room(blk, blk->fresh ? blk->fresh->n_relocs + 1 : 1);
+  f->relocs[f->n_relocs++] = (struct tc_reloc){off, (uint32_t)kind};
 }
 
 void tc_block_commit(struct tc_block *blk) {

@@ -337,7 +337,7 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
     return NULL;
   }
   struct tc_block *blk = tc_block_alloc(0, e->n_exits);
-  blk->guest_pc = pc, blk->guest_size = e->guest_size, blk->guest_hash = e->guest_hash;
+  blk->guest_pc = pc, blk->guest_size = e->guest_size;
   blk->code = code, blk->code_size = e->code_size, blk->from_disk = 1;
   memcpy(tc_writable(code), data, e->code_size);
   blk->n_exits = e->n_exits;
@@ -500,8 +500,8 @@ static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias
     uint8_t *jump = code + blk->exits[i].jump;
     tc_backend->patch_at(jump, jump + blk->exits[i].stub);
   }
-  for (uint32_t i = 0; i < blk->n_relocs; i++) {
-    const struct tc_reloc *r = &blk->relocs[i];
+  for (uint32_t i = 0; i < blk->fresh->n_relocs; i++) {
+    const struct tc_reloc *r = &blk->fresh->relocs[i];
     uint32_t w = tcp_reloc_width(r->kind);
     uint64_t v = 0;
     if (r->off + w > blk->code_size)
@@ -528,16 +528,17 @@ static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias
 /* One fresh block's data into o; its entry, or false when it cannot be saved. */
 static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct tcp_entry *e) {
   const struct tc_block *blk = fr->blk;
-  if (blk->invalid || blk->unsaveable || blk->from_disk || ((uintptr_t)blk->code & 15))
+  if (blk->invalid || blk->unsaveable || blk->from_disk || !blk->fresh ||
+      ((uintptr_t)blk->code & 15))
     return false;
   size_t mark = o->n;
   *e = (struct tcp_entry){.guest_off = blk->guest_pc - fr->bias,
-                          .guest_hash = blk->guest_hash,
+                          .guest_hash = blk->fresh->guest_hash,
                           .guest_size = blk->guest_size,
                           .code_size = blk->code_size,
                           .n_exits = blk->n_exits,
                           .n_pcmap = blk->n_pcmap,
-                          .n_relocs = blk->n_relocs,
+                          .n_relocs = blk->fresh->n_relocs,
                           .defer_size = blk->defer_size,
                           .data = mark,
                           .flags = fr->as_file ? TCP_AS_FILE : 0};
@@ -552,7 +553,7 @@ static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct
     tcp_put(o, &x, sizeof(x));
   }
   tcp_put(o, blk->pcmap, blk->n_pcmap * sizeof(*blk->pcmap));
-  tcp_put(o, blk->relocs, blk->n_relocs * sizeof(*blk->relocs));
+  tcp_put(o, blk->fresh->relocs, blk->fresh->n_relocs * sizeof(blk->fresh->relocs[0]));
   if (blk->defer_size) {
     void *d = tcp_put(o, blk->defer, blk->defer_size);
     if (d)
@@ -626,10 +627,11 @@ static void tcp_reserve(struct tcp_out *o, size_t n) {
 /* The fresh blocks of f that can be saved, into o and e; returns how many. */
 static size_t tcp_save_fresh(const struct tc_pfile *f, struct tcp_out *o, struct tcp_entry *e) {
   size_t n = 0, bytes = 0;
-  for (size_t i = 0; i < f->n_fresh; i++)
-    bytes += tcp_parts_size(f->fresh[i].blk->code_size, f->fresh[i].blk->n_exits,
-                            f->fresh[i].blk->n_pcmap, f->fresh[i].blk->n_relocs,
-                            f->fresh[i].blk->defer_size);
+  for (size_t i = 0; i < f->n_fresh; i++) {
+    const struct tc_block *blk = f->fresh[i].blk;
+    bytes += tcp_parts_size(blk->code_size, blk->n_exits, blk->n_pcmap,
+                            blk->fresh ? blk->fresh->n_relocs : 0, blk->defer_size);
+  }
   tcp_reserve(o, bytes);
   for (size_t i = 0; i < f->n_fresh; i++)
     n += tcp_save_block(o, &f->fresh[i], &e[n]);

@@ -131,7 +131,7 @@ static struct tc_block *tc_translate_at(struct cpu *c, uint64_t pc) {
   if (!blk)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: internal error: block at 0x%llx cannot be translated",
              (unsigned long long)pc);
-  blk->guest_hash = tc_decode_hash;
+  tc_block_fresh(blk)->guest_hash = tc_decode_hash;
   tc_persist_note(blk);
   tc_note_block(blk, tc_ir, t0);
   tc_buf_populate();

@@ -74,6 +74,14 @@ struct tc_reloc {
  * mapping (kept for the process's life), not copies that xrun frees. */
 enum { TC_BORROWED_PCMAP = 1, TC_BORROWED_DEFER = 2 };
 
+/* What only a block translated in this process keeps: what saving it to
+ * the persistent cache takes (a block loaded from there has none). */
+struct tc_fresh {
+  uint64_t guest_hash; /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
+  uint32_t n_relocs, relocs_cap;
+  struct tc_reloc relocs[]; /* addresses of this run in the code (tc_block_reloc) */
+};
+
 struct tc_block {
   uint64_t guest_pc;
   uint8_t *code;            /* entry of the host code */
@@ -83,15 +91,13 @@ struct tc_block {
                                loaded from the cache reads them unrelocated, in the file) */
   struct tc_exit *incoming; /* exits of other blocks chained to this one */
   struct tc_block *hnext;   /* hash chain */
-  struct tc_reloc *relocs;  /* addresses of this run in the code (tc_block_reloc) */
-  uint64_t guest_hash;      /* xxh3 of the guest bytes [guest_pc, guest_pc + guest_size) */
+  struct tc_fresh *fresh;   /* NULL until the backend or the translator needs it */
   uint32_t guest_size;
   uint32_t code_size;
-  uint32_t n_exits;
   uint32_t n_pcmap, pcmap_cap;
   uint32_t defer_size; /* bytes at defer */
-  uint32_t n_relocs, relocs_cap;
-  int invalid;
+  uint8_t n_exits;
+  uint8_t invalid;
   uint8_t unsaveable; /* the code holds something no tc_reloc describes */
   uint8_t from_disk;  /* loaded from the persistent cache */
   uint8_t borrowed;   /* TC_BORROWED_*: what points into a persistent-cache file */
@@ -99,12 +105,13 @@ struct tc_block {
   /* Last: a block is allocated with room for exits_cap of them only
    * (tc_block_alloc), not TC_MAX_EXITS: a loaded block for its own n_exits,
    * a new one for its IR's direct exits. The fields above go from the
-   * widest to the narrowest: no padding (112 bytes). */
+   * widest to the narrowest: no padding (96 bytes; with one exit 128, a
+   * size mimalloc has). */
   struct tc_exit exits[TC_MAX_EXITS];
 };
 
 _Static_assert(sizeof(struct tc_exit) == 32, "tc_exit: 32 bytes");
-_Static_assert(offsetof(struct tc_block, exits) == 112, "tc_block: no padding");
+_Static_assert(offsetof(struct tc_block, exits) == 96, "tc_block: no padding");
 
 /* The block e is one of the exits of. */
 static inline struct tc_block *tc_exit_from(const struct tc_exit *e) {
@@ -240,6 +247,8 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc);
 void *tc_block_data(struct tc_block *blk, size_t size);
 /* The backend wrote an address of this run at blk->code + off (enum tc_reloc_kind). */
 void tc_block_reloc(struct tc_block *blk, uint32_t off, enum tc_reloc_kind kind);
+/* blk's fresh part, made when it has none. */
+struct tc_fresh *tc_block_fresh(struct tc_block *blk);
 /* True if host_pc is inside the code buffer. */
 int tc_in_code(const void *host_pc);
 /* Where to write the code byte at p: its writable view inside the code

@@ -176,16 +176,24 @@ static struct tc_block *translate(struct side *s, uint64_t pc) {
   if (ok)
     return blk;
   s->buf.overflow = 0;
-  mi_free(blk->relocs);
+  mi_free(blk->fresh);
   mi_free(blk->defer);
   free(blk->pcmap);
   free(blk);
   return NULL;
 }
 
+/* A block's relocations (none when it has no fresh part). */
+static uint32_t n_relocs(const struct tc_block *blk) {
+  return blk->fresh ? blk->fresh->n_relocs : 0;
+}
+static const struct tc_reloc *relocs_of(const struct tc_block *blk) {
+  return blk->fresh ? blk->fresh->relocs : NULL;
+}
+
 static void block_free(struct tc_block *blk) {
   if (blk) {
-    mi_free(blk->relocs);
+    mi_free(blk->fresh);
     mi_free(blk->defer);
     free(blk->pcmap);
     free(blk);
@@ -223,13 +231,13 @@ static void put_rel32(uint8_t *code, const uint8_t *at, uint32_t off, const uint
 static int relocate(uint8_t *code, const struct move *m) {
   const struct tc_block *a = m->from;
   const uint8_t *at = m->to->code;
-  for (uint32_t i = 0; i < a->n_relocs; i++) {
-    uint32_t off = a->relocs[i].off;
+  for (uint32_t i = 0; i < n_relocs(a); i++) {
+    uint32_t off = relocs_of(a)[i].off;
     uint64_t v = rd64(code + off);
     const uint8_t *old_target = a->code + off + 4 + rd32(code + off);
     if (i == m->skip)
       continue;
-    switch (a->relocs[i].kind) {
+    switch (relocs_of(a)[i].kind) {
     case TC_RELOC_GUEST64: v += m->guest_delta; break;
     case TC_RELOC_HOST64: break;
     case TC_RELOC_HOST32: put_rel32(code, at, off, old_target); continue;
@@ -265,8 +273,8 @@ static uint32_t moved_differs(const struct move *m) {
 }
 
 static int has_reloc(const struct tc_block *blk, uint32_t off, uint32_t kind) {
-  for (uint32_t i = 0; i < blk->n_relocs; i++)
-    if (blk->relocs[i].off == off && blk->relocs[i].kind == kind)
+  for (uint32_t i = 0; i < n_relocs(blk); i++)
+    if (relocs_of(blk)[i].off == off && relocs_of(blk)[i].kind == kind)
       return 1;
   return 0;
 }
@@ -317,8 +325,8 @@ static int same_exits(const struct tc_block *a, const struct tc_block *b, uint64
 }
 
 static int same_relocs(const struct tc_block *a, const struct tc_block *b) {
-  return a->n_relocs == b->n_relocs &&
-         (!a->n_relocs || !memcmp(a->relocs, b->relocs, a->n_relocs * sizeof(*a->relocs)));
+  return n_relocs(a) == n_relocs(b) &&
+         (!n_relocs(a) || !memcmp(relocs_of(a), relocs_of(b), n_relocs(a) * sizeof(*relocs_of(a))));
 }
 
 static int same_pcmap(const struct tc_block *a, const struct tc_block *b) {
@@ -344,8 +352,8 @@ static int same_defer(const struct tc_block *a, const struct tc_block *b, uint64
  * is checked by unrecorded_address instead. Returns the index + 1 of one
  * that does not show. */
 static uint32_t unnoticed_skip(struct move m) {
-  for (m.skip = 0; m.skip < m.from->n_relocs; m.skip++)
-    if (m.from->relocs[m.skip].kind != TC_RELOC_HOST64 && !moved_differs(&m))
+  for (m.skip = 0; m.skip < n_relocs(m.from); m.skip++)
+    if (relocs_of(m.from)[m.skip].kind != TC_RELOC_HOST64 && !moved_differs(&m))
       return m.skip + 1;
   return 0;
 }
@@ -357,9 +365,9 @@ struct stats {
 
 static void count(struct stats *st, const struct tc_block *a, const struct tc_block *b) {
   st->blocks++;
-  for (uint32_t i = 0; i < a->n_relocs; i++)
-    if (a->relocs[i].kind <= TC_RELOC_EXIT64)
-      st->relocs[a->relocs[i].kind]++;
+  for (uint32_t i = 0; i < n_relocs(a); i++)
+    if (relocs_of(a)[i].kind <= TC_RELOC_EXIT64)
+      st->relocs[relocs_of(a)[i].kind]++;
   st->defer_moved += a->defer_size && memcmp(a->defer, b->defer, a->defer_size);
 }
 
@@ -394,7 +402,7 @@ static const char *check_block(struct side *sa, struct side *sb, size_t guest_si
     why = "a relocation left out went unnoticed";
   if (why && a && b)
     fprintf(stderr, "  block +0x%zx: %s (code %u/%u bytes, first difference at %u, %u relocs)\n",
-            off, why, a->code_size, b->code_size, moved_differs(&m), a->n_relocs);
+            off, why, a->code_size, b->code_size, moved_differs(&m), n_relocs(a));
   else if (why)
     fprintf(stderr, "  block +0x%zx: %s\n", off, why);
   if (a && b)
