@@ -287,6 +287,8 @@ int64_t sys_sigmask_wait_end(int64_t ret);
 /* Once per process, at the first syscall: the guest's initial mask and
  * ignored signals come from the host's (execve keeps both). */
 void sys_signal_init(void);
+/* System V IPC's table of attachments: its lock joins those a fork takes. */
+void sys_ipc_init(void);
 /* What an exec does to the signal state (sys_exec_here.c). */
 void sys_signal_exec(void);
 /* An exec's empty robust futex list (sys_proc.c). */

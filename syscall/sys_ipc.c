@@ -16,6 +16,7 @@
 #include <sys/syscall.h>
 #include "sys_int.h"
 #include <mimalloc.h>
+#include "../tcache/tc_fork.h"
 #include "../tcache/tcache.h"
 
 /* arm64's (asm-generic's) struct semid64_ds. */
@@ -73,6 +74,10 @@ int64_t sys_semctl(const struct sys_call *s) {
 static struct sys_shm { uint64_t at, len; } * sys_shms;
 static size_t sys_n_shms, sys_cap_shms;
 static pthread_mutex_t sys_shm_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void sys_ipc_init(void) {
+  tc_fork_lock_add(&sys_shm_lock); /* a fork never inherits it held */
+}
 
 /* The length of the attachment at at, 0 if none; forgotten with forget. */
 static uint64_t sys_shm_len(uint64_t at, bool forget) {

@@ -63,6 +63,7 @@ void sys_syscall(struct cpu *c) {
   if (__builtin_expect(!started, 0)) { /* before the guest can chdir */
     sys_exe_path();
     sys_signal_init();
+    sys_ipc_init();
     started = true;
   }
   const struct sys_entry *e = sys_lookup(g, s.nr);
