@@ -204,7 +204,6 @@ static const struct tcp_entry *tcp_find(const uint8_t *disk, uint64_t off) {
   return lo < n && e[lo].guest_off == off ? &e[lo] : NULL;
 }
 
-/* Bytes of an entry's data, or 0 when its counts are out of bounds. */
 /* The bytes of a block's data: code, exits, pcmap, relocs and records, each
  * part 8-byte aligned (tcp_put). */
 static size_t tcp_parts_size(uint64_t code_size, uint64_t n_exits, uint64_t n_pcmap,
@@ -214,6 +213,7 @@ static size_t tcp_parts_size(uint64_t code_size, uint64_t n_exits, uint64_t n_pc
          tcp_align8(defer_size);
 }
 
+/* Bytes of an entry's data, or 0 when its counts are out of bounds. */
 static size_t tcp_data_size(const struct tcp_entry *e) {
   if (e->code_size > TCP_MAX_CODE || e->n_exits > TC_MAX_EXITS || e->n_pcmap > TCP_MAX_PCMAP ||
       e->n_relocs > TCP_MAX_CODE || e->defer_size > TCP_MAX_CODE || !e->guest_size ||
