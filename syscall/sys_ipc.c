@@ -8,6 +8,7 @@
  * detachment drop the translations of the code they replace or remove, as
  * mmap and munmap do. */
 #define _GNU_SOURCE
+#include <mimalloc.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/ipc.h>
@@ -15,7 +16,6 @@
 #include <sys/shm.h>
 #include <sys/syscall.h>
 #include "sys_int.h"
-#include <mimalloc.h>
 #include "../tcache/tc_fork.h"
 #include "../tcache/tcache.h"
 

@@ -1,8 +1,8 @@
-/* sys_mm.c - mmap, munmap, mprotect, mremap, madvise, process_madvise. Guest addresses are
- * host addresses, so the calls pass through, guarded: the translator's own
- * memory is never replaced, a hint the host cannot honour is dropped, and
- * code that is unmapped, re-protected or discarded (madvise) is dropped from
- * the translation cache. */
+/* sys_mm.c - mmap, munmap, mprotect, mremap, madvise, process_madvise.
+ * Guest addresses are host addresses, so the calls pass through, guarded:
+ * the translator's own memory is never replaced or discarded, a hint the
+ * host cannot honour is dropped, and code that is unmapped, re-protected or
+ * discarded (madvise) is dropped from the translation cache. */
 #define _GNU_SOURCE
 #include <mimalloc.h>
 #include <sys/mman.h>
