@@ -56,11 +56,13 @@ enum ir_op_flags {
 
 /* What an op is, for the passes and backends (the properties column). */
 enum ir_op_props {
-  IRP_VEC = 1 << 0,  /* works on v128 lanes (ir_ops.def, "vectors") */
-  IRP_VF = 1 << 1,   /* IEEE arithmetic on lanes, raising FP exceptions */
-  IRP_NZCV = 1 << 2, /* its value is an NZCV nibble (the FLAGS_* ops) */
-  IRP_COMM = 1 << 3, /* a op b == b op a */
-  IRP_QNAN = 1 << 4, /* IEEE arithmetic (IEEE 754 6.2): a NaN result is always quiet */
+  IRP_VEC = 1 << 0,   /* works on v128 lanes (ir_ops.def, "vectors") */
+  IRP_VF = 1 << 1,    /* IEEE arithmetic on lanes, raising FP exceptions */
+  IRP_NZCV = 1 << 2,  /* its value is an NZCV nibble (the FLAGS_* ops) */
+  IRP_COMM = 1 << 3,  /* a op b == b op a */
+  IRP_QNAN = 1 << 4,  /* IEEE arithmetic (IEEE 754 6.2): a NaN result is always quiet */
+  IRP_KEEP0 = 1 << 5, /* a result lane is 0 where every v128 operand's bytes under it
+                         are 0: a high half 0 in each operand stays 0 */
 };
 
 enum ir_type { IR_VOID, IR_I32, IR_I64, IR_F32, IR_F64, IR_V128 };
@@ -322,6 +324,9 @@ static inline int ir_is_flags_op(enum ir_op op) {
 }
 static inline int ir_is_commutative(enum ir_op op) {
   return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_COMM);
+}
+static inline int ir_keeps_zero(enum ir_op op) {
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_KEEP0);
 }
 static inline int ir_makes_quiet_nan(enum ir_op op) {
   return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_QNAN);

@@ -7,8 +7,10 @@
  * constant) forward an operand, EXIT_IF on a constant either vanishes or becomes
  * the block's GOTO, equal constants are merged into the first one, and a
  * shift left and back by the same amount or a mask of the low 32 bits
- * becomes a ZEXT or SEXT, and a count of leading zeros of a bit reversal
- * becomes a count of trailing zeros.
+ * becomes a ZEXT or SEXT, a count of leading zeros of a bit reversal
+ * becomes a count of trailing zeros, and a VZEXT64 of a vector whose high
+ * half is already 0 is that vector (a 64-bit SIMD op writes its register
+ * through one, and its operands were most often written the same way).
  *
  * A guest address (IR_CONST_GUEST) is a constant of this run only: a guest
  * address plus or minus a plain constant folds to a guest address, the
@@ -293,9 +295,41 @@ static void opt_cf_canonical(struct opt_cf *cf, uint32_t r) {
   }
 }
 
+/* Is the high half of the v128 that r makes 0? The ops that make it so,
+ * and those that keep it (IRP_KEEP0) when every v128 operand's is. */
+static int opt_cf_makes_high0(const struct opt_cf *cf, uint32_t r) {
+  const struct ir_insn *i = opt_cf_at(cf, r);
+  switch (i->op) {
+  case IR_VZEXT64:
+  case IR_VNARROW: return 1;
+  case IR_LOAD: return (i->aux & IR_MEM_SIZE_MASK) <= 3;
+  case IR_VCONST: return cf->b->vconst[i->imm].hi == 0;
+  default: break;
+  }
+  if (ir_is_vf_op(i->op))
+    return (i->aux & IR_VF_EXTENT_MASK) != IR_VF_ALL;
+  if (!ir_keeps_zero(i->op))
+    return 0;
+  const uint32_t ops[3] = {i->a, i->b, i->c};
+  for (unsigned k = 0; k < ir_op_info[i->op].nargs; k++)
+    if (opt_cf_at(cf, ops[k])->type == IR_V128 && !cf->high0[ops[k]])
+      return 0;
+  return 1;
+}
+
+/* VZEXT64 of a v128 whose high half is 0 already is that v128. */
+static void opt_cf_vzext64(struct opt_cf *cf, uint32_t r) {
+  const struct ir_insn *i = opt_cf_at(cf, r);
+  if (i->op == IR_VZEXT64 && opt_cf_at(cf, i->a)->type == IR_V128 && cf->high0[i->a])
+    opt_replace(cf->b, cf->repl, r, i->a);
+  else if (i->type == IR_V128)
+    cf->high0[r] = (uint8_t)opt_cf_makes_high0(cf, r);
+}
+
 void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl) {
   *cf = (struct opt_cf){.b = b, .repl = repl};
   cf->ctab = opt_ref_table(b, &cf->cmask);
+  cf->high0 = opt_calloc(b, b->n, 1);
 }
 
 void opt_cf_end(struct opt_cf *cf) {
@@ -311,4 +345,5 @@ void opt_cf_insn(struct opt_cf *cf, uint32_t r) {
     opt_cf_exit_if(cf, r);
   else if (ir_is_pure(op) && !opt_cf_fold(cf, r))
     opt_cf_simplify(cf, r);
+  opt_cf_vzext64(cf, r);
 }

@@ -29,6 +29,7 @@ struct opt_cf {
   uint32_t *repl;
   uint32_t *ctab; /* open-addressed: refs of the distinct CONSTs seen */
   uint32_t cmask;
+  uint8_t *high0; /* per insn: a v128 whose high 64 bits are known to be 0 */
 };
 void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl);
 void opt_cf_insn(struct opt_cf *cf, uint32_t r);

@@ -307,6 +307,30 @@ TEST(regcache_v128_from_halves) {
   ir_block_free(b);
 }
 
+/* A VZEXT64 of a vector whose high half is 0 already (made by a VZEXT64,
+ * a 64-bit load, an op that keeps zero bytes zero over such operands) is
+ * that vector; over a GET, a VNOT (~0 is not 0) or an operand of either it
+ * stays. The interpreter runs the block before and after on the same state. */
+TEST(constfold_vzext64_of_high_zero) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_vop(b, IR_VZEXT64, IR_V128, 0, ir_get(b, IR_V128, SLOT(0)), 0, 0);
+  uint32_t y = ir_vop(b, IR_VZEXT64, IR_V128, 0, ir_get(b, IR_I64, SLOT(2)), 0, 0);
+  uint32_t sum = ir_vop(b, IR_VADD, IR_V128, 2, ir_vop(b, IR_VSHL, IR_V128, 2, x, 0, 3), y, 0);
+  uint32_t z1 = ir_vop(b, IR_VZEXT64, IR_V128, 0, sum, 0, 0);
+  uint32_t n = ir_vop(b, IR_VNOT, IR_V128, 0, z1, 0, 0);
+  uint32_t z2 = ir_vop(b, IR_VZEXT64, IR_V128, 0, n, 0, 0);
+  uint32_t g = ir_get(b, IR_V128, SLOT(2));
+  uint32_t z3 = ir_vop(b, IR_VZEXT64, IR_V128, 0, ir_vop(b, IR_VXOR, IR_V128, 0, g, z1, 0), 0, 0);
+  ir_put(b, SLOT(0), z2);
+  ir_put(b, SLOT(2), z3);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[z1].op, IR_NOP); /* replaced by sum */
+  ASSERT_EQ(b->insn[z2].op, IR_VZEXT64);
+  ASSERT_EQ(b->insn[z3].op, IR_VZEXT64);
+  ir_block_free(b);
+}
+
 TEST(dce_and_constfold_keep_vector_meaning) {
   struct ir_block *b = ir_block_new(0);
   uint32_t c = ir_vconst(b, 3, 4);
