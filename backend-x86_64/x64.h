@@ -260,6 +260,9 @@ enum { X64_F_BMI1 = 256, X64_F_LZCNT = 512 };
 /* BMI2's rorx and shlx/shrx/sarx: rotates by an immediate and shifts by a
  * register into another register, the flags kept. */
 enum { X64_F_BMI2 = 1024 };
+/* AVX: the VEX forms of the SSE2-4 integer ops, with a destination of their
+ * own (vpaddd d, a, b), so a lowering copies no operand first. */
+enum { X64_F_AVX = 2048 };
 extern unsigned x64_features;
 
 /* A memory operand [base + index*scale + disp]; index X64_NOREG for none. */
@@ -384,6 +387,9 @@ enum x64_vshiftv { X64_VPSRLV = 0x45, X64_VPSRAV = 0x46, X64_VPSLLV = 0x47 };
 void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, unsigned src,
                  unsigned count);
 void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
+void x64_vex_rrr(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1, unsigned src2);
+void x64_vex_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned dst, unsigned src,
+                      uint8_t imm);
 
 /* Where a value lives. X64_LOC_STATE: a GET's value still in the guest
  * state at offset slot, reg the log2 of its size (x64_stateget.c); in a

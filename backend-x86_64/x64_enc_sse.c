@@ -88,6 +88,53 @@ uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp) {
   return (uint8_t)((w ? 0x80 : 0) | (~vvvv & 15) << 3 | (l ? 4 : 0) | pp);
 }
 
+/* VEX.pp of an SSE op's mandatory prefix (bits 31:24): 0 none, 1 = 66, 2 = F3, 3 = F2. */
+static unsigned x64_vex_pp(uint32_t op) {
+  unsigned prefix = op >> 24;
+  return prefix == 0x66 ? 1 : prefix == 0xf3 ? 2 : prefix == 0xf2 ? 3 : 0;
+}
+
+/* VEX.128.pp.map.WIG op /r   vOP dst, src1, src2   (AVX)
+ * The VEX form of the legacy SSE op `op xmm, xmm/m128` (enum x64_sse: 0F xx,
+ * 0F 38 xx or 0F 3A xx): dst = src1 op src2, the upper half of ymm dst zeroed.
+ * C5 [~R ~vvvv L pp] when the map is 0F and src2 needs no REX.B, else C4. */
+void x64_vex_rrr(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1, unsigned src2) {
+  unsigned mid = op >> 8 & 0xffff, map = mid == 0x0f38 ? 2 : mid == 0x0f3a ? 3 : 1;
+  uint8_t p[5];
+  unsigned n = 0;
+  if (map == 1 && src2 < 8) {
+    p[n++] = 0xc5;
+    p[n++] = (uint8_t)((~dst >> 3 & 1) << 7 | (~src1 & 15) << 3 | x64_vex_pp(op));
+  } else {
+    p[n++] = 0xc4;
+    p[n++] = x64_vex_rxbm(dst, 0, src2, map);
+    p[n++] = x64_vex_wvlp(0, src1, 0, x64_vex_pp(op));
+  }
+  p[n++] = (uint8_t)op;
+  p[n++] = x64_modrm(3, dst, src2);
+  x64_bytes(b, p, n);
+}
+
+/* VEX.128.66.0F.WIG 71-73 /n ib   vpsrlw/vpsraw/vpsllw/vpsrld/.../vpslldq dst, src, imm8
+ * (AVX): dst = src shifted; the destination is VEX.vvvv, the source ModRM.rm. */
+void x64_vex_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned dst, unsigned src,
+                      uint8_t imm) {
+  uint8_t p[6];
+  unsigned n = 0;
+  if (src < 8) {
+    p[n++] = 0xc5;
+    p[n++] = (uint8_t)(0x80 | (~dst & 15) << 3 | 1);
+  } else {
+    p[n++] = 0xc4;
+    p[n++] = x64_vex_rxbm(0, 0, src, 1);
+    p[n++] = x64_vex_wvlp(0, dst, 0, 1);
+  }
+  p[n++] = (uint8_t)(op >> 8);
+  p[n++] = x64_modrm(3, op & 7, src);
+  p[n++] = imm;
+  x64_bytes(b, p, n);
+}
+
 /* VEX.128.66.0F38.W0 A8 /r  vfmadd213ps dst, src1, src2   (FMA3)
  * VEX.128.66.0F38.W1 A8 /r  vfmadd213pd dst, src1, src2
  * VEX.LIG.66.0F38.W0 A9 /r  vfmadd213ss dst, src1, src2

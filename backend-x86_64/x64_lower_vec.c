@@ -30,7 +30,8 @@ unsigned x64_feat(void) {
         (CPU_FEATURE_ACTIVE(PCLMULQDQ) ? X64_F_PCLMUL : 0) |
         (CPU_FEATURE_ACTIVE(AVX2) ? X64_F_AVX2 : 0) | (CPU_FEATURE_ACTIVE(SHA) ? X64_F_SHA : 0) |
         (CPU_FEATURE_ACTIVE(BMI1) ? X64_F_BMI1 : 0) |
-        (CPU_FEATURE_ACTIVE(LZCNT) ? X64_F_LZCNT : 0) | (CPU_FEATURE_ACTIVE(BMI2) ? X64_F_BMI2 : 0);
+        (CPU_FEATURE_ACTIVE(LZCNT) ? X64_F_LZCNT : 0) |
+        (CPU_FEATURE_ACTIVE(BMI2) ? X64_F_BMI2 : 0) | (CPU_FEATURE_ACTIVE(AVX) ? X64_F_AVX : 0);
     x64_features_known = 1;
   }
   return x64_features;
@@ -128,18 +129,27 @@ static void x64_lower_vput(struct x64_ctx *x, uint32_t ref) {
   x64_sse_rm(x->buf, X64_MOVDQU_STORE, x64_vsrc(x, in->a, X64_XS0), x64_cpu_field(in->imm));
 }
 
-/* d = a; d op= b */
+/* d = a op b: with AVX one VEX instruction; else d = a; d op= b */
 static void x64_lower_vbin(struct x64_ctx *x, uint32_t ref, enum x64_sse op) {
   const struct ir_insn *in = x64_vin(x, ref);
   unsigned rb = x64_vsrc(x, in->b, X64_XS0), d = x64_dst(x, ref);
+  if (x64_feat() & X64_F_AVX) {
+    x64_vex_rrr(x->buf, op, d, x64_vsrc(x, in->a, X64_XS1), rb);
+    return;
+  }
   x64_vload_value(x, d, in->a);
   x64_sse_rr(x->buf, op, d, rb);
 }
 
-/* a & ~b: d = b; pandn d, a (d may not be a's register: no hint) */
+/* a & ~b: vpandn d, b, a; without AVX d = b; pandn d, a (d may not be
+ * a's register: no hint) */
 static void x64_lower_vandn(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vin(x, ref);
   unsigned ra = x64_vsrc(x, in->a, X64_XS0), d = x64_dst(x, ref);
+  if (x64_feat() & X64_F_AVX) {
+    x64_vex_rrr(x->buf, X64_PANDN, d, x64_vsrc(x, in->b, X64_XS1), ra);
+    return;
+  }
   x64_vload_value(x, d, in->b);
   x64_sse_rr(x->buf, X64_PANDN, d, ra);
 }
@@ -224,15 +234,19 @@ static void x64_lower_vshift(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vin(x, ref);
   unsigned lane = in->aux & 3, d = x64_dst(x, ref), bits = 8u << lane;
   unsigned n = in->imm > bits ? bits : (unsigned)in->imm;
-  x64_vload_value(x, d, in->a);
-  if (!n)
-    return;
-  if (lane == 0 && n >= 8 && in->op != IR_VSHRS) {
-    x64_sse_rr(x->buf, X64_PXOR, d, d);
-    return;
-  }
   const enum x64_sse_shift *ops = in->op == IR_VSHL ? shl : in->op == IR_VSHRU ? shr : sar;
-  x64_sse_shift_ri(x->buf, ops[lane], d, (uint8_t)n);
+  if (n && !(lane == 0 && n >= 8 && in->op != IR_VSHRS) && (x64_feat() & X64_F_AVX)) {
+    x64_vex_shift_ri(x->buf, ops[lane], d, x64_vsrc(x, in->a, X64_XS1), (uint8_t)n);
+  } else {
+    x64_vload_value(x, d, in->a);
+    if (!n)
+      return;
+    if (lane == 0 && n >= 8 && in->op != IR_VSHRS) {
+      x64_sse_rr(x->buf, X64_PXOR, d, d);
+      return;
+    }
+    x64_sse_shift_ri(x->buf, ops[lane], d, (uint8_t)n);
+  }
   if (lane == 0) {
     uint8_t keep = in->op == IR_VSHL ? (uint8_t)(0xff << n) : (uint8_t)(0xff >> n);
     x64_vconst_to(x, X64_XS1, x64_rep(keep * 0x0101010101010101ull), X64_XS1);
@@ -281,7 +295,10 @@ static void x64_lower_vinsert(struct x64_ctx *x, uint32_t ref) {
 static void x64_lower_vzext64(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vin(x, ref);
   unsigned d = x64_dst(x, ref);
-  if (x64_is_v128(x, in->a))
+  struct x64_mem m;
+  if (x64_state_mem(x, in->a, 1, &m)) /* an i64 GET left in the state */
+    x64_sse_rm(x->buf, X64_MOVQ_LOAD, d, m);
+  else if (x64_is_v128(x, in->a))
     x64_sse_rr(x->buf, X64_MOVQ_LOAD, d, x64_vsrc(x, in->a, X64_XS0));
   else
     x64_movq_xr(x->buf, 1, d, x64_src(x, in->a, X64_RAX));

@@ -10,6 +10,7 @@
  *   get x1; cmp w2, w1   ->   cmp edi, [r14+x1]    (not mov rsi, [r14+x1]; cmp edi, esi)
  *   get x1; add x0, x1, x2 (x2 dies)  ->  add rdi, [r14+x1]   (rdi: x2, now x0)
  *   get x8; br x8               ->   mov rax, [r14+x8]    (not mov rsi, [r14+x8]; mov rax, rsi)
+ *   get d1 (i64); vzext64       ->   movq xmm0, [r14+v1]  (not mov rsi, [r14+v1]; movq xmm0, rsi)
  *
  * Readers that note where a value is, to store it later (deferred stores,
  * a loop's back edge), are not on the list of readers: a value in the state
@@ -37,7 +38,8 @@ static int x64_state_reader(const struct ir_insn *u) {
   case IR_FLAGS_ADD:
   case IR_FLAGS_SUB:
   case IR_FLAGS_LOGIC:
-  case IR_JUMP: return 1; /* its target straight into rax (x64_lower_jump) */
+  case IR_JUMP: return 1;                     /* its target straight into rax (x64_lower_jump) */
+  case IR_VZEXT64: return u->type == IR_V128; /* movq xmm, [x] (x64_lower_vzext64) */
   default: return 0;
   }
 }

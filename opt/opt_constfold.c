@@ -317,9 +317,13 @@ static int opt_cf_makes_high0(const struct opt_cf *cf, uint32_t r) {
   return 1;
 }
 
-/* VZEXT64 of a v128 whose high half is 0 already is that v128. */
+/* VZEXT64 of the low 64-bit lane of a v128 is VZEXT64 of that v128; of a
+ * v128 whose high half is 0 already, that v128. */
 static void opt_cf_vzext64(struct opt_cf *cf, uint32_t r) {
-  const struct ir_insn *i = opt_cf_at(cf, r);
+  struct ir_insn *i = &cf->b->insn[r];
+  const struct ir_insn *low = opt_cf_at(cf, i->a);
+  if (i->op == IR_VZEXT64 && low->op == IR_VEXTRACT && (low->aux & 3) == 3 && low->imm == 0)
+    i->a = low->a;
   if (i->op == IR_VZEXT64 && opt_cf_at(cf, i->a)->type == IR_V128 && cf->high0[i->a])
     opt_replace(cf->b, cf->repl, r, i->a);
   else if (i->type == IR_V128)

@@ -68,6 +68,16 @@ static inline uint32_t a64_off_v(unsigned r) {
 static inline uint32_t a64_vget(struct a64_ctx *s, unsigned r) {
   return ir_get(s->b, IR_V128, a64_off_v(r));
 }
+/* Vr as an operand of a lane-wise op of the form q (0: on the low 64 bits,
+ * the high half of the result cleared): with q 0 its low half, read as 8
+ * bytes and zero-extended. A 64-bit SIMD form then reads as much as the
+ * scalar writes of the register (FMOV, a64_vput) wrote, and its result's
+ * high half is 0 with no VZEXT64 after the op (opt_constfold). */
+static inline uint32_t a64_vget_q(struct a64_ctx *s, unsigned r, unsigned q) {
+  if (q)
+    return a64_vget(s, r);
+  return ir_vop(s->b, IR_VZEXT64, IR_V128, 0, ir_get(s->b, IR_I64, a64_off_v(r)), 0, 0);
+}
 /* Vr = v, the high half cleared unless q. */
 static inline void a64_vput(struct a64_ctx *s, unsigned r, uint32_t v, unsigned q) {
   if (!q)

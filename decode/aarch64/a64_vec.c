@@ -102,13 +102,13 @@ bool trans_vec_3same(struct a64_ctx *s, const struct arg_vec3 *a) {
   uint32_t n, m, r;
   if (opcode == 3) {
     unsigned op = o.u << 2 | o.esz;
-    n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
-    a64_vput(s, o.rd, vec_logic(s, op, op >= 5 ? a64_vget(s, o.rd) : 0, n, m), o.q);
+    n = a64_vget_q(s, o.rn, o.q), m = a64_vget_q(s, o.rm, o.q);
+    a64_vput(s, o.rd, vec_logic(s, op, op >= 5 ? a64_vget_q(s, o.rd, o.q) : 0, n, m), o.q);
     return true;
   }
   if (!vec_same_ok(key, o.esz, o.q))
     return false;
-  n = a64_vget(s, o.rn), m = a64_vget(s, o.rm);
+  n = a64_vget_q(s, o.rn, o.q), m = a64_vget_q(s, o.rm, o.q);
   if (vec_pairwise(key)) { /* the pairs of m:n (n low), as even and odd lanes */
     if (!o.q)
       n = m = vop2(s, IR_VZIP1, 3, n, m);
@@ -117,7 +117,7 @@ bool trans_vec_3same(struct a64_ctx *s, const struct arg_vec3 *a) {
   }
   if ((key & 0x1f) == 0x12) { /* MLA, MLS: d +- n * m */
     uint32_t p = vop2(s, IR_VMUL, o.esz, n, m);
-    r = vop2(s, o.u ? IR_VSUB : IR_VADD, o.esz, a64_vget(s, o.rd), p);
+    r = vop2(s, o.u ? IR_VSUB : IR_VADD, o.esz, a64_vget_q(s, o.rd, o.q), p);
   } else {
     r = vec_same_op(s, key, o.esz, n, m);
   }
@@ -132,7 +132,7 @@ bool trans_vec_3same_scalar(struct a64_ctx *s, const struct arg_vec3 *a) {
   unsigned key = o.u << 5 | a->opcode;
   if (o.esz != 3 || !vec_same_ok(key, 3, 1) || key == 0x17)
     return false;
-  a64_vput(s, o.rd, vec_same_op(s, key, 3, a64_vget(s, o.rn), a64_vget(s, o.rm)), 0);
+  a64_vput(s, o.rd, vec_same_op(s, key, 3, a64_vget_q(s, o.rn, 0), a64_vget_q(s, o.rm, 0)), 0);
   return true;
 }
 
@@ -259,7 +259,7 @@ static bool vec_rev(struct a64_ctx *s, struct vec o, unsigned key) {
   unsigned c = key == 0x00 ? 3 : key == 0x20 ? 2 : 1;
   if (o.esz >= c)
     return false;
-  uint32_t x = a64_vget(s, o.rn);
+  uint32_t x = a64_vget_q(s, o.rn, o.q);
   for (unsigned k = c; k > o.esz; k--)
     x = vop2(s, IR_VOR, 0, vop1(s, IR_VSHL, k, x, 4u << k), vop1(s, IR_VSHRU, k, x, 4u << k));
   a64_vput(s, o.rd, x, o.q);
@@ -279,7 +279,7 @@ bool trans_vec_2misc(struct a64_ctx *s, const struct arg_vec2 *a) {
     return vec_rev(s, o, key);
   if (!vec_misc_ok(key, o.esz) || (o.esz == 3 && !o.q))
     return false;
-  a64_vput(s, o.rd, vec_misc_op(s, key, o.esz, a64_vget(s, o.rn)), o.q);
+  a64_vput(s, o.rd, vec_misc_op(s, key, o.esz, a64_vget_q(s, o.rn, o.q)), o.q);
   return true;
 }
 
@@ -290,7 +290,7 @@ bool trans_vec_2misc_scalar(struct a64_ctx *s, const struct arg_vec2 *a) {
   unsigned key = o.u << 5 | a->opcode;
   if (o.esz != 3 || !vec_misc_ok(key, 3))
     return false;
-  a64_vput(s, o.rd, vec_misc_op(s, key, 3, a64_vget(s, o.rn)), 0);
+  a64_vput(s, o.rd, vec_misc_op(s, key, 3, a64_vget_q(s, o.rn, 0)), 0);
   return true;
 }
 
@@ -443,7 +443,7 @@ bool trans_vec_modimm(struct a64_ctx *s, const struct arg_vec_modimm *a) {
 /* ---- shift by immediate: 0 Q U 011110 immh immb opcode(5) 1 Rn Rd ---- */
 
 static bool vec_shll(struct a64_ctx *s, struct vec o, unsigned esz, unsigned left) {
-  uint32_t n = a64_vget(s, o.rn);
+  uint32_t n = a64_vget_q(s, o.rn, o.q);
   if (o.q) /* the "2" form widens the high half */
     n = vop2(s, IR_VZIP2, 3, n, n);
   uint32_t r = vop1(s, o.u ? IR_VWIDENU : IR_VWIDENS, esz + 1, n, 0);
@@ -472,12 +472,12 @@ static uint32_t vec_shift_op(struct a64_ctx *s, struct vec o, unsigned opcode, u
   unsigned left = imm - (8u << esz), right = (16u << esz) - imm;
   uint32_t n, r;
   if (opcode == 0x0a && !o.u)
-    return vop1(s, IR_VSHL, esz, a64_vget(s, o.rn), left);
+    return vop1(s, IR_VSHL, esz, a64_vget_q(s, o.rn, o.q), left);
   if (opcode != 0x00 && opcode != 0x02)
     return 0;
-  n = a64_vget(s, o.rn);
+  n = a64_vget_q(s, o.rn, o.q);
   r = vop1(s, o.u ? IR_VSHRU : IR_VSHRS, esz, n, right);
-  return opcode == 0x02 ? vop2(s, IR_VADD, esz, a64_vget(s, o.rd), r) : r;
+  return opcode == 0x02 ? vop2(s, IR_VADD, esz, a64_vget_q(s, o.rd, o.q), r) : r;
 }
 
 bool trans_vec_shift(struct a64_ctx *s, const struct arg_vshift *a) {

@@ -68,7 +68,9 @@ enum form {
   E_SHIFTX,
   E_RORX_M,
   E_CRC32,
-  E_VSHIFTV
+  E_VSHIFTV,
+  E_VEX_RRR,
+  E_VEX_SHIFT
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -391,6 +393,15 @@ static const struct enc_case cases[] = {
     {E_RORX_M, 1, R12, 0, 0, 0, 41, "rorx r12,QWORD PTR [r14+0xa8],0x29"},
     {E_SSE_RR, 0, X64_PTEST, 2, 9, 0, 0, "ptest xmm2,xmm9"},
     {E_VSHIFTV, 0, X64_VPSLLV, 1, 2, 3, 0, "vpsllvd xmm1,xmm2,xmm3"},
+    {E_VEX_RRR, 0, X64_PADDD, 1, 2, 3, 0, "vpaddd xmm1,xmm2,xmm3"},
+    {E_VEX_RRR, 0, X64_PXOR, 9, 14, 7, 0, "vpxor xmm9,xmm14,xmm7"},
+    {E_VEX_RRR, 0, X64_POR, 0, 13, 8, 0, "vpor xmm0,xmm13,xmm8"},
+    {E_VEX_RRR, 0, X64_PANDN, 15, 15, 12, 0, "vpandn xmm15,xmm15,xmm12"},
+    {E_VEX_RRR, 0, X64_PMULLD, 4, 11, 5, 0, "vpmulld xmm4,xmm11,xmm5"},
+    {E_VEX_RRR, 0, X64_PSHUFB, 10, 3, 14, 0, "vpshufb xmm10,xmm3,xmm14"},
+    {E_VEX_SHIFT, 0, X64_PSRLD, 1, 0, 0, 19, "vpsrld xmm1,xmm0,0x13"},
+    {E_VEX_SHIFT, 0, X64_PSLLQ, 12, 9, 0, 7, "vpsllq xmm12,xmm9,0x7"},
+    {E_VEX_SHIFT, 0, X64_PSRAW, 3, 14, 0, 15, "vpsraw xmm3,xmm14,0xf"},
     {E_VSHIFTV, 1, X64_VPSLLV, 9, 14, 15, 0, "vpsllvq xmm9,xmm14,xmm15"},
     {E_VSHIFTV, 0, X64_VPSRLV, 12, 0, 7, 0, "vpsrlvd xmm12,xmm0,xmm7"},
     {E_VSHIFTV, 1, X64_VPSRLV, 5, 11, 13, 0, "vpsrlvq xmm5,xmm11,xmm13"},
@@ -488,6 +499,10 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_VCMPP: x64_vcmpp(b, c->w, c->b, c->c, c->d, (uint8_t)c->a); break;
   case E_CRC32: x64_crc32(b, c->w, c->a, c->b); break;
   case E_VSHIFTV: x64_vshiftv(b, (enum x64_vshiftv)c->a, c->w, c->b, c->c, c->d); break;
+  case E_VEX_RRR: x64_vex_rrr(b, (enum x64_sse)c->a, c->b, c->c, c->d); break;
+  case E_VEX_SHIFT:
+    x64_vex_shift_ri(b, (enum x64_sse_shift)c->a, c->b, c->c, (uint8_t)c->imm);
+    break;
   default: emit_mem_case(b, c); break;
   }
 }

@@ -93,6 +93,10 @@ static const struct icount_case cases[] = {
     {"fmov_s_read_back", "fmov s3, s4\n fmov w5, s3\n b .+4", 7},
     {"fmov_vec_half", "add v2.4s, v1.4s, v1.4s\n fmov x3, v2.d[1]\n b .+4", 8},
     {"fmov_s_from_w", "fmov s3, w4\n b .+4", 6},
+    {"simd_64bit_chain",
+     "ushr v2.2s, v1.2s, #7\n shl v3.2s, v1.2s, #25\n orr v2.8b, v2.8b, v3.8b\n"
+     " eor v4.8b, v2.8b, v5.8b\n add v0.2s, v4.2s, v2.2s\n b .+4",
+     14},
     {"fcmp_bge", "fcmpe d0, d1\n b.ge .+8\n b .+4", 31},
     {"fcmp_cset_gt", "fcmp s0, s1\n cset w0, gt\n b .+4", 30},
     {"bl", "bl .+8", 5},
@@ -199,8 +203,8 @@ static int setup(void) {
   code.end = code.start + (1 << 20);
   x64_backend.init(&code);
   xrun_opt.max_block_insns = 64;
-  x64_feat(); /* the counts are those of a host with LZCNT, BMI1, BMI2 and AVX2 */
-  x64_features |= X64_F_BMI1 | X64_F_BMI2 | X64_F_LZCNT | X64_F_SSE41 | X64_F_AVX2;
+  x64_feat(); /* the counts are those of a host with LZCNT, BMI1, BMI2, AVX and AVX2 */
+  x64_features |= X64_F_BMI1 | X64_F_BMI2 | X64_F_LZCNT | X64_F_SSE41 | X64_F_AVX | X64_F_AVX2;
   return 0;
 }
 
