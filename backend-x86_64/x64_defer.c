@@ -4,8 +4,9 @@
  * only side exits and faults can see it in between. So it is stored on the
  * path of each exit taken while it is pending, and each load or store while
  * it is pending records where its value is (a register, a spill slot, a
- * constant; for lazy flags the flags op's operands), so that a fault there
- * writes it into the guest state before the guest's signal is delivered:
+ * constant; for lazy flags the flags op's operands; a vector's xmm register
+ * or spill slot), so that a fault there writes it into the guest state
+ * before the guest's signal is delivered:
  *
  *   put.defer x1 = v; exit.if c -> L; load [a]; put x1 = w
  *     ->  jcc skip; mov [r14+x1], v; jmp L; skip: mov r, [a] (pcmap: x1 = v's register)
@@ -35,7 +36,7 @@ struct x64_where {
 /* One deferred store that a fault at one memory access must make. */
 struct x64_defer_rec {
   uint32_t state_off;
-  uint8_t size;        /* 4 or 8; 0: lazy flags, lazy_op of the values a and b;
+  uint8_t size;        /* 4, 8 or 16 (a: an xmm); 0: lazy flags, lazy_op of a and b;
                           X64_REC_GUARD: the guard of a flags select (below) */
   uint8_t clears_lazy; /* a nibble stored to the flags slot: lazy_op = 0 too */
   uint8_t guard_cc;    /* X64_REC_GUARD: the condition on lazy_op of a and b */
@@ -53,7 +54,7 @@ _Static_assert(sizeof(struct x64_where) == 16 && sizeof(struct x64_defer_rec) ==
 enum { X64_REC_GUARD = 1 };
 
 static uint32_t x64_put_size(const struct ir_insn *in) {
-  return in->type == IR_I64 ? 8 : 4;
+  return in->type == IR_V128 ? 16 : in->type == IR_I64 ? 8 : 4;
 }
 
 /* The first PUT after p whose bytes cover p's, or the block's end. */
@@ -62,7 +63,7 @@ static uint32_t x64_defer_end(const struct ir_block *b, uint32_t p) {
   for (uint32_t i = p + 1; i < b->n && i < p + 512; i++) {
     const struct ir_insn *in = &b->insn[i];
     if (in->op == IR_PUT && in->imm <= d->imm &&
-        d->imm + x64_put_size(d) <= in->imm + (in->type == IR_V128 ? 16 : x64_put_size(in)))
+        d->imm + x64_put_size(d) <= in->imm + x64_put_size(in))
       return i;
   }
   return b->n;
@@ -73,7 +74,7 @@ int x64_defer_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   for (uint32_t p = 1; p < b->n; p++) {
     const struct ir_insn *in = &b->insn[p];
-    if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || in->type == IR_V128 || x64_pin_puts(in))
+    if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || x64_pin_puts(in))
       continue;
     uint32_t end = x64_defer_end(b, p), v[6];
     for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
@@ -84,14 +85,11 @@ int x64_defer_init(struct x64_ctx *x) {
 }
 
 static int x64_overlaps(const struct ir_insn *a, const struct ir_insn *b) {
-  uint32_t sa = a->type == IR_V128 ? 16 : x64_put_size(a);
-  uint32_t sb = b->type == IR_V128 ? 16 : x64_put_size(b);
-  return a->imm < b->imm + sb && b->imm < a->imm + sa;
+  return a->imm < b->imm + x64_put_size(b) && b->imm < a->imm + x64_put_size(a);
 }
 
 static int x64_covers(const struct ir_insn *a, const struct ir_insn *b) {
-  uint32_t sa = a->type == IR_V128 ? 16 : x64_put_size(a);
-  return a->imm <= b->imm && b->imm + x64_put_size(b) <= a->imm + sa;
+  return a->imm <= b->imm && b->imm + x64_put_size(b) <= a->imm + x64_put_size(a);
 }
 
 static void x64_defer_drop(struct x64_ctx *x, unsigned k) {
@@ -121,7 +119,7 @@ void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx
   if (x64_pin_put(x, ref, store))
     return; /* a pinned slot: its host register (x64_pin.c) */
   x64_defer_before_put(x, ref, store);
-  if ((in->aux & IR_PUT_DEFER) && in->type != IR_V128 && x->n_defer_set < X64_DEFER_MAX)
+  if ((in->aux & IR_PUT_DEFER) && x->n_defer_set < X64_DEFER_MAX)
     x->defer_set[x->n_defer_set++] = ref;
   else
     store(x, ref);
@@ -211,7 +209,7 @@ void x64_defer_add_reg(struct x64_ctx *x, uint32_t state_off, unsigned size, uns
 /* True when PUT p's record would read one of the host registers in regs. */
 int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs) {
   struct x64_defer_rec r[2];
-  for (unsigned k = 0, n = x64_defer_recs_of(x, p, r); k < n; k++)
+  for (unsigned k = 0, n = x64_defer_recs_of(x, p, r); k < n && r[k].size != 16; k++)
     if ((r[k].a.kind == X64_LOC_REG && (regs >> r[k].a.reg & 1)) ||
         (r[k].b.kind == X64_LOC_REG && (regs >> r[k].b.reg & 1)))
       return 1;
@@ -319,6 +317,17 @@ static uint64_t x64_where_value(const struct x64_where *w, const ucontext_t *uc,
   return w->value + (w->guest ? guest_delta : 0);
 }
 
+/* A vector's 16 bytes: from its xmm register in the signal context, or its
+ * spill slot. */
+static void x64_where_v128(const struct x64_where *w, const ucontext_t *uc, uint8_t v[16]) {
+  if (w->kind == X64_LOC_REG)
+    memcpy(v, &uc->uc_mcontext.fpregs->_xmm[w->reg & 15], 16);
+  else if (w->kind == X64_LOC_SLOT)
+    memcpy(v, (const void *)(uintptr_t)(uc->uc_mcontext.gregs[REG_RSP] + 8 * (greg_t)w->slot), 16);
+  else
+    memset(v, 0, 16);
+}
+
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
                      struct cpu *c) {
   uint32_t off = (uint32_t)((const uint8_t *)host_pc - blk->code);
@@ -330,6 +339,10 @@ void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void
       continue;
     for (uint32_t k = 0; k < e->defer_count; k++) {
       const struct x64_defer_rec *r = &recs[e->defer_first + k];
+      if (r->size == 16) {
+        x64_where_v128(&r->a, uctx, (uint8_t *)c + r->state_off);
+        continue;
+      }
       uint64_t a = x64_where_value(&r->a, uctx, blk->defer_delta, c);
       if (r->size == X64_REC_GUARD) {
         uint64_t b = x64_where_value(&r->b, uctx, blk->defer_delta, c);

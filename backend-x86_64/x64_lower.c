@@ -93,6 +93,10 @@ static void x64_lazy_sel_store(struct x64_ctx *x, const struct ir_insn *in) {
 /* The store of PUT ref, now (x64_defer.c decides when). */
 static void x64_put_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (in->type == IR_V128) {
+    x64_lower_vec(x, ref); /* movdqu [r14+off], xmm */
+    return;
+  }
   if (x64_is_lazy_put(x->ir, in)) {
     x64_lower_lazy_put(x, x64_in(x, in->a));
     return;
@@ -926,7 +930,11 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
     x64_lower_vmem(x, ref, x64_pcmap);
     return;
   }
-  if (in->op == IR_PUT && in->type == IR_V128) /* never deferred, but may overwrite what is */
+  if (in->op == IR_PUT && in->type == IR_V128 && !x64_pin_overlaps((uint32_t)in->imm, 16)) {
+    x64_defer_put(x, ref, x64_put_store); /* stored now or deferred, as any PUT */
+    return;
+  }
+  if (in->op == IR_PUT && in->type == IR_V128) /* over a pinned slot: stored now */
     x64_defer_before_put(x, ref, x64_put_store);
   if (ir_is_vec_op(in->op) || (in->type == IR_V128 && (in->op == IR_GET || in->op == IR_PUT))) {
     unsigned pins = in->type == IR_V128 && (in->op == IR_GET || in->op == IR_PUT)

@@ -52,8 +52,7 @@ struct opt_rc {
   struct ir_block *b;
   uint32_t *repl;
   struct opt_ranges known, pending;
-  uint32_t epoch;       /* side exits and memory accesses seen so far */
-  uint32_t pending_vec; /* at least the pending v128 PUTs (0: none) */
+  uint32_t epoch; /* side exits and memory accesses seen so far */
 };
 void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl);
 void opt_rc_insn(struct opt_rc *rc, uint32_t r);

@@ -124,15 +124,8 @@ static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
   }
 }
 
-/* A side exit or a memory access: vectors are observed, the rest seen (a
- * new epoch). */
+/* A side exit or a memory access: the pending PUTs are seen (a new epoch). */
 static void opt_rc_soft_observe(struct opt_rc *rc) {
-  if (rc->pending_vec) {
-    for (uint32_t k = rc->pending.n; k-- > 0;)
-      if (rc->pending.r[k].type == IR_V128)
-        opt_ranges_drop(&rc->pending, k);
-    rc->pending_vec = 0;
-  }
   rc->epoch++;
 }
 
@@ -150,7 +143,6 @@ static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
       opt_ranges_drop(&rc->known, n);
   opt_ranges_add(&rc->known, i, i->a, 0);
   opt_ranges_add(&rc->pending, i, r, rc->epoch);
-  rc->pending_vec += i->type == IR_V128;
 }
 
 void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
