@@ -30,6 +30,8 @@ void opt_forward(struct ir_block *b, unsigned passes) {
       opt_rc_insn(&rc, r);
     if (passes & OPT_CSE)
       opt_cse_insn(&cs, r);
+    if ((passes & OPT_REGCACHE) && repl[r] != r) /* merged after the cache knew it */
+      opt_rc_replaced(&rc, r, repl[r]);
   }
   if (passes & OPT_FOLD)
     opt_cf_end(&cf);

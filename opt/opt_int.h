@@ -56,6 +56,7 @@ struct opt_rc {
 };
 void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl);
 void opt_rc_insn(struct opt_rc *rc, uint32_t r);
+void opt_rc_replaced(struct opt_rc *rc, uint32_t r, uint32_t with);
 void opt_rc_end(struct opt_rc *rc);
 
 /* common subexpressions (opt_cse.c) */

@@ -160,6 +160,15 @@ void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
     opt_rc_soft_observe(rc);
 }
 
+/* Insn r was replaced by with after this pass saw it: where r was a GET
+ * whose value it made known (the newest range; a GET it rewrote in place
+ * as a lane, opt_rc_get_halves, which CSE then merged), the range knows
+ * with instead. */
+void opt_rc_replaced(struct opt_rc *rc, uint32_t r, uint32_t with) {
+  if (rc->known.n && rc->known.r[rc->known.n - 1].ref == r)
+    rc->known.r[rc->known.n - 1].ref = with;
+}
+
 void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl) {
   *rc = (struct opt_rc){.b = b, .repl = repl};
   rc->known.r = ir_scratch_raw(b, b->n * sizeof(struct opt_range)); /* filled up to .n */

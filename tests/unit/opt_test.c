@@ -331,6 +331,29 @@ TEST(constfold_vzext64_of_high_zero) {
   ir_block_free(b);
 }
 
+/* An i64 GET of a known v128's low half becomes that lane (VEXTRACT) in
+ * place, which CSE may merge into an equal earlier one; a second GET of
+ * the half is then that earlier value, not the merged-away one (whose
+ * number, after opt_compact, names nothing). */
+TEST(regcache_known_value_merged_by_cse) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t v =
+      ir_vop(b, IR_VADD, IR_V128, 3, ir_get(b, IR_V128, SLOT(0)), ir_get(b, IR_V128, SLOT(2)), 0);
+  ir_put(b, SLOT(2), v);
+  uint32_t lane = ir_vop(b, IR_VEXTRACT, IR_I64, 3, v, 0, 0);
+  uint32_t g1 = ir_get(b, IR_I64, SLOT(2)), g2 = ir_get(b, IR_I64, SLOT(2));
+  ir_put(b, SLOT(0), ir_binop(b, IR_ADD, IR_I64, ir_binop(b, IR_XOR, IR_I64, g1, lane), g2));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_run, &st0));
+  for (uint32_t i = 1; i < b->n; i++) { /* no operand names a NOP (or nothing) */
+    const struct ir_insn *in = &b->insn[i];
+    const uint32_t ops[3] = {in->a, in->b, in->c};
+    for (unsigned k = 0; k < ir_op_info[in->op].nargs; k++)
+      ASSERT(ops[k] && ops[k] < i && b->insn[ops[k]].op != IR_NOP);
+  }
+  ir_block_free(b);
+}
+
 TEST(dce_and_constfold_keep_vector_meaning) {
   struct ir_block *b = ir_block_new(0);
   uint32_t c = ir_vconst(b, 3, 4);
