@@ -387,7 +387,11 @@ enum x64_vshiftv { X64_VPSRLV = 0x45, X64_VPSRAV = 0x46, X64_VPSLLV = 0x47 };
 void x64_vshiftv(struct tc_buf *b, enum x64_vshiftv op, int w, unsigned dst, unsigned src,
                  unsigned count);
 void x64_crc32(struct tc_buf *b, unsigned log2size, unsigned dst, unsigned src);
+unsigned x64_vex_map(uint32_t op);
+unsigned x64_vex_pp(uint32_t op);
 void x64_vex_rrr(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1, unsigned src2);
+void x64_vex_rm(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1, struct x64_mem m,
+                int imm);
 void x64_vex_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned dst, unsigned src,
                       uint8_t imm);
 
@@ -714,6 +718,8 @@ void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
 void x64_call_host(struct x64_ctx *x, uint64_t fn);
 bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p);
+bool x64_vex_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned dst, unsigned src1, const void *p,
+                     int imm);
 void x64_jmp_shared(struct x64_ctx *x, const void *target);
 void x64_jcc_shared(struct x64_ctx *x, enum x64_cc cc, const void *target);
 void x64_call_shared(struct x64_ctx *x, const void *target);

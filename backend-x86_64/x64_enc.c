@@ -406,6 +406,23 @@ void x64_rorx(struct tc_buf *b, int w, unsigned dst, unsigned src, uint8_t imm) 
   x64_insn_put(b, &e);
 }
 
+/* VEX.128.pp.map.WIG op /r [ib]   vOP dst, src1, [mem] [, imm8]   (AVX)
+ * The VEX form of the SSE op `op xmm, m128` (x64_vex_rrr) with a memory
+ * operand; imm < 0: none. */
+void x64_vex_rm(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1, struct x64_mem m,
+                int imm) {
+  struct x64_insn e;
+  e.p[0] = 0xc4;
+  e.p[1] = x64_vex_rxbm(dst, m.index == X64_NOREG ? 0 : m.index, m.base, x64_vex_map(op));
+  e.p[2] = x64_vex_wvlp(0, src1, 0, x64_vex_pp(op));
+  e.p[3] = (uint8_t)op;
+  e.n = 4;
+  x64_modrm_mem(&e, dst, m);
+  if (imm >= 0)
+    e.p[e.n++] = (uint8_t)imm;
+  x64_insn_put(b, &e);
+}
+
 void x64_rorx_m(struct tc_buf *b, int w, unsigned dst, struct x64_mem m, uint8_t imm) {
   struct x64_insn e;
   x64_rorx_insn(&e, w, dst, m.index == X64_NOREG ? 0 : m.index, m.base);

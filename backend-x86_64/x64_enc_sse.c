@@ -88,8 +88,14 @@ uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp) {
   return (uint8_t)((w ? 0x80 : 0) | (~vvvv & 15) << 3 | (l ? 4 : 0) | pp);
 }
 
+/* VEX.m-mmmm of an SSE op's opcode map (bits 23:8): 1 = 0F, 2 = 0F 38, 3 = 0F 3A. */
+unsigned x64_vex_map(uint32_t op) {
+  unsigned mid = op >> 8 & 0xffff;
+  return mid == 0x0f38 ? 2 : mid == 0x0f3a ? 3 : 1;
+}
+
 /* VEX.pp of an SSE op's mandatory prefix (bits 31:24): 0 none, 1 = 66, 2 = F3, 3 = F2. */
-static unsigned x64_vex_pp(uint32_t op) {
+unsigned x64_vex_pp(uint32_t op) {
   unsigned prefix = op >> 24;
   return prefix == 0x66 ? 1 : prefix == 0xf3 ? 2 : prefix == 0xf2 ? 3 : 0;
 }
@@ -99,7 +105,7 @@ static unsigned x64_vex_pp(uint32_t op) {
  * 0F 38 xx or 0F 3A xx): dst = src1 op src2, the upper half of ymm dst zeroed.
  * C5 [~R ~vvvv L pp] when the map is 0F and src2 needs no REX.B, else C4. */
 void x64_vex_rrr(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1, unsigned src2) {
-  unsigned mid = op >> 8 & 0xffff, map = mid == 0x0f38 ? 2 : mid == 0x0f3a ? 3 : 1;
+  unsigned map = x64_vex_map(op);
   uint8_t p[5];
   unsigned n = 0;
   if (map == 1 && src2 < 8) {

@@ -128,6 +128,10 @@ static void x64_vf_binop(struct x64_ctx *x, uint32_t ref, uint32_t p, uint32_t q
   unsigned aux = in->aux, d = x64_dst(x, ref);
   enum x64_sse op = x64_vf_op(f, aux);
   unsigned s = x64_vf_part(aux) ? x64_vf_src(x, q, aux, X64_XS0) : x64_vsrc(x, q, X64_XS0);
+  if (x64_vf_bytes(aux) == 16 && imm < 0 && f != &x64_vf_sqrt && (x64_feat() & X64_F_AVX)) {
+    x64_vex_rrr(x->buf, op, d, x64_vsrc(x, p, X64_XS1), s); /* vaddpd d, p, q: no copy */
+    return;
+  }
   x64_vload_value(x, d, p);
   if (x64_vf_part(aux))
     x64_vf_clear(x->buf, d, aux);
@@ -341,13 +345,21 @@ static void x64_lower_vfchk(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vfin(x, ref);
   struct tc_buf *b = x->buf;
   unsigned lg = in->aux & 3, dbl = lg == 3, quiet = x64_vfchk_quiet(x, in);
-  x64_vload_value(x, X64_XS0, in->a);
-  if (!x64_sse_rm_host(x, X64_PAND, X64_XS0, x64_vf_k[dbl][X64_VFK_ABS])) { /* m = |a| */
-    x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
-    x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1);
+  int avx = (x64_feat() & X64_F_AVX) != 0;
+  if (!avx || !x64_vex_rm_host(x, X64_PAND, X64_XS0, x64_vsrc(x, in->a, X64_XS0),
+                               x64_vf_k[dbl][X64_VFK_ABS], -1)) { /* vpand xmm15, a, |.| */
+    x64_vload_value(x, X64_XS0, in->a);
+    if (!x64_sse_rm_host(x, X64_PAND, X64_XS0, x64_vf_k[dbl][X64_VFK_ABS])) { /* m = |a| */
+      x64_sse_shift_ri(b, dbl ? X64_PSLLQ : X64_PSLLD, X64_XS0, 1);
+      x64_sse_shift_ri(b, dbl ? X64_PSRLQ : X64_PSRLD, X64_XS0, 1);
+    }
   }
   if (quiet) {
     x64_vf_kop(x, dbl ? X64_UCOMISD : X64_UCOMISS, X64_XS0, lg, X64_VFK_MIN_NORMAL);
+  } else if (x64_vfchk_packed_quiet(x, in) && avx &&
+             x64_vex_rm_host(x, dbl ? X64_CMPPD : X64_CMPPS, X64_XS0, X64_XS0,
+                             x64_vf_k[dbl][X64_VFK_MIN_NORMAL], X64_CMP_EQ_UQ)) {
+    x64_sse_rr(b, X64_PTEST, X64_XS0, X64_XS0); /* ptest xmm15, xmm15 */
   } else if (x64_vfchk_packed_quiet(x, in)) {
     x64_vf_kop(x, X64_MOVDQA, X64_XS1, lg, X64_VFK_MIN_NORMAL); /* movdqa xmm14, min normal */
     x64_vcmpp(b, lg, X64_XS0, X64_XS0, X64_XS1, X64_CMP_EQ_UQ); /* vcmpeq_uqp xmm15, xmm15, xmm14 */

@@ -86,6 +86,28 @@ bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const voi
   return true;
 }
 
+/* vOP dst, src1, [rip + disp32] [, imm8] (x64_vex_rm) with p, a constant
+ * of xrun's image; false, with nothing emitted, where p is out of reach. */
+bool x64_vex_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned dst, unsigned src1, const void *p,
+                     int imm) {
+  uint8_t *mark = x->buf->cur;
+  x64_vex_rm(x->buf, op, dst, src1, x64_mem(X64_RIP, 0), imm);
+  if (x->buf->overflow)
+    return true;
+  int64_t d = (const uint8_t *)p - x->buf->cur; /* from the instruction's end */
+  if (d != (int32_t)d || !x64_in_image((uintptr_t)p)) {
+    x->buf->cur = mark;
+    return false;
+  }
+  int32_t rel = (int32_t)d;
+  unsigned tail = imm >= 0 ? 5 : 4;
+  memcpy(x->buf->cur - tail + x->buf->wdelta, &rel, 4);
+  x->buf->cur -= tail - 4; /* the relocation record is of the 4 bytes at cur - 4 */
+  x64_reloc(x, 4, TC_RELOC_HOST32);
+  x->buf->cur += tail - 4;
+  return true;
+}
+
 /* jmp rel32 to code at the start of the code buffer (x64_tramp.c) */
 void x64_jmp_shared(struct x64_ctx *x, const void *target) {
   x64_jmp_rel(x->buf, target);

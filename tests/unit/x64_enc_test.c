@@ -70,7 +70,8 @@ enum form {
   E_CRC32,
   E_VSHIFTV,
   E_VEX_RRR,
-  E_VEX_SHIFT
+  E_VEX_SHIFT,
+  E_VEX_RM
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -402,6 +403,9 @@ static const struct enc_case cases[] = {
     {E_VEX_SHIFT, 0, X64_PSRLD, 1, 0, 0, 19, "vpsrld xmm1,xmm0,0x13"},
     {E_VEX_SHIFT, 0, X64_PSLLQ, 12, 9, 0, 7, "vpsllq xmm12,xmm9,0x7"},
     {E_VEX_SHIFT, 0, X64_PSRAW, 3, 14, 0, 15, "vpsraw xmm3,xmm14,0xf"},
+    {E_VEX_RM, 0, X64_PAND, 15, 7, 0, -1, "vpand xmm15,xmm7,XMMWORD PTR [r14+0xa8]"},
+    {E_VEX_RM, 0, X64_CMPPD, 15, 15, 0, 8, "vcmpeq_uqpd xmm15,xmm15,XMMWORD PTR [r14+0xa8]"},
+    {E_VEX_RM, 0, X64_PMULLD, 2, 12, 0, -1, "vpmulld xmm2,xmm12,XMMWORD PTR [r14+0xa8]"},
     {E_VSHIFTV, 1, X64_VPSLLV, 9, 14, 15, 0, "vpsllvq xmm9,xmm14,xmm15"},
     {E_VSHIFTV, 0, X64_VPSRLV, 12, 0, 7, 0, "vpsrlvd xmm12,xmm0,xmm7"},
     {E_VSHIFTV, 1, X64_VPSRLV, 5, 11, 13, 0, "vpsrlvq xmm5,xmm11,xmm13"},
@@ -502,6 +506,9 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_VEX_RRR: x64_vex_rrr(b, (enum x64_sse)c->a, c->b, c->c, c->d); break;
   case E_VEX_SHIFT:
     x64_vex_shift_ri(b, (enum x64_sse_shift)c->a, c->b, c->c, (uint8_t)c->imm);
+    break;
+  case E_VEX_RM:
+    x64_vex_rm(b, (enum x64_sse)c->a, c->b, c->c, x64_mem(R14, 0xa8), (int)c->imm);
     break;
   default: emit_mem_case(b, c); break;
   }
