@@ -321,6 +321,8 @@ void x64_shift_cl(struct tc_buf *b, int w, enum x64_shift op, unsigned reg);
 void x64_imul_rr(struct tc_buf *b, int w, unsigned dst, unsigned src);
 void x64_imul_rri(struct tc_buf *b, int w, unsigned dst, unsigned src, int32_t imm);
 void x64_test_rr(struct tc_buf *b, int w, unsigned x, unsigned y);
+void x64_test_ri(struct tc_buf *b, int w, unsigned reg, int32_t imm);
+void x64_test_mi(struct tc_buf *b, int w, struct x64_mem m, int32_t imm);
 void x64_setcc(struct tc_buf *b, enum x64_cc cc, unsigned reg);
 void x64_cmov(struct tc_buf *b, int w, enum x64_cc cc, unsigned dst, unsigned src);
 void x64_movzx(struct tc_buf *b, unsigned bits, unsigned dst, unsigned src);
@@ -426,15 +428,17 @@ struct x64_ra {
 /* x64_fuse.c: what a value needs beyond (or instead of) a register of its own. */
 enum x64_fuse {
   X64_FUSE_NONE,
-  X64_FUSE_SETCC,   /* COND: setcc from the host flags */
-  X64_FUSE_CC,      /* EXIT_IF, DEOPT_IF, SELECT: jcc or cmovcc on a COND's host condition */
-  X64_FUSE_VIRTUAL, /* COND, CMP or FLAGS_*: no value, only host flags */
-  X64_FUSE_ADDR,    /* ADD or SHL: part of a memory operand, no value */
-  X64_FUSE_LOOSE,   /* TRUNC, ZEXT.32: no value of its own, users read the operand's register */
-  X64_FUSE_LAZY,    /* a CCMP's flags select, its condition, a COND on it: no value, no
-                       code; the flags PUT stores it lazily, EXIT_IF branches twice */
-  X64_FUSE_SPLIT,   /* EXIT_IF on a COND of such a select: two branches on the flags ops */
-  X64_FUSE_BITTEST, /* AND with one bit, only compared with 0 (TBZ): the CMP is a bt */
+  X64_FUSE_SETCC,    /* COND: setcc from the host flags */
+  X64_FUSE_CC,       /* EXIT_IF, DEOPT_IF, SELECT: jcc or cmovcc on a COND's host condition */
+  X64_FUSE_VIRTUAL,  /* COND, CMP or FLAGS_*: no value, only host flags */
+  X64_FUSE_ADDR,     /* ADD or SHL: part of a memory operand, no value */
+  X64_FUSE_LOOSE,    /* TRUNC, ZEXT.32: no value of its own, users read the operand's register */
+  X64_FUSE_LAZY,     /* a CCMP's flags select, its condition, a COND on it: no value, no
+                        code; the flags PUT stores it lazily, EXIT_IF branches twice */
+  X64_FUSE_SPLIT,    /* EXIT_IF on a COND of such a select: two branches on the flags ops */
+  X64_FUSE_BITTEST,  /* AND with one bit, only compared with 0 (TBZ): the CMP is a bt */
+  X64_FUSE_TESTMASK, /* AND with a 32-bit mask, only the condition of the EXIT_IF or
+                        DEOPT_IF after it: that one is test x, mask */
 };
 
 /* x64_fuse.c: a flags select, SELECT(COND(cc1, f1), f2, k) of two FLAGS_ADD/SUB/LOGIC ops
@@ -546,7 +550,8 @@ static inline int x64_has_value(const struct ir_insn *in) {
 static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
          x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
-         x->fuse[ref] != X64_FUSE_LAZY && x->fuse[ref] != X64_FUSE_BITTEST;
+         x->fuse[ref] != X64_FUSE_LAZY && x->fuse[ref] != X64_FUSE_BITTEST &&
+         x->fuse[ref] != X64_FUSE_TESTMASK;
 }
 struct x64_mem x64_slot_mem(unsigned slot);
 int x64_ra_init(struct x64_ctx *x);
@@ -631,7 +636,7 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
     if (!v)
       continue;
     if (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_LOOSE ||
-        x->fuse[v] == X64_FUSE_BITTEST)
+        x->fuse[v] == X64_FUSE_BITTEST || x->fuse[v] == X64_FUSE_TESTMASK)
       return x64_reads_all(x, ref, out);
     out[n++] = v;
   }

@@ -306,6 +306,16 @@ void x64_lea(struct tc_buf *b, int w, unsigned dst, struct x64_mem m) {
   x64_op_rm(b, x64_w(w), 0x8d, dst, m);
 }
 
+/* F7 /0 id: test reg, imm32 (REX.W: the immediate sign-extended) */
+void x64_test_ri(struct tc_buf *b, int w, unsigned reg, int32_t imm) {
+  x64_op_rr_imm(b, x64_w(w), 0xf7, 0, reg, (uint32_t)imm, 4);
+}
+
+/* F7 /0 id: test dword [mem], imm32 (REX.W: qword, the immediate sign-extended) */
+void x64_test_mi(struct tc_buf *b, int w, struct x64_mem m, int32_t imm) {
+  x64_op_rm_imm(b, x64_w(w), 0xf7, 0, m, (uint32_t)imm, 4);
+}
+
 /* F7 /2 not, /3 neg, /4 mul, /5 imul, /6 div, /7 idiv */
 void x64_unary(struct tc_buf *b, int w, enum x64_unary op, unsigned reg) {
   x64_op_rr(b, x64_w(w), 0xf7, op, reg);

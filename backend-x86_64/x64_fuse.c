@@ -131,7 +131,7 @@ int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   switch (in->op) {
   case IR_ADD:
   case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
-  case IR_AND: return x->fuse[ref] == X64_FUSE_BITTEST;
+  case IR_AND: return x->fuse[ref] == X64_FUSE_BITTEST || x->fuse[ref] == X64_FUSE_TESTMASK;
   case IR_GET: return !x64_is_flags_get(x->ir, in); /* x64_lazy.c sets them */
   case IR_PUT: return !x64_is_lazy_sel_put(x, in);  /* stored where it stands: a branch */
   case IR_NOP:
@@ -442,6 +442,24 @@ static void x64_fuse_bittest(struct x64_ctx *x, const uint32_t *uses, uint32_t c
     x->fuse[in->a] = X64_FUSE_BITTEST;
 }
 
+/* A side exit on x & mask (a decoder's own check: FPCR's bits before FP
+ * code), where nothing else reads the AND and the exit follows it: test x,
+ * mask, and the AND no instruction:
+ *
+ *   get fpcr; and 0x3c00000; deopt.if   ->   test dword [r14+fpcr], 0x3c00000; jne
+ *   (not mov esi, [r14+fpcr]; and esi, 0x3c00000; test esi, esi; jne) */
+static void x64_fuse_testmask(struct x64_ctx *x, const uint32_t *uses, uint32_t exit) {
+  const struct ir_block *b = x->ir;
+  uint32_t a = b->insn[exit].a;
+  const struct ir_insn *and = &b->insn[a];
+  if (a + 1 != exit || and->op != IR_AND || uses[a] != 1 || !ir_is_const(b, and->b) ||
+      ir_is_const(b, and->a) || (and->type != IR_I32 && and->type != IR_I64))
+    return;
+  uint64_t m = b->insn[ and->b].imm;
+  if (and->type == IR_I32 || m == (uint64_t)(int64_t)(int32_t)m)
+    x->fuse[a] = X64_FUSE_TESTMASK;
+}
+
 /* The bit a CMP of a TBZ tests (x64_fuse_bittest), or -1. */
 int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
   const struct ir_insn *in = &x->ir->insn[cmp];
@@ -468,6 +486,8 @@ int x64_fuse_init(struct x64_ctx *x) {
       x64_fuse_scaled_add(x, uses, i);
     else if (b->insn[i].op == IR_CMP)
       x64_fuse_bittest(x, uses, i);
+    else if (b->insn[i].op == IR_EXIT_IF || b->insn[i].op == IR_DEOPT_IF)
+      x64_fuse_testmask(x, uses, i);
     else if (x64_is_flags_get(b, &b->insn[i]))
       x64_fuse_flags_get(x, uses, i);
   }
@@ -529,8 +549,9 @@ unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       out[n++] = x64_resolve(x, p.base);
       if (p.index)
         out[n++] = x64_resolve(x, p.index);
-    } else if (v && (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_BITTEST)) {
-      /* a scaled index: lea reads its operand; a TBZ's AND: bt reads it */
+    } else if (v && (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_BITTEST ||
+                     x->fuse[v] == X64_FUSE_TESTMASK)) {
+      /* a scaled index: lea reads its operand; a TBZ's AND: bt reads it; a masked test's */
       out[n++] = x64_resolve(x, x->ir->insn[v].a);
     } else if (v) {
       out[n++] = x64_resolve(x, v);

@@ -622,6 +622,17 @@ static enum x64_cc x64_test_cc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (x->fuse[ref] == X64_FUSE_CC)
     return x64_host_cc(x, in->a);
+  if (x->fuse[in->a] == X64_FUSE_TESTMASK) { /* test x, mask (x64_fuse_testmask) */
+    const struct ir_insn *and = x64_in(x, in->a);
+    int w = and->type == IR_I64;
+    int32_t mask = (int32_t)x64_in(x, and->b)->imm;
+    struct x64_mem m;
+    if (x64_state_mem(x, and->a, w, &m))
+      x64_test_mi(x->buf, w, m, mask);
+    else
+      x64_test_ri(x->buf, w, x64_src(x, and->a, X64_RAX), mask);
+    return X64_CC_NE;
+  }
   unsigned ra = x64_src(x, in->a, X64_RAX);
   x64_test_rr(x->buf, x64_is64(x, in->a), ra, ra);
   return X64_CC_NE;
@@ -963,7 +974,8 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_DIVU: x64_lower_div(x, ref, 0); break;
   case IR_DIVS: x64_lower_div(x, ref, 1); break;
   case IR_AND:
-    if (x->fuse[ref] != X64_FUSE_BITTEST) /* else its CMP tests the bit (x64_fuse.c) */
+    if (x->fuse[ref] != X64_FUSE_BITTEST && x->fuse[ref] != X64_FUSE_TESTMASK)
+      /* else its CMP tests the bit, its exit the mask (x64_fuse.c) */
       x64_lower_alu(x, ref, X64_AND);
     break;
   case IR_OR: x64_lower_alu(x, ref, X64_OR); break;

@@ -87,8 +87,8 @@ int x64_ra_init(struct x64_ctx *x) {
   const uint8_t *fuse = x->fuse;
   for (uint32_t i = 1; i < n; i++) {
     uint32_t v[6];
-    if (fuse[i] == X64_FUSE_ADDR)
-      continue; /* its operands are read where it is folded */
+    if (fuse[i] == X64_FUSE_ADDR || fuse[i] == X64_FUSE_TESTMASK)
+      continue; /* its operands are read where it is folded, or tested */
     /* a loose TRUNC has no instruction (its readers read v); lazy flags
      * read v where it is, also in the state */
     int counts = fuse[i] != X64_FUSE_LOOSE && !x64_reads_lazily(x, i);

@@ -44,6 +44,13 @@ static int x64_state_reader(const struct ir_insn *u) {
   }
 }
 
+/* A side exit that tests its operand's AND against a mask (x64_fuse_testmask):
+ * test [x], mask. */
+static int x64_state_tested(const struct x64_ctx *x, uint32_t r) {
+  const struct ir_insn *u = &x->ir->insn[r];
+  return (u->op == IR_EXIT_IF || u->op == IR_DEOPT_IF) && x->fuse[u->a] == X64_FUSE_TESTMASK;
+}
+
 static unsigned x64_get_size(const struct ir_insn *in) {
   return in->type == IR_I64 ? 8 : 4;
 }
@@ -91,8 +98,9 @@ void x64_state_gets(struct x64_ctx *x) {
   for (uint32_t g = 1; g < b->n; g++) {
     uint32_t r = reader[g], last = last_use[g]; /* after r: lazy flags only */
     if (b->insn[g].op == IR_GET && r != UINT32_MAX && r && last >= r &&
-        last - g <= X64_STATE_REACH && x64_state_reader(&b->insn[r]) && x64_state_candidate(x, g) &&
-        (last == r || x64_state_lazy_ok(x, g, r)) && x64_state_unwritten(x, g, last + 1))
+        last - g <= X64_STATE_REACH && (x64_state_reader(&b->insn[r]) || x64_state_tested(x, r)) &&
+        x64_state_candidate(x, g) && (last == r || x64_state_lazy_ok(x, g, r)) &&
+        x64_state_unwritten(x, g, last + 1))
       x->ra.loc[g] = (struct x64_loc){X64_LOC_STATE, (uint8_t)(b->insn[g].type == IR_I64 ? 3 : 2),
                                       (uint16_t)b->insn[g].imm};
   }

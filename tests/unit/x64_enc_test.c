@@ -71,7 +71,9 @@ enum form {
   E_VSHIFTV,
   E_VEX_RRR,
   E_VEX_SHIFT,
-  E_VEX_RM
+  E_VEX_RM,
+  E_TEST_RI,
+  E_TEST_MI
 };
 
 /* w: width flag, size or bits; a, b, c, d: registers, ops, condition codes;
@@ -404,6 +406,10 @@ static const struct enc_case cases[] = {
     {E_VEX_SHIFT, 0, X64_PSLLQ, 12, 9, 0, 7, "vpsllq xmm12,xmm9,0x7"},
     {E_VEX_SHIFT, 0, X64_PSRAW, 3, 14, 0, 15, "vpsraw xmm3,xmm14,0xf"},
     {E_VEX_RM, 0, X64_PAND, 15, 7, 0, -1, "vpand xmm15,xmm7,XMMWORD PTR [r14+0xa8]"},
+    {E_TEST_RI, 0, RSI, 0, 0, 0, 0x3c00000, "test esi,0x3c00000"},
+    {E_TEST_RI, 1, R9, 0, 0, 0, -16, "test r9,0xfffffffffffffff0"},
+    {E_TEST_MI, 0, 0, 0, 0, 0, 0x3c00000, "test DWORD PTR [r14+0xa8],0x3c00000"},
+    {E_TEST_MI, 1, 0, 0, 0, 0, 0x80, "test QWORD PTR [r14+0xa8],0x80"},
     {E_VEX_RM, 0, X64_CMPPD, 15, 15, 0, 8, "vcmpeq_uqpd xmm15,xmm15,XMMWORD PTR [r14+0xa8]"},
     {E_VEX_RM, 0, X64_PMULLD, 2, 12, 0, -1, "vpmulld xmm2,xmm12,XMMWORD PTR [r14+0xa8]"},
     {E_VSHIFTV, 1, X64_VPSLLV, 9, 14, 15, 0, "vpsllvq xmm9,xmm14,xmm15"},
@@ -507,6 +513,8 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_VEX_SHIFT:
     x64_vex_shift_ri(b, (enum x64_sse_shift)c->a, c->b, c->c, (uint8_t)c->imm);
     break;
+  case E_TEST_RI: x64_test_ri(b, c->w, c->a, (int32_t)c->imm); break;
+  case E_TEST_MI: x64_test_mi(b, c->w, x64_mem(R14, 0xa8), (int32_t)c->imm); break;
   case E_VEX_RM:
     x64_vex_rm(b, (enum x64_sse)c->a, c->b, c->c, x64_mem(R14, 0xa8), (int)c->imm);
     break;
