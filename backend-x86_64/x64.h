@@ -479,6 +479,8 @@ struct x64_loop {
   unsigned freed; /* pinned slots (x64_pin.c's masks: bit k for x64_pins[k]) the loop never
                      reaches: their registers are the loop's, the slots stored at the
                      block's start and loaded on its ways out */
+  int lazy;       /* the first of three carries (lazy_a, lazy_b, lazy_op) that keep the
+                     flags slot as its lazy image (x64_pin_lazy); -1: none */
 };
 
 struct x64_ctx {

@@ -25,6 +25,17 @@
  *    only on the exits, the back edges' stubs included, never on the back
  *    edge itself (the next iteration writes it again first);
  *  - only read: a pinned register, loaded at the header; the struct stays exact.
+ * The flags slot, written lazily (ir.h) after something that can observe
+ * it (a load before the compare that closes the loop), is kept as its lazy
+ * image: lazy_a, lazy_b and lazy_op are three carried slots with registers,
+ * loaded at the header's entry (the first iteration's flags are the state's),
+ * set by the flags PUT (the operands' values, the op) and moved at the back
+ * edge, so a fault before the next compare writes the last iteration's
+ * flags from those registers, and the loop stores no flags:
+ *
+ *   header: ldrb (a fault: lazy_a = rA, lazy_b = rB, lazy_op = rOP) ... cmp x2, x3
+ *           jne skip; mov rA, x2's reg; mov rB, x3's reg; mov rOP, SUB; ...; jmp header
+ *
  * A pinned slot (x64_pin.c) that the loop never reads or writes lends it
  * its register: the block stores it at its start, before the header, and
  * loads it again on every way out of the loop and where the loop closes
@@ -266,6 +277,45 @@ static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_
   }
 }
 
+/* The flags slot as its lazy image in three pinned registers (the header
+ * comment), where every PUT of it in the loop is lazy flags, nothing in the
+ * loop reads it, and something observes it before its first PUT (else it
+ * is X64_CK_WO, stored on the exits only). */
+static void x64_pin_lazy(struct x64_ctx *x, struct x64_scan *sc, unsigned *pins, unsigned budget) {
+  static const uint32_t off[3] = {offsetof(struct cpu, lazy_a), offsetof(struct cpu, lazy_b),
+                                  offsetof(struct cpu, lazy_op)};
+  static const uint8_t size[3] = {8, 8, 4};
+  const struct ir_block *b = x->ir;
+  struct x64_slot_info *f = NULL;
+  for (unsigned k = 0; k < sc->n && b->flags_off; k++)
+    if (sc->s[k].off == b->flags_off && sc->s[k].type == IR_I32)
+      f = &sc->s[k];
+  if (!f || f->bad || f->has_get || !f->wrote || f->kind != X64_CK_NONE || f->carry >= 0 ||
+      *pins + 3 > budget || x->loop.n + 3 > X64_CARRY_MAX)
+    return;
+  for (uint32_t i = 1; i <= x->loop.end; i++)
+    if (sc->slot_of[i] && &sc->s[sc->slot_of[i] - 1] == f &&
+        (b->insn[i].op != IR_PUT || !x64_is_lazy_put(b, &b->insn[i])))
+      return;
+  x->loop.lazy = (int)x->loop.n;
+  for (unsigned k = 0; k < 3; k++) {
+    struct x64_slot_info s = {.off = off[k], .size = size[k], .kind = X64_CK_RW};
+    x64_carry(x, &s, x64_pin_reg(x, (*pins)++));
+  }
+  f->carry = x->loop.lazy; /* its PUTs set the three */
+  x->loop.pins = *pins;
+}
+
+/* Carry k is lazy_b or lazy_op of the lazy image: the flags PUT it holds
+ * is stored or recorded once, with lazy_a. */
+static int x64_lazy_tail(const struct x64_ctx *x, unsigned k) {
+  return x->loop.lazy >= 0 && k > (unsigned)x->loop.lazy && k <= (unsigned)x->loop.lazy + 2;
+}
+
+static int x64_is_lazy_carry(const struct x64_ctx *x, const struct x64_carry *c) {
+  return x->loop.lazy >= 0 && c >= &x->loop.c[x->loop.lazy] && c <= &x->loop.c[x->loop.lazy + 2];
+}
+
 /* Of the pinned slots the loop could free, those it needs: as many as its
  * values and the slots it would keep in registers want beyond the
  * registers no slot holds. Each costs a store where the block starts and
@@ -303,6 +353,7 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
     if (sc->s[k].kind == X64_CK_WO)
       x64_carry(x, &sc->s[k], X64_NOREG);
   x64_pin_kind(x, sc, X64_CK_RW, &pins, budget);
+  x64_pin_lazy(x, sc, &pins, budget);
   x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
 }
 
@@ -323,6 +374,7 @@ int x64_loop_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   struct x64_scan sc = {.n = 0};
   x->loop.n = 0;
+  x->loop.lazy = -1;
   if (!x64_loop_candidate(b))
     return 0;
   x->loop.end = x64_last_back_edge(b);
@@ -408,8 +460,8 @@ unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
     return X64_NOREG; /* an atomic may write its register (operand b), then fault */
   uint32_t p = x64_next_put_of(x, ref);
   struct x64_carry *c = p ? x64_carry_at(x, p) : NULL;
-  if (!c || c->reg == X64_NOREG)
-    return X64_NOREG;
+  if (!c || c->reg == X64_NOREG || x64_is_lazy_carry(x, c))
+    return X64_NOREG; /* a flags op has no value to define in place */
   return x64_target_in(x, ref, hint, c->reg);
 }
 
@@ -424,6 +476,8 @@ int x64_loop_put(struct x64_ctx *x, uint32_t ref) {
   if (!c)
     return 0;
   c->cur = ref;
+  if (x64_is_lazy_carry(x, c)) /* the flags PUT: all three of the lazy image */
+    c[1].cur = c[2].cur = ref;
   return 1;
 }
 
@@ -431,6 +485,8 @@ int x64_loop_put(struct x64_ctx *x, uint32_t ref) {
 void x64_loop_record(struct x64_ctx *x) {
   for (unsigned k = 0; k < x->loop.n && !x->loop.closed; k++) {
     const struct x64_carry *c = &x->loop.c[k];
+    if (c->cur && x64_lazy_tail(x, k))
+      continue; /* recorded with lazy_a: the flags PUT's lazy record */
     if (c->cur)
       x64_defer_add_put(x, c->cur);
     else if (c->wrote && c->reg != X64_NOREG)
@@ -451,7 +507,8 @@ static void x64_carry_store(struct x64_ctx *x, const struct x64_carry *c,
 /* On an exit's path: every written slot's value. */
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
   for (unsigned k = 0; k < x->loop.n && !x->loop.closed; k++)
-    x64_carry_store(x, &x->loop.c[k], store);
+    if (!x->loop.c[k].cur || !x64_lazy_tail(x, k)) /* the flags PUT stored once */
+      x64_carry_store(x, &x->loop.c[k], store);
 }
 
 int x64_is_back_edge(struct x64_ctx *x, uint32_t ref) {
@@ -548,16 +605,33 @@ static void x64_parallel_moves(struct x64_ctx *x, struct x64_move *m, unsigned n
   }
 }
 
+/* The value carry k of the lazy image takes from flags op f (0: none, as
+ * lazy_b of an op with an immediate or none); *op: lazy_op's constant. */
+static uint32_t x64_lazy_value(struct x64_ctx *x, unsigned k, const struct ir_insn *f,
+                               uint32_t *op) {
+  int imm = ir_is_const(x->ir, f->b) && x->ir->insn[f->b].imm < IR_LAZY_IMM_LIMIT;
+  *op = imm ? IR_LAZY_OP_IMM(f->op, f->aux, x->ir->insn[f->b].imm) : IR_LAZY_OP(f->op, f->aux);
+  return k == 0 ? f->a : k == 1 && !imm ? f->b : 0; /* as x64_lower_lazy_put stores them */
+}
+
 /* Each pinned slot's value into its register, as the header expects it. */
 static void x64_loop_moves(struct x64_ctx *x) {
   struct x64_move m[X64_CARRY_MAX];
-  uint32_t later[X64_CARRY_MAX];
+  uint32_t later[X64_CARRY_MAX], ops[X64_CARRY_MAX];
   unsigned n = 0, n_later = 0;
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
     if (c->reg == X64_NOREG || !c->cur)
       continue;
     uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
+    if (x64_is_lazy_carry(x, c)) {
+      unsigned j = k - (unsigned)x->loop.lazy;
+      v = x64_resolve(x, x64_lazy_value(x, j, &x->ir->insn[x->ir->insn[c->cur].a], &ops[k]));
+      if (j == 2 || (j == 1 && !v)) { /* lazy_op, or lazy_b unused: a constant */
+        later[n_later++] = k;
+        continue;
+      }
+    }
     const struct x64_loc *l = &x->ra.loc[v];
     if (v && l->kind == X64_LOC_REG && l->reg != c->reg)
       m[n++] = (struct x64_move){c->reg, l->reg, c->size == 8};
@@ -567,6 +641,15 @@ static void x64_loop_moves(struct x64_ctx *x) {
   x64_parallel_moves(x, m, n);
   for (unsigned j = 0; j < n_later; j++) { /* constants and spilled values: no register read */
     const struct x64_carry *c = &x->loop.c[later[j]];
+    if (x64_is_lazy_carry(x, c)) {
+      unsigned i = later[j] - (unsigned)x->loop.lazy;
+      uint32_t op, v = x64_lazy_value(x, i, &x->ir->insn[x->ir->insn[c->cur].a], &op);
+      if (i == 2)
+        x64_mov_ri(x->buf, c->reg, op);
+      else if (v)
+        x64_load_value(x, c->reg, v);
+      continue;
+    }
     x64_load_value(x, c->reg, x->ir->insn[c->cur].a);
     if (c->size == 4)
       x64_mov_rr(x->buf, 0, c->reg, c->reg); /* mov r32, r32: the high half zero */
