@@ -617,7 +617,7 @@ static uint32_t x64_lazy_value(struct x64_ctx *x, unsigned k, const struct ir_in
 /* Each pinned slot's value into its register, as the header expects it. */
 static void x64_loop_moves(struct x64_ctx *x) {
   struct x64_move m[X64_CARRY_MAX];
-  uint32_t later[X64_CARRY_MAX], ops[X64_CARRY_MAX];
+  uint32_t later[X64_CARRY_MAX], op;
   unsigned n = 0, n_later = 0;
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
@@ -626,7 +626,7 @@ static void x64_loop_moves(struct x64_ctx *x) {
     uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
     if (x64_is_lazy_carry(x, c)) {
       unsigned j = k - (unsigned)x->loop.lazy;
-      v = x64_resolve(x, x64_lazy_value(x, j, &x->ir->insn[x->ir->insn[c->cur].a], &ops[k]));
+      v = x64_resolve(x, x64_lazy_value(x, j, &x->ir->insn[x->ir->insn[c->cur].a], &op));
       if (j == 2 || (j == 1 && !v)) { /* lazy_op, or lazy_b unused: a constant */
         later[n_later++] = k;
         continue;
@@ -643,7 +643,7 @@ static void x64_loop_moves(struct x64_ctx *x) {
     const struct x64_carry *c = &x->loop.c[later[j]];
     if (x64_is_lazy_carry(x, c)) {
       unsigned i = later[j] - (unsigned)x->loop.lazy;
-      uint32_t op, v = x64_lazy_value(x, i, &x->ir->insn[x->ir->insn[c->cur].a], &op);
+      uint32_t v = x64_lazy_value(x, i, &x->ir->insn[x->ir->insn[c->cur].a], &op);
       if (i == 2)
         x64_mov_ri(x->buf, c->reg, op);
       else if (v)
