@@ -88,6 +88,12 @@ uint8_t x64_vex_wvlp(int w, unsigned vvvv, int l, unsigned pp) {
   return (uint8_t)((w ? 0x80 : 0) | (~vvvv & 15) << 3 | (l ? 4 : 0) | pp);
 }
 
+/* The byte after C5 of a 2-byte VEX (map 0F, no REX.X, REX.B or W; L = 0):
+ * ~R ~vvvv 0 pp. */
+static uint8_t x64_vex2_rvp(unsigned reg, unsigned vvvv, unsigned pp) {
+  return (uint8_t)((~reg >> 3 & 1) << 7 | x64_vex_wvlp(0, vvvv, 0, pp));
+}
+
 /* VEX.m-mmmm of an SSE op's opcode map (bits 23:8): 1 = 0F, 2 = 0F 38, 3 = 0F 3A. */
 unsigned x64_vex_map(uint32_t op) {
   unsigned mid = op >> 8 & 0xffff;
@@ -110,7 +116,7 @@ void x64_vex_rrr(struct tc_buf *b, enum x64_sse op, unsigned dst, unsigned src1,
   unsigned n = 0;
   if (map == 1 && src2 < 8) {
     p[n++] = 0xc5;
-    p[n++] = (uint8_t)((~dst >> 3 & 1) << 7 | (~src1 & 15) << 3 | x64_vex_pp(op));
+    p[n++] = x64_vex2_rvp(dst, src1, x64_vex_pp(op));
   } else {
     p[n++] = 0xc4;
     p[n++] = x64_vex_rxbm(dst, 0, src2, map);
@@ -129,7 +135,7 @@ void x64_vex_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned dst, uns
   unsigned n = 0;
   if (src < 8) {
     p[n++] = 0xc5;
-    p[n++] = (uint8_t)(0x80 | (~dst & 15) << 3 | 1);
+    p[n++] = x64_vex2_rvp(0, dst, 1); /* ModRM.reg is the /digit */
   } else {
     p[n++] = 0xc4;
     p[n++] = x64_vex_rxbm(0, 0, src, 1);
