@@ -117,6 +117,14 @@ static void opt_tcache_size(const char *v) {
   xrun_opt.code_kb = (unsigned)(n >> 10);
 }
 
+static void opt_tier(const char *v) {
+  char *end;
+  unsigned long n = strtoul(v, &end, 10);
+  if (!*v || *end || n < 1 || n > 1000)
+    xrun_die(XRUN_EXIT_USAGE, "xrun: --tier takes a number of runs from 1 to 1000, not '%s'", v);
+  xrun_opt.tier = (unsigned)n;
+}
+
 /* The guest's environment: a copy of ours, edited by -E and -U in order. */
 static char **guest_env;
 static size_t guest_envc;
@@ -318,6 +326,9 @@ static const struct option_def {
      "(default 64M); when it fills, the code written longest ago is dropped"},
     {"-tb-size", "MB", NULL, opt_tb_size, false,
      "the same, as qemu spells it: MiB, or KiB as 256K"},
+    {"--tier", "N", "XRUN_TIER", opt_tier, false,
+     "translate a block the Nth time it runs, and interpret it\n"
+     "before (default 2; 1: translate every block at once)"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},

@@ -286,6 +286,7 @@ struct xrun_options {
   bool perfmap; /* --perfmap, XRUN_PERFMAP=1: name translated code in /tmp/perf-PID.map */
   bool stats;   /* --stats, XRUN_STATS=1: translation statistics on stderr at exit */
   unsigned max_block_insns; /* -one-insn-per-tb: 1 */
+  unsigned tier;            /* --tier N: a block is translated the Nth time it runs (tc_tier.c) */
   unsigned code_kb;         /* -tb-size: code buffer in KiB */
   uint64_t stack_size;      /* -s: the guest's main stack in bytes */
   int exe_fd;               /* the program already open (binfmt_misc's AT_EXECFD), or -1 */

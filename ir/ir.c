@@ -97,6 +97,13 @@ static uint32_t ir_emit_aux(struct ir_block *b, enum ir_op op, enum ir_type type
   return r;
 }
 
+uint64_t ir_pc_of(const struct ir_block *b, uint32_t ref) {
+  uint64_t pc = b->guest_pc;
+  for (uint32_t m = 0; m < b->n_marks && b->marks[m].ref <= ref; m++)
+    pc = b->marks[m].pc;
+  return pc;
+}
+
 uint32_t ir_mark(struct ir_block *b, uint64_t pc) {
   if (b->n_marks == b->cap_marks) {
     b->cap_marks = b->cap_marks ? 2 * b->cap_marks : 64;

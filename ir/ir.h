@@ -283,6 +283,8 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc);
 uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t a, uint32_t b_,
                  uint32_t c, uint64_t imm);
 uint32_t ir_mark(struct ir_block *b, uint64_t pc);
+/* The pc of the guest instruction ref was made from (the last mark at or before it). */
+uint64_t ir_pc_of(const struct ir_block *b, uint32_t ref);
 uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value);
 /* A constant that is a guest address (IR_CONST_GUEST); type must be IR_I64. */
 uint32_t ir_const_guest(struct ir_block *b, enum ir_type type, uint64_t value);
@@ -366,6 +368,15 @@ struct cpu;
 /* Run the block on c; returns what translated code would (enum cpu_exit, with
  * CPU_EXIT_PLAIN for direct exits too) and sets c->pc. */
 uintptr_t ir_interp(const struct ir_block *b, struct cpu *c);
+/* Where ir_interp is on this thread: its block, and the last instruction with
+ * effects (a load, store, call ...) it began; a fault there is that
+ * instruction's. Both NULL when it is not running; a fault handler that
+ * leaves it by a jump clears them. */
+struct ir_interp_pos {
+  const struct ir_block *b;
+  const struct ir_insn *at;
+};
+extern __thread struct ir_interp_pos ir_interp_pos;
 /* Structural check: operands defined before use, types match; returns 0 or an
  * insn index that is wrong (and prints why to stderr). */
 int ir_verify(const struct ir_block *b);

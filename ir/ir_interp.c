@@ -17,6 +17,8 @@
 
 enum { IR_INTERP_STACK_VALUES = 1024 };
 
+__thread struct ir_interp_pos ir_interp_pos;
+
 static unsigned ir_state_size(enum ir_type t) {
   return t == IR_V128 ? 16 : ir_type_bits(t) / 8;
 }
@@ -158,6 +160,7 @@ static int ir_is_16(const struct ir_insn *i) {
 /* Ops with effects; returns the value of i. */
 static struct ir_v128 ir_interp_effect(struct cpu *c, const struct ir_insn *i, struct ir_v128 a,
                                        struct ir_v128 b, struct ir_v128 cc) {
+  ir_interp_pos.at = i;
   switch (i->op) {
   case IR_GET: return ir_get_state(c, i);
   case IR_PUT: ir_put_state(c, i, a); return ir_s(0);
@@ -213,7 +216,9 @@ static struct ir_v128 ir_interp_one(const struct ir_block *b, struct cpu *c,
     assert(i->imm < b->n_vconst);
     return b->vconst[i->imm];
   }
-  if (ir_veval(i, a, x, y, &r) || ir_vfeval(i, a, x, y, b->insn[i->a].type, &r) ||
+  unsigned props = ir_op_info[i->op].props; /* no lane op is tried on scalars */
+  if (((props & IRP_VEC) && ir_veval(i, a, x, y, &r)) ||
+      ((props & IRP_VF) && ir_vfeval(i, a, x, y, b->insn[i->a].type, &r)) ||
       ir_eval(i, a.lo, x.lo, y.lo, &r.lo))
     return r;
   return ir_interp_effect(c, i, a, x, y);
@@ -243,7 +248,9 @@ uintptr_t ir_interp(const struct ir_block *b, struct cpu *c) {
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   if (b->flags_off) /* the interpreter keeps no lazy flags: GET and PUT see the nibble */
     ir_flags_pack(c, b->flags_off);
+  ir_interp_pos = (struct ir_interp_pos){b, NULL};
   uintptr_t r = ir_interp_values(b, c, v);
+  ir_interp_pos = (struct ir_interp_pos){NULL, NULL};
   if (v != small)
     free(v);
   return r;

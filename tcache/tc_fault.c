@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "tc_int.h"
 #include "../gdb/gdb.h"
+#include "../ir/ir.h"
 #include "../syscall/syscall.h"
 
 static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
@@ -30,17 +31,21 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   if (!c || !tc_in_guest)
     tc_crash(sig, si, uctx, host_pc);
   struct tc_block *blk = tc_in_code(host_pc) ? tc_find_host(host_pc) : NULL;
+  struct ir_interp_pos at = ir_interp_pos;
+  ir_interp_pos = (struct ir_interp_pos){NULL, NULL}; /* it is left here */
   if (blk) {
     c->pc = tc_guest_pc_at(blk, host_pc);
     if (tc_backend->fault_state)
       tc_backend->fault_state(blk, host_pc, uc, c);
+  } else if (at.at) { /* the interpreter's access: the state is the guest's (tc_tier.c) */
+    c->pc = ir_pc_of(at.b, (uint32_t)(at.at - at.b->insn));
   }
   tc_in_guest = 0;
   c->fp_pending |= tc_backend->fault_fpexc(uc);
   /* x86-64 faults on a non-canonical address with SI_KERNEL and no address:
    * perhaps a guest tag the guest's hardware would ignore (tc_deopt.c) */
-  if (sig == SIGSEGV && si->si_code == SI_KERNEL && blk && c->guest->addr_tag_bits &&
-      tc_access_at(blk, host_pc))
+  if (sig == SIGSEGV && si->si_code == SI_KERNEL && c->guest->addr_tag_bits &&
+      ((blk && tc_access_at(blk, host_pc)) || (at.at && (ir_op_info[at.at->op].flags & IRF_MEM))))
     tc_tagged_pending = 1;
   else if (gdb_active) /* gdb hears of it first, outside this handler */
     tc_deferred = (struct tc_deferred){sig, si->si_code, (uintptr_t)si->si_addr};

@@ -65,7 +65,22 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc);
 /* Decode and optimize one block into b; returns 0, or -1 if pc was unreadable.
  * tc_decode_hash is then the xxh3 of the guest bytes decoded. */
 int tc_decode(struct ir_block *b, uint64_t pc);
+/* The same without the passes: the decoder's IR, each guest register
+ * stored where its instruction stores it. */
+int tc_decode_raw(struct ir_block *b, uint64_t pc);
 extern __thread uint64_t tc_decode_hash;
+
+/* The -d categories that log code as it is translated. */
+#define TC_LOG_CODE (LOG_IN_ASM | LOG_IR | LOG_OPT | LOG_OUT_ASM)
+
+/* Blocks interpreted before they are translated (tc_tier.c). tc_get
+ * returns TC_INTERP for a block to interpret: tc_tier_decode has decoded
+ * it, and tc_tier_run runs it. */
+#define TC_INTERP ((struct tc_block *)1)
+bool tc_tier_wait(uint64_t pc);
+struct tc_block *tc_tier_decode(struct cpu *c, uint64_t pc);
+uintptr_t tc_tier_run(struct cpu *c);
+void tc_tier_forget(void);
 
 void tc_chain(struct tc_exit *e, struct tc_block *to);
 void tc_unchain_all(struct tc_block *blk);
@@ -163,6 +178,7 @@ enum tc_stat {
   TC_ST_SIGNALS,         /* guest signal handlers entered */
   TC_ST_DISK_LOADS,      /* blocks loaded from the persistent cache */
   TC_ST_DISK_SAVES,      /* blocks written to it */
+  TC_ST_INTERPRETED,     /* blocks run in the interpreter, not translated yet (tc_tier.c) */
   TC_ST_COUNT
 };
 struct tc_stats_thread {
@@ -222,6 +238,9 @@ void tc_persist_init(void);   /* after the backend's init */
 /* The block at pc from the cache, committed; NULL when there is none that
  * fits (tc_mutex held). */
 struct tc_block *tc_persist_load(uint64_t pc);
+/* Whether a block translated at pc would be saved for later runs: then it
+ * is translated at once (tc_tier.c). */
+bool tc_persist_keeps(uint64_t pc);
 /* A block just translated from guest bytes hashing to hash (tc_mutex held). */
 void tc_persist_note(struct tc_block *blk);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */

@@ -95,8 +95,7 @@ static size_t tcp_align8(size_t n) {
 /* Not with the interpreter, and not when translation is being logged: the
  * log would miss every block loaded instead. */
 bool tc_persist_wanted(void) {
-  return !xrun_opt.no_cache && !xrun_opt.interp &&
-         !(xrun_log_mask & (LOG_IN_ASM | LOG_IR | LOG_OPT | LOG_OUT_ASM));
+  return !xrun_opt.no_cache && !xrun_opt.interp && !(xrun_log_mask & TC_LOG_CODE);
 }
 
 /* xrun's own image: where it is and which build (its GNU build ID). */
@@ -447,6 +446,12 @@ struct tc_block *tc_persist_load(uint64_t pc) {
   if (blk)
     tc_count(TC_ST_DISK_LOADS, 1);
   return blk;
+}
+
+bool tc_persist_keeps(uint64_t pc) {
+  uint64_t bias, end;
+  bool as_file;
+  return tc_persist_active && tc_pfile_find(pc, &bias, &end, &as_file);
 }
 
 void tc_persist_note(struct tc_block *blk) {

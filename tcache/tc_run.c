@@ -90,7 +90,7 @@ void tc_init(const struct backend *be, const struct guest *g) {
 static struct tc_block *tc_fill_jc(struct cpu *c) {
   tc_jc_reserve(c);
   struct tc_block *blk = tc_get(c, c->pc);
-  if (blk)
+  if (blk && blk != TC_INTERP)
     tc_jc_fill(c, blk);
   return blk;
 }
@@ -101,7 +101,7 @@ static struct tc_block *tc_follow_exit(struct cpu *c, struct tc_exit *e) {
   uint64_t gen = tc_generation;
   struct tc_block *to = tc_get(c, c->pc);
   tc_count(TC_ST_EXIT_DIRECT, 1);
-  if (to && gen == tc_generation && !xrun_opt.no_chain) {
+  if (to && to != TC_INTERP && gen == tc_generation && !xrun_opt.no_chain) {
     pthread_mutex_lock(&tc_chain_lock);
     if (!tc_exit_from(e)->invalid)
       tc_chain(e, to);
@@ -250,6 +250,17 @@ static void tc_run_interp(struct cpu *c) {
   ir_block_free(b);
 }
 
+/* Run translated block blk; returns how it left. */
+static uintptr_t tc_enter(struct cpu *c, struct tc_block *blk) {
+  XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
+  tc_in_guest = 1;
+  tc_count(TC_ST_ENTERS, 1);
+  uintptr_t r = tc_backend->enter(c, blk->code);
+  tc_in_guest = 0;
+  tc_count_exit(c, r);
+  return r;
+}
+
 static void tc_loop(struct cpu *c) {
   struct tc_block *blk = NULL;
   while (!c->exiting) {
@@ -280,12 +291,7 @@ static void tc_loop(struct cpu *c) {
       tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
       continue;
     }
-    XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
-    tc_in_guest = 1;
-    tc_count(TC_ST_ENTERS, 1);
-    uintptr_t r = tc_backend->enter(c, blk->code);
-    tc_in_guest = 0;
-    tc_count_exit(c, r);
+    uintptr_t r = blk == TC_INTERP ? tc_tier_run(c) : tc_enter(c, blk);
     /* lines an IC IVAU left, with no DSB or ISB yet: dropped before any
      * lookup, at any exit but the one that drops them */
     if (__builtin_expect(c->code_inval_hi != 0, 0) && r != CPU_EXIT_CODE_INVAL)

@@ -26,7 +26,7 @@ static void tc_log_in_asm(const struct ir_block *b) {
   }
 }
 
-int tc_decode(struct ir_block *b, uint64_t pc) {
+int tc_decode_raw(struct ir_block *b, uint64_t pc) {
   sigjmp_buf jb;
   ir_block_reset(b, pc);
   if (tc_guest->pc_align && pc % tc_guest->pc_align) { /* as an Arm PC alignment fault */
@@ -51,6 +51,12 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
     tc_log_in_asm(b);
   if (xrun_log_mask & LOG_IR)
     tc_log_block("IR", b);
+  return 0;
+}
+
+int tc_decode(struct ir_block *b, uint64_t pc) {
+  if (tc_decode_raw(b, pc) < 0)
+    return -1;
   if (!xrun_opt.no_opt) {
     opt_run(b);
     if (xrun_log_mask & LOG_OPT)
@@ -115,6 +121,8 @@ static struct tc_block *tc_translate_at(struct cpu *c, uint64_t pc) {
       tc_log_out_asm(saved);
     return saved;
   }
+  if (tc_tier_wait(pc))
+    return tc_tier_decode(c, pc);
   if (!tc_ir)
     tc_ir = ir_block_new(pc);
   if (tc_decode(tc_ir, pc) < 0) {

@@ -8,8 +8,9 @@
 # Runs the unit-test binaries o/tests/unit/*_test (a binary that crashes is a
 # FAIL), tools/check-host-fp, tests/decodegen.sh, then tests/badinput.sh,
 # tests/cli.sh, tests/exec_here.sh, tests/diag.sh, tests/guest.sh (saving to a fresh persistent
-# cache, then again with a 64 KiB code buffer, loading from it; then the
-# riscv64 programs, GUEST=riscv64),
+# cache, then again with a 64 KiB code buffer, loading from it, and with no
+# cache and each block interpreted twice first; then the riscv64 programs,
+# GUEST=riscv64),
 # tests/gdbstub.sh (gdb against xrun -g and qemu-aarch64/qemu-riscv64 -g),
 # tests/busybox.sh (arm64, then riscv64), tests/coreutils_riscv64.sh (the
 # dynamic riscv64 coreutils of a trixie sysroot), tests/realprogs_riscv64.sh
@@ -97,6 +98,13 @@ printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$P
   chmod +x "$tiny"
 guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tinycache/#'; }
 suite guest-tinycache guest_tiny
+# And with no persistent cache, each block interpreted twice before it is
+# translated (--tier 3): faults, signals, threads and changed code in
+# interpreted blocks, and blocks of both kinds running into each other.
+tier=$O/xrun-tier3
+printf '#!/bin/sh\nexec "%s/xrun" --no-cache --tier 3 "$@"\n' "$PWD" >"$tier" && chmod +x "$tier"
+guest_tier() { XRUN=$tier tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tier3/#'; }
+suite guest-tier3 guest_tier
 suite gdbstub tests/gdbstub.sh
 suite busybox tests/busybox.sh
 suite busybox-riscv64 env GUEST=riscv64 tests/busybox.sh

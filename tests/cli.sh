@@ -11,8 +11,10 @@
 set -u
 cd "$(dirname "$0")/.."
 XRUN=${XRUN:-./xrun}
-# These cases count and log translations: none may come from the persistent cache.
-export XRUN_NO_CACHE=1
+# These cases count and log translations: none may come from the persistent
+# cache, and every block is translated at its first run (--tier 1), not
+# interpreted first (the tier case below checks that).
+export XRUN_NO_CACHE=1 XRUN_TIER=1
 OUT=o/tests/cli
 mkdir -p "$OUT"
 
@@ -184,6 +186,29 @@ reclaimed=$(grep -o 'reclaimed *[0-9]*' "$OUT/pf.err" | awk '{ if ($2 > 0) n++ }
 [ $st = 0 ] && [ $st2 = 0 ] && cmp -s "$OUT/pf.small" "$OUT/pf.big" && [ "$reclaimed" = 2 ] &&
   [ $st3 = 125 ] && [ "$(wc -l <"$OUT/pf.bad")" = 1 ]
 check tcache_size $? "status $st/$st2/$st3, runs that reclaimed code: $reclaimed of 2, $(head -1 "$OUT/pf.bad")"
+
+# --tier N: without the persistent cache a block is interpreted before its
+# Nth run and translated then; the output is the native build's either way.
+# With a cache every block of the program's file is translated at once
+# (later runs load it); --tier 1 interprets nothing; a bad N is refused.
+stat_of() { sed -n "s/^  $1 *\([0-9]*\).*/\1/p" "$2"; }
+"$XRUN" --tier 3 --stats "$OUT/pf" 2>"$OUT/tier3.err" | cmp -s - "$OUT/pf.big"
+st=$?
+XRUN_TIER=1 "$XRUN" --stats "$OUT/pf" 2>"$OUT/tier1.err" | cmp -s - "$OUT/pf.big"
+st1=$?
+rm -rf "$OUT/tier.cache"
+env -u XRUN_NO_CACHE "$XRUN" --tier 3 --cache-dir="$OUT/tier.cache" --stats "$OUT/pf" 2>"$OUT/tierc.err" |
+  cmp -s - "$OUT/pf.big"
+stc=$?
+"$XRUN" --tier 0 "$OUT/pf" >/dev/null 2>"$OUT/tier.bad"
+stb=$?
+i3=$(stat_of interpreted "$OUT/tier3.err") b3=$(stat_of 'blocks translated' "$OUT/tier3.err")
+b1=$(stat_of 'blocks translated' "$OUT/tier1.err")
+[ $st = 0 ] && [ $st1 = 0 ] && [ $stc = 0 ] && [ "${i3:-0}" -gt 0 ] && [ "${b3:-0}" -gt 0 ] &&
+  [ "$b3" -lt "$b1" ] && [ "$(stat_of interpreted "$OUT/tier1.err")" = 0 ] &&
+  [ "$(stat_of interpreted "$OUT/tierc.err")" = 0 ] && [ $stb = 125 ] &&
+  [ "$(wc -l <"$OUT/tier.bad")" = 1 ]
+check tier $? "status $st/$st1/$stc/$stb, tier 3: $i3 interpreted, $b3 translated; tier 1: $b1 translated; cache: $(stat_of interpreted "$OUT/tierc.err") interpreted"
 
 # --stats reports on the stderr xrun started with, even when the guest
 # closed its descriptor 2 (as coreutils programs do before they end) or

@@ -10,8 +10,9 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 XRUN=${XRUN:-./xrun}
-# These cases count and log translations: none may come from the persistent cache.
-export XRUN_NO_CACHE=1
+# These cases count and log translations: none may come from the persistent
+# cache, and every block is translated at its first run, not interpreted first.
+export XRUN_NO_CACHE=1 XRUN_TIER=1
 SRC=tests/guest/aarch64
 OUT=${O:-o}/tests/diag
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
