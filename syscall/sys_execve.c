@@ -58,7 +58,7 @@ static const char *sys_xrun_binary(void) {
  * change how the program runs (-L, -s, the code buffer, block size, the
  * debugging switches) or what it reports (--perfmap, --stats, -d, -D). */
 static int sys_exec_options(char **nargv) {
-  static char stack[32], tcache[32], cache_max[40], log_words[80];
+  static char stack[32], tcache[32], cache_max[40], log_words[80], tier[24];
   int k = 0;
   nargv[k++] = "-L"; /* absolute: the guest may have changed directory */
   nargv[k++] = (char *)xrun_sysroot(sys_guest);
@@ -69,6 +69,8 @@ static int sys_exec_options(char **nargv) {
   nargv[k++] = tcache;
   if (xrun_opt.max_block_insns == 1)
     nargv[k++] = "-one-insn-per-tb";
+  snprintf(tier, sizeof(tier), "--tier=%u", xrun_opt.tier);
+  nargv[k++] = tier;
   if (xrun_opt.no_chain)
     nargv[k++] = "--no-chain";
   if (xrun_opt.no_opt)
@@ -114,7 +116,7 @@ static int64_t sys_exec_guest(struct cpu *c, const char *path, char **argv, int 
   int here = sys_exec_here(c, path, argv, envp);
   if (here <= 0)
     return here;
-  char **nargv = calloc(argc + 32, sizeof(char *));
+  char **nargv = calloc(argc + 40, sizeof(char *));
   if (!nargv)
     return -ENOMEM;
   int k = 0;

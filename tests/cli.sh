@@ -273,6 +273,16 @@ st7=$?
   [ $st1 = 139 ] && [ $st7 = 7 ] && grep -q ', 1.0 per block)' "$OUT/ex1.err"
 check exec_keeps_options $? "16M: $st16, 1M: $st1 (want 139), one-insn: $st7 $(grep -m1 'per block' "$OUT/ex1.err")"
 
+# --tier reaches a program the guest execs in a new xrun (--reexec): the
+# child interprets nothing with --tier 1, and something by default
+env -u XRUN_TIER "$XRUN" --tier 1 --reexec --stats "$OUT/execer" "$OUT/exit7" 2>"$OUT/ext1.err"
+st=$?
+env -u XRUN_TIER "$XRUN" --reexec --stats "$OUT/execer" "$OUT/exit7" 2>"$OUT/ext2.err"
+st2=$?
+[ $st = 7 ] && [ $st2 = 7 ] && [ "$(stat_of interpreted "$OUT/ext1.err")" = 0 ] &&
+  [ "$(stat_of interpreted "$OUT/ext2.err")" -gt 0 ]
+check exec_keeps_tier $? "status $st/$st2, interpreted: $(stat_of interpreted "$OUT/ext1.err") with --tier 1, $(stat_of interpreted "$OUT/ext2.err") without"
+
 # -d and -D reach the program execve runs: its -strace lines follow the
 # execer's in the same file (none on stderr), as do its -d unimpl lines
 rm -f "$OUT/exlog"
