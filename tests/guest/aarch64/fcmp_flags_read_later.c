@@ -64,7 +64,7 @@ static double snan(void) {
 }
 
 int main(void) {
-  const double pairs[][2] = {{1.0, 2.0}, {2.0, 2.0}, {3.0, 2.0}, {-0.0, 0.0},
+  const double pairs[][2] = {{1.0, 2.0}, {2.0, 2.0},       {3.0, 2.0},    {-0.0, 0.0},
                              {NAN, 1.0}, {1.0, -INFINITY}, {1e-310, 0.0}, {0.0, 0.0}};
   struct sigaction sa;
   memset(&sa, 0, sizeof(sa));
@@ -76,8 +76,8 @@ int main(void) {
       uint64_t fpsr = 99;
       uint64_t r = cross_block(single, pairs[i][0], pairs[i][1], &fpsr);
       printf("%s %g vs %g: nzcv %llx, b.gt %llu, fpsr after %llx\n", single ? "s" : "d",
-             pairs[i][0], pairs[i][1], (unsigned long long)(r & 15),
-             (unsigned long long)(r >> 4), (unsigned long long)fpsr);
+             pairs[i][0], pairs[i][1], (unsigned long long)(r & 15), (unsigned long long)(r >> 4),
+             (unsigned long long)fpsr);
     }
   uint64_t fpsr = 99;
   uint64_t r = cross_block(0, snan(), 1.0, &fpsr);
