@@ -525,16 +525,17 @@ geomean() {
 }
 
 # translation_cost: how long xrun takes to translate a block, from --stats
-# (one run each of a start-up-bound and a larger program)
+# (one run each of a start-up-bound and a larger program), every block
+# translated at its first run (--tier 1): the translator's cost alone
 translation_cost() {
   [ -d "$SYSROOT/usr/bin" ] || return
   echo
-  echo "translation (xrun --stats, one run each):"
+  echo "translation (xrun --tier 1 --stats, one run each):"
   local what
   for what in "/bin/true" "/usr/bin/python3.11 -I -c pass"; do
     read -ra cmd <<<"$what"
     [ -x "$SYSROOT${cmd[0]}" ] || continue
-    "$XRUN" --no-cache --stats -L "$SYSROOT" "$SYSROOT${cmd[0]}" "${cmd[@]:1}" 2>&1 >/dev/null |
+    "$XRUN" --no-cache --tier 1 --stats -L "$SYSROOT" "$SYSROOT${cmd[0]}" "${cmd[@]:1}" 2>&1 >/dev/null |
       awk -v w="$what" '/blocks translated/ { b = $3 } /translation time/ { t = $3; u = substr($5, 2) }
         END { if (b) printf "  %-32s %6d blocks  %7.2f ms  %5.1f us per block\n", w, b, t, u }'
   done
