@@ -426,6 +426,32 @@ TEST(exits) {
   ASSERT_EQ(s.c.trap_signal, SIGILL);
 }
 
+/* Where the interpreter is, as a helper it calls sees it: the block and
+ * the CALL's instruction (what a fault handler reads, tcache/tc_fault.c). */
+static uint64_t helper_where(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
+  (void)c, (void)a, (void)b, (void)d;
+  const struct ir_interp_pos p = ir_interp_pos;
+  return p.b && p.at ? (uint64_t)(p.at - p.b->insn) : 0;
+}
+
+TEST(interp_position) {
+  struct ir_block *b = ir_block_new(0x1000);
+  ir_mark(b, 0x1000);
+  uint32_t x = ir_const(b, IR_I64, 3);
+  ir_put(b, SLOT(0), x);
+  ir_mark(b, 0x1004);
+  uint32_t at = ir_call(b, IR_I64, helper_where, x, x, x);
+  ir_put(b, SLOT(1), at);
+  ir_goto(b, 0x1008);
+  struct tstate s = {0};
+  ASSERT(ir_interp_pos.b == NULL);
+  ir_interp(b, &s.c);
+  ASSERT_EQ(s.r[1], at); /* the CALL, while it ran */
+  ASSERT_EQ(ir_pc_of(b, (uint32_t)s.r[1]), 0x1004);
+  ASSERT(ir_interp_pos.b == NULL && ir_interp_pos.at == NULL); /* and nothing after */
+  ir_block_free(b);
+}
+
 /* --- printer and verifier ------------------------------------------------ */
 
 static struct ir_block *small_block(void) {
@@ -442,6 +468,21 @@ static struct ir_block *small_block(void) {
   ir_exit_if(b, ir_cond(b, IR_CC_NE, f), 0x400123);
   ir_goto(b, 0x400128);
   return b;
+}
+
+/* ir_pc_of: the pc of the last mark at or before a ref (an instruction that
+ * emitted nothing leaves two marks at one ref: the later one counts). */
+TEST(pc_of_marks) {
+  struct ir_block *b = small_block();
+  for (uint32_t r = 1; r <= 5; r++)
+    ASSERT_EQ(ir_pc_of(b, r), 0x400120);
+  for (uint32_t r = 6; r < b->n; r++)
+    ASSERT_EQ(ir_pc_of(b, r), 0x400124);
+  ir_mark(b, 0x400128);
+  ir_mark(b, 0x40012c);
+  ASSERT_EQ(ir_pc_of(b, b->n), 0x40012c);
+  ASSERT_EQ(ir_pc_of(b, 0), 0x400120); /* before every mark: the block's pc */
+  ir_block_free(b);
 }
 
 TEST(print_small_block) {
