@@ -493,6 +493,8 @@ struct x64_ctx {
   uint8_t *keeps;    /* per value: x64_keeps_flags, decided once by the walk */
   uint8_t *narrow;   /* GET of an i64 only TRUNCs and ZEXT.32s read (x64_fuse.c): X64_NARROW_LOADED
                         once x64_lower_get loaded it as 32 bits (not a pinned or carried slot) */
+  uint8_t *lane0;    /* v128 whose every reader reads lane 0's 8 bytes at most (x64_fuse.c):
+                        a scalar FP result needs no high half cleared */
   uint32_t host_cc;  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu; /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next;            /* set by a lowering that ends in such an ALU instruction */

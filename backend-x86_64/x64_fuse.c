@@ -292,6 +292,38 @@ static int x64_reads_low32(const struct ir_insn *u) {
   }
 }
 
+/* FP arithmetic on the low 8 bytes (one binary64 lane, two binary32): its
+ * result's high half is zero, and x64_lower_vf.c clears it only where a
+ * reader looks there. */
+static int x64_vf_result8(const struct ir_insn *in) {
+  switch (in->op) {
+  case IR_VFADD:
+  case IR_VFSUB:
+  case IR_VFMUL:
+  case IR_VFDIV:
+  case IR_VFSQRT:
+  case IR_VFROUND:
+  case IR_VFMA:
+  case IR_VFMAX:
+  case IR_VFMIN:
+  case IR_VFCMPEQ:
+  case IR_VFCMPGE:
+  case IR_VFCMPGT: return (ir_vf_lanes(in->aux) << (in->aux & 3)) == 8;
+  default: return 0;
+  }
+}
+
+/* Readers of no more than the low 8 bytes of their v128 operands: FP
+ * arithmetic, compares and conversions of one lane ([u]comisd, mulsd ...
+ * leave or ignore the rest), a zero-extension of the low half, and a PUT
+ * stored where it stands (x64_lower.c stores the low half and a zero one;
+ * a deferred PUT's exit stores and fault records take all 16 bytes). */
+static int x64_reads_lane0(const struct ir_insn *u) {
+  if (ir_is_vf_op(u->op))
+    return ir_vf_lanes(u->aux) == 1;
+  return u->op == IR_VZEXT64 || (u->op == IR_PUT && !(u->aux & IR_PUT_DEFER));
+}
+
 /* The number of times each value is an operand (uses[0..n)), and is the
  * address of a load or store (uses[n..2n)). And loose TRUNCs: an i32 value's
  * register has its high half zero (x86 writes of 32-bit registers do that),
@@ -306,15 +338,18 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   const struct ir_insn *insn = b->insn; /* in locals, as in x64_fuse_walk */
   const uint32_t n = b->n;
-  uint8_t *fuse = x->fuse, *narrow = x->narrow;
+  uint8_t *fuse = x->fuse, *narrow = x->narrow, *lane0 = x->lane0;
   uint32_t *uses = ir_scratch(b, (2 * (size_t)n + 1) * sizeof(*uses));
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
     if (u->op == IR_NOP)
       continue;
+    lane0[i] = (uint8_t)x64_vf_result8(u); /* till a reader wants more */
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uses[ops[k]]++;
+      if (!x64_reads_lane0(u))
+        lane0[ops[k]] = 0;
       if (u->op != IR_TRUNC && !(u->op == IR_ZEXT && u->aux == 32))
         narrow[ops[k]] = 0;
       if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
@@ -470,10 +505,11 @@ int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
 
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  x->fuse = ir_scratch(b, 4 * (size_t)b->n + 4);
+  x->fuse = ir_scratch(b, 5 * (size_t)b->n + 5);
   x->recmp = x->fuse + b->n + 1;
   x->keeps = x->recmp + b->n + 1;
   x->narrow = x->keeps + b->n + 1;
+  x->lane0 = x->narrow + b->n + 1;
   uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
   if (!uses)
     return -1;

@@ -90,9 +90,23 @@ static void x64_lazy_sel_store(struct x64_ctx *x, const struct ir_insn *in) {
   x64_fix8(x->buf, done);
 }
 
+/* A v128 PUT of a value whose readers read its low 8 bytes only (x64_fuse.c),
+ * its high half cleared in a copy: one 16-byte store, which the next block's
+ * 16-byte load of the slot takes from the store buffer (two 8-byte stores
+ * would stall it, on the dependency chain):
+ *   movq xmm15, xmm; movdqu [r14+off], xmm15 */
+static void x64_put_lane0(struct x64_ctx *x, const struct ir_insn *in) {
+  x64_sse_rr(x->buf, X64_MOVQ_LOAD, X64_XS0, x64_vsrc(x, in->a, X64_XS0));
+  x64_sse_rm(x->buf, X64_MOVDQU_STORE, X64_XS0, x64_cpu_field(in->imm));
+}
+
 /* The store of PUT ref, now (x64_defer.c decides when). */
 static void x64_put_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
+  if (in->type == IR_V128 && x->lane0[x64_resolve(x, in->a)]) {
+    x64_put_lane0(x, in); /* its high half may not be zero in its register */
+    return;
+  }
   if (in->type == IR_V128) {
     x64_lower_vec(x, ref); /* movdqu [r14+off], xmm */
     return;

@@ -81,6 +81,15 @@ static void x64_vf_clear(struct tc_buf *b, unsigned xmm, unsigned aux) {
   }
 }
 
+/* The same for result ref in d, unless its readers read no more than its
+ * low 8 bytes (x64_fuse.c): then they stay as the op left them, off the
+ * dependency chain of scalar FP code (mulsd; addsd, not mulsd; movq; addsd). */
+static void x64_vf_clear_result(struct x64_ctx *x, uint32_t ref, unsigned d, unsigned aux) {
+  if (x64_vf_bytes(aux) == 8 && x->lane0[ref])
+    return;
+  x64_vf_clear(x->buf, d, aux);
+}
+
 /* xmm = the v128 ref with the lanes outside aux's extent zero. */
 static void x64_vf_load(struct x64_ctx *x, unsigned xmm, uint32_t ref, unsigned aux) {
   if (x64_vf_bytes(aux) == 8) {
@@ -139,7 +148,7 @@ static void x64_vf_binop(struct x64_ctx *x, uint32_t ref, uint32_t p, uint32_t q
     x64_sse_rri(x->buf, op, d, s, (uint8_t)imm);
   else
     x64_sse_rr(x->buf, op, d, s);
-  x64_vf_clear(x->buf, d, aux);
+  x64_vf_clear_result(x, ref, d, aux);
 }
 
 /* The larger (smaller) of a and b: maxps gives its source operand when the two are equal
@@ -158,7 +167,7 @@ static void x64_lower_vfmaxmin(struct x64_ctx *x, uint32_t ref) {
   x64_sse_rr(b, op, X64_XS1, d);         /* max(b, a) */
   x64_sse_rr(b, op, d, s);               /* max(a, b) */
   x64_sse_rr(b, is_max ? X64_PAND : X64_POR, d, X64_XS1);
-  x64_vf_clear(b, d, aux);
+  x64_vf_clear_result(x, ref, d, aux);
 }
 
 /* roundps's immediate: the direction, and bit 3 to keep inexact quiet. */
@@ -181,7 +190,7 @@ static void x64_lower_vfma(struct x64_ctx *x, uint32_t ref) {
   if (x64_vf_part(aux))
     x64_vf_clear(x->buf, d, aux);
   x64_vfmadd213(x->buf, aux & 3, ir_vf_lanes(aux) == 1, d, sb, sc);
-  x64_vf_clear(x->buf, d, aux);
+  x64_vf_clear_result(x, ref, d, aux);
 }
 
 /* a >= b is b <= a and a > b is b < a: SSE's signalling predicates are LT and LE. */
