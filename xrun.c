@@ -327,8 +327,9 @@ static const struct option_def {
     {"-tb-size", "MB", NULL, opt_tb_size, false,
      "the same, as qemu spells it: MiB, or KiB as 256K"},
     {"--tier", "N", "XRUN_TIER", opt_tier, false,
-     "translate a block the Nth time it runs, and interpret it\n"
-     "before (default 2; 1: translate every block at once)"},
+     "where no cache keeps a block (--no-cache, JIT code):\n"
+     "interpret it the first N-1 times it runs, translate it\n"
+     "the Nth (default 2; 1: translate every block at once)"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},
