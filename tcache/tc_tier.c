@@ -22,10 +22,11 @@
  * -d logs the code (in_asm, ir, opt, out_asm): each block is logged as it
  * is translated, once.
  *
- * The counts are an open-addressing table of guest pcs under tc_mutex; a
- * new program (exec) starts a new one.
+ * The counts are an open-addressing table of guest pcs under tc_mutex,
+ * bounded (tc_tier_grow); a new program (exec) starts a new one.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <mimalloc.h>
 #include "tc_int.h"
 #include "../ir/ir.h"
@@ -46,8 +47,17 @@ static size_t tc_tier_slot(const struct tc_tier_ent *tab, size_t cap, uint64_t p
   return i;
 }
 
-/* Twice the room (or the first table), the entries moved over. */
+/* Twice the room (or the first table), the entries moved over; past
+ * TC_TIER_MAX slots (a guest that makes code without end: a JIT) the counts
+ * start again instead, so blocks run once more in the interpreter. */
+enum { TC_TIER_MAX = 1 << 20 };
+
 static void tc_tier_grow(void) {
+  if (tc_tier_cap >= TC_TIER_MAX) {
+    memset(tc_tier_tab, 0, tc_tier_cap * sizeof(*tc_tier_tab));
+    tc_tier_used = 0;
+    return;
+  }
   size_t cap = tc_tier_cap ? 2 * tc_tier_cap : 4096;
   struct tc_tier_ent *tab = mi_zalloc(cap * sizeof(*tab));
   if (!tab)
