@@ -316,8 +316,9 @@ static int x64_vf_result8(const struct ir_insn *in) {
 /* Readers of no more than the low 8 bytes of their v128 operands: FP
  * arithmetic, compares and conversions of one lane ([u]comisd, mulsd ...
  * leave or ignore the rest), a zero-extension of the low half, and a PUT
- * stored where it stands (x64_lower.c stores the low half and a zero one;
- * a deferred PUT's exit stores and fault records take all 16 bytes). */
+ * stored where it stands (x64_lower.c clears the high half of a copy to
+ * store; a deferred PUT's exit stores and fault records take the register's
+ * 16 bytes as they are). */
 static int x64_reads_lane0(const struct ir_insn *u) {
   if (ir_is_vf_op(u->op))
     return ir_vf_lanes(u->aux) == 1;
