@@ -77,6 +77,10 @@ extern __thread uint64_t tc_decode_hash;
  * returns TC_INTERP for a block to interpret: tc_tier_decode has decoded
  * it, and tc_tier_run runs it. */
 #define TC_INTERP ((struct tc_block *)1)
+/* Run block b in the interpreter as guest code (tc_run.c): a fault in it
+ * is the guest's, its FP exceptions go to the guest's FPSR. */
+struct ir_block;
+uintptr_t tc_interp(struct cpu *c, const struct ir_block *b);
 bool tc_tier_wait(uint64_t pc);
 struct tc_block *tc_tier_decode(struct cpu *c, uint64_t pc);
 uintptr_t tc_tier_run(struct cpu *c);

@@ -171,6 +171,15 @@ static void tc_count_exit(const struct cpu *c, uintptr_t r) {
   }
 }
 
+uintptr_t tc_interp(struct cpu *c, const struct ir_block *b) {
+  tc_in_guest = 1;
+  tc_fp_clear();
+  uintptr_t r = ir_interp(b, c);
+  xrun_fp_take(c);
+  tc_in_guest = 0;
+  return r;
+}
+
 /* xrun -g, gdb's single step: the one instruction at c->pc, translated
  * alone (under tc_mutex: max_block_insns is the decoder's), run in the IR
  * interpreter and not kept; then stop for gdb, unless a signal or trap of
@@ -192,11 +201,7 @@ static void tc_step(struct cpu *c) {
     tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
     return;
   }
-  tc_in_guest = 1;
-  tc_fp_clear();
-  uintptr_t r = ir_interp(b, c);
-  xrun_fp_take(c);
-  tc_in_guest = 0;
+  uintptr_t r = tc_interp(c, b);
   if (r == CPU_EXIT_DEOPT) { /* not run: again, exact */
     tc_deopt(c);
     return;
@@ -233,11 +238,7 @@ static void tc_run_interp(struct cpu *c) {
       tc_signal_sync(c, tc_decode_sig, tc_decode_si_code, c->pc);
       continue;
     }
-    tc_in_guest = 1;
-    tc_fp_clear();
-    uintptr_t r = ir_interp(b, c);
-    xrun_fp_take(c);
-    tc_in_guest = 0;
+    uintptr_t r = tc_interp(c, b);
     if (r == CPU_EXIT_SYSCALL)
       tc_syscall(c);
     else if (r == CPU_EXIT_TRAP)

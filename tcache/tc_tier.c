@@ -100,12 +100,7 @@ struct tc_block *tc_tier_decode(struct cpu *c, uint64_t pc) {
 uintptr_t tc_tier_run(struct cpu *c) {
   XLOG(LOG_EXEC, "exec 0x%llx (interpreted)", (unsigned long long)c->pc);
   tc_count(TC_ST_INTERPRETED, 1);
-  tc_in_guest = 1;
-  tc_fp_clear();
-  uintptr_t r = ir_interp(tc_tier_ir, c);
-  xrun_fp_take(c);
-  tc_in_guest = 0;
-  return r;
+  return tc_interp(c, tc_tier_ir);
 }
 
 /* A new program: no counts. */
