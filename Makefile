@@ -29,7 +29,7 @@ DEPS_PKGS := libelf-dev zlib1g-dev libxxhash-dev uthash-dev libmimalloc-dev libu
              gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-user clang-format openssl mmdebstrap \
              help2man python3 gdb-multiarch strace
 
-MODULES  := loader decode/aarch64 decode/riscv64 ir opt backend-x86_64 syscall tcache gc gdb
+MODULES  := loader decode decode/aarch64 decode/riscv64 ir opt backend-x86_64 syscall tcache gc gdb
 LIB_SRCS := xrun_log.c xrun_guest.c xrun_fds.c $(foreach m,$(MODULES),$(wildcard $(m)/*.c) $(wildcard $(m)/*.S))
 LIB_OBJS := $(patsubst %.S,$(O)/%.o,$(patsubst %.c,$(O)/%.o,$(LIB_SRCS)))
 

@@ -92,7 +92,13 @@ enum { IR_CONST_GUEST = 1 };
  * it; it changes nothing in what the block means). */
 enum { IR_PUT_DEFER = 1 };
 
+/* Each compare is listed next to its negation (ir_cmp_not). */
 enum ir_cmp { IR_EQ, IR_NE, IR_LTU, IR_GEU, IR_LEU, IR_GTU, IR_LT, IR_GE, IR_LE, IR_GT };
+
+/* The compare that holds where c does not. */
+static inline enum ir_cmp ir_cmp_not(enum ir_cmp c) {
+  return (enum ir_cmp)(c ^ 1);
+}
 
 /* Condition codes on the NZCV nibble, in the A64 encoding order (C1.2.4). */
 enum ir_cc {

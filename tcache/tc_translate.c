@@ -16,9 +16,12 @@ static void tc_log_block(const char *what, const struct ir_block *b) {
   ir_print(xrun_log_stream(), b);
 }
 
+/* The guest instructions the block was decoded from, each where its IR
+ * starts (a block that followed a branch skips what lies between). */
 static void tc_log_in_asm(const struct ir_block *b) {
   xrun_log("IN: 0x%llx", (unsigned long long)b->guest_pc);
-  for (uint64_t pc = b->guest_pc; pc < b->guest_pc + b->guest_size; pc += 4) {
+  for (uint32_t i = 0; i < b->n_marks; i++) {
+    uint64_t pc = b->marks[i].pc;
     if (tc_guest->print_insn)
       tc_guest->print_insn(pc);
     else

@@ -20,11 +20,20 @@
 #include "a64_cpu.h"
 #include "a64_decode.gen.h"
 
+/* Conditional branches continue the block as side exits; the backend has
+ * room for TC_MAX_EXITS (8) exits per block, the final one included. A
+ * block stays inside one 4 KiB page. */
+enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
+
 struct a64_ctx {
   struct ir_block *b;
   uint64_t pc;   /* address of the instruction being decoded */
   uint32_t insn; /* its encoding */
   bool end;      /* the instruction ended the block (branch, svc, trap) */
+  /* Where decoding goes on when a conditional branch was followed into a
+   * loop (decode/dec_trace.c; 0: at pc + 4), and what the block has room for. */
+  uint64_t next;
+  unsigned insns_left;
   /* The block already checks FPCR for speculative FP code (a64_vfp.c); FPCR
    * changes only in MSR FPCR, which ends the block. */
   bool fpcr_checked;
@@ -102,6 +111,11 @@ static inline enum ir_type a64_ty(int sf) {
 /* NZCV access (canonical nibble). */
 uint32_t a64_get_nzcv(struct a64_ctx *s);
 void a64_set_nzcv(struct a64_ctx *s, uint32_t nzcv);
+/* Whether the block goes on at target, the taken side of the conditional
+ * branch at s->pc, because that is the way round a loop (decode/dec_trace.c); then
+ * s->next is target, and the branch's side exit goes to s->pc + 4 when it
+ * is not taken. */
+bool a64_trace_follows(struct a64_ctx *s, uint64_t target);
 /* End the block: direct jump to target / indirect to v / raise a signal. */
 void a64_goto(struct a64_ctx *s, uint64_t target);
 void a64_jump(struct a64_ctx *s, uint32_t target);

@@ -1,6 +1,8 @@
 /* a64_branch.c - A64 branches (Arm ARM C4.1.65; their encodings are in
  * a64.decode). A conditional branch is a side exit: decoding goes on with the
- * fall-through path in the same block. */
+ * fall-through path in the same block, or, where the taken side is the way
+ * round a loop (decode/dec_trace.c), with the taken side, the side exit going to
+ * the fall-through when the branch is not taken. */
 #include "a64_util.h"
 
 /* op 00101 imm26(26)   B (op=0), BL (op=1: X30 = pc + 4) */
@@ -20,8 +22,19 @@ bool trans_bcond(struct a64_ctx *s, const struct arg_bcond *a) {
     a64_goto(s, target);
     return true;
   }
-  ir_exit_if(s->b, ir_cond(s->b, cond, a64_get_nzcv(s)), target);
+  bool follow = a64_trace_follows(s, target);
+  uint32_t nzcv = a64_get_nzcv(s);
+  ir_exit_if(s->b, ir_cond(s->b, follow ? cond ^ 1 : cond, nzcv), follow ? s->pc + 4 : target);
   return true;
+}
+
+/* The side exit of a branch to target taken where cmp of a and b holds, or,
+ * where the block follows it, to the fall-through where cmp does not. */
+static void a64_branch_cmp(struct a64_ctx *s, enum ir_cmp cmp, enum ir_type ty, uint32_t a,
+                           uint32_t b, uint64_t target) {
+  bool follow = a64_trace_follows(s, target);
+  ir_exit_if(s->b, ir_cmp(s->b, follow ? ir_cmp_not(cmp) : cmp, ty, a, b),
+             follow ? s->pc + 4 : target);
 }
 
 /* sf 011010 op imm19(19) Rt(5)   CBZ (op=0), CBNZ (op=1) */
@@ -29,8 +42,7 @@ bool trans_cbz(struct a64_ctx *s, const struct arg_cbz *a) {
   int sf = a->sf;
   uint64_t target = s->pc + (uint64_t)(int64_t)a->off19;
   uint32_t v = a64_rd(s, a->rt, sf, false);
-  enum ir_cmp cmp = a->op ? IR_NE : IR_EQ;
-  ir_exit_if(s->b, ir_cmp(s->b, cmp, a64_ty(sf), v, a64_imm(s, sf, 0)), target);
+  a64_branch_cmp(s, a->op ? IR_NE : IR_EQ, a64_ty(sf), v, a64_imm(s, sf, 0), target);
   return true;
 }
 
@@ -40,8 +52,7 @@ bool trans_tbz(struct a64_ctx *s, const struct arg_tbz *a) {
   uint64_t target = s->pc + (uint64_t)(int64_t)a->off14;
   uint32_t v = a64_rd(s, a->rt, 1, false);
   v = ir_binop(s->b, IR_AND, IR_I64, v, ir_const(s->b, IR_I64, 1ull << bit));
-  enum ir_cmp cmp = a->op ? IR_NE : IR_EQ;
-  ir_exit_if(s->b, ir_cmp(s->b, cmp, IR_I64, v, ir_const(s->b, IR_I64, 0)), target);
+  a64_branch_cmp(s, a->op ? IR_NE : IR_EQ, IR_I64, v, ir_const(s->b, IR_I64, 0), target);
   return true;
 }
 

@@ -3,17 +3,15 @@
  * appends its IR. A block ends at a branch, system call or trap, after
  * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, once
  * it holds A64_MAX_SIDE_EXITS conditional branches, or before a debugger's
- * breakpoint (xrun -g), which is a block of its own: a trap.
+ * breakpoint (xrun -g), which is a block of its own: a trap. It goes on at
+ * a conditional branch's target where that is the way round a loop
+ * (decode/dec_trace.c).
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   a64_decode_block(b, pc);
  */
 #include <signal.h>
 #include "a64_util.h"
-
-/* Conditional branches continue the block as side exits; the backend has
- * room for TC_MAX_EXITS (8) exits per block, the final one included. */
-enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
 
 void a64_decode_undo(struct a64_ctx *s) {
   s->b->n = s->undo_n;
@@ -36,6 +34,7 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
   uint64_t start = pc;
   while (!s.end) {
     s.pc = pc;
+    s.insns_left = max - insns;
     bool brk = xrun_breakpoint(pc);
     if (brk && insns) /* a debugger's breakpoint starts a block */
       break;
@@ -48,12 +47,13 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
       a64_decode_insn(&s);
     b->addr_mask = 0;
     insns++;
-    pc += 4;
+    pc = s.next ? s.next : pc + 4;
+    s.next = 0;
     if (insns >= max || pc % A64_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS)
       break;
   }
   if (!ir_block_ended(b))
     ir_goto(b, pc);
-  b->guest_size = (uint32_t)(pc - start);
+  b->guest_size = (uint32_t)(b->marks[b->n_marks - 1].pc + 4 - start);
   b->guest_insns = insns;
 }

@@ -19,12 +19,22 @@
 #include "rv64_decode.gen.h"
 #include "rv64c_decode.gen.h"
 
+/* Conditional branches continue the block as side exits; the backend has
+ * room for 8 exits per block, the final one included. A block stays inside
+ * one 4 KiB page. */
+enum { RV64_MAX_SIDE_EXITS = 6, RV64_PAGE = 4096 };
+
 struct rv64_ctx {
   struct ir_block *b;
   uint64_t pc;   /* address of the instruction being decoded */
   uint32_t insn; /* its encoding (16 bits for a compressed one) */
   unsigned len;  /* its length: 2 or 4 */
   bool end;      /* the instruction ended the block (jump, ecall, trap) */
+  /* Where decoding goes on when a conditional branch was followed into a
+   * loop (decode/dec_trace.c; 0: at pc + len), and what the block has room
+   * for. */
+  uint64_t next;
+  unsigned insns_left;
   /* The block already checks that frm is RNE for the FP fast path
    * (rv64_fpfast.c); frm changes only by a CSR write, which ends the block. */
   bool frm_checked;
@@ -89,6 +99,10 @@ uint32_t rv64_guest_addr(struct rv64_ctx *s, uint64_t addr);
 uint32_t rv64_addr(struct rv64_ctx *s, unsigned rs1, int64_t imm);
 /* End the block: direct jump, indirect jump, signal at this instruction. */
 void rv64_goto(struct rv64_ctx *s, uint64_t target);
+/* Whether the block goes on at target, the taken side of the conditional
+ * branch at s->pc, because that is the way round a loop (rv64_trace.c);
+ * then s->next is target. */
+bool rv64_trace_follows(struct rv64_ctx *s, uint64_t target);
 void rv64_jump(struct rv64_ctx *s, uint32_t target);
 void rv64_trap(struct rv64_ctx *s, int sig, uint64_t info);
 /* SIGILL at this instruction, as for an encoding xrun does not take. */

@@ -1,6 +1,7 @@
 /* rv64_branch.c - JAL, JALR and the conditional branches (unprivileged ISA,
  * chapter 2.5). A conditional branch is a side exit: decoding goes on with
- * the fall-through path in the same block. With C every target is 2-byte
+ * the fall-through path in the same block, or with the taken side where
+ * that is the way round a loop. With C every target is 2-byte
  * aligned, so no target raises a misaligned-fetch exception. */
 #include "rv64.h"
 
@@ -25,9 +26,15 @@ bool rv64_trans_jalr(struct rv64_ctx *s, const struct arg_i *a) {
   return true;
 }
 
+/* A side exit to the target taken where cmp holds, or, where the block
+ * follows the branch into a loop (decode/dec_trace.c), to the fall-through
+ * where cmp does not. */
 static bool rv64_branch(struct rv64_ctx *s, const struct arg_b *a, enum ir_cmp cmp) {
-  uint32_t c = ir_cmp(s->b, cmp, IR_I64, rv64_get(s, a->rs1), rv64_get(s, a->rs2));
-  ir_exit_if(s->b, c, s->pc + (int64_t)a->imm);
+  uint64_t target = s->pc + (int64_t)a->imm;
+  bool follow = rv64_trace_follows(s, target);
+  uint32_t c = ir_cmp(s->b, follow ? ir_cmp_not(cmp) : cmp, IR_I64, rv64_get(s, a->rs1),
+                      rv64_get(s, a->rs2));
+  ir_exit_if(s->b, c, follow ? s->pc + s->len : target);
   return true;
 }
 

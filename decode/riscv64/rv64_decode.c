@@ -6,17 +6,15 @@
  * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, or once
  * it holds RV64_MAX_SIDE_EXITS conditional branches. With xrun -g a block
  * also ends before a debugger's breakpoint, and one that starts there is
- * the trap that reports it (xrun_breakpoint in xrun.h).
+ * the trap that reports it (xrun_breakpoint in xrun.h). It goes on at a
+ * conditional branch's target where that is the way round a loop
+ * (decode/dec_trace.c).
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   rv64_decode_block(b, pc);
  */
 #include <signal.h>
 #include "rv64.h"
-
-/* Conditional branches continue the block as side exits; the backend has
- * room for 8 exits per block, the final one included. */
-enum { RV64_MAX_SIDE_EXITS = 6, RV64_PAGE = 4096 };
 
 void rv64_decode_undo(struct rv64_ctx *s) {
   s->b->n = s->undo_n;
@@ -55,13 +53,15 @@ void rv64_decode_block(struct ir_block *b, uint64_t pc) {
     if (brk && insns) /* a debugger's breakpoint starts a block */
       break;
     rv64_fetch(&s, pc);
+    s.insns_left = max - insns;
     ir_mark(b, pc);
     if (brk)
       rv64_trap(&s, SIGTRAP, XRUN_TRAP_BREAKPOINT); /* and ends the block */
     else
       rv64_decode_insn(&s);
     insns++;
-    pc += s.len;
+    pc = s.next ? s.next : pc + s.len;
+    s.next = 0;
     /* stop before an instruction that would cross into the next page */
     if (insns >= max || pc % RV64_PAGE == 0 || pc % RV64_PAGE == RV64_PAGE - 2 ||
         b->n_exit_ifs >= RV64_MAX_SIDE_EXITS)
@@ -69,6 +69,6 @@ void rv64_decode_block(struct ir_block *b, uint64_t pc) {
   }
   if (!ir_block_ended(b))
     ir_goto(b, pc);
-  b->guest_size = (uint32_t)(pc - start);
+  b->guest_size = (uint32_t)(b->marks[b->n_marks - 1].pc + s.len - start);
   b->guest_insns = insns;
 }

@@ -762,6 +762,65 @@ TEST(side_exits_are_bounded) {
   ir_block_free(b);
 }
 
+/* The side exits' targets of b, in order; their count. */
+static unsigned exit_targets(const struct ir_block *b, uint64_t *to, unsigned max) {
+  unsigned n = 0;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (b->insn[i].op == IR_EXIT_IF && n < max)
+      to[n++] = b->insn[i].imm;
+  return n;
+}
+
+/* A loop whose way round is the taken side of b.lt (its fall-through
+ * returns): the block follows it, the side exit goes to the fall-through,
+ * and the back edge makes the block a loop. */
+TEST(trace_follows_loop_through_taken_branch) {
+  /* 0: add x0, x0, #1; cmp x0, x12; b.lt 5; mov x1, #7; ret;
+   * 5: add x2, x2, #2; cmp x2, x11; b.ne 0; mov x3, #5; ret */
+  static const uint32_t code[] = {0x91000400, 0xeb0c001f, 0x5400006b, 0xd28000e1, 0xd65f03c0,
+                                  0x91000842, 0xeb0b005f, 0x54ffff21, 0xd28000a3, 0xd65f03c0};
+  struct a64_cpu c;
+  struct ir_block *b;
+  uint64_t to[8];
+  seed_cpu(&c, 0);
+  ASSERT_EQ(run_words(&c, code, 10, 0, 64, &b), CPU_EXIT_PLAIN);
+  ASSERT_EQ(exit_targets(b, to, 8), 2);
+  ASSERT_EQ(to[0], page_pc(3)); /* b.lt not taken */
+  ASSERT_EQ(to[1], page_pc(0)); /* the back edge */
+  ASSERT_EQ(b->guest_insns, 8);
+  ASSERT_EQ(b->guest_size, 40);
+  ASSERT_EQ(b->marks[3].pc, page_pc(5));
+  ASSERT_EQ(c.c.pc, page_pc(0)); /* 1 < 64, then x2 = 1 != 63: round again */
+  ASSERT_EQ(c.x[0], 1);
+  ASSERT_EQ(c.x[2], 1);
+  ASSERT_EQ(c.x[1], 1);
+  ir_block_free(b);
+  seed_cpu(&c, 0);
+  c.x[0] = 64; /* 65 < 64 fails: out of the loop */
+  ASSERT_EQ(run_words(&c, code, 10, 0, 64, NULL), CPU_EXIT_PLAIN);
+  ASSERT_EQ(c.c.pc, page_pc(3));
+  ASSERT_EQ(c.x[2], ~0ull);
+  ASSERT_EQ(c.nzcv, IR_FLAG_C);
+}
+
+/* Where the fall-through goes round the loop as well, the block keeps to it:
+ * which side is hot is not known. */
+TEST(trace_keeps_fall_through_that_loops) {
+  /* 0: add x0, x0, #1; cbz x0, 3; add x1, x1, #1; 3: cmp x0, x12; b.ne 0; ret */
+  static const uint32_t code[] = {0x91000400, 0xb4000040, 0x91000421,
+                                  0xeb0c001f, 0x54ffff81, 0xd65f03c0};
+  struct a64_cpu c;
+  struct ir_block *b;
+  uint64_t to[8];
+  seed_cpu(&c, 0);
+  run_words(&c, code, 6, 0, 64, &b);
+  ASSERT_EQ(exit_targets(b, to, 8), 2);
+  ASSERT_EQ(to[0], page_pc(3));
+  ASSERT_EQ(to[1], page_pc(0));
+  ASSERT_EQ(b->guest_insns, 6);
+  ir_block_free(b);
+}
+
 TEST(crc_helpers_match_known_values) {
   /* CRC-32 of "123456789" is 0xcbf43926; CRC-32C is 0xe3069283 (with the
    * usual ~ before and after, which the instructions leave to software). */

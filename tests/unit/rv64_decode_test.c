@@ -163,4 +163,44 @@ TEST(fence_i_invalidates_all_code) {
   ir_block_free(b);
 }
 
+/* The side exits' targets of the block decoded from the bytes at code. */
+static unsigned trace_exits(const void *bytes, size_t len, uint64_t *to, unsigned max,
+                            unsigned *insns) {
+  memset(code, 0, sizeof(code));
+  memcpy(code, bytes, len);
+  struct ir_block *b = ir_block_new((uintptr_t)code);
+  rv64_decode_block(b, (uintptr_t)code);
+  unsigned n = 0;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (b->insn[i].op == IR_EXIT_IF && n < max)
+      to[n++] = b->insn[i].imm;
+  *insns = b->guest_insns;
+  ir_block_free(b);
+  return n;
+}
+
+/* A loop whose way round is the taken side of blt (its fall-through
+ * returns): the block follows it (decode/dec_trace.c), the side exit goes
+ * to the fall-through and the back edge makes the block a loop. */
+TEST(trace_follows_loop_through_taken_branch) {
+  xrun_opt.max_block_insns = 64;
+  /* 0: addi a0, a0, 1; blt a0, a1, 1f; ret; 1: addi a2, a2, 2; bne a2, a3, 0b;
+   * li a4, 5; ret (as -march=rv64gc, .option norvc) */
+  static const uint32_t loop[] = {0x00150513, 0x00b54463, 0x00008067, 0x00260613,
+                                  0xfed618e3, 0x00500713, 0x00008067};
+  uint64_t to[8], base = (uintptr_t)code;
+  unsigned insns;
+  ASSERT_EQ(trace_exits(loop, sizeof(loop), to, 8, &insns), 2);
+  ASSERT_EQ(to[0], base + 8); /* blt not taken */
+  ASSERT_EQ(to[1], base);     /* the back edge */
+  ASSERT_EQ(insns, 6);
+  /* the same loop compressed: 0: c.addi a0, 1; c.bnez a0, 1f; c.j 2f;
+   * 1: c.addi a2, 2; c.beqz a2, 0b; 2: c.jr ra */
+  static const uint16_t cloop[] = {0x0505, 0xe111, 0xa019, 0x0609, 0xde65, 0x8082};
+  ASSERT_EQ(trace_exits(cloop, sizeof(cloop), to, 8, &insns), 2);
+  ASSERT_EQ(to[0], base + 4); /* c.bnez not taken: on to c.j */
+  ASSERT_EQ(to[1], base);
+  ASSERT_EQ(insns, 5);
+}
+
 TEST_MAIN("rv64_decode")

@@ -215,6 +215,7 @@ static int translate_case(const struct icount_case *c, int low, int show) {
   if (n <= 0)
     return -1;
   uint32_t *at = low ? guest_code_low : guest_code;
+  memset(at, 0, 4096); /* nothing of an earlier case after this one's code */
   memcpy(at, words, (size_t)n * 4);
   uint64_t pc = (uint64_t)(uintptr_t)at;
   struct ir_block *b = ir_block_new(pc);

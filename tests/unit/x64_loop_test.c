@@ -48,6 +48,7 @@ static int translate(const char *text) {
   long n = a64_assemble(text, NULL, (uint8_t *)words, sizeof(words));
   if (n <= 0)
     return -1;
+  memset(guest_code, 0, 4096); /* nothing of an earlier loop after this one */
   memcpy(guest_code, words, (size_t)n);
   uint64_t pc = (uint64_t)(uintptr_t)guest_code;
   struct ir_block *b = ir_block_new(pc);
@@ -183,6 +184,21 @@ TEST(copy_loop_iteration) {
                       " b .+4"),
             0);
   ASSERT_EQ(check_iteration("copy_loop", 0, 11, 0), 0);
+}
+
+/* A loop whose way round is the taken side of b.ls (a64_trace.c): one
+ * block, with its back edge in the part it followed (two blocks before,
+ * with no back edge to find). Between the header and the back edge lies the
+ * side exit of b.ls not taken, which stores x0 to x3 (the 4 guest register
+ * accesses); the iteration itself stores the flags lazily (that side exit
+ * leaves them to the code after the loop). */
+TEST(loop_through_taken_branch_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: ldr x2, [x1], #8\n add x0, x0, x2\n cmp x0, x5\n b.ls 1f\n"
+                      " mov x0, #0\n ret\n"
+                      "1: sub x3, x3, #1\n cbnz x3, 0b\n b .+4"),
+            0);
+  ASSERT_EQ(check_iteration("taken_loop", 1, 21, 4), 0);
 }
 
 /* x64_fault_state at the loop's load: x1, x2 and x3 come from host

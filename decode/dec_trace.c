@@ -1,0 +1,65 @@
+/* dec_trace.c - blocks that follow a loop through a taken branch.
+ *
+ * A block is decoded along the fall-through path, its conditional branches
+ * side exits; a block whose path comes back to its own start is a loop the
+ * backend runs with its registers kept across the back edge (x64_loop.c).
+ * A loop whose way round goes through the taken side of a branch was two or
+ * more blocks, and every iteration stored and loaded the guest registers at
+ * each block boundary:
+ *
+ *   start: fmul d2, d0, d0 ... fcmpe d4, d8
+ *          b.ls  body              taken while the loop goes on
+ *          b     out               the way out of the loop
+ *   body:  ... cmp w1, #0x100
+ *          b.ne  start             the back edge
+ *
+ * Such a block follows the branch instead: its side exit goes to the
+ * fall-through (the condition inverted), decoding goes on at the target,
+ * and the back edge makes the block a loop. Only where that is the one way
+ * round: the taken side reaches a branch back to the block's start within
+ * what the block has room for (instructions, side exits, its page), and the
+ * fall-through does not. Where both do, the block keeps to the fall-through
+ * as every block does: which side is the hot one is not known when the code
+ * is translated. Only forward branches are followed, so the instructions of
+ * a block stay in address order inside [start, start + size), the range
+ * that invalidation, the persistent cache and the pc map take as the
+ * block's.
+ *
+ * The look ahead reads instruction words without decoding them: each guest
+ * says which of its forms branch (a64_trace.c, rv64_trace.c).
+ */
+#include "dec_trace.h"
+
+/* Whether the straight path from pc reaches a branch back to start within
+ * insns instructions and exits side exits, without leaving start's page. */
+static bool dec_path_closes(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
+                            unsigned insns, unsigned exits) {
+  for (unsigned len; insns && pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
+       insns--, pc += len) {
+    uint64_t target;
+    switch (g->flow(pc, &len, &target)) {
+    case DEC_FLOW_ON: break;
+    case DEC_FLOW_COND:
+      if (target == start)
+        return true;
+      if (!exits--)
+        return false;
+      break;
+    case DEC_FLOW_JUMP: return target == start;
+    case DEC_FLOW_LEAVE: return false;
+    }
+  }
+  return false;
+}
+
+bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc,
+                       unsigned len, uint64_t target, unsigned insns_left) {
+  uint64_t start = b->guest_pc;
+  /* room after this branch for its own exit and the back edge */
+  if (target <= pc || target / DEC_PAGE != start / DEC_PAGE || insns_left < 2 ||
+      b->n_exit_ifs + 2 > g->max_side_exits)
+    return false;
+  unsigned insns = insns_left - 1, exits = g->max_side_exits - 2 - b->n_exit_ifs;
+  return dec_path_closes(g, target, start, insns, exits) &&
+         !dec_path_closes(g, pc + len, start, insns, exits);
+}
