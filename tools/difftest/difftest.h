@@ -24,6 +24,7 @@
 #define DT_RWB   26 /* base for pre/post-index forms (written by writeback only) */
 #define DT_RIDX  27 /* index register for register-offset forms, 0..63 */
 #define DT_RBASE 28 /* fixed base register; also used by the exit stub */
+#define DT_RLOOP 25 /* the loop class's round counter */
 
 #define DT_WB_INIT   (DT_MEM + DT_MEMSIZE / 2 + 64)
 #define DT_BASE_INIT (DT_MEM + DT_MEMSIZE / 2)

@@ -14,7 +14,7 @@ static int q(uint32_t w) {
 /* The next register after x that the generator may write. */
 static uint32_t next_writable(uint32_t x) {
   x = (x + 1) & 31;
-  while (x == DT_RWB || x == DT_RIDX || x == DT_RBASE || x == 31)
+  while (x == DT_RWB || x == DT_RIDX || x == DT_RBASE || x == DT_RLOOP || x == 31)
     x = (x + 1) & 31;
   return x;
 }

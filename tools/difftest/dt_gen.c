@@ -44,7 +44,7 @@ int dt_field(const char *pat, char letter, int *lo, int *width) {
 }
 
 static int is_pinned(unsigned x) {
-  return x == DT_RWB || x == DT_RIDX || x == DT_RBASE;
+  return x == DT_RWB || x == DT_RIDX || x == DT_RBASE || x == DT_RLOOP;
 }
 
 /* Registers: half the time one of the first few, so that the instructions of
@@ -191,14 +191,47 @@ static const struct dt_tmpl *pick_tmpl(int cls, struct dt_rng *r) {
   return &dt_tmpls[list[cls][dt_below(r, n[cls])]];
 }
 
+/* b.cond, cbz/cbnz or tbz/tbnz to the slot after next. */
+static uint32_t loop_branch(struct dt_rng *r) {
+  unsigned bit = dt_below(r, 64), rt = pick_read(r, 1), op = dt_below(r, 2) << 24;
+  switch (dt_below(r, 3)) {
+  case 0: return 0x54000040u | dt_below(r, 14);                              /* b.cond .+8 */
+  case 1: return 0x34000040u | dt_below(r, 2) << 31 | op | rt;               /* cbz/cbnz .+8 */
+  default: return 0x36000040u | bit >> 5 << 31 | op | (bit & 31) << 19 | rt; /* tbz/tbnz .+8 */
+  }
+}
+
+/* The loop class: a loop whose way round is the taken side of a conditional
+ * branch and whose fall-through leaves it (xrun's decoder follows such a
+ * branch, decode/dec_trace.c), its other instructions from the int, flags,
+ * ldst and fp classes, x25 counting 1 to 4 rounds:
+ *
+ *   0: A  1: B  2: b.cond/cbz/tbz 4  3: b exit  4: C  5: sub x25, x25, #1
+ *   6: cbnz x25, 0  7: D */
+static void gen_loop(struct dt_case *c, struct dt_rng *r) {
+  static const int body[] = {DT_INT, DT_FLAGS, DT_LDST, DT_FP};
+  c->ninsn = DT_SLOTS;
+  for (int i = 0; i < DT_SLOTS; i++)
+    c->insn[i] = dt_encode(pick_tmpl(body[dt_below(r, 4)], r), i, r);
+  c->insn[2] = loop_branch(r);
+  c->insn[3] = 0x14000005u; /* b exit (the slot after the last) */
+  c->insn[5] = 0xd1000739u; /* sub x25, x25, #1 */
+  c->insn[6] = 0xb5ffff59u; /* cbnz x25, slot 0 */
+}
+
 static void gen_case(struct dt_case *c, uint32_t id, int cls, struct dt_rng *r) {
   memset(c, 0, sizeof *c);
   c->id = id;
-  c->ninsn = 1 + dt_below(r, DT_SLOTS);
-  for (int i = 0; i < DT_SLOTS; i++)
-    c->insn[i] = i < (int)c->ninsn ? dt_encode(pick_tmpl(cls, r), i, r) : DT_NOP;
+  if (cls == DT_LOOP)
+    gen_loop(c, r);
+  else {
+    c->ninsn = 1 + dt_below(r, DT_SLOTS);
+    for (int i = 0; i < DT_SLOTS; i++)
+      c->insn[i] = i < (int)c->ninsn ? dt_encode(pick_tmpl(cls, r), i, r) : DT_NOP;
+  }
   c->mem_seed = dt_rand(r);
   seed_regs(&c->regs, r);
+  c->regs.x[DT_RLOOP] = 1 + dt_below(r, 4);
 }
 
 static int cmd_gen(int argc, char **argv) {

@@ -15,6 +15,7 @@
   _(FP, "fp")                                                                                      \
   _(SIMD, "simd")                                                                                  \
   _(CRYPTO, "crypto")                                                                              \
+  _(LOOP, "loop")                                                                                  \
   _(EXT, "ext")                                                                                    \
   _(EXTFPCR, "ext-fpcr")
 

@@ -6,7 +6,9 @@
  * prints one line per case: its id, then the final X registers, NZCV, FPSR,
  * V registers and a hash of the scratch memory, as name=hex fields. A case
  * that raises a signal prints "signal=N at=K" (K is the instruction slot)
- * instead, and the run goes on. -m adds the scratch memory, 16 bytes a field.
+ * instead, and the run goes on; one still running after DT_CASE_SECONDS
+ * prints "timeout" (a loop case the minimizer took the counter out of).
+ * -m adds the scratch memory, 16 bytes a field.
  */
 #define _GNU_SOURCE
 #include "difftest.h"
@@ -34,8 +36,10 @@ static void on_signal(int sig, siginfo_t *si, void *uc_) {
   siglongjmp(dt_jump, 1);
 }
 
+enum { DT_CASE_SECONDS = 2 };
+
 static void install_handlers(void) {
-  static const int sigs[] = {SIGILL, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE};
+  static const int sigs[] = {SIGILL, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE, SIGALRM};
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_sigaction = on_signal;
@@ -109,10 +113,15 @@ static void run_case(const struct dt_case *c, uint8_t *mem, int dump_mem) {
   memset(&out, 0, sizeof out);
   printf("%u", c->id);
   if (sigsetjmp(dt_jump, 1) == 0) {
+    alarm(DT_CASE_SECONDS);
     dt_enter(&c->regs, &out, page);
+    alarm(0);
     out.x[DT_RBASE] = c->regs.x[DT_RBASE]; /* the exit stub reused it */
     print_state(&out, mem, dump_mem);
+  } else if (dt_fault_sig == SIGALRM) {
+    printf(" timeout\n");
   } else {
+    alarm(0);
     long slot = ((long)(dt_fault_pc - (uint64_t)(uintptr_t)page) - 4) / 4;
     if (slot < -1 || slot > DT_SLOTS)
       slot = -1;
