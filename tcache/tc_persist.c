@@ -190,17 +190,21 @@ static const struct tcp_entry *tcp_entries(const uint8_t *disk, uint64_t *n) {
   return (const struct tcp_entry *)(const void *)(disk + sizeof(struct tcp_header));
 }
 
+/* The entry for off, by a binary search whose steps are conditional moves,
+ * not branches: a start searches once per block it loads, and each of the
+ * ten or so steps was a mispredicted branch. */
 static const struct tcp_entry *tcp_find(const uint8_t *disk, uint64_t off) {
-  uint64_t n, lo = 0, hi;
-  const struct tcp_entry *e = tcp_entries(disk, &n);
-  for (hi = n; lo < hi;) {
-    uint64_t mid = (lo + hi) / 2;
-    if (e[mid].guest_off < off)
-      lo = mid + 1;
-    else
-      hi = mid;
+  uint64_t n;
+  const struct tcp_entry *e = tcp_entries(disk, &n), *end = e + n;
+  if (!n)
+    return NULL;
+  while (n > 1) {
+    uint64_t half = n / 2;
+    e += half & -(uint64_t)(e[half - 1].guest_off < off); /* a mask: no branch */
+    n -= half;
   }
-  return lo < n && e[lo].guest_off == off ? &e[lo] : NULL;
+  e += e->guest_off < off;
+  return e < end && e->guest_off == off ? e : NULL;
 }
 
 /* The bytes of a block's data: code, exits, pcmap, relocs and records, each
