@@ -15,6 +15,7 @@
 
 void a64_decode_undo(struct a64_ctx *s) {
   s->b->n = s->undo_n;
+  s->next = 0;
   s->fpcr_checked = s->undo_fpcr_checked;
 }
 
