@@ -29,6 +29,7 @@
 #define RV_RCODE 25 /* the case's code page: JALR targets */
 #define RV_RAMO  26 /* 8-aligned address for LR/SC/AMO */
 #define RV_RBASE 27 /* base of loads/stores, middle of the scratch memory */
+#define RV_RLOOP 24 /* s8: the loop class's round counter */
 
 #define RV_BASE_INIT (DT_MEM + DT_MEMSIZE / 2)
 

@@ -46,7 +46,7 @@ static const uint8_t rv_hot[] = {8, 10, 11, 12, 13, 14, 15, 5};
 
 static int is_pinned(unsigned x) {
   return x == RV_RSP || x == RV_RGP || x == RV_RTP || x == RV_RCB || x == RV_RCODE ||
-         x == RV_RAMO || x == RV_RBASE;
+         x == RV_RAMO || x == RV_RBASE || x == RV_RLOOP;
 }
 
 static unsigned pick_written(struct rv_rng *r) {
@@ -277,15 +277,39 @@ static void same_lrsc_width(struct rv_case *c) {
   }
 }
 
+/* The loop class: a loop whose way round is the taken side of a conditional
+ * branch and whose fall-through leaves it (xrun's decoder follows such a
+ * branch, decode/dec_trace.c), its other slots from the int, bitmanip, ldst
+ * and fp classes, s8 counting 1 to 4 rounds:
+ *
+ *   0: A  1: B  2: beq..bgeu rs1, rs2, 4  3: j exit  4: C  5: addi s8, s8, -1
+ *   6: bnez s8, 0  7: D */
+static void gen_loop(struct rv_case *c, struct rv_rng *r) {
+  static const int body[] = {RV_INT, RV_BITMANIP, RV_LDST, RV_FP};
+  static const uint32_t funct3[] = {0, 1, 4, 5, 6, 7}; /* beq bne blt bge bltu bgeu */
+  c->ninsn = RV_SLOTS;
+  for (int i = 0; i < RV_SLOTS; i++)
+    c->insn[i] = gen_slot(body[rv_below(r, 4)], i, r);
+  c->insn[2] = pick_read(r) << 20 | pick_read(r) << 15 | funct3[rv_below(r, 6)] << 12 | 0x463u;
+  c->insn[3] = 0x0140006fu; /* j exit (the slot after the last) */
+  c->insn[5] = 0xfffc0c13u; /* addi s8, s8, -1 */
+  c->insn[6] = 0xfe0c14e3u; /* bnez s8, slot 0 */
+}
+
 static void gen_case(struct rv_case *c, uint32_t id, int cls, struct rv_rng *r) {
   memset(c, 0, sizeof *c);
   c->id = id;
-  c->ninsn = 1 + rv_below(r, RV_SLOTS);
-  for (int i = 0; i < RV_SLOTS; i++)
-    c->insn[i] = i < (int)c->ninsn ? gen_slot(cls, i, r) : RV_NOP;
+  if (cls == RV_LOOP)
+    gen_loop(c, r);
+  else {
+    c->ninsn = 1 + rv_below(r, RV_SLOTS);
+    for (int i = 0; i < RV_SLOTS; i++)
+      c->insn[i] = i < (int)c->ninsn ? gen_slot(cls, i, r) : RV_NOP;
+  }
   same_lrsc_width(c);
   c->mem_seed = rv_rand(r);
   seed_regs(&c->regs, r);
+  c->regs.x[RV_RLOOP] = 1 + rv_below(r, 4);
   /* bit 0: a vector case; bits 2:1 its SEW: any (vector), 32 or 64
    * (vectorfp), 16 (vectorcvt16) */
   uint64_t vs = rv_rand(r) & ~6ull;

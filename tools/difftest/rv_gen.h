@@ -16,7 +16,8 @@
   _(BRANCH, "branch")                                                                              \
   _(VECTOR, "vector")                                                                              \
   _(VECTORFP, "vectorfp")                                                                          \
-  _(VECTORCVT16, "vectorcvt16")
+  _(VECTORCVT16, "vectorcvt16")                                                                    \
+  _(LOOP, "loop")
 
 enum rv_class_id {
 #define RV_CLASS_ENUM(id, name) RV_##id,

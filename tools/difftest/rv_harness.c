@@ -46,7 +46,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc_) {
 }
 
 static void install_handlers(void) {
-  static const int sigs[] = {SIGILL, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE};
+  static const int sigs[] = {SIGILL, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE, SIGALRM};
   static char altstack[1 << 16];
   stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
   struct sigaction sa;
@@ -57,6 +57,10 @@ static void install_handlers(void) {
   for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
     sigaction(sigs[i], &sa, NULL);
 }
+
+/* A case still running after this prints "timeout" (a loop case the
+ * minimizer took the counter out of), under qemu and xrun alike. */
+enum { RV_CASE_SECONDS = 2 };
 
 /* Page layout: [0..7] the case; [8] ld x25, 40(x25); [9] jr x25;
  * [10..11] the address of dt_exit. The case starts with x25 = the page. */
@@ -171,14 +175,19 @@ static void run_case(const struct rv_case *c, uint8_t *mem, int dump_mem) {
     seed_vstate(c->vseed, &vin, &avl, &vtype);
   printf("%u", c->id);
   if (sigsetjmp(dt_jump, 1) == 0) {
+    alarm(RV_CASE_SECONDS);
     if (c->vseed)
       dt_vload(vin.v, avl, vtype, vin.csr[2]);
     dt_enter(&in, &out);
+    alarm(0);
     if (c->vseed)
       dt_vsave(vout.v, vout.csr), vout_valid = 1;
     out.x[RV_RCODE] = in.x[RV_RCODE]; /* the exit stub reused it */
     print_state(&out, mem, dump_mem);
+  } else if (dt_fault_sig == SIGALRM) {
+    printf(" timeout\n");
   } else {
+    alarm(0);
     long slot = (long)(dt_fault_pc - (uint64_t)(uintptr_t)page) / 4;
     if (slot < 0 || slot > RV_SLOTS)
       slot = -1;
