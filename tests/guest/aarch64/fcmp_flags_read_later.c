@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
+#include "nzcv_fault.h"
 
 /* fcmp d0, d1 (or s0, s1 when x0 is 1); then, in the next block, the NZCV
  * MRS reads, and b.gt's outcome as bit 4. FPSR is cleared after the compare
@@ -47,15 +48,6 @@ __asm__(".text\n.global fault_after\n.type fault_after, %function\nfault_after:\
         " mov x0, #7\n"
         " ret\n.size fault_after, .-fault_after\n");
 
-static volatile unsigned seen_nzcv;
-
-static void on_segv(int sig, siginfo_t *si, void *ucv) {
-  ucontext_t *uc = ucv;
-  (void)sig, (void)si;
-  seen_nzcv = (unsigned)(uc->uc_mcontext.pstate >> 28) & 15;
-  uc->uc_mcontext.pc += 4; /* on past the load */
-}
-
 static double snan(void) {
   uint64_t bits = 0x7ff4000000000000ull;
   double d;
@@ -66,11 +58,7 @@ static double snan(void) {
 int main(void) {
   const double pairs[][2] = {{1.0, 2.0}, {2.0, 2.0},       {3.0, 2.0},    {-0.0, 0.0},
                              {NAN, 1.0}, {1.0, -INFINITY}, {1e-310, 0.0}, {0.0, 0.0}};
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_segv;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGSEGV, &sa, NULL);
+  nzcv_fault_catch();
   for (unsigned i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
     for (uint64_t single = 0; single < 2; single++) {
       uint64_t fpsr = 99;
@@ -85,10 +73,10 @@ int main(void) {
          (unsigned long long)fpsr);
   for (int round = 0; round < 2; round++)
     for (unsigned i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-      seen_nzcv = 16;
+      fault_nzcv = 16;
       uint64_t v = fault_after((volatile uint64_t *)16, pairs[i][0], pairs[i][1]);
       printf("fault %g vs %g: nzcv at the fault %x, returned %llu\n", pairs[i][0], pairs[i][1],
-             seen_nzcv, (unsigned long long)v);
+             fault_nzcv, (unsigned long long)v);
     }
   return 0;
 }

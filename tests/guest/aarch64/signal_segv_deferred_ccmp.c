@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
+#include "nzcv_fault.h"
 
 uint64_t probe_ccmp(volatile uint64_t *p, uint64_t a, uint64_t b, uint64_t c, uint64_t d);
 uint64_t probe_ccmn(volatile uint64_t *p, uint64_t a, uint64_t b, uint64_t c, uint64_t d);
@@ -36,15 +37,6 @@ __asm__(".text\n.global probe_ccmp\n.type probe_ccmp, %function\nprobe_ccmp:\n"
         " mov x0, #2\n"
         " ret\n.size probe_ccmn, .-probe_ccmn\n");
 
-static volatile unsigned seen_nzcv;
-
-static void on_segv(int sig, siginfo_t *si, void *ucv) {
-  ucontext_t *uc = ucv;
-  (void)sig, (void)si;
-  seen_nzcv = (unsigned)(uc->uc_mcontext.pstate >> 28) & 15;
-  uc->uc_mcontext.pc += 4; /* on past the load */
-}
-
 static const uint64_t args[][4] = {
     {1, 1, 3, 5}, /* condition fails: the immediate */
     {1, 2, 5, 5},          {1, 2, 3, 5},
@@ -54,20 +46,16 @@ static const uint64_t args[][4] = {
 };
 
 int main(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_segv;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGSEGV, &sa, NULL);
+  nzcv_fault_catch();
   for (int round = 0; round < 2; round++)
     for (unsigned i = 0; i < sizeof(args) / sizeof(args[0]); i++) {
       const uint64_t *a = args[i];
-      seen_nzcv = 16;
+      fault_nzcv = 16;
       uint64_t r = probe_ccmp((volatile uint64_t *)16, a[0], a[1], a[2], a[3]);
-      printf("ccmp %u: nzcv at the fault %x, branch %llu\n", i, seen_nzcv, (unsigned long long)r);
-      seen_nzcv = 16;
+      printf("ccmp %u: nzcv at the fault %x, branch %llu\n", i, fault_nzcv, (unsigned long long)r);
+      fault_nzcv = 16;
       r = probe_ccmn((volatile uint64_t *)16, a[0], a[1], a[2], a[3]);
-      printf("ccmn %u: nzcv at the fault %x, branch %llu\n", i, seen_nzcv, (unsigned long long)r);
+      printf("ccmn %u: nzcv at the fault %x, branch %llu\n", i, fault_nzcv, (unsigned long long)r);
     }
   return 0;
 }
