@@ -26,7 +26,7 @@ struct dec_trace_guest {
   unsigned max_side_exits; /* the decoder's limit of conditional branches per block */
 };
 
-enum { DEC_PAGE = 4096 }; /* a block stays inside one page */
+enum { DEC_PAGE = 4096 }; /* a block stays inside one 4 KiB page, for both guests */
 
 /* Whether the block b goes on at target, the taken side of the conditional
  * branch at pc (len bytes), room left for insns_left instructions, this one

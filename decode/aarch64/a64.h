@@ -22,8 +22,8 @@
 
 /* Conditional branches continue the block as side exits; the backend has
  * room for TC_MAX_EXITS (8) exits per block, the final one included. A
- * block stays inside one 4 KiB page. */
-enum { A64_MAX_SIDE_EXITS = 6, A64_PAGE = 4096 };
+ * block stays inside one page (DEC_PAGE). */
+enum { A64_MAX_SIDE_EXITS = 6 };
 
 struct a64_ctx {
   struct ir_block *b;

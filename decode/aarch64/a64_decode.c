@@ -11,6 +11,7 @@
  *   a64_decode_block(b, pc);
  */
 #include <signal.h>
+#include "../dec_trace.h"
 #include "a64_util.h"
 
 void a64_decode_undo(struct a64_ctx *s) {
@@ -50,7 +51,7 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
     insns++;
     pc = s.next ? s.next : pc + 4;
     s.next = 0;
-    if (insns >= max || pc % A64_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS)
+    if (insns >= max || pc % DEC_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS)
       break;
   }
   if (!ir_block_ended(b))

@@ -21,8 +21,8 @@
 
 /* Conditional branches continue the block as side exits; the backend has
  * room for 8 exits per block, the final one included. A block stays inside
- * one 4 KiB page. */
-enum { RV64_MAX_SIDE_EXITS = 6, RV64_PAGE = 4096 };
+ * one page (DEC_PAGE). */
+enum { RV64_MAX_SIDE_EXITS = 6 };
 
 struct rv64_ctx {
   struct ir_block *b;

@@ -14,6 +14,7 @@
  *   rv64_decode_block(b, pc);
  */
 #include <signal.h>
+#include "../dec_trace.h"
 #include "rv64.h"
 
 void rv64_decode_undo(struct rv64_ctx *s) {
@@ -64,7 +65,7 @@ void rv64_decode_block(struct ir_block *b, uint64_t pc) {
     pc = s.next ? s.next : pc + s.len;
     s.next = 0;
     /* stop before an instruction that would cross into the next page */
-    if (insns >= max || pc % RV64_PAGE == 0 || pc % RV64_PAGE == RV64_PAGE - 2 ||
+    if (insns >= max || pc % DEC_PAGE == 0 || pc % DEC_PAGE == DEC_PAGE - 2 ||
         b->n_exit_ifs >= RV64_MAX_SIDE_EXITS)
       break;
   }
