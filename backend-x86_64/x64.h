@@ -465,6 +465,28 @@ struct x64_carry {
       early; /* x64_loop_back_edge: stored before the moves (its value is in a pinned register) */
   uint32_t cur; /* the PUT whose value it holds now; 0: the value it had at the header */
 };
+/* x64_cold.c: side exits' paths moved after the block's last instruction */
+enum { X64_COLD_PATHS = 32, X64_COLD_BYTES = 4096 };
+struct x64_cold_path {
+  uint32_t from, len;                    /* where it was emitted (offset in the block), its bytes */
+  uint32_t at;                           /* in x64_cold.bytes */
+  uint32_t rel;                          /* offset of the rel32 of the jump to it */
+  uint32_t reloc0, reloc1, exit0, exit1; /* its relocations and exits */
+};
+struct x64_cold {
+  struct x64_cold_path path[X64_COLD_PATHS];
+  unsigned n_paths;
+  uint32_t n_bytes;
+  uint8_t bytes[X64_COLD_BYTES];
+};
+/* What the block had before a path: x64_cold_end moves it or leaves it. */
+struct x64_cold_mark {
+  uint8_t *skip; /* the rel32 of the jump (inverted condition) over the path */
+  uint8_t *from;
+  uint32_t n_relocs, n_exits, n_pcmap;
+  unsigned unsaveable;
+};
+
 struct x64_ctx;
 struct x64_loop {
   unsigned n;   /* carried slots; 0: not a loop block */
@@ -503,6 +525,7 @@ struct x64_ctx {
   struct x64_defer_rec *recs; /* their records at each memory access */
   uint32_t n_recs, cap_recs;
   struct x64_loop loop;
+  struct x64_cold cold;
   uint64_t guest_pc; /* of the last MARK */
   const char *error; /* set when the block cannot be translated */
 };
@@ -675,6 +698,11 @@ int x64_defer_mark(const struct tc_block *blk, uint32_t *header_off);
 void x64_fault_state(const struct tc_block *blk, const void *host_pc, const void *uctx,
                      struct cpu *c);
 void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta);
+
+/* x64_cold.c */
+struct x64_cold_mark x64_cold_begin(struct x64_ctx *x, uint8_t *skip);
+void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m);
+void x64_cold_emit(struct x64_ctx *x);
 
 /* x64_loop.c */
 int x64_loop_init(struct x64_ctx *x);

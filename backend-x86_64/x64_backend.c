@@ -139,6 +139,7 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
     blk->unsaveable = b->unsaveable;
     x64_body(&x);
     x64_epilogue(&x);
+    x64_cold_emit(&x);
   }
   if (!x.error && !buf->overflow && x64_loop_retry(&x, max_pins)) {
     x64_defer_discard(&x);

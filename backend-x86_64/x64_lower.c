@@ -883,24 +883,33 @@ static void x64_lower_exit_if_split(struct x64_ctx *x, uint32_t ref) {
   x64_loop_close(x, ref, x64_put_store);
 }
 
+/* A side exit: its path out of line (x64_cold.c), but for a loop's back
+ * edge, which x64_loop.c lays out. */
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
   if (x->fuse[ref] == X64_FUSE_SPLIT) {
     x64_lower_exit_if_split(x, ref);
     return;
   }
   uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
-  x64_lower_exit(x, ref);
-  x64_fix32(x->buf, skip);
+  if (x64_is_back_edge(x, ref)) {
+    x64_lower_exit(x, ref);
+    x64_fix32(x->buf, skip);
+  } else {
+    struct x64_cold_mark m = x64_cold_begin(x, skip);
+    x64_lower_exit(x, ref);
+    x64_cold_end(x, &m);
+  }
   x64_loop_close(x, ref, x64_put_store);
 }
 
-/* Back to the guest instruction at imm, which the run loop retranslates exactly. */
+/* Back to the guest instruction at imm, which the run loop retranslates
+ * exactly; the path out of line. */
 static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
-  uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
+  struct x64_cold_mark m = x64_cold_begin(x, x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1));
   x64_flush_deferred(x);
   x64_exit_plain(x, in->imm, CPU_EXIT_DEOPT);
-  x64_fix32(x->buf, skip);
+  x64_cold_end(x, &m);
 }
 
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");

@@ -176,6 +176,7 @@ static int count_host_insns(const uint8_t *code, size_t n, int show) {
 static struct tc_buf code;
 static struct tc_pcmap pcmap_store[4096];
 static uint32_t *guest_code, *guest_code_low;
+static struct tc_block blk; /* the last case's block */
 
 /* A code buffer within rel32 of the test's own image, as xrun places its
  * own (tc_buf.c): calls of helpers and constants are then rip-relative. */
@@ -221,7 +222,7 @@ static int translate_case(const struct icount_case *c, int low, int show) {
   struct ir_block *b = ir_block_new(pc);
   a64_decode_block(b, pc);
   opt_run(b);
-  struct tc_block blk = {
+  blk = (struct tc_block){
       .guest_pc = pc, .pcmap = pcmap_store, .pcmap_cap = 4096, .exits_cap = TC_MAX_EXITS};
   int count = -1;
   if (x64_backend.translate(b, &blk, &code) == 0 && !code.overflow)
@@ -261,6 +262,37 @@ TEST(host_instruction_counts_pinned) {
   int bad = check_cases(pinned_cases, NPINNED, 0);
   x64_pin_slots(NULL, 0);
   ASSERT(!bad);
+}
+
+/* Where the rel32 jump or jcc whose rel32 is at rel goes. */
+static const uint8_t *rel32_target(const uint8_t *rel) {
+  int32_t d;
+  memcpy(&d, rel, 4);
+  return rel + 4 + d;
+}
+
+/* A side exit's path (the stores it makes, its patchable jump and stub)
+ * lies after the block's last exit (x64_cold.c): the body's jcc goes
+ * there, and the path that stays in the block jumps nowhere. */
+TEST(side_exit_path_after_the_block) {
+  ASSERT_EQ(setup(), 0);
+  static const struct icount_case c = {
+      "side_exit", "cmp x1, x2\n b.ne .+12\n add x0, x0, #1\n add x3, x3, x0\n b .+4", 0};
+  ASSERT(translate_case(&c, 0, 0) > 0);
+  ASSERT_EQ(blk.n_exits, 2);
+  const struct tc_exit *side = &blk.exits[0], *last = &blk.exits[1];
+  ASSERT_EQ(side->target_pc, blk.guest_pc + 16);
+  ASSERT(side->jump > last->jump + 5);
+  const uint8_t *path = tc_exit_stub(last) + 15; /* past its stub: movabs rax; jmp */
+  const uint8_t *jcc = memchr(blk.code, 0x0f, (size_t)(tc_exit_jump(last) - blk.code));
+  ASSERT(jcc && (jcc[1] & 0xf0) == 0x80);
+  const uint8_t *to = rel32_target(jcc + 2);
+  ASSERT(to >= path && to <= tc_exit_jump(side));
+  ASSERT(tc_exit_stub(side) < blk.code + blk.code_size);
+  x64_backend.patch((struct tc_exit *)side, blk.code); /* chained, and back */
+  ASSERT_EQ(rel32_target(tc_exit_jump(side) + 1), blk.code);
+  x64_backend.patch((struct tc_exit *)side, NULL);
+  ASSERT_EQ(rel32_target(tc_exit_jump(side) + 1), tc_exit_stub(side));
 }
 
 TEST_MAIN("x64_icount")

@@ -1,0 +1,101 @@
+/* x64_cold.c - the paths of side exits out of line.
+ *
+ * A side exit's path (its deferred stores, the patchable jump and the stub)
+ * is emitted where the exit is, behind a jump of the inverted condition, and
+ * then moved after the block's last instruction. The path that stays in the
+ * block then runs straight on instead of jumping over each exit's path:
+ *
+ *   j!cc skip; mov [r14+x1], v; jmp L; stub; skip: ...
+ *     ->  jcc cold; ...; cold: mov [r14+x1], v; jmp L; stub
+ *
+ * Moving the bytes moves what the block recorded about them: each
+ * relocation's offset (and a rel32 to outside the block loses the distance
+ * moved), each exit's jump offset. The distance is a multiple of 4, so the
+ * patchable rel32 stays aligned (x64_exit_jump). A path that recorded a
+ * pc-map entry, or made the block unsaveable (an address no relocation
+ * describes), stays where it is.
+ */
+#include <string.h>
+#include "x64.h"
+
+struct x64_cold_mark x64_cold_begin(struct x64_ctx *x, uint8_t *skip) {
+  const struct tc_block *blk = x->blk;
+  return (struct x64_cold_mark){
+      .skip = skip,
+      .from = x->buf->cur,
+      .n_relocs = blk->fresh ? blk->fresh->n_relocs : 0,
+      .n_exits = blk->n_exits,
+      .n_pcmap = blk->n_pcmap,
+      .unsaveable = blk->unsaveable,
+  };
+}
+
+/* The path since m can move: it is whole, and all it holds is described. */
+static int x64_cold_movable(const struct x64_ctx *x, const struct x64_cold_mark *m, size_t len) {
+  const struct x64_cold *c = &x->cold;
+  const struct tc_block *blk = x->blk;
+  return m->skip && !x->buf->overflow && blk->n_pcmap == m->n_pcmap &&
+         blk->unsaveable == m->unsaveable && c->n_paths < X64_COLD_PATHS &&
+         len <= sizeof(c->bytes) - c->n_bytes;
+}
+
+void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
+  struct tc_buf *b = x->buf;
+  struct x64_cold *c = &x->cold;
+  size_t len = (size_t)(b->cur - m->from);
+  if (!x64_cold_movable(x, m, len)) {
+    x64_fix32(b, m->skip);
+    return;
+  }
+  const struct tc_block *blk = x->blk;
+  c->path[c->n_paths++] = (struct x64_cold_path){
+      .from = (uint32_t)(m->from - blk->code),
+      .len = (uint32_t)len,
+      .at = c->n_bytes,
+      .rel = (uint32_t)(m->skip - blk->code),
+      .reloc0 = m->n_relocs,
+      .reloc1 = blk->fresh ? blk->fresh->n_relocs : 0,
+      .exit0 = m->n_exits,
+      .exit1 = blk->n_exits,
+  };
+  memcpy(c->bytes + c->n_bytes, m->from + b->wdelta, len);
+  c->n_bytes += (uint32_t)len;
+  m->skip[-1 + b->wdelta] ^= 1; /* 0F 80+cc: jump on the exit's own condition */
+  b->cur = m->from;
+}
+
+/* The 4 bytes at p, less d. */
+static void x64_rel32_less(uint8_t *p, uint32_t d) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  v -= d;
+  memcpy(p, &v, 4);
+}
+
+/* Path p at the buffer's end: its bytes, relocations, exits and jump. */
+static void x64_cold_place(struct x64_ctx *x, const struct x64_cold_path *p) {
+  struct tc_buf *b = x->buf;
+  struct tc_block *blk = x->blk;
+  x64_nops(b, (unsigned)(p->from - (uint32_t)(b->cur - blk->code)) & 3);
+  uint8_t *at = b->cur;
+  x64_bytes(b, x->cold.bytes + p->at, p->len);
+  if (b->overflow)
+    return;
+  uint32_t d = (uint32_t)(at - blk->code) - p->from;
+  for (uint32_t i = p->reloc0; i < p->reloc1; i++) {
+    struct tc_reloc *r = &blk->fresh->relocs[i];
+    r->off += d;
+    if (r->kind == TC_RELOC_HOST32 || r->kind == TC_RELOC_BUF32)
+      x64_rel32_less(blk->code + r->off + b->wdelta, d);
+  }
+  for (uint32_t i = p->exit0; i < p->exit1; i++)
+    blk->exits[i].jump += d;
+  uint8_t *rel = blk->code + p->rel;
+  uint32_t to = (uint32_t)(at - (rel + 4));
+  memcpy(rel + b->wdelta, &to, 4);
+}
+
+void x64_cold_emit(struct x64_ctx *x) {
+  for (unsigned i = 0; i < x->cold.n_paths; i++)
+    x64_cold_place(x, &x->cold.path[i]);
+}
