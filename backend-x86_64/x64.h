@@ -472,6 +472,7 @@ struct x64_cold_path {
   uint32_t at;                           /* in x64_cold.bytes */
   uint32_t rel;                          /* offset of the rel32 of the jump to it */
   uint32_t reloc0, reloc1, exit0, exit1; /* its relocations and exits */
+  unsigned direct; /* 1 + the index of the exit whose jump is the jcc (x64_cold.c), or 0 */
 };
 struct x64_cold {
   struct x64_cold_path path[X64_COLD_PATHS];
@@ -485,6 +486,7 @@ struct x64_cold_mark {
   uint8_t *from;
   uint32_t n_relocs, n_exits, n_pcmap;
   unsigned unsaveable;
+  int direct_only; /* moved only where the jcc can be the exit's jump */
 };
 
 struct x64_ctx;

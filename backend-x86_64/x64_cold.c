@@ -14,6 +14,18 @@
  * patchable rel32 stays aligned (x64_exit_jump). A path that recorded a
  * pc-map entry, or made the block unsaveable (an address no relocation
  * describes), stays where it is.
+ *
+ * A path that is only the patchable jump and its stub (nothing to store,
+ * no check of exit_request) needs no jump of its own: the jcc becomes the
+ * exit's patchable jump (its rel32 aligned like one), and only the stub
+ * moves. Chained, the exit taken is the one jcc, straight to the block it
+ * goes to:
+ *
+ *   jcc stub; ...; stub: mov rax, exit; jmp exit_chain
+ *
+ * A branch to one of the block's own instructions (x64_lower_exit_if) may
+ * be the way most runs go: there only that form moves, as the exit taken
+ * stays one jump; a path with stores stays behind its jump over it.
  */
 #include <string.h>
 #include "x64.h"
@@ -39,26 +51,45 @@ static int x64_cold_movable(const struct x64_ctx *x, const struct x64_cold_mark 
          len <= sizeof(c->bytes) - c->n_bytes;
 }
 
+/* The exit made since m, if its path is its patchable jmp (after nothing
+ * but the CS prefixes that align it, x64_branch_pad) and the stub, and the
+ * jcc's rel32 can be patched as its; else NULL. */
+static struct tc_exit *x64_cold_direct(const struct x64_ctx *x, const struct x64_cold_mark *m) {
+  struct tc_block *blk = x->blk;
+  if (blk->n_exits != m->n_exits + 1 || (uintptr_t)m->skip & 3)
+    return NULL;
+  struct tc_exit *e = &blk->exits[m->n_exits];
+  const uint8_t *jump = tc_exit_jump(e) + x->buf->wdelta, *p = m->from + x->buf->wdelta;
+  while (p < jump && *p == 0x2e)
+    p++;
+  return p == jump && *jump == 0xe9 ? e : NULL;
+}
+
 void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
   struct tc_buf *b = x->buf;
   struct x64_cold *c = &x->cold;
-  size_t len = (size_t)(b->cur - m->from);
-  if (!x64_cold_movable(x, m, len)) {
+  struct tc_exit *direct = m->skip ? x64_cold_direct(x, m) : NULL;
+  uint8_t *from = direct ? tc_exit_stub(direct) : m->from;
+  size_t len = (size_t)(b->cur - from);
+  if (!x64_cold_movable(x, m, len) || (m->direct_only && !direct)) {
     x64_fix32(b, m->skip);
     return;
   }
-  const struct tc_block *blk = x->blk;
+  struct tc_block *blk = x->blk;
   c->path[c->n_paths++] = (struct x64_cold_path){
-      .from = (uint32_t)(m->from - blk->code),
+      .from = (uint32_t)(from - blk->code),
       .len = (uint32_t)len,
       .at = c->n_bytes,
       .rel = (uint32_t)(m->skip - blk->code),
       .reloc0 = m->n_relocs,
       .reloc1 = blk->fresh ? blk->fresh->n_relocs : 0,
-      .exit0 = m->n_exits,
-      .exit1 = blk->n_exits,
+      .exit0 = direct ? 0 : m->n_exits,
+      .exit1 = direct ? 0 : blk->n_exits,
+      .direct = direct ? direct->index + 1u : 0,
   };
-  memcpy(c->bytes + c->n_bytes, m->from + b->wdelta, len);
+  if (direct) /* the jcc is the exit's jump; the path from the mark goes */
+    direct->jump = (uint32_t)(m->skip - 1 - blk->code);
+  memcpy(c->bytes + c->n_bytes, from + b->wdelta, len);
   c->n_bytes += (uint32_t)len;
   m->skip[-1 + b->wdelta] ^= 1; /* 0F 80+cc: jump on the exit's own condition */
   b->cur = m->from;
@@ -90,6 +121,10 @@ static void x64_cold_place(struct x64_ctx *x, const struct x64_cold_path *p) {
   }
   for (uint32_t i = p->exit0; i < p->exit1; i++)
     blk->exits[i].jump += d;
+  if (p->direct) {
+    struct tc_exit *e = &blk->exits[p->direct - 1];
+    e->stub = (uint16_t)(at - tc_exit_jump(e));
+  }
   uint8_t *rel = blk->code + p->rel;
   uint32_t to = (uint32_t)(at - (rel + 4));
   memcpy(rel + b->wdelta, &to, 4);

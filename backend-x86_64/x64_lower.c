@@ -883,19 +883,34 @@ static void x64_lower_exit_if_split(struct x64_ctx *x, uint32_t ref) {
   x64_loop_close(x, ref, x64_put_store);
 }
 
-/* A side exit: its path out of line (x64_cold.c), but for a loop's back
- * edge, which x64_loop.c lays out. */
+/* Whether side exit ref goes to one of the instructions the block was
+ * decoded from: a branch over some of them (an if without else, or a join
+ * inside a loop), which may well be the way most runs go. */
+static int x64_exit_inside(struct x64_ctx *x, uint32_t ref) {
+  uint64_t to = x64_in(x, ref)->imm;
+  for (uint32_t m = 0; m < x->ir->n_marks; m++)
+    if (x->ir->marks[m].pc == to)
+      return 1;
+  return 0;
+}
+
+/* A side exit: its path out of line (x64_cold.c), where leaving the block
+ * is the way fewer runs go, as far as the code tells. A branch to the
+ * block's own instructions moves only a path that is its jcc and stub
+ * (taken, that is still one jump); a loop's back edge is x64_loop.c's. */
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
   if (x->fuse[ref] == X64_FUSE_SPLIT) {
     x64_lower_exit_if_split(x, ref);
     return;
   }
+  x64_branch_pad(x->buf, (unsigned)(-(uintptr_t)(x->buf->cur + 2) & 3)); /* x64_cold.c */
   uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
   if (x64_is_back_edge(x, ref)) {
     x64_lower_exit(x, ref);
     x64_fix32(x->buf, skip);
   } else {
     struct x64_cold_mark m = x64_cold_begin(x, skip);
+    m.direct_only = x64_exit_inside(x, ref);
     x64_lower_exit(x, ref);
     x64_cold_end(x, &m);
   }

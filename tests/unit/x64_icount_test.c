@@ -7,7 +7,8 @@
  * A block is the whole translation: the body and each exit (a chainable
  * jmp and its 2-instruction stub, with a check of exit_request before it
  * when it goes back to the block's start or before; or the indirect
- * jump-cache probe). A loop (a block that branches back to its own start)
+ * jump-cache probe). A side exit whose path stores nothing is its jcc and
+ * the stub alone (x64_cold.c). A loop (a block that branches back to its own start)
  * counts its loop header's loads and its exits' stores of the guest
  * registers it keeps in host registers (x64_loop.c); x64_loop_test counts
  * one of its iterations.
@@ -36,24 +37,24 @@ struct icount_case {
 };
 
 static const struct icount_case cases[] = {
-    {"cmp_bne", "cmp x1, x2\n b.ne .+8\n b .+4", 13},
-    {"cmp_imm_bhi", "cmp x1, #42\n b.hi .+8\n b .+4", 11},
-    {"tst_beq", "tst w1, #0xff\n b.eq .+8\n b .+4", 11},
-    {"subs_bne", "subs x1, x1, #1\n b.ne .+8\n b .+4", 13},
+    {"cmp_bne", "cmp x1, x2\n b.ne .+8\n b .+4", 12},
+    {"cmp_imm_bhi", "cmp x1, #42\n b.hi .+8\n b .+4", 10},
+    {"tst_beq", "tst w1, #0xff\n b.eq .+8\n b .+4", 10},
+    {"subs_bne", "subs x1, x1, #1\n b.ne .+8\n b .+4", 12},
     {"adds_csel", "adds x0, x1, x2\n csel x3, x4, x5, lt\n b .+4", 16},
     {"cmp_cset", "cmp w1, w2\n cset w0, ge\n b .+4", 12},
     {"cmp_add_csel", "cmp x1, x2\n add x3, x3, #1\n csel x0, x4, x5, lt\n b .+4", 17},
-    {"cbz_w", "cbz w1, .+8\n b .+4", 9},
+    {"cbz_w", "cbz w1, .+8\n b .+4", 8},
     {"cset_orr_cbnz",
      "cmp w1, w2\n cset w4, hs\n cmp w3, #0\n cset w5, eq\n orr w4, w4, w5\n cbnz w4, .+8\n b .+4",
-     21},
+     20},
     {"ccmp", "cmp x1, x2\n ccmp x3, x4, #0, ne\n b.eq .+8\n b .+4", 22},
     {"ccmp_store_beq_cmp",
      "ands x0, x0, x2\n ccmp w4, w5, #4, ne\n str w1, [x3]\n b.eq .+12\n cmp x4, #16\n b.eq "
      ".+8\n b .+4",
-     33},
+     32},
     {"cmp_state_deferred",
-     "ldr w1, [x0]\n cmp w1, w20\n b.ls .+16\n cmp w23, w1\n b.hi .+8\n b .+4", 24},
+     "ldr w1, [x0]\n cmp w1, w20\n b.ls .+16\n cmp w23, w1\n b.hi .+8\n b .+4", 23},
     {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 6},
     {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 7},
     {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 8},
@@ -66,8 +67,8 @@ static const struct icount_case cases[] = {
      14},
     {"and_low32", "and x0, x1, #0xffffffff\n add x2, x0, x3\n b .+4", 7},
     {"flags_across_load", "cmp x1, x2\n b.eq .+16\n ldr x3, [x4]\n cmp x3, x5\n b.ne .+8\n b .+4",
-     25},
-    {"flags_in_beq", "b.eq .+8\n b .+4", 9},
+     24},
+    {"flags_in_beq", "b.eq .+8\n b .+4", 8},
     {"flags_in_cset_hi", "cset w0, hi\n b .+4", 8},
     {"flags_in_csel_adc", "csel x0, x1, x2, lt\n adc x3, x3, xzr\n b .+4", 24},
     {"flags_in_mrs", "mrs x0, nzcv\n b .+4", 8},
@@ -83,13 +84,13 @@ static const struct icount_case cases[] = {
     {"rbit_clz_w", "rbit w0, w1\n clz w0, w0\n b .+4", 6},
     {"clz", "clz x0, x1\n b .+4", 6},
     {"lsl_var", "lsl x0, x1, x2\n b .+4", 7},
-    {"tbnz_63", "tbnz x1, #63, .+8\n b .+4", 9},
-    {"tbz_3_keep", "tbz w2, #3, .+8\n add x3, x2, #1\n b .+4", 11},
+    {"tbnz_63", "tbnz x1, #63, .+8\n b .+4", 8},
+    {"tbz_3_keep", "tbz w2, #3, .+8\n add x3, x2, #1\n b .+4", 10},
     {"ror_keep", "ror w0, w1, #11\n add w2, w1, w0\n b .+4", 8},
     {"fmul_d", "fmul d0, d1, d2\n b .+4", 21},
     {"fmul_2d", "fmul v0.2d, v1.2d, v2.2d\n b .+4", 21},
     {"fadd_4s", "fadd v0.4s, v1.4s, v2.4s\n b .+4", 21},
-    {"fcmp_bmi", "fcmpe d0, d1\n b.mi .+8\n b .+4", 28},
+    {"fcmp_bmi", "fcmpe d0, d1\n b.mi .+8\n b .+4", 27},
     {"fmov_s_read_back", "fmov s3, s4\n fmov w5, s3\n b .+4", 7},
     {"fmov_vec_half", "add v2.4s, v1.4s, v1.4s\n fmov x3, v2.d[1]\n b .+4", 8},
     {"fmov_s_from_w", "fmov s3, w4\n b .+4", 6},
@@ -97,7 +98,7 @@ static const struct icount_case cases[] = {
      "ushr v2.2s, v1.2s, #7\n shl v3.2s, v1.2s, #25\n orr v2.8b, v2.8b, v3.8b\n"
      " eor v4.8b, v2.8b, v5.8b\n add v0.2s, v4.2s, v2.2s\n b .+4",
      14},
-    {"fcmp_bge", "fcmpe d0, d1\n b.ge .+8\n b .+4", 29},
+    {"fcmp_bge", "fcmpe d0, d1\n b.ge .+8\n b .+4", 28},
     {"fcmp_cset_gt", "fcmp s0, s1\n cset w0, gt\n b .+4", 28},
     {"bl", "bl .+8", 5},
     {"ret", "ret", 13},
@@ -271,28 +272,64 @@ static const uint8_t *rel32_target(const uint8_t *rel) {
   return rel + 4 + d;
 }
 
-/* A side exit's path (the stores it makes, its patchable jump and stub)
- * lies after the block's last exit (x64_cold.c): the body's jcc goes
- * there, and the path that stays in the block jumps nowhere. */
+/* Exit e chains to the block's own start and back to its stub. */
+static int chains(struct tc_exit *e) {
+  x64_backend.patch(e, blk.code);
+  int to_block = rel32_target(tc_exit_jump(e) + 1) == blk.code;
+  x64_backend.patch(e, NULL);
+  return to_block && rel32_target(tc_exit_jump(e) + 1) == tc_exit_stub(e);
+}
+
+/* A side exit's path that stores x5 (deferred: the block writes it again)
+ * lies after the block's last exit (x64_cold.c): the body's jcc goes to
+ * it, and the path that stays in the block jumps nowhere. */
 TEST(side_exit_path_after_the_block) {
   ASSERT_EQ(setup(), 0);
   static const struct icount_case c = {
-      "side_exit", "cmp x1, x2\n b.ne .+12\n add x0, x0, #1\n add x3, x3, x0\n b .+4", 0};
+      "side_exit_store", "add x5, x5, #1\n cmp x1, x2\n b.ne .+64\n add x5, x5, #2\n b .+4", 0};
   ASSERT(translate_case(&c, 0, 0) > 0);
   ASSERT_EQ(blk.n_exits, 2);
-  const struct tc_exit *side = &blk.exits[0], *last = &blk.exits[1];
-  ASSERT_EQ(side->target_pc, blk.guest_pc + 16);
-  ASSERT(side->jump > last->jump + 5);
+  struct tc_exit *side = &blk.exits[0], *last = &blk.exits[1];
+  ASSERT_EQ(side->target_pc, blk.guest_pc + 72);
   const uint8_t *path = tc_exit_stub(last) + 15; /* past its stub: movabs rax; jmp */
+  ASSERT(tc_exit_jump(side) > path);
   const uint8_t *jcc = memchr(blk.code, 0x0f, (size_t)(tc_exit_jump(last) - blk.code));
   ASSERT(jcc && (jcc[1] & 0xf0) == 0x80);
   const uint8_t *to = rel32_target(jcc + 2);
-  ASSERT(to >= path && to <= tc_exit_jump(side));
+  ASSERT(to >= path && to < tc_exit_jump(side));
   ASSERT(tc_exit_stub(side) < blk.code + blk.code_size);
-  x64_backend.patch((struct tc_exit *)side, blk.code); /* chained, and back */
-  ASSERT_EQ(rel32_target(tc_exit_jump(side) + 1), blk.code);
-  x64_backend.patch((struct tc_exit *)side, NULL);
-  ASSERT_EQ(rel32_target(tc_exit_jump(side) + 1), tc_exit_stub(side));
+  ASSERT(chains(side));
+}
+
+/* A path that stores nothing: the body's jcc is the exit's patchable
+ * jump, and only its stub lies after the block. */
+TEST(side_exit_jcc_is_the_exit) {
+  ASSERT_EQ(setup(), 0);
+  static const struct icount_case c = {"side_exit_direct",
+                                       "cmp x1, x2\n b.ne .+64\n add x0, x0, #1\n b .+4", 0};
+  ASSERT(translate_case(&c, 0, 0) > 0);
+  ASSERT_EQ(blk.n_exits, 2);
+  struct tc_exit *side = &blk.exits[0], *last = &blk.exits[1];
+  ASSERT_EQ(side->target_pc, blk.guest_pc + 68);
+  const uint8_t *jump = tc_exit_jump(side);
+  ASSERT(jump < tc_exit_jump(last));
+  ASSERT(jump[-1] == 0x0f && (jump[0] & 0xf0) == 0x80 && ((uintptr_t)(jump + 1) & 3) == 0);
+  ASSERT(tc_exit_stub(side) >= tc_exit_stub(last) + 15);
+  ASSERT(chains(side));
+}
+
+/* A branch to one of the block's own instructions may be the way most
+ * runs go: its path stays where it is, the body jumping over it. */
+TEST(side_exit_inside_the_block_stays) {
+  ASSERT_EQ(setup(), 0);
+  static const struct icount_case c = {
+      "side_exit_inside",
+      "add x5, x5, #1\n cmp x1, x2\n b.ne .+8\n add x5, x5, #2\n add x0, x0, #1\n b .+4", 0};
+  ASSERT(translate_case(&c, 0, 0) > 0);
+  ASSERT_EQ(blk.n_exits, 2);
+  ASSERT_EQ(blk.exits[0].target_pc, blk.guest_pc + 16);
+  ASSERT(tc_exit_jump(&blk.exits[0]) < tc_exit_jump(&blk.exits[1]));
+  ASSERT(chains(&blk.exits[0]));
 }
 
 TEST_MAIN("x64_icount")
