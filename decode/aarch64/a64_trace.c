@@ -20,9 +20,18 @@ static const struct a64_flow_form a64_flow_forms[] = {
     {0xff000000, 0xd4000000, DEC_FLOW_LEAVE, 0, 0}, /* svc hvc smc brk hlt dcps */
 };
 
+/* Every form above is in the encoding group of branches, exception
+ * generation and system instructions, op0 (bits 28:26) 101: one test
+ * passes over the other instructions, most of those the look ahead reads. */
+static int a64_in_branch_group(uint32_t w) {
+  return (w & 0x1c000000) == 0x14000000;
+}
+
 static enum dec_flow a64_flow(uint64_t pc, unsigned *len, uint64_t *target) {
   uint32_t w = *(const uint32_t *)(uintptr_t)pc;
   *len = 4;
+  if (!a64_in_branch_group(w))
+    return DEC_FLOW_ON;
   for (size_t i = 0; i < sizeof(a64_flow_forms) / sizeof(a64_flow_forms[0]); i++) {
     const struct a64_flow_form *f = &a64_flow_forms[i];
     if ((w & f->mask) == f->value) {
