@@ -471,6 +471,7 @@ struct x64_cold_path {
   uint32_t from, len;                    /* where it was emitted (offset in the block), its bytes */
   uint32_t at;                           /* in x64_cold.bytes */
   uint32_t rel;                          /* offset of the rel32 of the jump to it */
+  uint32_t also;                         /* of a second one, or 0 */
   uint32_t reloc0, reloc1, exit0, exit1; /* its relocations and exits */
   unsigned direct; /* 1 + the index of the exit whose jump is the jcc (x64_cold.c), or 0 */
 };
@@ -487,6 +488,7 @@ struct x64_cold_mark {
   uint32_t n_relocs, n_exits, n_pcmap;
   unsigned unsaveable;
   int direct_only; /* moved only where the jcc can be the exit's jump */
+  uint8_t *also;   /* the rel32 of a second jump to the path, or NULL */
 };
 
 struct x64_ctx;

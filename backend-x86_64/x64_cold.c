@@ -23,9 +23,10 @@
  *
  *   jcc stub; ...; stub: mov rax, exit; jmp exit_chain
  *
- * A branch to one of the block's own instructions (x64_lower_exit_if) may
- * be the way most runs go: there only that form moves, as the exit taken
- * stays one jump; a path with stores stays behind its jump over it.
+ * A branch back, or to one of the block's own instructions, may be the
+ * way most runs go (x64_exit_likely): there only that form moves, as the
+ * exit taken stays one jump; a path with stores stays behind its jump
+ * over it.
  */
 #include <string.h>
 #include "x64.h"
@@ -56,7 +57,7 @@ static int x64_cold_movable(const struct x64_ctx *x, const struct x64_cold_mark 
  * jcc's rel32 can be patched as its; else NULL. */
 static struct tc_exit *x64_cold_direct(const struct x64_ctx *x, const struct x64_cold_mark *m) {
   struct tc_block *blk = x->blk;
-  if (blk->n_exits != m->n_exits + 1 || (uintptr_t)m->skip & 3)
+  if (blk->n_exits != m->n_exits + 1 || (uintptr_t)m->skip & 3 || m->also)
     return NULL;
   struct tc_exit *e = &blk->exits[m->n_exits];
   const uint8_t *jump = tc_exit_jump(e) + x->buf->wdelta, *p = m->from + x->buf->wdelta;
@@ -81,6 +82,7 @@ void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
       .len = (uint32_t)len,
       .at = c->n_bytes,
       .rel = (uint32_t)(m->skip - blk->code),
+      .also = m->also ? (uint32_t)(m->also - blk->code) : 0,
       .reloc0 = m->n_relocs,
       .reloc1 = blk->fresh ? blk->fresh->n_relocs : 0,
       .exit0 = direct ? 0 : m->n_exits,
@@ -101,6 +103,12 @@ static void x64_rel32_less(uint8_t *p, uint32_t d) {
   memcpy(&v, p, 4);
   v -= d;
   memcpy(p, &v, 4);
+}
+
+/* Point the rel32 at rel to at. */
+static void x64_rel32_set(struct tc_buf *b, uint8_t *rel, const uint8_t *at) {
+  uint32_t to = (uint32_t)(at - (rel + 4));
+  memcpy(rel + b->wdelta, &to, 4);
 }
 
 /* Path p at the buffer's end: its bytes, relocations, exits and jump. */
@@ -125,9 +133,9 @@ static void x64_cold_place(struct x64_ctx *x, const struct x64_cold_path *p) {
     struct tc_exit *e = &blk->exits[p->direct - 1];
     e->stub = (uint16_t)(at - tc_exit_jump(e));
   }
-  uint8_t *rel = blk->code + p->rel;
-  uint32_t to = (uint32_t)(at - (rel + 4));
-  memcpy(rel + b->wdelta, &to, 4);
+  x64_rel32_set(b, blk->code + p->rel, at);
+  if (p->also)
+    x64_rel32_set(b, blk->code + p->also, at);
 }
 
 void x64_cold_emit(struct x64_ctx *x) {

@@ -860,6 +860,46 @@ static void x64_lower_exit(struct x64_ctx *x, uint32_t ref) {
   x64_exit_to(x, x64_in(x, ref)->imm);
 }
 
+/* Whether side exit ref may well be the way most runs go: a branch back
+ * (a loop's way round), or to one of the instructions the block was
+ * decoded from (over some of them: an if without else, a join inside a
+ * loop). */
+static int x64_exit_likely(struct x64_ctx *x, uint32_t ref) {
+  uint64_t to = x64_in(x, ref)->imm;
+  if (to <= x->guest_pc)
+    return 1;
+  for (uint32_t m = 0; m < x->ir->n_marks; m++)
+    if (x->ir->marks[m].pc == to)
+      return 1;
+  return 0;
+}
+
+/* The path of side exit ref, behind the jcc (of the inverted condition)
+ * whose rel32 is at skip, and also at the rel32 at also (or NULL): out of
+ * line (x64_cold.c) where leaving the block is the way fewer runs go, as
+ * far as the code tells. A likely exit moves only a path that is its jcc
+ * and stub (taken, that is still one jump); a loop's back edge is
+ * x64_loop.c's. */
+static void x64_side_exit(struct x64_ctx *x, uint32_t ref, uint8_t *skip, uint8_t *also) {
+  if (x64_is_back_edge(x, ref)) {
+    x64_lower_exit(x, ref);
+    x64_fix32(x->buf, skip);
+    return;
+  }
+  struct x64_cold_mark m = x64_cold_begin(x, skip);
+  m.also = also;
+  m.direct_only = x64_exit_likely(x, ref);
+  x64_lower_exit(x, ref);
+  x64_cold_end(x, &m);
+}
+
+/* The jcc (rel32 to be fixed) of a side exit: its rel32 aligned as a
+ * patchable jump's, for x64_cold.c to make it one. */
+static uint8_t *x64_side_jcc(struct x64_ctx *x, enum x64_cc cc) {
+  x64_branch_pad(x->buf, (unsigned)(-(uintptr_t)(x->buf->cur + 2) & 3));
+  return x64_jcc32(x->buf, cc);
+}
+
 /* EXIT_IF on COND cc of a flags select (X64_FUSE_SPLIT): where f1's
  * condition fails the select is the nibble k, on which cc is known; where
  * it holds, cc on f2's flags decides.
@@ -873,47 +913,21 @@ static void x64_lower_exit_if_split(struct x64_ctx *x, uint32_t ref) {
   x64_flags_op(x, p.f1);
   uint8_t *other = x64_jcc32(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f1, p.cc1) ^ 1));
   x64_flags_op(x, p.f2);
-  uint8_t *skip = x64_jcc32(x->buf, (enum x64_cc)(x64_flags_cc(x, p.f2, c->aux) ^ 1));
+  uint8_t *skip = x64_side_jcc(x, (enum x64_cc)(x64_flags_cc(x, p.f2, c->aux) ^ 1));
   if (k_exits)
     x64_fix32(x->buf, other);
-  x64_lower_exit(x, ref);
-  x64_fix32(x->buf, skip);
+  x64_side_exit(x, ref, skip, k_exits ? other : NULL);
   if (!k_exits)
     x64_fix32(x->buf, other);
   x64_loop_close(x, ref, x64_put_store);
 }
 
-/* Whether side exit ref goes to one of the instructions the block was
- * decoded from: a branch over some of them (an if without else, or a join
- * inside a loop), which may well be the way most runs go. */
-static int x64_exit_inside(struct x64_ctx *x, uint32_t ref) {
-  uint64_t to = x64_in(x, ref)->imm;
-  for (uint32_t m = 0; m < x->ir->n_marks; m++)
-    if (x->ir->marks[m].pc == to)
-      return 1;
-  return 0;
-}
-
-/* A side exit: its path out of line (x64_cold.c), where leaving the block
- * is the way fewer runs go, as far as the code tells. A branch to the
- * block's own instructions moves only a path that is its jcc and stub
- * (taken, that is still one jump); a loop's back edge is x64_loop.c's. */
 static void x64_lower_exit_if(struct x64_ctx *x, uint32_t ref) {
   if (x->fuse[ref] == X64_FUSE_SPLIT) {
     x64_lower_exit_if_split(x, ref);
     return;
   }
-  x64_branch_pad(x->buf, (unsigned)(-(uintptr_t)(x->buf->cur + 2) & 3)); /* x64_cold.c */
-  uint8_t *skip = x64_jcc32(x->buf, x64_test_cc(x, ref) ^ 1);
-  if (x64_is_back_edge(x, ref)) {
-    x64_lower_exit(x, ref);
-    x64_fix32(x->buf, skip);
-  } else {
-    struct x64_cold_mark m = x64_cold_begin(x, skip);
-    m.direct_only = x64_exit_inside(x, ref);
-    x64_lower_exit(x, ref);
-    x64_cold_end(x, &m);
-  }
+  x64_side_exit(x, ref, x64_side_jcc(x, x64_test_cc(x, ref) ^ 1), NULL);
   x64_loop_close(x, ref, x64_put_store);
 }
 
