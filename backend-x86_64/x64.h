@@ -486,7 +486,7 @@ struct x64_cold_mark {
   uint8_t *skip; /* the rel32 of the jump (inverted condition) over the path */
   uint8_t *from;
   uint32_t n_relocs, n_exits, n_pcmap;
-  unsigned unsaveable;
+  unsigned unrelocated;
   int direct_only; /* moved only where the jcc can be the exit's jump */
   uint8_t *also;   /* the rel32 of a second jump to the path, or NULL */
 };
@@ -530,8 +530,9 @@ struct x64_ctx {
   uint32_t n_recs, cap_recs;
   struct x64_loop loop;
   struct x64_cold cold;
-  uint64_t guest_pc; /* of the last MARK */
-  const char *error; /* set when the block cannot be translated */
+  unsigned unrelocated; /* rel32s no relocation describes (x64_call_host): none may move */
+  uint64_t guest_pc;    /* of the last MARK */
+  const char *error;    /* set when the block cannot be translated */
 };
 
 /* x64_tramp.c */

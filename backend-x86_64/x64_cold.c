@@ -12,8 +12,8 @@
  * relocation's offset (and a rel32 to outside the block loses the distance
  * moved), each exit's jump offset. The distance is a multiple of 4, so the
  * patchable rel32 stays aligned (x64_exit_jump). A path that recorded a
- * pc-map entry, or made the block unsaveable (an address no relocation
- * describes), stays where it is.
+ * pc-map entry, or holds a rel32 no relocation describes (a call outside
+ * xrun's image), stays where it is.
  *
  * A path that is only the patchable jump and its stub (nothing to store,
  * no check of exit_request) needs no jump of its own: the jcc becomes the
@@ -39,7 +39,7 @@ struct x64_cold_mark x64_cold_begin(struct x64_ctx *x, uint8_t *skip) {
       .n_relocs = blk->fresh ? blk->fresh->n_relocs : 0,
       .n_exits = blk->n_exits,
       .n_pcmap = blk->n_pcmap,
-      .unsaveable = blk->unsaveable,
+      .unrelocated = x->unrelocated,
   };
 }
 
@@ -48,7 +48,7 @@ static int x64_cold_movable(const struct x64_ctx *x, const struct x64_cold_mark 
   const struct x64_cold *c = &x->cold;
   const struct tc_block *blk = x->blk;
   return m->skip && !x->buf->overflow && blk->n_pcmap == m->n_pcmap &&
-         blk->unsaveable == m->unsaveable && c->n_paths < X64_COLD_PATHS &&
+         x->unrelocated == m->unrelocated && c->n_paths < X64_COLD_PATHS &&
          len <= sizeof(c->bytes) - c->n_bytes;
 }
 

@@ -65,7 +65,7 @@ void x64_call_host(struct x64_ctx *x, uint64_t fn) {
   if (x64_in_image(fn))
     x64_reloc(x, 4, TC_RELOC_HOST32);
   else
-    x->blk->unsaveable = 1;
+    x->blk->unsaveable = 1, x->unrelocated++;
 }
 
 /* op xmm, [rip + disp32] of a constant p in xrun's image; false, with
