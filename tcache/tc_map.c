@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <mimalloc.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <xxhash.h>
 #include "tc_int.h"
 
@@ -94,10 +95,50 @@ void tc_map_forget_all(bool fork) {
   tc_generation++;
 }
 
+/* The descriptors of blocks loaded from the persistent cache, one after
+ * another in pages of their own, from the program's start (tc_arena_reset)
+ * to its end: a start loads hundreds, and each page of them cost a fault
+ * in the allocator's pages (copied on write in a forked child), spread over
+ * a page per size. Such a block is not freed alone when its region is
+ * reused; past TC_ARENA_SIZE descriptors come from the allocator. */
+enum { TC_ARENA_SIZE = 1 << 20 };
+static uint8_t *tc_arena, *tc_arena_cur;
+
+static struct tc_block *tc_arena_take(size_t size) {
+  size = (size + 15) & ~(size_t)15;
+  if (!tc_arena) {
+    void *p = mmap(NULL, TC_ARENA_SIZE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+      return NULL;
+    tc_own_add((uintptr_t)p, (uintptr_t)p + TC_ARENA_SIZE); /* the guest may not unmap it */
+    tc_arena = tc_arena_cur = p;
+  }
+  if ((size_t)(tc_arena + TC_ARENA_SIZE - tc_arena_cur) < size)
+    return NULL;
+  struct tc_block *blk = (struct tc_block *)(void *)tc_arena_cur; /* fresh pages: zero */
+  tc_arena_cur += size;
+  blk->in_arena = 1;
+  return blk;
+}
+
+/* Every block is gone (a new program): so is the arena, and the next
+ * starts in fresh pages, not in ones a forked child shares with its
+ * parent. */
+void tc_arena_reset(void) {
+  if (!tc_arena)
+    return;
+  munmap(tc_arena, TC_ARENA_SIZE);
+  tc_own_remove((uintptr_t)tc_arena, (uintptr_t)tc_arena + TC_ARENA_SIZE);
+  tc_arena = tc_arena_cur = NULL;
+}
+
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits) {
   assert(max_exits <= TC_MAX_EXITS);
-  struct tc_block *blk =
-      mi_zalloc(offsetof(struct tc_block, exits) + max_exits * sizeof(struct tc_exit));
+  size_t size = offsetof(struct tc_block, exits) + max_exits * sizeof(struct tc_exit);
+  struct tc_block *blk = pcmap_cap ? NULL : tc_arena_take(size);
+  if (!blk)
+    blk = mi_zalloc(size);
   if (blk && pcmap_cap)
     blk->pcmap = mi_malloc(pcmap_cap * sizeof(*blk->pcmap));
   if (!blk || (pcmap_cap && !blk->pcmap))
@@ -113,7 +154,8 @@ void tc_block_discard(struct tc_block *blk) {
     mi_free(blk->pcmap);
   if (!(blk->borrowed & TC_BORROWED_DEFER))
     mi_free(blk->defer);
-  mi_free(blk);
+  if (!blk->in_arena)
+    mi_free(blk);
 }
 
 void *tc_block_data(struct tc_block *blk, size_t size) {

@@ -156,6 +156,7 @@ static void tc_regions_restart(bool fork) {
 void tc_regions_reset(void) {
   for (unsigned i = 0; i < tc_n_regions; i++)
     tc_region_reuse(i);
+  tc_arena_reset();
   tc_pages_clear();
   tc_regions_restart(false);
 }

@@ -102,6 +102,7 @@ struct tc_block {
   uint8_t from_disk;  /* loaded from the persistent cache */
   uint8_t borrowed;   /* TC_BORROWED_*: what points into a persistent-cache file */
   uint8_t exits_cap;  /* room at exits[] (tc_block_alloc): at most TC_MAX_EXITS */
+  uint8_t in_arena;   /* a loaded block's, in tc_map.c's arena: not freed alone */
   /* Last: a block is allocated with room for exits_cap of them only
    * (tc_block_alloc), not TC_MAX_EXITS: a loaded block for its own n_exits,
    * a new one for its IR's direct exits. The fields above go from the
