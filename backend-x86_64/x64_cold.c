@@ -105,18 +105,15 @@ static void x64_rel32_less(uint8_t *p, uint32_t d) {
   memcpy(p, &v, 4);
 }
 
-/* Point the rel32 at rel to at. */
-static void x64_rel32_set(struct tc_buf *b, uint8_t *rel, const uint8_t *at) {
-  uint32_t to = (uint32_t)(at - (rel + 4));
-  memcpy(rel + b->wdelta, &to, 4);
-}
-
-/* Path p at the buffer's end: its bytes, relocations, exits and jump. */
+/* Path p at the buffer's end: its jumps, bytes, relocations and exits. */
 static void x64_cold_place(struct x64_ctx *x, const struct x64_cold_path *p) {
   struct tc_buf *b = x->buf;
   struct tc_block *blk = x->blk;
   x64_nops(b, (unsigned)(p->from - (uint32_t)(b->cur - blk->code)) & 3);
   uint8_t *at = b->cur;
+  x64_fix32(b, blk->code + p->rel); /* the jumps to the path: here */
+  if (p->also)
+    x64_fix32(b, blk->code + p->also);
   x64_bytes(b, x->cold.bytes + p->at, p->len);
   if (b->overflow)
     return;
@@ -133,9 +130,6 @@ static void x64_cold_place(struct x64_ctx *x, const struct x64_cold_path *p) {
     struct tc_exit *e = &blk->exits[p->direct - 1];
     e->stub = (uint16_t)(at - tc_exit_jump(e));
   }
-  x64_rel32_set(b, blk->code + p->rel, at);
-  if (p->also)
-    x64_rel32_set(b, blk->code + p->also, at);
 }
 
 void x64_cold_emit(struct x64_ctx *x) {
