@@ -101,8 +101,18 @@ void tc_map_forget_all(bool fork) {
  * in the allocator's pages (copied on write in a forked child), spread over
  * a page per size. Such a block is not freed alone when its region is
  * reused; past TC_ARENA_SIZE descriptors come from the allocator. */
-enum { TC_ARENA_SIZE = 1 << 20 };
+enum { TC_ARENA_SIZE = 1 << 20, TC_ARENA_CHUNK = 64 << 10 };
 static uint8_t *tc_arena, *tc_arena_cur;
+static uint8_t *tc_arena_ready; /* its pages are present up to here */
+
+/* The arena's pages up to at least end present, a chunk at a time: one
+ * system call where each page would cost a fault of its own. */
+static void tc_arena_populate(const uint8_t *end) {
+  while (tc_arena_ready < end && tc_arena_ready < tc_arena + TC_ARENA_SIZE) {
+    madvise(tc_arena_ready, TC_ARENA_CHUNK, MADV_POPULATE_WRITE);
+    tc_arena_ready += TC_ARENA_CHUNK;
+  }
+}
 
 static struct tc_block *tc_arena_take(size_t size) {
   size = (size + 15) & ~(size_t)15;
@@ -112,10 +122,11 @@ static struct tc_block *tc_arena_take(size_t size) {
     if (p == MAP_FAILED)
       return NULL;
     tc_own_add((uintptr_t)p, (uintptr_t)p + TC_ARENA_SIZE); /* the guest may not unmap it */
-    tc_arena = tc_arena_cur = p;
+    tc_arena = tc_arena_cur = tc_arena_ready = p;
   }
   if ((size_t)(tc_arena + TC_ARENA_SIZE - tc_arena_cur) < size)
     return NULL;
+  tc_arena_populate(tc_arena_cur + size);
   struct tc_block *blk = (struct tc_block *)(void *)tc_arena_cur; /* fresh pages: zero */
   tc_arena_cur += size;
   blk->in_arena = 1;
@@ -130,7 +141,7 @@ void tc_arena_reset(void) {
     return;
   munmap(tc_arena, TC_ARENA_SIZE);
   tc_own_remove((uintptr_t)tc_arena, (uintptr_t)tc_arena + TC_ARENA_SIZE);
-  tc_arena = tc_arena_cur = NULL;
+  tc_arena = tc_arena_cur = tc_arena_ready = NULL;
 }
 
 struct tc_block *tc_block_alloc(uint32_t pcmap_cap, uint32_t max_exits) {
