@@ -421,8 +421,10 @@ struct x64_ra {
   uint32_t reg_val[16];
   uint32_t xmm_val[16]; /* the v128 value in each xmm register, 0 = free */
   uint64_t slot_used[X64_SLOTS / 64];
-  uint16_t pinned; /* registers the allocator never gives out, spills or frees (x64_loop.c) */
-  unsigned spills; /* general-purpose registers spilled so far */
+  uint16_t pinned;  /* registers the allocator never gives out, spills or frees (x64_loop.c) */
+  uint16_t xpinned; /* the same for xmm registers */
+  unsigned spills;  /* general-purpose registers spilled so far */
+  unsigned vspills; /* xmm registers spilled so far */
 };
 
 /* x64_fuse.c: what a value needs beyond (or instead of) a register of its own. */
@@ -457,9 +459,9 @@ struct x64_defer_rec;
 enum { X64_CARRY_MAX = 16 };
 struct x64_carry {
   uint32_t off;  /* state offset */
-  uint8_t size;  /* 4 or 8 bytes */
-  uint8_t reg;   /* the host register holding it at the loop header; X64_NOREG: none,
-                    nothing observes it before the block writes it */
+  uint8_t size;  /* 4 or 8 bytes, or 16: a v128 */
+  uint8_t reg;   /* the host register (an xmm for a v128) holding it at the loop header;
+                    X64_NOREG: none, nothing observes it before the block writes it */
   uint8_t wrote; /* the block writes it (else the state struct stays exact) */
   uint8_t
       early; /* x64_loop_back_edge: stored before the moves (its value is in a pinned register) */
@@ -496,8 +498,9 @@ struct x64_loop {
   unsigned n;   /* carried slots; 0: not a loop block */
   uint32_t end; /* the last back edge: after it, the slots are in the state struct again */
   int closed;   /* past end */
-  unsigned max_pins, pins; /* registers it may pin, and pinned */
-  unsigned spills;         /* x64_ra.spills at the close: spills inside the loop */
+  unsigned max_pins, pins;   /* registers it may pin, and pinned */
+  unsigned max_xpins, xpins; /* xmm registers it may pin, and pinned */
+  unsigned spills, vspills;  /* x64_ra's spills and vspills at the close: inside the loop */
   struct x64_carry c[X64_CARRY_MAX];
   uint8_t *carry_of; /* per insn: 1 + the index of the carried slot a GET or PUT reaches, or 0 */
   uint8_t *header;   /* where the back edges go: after the loads */
@@ -726,8 +729,8 @@ int x64_is_back_edge(struct x64_ctx *x, uint32_t ref);
 void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
 void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
 const uint8_t *x64_loop_entry(const struct tc_block *blk);
-int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins);
-enum { X64_PIN_MAX = 8 };
+int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins, unsigned *max_xpins);
+enum { X64_PIN_MAX = 8, X64_XPIN_MAX = 8 };
 
 /* x64_pin.c: guest-state slots kept in host registers in all translated code */
 enum { X64_GPIN_MAX = 5 };

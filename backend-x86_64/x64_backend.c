@@ -118,12 +118,14 @@ static void x64_body(struct x64_ctx *x) {
   }
 }
 
-/* One translation, pinning at most max_pins registers in a loop block
- * (x64_loop.c); 1 when it should be done again with fewer. */
+/* One translation, pinning at most max_pins registers and max_xpins xmm
+ * registers in a loop block (x64_loop.c); 1 when it should be done again
+ * with fewer. */
 static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf,
-                              unsigned *max_pins) {
+                              unsigned *max_pins, unsigned *max_xpins) {
   struct x64_ctx x = {.ir = b, .blk = blk, .buf = buf, .guest_pc = b->guest_pc};
   x.loop.max_pins = *max_pins;
+  x.loop.max_xpins = *max_xpins;
   x.error = x64_check(b);
   if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0 ||
                    x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
@@ -141,7 +143,7 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
     x64_epilogue(&x);
     x64_cold_emit(&x);
   }
-  if (!x.error && !buf->overflow && x64_loop_retry(&x, max_pins)) {
+  if (!x.error && !buf->overflow && x64_loop_retry(&x, max_pins, max_xpins)) {
     x64_defer_discard(&x);
     x64_ra_free(&x);
     buf->cur = blk->code;
@@ -160,9 +162,9 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
 }
 
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
-  unsigned max_pins = X64_PIN_MAX;
+  unsigned max_pins = X64_PIN_MAX, max_xpins = X64_XPIN_MAX;
   int r;
-  while ((r = x64_translate_pins(b, blk, buf, &max_pins)) == 1)
+  while ((r = x64_translate_pins(b, blk, buf, &max_pins, &max_xpins)) == 1)
     ;
   return r;
 }

@@ -36,6 +36,14 @@
  *   header: ldrb (a fault: lazy_a = rA, lazy_b = rB, lazy_op = rOP) ... cmp x2, x3
  *           jne skip; mov rA, x2's reg; mov rB, x3's reg; mov rOP, SUB; ...; jmp header
  *
+ * A v128 slot (an FP or SIMD register the block reaches only as a whole)
+ * is carried the same way in an xmm register, pinned from xmm13 down, as
+ * many as the body's own vector values leave: loaded at the header, moved
+ * at the back edge (movdqa), stored by the exits, recorded for a fault as
+ * a 16-byte value in that xmm. A scalar FP result put to such a slot gets
+ * its high half cleared where it is made (x64_fuse.c's lane0 cleared), so
+ * the register always holds the slot's 16 bytes.
+ *
  * A pinned slot (x64_pin.c) that the loop never reads or writes lends it
  * its register: the block stores it at its start, before the header, and
  * loads it again on every way out of the loop and where the loop closes
@@ -123,11 +131,8 @@ static int x64_scan_slot(struct x64_scan *sc, const struct ir_insn *in) {
     return found;
   if (sc->n == X64_SLOT_SCAN)
     return -1;
-  sc->s[sc->n] = (struct x64_slot_info){.off = (uint32_t)in->imm,
-                                        .size = (uint8_t)size,
-                                        .type = in->type,
-                                        .bad = in->type == IR_V128,
-                                        .carry = -1};
+  sc->s[sc->n] = (struct x64_slot_info){
+      .off = (uint32_t)in->imm, .size = (uint8_t)size, .type = in->type, .carry = -1};
   for (unsigned k = 0; k < sc->n; k++) /* overlapping slots seen before */
     if (sc->s[k].off < in->imm + size && in->imm < sc->s[k].off + sc->s[k].size)
       sc->s[sc->n].bad = sc->s[k].bad = 1;
@@ -173,7 +178,7 @@ static int x64_scan_block(struct x64_ctx *x, struct x64_scan *sc) {
 }
 
 static enum x64_carry_kind x64_classify(const struct ir_block *b, const struct x64_slot_info *s) {
-  if (s->bad || s->get_after_put || (s->size != 4 && s->size != 8) ||
+  if (s->bad || s->get_after_put || (s->size != 4 && s->size != 8 && s->size != 16) ||
       x64_pin_overlaps(s->off, s->size))
     return X64_CK_NONE; /* a pinned slot is in a register already (x64_pin.c) */
   if (s->wrote && !s->has_get && !s->observed)
@@ -213,21 +218,21 @@ static int x64_chosen_written(const struct x64_slot_info *s) {
   return s->carry >= 0 && s->kind != X64_CK_RO;
 }
 
-/* The most general-purpose registers the block needs at once, besides the
- * candidates' GETs (those would be pinned), with every candidate's PUT values
- * live as x64_extend_puts makes them. */
-static unsigned x64_pressure(struct x64_ctx *x, const struct x64_scan *sc) {
+/* The most general-purpose registers (with vec: xmm registers) the block
+ * needs at once, besides the candidates' GETs (those would be pinned), with
+ * every candidate's PUT values live as x64_extend_puts makes them. */
+static unsigned x64_pressure(struct x64_ctx *x, const struct x64_scan *sc, int vec) {
   const struct ir_block *b = x->ir;
   uint32_t *lu = ir_scratch_raw(b, (b->n + 1) * sizeof(*lu));
   int32_t *diff = ir_scratch(b, (b->n + 2) * sizeof(*diff));
   if (!lu || !diff)
-    return X64_GPR_ALLOC;
+    return vec ? X64_XMM_ALLOC : X64_GPR_ALLOC;
   memcpy(lu, x->ra.last_use, (b->n + 1) * sizeof(*lu));
   x64_extend_puts(x, sc, lu, x64_any_written);
   for (uint32_t i = 1; i <= x->loop.end; i++) {
     const struct ir_insn *in = &b->insn[i];
     unsigned k = sc->slot_of[i];
-    if (!x64_needs_reg(x, i) || in->op == IR_CONST || in->type == IR_V128 ||
+    if (!x64_needs_reg(x, i) || in->op == IR_CONST || (in->type == IR_V128) != vec ||
         (in->op == IR_GET && k && sc->s[k - 1].kind != X64_CK_NONE))
       continue;
     diff[i]++;
@@ -241,14 +246,23 @@ static unsigned x64_pressure(struct x64_ctx *x, const struct x64_scan *sc) {
   return (unsigned)peak;
 }
 
-/* Slot k gets carried, with host register reg (X64_NOREG: none). */
+/* Slot k gets carried, with host register reg (an xmm for a v128;
+ * X64_NOREG: none). */
 static void x64_carry(struct x64_ctx *x, struct x64_slot_info *s, unsigned reg) {
   struct x64_loop *l = &x->loop;
   s->carry = (int)l->n;
   l->c[l->n++] = (struct x64_carry){
       .off = s->off, .size = s->size, .reg = (uint8_t)reg, .wrote = s->kind != X64_CK_RO};
-  if (reg != X64_NOREG)
+  if (reg != X64_NOREG && s->size == 16)
+    x->ra.xpinned |= (uint16_t)(1u << reg);
+  else if (reg != X64_NOREG)
     x->ra.pinned |= (uint16_t)(1u << reg);
+}
+
+/* The n-th xmm register to pin: from the top, the allocator takes from the
+ * bottom first. */
+static unsigned x64_xpin_reg(unsigned n) {
+  return X64_XMM_ALLOC - 1 - n;
 }
 
 /* Which of two slots to pin first: one the loop reads and writes (its
@@ -260,20 +274,25 @@ static int x64_pin_before(const struct x64_slot_info *a, const struct x64_slot_i
   return a->uses > b->uses;
 }
 
-/* Pins for the slots of kind, the best first, while pins remain. */
-static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_kind kind,
+/* Pins for the slots of kind, the best first, while pins remain: general
+ * registers, or with vec xmm registers for v128 slots. */
+static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_kind kind, int vec,
                          unsigned *pins, unsigned budget) {
   for (;;) {
     struct x64_slot_info *best = NULL;
     for (unsigned k = 0; k < sc->n; k++) {
       struct x64_slot_info *s = &sc->s[k];
-      if (s->kind == kind && s->carry < 0 && (!best || x64_pin_before(s, best)))
+      if (s->kind == kind && (s->size == 16) == vec && s->carry < 0 &&
+          (!best || x64_pin_before(s, best)))
         best = s;
     }
     if (!best || *pins >= budget || x->loop.n == X64_CARRY_MAX)
       return;
-    x64_carry(x, best, x64_pin_reg(x, (*pins)++));
-    x->loop.pins = *pins;
+    x64_carry(x, best, vec ? x64_xpin_reg((*pins)++) : x64_pin_reg(x, (*pins)++));
+    if (vec)
+      x->loop.xpins = *pins;
+    else
+      x->loop.pins = *pins;
   }
 }
 
@@ -323,7 +342,7 @@ static int x64_is_lazy_carry(const struct x64_ctx *x, const struct x64_carry *c)
 static void x64_loop_need_pins(struct x64_ctx *x, const struct x64_scan *sc, unsigned peak) {
   unsigned want = peak, have = X64_GPR_ALLOC - x64_n_pins, cand = 0;
   for (unsigned k = 0; k < sc->n; k++)
-    cand += sc->s[k].kind == X64_CK_RW || sc->s[k].kind == X64_CK_RO;
+    cand += sc->s[k].size != 16 && (sc->s[k].kind == X64_CK_RW || sc->s[k].kind == X64_CK_RO);
   want += cand < X64_FREE_FOR_CARRY ? cand : X64_FREE_FOR_CARRY;
   unsigned need = want > have ? want - have : 0, freed = 0;
   for (unsigned k = 0; k < x64_n_pins && need; k++)
@@ -335,10 +354,21 @@ static void x64_loop_need_pins(struct x64_ctx *x, const struct x64_scan *sc, uns
   x->ra.pinned &= (uint16_t)~x64_pin_regs_of(freed);
 }
 
+/* Xmm registers for v128 slots: as many as the body's own v128 values
+ * leave (x64_loop_retry takes them back one by one if they spill). */
+static void x64_choose_vec(struct x64_ctx *x, struct x64_scan *sc) {
+  unsigned peak = x64_pressure(x, sc, 1), pins = 0;
+  unsigned budget = peak < X64_XMM_ALLOC ? X64_XMM_ALLOC - peak : 0;
+  if (budget > x->loop.max_xpins)
+    budget = x->loop.max_xpins;
+  x64_pin_kind(x, sc, X64_CK_RW, 1, &pins, budget);
+  x64_pin_kind(x, sc, X64_CK_RO, 1, &pins, budget);
+}
+
 static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   /* The estimate of what the body needs is rough: start with two more pins
    * than it leaves, and let x64_loop_retry take them back if they spill. */
-  unsigned peak = x64_pressure(x, sc), pins = 0;
+  unsigned peak = x64_pressure(x, sc, 0), pins = 0;
   x64_loop_need_pins(x, sc, peak);
   /* registers no slot holds in every block (x64_pin.c), less the 3 the
    * allocator keeps for the body, as it has with X64_PIN_MAX of 11 */
@@ -352,9 +382,10 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   for (unsigned k = 0; k < sc->n && x->loop.n < X64_CARRY_MAX; k++)
     if (sc->s[k].kind == X64_CK_WO)
       x64_carry(x, &sc->s[k], X64_NOREG);
-  x64_pin_kind(x, sc, X64_CK_RW, &pins, budget);
+  x64_pin_kind(x, sc, X64_CK_RW, 0, &pins, budget);
   x64_pin_lazy(x, sc, &pins, budget);
-  x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
+  x64_pin_kind(x, sc, X64_CK_RO, 0, &pins, budget);
+  x64_choose_vec(x, sc);
 }
 
 /* The pinned slots no GET or PUT of b up to end reaches. */
@@ -395,8 +426,11 @@ int x64_loop_init(struct x64_ctx *x) {
   }
   x64_extend_puts(x, &sc, x->ra.last_use, x64_chosen_written);
   for (uint32_t i = 1; i <= x->loop.end; i++)
-    if (sc.slot_of[i] && sc.s[sc.slot_of[i] - 1].carry >= 0)
+    if (sc.slot_of[i] && sc.s[sc.slot_of[i] - 1].carry >= 0) {
       x->loop.carry_of[i] = (uint8_t)(sc.s[sc.slot_of[i] - 1].carry + 1);
+      if (b->insn[i].op == IR_PUT && b->insn[i].type == IR_V128)
+        x->lane0[x64_resolve(x, b->insn[i].a)] = 0; /* its register holds the slot exactly */
+    }
   return 0;
 }
 
@@ -408,7 +442,10 @@ void x64_loop_header(struct x64_ctx *x) {
     return;
   x64_pin_store(x->buf, l->freed);
   for (unsigned k = 0; k < l->n; k++)
-    if (l->c[k].reg != X64_NOREG)
+    if (l->c[k].reg != X64_NOREG && l->c[k].size == 16)
+      x64_sse_rm(x->buf, X64_MOVDQU_LOAD, l->c[k].reg,
+                 x64_cpu_field(l->c[k].off)); /* movdqu xmm, [r14+off] */
+    else if (l->c[k].reg != X64_NOREG)
       x64_load(x->buf, l->c[k].size == 8 ? 3 : 2, 0, 0, l->c[k].reg,
                x64_cpu_field(l->c[k].off)); /* mov reg, [r14+off] */
   x64_nops(x->buf, (unsigned)(-(uintptr_t)x->buf->cur & 15));
@@ -427,7 +464,10 @@ int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
   if (!c || c->reg == X64_NOREG)
     return 0;
   x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, c->reg, 0};
-  x->ra.reg_val[c->reg] = ref;
+  if (c->size == 16)
+    x->ra.xmm_val[c->reg] = ref;
+  else
+    x->ra.reg_val[c->reg] = ref;
   return 1;
 }
 
@@ -495,13 +535,21 @@ void x64_loop_record(struct x64_ctx *x) {
   }
 }
 
+/* The register of slot c into the state struct. */
+static void x64_carry_reg_store(struct x64_ctx *x, const struct x64_carry *c) {
+  if (c->size == 16)
+    x64_sse_rm(x->buf, X64_MOVDQU_STORE, c->reg, x64_cpu_field(c->off)); /* movdqu [r14+off] */
+  else
+    x64_store_reg(x, c->size, c->off, c->reg);
+}
+
 /* Slot c's value into the state struct (nothing when it is there already). */
 static void x64_carry_store(struct x64_ctx *x, const struct x64_carry *c,
                             void (*store)(struct x64_ctx *, uint32_t)) {
   if (c->cur)
     store(x, c->cur);
   else if (c->wrote && c->reg != X64_NOREG)
-    x64_store_reg(x, c->size, c->off, c->reg);
+    x64_carry_reg_store(x, c);
 }
 
 /* On an exit's path: every written slot's value. */
@@ -528,14 +576,21 @@ void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ct
   }
   x->loop.closed = 1;
   x->ra.pinned = x64_pin_mask;
+  x->ra.xpinned = 0;
   x->loop.spills = x->ra.spills;
+  x->loop.vspills = x->ra.vspills;
 }
 
 /* After a translation: when the pinned registers made the allocator spill
- * inside the loop, *max_pins becomes one fewer and the block is translated
- * again (true). */
-int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins) {
+ * inside the loop, *max_pins (for xmm spills *max_xpins) becomes one fewer
+ * and the block is translated again (true). */
+int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins, unsigned *max_xpins) {
   unsigned spills = x->loop.closed ? x->loop.spills : x->ra.spills;
+  unsigned vspills = x->loop.closed ? x->loop.vspills : x->ra.vspills;
+  if (x->loop.xpins && vspills) {
+    *max_xpins = x->loop.xpins - 1;
+    return 1;
+  }
   if (!x->loop.pins || !spills)
     return 0;
   *max_pins = x->loop.pins - 1;
@@ -551,10 +606,11 @@ static int x64_carry_in_place(struct x64_ctx *x, const struct x64_carry *c) {
 /* The pinned registers a back edge's moves write: those of the slots
  * written since the header, unless defined in place (x64_loop_target). A
  * store that reads one goes before the moves. */
-static uint16_t x64_moved_regs(struct x64_ctx *x) {
+static uint16_t x64_moved_regs(struct x64_ctx *x, int vec) {
   uint16_t regs = 0;
   for (unsigned k = 0; k < x->loop.n; k++)
-    if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].cur && !x64_carry_in_place(x, &x->loop.c[k]))
+    if (x->loop.c[k].reg != X64_NOREG && (x->loop.c[k].size == 16) == vec && x->loop.c[k].cur &&
+        !x64_carry_in_place(x, &x->loop.c[k]))
       regs |= (uint16_t)(1u << x->loop.c[k].reg);
   return regs;
 }
@@ -570,7 +626,7 @@ static void x64_loop_stub(struct x64_ctx *x) {
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
     if (c->reg != X64_NOREG && c->wrote)
-      x64_store_reg(x, c->size, c->off, c->reg); /* after the moves: the new value */
+      x64_carry_reg_store(x, c); /* after the moves: the new value */
     else if (c->reg == X64_NOREG && c->cur && !c->early)
       x->loop.store(x, c->cur);
   }
@@ -581,9 +637,18 @@ struct x64_move {
   uint8_t dst, src, w;
 };
 
+/* One move of x64_parallel_moves: mov dst, src (with vec: movdqa). */
+static void x64_move(struct x64_ctx *x, int vec, unsigned w, unsigned dst, unsigned src) {
+  if (vec)
+    x64_sse_rr(x->buf, X64_MOVDQA, dst, src);
+  else
+    x64_mov_rr(x->buf, w, dst, src);
+}
+
 /* Register-to-register moves as if all at once: a move whose destination no
- * other move reads goes first; a cycle is broken through rax. */
-static void x64_parallel_moves(struct x64_ctx *x, struct x64_move *m, unsigned n) {
+ * other move reads goes first; a cycle is broken through rax (xmm15). */
+static void x64_parallel_moves(struct x64_ctx *x, struct x64_move *m, unsigned n, int vec) {
+  unsigned tmp = vec ? X64_XS0 : X64_RAX;
   while (n) {
     unsigned i = 0;
     for (; i < n; i++) {
@@ -594,13 +659,13 @@ static void x64_parallel_moves(struct x64_ctx *x, struct x64_move *m, unsigned n
         break;
     }
     if (i == n) { /* every destination is read: a cycle */
-      x64_mov_rr(x->buf, 1, X64_RAX, m[0].dst);
+      x64_move(x, vec, 1, tmp, m[0].dst);
       for (unsigned j = 1; j < n; j++)
         if (m[j].src == m[0].dst)
-          m[j].src = X64_RAX;
+          m[j].src = (uint8_t)tmp;
       continue;
     }
-    x64_mov_rr(x->buf, m[i].w, m[i].dst, m[i].src);
+    x64_move(x, vec, m[i].w, m[i].dst, m[i].src);
     m[i] = m[--n];
   }
 }
@@ -621,7 +686,7 @@ static void x64_loop_moves(struct x64_ctx *x) {
   unsigned n = 0, n_later = 0;
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
-    if (c->reg == X64_NOREG || !c->cur)
+    if (c->reg == X64_NOREG || !c->cur || c->size == 16)
       continue;
     uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
     if (x64_is_lazy_carry(x, c)) {
@@ -638,7 +703,7 @@ static void x64_loop_moves(struct x64_ctx *x) {
     else if (!v || l->kind != X64_LOC_REG)
       later[n_later++] = k;
   }
-  x64_parallel_moves(x, m, n);
+  x64_parallel_moves(x, m, n, 0);
   for (unsigned j = 0; j < n_later; j++) { /* constants and spilled values: no register read */
     const struct x64_carry *c = &x->loop.c[later[j]];
     if (x64_is_lazy_carry(x, c)) {
@@ -656,19 +721,58 @@ static void x64_loop_moves(struct x64_ctx *x) {
   }
 }
 
+/* Each pinned v128 slot's value into its xmm register, as the header
+ * expects it: the moves between registers, then the spilled values. */
+static void x64_loop_vmoves(struct x64_ctx *x) {
+  struct x64_move m[X64_CARRY_MAX];
+  uint32_t later[X64_CARRY_MAX];
+  unsigned n = 0, n_later = 0;
+  for (unsigned k = 0; k < x->loop.n; k++) {
+    const struct x64_carry *c = &x->loop.c[k];
+    if (c->reg == X64_NOREG || !c->cur || c->size != 16)
+      continue;
+    uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
+    const struct x64_loc *l = &x->ra.loc[v];
+    if (l->kind == X64_LOC_REG && l->reg != c->reg)
+      m[n++] = (struct x64_move){c->reg, l->reg, 1};
+    else if (l->kind != X64_LOC_REG)
+      later[n_later++] = v;
+  }
+  x64_parallel_moves(x, m, n, 1);
+  for (unsigned j = 0, k = 0; j < n_later; k++) {
+    const struct x64_carry *c = &x->loop.c[k];
+    if (c->reg != X64_NOREG && c->cur && c->size == 16 &&
+        x->ra.loc[x64_resolve(x, x->ir->insn[c->cur].a)].kind != X64_LOC_REG)
+      x64_vload_value(x, c->reg, later[j++]);
+  }
+}
+
+/* Carry c has no register and its value is in one the moves write: it is
+ * stored before them. */
+static int x64_carry_early(struct x64_ctx *x, const struct x64_carry *c, uint16_t moved,
+                           uint16_t xmoved) {
+  if (c->reg != X64_NOREG || !c->cur)
+    return 0;
+  if (c->size != 16)
+    return x64_defer_put_reads(x, c->cur, moved);
+  const struct x64_loc *l = &x->ra.loc[x64_resolve(x, x->ir->insn[c->cur].a)];
+  return l->kind == X64_LOC_REG && (xmoved >> l->reg & 1);
+}
+
 /* A back edge: the stores it still needs, the moves, then the exit to the
  * block's start, which chaining points at the header (x64_patch). */
 void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t)) {
-  uint16_t moved = x64_moved_regs(x);
+  uint16_t moved = x64_moved_regs(x, 0), xmoved = x64_moved_regs(x, 1);
   for (unsigned k = 0; k < x->n_defer_set; k++)
     store(x, x->defer_set[k]);
   for (unsigned k = 0; k < x->loop.n; k++) {
     struct x64_carry *c = &x->loop.c[k];
-    c->early = c->reg == X64_NOREG && c->cur && x64_defer_put_reads(x, c->cur, moved);
+    c->early = (uint8_t)x64_carry_early(x, c, moved, xmoved);
     if (c->early)
       store(x, c->cur);
   }
   x64_loop_moves(x);
+  x64_loop_vmoves(x);
   x->loop.store = store;
   x64_exit_via(x, x->ir->guest_pc, x64_loop_stub);
 }

@@ -163,16 +163,20 @@ static void x64_vspill(struct x64_ctx *x, unsigned r) {
   uint32_t v = x->ra.xmm_val[r];
   int slot = x64_slot_alloc(x, 2);
   x64_sse_rm(x->buf, X64_MOVDQU_STORE, r, x64_slot_mem(slot)); /* movdqu [rsp+slot*8], xmm */
+  x->ra.vspills++;
   x->ra.loc[v] = (struct x64_loc){X64_LOC_SLOT, 0, (uint16_t)slot};
   x->ra.xmm_val[r] = 0;
 }
 
-/* A free xmm for ref, or the one whose value is used furthest ahead, spilled. */
+/* A free xmm for ref, or the one whose value is used furthest ahead, spilled
+ * (never a pinned one: x64_loop_init leaves others). */
 static unsigned x64_vpick(struct x64_ctx *x) {
   unsigned best = 0;
   uint32_t far = 0;
   for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
     uint32_t v = x->ra.xmm_val[r];
+    if (x->ra.xpinned >> r & 1)
+      continue;
     if (!v)
       return r;
     if (x->ra.last_use[v] >= far) {
@@ -250,7 +254,7 @@ void x64_ra_call(struct x64_ctx *x, uint32_t ref) {
   }
   for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
     uint32_t v = x->ra.xmm_val[r];
-    if (v && x->ra.last_use[v] > ref)
+    if (v && x->ra.last_use[v] > ref && !(x->ra.xpinned >> r & 1))
       x64_vspill(x, r);
   }
 }
@@ -271,7 +275,8 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   else if (x->ra.pinned && (r = x64_loop_target(x, ref, hint)) != X64_NOREG)
     ; /* a carried slot's next value, in the slot's register */
   else if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
-           x64_is_v128(x, hint) == vec && (vec || !x64_is_pinned(x, x->ra.loc[hint].reg)))
+           x64_is_v128(x, hint) == vec &&
+           !((vec ? x->ra.xpinned : x->ra.pinned) >> x->ra.loc[hint].reg & 1))
     r = x->ra.loc[hint].reg;
   else
     r = vec ? x64_vpick(x) : x64_pick(x, ref);

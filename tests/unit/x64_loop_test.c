@@ -104,9 +104,9 @@ static int disassemble(const uint8_t *from, const uint8_t *to, char *text, size_
   return f ? 0 : -1;
 }
 
-/* How many lines of text name the guest register slots x0..x30, sp (an
- * access through r14, X64_STATE_BIAS bytes into the state struct), and how
- * many the spill area. */
+/* How many lines of text name the guest register slots x0..x30, sp and
+ * v0..v31 (an access through r14, X64_STATE_BIAS bytes into the state
+ * struct), and how many the spill area. */
 static void count_accesses(const char *text, int *guest_regs, int *spills) {
   *guest_regs = *spills = 0;
   for (const char *l = text; *l; l = strchr(l, '\n') + 1) {
@@ -119,7 +119,9 @@ static void count_accesses(const char *text, int *guest_regs, int *spills) {
       while (d > l && d[-1] != ',' && d[-1] != ' ')
         d--;
       long off = strtol(d, NULL, 16) + X64_STATE_BIAS;
-      if (off >= (long)offsetof(struct a64_cpu, x) && off < (long)offsetof(struct a64_cpu, nzcv))
+      if ((off >= (long)offsetof(struct a64_cpu, x) &&
+           off < (long)offsetof(struct a64_cpu, nzcv)) ||
+          (off >= (long)offsetof(struct a64_cpu, v) && off < (long)sizeof(struct a64_cpu)))
         (*guest_regs)++;
     }
     if (!eol)
@@ -225,6 +227,47 @@ TEST(fault_state_from_registers) {
     ASSERT(c.x[i] >= 0x1000 && c.x[i] < 0x1010);
     ASSERT(c.x[i] != 0x1000 + X64_R14 && c.x[i] != 0x1000 + X64_RSP);
   }
+}
+
+/* An FP recurrence (z = z * z + c, as a Mandelbrot loop): the d registers
+ * it reads and writes stay in xmm registers around the loop, and the ones
+ * it only reads are loaded once, at the header. Each FP op keeps its check
+ * (here, with xrun's constants out of rel32 reach, built in xmm14: 8
+ * instructions and a je) and its result's high half cleared (movq): the
+ * carried registers hold the V registers exactly. The back edge moves the
+ * five new values into their registers. */
+TEST(fp_loop_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: fmul d2, d0, d0\n fmul d3, d1, d1\n fsub d4, d2, d3\n"
+                      " fmul d1, d0, d1\n fadd d1, d1, d1\n fadd d1, d1, d6\n fadd d0, d4, d5\n"
+                      " sub x3, x3, #1\n cbnz x3, 0b\n b .+4"),
+            0);
+  ASSERT_EQ(check_iteration("fp_loop", 0, 89, 0), 0);
+}
+
+/* x64_fault_state at the load of an FP loop: d0, which the loop has
+ * written by then, comes from its xmm register (xmm r holds bytes 0x40 + r
+ * here), not from the state struct; the high half is the register's too. */
+TEST(fault_state_from_xmm) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: ldr d4, [x1], #8\n fadd d0, d0, d4\n sub x3, x3, #1\n cbnz x3, 0b\n"
+                      " b .+4"),
+            0);
+  ASSERT(blk.n_pcmap >= 1);
+  ucontext_t uc;
+  struct _libc_fpstate fp;
+  memset(&uc, 0, sizeof(uc));
+  memset(&fp, 0, sizeof(fp));
+  for (int r = 0; r < 16; r++)
+    memset(&fp._xmm[r], 0x40 + r, 16);
+  uc.uc_mcontext.fpregs = &fp;
+  struct a64_cpu c;
+  memset(&c, 0, sizeof(c));
+  x64_backend.fault_state(&blk, blk.code + blk.pcmap[0].host_off, &uc, &c.c);
+  uint8_t b = (uint8_t)c.v[0][0];
+  ASSERT(b >= 0x40 && b < 0x40 + X64_XMM_ALLOC);
+  for (int k = 0; k < 16; k++)
+    ASSERT_EQ(((uint8_t *)c.v[0])[k], b);
 }
 
 TEST_MAIN("x64_loop")
