@@ -158,6 +158,21 @@ struct tc_block *tc_translate(struct cpu *c, uint64_t pc) {
   return blk;
 }
 
+/* A new block's direct exits to blocks there already, chained at once:
+ * each would otherwise come back to the run loop once to be chained (a
+ * start loads hundreds of blocks, gcc's cc1 100,000). tc_mutex held. */
+static void tc_chain_ready(struct tc_block *blk) {
+  if (!blk || blk == TC_INTERP || xrun_opt.no_chain)
+    return;
+  pthread_mutex_lock(&tc_chain_lock);
+  for (uint32_t i = 0; i < blk->n_exits; i++) {
+    struct tc_block *to = tc_lookup(blk->exits[i].target_pc);
+    if (to)
+      tc_chain(&blk->exits[i], to);
+  }
+  pthread_mutex_unlock(&tc_chain_lock);
+}
+
 /* Called online (gc.h); returns a block that stays valid until the caller's
  * next quiescent state, or NULL when the guest code at pc cannot be read.
  * Translating is done offline: other threads may empty a region meanwhile,
@@ -172,8 +187,10 @@ struct tc_block *tc_get(struct cpu *c, uint64_t pc) {
     gc_offline();
     pthread_mutex_lock(&tc_mutex);
     blk = tc_lookup(pc);
-    if (!blk)
+    if (!blk) {
       blk = tc_translate(c, pc);
+      tc_chain_ready(blk);
+    }
     uint64_t gen = tc_generation;
     pthread_mutex_unlock(&tc_mutex);
     gc_online();
