@@ -465,7 +465,8 @@ struct x64_carry {
   uint8_t wrote; /* the block writes it (else the state struct stays exact) */
   uint8_t
       early; /* x64_loop_back_edge: stored before the moves (its value is in a pinned register) */
-  uint32_t cur; /* the PUT whose value it holds now; 0: the value it had at the header */
+  uint32_t cur;    /* the PUT whose value it holds now; 0: the value it had at the header */
+  uint32_t lo, hi; /* a v128 slot's PUTs of its low or high 8 bytes since cur (0: none) */
 };
 /* x64_cold.c: side exits' paths moved after the block's last instruction */
 enum { X64_COLD_PATHS = 32, X64_COLD_BYTES = 4096 };
@@ -503,6 +504,7 @@ struct x64_loop {
   unsigned spills, vspills;  /* x64_ra's spills and vspills at the close: inside the loop */
   struct x64_carry c[X64_CARRY_MAX];
   uint8_t *carry_of; /* per insn: 1 + the index of the carried slot a GET or PUT reaches, or 0 */
+  uint8_t *half_of;  /* per insn: a GET or PUT of a v128 slot's low (1) or high (2) 8 bytes */
   uint8_t *header;   /* where the back edges go: after the loads */
   void (*store)(struct x64_ctx *, uint32_t); /* a PUT's store, for the back edges' stubs */
   unsigned freed; /* pinned slots (x64_pin.c's masks: bit k for x64_pins[k]) the loop never
@@ -716,6 +718,7 @@ void x64_cold_emit(struct x64_ctx *x);
 int x64_loop_init(struct x64_ctx *x);
 void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
+int x64_loop_get_half(struct x64_ctx *x, uint32_t ref);
 int x64_loop_carries(struct x64_ctx *x, uint32_t ref);
 unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
 /* x64_regalloc.c: r, when ref (operand hint) can be defined in register r that a

@@ -42,7 +42,13 @@
  * at the back edge (movdqa), stored by the exits, recorded for a fault as
  * a 16-byte value in that xmm. A scalar FP result put to such a slot gets
  * its high half cleared where it is made (x64_fuse.c's lane0 cleared), so
- * the register always holds the slot's 16 bytes.
+ * the register always holds the slot's 16 bytes. A vector register the
+ * loop also reaches in 8-byte halves (fmov w3, s4 reads the low one; fmov
+ * s1, w2 writes it and zeroes the high one, the way compilers keep
+ * integers in s and d registers) is one such slot too (x64_scan_vgroups):
+ * a GET of a half is movq/pextrq from the xmm, a PUT of one is kept as the
+ * slot's lo or hi beside its whole value (cur), put into the xmm at the
+ * back edge (movq, or pinsrq), stored and recorded after the whole one.
  *
  * A pinned slot (x64_pin.c) that the loop never reads or writes lends it
  * its register: the block stores it at its start, before the header, and
@@ -87,14 +93,20 @@ struct x64_slot_info {
   uint32_t off;
   uint8_t size, type, bad;
   uint8_t has_get, wrote, observed, get_after_put, kind;
+  uint8_t halves; /* a v128 slot also reached in 8-byte halves */
   uint32_t uses;
   int carry; /* index in x->loop.c, or -1 */
 };
 
+enum { X64_VGROUPS = 32 };
+
 struct x64_scan {
   struct x64_slot_info s[X64_SLOT_SCAN];
   unsigned n;
-  uint8_t *slot_of; /* per insn: 1 + index in s of a GET or PUT, or 0 */
+  uint8_t *slot_of;             /* per insn: 1 + index in s of a GET or PUT, or 0 */
+  uint8_t *half_of;             /* per insn: x64_loop.half_of */
+  uint32_t vgroup[X64_VGROUPS]; /* v128 slots reached in halves (x64_scan_vgroups) */
+  unsigned n_vgroups;
 };
 
 static unsigned x64_state_size(const struct ir_insn *in) {
@@ -116,27 +128,99 @@ static int x64_loop_candidate(const struct ir_block *b) {
   return back;
 }
 
-/* The slot of GET/PUT in, added when new; -1 when the table is full. */
+/* A GET or PUT of the whole 16 bytes at o, or of one of their 8-byte
+ * halves: 0, 1 (low), 2 (high); -1: another part of them. */
+static int x64_vpart(const struct ir_insn *in, uint32_t o) {
+  if (in->type == IR_V128)
+    return in->imm == o ? 0 : -1;
+  if (in->type != IR_I64 || !(x64_feat() & X64_F_SSE41)) /* pinsrq, pextrq */
+    return -1;
+  return in->imm == o ? 1 : in->imm == o + 8 ? 2 : -1;
+}
+
+/* The 16-byte slots that are a vector register the loop reaches in 8-byte
+ * halves as well as whole (fmov s1, w2: the low half written, the high half
+ * zeroed; fmov w3, s4: the low half read), or only in halves but with the
+ * high one zeroed: every access up to the last back edge is one of those
+ * parts. Each is carried as one v128 slot, in an xmm register. */
+static void x64_scan_vgroups(const struct x64_ctx *x, struct x64_scan *sc, int halves_only) {
+  const struct ir_block *b = x->ir;
+  for (uint32_t i = 1; i <= x->loop.end && sc->n_vgroups < X64_VGROUPS; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    uint32_t o = (uint32_t)in->imm & ~15u;
+    if ((in->op != IR_GET && in->op != IR_PUT) || x64_vpart(in, o) < 0)
+      continue;
+    int zero_hi = halves_only && in->op == IR_PUT && in->imm == o + 8 && ir_is_const(b, in->a) &&
+                  b->insn[in->a].imm == 0;
+    int halves = 0, ok = in->type == IR_V128 || zero_hi;
+    for (unsigned g = 0; g < sc->n_vgroups && ok; g++)
+      ok = sc->vgroup[g] != o;
+    for (uint32_t j = 1; j <= x->loop.end && ok; j++) {
+      const struct ir_insn *a = &b->insn[j];
+      if ((a->op == IR_GET || a->op == IR_PUT) && a->imm < o + 16 &&
+          o < a->imm + x64_state_size(a)) {
+        int part = x64_vpart(a, o);
+        ok = part >= 0;
+        halves |= part > 0;
+      }
+    }
+    if (ok && halves) /* whole only: the slot is one (offset, type) as any other */
+      sc->vgroup[sc->n_vgroups++] = o;
+  }
+}
+
+/* Whether a vector register the loop reaches only in halves (x64_scan_vgroups'
+ * halves_only) is left without a general register for its low half: the
+ * loop is better off with it in an xmm register (and one more general
+ * register for another slot). */
+static int x64_halves_want_xmm(const struct x64_ctx *x, const struct x64_scan *sc) {
+  struct x64_scan h = {.n_vgroups = 0};
+  x64_scan_vgroups(x, &h, 1);
+  for (unsigned g = 0; g < h.n_vgroups; g++)
+    for (unsigned k = 0; k < sc->n; k++)
+      if (sc->s[k].off == h.vgroup[g] && sc->s[k].type == IR_I64 && sc->s[k].kind != X64_CK_NONE &&
+          sc->s[k].kind != X64_CK_WO && sc->s[k].carry < 0)
+        return 1;
+  return 0;
+}
+
+/* The v128 slot reached in halves that in reaches (x64_scan_vgroups): its
+ * offset, or UINT32_MAX. */
+static uint32_t x64_vgroup_of(const struct x64_scan *sc, const struct ir_insn *in) {
+  uint32_t o = (uint32_t)in->imm & ~15u;
+  for (unsigned g = 0; g < sc->n_vgroups; g++)
+    if (sc->vgroup[g] == o)
+      return o;
+  return UINT32_MAX;
+}
+
+/* The slot of GET/PUT in, added when new; -1 when the table is full. A half
+ * of a v128 slot reached in halves is that slot. */
 static int x64_scan_slot(struct x64_scan *sc, const struct ir_insn *in) {
-  uint32_t size = x64_state_size(in);
+  uint32_t off = (uint32_t)in->imm, size = x64_state_size(in), g = x64_vgroup_of(sc, in);
+  uint8_t type = in->type;
+  if (g != UINT32_MAX)
+    off = g, size = 16, type = IR_V128;
   int found = -1;
   for (unsigned k = 0; k < sc->n; k++) {
     struct x64_slot_info *s = &sc->s[k];
-    if (s->off == in->imm && s->type == in->type)
+    if (s->off == off && s->type == type)
       found = (int)k;
-    else if (s->off < in->imm + size && in->imm < s->off + s->size)
+    else if (s->off < off + size && off < s->off + s->size)
       s->bad = 1; /* other bytes of it are reached another way */
   }
-  if (found >= 0)
-    return found;
-  if (sc->n == X64_SLOT_SCAN)
+  if (found < 0 && sc->n == X64_SLOT_SCAN)
     return -1;
-  sc->s[sc->n] = (struct x64_slot_info){
-      .off = (uint32_t)in->imm, .size = (uint8_t)size, .type = in->type, .carry = -1};
-  for (unsigned k = 0; k < sc->n; k++) /* overlapping slots seen before */
-    if (sc->s[k].off < in->imm + size && in->imm < sc->s[k].off + sc->s[k].size)
-      sc->s[sc->n].bad = sc->s[k].bad = 1;
-  return (int)sc->n++;
+  if (found < 0) {
+    sc->s[sc->n] =
+        (struct x64_slot_info){.off = off, .size = (uint8_t)size, .type = type, .carry = -1};
+    for (unsigned k = 0; k < sc->n; k++) /* overlapping slots seen before */
+      if (sc->s[k].off < off + size && off < sc->s[k].off + sc->s[k].size)
+        sc->s[sc->n].bad = sc->s[k].bad = 1;
+    found = (int)sc->n++;
+  }
+  sc->s[found].halves |= g != UINT32_MAX;
+  return found;
 }
 
 /* The last back edge: the loop is the block up to it. */
@@ -165,6 +249,8 @@ static int x64_scan_block(struct x64_ctx *x, struct x64_scan *sc) {
       return -1;
     struct x64_slot_info *s = &sc->s[k];
     sc->slot_of[i] = (uint8_t)(k + 1);
+    if (s->halves && in->type != IR_V128)
+      sc->half_of[i] = (uint8_t)(in->imm == s->off ? 1 : 2);
     s->uses++;
     if (in->op == IR_GET) {
       s->get_after_put |= s->wrote;
@@ -195,18 +281,22 @@ static enum x64_carry_kind x64_classify(const struct ir_block *b, const struct x
 static void x64_extend_puts(struct x64_ctx *x, const struct x64_scan *sc, uint32_t *last_use,
                             int (*wanted)(const struct x64_slot_info *)) {
   const struct ir_block *b = x->ir;
-  uint32_t next_put[X64_SLOT_SCAN];
+  uint32_t next_put[X64_SLOT_SCAN][2]; /* of each 8-byte half (the same but in halves) */
   for (unsigned k = 0; k < sc->n; k++)
-    next_put[k] = x->loop.end;
+    next_put[k][0] = next_put[k][1] = x->loop.end;
   for (uint32_t i = x->loop.end; i-- > 1;) {
-    unsigned k = sc->slot_of[i];
+    unsigned k = sc->slot_of[i], h = sc->half_of[i];
     if (!k || b->insn[i].op != IR_PUT || !wanted(&sc->s[k - 1]))
       continue;
-    uint32_t v[6];
+    uint32_t *next = next_put[k - 1], v[6];
+    uint32_t until = h ? next[h - 1] : next[0] > next[1] ? next[0] : next[1];
     for (unsigned j = 0, n = x64_reads(x, i, v); j < n; j++)
-      if (last_use[v[j]] < next_put[k - 1])
-        last_use[v[j]] = next_put[k - 1];
-    next_put[k - 1] = i;
+      if (last_use[v[j]] < until)
+        last_use[v[j]] = until;
+    if (h != 2)
+      next[0] = i;
+    if (h != 1)
+      next[1] = i;
   }
 }
 
@@ -233,7 +323,7 @@ static unsigned x64_pressure(struct x64_ctx *x, const struct x64_scan *sc, int v
     const struct ir_insn *in = &b->insn[i];
     unsigned k = sc->slot_of[i];
     if (!x64_needs_reg(x, i) || in->op == IR_CONST || (in->type == IR_V128) != vec ||
-        (in->op == IR_GET && k && sc->s[k - 1].kind != X64_CK_NONE))
+        (in->op == IR_GET && k && sc->s[k - 1].kind != X64_CK_NONE && !sc->half_of[i]))
       continue;
     diff[i]++;
     diff[(lu[i] > i ? lu[i] : i) + 1]--;
@@ -409,16 +499,30 @@ int x64_loop_init(struct x64_ctx *x) {
   if (!x64_loop_candidate(b))
     return 0;
   x->loop.end = x64_last_back_edge(b);
-  sc.slot_of = ir_scratch(b, b->n + 1);
   x->loop.carry_of = ir_scratch(b, b->n + 1);
-  if (!sc.slot_of || !x->loop.carry_of)
+  if (!x->loop.carry_of)
     return -1;
-  if (x64_scan_block(x, &sc) < 0)
-    return 0;
-  for (unsigned k = 0; k < sc.n; k++)
-    sc.s[k].kind = (uint8_t)x64_classify(b, &sc.s[k]);
-  x->loop.freed = x64_loop_free_pins(b, x->loop.end);
-  x64_choose(x, &sc);
+  uint16_t pinned = x->ra.pinned;
+  for (int halves_only = 0;; halves_only = 1) {
+    sc = (struct x64_scan){.n = 0};
+    sc.slot_of = ir_scratch(b, b->n + 1);
+    sc.half_of = x->loop.half_of = ir_scratch(b, b->n + 1);
+    if (!sc.slot_of || !sc.half_of)
+      return -1;
+    x64_scan_vgroups(x, &sc, halves_only);
+    if (x64_scan_block(x, &sc) < 0)
+      return 0;
+    for (unsigned k = 0; k < sc.n; k++)
+      sc.s[k].kind = (uint8_t)x64_classify(b, &sc.s[k]);
+    x->loop.freed = x64_loop_free_pins(b, x->loop.end);
+    x64_choose(x, &sc);
+    if (halves_only || !x64_halves_want_xmm(x, &sc))
+      break;
+    x->loop.n = x->loop.pins = x->loop.xpins = 0; /* again, with those in xmm registers */
+    x->loop.lazy = -1;
+    x->ra.pinned = pinned;
+    x->ra.xpinned = 0;
+  }
   if (!x->loop.n) {
     x->ra.pinned |= x64_pin_regs_of(x->loop.freed);
     x->loop.freed = 0;
@@ -430,6 +534,8 @@ int x64_loop_init(struct x64_ctx *x) {
       x->loop.carry_of[i] = (uint8_t)(sc.s[sc.slot_of[i] - 1].carry + 1);
       if (b->insn[i].op == IR_PUT && b->insn[i].type == IR_V128)
         x->lane0[x64_resolve(x, b->insn[i].a)] = 0; /* its register holds the slot exactly */
+    } else {
+      x->loop.half_of[i] = 0; /* a GET or PUT as any other */
     }
   return 0;
 }
@@ -461,13 +567,31 @@ static struct x64_carry *x64_carry_at(struct x64_ctx *x, uint32_t ref) {
 /* A GET of a pinned slot is its register: true when ref was one. */
 int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
   struct x64_carry *c = x64_carry_at(x, ref);
-  if (!c || c->reg == X64_NOREG)
+  if (!c || c->reg == X64_NOREG || x->loop.half_of[ref])
     return 0;
   x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, c->reg, 0};
   if (c->size == 16)
     x->ra.xmm_val[c->reg] = ref;
   else
     x->ra.reg_val[c->reg] = ref;
+  return 1;
+}
+
+/* A GET of a half of a v128 slot in an xmm register: its 8 bytes (4 where
+ * only their low half is read, zero-extended) into ref's register; true
+ * when ref was one.
+ *   movq r64, xmm / movd r32, xmm; pextrq r64, xmm, 1 / pextrd r32, xmm, 2 */
+int x64_loop_get_half(struct x64_ctx *x, uint32_t ref) {
+  struct x64_carry *c = x64_carry_at(x, ref);
+  if (!c || !x->loop.half_of[ref])
+    return 0;
+  unsigned d = x64_dst(x, ref), narrow = x->narrow[ref] != 0;
+  if (narrow)
+    x->narrow[ref] = X64_NARROW_LOADED;
+  if (x->loop.half_of[ref] == 1)
+    x64_movq_rx(x->buf, !narrow, d, c->reg);
+  else
+    x64_pextr(x->buf, narrow ? 2 : 3, d, c->reg, narrow ? 2 : 1);
   return 1;
 }
 
@@ -500,8 +624,8 @@ unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
     return X64_NOREG; /* an atomic may write its register (operand b), then fault */
   uint32_t p = x64_next_put_of(x, ref);
   struct x64_carry *c = p ? x64_carry_at(x, p) : NULL;
-  if (!c || c->reg == X64_NOREG || x64_is_lazy_carry(x, c))
-    return X64_NOREG; /* a flags op has no value to define in place */
+  if (!c || c->reg == X64_NOREG || x64_is_lazy_carry(x, c) || c->size == 16)
+    return X64_NOREG; /* a flags op has no value to define in place, nor a half an xmm */
   return x64_target_in(x, ref, hint, c->reg);
 }
 
@@ -515,7 +639,15 @@ int x64_loop_put(struct x64_ctx *x, uint32_t ref) {
   struct x64_carry *c = x64_carry_at(x, ref);
   if (!c)
     return 0;
-  c->cur = ref;
+  unsigned h = x->loop.half_of[ref];
+  if (h == 1)
+    c->lo = ref;
+  else if (h == 2)
+    c->hi = ref;
+  else
+    c->cur = ref, c->lo = c->hi = 0;
+  if (c->lo && c->hi)
+    c->cur = 0; /* a whole value both halves replaced (its life ends there: x64_extend_puts) */
   if (x64_is_lazy_carry(x, c)) /* the flags PUT: all three of the lazy image */
     c[1].cur = c[2].cur = ref;
   return 1;
@@ -532,6 +664,10 @@ void x64_loop_record(struct x64_ctx *x) {
     else if (c->wrote && c->reg != X64_NOREG)
       x64_defer_add_reg(x, c->off, c->size, c->reg);
     /* else the state struct holds it */
+    if (c->lo) /* over the 16 bytes just recorded: a fault writes them in order */
+      x64_defer_add_put(x, c->lo);
+    if (c->hi)
+      x64_defer_add_put(x, c->hi);
   }
 }
 
@@ -550,6 +686,10 @@ static void x64_carry_store(struct x64_ctx *x, const struct x64_carry *c,
     store(x, c->cur);
   else if (c->wrote && c->reg != X64_NOREG)
     x64_carry_reg_store(x, c);
+  if (c->lo) /* the halves written since, over it */
+    store(x, c->lo);
+  if (c->hi)
+    store(x, c->hi);
 }
 
 /* On an exit's path: every written slot's value. */
@@ -608,10 +748,12 @@ static int x64_carry_in_place(struct x64_ctx *x, const struct x64_carry *c) {
  * store that reads one goes before the moves. */
 static uint16_t x64_moved_regs(struct x64_ctx *x, int vec) {
   uint16_t regs = 0;
-  for (unsigned k = 0; k < x->loop.n; k++)
-    if (x->loop.c[k].reg != X64_NOREG && (x->loop.c[k].size == 16) == vec && x->loop.c[k].cur &&
-        !x64_carry_in_place(x, &x->loop.c[k]))
-      regs |= (uint16_t)(1u << x->loop.c[k].reg);
+  for (unsigned k = 0; k < x->loop.n; k++) {
+    const struct x64_carry *c = &x->loop.c[k];
+    if (c->reg != X64_NOREG && (c->size == 16) == vec &&
+        ((c->cur && !x64_carry_in_place(x, c)) || c->lo || c->hi))
+      regs |= (uint16_t)(1u << c->reg);
+  }
   return regs;
 }
 
@@ -625,10 +767,16 @@ void x64_loop_unfree(struct x64_ctx *x) {
 static void x64_loop_stub(struct x64_ctx *x) {
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
-    if (c->reg != X64_NOREG && c->wrote)
+    if (c->reg != X64_NOREG && c->wrote) {
       x64_carry_reg_store(x, c); /* after the moves: the new value */
-    else if (c->reg == X64_NOREG && c->cur && !c->early)
-      x->loop.store(x, c->cur);
+    } else if (c->reg == X64_NOREG && !c->early) {
+      if (c->cur)
+        x->loop.store(x, c->cur);
+      if (c->lo)
+        x->loop.store(x, c->lo);
+      if (c->hi)
+        x->loop.store(x, c->hi);
+    }
   }
   x64_loop_unfree(x);
 }
@@ -721,16 +869,33 @@ static void x64_loop_moves(struct x64_ctx *x) {
   }
 }
 
+/* The halves of v128 slot c written since its value (the whole PUT, or the
+ * header's) into its xmm register, through rax: the low half with the high
+ * one zeroed is one movq. */
+static void x64_loop_vhalves(struct x64_ctx *x, const struct x64_carry *c) {
+  const struct ir_block *b = x->ir;
+  if (c->lo && c->hi && ir_is_const(b, b->insn[c->hi].a) && !b->insn[b->insn[c->hi].a].imm) {
+    x64_movq_xr(x->buf, 1, c->reg, x64_src(x, b->insn[c->lo].a, X64_RAX)); /* movq xmm, r */
+    return;
+  }
+  if (c->lo) /* pinsrq xmm, r, 0 */
+    x64_pinsr(x->buf, 3, c->reg, x64_src(x, b->insn[c->lo].a, X64_RAX), 0);
+  if (c->hi) /* pinsrq xmm, r, 1 */
+    x64_pinsr(x->buf, 3, c->reg, x64_src(x, b->insn[c->hi].a, X64_RAX), 1);
+}
+
 /* Each pinned v128 slot's value into its xmm register, as the header
- * expects it: the moves between registers, then the spilled values. */
+ * expects it: the moves between registers, the spilled values, then the
+ * halves written since (before the general registers move: a half may be
+ * the value of a carried general-purpose slot). */
 static void x64_loop_vmoves(struct x64_ctx *x) {
   struct x64_move m[X64_CARRY_MAX];
   uint32_t later[X64_CARRY_MAX];
   unsigned n = 0, n_later = 0;
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
-    if (c->reg == X64_NOREG || !c->cur || c->size != 16)
-      continue;
+    if (c->reg == X64_NOREG || !c->cur || c->size != 16 || (c->lo && c->hi))
+      continue; /* (both halves written since: x64_loop_vhalves) */
     uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
     const struct x64_loc *l = &x->ra.loc[v];
     if (l->kind == X64_LOC_REG && l->reg != c->reg)
@@ -741,22 +906,27 @@ static void x64_loop_vmoves(struct x64_ctx *x) {
   x64_parallel_moves(x, m, n, 1);
   for (unsigned j = 0, k = 0; j < n_later; k++) {
     const struct x64_carry *c = &x->loop.c[k];
-    if (c->reg != X64_NOREG && c->cur && c->size == 16 &&
+    if (c->reg != X64_NOREG && c->cur && c->size == 16 && !(c->lo && c->hi) &&
         x->ra.loc[x64_resolve(x, x->ir->insn[c->cur].a)].kind != X64_LOC_REG)
       x64_vload_value(x, c->reg, later[j++]);
   }
+  for (unsigned k = 0; k < x->loop.n; k++)
+    if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].size == 16)
+      x64_loop_vhalves(x, &x->loop.c[k]);
 }
 
 /* Carry c has no register and its value is in one the moves write: it is
  * stored before them. */
 static int x64_carry_early(struct x64_ctx *x, const struct x64_carry *c, uint16_t moved,
                            uint16_t xmoved) {
-  if (c->reg != X64_NOREG || !c->cur)
+  if (c->reg != X64_NOREG)
     return 0;
   if (c->size != 16)
-    return x64_defer_put_reads(x, c->cur, moved);
+    return c->cur && x64_defer_put_reads(x, c->cur, moved);
   const struct x64_loc *l = &x->ra.loc[x64_resolve(x, x->ir->insn[c->cur].a)];
-  return l->kind == X64_LOC_REG && (xmoved >> l->reg & 1);
+  return (c->cur && l->kind == X64_LOC_REG && (xmoved >> l->reg & 1)) ||
+         (c->lo && x64_defer_put_reads(x, c->lo, moved)) ||
+         (c->hi && x64_defer_put_reads(x, c->hi, moved));
 }
 
 /* A back edge: the stores it still needs, the moves, then the exit to the
@@ -768,11 +938,15 @@ void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint3
   for (unsigned k = 0; k < x->loop.n; k++) {
     struct x64_carry *c = &x->loop.c[k];
     c->early = (uint8_t)x64_carry_early(x, c, moved, xmoved);
-    if (c->early)
+    if (c->early && c->cur)
       store(x, c->cur);
+    if (c->early && c->lo)
+      store(x, c->lo);
+    if (c->early && c->hi)
+      store(x, c->hi);
   }
-  x64_loop_moves(x);
   x64_loop_vmoves(x);
+  x64_loop_moves(x);
   x->loop.store = store;
   x64_exit_via(x, x->ir->guest_pc, x64_loop_stub);
 }

@@ -29,6 +29,8 @@ static void x64_pcmap(struct x64_ctx *x) {
 static void x64_lower_get(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   int load;
+  if (x64_loop_get_half(x, ref))
+    return; /* from a carried vector register's xmm (x64_loop.c) */
   if (x64_pin_lower_get(x, ref, &load) && !load)
     return; /* a copy of a pinned slot's register (x64_pin.c) */
   if (x64_is_flags_get(x->ir, in) && x->fuse[ref] == X64_FUSE_VIRTUAL) {

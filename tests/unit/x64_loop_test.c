@@ -245,6 +245,56 @@ TEST(fp_loop_iteration) {
   ASSERT_EQ(check_iteration("fp_loop", 0, 89, 0), 0);
 }
 
+/* An integer kept in s1 (fmov w1, s1 reads the low half of v1, fmov s1,
+ * w1 writes it and zeroes the high half), with general registers to
+ * spare: v1's halves are two 8-byte slots, the low one in a general
+ * register, as any other. */
+TEST(fmov_halves_loop_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: fmov w1, s1\n add w1, w1, w2\n fmov s1, w1\n sub x3, x3, #1\n"
+                      " cbnz x3, 0b\n b .+4"),
+            0);
+  ASSERT_EQ(check_iteration("fmov_halves_loop", 0, 7, 0), 0);
+}
+
+/* The same with every general register taken by the loop's own: v1 and
+ * v2 are in xmm registers instead (movd to read a low half, one movq at
+ * the back edge to write it with the high half zeroed), and the loop
+ * loads and stores neither. */
+TEST(fmov_halves_xmm_iteration) {
+  ASSERT_EQ(setup(), 0);
+  ASSERT_EQ(translate("0: fmov w12, s1\n add w12, w12, w2\n fmov s1, w12\n"
+                      " fmov w13, s2\n eor w13, w13, w12\n fmov s2, w13\n"
+                      " add x4, x4, x5\n add x5, x5, x6\n add x6, x6, x7\n add x7, x7, x8\n"
+                      " add x8, x8, x9\n add x9, x9, x10\n add x10, x10, x11\n"
+                      " add x11, x11, x4\n sub x3, x3, #1\n cbnz x3, 0b\n b .+4"),
+            0);
+  struct tc_exit *e = back_edge();
+  ASSERT(e != NULL);
+  x64_backend.patch(e, blk.code);
+  const uint8_t *jump = tc_exit_jump(e), *header = jump_target(jump);
+  char text[16384];
+  int n;
+  ASSERT_EQ(disassemble(header, jump + 5, text, sizeof(text), &n), 0);
+  int v = 0, movq = 0;
+  long v_lo = (long)offsetof(struct a64_cpu, v) - X64_STATE_BIAS;
+  for (const char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+    const char *r14 = strstr(l, "(%r14)"), *eol = strchr(l, '\n');
+    if (r14 && (!eol || r14 < eol)) {
+      const char *d = r14;
+      while (d > l && d[-1] != ',' && d[-1] != ' ')
+        d--;
+      v += strtol(d, NULL, 16) >= v_lo;
+    }
+    movq += !strncmp(l, "movq   %r", 9) && strstr(l, ",%xmm") && (!eol || strstr(l, ",%xmm") < eol);
+  }
+  if (v || movq != 2)
+    fprintf(stderr, "  %d v register accesses, %d movq into xmm:\n%s", v, movq, text);
+  ASSERT_EQ(v, 0);
+  ASSERT_EQ(movq, 2);
+  x64_backend.patch(e, NULL);
+}
+
 /* x64_fault_state at the load of an FP loop: d0, which the loop has
  * written by then, comes from its xmm register (xmm r holds bytes 0x40 + r
  * here), not from the state struct; the high half is the register's too. */

@@ -5,8 +5,9 @@
  * its ucontext, high halves included), and at a timer signal that arrives
  * while the loop spins (the handler checks that d0 agrees with the count
  * the loop stores, and adds 1000 to d0, which the loop must go on with
- * after sigreturn). qemu runs it as the CPU xrun presents, a Neoverse N1:
- * on one with SVE (qemu's default), glibc's string functions use it, the
+ * after sigreturn); and so are vector registers the loop reaches in 8-byte
+ * halves only (integers kept in s and d registers), at a fault. qemu runs it as the CPU xrun
+ * presents, a Neoverse N1: on one with SVE (qemu's default), glibc's string functions use it, the
  * frame then carries an SVE record, and sigreturn takes the registers from
  * there instead, leaving the change to the FP/SIMD record unseen. */
 // test: arm-only: the loops are A64 assembly
@@ -105,6 +106,72 @@ static void test_fault(void) {
          (unsigned long long)fault_v[3][1]);
 }
 
+static uint64_t halves_v[4][2];
+
+/* Integers kept in s and d registers, as compilers spill them there: fmov
+ * w10, s1 reads v1's low half, fmov s1, w10 writes it and zeroes the high
+ * half, mov v3.d[1], x11 writes v3's high half alone, before the load that
+ * faults: x21 walks over words into the unmapped page, x9 is the word
+ * loaded the round before; x19 counts to x24 (never reached). */
+static __attribute__((noinline)) void halves_loop(const uint32_t *p, uint64_t limit) {
+  __asm__ volatile("mov x19, #0\n"
+                   "mov x21, %0\n"
+                   "mov x24, %1\n"
+                   "mov x9, #0x5555\n"
+                   "dup v1.2d, x9\n"
+                   "fmov d2, xzr\n"
+                   "mov x9, #7\n"
+                   "dup v3.2d, x9\n"
+                   "mov x9, #0\n"
+                   "b 1f\n"
+                   ".p2align 4\n"
+                   "1:\n"
+                   "fmov w10, s1\n"
+                   "add w10, w10, w9\n"
+                   "fmov s1, w10\n"
+                   "fmov x11, d2\n"
+                   "eor x11, x11, x9, lsl #3\n"
+                   "fmov d2, x11\n"
+                   "mov v3.d[1], x11\n"
+                   "ldr w9, [x21], #4\n"
+                   "add x19, x19, #1\n"
+                   "cmp x19, x24\n"
+                   "b.ne 1b\n"
+                   :
+                   : "r"(p), "r"(limit)
+                   : "x9", "x10", "x11", "x19", "x21", "x24", "v1", "v2", "v3", "memory", "cc");
+}
+
+static void on_segv_halves(int sig, siginfo_t *si, void *ctx) {
+  ucontext_t *uc = ctx;
+  struct fpsimd_context *f = fpsimd_of(uc);
+  for (int i = 0; i < 4 && f; i++)
+    memcpy(halves_v[i], &f->vregs[i], 16);
+  fault_caught(sig, si, ctx);
+}
+
+static void test_halves(void) {
+  uint8_t *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED || mprotect(m + 4096, 4096, PROT_NONE))
+    return;
+  uint32_t *p = (uint32_t *)(void *)m;
+  for (int i = 0; i < 1024; i++)
+    p[i] = 2654435761u * (uint32_t)i;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_sigaction = on_segv_halves;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(SIGSEGV, &sa, NULL);
+  if (sigsetjmp(fault_back, 1) == 0) {
+    halves_loop(p, 1000000);
+    printf("halves: the loop ended without a fault\n");
+    return;
+  }
+  for (int i = 1; i < 4; i++)
+    printf("halves: v%d %#llx %#llx\n", i, (unsigned long long)halves_v[i][0],
+           (unsigned long long)halves_v[i][1]);
+}
+
 static volatile uint32_t spin_stop;
 static volatile uint64_t spin_count; /* x19, stored by the loop */
 static volatile int spin_consistent = -1;
@@ -173,6 +240,7 @@ static void test_signal(void) {
 
 int main(void) {
   test_fault();
+  test_halves();
   test_signal();
   return 0;
 }
