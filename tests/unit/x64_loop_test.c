@@ -106,9 +106,9 @@ static int disassemble(const uint8_t *from, const uint8_t *to, char *text, size_
 
 /* How many lines of text name the guest register slots x0..x30, sp and
  * v0..v31 (an access through r14, X64_STATE_BIAS bytes into the state
- * struct), and how many the spill area. */
-static void count_accesses(const char *text, int *guest_regs, int *spills) {
-  *guest_regs = *spills = 0;
+ * struct), how many of those v0..v31, and how many the spill area. */
+static void count_accesses(const char *text, int *guest_regs, int *v_regs, int *spills) {
+  *guest_regs = *v_regs = *spills = 0;
   for (const char *l = text; *l; l = strchr(l, '\n') + 1) {
     const char *r14 = strstr(l, "(%r14)"), *eol = strchr(l, '\n');
     const char *rsp = strstr(l, "(%rsp)");
@@ -119,31 +119,40 @@ static void count_accesses(const char *text, int *guest_regs, int *spills) {
       while (d > l && d[-1] != ',' && d[-1] != ' ')
         d--;
       long off = strtol(d, NULL, 16) + X64_STATE_BIAS;
-      if ((off >= (long)offsetof(struct a64_cpu, x) &&
-           off < (long)offsetof(struct a64_cpu, nzcv)) ||
-          (off >= (long)offsetof(struct a64_cpu, v) && off < (long)sizeof(struct a64_cpu)))
-        (*guest_regs)++;
+      int v = off >= (long)offsetof(struct a64_cpu, v) && off < (long)sizeof(struct a64_cpu);
+      *v_regs += v;
+      *guest_regs += v || (off >= (long)offsetof(struct a64_cpu, x) &&
+                           off < (long)offsetof(struct a64_cpu, nzcv));
     }
     if (!eol)
       break;
   }
 }
 
-/* One iteration of the translated loop: header to the back edge's jump,
- * with want_regs accesses of guest registers (loads of slots no register
- * was left for). */
-static int check_iteration(const char *name, int want_flag_stores, int want_insns, int want_regs) {
+/* The back edge, chained to its own block as tc_chain does it, and the
+ * host code of one iteration (its header to the back edge's jump) in text,
+ * n instructions; NULL if there is none. */
+static struct tc_exit *iteration(char *text, size_t max, int *n) {
   struct tc_exit *e = back_edge();
   if (!e)
-    return -1;
-  x64_backend.patch(e, blk.code); /* as tc_chain does for a block's exit to itself */
+    return NULL;
+  x64_backend.patch(e, blk.code);
   const uint8_t *jump = tc_exit_jump(e), *header = jump_target(jump);
+  if (header <= blk.code || header >= jump || disassemble(header, jump + 5, text, max, n) < 0)
+    return NULL;
+  return e;
+}
+
+/* One iteration of the translated loop, with want_regs accesses of guest
+ * registers (loads of slots no register was left for). */
+static int check_iteration(const char *name, int want_flag_stores, int want_insns, int want_regs) {
   char text[16384];
-  int n, regs, spills;
-  if (header <= blk.code || header >= jump ||
-      disassemble(header, jump + 5, text, sizeof(text), &n) < 0)
+  int n, regs, v_regs, spills;
+  struct tc_exit *e = iteration(text, sizeof(text), &n);
+  if (!e)
     return -1;
-  count_accesses(text, &regs, &spills);
+  const uint8_t *jump = tc_exit_jump(e);
+  count_accesses(text, &regs, &v_regs, &spills);
   char lazy_op[32];
   long lazy_disp = (long)offsetof(struct cpu, lazy_op) - X64_STATE_BIAS;
   snprintf(lazy_op, sizeof(lazy_op), ",%s0x%lx(%%r14)", lazy_disp < 0 ? "-" : "",
@@ -269,28 +278,16 @@ TEST(fmov_halves_xmm_iteration) {
                       " add x8, x8, x9\n add x9, x9, x10\n add x10, x10, x11\n"
                       " add x11, x11, x4\n sub x3, x3, #1\n cbnz x3, 0b\n b .+4"),
             0);
-  struct tc_exit *e = back_edge();
-  ASSERT(e != NULL);
-  x64_backend.patch(e, blk.code);
-  const uint8_t *jump = tc_exit_jump(e), *header = jump_target(jump);
   char text[16384];
-  int n;
-  ASSERT_EQ(disassemble(header, jump + 5, text, sizeof(text), &n), 0);
-  int v = 0, movq = 0;
-  long v_lo = (long)offsetof(struct a64_cpu, v) - X64_STATE_BIAS;
-  for (const char *l = text; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
-    const char *r14 = strstr(l, "(%r14)"), *eol = strchr(l, '\n');
-    if (r14 && (!eol || r14 < eol)) {
-      const char *d = r14;
-      while (d > l && d[-1] != ',' && d[-1] != ' ')
-        d--;
-      v += strtol(d, NULL, 16) >= v_lo;
-    }
-    movq += !strncmp(l, "movq   %r", 9) && strstr(l, ",%xmm") && (!eol || strstr(l, ",%xmm") < eol);
-  }
-  if (v || movq != 2)
-    fprintf(stderr, "  %d v register accesses, %d movq into xmm:\n%s", v, movq, text);
-  ASSERT_EQ(v, 0);
+  int n, regs, v_regs, spills, movq = 0;
+  struct tc_exit *e = iteration(text, sizeof(text), &n);
+  ASSERT(e != NULL);
+  count_accesses(text, &regs, &v_regs, &spills);
+  for (const char *l = strstr(text, "movq   %r"); l; l = strstr(l + 1, "movq   %r"))
+    movq += strncmp(strchr(l, ',') ? strchr(l, ',') : l, ",%xmm", 5) == 0;
+  if (v_regs || movq != 2)
+    fprintf(stderr, "  %d v register accesses, %d movq into xmm:\n%s", v_regs, movq, text);
+  ASSERT_EQ(v_regs, 0);
   ASSERT_EQ(movq, 2);
   x64_backend.patch(e, NULL);
 }

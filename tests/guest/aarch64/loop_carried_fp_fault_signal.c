@@ -32,6 +32,21 @@ static struct fpsimd_context *fpsimd_of(ucontext_t *uc) {
   return h->magic ? (struct fpsimd_context *)h : NULL;
 }
 
+/* handler for sig, with its siginfo and ucontext */
+static void catch_with(int sig, void (*handler)(int, siginfo_t *, void *)) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_sigaction = handler;
+  sa.sa_flags = SA_SIGINFO;
+  sigaction(sig, &sa, NULL);
+}
+
+/* Two pages, the second unmapped: a load that walks off the first faults. */
+static uint8_t *page_then_hole(void) {
+  uint8_t *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return m == MAP_FAILED || mprotect(m + 4096, 4096, PROT_NONE) ? NULL : m;
+}
+
 static uint64_t fault_v[4][2], fault_pc;
 
 /* d0 sums what x21 walks over, d1 is scaled by 1.5 each time, v2.2d grows
@@ -81,17 +96,13 @@ static double d_of(const uint64_t v[2]) {
 }
 
 static void test_fault(void) {
-  uint8_t *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED || mprotect(m + 4096, 4096, PROT_NONE))
+  uint8_t *m = page_then_hole();
+  if (!m)
     return;
   double *p = (double *)(void *)m;
   for (int i = 0; i < 512; i++)
     p[i] = 0.25 * i;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_segv;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGSEGV, &sa, NULL);
+  catch_with(SIGSEGV, on_segv);
   if (sigsetjmp(fault_back, 1) == 0) {
     fp_fault_loop(p, 1000000);
     printf("fault: the loop ended without a fault\n");
@@ -151,17 +162,13 @@ static void on_segv_halves(int sig, siginfo_t *si, void *ctx) {
 }
 
 static void test_halves(void) {
-  uint8_t *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED || mprotect(m + 4096, 4096, PROT_NONE))
+  uint8_t *m = page_then_hole();
+  if (!m)
     return;
   uint32_t *p = (uint32_t *)(void *)m;
   for (int i = 0; i < 1024; i++)
     p[i] = 2654435761u * (uint32_t)i;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_segv_halves;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGSEGV, &sa, NULL);
+  catch_with(SIGSEGV, on_segv_halves);
   if (sigsetjmp(fault_back, 1) == 0) {
     halves_loop(p, 1000000);
     printf("halves: the loop ended without a fault\n");
@@ -225,11 +232,7 @@ static void on_alarm(int sig, siginfo_t *si, void *ctx) {
 }
 
 static void test_signal(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof(sa));
-  sa.sa_sigaction = on_alarm;
-  sa.sa_flags = SA_SIGINFO;
-  sigaction(SIGALRM, &sa, NULL);
+  catch_with(SIGALRM, on_alarm);
   struct itimerval t = {.it_value = {0, 20000}};
   setitimer(ITIMER_REAL, &t, NULL);
   double out;
