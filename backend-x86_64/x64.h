@@ -466,7 +466,8 @@ struct x64_carry {
   uint8_t
       early; /* x64_loop_back_edge: stored before the moves (its value is in a pinned register) */
   uint32_t cur;    /* the PUT whose value it holds now; 0: the value it had at the header */
-  uint32_t lo, hi; /* a v128 slot's PUTs of its low or high 8 bytes since cur (0: none) */
+  uint32_t lo, hi; /* a v128 slot's PUTs of its low or high 8 bytes since cur (0: none;
+                      both set: cur is 0, they replaced it) */
 };
 /* x64_cold.c: side exits' paths moved after the block's last instruction */
 enum { X64_COLD_PATHS = 32, X64_COLD_BYTES = 4096 };

@@ -891,25 +891,22 @@ static void x64_loop_vhalves(struct x64_ctx *x, const struct x64_carry *c) {
 static void x64_loop_vmoves(struct x64_ctx *x) {
   struct x64_move m[X64_CARRY_MAX];
   uint32_t later[X64_CARRY_MAX];
+  uint8_t later_reg[X64_CARRY_MAX];
   unsigned n = 0, n_later = 0;
   for (unsigned k = 0; k < x->loop.n; k++) {
     const struct x64_carry *c = &x->loop.c[k];
-    if (c->reg == X64_NOREG || !c->cur || c->size != 16 || (c->lo && c->hi))
-      continue; /* (both halves written since: x64_loop_vhalves) */
+    if (c->reg == X64_NOREG || !c->cur || c->size != 16)
+      continue; /* (no whole value since the header: its halves, x64_loop_vhalves) */
     uint32_t v = x64_resolve(x, x->ir->insn[c->cur].a);
     const struct x64_loc *l = &x->ra.loc[v];
     if (l->kind == X64_LOC_REG && l->reg != c->reg)
       m[n++] = (struct x64_move){c->reg, l->reg, 1};
     else if (l->kind != X64_LOC_REG)
-      later[n_later++] = v;
+      later_reg[n_later] = c->reg, later[n_later++] = v;
   }
   x64_parallel_moves(x, m, n, 1);
-  for (unsigned j = 0, k = 0; j < n_later; k++) {
-    const struct x64_carry *c = &x->loop.c[k];
-    if (c->reg != X64_NOREG && c->cur && c->size == 16 && !(c->lo && c->hi) &&
-        x->ra.loc[x64_resolve(x, x->ir->insn[c->cur].a)].kind != X64_LOC_REG)
-      x64_vload_value(x, c->reg, later[j++]);
-  }
+  for (unsigned j = 0; j < n_later; j++) /* spilled values: no register read */
+    x64_vload_value(x, later_reg[j], later[j]);
   for (unsigned k = 0; k < x->loop.n; k++)
     if (x->loop.c[k].reg != X64_NOREG && x->loop.c[k].size == 16)
       x64_loop_vhalves(x, &x->loop.c[k]);
