@@ -480,9 +480,10 @@ struct x64_cold_path {
   unsigned direct; /* 1 + the index of the exit whose jump is the jcc (x64_cold.c), or 0 */
 };
 struct x64_cold {
-  struct x64_cold_path path[X64_COLD_PATHS];
   unsigned n_paths;
   uint32_t n_bytes;
+  /* Last, and not zeroed for each translation (x64_ctx_init): written before read. */
+  struct x64_cold_path path[X64_COLD_PATHS];
   uint8_t bytes[X64_COLD_BYTES];
 };
 /* What the block had before a path: x64_cold_end moves it or leaves it. */
@@ -535,10 +536,10 @@ struct x64_ctx {
   struct x64_defer_rec *recs; /* their records at each memory access */
   uint32_t n_recs, cap_recs;
   struct x64_loop loop;
-  struct x64_cold cold;
   unsigned unrelocated; /* rel32s no relocation describes (x64_call_host): none may move */
   uint64_t guest_pc;    /* of the last MARK */
   const char *error;    /* set when the block cannot be translated */
+  struct x64_cold cold; /* last: its 5 KB of paths are not zeroed (x64_ctx_init) */
 };
 
 /* x64_tramp.c */
