@@ -7,7 +7,10 @@
 #   make pytest-suite  CPython's regression tests natively and under xrun
 
 CC       ?= gcc
-CFLAGS   ?= -O2 -g
+# -O3: a first run (every block translated) takes 2-3% less time than with
+# -O2 (3.5% fewer host instructions translating); steady state and warm
+# starts are the same.
+CFLAGS   ?= -O3 -g
 override CFLAGS += -mcx16 -Wall -Wextra -std=gnu11 -fPIE -fno-strict-aliasing -MMD -MP
 # xrun is linked with link-time optimization: the translator's small predicates
 # live in the files of their concept and are inlined across them (translating

@@ -435,6 +435,8 @@ static void seed_cpu(struct a64_cpu *c, unsigned nzcv) {
  * check it, run it; returns the exit code. */
 static uintptr_t run_words(struct a64_cpu *c, const uint32_t *words, unsigned n, unsigned at,
                            unsigned max, struct ir_block **out) {
+  if (out)
+    *out = NULL; /* till a block decodes */
   if (at + n > sizeof(code_page) / sizeof(code_page[0]))
     return ~(uintptr_t)0;
   memcpy(&code_page[at], words, n * sizeof(*words));
