@@ -697,8 +697,10 @@ static void tc_persist_save_file(struct tc_pfile *f) {
   struct tcp_out fo = {0};
   size_t saved = fe ? tcp_save_fresh(f, &fo, fe) : 0;
   bool into_delta = disk && delta_size + fo.n <= size / TCP_DELTA_SHARE;
-  if (saved && !fo.failed)
+  if (saved && !fo.failed) {
     tcp_write(f, into_delta, &fo, fe, saved, into_delta ? NULL : disk, size, delta, delta_size);
+    f->stale = true; /* the images mapped are older: looked at again on a miss */
+  }
   if (disk)
     munmap((void *)disk, size);
   if (delta)
@@ -747,22 +749,19 @@ void tc_persist_save_code(const uint8_t *lo, const uint8_t *hi) {
       }
 }
 
-/* A new program (tc_new_image, its blocks freed): each cache file is looked
- * up again when code is next mapped from its guest file, as a new process
- * would, and sees what this process and others saved since. */
+/* A new program (tc_new_image, its blocks freed) sees what was saved
+ * since, as a new process would. A cache file already mapped stays mapped
+ * (most execs run programs of the same libraries, or the same program
+ * again): what this process saved into it at the exec made it stale (it is
+ * looked at on disk again at its first miss, as in a forked child). One
+ * that was not there is looked up again when code is next mapped from its
+ * guest file. Unmapping and mapping them again with their pages at every
+ * exec made busybox sh starting 300 programs 6% slower, dash exec'ing 200
+ * 4%. */
 void tc_persist_reopen(void) {
   for (struct tc_pfile *f = tc_pfile_list(); f; f = f->next) {
-    if (f->disk) {
-      tc_own_remove((uintptr_t)f->disk, (uintptr_t)f->disk + f->disk_size);
-      munmap((void *)f->disk, f->disk_size);
-    }
-    if (f->delta) {
-      tc_own_remove((uintptr_t)f->delta, (uintptr_t)f->delta + f->delta_size);
-      munmap((void *)f->delta, f->delta_size);
-    }
-    f->disk = f->delta = NULL;
-    f->state = 0;
-    f->stale = false;
+    if (f->state < 0)
+      f->state = 0;
     f->n_fresh = 0;
   }
 }

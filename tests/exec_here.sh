@@ -16,7 +16,7 @@ export HOME=$PWD/$OUT/home XDG_CACHE_HOME=
 unset XRUN_CACHE
 
 skip_all() {
-  for c in in_place reexec reexec_env logging xrun_env set_env home home_cache_dir missing; do
+  for c in in_place reexec reexec_env logging xrun_env set_env home home_cache_dir missing kept_cache; do
     echo "SKIP exec_here/$c: $1"
   done
   exit 0
@@ -87,3 +87,21 @@ case_ set_env 4 "done pid-same" XRUN_SET_ENV=XE=1 -- "$C" 3
 case_ home 2 "done pid-same" -- "$C" 10 "HOME=$PWD/$OUT/home2"
 case_ home_cache_dir 1 "done pid-same" -- --cache-dir "$OUT/cache" "$C" 10 "HOME=$PWD/$OUT/home2"
 case_ missing 1 "execv: failed" -- "$C" 1 X=1 /nonexistent/program
+
+# The programs exec'd in place keep the cache files the first one mapped:
+# with a warm cache, each (the program's, ld.so's, libc's, and their deltas,
+# which are not there) is opened once in the process, not at every exec.
+kept_cache() {
+  local dir=$OUT/kept-cache got opens files
+  rm -rf "$dir"
+  "$XRUN" --cache-dir "$dir" "$C" 10 >/dev/null 2>&1 # fills it
+  got=$(strace -f -qq -e trace=openat -o "$OUT/kept_cache.strace" "$XRUN" --cache-dir "$dir" "$C" 10 2>"$OUT/kept_cache.err")
+  opens=$(grep -c '\.xtc"' "$OUT/kept_cache.strace")
+  files=$(grep -o '[0-9a-f]*\.xtc"' "$OUT/kept_cache.strace" | sort -u | wc -l)
+  if [ "$got" = "done pid-same" ] && [ "$files" -ge 2 ] && [ "$opens" = "$files" ]; then
+    echo "PASS exec_here/kept_cache"
+  else
+    echo "FAIL exec_here/kept_cache: $opens opens of $files cache files (want one each), printed '$got'; $(head -c 200 "$OUT/kept_cache.err")"
+  fi
+}
+kept_cache
