@@ -213,6 +213,13 @@ struct tc_pfresh {
   uint64_t bias;        /* of its file's mapping then */
   bool as_file;         /* translated from the file's own bytes (tc_pfile_find) */
 };
+/* A cache file mapped (p: NULL when none), and its entries' guest offsets
+ * in an array of their own (tc_persist.c). */
+struct tc_pimage {
+  const uint8_t *p;
+  size_t size;
+  uint64_t *keys;
+};
 struct tc_pfile { /* a guest file that code was mapped from */
   uint64_t dev, ino, size, mtime_ns, ctime_ns;
   /* Its status changed long enough before it was first mapped that any later
@@ -226,8 +233,7 @@ struct tc_pfile { /* a guest file that code was mapped from */
   /* Its cache files, mapped read-only and checked: the main one and the
    * delta, which holds blocks saved since the main one was last written
    * (tc_persist.c). */
-  const uint8_t *disk, *delta;
-  size_t disk_size, delta_size;
+  struct tc_pimage disk, delta;
   struct tc_pfresh *fresh; /* blocks to add to it */
   size_t n_fresh, cap_fresh;
   struct tc_pfile *next;

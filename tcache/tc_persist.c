@@ -192,19 +192,47 @@ static const struct tcp_entry *tcp_entries(const uint8_t *disk, uint64_t *n) {
 
 /* The entry for off, by a binary search whose steps are conditional moves,
  * not branches: a start searches once per block it loads, and each of the
- * ten or so steps was a mispredicted branch. */
-static const struct tcp_entry *tcp_find(const uint8_t *disk, uint64_t off) {
+ * ten or so steps was a mispredicted branch. It searches the image's array
+ * of guest offsets (8 bytes an entry, in memory a forked child shares with
+ * its parent), not the entries (64 bytes, in the file's pages, which a
+ * forked child maps again): each step was a cache miss, many a page fault
+ * (busybox sh starting programs 0.987 of the time, dash's exec loop 0.981,
+ * a dynamic `true` 0.984). */
+static const struct tcp_entry *tcp_find(const struct tc_pimage *im, uint64_t off) {
   uint64_t n;
-  const struct tcp_entry *e = tcp_entries(disk, &n), *end = e + n;
+  const struct tcp_entry *e = tcp_entries(im->p, &n);
+  const uint64_t *k = im->keys, *first = k, *end = k + n;
   if (!n)
     return NULL;
   while (n > 1) {
     uint64_t half = n / 2;
-    e += half & -(uint64_t)(e[half - 1].guest_off < off); /* a mask: no branch */
+    k += half & -(uint64_t)(k[half - 1] < off); /* a mask: no branch */
     n -= half;
   }
-  e += e->guest_off < off;
-  return e < end && e->guest_off == off ? e : NULL;
+  k += *k < off;
+  return k < end && *k == off ? &e[k - first] : NULL;
+}
+
+/* The array of im's entries' guest offsets; false when memory ran out. */
+static bool tcp_keys_make(struct tc_pimage *im) {
+  uint64_t n;
+  const struct tcp_entry *e = tcp_entries(im->p, &n);
+  im->keys = mi_mallocn(n ? n : 1, sizeof(*im->keys));
+  for (uint64_t i = 0; im->keys && i < n; i++)
+    im->keys[i] = e[i].guest_off;
+  return im->keys != NULL;
+}
+
+/* im mapped from the cache file (f's main one, or with delta its delta), if
+ * it is whole and made for f by this build; else NULL in im->p. */
+static void tcp_image_map(const struct tc_pfile *f, bool delta, struct tc_pimage *im) {
+  size_t size = 0;
+  const uint8_t *p = tc_pfile_disk(f, delta, &size);
+  *im = (struct tc_pimage){.p = p, .size = size};
+  if (p && !tcp_keys_make(im)) {
+    munmap((void *)p, size);
+    im->p = NULL;
+  }
 }
 
 /* The bytes of a block's data: code, exits, pcmap, relocs and records, each
@@ -369,20 +397,22 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
 
 static void tc_pfile_open(struct tc_pfile *f) {
   f->stale = false; /* looked at now */
-  f->disk = tc_pfile_disk(f, false, &f->disk_size);
-  f->delta = tc_pfile_disk(f, true, &f->delta_size);
-  f->state = f->disk || f->delta ? 1 : -1;
-  if (f->disk) /* xrun's own memory: the guest may not unmap it, nor see it */
-    tc_own_add((uintptr_t)f->disk, (uintptr_t)f->disk + f->disk_size);
-  if (f->delta)
-    tc_own_add((uintptr_t)f->delta, (uintptr_t)f->delta + f->delta_size);
+  tcp_image_map(f, false, &f->disk);
+  tcp_image_map(f, true, &f->delta);
+  f->state = f->disk.p || f->delta.p ? 1 : -1;
+  if (f->disk.p) /* xrun's own memory: the guest may not unmap it, nor see it */
+    tc_own_add((uintptr_t)f->disk.p, (uintptr_t)f->disk.p + f->disk.size);
+  if (f->delta.p)
+    tc_own_add((uintptr_t)f->delta.p, (uintptr_t)f->delta.p + f->delta.size);
 }
 
-/* The block at pc from the cache file img (size bytes; NULL: none) of the
- * guest file mapped at bias up to end, if it has one that checks out. */
-static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t pc, uint64_t bias,
+/* The block at pc from the cache file im (none: im->p NULL) of the guest
+ * file mapped at bias up to end, if it has one that checks out. */
+static struct tc_block *tcp_load_from(const struct tc_pimage *im, uint64_t pc, uint64_t bias,
                                       uint64_t end, bool as_file) {
-  const struct tcp_entry *e = img ? tcp_find(img, pc - bias) : NULL;
+  const uint8_t *img = im->p;
+  size_t size = im->size;
+  const struct tcp_entry *e = img ? tcp_find(im, pc - bias) : NULL;
   size_t need = e ? tcp_data_size(e) : 0;
   if (!need || e->data % 8 || e->data > size || need > size - e->data || e->guest_size > end - pc ||
       (tc_guest->pc_align && pc % tc_guest->pc_align))
@@ -396,22 +426,23 @@ static struct tc_block *tcp_load_from(const uint8_t *img, size_t size, uint64_t 
   return tcp_load(e, data, pc, bias);
 }
 
-/* The newer of the image at *img (*size bytes) and the one on disk now: a
- * new one replaces it, which stays mapped (blocks loaded from it read their
- * pcmap and records there); true when it changed. */
-static bool tcp_image_update(const struct tc_pfile *f, bool delta, const uint8_t **img,
-                             size_t *size) {
-  size_t now_size = 0;
-  const uint8_t *now = tc_pfile_disk(f, delta, &now_size);
-  if (!now)
+/* The newer of the image *im and the one on disk now: a new one replaces
+ * it, which stays mapped (blocks loaded from it read their pcmap and records
+ * there); true when it changed. */
+static bool tcp_image_update(const struct tc_pfile *f, bool delta, struct tc_pimage *im) {
+  struct tc_pimage now;
+  tcp_image_map(f, delta, &now);
+  if (!now.p)
     return false;
-  const struct tcp_header *h = (const void *)now, *was = (const void *)*img;
-  if (*img && *size == now_size && was->checksum == h->checksum) {
-    munmap((void *)now, now_size);
+  const struct tcp_header *h = (const void *)now.p, *was = (const void *)im->p;
+  if (im->p && im->size == now.size && was->checksum == h->checksum) {
+    munmap((void *)now.p, now.size);
+    mi_free(now.keys);
     return false;
   }
-  tc_own_add((uintptr_t)now, (uintptr_t)now + now_size);
-  *img = now, *size = now_size;
+  tc_own_add((uintptr_t)now.p, (uintptr_t)now.p + now.size);
+  mi_free(im->keys);
+  *im = now;
   return true;
 }
 
@@ -421,9 +452,9 @@ static bool tcp_image_update(const struct tc_pfile *f, bool delta, const uint8_t
 static bool tc_pfile_refresh(struct tc_pfile *f) {
   f->stale = false;
   tc_pdir_recheck();
-  bool main = tcp_image_update(f, false, &f->disk, &f->disk_size);
-  bool delta = tcp_image_update(f, true, &f->delta, &f->delta_size);
-  if (f->disk || f->delta)
+  bool main = tcp_image_update(f, false, &f->disk);
+  bool delta = tcp_image_update(f, true, &f->delta);
+  if (f->disk.p || f->delta.p)
     f->state = 1;
   return main || delta;
 }
@@ -432,8 +463,8 @@ static bool tc_pfile_refresh(struct tc_pfile *f) {
  * replaced a main one made from other guest bytes). */
 static struct tc_block *tcp_load_either(const struct tc_pfile *f, uint64_t pc, uint64_t bias,
                                         uint64_t end, bool as_file) {
-  struct tc_block *blk = tcp_load_from(f->disk, f->disk_size, pc, bias, end, as_file);
-  return blk ? blk : tcp_load_from(f->delta, f->delta_size, pc, bias, end, as_file);
+  struct tc_block *blk = tcp_load_from(&f->disk, pc, bias, end, as_file);
+  return blk ? blk : tcp_load_from(&f->delta, pc, bias, end, as_file);
 }
 
 struct tc_block *tc_persist_load(uint64_t pc) {
@@ -729,7 +760,9 @@ void tc_persist_unmapped(struct tc_pfile *f) {
   pthread_mutex_lock(&tc_mutex);
   if (f->n_fresh) {
     tc_persist_save_file(f);
-    f->disk = f->delta = NULL;
+    mi_free(f->disk.keys);
+    mi_free(f->delta.keys);
+    f->disk = f->delta = (struct tc_pimage){.p = NULL};
     f->state = 0;
   }
   pthread_mutex_unlock(&tc_mutex);
