@@ -41,6 +41,7 @@ void tc_guest_read_end(void);
 void tc_block_discard(struct tc_block *blk);
 /* Every block is gone: the arena of loaded blocks' descriptors goes too. */
 void tc_arena_reset(void);
+void tc_arena_forked(void);
 /* Drop the valid ones of n blocks from the map, the chains and the jump
  * caches (tc_mutex held). */
 void tc_drop_blocks(struct tc_block *const *blocks, size_t n);

@@ -104,6 +104,9 @@ void tc_map_forget_all(bool fork) {
 enum { TC_ARENA_SIZE = 1 << 20, TC_ARENA_CHUNK = 64 << 10 };
 static uint8_t *tc_arena, *tc_arena_cur;
 static uint8_t *tc_arena_ready; /* its pages are present up to here */
+/* In a forked child: the parent's arena, whose blocks the child forgot;
+ * unmapped at the next reset (or fork), not while the fork returns. */
+static uint8_t *tc_arena_parent;
 
 /* The arena's pages up to at least end present, a chunk at a time: one
  * system call where each page would cost a fault of its own. */
@@ -133,14 +136,32 @@ static struct tc_block *tc_arena_take(size_t size) {
   return blk;
 }
 
-/* Every block is gone (a new program): so is the arena, and the next
- * starts in fresh pages, not in ones a forked child shares with its
- * parent. */
+static void tc_arena_unmap(uint8_t *arena) {
+  munmap(arena, TC_ARENA_SIZE);
+  tc_own_remove((uintptr_t)arena, (uintptr_t)arena + TC_ARENA_SIZE);
+}
+
+/* Every block is gone (a new program): the arena is written again from its
+ * start, in the pages this process made present (zeroed again), and a
+ * parent's goes. Unmapping this process's arena too, to make its pages
+ * present again, made busybox sh starting programs 1.6% slower. */
 void tc_arena_reset(void) {
+  if (tc_arena_parent)
+    tc_arena_unmap(tc_arena_parent);
+  tc_arena_parent = NULL;
   if (!tc_arena)
     return;
-  munmap(tc_arena, TC_ARENA_SIZE);
-  tc_own_remove((uintptr_t)tc_arena, (uintptr_t)tc_arena + TC_ARENA_SIZE);
+  memset(tc_arena, 0, (size_t)(tc_arena_cur - tc_arena));
+  tc_arena_cur = tc_arena;
+}
+
+/* A forked child forgot every block: its own go into an arena of its own,
+ * in fresh pages, not into ones it shares with its parent (each write
+ * there copied a page). */
+void tc_arena_forked(void) {
+  if (tc_arena_parent)
+    tc_arena_unmap(tc_arena_parent); /* a grandparent's: forgotten at the last fork */
+  tc_arena_parent = tc_arena;
   tc_arena = tc_arena_cur = tc_arena_ready = NULL;
 }
 

@@ -167,4 +167,5 @@ void tc_regions_reset(void) {
  * each child. */
 void tc_regions_forked(void) {
   tc_regions_restart(true);
+  tc_arena_forked();
 }
