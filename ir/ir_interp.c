@@ -153,6 +153,14 @@ static void ir_store16(uint64_t addr, struct ir_v128 v) {
   ir_v128_to_bytes(v, (void *)(uintptr_t)addr, 16);
 }
 
+/* ir_interp_pos is read by the fault handler, which runs where an access
+ * faults: the compiler keeps every store to it on its side of the accesses
+ * (with -O3 it kept the instruction in a register across the loop, and a
+ * fault on a tagged pointer in the interpreter was not the instruction's). */
+static inline void ir_interp_fence(void) {
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
 static int ir_is_16(const struct ir_insn *i) {
   return (i->aux & IR_MEM_SIZE_MASK) == 4;
 }
@@ -161,6 +169,7 @@ static int ir_is_16(const struct ir_insn *i) {
 static struct ir_v128 ir_interp_effect(struct cpu *c, const struct ir_insn *i, struct ir_v128 a,
                                        struct ir_v128 b, struct ir_v128 cc) {
   ir_interp_pos.at = i;
+  ir_interp_fence(); /* before the access: a fault there reads it */
   switch (i->op) {
   case IR_GET: return ir_get_state(c, i);
   case IR_PUT: ir_put_state(c, i, a); return ir_s(0);
@@ -249,7 +258,9 @@ uintptr_t ir_interp(const struct ir_block *b, struct cpu *c) {
   if (b->flags_off) /* the interpreter keeps no lazy flags: GET and PUT see the nibble */
     ir_flags_pack(c, b->flags_off);
   ir_interp_pos = (struct ir_interp_pos){b, NULL};
+  ir_interp_fence();
   uintptr_t r = ir_interp_values(b, c, v);
+  ir_interp_fence();
   ir_interp_pos = (struct ir_interp_pos){NULL, NULL};
   if (v != small)
     free(v);

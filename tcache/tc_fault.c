@@ -42,9 +42,11 @@ static void tc_on_fault(int sig, siginfo_t *si, void *uctx) {
   }
   tc_in_guest = 0;
   c->fp_pending |= tc_backend->fault_fpexc(uc);
-  /* x86-64 faults on a non-canonical address with SI_KERNEL and no address:
-   * perhaps a guest tag the guest's hardware would ignore (tc_deopt.c) */
-  if (sig == SIGSEGV && si->si_code == SI_KERNEL && c->guest->addr_tag_bits &&
+  /* x86-64 faults on a non-canonical address with SI_KERNEL and no address
+   * (SIGSEGV from #GP; SIGBUS from #SS, where the base register is rsp or
+   * rbp): perhaps a guest tag the guest's hardware would ignore
+   * (tc_deopt.c) */
+  if ((sig == SIGSEGV || sig == SIGBUS) && si->si_code == SI_KERNEL && c->guest->addr_tag_bits &&
       ((blk && tc_access_at(blk, host_pc)) || (at.at && (ir_op_info[at.at->op].flags & IRF_MEM))))
     tc_tagged_pending = 1;
   else if (gdb_active) /* gdb hears of it first, outside this handler */

@@ -3,7 +3,8 @@
  * reach the untagged address. Tagged loads, stores, pairs, byte and vector
  * accesses, an atomic add, a loop that walks an array through a tagged
  * pointer (the same access faulting on the host many times would be slow),
- * and a tag that changes between calls of one function. */
+ * a tag that changes between calls of one function, and accesses through
+ * the link and frame registers. */
 // test: arm-only: tagged pointers are an arm64 feature (an x86-64 build would fault)
 #include <stdint.h>
 #include <stdio.h>
@@ -61,5 +62,15 @@ int main(void) {
                    "r"(tag(bytes, 0x44))
                    : "v1", "v2", "v3", "memory");
   printf("ld3: %d %d\n", ((int *)bytes)[0], ((int *)bytes)[1]);
+  /* through x30 and x29: on an x86-64 host a register such a guest register
+   * lives in may be rbp, and a non-canonical address based on rbp or rsp
+   * faults as a stack fault (SIGBUS), not a general protection fault */
+  long through_lr;
+  __asm__ volatile("mov x30, %1\n ldr %0, [x30]\n str %0, [x30, #8]\n mov x29, %2\n"
+                   "ldr x30, [x29, #8]\n add %0, %0, x30"
+                   : "=&r"(through_lr)
+                   : "r"(tag(&a[40], 0x77)), "r"(tag(&a[40], 0x21))
+                   : "x29", "x30", "memory");
+  printf("lr, fp: %ld %ld\n", through_lr, a[41]);
   return 0;
 }
