@@ -547,6 +547,7 @@ int main(int argc, char **argv) {
   gdb_start(g);
   ld_on_segment = tc_exec_set; /* code in a data segment is refused, as on arm64 */
   ld_on_file = tc_file_mapped; /* its translations may be cached */
+  ld_on_map = tc_guest_mapped; /* an exec in place unmaps it */
   struct cpu *c = mi_zalloc_aligned(g->cpu_size, 64);
   if (!c)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");

@@ -38,6 +38,10 @@ static int ld_taken(const struct ld_elf *e, uint64_t lo, uint64_t hi) {
                   (unsigned long long)lo, (unsigned long long)hi, ld_map_why(errno));
 }
 
+void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
+void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset, bool writable);
+void (*ld_on_map)(uint64_t start, uint64_t len);
+
 /* ET_EXEC: reserve exactly [lo, hi). */
 static int ld_reserve_fixed(const struct ld_elf *e, uint64_t lo, uint64_t hi) {
   void *want = (void *)(uintptr_t)lo;
@@ -50,6 +54,8 @@ static int ld_reserve_fixed(const struct ld_elf *e, uint64_t lo, uint64_t hi) {
     errno = EEXIST;
     return ld_taken(e, lo, hi);
   }
+  if (ld_on_map)
+    ld_on_map(lo, hi - lo);
   return 0;
 }
 
@@ -68,6 +74,8 @@ static int ld_reserve_any(const struct ld_elf *e, uint64_t hint, uint64_t len, u
   if (start + total > aligned + len)
     munmap((void *)(uintptr_t)(aligned + len), start + total - aligned - len);
   *base = aligned;
+  if (ld_on_map)
+    ld_on_map(aligned, len);
   return 0;
 }
 
@@ -92,8 +100,6 @@ static int ld_map_file(const struct ld_elf *e, const GElf_Phdr *p, uint64_t va) 
   return 0;
 }
 
-void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
-void (*ld_on_file)(int fd, uint64_t start, uint64_t len, uint64_t offset, bool writable);
 
 static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t bias) {
   uint64_t va = p->p_vaddr + bias, file_end = va + p->p_filesz, mem_end = va + p->p_memsz;

@@ -92,6 +92,8 @@ static char *ld_stack_alloc(void) {
   char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
   if (p == MAP_FAILED)
     return NULL;
+  if (ld_on_map)
+    ld_on_map((uintptr_t)p, len);
   mprotect(p, LD_PAGE, PROT_NONE); /* guard page below the stack */
   return p + len;
 }

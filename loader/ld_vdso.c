@@ -53,6 +53,8 @@ int ld_vdso(const struct guest *g, struct ld_image *img) {
   if (p == MAP_FAILED)
     return ld_error(XRUN_EXIT_INTERNAL, "cannot map the guest's vDSO page: %s", strerror(errno));
   img->vdso = (uintptr_t)p;
+  if (ld_on_map)
+    ld_on_map(img->vdso, LD_PAGE);
   if (ld_on_segment)
     ld_on_segment(img->vdso, LD_PAGE, 1);
   return 0;

@@ -49,6 +49,10 @@ struct ld_image {
 /* Called for each segment the loader maps, with whether it is executable:
  * xrun sets it so that code in the others is refused (tc_exec_set). */
 extern void (*ld_on_segment)(uint64_t start, uint64_t len, int exec);
+/* Called for each mapping the loader makes for the guest (a program's
+ * reservation, the stack with its guard page, the vDSO page): an exec in
+ * place unmaps them (tc_guest_mapped). */
+extern void (*ld_on_map)(uint64_t start, uint64_t len);
 /* Called for each executable segment with the file it came from: the bytes
  * at [start, start+len) are the file's from offset (tc_file_mapped), and
  * whether the segment is writable too. */

@@ -28,6 +28,7 @@ static int sys_brk_grow(uint64_t top) {
     munmap(p, top - brk_mapped);
     return -1;
   }
+  tc_guest_mapped(brk_mapped, top - brk_mapped);
   return 0;
 }
 

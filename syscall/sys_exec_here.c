@@ -210,8 +210,9 @@ int sys_exec_here(struct cpu *c, const char *path, char *const *argv, char *cons
     return err;
   /* what the exec reads, read now: a Landlock ruleset may refuse it later */
   int fds = sys_env_same(e->envp) ? open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-  e->maps = fds >= 0 ? tc_maps_read() : NULL;
-  if (!e->maps) {
+  bool listed = tc_guest_mappings_known();
+  e->maps = fds >= 0 && !listed ? tc_maps_read() : NULL;
+  if (fds < 0 || (!listed && !e->maps)) {
     if (fds >= 0)
       close(fds);
     free(e);

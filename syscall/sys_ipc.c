@@ -125,6 +125,7 @@ int64_t sys_shmat(const struct sys_call *s) {
   tc_file_unmapped((uint64_t)p, len); /* first: it may save what it drops */
   tc_invalidate((uint64_t)p, len);
   tc_exec_set((uint64_t)p, len, (s->a[2] & SHM_EXEC) != 0);
+  tc_guest_mapped((uint64_t)p, len);
   sys_shm_add((uint64_t)p, len);
   return p;
 }

@@ -52,6 +52,7 @@ int64_t sys_mmap(const struct sys_call *s) {
   if (flags & MAP_FIXED)
     tc_invalidate(addr, len);
   tc_exec_set((uint64_t)(uintptr_t)p, len, (s->a[2] & PROT_EXEC) != 0);
+  tc_guest_mapped((uint64_t)(uintptr_t)p, len);
   if ((flags & MAP_TYPE) != MAP_PRIVATE && !(flags & MAP_ANONYMOUS))
     tc_file_mapped_shared((int)s->a[4], (uint64_t)(uintptr_t)p, len, s->a[5]);
   else if ((s->a[2] & PROT_EXEC) && !(flags & MAP_ANONYMOUS))
@@ -116,6 +117,7 @@ int64_t sys_mremap(const struct sys_call *s) {
   tc_invalidate(old, old_len);
   sys_vdso_moved(old, old_len, (uint64_t)(uintptr_t)p);
   tc_file_unmapped((uint64_t)(uintptr_t)p, new_len);
+  tc_guest_mapped((uint64_t)(uintptr_t)p, new_len);
   if ((uint64_t)(uintptr_t)p != old) { /* moved, perhaps over other code (MREMAP_FIXED) */
     tc_invalidate((uint64_t)(uintptr_t)p, new_len);
     tc_exec_set(old, old_len, 1);                    /* forgotten there; */

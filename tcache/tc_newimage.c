@@ -5,9 +5,10 @@
  * persistent cache's files) stays. What the old program translated was
  * saved to the persistent cache at the exec (tc_diag_exec).
  *
- * The guest's memory is every mapping in /proc/self/maps (as read at the
- * exec, which may be the last moment it can be: a program under a Landlock
- * ruleset) that is not xrun's own. The host's stack is left whole (by its
+ * The guest's memory is what was mapped for it (tc_guestmem.c) and is not
+ * xrun's own. Where that list gave up, it is every mapping in
+ * /proc/self/maps (as read at the exec, which may be the last moment it
+ * can be: a program under a Landlock ruleset) that is not xrun's own. The host's stack is left whole (by its
  * name, and as the mapping that holds this thread's stack pointer, whatever
  * the maps call it): it grows below the part tc_own took at start. A range
  * that went meanwhile was the allocator's, and is in tc_own again if it was
@@ -63,6 +64,10 @@ static void tc_unmap_guest_mapping(uint64_t lo, uint64_t hi) {
     tc_unmap_guest_range(at, end);
 }
 
+static void tc_skip_range(uint64_t lo, uint64_t hi) {
+  (void)lo, (void)hi; /* the maps named them already */
+}
+
 static void tc_unmap_guest(char *maps) {
   uint64_t sp = (uintptr_t)__builtin_frame_address(0);
   for (char *line = maps, *next; *line; line = next) {
@@ -80,7 +85,9 @@ static void tc_unmap_guest(char *maps) {
 }
 
 void tc_new_image(struct cpu *c, char *maps) {
-  tc_unmap_guest(maps);
+  if (maps)
+    tc_unmap_guest(maps);
+  tc_guest_mappings_take(maps ? tc_skip_range : tc_unmap_guest_mapping);
   pthread_mutex_lock(&tc_mutex);
   tc_regions_reset();
   tc_tier_forget();

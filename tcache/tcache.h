@@ -216,9 +216,15 @@ void tc_run(struct cpu *c);
  * the old program's memory is unmapped, everything translated from it is
  * forgotten and c's jump cache made anew, as in a new process; xrun's own
  * memory stays. maps: /proc/self/maps as tc_maps_read read it at the exec
- * (NUL ended, and written in). tc_maps_read returns NULL if it cannot. */
+ * (NUL ended, and written in), or NULL where the guest's mappings are known
+ * (tc_guest_mappings_known). tc_maps_read returns NULL if it cannot. */
 char *tc_maps_read(void);
 void tc_new_image(struct cpu *c, char *maps);
+/* Memory mapped for the guest at [start, start+len) (tc_guestmem.c): an
+ * exec in place unmaps it. Known: every such mapping is listed, and
+ * tc_new_image needs no maps. */
+void tc_guest_mapped(uint64_t start, uint64_t len);
+bool tc_guest_mappings_known(void);
 /* A new guest thread is one of the running threads (tc_threads_each) from
  * here on, called on its own host thread before its creator goes on (so
  * that gdb lists a thread as soon as clone returned its id); else tc_run

@@ -2,7 +2,9 @@
  * from the new program: close-on-exec descriptors closed and the others
  * open; caught signals back to their default, ignored ones still ignored,
  * the mask and a pending blocked signal kept; no alternate signal stack; an
- * interval timer still running; none of the old program's memory; argv,
+ * interval timer still running; none of the old program's memory (an
+ * anonymous page, a file's page, a mapping mremap moved, a System V
+ * segment); argv,
  * the environment, /proc/self/cmdline, environ and exe the new program's.
  * Then the ways in: from vfork and posix_spawn (the parent goes on), execs
  * that fail (a missing file, an argument longer than Linux takes, a bad
@@ -20,11 +22,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define OLD_PAGE ((void *)0x3000000000ul)
+#define OLD_PAGE      ((void *)0x3000000000ul)
+#define OLD_FILE      ((void *)0x3100000000ul)
+#define OLD_MOVE_FROM ((void *)0x3200000000ul)
+#define OLD_MOVED     ((void *)0x3300000000ul)
+#define OLD_SHM       ((void *)0x3400000000ul)
 
 extern char **environ;
 static char self[4096];
@@ -89,6 +96,22 @@ static void before(void) {
       mmap(OLD_PAGE, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
   if (p != MAP_FAILED)
     strcpy(p, "old");
+  /* a file's page, a mapping mremap moved, a System V segment: none stays */
+  int fd = open("/proc/self/exe", O_RDONLY);
+  mmap(OLD_FILE, 4096, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+  close(fd);
+  void *m = mmap(OLD_MOVE_FROM, 8192, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+  mremap(m, 8192, 16384, MREMAP_MAYMOVE | MREMAP_FIXED, OLD_MOVED);
+  int id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+  if (id >= 0) {
+    shmat(id, OLD_SHM, 0);
+    shmctl(id, IPC_RMID, NULL);
+  }
+}
+
+static const char *gone(void *page) {
+  return msync(page, 4096, MS_ASYNC) && errno == ENOMEM ? "gone" : "there";
 }
 
 static void after(char **argv) {
@@ -112,7 +135,9 @@ static void after(char **argv) {
   struct itimerval it;
   getitimer(ITIMER_REAL, &it);
   printf("interval timer: %s\n", it.it_value.tv_sec > 50 ? "running" : "stopped");
-  printf("old page: %s\n", msync(OLD_PAGE, 4096, MS_ASYNC) && errno == ENOMEM ? "gone" : "there");
+  printf("old page: %s\n", gone(OLD_PAGE));
+  printf("old file page, moved mapping, System V segment: %s, %s, %s\n", gone(OLD_FILE),
+         gone(OLD_MOVED), gone(OLD_SHM));
   char exe[4096];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
   exe[n > 0 ? n : 0] = 0;
