@@ -8,11 +8,11 @@
  * The guest's memory is what was mapped for it (tc_guestmem.c) and is not
  * xrun's own. Where that list gave up, it is every mapping in
  * /proc/self/maps (as read at the exec, which may be the last moment it
- * can be: a program under a Landlock ruleset) that is not xrun's own. The host's stack is left whole (by its
- * name, and as the mapping that holds this thread's stack pointer, whatever
- * the maps call it): it grows below the part tc_own took at start. A range
- * that went meanwhile was the allocator's, and is in tc_own again if it was
- * mapped again. */
+ * can be: a program under a Landlock ruleset) that is not xrun's own; the
+ * host's stack is left whole (by its name, and as the mapping that holds
+ * this thread's stack pointer, whatever the maps call it): it grows below
+ * the part tc_own took at start. A range that went meanwhile was the
+ * allocator's, and is in tc_own again if it was mapped again. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdlib.h>
