@@ -9,8 +9,8 @@
  * Then the ways in: from vfork and posix_spawn (the parent goes on), execs
  * that fail (a missing file, an argument longer than Linux takes, a bad
  * pointer: the caller goes on), from a process with a second thread
- * (which the exec ends), from a signal handler (its mask stays), and
- * twenty execs in a row in one process. */
+ * (which the exec ends), from a signal handler (its mask stays), from a
+ * process with 5,000 mappings, and twenty execs in a row in one process. */
 // test: qemu-wrong: qemu-aarch64 cannot execve an aarch64 program without binfmt_misc
 #define _GNU_SOURCE
 #include <errno.h>
@@ -32,6 +32,7 @@
 #define OLD_MOVE_FROM ((void *)0x3200000000ul)
 #define OLD_MOVED     ((void *)0x3300000000ul)
 #define OLD_SHM       ((void *)0x3400000000ul)
+#define MANY          ((char *)0x3600000000ul) /* 5,000 pages apart: more than xrun lists */
 
 extern char **environ;
 static char self[4096];
@@ -199,6 +200,15 @@ static void ways_in(void) {
   }
   waitpid(pid, &status, 0);
   printf("exec from a handler: exit %d\n", WEXITSTATUS(status));
+  fflush(stdout);
+  pid = fork();
+  if (pid == 0) {
+    for (unsigned long i = 0; i < 5000; i++)
+      mmap(MANY + i * 8192, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    run("many", "");
+  }
+  waitpid(pid, &status, 0);
+  printf("after 5000 mappings, the first and the last gone: exit %d\n", WEXITSTATUS(status));
 }
 
 int main(int argc, char **argv) {
@@ -216,6 +226,8 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(argv[1], "child"))
     return 5;
+  if (!strcmp(argv[1], "many"))
+    return 20 + !strcmp(gone(MANY), "gone") + !strcmp(gone(MANY + 4999 * 8192), "gone");
   if (!strcmp(argv[1], "masked")) { /* the handler's mask stays */
     sigset_t mask;
     sigprocmask(SIG_BLOCK, NULL, &mask);
