@@ -100,7 +100,6 @@ static int ld_map_file(const struct ld_elf *e, const GElf_Phdr *p, uint64_t va) 
   return 0;
 }
 
-
 static int ld_map_segment(const struct ld_elf *e, const GElf_Phdr *p, uint64_t bias) {
   uint64_t va = p->p_vaddr + bias, file_end = va + p->p_filesz, mem_end = va + p->p_memsz;
   uint64_t anon = p->p_filesz ? ld_page_up(file_end) : ld_page_down(va);
