@@ -52,9 +52,10 @@ bool tc_guest_mappings_known(void) {
   return !tc_guestmem_lost;
 }
 
-/* Each listed range, and a new list (one thread runs: an exec in place). */
+/* Each listed range to fn (if any), and a new list (one thread runs: an
+ * exec in place). */
 void tc_guest_mappings_take(void (*fn)(uint64_t lo, uint64_t hi)) {
-  for (unsigned i = 0; i < tc_n_guestmem && !tc_guestmem_lost; i++)
+  for (unsigned i = 0; fn && i < tc_n_guestmem && !tc_guestmem_lost; i++)
     fn(tc_guestmem[i].lo, tc_guestmem[i].hi);
   tc_n_guestmem = 0;
   tc_guestmem_lost = false;

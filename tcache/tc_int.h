@@ -42,7 +42,8 @@ void tc_block_discard(struct tc_block *blk);
 /* Every block is gone: the arena of loaded blocks' descriptors goes too. */
 void tc_arena_reset(void);
 void tc_arena_forked(void);
-/* tc_guestmem.c: the guest's mappings listed, each passed to fn; the list starts again. */
+/* tc_guestmem.c: the guest's mappings listed, each passed to fn (NULL: none);
+ * the list starts again. */
 void tc_guest_mappings_take(void (*fn)(uint64_t lo, uint64_t hi));
 /* Drop the valid ones of n blocks from the map, the chains and the jump
  * caches (tc_mutex held). */

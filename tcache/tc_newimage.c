@@ -64,10 +64,6 @@ static void tc_unmap_guest_mapping(uint64_t lo, uint64_t hi) {
     tc_unmap_guest_range(at, end);
 }
 
-static void tc_skip_range(uint64_t lo, uint64_t hi) {
-  (void)lo, (void)hi; /* the maps named them already */
-}
-
 static void tc_unmap_guest(char *maps) {
   uint64_t sp = (uintptr_t)__builtin_frame_address(0);
   for (char *line = maps, *next; *line; line = next) {
@@ -87,7 +83,7 @@ static void tc_unmap_guest(char *maps) {
 void tc_new_image(struct cpu *c, char *maps) {
   if (maps)
     tc_unmap_guest(maps);
-  tc_guest_mappings_take(maps ? tc_skip_range : tc_unmap_guest_mapping);
+  tc_guest_mappings_take(maps ? NULL : tc_unmap_guest_mapping); /* else the maps named them */
   pthread_mutex_lock(&tc_mutex);
   tc_regions_reset();
   tc_tier_forget();
