@@ -17,6 +17,12 @@
 #     500-line C program, and busybox sh starting busybox 300 times (the
 #     time per start), both from $STARTUP_ROOT (made by tools/mksysroot),
 #     against the host's amd64 gcc-12 and busybox.
+#   - the same work (group target): gcc_S_arm64 has Debian's arm64 gcc-12
+#     compile $PROG to assembly, as in gcc_compile, but natively the amd64
+#     build of Debian's gcc-12 for arm64 (gcc-12-aarch64-linux-gnu) does it:
+#     all three columns run the same compiler for the same target (the
+#     amd64 gcc of gcc_compile compiles for x86-64, a different amount of
+#     work), and the assembly they write is what is compared. In no mean.
 #   - riscv64 (*_rv64, group rv64): the same Debian workloads with Debian
 #     trixie's riscv64 builds (in $RV64_SYSROOT) under `xrun -L` and
 #     `qemu-riscv64 -L`, against trixie's amd64 builds of the same packages
@@ -101,6 +107,7 @@ perl              debian  1   perl-base   w_perl
 dash_exec_loop    debian  1   dash        w_exec_loop 200
 true_per_run      debian  100 coreutils   w_true 100
 gcc_compile       startup 1   gcc-12      w_gcc
+gcc_S_arm64       target  1   gcc-12      w_gcc_s
 busybox_sh_loop   startup 300 busybox-static w_busybox_loop 300
 dash_exec_loop_nocache cold 1 dash        w_nocache w_exec_loop 200
 dash_exec_loop_first cold 1   dash        w_firstrun w_exec_loop 200
@@ -221,6 +228,20 @@ w_gcc() {
     xrun) "$XRUN" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -O2 -o "$d/prog" "$PROG" &&
       "$XRUN" -L "$STARTUP_ROOT" "$d/prog" ;;
   esac
+}
+
+# w_gcc_s RUNNER: an arm64-targeting gcc-12 compiles $PROG to assembly (-O2
+# -S: the driver and cc1), written on stdout without the .ident line (whose
+# Debian revision may differ); natively the amd64 build of the arm64 gcc-12
+w_gcc_s() {
+  local d
+  d=$(mktemp -d "$tmp/gccs.XXXXXX") || return
+  case $1 in
+    native) aarch64-linux-gnu-gcc-12 -O2 -S -o "$d/p.s" "$PROG" ;;
+    qemu) "$QEMU" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -B "$OUT/qemu-gcc/" -O2 -S -o "$d/p.s" \
+      "$PROG" ;;
+    xrun) "$XRUN" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -O2 -S -o "$d/p.s" "$PROG" ;;
+  esac && grep -v '^[[:space:]]*\.ident' "$d/p.s"
 }
 
 # w_busybox_loop RUNNER N: busybox sh starts busybox N times (its echo
@@ -374,6 +395,10 @@ prepare_cold() {
   prepare_startup
 }
 prepare_nosmc() { prepare_debian; }
+prepare_target() {
+  prepare_startup
+  need_amd64 gcc-12-aarch64-linux-gnu
+}
 
 # prepare_c: build each C program for aarch64 (static) and x86-64
 prepare_c() {
@@ -493,7 +518,9 @@ versions() {
     echo "$(doc_version "$AMD64_ROOT" "$pkg") $(doc_version "$RV64_SYSROOT" "$pkg")"
     return
   fi
-  a=$(dpkg-query -W -f='${Version}' "$pkg:amd64" 2>/dev/null) || a=-
+  local native=$pkg
+  [ "$2" = target ] && native=$pkg-aarch64-linux-gnu # the amd64 build of the arm64-targeting one
+  a=$(dpkg-query -W -f='${Version}' "$native:amd64" 2>/dev/null) || a=-
   [ -d "$STARTUP_ROOT/usr/share/doc/$pkg" ] && b=$(doc_version "$STARTUP_ROOT" "$pkg")
   [ -f "$SYSROOT/.fetched/$pkg" ] && b=$(sed "s/^${pkg}_//; s/_arm64\.deb\$//; s/%3a/:/" "$SYSROOT/.fetched/$pkg")
   echo "${a:--} $b"
