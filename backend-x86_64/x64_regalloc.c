@@ -2,8 +2,8 @@
  * block, done while the block is emitted.
  *
  * Each value gets a register when it is defined and keeps it until its last
- * use. When none is free, the value whose last use is furthest away moves to a
- * stack slot (the store is emitted right there). Values live across a call
+ * use. When none is free, the value read again furthest ahead moves to a
+ * stack slot (the store is emitted right there; x64_victim_of). Values live across a call
  * prefer the callee-saved registers; whatever is still in a caller-saved
  * register at a call moves to a slot. Constants live nowhere: they become
  * immediates or are materialized into a scratch register at each use; a
@@ -168,22 +168,47 @@ static void x64_vspill(struct x64_ctx *x, unsigned r) {
   x->ra.xmm_val[r] = 0;
 }
 
-/* A free xmm for ref, or the one whose value is used furthest ahead, spilled
- * (never a pinned one: x64_loop_init leaves others). */
-static unsigned x64_vpick(struct x64_ctx *x) {
-  unsigned best = 0;
-  uint32_t far = 0;
-  for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
-    uint32_t v = x->ra.xmm_val[r];
-    if (x->ra.xpinned >> r & 1)
-      continue;
-    if (!v)
-      return r;
-    if (x->ra.last_use[v] >= far) {
-      far = x->ra.last_use[v];
-      best = r;
+/* Of the registers in cand (vals: what each holds), the one whose value is
+ * read again furthest ahead of ref (Belady's choice): the instructions from
+ * ref on are walked until one candidate is left unread, or X64_VICTIM_WALK
+ * of them; among several not read by then (or only stored by exit paths),
+ * the one used last. A spill is rare, so no table of next reads is kept. */
+enum { X64_VICTIM_WALK = 48 };
+
+static unsigned x64_victim_of(struct x64_ctx *x, uint32_t ref, const uint32_t *vals,
+                              uint32_t cand) {
+  const struct ir_block *b = x->ir;
+  uint32_t end = b->n - ref > X64_VICTIM_WALK ? ref + X64_VICTIM_WALK : b->n;
+  for (uint32_t i = ref; i < end && (cand & (cand - 1)); i++) {
+    uint32_t v[6];
+    if (x->fuse[i] == X64_FUSE_ADDR || x->fuse[i] == X64_FUSE_TESTMASK)
+      continue; /* read where folded, as in x64_ra_init */
+    for (unsigned k = 0, nr = x64_reads(x, i, v); k < nr && (cand & (cand - 1)); k++) {
+      const struct x64_loc *l = &x->ra.loc[v[k]];
+      if (l->kind == X64_LOC_REG && vals[l->reg] == v[k])
+        cand &= ~(1u << l->reg);
     }
   }
+  unsigned best = 0;
+  uint32_t far = 0;
+  for (unsigned r = 0; r < 16; r++)
+    if ((cand >> r & 1) && x->ra.last_use[vals[r]] >= far)
+      far = x->ra.last_use[vals[r]], best = r;
+  return best;
+}
+
+/* A free xmm for ref, or the one whose value is read again furthest ahead,
+ * spilled (never a pinned one: x64_loop_init leaves others). */
+static unsigned x64_vpick(struct x64_ctx *x, uint32_t ref) {
+  uint32_t cand = 0;
+  for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
+    if (x->ra.xpinned >> r & 1)
+      continue;
+    if (!x->ra.xmm_val[r])
+      return r;
+    cand |= 1u << r;
+  }
+  unsigned best = x64_victim_of(x, ref, x->ra.xmm_val, cand);
   x64_vspill(x, best);
   return best;
 }
@@ -199,19 +224,14 @@ static int x64_free_in(struct x64_ctx *x, const uint8_t *regs, unsigned n) {
   return -1;
 }
 
-/* The occupied register whose value is used furthest ahead (never a
- * pinned one: x64_loop_init leaves enough others). */
-static unsigned x64_victim(struct x64_ctx *x) {
-  unsigned best = X64_RBX;
-  uint32_t far = 0;
-  for (unsigned r = 0; r < 16; r++) {
-    uint32_t v = x->ra.reg_val[r];
-    if (v && !x64_is_pinned(x, r) && x->ra.last_use[v] >= far) {
-      far = x->ra.last_use[v];
-      best = r;
-    }
-  }
-  return best;
+/* The occupied register whose value is read again furthest ahead of ref
+ * (never a pinned one: x64_loop_init leaves enough others). */
+static unsigned x64_victim(struct x64_ctx *x, uint32_t ref) {
+  uint32_t cand = 0;
+  for (unsigned r = 0; r < 16; r++)
+    if (x->ra.reg_val[r] && !x64_is_pinned(x, r))
+      cand |= 1u << r;
+  return cand ? x64_victim_of(x, ref, x->ra.reg_val, cand) : X64_RBX;
 }
 
 static int x64_crosses_call(struct x64_ctx *x, uint32_t ref) {
@@ -228,7 +248,7 @@ static unsigned x64_pick(struct x64_ctx *x, uint32_t ref) {
   if (r < 0)
     r = x64_free_in(x, second, n2);
   if (r < 0) {
-    r = (int)x64_victim(x);
+    r = (int)x64_victim(x, ref);
     x64_spill(x, (unsigned)r);
   }
   return (unsigned)r;
@@ -279,7 +299,7 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
            !((vec ? x->ra.xpinned : x->ra.pinned) >> x->ra.loc[hint].reg & 1))
     r = x->ra.loc[hint].reg;
   else
-    r = vec ? x64_vpick(x) : x64_pick(x, ref);
+    r = vec ? x64_vpick(x, ref) : x64_pick(x, ref);
   if (vec)
     x->ra.xmm_val[r] = ref;
   else
