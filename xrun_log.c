@@ -8,7 +8,7 @@
 
 unsigned xrun_log_mask;
 struct xrun_options xrun_opt = {.max_block_insns = 64,
-                                .tier = 2,
+                                .tier = 3,
                                 .code_kb = 64 << 10,
                                 .stack_size = 8 << 20,
                                 .exe_fd = -1,

@@ -12,10 +12,14 @@ const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
 };
 
 struct ir_block *ir_block_new(uint64_t guest_pc) {
+  return ir_block_new_cap(guest_pc, 256);
+}
+
+struct ir_block *ir_block_new_cap(uint64_t guest_pc, uint32_t cap) {
   struct ir_block *b = calloc(1, sizeof(*b));
   if (!b)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  b->cap = 256;
+  b->cap = cap > 1 ? cap : 1;
   b->insn = malloc(b->cap * sizeof(*b->insn));
   b->scratch = calloc(1, sizeof(*b->scratch));
   if (!b->insn || !b->scratch)
@@ -24,25 +28,39 @@ struct ir_block *ir_block_new(uint64_t guest_pc) {
   return b;
 }
 
+/* *p (of *cap elements of size sz) holds at least n: grown to n if not. */
+static void ir_reserve(void **p, uint32_t *cap, uint32_t n, size_t sz) {
+  if (n <= *cap && *p)
+    return;
+  void *q = realloc(*p, (n > *cap ? n : *cap + 1) * sz);
+  if (!q)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
+  *p = q;
+  if (n > *cap)
+    *cap = n;
+}
+
+void ir_block_assign(struct ir_block *dst, const struct ir_block *src) {
+  struct ir_block keep = *dst;
+  ir_reserve((void **)&keep.insn, &keep.cap, src->n, sizeof(*src->insn));
+  ir_reserve((void **)&keep.vconst, &keep.cap_vconst, src->n_vconst, sizeof(*src->vconst));
+  ir_reserve((void **)&keep.marks, &keep.cap_marks, src->n_marks, sizeof(*src->marks));
+  memcpy(keep.insn, src->insn, src->n * sizeof(*src->insn));
+  if (src->n_vconst)
+    memcpy(keep.vconst, src->vconst, src->n_vconst * sizeof(*src->vconst));
+  if (src->n_marks)
+    memcpy(keep.marks, src->marks, src->n_marks * sizeof(*src->marks));
+  *dst = *src;
+  dst->insn = keep.insn, dst->cap = keep.cap;
+  dst->vconst = keep.vconst, dst->cap_vconst = keep.cap_vconst;
+  dst->marks = keep.marks, dst->cap_marks = keep.cap_marks;
+  dst->scratch = keep.scratch;
+  ir_arena_reset(dst->scratch);
+}
+
 struct ir_block *ir_block_copy(const struct ir_block *b) {
-  struct ir_block *c = ir_block_new(b->guest_pc);
-  struct ir_insn *insn = realloc(c->insn, b->cap * sizeof(*b->insn));
-  struct ir_v128 *vconst = malloc((b->cap_vconst + 1) * sizeof(*b->vconst));
-  if (!insn || !vconst)
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  memcpy(insn, b->insn, b->n * sizeof(*b->insn));
-  if (b->n_vconst)
-    memcpy(vconst, b->vconst, b->n_vconst * sizeof(*b->vconst));
-  struct ir_mark *marks = malloc((b->cap_marks + 1) * sizeof(*b->marks));
-  if (!marks)
-    xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
-  if (b->n_marks)
-    memcpy(marks, b->marks, b->n_marks * sizeof(*b->marks));
-  struct ir_arena *scratch = c->scratch;
-  free(c->vconst);
-  free(c->marks);
-  *c = *b;
-  c->insn = insn, c->vconst = vconst, c->scratch = scratch, c->marks = marks;
+  struct ir_block *c = ir_block_new_cap(b->guest_pc, b->n);
+  ir_block_assign(c, b);
   return c;
 }
 

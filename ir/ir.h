@@ -280,9 +280,14 @@ struct ir_op_info {
 extern const struct ir_op_info ir_op_info[IR_NUM_OPS];
 
 struct ir_block *ir_block_new(uint64_t guest_pc);
+/* The same with room for cap instructions at first (ir_block_new: 256). */
+struct ir_block *ir_block_new_cap(uint64_t guest_pc, uint32_t cap);
 void ir_block_free(struct ir_block *b);
 /* A block with the same instructions and constants, and its own memory. */
 struct ir_block *ir_block_copy(const struct ir_block *b);
+/* dst becomes a copy of src (instructions, constants, marks), in dst's own
+ * memory; its scratch arena is emptied. */
+void ir_block_assign(struct ir_block *dst, const struct ir_block *src);
 void ir_block_reset(struct ir_block *b, uint64_t guest_pc);
 
 /* Builders; each returns the reference of the new instruction. */

@@ -75,6 +75,10 @@ int tc_decode(struct ir_block *b, uint64_t pc);
  * stored where its instruction stores it. */
 int tc_decode_raw(struct ir_block *b, uint64_t pc);
 extern __thread uint64_t tc_decode_hash;
+/* True when the guest's code b was decoded from is there still, executable,
+ * its bytes hashing to hash (tc_decode_hash then): decoding again would
+ * give b. An unreadable page is false, as in a decode. */
+bool tc_decode_same(const struct ir_block *b, uint64_t hash);
 
 /* The -d categories that log code as it is translated. */
 #define TC_LOG_CODE (LOG_IN_ASM | LOG_IR | LOG_OPT | LOG_OUT_ASM)
@@ -90,7 +94,16 @@ uintptr_t tc_interp(struct cpu *c, const struct ir_block *b);
 bool tc_tier_wait(uint64_t pc);
 struct tc_block *tc_tier_decode(struct cpu *c, uint64_t pc);
 uintptr_t tc_tier_run(struct cpu *c);
+/* A decode of pc this thread kept from interpreting it, copied into b
+ * (tc_decode_hash set) and given up; false when none is valid. */
+bool tc_tier_take(struct ir_block *b, uint64_t pc);
 void tc_tier_forget(void);
+void tc_tier_thread_leave(void);
+void tc_tier_forked(void);
+/* Counts the times code, or how it is to be decoded (a speculation that
+ * failed, a tagged access, a breakpoint), may have changed: tc_invalidate.
+ * A decode kept from before another count is not used. */
+extern uint64_t tc_code_epoch;
 
 void tc_chain(struct tc_exit *e, struct tc_block *to);
 void tc_unchain_all(struct tc_block *blk);
@@ -189,6 +202,7 @@ enum tc_stat {
   TC_ST_DISK_LOADS,      /* blocks loaded from the persistent cache */
   TC_ST_DISK_SAVES,      /* blocks written to it */
   TC_ST_INTERPRETED,     /* blocks run in the interpreter, not translated yet (tc_tier.c) */
+  TC_ST_KEPT_DECODES,    /* ... and translated, from a decode kept from an earlier run */
   TC_ST_COUNT
 };
 struct tc_stats_thread {

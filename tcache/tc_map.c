@@ -25,6 +25,7 @@ struct tc_htab {
 static struct tc_htab *tc_htab; /* read without a lock; replaced under tc_mutex */
 static size_t tc_hashed;        /* blocks in it */
 uint64_t tc_generation;
+uint64_t tc_code_epoch;
 /* The guest code translated so far lies in [tc_guest_lo, tc_guest_hi),
  * written under tc_mutex and read without it by tc_invalidate. */
 static uint64_t tc_guest_lo = UINT64_MAX, tc_guest_hi;
@@ -332,6 +333,7 @@ static bool tc_guest_may_hold(uint64_t start, uint64_t len) {
  * buffer is reused after a grace period. */
 void tc_invalidate(uint64_t start, uint64_t len) {
   struct tc_dropped d = {0};
+  __atomic_fetch_add(&tc_code_epoch, 1, __ATOMIC_SEQ_CST); /* kept decodes go (tc_tier.c) */
   if (xrun_opt.no_smc || !tc_guest_may_hold(start, len))
     return;
   pthread_mutex_lock(&tc_mutex);

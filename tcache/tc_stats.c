@@ -116,7 +116,7 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       "  host code           %llu bytes (%s per guest instruction)\n"
       "  translation time    %llu.%03llu ms (%s us per block)\n"
       "  persistent cache    %llu blocks loaded, %llu saved\n"
-      "  interpreted         %llu block runs before translation\n"
+      "  interpreted         %llu block runs before translation (%llu decodes used again)\n"
       "  chained exits       %llu patched\n"
       "  run-loop entries    %llu; exits: %llu indirect (jump-cache miss), %llu direct "
       "unchained, %llu syscall, %llu trap, %llu exit request, %llu deopt, %llu code "
@@ -130,14 +130,15 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       tc_ratio(r[1], 32, n[TC_ST_CODE_BYTES], n[TC_ST_INSNS]), (unsigned long long)(us / 1000),
       (unsigned long long)(us % 1000), tc_ratio(r[2], 32, us, n[TC_ST_BLOCKS]),
       (unsigned long long)n[TC_ST_DISK_LOADS], (unsigned long long)n[TC_ST_DISK_SAVES],
-      (unsigned long long)n[TC_ST_INTERPRETED], (unsigned long long)n[TC_ST_CHAINS],
-      (unsigned long long)n[TC_ST_ENTERS], (unsigned long long)n[TC_ST_EXIT_INDIRECT],
-      (unsigned long long)n[TC_ST_EXIT_DIRECT], (unsigned long long)n[TC_ST_EXIT_SYSCALL],
-      (unsigned long long)n[TC_ST_EXIT_TRAP], (unsigned long long)n[TC_ST_EXIT_REQUEST],
-      (unsigned long long)n[TC_ST_DEOPTS], (unsigned long long)n[TC_ST_EXIT_CODE_INVAL],
-      (unsigned long long)n[TC_ST_LOOKUPS], (unsigned long long)n[TC_ST_MISSES],
-      (unsigned long long)n[TC_ST_RECLAIMED], (unsigned long long)n[TC_ST_EVICTED],
-      (unsigned long long)n[TC_ST_INVALIDATED], (unsigned long long)n[TC_ST_SIGNALS]);
+      (unsigned long long)n[TC_ST_INTERPRETED], (unsigned long long)n[TC_ST_KEPT_DECODES],
+      (unsigned long long)n[TC_ST_CHAINS], (unsigned long long)n[TC_ST_ENTERS],
+      (unsigned long long)n[TC_ST_EXIT_INDIRECT], (unsigned long long)n[TC_ST_EXIT_DIRECT],
+      (unsigned long long)n[TC_ST_EXIT_SYSCALL], (unsigned long long)n[TC_ST_EXIT_TRAP],
+      (unsigned long long)n[TC_ST_EXIT_REQUEST], (unsigned long long)n[TC_ST_DEOPTS],
+      (unsigned long long)n[TC_ST_EXIT_CODE_INVAL], (unsigned long long)n[TC_ST_LOOKUPS],
+      (unsigned long long)n[TC_ST_MISSES], (unsigned long long)n[TC_ST_RECLAIMED],
+      (unsigned long long)n[TC_ST_EVICTED], (unsigned long long)n[TC_ST_INVALIDATED],
+      (unsigned long long)n[TC_ST_SIGNALS]);
 }
 
 /* One write(2), not stdio: this may run in a signal handler. */

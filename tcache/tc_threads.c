@@ -64,6 +64,7 @@ static void tc_fork_child(void) {
     tc_current->next_cpu = NULL;
   tc_buf_fork_child();
   tc_regions_forked();
+  tc_tier_forked();
   if (tc_current)
     tc_jc_fork_child(tc_current);
 }
@@ -99,6 +100,7 @@ void tc_thread_enter(struct cpu *c) {
 
 void tc_thread_leave(struct cpu *c) {
   tc_entered = false;
+  tc_tier_thread_leave();
   gc_thread_end();
   tc_stats_thread_leave();
   pthread_mutex_lock(&tc_mutex);

@@ -12,8 +12,13 @@
  * What is interpreted is the decoder's own IR, without the passes: it
  * stores each guest register where its instruction does, so a fault in it
  * leaves the exact guest state, and the fault handler takes the guest pc
- * from the IR's marks (tc_fault.c). Nothing of it is kept: code the guest
- * changes is decoded afresh the next time it runs.
+ * from the IR's marks (tc_fault.c). Each thread keeps its last decodes
+ * (a table direct-mapped by pc), so a block is decoded once for its
+ * interpreted runs and its translation; a kept decode is used only while
+ * the guest bytes it was made from hash the same (tc_decode_same): code the
+ * guest changes is decoded afresh, and none from before a tc_invalidate
+ * (tc_code_epoch: a write to the code during a decode, a failed
+ * speculation, a tagged access, a breakpoint).
  *
  * Not for a block the persistent cache will keep (tc_persist.c): later
  * runs load it instead of translating it, so it is translated at its first
@@ -38,7 +43,20 @@ struct tc_tier_ent {
 
 static struct tc_tier_ent *tc_tier_tab; /* under tc_mutex */
 static size_t tc_tier_cap, tc_tier_used;
-static __thread struct ir_block *tc_tier_ir; /* what tc_tier_decode decoded */
+
+/* A decode kept for the block's next run; pc 0: none. */
+struct tc_tier_kept {
+  uint64_t pc, hash; /* the block's, and tc_decode_hash of its bytes */
+  uint64_t epoch;    /* tc_code_epoch before it was decoded */
+  struct ir_block *b;
+};
+/* Few: a short program pays for every fresh page it touches (256 or 1,024
+ * entries made a first run of true slower); 64 hold 73% of the decodes
+ * the later runs of true's blocks want, 46% of cc1's. */
+enum { TC_TIER_KEPT = 64 };
+static __thread struct tc_tier_kept *tc_tier_kept; /* TC_TIER_KEPT, made at first use */
+static __thread struct ir_block *tc_tier_ir;       /* what tc_tier_decode chose */
+static __thread struct ir_block *tc_tier_work;     /* where it decodes */
 
 static size_t tc_tier_slot(const struct tc_tier_ent *tab, size_t cap, uint64_t pc) {
   size_t i = (size_t)((pc >> 2) * 0x9e3779b97f4a7c15ull >> 20) & (cap - 1);
@@ -84,16 +102,63 @@ bool tc_tier_wait(uint64_t pc) {
   return true;
 }
 
-/* Decode the block at pc for tc_tier_run (tc_mutex held): TC_INTERP, or
- * NULL when the guest code at pc cannot be read. */
+/* This thread's entry for pc (NULL: out of memory). */
+static struct tc_tier_kept *tc_tier_slot_of(uint64_t pc) {
+  if (!tc_tier_kept)
+    tc_tier_kept = mi_zalloc(TC_TIER_KEPT * sizeof(*tc_tier_kept));
+  if (!tc_tier_kept)
+    return NULL;
+  return &tc_tier_kept[(pc >> 2) * 0x9e3779b97f4a7c15ull >> 58 & (TC_TIER_KEPT - 1)];
+}
+
+/* The kept decode of pc, when one is there and still valid. */
+static struct tc_tier_kept *tc_tier_find(uint64_t pc) {
+  struct tc_tier_kept *k = tc_tier_kept ? tc_tier_slot_of(pc) : NULL;
+  return k && k->pc == pc && k->epoch == __atomic_load_n(&tc_code_epoch, __ATOMIC_SEQ_CST) &&
+                 tc_decode_same(k->b, k->hash)
+             ? k
+             : NULL;
+}
+
+/* Decode the block at pc for tc_tier_run (tc_mutex held), or take the
+ * decode kept from its last run: TC_INTERP, or NULL when the guest code at
+ * pc cannot be read. A new decode is made in this thread's working block
+ * and kept as a copy of its own size (fresh pages cost more than copying). */
 struct tc_block *tc_tier_decode(struct cpu *c, uint64_t pc) {
-  if (!tc_tier_ir)
-    tc_tier_ir = ir_block_new(pc);
-  if (tc_decode_raw(tc_tier_ir, pc) < 0) {
+  struct tc_tier_kept *k = tc_tier_find(pc);
+  if (k) {
+    tc_count(TC_ST_KEPT_DECODES, 1);
+    tc_tier_ir = k->b;
+    return TC_INTERP;
+  }
+  if (!tc_tier_work)
+    tc_tier_work = ir_block_new(pc);
+  tc_tier_ir = tc_tier_work;
+  /* before reading the code: a write to it meanwhile (and the IC IVAU
+   * after) may leave the decode older than the bytes tc_decode_hash read */
+  uint64_t epoch = __atomic_load_n(&tc_code_epoch, __ATOMIC_SEQ_CST);
+  if (tc_decode_raw(tc_tier_work, pc) < 0) {
     c->trap_info = pc;
     return NULL;
   }
+  if (!(k = tc_tier_slot_of(pc)))
+    return TC_INTERP;
+  if (!k->b)
+    k->b = ir_block_new_cap(pc, tc_tier_work->n);
+  ir_block_assign(k->b, tc_tier_work);
+  k->pc = pc, k->hash = tc_decode_hash, k->epoch = epoch;
   return TC_INTERP;
+}
+
+bool tc_tier_take(struct ir_block *b, uint64_t pc) {
+  struct tc_tier_kept *k = tc_tier_find(pc);
+  if (!k)
+    return false;
+  tc_count(TC_ST_KEPT_DECODES, 1);
+  ir_block_assign(b, k->b);
+  tc_decode_hash = k->hash;
+  k->pc = 0;
+  return true;
 }
 
 /* Run the block tc_tier_decode decoded; returns how it left (enum cpu_exit). */
@@ -103,8 +168,31 @@ uintptr_t tc_tier_run(struct cpu *c) {
   return tc_interp(c, tc_tier_ir);
 }
 
-/* A new program: no counts. */
+/* A new program: no counts, no decodes kept (this thread's: the only one). */
 void tc_tier_forget(void) {
   mi_free(tc_tier_tab);
   tc_tier_tab = NULL, tc_tier_cap = tc_tier_used = 0;
+  if (tc_tier_kept)
+    for (unsigned i = 0; i < TC_TIER_KEPT; i++)
+      tc_tier_kept[i].pc = 0;
+}
+
+/* A forked child: its parent's kept decodes are left where they are, not
+ * freed or written (every page of them touched would be copied: a shell's
+ * child that execs at once would pay for a table it never uses). */
+void tc_tier_forked(void) {
+  tc_tier_kept = NULL;
+  tc_tier_ir = tc_tier_work = NULL;
+}
+
+/* A thread's end: its kept decodes go. */
+void tc_tier_thread_leave(void) {
+  if (!tc_tier_kept)
+    return;
+  for (unsigned i = 0; i < TC_TIER_KEPT; i++)
+    ir_block_free(tc_tier_kept[i].b);
+  mi_free(tc_tier_kept);
+  ir_block_free(tc_tier_work);
+  tc_tier_kept = NULL;
+  tc_tier_ir = tc_tier_work = NULL;
 }

@@ -57,14 +57,42 @@ int tc_decode_raw(struct ir_block *b, uint64_t pc) {
   return 0;
 }
 
-int tc_decode(struct ir_block *b, uint64_t pc) {
-  if (tc_decode_raw(b, pc) < 0)
-    return -1;
+bool tc_decode_same(const struct ir_block *b, uint64_t hash) {
+  sigjmp_buf jb;
+  uint64_t pc = b->guest_pc;
+  if (tc_exec_denied(pc))
+    return false;
+  if (sigsetjmp(jb, 0)) { /* unmapped since */
+    tc_decode_jmp = NULL;
+    return false;
+  }
+  tc_decode_jmp = &jb;
+  bool same = tc_xxh3((const void *)(uintptr_t)pc, b->guest_size) == hash;
+  tc_decode_jmp = NULL;
+  return same;
+}
+
+static void tc_optimize(struct ir_block *b) {
   if (!xrun_opt.no_opt) {
     opt_run(b);
     if (xrun_log_mask & LOG_OPT)
       tc_log_block("IR after opt", b);
   }
+}
+
+int tc_decode(struct ir_block *b, uint64_t pc) {
+  if (tc_decode_raw(b, pc) < 0)
+    return -1;
+  tc_optimize(b);
+  return 0;
+}
+
+/* tc_decode for a translation: the decode kept from interpreting the block
+ * before, when there is one (tc_tier.c), else a new one. */
+static int tc_decode_to_translate(struct ir_block *b, uint64_t pc) {
+  if (!tc_tier_take(b, pc))
+    return tc_decode(b, pc);
+  tc_optimize(b);
   return 0;
 }
 
@@ -128,7 +156,7 @@ static struct tc_block *tc_translate_at(struct cpu *c, uint64_t pc) {
     return tc_tier_decode(c, pc);
   if (!tc_ir)
     tc_ir = ir_block_new(pc);
-  if (tc_decode(tc_ir, pc) < 0) {
+  if (tc_decode_to_translate(tc_ir, pc) < 0) {
     c->trap_info = pc;
     return NULL;
   }

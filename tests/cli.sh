@@ -188,7 +188,8 @@ reclaimed=$(grep -o 'reclaimed *[0-9]*' "$OUT/pf.err" | awk '{ if ($2 > 0) n++ }
 check tcache_size $? "status $st/$st2/$st3, runs that reclaimed code: $reclaimed of 2, $(head -1 "$OUT/pf.bad")"
 
 # --tier N: without the persistent cache a block is interpreted before its
-# Nth run and translated then; the output is the native build's either way.
+# Nth run and translated then, the later runs from the decode kept from the
+# first; the output is the native build's either way.
 # With a cache every block of the program's file is translated at once
 # (later runs load it); --tier 1 interprets nothing; a bad N is refused.
 stat_of() { sed -n "s/^  $1 *\([0-9]*\).*/\1/p" "$2"; }
@@ -204,11 +205,13 @@ stc=$?
 stb=$?
 i3=$(stat_of interpreted "$OUT/tier3.err") b3=$(stat_of 'blocks translated' "$OUT/tier3.err")
 b1=$(stat_of 'blocks translated' "$OUT/tier1.err")
+k3=$(sed -n 's/^  interpreted .*(\([0-9]*\) decodes used again)$/\1/p' "$OUT/tier3.err")
 [ $st = 0 ] && [ $st1 = 0 ] && [ $stc = 0 ] && [ "${i3:-0}" -gt 0 ] && [ "${b3:-0}" -gt 0 ] &&
+  [ "${k3:-0}" -gt 0 ] && [ "$k3" -le $((i3 + b3)) ] &&
   [ "$b3" -lt "$b1" ] && [ "$(stat_of interpreted "$OUT/tier1.err")" = 0 ] &&
   [ "$(stat_of interpreted "$OUT/tierc.err")" = 0 ] && [ $stb = 125 ] &&
   [ "$(wc -l <"$OUT/tier.bad")" = 1 ]
-check tier $? "status $st/$st1/$stc/$stb, tier 3: $i3 interpreted, $b3 translated; tier 1: $b1 translated; cache: $(stat_of interpreted "$OUT/tierc.err") interpreted"
+check tier $? "status $st/$st1/$stc/$stb, tier 3: $i3 interpreted, $b3 translated, $k3 kept decodes used; tier 1: $b1 translated; cache: $(stat_of interpreted "$OUT/tierc.err") interpreted"
 
 # --stats reports on the stderr xrun started with, even when the guest
 # closed its descriptor 2 (as coreutils programs do before they end) or

@@ -842,4 +842,31 @@ TEST(vector_print_and_verify) {
   ir_block_free(b);
 }
 
+/* ir_block_assign: a copy in the destination's own memory (grown from a
+ * one-instruction start), the source untouched and the copy's scratch empty. */
+TEST(block_assign_copies) {
+  struct ir_block *src = ir_block_new(0x4000), *dst = ir_block_new_cap(0x9000, 1);
+  for (unsigned i = 0; i < 300; i++) {
+    if (i % 10 == 0)
+      ir_mark(src, 0x4000 + 4 * i);
+    ir_emit(src, IR_CONST, IR_I64, 0, 0, 0, i * 7);
+  }
+  uint32_t v = ir_vconst(src, 0x1122, 0x3344);
+  src->guest_size = 1200, src->guest_insns = 300, src->flags_off = 8;
+  (void)ir_scratch(dst, 4096);
+  ir_block_assign(dst, src);
+  ASSERT(dst->n == src->n && dst->n_marks == src->n_marks && dst->n_vconst == src->n_vconst);
+  ASSERT(dst->insn != src->insn && dst->marks != src->marks && dst->vconst != src->vconst);
+  ASSERT(!memcmp(dst->insn, src->insn, src->n * sizeof(*src->insn)));
+  ASSERT(!memcmp(dst->marks, src->marks, src->n_marks * sizeof(*src->marks)));
+  ASSERT(dst->vconst[dst->insn[v].imm].hi == 0x3344);
+  ASSERT(dst->guest_pc == 0x4000 && dst->guest_size == 1200 && dst->guest_insns == 300 &&
+         dst->flags_off == 8);
+  ASSERT(dst->scratch != src->scratch);
+  ir_emit(dst, IR_CONST, IR_I64, 0, 0, 0, 1); /* grows on */
+  ASSERT(dst->n == src->n + 1 && src->insn[src->n - 1].imm != 1);
+  ir_block_free(src);
+  ir_block_free(dst);
+}
+
 TEST_MAIN("ir")
