@@ -233,10 +233,37 @@ static struct ir_v128 ir_interp_one(const struct ir_block *b, struct cpu *c,
   return ir_interp_effect(c, i, a, x, y);
 }
 
+/* The commonest ops of a decoder's IR, scalar GET, PUT and CONST (half of
+ * it), without the generic path's tries: none of them can fault, so the
+ * fault handler's position (ir_interp_pos.at) need not move for them. True
+ * when done. */
+static inline bool ir_interp_fast(struct cpu *c, const struct ir_insn *i, struct ir_v128 *v,
+                                  uint32_t r) {
+  uint64_t x = 0;
+  switch (i->op) {
+  case IR_GET:
+    if (i->type == IR_V128)
+      return false;
+    memcpy(&x, (const uint8_t *)c + i->imm, ir_state_size(i->type));
+    v[r] = ir_s(x);
+    return true;
+  case IR_PUT:
+    if (i->type == IR_V128)
+      return false;
+    memcpy((uint8_t *)c + i->imm, &v[i->a].lo, ir_state_size(i->type));
+    v[r] = ir_s(0);
+    return true;
+  case IR_CONST: v[r] = ir_s(i->imm & ir_type_mask(i->type)); return true;
+  default: return false;
+  }
+}
+
 static uintptr_t ir_interp_values(const struct ir_block *b, struct cpu *c, struct ir_v128 *v) {
   v[0] = ir_s(0);
   for (uint32_t r = 1; r < b->n; r++) {
     const struct ir_insn *i = &b->insn[r];
+    if (ir_interp_fast(c, i, v, r))
+      continue;
     if (ir_op_info[i->op].flags & IRF_EXIT) {
       intptr_t e = ir_interp_exit(c, i, v[i->a].lo);
       if (e >= 0)
