@@ -107,7 +107,7 @@ perl              debian  1   perl-base   w_perl
 dash_exec_loop    debian  1   dash        w_exec_loop 200
 true_per_run      debian  100 coreutils   w_true 100
 gcc_compile       startup 1   gcc-12      w_gcc
-gcc_S_arm64       target  1   gcc-12      w_gcc_s
+gcc_S_arm64       target  1   gcc-12-aarch64-linux-gnu w_gcc_s
 busybox_sh_loop   startup 300 busybox-static w_busybox_loop 300
 dash_exec_loop_nocache cold 1 dash        w_nocache w_exec_loop 200
 dash_exec_loop_first cold 1   dash        w_firstrun w_exec_loop 200
@@ -518,9 +518,8 @@ versions() {
     echo "$(doc_version "$AMD64_ROOT" "$pkg") $(doc_version "$RV64_SYSROOT" "$pkg")"
     return
   fi
-  local native=$pkg
-  [ "$2" = target ] && native=$pkg-aarch64-linux-gnu # the amd64 build of the arm64-targeting one
-  a=$(dpkg-query -W -f='${Version}' "$native:amd64" 2>/dev/null) || a=-
+  a=$(dpkg-query -W -f='${Version}' "$pkg:amd64" 2>/dev/null) || a=-
+  [ "$2" = target ] && pkg=${pkg%-aarch64-linux-gnu} # emulated: Debian's arm64 build of gcc-12
   [ -d "$STARTUP_ROOT/usr/share/doc/$pkg" ] && b=$(doc_version "$STARTUP_ROOT" "$pkg")
   [ -f "$SYSROOT/.fetched/$pkg" ] && b=$(sed "s/^${pkg}_//; s/_arm64\.deb\$//; s/%3a/:/" "$SYSROOT/.fetched/$pkg")
   echo "${a:--} $b"
