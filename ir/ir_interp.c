@@ -241,16 +241,27 @@ static inline bool ir_interp_fast(struct cpu *c, const struct ir_insn *i, struct
                                   uint32_t r) {
   uint64_t x = 0;
   switch (i->op) {
-  case IR_GET:
+  case IR_GET: /* 4 or 8 bytes, each a constant size: no call of memcpy */
     if (i->type == IR_V128)
       return false;
-    memcpy(&x, (const uint8_t *)c + i->imm, ir_state_size(i->type));
+    if (ir_state_size(i->type) == 4) {
+      uint32_t w;
+      memcpy(&w, (const uint8_t *)c + i->imm, 4);
+      x = w;
+    } else {
+      memcpy(&x, (const uint8_t *)c + i->imm, 8);
+    }
     v[r] = ir_s(x);
     return true;
   case IR_PUT:
     if (i->type == IR_V128)
       return false;
-    memcpy((uint8_t *)c + i->imm, &v[i->a].lo, ir_state_size(i->type));
+    if (ir_state_size(i->type) == 4) {
+      uint32_t w = (uint32_t)v[i->a].lo;
+      memcpy((uint8_t *)c + i->imm, &w, 4);
+    } else {
+      memcpy((uint8_t *)c + i->imm, &v[i->a].lo, 8);
+    }
     v[r] = ir_s(0);
     return true;
   case IR_CONST: v[r] = ir_s(i->imm & ir_type_mask(i->type)); return true;
