@@ -3,8 +3,8 @@
  *
  * Each value gets a register when it is defined and keeps it until its last
  * use. When none is free, the value read again furthest ahead moves to a
- * stack slot (the store is emitted right there; x64_victim_of). Values live across a call
- * prefer the callee-saved registers; whatever is still in a caller-saved
+ * stack slot (the store is emitted right there; x64_victim_of). Values live
+ * across a call prefer the callee-saved registers; whatever is still in a caller-saved
  * register at a call moves to a slot. Constants live nowhere: they become
  * immediates or are materialized into a scratch register at each use; a
  * guest address (IR_CONST_GUEST) always by a movabs it records (x64_reloc.c).

@@ -202,7 +202,7 @@ enum tc_stat {
   TC_ST_DISK_LOADS,      /* blocks loaded from the persistent cache */
   TC_ST_DISK_SAVES,      /* blocks written to it */
   TC_ST_INTERPRETED,     /* blocks run in the interpreter, not translated yet (tc_tier.c) */
-  TC_ST_KEPT_DECODES,    /* ... and translated, from a decode kept from an earlier run */
+  TC_ST_KEPT_DECODES,    /* ... or translated from a decode kept from an earlier run */
   TC_ST_COUNT
 };
 struct tc_stats_thread {
