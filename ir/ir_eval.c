@@ -150,14 +150,18 @@ static uint64_t ir_eval_raw(const struct ir_insn *i, uint64_t a, uint64_t b, uin
   }
 }
 
-int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out) {
-  if ((i->op != IR_CONST && !ir_is_pure(i->op)) || ir_is_vec_op(i->op))
-    return 0;
+uint64_t ir_eval_scalar(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c) {
   uint64_t m = ir_type_mask(i->type);
   /* Arithmetic reads its operands at the result width; compares, flags and
    * width changes read them at their own width. */
   if (i->op >= IR_ADD && i->op <= IR_BITREV)
     a &= m, b &= m, c &= m;
-  *out = ir_eval_raw(i, a, b, c) & m;
+  return ir_eval_raw(i, a, b, c) & m;
+}
+
+int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out) {
+  if ((i->op != IR_CONST && !ir_is_pure(i->op)) || ir_is_vec_op(i->op))
+    return 0;
+  *out = ir_eval_scalar(i, a, b, c);
   return 1;
 }

@@ -19,6 +19,9 @@ static inline int ir_is_pure(enum ir_op op) {
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out);
+/* ir_eval of an insn known to be a pure scalar op (ir_is_pure, not a vector
+ * op, or CONST): its value. */
+uint64_t ir_eval_scalar(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c);
 /* Evaluate a pure vector op (V* of ir_ops.def except VCONST) on operand values
  * (c only for the three-operand VSHA256RND2), scalar operands and results in .lo:
  * returns 1 and sets *out, or 0 for other ops. */
