@@ -329,7 +329,8 @@ static const struct option_def {
     {"--tier", "N", "XRUN_TIER", opt_tier, false,
      "where no cache keeps a block (--no-cache, JIT code):\n"
      "interpret it the first N-1 times it runs, translate it\n"
-     "the Nth (default 3; 1: translate every block at once)"},
+     "the Nth (default 3; 1: translate every block at once);\n"
+     "a program's first 1000 blocks (its start-up) wait 4N runs"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},

@@ -213,6 +213,36 @@ k3=$(sed -n 's/^  interpreted .*(\([0-9]*\) decodes used again)$/\1/p' "$OUT/tie
   [ "$(wc -l <"$OUT/tier.bad")" = 1 ]
 check tier $? "status $st/$st1/$stc/$stb, tier 3: $i3 interpreted, $b3 translated, $k3 kept decodes used; tier 1: $b1 translated; cache: $(stat_of interpreted "$OUT/tierc.err") interpreted"
 
+# A program's start-up (its first 1,000 blocks) waits 4N runs: of a program
+# that calls 1,200 functions, each a loop of 20 rounds, the first one's loop
+# block is interpreted 11 times at --tier 3 (7 at --tier 2) before it is
+# translated, the last one's twice (once), as after start-up; the output is
+# the native build's.
+{
+  echo 'volatile unsigned s;'
+  for i in $(seq 0 1199); do echo "__attribute__((noinline)) void f$i(void) { for (int k = 0; k < 20; k++) s += k * $i; }"; done
+  echo 'int printf(const char *, ...); int main(void) {'
+  for i in $(seq 0 1199); do echo "f$i();"; done
+  echo 'printf("%u\n", s); return 0; }'
+} >"$OUT/many.c"
+aarch64-linux-gnu-gcc -O1 -static -o "$OUT/many" "$OUT/many.c" && gcc -O1 -o "$OUT/many.native" "$OUT/many.c"
+"$OUT/many.native" >"$OUT/many.want"
+interp_max() { # interp_max LOG FUNCTION: the most interpreted runs of one pc in FUNCTION
+  local at size
+  read -r at size < <(aarch64-linux-gnu-nm -S "$OUT/many" | awk -v f="$2" '$4 == f { print $1, $2 }')
+  sed -n 's/^exec 0x\([0-9a-f]*\) (interpreted)$/\1/p' "$1" | sort | uniq -c |
+    while read -r n pc; do
+      if ((16#$pc >= 16#$at && 16#$pc < 16#$at + 16#$size)); then echo "$n"; fi
+    done | sort -n | tail -1
+}
+runs=""
+for n in 3 2; do
+  "$XRUN" --tier $n -d exec -D "$OUT/many$n.log" "$OUT/many" | cmp -s - "$OUT/many.want" || runs="$runs output$n"
+  runs="$runs $(interp_max "$OUT/many$n.log" f0)/$(interp_max "$OUT/many$n.log" f1199)"
+done
+[ "$runs" = " 11/2 7/1" ]
+check tier_startup $? "interpreted runs of the first/last function's loop at --tier 3 and 2:$runs (want 11/2 7/1)"
+
 # --stats reports on the stderr xrun started with, even when the guest
 # closed its descriptor 2 (as coreutils programs do before they end) or
 # pointed it at /dev/null: one report, on the run's stderr
