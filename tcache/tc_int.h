@@ -91,8 +91,8 @@ bool tc_decode_same(const struct ir_block *b, uint64_t hash);
  * is the guest's, its FP exceptions go to the guest's FPSR. */
 struct ir_block;
 uintptr_t tc_interp(struct cpu *c, const struct ir_block *b);
-/* A program's start-up: while fewer than TC_TIER_START_BLOCKS blocks have
- * been counted, a block waits TC_TIER_START_FACTOR times as many runs. */
+/* A program's start-up: while at most TC_TIER_START_BLOCKS blocks have been
+ * counted, a block waits TC_TIER_START_FACTOR times as many runs. */
 enum { TC_TIER_START_BLOCKS = 1000, TC_TIER_START_FACTOR = 4 };
 bool tc_tier_wait(uint64_t pc);
 struct tc_block *tc_tier_decode(struct cpu *c, uint64_t pc);

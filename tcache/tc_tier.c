@@ -12,7 +12,7 @@
  * A program's first blocks are its start-up (the dynamic linker's and libc's
  * set-up: a dynamic true runs about 1,000, a python3 or a cc1 the same code
  * with more libraries to link), which run few times each wherever the
- * program goes next: while the table holds fewer than TC_TIER_START_BLOCKS
+ * program goes next: while the table holds at most TC_TIER_START_BLOCKS
  * pcs, a block waits TC_TIER_START_FACTOR times as many runs. A first run of
  * true takes about a quarter less time so, python3 -c pass and gcc about 2%.
  *
