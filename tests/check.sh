@@ -17,7 +17,8 @@
 # (trixie's riscv64 lua, python, sqlite, gzip, xz, perl, bash and dash against
 # its amd64 builds), tests/openssl.sh, tests/jit.sh (LuaJIT, grep -P and
 # node.js writing code at run time), tests/mksysroot.sh, tests/realprogs.sh,
-# tests/hostile.sh, tests/cache.sh and tests/difftest.sh (arm64, then riscv64). Every test prints
+# tests/hostile.sh, tests/cache.sh and tests/difftest.sh (arm64, then riscv64;
+# then 900 sequences a class again with every block interpreted). Every test prints
 # one PASS/FAIL/SKIP line; this script echoes them, lists the reasons for skips
 # in a short block, and ends with one summary line:
 #   N passed, N failed[, N skipped]
@@ -118,6 +119,18 @@ suite hostile tests/hostile.sh
 suite cache tests/cache.sh
 suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-10000}" SHOW=1 tests/difftest.sh
 suite difftest-riscv64 env GUEST=riscv64 N="${DIFFTEST_RV64_N:-2000}" SHOW=1 tests/difftest.sh
+# The same sequences in the interpreter, which runs every block of a first
+# run's start-up up to eleven times: no block of a case file reaches its
+# 1,000th run at XRUN_TIER=1000, but a loop's (class loop: translated then).
+difftest_interp() {
+  env GUEST="$1" N=900 SHOW=1 XRUN_TIER=1000 tests/difftest.sh >"$LOG.dt" 2>&1
+  local st=$?
+  grep -v '^PASS [a-z0-9-]*/\(selfcheck\|decode\):' "$LOG.dt" |
+    sed 's#^\(PASS\|FAIL\|SKIP\) \(difftest[a-z0-9-]*\)/#\1 \2-interp/#'
+  return $st
+}
+suite difftest-interp difftest_interp aarch64
+suite difftest-riscv64-interp difftest_interp riscv64
 
 pass=$(grep -c '^PASS ' "$LOG")
 fail=$(grep -c '^FAIL ' "$LOG")
