@@ -160,7 +160,7 @@ uint64_t ir_eval_scalar(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_
 }
 
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out) {
-  if ((i->op != IR_CONST && !ir_is_pure(i->op)) || ir_is_vec_op(i->op))
+  if (i->op != IR_CONST && !ir_is_scalar_pure(i->op))
     return 0;
   *out = ir_eval_scalar(i, a, b, c);
   return 1;

@@ -19,8 +19,12 @@ static inline int ir_is_pure(enum ir_op op) {
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */
 int ir_eval(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c, uint64_t *out);
-/* ir_eval of an insn known to be a pure scalar op (ir_is_pure, not a vector
- * op, or CONST): its value. */
+/* A pure op on scalars: what ir_eval_scalar evaluates (besides CONST). */
+static inline int ir_is_scalar_pure(enum ir_op op) {
+  return ir_is_pure(op) && !ir_is_vec_op(op);
+}
+/* ir_eval of an insn known to be a pure scalar op (ir_is_scalar_pure, or
+ * CONST): its value. */
 uint64_t ir_eval_scalar(const struct ir_insn *i, uint64_t a, uint64_t b, uint64_t c);
 /* Evaluate a pure vector op (V* of ir_ops.def except VCONST) on operand values
  * (c only for the three-operand VSHA256RND2), scalar operands and results in .lo:

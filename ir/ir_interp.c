@@ -275,11 +275,9 @@ static uintptr_t ir_interp_values(const struct ir_block *b, struct cpu *c, struc
     const struct ir_insn *i = &b->insn[r];
     if (ir_interp_fast(c, i, v, r))
       continue;
-    const struct ir_op_info *info = &ir_op_info[i->op];
-    if (!info->flags && !(info->props & (IRP_VEC | IRP_VF)) && i->op != IR_NOP &&
-        i->op != IR_VCONST) { /* a pure scalar op */
+    if (ir_is_scalar_pure(i->op)) {
       v[r] = ir_s(ir_eval_scalar(i, v[i->a].lo, v[i->b].lo, v[i->c].lo));
-    } else if (info->flags & IRF_EXIT) {
+    } else if (ir_op_info[i->op].flags & IRF_EXIT) {
       intptr_t e = ir_interp_exit(c, i, v[i->a].lo);
       if (e >= 0)
         return (uintptr_t)e;

@@ -120,8 +120,8 @@ suite cache tests/cache.sh
 suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-10000}" SHOW=1 tests/difftest.sh
 suite difftest-riscv64 env GUEST=riscv64 N="${DIFFTEST_RV64_N:-2000}" SHOW=1 tests/difftest.sh
 # The same sequences in the interpreter, which runs every block of a first
-# run's start-up up to eleven times: no block of a case file reaches its
-# 1,000th run at XRUN_TIER=1000, but a loop's (class loop: translated then).
+# run's start-up up to eleven times: at XRUN_TIER=1000 no block of a case
+# file reaches its 1,000th run but a loop body's (class loop), translated then.
 difftest_interp() {
   env GUEST="$1" N=900 SHOW=1 XRUN_TIER=1000 tests/difftest.sh >"$LOG.dt" 2>&1
   local st=$?
