@@ -8,7 +8,9 @@
  *
  * Register conventions inside translated code: r14 = struct cpu * +
  * X64_STATE_BIAS (below), rsp points
- * at the spill area, rax/rcx/rdx are scratch and never allocated; rbx, rbp,
+ * at the spill area, rax is scratch and never allocated, rcx and rdx are
+ * scratch and allocated last, to values no lowering needs them around
+ * (x64_scratch.c); rbx, rbp,
  * r12, r13 and r15 hold the guest's pinned registers, as many as it has
  * (x64_pin.c), and the allocator never gives those out. IR_V128
  * values live in xmm0-xmm13; xmm14 and xmm15 are vector scratch. Every xmm is
@@ -425,6 +427,9 @@ struct x64_ra {
   uint16_t xpinned; /* the same for xmm registers */
   unsigned spills;  /* general-purpose registers spilled so far */
   unsigned vspills; /* xmm registers spilled so far */
+  uint32_t *writes_scratch; /* per index: instructions up to it that write rcx or rdx */
+  uint32_t def;             /* the value the instruction being lowered defines, or 0 */
+  int scratch_fixed;        /* rcx and rdx are scratch only (x64_scratch_busy was set) */
 };
 
 /* x64_fuse.c: what a value needs beyond (or instead of) a register of its own. */
@@ -603,6 +608,13 @@ void x64_ra_release(struct x64_ctx *x, uint32_t ref, int has_reg);
 unsigned x64_dst(struct x64_ctx *x, uint32_t ref);
 unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch);
 void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref);
+
+/* x64_scratch.c */
+extern const char x64_scratch_busy[];
+int x64_scratch_init(struct x64_ctx *x);
+int x64_scratch_ok(struct x64_ctx *x, uint32_t ref);
+void x64_scratch_free(struct x64_ctx *x, unsigned reg);
+void x64_scratch_load(struct x64_ctx *x, unsigned reg, uint32_t ref);
 int x64_const_imm32(struct x64_ctx *x, uint32_t ref, int w, int32_t *imm);
 int x64_is_v128(struct x64_ctx *x, uint32_t ref);
 void x64_vload_value(struct x64_ctx *x, unsigned xmm, uint32_t ref);

@@ -112,8 +112,10 @@ static void x64_body(struct x64_ctx *x) {
     int has_reg = x64_needs_reg(x, i);
     if (has_reg)
       x64_ra_def(x, i, x64_state_swaps(x, in) ? in->b : x64_hint(in));
+    x->ra.def = has_reg ? i : 0;
     x->host_alu_next = 0;
     x64_lower(x, i);
+    x->ra.def = 0;
     x64_ra_release(x, i, has_reg);
     x64_track_flags(x, i);
   }
@@ -128,18 +130,25 @@ static void x64_ctx_init(struct x64_ctx *x, const struct ir_block *b, struct tc_
   x->ir = b, x->blk = blk, x->buf = buf, x->guest_pc = b->guest_pc;
 }
 
-/* One translation, pinning at most max_pins registers and max_xpins xmm
- * registers in a loop block (x64_loop.c); 1 when it should be done again
- * with fewer. */
+/* What a translation may use: at most pins registers and xpins xmm
+ * registers pinned in a loop block (x64_loop.c), rcx and rdx allocated
+ * (x64_scratch.c) unless scratch_fixed. */
+struct x64_limits {
+  unsigned pins, xpins;
+  int scratch_fixed;
+};
+
+/* One translation within lim; 1 when it should be done again with less. */
 static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf,
-                              unsigned *max_pins, unsigned *max_xpins) {
+                              struct x64_limits *lim) {
   struct x64_ctx x;
   x64_ctx_init(&x, b, blk, buf);
-  x.loop.max_pins = *max_pins;
-  x.loop.max_xpins = *max_xpins;
+  x.loop.max_pins = lim->pins;
+  x.loop.max_xpins = lim->xpins;
+  x.ra.scratch_fixed = lim->scratch_fixed;
   x.error = x64_check(b);
-  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0 ||
-                   x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
+  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_scratch_init(&x) < 0 ||
+                   x64_defer_init(&x) < 0 || x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
     x64_state_gets(&x);
@@ -154,7 +163,9 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
     x64_epilogue(&x);
     x64_cold_emit(&x);
   }
-  if (!x.error && !buf->overflow && x64_loop_retry(&x, max_pins, max_xpins)) {
+  if ((!x.error && !buf->overflow && x64_loop_retry(&x, &lim->pins, &lim->xpins)) ||
+      (x.error == x64_scratch_busy && !lim->scratch_fixed)) {
+    lim->scratch_fixed |= x.error == x64_scratch_busy;
     x64_defer_discard(&x);
     x64_ra_free(&x);
     buf->cur = blk->code;
@@ -173,9 +184,9 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
 }
 
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
-  unsigned max_pins = X64_PIN_MAX, max_xpins = X64_XPIN_MAX;
+  struct x64_limits lim = {X64_PIN_MAX, X64_XPIN_MAX, 0};
   int r;
-  while ((r = x64_translate_pins(b, blk, buf, &max_pins, &max_xpins)) == 1)
+  while ((r = x64_translate_pins(b, blk, buf, &lim)) == 1)
     ;
   return r;
 }

@@ -126,6 +126,8 @@ void x64_emit_lazy(struct tc_buf *b) {
 
 /* mov edx, flags_off; call routine (x64_lazy_flags or x64_lazy_pack) */
 void x64_lazy_call(struct x64_ctx *x, const uint8_t *routine) {
+  x64_scratch_free(x, X64_RCX);
+  x64_scratch_free(x, X64_RDX);
   x64_mov_ri(x->buf, X64_RDX, x->ir->flags_off);
   x64_call_shared(x, routine);
 }

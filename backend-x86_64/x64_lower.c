@@ -1,6 +1,7 @@
 /* x64_lower.c - one lowering function per IR op. Each runs after the
  * allocator gave the op's value a register (x64_dst) and reads operands with
- * x64_src/x64_load_value; rax, rcx and rdx are free scratch throughout.
+ * x64_src/x64_load_value; rax is free scratch throughout, and so are rcx and
+ * rdx but where x64_scratch.c lets a value live in them.
  */
 #include <stddef.h>
 #include <stdint.h>

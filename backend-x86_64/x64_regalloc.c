@@ -8,6 +8,8 @@
  * register at a call moves to a slot. Constants live nowhere: they become
  * immediates or are materialized into a scratch register at each use; a
  * guest address (IR_CONST_GUEST) always by a movabs it records (x64_reloc.c).
+ * rcx and rdx come after every other register, to values that live only
+ * across instructions that leave them alone (x64_scratch.c).
  * IR_V128 values are a second class, in xmm0-13, spilled to 16-byte aligned
  * slot pairs (the trampoline keeps rsp 16-byte aligned); every xmm is
  * caller-saved, so at a call every v128 that outlives it is spilled.
@@ -18,6 +20,9 @@
 
 static const uint8_t x64_caller_saved[] = {X64_RSI, X64_RDI, X64_R8, X64_R9, X64_R10, X64_R11};
 static const uint8_t x64_callee_saved[] = {X64_RBX, X64_RBP, X64_R12, X64_R13, X64_R15};
+static const uint8_t x64_scratch_regs[] = {X64_RDX, X64_RCX};
+static const uint8_t x64_call_clobbered[] = {X64_RSI, X64_RDI, X64_R8,  X64_R9,
+                                             X64_R10, X64_R11, X64_RDX, X64_RCX};
 
 static int x64_have_popcnt(void) {
   return CPU_FEATURE_ACTIVE(POPCNT); /* glibc's CPUID record (x64_feat) */
@@ -75,7 +80,7 @@ int x64_is_call(const struct ir_block *b, const struct ir_insn *in) {
 int x64_ra_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   struct x64_ra *ra = &x->ra;
-  *ra = (struct x64_ra){.pinned = x64_pin_mask};
+  *ra = (struct x64_ra){.pinned = x64_pin_mask, .scratch_fixed = ra->scratch_fixed};
   ra->last_use = ir_scratch(b, (b->n + 1) * sizeof(*ra->last_use));
   ra->next_call = ir_scratch_raw(b, (b->n + 1) * sizeof(*ra->next_call)); /* filled below */
   ra->loc = ir_scratch(b, (b->n + 1) * sizeof(*ra->loc));
@@ -227,9 +232,9 @@ static int x64_free_in(struct x64_ctx *x, const uint8_t *regs, unsigned n) {
 /* The occupied register whose value is read again furthest ahead of ref
  * (never a pinned one: x64_loop_init leaves enough others). */
 static unsigned x64_victim(struct x64_ctx *x, uint32_t ref) {
-  uint32_t cand = 0;
+  uint32_t cand = 0, scratch = x64_scratch_ok(x, ref) ? 0 : 1u << X64_RCX | 1u << X64_RDX;
   for (unsigned r = 0; r < 16; r++)
-    if (x->ra.reg_val[r] && !x64_is_pinned(x, r))
+    if (x->ra.reg_val[r] && !x64_is_pinned(x, r) && !(scratch >> r & 1))
       cand |= 1u << r;
   return cand ? x64_victim_of(x, ref, x->ra.reg_val, cand) : X64_RBX;
 }
@@ -247,6 +252,8 @@ static unsigned x64_pick(struct x64_ctx *x, uint32_t ref) {
   int r = x64_free_in(x, first, n1);
   if (r < 0)
     r = x64_free_in(x, second, n2);
+  if (r < 0 && x64_scratch_ok(x, ref))
+    r = x64_free_in(x, x64_scratch_regs, sizeof(x64_scratch_regs));
   if (r < 0) {
     r = (int)x64_victim(x, ref);
     x64_spill(x, (unsigned)r);
@@ -267,16 +274,22 @@ void x64_ra_evict(struct x64_ctx *x, uint16_t regs) {
 
 /* At a call: values in caller-saved registers that outlive it go to slots. */
 void x64_ra_call(struct x64_ctx *x, uint32_t ref) {
-  for (unsigned i = 0; i < sizeof(x64_caller_saved); i++) {
-    uint32_t v = x->ra.reg_val[x64_caller_saved[i]];
-    if (v && x->ra.last_use[v] > ref && !x64_is_pinned(x, x64_caller_saved[i]))
-      x64_spill(x, x64_caller_saved[i]);
+  for (unsigned i = 0; i < sizeof(x64_call_clobbered); i++) {
+    uint32_t v = x->ra.reg_val[x64_call_clobbered[i]];
+    if (v && x->ra.last_use[v] > ref && !x64_is_pinned(x, x64_call_clobbered[i]))
+      x64_spill(x, x64_call_clobbered[i]);
   }
   for (unsigned r = 0; r < X64_XMM_ALLOC; r++) {
     uint32_t v = x->ra.xmm_val[r];
     if (v && x->ra.last_use[v] > ref && !(x->ra.xpinned >> r & 1))
       x64_vspill(x, r);
   }
+}
+
+/* Whether ref may have general-purpose register r: rcx and rdx only as
+ * x64_scratch_ok allows. */
+static int x64_may_take(struct x64_ctx *x, uint32_t ref, unsigned r) {
+  return (r != X64_RCX && r != X64_RDX) || x64_scratch_ok(x, ref);
 }
 
 /* Give ref a register. With hint (an operand that dies here and sits in a
@@ -295,7 +308,7 @@ void x64_ra_def(struct x64_ctx *x, uint32_t ref, uint32_t hint) {
   else if (x->ra.pinned && (r = x64_loop_target(x, ref, hint)) != X64_NOREG)
     ; /* a carried slot's next value, in the slot's register */
   else if (hint && x->ra.loc[hint].kind == X64_LOC_REG && x->ra.last_use[hint] == ref &&
-           x64_is_v128(x, hint) == vec &&
+           x64_is_v128(x, hint) == vec && (vec || x64_may_take(x, ref, x->ra.loc[hint].reg)) &&
            !((vec ? x->ra.xpinned : x->ra.pinned) >> x->ra.loc[hint].reg & 1))
     r = x->ra.loc[hint].reg;
   else
@@ -341,6 +354,7 @@ static uint64_t x64_const_value(struct x64_ctx *x, uint32_t ref) {
 /* reg = the value of ref (never touches the flags). */
 void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref) {
   ref = x64_resolve(x, ref);
+  x64_scratch_load(x, reg, ref);
   const struct x64_loc *l = &x->ra.loc[ref];
   if (!ref)
     x64_mov_ri(x->buf, reg, 0);
@@ -363,6 +377,7 @@ unsigned x64_src(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
   ref = x64_resolve(x, ref);
   if (ref && x->ra.loc[ref].kind == X64_LOC_REG)
     return x->ra.loc[ref].reg;
+  x64_scratch_free(x, scratch); /* not even the value being defined (x64_lower_select) */
   x64_load_value(x, scratch, ref);
   return scratch;
 }

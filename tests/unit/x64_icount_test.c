@@ -103,6 +103,16 @@ static const struct icount_case cases[] = {
     {"bl", "bl .+8", 5},
     {"ret", "ret", 13},
     {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 24},
+    /* twelve values live at once, with x16's: every allocatable register,
+     * rcx and rdx too (x64_scratch.c), and no spill (44 with two) */
+    {"twelve_live",
+     "eor x16, x2, x3\n eor x16, x16, x4\n eor x16, x16, x5\n eor x16, x16, x6\n"
+     " eor x16, x16, x7\n eor x16, x16, x8\n eor x16, x16, x9\n eor x16, x16, x10\n"
+     " eor x16, x16, x11\n eor x16, x16, x12\n eor x16, x16, x13\n"
+     " add x17, x2, x3\n add x17, x17, x4\n add x17, x17, x5\n add x17, x17, x6\n"
+     " add x17, x17, x7\n add x17, x17, x8\n add x17, x17, x9\n add x17, x17, x10\n"
+     " add x17, x17, x11\n add x17, x17, x12\n add x17, x17, x13\n b .+4",
+     40},
     {"byte_hash_loop",
      "0: ldrb w1, [x2], #1\n add w0, w0, w0, lsl #5\n eor w0, w1, w0\n cmp x2, x3\n b.ne 0b\n b "
      ".+4",
