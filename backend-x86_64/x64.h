@@ -427,7 +427,7 @@ struct x64_ra {
   uint16_t xpinned; /* the same for xmm registers */
   unsigned spills;  /* general-purpose registers spilled so far */
   unsigned vspills; /* xmm registers spilled so far */
-  uint32_t *writes_scratch; /* per index: instructions up to it that write rcx or rdx */
+  uint32_t *writes_scratch; /* per index: instructions up to it that write rcx or rdx, or NULL */
   uint32_t def;             /* the value the instruction being lowered defines, or 0 */
   int scratch_fixed;        /* rcx and rdx are scratch only (x64_scratch_busy was set) */
 };
@@ -611,7 +611,6 @@ void x64_load_value(struct x64_ctx *x, unsigned reg, uint32_t ref);
 
 /* x64_scratch.c */
 extern const char x64_scratch_busy[];
-int x64_scratch_init(struct x64_ctx *x);
 int x64_scratch_ok(struct x64_ctx *x, uint32_t ref);
 void x64_scratch_free(struct x64_ctx *x, unsigned reg);
 void x64_scratch_load(struct x64_ctx *x, unsigned reg, uint32_t ref);

@@ -147,8 +147,8 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
   x.loop.max_xpins = lim->xpins;
   x.ra.scratch_fixed = lim->scratch_fixed;
   x.error = x64_check(b);
-  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_scratch_init(&x) < 0 ||
-                   x64_defer_init(&x) < 0 || x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
+  if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0 ||
+                   x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
     x.error = "out of memory";
   if (!x.error) {
     x64_state_gets(&x);

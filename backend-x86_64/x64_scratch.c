@@ -98,26 +98,29 @@ static int x64_keeps_scratch(struct x64_ctx *x, uint32_t i) {
 }
 
 /* Per index, how many instructions up to it write rcx or rdx: a value may
- * live in them when none from its definition to its last use does. */
-int x64_scratch_init(struct x64_ctx *x) {
+ * live in them when none from its definition to its last use does. Counted
+ * when the allocator first runs out of other registers: most blocks never
+ * do. NULL when out of memory. */
+static const uint32_t *x64_scratch_count(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   uint32_t *n = ir_scratch_raw(b, ((size_t)b->n + 1) * sizeof(*n));
   if (!n)
-    return -1;
+    return NULL;
   n[0] = 0;
   for (uint32_t i = 1; i < b->n; i++)
     n[i] = n[i - 1] + !x64_keeps_scratch(x, i);
   n[b->n] = n[b->n - 1];
-  x->ra.writes_scratch = n;
-  return 0;
+  return x->ra.writes_scratch = n;
 }
 
 /* Whether value ref may be given rcx or rdx (x64_pick), once last_use is
  * final. */
 int x64_scratch_ok(struct x64_ctx *x, uint32_t ref) {
-  const uint32_t *n = x->ra.writes_scratch;
+  if (x->ra.scratch_fixed)
+    return 0;
+  const uint32_t *n = x->ra.writes_scratch ? x->ra.writes_scratch : x64_scratch_count(x);
   uint32_t last = x->ra.last_use[ref] > ref ? x->ra.last_use[ref] : ref;
-  return n && !x->ra.scratch_fixed && n[last] == n[ref - 1];
+  return n && n[last] == n[ref - 1];
 }
 
 /* Before a lowering writes reg as scratch: rcx and rdx must hold no value. */
