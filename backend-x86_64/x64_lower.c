@@ -787,8 +787,8 @@ static void x64_lower_atomic(struct x64_ctx *x, uint32_t ref) {
 }
 
 static void x64_lower_fence(struct x64_ctx *x, uint32_t ref) {
-  if (x64_in(x, ref)->aux == IR_FENCE_FULL)
-    x64_mfence(x->buf); /* loads and stores are already ordered enough (TSO) */
+  if (x64_in(x, ref)->aux & IR_FENCE_WR)
+    x64_mfence(x->buf); /* TSO keeps every other order */
 }
 
 /* cpu->pc = pc, a guest address */

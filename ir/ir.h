@@ -135,7 +135,18 @@ enum ir_atomic {
   IR_ATOMIC_SWP
 };
 
-enum ir_fence { IR_FENCE_FULL, IR_FENCE_LOAD, IR_FENCE_STORE };
+/* A FENCE's aux: which earlier accesses it keeps before which later ones;
+ * each host emits what its memory model needs for that (x86-64: only
+ * stores before loads takes an instruction). */
+enum ir_fence {
+  IR_FENCE_RR = 1,                           /* loads before loads */
+  IR_FENCE_RW = 2,                           /* loads before stores */
+  IR_FENCE_WR = 4,                           /* stores before loads */
+  IR_FENCE_WW = 8,                           /* stores before stores */
+  IR_FENCE_LOAD = IR_FENCE_RR | IR_FENCE_RW, /* Arm's DMB ISHLD */
+  IR_FENCE_STORE = IR_FENCE_WW,              /* Arm's DMB ISHST */
+  IR_FENCE_FULL = 15
+};
 
 /* VF* aux: the lane size (2 or 3) | which lanes the op works on. */
 enum ir_vf_extent {

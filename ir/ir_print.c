@@ -17,7 +17,22 @@ static const char *const ir_cc_names[] = {"eq", "ne", "cs", "cc", "mi", "pl", "v
                                           "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"};
 static const char *const ir_atomic_names[] = {"add",  "clr",  "xor",  "or", "smax",
                                               "smin", "umax", "umin", "swp"};
-static const char *const ir_fence_names[] = {"full", "load", "store"};
+
+/* fence.full, fence.load, fence.store, or the orders it keeps: fence.rr.rw */
+static void ir_print_fence(FILE *f, unsigned aux) {
+  static const char *const order[] = {"rr", "rw", "wr", "ww"};
+  if (aux == IR_FENCE_FULL || aux == IR_FENCE_LOAD || aux == IR_FENCE_STORE) {
+    fputs(aux == IR_FENCE_FULL   ? "fence.full"
+          : aux == IR_FENCE_LOAD ? "fence.load"
+                                 : "fence.store",
+          f);
+    return;
+  }
+  fputs("fence", f);
+  for (unsigned k = 0; k < 4; k++)
+    if (aux >> k & 1)
+      fprintf(f, ".%s", order[k]);
+}
 
 const char *ir_type_name(enum ir_type t) {
   switch (t) {
@@ -141,7 +156,7 @@ static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_ins
     ir_print_mem(f, i, name);
     fprintf(f, " %s %" PRIu32, ir_name_at(ir_atomic_names, 9, i->imm), i->b);
     break;
-  case IR_FENCE: fprintf(f, "fence.%s", ir_name_at(ir_fence_names, 3, i->aux)); break;
+  case IR_FENCE: ir_print_fence(f, i->aux); break;
   case IR_CALL:
     fprintf(f, "call 0x%" PRIx64 "(%" PRIu32 ", %" PRIu32 ", %" PRIu32 ")", i->imm, i->a, i->b,
             i->c);

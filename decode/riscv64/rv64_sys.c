@@ -19,11 +19,25 @@ bool rv64_trans_ebreak(struct rv64_ctx *s, const struct arg_empty *a) {
   return true;
 }
 
-/* Every FENCE (and FENCE.TSO, PAUSE) as a full fence: x86-64 keeps all the
- * orders but store -> load, and a fence that names none is rare. */
-bool rv64_trans_fence(struct rv64_ctx *s, const struct arg_empty *a) {
-  (void)a;
-  ir_fence(s->b, IR_FENCE_FULL);
+/* The orders a FENCE's predecessor and successor sets name (each I, O, R,
+ * W; device input counts as a load, output as a store); FENCE.TSO (fm 1000)
+ * keeps all but stores before loads. PAUSE (fence w, 0) keeps none.
+ * Compilers put fence rw,rw before a seq_cst load, fence r,rw after an
+ * acquire load and fence rw,w before a release store: only the first is
+ * an instruction on x86-64. */
+static unsigned rv64_fence_orders(unsigned fm, unsigned pred, unsigned succ) {
+  enum { W = 1, R = 2, O = 4, I = 8 }; /* the sets' bits */
+  int pr = !!(pred & (R | I)), pw = !!(pred & (W | O));
+  int sr = !!(succ & (R | I)), sw = !!(succ & (W | O));
+  unsigned orders = (pr && sr ? IR_FENCE_RR : 0) | (pr && sw ? IR_FENCE_RW : 0) |
+                    (pw && sr ? IR_FENCE_WR : 0) | (pw && sw ? IR_FENCE_WW : 0);
+  return fm == 8 ? orders & ~(unsigned)IR_FENCE_WR : orders;
+}
+
+bool rv64_trans_fence(struct rv64_ctx *s, const struct arg_fence *a) {
+  unsigned orders = rv64_fence_orders(a->fm, a->pred, a->succ);
+  if (orders)
+    ir_fence(s->b, (enum ir_fence)orders);
   return true;
 }
 

@@ -618,7 +618,7 @@ TEST(hints_and_barriers) {
   ASSERT_EQ(run_words(&c, code, 10, 0, 10, &b), CPU_EXIT_PLAIN);
   ASSERT_EQ(c.c.pc, page_pc(10));
   ASSERT_EQ(c.excl_addr, ~0ull);
-  unsigned fences[3] = {0};
+  unsigned fences[IR_FENCE_FULL + 1] = {0};
   for (uint32_t i = 1; i < b->n; i++)
     if (b->insn[i].op == IR_FENCE)
       fences[b->insn[i].aux]++;

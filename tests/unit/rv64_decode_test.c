@@ -3,7 +3,8 @@
  * output for the instruction text) is decoded, then its 32-bit equivalent at
  * the same pc, and the two IR listings must agree but for the fall-through
  * exit (pc + 2 against pc + 4). Also: the encodings rv64c.decode reserves
- * raise SIGILL, FENCE.I drops every translation, and a few 32-bit decodes. */
+ * raise SIGILL, FENCE.I drops every translation, FENCE keeps the orders it
+ * names, and a few 32-bit decodes. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -161,6 +162,42 @@ TEST(fence_i_invalidates_all_code) {
   ASSERT_EQ(b->insn[last->a].op, IR_CONST);
   ASSERT_EQ(b->insn[last->a].imm, XRUN_CODE_ALL);
   ir_block_free(b);
+}
+
+/* A FENCE keeps the orders its sets name (encodings from as -march=rv64gc):
+ * fence.tso all but stores before loads, pause none (no FENCE at all). */
+TEST(fence_keeps_the_orders_it_names) {
+  static const struct {
+    uint32_t word;
+    unsigned orders; /* 0: no FENCE */
+    const char *text;
+  } cases[] = {
+      {0x0330000f, IR_FENCE_FULL, "fence rw,rw"},
+      {0x0ff0000f, IR_FENCE_FULL, "fence iorw,iorw"},
+      {0x0230000f, IR_FENCE_LOAD, "fence r,rw"},
+      {0x0310000f, IR_FENCE_RW | IR_FENCE_WW, "fence rw,w"},
+      {0x0120000f, IR_FENCE_WR, "fence w,r"},
+      {0x0220000f, IR_FENCE_RR, "fence r,r"},
+      {0x0480000f, IR_FENCE_WR, "fence o,i"},
+      {0x8330000f, IR_FENCE_RR | IR_FENCE_RW | IR_FENCE_WW, "fence.tso"},
+      {0x0100000f, 0, "pause"},
+  };
+  xrun_opt.max_block_insns = 1;
+  for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    memset(code, 0, sizeof(code));
+    memcpy(code, &cases[i].word, 4);
+    struct ir_block *b = ir_block_new((uintptr_t)code);
+    rv64_decode_block(b, (uintptr_t)code);
+    unsigned fences = 0, orders = 0;
+    for (uint32_t k = 1; k < b->n; k++)
+      if (b->insn[k].op == IR_FENCE)
+        fences++, orders = b->insn[k].aux;
+    if (fences != (cases[i].orders != 0) || orders != cases[i].orders)
+      fprintf(stderr, "  %s: %u fences, orders %#x\n", cases[i].text, fences, orders);
+    ASSERT_EQ(fences, cases[i].orders != 0);
+    ASSERT_EQ(orders, cases[i].orders);
+    ir_block_free(b);
+  }
 }
 
 /* The side exits' targets of the block decoded from the bytes at code. */
