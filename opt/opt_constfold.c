@@ -8,7 +8,8 @@
  * the block's GOTO, equal constants are merged into the first one, and a
  * shift left and back by the same amount or a mask of the low 32 bits
  * becomes a ZEXT or SEXT, a count of leading zeros of a bit reversal
- * becomes a count of trailing zeros, and a VZEXT64 of a vector whose high
+ * becomes a count of trailing zeros, two shifts ORed into a rotation a
+ * ROR (opt_rotate.c), and a VZEXT64 of a vector whose high
  * half is already 0 is that vector (a 64-bit SIMD op writes its register
  * through one, and its operands were most often written the same way).
  *
@@ -261,7 +262,8 @@ static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   if (x && opt_cf_at(cf, x)->type == i->type)
     opt_replace(cf->b, cf->repl, r, x);
   else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
-           !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r))
+           !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r) &&
+           !opt_cf_rotate(cf, r))
     opt_cf_extension(cf, r);
 }
 

@@ -34,6 +34,7 @@ struct opt_cf {
 void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl);
 void opt_cf_insn(struct opt_cf *cf, uint32_t r);
 void opt_cf_end(struct opt_cf *cf);
+int opt_cf_rotate(struct opt_cf *cf, uint32_t r); /* opt_rotate.c */
 
 /* the guest-state cache (opt_regcache.c) */
 struct opt_range {

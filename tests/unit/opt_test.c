@@ -170,6 +170,50 @@ TEST(constfold_count_of_reversal) {
   ir_block_free(b);
 }
 
+/* Two shifts ORed into a rotation are a ROR, either way round, at either
+ * width; the sign extensions of 32-bit halves (RV64's srliw, slliw, or) a
+ * sign-extended 32-bit ROR when a NOP slot can hold it; counts that do not
+ * add up to the width stay shifts. */
+TEST(constfold_rotations) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0)),
+           w = ir_unop(b, IR_TRUNC, IR_I32, ir_get(b, IR_I64, SLOT(3)));
+  uint32_t r1 = ir_binop(b, IR_OR, IR_I64, ir_binop(b, IR_SHR, IR_I64, x, ir_const(b, IR_I64, 13)),
+                         ir_binop(b, IR_SHL, IR_I64, x, ir_const(b, IR_I64, 51)));
+  uint32_t r2 = ir_binop(b, IR_OR, IR_I64, ir_binop(b, IR_SHL, IR_I64, x, ir_const(b, IR_I64, 8)),
+                         ir_binop(b, IR_SHR, IR_I64, x, ir_const(b, IR_I64, 56)));
+  uint32_t r3 = ir_binop(b, IR_OR, IR_I32, ir_binop(b, IR_SHR, IR_I32, w, ir_const(b, IR_I32, 3)),
+                         ir_binop(b, IR_SHL, IR_I32, w, ir_const(b, IR_I32, 29)));
+  uint32_t no = ir_binop(b, IR_OR, IR_I64, ir_binop(b, IR_SHR, IR_I64, x, ir_const(b, IR_I64, 13)),
+                         ir_binop(b, IR_SHL, IR_I64, x, ir_const(b, IR_I64, 50)));
+  uint32_t lo =
+      ir_ext(b, IR_SEXT, IR_I64, ir_binop(b, IR_SHR, IR_I32, w, ir_const(b, IR_I32, 7)), 32);
+  uint32_t hi =
+      ir_ext(b, IR_SEXT, IR_I64, ir_binop(b, IR_SHL, IR_I32, w, ir_const(b, IR_I32, 25)), 32);
+  ir_emit(b, IR_NOP, IR_VOID, 0, 0, 0, 0); /* room for the 32-bit ROR */
+  uint32_t r4 = ir_binop(b, IR_OR, IR_I64, hi, lo);
+  uint32_t r5 = ir_binop(b, IR_OR, IR_I64, lo, hi); /* no slot left: stays */
+  ir_put(b, SLOT(1), ir_binop(b, IR_XOR, IR_I64, ir_binop(b, IR_XOR, IR_I64, r1, r2), r4));
+  ir_put(b, SLOT(2),
+         ir_binop(b, IR_ADD, IR_I64,
+                  ir_binop(b, IR_ADD, IR_I64, ir_ext(b, IR_ZEXT, IR_I64, r3, 32), no), r5));
+  ir_goto(b, 4);
+  /* w = 0xc1: its 32-bit rotation by 7 has bit 31 set (0x82000001) */
+  static const struct ostate st = {.r = {0x0123456789abcdef, 0, 0, 0x55555555000000c1}};
+  ASSERT(equivalent_after(b, opt_constfold, &st));
+  ASSERT_EQ(b->insn[r1].op, IR_ROR);
+  ASSERT_EQ(b->insn[r1].a, x);
+  ASSERT_EQ(b->insn[r2].op, IR_ROR);
+  ASSERT_EQ(b->insn[b->insn[r2].b].imm, 56);
+  ASSERT_EQ(b->insn[r3].op, IR_ROR);
+  ASSERT_EQ(b->insn[no].op, IR_OR);
+  ASSERT_EQ(b->insn[r4].op, IR_SEXT);
+  ASSERT_EQ(b->insn[b->insn[r4].a].op, IR_ROR);
+  ASSERT_EQ(b->insn[b->insn[r4].a].a, w);
+  ASSERT_EQ(b->insn[r5].op, IR_OR);
+  ir_block_free(b);
+}
+
 TEST(constfold_constant_exits) {
   struct ir_block *b = ir_block_new(0);
   uint32_t never = ir_exit_if(b, ir_const(b, IR_I32, 0), 0x100);
