@@ -41,40 +41,28 @@ static int x64_vec_keeps_scratch(const struct ir_insn *in) {
   return !ir_is_vf_op(in->op) && x64_vec_native(in);
 }
 
+/* Ops whose lowering never writes rcx or rdx but as x64_src's scratch,
+ * whatever their operands and fusion. JUMP writes rcx for its probe after
+ * the target and every deferred store are read: nothing lives past it. */
+static const uint8_t x64_scratch_plain[IR_NUM_OPS] = {
+    [IR_NOP] = 1,      [IR_CONST] = 1, [IR_ADD] = 1,    [IR_SUB] = 1,   [IR_AND] = 1,
+    [IR_OR] = 1,       [IR_XOR] = 1,   [IR_MUL] = 1,    [IR_NOT] = 1,   [IR_NEG] = 1,
+    [IR_BSWAP] = 1,    [IR_ZEXT] = 1,  [IR_SEXT] = 1,   [IR_TRUNC] = 1, [IR_LOAD] = 1,
+    [IR_STORE] = 1,    [IR_CMP] = 1,   [IR_SELECT] = 1, [IR_FENCE] = 1, [IR_EXIT_IF] = 1,
+    [IR_DEOPT_IF] = 1, [IR_GOTO] = 1,  [IR_JUMP] = 1,   [IR_TRAP] = 1,  [IR_CODE_INVAL] = 1,
+};
+
 /* Whether the lowering of instruction i (and what it emits on its exit's
- * paths) writes neither rcx nor rdx but through x64_src's scratch, which
- * x64_scratch_want checks. */
+ * paths) writes neither rcx nor rdx but as x64_src's scratch, which
+ * x64_scratch_free checks. */
 static int x64_keeps_scratch(struct x64_ctx *x, uint32_t i) {
   const struct ir_block *b = x->ir;
   const struct ir_insn *in = &b->insn[i];
   if (in->type == IR_V128 || ir_is_vec_op(in->op))
     return x64_vec_keeps_scratch(in);
+  if (in->op < IR_NUM_OPS && x64_scratch_plain[in->op])
+    return 1;
   switch (in->op) {
-  case IR_NOP:
-  case IR_CONST:
-  case IR_ADD:
-  case IR_SUB:
-  case IR_AND:
-  case IR_OR:
-  case IR_XOR:
-  case IR_MUL:
-  case IR_NOT:
-  case IR_NEG:
-  case IR_BSWAP:
-  case IR_ZEXT:
-  case IR_SEXT:
-  case IR_TRUNC:
-  case IR_LOAD:
-  case IR_STORE:
-  case IR_CMP:
-  case IR_SELECT:
-  case IR_FENCE:
-  case IR_EXIT_IF:
-  case IR_DEOPT_IF:
-  case IR_GOTO:
-  case IR_JUMP: /* the probe's rcx after the target and every store are read */
-  case IR_TRAP:
-  case IR_CODE_INVAL: return 1;
   case IR_GET: return !x64_is_flags_get(b, in);
   case IR_PUT: return !x64_is_lazy_sel_put(x, in);
   case IR_SHL:
