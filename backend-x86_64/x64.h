@@ -347,7 +347,6 @@ void x64_cqo(struct tc_buf *b, int w);
 void x64_xadd(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
 void x64_xchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
 void x64_cmpxchg(struct tc_buf *b, unsigned log2size, struct x64_mem m, unsigned reg);
-void x64_mfence(struct tc_buf *b);
 void x64_ldmxcsr(struct tc_buf *b, struct x64_mem m);
 void x64_stmxcsr(struct tc_buf *b, struct x64_mem m);
 void x64_push(struct tc_buf *b, unsigned reg);

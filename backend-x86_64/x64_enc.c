@@ -521,10 +521,6 @@ void x64_stmxcsr(struct tc_buf *b, struct x64_mem m) {
   x64_op_rm(b, 0, 0x0fae, 3, m);
 }
 
-void x64_mfence(struct tc_buf *b) {
-  x64_bytes(b, (const uint8_t[]){0x0f, 0xae, 0xf0}, 3); /* mfence */
-}
-
 /* [41] 50+r: push reg */
 void x64_push(struct tc_buf *b, unsigned reg) {
   if (reg >= 8)

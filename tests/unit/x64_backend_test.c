@@ -677,23 +677,25 @@ TEST(exit_request_leaves_at_back_edges) {
   ir_block_free(b);
 }
 
-/* Whether the code of blk holds an mfence (0f ae f0). */
-static int has_mfence(const struct tc_block *blk) {
-  for (uint32_t k = 0; k + 3 <= blk->code_size; k++)
-    if (!memcmp(blk->code + k, "\x0f\xae\xf0", 3))
+/* Whether the code of blk holds the full barrier xchg [rsp-8], rax
+ * (48 87 44 24 f8) or an mfence (0f ae f0). */
+static int has_barrier(const struct tc_block *blk) {
+  for (uint32_t k = 0; k + 5 <= blk->code_size; k++)
+    if (!memcmp(blk->code + k, "\x48\x87\x44\x24\xf8", 5) ||
+        !memcmp(blk->code + k, "\x0f\xae\xf0", 3))
       return 1;
   return 0;
 }
 
 /* Only a fence that keeps stores before loads is an instruction (TSO). */
-TEST(fence_mfence_only_for_stores_before_loads) {
+TEST(fence_barrier_only_for_stores_before_loads) {
   for (unsigned orders = 0; orders <= IR_FENCE_FULL; orders++) {
     struct ir_block *b = ir_block_new(0x1000);
     ir_fence(b, (enum ir_fence)orders);
     ir_goto(b, 0x2000);
     struct tc_block *blk = translate(b);
     ASSERT(blk != NULL);
-    ASSERT_EQ(has_mfence(blk), !!(orders & IR_FENCE_WR));
+    ASSERT_EQ(has_barrier(blk), !!(orders & IR_FENCE_WR));
     free(blk);
     ir_block_free(b);
   }

@@ -43,7 +43,6 @@ enum form {
   E_XADD,
   E_XCHG,
   E_CMPXCHG,
-  E_MFENCE,
   E_PUSH,
   E_POP,
   E_RET,
@@ -211,7 +210,6 @@ static const struct enc_case cases[] = {
     {E_CMPXCHG, 1, RCX, RDI, 0, 0, 0, "lock cmpxchg WORD PTR [rdi],cx"},
     {E_CMPXCHG, 2, R9, RBX, 0, 0, 0, "lock cmpxchg DWORD PTR [rbx],r9d"},
     {E_CMPXCHG, 3, RCX, RSP, 0, 0, 0, "lock cmpxchg QWORD PTR [rsp],rcx"},
-    {E_MFENCE, 0, 0, 0, 0, 0, 0, "mfence"},
     {E_PUSH, 0, RBX, 0, 0, 0, 0, "push rbx"},
     {E_PUSH, 0, R14, 0, 0, 0, 0, "push r14"},
     {E_POP, 0, RBP, 0, 0, 0, 0, "pop rbp"},
@@ -481,7 +479,6 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   case E_BT: x64_bt_ri(b, c->w, c->a, c->imm); break;
   case E_CMC: x64_cmc(b); break;
   case E_CQO: x64_cqo(b, c->w); break;
-  case E_MFENCE: x64_mfence(b); break;
   case E_PUSH: x64_push(b, c->a); break;
   case E_POP: x64_pop(b, c->a); break;
   case E_RET: x64_ret(b); break;
