@@ -16,6 +16,16 @@ void opt_nop(struct ir_block *b, uint32_t r) {
   b->insn[r] = (struct ir_insn){.op = IR_NOP, .type = IR_VOID};
 }
 
+/* A NOP slot before r (at most 64 back) and after ref after, for a new
+ * instruction whose operands are defined by then (passes never renumber,
+ * so a pass that makes one puts it where one was dropped); 0 if none. */
+uint32_t opt_nop_before(const struct ir_block *b, uint32_t after, uint32_t r) {
+  for (uint32_t s = r - 1; s > after && s + 64 > r; s--)
+    if (b->insn[s].op == IR_NOP)
+      return s;
+  return 0;
+}
+
 uint32_t *opt_ref_table(const struct ir_block *b, uint32_t *mask) {
   uint32_t size = 16;
   while (size < 2 * b->n)

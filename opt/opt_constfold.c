@@ -195,13 +195,12 @@ static uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type,
     if (opt_cf_at(cf, k)->imm == v && opt_cf_at(cf, k)->type == type && !opt_cf_at(cf, k)->aux)
       return k;
   }
-  for (uint32_t k = r - 1; k > 0 && k + 64 > r; k--)
-    if (cf->b->insn[k].op == IR_NOP) {
-      cf->b->insn[k] = (struct ir_insn){.op = IR_CONST, .type = type, .imm = v};
-      opt_cf_const(cf, k);
-      return k;
-    }
-  return 0;
+  uint32_t k = opt_nop_before(cf->b, 0, r);
+  if (k) {
+    cf->b->insn[k] = (struct ir_insn){.op = IR_CONST, .type = type, .imm = v};
+    opt_cf_const(cf, k);
+  }
+  return k;
 }
 
 /* select(c, 0, 1) of an i32 0/1 condition c (CMP or COND) is the opposite

@@ -6,6 +6,7 @@
 
 /* Turn insn r into a NOP (void, no operands). */
 void opt_nop(struct ir_block *b, uint32_t r);
+uint32_t opt_nop_before(const struct ir_block *b, uint32_t after, uint32_t r);
 /* A replacement map for a forward pass: repl[r] == r until r is replaced. */
 uint32_t *opt_repl_new(const struct ir_block *b);
 /* Rewrite the operands of insn r through repl. */

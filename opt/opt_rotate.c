@@ -34,14 +34,6 @@ static int opt_rot_either(const struct ir_block *b, uint32_t p, uint32_t q, uint
   return opt_rot_halves(b, p, q, t, x, k) || opt_rot_halves(b, q, p, t, x, k);
 }
 
-/* A NOP slot before r and after every ref in after..r, or 0. */
-static uint32_t opt_rot_slot(const struct ir_block *b, uint32_t after, uint32_t r) {
-  for (uint32_t s = r - 1; s > after && s + 64 > r; s--)
-    if (b->insn[s].op == IR_NOP)
-      return s;
-  return 0;
-}
-
 /* The operand of a sign extension from 32 bits, or 0. */
 static uint32_t opt_rot_sext32(const struct ir_block *b, uint32_t ref) {
   const struct ir_insn *e = &b->insn[ref];
@@ -59,7 +51,7 @@ int opt_cf_rotate(struct opt_cf *cf, uint32_t r) {
     return 1;
   }
   if (i->type != IR_I64 || !(lo = opt_rot_sext32(b, i->a)) || !(hi = opt_rot_sext32(b, i->b)) ||
-      !opt_rot_either(b, lo, hi, IR_I32, &x, &k) || !(s = opt_rot_slot(b, x > k ? x : k, r)))
+      !opt_rot_either(b, lo, hi, IR_I32, &x, &k) || !(s = opt_nop_before(b, x > k ? x : k, r)))
     return 0;
   b->insn[s] = (struct ir_insn){.op = IR_ROR, .type = IR_I32, .a = x, .b = k};
   *i = (struct ir_insn){.op = IR_SEXT, .type = IR_I64, .aux = 32, .a = s};
