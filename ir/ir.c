@@ -91,7 +91,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
 
-__attribute__((noinline, cold)) static void ir_grow(struct ir_block *b) {
+__attribute__((noinline, cold)) void ir_block_grow(struct ir_block *b) {
   b->cap *= 2;
   b->insn = realloc(b->insn, b->cap * sizeof(*b->insn));
   if (!b->insn)
@@ -102,7 +102,7 @@ uint32_t ir_emit(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t 
                  uint32_t c, uint64_t imm) {
   assert(a < b->n && b_ < b->n && c < b->n);
   if (b->n == b->cap)
-    ir_grow(b);
+    ir_block_grow(b);
   struct ir_insn *i = &b->insn[b->n];
   *i = (struct ir_insn){.op = op, .type = type, .a = a, .b = b_, .c = c, .imm = imm};
   return b->n++;

@@ -294,6 +294,8 @@ struct ir_block *ir_block_new(uint64_t guest_pc);
 /* The same with room for cap instructions at first (ir_block_new: 256). */
 struct ir_block *ir_block_new_cap(uint64_t guest_pc, uint32_t cap);
 void ir_block_free(struct ir_block *b);
+/* Room for twice as many instructions. */
+void ir_block_grow(struct ir_block *b);
 /* A block with the same instructions and constants, and its own memory. */
 struct ir_block *ir_block_copy(const struct ir_block *b);
 /* dst becomes a copy of src (instructions, constants, marks), in dst's own

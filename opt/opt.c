@@ -3,7 +3,13 @@
 #include "opt_int.h"
 
 void opt_run(struct ir_block *b) {
-  opt_forward(b, OPT_FOLD | OPT_REGCACHE | OPT_CSE);
+  struct opt_room room = {.n = 0};
+  for (int again = 0;; again = 1) { /* one call: the walk inlined here, its passes known */
+    opt_forward_room(b, OPT_FOLD | OPT_REGCACHE | OPT_CSE, again ? NULL : &room);
+    if (again || !room.n)
+      break;
+    opt_spread(b, &room); /* rewrites that wanted NOP slots: again, with them */
+  }
   opt_dce(b);     /* removes what the walk left unused */
   opt_compact(b); /* last: drops the NOPs */
 }

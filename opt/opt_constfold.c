@@ -9,7 +9,8 @@
  * shift left and back by the same amount or a mask of the low 32 bits
  * becomes a ZEXT or SEXT, a count of leading zeros of a bit reversal
  * becomes a count of trailing zeros, two shifts ORed into a rotation a
- * ROR (opt_rotate.c), and a VZEXT64 of a vector whose high
+ * ROR (opt_rotate.c), a vector op on zero-extended scalars the scalar op
+ * (opt_vscalar.c), and a VZEXT64 of a vector whose high
  * half is already 0 is that vector (a 64-bit SIMD op writes its register
  * through one, and its operands were most often written the same way).
  *
@@ -64,7 +65,7 @@ static void opt_cf_make_tagged(struct opt_cf *cf, uint32_t r, uint64_t v, uint8_
   opt_cf_const(cf, r);
 }
 
-static void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v) {
+void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v) {
   opt_cf_make_tagged(cf, r, v, 0);
 }
 
@@ -186,7 +187,7 @@ static uint32_t opt_cf_trunc_of_ext(const struct opt_cf *cf, const struct ir_ins
 
 /* A CONST of value v defined before r: an equal one already seen, else a
  * NOP slot before r made into one (passes never renumber); 0 if neither. */
-static uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v) {
+uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v) {
   v &= ir_type_mask(type);
   for (uint32_t h = opt_cf_hash(v, type, 0);; h++) {
     uint32_t k = cf->ctab[h & cf->cmask];
@@ -262,7 +263,7 @@ static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
     opt_replace(cf->b, cf->repl, r, x);
   else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
            !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r) &&
-           !opt_cf_rotate(cf, r))
+           !opt_cf_rotate(cf, r) && !(ir_is_vec_op(i->op) && opt_cf_vscalar(cf, r)))
     opt_cf_extension(cf, r);
 }
 

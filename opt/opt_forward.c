@@ -12,16 +12,24 @@
 #include "opt_int.h"
 
 void opt_forward(struct ir_block *b, unsigned passes) {
+  opt_forward_room(b, passes, NULL);
+}
+
+void opt_forward_room(struct ir_block *b, unsigned passes, struct opt_room *room) {
   uint32_t *repl = opt_repl_new(b);
   struct opt_cf cf;
   struct opt_rc rc;
   struct opt_cse cs;
-  if (passes & OPT_FOLD)
+  if (passes & OPT_FOLD) {
     opt_cf_begin(&cf, b, repl);
+    cf.room = room;
+  }
   if (passes & OPT_REGCACHE)
     opt_rc_begin(&rc, b, repl);
   if (passes & OPT_CSE)
     opt_cse_begin(&cs, b, repl);
+  if ((passes & OPT_FOLD) && (passes & OPT_REGCACHE))
+    rc.cf = &cf;
   for (uint32_t r = 1; r < b->n; r++) { /* a constant exit may end the block early */
     opt_remap(b, r, repl);
     if (passes & OPT_FOLD)

@@ -20,6 +20,19 @@ uint32_t *opt_ref_table(const struct ir_block *b, uint32_t *mask);
  * block is reset, never freed by the pass. */
 void *opt_calloc(const struct ir_block *b, size_t n, size_t size);
 
+/* Room a pass of the forward walk wanted for new instructions: k NOP
+ * slots just before ref at (opt_spread.c inserts them; the walk runs again). */
+enum { OPT_ROOM_MAX = 8 };
+struct opt_room {
+  uint32_t at[OPT_ROOM_MAX];
+  uint8_t k[OPT_ROOM_MAX];
+  unsigned n;
+};
+void opt_room_want(struct opt_room *room, uint32_t at, unsigned k); /* room may be NULL */
+void opt_spread(struct ir_block *b, const struct opt_room *room);
+/* The forward walk with room requests (NULL: none) */
+void opt_forward_room(struct ir_block *b, unsigned passes, struct opt_room *room);
+
 /* The forward walk (opt_forward.c) shows every instruction, in order and
  * once, to each pass that is on, after rewriting its operands through the
  * one replacement map they share. Each pass keeps its own state: */
@@ -30,12 +43,19 @@ struct opt_cf {
   uint32_t *repl;
   uint32_t *ctab; /* open-addressed: refs of the distinct CONSTs seen */
   uint32_t cmask;
-  uint8_t *high0; /* per insn: a v128 whose high 64 bits are known to be 0 */
+  uint8_t *high0;        /* per insn: a v128 whose high 64 bits are known to be 0 */
+  struct opt_room *room; /* where a rewrite found no NOP slots, or NULL */
 };
 void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl);
 void opt_cf_insn(struct opt_cf *cf, uint32_t r);
 void opt_cf_end(struct opt_cf *cf);
-int opt_cf_rotate(struct opt_cf *cf, uint32_t r); /* opt_rotate.c */
+int opt_cf_rotate(struct opt_cf *cf, uint32_t r);  /* opt_rotate.c */
+int opt_cf_vscalar(struct opt_cf *cf, uint32_t r); /* opt_vscalar.c */
+/* A CONST of value v defined before r: an equal one already seen, else a
+ * NOP slot before r made into one; 0 if neither. */
+uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v);
+/* Turn r into the (merged) constant v of its own type. */
+void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v);
 
 /* the guest-state cache (opt_regcache.c) */
 struct opt_range {
@@ -54,7 +74,8 @@ struct opt_rc {
   struct ir_block *b;
   uint32_t *repl;
   struct opt_ranges known, pending;
-  uint32_t epoch; /* side exits and memory accesses seen so far */
+  uint32_t epoch;    /* side exits and memory accesses seen so far */
+  struct opt_cf *cf; /* the constants, when folding is on too (else NULL) */
 };
 void opt_rc_begin(struct opt_rc *rc, struct ir_block *b, uint32_t *repl);
 void opt_rc_insn(struct opt_rc *rc, uint32_t r);

@@ -129,6 +129,29 @@ static void opt_rc_soft_observe(struct opt_rc *rc) {
   rc->epoch++;
 }
 
+/* A v128 PUT of VZEXT64 of an i64 (a scalar the guest zero-extends into
+ * its vector register, or a vector op made scalar, opt_vscalar.c) becomes
+ * two PUTs of its i64 halves, the high one 0: the low one in a NOP slot
+ * just before r (nothing between observes the state), r the high one. So
+ * the value stays in a general register, as for the GETs of halves that
+ * read it (opt_rc_get_halves), and a host's loop can carry it in one.
+ * Returns the slot (its PUT is to be seen before r's), or 0. */
+static uint32_t opt_rc_split(struct opt_rc *rc, uint32_t r) {
+  struct ir_block *b = rc->b;
+  struct ir_insn *i = &b->insn[r];
+  uint32_t x = b->insn[i->a].a, s = r, zero;
+  if (!rc->cf || i->type != IR_V128 || b->insn[i->a].op != IR_VZEXT64 || b->insn[x].type != IR_I64)
+    return 0;
+  while (--s > x && b->insn[s].op != IR_NOP)
+    if (ir_op_info[b->insn[s].op].flags || s + 8 < r)
+      return 0;
+  if (s <= x || !(zero = opt_cf_const_before(rc->cf, s, IR_I64, 0)))
+    return 0;
+  b->insn[s] = (struct ir_insn){.op = IR_PUT, .type = IR_I64, .aux = i->aux, .a = x, .imm = i->imm};
+  *i = (struct ir_insn){.op = IR_PUT, .type = IR_I64, .aux = i->aux, .a = zero, .imm = i->imm + 8};
+  return s;
+}
+
 static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
   const struct ir_insn *i = &rc->b->insn[r];
   const struct opt_range *k = opt_rc_known(rc, i);
@@ -150,9 +173,14 @@ void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
   unsigned flags = ir_op_info[op].flags;
   if (op == IR_GET)
     opt_rc_get(rc, r);
-  else if (op == IR_PUT)
-    opt_rc_put(rc, r);
-  else if (flags & IRF_STATE) /* CALL: may read and write any state */
+  else if (op == IR_PUT) {
+    uint32_t lo = opt_rc_split(rc, r);
+    for (uint32_t p = lo ? lo : r;; p = r) { /* one call: the low half's PUT first */
+      opt_rc_put(rc, p);
+      if (p == r)
+        break;
+    }
+  } else if (flags & IRF_STATE) /* CALL: may read and write any state */
     rc->known.n = rc->pending.n = 0;
   else if (flags & IRF_END)
     rc->pending.n = 0;

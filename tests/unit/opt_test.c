@@ -375,6 +375,90 @@ TEST(constfold_vzext64_of_high_zero) {
   ir_block_free(b);
 }
 
+static uint32_t vzext(struct ir_block *b, uint32_t x) {
+  return ir_vop(b, IR_VZEXT64, IR_V128, 0, x, 0, 0);
+}
+
+/* State whose high words are not 0 and whose low words carry out of lane 0,
+ * so that a lane mixed up shows: r[0] and r[1] are i64s, r[3]'s low word
+ * a 32-bit one. */
+static const struct ostate st_lanes = {
+    .r = {0xfedcba98f6543210, 0x11223344f5667788, 0, 0x8000000190000001}};
+
+/* A vector op on two VZEXT64s of i64s (a 64-bit vector form's operands, or
+ * integers a compiler keeps in FP registers) is the scalar op on them,
+ * zero-extended, in NOP slots before it: bitwise ops and 64-bit lanes
+ * always, 32-bit lanes where lane 1 of the result is 0 or one operand's
+ * (the other's high word being 0); one with neither stays. A VEXTRACT of a
+ * VZEXT64 is its i64, 0, or the low word. */
+TEST(constfold_vector_ops_on_scalars) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0)), y = ir_get(b, IR_I64, SLOT(1));
+  uint32_t z =
+      ir_ext(b, IR_ZEXT, IR_I64, ir_unop(b, IR_TRUNC, IR_I32, ir_get(b, IR_I64, SLOT(3))), 32);
+  for (int k = 0; k < 24; k++) /* room */
+    ir_emit(b, IR_NOP, IR_VOID, 0, 0, 0, 0);
+  uint32_t vx = vzext(b, x), vy = vzext(b, y), vz = vzext(b, z);
+  const uint32_t ops[] = {
+      ir_vop(b, IR_VXOR, IR_V128, 0, vx, vy, 0), ir_vop(b, IR_VANDN, IR_V128, 0, vx, vy, 0),
+      ir_vop(b, IR_VADD, IR_V128, 3, vx, vy, 0), ir_vop(b, IR_VADD, IR_V128, 2, vz, vy, 0),
+      ir_vop(b, IR_VSUB, IR_V128, 2, vx, vz, 0), ir_vop(b, IR_VMUL, IR_V128, 2, vz, vx, 0),
+      ir_vop(b, IR_VADD, IR_V128, 2, vz, vz, 0),
+  };
+  uint32_t stays = ir_vop(b, IR_VADD, IR_V128, 2, vx, vy, 0); /* lane 1: x's + y's */
+  uint32_t lo = ir_vop(b, IR_VEXTRACT, IR_I64, 3, ops[3], 0, 0);
+  uint32_t hi = ir_vop(b, IR_VEXTRACT, IR_I64, 3, ops[3], 0, 1);
+  uint32_t w = ir_vop(b, IR_VEXTRACT, IR_I32, 2, ops[4], 0, 0);
+  uint32_t acc = stays;
+  for (unsigned k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
+    acc = ir_vop(b, IR_VXOR, IR_V128, 0, ir_vop(b, IR_VSHL, IR_V128, 3, acc, 0, 5), ops[k], 0);
+  ir_put(b, SLOT(0), acc);
+  ir_put(b, SLOT(2),
+         ir_binop(b, IR_ADD, IR_I64, ir_binop(b, IR_SUB, IR_I64, lo, hi),
+                  ir_ext(b, IR_ZEXT, IR_I64, w, 32)));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st_lanes));
+  for (unsigned k = 0; k < sizeof(ops) / sizeof(ops[0]); k++) {
+    ASSERT_EQ(b->insn[ops[k]].op, IR_VZEXT64);
+    ASSERT_EQ(b->insn[b->insn[ops[k]].a].type, IR_I64);
+  }
+  ASSERT_EQ(b->insn[stays].op, IR_VADD);
+  ASSERT_EQ(b->insn[lo].op, IR_NOP); /* replaced by the scalar */
+  ASSERT(b->insn[hi].op == IR_NOP || b->insn[hi].op == IR_CONST);
+  ASSERT_EQ(b->insn[w].op, IR_TRUNC);
+  ir_block_free(b);
+}
+
+/* Without NOP slots for it, the pipeline makes room (opt_spread.c) and
+ * walks again: the 32-bit-lane add of a high-word-0 value and a GET's is
+ * scalar, its v128 PUT two i64 PUTs (the high one 0), and the new
+ * instructions belong to the add's guest instruction. */
+TEST(pipeline_makes_room_for_scalar_ops) {
+  struct ir_block *b = ir_block_new(0);
+  ir_mark(b, 0x100);
+  uint32_t z =
+      ir_ext(b, IR_ZEXT, IR_I64, ir_unop(b, IR_TRUNC, IR_I32, ir_get(b, IR_I64, SLOT(3))), 32);
+  uint32_t vz = vzext(b, z);
+  ir_mark(b, 0x104);
+  uint32_t vy = vzext(b, ir_get(b, IR_I64, SLOT(1)));
+  uint32_t sum = ir_vop(b, IR_VADD, IR_V128, 2, vz, vy, 0);
+  ir_put(b, SLOT(0), vzext(b, sum));
+  ir_mark(b, 0x108);
+  ir_put(b, SLOT(2), ir_vop(b, IR_VEXTRACT, IR_I64, 3, ir_get(b, IR_V128, SLOT(0)), 0, 1));
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_run, &st_lanes));
+  int puts64 = 0;
+  for (uint32_t r = 1; r < b->n; r++) {
+    const struct ir_insn *i = &b->insn[r];
+    ASSERT(i->op != IR_VADD && !(i->op == IR_PUT && i->type == IR_V128));
+    puts64 += i->op == IR_PUT && i->type == IR_I64 && i->imm <= SLOT(1);
+    if (i->op == IR_XOR && i->type == IR_I64) /* lane 1 kept: y ^ zext(sum ^ y) */
+      ASSERT_EQ(ir_pc_of(b, r), 0x104);
+  }
+  ASSERT_EQ(puts64, 2);
+  ir_block_free(b);
+}
+
 /* An i64 GET of a known v128's low half becomes that lane (VEXTRACT) in
  * place, which CSE may merge into an equal earlier one; a second GET of
  * the half is then that earlier value, not the merged-away one (whose
