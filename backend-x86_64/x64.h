@@ -400,9 +400,18 @@ void x64_vex_shift_ri(struct tc_buf *b, enum x64_sse_shift op, unsigned dst, uns
 
 /* Where a value lives. X64_LOC_STATE: a GET's value still in the guest
  * state at offset slot, reg the log2 of its size (x64_stateget.c); in a
- * deferred store's record only as an operand of lazy flags. */
+ * deferred store's record only as an operand of lazy flags. X64_LOC_XHALF:
+ * a GET of the low half of a vector register a loop carries, still in
+ * that register's xmm reg, for the one VZEXT64 that reads it. */
 enum { X64_NARROW_LOADED = 2 };
-enum x64_loc_kind { X64_LOC_NONE, X64_LOC_REG, X64_LOC_SLOT, X64_LOC_CONST, X64_LOC_STATE };
+enum x64_loc_kind {
+  X64_LOC_NONE,
+  X64_LOC_REG,
+  X64_LOC_SLOT,
+  X64_LOC_CONST,
+  X64_LOC_STATE,
+  X64_LOC_XHALF
+};
 struct x64_loc {
   uint8_t kind;
   uint8_t reg;
@@ -530,6 +539,7 @@ struct x64_ctx {
   uint8_t *keeps;    /* per value: x64_keeps_flags, decided once by the walk */
   uint8_t *narrow;   /* GET of an i64 only TRUNCs and ZEXT.32s read (x64_fuse.c): X64_NARROW_LOADED
                         once x64_lower_get loaded it as 32 bits (not a pinned or carried slot) */
+  uint8_t *eager;    /* per PUT: deferred, but stored where it stands (x64_defer_init); or NULL */
   uint8_t *lane0;    /* v128 whose every reader reads lane 0's 8 bytes at most (x64_fuse.c):
                         a scalar FP result needs no high half cleared */
   uint32_t host_cc;  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
@@ -728,9 +738,17 @@ void x64_cold_emit(struct x64_ctx *x);
 
 /* x64_loop.c */
 int x64_loop_init(struct x64_ctx *x);
+/* The last instruction between PUT p and end that can see its bytes, or p. */
+uint32_t x64_last_observer(const struct ir_block *b, uint32_t p, uint32_t end);
+/* The last back edge of a block that may carry slots around one (a back
+ * edge and no call of C code), or 0. */
+uint32_t x64_loop_end_of(const struct ir_block *b);
 void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
 int x64_loop_get_half(struct x64_ctx *x, uint32_t ref);
+/* The xmm register of the carried vector register whose low half GET ref
+ * reads, or -1. */
+int x64_loop_half_xmm(struct x64_ctx *x, uint32_t ref);
 int x64_loop_carries(struct x64_ctx *x, uint32_t ref);
 unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
 /* x64_regalloc.c: r, when ref (operand hint) can be defined in register r that a
@@ -744,7 +762,15 @@ int x64_is_back_edge(struct x64_ctx *x, uint32_t ref);
 void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));
 void x64_loop_back_edge(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));
 const uint8_t *x64_loop_entry(const struct tc_block *blk);
-int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins, unsigned *max_xpins);
+/* What a block's translations may pin, and what the ones before gave. */
+struct x64_limits {
+  unsigned pins, xpins;
+  int scratch_fixed;
+  int tried, settled; /* x64_loop_retry: a translation with pins seen; the last one is due */
+  int best_cost;      /* of those: the fewest spills less pinned slots, */
+  unsigned best_pins; /* with that many pins */
+};
+int x64_loop_retry(struct x64_ctx *x, struct x64_limits *lim);
 enum { X64_PIN_MAX = 8, X64_XPIN_MAX = 8 };
 
 /* x64_pin.c: guest-state slots kept in host registers in all translated code */

@@ -103,7 +103,8 @@ static void x64_body(struct x64_ctx *x) {
     if (in->op == IR_NOP)
       continue;
     if (in->op == IR_GET &&
-        (x->ra.loc[i].kind == X64_LOC_STATE || x64_loop_get(x, i) || x64_pin_get(x, i))) {
+        (x->ra.loc[i].kind == X64_LOC_STATE || x->ra.loc[i].kind == X64_LOC_XHALF ||
+         x64_loop_get(x, i) || x64_pin_get(x, i))) {
       x64_ra_release(x, i, 0); /* left in the state, or a carried or pinned slot's register */
       continue;
     }
@@ -133,11 +134,6 @@ static void x64_ctx_init(struct x64_ctx *x, const struct ir_block *b, struct tc_
 /* What a translation may use: at most pins registers and xpins xmm
  * registers pinned in a loop block (x64_loop.c), rcx and rdx allocated
  * (x64_scratch.c) unless scratch_fixed. */
-struct x64_limits {
-  unsigned pins, xpins;
-  int scratch_fixed;
-};
-
 /* One translation within lim; 1 when it should be done again with less. */
 static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf,
                               struct x64_limits *lim) {
@@ -163,7 +159,7 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
     x64_epilogue(&x);
     x64_cold_emit(&x);
   }
-  if ((!x.error && !buf->overflow && x64_loop_retry(&x, &lim->pins, &lim->xpins)) ||
+  if ((!x.error && !buf->overflow && x64_loop_retry(&x, lim)) ||
       (x.error == x64_scratch_busy && !lim->scratch_fixed)) {
     lim->scratch_fixed |= x.error == x64_scratch_busy;
     x64_defer_discard(&x);
@@ -184,7 +180,7 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
 }
 
 static int x64_translate(const struct ir_block *b, struct tc_block *blk, struct tc_buf *buf) {
-  struct x64_limits lim = {X64_PIN_MAX, X64_XPIN_MAX, 0};
+  struct x64_limits lim = {.pins = X64_PIN_MAX, .xpins = X64_XPIN_MAX};
   int r;
   while ((r = x64_translate_pins(b, blk, buf, &lim)) == 1)
     ;

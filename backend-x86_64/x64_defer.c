@@ -69,23 +69,51 @@ static uint32_t x64_defer_end(const struct ir_block *b, uint32_t p) {
   return b->n;
 }
 
-/* Lifetimes: what a deferred PUT reads stays live until the PUT that ends it. */
+static int x64_overlaps(const struct ir_insn *a, const struct ir_insn *b) {
+  return a->imm < b->imm + x64_put_size(b) && b->imm < a->imm + x64_put_size(a);
+}
+
+/* The last instruction after PUT p and before end that can see p's bytes in
+ * the guest state (a memory access that may fault, an exit, a call, a GET or
+ * PUT of any of them), or p: a value p stores is needed until there only. */
+uint32_t x64_last_observer(const struct ir_block *b, uint32_t p, uint32_t end) {
+  const struct ir_insn *d = &b->insn[p];
+  for (uint32_t i = end; --i > p;) {
+    const struct ir_insn *in = &b->insn[i];
+    if ((ir_op_info[in->op].flags & (IRF_MEM | IRF_EXIT | IRF_STATE | IRF_END)) &&
+        in->op != IR_GET && in->op != IR_PUT)
+      return i;
+    if ((in->op == IR_GET || in->op == IR_PUT) && x64_overlaps(in, d))
+      return i;
+  }
+  return p;
+}
+
+/* Lifetimes: what a deferred PUT reads stays live until the PUT that ends it.
+ * In a block that loops back to its start, a deferred PUT in the loop that
+ * only a PUT after the loop ends is stored where it stands (x->eager):
+ * every back edge would store it anyway, and its value need not stay in a
+ * register until there. */
 int x64_defer_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
+  uint32_t loop_end = x->loop.end = x64_loop_end_of(b); /* for x64_loop_init too */
+  x->eager = loop_end ? ir_scratch(b, b->n) : NULL;
   for (uint32_t p = 1; p < b->n; p++) {
     const struct ir_insn *in = &b->insn[p];
     if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || x64_pin_puts(in))
       continue;
     uint32_t end = x64_defer_end(b, p), v[6];
+    if (x->eager && p < loop_end && end > loop_end && !x64_is_lazy_put(b, in)) {
+      x->eager[p] = 1;
+      continue;
+    }
+    if (end < b->n)
+      end = x64_last_observer(b, p, end);
     for (unsigned k = 0, n = x64_reads(x, p, v); k < n; k++)
       if (x->ra.last_use[v[k]] < end)
         x->ra.last_use[v[k]] = end;
   }
   return 0;
-}
-
-static int x64_overlaps(const struct ir_insn *a, const struct ir_insn *b) {
-  return a->imm < b->imm + x64_put_size(b) && b->imm < a->imm + x64_put_size(a);
 }
 
 static int x64_covers(const struct ir_insn *a, const struct ir_insn *b) {
@@ -119,7 +147,7 @@ void x64_defer_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx
   if (x64_pin_put(x, ref, store))
     return; /* a pinned slot: its host register (x64_pin.c) */
   x64_defer_before_put(x, ref, store);
-  if ((in->aux & IR_PUT_DEFER) && x->n_defer_set < X64_DEFER_MAX)
+  if ((in->aux & IR_PUT_DEFER) && !(x->eager && x->eager[ref]) && x->n_defer_set < X64_DEFER_MAX)
     x->defer_set[x->n_defer_set++] = ref;
   else
     store(x, ref);

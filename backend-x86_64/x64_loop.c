@@ -46,9 +46,23 @@
  * loop also reaches in 8-byte halves (fmov w3, s4 reads the low one; fmov
  * s1, w2 writes it and zeroes the high one, the way compilers keep
  * integers in s and d registers) is one such slot too (x64_scan_vgroups):
- * a GET of a half is movq/pextrq from the xmm, a PUT of one is kept as the
+ * a GET of a half is movq/pextrq from the xmm (or, for a VZEXT64 that
+ * reads it, movq xmm, xmm: x64_stateget.c), a PUT of one is kept as the
  * slot's lo or hi beside its whole value (cur), put into the xmm at the
- * back edge (movq, or pinsrq), stored and recorded after the whole one.
+ * back edge (movq, or pinsrq), stored and recorded after the whole one. A
+ * vector register the loop reaches only in halves, the high one zeroed,
+ * is two 8-byte slots, the low one in a general register as any other;
+ * only those of them that get no general register are carried in xmm
+ * registers instead (the block is scanned again, x64_halves_want_xmm).
+ *
+ * How many general registers to pin is a guess from the body's pressure
+ * (x64_pressure: values read only after the loop or only by exits count
+ * up to their last read in it), at least X64_LOOP_MIN_PINS in a loop
+ * without side exits, the slots the loop computes before those it copies
+ * (x64_pin_before); where the body then spills, the block is translated
+ * again with fewer, and kept with the count that spilled least for what
+ * it pinned (x64_loop_retry). Xmm registers go one slot at a time while
+ * the body's vector values with that slot's leave one (x64_choose_vec).
  *
  * A pinned slot (x64_pin.c) that the loop never reads or writes lends it
  * its register: the block stores it at its start, before the header, and
@@ -72,7 +86,7 @@
  * allocator's choice of caller-saved registers for short values stays free. */
 static const uint8_t x64_pin_order[] = {X64_R15, X64_R13, X64_R12, X64_RBP, X64_RBX, X64_R11,
                                         X64_R10, X64_R9,  X64_R8,  X64_RDI, X64_RSI};
-enum { X64_GPR_ALLOC = 11, X64_SLOT_SCAN = 64 };
+enum { X64_GPR_ALLOC = 11, X64_SLOT_SCAN = 64, X64_LOOP_MIN_PINS = 3 };
 
 /* The n-th register of x64_pin_order that no slot holds in every block
  * (x64_pin.c), or whose slot the block freed. */
@@ -94,6 +108,9 @@ struct x64_slot_info {
   uint8_t size, type, bad;
   uint8_t has_get, wrote, observed, get_after_put, kind;
   uint8_t halves; /* a v128 slot also reached in 8-byte halves */
+  uint8_t copied; /* its last PUT stores another slot's value (x64_copy_of_get) */
+  uint8_t want;   /* x64_pressure: its PUTs' values live as x64_extend_puts makes them */
+  uint8_t trial;  /* x64_choose_vec: 1 while it counts with it, 2 once turned down */
   uint32_t uses;
   int carry; /* index in x->loop.c, or -1 */
 };
@@ -107,6 +124,7 @@ struct x64_scan {
   uint8_t *half_of;             /* per insn: x64_loop.half_of */
   uint32_t vgroup[X64_VGROUPS]; /* v128 slots reached in halves (x64_scan_vgroups) */
   unsigned n_vgroups;
+  uint32_t *lu0; /* ra.last_use as x64_loop_last_reads makes it, once x64_pressure wants it */
 };
 
 static unsigned x64_state_size(const struct ir_insn *in) {
@@ -115,17 +133,6 @@ static unsigned x64_state_size(const struct ir_insn *in) {
 
 static int x64_is_back_edge_insn(const struct ir_block *b, const struct ir_insn *in) {
   return (in->op == IR_EXIT_IF || in->op == IR_GOTO) && in->imm == b->guest_pc;
-}
-
-/* A block with a back edge and no call of C code. */
-static int x64_loop_candidate(const struct ir_block *b) {
-  int back = 0;
-  for (uint32_t i = 1; i < b->n && !back; i++) /* few blocks loop: this first */
-    back = x64_is_back_edge_insn(b, &b->insn[i]);
-  for (uint32_t i = 1; i < b->n && back; i++)
-    if (x64_is_call(b, &b->insn[i]))
-      return 0;
-  return back;
 }
 
 /* A GET or PUT of the whole 16 bytes at o, or of one of their 8-byte
@@ -138,20 +145,39 @@ static int x64_vpart(const struct ir_insn *in, uint32_t o) {
   return in->imm == o ? 1 : in->imm == o + 8 ? 2 : -1;
 }
 
+/* Which offsets x64_scan_vgroups may make a group of a vector register
+ * reached only in halves: none, all, or those of a list. */
+struct x64_halves {
+  unsigned n; /* X64_HALVES_ALL: every one */
+  uint32_t off[X64_VGROUPS];
+};
+enum { X64_HALVES_ALL = ~0u };
+
+static int x64_halves_allow(const struct x64_halves *h, uint32_t o) {
+  if (h->n == X64_HALVES_ALL)
+    return 1;
+  for (unsigned k = 0; k < h->n; k++)
+    if (h->off[k] == o)
+      return 1;
+  return 0;
+}
+
 /* The 16-byte slots that are a vector register the loop reaches in 8-byte
  * halves as well as whole (fmov s1, w2: the low half written, the high half
- * zeroed; fmov w3, s4: the low half read), or only in halves but with the
- * high one zeroed: every access up to the last back edge is one of those
- * parts. Each is carried as one v128 slot, in an xmm register. */
-static void x64_scan_vgroups(const struct x64_ctx *x, struct x64_scan *sc, int halves_only) {
+ * zeroed; fmov w3, s4: the low half read), or, where h allows, only in
+ * halves but with the high one zeroed: every access up to the last back
+ * edge is one of those parts. Each is carried as one v128 slot, in an xmm
+ * register. */
+static void x64_scan_vgroups(const struct x64_ctx *x, struct x64_scan *sc,
+                             const struct x64_halves *h) {
   const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i <= x->loop.end && sc->n_vgroups < X64_VGROUPS; i++) {
     const struct ir_insn *in = &b->insn[i];
     uint32_t o = (uint32_t)in->imm & ~15u;
     if ((in->op != IR_GET && in->op != IR_PUT) || x64_vpart(in, o) < 0)
       continue;
-    int zero_hi = halves_only && in->op == IR_PUT && in->imm == o + 8 && ir_is_const(b, in->a) &&
-                  b->insn[in->a].imm == 0;
+    int zero_hi = in->op == IR_PUT && in->imm == o + 8 && ir_is_const(b, in->a) &&
+                  b->insn[in->a].imm == 0 && x64_halves_allow(h, o);
     int halves = 0, ok = in->type == IR_V128 || zero_hi;
     for (unsigned g = 0; g < sc->n_vgroups && ok; g++)
       ok = sc->vgroup[g] != o;
@@ -169,19 +195,22 @@ static void x64_scan_vgroups(const struct x64_ctx *x, struct x64_scan *sc, int h
   }
 }
 
-/* Whether a vector register the loop reaches only in halves (x64_scan_vgroups'
- * halves_only) is left without a general register for its low half: the
- * loop is better off with it in an xmm register (and one more general
- * register for another slot). */
-static int x64_halves_want_xmm(const struct x64_ctx *x, const struct x64_scan *sc) {
+/* The vector registers the loop reaches only in halves, the high one
+ * zeroed, whose low half was left without a general register (into
+ * want): the loop is better off with those in xmm registers, and the
+ * general registers for the rest. Their number. */
+static unsigned x64_halves_want_xmm(const struct x64_ctx *x, const struct x64_scan *sc,
+                                    struct x64_halves *want) {
+  static const struct x64_halves all = {.n = X64_HALVES_ALL};
   struct x64_scan h = {.n_vgroups = 0};
-  x64_scan_vgroups(x, &h, 1);
+  x64_scan_vgroups(x, &h, &all);
+  want->n = 0;
   for (unsigned g = 0; g < h.n_vgroups; g++)
     for (unsigned k = 0; k < sc->n; k++)
       if (sc->s[k].off == h.vgroup[g] && sc->s[k].type == IR_I64 && sc->s[k].kind != X64_CK_NONE &&
           sc->s[k].kind != X64_CK_WO && sc->s[k].carry < 0)
-        return 1;
-  return 0;
+        want->off[want->n++] = h.vgroup[g];
+  return want->n;
 }
 
 /* The v128 slot reached in halves that in reaches (x64_scan_vgroups): its
@@ -223,13 +252,13 @@ static int x64_scan_slot(struct x64_scan *sc, const struct ir_insn *in) {
   return found;
 }
 
-/* The last back edge: the loop is the block up to it. */
-static uint32_t x64_last_back_edge(const struct ir_block *b) {
-  uint32_t end = 0;
-  for (uint32_t i = 1; i < b->n; i++)
-    if (x64_is_back_edge_insn(b, &b->insn[i]))
-      end = i;
-  return end;
+/* Whether ref is a GET's value, or a width change of one: a PUT of it
+ * copies a slot (fmov s3, s4 of a compiler's rotating values). */
+static int x64_copy_of_get(const struct ir_block *b, uint32_t ref) {
+  const struct ir_insn *v = &b->insn[ref];
+  while (v->op == IR_ZEXT || v->op == IR_SEXT || v->op == IR_TRUNC)
+    v = &b->insn[v->a];
+  return v->op == IR_GET;
 }
 
 /* One walk up to the last back edge: each slot's accesses, and whether an
@@ -255,7 +284,10 @@ static int x64_scan_block(struct x64_ctx *x, struct x64_scan *sc) {
     if (in->op == IR_GET) {
       s->get_after_put |= s->wrote;
       s->has_get = 1;
-    } else if (!s->wrote) {
+      continue;
+    }
+    s->copied = x64_copy_of_get(b, in->a);
+    if (!s->wrote) {
       s->wrote = 1;
       s->observed = (uint8_t)observed;
     }
@@ -276,8 +308,9 @@ static enum x64_carry_kind x64_classify(const struct ir_block *b, const struct x
   return s->has_get ? X64_CK_RO : X64_CK_NONE;
 }
 
-/* Values a PUT of a carried slot stores stay live until the next PUT of the
- * slot, or the last back edge: an exit may store them, a fault may read them. */
+/* Values a PUT of a carried slot stores stay live until the last back edge,
+ * or until the last exit or memory access before the next PUT of the slot:
+ * an exit may store them, a fault may read them. */
 static void x64_extend_puts(struct x64_ctx *x, const struct x64_scan *sc, uint32_t *last_use,
                             int (*wanted)(const struct x64_slot_info *)) {
   const struct ir_block *b = x->ir;
@@ -290,6 +323,8 @@ static void x64_extend_puts(struct x64_ctx *x, const struct x64_scan *sc, uint32
       continue;
     uint32_t *next = next_put[k - 1], v[6];
     uint32_t until = h ? next[h - 1] : next[0] > next[1] ? next[0] : next[1];
+    if (until < x->loop.end)
+      until = x64_last_observer(b, i, until);
     for (unsigned j = 0, n = x64_reads(x, i, v); j < n; j++)
       if (last_use[v[j]] < until)
         last_use[v[j]] = until;
@@ -308,22 +343,58 @@ static int x64_chosen_written(const struct x64_slot_info *s) {
   return s->carry >= 0 && s->kind != X64_CK_RO;
 }
 
+/* The last use of each value up to the loop's end (from ra.last_use, in
+ * scratch memory; NULL if none is left): a value read again only after the last back edge (by the
+ * code the loop falls into) or only by exits (a deferred PUT's store) is
+ * worth a register no longer than its last read in the loop; the
+ * allocator, which spills the value read again furthest ahead, stores it
+ * once an iteration and loads it on the way out. */
+static uint32_t *x64_loop_last_reads(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
+  uint32_t *in_loop = ir_scratch(b, (b->n + 1) * sizeof(*in_loop)), v[6];
+  uint32_t *lu = ir_scratch_raw(b, (b->n + 1) * sizeof(*lu));
+  if (!in_loop || !lu)
+    return NULL;
+  memcpy(lu, x->ra.last_use, (b->n + 1) * sizeof(*lu));
+  for (uint32_t i = 1; i <= x->loop.end; i++)
+    for (unsigned j = 0, n = x64_reads(x, i, v); j < n; j++)
+      in_loop[v[j]] = i;
+  for (uint32_t i = 1; i <= x->loop.end; i++)
+    if (lu[i] > x->loop.end)
+      lu[i] = in_loop[i] > i ? in_loop[i] : i;
+  return lu;
+}
+
+static int x64_candidate(const struct x64_slot_info *s) {
+  return s->kind != X64_CK_NONE;
+}
+
+static int x64_wanted(const struct x64_slot_info *s) {
+  return s->want;
+}
+
 /* The most general-purpose registers (with vec: xmm registers) the block
- * needs at once, besides the candidates' GETs (those would be pinned), with
- * every candidate's PUT values live as x64_extend_puts makes them. */
-static unsigned x64_pressure(struct x64_ctx *x, const struct x64_scan *sc, int vec) {
+ * needs at once up to the loop's end, besides the GETs of the slots
+ * carried(s) says are carried (those would be pinned), with the values
+ * their PUTs store live as x64_extend_puts makes them. */
+static unsigned x64_pressure(struct x64_ctx *x, struct x64_scan *sc, int vec,
+                             int (*carried)(const struct x64_slot_info *)) {
   const struct ir_block *b = x->ir;
   uint32_t *lu = ir_scratch_raw(b, (b->n + 1) * sizeof(*lu));
   int32_t *diff = ir_scratch(b, (b->n + 2) * sizeof(*diff));
-  if (!lu || !diff)
+  if (!sc->lu0)
+    sc->lu0 = x64_loop_last_reads(x);
+  if (!lu || !diff || !sc->lu0)
     return vec ? X64_XMM_ALLOC : X64_GPR_ALLOC;
-  memcpy(lu, x->ra.last_use, (b->n + 1) * sizeof(*lu));
-  x64_extend_puts(x, sc, lu, x64_any_written);
+  memcpy(lu, sc->lu0, (b->n + 1) * sizeof(*lu));
+  for (unsigned k = 0; k < sc->n; k++) /* x64_extend_puts' test */
+    sc->s[k].want = (uint8_t)(carried(&sc->s[k]) && x64_any_written(&sc->s[k]));
+  x64_extend_puts(x, sc, lu, x64_wanted);
   for (uint32_t i = 1; i <= x->loop.end; i++) {
     const struct ir_insn *in = &b->insn[i];
     unsigned k = sc->slot_of[i];
     if (!x64_needs_reg(x, i) || in->op == IR_CONST || (in->type == IR_V128) != vec ||
-        (in->op == IR_GET && k && sc->s[k - 1].kind != X64_CK_NONE && !sc->half_of[i]))
+        (in->op == IR_GET && k && carried(&sc->s[k - 1]) && !sc->half_of[i]))
       continue;
     diff[i]++;
     diff[(lu[i] > i ? lu[i] : i) + 1]--;
@@ -357,10 +428,14 @@ static unsigned x64_xpin_reg(unsigned n) {
 
 /* Which of two slots to pin first: one the loop reads and writes (its
  * value goes around the loop: through the state struct, a store and a
- * load on the loop's critical path), then the most used. */
+ * load on the loop's critical path), one whose new value the loop
+ * computes before one it copies from another slot (the chain a copy
+ * starts is the other's), then the most used. */
 static int x64_pin_before(const struct x64_slot_info *a, const struct x64_slot_info *b) {
   if (a->has_get != b->has_get)
     return a->has_get > b->has_get;
+  if (a->copied != b->copied)
+    return a->copied < b->copied;
   return a->uses > b->uses;
 }
 
@@ -444,27 +519,62 @@ static void x64_loop_need_pins(struct x64_ctx *x, const struct x64_scan *sc, uns
   x->ra.pinned &= (uint16_t)~x64_pin_regs_of(freed);
 }
 
-/* Xmm registers for v128 slots: as many as the body's own v128 values
- * leave (x64_loop_retry takes them back one by one if they spill). */
+static int x64_taken(const struct x64_slot_info *s) {
+  return s->carry >= 0 || s->trial == 1;
+}
+
+/* Xmm registers for v128 slots, the best first (x64_pin_before, those the
+ * loop writes before those it only reads), each while the body's own v128
+ * values, with the values the taken slots' PUTs store kept as long as they
+ * must be, leave it one (x64_loop_retry takes them back one by one if the
+ * body spills after all). */
 static void x64_choose_vec(struct x64_ctx *x, struct x64_scan *sc) {
-  unsigned peak = x64_pressure(x, sc, 1), pins = 0;
-  unsigned budget = peak < X64_XMM_ALLOC ? X64_XMM_ALLOC - peak : 0;
-  if (budget > x->loop.max_xpins)
-    budget = x->loop.max_xpins;
-  x64_pin_kind(x, sc, X64_CK_RW, 1, &pins, budget);
-  x64_pin_kind(x, sc, X64_CK_RO, 1, &pins, budget);
+  static const uint8_t kinds[] = {X64_CK_RW, X64_CK_RO};
+  unsigned pins = 0;
+  for (unsigned kk = 0; kk < sizeof(kinds); kk++)
+    for (;;) {
+      struct x64_slot_info *best = NULL;
+      for (unsigned k = 0; k < sc->n; k++) {
+        struct x64_slot_info *s = &sc->s[k];
+        if (s->kind == kinds[kk] && s->size == 16 && s->carry < 0 && !s->trial &&
+            (!best || x64_pin_before(s, best)))
+          best = s;
+      }
+      if (!best || pins >= x->loop.max_xpins || x->loop.n == X64_CARRY_MAX)
+        break;
+      best->trial = 1;
+      unsigned peak = x64_pressure(x, sc, 1, x64_taken);
+      best->trial = 2;
+      if (peak + pins + 1 > X64_XMM_ALLOC)
+        continue;
+      x64_carry(x, best, x64_xpin_reg(pins++));
+      x->loop.xpins = pins;
+    }
+}
+
+/* Whether the loop has a way out before its end other than its back
+ * edges: one taken often makes its trips short, and each way out stores
+ * the carried slots and loads the pinned ones the loop freed. */
+static int x64_side_exits(const struct ir_block *b, uint32_t end) {
+  for (uint32_t i = 1; i < end; i++)
+    if ((ir_op_info[b->insn[i].op].flags & IRF_EXIT) && !x64_is_back_edge_insn(b, &b->insn[i]))
+      return 1;
+  return 0;
 }
 
 static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   /* The estimate of what the body needs is rough: start with two more pins
-   * than it leaves, and let x64_loop_retry take them back if they spill. */
-  unsigned peak = x64_pressure(x, sc, 0), pins = 0;
+   * than it leaves, at least X64_LOOP_MIN_PINS where the loop has no side
+   * exit, and let x64_loop_retry take them back if they spill. */
+  unsigned peak = x64_pressure(x, sc, 0, x64_candidate), pins = 0;
   x64_loop_need_pins(x, sc, peak);
   /* registers no slot holds in every block (x64_pin.c), less the 3 the
    * allocator keeps for the body, as it has with X64_PIN_MAX of 11 */
   unsigned avail = X64_GPR_ALLOC - x64_n_pins - (X64_GPR_ALLOC - X64_PIN_MAX) +
                    (unsigned)__builtin_popcount(x->loop.freed);
   unsigned budget = peak < avail + 2 ? avail + 2 - peak : 0;
+  if (budget < X64_LOOP_MIN_PINS && !x64_side_exits(x->ir, x->loop.end))
+    budget = X64_LOOP_MIN_PINS; /* x64_loop_retry weighs the spills */
   if (budget > avail)
     budget = avail;
   if (budget > x->loop.max_pins)
@@ -489,34 +599,46 @@ static unsigned x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
   return x64_pin_all() & ~used;
 }
 
+uint32_t x64_loop_end_of(const struct ir_block *b) {
+  uint32_t end = 0;
+  for (uint32_t i = 1; i < b->n; i++)
+    if (x64_is_back_edge_insn(b, &b->insn[i]))
+      end = i;
+  for (uint32_t i = 1; i < b->n && end; i++) /* few blocks loop: this second */
+    if (x64_is_call(b, &b->insn[i]))
+      return 0;
+  return end;
+}
+
 /* Decide which slots the block carries (none: not a loop block). Runs
- * after x64_defer_init, before x64_ra_dies. */
+ * after x64_defer_init (which finds x->loop.end, x64_loop_end_of), before
+ * x64_ra_dies. */
 int x64_loop_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   struct x64_scan sc = {.n = 0};
   x->loop.n = 0;
   x->loop.lazy = -1;
-  if (!x64_loop_candidate(b))
+  if (!x->loop.end)
     return 0;
-  x->loop.end = x64_last_back_edge(b);
   x->loop.carry_of = ir_scratch(b, b->n + 1);
   if (!x->loop.carry_of)
     return -1;
   uint16_t pinned = x->ra.pinned;
-  for (int halves_only = 0;; halves_only = 1) {
+  struct x64_halves halves = {.n = 0};
+  for (int again = 0;; again = 1) {
     sc = (struct x64_scan){.n = 0};
     sc.slot_of = ir_scratch(b, b->n + 1);
     sc.half_of = x->loop.half_of = ir_scratch(b, b->n + 1);
     if (!sc.slot_of || !sc.half_of)
       return -1;
-    x64_scan_vgroups(x, &sc, halves_only);
+    x64_scan_vgroups(x, &sc, &halves);
     if (x64_scan_block(x, &sc) < 0)
       return 0;
     for (unsigned k = 0; k < sc.n; k++)
       sc.s[k].kind = (uint8_t)x64_classify(b, &sc.s[k]);
     x->loop.freed = x64_loop_free_pins(b, x->loop.end);
     x64_choose(x, &sc);
-    if (halves_only || !x64_halves_want_xmm(x, &sc))
+    if (again || !x64_halves_want_xmm(x, &sc, &halves))
       break;
     x->loop.n = x->loop.pins = x->loop.xpins = 0; /* again, with those in xmm registers */
     x->loop.lazy = -1;
@@ -581,6 +703,13 @@ int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
  * only their low half is read, zero-extended) into ref's register; true
  * when ref was one.
  *   movq r64, xmm / movd r32, xmm; pextrq r64, xmm, 1 / pextrd r32, xmm, 2 */
+int x64_loop_half_xmm(struct x64_ctx *x, uint32_t ref) {
+  struct x64_carry *c = x64_carry_at(x, ref);
+  return c && x->loop.half_of[ref] == 1 && x->ir->insn[ref].op == IR_GET && c->reg != X64_NOREG
+             ? c->reg
+             : -1;
+}
+
 int x64_loop_get_half(struct x64_ctx *x, uint32_t ref) {
   struct x64_carry *c = x64_carry_at(x, ref);
   if (!c || !x->loop.half_of[ref])
@@ -721,19 +850,35 @@ void x64_loop_close(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ct
   x->loop.vspills = x->ra.vspills;
 }
 
-/* After a translation: when the pinned registers made the allocator spill
- * inside the loop, *max_pins (for xmm spills *max_xpins) becomes one fewer
- * and the block is translated again (true). */
-int x64_loop_retry(struct x64_ctx *x, unsigned *max_pins, unsigned *max_xpins) {
+/* After a translation: when the pinned xmm registers made the allocator
+ * spill inside the loop, one fewer (lim->xpins) and again (true). When the
+ * general ones did, again with one fewer, down to none or no spill; then
+ * the count that gave the fewest spills less pinned slots (each pinned slot
+ * saves a load and a store an iteration, each spill costs them), if that
+ * was not the last. */
+int x64_loop_retry(struct x64_ctx *x, struct x64_limits *lim) {
   unsigned spills = x->loop.closed ? x->loop.spills : x->ra.spills;
   unsigned vspills = x->loop.closed ? x->loop.vspills : x->ra.vspills;
   if (x->loop.xpins && vspills) {
-    *max_xpins = x->loop.xpins - 1;
+    lim->xpins = x->loop.xpins - 1;
     return 1;
   }
-  if (!x->loop.pins || !spills)
+  if (lim->settled || (!lim->tried && (!x->loop.pins || !spills)))
     return 0;
-  *max_pins = x->loop.pins - 1;
+  int cost = (int)spills - (int)x->loop.pins;
+  if (!lim->tried || cost < lim->best_cost) {
+    lim->best_cost = cost;
+    lim->best_pins = x->loop.pins;
+  }
+  lim->tried = 1;
+  if (x->loop.pins && spills) {
+    lim->pins = x->loop.pins - 1;
+    return 1;
+  }
+  if (cost <= lim->best_cost)
+    return 0;
+  lim->pins = lim->best_pins;
+  lim->settled = 1;
   return 1;
 }
 

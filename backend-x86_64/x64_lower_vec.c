@@ -298,6 +298,8 @@ static void x64_lower_vzext64(struct x64_ctx *x, uint32_t ref) {
   struct x64_mem m;
   if (x64_state_mem(x, in->a, 1, &m)) /* an i64 GET left in the state */
     x64_sse_rm(x->buf, X64_MOVQ_LOAD, d, m);
+  else if (x->ra.loc[x64_resolve(x, in->a)].kind == X64_LOC_XHALF) /* a carried low half */
+    x64_sse_rr(x->buf, X64_MOVQ_LOAD, d, x->ra.loc[x64_resolve(x, in->a)].reg);
   else if (x64_is_v128(x, in->a))
     x64_sse_rr(x->buf, X64_MOVQ_LOAD, d, x64_vsrc(x, in->a, X64_XS0));
   else

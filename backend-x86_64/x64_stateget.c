@@ -12,6 +12,11 @@
  *   get x8; br x8               ->   mov rax, [r14+x8]    (not mov rsi, [r14+x8]; mov rax, rsi)
  *   get d1 (i64); vzext64       ->   movq xmm0, [r14+v1]  (not mov rsi, [r14+v1]; movq xmm0, rsi)
  *
+ * and a GET of the low half of a vector register a loop carries in an xmm
+ * register (x64_loop.c), read once by a VZEXT64, stays in that register:
+ *
+ *   get d1 (i64); vzext64       ->   movq xmm0, xmm13     (not movq rsi, xmm13; movq xmm0, rsi)
+ *
  * Readers that note where a value is, to store it later (deferred stores,
  * a loop's back edge), are not on the list of readers: a value in the state
  * is never in their records. Lazy flags are the exception: a compare's
@@ -97,12 +102,16 @@ void x64_state_gets(struct x64_ctx *x) {
   const uint32_t *reader = x->ra.reader, *last_use = x->ra.last_use;
   for (uint32_t g = 1; g < b->n; g++) {
     uint32_t r = reader[g], last = last_use[g]; /* after r: lazy flags only */
-    if (b->insn[g].op == IR_GET && r != UINT32_MAX && r && last >= r &&
-        last - g <= X64_STATE_REACH && (x64_state_reader(&b->insn[r]) || x64_state_tested(x, r)) &&
-        x64_state_candidate(x, g) && (last == r || x64_state_lazy_ok(x, g, r)) &&
-        x64_state_unwritten(x, g, last + 1))
+    if (b->insn[g].op != IR_GET || r == UINT32_MAX || !r)
+      continue;
+    if (last >= r && last - g <= X64_STATE_REACH &&
+        (x64_state_reader(&b->insn[r]) || x64_state_tested(x, r)) && x64_state_candidate(x, g) &&
+        (last == r || x64_state_lazy_ok(x, g, r)) && x64_state_unwritten(x, g, last + 1))
       x->ra.loc[g] = (struct x64_loc){X64_LOC_STATE, (uint8_t)(b->insn[g].type == IR_I64 ? 3 : 2),
                                       (uint16_t)b->insn[g].imm};
+    else if (last == r && x->loop.n && b->insn[r].op == IR_VZEXT64 && b->insn[r].type == IR_V128 &&
+             x64_loop_half_xmm(x, g) >= 0)
+      x->ra.loc[g] = (struct x64_loc){X64_LOC_XHALF, (uint8_t)x64_loop_half_xmm(x, g), 0};
   }
 }
 

@@ -266,14 +266,18 @@ TEST(fmov_halves_loop_iteration) {
   ASSERT_EQ(check_iteration("fmov_halves_loop", 0, 7, 0), 0);
 }
 
-/* The same with every general register taken by the loop's own: v1 and
- * v2 are in xmm registers instead (movd to read a low half, one movq at
- * the back edge to write it with the high half zeroed), and the loop
- * loads and stores neither. */
+/* The same with every general register taken by the loop's own and more
+ * such vector registers than the loop's pins (x64_choose): those that get
+ * no general register are carried in xmm registers instead (movd to read a
+ * low half, one movq at the back edge to write it with the high half
+ * zeroed), and the loop loads and stores none of v1 to v5. */
 TEST(fmov_halves_xmm_iteration) {
   ASSERT_EQ(setup(), 0);
   ASSERT_EQ(translate("0: fmov w12, s1\n add w12, w12, w2\n fmov s1, w12\n"
                       " fmov w13, s2\n eor w13, w13, w12\n fmov s2, w13\n"
+                      " fmov w14, s3\n eor w14, w14, w13\n fmov s3, w14\n"
+                      " fmov w15, s4\n add w15, w15, w14\n fmov s4, w15\n"
+                      " fmov w16, s5\n eor w16, w16, w15\n fmov s5, w16\n"
                       " add x4, x4, x5\n add x5, x5, x6\n add x6, x6, x7\n add x7, x7, x8\n"
                       " add x8, x8, x9\n add x9, x9, x10\n add x10, x10, x11\n"
                       " add x11, x11, x4\n sub x3, x3, #1\n cbnz x3, 0b\n b .+4"),
@@ -285,10 +289,10 @@ TEST(fmov_halves_xmm_iteration) {
   count_accesses(text, &regs, &v_regs, &spills);
   for (const char *l = strstr(text, "movq   %r"); l; l = strstr(l + 1, "movq   %r"))
     movq += strncmp(strchr(l, ',') ? strchr(l, ',') : l, ",%xmm", 5) == 0;
-  if (v_regs || movq != 2)
+  if (v_regs || movq < 1 || movq > 4)
     fprintf(stderr, "  %d v register accesses, %d movq into xmm:\n%s", v_regs, movq, text);
   ASSERT_EQ(v_regs, 0);
-  ASSERT_EQ(movq, 2);
+  ASSERT(movq >= 1 && movq <= 4);
   x64_backend.patch(e, NULL);
 }
 
