@@ -25,31 +25,53 @@
  * that invalidation, the persistent cache and the pc map take as the
  * block's.
  *
+ * A loop longer than a block may be (xrun_opt.max_block_insns) is one
+ * block too, up to DEC_LOOP_MAX instructions, where the block's straight
+ * path reaches the branch back to its start (dec_loop_rest): its registers
+ * stay in host registers around it, where two or more blocks stored and
+ * loaded them at each boundary (OpenSSL's SHA-256 with Arm's SHA2
+ * instructions: 117 instructions a 64-byte block).
+ *
  * The look ahead reads instruction words without decoding them: each guest
  * says which of its forms branch (a64_trace.c, rv64_trace.c).
  */
 #include "dec_trace.h"
 
-/* Whether the straight path from pc reaches a branch back to start within
- * insns instructions and exits side exits, without leaving start's page. */
-static bool dec_path_closes(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
-                            unsigned insns, unsigned exits) {
-  for (unsigned len; insns && pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
-       insns--, pc += len) {
+/* The instructions on the straight path from pc up to and including a
+ * branch back to start, if it reaches one within insns instructions and
+ * exits side exits without leaving start's page; else 0. */
+static unsigned dec_path_length(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
+                                unsigned insns, unsigned exits) {
+  for (unsigned len, n = 1;
+       n <= insns && pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
+       n++, pc += len) {
     uint64_t target;
     switch (g->flow(pc, &len, &target)) {
     case DEC_FLOW_ON: break;
     case DEC_FLOW_COND:
       if (target == start)
-        return true;
+        return n;
       if (!exits--)
-        return false;
+        return 0;
       break;
-    case DEC_FLOW_JUMP: return target == start;
-    case DEC_FLOW_LEAVE: return false;
+    case DEC_FLOW_JUMP: return target == start ? n : 0;
+    case DEC_FLOW_LEAVE: return 0;
     }
   }
-  return false;
+  return 0;
+}
+
+static bool dec_path_closes(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
+                            unsigned insns, unsigned exits) {
+  return dec_path_length(g, pc, start, insns, exits) != 0;
+}
+
+unsigned dec_loop_rest(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc) {
+  unsigned decoded = b->n_marks;
+  if (decoded >= DEC_LOOP_MAX || b->n_exit_ifs + 1 > g->max_side_exits)
+    return 0; /* room for the back edge's own exit */
+  return dec_path_length(g, pc, b->guest_pc, DEC_LOOP_MAX - decoded,
+                         g->max_side_exits - 1 - b->n_exit_ifs);
 }
 
 bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc,

@@ -26,7 +26,8 @@ struct dec_trace_guest {
   unsigned max_side_exits; /* the decoder's limit of conditional branches per block */
 };
 
-enum { DEC_PAGE = 4096 }; /* a block stays inside one 4 KiB page, for both guests */
+enum { DEC_PAGE = 4096 };    /* a block stays inside one 4 KiB page, for both guests */
+enum { DEC_LOOP_MAX = 256 }; /* the most instructions of a block that is a loop */
 
 /* Whether the block b goes on at target, the taken side of the conditional
  * branch at pc (len bytes), room left for insns_left instructions, this one
@@ -34,5 +35,11 @@ enum { DEC_PAGE = 4096 }; /* a block stays inside one 4 KiB page, for both guest
  * fall-through does not. */
 bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc,
                        unsigned len, uint64_t target, unsigned insns_left);
+
+/* Where the block b, at its size limit with the next instruction at pc,
+ * is a loop: the instructions from pc to the branch back to its start on
+ * its straight path, if the block has room for them (DEC_LOOP_MAX, side
+ * exits); else 0. */
+unsigned dec_loop_rest(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc);
 
 #endif

@@ -116,6 +116,9 @@ void a64_set_nzcv(struct a64_ctx *s, uint32_t nzcv);
  * s->next is target, and the branch's side exit goes to s->pc + 4 when it
  * is not taken. */
 bool a64_trace_follows(struct a64_ctx *s, uint64_t target);
+/* Where block b, at its size limit, is a loop longer than that: the
+ * instructions from pc to its back edge (dec_loop_rest), or 0. */
+unsigned a64_loop_rest(const struct ir_block *b, uint64_t pc);
 /* End the block: direct jump to target / indirect to v / raise a signal. */
 void a64_goto(struct a64_ctx *s, uint64_t target);
 void a64_jump(struct a64_ctx *s, uint32_t target);

@@ -1,8 +1,9 @@
 /* a64_decode.c - the A64 block decoder: reads instruction words at a guest pc
  * and dispatches each through a64.decode's patterns to a trans_ function that
  * appends its IR. A block ends at a branch, system call or trap, after
- * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, once
- * it holds A64_MAX_SIDE_EXITS conditional branches, or before a debugger's
+ * xrun_opt.max_block_insns instructions (a loop up to its back edge,
+ * DEC_LOOP_MAX), at the end of a 4 KiB page, once it holds
+ * A64_MAX_SIDE_EXITS conditional branches, or before a debugger's
  * breakpoint (xrun -g), which is a block of its own: a trap. It goes on at
  * a conditional branch's target where that is the way round a loop
  * (decode/dec_trace.c).
@@ -51,6 +52,8 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
     insns++;
     pc = s.next ? s.next : pc + 4;
     s.next = 0;
+    if (insns == max && max > 1 && pc % DEC_PAGE != 0)
+      max += a64_loop_rest(b, pc); /* a loop longer than that: to its back edge */
     if (insns >= max || pc % DEC_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS)
       break;
   }

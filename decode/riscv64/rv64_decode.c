@@ -3,7 +3,8 @@
  * which: 11 is a 32-bit one) and dispatches it through the generated
  * decoders of rv64.decode and rv64c.decode to a trans_ function that appends
  * its IR. A block ends at a jump, ecall or trap, after
- * xrun_opt.max_block_insns instructions, at the end of a 4 KiB page, or once
+ * xrun_opt.max_block_insns instructions (a loop up to its back edge,
+ * DEC_LOOP_MAX), at the end of a 4 KiB page, or once
  * it holds RV64_MAX_SIDE_EXITS conditional branches. With xrun -g a block
  * also ends before a debugger's breakpoint, and one that starts there is
  * the trap that reports it (xrun_breakpoint in xrun.h). It goes on at a
@@ -64,6 +65,8 @@ void rv64_decode_block(struct ir_block *b, uint64_t pc) {
     insns++;
     pc = s.next ? s.next : pc + s.len;
     s.next = 0;
+    if (insns == max && max > 1 && pc % DEC_PAGE != 0)
+      max += rv64_loop_rest(b, pc); /* a loop longer than that: to its back edge */
     /* stop before an instruction that would cross into the next page */
     if (insns >= max || pc % DEC_PAGE == 0 || pc % DEC_PAGE == DEC_PAGE - 2 ||
         b->n_exit_ifs >= RV64_MAX_SIDE_EXITS)

@@ -88,3 +88,7 @@ bool rv64_trace_follows(struct rv64_ctx *s, uint64_t target) {
   s->next = target;
   return true;
 }
+
+unsigned rv64_loop_rest(const struct ir_block *b, uint64_t pc) {
+  return dec_loop_rest(&rv64_trace_guest, b, pc);
+}

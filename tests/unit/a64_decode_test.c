@@ -823,6 +823,49 @@ TEST(trace_keeps_fall_through_that_loops) {
   ir_block_free(b);
 }
 
+/* A loop longer than a block may be (64 here) is one block up to its back
+ * edge, where the straight path reaches it within DEC_LOOP_MAX
+ * instructions; straight code, a branch elsewhere or a longer loop stop
+ * at the limit. */
+TEST(loop_longer_than_a_block_is_one_block) {
+  enum { BODY = 100, LONG = 300 };
+  static uint32_t code[LONG + 3];
+  for (int i = 0; i < LONG; i++)
+    code[i] = 0x91000400; /* add x0, x0, #1 */
+  struct a64_cpu c;
+  struct ir_block *b;
+  uint64_t to[8];
+  code[BODY] = 0xd1000421;                                              /* sub x1, x1, #1 */
+  code[BODY + 1] = 0xb5000001 | (uint32_t)(-(BODY + 1) & 0x7ffff) << 5; /* cbnz x1, 0 */
+  code[BODY + 2] = 0xd65f03c0;                                          /* ret */
+  seed_cpu(&c, 0);
+  c.x[0] = 0;
+  c.x[1] = 2;
+  ASSERT_EQ(run_words(&c, code, BODY + 3, 0, 64, &b), CPU_EXIT_PLAIN);
+  ASSERT_EQ(b->guest_insns, BODY + 2);
+  ASSERT_EQ(exit_targets(b, to, 8), 1);
+  ASSERT_EQ(to[0], page_pc(0)); /* the back edge */
+  ASSERT_EQ(c.c.pc, page_pc(0));
+  ASSERT_EQ(c.x[0], BODY);
+  ASSERT_EQ(c.x[1], 1);
+  ir_block_free(b);
+  code[BODY + 1] = 0xb5000001 | 2u << 5; /* cbnz x1, .+8: no loop */
+  seed_cpu(&c, 0);
+  run_words(&c, code, BODY + 3, 0, 64, &b);
+  ASSERT_EQ(b->guest_insns, 64);
+  ir_block_free(b);
+  code[BODY] = 0x91000400;
+  code[BODY + 1] = 0x91000400;
+  code[BODY + 2] = 0x91000400;
+  code[LONG] = 0xd1000421;
+  code[LONG + 1] = 0xb5000001 | (uint32_t)(-(LONG + 1) & 0x7ffff) << 5; /* a 302-insn loop */
+  code[LONG + 2] = 0xd65f03c0;
+  seed_cpu(&c, 0);
+  run_words(&c, code, LONG + 3, 0, 64, &b);
+  ASSERT_EQ(b->guest_insns, 64);
+  ir_block_free(b);
+}
+
 TEST(crc_helpers_match_known_values) {
   /* CRC-32 of "123456789" is 0xcbf43926; CRC-32C is 0xe3069283 (with the
    * usual ~ before and after, which the instructions leave to software). */

@@ -240,4 +240,32 @@ TEST(trace_follows_loop_through_taken_branch) {
   ASSERT_EQ(insns, 5);
 }
 
+/* bne rs1, rs2, off (B-type: imm[12|10:5] rs2 rs1 001 imm[4:1|11] 1100011) */
+static uint32_t rv_bne(unsigned rs1, unsigned rs2, int32_t off) {
+  uint32_t i = (uint32_t)off;
+  return (i >> 12 & 1) << 31 | (i >> 5 & 0x3f) << 25 | rs2 << 20 | rs1 << 15 | 1u << 12 |
+         (i >> 1 & 0xf) << 8 | (i >> 11 & 1) << 7 | 0x63;
+}
+
+/* A loop longer than a block may be is one block up to its back edge
+ * (decode/dec_trace.c: dec_loop_rest); a branch elsewhere stops at the
+ * limit. */
+TEST(loop_longer_than_a_block_is_one_block) {
+  xrun_opt.max_block_insns = 64;
+  enum { BODY = 100 };
+  static uint32_t loop[BODY + 2];
+  for (int i = 0; i < BODY; i++)
+    loop[i] = 0x00150513;                 /* addi a0, a0, 1 */
+  loop[BODY] = rv_bne(12, 13, -4 * BODY); /* bne a2, a3, 0 */
+  loop[BODY + 1] = 0x00008067;            /* ret */
+  uint64_t to[8], base = (uintptr_t)code;
+  unsigned insns;
+  ASSERT_EQ(trace_exits(loop, sizeof(loop), to, 8, &insns), 1);
+  ASSERT_EQ(to[0], base); /* the back edge */
+  ASSERT_EQ(insns, BODY + 1);
+  loop[BODY] = rv_bne(12, 13, 8); /* forward: no loop */
+  trace_exits(loop, sizeof(loop), to, 8, &insns);
+  ASSERT_EQ(insns, 64);
+}
+
 TEST_MAIN("rv64_decode")
