@@ -454,6 +454,8 @@ enum x64_fuse {
   X64_FUSE_BITTEST,  /* AND with one bit, only compared with 0 (TBZ): the CMP is a bt */
   X64_FUSE_TESTMASK, /* AND with a 32-bit mask, only the condition of the EXIT_IF or
                         DEOPT_IF after it: that one is test x, mask */
+  X64_FUSE_TABLE,    /* VCONST, the table of the one VTBL that reads it, which x64_table
+                        can do without it (pshufd, or shifts): no value */
 };
 
 /* x64_fuse.c: a flags select, SELECT(COND(cc1, f1), f2, k) of two FLAGS_ADD/SUB/LOGIC ops
@@ -604,7 +606,7 @@ static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
          x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
          x->fuse[ref] != X64_FUSE_LAZY && x->fuse[ref] != X64_FUSE_BITTEST &&
-         x->fuse[ref] != X64_FUSE_TESTMASK;
+         x->fuse[ref] != X64_FUSE_TESTMASK && x->fuse[ref] != X64_FUSE_TABLE;
 }
 struct x64_mem x64_slot_mem(unsigned slot);
 int x64_ra_init(struct x64_ctx *x);
@@ -711,6 +713,16 @@ struct x64_addr_parts {
   int32_t disp;
 };
 struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref);
+/* How a VTBL with the constant table t is done without t in a register:
+ * pshufd with imm where t moves whole 32-bit words; a rotation right of
+ * lanes of 1 << aux bytes by k bytes, two shifts and an OR (opt_vperm.c
+ * makes such tables of the guests' rotations); else none (pshufb). */
+enum x64_table_kind { X64_TABLE_NONE, X64_TABLE_WORDS, X64_TABLE_ROTATE };
+struct x64_table {
+  enum x64_table_kind kind;
+  uint8_t imm, aux, k;
+};
+struct x64_table x64_table_of(const struct ir_v128 *t);
 
 /* x64_defer.c */
 int x64_defer_init(struct x64_ctx *x);

@@ -504,6 +504,44 @@ int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
   return __builtin_ctzll(x->ir->insn[x->ir->insn[in->a].b].imm);
 }
 
+static uint8_t x64_table_byte(const struct ir_v128 *t, unsigned j) {
+  return (uint8_t)((j < 8 ? t->lo : t->hi) >> (8 * (j % 8)));
+}
+
+/* Whether t moves byte j + k of each lane of n bytes to byte j of it. */
+static int x64_table_rotates(const struct ir_v128 *t, unsigned n, unsigned k) {
+  for (unsigned j = 0; j < 16; j++)
+    if (x64_table_byte(t, j) != j - j % n + (j % n + k) % n)
+      return 0;
+  return 1;
+}
+
+struct x64_table x64_table_of(const struct ir_v128 *t) {
+  struct x64_table r = {X64_TABLE_WORDS, 0, 0, 0};
+  for (unsigned w = 0; w < 4 && r.kind; w++) {
+    unsigned src = x64_table_byte(t, 4 * w);
+    for (unsigned j = 0; j < 4; j++)
+      if (src % 4 || src > 12 || x64_table_byte(t, 4 * w + j) != src + j)
+        r.kind = X64_TABLE_NONE;
+    r.imm |= (uint8_t)((src / 4 & 3) << (2 * w));
+  }
+  for (unsigned aux = 1; aux <= 3 && !r.kind; aux++)
+    for (unsigned k = 1; k < 1u << aux && !r.kind; k++)
+      if (x64_table_rotates(t, 1u << aux, k))
+        r = (struct x64_table){X64_TABLE_ROTATE, 0, (uint8_t)aux, (uint8_t)k};
+  return r;
+}
+
+/* A VTBL whose table is a VCONST read by it alone that x64_table_of can
+ * do without: the VCONST no value (X64_FUSE_TABLE). */
+static void x64_fuse_table(struct x64_ctx *x, const uint32_t *uses, uint32_t r) {
+  const struct ir_block *b = x->ir;
+  uint32_t t = b->insn[r].b;
+  if (b->insn[t].op == IR_VCONST && uses[t] == 1 &&
+      x64_table_of(&b->vconst[b->insn[t].imm]).kind != X64_TABLE_NONE)
+    x->fuse[t] = X64_FUSE_TABLE;
+}
+
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   x->fuse = ir_scratch(b, 5 * (size_t)b->n + 5);
@@ -527,6 +565,8 @@ int x64_fuse_init(struct x64_ctx *x) {
       x64_fuse_testmask(x, uses, i);
     else if (x64_is_flags_get(b, &b->insn[i]))
       x64_fuse_flags_get(x, uses, i);
+    else if (b->insn[i].op == IR_VTBL)
+      x64_fuse_table(x, uses, i);
   }
   x64_fuse_walk(x);
   x64_fuse_values(x);

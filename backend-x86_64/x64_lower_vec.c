@@ -117,6 +117,8 @@ static struct ir_v128 x64_rep(uint64_t v) {
 }
 
 static void x64_lower_vconst(struct x64_ctx *x, uint32_t ref) {
+  if (x->fuse[ref] == X64_FUSE_TABLE)
+    return; /* its VTBL does without it (x64_lower_table) */
   x64_vconst_to(x, x64_dst(x, ref), x->ir->vconst[x64_vin(x, ref)->imm], X64_XS0);
 }
 
@@ -399,9 +401,37 @@ static int x64_pshufb_ready(struct x64_ctx *x, uint32_t ref) {
 /* r[i] = a[b[i]], 0 where b[i] >= 16: pshufb d(=a), idx once the indices
  * >= 16 have bit 7 set. paddusb with 0x70 does that: 0..15 become
  * 0x70..0x7f (pshufb reads only bit 7 and the low nibble), the rest >= 0x80. */
+/* d = a's bytes moved by a table x64_table_of knows:
+ *   pshufd d, a, imm                                      (whole words)
+ *   vpsrlL xmm14, a, 8k; vpsllL d, a, L - 8k; vpor d, d, xmm14   (a rotation) */
+static void x64_lower_table(struct x64_ctx *x, unsigned d, uint32_t a, struct x64_table t) {
+  static const enum x64_sse_shift shl[4] = {X64_PSLLW, X64_PSLLW, X64_PSLLD, X64_PSLLQ};
+  static const enum x64_sse_shift shr[4] = {X64_PSRLW, X64_PSRLW, X64_PSRLD, X64_PSRLQ};
+  struct tc_buf *b = x->buf;
+  unsigned src = x64_vsrc(x, a, X64_XS0), right = 8u * t.k, left = (8u << t.aux) - right;
+  if (t.kind == X64_TABLE_WORDS) {
+    x64_sse_rri(b, X64_PSHUFD, d, src, t.imm);
+  } else if (x64_feat() & X64_F_AVX) {
+    x64_vex_shift_ri(b, shr[t.aux], X64_XS1, src, (uint8_t)right);
+    x64_vex_shift_ri(b, shl[t.aux], d, src, (uint8_t)left);
+    x64_vex_rrr(b, X64_POR, d, d, X64_XS1);
+  } else {
+    x64_sse_rr(b, X64_MOVDQA, X64_XS1, src);
+    x64_sse_shift_ri(b, shr[t.aux], X64_XS1, (uint8_t)right);
+    if (d != src)
+      x64_sse_rr(b, X64_MOVDQA, d, src);
+    x64_sse_shift_ri(b, shl[t.aux], d, (uint8_t)left);
+    x64_sse_rr(b, X64_POR, d, X64_XS1);
+  }
+}
+
 static void x64_lower_vtbl(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_vin(x, ref);
   unsigned d = x64_dst(x, ref), idx = X64_XS0;
+  if (x->fuse[in->b] == X64_FUSE_TABLE) {
+    x64_lower_table(x, d, in->a, x64_table_of(&x->ir->vconst[x->ir->insn[in->b].imm]));
+    return;
+  }
   if (x64_pshufb_ready(x, in->b)) {
     idx = x64_vsrc(x, in->b, X64_XS0);
   } else {

@@ -222,7 +222,7 @@ uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x,
   return ir_emit(b, IR_CALL, ret, x, y, z, (uint64_t)(uintptr_t)helper);
 }
 
-uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi) {
+uint32_t ir_vconst_pool(struct ir_block *b, uint64_t lo, uint64_t hi) {
   if (b->n_vconst == b->cap_vconst) {
     b->cap_vconst = b->cap_vconst ? 2 * b->cap_vconst : 16;
     b->vconst = realloc(b->vconst, b->cap_vconst * sizeof(*b->vconst));
@@ -230,7 +230,12 @@ uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi) {
       xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   }
   b->vconst[b->n_vconst] = (struct ir_v128){lo, hi};
-  return ir_emit(b, IR_VCONST, IR_V128, 0, 0, 0, b->n_vconst++);
+  return b->n_vconst++;
+}
+
+uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi) {
+  uint32_t k = ir_vconst_pool(b, lo, hi);
+  return ir_emit(b, IR_VCONST, IR_V128, 0, 0, 0, k);
 }
 
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,

@@ -335,6 +335,8 @@ uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x,
                  uint32_t z);
 /* A 128-bit constant (VCONST). */
 uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi);
+/* The same value added to the block's pool only: its index, a VCONST's imm. */
+uint32_t ir_vconst_pool(struct ir_block *b, uint64_t lo, uint64_t hi);
 /* Any vector op of ir_ops.def: aux = lane size (log2 bytes), imm = shift, lane index or
  * byte offset; y is 0 for one-operand ops. */
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,

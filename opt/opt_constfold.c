@@ -10,7 +10,8 @@
  * becomes a ZEXT or SEXT, a count of leading zeros of a bit reversal
  * becomes a count of trailing zeros, two shifts ORed into a rotation a
  * ROR (opt_rotate.c), a vector op on zero-extended scalars the scalar op
- * (opt_vscalar.c), and a VZEXT64 of a vector whose high
+ * (opt_vscalar.c), a lane rotation by whole bytes a byte permutation
+ * (opt_vperm.c), and a VZEXT64 of a vector whose high
  * half is already 0 is that vector (a 64-bit SIMD op writes its register
  * through one, and its operands were most often written the same way).
  *
@@ -263,7 +264,8 @@ static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
     opt_replace(cf->b, cf->repl, r, x);
   else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
            !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r) &&
-           !opt_cf_rotate(cf, r) && !(ir_is_vec_op(i->op) && opt_cf_vscalar(cf, r)))
+           !opt_cf_rotate(cf, r) &&
+           !(ir_is_vec_op(i->op) && (opt_cf_vscalar(cf, r) || opt_cf_vperm(cf, r))))
     opt_cf_extension(cf, r);
 }
 

@@ -51,6 +51,7 @@ void opt_cf_insn(struct opt_cf *cf, uint32_t r);
 void opt_cf_end(struct opt_cf *cf);
 int opt_cf_rotate(struct opt_cf *cf, uint32_t r);  /* opt_rotate.c */
 int opt_cf_vscalar(struct opt_cf *cf, uint32_t r); /* opt_vscalar.c */
+int opt_cf_vperm(struct opt_cf *cf, uint32_t r);   /* opt_vperm.c */
 /* A CONST of value v defined before r: an equal one already seen, else a
  * NOP slot before r made into one; 0 if neither. */
 uint32_t opt_cf_const_before(struct opt_cf *cf, uint32_t r, uint8_t type, uint64_t v);

@@ -459,6 +459,38 @@ TEST(pipeline_makes_room_for_scalar_ops) {
   ir_block_free(b);
 }
 
+static uint32_t vrot(struct ir_block *b, uint32_t x, unsigned aux, unsigned k) {
+  return ir_vop(b, IR_VOR, IR_V128, 0, ir_vop(b, IR_VSHRU, IR_V128, aux, x, 0, k),
+                ir_vop(b, IR_VSHL, IR_V128, aux, x, 0, (8u << aux) - k), 0);
+}
+
+/* A rotation of lanes by whole bytes (two shifts ORed, either way round)
+ * is a VTBL with a constant table, one of a VTBL one VTBL (REV32: halves
+ * swapped, then bytes); by bits it stays. */
+TEST(constfold_byte_rotations_are_permutations) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_V128, SLOT(0));
+  for (int k = 0; k < 8; k++) /* room */
+    ir_emit(b, IR_NOP, IR_VOID, 0, 0, 0, 0);
+  uint32_t words = vrot(b, x, 3, 32); /* swap the words of each 64-bit lane */
+  uint32_t half = vrot(b, x, 2, 16);
+  uint32_t rev32 = vrot(b, half, 1, 8);
+  uint32_t other = ir_vop(b, IR_VOR, IR_V128, 0, ir_vop(b, IR_VSHL, IR_V128, 2, x, 0, 8),
+                          ir_vop(b, IR_VSHRU, IR_V128, 2, x, 0, 24), 0);
+  uint32_t bits = vrot(b, x, 2, 4);
+  uint32_t sum = ir_vop(b, IR_VADD, IR_V128, 2, rev32, other, 0);
+  ir_put(b, SLOT(0), ir_vop(b, IR_VXOR, IR_V128, 0, words, sum, 0));
+  ir_put(b, SLOT(2), bits);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st_lanes));
+  ASSERT_EQ(b->insn[words].op, IR_VTBL);
+  ASSERT_EQ(b->insn[other].op, IR_VTBL);
+  ASSERT_EQ(b->insn[rev32].op, IR_VTBL);
+  ASSERT_EQ(b->insn[rev32].a, x); /* both rotations in one table */
+  ASSERT_EQ(b->insn[bits].op, IR_VOR);
+  ir_block_free(b);
+}
+
 /* An i64 GET of a known v128's low half becomes that lane (VEXTRACT) in
  * place, which CSE may merge into an equal earlier one; a second GET of
  * the half is then that earlier value, not the merged-away one (whose

@@ -94,6 +94,11 @@ static const struct icount_case cases[] = {
     {"fmov_s_read_back", "fmov s3, s4\n fmov w5, s3\n b .+4", 7},
     {"fmov_vec_half", "add v2.4s, v1.4s, v1.4s\n fmov x3, v2.d[1]\n b .+4", 8},
     {"fmov_s_from_w", "fmov s3, w4\n b .+4", 6},
+    /* byte permutations (opt_vperm.c): whole words one pshufd, a rotation of
+     * lanes two shifts and an OR, another table pshufb */
+    {"rev64_4s", "rev64 v0.4s, v1.4s\n b .+4", 6},
+    {"rev16_16b", "rev16 v0.16b, v1.16b\n b .+4", 8},
+    {"rev32_16b", "rev32 v0.16b, v1.16b\n b .+4", 11},
     {"simd_64bit_chain",
      "ushr v2.2s, v1.2s, #7\n shl v3.2s, v1.2s, #25\n orr v2.8b, v2.8b, v3.8b\n"
      " eor v4.8b, v2.8b, v5.8b\n add v0.2s, v4.2s, v2.2s\n b .+4",

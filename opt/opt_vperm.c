@@ -1,0 +1,96 @@
+/* opt_vperm.c - byte permutations. A rotation of each lane by whole bytes
+ * (how a decoder writes A64's REV16/REV32/REV64 and SHA-256's swap of the
+ * words of each 64-bit lane: two shifts ORed) only moves bytes, so it is a
+ * VTBL with a constant table, and a VTBL of a VTBL with constant tables is
+ * one VTBL:
+ *
+ *   vor(vshru.L(x, k), vshl.L(x, L - k)), k a multiple of 8   = vtbl(x, P)
+ *   vtbl(vtbl(x, P1), P2)                                      = vtbl(x, P1[P2])
+ *
+ * either way round. A host moves bytes by a table in one instruction (x86
+ * pshufb, or pshufd where the table moves whole 32-bit words, Arm TBL,
+ * RVV vrgather) where the shifts take three. The table is a new VCONST in
+ * a NOP slot before the op (room is asked for where there is none).
+ */
+#include "opt_int.h"
+
+/* Whether p is vshru.L(x, k) and q vshl.L(x, L - k) of the same x, with k
+ * a whole number of bytes and L at least 16 bits: then *x and *k. */
+static int opt_vp_halves(const struct ir_block *b, uint32_t p, uint32_t q, uint32_t *x,
+                         unsigned *k) {
+  const struct ir_insn *r = &b->insn[p], *l = &b->insn[q];
+  unsigned bits = 8u << r->aux;
+  if (r->op != IR_VSHRU || l->op != IR_VSHL || r->aux != l->aux || r->a != l->a || !r->aux ||
+      r->aux > 3 || !r->imm || r->imm >= bits || r->imm % 8 || l->imm != bits - r->imm)
+    return 0;
+  *x = r->a;
+  *k = (unsigned)r->imm / 8;
+  return 1;
+}
+
+/* Byte j of the table as a v128 constant's halves. */
+static uint8_t opt_vp_byte(const struct ir_v128 *v, unsigned j) {
+  return (uint8_t)((j < 8 ? v->lo : v->hi) >> (8 * (j % 8)));
+}
+
+static void opt_vp_set(struct ir_v128 *v, unsigned j, uint8_t byte) {
+  uint64_t *h = j < 8 ? &v->lo : &v->hi;
+  *h = (*h & ~(0xffull << (8 * (j % 8)))) | (uint64_t)byte << (8 * (j % 8));
+}
+
+/* Lanes of 1 << aux bytes rotated right by k bytes: byte j of a lane from
+ * byte j + k of it. */
+static struct ir_v128 opt_vp_rotation(unsigned aux, unsigned k) {
+  struct ir_v128 t = {0, 0};
+  unsigned n = 1u << aux;
+  for (unsigned j = 0; j < 16; j++)
+    opt_vp_set(&t, j, (uint8_t)(j - j % n + (j % n + k) % n));
+  return t;
+}
+
+/* The table that does t1, then t2 (an index of 16 or more makes a 0). */
+static struct ir_v128 opt_vp_compose(const struct ir_v128 *t1, const struct ir_v128 *t2) {
+  struct ir_v128 t = {0, 0};
+  for (unsigned j = 0; j < 16; j++) {
+    uint8_t i = opt_vp_byte(t2, j);
+    opt_vp_set(&t, j, i < 16 ? opt_vp_byte(t1, i) : 0xff);
+  }
+  return t;
+}
+
+/* r becomes vtbl(x, a new VCONST of t), the VCONST in a slot before r;
+ * where x is a vtbl with a constant table already, of x's operand with
+ * the two tables made one. */
+static int opt_vp_make(struct opt_cf *cf, uint32_t r, uint32_t x, struct ir_v128 t) {
+  struct ir_block *b = cf->b;
+  const struct ir_insn *in = &b->insn[x];
+  if (in->op == IR_VTBL && b->insn[in->b].op == IR_VCONST) { /* a permutation already */
+    struct ir_v128 t1 = b->vconst[b->insn[in->b].imm];
+    t = opt_vp_compose(&t1, &t);
+    x = in->a;
+  }
+  uint32_t s = opt_nop_before(b, 0, r);
+  if (!s) {
+    opt_room_want(cf->room, r, 1);
+    return 0;
+  }
+  b->insn[s] =
+      (struct ir_insn){.op = IR_VCONST, .type = IR_V128, .imm = ir_vconst_pool(b, t.lo, t.hi)};
+  b->insn[r] = (struct ir_insn){.op = IR_VTBL, .type = IR_V128, .a = x, .b = s};
+  return 1;
+}
+
+int opt_cf_vperm(struct opt_cf *cf, uint32_t r) {
+  struct ir_block *b = cf->b;
+  const struct ir_insn *i = &b->insn[r];
+  uint32_t x;
+  unsigned k;
+  if (i->op == IR_VOR &&
+      (opt_vp_halves(b, i->a, i->b, &x, &k) || opt_vp_halves(b, i->b, i->a, &x, &k)))
+    return opt_vp_make(cf, r, x, opt_vp_rotation(b->insn[i->a].aux, k));
+  const struct ir_insn *in = &b->insn[i->a];
+  if (i->op != IR_VTBL || in->op != IR_VTBL || b->insn[i->b].op != IR_VCONST ||
+      b->insn[in->b].op != IR_VCONST)
+    return 0;
+  return opt_vp_make(cf, r, i->a, b->vconst[b->insn[i->b].imm]);
+}
