@@ -439,25 +439,26 @@ static int x64_pin_before(const struct x64_slot_info *a, const struct x64_slot_i
   return a->uses > b->uses;
 }
 
-/* Pins for the slots of kind, the best first, while pins remain: general
- * registers, or with vec xmm registers for v128 slots. */
-static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_kind kind, int vec,
+/* The best slot of kind not carried yet (x64_pin_before), of v128 slots
+ * with vec, else of the others; none turned down by x64_choose_vec. */
+static struct x64_slot_info *x64_best_slot(struct x64_scan *sc, enum x64_carry_kind kind, int vec) {
+  struct x64_slot_info *best = NULL;
+  for (unsigned k = 0; k < sc->n; k++) {
+    struct x64_slot_info *s = &sc->s[k];
+    if (s->kind == kind && (s->size == 16) == vec && s->carry < 0 && !s->trial &&
+        (!best || x64_pin_before(s, best)))
+      best = s;
+  }
+  return best;
+}
+
+/* General registers for the slots of kind, the best first, while pins remain. */
+static void x64_pin_kind(struct x64_ctx *x, struct x64_scan *sc, enum x64_carry_kind kind,
                          unsigned *pins, unsigned budget) {
-  for (;;) {
-    struct x64_slot_info *best = NULL;
-    for (unsigned k = 0; k < sc->n; k++) {
-      struct x64_slot_info *s = &sc->s[k];
-      if (s->kind == kind && (s->size == 16) == vec && s->carry < 0 &&
-          (!best || x64_pin_before(s, best)))
-        best = s;
-    }
-    if (!best || *pins >= budget || x->loop.n == X64_CARRY_MAX)
-      return;
-    x64_carry(x, best, vec ? x64_xpin_reg((*pins)++) : x64_pin_reg(x, (*pins)++));
-    if (vec)
-      x->loop.xpins = *pins;
-    else
-      x->loop.pins = *pins;
+  struct x64_slot_info *best;
+  while ((best = x64_best_slot(sc, kind, 0)) && *pins < budget && x->loop.n < X64_CARRY_MAX) {
+    x64_carry(x, best, x64_pin_reg(x, (*pins)++));
+    x->loop.pins = *pins;
   }
 }
 
@@ -533,13 +534,7 @@ static void x64_choose_vec(struct x64_ctx *x, struct x64_scan *sc) {
   unsigned pins = 0;
   for (unsigned kk = 0; kk < sizeof(kinds); kk++)
     for (;;) {
-      struct x64_slot_info *best = NULL;
-      for (unsigned k = 0; k < sc->n; k++) {
-        struct x64_slot_info *s = &sc->s[k];
-        if (s->kind == kinds[kk] && s->size == 16 && s->carry < 0 && !s->trial &&
-            (!best || x64_pin_before(s, best)))
-          best = s;
-      }
+      struct x64_slot_info *best = x64_best_slot(sc, kinds[kk], 1);
       if (!best || pins >= x->loop.max_xpins || x->loop.n == X64_CARRY_MAX)
         break;
       best->trial = 1;
@@ -582,9 +577,9 @@ static void x64_choose(struct x64_ctx *x, struct x64_scan *sc) {
   for (unsigned k = 0; k < sc->n && x->loop.n < X64_CARRY_MAX; k++)
     if (sc->s[k].kind == X64_CK_WO)
       x64_carry(x, &sc->s[k], X64_NOREG);
-  x64_pin_kind(x, sc, X64_CK_RW, 0, &pins, budget);
+  x64_pin_kind(x, sc, X64_CK_RW, &pins, budget);
   x64_pin_lazy(x, sc, &pins, budget);
-  x64_pin_kind(x, sc, X64_CK_RO, 0, &pins, budget);
+  x64_pin_kind(x, sc, X64_CK_RO, &pins, budget);
   x64_choose_vec(x, sc);
 }
 
