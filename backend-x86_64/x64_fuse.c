@@ -532,12 +532,14 @@ struct x64_table x64_table_of(const struct ir_v128 *t) {
   return r;
 }
 
-/* A VTBL whose table is a VCONST read by it alone that x64_table_of can
- * do without: the VCONST no value (X64_FUSE_TABLE). */
-static void x64_fuse_table(struct x64_ctx *x, const uint32_t *uses, uint32_t r) {
+/* A VCONST read only as the table of VTBLs, one x64_table_of can do
+ * without: no value (X64_FUSE_TABLE). Each such VTBL counts uses[t] down
+ * (nothing after reads a VCONST's count): it reaches 0 at the last one
+ * only where every use was one. */
+static void x64_fuse_table(struct x64_ctx *x, uint32_t *uses, uint32_t r) {
   const struct ir_block *b = x->ir;
   uint32_t t = b->insn[r].b;
-  if (b->insn[t].op == IR_VCONST && uses[t] == 1 &&
+  if (b->insn[t].op == IR_VCONST && b->insn[r].a != t && --uses[t] == 0 &&
       x64_table_of(&b->vconst[b->insn[t].imm]).kind != X64_TABLE_NONE)
     x->fuse[t] = X64_FUSE_TABLE;
 }

@@ -4,16 +4,17 @@
  * values that replaced them; then a pure op whose operands are all constants
  * becomes a CONST (evaluated by ir_eval, the interpreter's own semantics),
  * algebraic identities (x+0, x*1, x&-1, x|0, x^0, shifts by 0, selects on a
- * constant) forward an operand, EXIT_IF on a constant either vanishes or becomes
- * the block's GOTO, equal constants are merged into the first one, and a
- * shift left and back by the same amount or a mask of the low 32 bits
- * becomes a ZEXT or SEXT, a count of leading zeros of a bit reversal
- * becomes a count of trailing zeros, two shifts ORed into a rotation a
- * ROR (opt_rotate.c), a vector op on zero-extended scalars the scalar op
- * (opt_vscalar.c), a lane rotation by whole bytes a byte permutation
- * (opt_vperm.c), and a VZEXT64 of a vector whose high
- * half is already 0 is that vector (a 64-bit SIMD op writes its register
- * through one, and its operands were most often written the same way).
+ * constant, x|x and x&x of vectors) forward an operand, EXIT_IF on a
+ * constant either vanishes or becomes the block's GOTO, equal constants are
+ * merged into the first one, and a shift left and back by the same amount
+ * or a mask of the low 32 bits becomes a ZEXT or SEXT, a count of leading
+ * zeros of a bit reversal becomes a count of trailing zeros, two shifts
+ * ORed into a rotation a ROR (opt_rotate.c), a vector op on zero-extended
+ * scalars the scalar op (opt_vscalar.c), a lane rotation by whole bytes a
+ * byte permutation and byte moves that undo themselves their operand
+ * (opt_vperm.c), and a VZEXT64 of a vector whose high half is already 0
+ * is that vector (a 64-bit SIMD op writes its register through one, and
+ * its operands were most often written the same way).
  *
  * A guest address (IR_CONST_GUEST) is a constant of this run only: a guest
  * address plus or minus a plain constant folds to a guest address, the
@@ -126,6 +127,8 @@ static uint32_t opt_cf_identity(const struct opt_cf *cf, const struct ir_insn *i
     return ir_is_const(cf->b, i->b) && (opt_cf_at(cf, i->b)->imm & (ir_type_bits(i->type) - 1)) == 0
                ? i->a
                : 0;
+  case IR_VAND:
+  case IR_VOR: return i->a == i->b ? i->a : 0; /* mov v0.16b, v1.16b is orr v0, v1, v1 */
   case IR_SELECT:
     if (i->b == i->c)
       return i->b;

@@ -45,6 +45,7 @@ struct opt_cf {
   uint32_t cmask;
   uint8_t *high0;        /* per insn: a v128 whose high 64 bits are known to be 0 */
   struct opt_room *room; /* where a rewrite found no NOP slots, or NULL */
+  uint32_t tables[8];    /* the VCONSTs opt_vperm.c made, to use again (0: none) */
 };
 void opt_cf_begin(struct opt_cf *cf, struct ir_block *b, uint32_t *repl);
 void opt_cf_insn(struct opt_cf *cf, uint32_t r);
