@@ -258,6 +258,15 @@ static int opt_cf_reassociate(struct opt_cf *cf, uint32_t r) {
   return 1;
 }
 
+/* The rewrites of vector ops (opt_vscalar.c, opt_vperm.c), for the ops
+ * they look at. */
+static int opt_cf_vector(struct opt_cf *cf, uint32_t r) {
+  enum ir_op op = cf->b->insn[r].op;
+  if (op == IR_VOR || op == IR_VTBL || op == IR_VZIP1 || op == IR_VZIP2)
+    return opt_cf_vscalar(cf, r) || opt_cf_vperm(cf, r);
+  return opt_cf_vscalar(cf, r);
+}
+
 static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   const struct ir_insn *i = opt_cf_at(cf, r);
   uint32_t x = opt_cf_identity(cf, i);
@@ -268,7 +277,7 @@ static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
   else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
            !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r) &&
            !opt_cf_rotate(cf, r) &&
-           !(ir_is_vec_op(i->op) && (opt_cf_vscalar(cf, r) || opt_cf_vperm(cf, r))))
+           !(ir_is_vec_op(i->op) && opt_cf_vector(cf, r)))
     opt_cf_extension(cf, r);
 }
 
