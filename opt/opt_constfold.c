@@ -276,8 +276,7 @@ static void opt_cf_simplify(struct opt_cf *cf, uint32_t r) {
     opt_replace(cf->b, cf->repl, r, x);
   else if (!opt_cf_absorb(cf, r) && !opt_cf_select_bool(cf, r) && !opt_cf_reassociate(cf, r) &&
            !opt_cf_mask_extension(cf, r) && !opt_cf_count_of_reversal(cf, r) &&
-           !opt_cf_rotate(cf, r) &&
-           !(ir_is_vec_op(i->op) && opt_cf_vector(cf, r)))
+           !opt_cf_rotate(cf, r) && !(ir_is_vec_op(i->op) && opt_cf_vector(cf, r)))
     opt_cf_extension(cf, r);
 }
 
