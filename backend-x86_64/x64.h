@@ -661,9 +661,8 @@ int x64_sets_cc_op(struct x64_ctx *x, uint32_t ref);
  * without a call. */
 static inline int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
-  if (in->op == IR_GET
-          ? in->imm != x->ir->flags_off || !x->ir->flags_off
-          : !ir_is_flags_op(in->op) && in->op != IR_CMP && in->op != IR_VFCHK && in->op != IR_VFCMP)
+  if (in->op == IR_GET ? in->imm != x->ir->flags_off || !x->ir->flags_off
+                       : !(ir_op_info[in->op].props & IRP_TEST)) /* x64_check: op < IR_NUM_OPS */
     return 0;
   return x64_sets_cc_op(x, ref);
 }

@@ -610,11 +610,11 @@ uint32_t x64_loop_end_of(const struct ir_block *b) {
  * x64_ra_dies. */
 int x64_loop_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  struct x64_scan sc = {.n = 0};
   x->loop.n = 0;
   x->loop.lazy = -1;
   if (!x->loop.end)
-    return 0;
+    return 0; /* before the scan's 2 KB are zeroed: most blocks */
+  struct x64_scan sc;
   x->loop.carry_of = ir_scratch(b, b->n + 1);
   if (!x->loop.carry_of)
     return -1;

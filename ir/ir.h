@@ -63,6 +63,10 @@ enum ir_op_props {
   IRP_QNAN = 1 << 4,  /* IEEE arithmetic (IEEE 754 6.2): a NaN result is always quiet */
   IRP_KEEP0 = 1 << 5, /* a result lane is 0 where every v128 operand's bytes under it
                          are 0: a high half 0 in each operand stays 0 */
+  IRP_PURE = 1 << 6,  /* no effect (IRF_*), and a value (not NOP, VCONST): derived
+                         in ir.c, for ir_is_pure */
+  IRP_TEST = 1 << 7,  /* the outcome of a comparison: 0/1 (CMP, VFCHK) or an NZCV
+                         nibble (FLAGS_*, VFCMP), which a host may keep in its flags */
 };
 
 enum ir_type { IR_VOID, IR_I32, IR_I64, IR_F32, IR_F64, IR_V128 };

@@ -14,7 +14,7 @@
 
 /* True for ops whose value depends only on their operands (and aux/imm). */
 static inline int ir_is_pure(enum ir_op op) {
-  return op != IR_NOP && op != IR_VCONST && op < IR_NUM_OPS && ir_op_info[op].flags == 0;
+  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_PURE);
 }
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */

@@ -336,6 +336,8 @@ static int opt_cf_makes_high0(const struct opt_cf *cf, uint32_t r) {
  * v128 whose high half is 0 already, that v128. */
 static void opt_cf_vzext64(struct opt_cf *cf, uint32_t r) {
   struct ir_insn *i = &cf->b->insn[r];
+  if (i->type != IR_V128) /* a VZEXT64 is one too */
+    return;
   const struct ir_insn *low = opt_cf_at(cf, i->a);
   if (i->op == IR_VZEXT64 && low->op == IR_VEXTRACT && (low->aux & 3) == 3 && low->imm == 0)
     i->a = low->a;
