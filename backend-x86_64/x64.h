@@ -662,7 +662,7 @@ int x64_sets_cc_op(struct x64_ctx *x, uint32_t ref);
 static inline int x64_sets_cc(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
   if (in->op == IR_GET ? in->imm != x->ir->flags_off || !x->ir->flags_off
-                       : !(ir_op_info[in->op].props & IRP_TEST)) /* x64_check: op < IR_NUM_OPS */
+                       : !(ir_props(in->op) & IRP_TEST))
     return 0;
   return x64_sets_cc_op(x, ref);
 }

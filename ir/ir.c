@@ -8,7 +8,7 @@
 /* IRP_PURE: an op of no effect that is not NOP or VCONST (whose value is
  * the block's table's, not its operands'). */
 #define IR_PURE_OF(op, flags) ((flags) == 0 && (op) != IR_NOP && (op) != IR_VCONST ? IRP_PURE : 0)
-const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
+const struct ir_op_info ir_op_info[IR_OP_SLOTS] = {
 #define _(name, nargs, flags, props, str)                                                          \
   {str, nargs, flags, (props) | IR_PURE_OF(IR_##name, flags)},
 #include "ir_ops.def"

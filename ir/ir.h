@@ -292,7 +292,14 @@ struct ir_op_info {
   uint8_t flags; /* enum ir_op_flags */
   uint8_t props; /* enum ir_op_props */
 };
-extern const struct ir_op_info ir_op_info[IR_NUM_OPS];
+/* One entry for each value an insn's op byte can hold: those from IR_NUM_OPS
+ * on are zero (no name, nothing true of them), so a look-up needs no bound. */
+enum { IR_OP_SLOTS = 256 };
+_Static_assert((int)IR_NUM_OPS <= (int)IR_OP_SLOTS, "an op is one byte (struct ir_insn)");
+extern const struct ir_op_info ir_op_info[IR_OP_SLOTS];
+static inline unsigned ir_props(enum ir_op op) {
+  return ir_op_info[(uint8_t)op].props;
+}
 
 struct ir_block *ir_block_new(uint64_t guest_pc);
 /* The same with room for cap instructions at first (ir_block_new: 256). */
@@ -346,22 +353,22 @@ uint32_t ir_vconst_pool(struct ir_block *b, uint64_t lo, uint64_t hi);
 uint32_t ir_vop(struct ir_block *b, enum ir_op op, enum ir_type type, unsigned aux, uint32_t x,
                 uint32_t y, uint64_t imm);
 static inline int ir_is_vec_op(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_VEC);
+  return (ir_props(op) & IRP_VEC) != 0;
 }
 static inline int ir_is_vf_op(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_VF);
+  return (ir_props(op) & IRP_VF) != 0;
 }
 static inline int ir_is_flags_op(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_NZCV);
+  return (ir_props(op) & IRP_NZCV) != 0;
 }
 static inline int ir_is_commutative(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_COMM);
+  return (ir_props(op) & IRP_COMM) != 0;
 }
 static inline int ir_keeps_zero(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_KEEP0);
+  return (ir_props(op) & IRP_KEEP0) != 0;
 }
 static inline int ir_makes_quiet_nan(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_QNAN);
+  return (ir_props(op) & IRP_QNAN) != 0;
 }
 /* A VF* op with three operands (VFMA). */
 uint32_t ir_vop3(struct ir_block *b, enum ir_op op, unsigned aux, uint32_t x, uint32_t y,

@@ -14,7 +14,7 @@
 
 /* True for ops whose value depends only on their operands (and aux/imm). */
 static inline int ir_is_pure(enum ir_op op) {
-  return op < IR_NUM_OPS && (ir_op_info[op].props & IRP_PURE);
+  return (ir_props(op) & IRP_PURE) != 0;
 }
 /* Evaluate a pure insn on operand values a, b, c: returns 1 and sets *out, or
  * returns 0 when the op is not pure (state, memory, exits). */

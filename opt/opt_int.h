@@ -71,6 +71,7 @@ struct opt_range {
 struct opt_ranges {
   struct opt_range *r;
   uint32_t n;
+  uint32_t n_v128; /* how many of them are v128 (opt_rc_get_halves looks for those) */
 };
 struct opt_rc {
   struct ir_block *b;

@@ -32,12 +32,18 @@ static int opt_covers(uint64_t off, uint32_t size, const struct opt_range *x) {
 }
 
 static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
+  s->n_v128 -= s->r[k].type == IR_V128;
   s->r[k] = s->r[--s->n];
+}
+
+static void opt_ranges_clear(struct opt_ranges *s) {
+  s->n = s->n_v128 = 0;
 }
 
 static inline __attribute__((always_inline)) void
 opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref, uint32_t epoch) {
   s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, epoch, ref};
+  s->n_v128 += i->type == IR_V128;
 }
 
 /* The known range at off of type t, or NULL. */
@@ -68,6 +74,8 @@ static void opt_rc_observe(struct opt_rc *rc, uint64_t off, uint32_t size) {
 static int opt_rc_get_halves(struct opt_rc *rc, uint32_t r) {
   struct ir_insn *i = &rc->b->insn[r];
   if (i->type == IR_I64) {
+    if (!rc->known.n_v128)
+      return 0; /* most blocks: no vector register known */
     unsigned lane = 0;
     const struct opt_range *v = opt_rc_known_at(rc, i->imm, IR_V128);
     if (!v && i->imm >= 8 && (v = opt_rc_known_at(rc, i->imm - 8, IR_V128)))
@@ -181,9 +189,9 @@ void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
         break;
     }
   } else if (flags & IRF_STATE) /* CALL: may read and write any state */
-    rc->known.n = rc->pending.n = 0;
+    opt_ranges_clear(&rc->known), opt_ranges_clear(&rc->pending);
   else if (flags & IRF_END)
-    rc->pending.n = 0;
+    opt_ranges_clear(&rc->pending);
   else if (flags & (IRF_MEM | IRF_EXIT))
     opt_rc_soft_observe(rc);
 }
