@@ -544,6 +544,7 @@ struct x64_ctx {
   uint8_t *eager;    /* per PUT: deferred, but stored where it stands (x64_defer_init); or NULL */
   uint8_t *lane0;    /* v128 whose every reader reads lane 0's 8 bytes at most (x64_fuse.c):
                         a scalar FP result needs no high half cleared */
+  bool has_vec;      /* a v128 value in the block (x64_check) */
   uint32_t host_cc;  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu; /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next;            /* set by a lowering that ends in such an ALU instruction */

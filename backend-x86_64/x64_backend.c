@@ -52,11 +52,14 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   }
 }
 
-static const char *x64_check(const struct ir_block *b) {
+/* NULL when the backend can translate b; notes whether b has vector work. */
+static const char *x64_check(struct x64_ctx *x) {
+  const struct ir_block *b = x->ir;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
     if ((in->type <= IR_I64 && in->op < IR_NUM_OPS) || in->op == IR_NOP)
-      continue; /* the common case first: an integer value of a known op */
+      continue;                        /* the common case first: an integer value of a known op */
+    x->has_vec |= in->type == IR_V128; /* every vector op reads or makes one */
     if (in->op >= IR_NUM_OPS)
       return "unknown IR op";
     if (in->type == IR_F32 || in->type == IR_F64)
@@ -142,7 +145,7 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
   x.loop.max_pins = lim->pins;
   x.loop.max_xpins = lim->xpins;
   x.ra.scratch_fixed = lim->scratch_fixed;
-  x.error = x64_check(b);
+  x.error = x64_check(&x);
   if (!x.error && (x64_fuse_init(&x) < 0 || x64_ra_init(&x) < 0 || x64_defer_init(&x) < 0 ||
                    x64_loop_init(&x) < 0 || x64_ra_dies(&x) < 0))
     x.error = "out of memory";

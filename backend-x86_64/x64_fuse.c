@@ -157,13 +157,14 @@ static int x64_cc_user(const struct ir_insn *u) {
 /* Walk the block as it will be emitted, with the FLAGS_* op whose flags the
  * host flags hold; mark the CONDs that read them and the users that branch
  * or select on such a COND. */
-static void x64_fuse_walk(struct x64_ctx *x) {
+static bool x64_fuse_walk(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   /* in locals: a byte store could change any field reached through x or b */
   uint8_t *fuse = x->fuse, *recmp = x->recmp, *keeps = x->keeps;
   const struct ir_insn *insn = b->insn;
   const uint32_t n = b->n;
   uint32_t live = 0;
+  bool any_virtual = false;
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *in = &insn[i];
     if (in->op == IR_COND && fuse[i] != X64_FUSE_LAZY && in->a && x64_is_flags_src(x, in->a) &&
@@ -188,7 +189,9 @@ static void x64_fuse_walk(struct x64_ctx *x) {
     } else if (!keeps[i]) {
       live = 0;
     }
+    any_virtual |= fuse[i] == X64_FUSE_VIRTUAL;
   }
+  return any_virtual;
 }
 
 /* A COND or CMP only branched or selected on needs no value; a FLAGS_* op
@@ -340,17 +343,19 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   const struct ir_insn *insn = b->insn; /* in locals, as in x64_fuse_walk */
   const uint32_t n = b->n;
   uint8_t *fuse = x->fuse, *narrow = x->narrow, *lane0 = x->lane0;
+  const bool has_vec = x->has_vec;
   uint32_t *uses = ir_scratch(b, (2 * (size_t)n + 1) * sizeof(*uses));
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
     if (u->op == IR_NOP)
       continue;
-    lane0[i] = (uint8_t)x64_vf_result8(u); /* till a reader wants more */
+    if (has_vec)
+      lane0[i] = (uint8_t)x64_vf_result8(u); /* till a reader wants more */
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uses[ops[k]]++;
-      if (!x64_reads_lane0(u))
-        lane0[ops[k]] = 0;
+      if (has_vec && !x64_reads_lane0(u))
+        lane0[ops[k]] = 0; /* without vector work all stay 0 */
       if (u->op != IR_TRUNC && !(u->op == IR_ZEXT && u->aux == 32))
         narrow[ops[k]] = 0;
       if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
@@ -570,8 +575,8 @@ int x64_fuse_init(struct x64_ctx *x) {
     else if (b->insn[i].op == IR_VTBL)
       x64_fuse_table(x, uses, i);
   }
-  x64_fuse_walk(x);
-  x64_fuse_values(x);
+  if (x64_fuse_walk(x))
+    x64_fuse_values(x); /* else it finds nothing to do */
   return 0;
 }
 

@@ -42,9 +42,12 @@ uint16_t x64_pin_mask;
 
 /* The pinned slots each 4-byte cell of the state's first 4 KiB is part of
  * (a mask of indexes), for x64_pin_overlaps, which every GET and PUT asks;
- * 0 for all when a slot is not 4-byte aligned (then the slots are scanned). */
+ * 0 for all when a slot is not 4-byte aligned (then the slots are scanned).
+ * x64_pin_span[s][c]: those that 4 << s bytes from cell c reach (s = 0, 1, 2:
+ * the sizes of GETs and PUTs). */
 enum { X64_PIN_CELLS = 1024 };
 static uint8_t x64_pin_cell[X64_PIN_CELLS];
+static uint8_t x64_pin_span[3][X64_PIN_CELLS];
 static bool x64_pin_cells_ok;
 
 static void x64_pin_cells(void) {
@@ -57,6 +60,13 @@ static void x64_pin_cells(void) {
     else
       x64_pin_cell[off / 4] |= (uint8_t)(1u << k), x64_pin_cell[off / 4 + 1] |= (uint8_t)(1u << k);
   }
+  for (unsigned s = 0; s < 3; s++)
+    for (uint32_t c = 0; c < X64_PIN_CELLS; c++) {
+      uint8_t m = 0;
+      for (uint32_t d = c; d < c + (1u << s) && d < X64_PIN_CELLS; d++)
+        m |= x64_pin_cell[d];
+      x64_pin_span[s][c] = m;
+    }
 }
 
 /* Pin the first n (at most X64_GPIN_MAX) of the 8-byte state slots at
@@ -91,6 +101,9 @@ int x64_pin_at(uint32_t off) {
 /* The pinned slots that size bytes at off overlap, as a mask of indexes. */
 unsigned x64_pin_overlaps(uint32_t off, unsigned size) {
   unsigned m = 0;
+  if (x64_pin_cells_ok && off < X64_PIN_CELLS * 4 - 16 && off % 4 == 0 &&
+      (size == 4 || size == 8 || size == 16))
+    return x64_pin_span[size == 4 ? 0 : size == 8 ? 1 : 2][off / 4];
   if (x64_pin_cells_ok && size && off < X64_PIN_CELLS * 4 - 16 && size <= 16) {
     for (uint32_t c = off / 4; c <= (off + size - 1) / 4; c++)
       m |= x64_pin_cell[c];
