@@ -111,6 +111,11 @@ static void x64_body(struct x64_ctx *x) {
       x64_ra_release(x, i, 0); /* left in the state, or a carried or pinned slot's register */
       continue;
     }
+    if (in->op == IR_CONST) { /* no code: its users take it as an immediate or load it */
+      x->ra.loc[i] = (struct x64_loc){X64_LOC_CONST, 0, 0};
+      x64_ra_release(x, i, 0);
+      continue; /* keeps the host flags: nothing to track */
+    }
     if (x->ra.next_call[i] == i) /* x64_is_call */
       x64_ra_call(x, i);
     int has_reg = x64_needs_reg(x, i);
