@@ -18,12 +18,17 @@ void opt_compact(struct ir_block *b) {
         b->marks[m].ref = n; /* the first instruction kept at or after it */
       next_mark = m < b->n_marks ? b->marks[m].ref : UINT32_MAX;
     }
-    struct ir_insn in = b->insn[r];
-    if (in.op == IR_NOP)
+    struct ir_insn *in = &b->insn[r];
+    if (in->op == IR_NOP)
       continue;
-    in.a = to[in.a], in.b = to[in.b], in.c = to[in.c];
     to[r] = n;
-    b->insn[n++] = in;
+    if (n == r) { /* no NOP yet: it stays, its operands too */
+      n++;
+      continue;
+    }
+    struct ir_insn moved = *in;
+    moved.a = to[moved.a], moved.b = to[moved.b], moved.c = to[moved.c];
+    b->insn[n++] = moved;
   }
   for (; m < b->n_marks; m++)
     b->marks[m].ref = n;
