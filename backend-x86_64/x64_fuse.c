@@ -350,16 +350,13 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
     const uint32_t ops[3] = {u->a, u->b, u->c};
     if (u->op == IR_NOP)
       continue;
-    /* what u is, asked once: the byte stores below could alias it */
-    const bool narrows = u->op == IR_TRUNC || (u->op == IR_ZEXT && u->aux == 32);
-    const bool wide_lanes = has_vec && !x64_reads_lane0(u);
     if (has_vec)
       lane0[i] = (uint8_t)x64_vf_result8(u); /* till a reader wants more */
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uses[ops[k]]++;
-      if (wide_lanes)
+      if (has_vec && !x64_reads_lane0(u))
         lane0[ops[k]] = 0; /* without vector work all stay 0 */
-      if (!narrows)
+      if (u->op != IR_TRUNC && !(u->op == IR_ZEXT && u->aux == 32))
         narrow[ops[k]] = 0;
       if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
           !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
@@ -563,24 +560,20 @@ int x64_fuse_init(struct x64_ctx *x) {
   if (!uses)
     return -1;
   for (uint32_t i = 1; i < b->n; i++) {
-    switch (b->insn[i].op) {
-    case IR_LOAD:
-    case IR_STORE: x64_fuse_address(x, uses, uses + b->n, i); break;
-    case IR_SELECT:
-      if (b->flags_off)
-        x64_fuse_lazy_sel(x, uses, i);
-      break;
-    case IR_ADD: x64_fuse_scaled_add(x, uses, i); break;
-    case IR_CMP: x64_fuse_bittest(x, uses, i); break;
-    case IR_EXIT_IF:
-    case IR_DEOPT_IF: x64_fuse_testmask(x, uses, i); break;
-    case IR_GET:
-      if (x64_is_flags_get(b, &b->insn[i]))
-        x64_fuse_flags_get(x, uses, i);
-      break;
-    case IR_VTBL: x64_fuse_table(x, uses, i); break;
-    default: break;
-    }
+    if (x64_is_mem_access(&b->insn[i]))
+      x64_fuse_address(x, uses, uses + b->n, i);
+    else if (b->insn[i].op == IR_SELECT && b->flags_off)
+      x64_fuse_lazy_sel(x, uses, i);
+    else if (b->insn[i].op == IR_ADD)
+      x64_fuse_scaled_add(x, uses, i);
+    else if (b->insn[i].op == IR_CMP)
+      x64_fuse_bittest(x, uses, i);
+    else if (b->insn[i].op == IR_EXIT_IF || b->insn[i].op == IR_DEOPT_IF)
+      x64_fuse_testmask(x, uses, i);
+    else if (x64_is_flags_get(b, &b->insn[i]))
+      x64_fuse_flags_get(x, uses, i);
+    else if (b->insn[i].op == IR_VTBL)
+      x64_fuse_table(x, uses, i);
   }
   if (x64_fuse_walk(x))
     x64_fuse_values(x); /* else it finds nothing to do */
