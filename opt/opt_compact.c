@@ -4,6 +4,10 @@
  *   1 get, 2 nop, 3 nop, 4 add 1, 1   ->   1 get, 2 add 1, 1
  *
  * The other passes never renumber (opt.h); this one runs after them.
+ * Without a branch on whether an instruction is kept (which way it goes
+ * is hard to predict): each is written to slot n, and n moves past it
+ * only when it is no NOP. Slot n <= r was read already; nothing refers to
+ * a NOP, so what to[] says of one is never read.
  */
 #include <stdlib.h>
 #include "opt_int.h"
@@ -18,17 +22,11 @@ void opt_compact(struct ir_block *b) {
         b->marks[m].ref = n; /* the first instruction kept at or after it */
       next_mark = m < b->n_marks ? b->marks[m].ref : UINT32_MAX;
     }
-    struct ir_insn *in = &b->insn[r];
-    if (in->op == IR_NOP)
-      continue;
+    struct ir_insn in = b->insn[r];
+    in.a = to[in.a], in.b = to[in.b], in.c = to[in.c];
     to[r] = n;
-    if (n == r) { /* no NOP yet: it stays, its operands too */
-      n++;
-      continue;
-    }
-    struct ir_insn moved = *in;
-    moved.a = to[moved.a], moved.b = to[moved.b], moved.c = to[moved.c];
-    b->insn[n++] = moved;
+    b->insn[n] = in;
+    n += in.op != IR_NOP;
   }
   for (; m < b->n_marks; m++)
     b->marks[m].ref = n;
