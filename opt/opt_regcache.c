@@ -36,6 +36,19 @@ static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
   s->r[k] = s->r[--s->n];
 }
 
+/* Drop the ranges overlapping [off, off + size), keeping the others in
+ * order: without a branch on each (which way it goes is hard to predict). */
+static void opt_ranges_drop_overlaps(struct opt_ranges *s, uint64_t off, uint32_t size) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < s->n; k++) {
+    int drop = opt_overlaps(&s->r[k], off, size);
+    s->n_v128 -= drop & (s->r[k].type == IR_V128);
+    s->r[n] = s->r[k];
+    n += !drop;
+  }
+  s->n = n;
+}
+
 static void opt_ranges_clear(struct opt_ranges *s) {
   s->n = s->n_v128 = 0;
 }
@@ -169,9 +182,7 @@ static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
   }
   opt_rc_kill_covered(rc, i);
   uint32_t size = opt_rc_size(i->type);
-  for (uint32_t n = rc->known.n; n-- > 0;)
-    if (opt_overlaps(&rc->known.r[n], i->imm, size))
-      opt_ranges_drop(&rc->known, n);
+  opt_ranges_drop_overlaps(&rc->known, i->imm, size);
   opt_ranges_add(&rc->known, i, i->a, 0);
   opt_ranges_add(&rc->pending, i, r, rc->epoch);
 }
