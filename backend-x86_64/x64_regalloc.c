@@ -118,12 +118,10 @@ int x64_ra_dies(struct x64_ctx *x) {
   if (!ra->die_head)
     return -1;
   ra->die_next = ra->die_head + b->n + 1;
-  for (uint32_t v = b->n; v-- > 1;) {
-    uint32_t at = ra->last_use[v];
-    if (at) {
-      ra->die_next[v] = ra->die_head[at];
-      ra->die_head[at] = v;
-    }
+  for (uint32_t v = b->n; v-- > 1;) { /* no branch on whether v is used at all: */
+    uint32_t at = ra->last_use[v];  /* the unused go on list 0, which no one reads */
+    ra->die_next[v] = ra->die_head[at];
+    ra->die_head[at] = v;
   }
   return 0;
 }
