@@ -536,17 +536,20 @@ struct x64_ctx {
   struct tc_block *blk;
   struct tc_buf *buf;
   struct x64_ra ra;
-  uint8_t *fuse;     /* per value: enum x64_fuse */
-  uint8_t *recmp;    /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
-  uint8_t *keeps;    /* per value: x64_keeps_flags, decided once by the walk */
-  uint8_t *narrow;   /* GET of an i64 only TRUNCs and ZEXT.32s read (x64_fuse.c): X64_NARROW_LOADED
-                        once x64_lower_get loaded it as 32 bits (not a pinned or carried slot) */
-  uint8_t *eager;    /* per PUT: deferred, but stored where it stands (x64_defer_init); or NULL */
-  uint8_t *lane0;    /* v128 whose every reader reads lane 0's 8 bytes at most (x64_fuse.c):
-                        a scalar FP result needs no high half cleared */
-  bool has_vec;      /* a v128 value in the block (x64_check) */
-  uint32_t host_cc;  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
-  uint32_t host_alu; /* the ALU op whose x86 flags the host flags hold, 0 = none */
+  uint8_t *fuse;   /* per value: enum x64_fuse */
+  uint8_t *recmp;  /* COND: sets its FLAGS_* operand's flags again; FLAGS_*: only there */
+  uint8_t *keeps;  /* per value: x64_keeps_flags, decided once by the walk */
+  uint8_t *narrow; /* GET of an i64 only TRUNCs and ZEXT.32s read (x64_fuse.c): X64_NARROW_LOADED
+                      once x64_lower_get loaded it as 32 bits (not a pinned or carried slot) */
+  uint8_t *eager;  /* per PUT: deferred, but stored where it stands (x64_defer_init); or NULL */
+  uint8_t *lane0;  /* v128 whose every reader reads lane 0's 8 bytes at most (x64_fuse.c):
+                      a scalar FP result needs no high half cleared */
+  bool has_vec;    /* a v128 value in the block (x64_check) */
+  /* What x64_check's walk found, for the walks after it to visit only those:
+   * the deferred PUTs and the GETs in order, the last back edge (0: none). */
+  uint32_t *dputs, *gets, n_dputs, n_gets, back_edge;
+  uint32_t host_cc;                  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
+  uint32_t host_alu;                 /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next;            /* set by a lowering that ends in such an ALU instruction */
   uint32_t defer_set[X64_DEFER_MAX]; /* the deferred PUTs pending (x64_defer.c) */
   unsigned n_defer_set;
@@ -754,7 +757,7 @@ int x64_loop_init(struct x64_ctx *x);
 uint32_t x64_last_observer(const struct ir_block *b, uint32_t p, uint32_t end);
 /* The last back edge of a block that may carry slots around one (a back
  * edge and no call of C code), or 0. */
-uint32_t x64_loop_end_of(const struct ir_block *b);
+uint32_t x64_loop_end_of(const struct ir_block *b, uint32_t back_edge);
 void x64_loop_header(struct x64_ctx *x);
 int x64_loop_get(struct x64_ctx *x, uint32_t ref);
 int x64_loop_get_half(struct x64_ctx *x, uint32_t ref);

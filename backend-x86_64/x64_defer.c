@@ -96,11 +96,12 @@ uint32_t x64_last_observer(const struct ir_block *b, uint32_t p, uint32_t end) {
  * register until there. */
 int x64_defer_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  uint32_t loop_end = x->loop.end = x64_loop_end_of(b); /* for x64_loop_init too */
+  uint32_t loop_end = x->loop.end = x64_loop_end_of(b, x->back_edge); /* for x64_loop_init too */
   x->eager = loop_end ? ir_scratch(b, b->n) : NULL;
-  for (uint32_t p = 1; p < b->n; p++) {
+  for (uint32_t k = 0; k < x->n_dputs; k++) { /* the deferred PUTs (x64_check) */
+    uint32_t p = x->dputs[k];
     const struct ir_insn *in = &b->insn[p];
-    if (in->op != IR_PUT || !(in->aux & IR_PUT_DEFER) || x64_pin_puts(in))
+    if (x64_pin_puts(in))
       continue;
     uint32_t end = x64_defer_end(b, p), v[6];
     if (x->eager && p < loop_end && end > loop_end && !x64_is_lazy_put(b, in)) {

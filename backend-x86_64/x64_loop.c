@@ -594,12 +594,11 @@ static unsigned x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
   return x64_pin_all() & ~used;
 }
 
-uint32_t x64_loop_end_of(const struct ir_block *b) {
-  uint32_t end = 0;
-  for (uint32_t i = 1; i < b->n; i++)
-    if (x64_is_back_edge_insn(b, &b->insn[i]))
-      end = i;
-  for (uint32_t i = 1; i < b->n && end; i++) /* few blocks loop: this second */
+/* The loop's end: the last back edge (as x64_check found it), 0 when
+ * there is none or a call in the block. */
+uint32_t x64_loop_end_of(const struct ir_block *b, uint32_t back_edge) {
+  uint32_t end = back_edge;
+  for (uint32_t i = 1; i < b->n && end; i++) /* few blocks loop */
     if (x64_is_call(b, &b->insn[i]))
       return 0;
   return end;
