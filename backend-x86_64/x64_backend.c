@@ -64,7 +64,7 @@ static const char *x64_check(struct x64_ctx *x) {
     const struct ir_insn *in = &b->insn[i];
     dputs[n_dputs] = i, n_dputs += in->op == IR_PUT && (in->aux & IR_PUT_DEFER);
     gets[n_gets] = i, n_gets += in->op == IR_GET;
-    back = (in->op == IR_EXIT_IF || in->op == IR_GOTO) && in->imm == b->guest_pc ? i : back;
+    back = x64_is_back_edge_insn(b, in) ? i : back;
     if ((in->type <= IR_I64 && in->op < IR_NUM_OPS) || in->op == IR_NOP)
       continue;                        /* the common case first: an integer value of a known op */
     x->has_vec |= in->type == IR_V128; /* every vector op reads or makes one */

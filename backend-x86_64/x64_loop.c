@@ -131,10 +131,6 @@ static unsigned x64_state_size(const struct ir_insn *in) {
   return in->type == IR_V128 ? 16 : in->type == IR_I64 ? 8 : 4;
 }
 
-static int x64_is_back_edge_insn(const struct ir_block *b, const struct ir_insn *in) {
-  return (in->op == IR_EXIT_IF || in->op == IR_GOTO) && in->imm == b->guest_pc;
-}
-
 /* A GET or PUT of the whole 16 bytes at o, or of one of their 8-byte
  * halves: 0, 1 (low), 2 (high); -1: another part of them. */
 static int x64_vpart(const struct ir_insn *in, uint32_t o) {
