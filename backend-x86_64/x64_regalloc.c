@@ -118,8 +118,10 @@ int x64_ra_dies(struct x64_ctx *x) {
   if (!ra->die_head)
     return -1;
   ra->die_next = ra->die_head + b->n + 1;
-  for (uint32_t v = b->n; v-- > 1;) { /* no branch on whether v is used at all: */
-    uint32_t at = ra->last_use[v];  /* the unused go on list 0, which no one reads */
+  /* No branch on whether v is used at all: the unused go on list 0, which
+   * no instruction reads (which way that goes is hard to predict). */
+  for (uint32_t v = b->n; v-- > 1;) {
+    uint32_t at = ra->last_use[v];
     ra->die_next[v] = ra->die_head[at];
     ra->die_head[at] = v;
   }
