@@ -509,30 +509,24 @@ int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
   return __builtin_ctzll(x->ir->insn[x->ir->insn[in->a].b].imm);
 }
 
-static uint8_t x64_table_byte(const struct ir_v128 *t, unsigned j) {
-  return (uint8_t)((j < 8 ? t->lo : t->hi) >> (8 * (j % 8)));
-}
-
-/* Whether t moves byte j + k of each lane of n bytes to byte j of it. */
-static int x64_table_rotates(const struct ir_v128 *t, unsigned n, unsigned k) {
-  for (unsigned j = 0; j < 16; j++)
-    if (x64_table_byte(t, j) != j - j % n + (j % n + k) % n)
-      return 0;
-  return 1;
+/* Whether t rotates each lane of 1 << aux bytes right by k bytes. */
+static int x64_table_rotates(const struct ir_v128 *t, unsigned aux, unsigned k) {
+  struct ir_v128 r = ir_vtbl_rotation(aux, k);
+  return t->lo == r.lo && t->hi == r.hi;
 }
 
 struct x64_table x64_table_of(const struct ir_v128 *t) {
   struct x64_table r = {X64_TABLE_WORDS, 0, 0, 0};
   for (unsigned w = 0; w < 4 && r.kind; w++) {
-    unsigned src = x64_table_byte(t, 4 * w);
+    unsigned src = ir_v128_byte(t, 4 * w);
     for (unsigned j = 0; j < 4; j++)
-      if (src % 4 || src > 12 || x64_table_byte(t, 4 * w + j) != src + j)
+      if (src % 4 || src > 12 || ir_v128_byte(t, 4 * w + j) != src + j)
         r.kind = X64_TABLE_NONE;
     r.imm |= (uint8_t)((src / 4 & 3) << (2 * w));
   }
   for (unsigned aux = 1; aux <= 3 && !r.kind; aux++)
     for (unsigned k = 1; k < 1u << aux && !r.kind; k++)
-      if (x64_table_rotates(t, 1u << aux, k))
+      if (x64_table_rotates(t, aux, k))
         r = (struct x64_table){X64_TABLE_ROTATE, 0, (uint8_t)aux, (uint8_t)k};
   return r;
 }

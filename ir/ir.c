@@ -237,6 +237,14 @@ uint32_t ir_vconst_pool(struct ir_block *b, uint64_t lo, uint64_t hi) {
   return b->n_vconst++;
 }
 
+struct ir_v128 ir_vtbl_rotation(unsigned aux, unsigned k) {
+  struct ir_v128 t = {0, 0};
+  unsigned n = 1u << aux;
+  for (unsigned j = 0; j < 16; j++)
+    ir_v128_set_byte(&t, j, (uint8_t)(j - j % n + (j % n + k) % n));
+  return t;
+}
+
 uint32_t ir_vconst(struct ir_block *b, uint64_t lo, uint64_t hi) {
   uint32_t k = ir_vconst_pool(b, lo, hi);
   return ir_emit(b, IR_VCONST, IR_V128, 0, 0, 0, k);

@@ -209,6 +209,18 @@ struct ir_v128 {
   uint64_t lo, hi;
 };
 
+/* Byte j (0..15) of v, and v with byte j set. */
+static inline uint8_t ir_v128_byte(const struct ir_v128 *v, unsigned j) {
+  return (uint8_t)((j < 8 ? v->lo : v->hi) >> (8 * (j % 8)));
+}
+static inline void ir_v128_set_byte(struct ir_v128 *v, unsigned j, uint8_t byte) {
+  uint64_t *h = j < 8 ? &v->lo : &v->hi;
+  *h = (*h & ~(0xffull << (8 * (j % 8)))) | (uint64_t)byte << (8 * (j % 8));
+}
+/* The VTBL table that rotates each lane of 1 << aux bytes right by k bytes
+ * (byte j of a lane from byte j + k of it): REV16/32/64 and the like. */
+struct ir_v128 ir_vtbl_rotation(unsigned aux, unsigned k);
+
 /* Lazy flags. A decoder may name its guest's flags slot (b->flags_off: the
  * state offset of the canonical NZCV nibble, 0 = none). A backend may then
  * store a FLAGS_ADD/SUB/LOGIC value PUT there lazily, as the op and its

@@ -12,7 +12,7 @@
  * a state taken to another layout and back (SHA256H's {A,B,C,D} to x86's
  * {F,E,B,A} and back, between two rounds) costs nothing.
  *
- * either way round. A host moves bytes by a table in one instruction (x86
+ * A host moves bytes by a table in one instruction (x86
  * pshufb, or pshufd where the table moves whole 32-bit words, Arm TBL,
  * RVV vrgather) where the shifts take three. The table is a new VCONST in
  * a NOP slot before the op (room is asked for where there is none).
@@ -36,32 +36,12 @@ static int opt_vp_halves(const struct ir_block *b, uint32_t p, uint32_t q, uint3
   return 1;
 }
 
-/* Byte j of the table as a v128 constant's halves. */
-static uint8_t opt_vp_byte(const struct ir_v128 *v, unsigned j) {
-  return (uint8_t)((j < 8 ? v->lo : v->hi) >> (8 * (j % 8)));
-}
-
-static void opt_vp_set(struct ir_v128 *v, unsigned j, uint8_t byte) {
-  uint64_t *h = j < 8 ? &v->lo : &v->hi;
-  *h = (*h & ~(0xffull << (8 * (j % 8)))) | (uint64_t)byte << (8 * (j % 8));
-}
-
-/* Lanes of 1 << aux bytes rotated right by k bytes: byte j of a lane from
- * byte j + k of it. */
-static struct ir_v128 opt_vp_rotation(unsigned aux, unsigned k) {
-  struct ir_v128 t = {0, 0};
-  unsigned n = 1u << aux;
-  for (unsigned j = 0; j < 16; j++)
-    opt_vp_set(&t, j, (uint8_t)(j - j % n + (j % n + k) % n));
-  return t;
-}
-
 /* The table that does t1, then t2 (an index of 16 or more makes a 0). */
 static struct ir_v128 opt_vp_compose(const struct ir_v128 *t1, const struct ir_v128 *t2) {
   struct ir_v128 t = {0, 0};
   for (unsigned j = 0; j < 16; j++) {
-    uint8_t i = opt_vp_byte(t2, j);
-    opt_vp_set(&t, j, i < 16 ? opt_vp_byte(t1, i) : 0xff);
+    uint8_t i = ir_v128_byte(t2, j);
+    ir_v128_set_byte(&t, j, i < 16 ? ir_v128_byte(t1, i) : 0xff);
   }
   return t;
 }
@@ -117,7 +97,7 @@ static bool opt_vp_source(const struct ir_block *b, uint32_t ref, unsigned j, un
       ref = j < 8 ? i->a : i->b;
       j = j % 8 + (i->op == IR_VZIP2 ? 8 : 0);
     } else if (i->op == IR_VTBL && b->insn[i->b].op == IR_VCONST) {
-      j = opt_vp_byte(&b->vconst[b->insn[i->b].imm], j);
+      j = ir_v128_byte(&b->vconst[b->insn[i->b].imm], j);
       if (j >= 16)
         return false;
       ref = i->a;
@@ -152,7 +132,7 @@ static int opt_vp_tables(struct opt_cf *cf, uint32_t r) {
   unsigned k;
   if (i->op == IR_VOR &&
       (opt_vp_halves(b, i->a, i->b, &x, &k) || opt_vp_halves(b, i->b, i->a, &x, &k)))
-    return opt_vp_make(cf, r, x, opt_vp_rotation(b->insn[i->a].aux, k));
+    return opt_vp_make(cf, r, x, ir_vtbl_rotation(b->insn[i->a].aux, k));
   if (i->op != IR_VTBL || in->op != IR_VTBL || b->insn[i->b].op != IR_VCONST ||
       b->insn[in->b].op != IR_VCONST)
     return 0;
