@@ -773,6 +773,9 @@ unsigned x64_loop_target(struct x64_ctx *x, uint32_t ref, uint32_t hint);
 /* x64_regalloc.c: r, when ref (operand hint) can be defined in register r that a
  * guest slot keeps (x64_loop.c, x64_pin.c), else X64_NOREG. */
 unsigned x64_target_in(struct x64_ctx *x, uint32_t ref, uint32_t hint, unsigned r);
+/* x64_regalloc.c: ref is in register r that a guest slot keeps, which
+ * other values may hold too (vec: an xmm register). */
+void x64_ra_share(struct x64_ctx *x, uint32_t ref, unsigned r, int vec);
 int x64_loop_put(struct x64_ctx *x, uint32_t ref);
 void x64_loop_record(struct x64_ctx *x);
 void x64_loop_flush(struct x64_ctx *x, void (*store)(struct x64_ctx *, uint32_t));

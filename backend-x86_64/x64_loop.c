@@ -681,11 +681,7 @@ int x64_loop_get(struct x64_ctx *x, uint32_t ref) {
   struct x64_carry *c = x64_carry_at(x, ref);
   if (!c || c->reg == X64_NOREG || x->loop.half_of[ref])
     return 0;
-  x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, c->reg, 0};
-  if (c->size == 16)
-    x->ra.xmm_val[c->reg] = ref;
-  else
-    x->ra.reg_val[c->reg] = ref;
+  x64_ra_share(x, ref, c->reg, c->size == 16);
   return 1;
 }
 

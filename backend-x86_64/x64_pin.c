@@ -179,9 +179,7 @@ int x64_pin_get(struct x64_ctx *x, uint32_t ref) {
   if (in->op != IR_GET || in->type != IR_I64 || !x64_pin_exact(in) ||
       !x64_pin_kept(x, (uint32_t)in->imm, ref, x->ra.last_use[ref]))
     return 0;
-  unsigned r = x64_pins[x64_pin_at((uint32_t)in->imm)].reg;
-  x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, (uint8_t)r, 0};
-  x->ra.reg_val[r] = ref;
+  x64_ra_share(x, ref, x64_pins[x64_pin_at((uint32_t)in->imm)].reg, 0);
   return 1;
 }
 

@@ -413,6 +413,16 @@ unsigned x64_vsrc(struct x64_ctx *x, uint32_t ref, unsigned scratch) {
   return scratch;
 }
 
+/* ref is in r, a register a guest slot keeps, with the values already there
+ * (other GETs of the slot, its value defined there): r holds whichever is
+ * used last, so that it reads as taken until then. */
+void x64_ra_share(struct x64_ctx *x, uint32_t ref, unsigned r, int vec) {
+  uint32_t *regs = vec ? x->ra.xmm_val : x->ra.reg_val;
+  x->ra.loc[ref] = (struct x64_loc){X64_LOC_REG, (uint8_t)r, 0};
+  if (!regs[r] || x->ra.last_use[ref] >= x->ra.last_use[regs[r]])
+    regs[r] = ref;
+}
+
 /* ref, with operand hint, can be defined in r, a register a guest slot keeps,
  * when r's old value dies by ref and is read before ref writes r (ref's
  * operand hint, or any operand of a load: one instruction that reads all,
