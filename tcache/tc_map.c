@@ -16,10 +16,20 @@ enum { TC_HASH_MIN_BITS = 11, TC_HASH_MAX_BITS = 20 };
  * after a few dozen blocks. */
 enum { TC_HASH_FORK_BITS = 9 };
 
+/* A link of a hash chain (a bucket, a block's hnext) is the block's address
+ * with, in the top byte, a 7-bit tag of its pc and whether its own hnext
+ * goes on: a lookup passes a block of another tag at the end of its chain
+ * without reading it, so most misses read the bucket alone. A block's
+ * hnext is cleared only by taking its successor out, so a link's "goes on"
+ * is never wrongly 0 (but while the table grows, as a chain can be then). */
+typedef uintptr_t tc_link;
+enum { TC_LINK_MORE_BIT = 56, TC_LINK_TAG_SHIFT = 57 };
+#define TC_LINK_PTR (((uintptr_t)1 << TC_LINK_MORE_BIT) - 1)
+
 struct tc_htab {
   uint32_t mask;
   struct tc_htab *older; /* the table it grew from, which a lookup may still read */
-  struct tc_block *bucket[];
+  tc_link bucket[];
 };
 
 static struct tc_htab *tc_htab; /* read without a lock; replaced under tc_mutex */
@@ -48,16 +58,38 @@ static inline uint32_t tc_hash_pc(uint64_t pc) {
   return (uint32_t)((pc * 0x9e3779b97f4a7c15ull) >> 32);
 }
 
+/* The tag of pc: the product's top bits, which no bucket index reaches. */
+static inline uintptr_t tc_tag_pc(uint64_t pc) {
+  return (uintptr_t)((pc * 0x9e3779b97f4a7c15ull) >> TC_LINK_TAG_SHIFT);
+}
+
+static inline struct tc_block *tc_link_block(tc_link l) {
+  return (struct tc_block *)(l & TC_LINK_PTR);
+}
+
+/* The link to b, whose hnext is already set. */
+static tc_link tc_link_to(struct tc_block *b) {
+  if ((uintptr_t)b & ~TC_LINK_PTR)
+    xrun_die(XRUN_EXIT_INTERNAL, "xrun: internal error: a block above 2^56 (%p)", (void *)b);
+  return (uintptr_t)b | tc_tag_pc(b->guest_pc) << TC_LINK_TAG_SHIFT |
+         (uintptr_t)(b->hnext != 0) << TC_LINK_MORE_BIT;
+}
+
 void tc_map_init(void) {
   tc_htab = tc_htab_new(TC_HASH_MIN_BITS);
 }
 
 struct tc_block *tc_lookup(uint64_t pc) {
   const struct tc_htab *t = __atomic_load_n(&tc_htab, __ATOMIC_ACQUIRE);
-  struct tc_block *b = __atomic_load_n(&t->bucket[tc_hash_pc(pc) & t->mask], __ATOMIC_ACQUIRE);
-  for (; b; b = b->hnext)
-    if (b->guest_pc == pc && !b->invalid)
+  const uintptr_t tag = tc_tag_pc(pc);
+  tc_link l = __atomic_load_n(&t->bucket[tc_hash_pc(pc) & t->mask], __ATOMIC_ACQUIRE);
+  for (; l; l = tc_link_block(l)->hnext) {
+    struct tc_block *b = tc_link_block(l);
+    if (l >> TC_LINK_TAG_SHIFT == tag && b->guest_pc == pc && !b->invalid)
       return b;
+    if (!(l >> TC_LINK_MORE_BIT & 1))
+      break; /* b is the last: not read when its tag differs */
+  }
   return NULL;
 }
 
@@ -72,11 +104,11 @@ static void tc_htab_grow(void) {
   struct tc_htab *t = tc_htab_new(bits);
   t->older = old;
   for (uint32_t i = 0; i <= old->mask; i++)
-    for (struct tc_block *b = old->bucket[i], *next; b; b = next) {
-      next = b->hnext;
+    for (struct tc_block *b = tc_link_block(old->bucket[i]), *next; b; b = next) {
+      next = tc_link_block(b->hnext);
       uint32_t h = tc_hash_pc(b->guest_pc) & t->mask;
       __atomic_store_n(&b->hnext, t->bucket[h], __ATOMIC_RELEASE);
-      t->bucket[h] = b;
+      t->bucket[h] = tc_link_to(b);
     }
   __atomic_store_n(&tc_htab, t, __ATOMIC_RELEASE);
 }
@@ -239,9 +271,9 @@ void tc_block_commit(struct tc_block *blk) {
     tc_pages_add(blk);
   if (tc_hashed >= tc_htab->mask && tc_htab->mask < (1u << TC_HASH_MAX_BITS) - 1)
     tc_htab_grow();
-  struct tc_block **head = &tc_htab->bucket[tc_hash_pc(blk->guest_pc) & tc_htab->mask];
+  tc_link *head = &tc_htab->bucket[tc_hash_pc(blk->guest_pc) & tc_htab->mask];
   blk->hnext = *head;
-  __atomic_store_n(head, blk, __ATOMIC_RELEASE); /* lookups take no lock */
+  __atomic_store_n(head, tc_link_to(blk), __ATOMIC_RELEASE); /* lookups take no lock */
   tc_hashed++;
 }
 
@@ -264,9 +296,9 @@ uint64_t tc_guest_pc_at(const struct tc_block *blk, const void *host_pc) {
 /* Take blk out of its hash chain (tc_mutex held). Lookups take no lock: one
  * standing on blk goes on through blk->hnext, which stays as it was. */
 static void tc_unhash(struct tc_block *blk) {
-  struct tc_block **pp = &tc_htab->bucket[tc_hash_pc(blk->guest_pc) & tc_htab->mask];
-  while (*pp && *pp != blk)
-    pp = &(*pp)->hnext;
+  tc_link *pp = &tc_htab->bucket[tc_hash_pc(blk->guest_pc) & tc_htab->mask];
+  while (*pp && tc_link_block(*pp) != blk)
+    pp = &tc_link_block(*pp)->hnext;
   if (*pp) {
     __atomic_store_n(pp, blk->hnext, __ATOMIC_RELEASE);
     tc_hashed--;

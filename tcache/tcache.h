@@ -90,7 +90,7 @@ struct tc_block {
   uint64_t defer_delta;     /* what the guest addresses among them still need added (a block
                                loaded from the cache reads them unrelocated, in the file) */
   struct tc_exit *incoming; /* exits of other blocks chained to this one */
-  struct tc_block *hnext;   /* hash chain */
+  uintptr_t hnext;          /* hash chain: a link to the next block (tc_map.c) */
   struct tc_fresh *fresh;   /* NULL until the backend or the translator needs it */
   uint32_t guest_size;
   uint32_t code_size;
