@@ -257,6 +257,10 @@ const char *xrun_sysroot(const struct guest *g);
 /* Move the FP exceptions translated code raised (ir.h, "FP exceptions") into
  * c->fp_pending; for helpers called from translated code. */
 void xrun_fp_take(struct cpu *c);
+/* Clear the host's FP exception flags, when any is raised: clearing rewrites
+ * the x87 environment (fnstenv, fldenv: hundreds of cycles), reading it does
+ * not, and the flags are mostly clear already. */
+void xrun_fp_clear(void);
 /* False once the translation of the guest instruction at pc as speculative
  * fast code has failed its check (DEOPT_IF): decoders then emit the exact form. */
 bool xrun_speculate(uint64_t pc);

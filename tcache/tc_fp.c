@@ -35,10 +35,7 @@ void xrun_fp_take(struct cpu *c) {
   }
 }
 
-/* Around C code that runs IR itself (the interpreter): start clean. Tested
- * first: clearing rewrites the x87 environment (fnstenv, fldenv), reading it
- * does not, and the status is mostly clean already (xrun_fp_take). */
-void tc_fp_clear(void) {
+void xrun_fp_clear(void) {
   if (fetestexcept(FE_ALL_EXCEPT))
     feclearexcept(FE_ALL_EXCEPT);
 }

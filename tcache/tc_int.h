@@ -166,7 +166,6 @@ extern __thread int tc_tagged_pending;
 void tc_tagged_retry(struct cpu *c);
 /* True if host_pc is the start of one of blk's guest memory accesses. */
 bool tc_access_at(const struct tc_block *blk, const void *host_pc);
-void tc_fp_clear(void);
 
 void tc_fault_init(void);
 /* xrun -g: the guest signal a fault handler left for the run loop, which

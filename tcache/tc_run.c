@@ -173,7 +173,7 @@ static void tc_count_exit(const struct cpu *c, uintptr_t r) {
 
 uintptr_t tc_interp(struct cpu *c, const struct ir_block *b) {
   tc_in_guest = 1;
-  tc_fp_clear();
+  xrun_fp_clear(); /* C code that runs IR itself starts clean */
   uintptr_t r = ir_interp(b, c);
   xrun_fp_take(c);
   tc_in_guest = 0;

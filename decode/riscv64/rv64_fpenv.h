@@ -18,10 +18,11 @@ enum { RV64_CANON_S = 0x7fc00000u };
 #define RV64_BOX     0xffffffff00000000ull
 
 /* Run the host's IEEE arithmetic under rm (RNE RTZ RDN RUP; RMM is rounded
- * as RNE by the caller's choice) with its exception flags cleared; end
- * returns the fflags raised and puts the host back to round-to-nearest. */
+ * as RNE by the caller's choice) with its exception flags cleared; end (of
+ * the same rm) returns the fflags raised and puts the host back to
+ * round-to-nearest. */
 void rv64_fpenv_begin(unsigned rm);
-unsigned rv64_fpenv_end(void);
+unsigned rv64_fpenv_end(unsigned rm);
 
 /* A binary32 operand from a 64-bit FP register: the canonical NaN unless it
  * is NaN-boxed (upper 32 bits all ones). */

@@ -115,6 +115,6 @@ uint64_t rv64_h_fp(struct cpu *c, uint64_t insn, uint64_t pc, uint64_t unused) {
   r->fcsr |= fl;
   /* fl has the guest's flags; what the host raised on the way (GCC's inline
    * ceil, floor and trunc raise inexact) must not reach them later */
-  feclearexcept(FE_ALL_EXCEPT);
+  xrun_fp_clear();
   return 0;
 }

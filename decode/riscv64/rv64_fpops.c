@@ -10,18 +10,29 @@
 #include <math.h>
 #include <string.h>
 #include "rv64_fpenv.h"
+#include "../../xrun.h"
 
 static const int rv64_host_round[4] = {FE_TONEAREST, FE_TOWARDZERO, FE_DOWNWARD, FE_UPWARD};
 
-void rv64_fpenv_begin(unsigned rm) {
-  fesetround(rv64_host_round[rm < 4 ? rm : RV64_RNE]);
-  feclearexcept(FE_ALL_EXCEPT);
+/* The host's rounding mode for rm. */
+static int rv64_host_mode(unsigned rm) {
+  return rv64_host_round[rm < 4 ? rm : RV64_RNE];
 }
 
-unsigned rv64_fpenv_end(void) {
+/* The rounding mode and the flags are written only where they differ: each
+ * fesetround and feclearexcept rewrites both the x87 and the SSE state. */
+void rv64_fpenv_begin(unsigned rm) {
+  if (rv64_host_mode(rm) != FE_TONEAREST)
+    fesetround(rv64_host_mode(rm));
+  xrun_fp_clear();
+}
+
+unsigned rv64_fpenv_end(unsigned rm) {
   int e = fetestexcept(FE_ALL_EXCEPT);
-  feclearexcept(FE_ALL_EXCEPT);
-  fesetround(FE_TONEAREST);
+  if (e)
+    feclearexcept(FE_ALL_EXCEPT);
+  if (rv64_host_mode(rm) != FE_TONEAREST)
+    fesetround(FE_TONEAREST);
   return (e & FE_INEXACT ? RV64_NX : 0) | (e & FE_UNDERFLOW ? RV64_UF : 0) |
          (e & FE_OVERFLOW ? RV64_OF : 0) | (e & FE_DIVBYZERO ? RV64_DZ : 0) |
          (e & FE_INVALID ? RV64_NV : 0);
@@ -89,7 +100,7 @@ static float arith32(unsigned op, float a, float b, float c) {
  * fused product-sum of binary64 operands that has at most 113 significant
  * bits, and for a quotient that does; *exact says whether it was. */
 static __float128 arith128(unsigned op, __float128 x, __float128 y, __float128 z, bool *exact) {
-  feclearexcept(FE_ALL_EXCEPT);
+  xrun_fp_clear();
   volatile __float128 a = x, b = y, c = z, r;
   switch (op) {
   case RV64_FADD: r = a + b; break;
@@ -99,7 +110,7 @@ static __float128 arith128(unsigned op, __float128 x, __float128 y, __float128 z
   default: r = a * b + c; break; /* the product is exact: one rounding */
   }
   *exact = !fetestexcept(FE_INEXACT);
-  feclearexcept(FE_ALL_EXCEPT);
+  xrun_fp_clear();
   return r;
 }
 
@@ -137,7 +148,7 @@ uint64_t rv64_fp_arith(unsigned op, unsigned fmt, unsigned rm, uint64_t a, uint6
   rv64_fpenv_begin(rm);
   uint64_t r = fmt ? bits64(arith64(op, f64(a), f64(b), f64(c)))
                    : bits32(arith32(op, f32(a), f32(b), f32(c)));
-  unsigned fl = rv64_fpenv_end();
+  unsigned fl = rv64_fpenv_end(rm);
   /* 0 * inf + c is invalid even when c is a quiet NaN (chapter 20.6) */
   if (op == RV64_FMADD && is_nan(fmt, c) && !is_nan(fmt, a) && !is_nan(fmt, b)) {
     double x = fmt ? f64(a) : f32(a), y = fmt ? f64(b) : f32(b);
@@ -340,7 +351,7 @@ uint64_t rv64_fp_from_int(unsigned kind, unsigned fmt, unsigned rm, uint64_t x, 
     volatile int64_t v = (int64_t)x;
     r = fmt ? bits64((double)v) : bits32((float)v);
   }
-  *flags |= rv64_fpenv_end();
+  *flags |= rv64_fpenv_end(rm);
   return r;
 }
 
@@ -366,6 +377,6 @@ uint64_t rv64_fp_convert(unsigned to_fmt, unsigned rm, uint64_t a, unsigned *fla
     volatile double d = f64(a);
     r = bits32((float)d);
   }
-  *flags |= rv64_fpenv_end();
+  *flags |= rv64_fpenv_end(rm);
   return is_nan(to_fmt, r) ? canon(to_fmt) : r;
 }

@@ -207,6 +207,6 @@ bool rv64_v_fp(struct rv64_vinsn *v) {
   xrun_fp_take(&v->r->c);
   ok = rv64_vfp_dispatch(v, frm, &fl);
   v->r->fcsr |= fl;
-  feclearexcept(FE_ALL_EXCEPT);
+  xrun_fp_clear();
   return ok;
 }
