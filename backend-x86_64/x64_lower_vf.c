@@ -569,11 +569,12 @@ static struct ir_v128 x64_vf_fallback(struct cpu *c, uint64_t desc, uint64_t alo
   struct ir_v128 r = {0, 0};
   unsigned pending = _mm_getcsr() & 0x3f;
   (void)c;
-  feclearexcept(FE_ALL_EXCEPT);
+  xrun_fp_clear();
   ir_vfeval(&in, (struct ir_v128){alo, ahi}, (struct ir_v128){blo, bhi}, (struct ir_v128){clo, chi},
             (enum ir_type)(uint8_t)(desc >> 24), &r);
   unsigned raised = (unsigned)fetestexcept(FE_ALL_EXCEPT);
-  feclearexcept(FE_ALL_EXCEPT);
+  if (raised)
+    feclearexcept(FE_ALL_EXCEPT);
   _mm_setcsr(_mm_getcsr() | pending | raised);
   return r;
 }
