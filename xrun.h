@@ -257,9 +257,11 @@ const char *xrun_sysroot(const struct guest *g);
 /* Move the FP exceptions translated code raised (ir.h, "FP exceptions") into
  * c->fp_pending; for helpers called from translated code. */
 void xrun_fp_take(struct cpu *c);
-/* Clear the host's FP exception flags, when any is raised: clearing rewrites
- * the x87 environment (fnstenv, fldenv: hundreds of cycles), reading it does
- * not, and the flags are mostly clear already. */
+/* Clear the host's FP exception flags (the backend's fp_clear, else
+ * feclearexcept: that rewrites the x87 environment, fnstenv and fldenv);
+ * xrun_fp_clear only when some is raised (reading them costs little, and
+ * they are mostly clear already). */
+void xrun_fp_reset(void);
 void xrun_fp_clear(void);
 /* False once the translation of the guest instruction at pc as speculative
  * fast code has failed its check (DEOPT_IF): decoders then emit the exact form. */

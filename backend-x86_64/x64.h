@@ -576,6 +576,7 @@ void x64_patch(struct tc_exit *e, const void *code);
 void x64_patch_at(uint8_t *jump, const uint8_t *to);
 uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
 uint32_t x64_fault_fpexc(const void *uctx);
+void x64_fp_clear(void);
 
 /* x64_stateget.c */
 void x64_state_gets(struct x64_ctx *x);

@@ -219,6 +219,7 @@ const struct backend x64_backend = {
     .patch = x64_patch,
     .patch_at = x64_patch_at,
     .fault_fpexc = x64_fault_fpexc,
+    .fp_clear = x64_fp_clear,
     .fault_state = x64_fault_state,
     .codegen_key = x64_codegen_key,
     .relocate_data = x64_relocate_data,

@@ -574,7 +574,7 @@ static struct ir_v128 x64_vf_fallback(struct cpu *c, uint64_t desc, uint64_t alo
             (enum ir_type)(uint8_t)(desc >> 24), &r);
   unsigned raised = (unsigned)fetestexcept(FE_ALL_EXCEPT);
   if (raised)
-    feclearexcept(FE_ALL_EXCEPT);
+    x64_fp_clear();
   _mm_setcsr(_mm_getcsr() | pending | raised);
   return r;
 }

@@ -164,3 +164,18 @@ uint32_t x64_fault_fpexc(const void *uctx) {
   const ucontext_t *uc = uctx;
   return uc->uc_mcontext.fpregs ? x64_fpexc_of_mxcsr(uc->uc_mcontext.fpregs->mxcsr) : 0;
 }
+
+/* The flags of MXCSR, and of the x87 status word when it has any (glibc
+ * raises some there): glibc's feclearexcept rewrites the whole x87
+ * environment (fnstenv, fldenv), 70 ns here against 4 for this.
+ *   fnstsw m16; fnclex; stmxcsr m32; ldmxcsr m32 */
+void x64_fp_clear(void) {
+  uint16_t sw;
+  __asm__ volatile("fnstsw %0" : "=m"(sw));
+  if (sw & 0x3f)
+    __asm__ volatile("fnclex");
+  uint32_t csr;
+  __asm__ volatile("stmxcsr %0" : "=m"(csr));
+  csr &= ~0x3fu;
+  __asm__ volatile("ldmxcsr %0" : : "m"(csr));
+}

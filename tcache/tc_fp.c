@@ -27,15 +27,22 @@ static uint32_t tc_fpexc_of_host(int raised) {
   return r;
 }
 
+void xrun_fp_reset(void) {
+  if (tc_backend && tc_backend->fp_clear)
+    tc_backend->fp_clear();
+  else
+    feclearexcept(FE_ALL_EXCEPT);
+}
+
 void xrun_fp_take(struct cpu *c) {
   int raised = fetestexcept(FE_ALL_EXCEPT);
   if (raised) {
     c->fp_pending |= tc_fpexc_of_host(raised);
-    feclearexcept(FE_ALL_EXCEPT);
+    xrun_fp_reset();
   }
 }
 
 void xrun_fp_clear(void) {
   if (fetestexcept(FE_ALL_EXCEPT))
-    feclearexcept(FE_ALL_EXCEPT);
+    xrun_fp_reset();
 }

@@ -189,6 +189,9 @@ struct backend {
   /* The pending FP exceptions (IR_FPEXC_*) in the host context a fault
    * handler got (ucontext_t *), where translated code was interrupted. */
   uint32_t (*fault_fpexc)(const void *uctx);
+  /* Clear every FP exception flag of the host thread, at less cost than
+   * feclearexcept has (NULL: the caller uses that). */
+  void (*fp_clear)(void);
   /* Write into c the guest state blk keeps out of it (deferred stores) at the
    * memory access at host_pc, from the host context uctx. */
   void (*fault_state)(const struct tc_block *blk, const void *host_pc, const void *uctx,

@@ -30,7 +30,7 @@ void rv64_fpenv_begin(unsigned rm) {
 unsigned rv64_fpenv_end(unsigned rm) {
   int e = fetestexcept(FE_ALL_EXCEPT);
   if (e)
-    feclearexcept(FE_ALL_EXCEPT);
+    xrun_fp_reset();
   if (rv64_host_mode(rm) != FE_TONEAREST)
     fesetround(FE_TONEAREST);
   return (e & FE_INEXACT ? RV64_NX : 0) | (e & FE_UNDERFLOW ? RV64_UF : 0) |

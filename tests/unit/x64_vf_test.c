@@ -458,4 +458,23 @@ TEST(counts) {
   ASSERT(n_runs > 0);
 }
 
+/* x64_fp_clear (the backend's fp_clear): every flag raised in MXCSR and in
+ * the x87 status word (glibc's feraiseexcept raises some there) is clear
+ * after it, and the rounding mode it found stays. */
+TEST(fp_clear_both_units) {
+  static const int modes[] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+  for (unsigned m = 0; m < 4; m++) {
+    ASSERT_EQ(fesetround(modes[m]), 0);
+    volatile double one = 1, three = 3, zero = 0, q = one / three; /* inexact, in MXCSR */
+    q = one / zero;                                                /* divide by zero */
+    (void)q;
+    feraiseexcept(FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
+    ASSERT(fetestexcept(FE_ALL_EXCEPT) != 0);
+    x64_fp_clear();
+    ASSERT_EQ(fetestexcept(FE_ALL_EXCEPT), 0);
+    ASSERT_EQ(fegetround(), modes[m]);
+  }
+  fesetround(FE_TONEAREST);
+}
+
 TEST_MAIN("x64_vf")
