@@ -106,17 +106,22 @@ tier=$O/xrun-tier3
 printf '#!/bin/sh\nexec "%s/xrun" --no-cache --tier 3 "$@"\n' "$PWD" >"$tier" && chmod +x "$tier"
 guest_tier() { XRUN=$tier tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tier3/#'; }
 suite guest-tier3 guest_tier
+# guest_as TAG GUEST OPTIONS...: GUEST's programs under xrun OPTIONS, their
+# lines named TAG/NAME.
+guest_as() {
+  local tag=$1 guest=$2 w=$O/xrun-$1
+  shift 2
+  printf '#!/bin/sh\nexec "%s/xrun" %s "$@"\n' "$PWD" "$*" >"$w" && chmod +x "$w"
+  XRUN=$w GUEST=$guest tests/guest.sh | sed "s#^\(PASS\|FAIL\|SKIP\) guest[a-z0-9-]*/#\1 $tag/#"
+}
 # And with no IR passes (--no-opt): the backend on the IR as the decoders
 # write it (a register read again for each use, values nothing reads), which
-# the passes otherwise tidy first; both guests.
-noopt=$O/xrun-noopt
-printf '#!/bin/sh\nexec "%s/xrun" --no-cache --tier 1 --no-opt "$@"\n' "$PWD" >"$noopt" &&
-  chmod +x "$noopt"
-guest_noopt() {
-  XRUN=$noopt GUEST="$1" tests/guest.sh | sed "s#^\(PASS\|FAIL\|SKIP\) guest[a-z0-9-]*/#\1 $2/#"
-}
-suite guest-noopt guest_noopt aarch64 guest-noopt
-suite guest-riscv64-noopt guest_noopt riscv64 guest-riscv64-noopt
+# the passes otherwise tidy first; and with every FP instruction exact in C
+# (--no-spec), the reference the speculative FP code falls back to. Both guests.
+suite guest-noopt guest_as guest-noopt aarch64 --no-cache --tier 1 --no-opt
+suite guest-riscv64-noopt guest_as guest-riscv64-noopt riscv64 --no-cache --tier 1 --no-opt
+suite guest-nospec guest_as guest-nospec aarch64 --no-cache --no-spec
+suite guest-riscv64-nospec guest_as guest-riscv64-nospec riscv64 --no-cache --no-spec
 suite gdbstub tests/gdbstub.sh
 suite busybox tests/busybox.sh
 suite busybox-riscv64 env GUEST=riscv64 tests/busybox.sh
