@@ -94,26 +94,20 @@ cold=$O/xrun-coldcache
 printf '#!/bin/sh\nexec "%s/xrun" --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$cold" && chmod +x "$cold"
 suite guest env XRUN="$cold" tests/guest.sh
 suite guest-riscv64 env GUEST=riscv64 XRUN="$cold" tests/guest.sh
-tiny=$O/xrun-tinycache
-printf '#!/bin/sh\nexec "%s/xrun" --tcache-size=64K --cache-dir="%s" "$@"\n' "$PWD" "$cache" >"$tiny" &&
-  chmod +x "$tiny"
-guest_tiny() { XRUN=$tiny tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tinycache/#'; }
-suite guest-tinycache guest_tiny
-# And with no persistent cache, each block interpreted twice before it is
-# translated (--tier 3): faults, signals, threads and changed code in
-# interpreted blocks, and blocks of both kinds running into each other.
-tier=$O/xrun-tier3
-printf '#!/bin/sh\nexec "%s/xrun" --no-cache --tier 3 "$@"\n' "$PWD" >"$tier" && chmod +x "$tier"
-guest_tier() { XRUN=$tier tests/guest.sh | sed 's#^\(PASS\|FAIL\|SKIP\) guest/#\1 guest-tier3/#'; }
-suite guest-tier3 guest_tier
-# guest_as TAG GUEST OPTIONS...: GUEST's programs under xrun OPTIONS, their
-# lines named TAG/NAME.
+# guest_as TAG GUEST OPTIONS...: GUEST's programs under xrun OPTIONS (a
+# wrapper at $O/xrun-TAG), their lines named TAG/NAME.
 guest_as() {
   local tag=$1 guest=$2 w=$O/xrun-$1
   shift 2
-  printf '#!/bin/sh\nexec "%s/xrun" %s "$@"\n' "$PWD" "$*" >"$w" && chmod +x "$w"
+  { printf '#!/bin/sh\nexec "%s/xrun"' "$PWD" && printf ' "%s"' "$@" && printf ' "$@"\n'; } >"$w" &&
+    chmod +x "$w"
   XRUN=$w GUEST=$guest tests/guest.sh | sed "s#^\(PASS\|FAIL\|SKIP\) guest[a-z0-9-]*/#\1 $tag/#"
 }
+suite guest-tinycache guest_as guest-tinycache aarch64 --tcache-size=64K --cache-dir="$cache"
+# And with no persistent cache, each block interpreted twice before it is
+# translated (--tier 3): faults, signals, threads and changed code in
+# interpreted blocks, and blocks of both kinds running into each other.
+suite guest-tier3 guest_as guest-tier3 aarch64 --no-cache --tier 3
 # And with no IR passes (--no-opt): the backend on the IR as the decoders
 # write it (a register read again for each use, values nothing reads), which
 # the passes otherwise tidy first; and with every FP instruction exact in C
