@@ -238,10 +238,34 @@ static int x64_is_const_in(const struct ir_block *b, uint32_t ref, int64_t lo, i
   return ir_is_const(b, ref) && (int64_t)b->insn[ref].imm >= lo && (int64_t)b->insn[ref].imm <= hi;
 }
 
+/* An i64 ADD of a constant to a value that is not a constant. */
+static int x64_is_add_const(const struct ir_block *b, uint32_t ref) {
+  const struct ir_insn *in = &b->insn[ref];
+  return in->op == IR_ADD && in->type == IR_I64 && ir_is_const(b, in->b) && !ir_is_const(b, in->a);
+}
+
+/* An address ADD of a constant to an ADD of a constant takes the inner
+ * ADD's base, the constants summed (x64_addr_parts): it does not read the
+ * inner one, which becomes an address too when every other reader is a
+ * load or store. A64's ldp x19, x20, [sp, #16] (sp + 16, then that + 8):
+ * [rbx + 0x10] and [rbx + 0x18], not lea rsi, [rbx + 0x10] first. An
+ * inner ADD whose own base is such an ADD stays: x64_addr_parts looks
+ * through one only. */
+static void x64_fuse_inner_address(struct x64_ctx *x, const uint32_t *uses, uint32_t *addr_uses,
+                                   uint32_t ad) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *add = &b->insn[ad], *inner = &b->insn[add->a];
+  if (!ir_is_const(b, add->b) || !x64_is_add_const(b, add->a) || x64_is_add_const(b, inner->a))
+    return;
+  int64_t disp = (int64_t)(b->insn[add->b].imm + b->insn[inner->b].imm);
+  if (disp == (int32_t)disp && ++addr_uses[add->a] == uses[add->a])
+    x->fuse[add->a] = X64_FUSE_ADDR;
+}
+
 /* An i64 ADD used only as the address of loads and stores becomes their
  * memory operand [a + disp32] or [a + b], and a shift by 1..3 used once as
  * that b becomes its index scale: [a + c*8]. */
-static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, const uint32_t *addr_uses,
+static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, uint32_t *addr_uses,
                              uint32_t mem) {
   const struct ir_block *b = x->ir;
   uint32_t ad = b->insn[mem].a;
@@ -249,6 +273,8 @@ static void x64_fuse_address(struct x64_ctx *x, const uint32_t *uses, const uint
   if (add->op != IR_ADD || add->type != IR_I64 || uses[ad] != addr_uses[ad] ||
       ir_is_const(b, add->a))
     return;
+  if (x->fuse[ad] != X64_FUSE_ADDR) /* its first load or store */
+    x64_fuse_inner_address(x, uses, addr_uses, ad);
   x->fuse[ad] = X64_FUSE_ADDR;
   const struct ir_insn *sh = &b->insn[add->b];
   if (sh->op == IR_SHL && sh->type == IR_I64 && uses[add->b] == 1 && !ir_is_const(b, sh->a) &&

@@ -58,7 +58,7 @@ static const struct icount_case cases[] = {
     {"ldr_offset", "ldr x0, [x1, #8]\n b .+4", 6},
     {"ldr_reg_lsl", "ldr x0, [x1, x2, lsl #3]\n b .+4", 7},
     {"ldrb_post", "ldrb w0, [x1], #1\n b .+4", 8},
-    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 13},
+    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 12},
     {"add32_chain", "add w0, w1, w2\n add w0, w0, w3\n add w0, w0, #7\n b .+4", 8},
     {"w_of_live_x", "ldr x1, [x0]\n cmp w1, w3\n add x2, x1, #1\n b .+4", 12},
     {"add_shifted_reg", "add x0, x2, x1, lsl #3\n b .+4", 7},
@@ -139,7 +139,7 @@ enum { NLOW = sizeof(low_cases) / sizeof(low_cases[0]) };
  * and PUTs are the registers, a helper call stores and reloads them. The
  * same sequences as above where they have a name here. */
 static const struct icount_case pinned_cases[] = {
-    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 12},
+    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 11},
     {"bl", "bl .+8", 4},
     {"ret", "ret", 13},
     {"br_x8", "br x8", 13},
