@@ -91,6 +91,8 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->n_marks = 0;
   b->unsaveable = 0;
   b->addr_mask = 0;
+  b->forward_state = 0;
+  ir_state_forget(b);
   ir_arena_reset(b->scratch);
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */
 }
@@ -146,14 +148,6 @@ uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value) {
 uint32_t ir_const_guest(struct ir_block *b, enum ir_type type, uint64_t value) {
   assert(type == IR_I64); /* relocated as a whole 64-bit immediate */
   return ir_emit_aux(b, IR_CONST, type, IR_CONST_GUEST, 0, 0, 0, value);
-}
-
-uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset) {
-  return ir_emit(b, IR_GET, type, 0, 0, 0, offset);
-}
-
-uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value) {
-  return ir_emit(b, IR_PUT, b->insn[value].type, value, 0, 0, offset);
 }
 
 uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x) {
@@ -223,6 +217,7 @@ uint32_t ir_fence(struct ir_block *b, enum ir_fence kind) {
 
 uint32_t ir_call(struct ir_block *b, enum ir_type ret, void *helper, uint32_t x, uint32_t y,
                  uint32_t z) {
+  ir_state_forget(b); /* the helper may write any of it */
   return ir_emit(b, IR_CALL, ret, x, y, z, (uint64_t)(uintptr_t)helper);
 }
 

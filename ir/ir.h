@@ -284,6 +284,13 @@ struct ir_block {
   struct ir_arena *scratch; /* the passes' and the backend's tables for this block */
   struct ir_mark *marks;    /* ascending refs; a fault reports the pc of the last at or before it */
   uint32_t n_marks, cap_marks;
+  uint8_t forward_state; /* ir_get gives the value of the slot's last GET or PUT
+                            (ir_state.c): set for a decoder when the passes are on */
+  uint32_t state_epoch;  /* state_known entries of another epoch know nothing */
+  struct ir_state_known {
+    uint32_t off, epoch, ref;
+    uint8_t type;
+  } state_known[64];  /* by 8-byte granule of the state, folded */
   uint8_t unsaveable; /* a guest address went where no relocation can follow it (a
                          decoder or pass that folds one sets it): the backend sets
                          tc_block.unsaveable, and the block is never saved to disk */
@@ -335,8 +342,15 @@ uint64_t ir_pc_of(const struct ir_block *b, uint32_t ref);
 uint32_t ir_const(struct ir_block *b, enum ir_type type, uint64_t value);
 /* A constant that is a guest address (IR_CONST_GUEST); type must be IR_I64. */
 uint32_t ir_const_guest(struct ir_block *b, enum ir_type type, uint64_t value);
+/* A GET of offset; with b->forward_state, the value the slot's last GET or
+ * PUT in b gave it, when nothing since (a CALL, a PUT over part of it) may
+ * have changed it (ir_state.c). */
 uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset);
 uint32_t ir_put(struct ir_block *b, uint32_t offset, uint32_t value);
+/* Drops the instructions from n on: a decoder's instruction that declined. */
+void ir_undo(struct ir_block *b, uint32_t n);
+/* ir_get forgets every slot's value (a CALL may write any). */
+void ir_state_forget(struct ir_block *b);
 uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x);
 uint32_t ir_binop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, uint32_t y);
 uint32_t ir_ext(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x, unsigned bits);

@@ -13,7 +13,10 @@
  *    PUT stays, marked IR_PUT_DEFER (ir.h), for the backend to store on the
  *    exit paths and rebuild at faults only.
  * Applied to the flags slot this is dead-flag elimination; opt_dce then removes
- * the flag computations. Nothing here knows any guest's layout.
+ * the flag computations. Nothing here knows any guest's layout. A decoder's
+ * blocks come with most redundant GETs never made (ir/ir_state.c, the same
+ * forwarding as the block is built); this pass does the rest: PUTs, v128
+ * halves, and the GETs other passes make redundant.
  */
 #include <stdlib.h>
 #include "opt_int.h"

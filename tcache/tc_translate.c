@@ -32,6 +32,7 @@ static void tc_log_in_asm(const struct ir_block *b) {
 int tc_decode_raw(struct ir_block *b, uint64_t pc) {
   sigjmp_buf jb;
   ir_block_reset(b, pc);
+  b->forward_state = !xrun_opt.no_opt;                 /* the builder's share of the passes' work */
   if (tc_guest->pc_align && pc % tc_guest->pc_align) { /* as an Arm PC alignment fault */
     tc_decode_sig = SIGBUS;
     tc_decode_si_code = BUS_ADRALN;

@@ -16,7 +16,7 @@
 #include "a64_util.h"
 
 void a64_decode_undo(struct a64_ctx *s) {
-  s->b->n = s->undo_n;
+  ir_undo(s->b, s->undo_n);
   s->next = 0;
   s->fpcr_checked = s->undo_fpcr_checked;
 }

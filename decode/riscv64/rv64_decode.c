@@ -19,7 +19,7 @@
 #include "rv64.h"
 
 void rv64_decode_undo(struct rv64_ctx *s) {
-  s->b->n = s->undo_n;
+  ir_undo(s->b, s->undo_n);
   s->next = 0;
   s->frm_checked = s->undo_frm_checked;
   s->frm_valid_checked = s->undo_frm_valid_checked;
