@@ -230,10 +230,6 @@ static void x64_fuse_values(struct x64_ctx *x) {
   }
 }
 
-static int x64_is_mem_access(const struct ir_insn *in) {
-  return in->op == IR_LOAD || in->op == IR_STORE;
-}
-
 static int x64_is_const_in(const struct ir_block *b, uint32_t ref, int64_t lo, int64_t hi) {
   return ir_is_const(b, ref) && (int64_t)b->insn[ref].imm >= lo && (int64_t)b->insn[ref].imm <= hi;
 }
@@ -374,25 +370,31 @@ static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
-    if (u->op == IR_NOP)
+    /* in locals: the byte stores below could change *u as far as C knows */
+    const unsigned op = u->op, nargs = ir_op_info[op].nargs;
+    if (op == IR_NOP)
       continue;
+    const bool store = op == IR_STORE;
+    const bool keeps_narrow = op == IR_TRUNC || (op == IR_ZEXT && u->aux == 32);
+    const bool wants_lane = has_vec && !x64_reads_lane0(u);
     if (has_vec)
       lane0[i] = (uint8_t)x64_vf_result8(u); /* till a reader wants more */
-    for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
-      uses[ops[k]]++;
-      if (has_vec && !x64_reads_lane0(u))
-        lane0[ops[k]] = 0; /* without vector work all stay 0 */
-      if (u->op != IR_TRUNC && !(u->op == IR_ZEXT && u->aux == 32))
-        narrow[ops[k]] = 0;
-      if (fuse[ops[k]] == X64_FUSE_LOOSE && insn[ops[k]].op == IR_TRUNC &&
-          !(x64_reads_low32(u) && (u->op != IR_STORE || k == 1)))
-        fuse[ops[k]] = X64_FUSE_NONE;
+    for (unsigned k = 0; k < nargs; k++) {
+      uint32_t v = ops[k];
+      uses[v]++;
+      if (wants_lane)
+        lane0[v] = 0; /* without vector work all stay 0 */
+      if (!keeps_narrow)
+        narrow[v] = 0;
+      if (fuse[v] == X64_FUSE_LOOSE && insn[v].op == IR_TRUNC &&
+          !(x64_reads_low32(u) && (!store || k == 1)))
+        fuse[v] = X64_FUSE_NONE;
     }
-    if (x64_is_mem_access(u))
-      uses[n + u->a]++;
-    if (u->op == IR_GET && u->type == IR_I64)
+    if (op == IR_LOAD || store)
+      uses[n + ops[0]]++;
+    if (op == IR_GET && u->type == IR_I64)
       narrow[i] = 1; /* till another user than a TRUNC reads it */
-    if (u->op == IR_TRUNC || (u->op == IR_ZEXT && u->aux == 32 && insn[u->a].type == IR_I32))
+    if (op == IR_TRUNC || (op == IR_ZEXT && u->aux == 32 && insn[ops[0]].type == IR_I32))
       fuse[i] = X64_FUSE_LOOSE;
   }
   return uses;
@@ -580,20 +582,24 @@ int x64_fuse_init(struct x64_ctx *x) {
   if (!uses)
     return -1;
   for (uint32_t i = 1; i < b->n; i++) {
-    if (x64_is_mem_access(&b->insn[i]))
-      x64_fuse_address(x, uses, uses + b->n, i);
-    else if (b->insn[i].op == IR_SELECT && b->flags_off)
-      x64_fuse_lazy_sel(x, uses, i);
-    else if (b->insn[i].op == IR_ADD)
-      x64_fuse_scaled_add(x, uses, i);
-    else if (b->insn[i].op == IR_CMP)
-      x64_fuse_bittest(x, uses, i);
-    else if (b->insn[i].op == IR_EXIT_IF || b->insn[i].op == IR_DEOPT_IF)
-      x64_fuse_testmask(x, uses, i);
-    else if (x64_is_flags_get(b, &b->insn[i]))
-      x64_fuse_flags_get(x, uses, i);
-    else if (b->insn[i].op == IR_VTBL)
-      x64_fuse_table(x, uses, i);
+    switch (b->insn[i].op) { /* one jump on the op: most are none of these */
+    case IR_LOAD:
+    case IR_STORE: x64_fuse_address(x, uses, uses + b->n, i); break;
+    case IR_SELECT:
+      if (b->flags_off)
+        x64_fuse_lazy_sel(x, uses, i);
+      break;
+    case IR_ADD: x64_fuse_scaled_add(x, uses, i); break;
+    case IR_CMP: x64_fuse_bittest(x, uses, i); break;
+    case IR_EXIT_IF:
+    case IR_DEOPT_IF: x64_fuse_testmask(x, uses, i); break;
+    case IR_GET:
+      if (x64_is_flags_get(b, &b->insn[i]))
+        x64_fuse_flags_get(x, uses, i);
+      break;
+    case IR_VTBL: x64_fuse_table(x, uses, i); break;
+    default: break;
+    }
   }
   if (x64_fuse_walk(x))
     x64_fuse_values(x); /* else it finds nothing to do */
