@@ -61,8 +61,8 @@ void opt_cf_make_const(struct opt_cf *cf, uint32_t r, uint64_t v);
 
 /* the guest-state cache (opt_regcache.c) */
 struct opt_range {
-  uint64_t off;
-  uint32_t size;
+  uint32_t off; /* a state offset (ir_get, ir_put: 32 bits) */
+  uint16_t size;
   uint8_t type;
   uint32_t epoch; /* pending: opt_rc.epoch when added; a side exit or a memory
                      access came since when it differs */

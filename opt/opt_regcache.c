@@ -39,17 +39,11 @@ static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
   s->r[k] = s->r[--s->n];
 }
 
-/* Drop the ranges overlapping [off, off + size), keeping the others in
- * order: without a branch on each (which way it goes is hard to predict). */
+/* Drop the ranges overlapping [off, off + size): mostly one or none. */
 static void opt_ranges_drop_overlaps(struct opt_ranges *s, uint64_t off, uint32_t size) {
-  uint32_t n = 0;
-  for (uint32_t k = 0; k < s->n; k++) {
-    int drop = opt_overlaps(&s->r[k], off, size);
-    s->n_v128 -= drop & (s->r[k].type == IR_V128);
-    s->r[n] = s->r[k];
-    n += !drop;
-  }
-  s->n = n;
+  for (uint32_t k = s->n; k-- > 0;)
+    if (opt_overlaps(&s->r[k], off, size))
+      opt_ranges_drop(s, k);
 }
 
 static void opt_ranges_clear(struct opt_ranges *s) {
