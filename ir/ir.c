@@ -26,7 +26,8 @@ struct ir_block *ir_block_new_cap(uint64_t guest_pc, uint32_t cap) {
   b->cap = cap > 1 ? cap : 1;
   b->insn = malloc(b->cap * sizeof(*b->insn));
   b->scratch = calloc(1, sizeof(*b->scratch));
-  if (!b->insn || !b->scratch)
+  b->state_known = calloc(IR_STATE_KNOWN, sizeof(*b->state_known));
+  if (!b->insn || !b->scratch || !b->state_known)
     xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
   ir_block_reset(b, guest_pc);
   return b;
@@ -59,6 +60,9 @@ void ir_block_assign(struct ir_block *dst, const struct ir_block *src) {
   dst->vconst = keep.vconst, dst->cap_vconst = keep.cap_vconst;
   dst->marks = keep.marks, dst->cap_marks = keep.cap_marks;
   dst->scratch = keep.scratch;
+  dst->state_known = keep.state_known, dst->state_epoch = keep.state_epoch; /* its own */
+  dst->forward_state = 0; /* built: nothing more is forwarded into it */
+  ir_state_forget(dst);
   ir_arena_reset(dst->scratch);
 }
 
@@ -76,6 +80,7 @@ void ir_block_free(struct ir_block *b) {
     if (b->scratch)
       ir_arena_free(b->scratch);
     free(b->scratch);
+    free(b->state_known);
   }
   free(b);
 }

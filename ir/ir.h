@@ -290,11 +290,14 @@ struct ir_block {
   struct ir_state_known {
     uint32_t off, epoch, ref;
     uint8_t type;
-  } state_known[64];  /* by 8-byte granule of the state, folded */
+  } * state_known;    /* IR_STATE_KNOWN, by 8-byte granule of the state, folded;
+                         the block's own (ir_block_assign copies none) */
   uint8_t unsaveable; /* a guest address went where no relocation can follow it (a
                          decoder or pass that folds one sets it): the backend sets
                          tc_block.unsaveable, and the block is never saved to disk */
 };
+
+enum { IR_STATE_KNOWN = 64 };
 
 /* n zeroed bytes of b's scratch memory, valid until b is reset. */
 static inline void *ir_scratch(const struct ir_block *b, size_t n) {

@@ -14,6 +14,7 @@
  *   ir_put(b, X0, add);              put [x0] = add
  *   ir_get(b, IR_I64, X0)            -> add, no instruction
  */
+#include <string.h>
 #include "ir.h"
 
 /* Where the value of the slot at off of type t is known, or NULL when such a
@@ -22,11 +23,14 @@ static struct ir_state_known *ir_state_entry(struct ir_block *b, enum ir_type t,
   unsigned size = t == IR_I32 || t == IR_F32 ? 4 : 8;
   if (t == IR_V128 || t == IR_VOID || (off & 7) + size > 8)
     return NULL;
-  return &b->state_known[off >> 3 & 63];
+  return &b->state_known[off >> 3 & (IR_STATE_KNOWN - 1)];
 }
 
 void ir_state_forget(struct ir_block *b) {
-  b->state_epoch++;
+  if (++b->state_epoch == 0) { /* wrapped: an entry may carry any epoch again */
+    memset(b->state_known, 0, IR_STATE_KNOWN * sizeof(*b->state_known));
+    b->state_epoch = 1; /* 0: the epoch of the entries never written */
+  }
 }
 
 uint32_t ir_get(struct ir_block *b, enum ir_type type, uint32_t offset) {

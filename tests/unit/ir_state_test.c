@@ -113,6 +113,31 @@ TEST(reset_forgets) {
   ir_block_free(b);
 }
 
+TEST(epoch_wrap_forgets) {
+  struct ir_block *b = new_block(1);
+  ir_put(b, SLOT(0), ir_const(b, IR_I64, 5)); /* known at the block's first epoch */
+  b->state_epoch = UINT32_MAX;                /* as after 2^32 - 2 forgets */
+  ir_state_forget(b);                         /* wraps */
+  ir_state_forget(b);                         /* the first epoch's number again */
+  ASSERT(is_get(b, ir_get(b, IR_I64, SLOT(0))));
+  ir_block_free(b);
+}
+
+TEST(assign_copies_no_knowledge) {
+  struct ir_block *src = new_block(1), *dst = new_block(1);
+  uint32_t v = ir_const(src, IR_I64, 5);
+  ir_put(src, SLOT(0), v);
+  ir_block_assign(dst, src);
+  ASSERT_EQ(dst->n, src->n);
+  ASSERT(dst->state_known != src->state_known);
+  ASSERT_EQ(dst->forward_state, 0);
+  dst->forward_state = 1;
+  ASSERT(is_get(dst, ir_get(dst, IR_I64, SLOT(0)))); /* dst read: nothing known */
+  ASSERT_EQ(ir_get(src, IR_I64, SLOT(0)), v);        /* src still knows its own */
+  ir_block_free(src);
+  ir_block_free(dst);
+}
+
 /* r1 = r0 + 1; r0 = 9 (as i32 over r0's low half); r2 = r0 + r1: the same
  * state after it with and without forwarding. */
 static void run_sum(int forward, struct tstate *s) {
