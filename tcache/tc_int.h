@@ -238,7 +238,10 @@ struct tc_pfresh {
 struct tc_pimage {
   const uint8_t *p;
   size_t size;
-  uint64_t *keys;
+  uint64_t *keys;   /* its entries' guest offsets, ascending (one allocation with bucket) */
+  uint32_t *bucket; /* nb + 1: bucket[b] is the first key whose key >> shift is b or more */
+  uint32_t nb;
+  uint8_t shift;
 };
 struct tc_pfile { /* a guest file that code was mapped from */
   uint64_t dev, ino, size, mtime_ns, ctime_ns;
