@@ -1,0 +1,1 @@
+../aarch64/int_div_operand_sizes.c
