@@ -125,6 +125,15 @@ static void opt_tier(const char *v) {
   xrun_opt.tier = (unsigned)n;
 }
 
+static void opt_tier_up(const char *v) {
+  char *end;
+  unsigned long n = strtoul(v, &end, 10);
+  if (!*v || *end || n > 1000000)
+    xrun_die(XRUN_EXIT_USAGE,
+             "xrun: --tier-up takes a number of entries from 0 to 1000000, not '%s'", v);
+  xrun_opt.tier_up = (unsigned)n;
+}
+
 /* The guest's environment: a copy of ours, edited by -E and -U in order. */
 static char **guest_env;
 static size_t guest_envc;
@@ -331,6 +340,10 @@ static const struct option_def {
      "interpret it the first N-1 times it runs, translate it\n"
      "the Nth (default 3; 1: translate every block at once);\n"
      "a program's first 1000 blocks (its start-up) wait 4N runs"},
+    {"--tier-up", "N", "XRUN_TIER_UP", opt_tier_up, false,
+     "where no cache keeps a block: translate it without the IR\n"
+     "passes first, and again with them at its Nth entry\n"
+     "(default 10000; 0: with the passes at once)"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},

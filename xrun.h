@@ -36,6 +36,8 @@ enum cpu_exit {
                               and in the lines pending in cpu->code_inval_lo/hi (IC IVAU,
                               DSB), or anywhere when it is XRUN_CODE_ALL (FENCE.I);
                               cpu->pc is the next instruction */
+  CPU_EXIT_HOT = 5,        /* cpu->pc starts a block translated without the IR passes whose
+                              entries are counted down: translate it again with them */
   CPU_EXIT_LAST = 16       /* larger values are struct tc_exit pointers */
 };
 #define XRUN_CODE_ALL (~(uint64_t)0)
@@ -293,6 +295,8 @@ struct xrun_options {
   bool stats;   /* --stats, XRUN_STATS=1: translation statistics on stderr at exit */
   unsigned max_block_insns; /* -one-insn-per-tb: 1 */
   unsigned tier;            /* --tier N: a block is translated the Nth time it runs (tc_tier.c) */
+  unsigned tier_up;         /* --tier-up N: a block first translated without the IR passes is
+                               translated again with them at its Nth entry; 0: always with */
   unsigned code_kb;         /* -tb-size: code buffer in KiB */
   uint64_t stack_size;      /* -s: the guest's main stack in bytes */
   int exe_fd;               /* the program already open (binfmt_misc's AT_EXECFD), or -1 */

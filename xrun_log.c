@@ -9,6 +9,7 @@
 unsigned xrun_log_mask;
 struct xrun_options xrun_opt = {.max_block_insns = 64,
                                 .tier = 3,
+                                .tier_up = 10000,
                                 .code_kb = 64 << 10,
                                 .stack_size = 8 << 20,
                                 .exe_fd = -1,

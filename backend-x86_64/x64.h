@@ -564,6 +564,7 @@ struct x64_ctx {
 
 /* x64_tramp.c */
 extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
+extern uint8_t *x64_hot_exit;
 
 /* x64_lazy.c: lazily kept flags read back (the shared routines, edx = flags_off) */
 extern uint8_t *x64_lazy_flags, *x64_lazy_pack;
@@ -825,6 +826,7 @@ uint16_t x64_pin_regs_of(unsigned mask);
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
 void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
+void x64_mov_block(struct x64_ctx *x, unsigned reg, const void *p);
 void x64_call_host(struct x64_ctx *x, uint64_t fn);
 bool x64_sse_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned reg, const void *p);
 bool x64_vex_rm_host(struct x64_ctx *x, enum x64_sse op, unsigned dst, unsigned src1, const void *p,
@@ -842,6 +844,7 @@ void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
 void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *));
 void x64_store_reg(struct x64_ctx *x, unsigned size, uint32_t off, unsigned reg);
 void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status);
+void x64_countdown(struct x64_ctx *x);
 void x64_flush_deferred(struct x64_ctx *x);
 struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref);
 

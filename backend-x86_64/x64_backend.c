@@ -76,7 +76,8 @@ static const char *x64_check(struct x64_ctx *x) {
         (in->op == IR_CALL || in->op == IR_SELECT || in->op == IR_CAS || in->op == IR_ATOMIC))
       return "this op has no v128 form";
   }
-  x->n_dputs = n_dputs, x->n_gets = n_gets, x->back_edge = back;
+  x->n_dputs = n_dputs, x->n_gets = n_gets;
+  x->back_edge = b->countdown ? 0 : back; /* a loop's iterations are its entries then */
   return NULL;
 }
 
@@ -172,6 +173,8 @@ static int x64_translate_pins(const struct ir_block *b, struct tc_block *blk, st
     if (blk->fresh)
       blk->fresh->n_relocs = 0;
     blk->unsaveable = b->unsaveable;
+    if (b->countdown)
+      x64_countdown(&x);
     x64_body(&x);
     x64_epilogue(&x);
     x64_cold_emit(&x);

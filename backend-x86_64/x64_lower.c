@@ -833,6 +833,17 @@ void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status) {
   x64_jmp_shared(x, x64_exit_tramp);
 }
 
+/* A block translated without the passes counts its entries down, first of
+ * all, and leaves for the run loop to translate it with them at 0
+ * (x64_hot_exit: CPU_EXIT_HOT). rax is free at a block's entry. 19 bytes:
+ *
+ *   movabs rax, &blk->hot;  sub dword [rax], 1;  je hot_exit  */
+void x64_countdown(struct x64_ctx *x) {
+  x64_mov_block(x, X64_RAX, &x->blk->hot);
+  x64_alu_mi(x->buf, 2, X64_SUB, x64_mem(X64_RAX, 0), 1);
+  x64_jcc_shared(x, X64_CC_E, x64_hot_exit);
+}
+
 /* The patchable jump of an exit, to the stub that follows it: e->jump is (an offset to)
  * the byte before its rel32, which prefixes (x64_branch_pad) align to 4
  * bytes so that one store patches it. Any cycle of blocks has an exit

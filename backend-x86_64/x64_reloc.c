@@ -10,6 +10,7 @@
  *   x64_jmp_shared(x, x64_exit_tramp);    jmp exit_tramp         TC_RELOC_BUF32
  *   x64_call_shared(x, x64_lazy_flags);   call lazy_flags        TC_RELOC_BUF32
  *   x64_sse_rm_host(x, op, xmm, &k);      op xmm, [rip + k]      TC_RELOC_HOST32
+ *   x64_mov_block(x, X64_RAX, &blk->hot); movabs rax, &blk->hot  TC_RELOC_BLOCK64
  *
  * A 64-bit immediate is always the full movabs, whatever its value now: a
  * shorter form would not hold it at another address. An address none of
@@ -51,6 +52,12 @@ void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p) {
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e) {
   x64_movabs(x->buf, reg, (uintptr_t)e);
   x64_reloc(x, 8, TC_RELOC_EXIT64);
+}
+
+/* movabs reg, p: an address in the block's own tc_block (its countdown) */
+void x64_mov_block(struct x64_ctx *x, unsigned reg, const void *p) {
+  x64_movabs(x->buf, reg, (uintptr_t)p);
+  x64_reloc(x, 8, TC_RELOC_BLOCK64);
 }
 
 /* call fn: rel32 when it reaches, else movabs rax, fn; call rax */

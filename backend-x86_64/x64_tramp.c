@@ -9,6 +9,8 @@
  * restores, returns to enter's caller.
  * exit_chain: the same for the stub of a chainable exit, which passes only
  * its struct tc_exit * in rax: cpu->pc is the exit's target_pc.
+ * hot_exit: the same for a block whose entries counted down to 0
+ * (x64_countdown), with &blk->hot in rax: cpu->pc is the block's guest_pc.
  */
 #include <assert.h>
 #include <stddef.h>
@@ -16,6 +18,7 @@
 #include "x64.h"
 
 uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
+uint8_t *x64_hot_exit;
 
 /* What translated code reads and writes most of struct cpu is in reach of
  * one-byte displacements from r14 (x64.h). */
@@ -81,6 +84,17 @@ static void x64_emit_exit_chain(struct tc_buf *b) {
   x64_jmp_rel(b, x64_exit_tramp);                                    /* jmp exit */
 }
 
+/* A block without the passes entered for the last time so (x64_countdown),
+ * &blk->hot in rax: cpu->pc = blk->guest_pc, CPU_EXIT_HOT. */
+static void x64_emit_hot_exit(struct tc_buf *b) {
+  _Static_assert(offsetof(struct tc_block, guest_pc) == 0, "guest_pc at [blk]");
+  int32_t to_pc = -(int32_t)offsetof(struct tc_block, hot);
+  x64_load(b, 3, 0, 1, X64_RCX, x64_mem(X64_RAX, to_pc));            /* mov rcx, [rax-hot] */
+  x64_store(b, 3, x64_cpu_field(offsetof(struct cpu, pc)), X64_RCX); /* mov [r14+pc], rcx */
+  x64_mov_ri(b, X64_RAX, CPU_EXIT_HOT);                              /* mov eax, HOT */
+  x64_jmp_rel(b, x64_exit_tramp);                                    /* jmp exit */
+}
+
 /* An indirect jump's probe found the guest pc in rax in neither entry of
  * its pair, rcx at the second: the other pair of the group of four
  * (tcache.h), then, as from x64_jc_miss, back to the run loop. */
@@ -130,6 +144,9 @@ void x64_init(struct tc_buf *buf) {
   x64_align(buf, 16);
   x64_exit_chain = buf->cur;
   x64_emit_exit_chain(buf);
+  x64_align(buf, 16);
+  x64_hot_exit = buf->cur;
+  x64_emit_hot_exit(buf);
   x64_align(buf, 16);
   x64_emit_lazy(buf);
   x64_align(buf, 16);

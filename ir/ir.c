@@ -97,6 +97,7 @@ void ir_block_reset(struct ir_block *b, uint64_t guest_pc) {
   b->unsaveable = 0;
   b->addr_mask = 0;
   b->forward_state = 0;
+  b->countdown = 0;
   ir_state_forget(b);
   ir_arena_reset(b->scratch);
   memset(&b->insn[0], 0, sizeof(b->insn[0])); /* ref 0: none */

@@ -286,6 +286,8 @@ struct ir_block {
   uint32_t n_marks, cap_marks;
   uint8_t forward_state; /* ir_get gives the value of the slot's last GET or PUT
                             (ir_state.c): set for a decoder when the passes are on */
+  uint8_t countdown;     /* translated without the passes: the backend starts its code
+                            with a count of entries (tc_block.hot, CPU_EXIT_HOT) */
   uint32_t state_epoch;  /* state_known entries of another epoch know nothing */
   struct ir_state_known {
     uint32_t off, epoch, ref;

@@ -58,7 +58,7 @@ static const char *sys_xrun_binary(void) {
  * change how the program runs (-L, -s, the code buffer, block size, the
  * debugging switches) or what it reports (--perfmap, --stats, -d, -D). */
 static int sys_exec_options(char **nargv) {
-  static char stack[32], tcache[32], cache_max[40], log_words[80], tier[24];
+  static char stack[32], tcache[32], cache_max[40], log_words[80], tier[24], tier_up[32];
   int k = 0;
   nargv[k++] = "-L"; /* absolute: the guest may have changed directory */
   nargv[k++] = (char *)xrun_sysroot(sys_guest);
@@ -71,6 +71,8 @@ static int sys_exec_options(char **nargv) {
     nargv[k++] = "-one-insn-per-tb";
   snprintf(tier, sizeof(tier), "--tier=%u", xrun_opt.tier);
   nargv[k++] = tier;
+  snprintf(tier_up, sizeof(tier_up), "--tier-up=%u", xrun_opt.tier_up);
+  nargv[k++] = tier_up;
   if (xrun_opt.no_chain)
     nargv[k++] = "--no-chain";
   if (xrun_opt.no_opt)

@@ -14,6 +14,13 @@
  * access with the exact guest state (tc_fault.c); tc_tagged_retry remembers
  * the pc, drops its translations, and the access is translated again with
  * the tag cleared (xrun_addr_tagged). A second fault there is the guest's.
+ *
+ * Blocks entered often. A block is first translated without the IR passes
+ * (their walks are a quarter of what translating costs, and most blocks run
+ * a few times): its code counts its entries down from xrun_opt.tier_up and
+ * leaves with CPU_EXIT_HOT at 0, before any of it ran. tc_tier_up
+ * remembers its pc and drops that block; the next translation there has
+ * the passes (tc_translate.c).
  */
 #include <signal.h>
 #include <uthash.h>
@@ -27,7 +34,7 @@ struct tc_pc {
   UT_hash_handle hh;
 };
 
-static struct tc_pc *tc_deopt_set, *tc_tagged_set; /* under tc_mutex */
+static struct tc_pc *tc_deopt_set, *tc_tagged_set, *tc_hot_set; /* under tc_mutex */
 __thread int tc_tagged_pending;
 
 static bool tc_pcset_has(struct tc_pc *set, uint64_t pc) {
@@ -99,4 +106,34 @@ void tc_tagged_retry(struct cpu *c) {
   gc_online();
   if (!added)
     sys_signal_sync(c, SIGSEGV, SI_KERNEL, 0);
+}
+
+/* Called by the translator, under tc_mutex. */
+bool tc_is_hot(uint64_t pc) {
+  return tc_pcset_has(tc_hot_set, pc);
+}
+
+/* From the run loop (online): the block at c->pc counted its entries down.
+ * Only a block without the passes is dropped: another thread may have
+ * put the one with them there already. */
+void tc_tier_up(struct cpu *c) {
+  XLOG(LOG_EXEC, "tier up 0x%llx", (unsigned long long)c->pc);
+  gc_offline();
+  pthread_mutex_lock(&tc_mutex);
+  if (tc_pcset_add(&tc_hot_set, c->pc))
+    tc_count(TC_ST_TIER_UPS, 1);
+  struct tc_block *blk = tc_lookup(c->pc);
+  if (blk && blk->quick)
+    tc_drop_block(blk);
+  pthread_mutex_unlock(&tc_mutex);
+  gc_online();
+}
+
+/* A new program: its blocks start without the passes again. */
+void tc_hot_forget(void) {
+  struct tc_pc *e, *tmp;
+  HASH_ITER(hh, tc_hot_set, e, tmp) {
+    HASH_DEL(tc_hot_set, e);
+    mi_free(e);
+  }
 }

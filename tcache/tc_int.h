@@ -48,6 +48,7 @@ void tc_guest_mappings_take(void (*fn)(uint64_t lo, uint64_t hi));
 /* Drop the valid ones of n blocks from the map, the chains and the jump
  * caches (tc_mutex held). */
 void tc_drop_blocks(struct tc_block *const *blocks, size_t n);
+void tc_drop_block(struct tc_block *blk);
 /* Every block forgotten (before they are freed, if they are): a forked child,
  * or a new program (a table of the usual size). */
 void tc_map_forget_all(bool fork);
@@ -158,6 +159,9 @@ void tc_jc_forget(uint64_t pc);
 
 /* Speculation that failed (tc_deopt.c) and the host FP status (tc_fp.c). */
 void tc_deopt(struct cpu *c);
+bool tc_is_hot(uint64_t pc);
+void tc_tier_up(struct cpu *c);
+void tc_hot_forget(void);
 /* A pc in [start, end) whose translation changed since (deopted, tagged). */
 bool tc_deopt_within(uint64_t start, uint64_t end);
 /* Set by the fault handler: the access at cpu->pc faulted on an address the
@@ -205,6 +209,8 @@ enum tc_stat {
   TC_ST_DISK_SAVES,      /* blocks written to it */
   TC_ST_INTERPRETED,     /* blocks run in the interpreter, not translated yet (tc_tier.c) */
   TC_ST_KEPT_DECODES,    /* ... or translated from a decode kept from an earlier run */
+  TC_ST_QUICK,           /* blocks translated without the IR passes (ir_block.countdown) */
+  TC_ST_TIER_UPS,        /* ... that were translated again with them (CPU_EXIT_HOT) */
   TC_ST_COUNT
 };
 struct tc_stats_thread {

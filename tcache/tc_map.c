@@ -377,8 +377,8 @@ void tc_invalidate(uint64_t start, uint64_t len) {
   pthread_mutex_unlock(&tc_mutex);
 }
 
-/* Drop the valid ones of n blocks (tc_mutex held). */
-void tc_drop_blocks(struct tc_block *const *blocks, size_t n) {
+/* Drop the valid ones of n blocks (tc_mutex held); returns how many. */
+static size_t tc_drop_list(struct tc_block *const *blocks, size_t n) {
   struct tc_dropped d = {0};
   pthread_mutex_lock(&tc_chain_lock);
   for (size_t i = 0; i < n; i++)
@@ -387,6 +387,16 @@ void tc_drop_blocks(struct tc_block *const *blocks, size_t n) {
       tc_drop(blocks[i], &d);
     }
   pthread_mutex_unlock(&tc_chain_lock);
-  tc_count(TC_ST_EVICTED, d.n);
   tc_forget_dropped(&d);
+  return d.n;
+}
+
+/* The blocks of a region emptied for room (tc_mutex held). */
+void tc_drop_blocks(struct tc_block *const *blocks, size_t n) {
+  tc_count(TC_ST_EVICTED, tc_drop_list(blocks, n));
+}
+
+/* One block to be translated again (tc_mutex held). */
+void tc_drop_block(struct tc_block *blk) {
+  tc_drop_list(&blk, 1);
 }

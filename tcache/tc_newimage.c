@@ -87,6 +87,7 @@ void tc_new_image(struct cpu *c, char *maps) {
   pthread_mutex_lock(&tc_mutex);
   tc_regions_reset();
   tc_tier_forget();
+  tc_hot_forget();
   tc_persist_reopen();
   pthread_mutex_unlock(&tc_mutex);
   tc_jc_restart(c);

@@ -576,9 +576,7 @@ static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias
     case TC_RELOC_EXIT64: v = (v - (uint64_t)(uintptr_t)blk->exits) / sizeof(struct tc_exit); break;
     default: return false;
     }
-    if (((r->kind == TC_RELOC_HOST64 || r->kind == TC_RELOC_HOST32) && v >= tc_self_size) ||
-        (r->kind == TC_RELOC_BUF32 && v >= tc_code_shared) ||
-        (r->kind == TC_RELOC_EXIT64 && v >= blk->n_exits))
+    if (!tcp_reloc_value_ok(r->kind, v, blk->n_exits))
       return false;
     memcpy(code + r->off, &v, w);
   }

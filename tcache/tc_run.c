@@ -154,6 +154,7 @@ static struct tc_block *tc_after_exit(struct cpu *c, uintptr_t r) {
   case CPU_EXIT_TRAP: tc_trap(c); return NULL;
   case CPU_EXIT_DEOPT: tc_deopt(c); return NULL;
   case CPU_EXIT_CODE_INVAL: tc_code_inval(c); return NULL;
+  case CPU_EXIT_HOT: tc_tier_up(c); return NULL;
   default: return tc_follow_exit(c, (struct tc_exit *)r);
   }
 }

@@ -117,6 +117,7 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       "  translation time    %llu.%03llu ms (%s us per block)\n"
       "  persistent cache    %llu blocks loaded, %llu saved\n"
       "  interpreted         %llu block runs before translation (%llu decodes used again)\n"
+      "  without the passes  %llu blocks (%llu translated again with them)\n"
       "  chained exits       %llu patched\n"
       "  run-loop entries    %llu; exits: %llu indirect (jump-cache miss), %llu direct "
       "unchained, %llu syscall, %llu trap, %llu exit request, %llu deopt, %llu code "
@@ -131,6 +132,7 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
       (unsigned long long)(us % 1000), tc_ratio(r[2], 32, us, n[TC_ST_BLOCKS]),
       (unsigned long long)n[TC_ST_DISK_LOADS], (unsigned long long)n[TC_ST_DISK_SAVES],
       (unsigned long long)n[TC_ST_INTERPRETED], (unsigned long long)n[TC_ST_KEPT_DECODES],
+      (unsigned long long)n[TC_ST_QUICK], (unsigned long long)n[TC_ST_TIER_UPS],
       (unsigned long long)n[TC_ST_CHAINS], (unsigned long long)n[TC_ST_ENTERS],
       (unsigned long long)n[TC_ST_EXIT_INDIRECT], (unsigned long long)n[TC_ST_EXIT_DIRECT],
       (unsigned long long)n[TC_ST_EXIT_SYSCALL], (unsigned long long)n[TC_ST_EXIT_TRAP],
@@ -144,7 +146,7 @@ static int tc_stats_format(char *buf, size_t size, const uint64_t *n, const char
 /* One write(2), not stdio: this may run in a signal handler. */
 void tc_stats_print(int sig) {
   uint64_t n[TC_ST_COUNT];
-  char why[64], buf[1024];
+  char why[64], buf[1280];
   tc_stats_why(sig, why, sizeof(why));
   if (!tc_stats_sum(n))
     strcat(why, "; running threads not counted");

@@ -88,12 +88,27 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
   return 0;
 }
 
-/* tc_decode for a translation: the decode kept from interpreting the block
- * before, when there is one (tc_tier.c), else a new one. */
-static int tc_decode_to_translate(struct ir_block *b, uint64_t pc) {
-  if (!tc_tier_take(b, pc))
-    return tc_decode(b, pc);
-  tc_optimize(b);
+/* Whether the block at pc is translated without the passes, counting its
+ * entries down (tc_deopt.c): unless it was entered that often before, the
+ * passes are off, -d logs the code (each block logged once, as it is
+ * translated, with its passes), or the persistent cache keeps it. Later
+ * runs load that code: with the passes it is smaller (its loading is most
+ * of a warm start: python3 -c pass 3% slower with the code without them, a
+ * seventh larger) and as fast at once. */
+static bool tc_quick(uint64_t pc) {
+  return xrun_opt.tier_up && !xrun_opt.no_opt && !(xrun_log_mask & TC_LOG_CODE) && !tc_is_hot(pc) &&
+         !tc_persist_keeps(pc);
+}
+
+/* The decode for a translation: the one kept from interpreting the block
+ * before, when there is one (tc_tier.c), else a new one; then the passes,
+ * or (quick) a countdown. */
+static int tc_decode_to_translate(struct ir_block *b, uint64_t pc, bool quick) {
+  if (!tc_tier_take(b, pc) && tc_decode_raw(b, pc) < 0)
+    return -1;
+  if (!quick)
+    tc_optimize(b);
+  b->countdown = quick;
   return 0;
 }
 
@@ -110,6 +125,8 @@ static struct tc_block *tc_emit(const struct ir_block *b) {
   uint8_t *mark = tc_code.cur;
   blk->guest_pc = b->guest_pc;
   blk->guest_size = b->guest_size;
+  blk->quick = b->countdown;
+  blk->hot = xrun_opt.tier_up;
   if (tc_backend->translate(b, blk, &tc_code) == 0 && !tc_code.overflow) {
     tc_block_commit(blk);
     return blk;
@@ -123,6 +140,7 @@ static struct tc_block *tc_emit(const struct ir_block *b) {
 /* --stats and --perfmap: one more block, translated in the time since t0. */
 static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, uint64_t t0) {
   tc_count(TC_ST_BLOCKS, 1);
+  tc_count(TC_ST_QUICK, b->countdown);
   tc_count(TC_ST_INSNS, b->guest_insns);
   tc_count(TC_ST_CODE_BYTES, blk->code_size);
   if (t0)
@@ -157,7 +175,7 @@ static struct tc_block *tc_translate_at(struct cpu *c, uint64_t pc) {
     return tc_tier_decode(c, pc);
   if (!tc_ir)
     tc_ir = ir_block_new(pc);
-  if (tc_decode_to_translate(tc_ir, pc) < 0) {
+  if (tc_decode_to_translate(tc_ir, pc, tc_quick(pc)) < 0) {
     c->trap_info = pc;
     return NULL;
   }

@@ -64,6 +64,8 @@ enum tc_reloc_kind {
   TC_RELOC_HOST32,      /* rel32 (from the end of its 4 bytes) to an address in xrun's image */
   TC_RELOC_BUF32,       /* rel32 to the shared code at the start of the code buffer */
   TC_RELOC_EXIT64,      /* 8-byte immediate: the address of one of the block's tc_exits */
+  TC_RELOC_BLOCK64,     /* 8-byte immediate: an address in the block's own tc_block (a
+                           block without the passes, never saved: tc_translate.c) */
 };
 struct tc_reloc {
   uint32_t off; /* from tc_block.code to the first byte of the immediate */
@@ -96,6 +98,8 @@ struct tc_block {
   uint32_t code_size;
   uint32_t n_pcmap, pcmap_cap;
   uint32_t defer_size; /* bytes at defer */
+  uint32_t hot;        /* entries left before a block without the passes is translated
+                          again with them (xrun_opt.tier_up; ir_block.countdown) */
   uint8_t n_exits;
   uint8_t invalid;
   uint8_t unsaveable; /* the code holds something no tc_reloc describes */
@@ -103,6 +107,7 @@ struct tc_block {
   uint8_t borrowed;   /* TC_BORROWED_*: what points into a persistent-cache file */
   uint8_t exits_cap;  /* room at exits[] (tc_block_alloc): at most TC_MAX_EXITS */
   uint8_t in_arena;   /* a loaded block's, in tc_map.c's arena: not freed alone */
+  uint8_t quick;      /* translated without the IR passes: its code counts down hot */
   /* Last: a block is allocated with room for exits_cap of them only
    * (tc_block_alloc), not TC_MAX_EXITS: a loaded block for its own n_exits,
    * a new one for its IR's direct exits. The fields above go from the

@@ -105,17 +105,24 @@ guest_as() {
 }
 suite guest-tinycache guest_as guest-tinycache aarch64 --tcache-size=64K --cache-dir="$cache"
 # And with no persistent cache, each block interpreted twice before it is
-# translated (--tier 3): faults, signals, threads and changed code in
-# interpreted blocks, and blocks of both kinds running into each other.
+# translated (--tier 3), first without the IR passes: faults, signals,
+# threads and changed code in interpreted blocks, and blocks of both kinds
+# running into each other.
 suite guest-tier3 guest_as guest-tier3 aarch64 --no-cache --tier 3
+# And every block translated without the passes at its first run and again
+# with them at its second entry (--tier-up 2): code dropped and made again
+# while it runs, under threads, signals and changed code. Both guests.
+suite guest-tierup guest_as guest-tierup aarch64 --no-cache --tier 1 --tier-up 2
+suite guest-riscv64-tierup guest_as guest-riscv64-tierup riscv64 --no-cache --tier 1 --tier-up 2
 # And with no IR passes (--no-opt): the backend on the IR as the decoders
 # write it (a register read again for each use, values nothing reads), which
 # the passes otherwise tidy first; and with every FP instruction exact in C
-# (--no-spec), the reference the speculative FP code falls back to. Both guests.
+# (--no-spec), the reference the speculative FP code falls back to, with the
+# passes at once (--tier-up 0). Both guests.
 suite guest-noopt guest_as guest-noopt aarch64 --no-cache --tier 1 --no-opt
 suite guest-riscv64-noopt guest_as guest-riscv64-noopt riscv64 --no-cache --tier 1 --no-opt
-suite guest-nospec guest_as guest-nospec aarch64 --no-cache --no-spec
-suite guest-riscv64-nospec guest_as guest-riscv64-nospec riscv64 --no-cache --no-spec
+suite guest-nospec guest_as guest-nospec aarch64 --no-cache --no-spec --tier-up 0
+suite guest-riscv64-nospec guest_as guest-riscv64-nospec riscv64 --no-cache --no-spec --tier-up 0
 suite gdbstub tests/gdbstub.sh
 suite busybox tests/busybox.sh
 suite busybox-riscv64 env GUEST=riscv64 tests/busybox.sh
@@ -127,20 +134,30 @@ suite mksysroot tests/mksysroot.sh
 suite realprogs tests/realprogs.sh
 suite hostile tests/hostile.sh
 suite cache tests/cache.sh
-suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-10000}" SHOW=1 tests/difftest.sh
-suite difftest-riscv64 env GUEST=riscv64 N="${DIFFTEST_RV64_N:-2000}" SHOW=1 tests/difftest.sh
+# The harness runs each case's code from memory no cache keeps: at once with
+# the IR passes (--tier-up 0), as code a cache keeps is translated.
+suite difftest env GUEST=aarch64 N="${DIFFTEST_N:-10000}" SHOW=1 XRUN_TIER_UP=0 tests/difftest.sh
+suite difftest-riscv64 env GUEST=riscv64 N="${DIFFTEST_RV64_N:-2000}" SHOW=1 XRUN_TIER_UP=0 \
+  tests/difftest.sh
+# difftest_as TAG GUEST N VAR=VALUE...: fewer sequences of GUEST another
+# way, their lines named difftest[-riscv64]-TAG.
+difftest_as() {
+  local tag=$1 guest=$2 n=$3
+  shift 3
+  env GUEST="$guest" N="$n" SHOW=1 "$@" tests/difftest.sh >"$LOG.dt" 2>&1
+  local st=$?
+  grep -v '^PASS [a-z0-9-]*/\(selfcheck\|decode\):' "$LOG.dt" |
+    sed "s#^\\(PASS\\|FAIL\\|SKIP\\) \\(difftest[a-z0-9-]*\\)/#\\1 \\2-$tag/#"
+  return $st
+}
 # The same sequences in the interpreter, which runs every block of a first
 # run's start-up up to eleven times: at XRUN_TIER=1000 no block of a case
 # file reaches its 1,000th run but a loop body's (class loop), translated then.
-difftest_interp() {
-  env GUEST="$1" N=900 SHOW=1 XRUN_TIER=1000 tests/difftest.sh >"$LOG.dt" 2>&1
-  local st=$?
-  grep -v '^PASS [a-z0-9-]*/\(selfcheck\|decode\):' "$LOG.dt" |
-    sed 's#^\(PASS\|FAIL\|SKIP\) \(difftest[a-z0-9-]*\)/#\1 \2-interp/#'
-  return $st
-}
-suite difftest-interp difftest_interp aarch64
-suite difftest-riscv64-interp difftest_interp riscv64
+suite difftest-interp difftest_as interp aarch64 900 XRUN_TIER=1000
+suite difftest-riscv64-interp difftest_as interp riscv64 900 XRUN_TIER=1000
+# And translated without the passes, as code no cache keeps is first.
+suite difftest-quick difftest_as quick aarch64 2000
+suite difftest-riscv64-quick difftest_as quick riscv64 1000
 
 pass=$(grep -c '^PASS ' "$LOG")
 fail=$(grep -c '^FAIL ' "$LOG")

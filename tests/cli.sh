@@ -243,6 +243,30 @@ done
 [ "$runs" = " 11/2 7/1" ]
 check tier_startup $? "interpreted runs of the first/last function's loop at --tier 3 and 2:$runs (want 11/2 7/1)"
 
+# --tier-up N: without the persistent cache a block is translated first
+# without the IR passes, its code counting its entries down, and again with
+# them at its Nth entry. Each of the 1,200 loops above (20 rounds, each
+# round an entry) is translated again at --tier-up 10, none at --tier-up
+# 1000 (a few blocks of libc's start may be); --tier-up 0 and a cache
+# (whose code later runs load) translate none without the passes; the
+# output is the native build's each way; a bad N is refused.
+tu_stat() { sed -n "s/^  without the passes *\([0-9]*\) blocks (\([0-9]*\) translated again.*/\\$1/p" "$2"; }
+tu=""
+for n in 0 10 1000; do
+  "$XRUN" --no-cache --tier 1 --tier-up $n --stats "$OUT/many" 2>"$OUT/tu$n.err" |
+    cmp -s - "$OUT/many.want" || tu="$tu output$n"
+done
+rm -rf "$OUT/tu.cache"
+env -u XRUN_NO_CACHE "$XRUN" --cache-dir="$OUT/tu.cache" --tier 1 --stats "$OUT/many" 2>"$OUT/tuc.err" |
+  cmp -s - "$OUT/many.want" || tu="$tu output-cache"
+"$XRUN" --tier-up x "$OUT/many" >/dev/null 2>"$OUT/tu.bad"
+stb=$?
+q0=$(tu_stat 1 "$OUT/tu0.err") q10=$(tu_stat 1 "$OUT/tu10.err") a10=$(tu_stat 2 "$OUT/tu10.err")
+a1000=$(tu_stat 2 "$OUT/tu1000.err") qc=$(tu_stat 1 "$OUT/tuc.err")
+[ -z "$tu" ] && [ "$q0" = 0 ] && [ "${q10:-0}" -gt 1200 ] && [ "${a10:-0}" -ge 1200 ] &&
+  [ "${a1000:-9999}" -lt 100 ] && [ "$qc" = 0 ] && [ $stb = 125 ] && [ "$(wc -l <"$OUT/tu.bad")" = 1 ]
+check tier_up $? "$tu; without the passes at --tier-up 0: $q0; at 10: $q10, again $a10 (want >= 1200); again at 1000: $a1000 (want < 100); with a cache: $qc; bad N: status $stb"
+
 # --stats reports on the stderr xrun started with, even when the guest
 # closed its descriptor 2 (as coreutils programs do before they end) or
 # pointed it at /dev/null: one report, on the run's stderr

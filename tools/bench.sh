@@ -552,18 +552,23 @@ geomean() {
 
 # translation_cost: how long xrun takes to translate a block, from --stats
 # (one run each of a start-up-bound and a larger program), every block
-# translated at its first run (--tier 1): the translator's cost alone
+# translated at its first run (--tier 1): the translator's cost alone; first
+# without the IR passes (as code no cache keeps is, --tier-up), then with
+# them (--tier-up 0, as code a cache keeps is)
 translation_cost() {
   [ -d "$SYSROOT/usr/bin" ] || return
   echo
-  echo "translation (xrun --tier 1 --stats, one run each):"
-  local what
-  for what in "/bin/true" "/usr/bin/python3.11 -I -c pass"; do
-    read -ra cmd <<<"$what"
-    [ -x "$SYSROOT${cmd[0]}" ] || continue
-    "$XRUN" --no-cache --tier 1 --stats -L "$SYSROOT" "$SYSROOT${cmd[0]}" "${cmd[@]:1}" 2>&1 >/dev/null |
-      awk -v w="$what" '/blocks translated/ { b = $3 } /translation time/ { t = $3; u = substr($5, 2) }
-        END { if (b) printf "  %-32s %6d blocks  %7.2f ms  %5.1f us per block\n", w, b, t, u }'
+  echo "translation (xrun --tier 1 --stats, one run each; --tier-up 0: with the IR passes):"
+  local what up
+  for up in 10000 0; do
+    for what in "/bin/true" "/usr/bin/python3.11 -I -c pass"; do
+      read -ra cmd <<<"$what"
+      [ -x "$SYSROOT${cmd[0]}" ] || continue
+      "$XRUN" --no-cache --tier 1 --tier-up $up --stats -L "$SYSROOT" "$SYSROOT${cmd[0]}" "${cmd[@]:1}" \
+        2>&1 >/dev/null |
+        awk -v w="$what" -v up="$up" '/blocks translated/ { b = $3 } /translation time/ { t = $3; u = substr($5, 2) }
+          END { if (b) printf "  %-32s --tier-up %-5s %6d blocks  %7.2f ms  %5.1f us per block\n", w, up, b, t, u }'
+    done
   done
 }
 

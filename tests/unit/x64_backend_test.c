@@ -677,6 +677,47 @@ TEST(exit_request_leaves_at_back_edges) {
   ir_block_free(b);
 }
 
+/* A block translated without the passes (countdown) counts its entries
+ * down from tc_block.hot: at 0 it leaves with CPU_EXIT_HOT, cpu->pc its own
+ * pc, nothing of it run. A loop of it has no header: each iteration
+ * chained back to it is an entry. */
+TEST(countdown_leaves_hot_at_zero) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = ir_block_new(0x1234);
+  ir_put(b, REG(1), ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 1)));
+  ir_exit_if(b, ir_cmp(b, IR_LTU, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 100)),
+             0x1234);
+  ir_goto(b, 0x2000);
+  b->countdown = 1;
+  struct tc_block *blk = translate(b);
+  ASSERT(blk);
+  blk->hot = 3;
+  ASSERT_EQ(run(&c, blk), (uintptr_t)&blk->exits[0]); /* unchained: one entry, one iteration */
+  ASSERT_EQ(c.regs[1], 1);
+  x64_backend.patch(&blk->exits[0], blk->code); /* chained to itself */
+  c.c.pc = 0;
+  ASSERT_EQ(run(&c, blk), CPU_EXIT_HOT); /* entries 2 and 3: the third leaves */
+  ASSERT_EQ(c.c.pc, 0x1234);
+  ASSERT_EQ(c.regs[1], 2);
+  ASSERT_EQ(blk->hot, 0);
+  blk->hot = 1000;
+  ASSERT_EQ(run(&c, blk), (uintptr_t)&blk->exits[1]);
+  ASSERT_EQ(c.regs[1], 100);
+  ASSERT_EQ(blk->hot, 1000 - 98);
+  free(blk);
+  b->countdown = 0; /* with the passes: a loop header, and no count */
+  blk = translate(b);
+  ASSERT(blk);
+  blk->hot = 1;
+  c.regs[1] = 0;
+  x64_backend.patch(&blk->exits[0], blk->code);
+  ASSERT_EQ(run(&c, blk), (uintptr_t)&blk->exits[1]);
+  ASSERT_EQ(c.regs[1], 100);
+  ASSERT_EQ(blk->hot, 1);
+  free(blk);
+  ir_block_free(b);
+}
+
 /* Whether the code of blk holds the full barrier xchg [rsp-8], rax
  * (48 87 44 24 f8) or an mfence (0f ae f0). */
 static int has_barrier(const struct tc_block *blk) {
