@@ -20,7 +20,9 @@
  * a few times): its code counts its entries down from xrun_opt.tier_up and
  * leaves with CPU_EXIT_HOT at 0, before any of it ran. tc_tier_up
  * remembers its pc and drops that block; the next translation there has
- * the passes (tc_translate.c).
+ * the passes (tc_translate.c). The set is bounded: a guest that makes code
+ * without end (a JIT) has it emptied at TC_HOT_MAX pcs, its hot blocks
+ * then counted down once more.
  */
 #include <signal.h>
 #include <uthash.h>
@@ -35,6 +37,7 @@ struct tc_pc {
 };
 
 static struct tc_pc *tc_deopt_set, *tc_tagged_set, *tc_hot_set; /* under tc_mutex */
+enum { TC_HOT_MAX = 1 << 20 };
 __thread int tc_tagged_pending;
 
 static bool tc_pcset_has(struct tc_pc *set, uint64_t pc) {
@@ -120,6 +123,8 @@ void tc_tier_up(struct cpu *c) {
   XLOG(LOG_EXEC, "tier up 0x%llx", (unsigned long long)c->pc);
   gc_offline();
   pthread_mutex_lock(&tc_mutex);
+  if (HASH_COUNT(tc_hot_set) >= TC_HOT_MAX)
+    tc_hot_forget();
   if (tc_pcset_add(&tc_hot_set, c->pc))
     tc_count(TC_ST_TIER_UPS, 1);
   struct tc_block *blk = tc_lookup(c->pc);
@@ -129,7 +134,8 @@ void tc_tier_up(struct cpu *c) {
   gc_online();
 }
 
-/* A new program: its blocks start without the passes again. */
+/* A new program: its blocks start without the passes again (tc_mutex held,
+ * or the only thread). */
 void tc_hot_forget(void) {
   struct tc_pc *e, *tmp;
   HASH_ITER(hh, tc_hot_set, e, tmp) {
