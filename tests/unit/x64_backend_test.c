@@ -650,16 +650,23 @@ TEST(side_exits) {
   }
 }
 
-/* A loop: the block branches back to its own start. With exit_request set
- * the back edge leaves through its stub (after the block's effects), even
- * when chained to itself; a forward exit does not look. */
-TEST(exit_request_leaves_at_back_edges) {
-  struct fake_cpu c = {0};
+/* A loop at 0x1234: x1 += 1; back to its own start while x1 < 100, else
+ * on to 0x2000. */
+static struct ir_block *counting_loop(void) {
   struct ir_block *b = ir_block_new(0x1234);
   ir_put(b, REG(1), ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 1)));
   ir_exit_if(b, ir_cmp(b, IR_LTU, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 100)),
              0x1234);
   ir_goto(b, 0x2000);
+  return b;
+}
+
+/* A loop: the block branches back to its own start. With exit_request set
+ * the back edge leaves through its stub (after the block's effects), even
+ * when chained to itself; a forward exit does not look. */
+TEST(exit_request_leaves_at_back_edges) {
+  struct fake_cpu c = {0};
+  struct ir_block *b = counting_loop();
   struct tc_block *blk = translate(b);
   ASSERT(blk);
   x64_backend.patch(&blk->exits[0], blk->code); /* chained to itself */
@@ -683,11 +690,7 @@ TEST(exit_request_leaves_at_back_edges) {
  * chained back to it is an entry. */
 TEST(countdown_leaves_hot_at_zero) {
   struct fake_cpu c = {0};
-  struct ir_block *b = ir_block_new(0x1234);
-  ir_put(b, REG(1), ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 1)));
-  ir_exit_if(b, ir_cmp(b, IR_LTU, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 100)),
-             0x1234);
-  ir_goto(b, 0x2000);
+  struct ir_block *b = counting_loop();
   b->countdown = 1;
   struct tc_block *blk = translate(b);
   ASSERT(blk);
