@@ -92,9 +92,9 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
  * entries down (tc_deopt.c): unless it was entered that often before, the
  * passes are off, -d logs the code (each block logged once, as it is
  * translated, with its passes), or the persistent cache keeps it. Later
- * runs load that code: with the passes it is smaller (its loading is most
- * of a warm start: python3 -c pass 3% slower with the code without them, a
- * seventh larger) and as fast at once. */
+ * runs load that code, and loading is most of a warm start: saved without
+ * the passes and with its countdown (a seventh larger, a relocation more a
+ * block) it made a warm python3 -c pass 3% slower. */
 static bool tc_quick(uint64_t pc) {
   return xrun_opt.tier_up && !xrun_opt.no_opt && !(xrun_log_mask & TC_LOG_CODE) && !tc_is_hot(pc) &&
          !tc_persist_keeps(pc);
