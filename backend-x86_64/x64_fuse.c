@@ -618,8 +618,7 @@ struct x64_addr_parts x64_addr_parts(struct x64_ctx *x, uint32_t ref) {
   p.base = add->a;
   if (ir_is_const(b, add->b)) {
     int64_t disp = (int64_t)b->insn[add->b].imm;
-    if (inner->op == IR_ADD && inner->type == IR_I64 && ir_is_const(b, inner->b) &&
-        !ir_is_const(b, inner->a)) {
+    if (x64_is_add_const(b, add->a)) {
       p.base = inner->a;
       disp += (int64_t)b->insn[inner->b].imm;
     }

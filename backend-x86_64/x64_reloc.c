@@ -10,12 +10,11 @@
  *   x64_jmp_shared(x, x64_exit_tramp);    jmp exit_tramp         TC_RELOC_BUF32
  *   x64_call_shared(x, x64_lazy_flags);   call lazy_flags        TC_RELOC_BUF32
  *   x64_sse_rm_host(x, op, xmm, &k);      op xmm, [rip + k]      TC_RELOC_HOST32
- *   x64_mov_block(x, X64_RAX, &blk->hot); movabs rax, &blk->hot  TC_RELOC_BLOCK64
  *
  * A 64-bit immediate is always the full movabs, whatever its value now: a
  * shorter form would not hold it at another address. An address none of
- * them can describe (a function outside xrun's image) marks the block
- * unsaveable instead.
+ * them can describe (a function outside xrun's image, the block's own
+ * countdown) marks the block unsaveable instead.
  */
 #include <string.h>
 #include "x64.h"
@@ -54,10 +53,12 @@ void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e) {
   x64_reloc(x, 8, TC_RELOC_EXIT64);
 }
 
-/* movabs reg, p: an address in the block's own tc_block (its countdown) */
+/* movabs reg, p: an address in the block's own tc_block (its countdown).
+ * Only code without the passes has one, and that code is never saved: the
+ * persistent cache keeps code with them (tc_translate.c). */
 void x64_mov_block(struct x64_ctx *x, unsigned reg, const void *p) {
   x64_movabs(x->buf, reg, (uintptr_t)p);
-  x64_reloc(x, 8, TC_RELOC_BLOCK64);
+  x->blk->unsaveable = 1;
 }
 
 /* call fn: rel32 when it reaches, else movabs rax, fn; call rax */

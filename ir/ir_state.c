@@ -16,12 +16,12 @@
  */
 #include <string.h>
 #include "ir.h"
+#include "ir_eval.h"
 
 /* Where the value of the slot at off of type t is known, or NULL when such a
  * slot is not kept (larger than 8 bytes, or across two granules). */
 static struct ir_state_known *ir_state_entry(struct ir_block *b, enum ir_type t, uint32_t off) {
-  unsigned size = t == IR_I32 || t == IR_F32 ? 4 : 8;
-  if (t == IR_V128 || t == IR_VOID || (off & 7) + size > 8)
+  if (t == IR_V128 || t == IR_VOID || (off & 7) + ir_type_bits(t) / 8 > 8)
     return NULL;
   return &b->state_known[off >> 3 & (IR_STATE_KNOWN - 1)];
 }

@@ -64,8 +64,6 @@ enum tc_reloc_kind {
   TC_RELOC_HOST32,      /* rel32 (from the end of its 4 bytes) to an address in xrun's image */
   TC_RELOC_BUF32,       /* rel32 to the shared code at the start of the code buffer */
   TC_RELOC_EXIT64,      /* 8-byte immediate: the address of one of the block's tc_exits */
-  TC_RELOC_BLOCK64,     /* 8-byte immediate: an address in the block's own tc_block (a
-                           block without the passes, never saved: tc_translate.c) */
 };
 struct tc_reloc {
   uint32_t off; /* from tc_block.code to the first byte of the immediate */
