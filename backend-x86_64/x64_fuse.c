@@ -122,31 +122,39 @@ uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond) {
   return x64_is_cc_value(in->op) || x64_fcmp_own(x, in) ? cond : in->a;
 }
 
-/* Ops whose lowering leaves the host flags as they were: moves, loads,
- * stores, and the fused forms that only read them. */
+/* Per op, the fusions (bit X64_FUSE_*) with which its lowering leaves the
+ * host flags as they were: moves, loads, stores, the fused forms that only
+ * read them. A table, not a switch: asked of every instruction, whose ops
+ * follow no pattern a branch predictor could learn. */
+#define X64_ANY   ((1u << (X64_FUSE_TABLE + 1)) - 1)
+#define X64_IF(f) (1u << X64_FUSE_##f)
+static const uint16_t x64_keeps_by_op[IR_OP_SLOTS] = {
+    [IR_NOP] = X64_ANY,
+    [IR_CONST] = X64_ANY,
+    [IR_LOAD] = X64_ANY,
+    [IR_STORE] = X64_ANY,
+    [IR_ZEXT] = X64_ANY,
+    [IR_SEXT] = X64_ANY,
+    [IR_TRUNC] = X64_ANY,
+    [IR_GET] = X64_ANY, /* but the flags slot's: x64_lazy.c sets them */
+    [IR_PUT] = X64_ANY, /* but a flags select's: stored where it stands, a branch */
+    [IR_ADD] = X64_IF(ADDR),
+    [IR_SHL] = X64_IF(ADDR),
+    [IR_AND] = X64_IF(BITTEST) | X64_IF(TESTMASK),
+    [IR_COND] = X64_ANY & ~X64_IF(NONE),
+    [IR_SELECT] = X64_IF(CC) | X64_IF(LAZY),
+    [IR_EXIT_IF] = X64_IF(CC),
+    [IR_DEOPT_IF] = X64_IF(CC),
+};
+
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];
+  int keeps = x64_keeps_by_op[in->op] >> x->fuse[ref] & 1;
   if (in->type == IR_V128)
     return in->op == IR_NOP;
-  switch (in->op) {
-  case IR_ADD:
-  case IR_SHL: return x->fuse[ref] == X64_FUSE_ADDR;
-  case IR_AND: return x->fuse[ref] == X64_FUSE_BITTEST || x->fuse[ref] == X64_FUSE_TESTMASK;
-  case IR_GET: return !x64_is_flags_get(x->ir, in); /* x64_lazy.c sets them */
-  case IR_PUT: return !x64_is_lazy_sel_put(x, in);  /* stored where it stands: a branch */
-  case IR_NOP:
-  case IR_CONST:
-  case IR_LOAD:
-  case IR_STORE:
-  case IR_ZEXT:
-  case IR_SEXT:
-  case IR_TRUNC: return 1;
-  case IR_COND: return x->fuse[ref] != 0;
-  case IR_SELECT: return x->fuse[ref] == X64_FUSE_CC || x->fuse[ref] == X64_FUSE_LAZY;
-  case IR_EXIT_IF:
-  case IR_DEOPT_IF: return x->fuse[ref] == X64_FUSE_CC;
-  default: return 0;
-  }
+  if (keeps && in->imm == x->ir->flags_off && (in->op == IR_GET || in->op == IR_PUT))
+    return !x64_is_flags_get(x->ir, in) && !x64_is_lazy_sel_put(x, in);
+  return keeps;
 }
 
 /* Users that can take a COND as a host condition. */
@@ -350,6 +358,29 @@ static int x64_reads_lane0(const struct ir_insn *u) {
   return u->op == IR_VZEXT64 || (u->op == IR_PUT && !(u->aux & IR_PUT_DEFER));
 }
 
+/* Which of x64_fuse_init's checks an op's instructions get: the walk that
+ * counts uses lists them by kind, and each list is checked in a loop of its
+ * own, not with a switch on every instruction's op. */
+enum x64_check_kind {
+  X64_CHK_NONE,
+  X64_CHK_MEM,    /* x64_fuse_address */
+  X64_CHK_SELECT, /* x64_fuse_lazy_sel */
+  X64_CHK_ADD,    /* x64_fuse_scaled_add */
+  X64_CHK_CMP,    /* x64_fuse_bittest */
+  X64_CHK_EXIT,   /* x64_fuse_testmask */
+  X64_CHK_GET,    /* x64_fuse_flags_get */
+  X64_CHK_VTBL,   /* x64_fuse_table */
+  X64_CHK_KINDS
+};
+static const uint8_t x64_fuse_kind[IR_OP_SLOTS] = {
+    [IR_LOAD] = X64_CHK_MEM,      [IR_STORE] = X64_CHK_MEM, [IR_SELECT] = X64_CHK_SELECT,
+    [IR_ADD] = X64_CHK_ADD,       [IR_CMP] = X64_CHK_CMP,   [IR_EXIT_IF] = X64_CHK_EXIT,
+    [IR_DEOPT_IF] = X64_CHK_EXIT, [IR_GET] = X64_CHK_GET,   [IR_VTBL] = X64_CHK_VTBL,
+};
+struct x64_fuse_lists {
+  uint32_t *ref[X64_CHK_KINDS], n[X64_CHK_KINDS];
+};
+
 /* The number of times each value is an operand (uses[0..n)), and is the
  * address of a load or store (uses[n..2n)). And loose TRUNCs: an i32 value's
  * register has its high half zero (x86 writes of 32-bit registers do that),
@@ -360,18 +391,22 @@ static int x64_reads_lane0(const struct ir_insn *u) {
  * load, its register zero-extended, so such a TRUNC or ZEXT in place is no
  * instruction (fmov w0, s1; mov w0, w1; ldr x0, [x1, w2, uxtw] of a
  * register the block has not written). */
-static uint32_t *x64_fuse_uses(struct x64_ctx *x) {
+static uint32_t *x64_fuse_uses(struct x64_ctx *x, struct x64_fuse_lists *l) {
   const struct ir_block *b = x->ir;
   const struct ir_insn *insn = b->insn; /* in locals, as in x64_fuse_walk */
   const uint32_t n = b->n;
   uint8_t *fuse = x->fuse, *narrow = x->narrow, *lane0 = x->lane0;
   const bool has_vec = x->has_vec;
   uint32_t *uses = ir_scratch(b, (2 * (size_t)n + 1) * sizeof(*uses));
+  if (!uses)
+    return NULL;
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
     /* in locals: the byte stores below could change *u as far as C knows */
     const unsigned op = u->op, nargs = ir_op_info[op].nargs;
+    const unsigned kind = x64_fuse_kind[op];
+    l->ref[kind][l->n[kind]++] = i; /* no branch: X64_CHK_NONE's list is never read */
     if (op == IR_NOP)
       continue;
     const bool store = op == IR_STORE;
@@ -573,34 +608,36 @@ static void x64_fuse_table(struct x64_ctx *x, uint32_t *uses, uint32_t r) {
 
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  x->fuse = ir_scratch(b, 5 * (size_t)b->n + 5);
-  x->recmp = x->fuse + b->n + 1;
-  x->keeps = x->recmp + b->n + 1;
-  x->narrow = x->keeps + b->n + 1;
-  x->lane0 = x->narrow + b->n + 1;
-  uint32_t *uses = x->fuse ? x64_fuse_uses(x) : NULL;
+  const size_t n = b->n;
+  x->fuse = ir_scratch(b, 5 * n + 5);
+  struct x64_fuse_lists l = {.n = {0}};
+  uint32_t *lists = ir_scratch_raw(b, X64_CHK_KINDS * n * sizeof(*lists));
+  if (!x->fuse || !lists)
+    return -1;
+  x->recmp = x->fuse + n + 1;
+  x->keeps = x->recmp + n + 1;
+  x->narrow = x->keeps + n + 1;
+  x->lane0 = x->narrow + n + 1;
+  for (unsigned k = 0; k < X64_CHK_KINDS; k++)
+    l.ref[k] = lists + k * n;
+  uint32_t *uses = x64_fuse_uses(x, &l);
   if (!uses)
     return -1;
-  for (uint32_t i = 1; i < b->n; i++) {
-    switch (b->insn[i].op) { /* one jump on the op: most are none of these */
-    case IR_LOAD:
-    case IR_STORE: x64_fuse_address(x, uses, uses + b->n, i); break;
-    case IR_SELECT:
-      if (b->flags_off)
-        x64_fuse_lazy_sel(x, uses, i);
-      break;
-    case IR_ADD: x64_fuse_scaled_add(x, uses, i); break;
-    case IR_CMP: x64_fuse_bittest(x, uses, i); break;
-    case IR_EXIT_IF:
-    case IR_DEOPT_IF: x64_fuse_testmask(x, uses, i); break;
-    case IR_GET:
-      if (x64_is_flags_get(b, &b->insn[i]))
-        x64_fuse_flags_get(x, uses, i);
-      break;
-    case IR_VTBL: x64_fuse_table(x, uses, i); break;
-    default: break;
-    }
-  }
+  for (uint32_t k = 0; k < l.n[X64_CHK_MEM]; k++)
+    x64_fuse_address(x, uses, uses + n, l.ref[X64_CHK_MEM][k]);
+  for (uint32_t k = 0; b->flags_off && k < l.n[X64_CHK_SELECT]; k++)
+    x64_fuse_lazy_sel(x, uses, l.ref[X64_CHK_SELECT][k]);
+  for (uint32_t k = 0; k < l.n[X64_CHK_ADD]; k++)
+    x64_fuse_scaled_add(x, uses, l.ref[X64_CHK_ADD][k]);
+  for (uint32_t k = 0; k < l.n[X64_CHK_CMP]; k++)
+    x64_fuse_bittest(x, uses, l.ref[X64_CHK_CMP][k]);
+  for (uint32_t k = 0; k < l.n[X64_CHK_EXIT]; k++)
+    x64_fuse_testmask(x, uses, l.ref[X64_CHK_EXIT][k]);
+  for (uint32_t k = 0; k < l.n[X64_CHK_GET]; k++)
+    if (x64_is_flags_get(b, &b->insn[l.ref[X64_CHK_GET][k]]))
+      x64_fuse_flags_get(x, uses, l.ref[X64_CHK_GET][k]);
+  for (uint32_t k = 0; k < l.n[X64_CHK_VTBL]; k++)
+    x64_fuse_table(x, uses, l.ref[X64_CHK_VTBL][k]);
   if (x64_fuse_walk(x))
     x64_fuse_values(x); /* else it finds nothing to do */
   return 0;

@@ -48,17 +48,22 @@ uint16_t x64_pin_mask;
 enum { X64_PIN_CELLS = 1024 };
 static uint8_t x64_pin_cell[X64_PIN_CELLS];
 static uint8_t x64_pin_span[3][X64_PIN_CELLS];
+/* x64_pin_start[c]: 1 + the index of the pinned slot that starts at cell c, or 0. */
+static uint8_t x64_pin_start[X64_PIN_CELLS];
 static bool x64_pin_cells_ok;
 
 static void x64_pin_cells(void) {
   memset(x64_pin_cell, 0, sizeof(x64_pin_cell));
+  memset(x64_pin_start, 0, sizeof(x64_pin_start));
   x64_pin_cells_ok = true;
   for (unsigned k = 0; k < x64_n_pins; k++) {
     uint32_t off = x64_pins[k].off;
-    if (off % 4 || off / 4 + 2 > X64_PIN_CELLS)
+    if (off % 4 || off / 4 + 2 > X64_PIN_CELLS) {
       x64_pin_cells_ok = false;
-    else
-      x64_pin_cell[off / 4] |= (uint8_t)(1u << k), x64_pin_cell[off / 4 + 1] |= (uint8_t)(1u << k);
+      continue;
+    }
+    x64_pin_cell[off / 4] |= (uint8_t)(1u << k), x64_pin_cell[off / 4 + 1] |= (uint8_t)(1u << k);
+    x64_pin_start[off / 4] = (uint8_t)(k + 1);
   }
   for (unsigned s = 0; s < 3; s++)
     for (uint32_t c = 0; c < X64_PIN_CELLS; c++) {
@@ -90,8 +95,11 @@ uint64_t x64_pin_key(void) {
   return k;
 }
 
-/* The pinned slot at exactly off, or -1. */
+/* The pinned slot at exactly off, or -1: a look-up in the cells where it
+ * can be (every GET and PUT asks), else the slots scanned. */
 int x64_pin_at(uint32_t off) {
+  if (x64_pin_cells_ok && off < X64_PIN_CELLS * 4)
+    return off % 4 ? -1 : (int)x64_pin_start[off / 4] - 1;
   for (unsigned k = 0; k < x64_n_pins; k++)
     if (x64_pins[k].off == off)
       return (int)k;
