@@ -62,7 +62,7 @@ static const char *x64_check(struct x64_ctx *x) {
   uint32_t *gets = x->gets = ir_scratch_raw(b, b->n * sizeof(*gets)), n_gets = 0, back = 0;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
-    dputs[n_dputs] = i, n_dputs += in->op == IR_PUT && (in->aux & IR_PUT_DEFER);
+    dputs[n_dputs] = i, n_dputs += (in->op == IR_PUT) & !!(in->aux & IR_PUT_DEFER);
     gets[n_gets] = i, n_gets += in->op == IR_GET;
     back = x64_is_back_edge_insn(b, in) ? i : back;
     if ((in->type <= IR_I64 && in->op < IR_NUM_OPS) || in->op == IR_NOP)

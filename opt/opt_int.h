@@ -72,6 +72,8 @@ struct opt_ranges {
   struct opt_range *r;
   uint32_t n;
   uint32_t n_v128; /* how many of them are v128 (opt_rc_get_halves looks for those) */
+  uint64_t seen;   /* bit g % 64 for each 8-byte granule g a range added since the
+                      last clear touches (opt_regcache.c): none set, no range there */
 };
 struct opt_rc {
   struct ir_block *b;

@@ -34,6 +34,18 @@ static int opt_covers(uint64_t off, uint32_t size, const struct opt_range *x) {
   return off <= x->off && x->off + x->size <= off + size;
 }
 
+/* The bits of opt_ranges.seen for the granules [off, off + size) touches. A
+ * filter in front of the lists' walks: a GET or PUT of a slot no range was
+ * added at since the last clear (most PUTs: a register the block has not
+ * read) walks neither list, and no loop of a length that varies ends in a
+ * mispredicted branch. */
+static uint64_t opt_granules(uint64_t off, uint32_t size) {
+  uint64_t m = 0;
+  for (uint64_t g = off / 8; g <= (off + size - 1) / 8; g++)
+    m |= 1ull << (g & 63);
+  return m;
+}
+
 static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
   s->n_v128 -= s->r[k].type == IR_V128;
   s->r[k] = s->r[--s->n];
@@ -41,6 +53,8 @@ static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
 
 /* Drop the ranges overlapping [off, off + size): mostly one or none. */
 static void opt_ranges_drop_overlaps(struct opt_ranges *s, uint64_t off, uint32_t size) {
+  if (!(s->seen & opt_granules(off, size)))
+    return;
   for (uint32_t k = s->n; k-- > 0;)
     if (opt_overlaps(&s->r[k], off, size))
       opt_ranges_drop(s, k);
@@ -48,16 +62,20 @@ static void opt_ranges_drop_overlaps(struct opt_ranges *s, uint64_t off, uint32_
 
 static void opt_ranges_clear(struct opt_ranges *s) {
   s->n = s->n_v128 = 0;
+  s->seen = 0;
 }
 
 static inline __attribute__((always_inline)) void
 opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref, uint32_t epoch) {
   s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, epoch, ref};
   s->n_v128 += i->type == IR_V128;
+  s->seen |= opt_granules(i->imm, opt_rc_size(i->type));
 }
 
 /* The known range at off of type t, or NULL. */
 static const struct opt_range *opt_rc_known_at(struct opt_rc *rc, uint64_t off, enum ir_type t) {
+  if (!(rc->known.seen & opt_granules(off, 1)))
+    return NULL;
   for (uint32_t k = 0; k < rc->known.n; k++)
     if (rc->known.r[k].off == off && rc->known.r[k].type == t)
       return &rc->known.r[k];
@@ -70,6 +88,8 @@ static const struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_i
 
 /* Pending PUTs overlapping [off, off+size) have been observed. */
 static void opt_rc_observe(struct opt_rc *rc, uint64_t off, uint32_t size) {
+  if (!(rc->pending.seen & opt_granules(off, size)))
+    return;
   for (uint32_t k = rc->pending.n; k-- > 0;)
     if (opt_overlaps(&rc->pending.r[k], off, size))
       opt_ranges_drop(&rc->pending, k);
@@ -130,6 +150,8 @@ static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
  * when a side exit or a memory access saw them. */
 static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
   uint32_t size = opt_rc_size(i->type);
+  if (!(rc->pending.seen & opt_granules(i->imm, size)))
+    return;
   for (uint32_t k = rc->pending.n; k-- > 0;) {
     const struct opt_range *p = &rc->pending.r[k];
     if (!opt_covers(i->imm, size, p))
