@@ -218,6 +218,9 @@ static void x64_fuse_values(struct x64_ctx *x) {
       continue; /* a flags select's part: reads nothing where it stands */
     if (u->op == IR_COND && fuse[i] && !recmp[i])
       recmp[u->a] = 0; /* reads the flags where they are set */
+    if (!((fuse[u->a] == X64_FUSE_VIRTUAL) | (fuse[u->b] == X64_FUSE_VIRTUAL) |
+          (fuse[u->c] == X64_FUSE_VIRTUAL)))
+      continue; /* most: no operand without a value (unused operands are ref 0) */
     for (unsigned k = 0, nargs = ir_op_info[u->op].nargs; k < nargs; k++) {
       uint32_t v = ops[k];
       if (!v || fuse[v] != X64_FUSE_VIRTUAL)
