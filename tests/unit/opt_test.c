@@ -723,6 +723,33 @@ TEST(regcache_narrow_put_keeps_wide) {
   ir_block_free(b);
 }
 
+/* Slots 512 bytes apart share a bit of the lists' granule filter
+ * (opt_regcache.c): the lists are walked, and each slot is still its own. */
+TEST(regcache_granule_filter_collisions) {
+  const uint32_t a = SLOT(0), far = SLOT(0) + 512;
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, a);
+  uint32_t p1 = ir_put(b, far, x);
+  uint32_t y = ir_get(b, IR_I64, a);
+  uint32_t z = ir_get(b, IR_I64, far);
+  uint32_t p2 = ir_put(b, a, ir_const(b, IR_I64, 7));
+  uint32_t w = ir_get(b, IR_I64, far);
+  uint32_t v = ir_get(b, IR_I64, a);
+  ir_put(b, SLOT(1),
+         ir_binop(b, IR_ADD, IR_I64, ir_binop(b, IR_ADD, IR_I64, y, z),
+                  ir_binop(b, IR_ADD, IR_I64, w, v)));
+  ir_goto(b, 4);
+  opt_regcache(b);
+  ASSERT_EQ(b->insn[p1].op, IR_PUT); /* not covered by the PUT of the other slot */
+  ASSERT_EQ(b->insn[p2].op, IR_PUT);
+  ASSERT_EQ(b->insn[y].op, IR_NOP); /* each GET forwarded from its own slot's value */
+  ASSERT_EQ(b->insn[z].op, IR_NOP);
+  ASSERT_EQ(b->insn[w].op, IR_NOP);
+  ASSERT_EQ(b->insn[v].op, IR_NOP);
+  ASSERT_EQ(b->insn[p2 - 1].op, IR_CONST);
+  ir_block_free(b);
+}
+
 /* --- dce ----------------------------------------------------------------- */
 
 TEST(dce_removes_unused_keeps_effects) {
