@@ -363,7 +363,9 @@ static int x64_reads_lane0(const struct ir_insn *u) {
 
 /* Which of x64_fuse_init's checks an op's instructions get: the walk that
  * counts uses lists them by kind, and each list is checked in a loop of its
- * own, not with a switch on every instruction's op. */
+ * own, not with a switch on every instruction's op (2% of a first run's
+ * time). No check reads what a check of another kind decides, so the order
+ * of the kinds is free: each list is in the block's order. */
 enum x64_check_kind {
   X64_CHK_NONE,
   X64_CHK_MEM,    /* x64_fuse_address */

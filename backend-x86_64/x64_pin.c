@@ -174,8 +174,8 @@ static int x64_pin_kept(struct x64_ctx *x, uint32_t off, uint32_t from, uint32_t
   for (uint32_t i = from + 1; i < to; i++) {
     const struct ir_insn *in = &b->insn[i];
     /* & and |, not && and ||: one branch per instruction, taken once */
-    if (x64_pin_syncs(in) | ((in->op == IR_PUT) & (in->imm < off + 8) &
-                             (off < in->imm + x64_access_size(in))))
+    if (x64_pin_syncs(in) |
+        ((in->op == IR_PUT) & (in->imm < off + 8) & (off < in->imm + x64_access_size(in))))
       return 0;
   }
   return 1;
