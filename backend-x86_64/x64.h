@@ -759,7 +759,7 @@ int x64_loop_init(struct x64_ctx *x);
 uint32_t x64_last_observer(const struct ir_block *b, uint32_t p, uint32_t end);
 /* An exit to the block's own start: a loop's way round. */
 static inline int x64_is_back_edge_insn(const struct ir_block *b, const struct ir_insn *in) {
-  return (in->op == IR_EXIT_IF || in->op == IR_GOTO) && in->imm == b->guest_pc;
+  return ((in->op == IR_EXIT_IF) | (in->op == IR_GOTO)) & (in->imm == b->guest_pc); /* no branch */
 }
 /* The last back edge of a block that may carry slots around one (a back
  * edge and no call of C code), or 0. */
