@@ -66,7 +66,7 @@ static const char *x64_check(struct x64_ctx *x) {
     gets[n_gets] = i, n_gets += in->op == IR_GET;
     back = x64_is_back_edge_insn(b, in) ? i : back;
     if (((in->type <= IR_I64) & (in->op < IR_NUM_OPS)) | (in->op == IR_NOP))
-      continue; /* the common case first: an integer value of a known op */
+      continue;                        /* the common case first: an integer value of a known op */
     x->has_vec |= in->type == IR_V128; /* every vector op reads or makes one */
     if (in->op >= IR_NUM_OPS)
       return "unknown IR op";
