@@ -146,6 +146,8 @@ static const uint16_t x64_keeps_by_op[IR_OP_SLOTS] = {
     [IR_EXIT_IF] = X64_IF(CC),
     [IR_DEOPT_IF] = X64_IF(CC),
 };
+#undef X64_ANY
+#undef X64_IF
 
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = &x->ir->insn[ref];

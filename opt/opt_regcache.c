@@ -40,6 +40,8 @@ static int opt_covers(uint64_t off, uint32_t size, const struct opt_range *x) {
  * read) walks neither list, and no loop of a length that varies ends in a
  * mispredicted branch. */
 static uint64_t opt_granules(uint64_t off, uint32_t size) {
+  if (size == 0 || size > 8 * 63)
+    return ~0ull; /* no range has such a size: all bits, the walks decide */
   uint64_t m = 0;
   for (uint64_t g = off / 8; g <= (off + size - 1) / 8; g++)
     m |= 1ull << (g & 63);
