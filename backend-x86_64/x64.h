@@ -846,6 +846,6 @@ void x64_store_reg(struct x64_ctx *x, unsigned size, uint32_t off, unsigned reg)
 void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status);
 void x64_countdown(struct x64_ctx *x);
 void x64_flush_deferred(struct x64_ctx *x);
-struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref);
+struct x64_mem x64_addr(struct x64_ctx *x, uint32_t mem);
 
 #endif

@@ -696,24 +696,32 @@ static int x64_mem_size_ok(struct x64_ctx *x, const struct ir_insn *in) {
   return 0;
 }
 
-/* The memory operand for guest address ref: [ref], or the base, index,
- * scale and displacement of an address folded into it (x64_fuse.c); rax
- * and rdx load what is not in a register. */
-struct x64_mem x64_addr(struct x64_ctx *x, uint32_t ref) {
-  struct x64_addr_parts p = x64_addr_parts(x, ref);
+/* The memory operand of the LOAD or STORE mem: [a + imm], or the base,
+ * index, scale and displacement of an address folded into it (x64_fuse.c)
+ * plus imm; rax and rdx load what is not in a register. Where the two
+ * displacements add up past 32 bits, lea rax, [address]: [rax + imm]. */
+struct x64_mem x64_addr(struct x64_ctx *x, uint32_t mem) {
+  const struct ir_insn *in = x64_in(x, mem);
+  struct x64_addr_parts p = x64_addr_parts(x, in->a);
+  int64_t disp = (int64_t)p.disp + (int64_t)in->imm;
   struct x64_mem m = x64_mem(x64_src(x, p.base, X64_RAX), p.disp);
   if (p.index) {
     m.index = (uint8_t)x64_src(x, p.index, X64_RDX);
     m.scale = p.scale;
   }
-  return m; /* never rsp as the index: it is the spill area, not a value */
+  if (disp == (int32_t)disp) {
+    m.disp = (int32_t)disp;
+    return m; /* never rsp as the index: it is the spill area, not a value */
+  }
+  x64_lea(x->buf, 1, X64_RAX, m); /* lea rax, [base + index*scale + disp] */
+  return x64_mem(X64_RAX, (int32_t)in->imm);
 }
 
 static void x64_lower_load(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (!x64_mem_size_ok(x, in))
     return;
-  struct x64_mem m = x64_addr(x, in->a);
+  struct x64_mem m = x64_addr(x, ref);
   x64_pcmap(x);
   x64_load(x->buf, in->aux & IR_MEM_SIZE_MASK, !!(in->aux & IR_MEM_SIGNED), in->type == IR_I64,
            x64_dst(x, ref), m);
@@ -724,7 +732,7 @@ static void x64_lower_store(struct x64_ctx *x, uint32_t ref) {
   if (!x64_mem_size_ok(x, in))
     return;
   unsigned size = in->aux & IR_MEM_SIZE_MASK;
-  struct x64_mem m = x64_addr(x, in->a);
+  struct x64_mem m = x64_addr(x, ref);
   int32_t imm;
   if (x64_const_imm32(x, in->b, size == 3, &imm)) {
     x64_pcmap(x);

@@ -194,15 +194,36 @@ static uint32_t ir_addr(struct ir_block *b, uint32_t addr) {
   return ir_emit(b, IR_AND, IR_I64, addr, ir_const(b, IR_I64, b->addr_mask), 0, 0);
 }
 
+/* The base and displacement of an access at base + disp: the displacement
+ * in the access where it fits 32 bits and no mask applies to the sum. */
+static uint32_t ir_addr_at(struct ir_block *b, uint32_t base, int64_t *disp) {
+  if (*disp && (b->addr_mask || *disp != (int32_t)*disp)) {
+    base = ir_emit(b, IR_ADD, IR_I64, base, ir_const(b, IR_I64, (uint64_t)*disp), 0, 0);
+    *disp = 0;
+  }
+  return ir_addr(b, base);
+}
+
+uint32_t ir_load_at(struct ir_block *b, enum ir_type type, uint32_t base, int64_t disp,
+                    unsigned log2size, int is_signed) {
+  base = ir_addr_at(b, base, &disp);
+  return ir_emit_aux(b, IR_LOAD, type, log2size | (is_signed ? IR_MEM_SIGNED : 0), base, 0, 0,
+                     (uint64_t)disp);
+}
+
+uint32_t ir_store_at(struct ir_block *b, uint32_t base, int64_t disp, uint32_t value,
+                     unsigned log2size) {
+  base = ir_addr_at(b, base, &disp);
+  return ir_emit_aux(b, IR_STORE, b->insn[value].type, log2size, base, value, 0, (uint64_t)disp);
+}
+
 uint32_t ir_load(struct ir_block *b, enum ir_type type, uint32_t addr, unsigned log2size,
                  int is_signed) {
-  addr = ir_addr(b, addr);
-  return ir_emit_aux(b, IR_LOAD, type, log2size | (is_signed ? IR_MEM_SIGNED : 0), addr, 0, 0, 0);
+  return ir_load_at(b, type, addr, 0, log2size, is_signed);
 }
 
 uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size) {
-  addr = ir_addr(b, addr);
-  return ir_emit_aux(b, IR_STORE, b->insn[value].type, log2size, addr, value, 0, 0);
+  return ir_store_at(b, addr, 0, value, log2size);
 }
 
 uint32_t ir_cas(struct ir_block *b, enum ir_type type, uint32_t addr, uint32_t expected,

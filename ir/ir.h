@@ -367,6 +367,12 @@ uint32_t ir_cond(struct ir_block *b, enum ir_cc cc, uint32_t nzcv);
 uint32_t ir_load(struct ir_block *b, enum ir_type type, uint32_t addr, unsigned log2size,
                  int is_signed);
 uint32_t ir_store(struct ir_block *b, uint32_t addr, uint32_t value, unsigned log2size);
+/* The same at base + disp: the displacement is the access's own (no ADD, no
+ * CONST), unless it does not fit 32 bits or the block masks its addresses. */
+uint32_t ir_load_at(struct ir_block *b, enum ir_type type, uint32_t base, int64_t disp,
+                    unsigned log2size, int is_signed);
+uint32_t ir_store_at(struct ir_block *b, uint32_t base, int64_t disp, uint32_t value,
+                     unsigned log2size);
 uint32_t ir_cas(struct ir_block *b, enum ir_type type, uint32_t addr, uint32_t expected,
                 uint32_t desired, unsigned log2size);
 uint32_t ir_atomic(struct ir_block *b, enum ir_atomic op, enum ir_type type, uint32_t addr,

@@ -173,12 +173,12 @@ static struct ir_v128 ir_interp_effect(struct cpu *c, const struct ir_insn *i, s
   switch (i->op) {
   case IR_GET: return ir_get_state(c, i);
   case IR_PUT: ir_put_state(c, i, a); return ir_s(0);
-  case IR_LOAD: return ir_is_16(i) ? ir_load16(a.lo) : ir_s(ir_load_mem(i, a.lo));
+  case IR_LOAD: return ir_is_16(i) ? ir_load16(a.lo + i->imm) : ir_s(ir_load_mem(i, a.lo + i->imm));
   case IR_STORE:
     if (ir_is_16(i))
-      ir_store16(a.lo, b);
+      ir_store16(a.lo + i->imm, b);
     else
-      ir_store_mem(i, a.lo, b.lo);
+      ir_store_mem(i, a.lo + i->imm, b.lo);
     return ir_s(0);
   case IR_CAS: return ir_s(ir_cas_mem(i, a.lo, b.lo, cc.lo) & ir_type_mask(i->type));
   case IR_ATOMIC: return ir_s(ir_atomic_mem(i, a.lo, b.lo) & ir_type_mask(i->type));

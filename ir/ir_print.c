@@ -59,7 +59,11 @@ static void ir_print_args(FILE *f, const struct ir_insn *i, unsigned nargs) {
 
 static void ir_print_mem(FILE *f, const struct ir_insn *i, const char *name) {
   unsigned bits = 8u << (i->aux & IR_MEM_SIZE_MASK); /* 128 for a v128 */
-  fprintf(f, "%s.%s%u [%" PRIu32 "]", name, i->aux & IR_MEM_SIGNED ? "s" : "u", bits, i->a);
+  int64_t disp = (i->op == IR_LOAD || i->op == IR_STORE) ? (int64_t)i->imm : 0;
+  fprintf(f, "%s.%s%u [%" PRIu32, name, i->aux & IR_MEM_SIGNED ? "s" : "u", bits, i->a);
+  if (disp)
+    fprintf(f, " %c 0x%" PRIx64, disp < 0 ? '-' : '+', disp < 0 ? -(uint64_t)disp : (uint64_t)disp);
+  fputc(']', f);
 }
 
 /* Vector ops: name.<lane bits> operands, then the imm where it means something. */

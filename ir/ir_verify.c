@@ -78,6 +78,8 @@ static int ir_verify_mem(const struct ir_block *b, uint32_t r, int nvals) {
     return ir_verify_fail(b, r, "v128 atomics and sign extension do not exist");
   if (ir_type_of(b, i->a) != IR_I64)
     return ir_verify_fail(b, r, "address is not i64");
+  if ((i->op == IR_LOAD || i->op == IR_STORE) && (int64_t)i->imm != (int32_t)i->imm)
+    return ir_verify_fail(b, r, "displacement does not fit 32 bits");
   const uint32_t vals[2] = {i->b, i->c};
   for (int k = 0; k < nvals; k++)
     if (ir_type_of(b, vals[k]) != i->type)

@@ -39,6 +39,17 @@ static uint32_t add_imm(struct a64_ctx *s, uint32_t base, int64_t off) {
   return off ? add64(s, base, c64(s, (uint64_t)off)) : base;
 }
 
+/* An access's address: base + disp, the displacement the access's own
+ * (ir_load_at): no ADD where no register takes the sum. */
+struct addr {
+  uint32_t base;
+  int64_t disp;
+};
+
+static struct addr at(uint32_t base, int64_t disp) {
+  return (struct addr){base, disp};
+}
+
 /* Xn|SP */
 static uint32_t base_reg(struct a64_ctx *s, unsigned rn) {
   return a64_rd(s, rn, 1, true);
@@ -82,13 +93,13 @@ static bool decode_sized(struct ldst *d, unsigned size, unsigned v, unsigned opc
   return decode_gpr(d, size, opc, prfm_ok);
 }
 
-static struct xfer load_one(struct a64_ctx *s, const struct ldst *d, uint32_t addr) {
+static struct xfer load_one(struct a64_ctx *s, const struct ldst *d, struct addr a) {
   struct xfer x = {0};
   if (d->vec) { /* one v128 access of 1..16 bytes, zero-extended */
-    x.lo = ir_load(s->b, IR_V128, addr, d->size, 0);
+    x.lo = ir_load_at(s->b, IR_V128, a.base, a.disp, d->size, 0);
     return x;
   }
-  x.lo = ir_load(s->b, a64_ty(d->sf), addr, d->size, d->sign);
+  x.lo = ir_load_at(s->b, a64_ty(d->sf), a.base, a.disp, d->size, d->sign);
   return x;
 }
 
@@ -100,17 +111,17 @@ static void commit_one(struct a64_ctx *s, const struct ldst *d, struct xfer x) {
   a64_wr(s, d->rt, d->sf, false, x.lo);
 }
 
-static void store_one(struct a64_ctx *s, const struct ldst *d, uint32_t addr) {
+static void store_one(struct a64_ctx *s, const struct ldst *d, struct addr a) {
   if (!d->vec) {
     uint32_t v = a64_rd(s, d->rt, d->size == 3, false);
-    ir_store(s->b, addr, v, d->size);
+    ir_store_at(s->b, a.base, a.disp, v, d->size);
     return;
   }
-  ir_store(s->b, addr, ir_get(s->b, IR_V128, a64_off_v(d->rt)), d->size);
+  ir_store_at(s->b, a.base, a.disp, ir_get(s->b, IR_V128, a64_off_v(d->rt)), d->size);
 }
 
 /* The access of one register at addr, then writeback of wb to Xn|SP if wb. */
-static void access_one(struct a64_ctx *s, const struct ldst *d, uint32_t addr, unsigned rn,
+static void access_one(struct a64_ctx *s, const struct ldst *d, struct addr addr, unsigned rn,
                        uint32_t wb) {
   if (d->prfm)
     return;
@@ -130,8 +141,7 @@ bool trans_ldst_uimm(struct a64_ctx *s, const struct arg_ldst_uimm *a) {
     return false;
   unsigned rn = a->rn;
   uint64_t off = (uint64_t)a->imm << d.size;
-  uint32_t addr = add_imm(s, base_reg(s, rn), (int64_t)off);
-  access_one(s, &d, addr, rn, 0);
+  access_one(s, &d, at(base_reg(s, rn), (int64_t)off), rn, 0);
   return true;
 }
 
@@ -147,9 +157,8 @@ bool trans_ldst_imm9(struct a64_ctx *s, const struct arg_ldst_imm9 *a) {
     return false;
   int64_t off = a->imm;
   uint32_t base = base_reg(s, rn);
-  uint32_t moved = add_imm(s, base, off);
-  uint32_t addr = op2 == 1 ? base : moved;
-  access_one(s, &d, addr, rn, (op2 & 1) ? moved : 0);
+  uint32_t moved = (op2 & 1) ? add_imm(s, base, off) : 0; /* post- and pre-index write it back */
+  access_one(s, &d, at(base, op2 == 1 ? 0 : off), rn, moved);
   return true;
 }
 
@@ -174,7 +183,7 @@ bool trans_ldst_reg(struct a64_ctx *s, const struct arg_ldst_reg *a) {
     return false;
   unsigned shift = a->S ? d.size : 0;
   uint32_t off = reg_offset(s, a->rm, option, shift);
-  access_one(s, &d, add64(s, base_reg(s, rn), off), rn, 0);
+  access_one(s, &d, at(add64(s, base_reg(s, rn), off), 0), rn, 0);
   return true;
 }
 
@@ -196,7 +205,7 @@ bool trans_ldr_lit(struct a64_ctx *s, const struct arg_ldr_lit *a) {
     d.prfm = opc == 3;
   }
   uint64_t addr = s->pc + (uint64_t)(int64_t)a->off19;
-  access_one(s, &d, a64_guest_addr(s, addr), 0, 0);
+  access_one(s, &d, at(a64_guest_addr(s, addr), 0), 0, 0);
   return true;
 }
 
@@ -231,9 +240,8 @@ bool trans_ldst_pair(struct a64_ctx *s, const struct arg_ldst_pair *a) {
   d2 = d1;
   d2.rt = a->rt2;
   int64_t off = a->imm * ((int64_t)1 << d1.size);
-  uint32_t base = base_reg(s, rn), moved = add_imm(s, base, off);
-  uint32_t a1 = kind == 1 ? base : moved;
-  uint32_t a2 = add_imm(s, a1, (int64_t)1 << d1.size);
+  uint32_t base = base_reg(s, rn);
+  struct addr a1 = at(base, kind == 1 ? 0 : off), a2 = at(base, a1.disp + ((int64_t)1 << d1.size));
   if (d1.load) {
     struct xfer x1 = load_one(s, &d1, a1), x2 = load_one(s, &d2, a2);
     commit_one(s, &d1, x1);
@@ -243,7 +251,7 @@ bool trans_ldst_pair(struct a64_ctx *s, const struct arg_ldst_pair *a) {
     store_one(s, &d2, a2);
   }
   if (kind & 1)
-    ir_put(s->b, a64_off_x(rn), moved);
+    ir_put(s->b, a64_off_x(rn), add_imm(s, base, off));
   return true;
 }
 
@@ -255,7 +263,7 @@ bool trans_ldapur(struct a64_ctx *s, const struct arg_ldapur *a) {
   if (!decode_gpr(&d, a->size, a->opc, false))
     return false;
   d.rt = a->rt;
-  access_one(s, &d, add_imm(s, base_reg(s, rn), a->imm), rn, 0);
+  access_one(s, &d, at(base_reg(s, rn), a->imm), rn, 0);
   if (!d.load)
     ir_fence(s->b, IR_FENCE_FULL); /* STLR then LDAR must not reorder on TSO */
   return true;
@@ -277,7 +285,7 @@ static void ld1st1_multi(struct a64_ctx *s, const struct arg_vls_multi *a, unsig
   uint32_t base = base_reg(s, rn);
   struct xfer x[4];
   for (unsigned i = 0; i < nregs; i++) {
-    uint32_t addr = add_imm(s, base, (int64_t)(i << d.size));
+    struct addr addr = at(base, (int64_t)(i << d.size));
     d.rt = (rt + i) % 32;
     if (load)
       x[i] = load_one(s, &d, addr);
@@ -355,7 +363,7 @@ static void emit_ldxp(struct a64_ctx *s, unsigned size, unsigned rn, unsigned rt
     v1 = ir_ext(s->b, IR_ZEXT, IR_I64, ir_unop(s->b, IR_TRUNC, IR_I32, v1), 32);
     ir_put(s->b, EXCL(excl_size), c64(s, 3));
   } else {
-    v2 = ir_load(s->b, IR_I64, add_imm(s, addr, 8), 3, 0);
+    v2 = ir_load_at(s->b, IR_I64, addr, 8, 3, 0);
     ir_put(s->b, EXCL(excl_val2), v2);
     ir_put(s->b, EXCL(excl_size), c64(s, 4));
   }
@@ -366,7 +374,7 @@ static void emit_ldxp(struct a64_ctx *s, unsigned size, unsigned rn, unsigned rt
 /* LDAR/STLR (and the LORegion LDLAR/STLLR, which behave the same here). */
 static void emit_ordered(struct a64_ctx *s, unsigned size, bool load, unsigned rn, unsigned rt) {
   struct ldst d = {.rt = rt, .size = size, .load = load, .sf = size == 3};
-  access_one(s, &d, base_reg(s, rn), rn, 0);
+  access_one(s, &d, at(base_reg(s, rn), 0), rn, 0);
   if (!load)
     ir_fence(s->b, IR_FENCE_FULL); /* STLR then LDAR must not reorder on TSO */
 }
@@ -414,7 +422,7 @@ bool trans_excl(struct a64_ctx *s, const struct arg_excl *a) {
  * o3=1 opc=100 A=1 R=0 Rs=11111: LDAPR. */
 static void emit_ldapr(struct a64_ctx *s, unsigned size, unsigned rn, unsigned rt) {
   struct ldst d = {.rt = rt, .size = size, .load = true, .sf = size == 3};
-  access_one(s, &d, base_reg(s, rn), rn, 0);
+  access_one(s, &d, at(base_reg(s, rn), 0), rn, 0);
 }
 
 bool trans_atomic(struct a64_ctx *s, const struct arg_atomic *a) {

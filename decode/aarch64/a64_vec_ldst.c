@@ -31,10 +31,6 @@ static unsigned vls_reg(struct vls v, unsigned k) {
   return (v.rt + k) % 32;
 }
 
-static uint32_t vls_addr(struct a64_ctx *s, uint32_t base, unsigned off) {
-  return off ? ir_binop(s->b, IR_ADD, IR_I64, base, ir_const(s->b, IR_I64, off)) : base;
-}
-
 /* Xn|SP += the bytes moved or Xm, after the accesses. */
 static void vls_writeback(struct a64_ctx *s, struct vls v, uint32_t base, unsigned bytes) {
   if (!v.post)
@@ -134,7 +130,7 @@ static void ld_multi(struct a64_ctx *s, struct vls v, unsigned esz, uint32_t bas
   uint32_t p[4], r[4];
   unsigned npieces = (total + 15) / 16;
   for (unsigned k = 0; k < npieces; k++)
-    p[k] = ir_load(s->b, IR_V128, vls_addr(s, base, 16 * k), piece_size(total, k), 0);
+    p[k] = ir_load_at(s->b, IR_V128, base, 16 * k, piece_size(total, k), 0);
   if (v.nregs == 3) {
     uint8_t idx[4][4][16];
     ld3_tables(esz, v.q ? 16 : 8, false, idx);
@@ -161,7 +157,7 @@ static void st_multi(struct a64_ctx *s, struct vls v, unsigned esz, uint32_t bas
     st_zip(s, v, esz, r, p);
   }
   for (unsigned k = 0; k < npieces; k++)
-    ir_store(s->b, vls_addr(s, base, 16 * k), p[k], piece_size(total, k));
+    ir_store_at(s->b, base, 16 * k, p[k], piece_size(total, k));
 }
 
 /* opcode (bits 15:12) -> registers: 0000 LD4/ST4, 0100 LD3/ST3, 1000
@@ -192,7 +188,7 @@ bool trans_vls_multi(struct a64_ctx *s, const struct arg_vls_multi *a) {
 static void ld_replicate(struct a64_ctx *s, struct vls v, unsigned esz, uint32_t base) {
   uint32_t x[4];
   for (unsigned k = 0; k < v.nregs; k++)
-    x[k] = ir_load(s->b, IR_I64, vls_addr(s, base, k << esz), esz, 0);
+    x[k] = ir_load_at(s->b, IR_I64, base, k << esz, esz, 0);
   for (unsigned k = 0; k < v.nregs; k++)
     a64_vput(s, vls_reg(v, k), vls_op(s, IR_VDUP, esz, x[k], 0), v.q);
 }
@@ -203,13 +199,12 @@ static void ldst_lane(struct a64_ctx *s, struct vls v, unsigned esz, unsigned in
                       uint32_t base) {
   uint32_t x[4];
   for (unsigned k = 0; k < v.nregs; k++) {
-    uint32_t addr = vls_addr(s, base, k << esz);
     if (v.load) {
-      x[k] = ir_load(s->b, IR_I64, addr, esz, 0);
+      x[k] = ir_load_at(s->b, IR_I64, base, k << esz, esz, 0);
       continue;
     }
     uint32_t lane = ir_vop(s->b, IR_VEXTRACT, IR_I64, esz, a64_vget(s, vls_reg(v, k)), 0, index);
-    ir_store(s->b, addr, lane, esz);
+    ir_store_at(s->b, base, k << esz, lane, esz);
   }
   for (unsigned k = 0; v.load && k < v.nregs; k++) {
     uint32_t r = a64_vget(s, vls_reg(v, k));

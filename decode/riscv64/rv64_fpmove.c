@@ -12,13 +12,13 @@ static void rv64_fset_boxed(struct rv64_ctx *s, unsigned rd, uint32_t v32) {
 }
 
 bool rv64_trans_flw(struct rv64_ctx *s, const struct arg_i *a) {
-  uint32_t v = ir_load(s->b, IR_I32, rv64_addr(s, a->rs1, a->imm), 2, 0);
+  uint32_t v = ir_load_at(s->b, IR_I32, rv64_get(s, a->rs1), a->imm, 2, 0);
   rv64_fset_boxed(s, a->rd, v);
   return true;
 }
 
 bool rv64_trans_fld(struct rv64_ctx *s, const struct arg_i *a) {
-  uint32_t v = ir_load(s->b, IR_I64, rv64_addr(s, a->rs1, a->imm), 3, 0);
+  uint32_t v = ir_load_at(s->b, IR_I64, rv64_get(s, a->rs1), a->imm, 3, 0);
   ir_put(s->b, rv64_off_f(a->rd), v);
   return true;
 }
@@ -26,13 +26,13 @@ bool rv64_trans_fld(struct rv64_ctx *s, const struct arg_i *a) {
 /* FSW stores the low 32 bits whatever the boxing. */
 bool rv64_trans_fsw(struct rv64_ctx *s, const struct arg_s *a) {
   uint32_t v = ir_get(s->b, IR_I64, rv64_off_f(a->rs2));
-  ir_store(s->b, rv64_addr(s, a->rs1, a->imm), ir_unop(s->b, IR_TRUNC, IR_I32, v), 2);
+  ir_store_at(s->b, rv64_get(s, a->rs1), a->imm, ir_unop(s->b, IR_TRUNC, IR_I32, v), 2);
   return true;
 }
 
 bool rv64_trans_fsd(struct rv64_ctx *s, const struct arg_s *a) {
   uint32_t v = ir_get(s->b, IR_I64, rv64_off_f(a->rs2));
-  ir_store(s->b, rv64_addr(s, a->rs1, a->imm), v, 3);
+  ir_store_at(s->b, rv64_get(s, a->rs1), a->imm, v, 3);
   return true;
 }
 

@@ -5,11 +5,11 @@
 
 /* rd = the 1 << size bytes at rs1 + imm, sign- or zero-extended. */
 static bool rv64_load(struct rv64_ctx *s, const struct arg_i *a, unsigned size, bool sign) {
-  uint32_t addr = rv64_addr(s, a->rs1, a->imm), v;
+  uint32_t base = rv64_get(s, a->rs1), v;
   if (sign || size == 3) {
-    v = ir_load(s->b, IR_I64, addr, size, sign);
+    v = ir_load_at(s->b, IR_I64, base, a->imm, size, sign);
   } else {
-    v = ir_load(s->b, IR_I32, addr, size, 0);
+    v = ir_load_at(s->b, IR_I32, base, a->imm, size, 0);
     v = ir_ext(s->b, IR_ZEXT, IR_I64, v, 32);
   }
   rv64_set(s, a->rd, v);
@@ -17,9 +17,9 @@ static bool rv64_load(struct rv64_ctx *s, const struct arg_i *a, unsigned size, 
 }
 
 static bool rv64_store(struct rv64_ctx *s, const struct arg_s *a, unsigned size) {
-  uint32_t addr = rv64_addr(s, a->rs1, a->imm);
+  uint32_t base = rv64_get(s, a->rs1);
   uint32_t v = size == 3 ? rv64_get(s, a->rs2) : rv64_get32(s, a->rs2);
-  ir_store(s->b, addr, v, size);
+  ir_store_at(s->b, base, a->imm, v, size);
   return true;
 }
 

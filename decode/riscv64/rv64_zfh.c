@@ -13,14 +13,14 @@ static void rv64_hset_boxed(struct rv64_ctx *s, unsigned rd, uint32_t x) {
 }
 
 bool rv64_trans_flh(struct rv64_ctx *s, const struct arg_i *a) {
-  uint32_t v = ir_load(s->b, IR_I32, rv64_addr(s, a->rs1, a->imm), 1, 0);
+  uint32_t v = ir_load_at(s->b, IR_I32, rv64_get(s, a->rs1), a->imm, 1, 0);
   rv64_hset_boxed(s, a->rd, v);
   return true;
 }
 
 bool rv64_trans_fsh(struct rv64_ctx *s, const struct arg_s *a) {
   uint32_t v = ir_get(s->b, IR_I64, rv64_off_f(a->rs2));
-  ir_store(s->b, rv64_addr(s, a->rs1, a->imm), ir_unop(s->b, IR_TRUNC, IR_I32, v), 1);
+  ir_store_at(s->b, rv64_get(s, a->rs1), a->imm, ir_unop(s->b, IR_TRUNC, IR_I32, v), 1);
   return true;
 }
 

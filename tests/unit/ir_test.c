@@ -485,13 +485,28 @@ TEST(pc_of_marks) {
   ir_block_free(b);
 }
 
-TEST(print_small_block) {
-  struct ir_block *b = small_block();
+/* What ir_print writes of b (malloc'd). */
+static char *printed(const struct ir_block *b) {
   char *text = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&text, &len);
   ir_print(f, b);
   fclose(f);
+  return text;
+}
+
+/* Whether b prints as want; what it printed on stderr when not. */
+static int prints_as(const struct ir_block *b, const char *want) {
+  char *text = printed(b);
+  int same = strcmp(text, want) == 0;
+  if (!same)
+    fprintf(stderr, "got:\n%s", text);
+  free(text);
+  return same;
+}
+
+TEST(print_small_block) {
+  struct ir_block *b = small_block();
   const char *want = "block 0x400120: 9 insns (8 live), 2 guest insns, 8 bytes\n"
                      "  0x400120:\n"
                      "   1 i64 = get [+0x40]\n"
@@ -503,10 +518,7 @@ TEST(print_small_block) {
                      "   7 i32 = cond.ne 5\n"
                      "   8       exit.if 7 -> 0x400123\n"
                      "   9       goto 0x400128\n";
-  if (strcmp(text, want))
-    fprintf(stderr, "got:\n%s", text);
-  ASSERT(strcmp(text, want) == 0);
-  free(text);
+  ASSERT(prints_as(b, want));
   ir_block_free(b);
 }
 
@@ -548,6 +560,41 @@ TEST(verify_rejects_bad) {
   ASSERT_EQ(verify_quiet(b), 10);
   b->n = 9; /* no end at all */
   ASSERT_EQ(verify_quiet(b), 8);
+  ir_block_free(b);
+}
+
+/* An access's displacement: printed as [base +- disp], its own where it
+ * fits 32 bits, an ADD where not or where the block masks addresses; the
+ * verifier refuses one past 32 bits. */
+TEST(access_displacements) {
+  struct ir_block *b = ir_block_new(0x1000);
+  uint32_t x = ir_get(b, IR_I64, 0x40);
+  ir_put(b, 0x48, ir_load_at(b, IR_I64, x, 0x10, 3, 0));
+  ir_store_at(b, x, -8, ir_get(b, IR_I64, 0x50), 2);
+  ir_load_at(b, IR_I32, x, (int64_t)1 << 32, 2, 1); /* past 32 bits: an ADD */
+  b->addr_mask = 0x00ffffffffffffffull;
+  ir_load_at(b, IR_I64, x, 8, 3, 0); /* masked: the sum is masked, an ADD */
+  b->addr_mask = 0;
+  ir_goto(b, 0x1004);
+  const char *want = "block 0x1000: 14 insns (14 live), 0 guest insns, 0 bytes\n"
+                     "   1 i64 = get [+0x40]\n"
+                     "   2 i64 = load.u64 [1 + 0x10]\n"
+                     "   3       put [+0x48] = 2\n"
+                     "   4 i64 = get [+0x50]\n"
+                     "   5       store.u32 [1 - 0x8] = 4\n"
+                     "   6 i64 = const 0x100000000\n"
+                     "   7 i64 = add 1, 6\n"
+                     "   8 i32 = load.s32 [7]\n"
+                     "   9 i64 = const 0x8\n"
+                     "  10 i64 = add 1, 9\n"
+                     "  11 i64 = const 0xffffffffffffff\n"
+                     "  12 i64 = and 10, 11\n"
+                     "  13 i64 = load.u64 [12]\n"
+                     "  14       goto 0x1004\n";
+  ASSERT(prints_as(b, want));
+  ASSERT_EQ(verify_quiet(b), 0);
+  b->insn[2].imm = (uint64_t)1 << 31; /* past int32 */
+  ASSERT_EQ(verify_quiet(b), 2);
   ir_block_free(b);
 }
 
@@ -819,11 +866,7 @@ TEST(vector_print_and_verify) {
   uint32_t e = ir_vop(b, IR_VEXTRACT, IR_I64, 2, s, 0, 3);
   ir_put(b, VSLOT(2), e);
   ir_goto(b, 4);
-  char *text = NULL;
-  size_t len = 0;
-  FILE *f = open_memstream(&text, &len);
-  ir_print(f, b);
-  fclose(f);
+  char *text = printed(b);
   ASSERT(strstr(text, "v128 = vconst 0x1112131415161718_0102030405060708\n"));
   ASSERT(strstr(text, "v128 = vadd.16 2, 1\n"));
   ASSERT(strstr(text, "i64 = vextract.32 3, #3\n"));

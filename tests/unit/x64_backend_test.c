@@ -443,6 +443,45 @@ TEST(stores_every_size) {
     }
 }
 
+/* A LOAD and a STORE at base + disp (the access's own displacement), the
+ * base an ADD of a constant folded into the memory operand: the two
+ * displacements summed, or past 32 bits (lea of the base first). Compiled
+ * and interpreted, against the bytes expected. */
+TEST(loads_and_stores_at_displacements) {
+  static const int64_t k_of[] = {0, 0, 0, 8, 0x7ffffff0, -0x7ffffff0};
+  static const int64_t d_of[] = {0, -24, 40, 16, 0x100, -0x100};
+  for (unsigned i = 0; i < sizeof(k_of) / sizeof(k_of[0]); i++)
+    for (int interp = 0; interp < 2; interp++) {
+      uint8_t mem[64];
+      for (unsigned j = 0; j < sizeof(mem); j++)
+        mem[j] = (uint8_t)(0x40 + j);
+      struct fake_cpu c = {0};
+      struct ir_block *b = ir_block_new(0x1000);
+      uint8_t *want_at = mem + 24; /* the load's; the store's is 8 bytes on */
+      c.regs[0] = (uint64_t)(uintptr_t)want_at - (uint64_t)k_of[i] - (uint64_t)d_of[i];
+      c.regs[1] = 0x1122334455667788ull;
+      uint32_t base = ir_get(b, IR_I64, REG(0));
+      if (k_of[i])
+        base = ir_binop(b, IR_ADD, IR_I64, base, ir_const(b, IR_I64, (uint64_t)k_of[i]));
+      ir_put(b, REG(10), ir_load_at(b, IR_I64, base, d_of[i], 3, 0));
+      ir_store_at(b, base, d_of[i] + 8, ir_get(b, IR_I64, REG(1)), 3);
+      ir_goto(b, 0x2000);
+      ASSERT_EQ(ir_verify(b), 0);
+      if (interp)
+        ir_interp(b, &c.c);
+      else
+        run_block(b, &c);
+      ir_block_free(b);
+      uint64_t loaded;
+      memcpy(&loaded, want_at, 8);
+      ASSERT_EQ(c.regs[10], 0x5f5e5d5c5b5a5958ull);
+      memcpy(&loaded, want_at + 8, 8);
+      ASSERT_EQ(loaded, 0x1122334455667788ull);
+      ASSERT_EQ(mem[23], 0x57);
+      ASSERT_EQ(mem[40], 0x68);
+    }
+}
+
 static uint64_t mem_read(const void *p, unsigned size) {
   uint64_t v = 0;
   memcpy(&v, p, 1u << size);

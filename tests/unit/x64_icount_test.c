@@ -139,7 +139,9 @@ enum { NLOW = sizeof(low_cases) / sizeof(low_cases[0]) };
  * and PUTs are the registers, a helper call stores and reloads them. The
  * same sequences as above where they have a name here. */
 static const struct icount_case pinned_cases[] = {
-    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 11},
+    /* the stores at [rbx - 0x20] and [rbx - 0x18], then add rbx, -0x20: the
+     * pre-index address is the stores' displacement, no lea of it first */
+    {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 10},
     {"bl", "bl .+8", 4},
     {"ret", "ret", 13},
     {"br_x8", "br x8", 13},
