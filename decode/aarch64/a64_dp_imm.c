@@ -9,8 +9,7 @@ bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a) {
   bool sub = a->op, setflags = a->S;
   uint64_t imm = (uint64_t)a->imm << (a->sh * 12);
   uint32_t x = a64_rd(s, a->rn, sf, true);
-  uint32_t r = a64_add_sub(s, sf, sub, setflags, x, a64_imm(s, sf, imm));
-  a64_wr(s, a->rd, sf, !setflags, r);
+  a64_add_sub(s, sf, sub, setflags, x, a64_imm(s, sf, imm), a->rd, !setflags);
   return true;
 }
 

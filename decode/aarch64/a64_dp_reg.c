@@ -12,8 +12,7 @@ bool trans_add_sub_shift(struct a64_ctx *s, const struct arg_add_sub_shift *a) {
   if (shift == 3 || (!sf && amount >= 32))
     return false;
   uint32_t y = a64_shift_imm(s, sf, a64_rd(s, rm, sf, false), shift, amount);
-  uint32_t r = a64_add_sub(s, sf, sub, setflags, a64_rd(s, rn, sf, false), y);
-  a64_wr(s, rd, sf, false, r);
+  a64_add_sub(s, sf, sub, setflags, a64_rd(s, rn, sf, false), y, rd, false);
   return true;
 }
 
@@ -26,8 +25,7 @@ bool trans_add_sub_ext(struct a64_ctx *s, const struct arg_add_sub_ext *a) {
   if (shift > 4)
     return false;
   uint32_t y = a64_extend_reg(s, sf, rm, a->option, shift);
-  uint32_t r = a64_add_sub(s, sf, sub, setflags, a64_rd(s, rn, sf, true), y);
-  a64_wr(s, rd, sf, !setflags, r);
+  a64_add_sub(s, sf, sub, setflags, a64_rd(s, rn, sf, true), y, rd, !setflags);
   return true;
 }
 

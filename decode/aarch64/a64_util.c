@@ -73,13 +73,16 @@ uint32_t a64_extend_reg(struct a64_ctx *s, int sf, unsigned rm, unsigned option,
   return a64_shl(s, sf, v, shift);
 }
 
-uint32_t a64_add_sub(struct a64_ctx *s, int sf, bool sub, bool setflags, uint32_t x, uint32_t y) {
+void a64_add_sub(struct a64_ctx *s, int sf, bool sub, bool setflags, uint32_t x, uint32_t y,
+                 unsigned rd, bool rd_sp) {
   enum ir_type t = a64_ty(sf);
+  bool kept = rd != 31 || rd_sp; /* else ZR: CMP and CMN only set the flags */
   /* the result first: a backend may take the flags from the same host instruction */
-  uint32_t r = ir_binop(s->b, sub ? IR_SUB : IR_ADD, t, x, y);
+  uint32_t r = kept ? ir_binop(s->b, sub ? IR_SUB : IR_ADD, t, x, y) : 0;
   if (setflags)
     a64_set_nzcv(s, ir_flags(s->b, sub ? IR_FLAGS_SUB : IR_FLAGS_ADD, t, x, y, 0));
-  return r;
+  if (kept)
+    a64_wr(s, rd, sf, rd_sp, r);
 }
 
 uint32_t a64_carry(struct a64_ctx *s, int sf) {

@@ -28,8 +28,10 @@ bool a64_decode_bit_masks(unsigned n, unsigned imms, unsigned immr, bool immedia
 uint32_t a64_shift_imm(struct a64_ctx *s, int sf, uint32_t v, enum a64_shift type, unsigned amount);
 /* ExtendReg(rm, option, shift) (Arm ARM C6.2.5) in the operation width. */
 uint32_t a64_extend_reg(struct a64_ctx *s, int sf, unsigned rm, unsigned option, unsigned shift);
-/* x + y or x - y; when setflags, the flags go to NZCV. */
-uint32_t a64_add_sub(struct a64_ctx *s, int sf, bool sub, bool setflags, uint32_t x, uint32_t y);
+/* Rd = x +/- y (Rd 31: SP where rd_sp, else ZR, no result at all), the
+ * flags too where setflags. */
+void a64_add_sub(struct a64_ctx *s, int sf, bool sub, bool setflags, uint32_t x, uint32_t y,
+                 unsigned rd, bool rd_sp);
 /* The carry flag as a 0/1 value of the operation width. */
 uint32_t a64_carry(struct a64_ctx *s, int sf);
 /* Width-typed shift helpers that skip a shift by zero. */
