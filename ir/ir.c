@@ -156,16 +156,17 @@ uint32_t ir_const_guest(struct ir_block *b, enum ir_type type, uint64_t value) {
   return ir_emit_aux(b, IR_CONST, type, IR_CONST_GUEST, 0, 0, 0, value);
 }
 
-/* The i32 a TRUNC to i32 of x gives without an instruction: x's own
- * operand where x zero-extends an i32 (a W register written, then read
- * again by the next instruction); else 0. */
+/* The i32 a TRUNC to i32 of x gives without an instruction (with
+ * forward_state: the builder's share of the passes' work): x's own operand
+ * where x zero-extends an i32 (a W register written, then read again by
+ * the next instruction); else 0. */
 static uint32_t ir_trunc_of_zext(const struct ir_block *b, uint32_t x) {
   const struct ir_insn *z = &b->insn[x];
   return z->op == IR_ZEXT && z->aux == 32 && b->insn[z->a].type == IR_I32 ? z->a : 0;
 }
 
 uint32_t ir_unop(struct ir_block *b, enum ir_op op, enum ir_type type, uint32_t x) {
-  uint32_t same = op == IR_TRUNC && type == IR_I32 ? ir_trunc_of_zext(b, x) : 0;
+  uint32_t same = op == IR_TRUNC && type == IR_I32 && b->forward_state ? ir_trunc_of_zext(b, x) : 0;
   return same ? same : ir_emit(b, op, type, x, 0, 0, 0);
 }
 

@@ -30,6 +30,27 @@ static uint64_t helper_one(struct cpu *c, uint64_t a, uint64_t b, uint64_t d) {
   return 1;
 }
 
+/* A W register read back after a write: the TRUNC of the ZEXT is the i32
+ * written, no instruction; a TRUNC of anything else is one, and without
+ * forward_state every TRUNC is. */
+TEST(trunc_of_zext_is_the_i32) {
+  for (int forward = 0; forward < 2; forward++) {
+    struct ir_block *b = new_block(forward);
+    uint32_t x = ir_get(b, IR_I64, SLOT(1));
+    uint32_t w = ir_unop(b, IR_TRUNC, IR_I32, x);
+    ASSERT(w != x && b->insn[w].op == IR_TRUNC);
+    uint32_t s = ir_binop(b, IR_ADD, IR_I32, w, ir_const(b, IR_I32, 1));
+    uint32_t z = ir_ext(b, IR_ZEXT, IR_I64, s, 32);
+    uint32_t n = b->n;
+    uint32_t t = ir_unop(b, IR_TRUNC, IR_I32, z);
+    ASSERT_EQ(t == s, forward);
+    ASSERT_EQ(b->n, n + !forward);
+    uint32_t z16 = ir_ext(b, IR_ZEXT, IR_I64, ir_unop(b, IR_TRUNC, IR_I32, x), 16);
+    ASSERT(b->insn[ir_unop(b, IR_TRUNC, IR_I32, z16)].op == IR_TRUNC); /* 16 bits: not an i32's */
+    ir_block_free(b);
+  }
+}
+
 TEST(get_after_put_and_get) {
   struct ir_block *b = new_block(1);
   uint32_t x = ir_get(b, IR_I64, SLOT(1));
