@@ -3,8 +3,18 @@
  * *W forms (the result sign-extended from bit 31), LUI and AUIPC. */
 #include "rv64.h"
 
-/* rd = rs1 op rs2 on 64 bits. */
+/* Ops for which an operand of 0 gives the other one. */
+static bool rv64_zero_is_identity(enum ir_op op) {
+  return op == IR_ADD || op == IR_OR || op == IR_XOR;
+}
+
+/* rd = rs1 op rs2 on 64 bits; with x0 as an operand of ADD, OR or XOR the
+ * other register, no instruction (c.mv is add rd, x0, rs2). */
 static bool rv64_op(struct rv64_ctx *s, const struct arg_r *a, enum ir_op op) {
+  if (rv64_zero_is_identity(op) && (a->rs1 == 0 || a->rs2 == 0)) {
+    rv64_set(s, a->rd, rv64_get(s, a->rs1 | a->rs2));
+    return true;
+  }
   rv64_set(s, a->rd, ir_binop(s->b, op, IR_I64, rv64_get(s, a->rs1), rv64_get(s, a->rs2)));
   return true;
 }
@@ -16,8 +26,13 @@ static bool rv64_opw(struct rv64_ctx *s, const struct arg_r *a, enum ir_op op) {
   return true;
 }
 
-/* rd = rs1 op sext(imm). */
+/* rd = rs1 op sext(imm); for ADD, OR and XOR of x0 the immediate (li),
+ * of an immediate 0 the register (mv), no instruction. */
 static bool rv64_opi(struct rv64_ctx *s, const struct arg_i *a, enum ir_op op) {
+  if (rv64_zero_is_identity(op) && (a->rs1 == 0 || a->imm == 0)) {
+    rv64_set(s, a->rd, a->rs1 ? rv64_get(s, a->rs1) : rv64_imm(s, (int64_t)a->imm));
+    return true;
+  }
   uint32_t v = ir_binop(s->b, op, IR_I64, rv64_get(s, a->rs1), rv64_imm(s, (int64_t)a->imm));
   rv64_set(s, a->rd, v);
   return true;
@@ -52,10 +67,6 @@ bool rv64_trans_auipc(struct rv64_ctx *s, const struct arg_u *a) {
 }
 
 bool rv64_trans_addi(struct rv64_ctx *s, const struct arg_i *a) {
-  if (a->imm == 0 && a->rs1 == 0) { /* li rd, 0 */
-    rv64_set(s, a->rd, rv64_imm(s, 0));
-    return true;
-  }
   return rv64_opi(s, a, IR_ADD);
 }
 bool rv64_trans_xori(struct rv64_ctx *s, const struct arg_i *a) {
@@ -118,9 +129,11 @@ bool rv64_trans_sltu(struct rv64_ctx *s, const struct arg_r *a) {
   return true;
 }
 
+/* addiw rd, rs1, 0 is sext.w: no ADD. */
 bool rv64_trans_addiw(struct rv64_ctx *s, const struct arg_i *a) {
-  uint32_t v = ir_binop(s->b, IR_ADD, IR_I32, rv64_get32(s, a->rs1),
-                        ir_const(s->b, IR_I32, (uint32_t)a->imm));
+  uint32_t v = rv64_get32(s, a->rs1);
+  if (a->imm)
+    v = ir_binop(s->b, IR_ADD, IR_I32, v, ir_const(s->b, IR_I32, (uint32_t)a->imm));
   rv64_set32(s, a->rd, v);
   return true;
 }
