@@ -9,6 +9,10 @@ bool trans_add_sub_imm(struct a64_ctx *s, const struct arg_add_sub_imm *a) {
   bool sub = a->op, setflags = a->S;
   uint64_t imm = (uint64_t)a->imm << (a->sh * 12);
   uint32_t x = a64_rd(s, a->rn, sf, true);
+  if (!imm && !setflags) { /* mov to or from SP (add x29, sp, #0): no ADD */
+    a64_wr(s, a->rd, sf, true, x);
+    return true;
+  }
   a64_add_sub(s, sf, sub, setflags, x, a64_imm(s, sf, imm), a->rd, !setflags);
   return true;
 }
@@ -33,7 +37,9 @@ bool trans_logic_imm(struct a64_ctx *s, const struct arg_logic_imm *a) {
   return true;
 }
 
-/* sf opc(2) 100101 hw(2) imm16(16) Rd(5)   MOVN (00), MOVZ (10), MOVK (11) */
+/* sf opc(2) 100101 hw(2) imm16(16) Rd(5)   MOVN (00), MOVZ (10), MOVK (11)
+ * MOVN and MOVZ write Xd an i64 constant (a W form's zero-extended): no
+ * ZEXT of an i32 one. */
 bool trans_move_wide(struct a64_ctx *s, const struct arg_move_wide *a) {
   int sf = a->sf;
   unsigned opc = a->opc, hw = a->hw, rd = a->rd;
@@ -41,17 +47,14 @@ bool trans_move_wide(struct a64_ctx *s, const struct arg_move_wide *a) {
     return false;
   unsigned pos = hw * 16;
   uint64_t imm = (uint64_t)a->imm << pos;
-  uint32_t r;
-  if (opc == 0)
-    r = a64_imm(s, sf, ~imm);
-  else if (opc == 2)
-    r = a64_imm(s, sf, imm);
-  else {
-    uint32_t old = a64_rd(s, rd, sf, false);
-    old = ir_binop(s->b, IR_AND, a64_ty(sf), old, a64_imm(s, sf, ~(0xffffull << pos)));
-    r = ir_binop(s->b, IR_OR, a64_ty(sf), old, a64_imm(s, sf, imm));
+  if (opc != 3) {
+    uint64_t v = opc == 0 ? ~imm : imm;
+    a64_wr(s, rd, 1, false, a64_imm(s, 1, sf ? v : (uint32_t)v));
+    return true;
   }
-  a64_wr(s, rd, sf, false, r);
+  uint32_t old = a64_rd(s, rd, sf, false);
+  old = ir_binop(s->b, IR_AND, a64_ty(sf), old, a64_imm(s, sf, ~(0xffffull << pos)));
+  a64_wr(s, rd, sf, false, ir_binop(s->b, IR_OR, a64_ty(sf), old, a64_imm(s, sf, imm)));
   return true;
 }
 
