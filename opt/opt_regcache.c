@@ -42,10 +42,9 @@ static int opt_covers(uint64_t off, uint32_t size, const struct opt_range *x) {
 static uint64_t opt_granules(uint64_t off, uint32_t size) {
   if (size == 0 || size > 8 * 63)
     return ~0ull; /* no range has such a size: all bits, the walks decide */
-  uint64_t m = 0;
-  for (uint64_t g = off / 8; g <= (off + size - 1) / 8; g++)
-    m |= 1ull << (g & 63);
-  return m;
+  unsigned first = (unsigned)(off / 8) & 63, span = (unsigned)((off + size - 1) / 8 - off / 8);
+  uint64_t ones = (2ull << span) - 1; /* span + 1 bits (span <= 63), rotated to the first */
+  return ones << first | ones >> (-first & 63);
 }
 
 static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
