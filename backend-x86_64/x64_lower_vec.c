@@ -667,7 +667,7 @@ static void x64_lower_vstore(struct x64_ctx *x, uint32_t ref, struct x64_mem m, 
   }
 }
 
-/* LOAD/STORE of a v128 at [a]; pc map entry right before the access. */
+/* LOAD/STORE of a v128 at [a + imm] (x64_addr); pc map entry right before the access. */
 void x64_lower_vmem(struct x64_ctx *x, uint32_t ref, void (*pcmap)(struct x64_ctx *)) {
   const struct ir_insn *in = x64_vin(x, ref);
   struct x64_mem m = x64_addr(x, ref);
