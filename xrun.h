@@ -280,6 +280,11 @@ bool xrun_addr_tagged(uint64_t pc);
 #define XRUN_TRAP_BREAKPOINT (~(uint64_t)0)
 bool xrun_breakpoint(uint64_t pc);
 
+/* True when translated code for a block starting at pc exists (tcache): a
+ * decoder ends its block before such a pc instead of translating what that
+ * block holds again (decode/dec_trace.c, dec_joins). */
+bool xrun_block_at(uint64_t pc);
+
 /* Options that several modules read. */
 struct xrun_options {
   const char *sysroot;  /* -L DIR */

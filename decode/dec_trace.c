@@ -32,10 +32,19 @@
  * loaded them at each boundary (OpenSSL's SHA-256 with Arm's SHA2
  * instructions: 117 instructions a 64-byte block).
  *
+ * A block also ends before an instruction where translated code of another
+ * block starts, and jumps there (chained at once, tc_chain_ready): a path
+ * into code translated before would otherwise be translated again, which
+ * was 9-10% of the instructions a first run of true or python3 translated
+ * (ld.so's and libc's functions entered at several points). Not where the
+ * block is a loop through that instruction: its straight path from there
+ * goes round to its start, as above.
+ *
  * The look ahead reads instruction words without decoding them: each guest
  * says which of its forms branch (a64_trace.c, rv64_trace.c).
  */
 #include "dec_trace.h"
+#include "../xrun.h"
 
 /* The instructions on the straight path from pc up to and including a
  * branch back to start, if it reaches one within insns instructions and
@@ -84,4 +93,43 @@ bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b
   unsigned insns = insns_left - 1, exits = g->max_side_exits - 2 - b->n_exit_ifs;
   return dec_path_closes(g, target, start, insns, exits) &&
          !dec_path_closes(g, pc + len, start, insns, exits);
+}
+
+/* Whether a path from pc reaches a branch back to start within insns
+ * instructions and exits side exits, going on at each conditional branch
+ * both ways (the decoder may follow its taken side); *steps bounds the
+ * instructions read over all paths. */
+static bool dec_goes_round(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
+                           unsigned insns, unsigned exits, unsigned *steps) {
+  for (unsigned len, n = 1;
+       n <= insns && *steps && pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
+       n++, pc += len, --*steps) {
+    uint64_t target;
+    switch (g->flow(pc, &len, &target)) {
+    case DEC_FLOW_ON: break;
+    case DEC_FLOW_COND:
+      if (target == start)
+        return true;
+      if (!exits--)
+        return false;
+      if (target > pc && dec_goes_round(g, target, start, insns - n, exits, steps))
+        return true;
+      break;
+    case DEC_FLOW_JUMP: return target == start;
+    case DEC_FLOW_LEAVE: return false;
+    }
+  }
+  return false;
+}
+
+enum { DEC_JOIN_STEPS = 512 };
+
+bool dec_joins(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc) {
+  if (pc == b->guest_pc || !xrun_block_at(pc))
+    return false;
+  unsigned decoded = b->n_marks, steps = DEC_JOIN_STEPS;
+  if (decoded >= DEC_LOOP_MAX || b->n_exit_ifs + 1 > g->max_side_exits)
+    return true; /* no room left for a loop's back edge */
+  return !dec_goes_round(g, pc, b->guest_pc, DEC_LOOP_MAX - decoded,
+                         g->max_side_exits - 1 - b->n_exit_ifs, &steps);
 }

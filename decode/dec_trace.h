@@ -42,4 +42,9 @@ bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b
  * exits); else 0. */
 unsigned dec_loop_rest(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc);
 
+/* Whether the block b ends before pc, where translated code of another
+ * block starts (xrun_block_at): unless a path from pc goes round to b's
+ * start, which can make b a loop through pc. */
+bool dec_joins(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc);
+
 #endif

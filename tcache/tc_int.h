@@ -63,6 +63,7 @@ void tc_pages_add(struct tc_block *blk);
 void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *blk, void *arg),
                    void *arg);
 void tc_pages_remove(const struct tc_block *blk);
+bool tc_pages_may_start(uint64_t pc);
 void tc_pages_clear(void);
 void tc_pages_forget(void);
 

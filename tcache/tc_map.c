@@ -79,6 +79,13 @@ void tc_map_init(void) {
   tc_htab = tc_htab_new(TC_HASH_MIN_BITS);
 }
 
+/* The pages' start bits first (tc_pages.c; none with --no-smc); no table
+ * yet (a decoder's unit test): no block anywhere. */
+bool xrun_block_at(uint64_t pc) {
+  return (xrun_opt.no_smc || tc_pages_may_start(pc)) &&
+         __atomic_load_n(&tc_htab, __ATOMIC_RELAXED) && tc_lookup(pc);
+}
+
 struct tc_block *tc_lookup(uint64_t pc) {
   const struct tc_htab *t = __atomic_load_n(&tc_htab, __ATOMIC_ACQUIRE);
   const uintptr_t tag = tc_tag_pc(pc);

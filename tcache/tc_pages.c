@@ -8,17 +8,25 @@
  *                                            // overlapping, which leaves the index
  *   tc_pages_remove(blk);                    // blk leaves the index (its code's
  *                                            // region is emptied)
+ *   tc_pages_may_start(pc);                  // false: no block starts at pc
+ *
+ * Each page also has a bit for each 2-byte step where a block committed
+ * since the page entered the index started (left set when the block goes):
+ * a decoder asks, for every instruction, whether a block starts there
+ * (xrun_block_at), and a look at the page's bits instead of the block table
+ * took the cache misses of that question off a first run's translating.
  */
 #include <mimalloc.h>
 #include <uthash.h>
 #include "tc_int.h"
 
-enum { TC_PAGE_SHIFT = 12 };
+enum { TC_PAGE_SHIFT = 12, TC_PAGE_STARTS = (1 << TC_PAGE_SHIFT) / 2 / 64 };
 
 struct tc_page {
   uint64_t page;            /* guest address >> TC_PAGE_SHIFT */
   struct tc_block **blocks; /* valid blocks with code in this page */
   uint32_t n, cap;
+  uint64_t starts[TC_PAGE_STARTS]; /* bit k: a block started at byte 2k (above) */
   UT_hash_handle hh;
 };
 
@@ -26,6 +34,11 @@ static struct tc_page *tc_pages;
 /* The page a block was last added to: blocks are made, and loaded from the
  * persistent cache, mostly a page at a time, so most adds skip the hash. */
 static struct tc_page *tc_page_last;
+/* The page tc_pages_may_start last found (NULL: none there) and its number,
+ * or TC_PAGE_UNSEEN: a decoder asks of one page a block long. */
+#define TC_PAGE_UNSEEN UINT64_MAX
+static struct tc_page *tc_page_seen;
+static uint64_t tc_page_seen_nr = TC_PAGE_UNSEEN;
 
 static uint64_t tc_first_page(const struct tc_block *blk) {
   return blk->guest_pc >> TC_PAGE_SHIFT;
@@ -45,6 +58,7 @@ static void tc_page_push(uint64_t page, struct tc_block *blk) {
       xrun_die(XRUN_EXIT_INTERNAL, "xrun: out of memory");
     p->page = page;
     HASH_ADD(hh, tc_pages, page, sizeof(p->page), p);
+    tc_page_seen_nr = TC_PAGE_UNSEEN;
   }
   if (p->n == p->cap) {
     p->cap = p->cap ? p->cap * 2 : 8;
@@ -54,6 +68,20 @@ static void tc_page_push(uint64_t page, struct tc_block *blk) {
   }
   p->blocks[p->n++] = blk;
   tc_page_last = p;
+  if (page == tc_first_page(blk)) {
+    uint32_t k = (uint32_t)(blk->guest_pc & ((1u << TC_PAGE_SHIFT) - 1)) / 2;
+    p->starts[k / 64] |= 1ull << (k % 64);
+  }
+}
+
+bool tc_pages_may_start(uint64_t pc) {
+  uint64_t page = pc >> TC_PAGE_SHIFT;
+  if (page != tc_page_seen_nr) {
+    HASH_FIND(hh, tc_pages, &page, sizeof(page), tc_page_seen);
+    tc_page_seen_nr = page;
+  }
+  uint32_t k = (uint32_t)(pc & ((1u << TC_PAGE_SHIFT) - 1)) / 2;
+  return tc_page_seen && (tc_page_seen->starts[k / 64] >> (k % 64) & 1);
 }
 
 void tc_pages_add(struct tc_block *blk) {
@@ -82,6 +110,7 @@ void tc_pages_remove(const struct tc_block *blk) {
     if (p && !p->n) {
       if (p == tc_page_last)
         tc_page_last = NULL;
+      tc_page_seen_nr = TC_PAGE_UNSEEN;
       HASH_DEL(tc_pages, p);
       mi_free(p->blocks);
       mi_free(p);
@@ -131,6 +160,7 @@ void tc_pages_drop(uint64_t start, uint64_t len, void (*drop)(struct tc_block *b
 void tc_pages_forget(void) {
   tc_pages = NULL;
   tc_page_last = NULL;
+  tc_page_seen_nr = TC_PAGE_UNSEEN;
 }
 
 /* Forget every page (the unit tests). */
@@ -142,4 +172,5 @@ void tc_pages_clear(void) {
     mi_free(p);
   }
   tc_page_last = NULL;
+  tc_page_seen_nr = TC_PAGE_UNSEEN;
 }

@@ -119,6 +119,8 @@ bool a64_trace_follows(struct a64_ctx *s, uint64_t target);
 /* Where block b, at its size limit, is a loop longer than that: the
  * instructions from pc to its back edge (dec_loop_rest), or 0. */
 unsigned a64_loop_rest(const struct ir_block *b, uint64_t pc);
+/* Whether the block ends before pc, where another block's code starts (dec_joins). */
+bool a64_joins(const struct ir_block *b, uint64_t pc);
 /* End the block: direct jump to target / indirect to v / raise a signal. */
 void a64_goto(struct a64_ctx *s, uint64_t target);
 void a64_jump(struct a64_ctx *s, uint32_t target);

@@ -3,10 +3,11 @@
  * appends its IR. A block ends at a branch, system call or trap, after
  * xrun_opt.max_block_insns instructions (a loop up to its back edge,
  * DEC_LOOP_MAX), at the end of a 4 KiB page, once it holds
- * A64_MAX_SIDE_EXITS conditional branches, or before a debugger's
- * breakpoint (xrun -g), which is a block of its own: a trap. It goes on at
- * a conditional branch's target where that is the way round a loop
- * (decode/dec_trace.c).
+ * A64_MAX_SIDE_EXITS conditional branches, before an instruction where
+ * another block's translated code starts (but a loop's), or before a
+ * debugger's breakpoint (xrun -g), which is a block of its own: a trap. It
+ * goes on at a conditional branch's target where that is the way round a
+ * loop (decode/dec_trace.c).
  *
  *   struct ir_block *b = ir_block_new(pc);
  *   a64_decode_block(b, pc);
@@ -54,7 +55,8 @@ void a64_decode_block(struct ir_block *b, uint64_t pc) {
     s.next = 0;
     if (insns == max && max > 1 && pc % DEC_PAGE != 0)
       max += a64_loop_rest(b, pc); /* a loop longer than that: to its back edge */
-    if (insns >= max || pc % DEC_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS)
+    if (insns >= max || pc % DEC_PAGE == 0 || b->n_exit_ifs >= A64_MAX_SIDE_EXITS ||
+        a64_joins(b, pc))
       break;
   }
   if (!ir_block_ended(b))

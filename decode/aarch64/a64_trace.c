@@ -54,3 +54,7 @@ bool a64_trace_follows(struct a64_ctx *s, uint64_t target) {
 unsigned a64_loop_rest(const struct ir_block *b, uint64_t pc) {
   return dec_loop_rest(&a64_trace_guest, b, pc);
 }
+
+bool a64_joins(const struct ir_block *b, uint64_t pc) {
+  return dec_joins(&a64_trace_guest, b, pc);
+}

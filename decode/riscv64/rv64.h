@@ -106,6 +106,8 @@ bool rv64_trace_follows(struct rv64_ctx *s, uint64_t target);
 /* Where block b, at its size limit, is a loop longer than that: the
  * instructions from pc to its back edge (dec_loop_rest), or 0. */
 unsigned rv64_loop_rest(const struct ir_block *b, uint64_t pc);
+/* Whether the block ends before pc, where another block's code starts (dec_joins). */
+bool rv64_joins(const struct ir_block *b, uint64_t pc);
 void rv64_jump(struct rv64_ctx *s, uint32_t target);
 void rv64_trap(struct rv64_ctx *s, int sig, uint64_t info);
 /* SIGILL at this instruction, as for an encoding xrun does not take. */

@@ -4,8 +4,9 @@
  * decoders of rv64.decode and rv64c.decode to a trans_ function that appends
  * its IR. A block ends at a jump, ecall or trap, after
  * xrun_opt.max_block_insns instructions (a loop up to its back edge,
- * DEC_LOOP_MAX), at the end of a 4 KiB page, or once
- * it holds RV64_MAX_SIDE_EXITS conditional branches. With xrun -g a block
+ * DEC_LOOP_MAX), at the end of a 4 KiB page, once it holds
+ * RV64_MAX_SIDE_EXITS conditional branches, or before an instruction where
+ * another block's translated code starts (but a loop's). With xrun -g a block
  * also ends before a debugger's breakpoint, and one that starts there is
  * the trap that reports it (xrun_breakpoint in xrun.h). It goes on at a
  * conditional branch's target where that is the way round a loop
@@ -69,7 +70,7 @@ void rv64_decode_block(struct ir_block *b, uint64_t pc) {
       max += rv64_loop_rest(b, pc); /* a loop longer than that: to its back edge */
     /* stop before an instruction that would cross into the next page */
     if (insns >= max || pc % DEC_PAGE == 0 || pc % DEC_PAGE == DEC_PAGE - 2 ||
-        b->n_exit_ifs >= RV64_MAX_SIDE_EXITS)
+        b->n_exit_ifs >= RV64_MAX_SIDE_EXITS || rv64_joins(b, pc))
       break;
   }
   if (!ir_block_ended(b))

@@ -92,3 +92,7 @@ bool rv64_trace_follows(struct rv64_ctx *s, uint64_t target) {
 unsigned rv64_loop_rest(const struct ir_block *b, uint64_t pc) {
   return dec_loop_rest(&rv64_trace_guest, b, pc);
 }
+
+bool rv64_joins(const struct ir_block *b, uint64_t pc) {
+  return dec_joins(&rv64_trace_guest, b, pc);
+}

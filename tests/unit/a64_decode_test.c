@@ -15,6 +15,7 @@
 #include "../../decode/aarch64/a64.h"
 #include "../../decode/aarch64/a64_util.h"
 #include "../../ir/ir.h"
+#include "../../tcache/tc_int.h"
 #include "../../xrun.h"
 #include "test.h"
 
@@ -864,6 +865,60 @@ TEST(loop_longer_than_a_block_is_one_block) {
   run_words(&c, code, LONG + 3, 0, 64, &b);
   ASSERT_EQ(b->guest_insns, 64);
   ir_block_free(b);
+}
+
+/* Translated code of a block at page_pc(at) (no code: the decoder only
+ * asks whether one starts there, xrun_block_at). */
+static void known_block_at(unsigned at) {
+  static uint8_t host[8192];
+  static bool made;
+  if (!made)
+    tc_regions_init(host, host + sizeof(host)), tc_map_init(), made = true;
+  struct tc_block *k = tc_block_alloc(1, TC_MAX_EXITS);
+  k->guest_pc = page_pc(at);
+  k->guest_size = 4;
+  k->code = host + 4096;
+  tc_block_commit(k);
+}
+
+/* A block ends before an instruction where another block's translated code
+ * starts, and goes there: but not where a path from there, straight or
+ * through a branch's taken side, goes round to its own start (a loop). */
+TEST(block_ends_where_a_translated_block_starts) {
+  /* 0: add x0, x0, #1 (x5); ret */
+  static const uint32_t line[] = {0x91000400, 0x91000400, 0x91000400,
+                                  0x91000400, 0x91000400, 0xd65f03c0};
+  /* the loop of trace_follows_loop_through_taken_branch */
+  static const uint32_t loop[] = {0x91000400, 0xeb0c001f, 0x5400006b, 0xd28000e1, 0xd65f03c0,
+                                  0x91000842, 0xeb0b005f, 0x54ffff21, 0xd28000a3, 0xd65f03c0};
+  struct a64_cpu c;
+  struct ir_block *b;
+  uint64_t to[8];
+  known_block_at(3);
+  seed_cpu(&c, 0);
+  ASSERT_EQ(run_words(&c, line, 6, 0, 64, &b), CPU_EXIT_PLAIN);
+  ASSERT_EQ(b->guest_insns, 3);
+  ASSERT_EQ(c.c.pc, page_pc(3)); /* the goto to the known block */
+  ASSERT_EQ(c.x[0], seed[0] + 3);
+  ir_block_free(b);
+  known_block_at(1); /* inside the loop, before the branch it follows */
+  known_block_at(6); /* on the taken side */
+  seed_cpu(&c, 0);
+  ASSERT_EQ(run_words(&c, loop, 10, 0, 64, &b), CPU_EXIT_PLAIN);
+  ASSERT_EQ(b->guest_insns, 8);
+  ASSERT_EQ(exit_targets(b, to, 8), 2);
+  ASSERT_EQ(to[1], page_pc(0)); /* still a loop */
+  ir_block_free(b);
+  known_block_at(8); /* after the back edge: from there no way round */
+  seed_cpu(&c, 0);
+  run_words(&c, loop, 10, 0, 64, &b);
+  ASSERT_EQ(b->guest_insns, 6);
+  ASSERT_EQ(exit_targets(b, to, 8), 2);
+  ASSERT_EQ(to[1], page_pc(0));
+  ASSERT_EQ(b->insn[b->n - 1].op, IR_GOTO);
+  ASSERT_EQ(b->insn[b->n - 1].imm, page_pc(8));
+  ir_block_free(b);
+  tc_map_forget_all(true);
 }
 
 TEST(crc_helpers_match_known_values) {

@@ -1,7 +1,7 @@
 /* tc_pages_test.c - the index of blocks by guest page (tcache/tc_pages.c):
  * a range drops exactly the blocks that overlap it, whether it is looked up
  * page by page or by walking the pages that hold code, and a dropped block
- * is not dropped again. */
+ * is not dropped again; each page knows where its blocks start. */
 #include <stdint.h>
 #include "../../tcache/tc_int.h"
 #include "test.h"
@@ -69,6 +69,25 @@ TEST(clear_forgets_everything) {
   tc_pages_clear();
   tc_pages_drop(0, UINT64_MAX, note_drop, &n);
   ASSERT_EQ(n, 0);
+}
+
+/* A block's start is seen (a block on two pages: on its first), no other
+ * 2-byte step of its pages is, nor a page with no code; a page that was
+ * asked of before its first block came sees that block. */
+TEST(pages_know_where_blocks_start) {
+  setup();
+  for (int i = 0; i < N; i++)
+    ASSERT(tc_pages_may_start(blocks[i].guest_pc));
+  ASSERT(!tc_pages_may_start(0x10002));
+  ASSERT(!tc_pages_may_start(0x10004));
+  ASSERT(!tc_pages_may_start(0x11000)); /* block 2's second page */
+  ASSERT(!tc_pages_may_start(0x10ffe));
+  ASSERT(!tc_pages_may_start(0x30000));
+  static struct tc_block late = {.guest_pc = 0x30ffe, .guest_size = 2};
+  tc_pages_add(&late);
+  ASSERT(tc_pages_may_start(0x30ffe));
+  tc_pages_clear();
+  ASSERT(!tc_pages_may_start(0x10000));
 }
 
 TEST_MAIN("tc_pages")
