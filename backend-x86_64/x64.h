@@ -545,9 +545,9 @@ struct x64_ctx {
   uint8_t *lane0;  /* v128 whose every reader reads lane 0's 8 bytes at most (x64_fuse.c):
                       a scalar FP result needs no high half cleared */
   bool has_vec;    /* a v128 value in the block (x64_check) */
-  /* What x64_check's walk found, for the walks after it to visit only those:
-   * the deferred PUTs and the GETs in order, the last back edge (0: none). */
-  uint32_t *dputs, *gets, n_dputs, n_gets, back_edge;
+  /* What x64_fuse_init's walk listed, for the walks after it to visit only
+   * those: the PUTs and the GETs in order; the last back edge (0: none). */
+  uint32_t *puts, *gets, n_puts, n_gets, back_edge;
   uint32_t host_cc;                  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu;                 /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next;            /* set by a lowering that ends in such an ALU instruction */

@@ -52,19 +52,13 @@ static uint32_t x64_hint(const struct ir_insn *in) {
   }
 }
 
-/* NULL when the backend can translate b. Notes whether b has vector work,
- * and lists its deferred PUTs and GETs and finds its last back edge, with
- * no branch on those (which way it goes is hard to predict), for the walks
- * that visit only them. */
+/* NULL when the backend can translate b. Notes whether b has vector work
+ * (the PUTs, GETs and back edge the walks after it visit are x64_fuse_init's
+ * lists). */
 static const char *x64_check(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
-  uint32_t *dputs = x->dputs = ir_scratch_raw(b, b->n * sizeof(*dputs)), n_dputs = 0;
-  uint32_t *gets = x->gets = ir_scratch_raw(b, b->n * sizeof(*gets)), n_gets = 0, back = 0;
   for (uint32_t i = 1; i < b->n; i++) {
     const struct ir_insn *in = &b->insn[i];
-    dputs[n_dputs] = i, n_dputs += (in->op == IR_PUT) & !!(in->aux & IR_PUT_DEFER);
-    gets[n_gets] = i, n_gets += in->op == IR_GET;
-    back = x64_is_back_edge_insn(b, in) ? i : back;
     if (((in->type <= IR_I64) & (in->op < IR_NUM_OPS)) | (in->op == IR_NOP))
       continue;                        /* the common case first: an integer value of a known op */
     x->has_vec |= in->type == IR_V128; /* every vector op reads or makes one */
@@ -76,8 +70,6 @@ static const char *x64_check(struct x64_ctx *x) {
         (in->op == IR_CALL || in->op == IR_SELECT || in->op == IR_CAS || in->op == IR_ATOMIC))
       return "this op has no v128 form";
   }
-  x->n_dputs = n_dputs, x->n_gets = n_gets;
-  x->back_edge = b->countdown ? 0 : back; /* a loop's iterations are its entries then */
   return NULL;
 }
 

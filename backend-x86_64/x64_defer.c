@@ -98,10 +98,10 @@ int x64_defer_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   uint32_t loop_end = x->loop.end = x64_loop_end_of(b, x->back_edge); /* for x64_loop_init too */
   x->eager = loop_end ? ir_scratch(b, b->n) : NULL;
-  for (uint32_t k = 0; k < x->n_dputs; k++) { /* the deferred PUTs (x64_check) */
-    uint32_t p = x->dputs[k];
+  for (uint32_t k = 0; k < x->n_puts; k++) { /* the PUTs (x64_fuse_init) */
+    uint32_t p = x->puts[k];
     const struct ir_insn *in = &b->insn[p];
-    if (x64_pin_puts(in))
+    if (!(in->aux & IR_PUT_DEFER) || x64_pin_puts(in))
       continue;
     uint32_t end = x64_defer_end(b, p), v[6];
     if (x->eager && p < loop_end && end > loop_end && !x64_is_lazy_put(b, in)) {

@@ -375,14 +375,17 @@ enum x64_check_kind {
   X64_CHK_ADD,    /* x64_fuse_scaled_add */
   X64_CHK_CMP,    /* x64_fuse_bittest */
   X64_CHK_EXIT,   /* x64_fuse_testmask */
-  X64_CHK_GET,    /* x64_fuse_flags_get */
+  X64_CHK_GET,    /* x64_fuse_flags_get; x->gets */
   X64_CHK_VTBL,   /* x64_fuse_table */
+  X64_CHK_PUT,    /* none: x->puts */
+  X64_CHK_GOTO,   /* none: a back edge (x64_back_edge) */
   X64_CHK_KINDS
 };
 static const uint8_t x64_fuse_kind[IR_OP_SLOTS] = {
     [IR_LOAD] = X64_CHK_MEM,      [IR_STORE] = X64_CHK_MEM, [IR_SELECT] = X64_CHK_SELECT,
     [IR_ADD] = X64_CHK_ADD,       [IR_CMP] = X64_CHK_CMP,   [IR_EXIT_IF] = X64_CHK_EXIT,
     [IR_DEOPT_IF] = X64_CHK_EXIT, [IR_GET] = X64_CHK_GET,   [IR_VTBL] = X64_CHK_VTBL,
+    [IR_PUT] = X64_CHK_PUT,       [IR_GOTO] = X64_CHK_GOTO,
 };
 struct x64_fuse_lists {
   uint32_t *ref[X64_CHK_KINDS], n[X64_CHK_KINDS];
@@ -613,6 +616,19 @@ static void x64_fuse_table(struct x64_ctx *x, uint32_t *uses, uint32_t r) {
     x->fuse[t] = X64_FUSE_TABLE;
 }
 
+/* The last EXIT_IF or GOTO to the block's start, or 0. */
+static uint32_t x64_back_edge(const struct x64_ctx *x, const struct x64_fuse_lists *l) {
+  const struct ir_block *b = x->ir;
+  static const uint8_t kinds[] = {X64_CHK_EXIT, X64_CHK_GOTO};
+  uint32_t back = 0;
+  for (unsigned j = 0; j < sizeof(kinds); j++)
+    for (uint32_t k = 0; k < l->n[kinds[j]]; k++) {
+      uint32_t i = l->ref[kinds[j]][k];
+      back = x64_is_back_edge_insn(b, &b->insn[i]) && i > back ? i : back;
+    }
+  return back;
+}
+
 int x64_fuse_init(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   const size_t n = b->n;
@@ -647,6 +663,10 @@ int x64_fuse_init(struct x64_ctx *x) {
     x64_fuse_table(x, uses, l.ref[X64_CHK_VTBL][k]);
   if (x64_fuse_walk(x))
     x64_fuse_values(x); /* else it finds nothing to do */
+  x->gets = l.ref[X64_CHK_GET], x->n_gets = l.n[X64_CHK_GET];
+  x->puts = l.ref[X64_CHK_PUT], x->n_puts = l.n[X64_CHK_PUT];
+  x->back_edge =
+      b->countdown ? 0 : x64_back_edge(x, &l); /* a loop's iterations are its entries then */
   return 0;
 }
 

@@ -590,7 +590,7 @@ static unsigned x64_loop_free_pins(const struct ir_block *b, uint32_t end) {
   return x64_pin_all() & ~used;
 }
 
-/* The loop's end: the last back edge (as x64_check found it), 0 when
+/* The loop's end: the last back edge (as x64_fuse_init found it), 0 when
  * there is none or a call in the block. */
 uint32_t x64_loop_end_of(const struct ir_block *b, uint32_t back_edge) {
   uint32_t end = back_edge;

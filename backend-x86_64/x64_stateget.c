@@ -100,7 +100,7 @@ static int x64_state_lazy_ok(struct x64_ctx *x, uint32_t g, uint32_t r) {
 void x64_state_gets(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   const uint32_t *reader = x->ra.reader, *last_use = x->ra.last_use;
-  for (uint32_t k = 0; k < x->n_gets; k++) {                    /* the GETs (x64_check) */
+  for (uint32_t k = 0; k < x->n_gets; k++) {                    /* the GETs (x64_fuse_init) */
     uint32_t g = x->gets[k], r = reader[g], last = last_use[g]; /* after r: lazy flags only */
     if (r == UINT32_MAX || !r)
       continue;
