@@ -546,8 +546,8 @@ struct x64_ctx {
                       a scalar FP result needs no high half cleared */
   bool has_vec;    /* a v128 value in the block (x64_check) */
   /* What x64_fuse_init's walk listed, for the walks after it to visit only
-   * those: the PUTs, GETs and CALLs in order; the last back edge (0: none). */
-  uint32_t *puts, *gets, *calls, n_puts, n_gets, n_calls, back_edge;
+   * those: the PUTs and the GETs in order; the last back edge (0: none). */
+  uint32_t *puts, *gets, n_puts, n_gets, back_edge;
   uint32_t host_cc;                  /* the FLAGS_* op whose flags the host flags hold, 0 = none */
   uint32_t host_alu;                 /* the ALU op whose x86 flags the host flags hold, 0 = none */
   uint32_t host_alu_next;            /* set by a lowering that ends in such an ALU instruction */
@@ -813,6 +813,7 @@ unsigned x64_pin_overlaps(uint32_t off, unsigned size);
 void x64_pin_store(struct tc_buf *b, unsigned mask);
 void x64_pin_load(struct tc_buf *b, unsigned mask);
 unsigned x64_pin_all(void);
+int x64_pin_syncs(const struct ir_insn *in);
 int x64_pin_get(struct x64_ctx *x, uint32_t ref);
 int x64_pin_lower_get(struct x64_ctx *x, uint32_t ref, int *load);
 int x64_pin_put(struct x64_ctx *x, uint32_t ref, void (*store)(struct x64_ctx *, uint32_t));

@@ -379,14 +379,13 @@ enum x64_check_kind {
   X64_CHK_VTBL,   /* x64_fuse_table */
   X64_CHK_PUT,    /* none: x->puts */
   X64_CHK_GOTO,   /* none: a back edge (x64_back_edge) */
-  X64_CHK_CALL,   /* none: x->calls */
   X64_CHK_KINDS
 };
 static const uint8_t x64_fuse_kind[IR_OP_SLOTS] = {
     [IR_LOAD] = X64_CHK_MEM,      [IR_STORE] = X64_CHK_MEM, [IR_SELECT] = X64_CHK_SELECT,
     [IR_ADD] = X64_CHK_ADD,       [IR_CMP] = X64_CHK_CMP,   [IR_EXIT_IF] = X64_CHK_EXIT,
     [IR_DEOPT_IF] = X64_CHK_EXIT, [IR_GET] = X64_CHK_GET,   [IR_VTBL] = X64_CHK_VTBL,
-    [IR_PUT] = X64_CHK_PUT,       [IR_GOTO] = X64_CHK_GOTO, [IR_CALL] = X64_CHK_CALL,
+    [IR_PUT] = X64_CHK_PUT,       [IR_GOTO] = X64_CHK_GOTO,
 };
 struct x64_fuse_lists {
   uint32_t *ref[X64_CHK_KINDS], n[X64_CHK_KINDS];
@@ -666,7 +665,6 @@ int x64_fuse_init(struct x64_ctx *x) {
     x64_fuse_values(x); /* else it finds nothing to do */
   x->gets = l.ref[X64_CHK_GET], x->n_gets = l.n[X64_CHK_GET];
   x->puts = l.ref[X64_CHK_PUT], x->n_puts = l.n[X64_CHK_PUT];
-  x->calls = l.ref[X64_CHK_CALL], x->n_calls = l.n[X64_CHK_CALL];
   x->back_edge =
       b->countdown ? 0 : x64_back_edge(x, &l); /* a loop's iterations are its entries then */
   return 0;

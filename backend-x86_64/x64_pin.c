@@ -150,6 +150,12 @@ unsigned x64_pin_all(void) {
   return (1u << x64_n_pins) - 1;
 }
 
+/* A call of C code that reads or writes the state: the pinned slots go
+ * there before it and come back after it. */
+int x64_pin_syncs(const struct ir_insn *in) {
+  return in->op == IR_CALL;
+}
+
 static unsigned x64_access_size(const struct ir_insn *in) {
   return in->type == IR_V128 ? 16 : in->type == IR_I64 ? 8 : 4;
 }
@@ -161,32 +167,15 @@ static int x64_pin_exact(const struct ir_insn *in) {
          x64_pin_at((uint32_t)in->imm) >= 0;
 }
 
-/* The first of the n ascending refs in list after from. */
-static uint32_t x64_first_after(const uint32_t *list, uint32_t n, uint32_t from) {
-  uint32_t lo = 0;
-  while (lo < n) {
-    uint32_t mid = lo + (n - lo) / 2;
-    if (list[mid] <= from)
-      lo = mid + 1;
-    else
-      n = mid;
-  }
-  return lo;
-}
-
 /* True when nothing strictly between from and to writes the register of
- * the pinned slot at off: no PUT of its bytes, no CALL (C code that reads
- * or writes the state: the pinned slots are stored before it and loaded
- * after it), as x64_fuse_init listed them. */
+ * the pinned slot at off: no PUT of its bytes, no call that reloads it. */
 static int x64_pin_kept(struct x64_ctx *x, uint32_t off, uint32_t from, uint32_t to) {
   const struct ir_block *b = x->ir;
-  uint32_t c = x64_first_after(x->calls, x->n_calls, from);
-  if (c < x->n_calls && x->calls[c] < to)
-    return 0;
-  for (uint32_t k = x64_first_after(x->puts, x->n_puts, from); k < x->n_puts && x->puts[k] < to;
-       k++) {
-    const struct ir_insn *in = &b->insn[x->puts[k]];
-    if (in->imm < off + 8 && off < in->imm + x64_access_size(in))
+  for (uint32_t i = from + 1; i < to; i++) {
+    const struct ir_insn *in = &b->insn[i];
+    /* & and |, not && and ||: one branch per instruction, taken once */
+    if (x64_pin_syncs(in) |
+        ((in->op == IR_PUT) & (in->imm < off + 8) & (off < in->imm + x64_access_size(in))))
       return 0;
   }
   return 1;
