@@ -46,15 +46,19 @@
 #include "dec_trace.h"
 #include "../xrun.h"
 
-/* The instructions on the straight path from pc up to and including a
- * branch back to start, if it reaches one within insns instructions and
- * exits side exits without leaving start's page; else 0. */
-static unsigned dec_path_length(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
-                                unsigned insns, unsigned exits) {
-  for (unsigned len, n = 1;
-       n <= insns && pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
+/* The instructions on a path from pc up to and including a branch back to
+ * start, if one reaches it within insns instructions and exits side exits
+ * without leaving start's page; else 0. The straight path alone, or with
+ * steps also the taken side of each forward conditional branch (the
+ * decoder may follow one), *steps bounding the instructions read over all
+ * the paths. */
+static unsigned dec_path(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
+                         unsigned insns, unsigned exits, unsigned *steps) {
+  for (unsigned len, n = 1; n <= insns && (!steps || (*steps && (*steps)--)) &&
+                            pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
        n++, pc += len) {
     uint64_t target;
+    unsigned via;
     switch (g->flow(pc, &len, &target)) {
     case DEC_FLOW_ON: break;
     case DEC_FLOW_COND:
@@ -62,12 +66,19 @@ static unsigned dec_path_length(const struct dec_trace_guest *g, uint64_t pc, ui
         return n;
       if (!exits--)
         return 0;
+      if (steps && target > pc && (via = dec_path(g, target, start, insns - n, exits, steps)))
+        return n + via;
       break;
     case DEC_FLOW_JUMP: return target == start ? n : 0;
     case DEC_FLOW_LEAVE: return 0;
     }
   }
   return 0;
+}
+
+static unsigned dec_path_length(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
+                                unsigned insns, unsigned exits) {
+  return dec_path(g, pc, start, insns, exits, NULL);
 }
 
 static bool dec_path_closes(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
@@ -95,33 +106,6 @@ bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b
          !dec_path_closes(g, pc + len, start, insns, exits);
 }
 
-/* Whether a path from pc reaches a branch back to start within insns
- * instructions and exits side exits, going on at each conditional branch
- * both ways (the decoder may follow its taken side); *steps bounds the
- * instructions read over all paths. */
-static bool dec_goes_round(const struct dec_trace_guest *g, uint64_t pc, uint64_t start,
-                           unsigned insns, unsigned exits, unsigned *steps) {
-  for (unsigned len, n = 1;
-       n <= insns && *steps && pc / DEC_PAGE == start / DEC_PAGE && pc % DEC_PAGE <= DEC_PAGE - 4;
-       n++, pc += len, --*steps) {
-    uint64_t target;
-    switch (g->flow(pc, &len, &target)) {
-    case DEC_FLOW_ON: break;
-    case DEC_FLOW_COND:
-      if (target == start)
-        return true;
-      if (!exits--)
-        return false;
-      if (target > pc && dec_goes_round(g, target, start, insns - n, exits, steps))
-        return true;
-      break;
-    case DEC_FLOW_JUMP: return target == start;
-    case DEC_FLOW_LEAVE: return false;
-    }
-  }
-  return false;
-}
-
 enum { DEC_JOIN_STEPS = 512 };
 
 bool dec_joins(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc) {
@@ -130,6 +114,6 @@ bool dec_joins(const struct dec_trace_guest *g, const struct ir_block *b, uint64
   unsigned decoded = b->n_marks, steps = DEC_JOIN_STEPS;
   if (decoded >= DEC_LOOP_MAX || b->n_exit_ifs + 1 > g->max_side_exits)
     return true; /* no room left for a loop's back edge */
-  return !dec_goes_round(g, pc, b->guest_pc, DEC_LOOP_MAX - decoded,
-                         g->max_side_exits - 1 - b->n_exit_ifs, &steps);
+  return !dec_path(g, pc, b->guest_pc, DEC_LOOP_MAX - decoded,
+                   g->max_side_exits - 1 - b->n_exit_ifs, &steps);
 }
