@@ -11,6 +11,7 @@
 #include <string.h>
 #include "../../decode/riscv64/rv64.h"
 #include "../../ir/ir.h"
+#include "../../tcache/tc_int.h"
 #include "../../xrun.h"
 #include "test.h"
 
@@ -266,6 +267,35 @@ TEST(loop_longer_than_a_block_is_one_block) {
   loop[BODY] = rv_bne(12, 13, 8); /* forward: no loop */
   trace_exits(loop, sizeof(loop), to, 8, &insns);
   ASSERT_EQ(insns, 64);
+}
+
+/* A block ends before an instruction where another block's translated code
+ * starts (decode/dec_trace.c: dec_joins), at a 2-byte step too: four
+ * c.addi a0, 1 and c.jr ra, a block known at the third. */
+TEST(block_ends_where_a_translated_block_starts) {
+  static const uint16_t line[] = {0x0505, 0x0505, 0x0505, 0x0505, 0x8082};
+  static uint8_t host[8192];
+  xrun_opt.max_block_insns = 64;
+  memset(code, 0, sizeof(code));
+  memcpy(code, line, sizeof(line));
+  tc_regions_init(host, host + sizeof(host));
+  tc_map_init();
+  struct tc_block *k = tc_block_alloc(1, TC_MAX_EXITS);
+  k->guest_pc = (uintptr_t)code + 4;
+  k->guest_size = 2;
+  k->code = host + 4096;
+  tc_block_commit(k);
+  struct ir_block *b = ir_block_new((uintptr_t)code);
+  rv64_decode_block(b, (uintptr_t)code);
+  ASSERT_EQ(b->guest_insns, 2);
+  ASSERT_EQ(b->insn[b->n - 1].op, IR_GOTO);
+  ASSERT_EQ(b->insn[b->n - 1].imm, (uintptr_t)code + 4);
+  ir_block_free(b);
+  tc_map_forget_all(true);
+  b = ir_block_new((uintptr_t)code);
+  rv64_decode_block(b, (uintptr_t)code);
+  ASSERT_EQ(b->guest_insns, 5); /* none known: on to c.jr */
+  ir_block_free(b);
 }
 
 TEST_MAIN("rv64_decode")
