@@ -80,9 +80,11 @@ void tc_map_init(void) {
 }
 
 /* The pages' start bits first (tc_pages.c; none with --no-smc); no table
- * yet (a decoder's unit test): no block anywhere. */
+ * yet (a decoder's unit test): no block anywhere. Under tc_mutex, where
+ * blocks are decoded for translation; --interp decodes without it, and
+ * translates nothing. */
 bool xrun_block_at(uint64_t pc) {
-  return (xrun_opt.no_smc || tc_pages_may_start(pc)) &&
+  return !xrun_opt.interp && (xrun_opt.no_smc || tc_pages_may_start(pc)) &&
          __atomic_load_n(&tc_htab, __ATOMIC_RELAXED) && tc_lookup(pc);
 }
 
