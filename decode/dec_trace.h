@@ -32,7 +32,7 @@ enum { DEC_LOOP_MAX = 256 }; /* the most instructions of a block that is a loop 
 /* Whether the block b goes on at target, the taken side of the conditional
  * branch at pc (len bytes), room left for insns_left instructions, this one
  * included: the taken side goes round to b's start within that room and the
- * fall-through does not. */
+ * fall-through does not, or in more instructions. */
 bool dec_trace_follows(const struct dec_trace_guest *g, const struct ir_block *b, uint64_t pc,
                        unsigned len, uint64_t target, unsigned insns_left);
 

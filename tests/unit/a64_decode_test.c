@@ -806,21 +806,33 @@ TEST(trace_follows_loop_through_taken_branch) {
   ASSERT_EQ(c.nzcv, IR_FLAG_C);
 }
 
-/* Where the fall-through goes round the loop as well, the block keeps to it:
- * which side is hot is not known. */
-TEST(trace_keeps_fall_through_that_loops) {
+/* Where the fall-through goes round the loop as well, the block keeps to
+ * the shorter way round: the taken side where the branch skips work, the
+ * fall-through where both are as long. */
+TEST(trace_keeps_the_shorter_way_round) {
   /* 0: add x0, x0, #1; cbz x0, 3; add x1, x1, #1; 3: cmp x0, x12; b.ne 0; ret */
-  static const uint32_t code[] = {0x91000400, 0xb4000040, 0x91000421,
+  static const uint32_t skip[] = {0x91000400, 0xb4000040, 0x91000421,
                                   0xeb0c001f, 0x54ffff81, 0xd65f03c0};
+  /* 0: add x0, x0, #1; cbz x0, 5; cmp x0, x12; b.ne 0; ret;
+   * 5: cmp x0, x13; b.ne 0; ret */
+  static const uint32_t even[] = {0x91000400, 0xb4000080, 0xeb0c001f, 0x54ffffa1,
+                                  0xd65f03c0, 0xeb0d001f, 0x54ffff41, 0xd65f03c0};
   struct a64_cpu c;
   struct ir_block *b;
   uint64_t to[8];
   seed_cpu(&c, 0);
-  run_words(&c, code, 6, 0, 64, &b);
+  run_words(&c, skip, 6, 0, 64, &b);
   ASSERT_EQ(exit_targets(b, to, 8), 2);
-  ASSERT_EQ(to[0], page_pc(3));
+  ASSERT_EQ(to[0], page_pc(2)); /* cbz not taken: the add it skips */
   ASSERT_EQ(to[1], page_pc(0));
-  ASSERT_EQ(b->guest_insns, 6);
+  ASSERT_EQ(b->guest_insns, 5);
+  ir_block_free(b);
+  seed_cpu(&c, 0);
+  run_words(&c, even, 8, 0, 64, &b);
+  ASSERT_EQ(exit_targets(b, to, 8), 2);
+  ASSERT_EQ(to[0], page_pc(5)); /* cbz taken: a side exit */
+  ASSERT_EQ(to[1], page_pc(0));
+  ASSERT_EQ(b->guest_insns, 5);
   ir_block_free(b);
 }
 
