@@ -363,6 +363,7 @@ void x64_jcc_rel(struct tc_buf *b, enum x64_cc cc, const void *target);
 uint8_t *x64_jcc8(struct tc_buf *b, enum x64_cc cc);
 uint8_t *x64_jmp8(struct tc_buf *b);
 uint8_t *x64_jcc32(struct tc_buf *b, enum x64_cc cc);
+uint8_t *x64_jmp32(struct tc_buf *b);
 void x64_fix8(struct tc_buf *b, uint8_t *rel);
 void x64_fix32(struct tc_buf *b, uint8_t *rel);
 void x64_nops(struct tc_buf *b, unsigned n);
@@ -456,6 +457,8 @@ enum x64_fuse {
                         DEOPT_IF after it: that one is test x, mask */
   X64_FUSE_TABLE,    /* VCONST, the table of the one VTBL that reads it, which x64_table
                         can do without it (pshufd, or shifts): no value */
+  X64_FUSE_REM,      /* MUL of x - (x / y) * y just after the division: no value, no code;
+                        the SUB reads the remainder the division left in rdx */
 };
 
 /* x64_fuse.c: a flags select, SELECT(COND(cc1, f1), f2, k) of two FLAGS_ADD/SUB/LOGIC ops
@@ -492,7 +495,9 @@ struct x64_cold_path {
   uint32_t rel;                          /* offset of the rel32 of the jump to it */
   uint32_t also;                         /* of a second one, or 0 */
   uint32_t reloc0, reloc1, exit0, exit1; /* its relocations and exits */
-  unsigned direct; /* 1 + the index of the exit whose jump is the jcc (x64_cold.c), or 0 */
+  uint32_t back, back_to; /* a jump back into the block (x64_cold_rejoin): its rel32's offset
+                             in the path and the target's in the block; back 0: none */
+  unsigned direct;        /* 1 + the index of the exit whose jump is the jcc (x64_cold.c), or 0 */
 };
 struct x64_cold {
   unsigned n_paths;
@@ -509,6 +514,7 @@ struct x64_cold_mark {
   unsigned unrelocated;
   int direct_only; /* moved only where the jcc can be the exit's jump */
   uint8_t *also;   /* the rel32 of a second jump to the path, or NULL */
+  uint8_t *back;   /* the rel32 of the path's jump back into the block, or NULL */
 };
 
 struct x64_ctx;
@@ -612,7 +618,8 @@ static inline int x64_needs_reg(struct x64_ctx *x, uint32_t ref) {
   return x64_has_value(&x->ir->insn[ref]) && x->fuse[ref] != X64_FUSE_VIRTUAL &&
          x->fuse[ref] != X64_FUSE_ADDR && x->fuse[ref] != X64_FUSE_LOOSE &&
          x->fuse[ref] != X64_FUSE_LAZY && x->fuse[ref] != X64_FUSE_BITTEST &&
-         x->fuse[ref] != X64_FUSE_TESTMASK && x->fuse[ref] != X64_FUSE_TABLE;
+         x->fuse[ref] != X64_FUSE_TESTMASK && x->fuse[ref] != X64_FUSE_TABLE &&
+         x->fuse[ref] != X64_FUSE_REM;
 }
 struct x64_mem x64_slot_mem(unsigned slot);
 int x64_ra_init(struct x64_ctx *x);
@@ -682,6 +689,7 @@ uint32_t x64_cc_source(struct x64_ctx *x, uint32_t cond);
 int x64_keeps_flags(struct x64_ctx *x, uint32_t ref);
 enum x64_cc x64_cond_cc(struct x64_ctx *x, uint32_t cond);
 int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp);
+int x64_div_rem(struct x64_ctx *x, uint32_t q);
 unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]);
 /* The values whose registers ref reads (x64_reads_all). Inline for the
  * common case, where each operand is read from its own register: the
@@ -702,7 +710,8 @@ static inline unsigned x64_reads(struct x64_ctx *x, uint32_t ref, uint32_t out[6
     if (!v)
       continue;
     if (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_LOOSE ||
-        x->fuse[v] == X64_FUSE_BITTEST || x->fuse[v] == X64_FUSE_TESTMASK)
+        x->fuse[v] == X64_FUSE_BITTEST || x->fuse[v] == X64_FUSE_TESTMASK ||
+        x->fuse[v] == X64_FUSE_REM)
       return x64_reads_all(x, ref, out);
     out[n++] = v;
   }
@@ -750,7 +759,8 @@ void x64_relocate_data(void *data, uint32_t size, uint64_t guest_delta);
 
 /* x64_cold.c */
 struct x64_cold_mark x64_cold_begin(struct x64_ctx *x, uint8_t *skip);
-void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m);
+int x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m);
+void x64_cold_rejoin(struct x64_ctx *x, int path, uint8_t *back);
 void x64_cold_emit(struct x64_ctx *x);
 
 /* x64_loop.c */

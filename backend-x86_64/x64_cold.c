@@ -23,6 +23,9 @@
  *
  *   jcc stub; ...; stub: mov rax, exit; jmp exit_chain
  *
+ * A path may also jump back into the block (a division's rare cases,
+ * x64_cold_rejoin): its rel32 is set where the path is placed.
+ *
  * A branch back, or to one of the block's own instructions, may be the
  * way most runs go (x64_exit_likely): there only that form moves, as the
  * exit taken stays one jump; a path with stores stays behind its jump
@@ -66,7 +69,9 @@ static struct tc_exit *x64_cold_direct(const struct x64_ctx *x, const struct x64
   return p == jump && *jump == 0xe9 ? e : NULL;
 }
 
-void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
+/* Moves the path since m, or leaves it where it is behind its jump;
+ * returns 1 + the path's index when moved, else 0 (for x64_cold_rejoin). */
+int x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
   struct tc_buf *b = x->buf;
   struct x64_cold *c = &x->cold;
   struct tc_exit *direct = m->skip ? x64_cold_direct(x, m) : NULL;
@@ -74,7 +79,7 @@ void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
   size_t len = (size_t)(b->cur - from);
   if (!x64_cold_movable(x, m, len) || (m->direct_only && !direct)) {
     x64_fix32(b, m->skip);
-    return;
+    return 0;
   }
   struct tc_block *blk = x->blk;
   c->path[c->n_paths++] = (struct x64_cold_path){
@@ -88,6 +93,7 @@ void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
       .exit0 = direct ? 0 : m->n_exits,
       .exit1 = direct ? 0 : blk->n_exits,
       .direct = direct ? direct->index + 1u : 0,
+      .back = m->back ? (uint32_t)(m->back - from) : 0,
   };
   if (direct) /* the jcc is the exit's jump; the path from the mark goes */
     direct->jump = (uint32_t)(m->skip - 1 - blk->code);
@@ -95,6 +101,16 @@ void x64_cold_end(struct x64_ctx *x, const struct x64_cold_mark *m) {
   c->n_bytes += (uint32_t)len;
   m->skip[-1 + b->wdelta] ^= 1; /* 0F 80+cc: jump on the exit's own condition */
   b->cur = m->from;
+  return (int)c->n_paths;
+}
+
+/* Here is where the jump back (rel32 at back) of path (x64_cold_end's
+ * answer) goes: fixed now if the path stayed, when placed if it moved. */
+void x64_cold_rejoin(struct x64_ctx *x, int path, uint8_t *back) {
+  if (path)
+    x->cold.path[path - 1].back_to = (uint32_t)(x->buf->cur - x->blk->code);
+  else
+    x64_fix32(x->buf, back);
 }
 
 /* The 4 bytes at p, less d. */
@@ -126,6 +142,11 @@ static void x64_cold_place(struct x64_ctx *x, const struct x64_cold_path *p) {
   }
   for (uint32_t i = p->exit0; i < p->exit1; i++)
     blk->exits[i].jump += d;
+  if (p->back) {
+    uint8_t *rel = at + p->back;
+    uint32_t v = p->back_to - (uint32_t)(rel + 4 - blk->code);
+    memcpy(rel + b->wdelta, &v, 4);
+  }
   if (p->direct) {
     struct tc_exit *e = &blk->exits[p->direct - 1];
     e->stub = (uint16_t)(at - tc_exit_jump(e));

@@ -608,6 +608,12 @@ uint8_t *x64_jmp8(struct tc_buf *b) {
   return b->overflow ? NULL : b->cur - 1;
 }
 
+/* E9 cd: jmp rel32 to be fixed later */
+uint8_t *x64_jmp32(struct tc_buf *b) {
+  x64_bytes(b, (const uint8_t[]){0xe9, 0, 0, 0, 0}, 5);
+  return b->overflow ? NULL : b->cur - 4;
+}
+
 /* 0F 80+cc cd: jcc rel32 to be fixed later */
 uint8_t *x64_jcc32(struct tc_buf *b, enum x64_cc cc) {
   x64_bytes(b, (const uint8_t[]){0x0f, 0x80 + cc, 0, 0, 0, 0}, 6);

@@ -379,13 +379,15 @@ enum x64_check_kind {
   X64_CHK_VTBL,   /* x64_fuse_table */
   X64_CHK_PUT,    /* none: x->puts */
   X64_CHK_GOTO,   /* none: a back edge (x64_back_edge) */
+  X64_CHK_DIV,    /* x64_fuse_rem */
   X64_CHK_KINDS
 };
 static const uint8_t x64_fuse_kind[IR_OP_SLOTS] = {
     [IR_LOAD] = X64_CHK_MEM,      [IR_STORE] = X64_CHK_MEM, [IR_SELECT] = X64_CHK_SELECT,
     [IR_ADD] = X64_CHK_ADD,       [IR_CMP] = X64_CHK_CMP,   [IR_EXIT_IF] = X64_CHK_EXIT,
     [IR_DEOPT_IF] = X64_CHK_EXIT, [IR_GET] = X64_CHK_GET,   [IR_VTBL] = X64_CHK_VTBL,
-    [IR_PUT] = X64_CHK_PUT,       [IR_GOTO] = X64_CHK_GOTO,
+    [IR_PUT] = X64_CHK_PUT,       [IR_GOTO] = X64_CHK_GOTO, [IR_DIVU] = X64_CHK_DIV,
+    [IR_DIVS] = X64_CHK_DIV,
 };
 struct x64_fuse_lists {
   uint32_t *ref[X64_CHK_KINDS], n[X64_CHK_KINDS];
@@ -574,6 +576,50 @@ static void x64_fuse_testmask(struct x64_ctx *x, const uint32_t *uses, uint32_t 
     x->fuse[a] = X64_FUSE_TESTMASK;
 }
 
+/* The MUL of a remainder x - (x / y) * y whose SUB follows it, after
+ * division q = x / y and nothing between but PUTs of q (A64's UDIV and
+ * MSUB, RISC-V's REM) (and of an i32 q, its loose ZEXT), or 0. Nothing
+ * between writes rdx: the remainder div
+ * left there is the SUB's value, and the MUL no instruction:
+ *
+ *   udiv x1, x19, x2; msub x3, x1, x2, x19   ->   div rcx; mov r13, rax; mov rsi, rdx
+ *   (not div rcx; mov r13, rax; mov r8, r13; imul r8, rdi; mov rsi, r15; sub rsi, r8) */
+static uint32_t x64_rem_mul(const struct x64_ctx *x, const uint32_t *uses, uint32_t q) {
+  const struct ir_block *b = x->ir;
+  const struct ir_insn *div = &b->insn[q];
+  uint32_t m = q + 1, wide = 0; /* an i32 quotient's loose ZEXT: no instruction */
+  for (; m < b->n; m++) {
+    const struct ir_insn *in = &b->insn[m];
+    if (in->op == IR_ZEXT && in->a == q && x->fuse[m] == X64_FUSE_LOOSE)
+      wide = m;
+    else if (in->op != IR_PUT || (in->a != q && (!wide || in->a != wide)))
+      break;
+  }
+  if (m + 1 >= b->n)
+    return 0;
+  const struct ir_insn *mul = &b->insn[m], *sub = &b->insn[m + 1];
+  bool qy = (mul->a == q && mul->b == div->b) || (mul->b == q && mul->a == div->b);
+  return mul->op == IR_MUL && qy && uses[m] == 1 && sub->op == IR_SUB && sub->a == div->a &&
+                 sub->b == m && mul->type == div->type && sub->type == div->type
+             ? m
+             : 0;
+}
+
+static void x64_fuse_rem(struct x64_ctx *x, const uint32_t *uses, uint32_t q) {
+  uint32_t m = x64_rem_mul(x, uses, q);
+  if (m)
+    x->fuse[m] = X64_FUSE_REM;
+}
+
+/* Whether division q's remainder is read (x64_fuse_rem): then every path
+ * of its lowering leaves it in rdx. */
+int x64_div_rem(struct x64_ctx *x, uint32_t q) {
+  uint32_t m = q + 1;
+  while (m < x->ir->n && (x->ir->insn[m].op == IR_PUT || x->ir->insn[m].op == IR_ZEXT))
+    m++;
+  return m < x->ir->n && x->fuse[m] == X64_FUSE_REM;
+}
+
 /* The bit a CMP of a TBZ tests (x64_fuse_bittest), or -1. */
 int x64_bittest_bit(struct x64_ctx *x, uint32_t cmp) {
   const struct ir_insn *in = &x->ir->insn[cmp];
@@ -661,6 +707,8 @@ int x64_fuse_init(struct x64_ctx *x) {
       x64_fuse_flags_get(x, uses, l.ref[X64_CHK_GET][k]);
   for (uint32_t k = 0; k < l.n[X64_CHK_VTBL]; k++)
     x64_fuse_table(x, uses, l.ref[X64_CHK_VTBL][k]);
+  for (uint32_t k = 0; k < l.n[X64_CHK_DIV]; k++)
+    x64_fuse_rem(x, uses, l.ref[X64_CHK_DIV][k]);
   if (x64_fuse_walk(x))
     x64_fuse_values(x); /* else it finds nothing to do */
   x->gets = l.ref[X64_CHK_GET], x->n_gets = l.n[X64_CHK_GET];
@@ -722,6 +770,8 @@ unsigned x64_reads_all(struct x64_ctx *x, uint32_t ref, uint32_t out[6]) {
       out[n++] = x64_resolve(x, p.base);
       if (p.index)
         out[n++] = x64_resolve(x, p.index);
+    } else if (v && x->fuse[v] == X64_FUSE_REM) {
+      /* the remainder's SUB reads rdx, which no value holds (x64_fuse_rem) */
     } else if (v && (x->fuse[v] == X64_FUSE_ADDR || x->fuse[v] == X64_FUSE_BITTEST ||
                      x->fuse[v] == X64_FUSE_TESTMASK)) {
       /* a scaled index: lea reads its operand; a TBZ's AND: bt reads it; a masked test's */

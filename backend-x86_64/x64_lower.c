@@ -240,41 +240,27 @@ static void x64_lower_mulh(struct x64_ctx *x, uint32_t ref, enum x64_unary op) {
   x64_mov_rr(x->buf, w, x64_dst(x, ref), X64_RDX);
 }
 
-/* A 64-bit division of operands that both fit in 32 bits, as a 32-bit one:
- * for signed too, as both are then non-negative. div r32 takes about 60%
- * of div r64's time here (Intel, model 167), more on older cores; the
- * operands of a program's divisions mostly are that small (cc1's synth_mult
- * divides multipliers by 2^m +- 1). Returns the jump to fix to the 64-bit
- * division.
- *
- *   mov rdx, rax; or rdx, rcx; shr rdx, 32; jne wide; div ecx; jmp done
- */
-static uint8_t *x64_div_narrow(struct tc_buf *b, uint8_t **done) {
-  x64_mov_rr(b, 1, X64_RDX, X64_RAX);
-  x64_alu_rr(b, 1, X64_OR, X64_RDX, X64_RCX);
-  x64_shift_ri(b, 1, X64_SHR, X64_RDX, 32);
-  uint8_t *wide = x64_jcc8(b, X64_CC_NE);
-  x64_unary(b, 0, X64_DIV, X64_RCX); /* edx is 0: its high half was */
-  *done = x64_jmp8(b);
-  return wide;
+/* A division's rare cases out of line (x64_cold.c), each behind a jcc and
+ * ending in a jump back to where the division ends (x64_cold_rejoin). */
+struct x64_div_rare {
+  unsigned n;
+  int path[3];
+  uint8_t *back[3];
+};
+
+/* The rare case taken on cc: its code follows, then x64_div_rare_end. */
+static struct x64_cold_mark x64_div_rare_begin(struct x64_ctx *x, enum x64_cc cc) {
+  return x64_cold_begin(x, x64_jcc32(x->buf, (enum x64_cc)(cc ^ 1)));
 }
 
-/* x / 0 = 0; for signed, MIN / -1 = MIN (negating instead of trapping). */
-static void x64_lower_div(struct x64_ctx *x, uint32_t ref, int sign) {
-  const struct ir_insn *in = x64_in(x, ref);
-  int w = in->type == IR_I64;
-  struct tc_buf *b = x->buf;
-  uint8_t *by_zero, *by_m1 = NULL, *done, *done2 = NULL, *done3 = NULL;
-  x64_load_value(x, X64_RCX, in->b);
-  x64_load_value(x, X64_RAX, in->a);
-  x64_test_rr(b, w, X64_RCX, X64_RCX);
-  by_zero = x64_jcc8(b, X64_CC_E);
-  if (sign) {
-    x64_alu_ri(b, w, X64_CMP, X64_RCX, -1);
-    by_m1 = x64_jcc8(b, X64_CC_E);
-  }
-  if (w)
-    x64_fix8(b, x64_div_narrow(b, &done3));
+static void x64_div_rare_end(struct x64_ctx *x, struct x64_div_rare *r, struct x64_cold_mark *m) {
+  m->back = x64_jmp32(x->buf);
+  r->back[r->n] = m->back;
+  r->path[r->n++] = x64_cold_end(x, m);
+}
+
+/* rdx:rax / rcx (edx:eax / ecx when w is 0), rdx set as the instruction wants */
+static void x64_div_insn(struct tc_buf *b, int w, int sign) {
   if (sign) {
     x64_cqo(b, w);
     x64_unary(b, w, X64_IDIV, X64_RCX);
@@ -282,17 +268,57 @@ static void x64_lower_div(struct x64_ctx *x, uint32_t ref, int sign) {
     x64_alu_rr(b, 0, X64_XOR, X64_RDX, X64_RDX); /* xor edx, edx */
     x64_unary(b, w, X64_DIV, X64_RCX);
   }
-  done = x64_jmp8(b);
-  if (sign) {
-    x64_fix8(b, by_m1);
-    x64_unary(b, w, X64_NEG, X64_RAX);
-    done2 = x64_jmp8(b);
-  }
-  x64_fix8(b, by_zero);
+}
+
+/* x / 0 = 0; for signed, MIN / -1 = MIN (negating instead of trapping).
+ * When the remainder is read (x64_div_rem), rdx holds it on every path:
+ * x - (x / y) * y, which is x for y = 0 and 0 for y = -1. A 64-bit
+ * division of operands that both fit in 32 bits is a 32-bit one, for signed
+ * too, as both are then non-negative: div r32 takes about 60% of div r64's
+ * time here (Intel, model 167), more on older cores, and the operands of a
+ * program's divisions mostly are that small (cc1's synth_mult divides
+ * multipliers by 2^m +- 1). Those cases out of line, the common one runs
+ * straight through:
+ *
+ *   test rcx, rcx; je zero; [cmp rcx, -1; je neg;]
+ *   mov rdx, rax; or rdx, rcx; shr rdx, 32; jne wide; div ecx; done: ...
+ *   zero: [mov rdx, rax;] xor eax, eax; jmp done
+ *   neg: [xor edx, edx;] neg rax; jmp done
+ *   wide: xor edx, edx (cqo); div rcx (idiv); jmp done */
+static void x64_lower_div(struct x64_ctx *x, uint32_t ref, int sign) {
+  const struct ir_insn *in = x64_in(x, ref);
+  int w = in->type == IR_I64, rem = x64_div_rem(x, ref);
+  struct tc_buf *b = x->buf;
+  struct x64_div_rare r = {0};
+  x64_load_value(x, X64_RCX, in->b);
+  x64_load_value(x, X64_RAX, in->a);
+  x64_test_rr(b, w, X64_RCX, X64_RCX);
+  struct x64_cold_mark m = x64_div_rare_begin(x, X64_CC_E);
+  if (rem)
+    x64_mov_rr(b, w, X64_RDX, X64_RAX);
   x64_alu_rr(b, 0, X64_XOR, X64_RAX, X64_RAX); /* xor eax, eax */
-  x64_fix8(b, done);
-  x64_fix8(b, done2);
-  x64_fix8(b, done3);
+  x64_div_rare_end(x, &r, &m);
+  if (sign) {
+    x64_alu_ri(b, w, X64_CMP, X64_RCX, -1);
+    m = x64_div_rare_begin(x, X64_CC_E);
+    if (rem)
+      x64_alu_rr(b, 0, X64_XOR, X64_RDX, X64_RDX); /* xor edx, edx */
+    x64_unary(b, w, X64_NEG, X64_RAX);
+    x64_div_rare_end(x, &r, &m);
+  }
+  if (w) {
+    x64_mov_rr(b, 1, X64_RDX, X64_RAX);
+    x64_alu_rr(b, 1, X64_OR, X64_RDX, X64_RCX);
+    x64_shift_ri(b, 1, X64_SHR, X64_RDX, 32);
+    m = x64_div_rare_begin(x, X64_CC_NE);
+    x64_div_insn(b, 1, sign);
+    x64_div_rare_end(x, &r, &m);
+    x64_unary(b, 0, X64_DIV, X64_RCX); /* edx is 0: its high half was */
+  } else {
+    x64_div_insn(b, 0, sign);
+  }
+  for (unsigned k = 0; k < r.n; k++)
+    x64_cold_rejoin(x, r.path[k], r.back[k]);
   x64_mov_rr(b, w, x64_dst(x, ref), X64_RAX);
 }
 
@@ -1069,9 +1095,17 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
     if (x->fuse[ref] != X64_FUSE_ADDR)
       x64_lower_alu(x, ref, X64_ADD);
     break;
-  case IR_SUB: x64_lower_alu(x, ref, X64_SUB); break;
+  case IR_SUB:
+    if (x->fuse[x64_in(x, ref)->b] == X64_FUSE_REM) /* the remainder (x64_fuse_rem) */
+      x64_mov_rr(x->buf, x64_in(x, ref)->type == IR_I64, x64_dst(x, ref), X64_RDX);
+    else
+      x64_lower_alu(x, ref, X64_SUB);
+    break;
   case IR_ADC: x64_lower_adc(x, ref); break;
-  case IR_MUL: x64_lower_mul(x, ref); break;
+  case IR_MUL:
+    if (x->fuse[ref] != X64_FUSE_REM)
+      x64_lower_mul(x, ref);
+    break;
   case IR_MULHU: x64_lower_mulh(x, ref, X64_MUL); break;
   case IR_MULHS: x64_lower_mulh(x, ref, X64_IMUL1); break;
   case IR_DIVU: x64_lower_div(x, ref, 0); break;

@@ -78,6 +78,10 @@ static const struct icount_case cases[] = {
      "w1, w13, w24\n ldrb w1, [x2, w1, uxtw]\n subs w1, w1, w12\n cbnz w1, 0b\n b .+4",
      58},
     {"sxtw", "sxtw x0, w1\n b .+4", 6},
+    /* the remainder is what div left in rdx (x64_fuse_rem); the cases of a
+     * zero divisor, a 64-bit one and -1 are after the block (x64_lower_div) */
+    {"udiv_msub_cbnz", "udiv x1, x19, x2\n msub x3, x1, x2, x19\n cbnz x3, .+8\n b .+4", 28},
+    {"sdiv_msub32", "sdiv w1, w5, w2\n msub w3, w1, w2, w5\n b .+4", 23},
     {"uxtb_sxth", "uxtb w0, w1\n sxth x2, w3\n b .+4", 9},
     {"rbit", "rbit x0, x1\n b .+4", 27},
     {"rbit_clz", "rbit x0, x1\n clz x0, x0\n b .+4", 6},
@@ -318,6 +322,29 @@ TEST(side_exit_path_after_the_block) {
   ASSERT(to >= path && to < tc_exit_jump(side));
   ASSERT(tc_exit_stub(side) < blk.code + blk.code_size);
   ASSERT(chains(side));
+}
+
+/* A division and the remainder read from it (A64's UDIV and MSUB): the
+ * body, up to its exit's jump, runs straight through the common case (both
+ * operands within 32 bits): div ecx, the quotient from rax and the
+ * remainder from rdx, no imul and no jump; the rare cases lie after the
+ * exit, and jump back to where the division ends. */
+TEST(division_common_case_straight) {
+  ASSERT_EQ(setup(), 0);
+  static const struct icount_case c = {"udiv_msub",
+                                       "udiv x1, x19, x2\n msub x3, x1, x2, x19\n b .+4", 0};
+  ASSERT(translate_case(&c, 0, 0) > 0);
+  ASSERT_EQ(blk.n_exits, 1);
+  const uint8_t *exit = tc_exit_jump(&blk.exits[0]);
+  /* mov, mov (x19, x2); mov rcx; mov rax; test; je; mov, or, shr; jne; div ecx;
+   * mov r8, rax; mov [x1], r8; mov rsi, rdx; mov [x3], rsi */
+  ASSERT_EQ(count_host_insns(blk.code, (size_t)(exit - blk.code), 0), 15);
+  unsigned jccs = 0;
+  for (const uint8_t *p = blk.code; p + 6 <= exit; p++)
+    if (p[0] == 0x0f && (p[1] == 0x84 || p[1] == 0x85) && rel32_target(p + 2) > exit &&
+        rel32_target(p + 2) < blk.code + blk.code_size)
+      jccs++;
+  ASSERT(jccs >= 2);
 }
 
 /* A path that stores nothing: the body's jcc is the exit's patchable
