@@ -577,10 +577,10 @@ static void x64_fuse_testmask(struct x64_ctx *x, const uint32_t *uses, uint32_t 
 }
 
 /* The MUL of a remainder x - (x / y) * y whose SUB follows it, after
- * division q = x / y and nothing between but PUTs of q (A64's UDIV and
- * MSUB, RISC-V's REM) (and of an i32 q, its loose ZEXT), or 0. Nothing
- * between writes rdx: the remainder div
- * left there is the SUB's value, and the MUL no instruction:
+ * division q = x / y with nothing between but PUTs of q and, for an i32 q,
+ * its loose ZEXT (A64's UDIV and MSUB, RISC-V's REM); else 0. None of those
+ * writes rdx (a PUT stores through rax when it must load), so the remainder
+ * div left there is the SUB's value, and the MUL no instruction:
  *
  *   udiv x1, x19, x2; msub x3, x1, x2, x19   ->   div rcx; mov r13, rax; mov rsi, rdx
  *   (not div rcx; mov r13, rax; mov r8, r13; imul r8, rdi; mov rsi, r15; sub rsi, r8) */
