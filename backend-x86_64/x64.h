@@ -561,6 +561,9 @@ struct x64_ctx {
   unsigned n_defer_set;
   struct x64_defer_rec *recs; /* their records at each memory access */
   uint32_t n_recs, cap_recs;
+  struct {
+    uint32_t first, count;
+  } last_recs; /* the records of the last pcmap entry that has some (x64_defer_record) */
   struct x64_loop loop;
   unsigned unrelocated; /* rel32s no relocation describes (x64_call_host): none may move */
   uint64_t guest_pc;    /* of the last MARK */

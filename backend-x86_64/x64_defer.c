@@ -246,13 +246,22 @@ int x64_defer_put_reads(struct x64_ctx *x, uint32_t p, uint16_t regs) {
 }
 
 /* At a memory access's pcmap entry: where each deferred store's value is,
- * and each carried slot's (x64_loop.c). */
+ * and each carried slot's (x64_loop.c). Records the same as the last
+ * entry's (loads and stores one after another, with the same stores
+ * pending and their values where they were) are that entry's, not a copy. */
 void x64_defer_record(struct x64_ctx *x, struct tc_pcmap *e) {
-  e->defer_first = x->n_recs;
+  uint32_t first = x->n_recs;
   for (unsigned k = 0; k < x->n_defer_set; k++)
     x64_defer_add_put(x, x->defer_set[k]);
   x64_loop_record(x);
-  e->defer_count = x->n_recs - e->defer_first;
+  uint32_t count = x->n_recs - first;
+  if (count && count == x->last_recs.count && !x->error &&
+      !memcmp(&x->recs[first], &x->recs[x->last_recs.first], count * sizeof(*x->recs))) {
+    x->n_recs = first;
+    first = x->last_recs.first;
+  }
+  e->defer_first = first, e->defer_count = count;
+  x->last_recs.first = first, x->last_recs.count = count;
 }
 
 /* Record 0 of a loop block is no store: state_off X64_DEFER_MARK, lazy_op

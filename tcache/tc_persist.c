@@ -29,8 +29,8 @@
  *
  * File layout: struct tcp_header, n_entries struct tcp_entry sorted by
  * guest_off, then each entry's data (8-byte aligned): the code, its exits
- * (struct tcp_exit), pcmap (struct tc_pcmap), relocs (struct tc_reloc), and
- * the backend's deferred-state records.
+ * (struct tcp_exit), pcmap (struct tc_pcmap), relocs (tcp_reloc: a
+ * struct tc_reloc in 4 bytes), and the backend's deferred-state records.
  */
 #define _GNU_SOURCE
 #include <link.h>
@@ -43,7 +43,7 @@
 #include <sys/platform/x86.h>
 #include "tc_int.h"
 
-#define TCP_MAGIC "xrun-tc2"
+#define TCP_MAGIC "xrun-tc3"
 
 struct tcp_header {
   char magic[8];
@@ -74,6 +74,15 @@ struct tcp_exit {
 };
 
 enum { TCP_MAX_CODE = 1 << 20, TCP_MAX_GUEST = 1 << 16, TCP_MAX_PCMAP = 1 << 16 };
+
+/* A relocation as saved: its offset in the code (below TCP_MAX_CODE) above
+ * its kind (enum tc_reloc_kind). */
+typedef uint32_t tcp_reloc;
+enum { TCP_RELOC_KIND_BITS = 4 };
+
+static tcp_reloc tcp_reloc_pack(const struct tc_reloc *r) {
+  return r->off << TCP_RELOC_KIND_BITS | r->kind;
+}
 
 static bool tc_persist_active;
 static uint64_t tc_self_base, tc_self_size, tc_self_build, tc_codegen;
@@ -260,7 +269,7 @@ static void tcp_image_map(const struct tc_pfile *f, bool delta, struct tc_pimage
 static size_t tcp_parts_size(uint64_t code_size, uint64_t n_exits, uint64_t n_pcmap,
                              uint64_t n_relocs, uint64_t defer_size) {
   return tcp_align8(code_size) + n_exits * sizeof(struct tcp_exit) +
-         n_pcmap * sizeof(struct tc_pcmap) + n_relocs * sizeof(struct tc_reloc) +
+         n_pcmap * sizeof(struct tc_pcmap) + tcp_align8(n_relocs * sizeof(tcp_reloc)) +
          tcp_align8(defer_size);
 }
 
@@ -346,14 +355,15 @@ static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {
  * used. The saved values are read from src, not from the copy: a load
  * through the run view of bytes just stored through the write view (another
  * virtual address) cannot take them from the store buffer. */
-static bool tcp_relocate(struct tc_block *blk, const uint8_t *src, const struct tc_reloc *r,
-                         uint32_t n, uint64_t bias) {
+static bool tcp_relocate(struct tc_block *blk, const uint8_t *src, const tcp_reloc *r, uint32_t n,
+                         uint64_t bias) {
   for (uint32_t i = 0; i < n; i++) {
-    uint32_t kind = r[i].kind, w = tcp_reloc_width(kind);
-    if (blk->code_size < w || r[i].off > blk->code_size - w)
+    uint32_t kind = r[i] & ((1u << TCP_RELOC_KIND_BITS) - 1), off = r[i] >> TCP_RELOC_KIND_BITS;
+    uint32_t w = tcp_reloc_width(kind);
+    if (blk->code_size < w || off > blk->code_size - w)
       return false;
-    uint8_t *at = blk->code + r[i].off, *wp = tc_writable(at);
-    uint64_t v = tcp_imm_get(src + r[i].off, w);
+    uint8_t *at = blk->code + off, *wp = tc_writable(at);
+    uint64_t v = tcp_imm_get(src + off, w);
     if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
       return false;
     const uint8_t *target = NULL;
@@ -380,8 +390,8 @@ static struct tc_block *tcp_load(const struct tcp_entry *e, const uint8_t *data,
                                  uint64_t bias) {
   const struct tcp_exit *x = (const void *)(data + tcp_align8(e->code_size));
   const struct tc_pcmap *pm = (const void *)(x + e->n_exits);
-  const struct tc_reloc *r = (const void *)(pm + e->n_pcmap);
-  const uint8_t *defer = (const uint8_t *)(r + e->n_relocs);
+  const tcp_reloc *r = (const void *)(pm + e->n_pcmap);
+  const uint8_t *defer = (const uint8_t *)r + tcp_align8(e->n_relocs * sizeof(*r));
   uint8_t *code = (uint8_t *)(((uintptr_t)tc_code.cur + 15) & ~(uintptr_t)15);
   if (code + e->code_size > tc_code.end) {
     tc_code.overflow = 1; /* the region is full: the caller makes room */
@@ -611,7 +621,9 @@ static bool tcp_save_block(struct tcp_out *o, const struct tc_pfresh *fr, struct
     tcp_put(o, &x, sizeof(x));
   }
   tcp_put(o, blk->pcmap, blk->n_pcmap * sizeof(*blk->pcmap));
-  tcp_put(o, blk->fresh->relocs, blk->fresh->n_relocs * sizeof(blk->fresh->relocs[0]));
+  tcp_reloc *r = tcp_put(o, NULL, blk->fresh->n_relocs * sizeof(*r));
+  for (uint32_t i = 0; r && i < blk->fresh->n_relocs; i++)
+    r[i] = tcp_reloc_pack(&blk->fresh->relocs[i]);
   if (blk->defer_size) {
     void *d = tcp_put(o, blk->defer, blk->defer_size);
     if (d)
@@ -854,7 +866,7 @@ static bool tcp_check_entry(const uint8_t *p, size_t size, const struct tcp_entr
   const uint8_t *data = p + e->data;
   if (XXH3_64bits(data, need) != e->data_hash || !tcp_entry_ok(e, data))
     return false;
-  const struct tc_reloc *r =
+  const tcp_reloc *r =
       (const void *)(data + tcp_align8(e->code_size) + e->n_exits * sizeof(struct tcp_exit) +
                      e->n_pcmap * sizeof(struct tc_pcmap));
   struct tc_block blk = {

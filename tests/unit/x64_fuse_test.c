@@ -380,4 +380,30 @@ TEST(deferred_vectors_at_fault) {
   ASSERT(deferred > 300);
 }
 
+/* Loads one after another with the same store pending share its record
+ * (x64_defer_record): x1 = v, overwritten after two loads, is deferred
+ * past both, and both pcmap entries name one record. */
+TEST(deferred_record_shared) {
+  struct ir_block *b = ir_block_new(0x1000);
+  uint32_t v = ir_binop(b, IR_ADD, IR_I64, ir_get(b, IR_I64, REG(1)), ir_const(b, IR_I64, 5));
+  ir_put(b, REG(1), v);
+  ir_mark(b, 0x1004);
+  uint32_t l1 = ir_load(b, IR_I64, ir_const(b, IR_I64, (uintptr_t)&load_buf[0]), 3, 0);
+  ir_mark(b, 0x1008);
+  uint32_t l2 = ir_load(b, IR_I64, ir_const(b, IR_I64, (uintptr_t)&load_buf[1]), 3, 0);
+  ir_put(b, REG(1), ir_binop(b, IR_ADD, IR_I64, l1, l2));
+  ir_put(b, REG(2), v);
+  ir_goto(b, 0x2000);
+  opt_run(b);
+  const struct tc_block *blk = translate(b);
+  ASSERT(blk);
+  uint32_t firsts[2], n = 0;
+  for (uint32_t i = 0; i < blk->n_pcmap; i++)
+    if (blk->pcmap[i].defer_count == 1 && n < 2)
+      firsts[n++] = blk->pcmap[i].defer_first;
+  ASSERT(n == 2);
+  ASSERT(firsts[0] == firsts[1]);
+  ir_block_free(b);
+}
+
 TEST_MAIN("x64_fuse")
