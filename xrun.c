@@ -373,7 +373,9 @@ static const struct option_def {
      "run each program the guest execs in a new xrun process,\n"
      "not in this one (slower; for comparison)"},
     {"--cache", "ACTION", NULL, opt_cache, false,
-     "stats: show the cache directory's use; clear: empty it"},
+     "stats: show the cache directory's use; clear: empty it;\n"
+     "wait: until translations being written after a program\n"
+     "ended are on disk"},
     {"--binfmt", "ACTION", NULL, NULL, false,
      "install [--persistent], uninstall or status: run\n"
      "guest programs by their path through binfmt_misc\n"

@@ -19,7 +19,7 @@ int64_t sys_exit(const struct sys_call *s) {
 int64_t sys_exit_group(const struct sys_call *s) {
   sys_vfork_exit(); /* a vfork child's parent takes back its stack first */
   gdb_exit(s->cpu, (int)(s->a[0] & 0xff), 0);
-  tc_diag_exit(0);
+  tc_diag_exit_group();
   _exit((int)(s->a[0] & 0xff));
 }
 

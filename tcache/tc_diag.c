@@ -38,15 +38,23 @@ void tc_diag_init(void) {
   pthread_atfork(NULL, NULL, tc_diag_forked);
 }
 
-void tc_diag_exit(int sig) {
+static void tc_diag_end(int sig, bool detach) {
   static int done;
   if (__atomic_exchange_n(&done, 1, __ATOMIC_ACQ_REL))
     return;
-  if (!sig) /* not from a signal handler */
+  if (!sig && !(detach && tc_bgsave_start())) /* not from a signal handler */
     tc_diag_save();
   tc_perfmap_flush(true);
   if (xrun_opt.stats)
     tc_stats_print(sig);
+}
+
+void tc_diag_exit(int sig) {
+  tc_diag_end(sig, false);
+}
+
+void tc_diag_exit_group(void) {
+  tc_diag_end(0, true);
 }
 
 void tc_diag_exec(void) {

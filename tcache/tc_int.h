@@ -287,6 +287,7 @@ bool tc_persist_keeps(uint64_t pc);
 void tc_persist_note(struct tc_block *blk);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */
 void tc_persist_save(void);
+bool tc_persist_pending(void);                /* some blocks are noted: a save would write */
 void tc_persist_unmapped(struct tc_pfile *f); /* its last mapping went: save it now */
 void tc_persist_forked(void);
 void tc_persist_forget(void); /* forget every noted block (a forked child) */
@@ -318,6 +319,13 @@ struct iovec;
 void tc_pdir_publish(uint64_t key, const struct iovec *parts, int n_parts);
 /* Remove the cache file of key, if there is one. */
 void tc_pdir_remove(uint64_t key);
+/* The cache directory's .writers file, opened at 3 or above and locked with
+ * flock's how (LOCK_SH: a saver at work; LOCK_EX: none is); -1 when it
+ * cannot be. */
+int tc_pdir_writers_lock(int how);
+/* tc_bgsave.c: at exit_group, the cache written by a child that shares this
+ * process's memory, while this process ends; false: write it now. */
+bool tc_bgsave_start(void);
 /* tc_diag.c: the end of the process for both. */
 void tc_diag_init(void);
 /* The run loop's resume point: a host fault handler that has set up a guest

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -205,6 +206,33 @@ void tc_pdir_publish(uint64_t key, const struct iovec *parts, int n_parts) {
   tc_pdir_trim();
 }
 
+int tc_pdir_writers_lock(int how) {
+  char path[4200];
+  if (!tc_pdir_path() || !tc_pdir_make())
+    return -1;
+  snprintf(path, sizeof(path), "%s/.writers", tc_pdir);
+  int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int high = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) : -1;
+  if (fd >= 0)
+    close(fd);
+  if (high >= 0 && flock(high, how)) {
+    close(high);
+    return -1;
+  }
+  return high;
+}
+
+/* xrun --cache wait: until no saver (tc_bgsave.c) is writing into the directory. */
+static int tc_pdir_wait(void) {
+  int fd = tc_pdir_writers_lock(LOCK_EX);
+  if (fd < 0) {
+    fprintf(stderr, "xrun: cannot lock %s/.writers: %s\n", tc_pdir, strerror(errno));
+    return 1;
+  }
+  close(fd);
+  return 0;
+}
+
 void tc_pdir_remove(uint64_t key) {
   char path[4200];
   if (!tc_pdir_path())
@@ -221,9 +249,11 @@ int tc_cache_command(const char *action) {
     fprintf(stderr, "xrun: no cache directory: set --cache-dir, XRUN_CACHE or HOME\n");
     return XRUN_EXIT_USAGE;
   }
+  if (action && !strcmp(action, "wait"))
+    return tc_pdir_wait();
   bool clear = action && !strcmp(action, "clear");
   if (!clear && (!action || strcmp(action, "stats"))) {
-    fprintf(stderr, "xrun: --cache takes stats or clear, not '%s'\n", action ? action : "");
+    fprintf(stderr, "xrun: --cache takes stats, clear or wait, not '%s'\n", action ? action : "");
     return XRUN_EXIT_USAGE;
   }
   size_t n = tc_pdir_list(&e, clear, &total), removed = 0;

@@ -771,6 +771,13 @@ static void tc_persist_save_file(struct tc_pfile *f) {
   free(fe);
 }
 
+bool tc_persist_pending(void) {
+  for (struct tc_pfile *f = tc_persist_active ? tc_pfile_list() : NULL; f; f = f->next)
+    if (f->n_fresh)
+      return true;
+  return false;
+}
+
 void tc_persist_save(void) {
   if (!tc_persist_active)
     return;

@@ -319,13 +319,16 @@ void tc_invalidate_code_line(uint64_t start, uint64_t len);
 void tc_threads_each(void (*fn)(struct cpu *c, void *arg), void *arg);
 /* True when one guest thread runs (the caller's). */
 bool tc_threads_alone(void);
-/* xrun --cache stats|clear: returns the exit status. */
+/* xrun --cache stats|clear|wait: returns the exit status. */
 int tc_cache_command(const char *action);
 
 /* Diagnostics (--perfmap, --stats). The process ends: exit_group, the last
  * thread, or the fatal signal sig (0: none). Writes out the perf map and
  * prints the statistics, once. */
 void tc_diag_exit(int sig);
+/* The same at exit_group, right before _exit: the persistent cache may be
+ * written after this process is gone (tc_bgsave.c). */
+void tc_diag_exit_group(void);
 /* The process is about to execve: write out the perf map. */
 void tc_diag_exec(void);
 /* A guest signal handler is being entered (for --stats). */

@@ -18,7 +18,8 @@ QEMU=${QEMU:-qemu-aarch64}
 SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
 CASES="cold warm aslr exec_children first_run_siblings changed_file changed_settled patched_code delta_merge dlclose small_buffer corrupt corrupt_data truncated foreign_owner_mode
-  unwritable_dir parallel_writers size_limit stats_clear no_cache pinning"
+  unwritable_dir parallel_writers size_limit stats_clear no_cache pinning background_save
+  background_wait background_locked"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
 if ! err=$(tools/fetch-arm64 -d "$SYSROOT" libc6 dash coreutils 2>&1 >/dev/null); then
@@ -539,6 +540,63 @@ if echo "$out" | grep -q "^files *$n " && [ "$cst" = 0 ] && [ "$left" = 0 ] &&
   pass stats_clear
 else
   fail stats_clear "stats said '$(echo "$out" | tr '\n' ' ')' for $n files; clear: status $cst, $left left"
+fi
+
+# background_save: without --stats a run's new translations are written after
+# it ends, by a child sharing its memory (tcache/tc_bgsave.c): the run's
+# output and status are the guest's, --cache wait returns once the files
+# are written, and the next run loads them.
+# plain DIR OUT PROGRAM ARGS: under xrun without --stats; prints the status.
+plain() {
+  local dir=$1 out=$2
+  shift 2
+  env -i PATH=/usr/bin:/bin LC_ALL=C timeout -k 2 60 "$XRUN" --cache-dir="$dir" -L "$SYSROOT" "$@" \
+    >"$out" 2>/dev/null
+  echo $?
+}
+B=$T/bg
+st=$(plain "$B" "$T/bg1" "$DASH" "$T/work.sh")
+st7=$(plain "$B" "$T/bg7" "$DASH" -c 'echo seven; exit 7')
+"$XRUN" --cache-dir="$B" --cache wait; wst=$?
+st2=$(run "$B" "$T/bg2" -- "$DASH" "$T/work.sh")
+l=$(loaded "$T/bg2"); x=$(translated "$T/bg2")
+if [ "$st" != 0 ] || ! same "$T/bg1" "$T/ref.out" || [ "$st7" != 7 ] || [ "$(cat "$T/bg7")" != seven ]; then
+  fail background_save "status $st (want 0) and $st7 (want 7), or output differs from qemu-aarch64"
+elif [ "$wst" != 0 ] || [ "$st2" != 0 ] || ! same "$T/bg2" "$T/ref.out"; then
+  fail background_save "--cache wait status $wst, warm run status $st2 or output differs"
+elif [ "${l:-0}" -lt 100 ] || [ "$x" -gt $((l / 4)) ]; then
+  fail background_save "expected most blocks loaded: $(grep -E 'persistent|translated' "$T/bg2.err" | tr -s ' ')"
+else
+  pass background_save
+fi
+
+# background_wait: --cache wait waits while a writer holds the directory's
+# .writers file (shared, as a saver does).
+W=$T/bgw
+mkdir -m 700 "$W" && : >"$W/.writers"
+flock -s "$W/.writers" sleep 1.5 &
+sleep 0.3
+t0=$(date +%s%N)
+"$XRUN" --cache-dir="$W" --cache wait; wst=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+wait
+if [ "$wst" = 0 ] && [ "$ms" -ge 700 ]; then
+  pass background_wait
+else
+  fail background_wait "status $wst after $ms ms, while a writer held the lock for 1.2 s more"
+fi
+
+# background_locked: while a --cache wait holds .writers, an ending run
+# cannot add a saver and writes the cache itself: the files are there when
+# it returns, with the lock still held.
+K=$T/bgk
+mkdir -m 700 "$K" && : >"$K/.writers"
+n=$(XRUN="$XRUN" K="$K" SYSROOT="$SYSROOT" DASH="$DASH" W="$T/work.sh" flock -x "$K/.writers" \
+  sh -c '"$XRUN" --cache-dir="$K" -L "$SYSROOT" "$DASH" "$W" >/dev/null 2>&1; ls "$K"/*.xtc | wc -l')
+if [ "${n:-0}" -ge 1 ]; then
+  pass background_locked
+else
+  fail background_locked "no cache file right after the run with .writers locked (${n:-none})"
 fi
 
 # no_cache: --no-cache writes nothing.

@@ -98,6 +98,7 @@ kept_cache() {
   local dir=$OUT/kept-cache got opens files
   rm -rf "$dir"
   "$XRUN" --cache-dir "$dir" "$C" 10 >/dev/null 2>&1 # fills it
+  "$XRUN" --cache-dir "$dir" --cache wait             # written after the run ended
   got=$(strace -f -qq -e trace=openat -o "$OUT/kept_cache.strace" "$XRUN" --cache-dir "$dir" "$C" 10 2>"$OUT/kept_cache.err")
   opens=$(grep -c '\.xtc"' "$OUT/kept_cache.strace")
   files=$(grep -o '[0-9a-f]*\.xtc"' "$OUT/kept_cache.strace" | sort -u | wc -l)
