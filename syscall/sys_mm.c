@@ -65,9 +65,9 @@ int64_t sys_mmap(const struct sys_call *s) {
 int64_t sys_munmap(const struct sys_call *s) {
   if (!s->a[1] || sys_range_bad(s->a[0], s->a[1]))
     return -EINVAL;
+  tc_file_unmapped(s->a[0], s->a[1]); /* first: it saves what it drops, decoding it again */
   if (munmap((void *)(uintptr_t)s->a[0], s->a[1]))
     return -errno;
-  tc_file_unmapped(s->a[0], s->a[1]);
   tc_invalidate(s->a[0], s->a[1]);
   tc_exec_set(s->a[0], s->a[1], 1);
   return 0;

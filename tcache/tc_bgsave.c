@@ -21,7 +21,10 @@
  * its state), not with --stats (it reports what was saved), not from a
  * signal handler, not while other guest threads run (one may hold a lock of
  * libc's the saver needs) and not where close_range(2) is missing: there
- * the process writes the cache itself, as before.
+ * the process writes the cache itself, as before. Blocks translated
+ * without the IR passes are translated again with them on the way
+ * (tc_translate_again): the passes, too, are off the program's time. A
+ * saver that has not finished after TC_BGSAVE_MAX_S seconds ends.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -33,7 +36,7 @@
 #include <unistd.h>
 #include "tc_int.h"
 
-enum { TC_BGSAVE_STACK = 1 << 20 };
+enum { TC_BGSAVE_STACK = 1 << 20, TC_BGSAVE_MAX_S = 300 };
 
 static int tc_bgsave_lock = -1; /* the saver's descriptor of .writers, >= 3 */
 
@@ -50,9 +53,14 @@ static void tc_bgsave_close_all(int keep) {
 
 static int tc_bgsave_child(void *arg) {
   (void)arg;
-  sigset_t all;
+  sigset_t all; /* but a fault decoding guest code again (tc_translate_again) */
   sigfillset(&all);
+  sigdelset(&all, SIGSEGV);
+  sigdelset(&all, SIGBUS);
+  sigdelset(&all, SIGALRM); /* and the end of a saver that never finishes */
   sigprocmask(SIG_SETMASK, &all, NULL);
+  signal(SIGALRM, SIG_DFL);
+  alarm(TC_BGSAVE_MAX_S);
   tc_bgsave_close_all(tc_bgsave_lock);
   setsid();
   tc_persist_save();

@@ -21,6 +21,7 @@
 #include "tc_int.h"
 
 struct tc_buf tc_code; /* cur and end: the region being written (tc_region.c) */
+struct tc_buf tc_again;
 size_t tc_code_shared;
 static size_t tc_code_size;
 uint8_t *tc_code_top;
@@ -104,7 +105,11 @@ void tc_buf_init(size_t size) {
   tc_buf_populate();
   tc_backend->init(&tc_code); /* the shared code, at the start for good */
   tc_code_shared = (size_t)(tc_code.cur - tc_code.start);
-  tc_regions_init((uint8_t *)(((uintptr_t)tc_code.cur + 63) & ~(uintptr_t)63), tc_code_top);
+  uint8_t *again = (uint8_t *)(((uintptr_t)tc_code.cur + 63) & ~(uintptr_t)63);
+  size_t again_size = size / 8 < TC_AGAIN_SCRATCH ? (size / 8) & ~(size_t)63 : TC_AGAIN_SCRATCH;
+  tc_again = (struct tc_buf){
+      .start = again, .cur = again, .end = again + again_size, .wdelta = tc_code.wdelta};
+  tc_regions_init(tc_again.end, tc_code_top);
   tc_buf_populate();
 }
 

@@ -10,7 +10,11 @@
 
 extern const struct backend *tc_backend;
 extern const struct guest *tc_guest;
-extern struct tc_buf tc_code;  /* the whole executable buffer */
+extern struct tc_buf tc_code; /* the whole executable buffer */
+/* Right after the shared code: where tc_translate_again writes the code it
+ * saves, one block at a time (never run; the regions start after it). */
+extern struct tc_buf tc_again;
+enum { TC_AGAIN_SCRATCH = 64 << 10 };
 extern size_t tc_code_shared;  /* bytes of the backend's shared code at its start */
 extern uint8_t *tc_code_top;   /* the end of the whole buffer (tc_code.end: of the region) */
 extern uint64_t tc_generation; /* bumped whenever blocks are dropped for room */
@@ -285,6 +289,11 @@ struct tc_block *tc_persist_load(uint64_t pc);
 bool tc_persist_keeps(uint64_t pc);
 /* A block just translated from guest bytes hashing to hash (tc_mutex held). */
 void tc_persist_note(struct tc_block *blk);
+/* tc_translate.c: the block quick (translated without the IR passes) made
+ * again with them for the persistent cache: its code in tc_again, valid
+ * until the next such translation; not in the map, not chained. NULL when the guest bytes are gone
+ * or changed, or there is no room. The caller saves it and tc_block_discards it (tc_mutex held). */
+struct tc_block *tc_translate_again(const struct tc_block *quick);
 /* Write the blocks noted since the last save into the cache (tc_mutex held). */
 void tc_persist_save(void);
 bool tc_persist_pending(void);                /* some blocks are noted: a save would write */

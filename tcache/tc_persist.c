@@ -524,8 +524,8 @@ void tc_persist_note(struct tc_block *blk) {
   bool as_file;
   struct tc_pfile *f =
       tc_persist_active ? tc_pfile_find(blk->guest_pc, &bias, &end, &as_file) : NULL;
-  if (!f || blk->unsaveable || blk->guest_size > end - blk->guest_pc)
-    return;
+  if (!f || (blk->unsaveable && !blk->quick) || blk->guest_size > end - blk->guest_pc)
+    return; /* a quick block's countdown is no reason: it is saved as translated again */
   if (f->n_fresh == f->cap_fresh) {
     size_t cap = f->cap_fresh ? 2 * f->cap_fresh : 256;
     struct tc_pfresh *grown = mi_reallocn(f->fresh, cap, sizeof(*grown));
@@ -694,6 +694,20 @@ static void tcp_reserve(struct tcp_out *o, size_t n) {
     o->p = grown, o->cap = o->n + n;
 }
 
+/* One fresh block into o: one translated without the IR passes (whose
+ * code counts its entries, and is slower) as translated again with them. */
+static bool tcp_save_fresh_one(struct tcp_out *o, const struct tc_pfresh *fr, struct tcp_entry *e) {
+  if (!fr->blk->quick || fr->blk->invalid)
+    return tcp_save_block(o, fr, e);
+  struct tc_block *again = tc_translate_again(fr->blk);
+  if (!again)
+    return false;
+  struct tc_pfresh fa = {again, fr->bias, fr->as_file};
+  bool saved = tcp_save_block(o, &fa, e);
+  tc_block_discard(again);
+  return saved;
+}
+
 /* The fresh blocks of f that can be saved, into o and e; returns how many. */
 static size_t tcp_save_fresh(const struct tc_pfile *f, struct tcp_out *o, struct tcp_entry *e) {
   size_t n = 0, bytes = 0;
@@ -704,7 +718,7 @@ static size_t tcp_save_fresh(const struct tc_pfile *f, struct tcp_out *o, struct
   }
   tcp_reserve(o, bytes);
   for (size_t i = 0; i < f->n_fresh; i++)
-    n += tcp_save_block(o, &f->fresh[i], &e[n]);
+    n += tcp_save_fresh_one(o, &f->fresh[i], &e[n]);
   return n;
 }
 

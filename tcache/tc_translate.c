@@ -58,9 +58,9 @@ int tc_decode_raw(struct ir_block *b, uint64_t pc) {
   return 0;
 }
 
-bool tc_decode_same(const struct ir_block *b, uint64_t hash) {
+/* The size guest bytes at pc are there, may run, and hash to hash. */
+static bool tc_bytes_same(uint64_t pc, uint32_t size, uint64_t hash) {
   sigjmp_buf jb;
-  uint64_t pc = b->guest_pc;
   if (tc_exec_denied(pc))
     return false;
   if (sigsetjmp(jb, 0)) { /* unmapped since */
@@ -68,9 +68,13 @@ bool tc_decode_same(const struct ir_block *b, uint64_t hash) {
     return false;
   }
   tc_decode_jmp = &jb;
-  bool same = tc_xxh3((const void *)(uintptr_t)pc, b->guest_size) == hash;
+  bool same = tc_xxh3((const void *)(uintptr_t)pc, size) == hash;
   tc_decode_jmp = NULL;
   return same;
+}
+
+bool tc_decode_same(const struct ir_block *b, uint64_t hash) {
+  return tc_bytes_same(b->guest_pc, b->guest_size, hash);
 }
 
 static void tc_optimize(struct ir_block *b) {
@@ -90,14 +94,15 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
 
 /* Whether the block at pc is translated without the passes, counting its
  * entries down (tc_deopt.c): unless it was entered that often before, the
- * passes are off, -d logs the code (each block logged once, as it is
- * translated, with its passes), or the persistent cache keeps it. Later
- * runs load that code, and loading is most of a warm start: saved without
- * the passes and with its countdown (a seventh larger, a relocation more a
- * block) it made a warm python3 -c pass 3% slower. */
+ * passes are off, or -d logs the code (each block logged once, as it is
+ * translated, with its passes). A block the persistent cache keeps is
+ * translated again with them for the cache when it is saved
+ * (tc_translate_again): after the process has ended, by tc_bgsave.c's
+ * saver, unless other guest threads run then; so while they run, such a
+ * block is translated with the passes at once, as it had always been. */
 static bool tc_quick(uint64_t pc) {
   return xrun_opt.tier_up && !xrun_opt.no_opt && !(xrun_log_mask & TC_LOG_CODE) && !tc_is_hot(pc) &&
-         !tc_persist_keeps(pc);
+         (!(tc_cpus && tc_cpus->next_cpu) || !tc_persist_keeps(pc));
 }
 
 /* The decode for a translation: the one kept from interpreting the block
@@ -146,6 +151,40 @@ static void tc_note_block(const struct tc_block *blk, const struct ir_block *b, 
   if (t0)
     tc_count(TC_ST_XLATE_NS, tc_stats_clock() - t0);
   tc_perfmap_block(blk);
+}
+
+/* The IR of the translations made again for the cache: not tc_ir, which a
+ * translation that fills the code buffer is using while its regions are
+ * saved and reclaimed (tc_persist_save_code). */
+static __thread struct ir_block *tc_ir_again;
+
+/* Decoded again from the guest's memory, which must still hold the bytes
+ * quick was made from (else other bytes would be saved as the file's: a
+ * MAP_FIXED over the library), it may end earlier than quick did: a decode
+ * stops where another block starts, and more blocks are known by now. */
+struct tc_block *tc_translate_again(const struct tc_block *quick) {
+  uint64_t pc = quick->guest_pc;
+  if (!tc_ir_again)
+    tc_ir_again = ir_block_new(pc);
+  if (!quick->fresh || tc_decode_raw(tc_ir_again, pc) < 0 ||
+      tc_ir_again->guest_size > quick->guest_size)
+    return NULL; /* unmapped since: not saved */
+  if (!tc_bytes_same(pc, quick->guest_size, quick->fresh->guest_hash))
+    return NULL; /* other bytes there now */
+  tc_optimize(tc_ir_again);
+  tc_ir_again->countdown = 0;
+  struct tc_block *blk = tc_block_alloc(tc_ir_again->n, tc_direct_exits(tc_ir_again));
+  blk->guest_pc = pc;
+  blk->guest_size = tc_ir_again->guest_size;
+  tc_again.cur = tc_again.start; /* the code stays there until the next one */
+  tc_again.overflow = 0;
+  if (tc_backend->translate(tc_ir_again, blk, &tc_again) || tc_again.overflow) {
+    tc_block_discard(blk);
+    return NULL;
+  }
+  tc_block_fresh(blk)->guest_hash = tc_decode_hash;
+  blk->unsaveable |= tc_ir_again->unsaveable;
+  return blk;
 }
 
 /* The block at pc from the persistent cache; when the region being written
