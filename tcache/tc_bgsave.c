@@ -36,7 +36,10 @@
 #include <unistd.h>
 #include "tc_int.h"
 
-enum { TC_BGSAVE_STACK = 1 << 20, TC_BGSAVE_MAX_S = 300 };
+enum {
+  TC_BGSAVE_STACK = 8 << 20,
+  TC_BGSAVE_MAX_S = 300
+}; /* the stack of a main thread: it translates */
 
 static int tc_bgsave_lock = -1; /* the saver's descriptor of .writers, >= 3 */
 
