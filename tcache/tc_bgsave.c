@@ -36,10 +36,9 @@
 #include <unistd.h>
 #include "tc_int.h"
 
-enum {
-  TC_BGSAVE_STACK = 8 << 20,
-  TC_BGSAVE_MAX_S = 300
-}; /* the stack of a main thread: it translates */
+/* The saver's stack, a main thread's (it runs the translator), and the
+ * seconds it may take. */
+enum { TC_BGSAVE_STACK = 8 << 20, TC_BGSAVE_MAX_S = 300 };
 
 static int tc_bgsave_lock = -1; /* the saver's descriptor of .writers, >= 3 */
 
