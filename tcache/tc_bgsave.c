@@ -20,8 +20,10 @@
  * reads, and exit_group ends them. Not at an exec (the process goes on with
  * its state), not with --stats (it reports what was saved), not from a
  * signal handler, not while other guest threads run (one may hold a lock of
- * libc's the saver needs) and not where close_range(2) is missing: there
- * the process writes the cache itself, as before. Blocks translated
+ * libc's the saver needs), not as init or init's child, and not where
+ * close_range(2) is missing: there the process writes the cache itself, as
+ * before. A saver ended with its container or service (a cgroup killed
+ * whole) loses that run's new translations: the next run makes them again. Blocks translated
  * without the IR passes are translated again with them on the way
  * (tc_translate_again): the passes, too, are off the program's time. A
  * saver that has not finished after TC_BGSAVE_MAX_S seconds ends.
@@ -80,8 +82,14 @@ static bool tc_bgsave_alone(void) {
   return !tc_cpus || !tc_cpus->next_cpu;
 }
 
+/* A container's init, or its child (a `sh -c` run as init): when init
+ * ends, the kernel ends every process of its PID namespace, a saver too. */
+static bool tc_bgsave_under_init(void) {
+  return getpid() == 1 || getppid() == 1;
+}
+
 bool tc_bgsave_start(void) {
-  if (xrun_opt.stats || !tc_persist_pending() || !tc_bgsave_can_close())
+  if (xrun_opt.stats || !tc_persist_pending() || tc_bgsave_under_init() || !tc_bgsave_can_close())
     return false;
   int lock = tc_pdir_writers_lock(LOCK_SH | LOCK_NB); /* else a --cache wait holds it: now */
   if (lock < 0)

@@ -19,7 +19,7 @@ SYSROOT=$PWD/${SYSROOT:-o/sysroot/aarch64}
 GUEST_CC=${GUEST_CC:-aarch64-linux-gnu-gcc}
 CASES="cold warm aslr exec_children first_run_siblings changed_file changed_settled patched_code delta_merge dlclose small_buffer corrupt corrupt_data truncated foreign_owner_mode
   unwritable_dir parallel_writers size_limit stats_clear no_cache pinning background_save
-  background_wait background_locked"
+  background_wait background_locked background_init"
 
 skip_all() { for c in $CASES; do echo "SKIP cache/$c: $1"; done; exit 0; }
 if ! err=$(tools/fetch-arm64 -d "$SYSROOT" libc6 dash coreutils 2>&1 >/dev/null); then
@@ -597,6 +597,24 @@ if [ "${n:-0}" -ge 1 ]; then
   pass background_locked
 else
   fail background_locked "no cache file right after the run with .writers locked (${n:-none})"
+fi
+
+# background_init: xrun as process 1 of a PID namespace (a container's
+# init), whose end ends every process in it, a saver too: it writes the
+# cache itself, so the files are there when it returns.
+I=$T/bgi
+if ! unshare -fp --mount-proc true 2>/dev/null; then
+  echo "SKIP cache/background_init: unshare -fp is not permitted here (needs CAP_SYS_ADMIN)"
+else
+  unshare -fp --mount-proc env -i PATH=/usr/bin:/bin "$XRUN" --cache-dir="$I" -L "$SYSROOT" \
+    "$DASH" "$T/work.sh" >"$T/bgi.out" 2>/dev/null
+  st=$?
+  n=$(ls "$I"/*.xtc 2>/dev/null | wc -l)
+  if [ "$st" = 0 ] && same "$T/bgi.out" "$T/ref.out" && [ "$n" -ge 1 ]; then
+    pass background_init
+  else
+    fail background_init "status $st, $n cache files right after the namespace ended"
+  fi
 fi
 
 # no_cache: --no-cache writes nothing.
