@@ -55,7 +55,8 @@ void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e) {
 
 /* movabs reg, p: an address in the block's own tc_block (its countdown).
  * Only code without the passes has one, and that code is never saved: the
- * persistent cache keeps code with them (tc_translate.c). */
+ * persistent cache saves such a block as translated again with them
+ * (tc_translate_again). */
 void x64_mov_block(struct x64_ctx *x, unsigned reg, const void *p) {
   x64_movabs(x->buf, reg, (uintptr_t)p);
   x->blk->unsaveable = 1;
