@@ -79,7 +79,7 @@ static bool tc_bgsave_can_close(void) {
 /* No guest thread runs but the caller (tc_mutex held): none can hold a lock
  * of libc's or the allocator's that the saver would wait for forever. */
 static bool tc_bgsave_alone(void) {
-  return !tc_cpus || !tc_cpus->next_cpu;
+  return !tc_threads_others();
 }
 
 /* A container's init, or its child (a `sh -c` run as init): when init

@@ -85,6 +85,8 @@ extern __thread uint64_t tc_decode_hash;
  * its bytes hashing to hash (tc_decode_hash then): decoding again would
  * give b. An unreadable page is false, as in a decode. */
 bool tc_decode_same(const struct ir_block *b, uint64_t hash);
+/* The size guest bytes at pc hash to hash (a fault reading them: no). */
+bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash);
 
 /* The -d categories that log code as it is translated. */
 #define TC_LOG_CODE (LOG_IN_ASM | LOG_IR | LOG_OPT | LOG_OUT_ASM)
@@ -147,8 +149,9 @@ void tc_thread_enter(struct cpu *c);
 void tc_thread_leave(struct cpu *c);
 void tc_clear_jump_caches(void);
 bool tc_lock_briefly(pthread_mutex_t *m);
-extern struct cpu *tc_cpus; /* the running guest threads, under tc_mutex */
-extern bool tc_threaded;    /* another guest thread has run (tc_threads.c) */
+extern struct cpu *tc_cpus;   /* the running guest threads, under tc_mutex */
+bool tc_threads_others(void); /* another guest thread runs than the caller's (tc_mutex held) */
+extern bool tc_threaded;      /* another guest thread has run (tc_threads.c) */
 
 /* Jump caches (tc_jc.c): fill one after a miss, and take a dropped block's
  * pc out of every thread's (tc_mutex held). */

@@ -323,19 +323,6 @@ static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
   return true;
 }
 
-/* The guest bytes at pc hash to hash (a fault reading them: no). */
-static bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash) {
-  sigjmp_buf jb;
-  if (sigsetjmp(jb, 0)) {
-    tc_decode_jmp = NULL;
-    return false;
-  }
-  tc_decode_jmp = &jb;
-  uint64_t h = tc_xxh3((const void *)(uintptr_t)pc, size);
-  tc_decode_jmp = NULL;
-  return h == hash;
-}
-
 /* The saved value v of a reloc of kind is one a load can use: inside
  * xrun, the shared code or the block's exits. */
 static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {

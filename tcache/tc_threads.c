@@ -112,9 +112,13 @@ void tc_thread_leave(struct cpu *c) {
   pthread_mutex_unlock(&tc_mutex);
 }
 
+bool tc_threads_others(void) {
+  return tc_cpus && tc_cpus->next_cpu;
+}
+
 bool tc_threads_alone(void) {
   pthread_mutex_lock(&tc_mutex);
-  bool alone = tc_cpus && !tc_cpus->next_cpu;
+  bool alone = tc_cpus && !tc_threads_others();
   pthread_mutex_unlock(&tc_mutex);
   return alone;
 }

@@ -58,11 +58,8 @@ int tc_decode_raw(struct ir_block *b, uint64_t pc) {
   return 0;
 }
 
-/* The size guest bytes at pc are there, may run, and hash to hash. */
-static bool tc_bytes_same(uint64_t pc, uint32_t size, uint64_t hash) {
+bool tc_guest_bytes_are(uint64_t pc, uint32_t size, uint64_t hash) {
   sigjmp_buf jb;
-  if (tc_exec_denied(pc))
-    return false;
   if (sigsetjmp(jb, 0)) { /* unmapped since */
     tc_decode_jmp = NULL;
     return false;
@@ -74,7 +71,7 @@ static bool tc_bytes_same(uint64_t pc, uint32_t size, uint64_t hash) {
 }
 
 bool tc_decode_same(const struct ir_block *b, uint64_t hash) {
-  return tc_bytes_same(b->guest_pc, b->guest_size, hash);
+  return !tc_exec_denied(b->guest_pc) && tc_guest_bytes_are(b->guest_pc, b->guest_size, hash);
 }
 
 static void tc_optimize(struct ir_block *b) {
@@ -102,7 +99,7 @@ int tc_decode(struct ir_block *b, uint64_t pc) {
  * block is translated with the passes at once, as it had always been. */
 static bool tc_quick(uint64_t pc) {
   return xrun_opt.tier_up && !xrun_opt.no_opt && !(xrun_log_mask & TC_LOG_CODE) && !tc_is_hot(pc) &&
-         (!(tc_cpus && tc_cpus->next_cpu) || !tc_persist_keeps(pc));
+         (!tc_threads_others() || !tc_persist_keeps(pc));
 }
 
 /* The decode for a translation: the one kept from interpreting the block
@@ -169,7 +166,7 @@ struct tc_block *tc_translate_again(const struct tc_block *quick) {
   if (!quick->fresh || tc_decode_raw(tc_ir_again, pc) < 0 ||
       tc_ir_again->guest_size > quick->guest_size)
     return NULL; /* unmapped since: not saved */
-  if (!tc_bytes_same(pc, quick->guest_size, quick->fresh->guest_hash))
+  if (!tc_guest_bytes_are(pc, quick->guest_size, quick->fresh->guest_hash))
     return NULL; /* other bytes there now */
   tc_optimize(tc_ir_again);
   tc_ir_again->countdown = 0;
