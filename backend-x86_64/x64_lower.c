@@ -1020,8 +1020,26 @@ static void x64_lower_deopt_if(struct x64_ctx *x, uint32_t ref) {
 
 _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 bytes");
 
+/* ecx = the byte offset of pc's entry before the mask, from rax (rdx is
+ * free at an indirect jump): pc * 36 + (pc >> 14), in 32 bits. Nearby pcs
+ * land 9 entries apart, in other groups; the higher bits are added in.
+ * Two instructions' latency, where a multiply and shift took four.
+ *   rorx rdx, rax, 14            (or mov rdx, rax; shr rdx, 14)
+ *   lea  ecx, [rax + rax*8]
+ *   lea  ecx, [rdx + rcx*4] */
+static void x64_jc_hash(struct tc_buf *b) {
+  if (x64_feat() & X64_F_BMI2) {
+    x64_rorx(b, 1, X64_RDX, X64_RAX, 14);
+  } else {
+    x64_mov_rr(b, 1, X64_RDX, X64_RAX);
+    x64_shift_ri(b, 1, X64_SHR, X64_RDX, 14);
+  }
+  x64_lea(b, 0, X64_RCX, (struct x64_mem){X64_RAX, X64_RAX, 3, 0});
+  x64_lea(b, 0, X64_RCX, (struct x64_mem){X64_RDX, X64_RCX, 2, 0});
+}
+
 /* The jump-cache probe (tcache.h): entry tc_jc_index(pc, mask) is at byte
- * ((pc * TC_JC_MUL) >> 28) & cpu->jc_mask, and its pair's at that ^ 16
+ * x64_jc_hash(pc) & cpu->jc_mask, and its pair's at that ^ 16
  * (the mask grows with the cache, so it is read from the cpu, not built in).
  * On a hit go straight to its code; when the pair misses, the shared
  * x64_jc_other_pair probes the other two entries of the group, then goes to
@@ -1032,8 +1050,7 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   x64_defer_flush(x, x64_put_store);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a); /* before a freed register is reloaded */
   x64_loop_unfree(x);
-  x64_imul_rri(b, 1, X64_RCX, X64_RAX, (int32_t)TC_JC_MUL); /* imul rcx, rax, MUL */
-  x64_shift_ri(b, 1, X64_SHR, X64_RCX, 28);                 /* shr rcx, 28 */
+  x64_jc_hash(b);
   x64_alu_rm(b, 0, X64_AND, X64_RCX,
              x64_cpu_field(offsetof(struct cpu, jc_mask))); /* and ecx, [jc_mask] */
   x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */

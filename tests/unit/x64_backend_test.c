@@ -911,11 +911,31 @@ static int probe_hits(uint64_t pc, uint32_t entries) {
 TEST(jump_cache_probe_index) {
   static const uint64_t pcs[] = {0x5500046644, 0x7f934a564688,     0xffffc0de1234,
                                  0x400000,     0xfffffffffffffffc, 0x5500046644 + (1ull << 40)};
+  unsigned saved = x64_feat();
   int ok = 1;
-  for (unsigned k = 0; k < sizeof(pcs) / sizeof(pcs[0]); k++)
-    for (uint32_t n = 1u << TC_JC_MIN_BITS; n <= TC_JC_SIZE; n *= 4)
-      ok &= probe_hits(pcs[k], n);
+  for (int bmi2 = 0; bmi2 < 2; bmi2++) { /* rorx, or mov and shr */
+    x64_features = bmi2 ? saved : saved & ~(unsigned)X64_F_BMI2;
+    for (unsigned k = 0; k < sizeof(pcs) / sizeof(pcs[0]); k++)
+      for (uint32_t n = 1u << TC_JC_MIN_BITS; n <= TC_JC_SIZE; n *= 4)
+        ok &= probe_hits(pcs[k], n);
+  }
+  x64_features = saved;
   ASSERT(ok);
+}
+
+/* Return sites a few instructions apart (calls in a row) and code at the
+ * same offsets of 1 MiB apart land in different groups of four entries, in
+ * the smallest cache and in the largest. */
+TEST(jump_cache_index_spreads) {
+  for (uint32_t n = 1u << TC_JC_MIN_BITS; n <= TC_JC_SIZE; n *= TC_JC_SIZE >> TC_JC_MIN_BITS) {
+    uint32_t mask = TC_JC_MASK(n);
+    for (uint64_t pc = 0x400000; pc < 0x400000 + 4 * 64; pc += 4)
+      for (uint64_t d = 4; d <= 16; d += 4)
+        ASSERT(tc_jc_index(pc, mask) / TC_JC_WAYS != tc_jc_index(pc + d, mask) / TC_JC_WAYS);
+    for (uint64_t k = 1; k < 16; k++)
+      ASSERT(tc_jc_index(0x400100, mask) / TC_JC_WAYS !=
+             tc_jc_index(0x400100 + (k << 20), mask) / TC_JC_WAYS);
+  }
 }
 
 TEST(more_exits_than_chainable) {
