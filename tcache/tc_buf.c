@@ -105,11 +105,16 @@ void tc_buf_init(size_t size) {
   tc_buf_populate();
   tc_backend->init(&tc_code); /* the shared code, at the start for good */
   tc_code_shared = (size_t)(tc_code.cur - tc_code.start);
-  uint8_t *again = (uint8_t *)(((uintptr_t)tc_code.cur + 63) & ~(uintptr_t)63);
+  /* The scratch of the translations made again for the cache at the top,
+   * the regions right after the shared code: the pages tc_buf_populate makes
+   * present from the start are the ones code is written to (a warm start of
+   * `true` writes 200 KiB of code; the scratch below them was 64 KiB more of
+   * each view made present, and a forked child's too). */
   size_t again_size = size / 8 < TC_AGAIN_SCRATCH ? (size / 8) & ~(size_t)63 : TC_AGAIN_SCRATCH;
+  uint8_t *again = (uint8_t *)((uintptr_t)(tc_code_top - again_size) & ~(uintptr_t)63);
   tc_again = (struct tc_buf){
       .start = again, .cur = again, .end = again + again_size, .wdelta = tc_code.wdelta};
-  tc_regions_init(tc_again.end, tc_code_top);
+  tc_regions_init((uint8_t *)(((uintptr_t)tc_code.cur + 63) & ~(uintptr_t)63), again);
   tc_buf_populate();
 }
 
