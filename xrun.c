@@ -219,6 +219,9 @@ static void opt_one_insn(const char *unused) {
 static void opt_no_chain(const char *unused) {
   (void)unused, xrun_opt.no_chain = true;
 }
+static void opt_no_ras(const char *unused) {
+  (void)unused, xrun_opt.no_ras = true;
+}
 static void opt_no_smc(const char *unused) {
   (void)unused, xrun_opt.no_smc = true;
 }
@@ -346,6 +349,9 @@ static const struct option_def {
      "(default 10000; 0: with the passes at once)"},
     {"--no-chain", NULL, NULL, opt_no_chain, false,
      "never link translated blocks directly (debugging)"},
+    {"--no-ras", NULL, NULL, opt_no_ras, false,
+     "returns find their code in the jump cache only, not first\n"
+     "where their call left it (for measuring; debugging)"},
     {"--no-opt", NULL, NULL, opt_no_opt, false, "skip the IR optimization passes (debugging)"},
     {"--no-smc", NULL, "XRUN_NO_SMC", opt_no_smc, false,
      "never drop translations when guest code changes (IC IVAU,\n"

@@ -44,6 +44,8 @@ enum cpu_exit {
 
 struct tc_jc_entry;
 
+enum { CPU_RAS_SIZE = 256 }; /* slots of struct cpu.ras (2 KB) */
+
 /* Guest-neutral head of every guest's register state. Backends know only this. */
 struct cpu {
   uint64_t pc;         /* guest pc of the next block to run */
@@ -68,6 +70,11 @@ struct cpu {
     bool taken;             /* it took that action already */
     uint32_t gen;
   } debug;
+  /* The return-address stack (tcache.h, tc_ras.c): host code a return is
+   * likely to go to, by the return address; ras_epoch, the reclamation
+   * epoch its entries belong to. */
+  const void *ras[CPU_RAS_SIZE];
+  uint64_t ras_epoch;
   /* Last, next to the guest's registers: what translated code reads and
    * writes most (a backend may reach them with shorter instructions). */
   struct tc_jc_entry *jc;         /* this thread's indirect-branch jump cache */
@@ -292,6 +299,7 @@ struct xrun_options {
   const char *argv0;    /* -0 ARG */
   const char *cpu;      /* -cpu NAME, or NULL: each guest's default CPU */
   bool no_chain;        /* --no-chain: never patch direct exits (debugging) */
+  bool no_ras;          /* --no-ras: returns probe the jump cache (no return-address stack) */
   bool no_opt;          /* --no-opt: skip the IR passes */
   bool interp;          /* --interp: run IR through the interpreter, not a backend */
   bool no_spec;         /* --no-spec: never translate speculatively (no DEOPT_IF) */

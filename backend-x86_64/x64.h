@@ -280,9 +280,9 @@ static inline struct x64_mem x64_mem(unsigned base, int32_t disp) {
 /* r14 points X64_STATE_BIAS bytes into the guest's state struct, so that
  * the one-byte displacements (-128..127) of [r14 + disp] reach its busiest
  * bytes: the end of struct cpu (the jump cache, exit_request, the lazy
- * flags) and the guest's first 27 integer registers; x1 at 0x80, say, is a
- * 4-byte mov r, [r14-0x50], not a 7-byte one with a 32-bit displacement. */
-enum { X64_STATE_BIAS = 0xd0 };
+ * flags) and the guest's first 27 integer registers: x1, say, is a 4-byte
+ * mov r, [r14+disp8], not a 7-byte one with a 32-bit displacement. */
+enum { X64_STATE_BIAS = offsetof(struct cpu, jc) + 128 };
 
 /* [r14 + off - X64_STATE_BIAS]: byte off of the state struct (struct cpu
  * and the guest's registers after it) in translated code */
@@ -567,12 +567,14 @@ struct x64_ctx {
   struct x64_loop loop;
   unsigned unrelocated; /* rel32s no relocation describes (x64_call_host): none may move */
   uint64_t guest_pc;    /* of the last MARK */
+  uint64_t ret_push;    /* a RET_PUSH's return pc, for the call that ends the block; 0: none */
   const char *error;    /* set when the block cannot be translated */
   struct x64_cold cold; /* last: its 5 KB of paths are not zeroed (x64_ctx_init) */
 };
 
 /* x64_tramp.c */
 extern uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
+extern uint8_t *x64_ras_miss;
 extern uint8_t *x64_hot_exit;
 
 /* x64_lazy.c: lazily kept flags read back (the shared routines, edx = flags_off) */
@@ -582,6 +584,14 @@ void x64_lazy_call(struct x64_ctx *x, const uint8_t *routine);
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);
+void x64_jc_hash(struct tc_buf *b);
+
+/* x64_ras.c: the return-address stack */
+uint8_t *x64_ras_push(struct x64_ctx *x, unsigned exits);
+void x64_ras_stub(struct x64_ctx *x, uint8_t *rel);
+void x64_ras_pop(struct x64_ctx *x);
+void x64_emit_ras_miss(struct tc_buf *b);
+const void *x64_ras_miss_code(void);
 void x64_patch(struct tc_exit *e, const void *code);
 void x64_patch_at(uint8_t *jump, const uint8_t *to);
 uint32_t x64_fpexc_of_mxcsr(uint32_t mxcsr);
@@ -854,6 +864,7 @@ void x64_call_shared(struct x64_ctx *x, const void *target);
 void x64_nzcv(struct tc_buf *b, unsigned d, enum x64_cc ccc);
 void x64_lower(struct x64_ctx *x, uint32_t ref);
 void x64_exit_to(struct x64_ctx *x, uint64_t target_pc);
+void x64_exit_checked(struct x64_ctx *x, uint64_t target_pc);
 void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *));
 void x64_store_reg(struct x64_ctx *x, unsigned size, uint32_t off, unsigned reg);
 void x64_exit_plain(struct x64_ctx *x, uint64_t pc, enum cpu_exit status);

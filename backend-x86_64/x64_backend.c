@@ -211,6 +211,7 @@ const struct backend x64_backend = {
     .translate = x64_translate,
     .enter = x64_enter,
     .jc_miss = x64_jc_miss_code,
+    .ras_miss = x64_ras_miss_code,
     .patch = x64_patch,
     .patch_at = x64_patch_at,
     .fault_fpexc = x64_fault_fpexc,

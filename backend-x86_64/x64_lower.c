@@ -903,12 +903,8 @@ static void x64_exit_jump(struct x64_ctx *x, struct tc_exit *e, int check) {
 /* A chainable exit: a patchable jump (x64_exit_jump) to its own stub, which
  * reports &blk->exits[k] to the run loop (x64_exit_chain stores its
  * target_pc in cpu->pc); patching the rel32 chains the block. */
-void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
-  x64_exit_via(x, target_pc, NULL);
-}
-
-/* The same, with stub() emitted first on the stub's path (x64_loop.c). */
-void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *)) {
+static void x64_exit_with(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *),
+                          int check) {
   struct tc_block *blk = x->blk;
   struct tc_buf *b = x->buf;
   if (blk->n_exits >= blk->exits_cap) { /* room for every direct exit, up to TC_MAX_EXITS */
@@ -919,12 +915,27 @@ void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64
   }
   struct tc_exit *e = &blk->exits[blk->n_exits];
   *e = (struct tc_exit){.target_pc = target_pc, .index = (uint8_t)blk->n_exits++};
-  x64_exit_jump(x, e, target_pc <= blk->guest_pc);
+  x64_exit_jump(x, e, check);
   e->stub = (uint16_t)(b->cur - tc_exit_jump(e)); /* the stub follows its jump */
   if (stub)
     stub(x);
   x64_mov_exit(x, X64_RAX, e);
   x64_jmp_shared(x, x64_exit_chain);
+}
+
+void x64_exit_to(struct x64_ctx *x, uint64_t target_pc) {
+  x64_exit_with(x, target_pc, NULL, target_pc <= x->blk->guest_pc);
+}
+
+/* The same, with stub() emitted first on the stub's path (x64_loop.c). */
+void x64_exit_via(struct x64_ctx *x, uint64_t target_pc, void (*stub)(struct x64_ctx *)) {
+  x64_exit_with(x, target_pc, stub, target_pc <= x->blk->guest_pc);
+}
+
+/* The same, taken only while no signal or flush waits, whatever the target
+ * (a return's way to it, x64_ras.c). */
+void x64_exit_checked(struct x64_ctx *x, uint64_t target_pc) {
+  x64_exit_with(x, target_pc, NULL, 1);
 }
 
 /* A direct exit: a back edge of a loop block (x64_loop.c), or any other. */
@@ -1027,7 +1038,7 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
  *   rorx rdx, rax, 14            (or mov rdx, rax; shr rdx, 14)
  *   lea  ecx, [rax + rax*8]
  *   lea  ecx, [rdx + rcx*4] */
-static void x64_jc_hash(struct tc_buf *b) {
+void x64_jc_hash(struct tc_buf *b) {
   if (x64_feat() & X64_F_BMI2) {
     x64_rorx(b, 1, X64_RDX, X64_RAX, 14);
   } else {
@@ -1050,6 +1061,11 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   x64_defer_flush(x, x64_put_store);
   x64_load_value(x, X64_RAX, x64_in(x, ref)->a); /* before a freed register is reloaded */
   x64_loop_unfree(x);
+  if (x64_in(x, ref)->aux == IR_JUMP_RETURN && !xrun_opt.no_ras) {
+    x64_ras_pop(x);
+    return;
+  }
+  uint8_t *rel = x64_ras_push(x, 1);
   x64_jc_hash(b);
   x64_alu_rm(b, 0, X64_AND, X64_RCX,
              x64_cpu_field(offsetof(struct cpu, jc_mask))); /* and ecx, [jc_mask] */
@@ -1063,6 +1079,19 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
   x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   x64_jcc_shared(x, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */
   x64_jmp_m(b, x64_mem(X64_RCX, 8));         /* jmp [rcx+8] */
+  x64_ras_stub(x, rel);
+}
+
+/* GOTO: a direct exit, and a call's return stub after it. */
+static void x64_lower_goto(struct x64_ctx *x, uint32_t ref) {
+  if (x64_is_back_edge(x, ref)) {
+    x64_lower_exit(x, ref);
+    return;
+  }
+  x64_flush_deferred(x);
+  uint8_t *rel = x64_ras_push(x, 2);
+  x64_exit_to(x, x64_in(x, ref)->imm);
+  x64_ras_stub(x, rel);
 }
 
 static void x64_lower_trap(struct x64_ctx *x, uint32_t ref) {
@@ -1168,7 +1197,11 @@ void x64_lower(struct x64_ctx *x, uint32_t ref) {
   case IR_CALL: x64_lower_call(x, ref); break;
   case IR_EXIT_IF: x64_lower_exit_if(x, ref); break;
   case IR_DEOPT_IF: x64_lower_deopt_if(x, ref); break;
-  case IR_GOTO: x64_lower_exit(x, ref); break;
+  case IR_GOTO: x64_lower_goto(x, ref); break;
+  case IR_RET_PUSH:
+    if (!xrun_opt.no_ras)
+      x->ret_push = in->imm;
+    break;
   case IR_JUMP: x64_lower_jump(x, ref); break;
   case IR_SYSCALL:
     x64_flush_deferred(x);

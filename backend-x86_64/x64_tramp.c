@@ -18,7 +18,7 @@
 #include "x64.h"
 
 uint8_t *x64_entry_tramp, *x64_exit_tramp, *x64_exit_chain, *x64_jc_miss, *x64_jc_other_pair;
-uint8_t *x64_hot_exit;
+uint8_t *x64_hot_exit, *x64_ras_miss;
 
 /* What translated code reads and writes most of struct cpu is in reach of
  * one-byte displacements from r14 (x64.h). */
@@ -141,6 +141,8 @@ void x64_init(struct tc_buf *buf) {
   x64_emit_jc_other_pair(buf);
   x64_jc_miss = buf->cur; /* falls in from x64_jc_other_pair */
   x64_emit_jc_miss(buf);
+  x64_align(buf, 16);
+  x64_emit_ras_miss(buf);
   x64_align(buf, 16);
   x64_exit_chain = buf->cur;
   x64_emit_exit_chain(buf);

@@ -309,6 +309,16 @@ uint32_t ir_jump(struct ir_block *b, uint32_t target) {
   return ir_emit(b, IR_JUMP, IR_VOID, target, 0, 0, 0);
 }
 
+uint32_t ir_return(struct ir_block *b, uint32_t target) {
+  uint32_t r = ir_jump(b, target);
+  b->insn[r].aux = IR_JUMP_RETURN;
+  return r;
+}
+
+uint32_t ir_ret_push(struct ir_block *b, uint64_t return_pc) {
+  return ir_emit(b, IR_RET_PUSH, IR_VOID, 0, 0, 0, return_pc);
+}
+
 uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc) {
   return ir_emit(b, IR_SYSCALL, IR_VOID, 0, 0, 0, next_pc);
 }

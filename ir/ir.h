@@ -96,6 +96,12 @@ enum { IR_CONST_GUEST = 1 };
  * it; it changes nothing in what the block means). */
 enum { IR_PUT_DEFER = 1 };
 
+/* JUMP aux: the guest returns from a call (RET, JALR x0, ra), most likely to
+ * the guest pc of the latest RET_PUSH still waiting for its return. A
+ * backend may predict the target from its own stack of those (tcache.h's
+ * return-address stack); the jump means the same with or without it. */
+enum { IR_JUMP_RETURN = 1 };
+
 /* Each compare is listed next to its negation (ir_cmp_not). */
 enum ir_cmp { IR_EQ, IR_NE, IR_LTU, IR_GEU, IR_LEU, IR_GTU, IR_LT, IR_GE, IR_LE, IR_GT };
 
@@ -415,6 +421,11 @@ uint32_t ir_deopt_if(struct ir_block *b, uint32_t cond, uint64_t pc);
 uint32_t ir_exit_if(struct ir_block *b, uint32_t cond, uint64_t target_pc);
 uint32_t ir_goto(struct ir_block *b, uint64_t target_pc);
 uint32_t ir_jump(struct ir_block *b, uint32_t target);
+/* A JUMP that returns from a call (IR_JUMP_RETURN). */
+uint32_t ir_return(struct ir_block *b, uint32_t target);
+/* The guest calls (BL, BLR, JAL ra): its return will go to return_pc. Just
+ * before the GOTO or JUMP of the call. */
+uint32_t ir_ret_push(struct ir_block *b, uint64_t return_pc);
 uint32_t ir_syscall(struct ir_block *b, uint64_t next_pc);
 uint32_t ir_trap(struct ir_block *b, int guest_signal, uint64_t pc);
 /* The guest changed code in the cache line holding addr and told the CPU so

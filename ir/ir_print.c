@@ -167,6 +167,10 @@ static void ir_print_body(FILE *f, const struct ir_block *b, const struct ir_ins
     break;
   case IR_EXIT_IF: fprintf(f, "exit.if %" PRIu32 " -> 0x%" PRIx64, i->a, i->imm); break;
   case IR_GOTO: fprintf(f, "goto 0x%" PRIx64, i->imm); break;
+  case IR_JUMP:
+    fprintf(f, "%s %" PRIu32, i->aux == IR_JUMP_RETURN ? "return" : "jump", i->a);
+    break;
+  case IR_RET_PUSH: fprintf(f, "ret.push 0x%" PRIx64, i->imm); break;
   case IR_SYSCALL: fprintf(f, "syscall -> 0x%" PRIx64, i->imm); break;
   case IR_TRAP: fprintf(f, "trap sig %u at 0x%" PRIx64, i->aux, i->imm); break;
   case IR_CODE_INVAL: fprintf(f, "code.inval %" PRIu32 " -> 0x%" PRIx64, i->a, i->imm); break;

@@ -157,6 +157,7 @@ extern bool tc_threaded;      /* another guest thread has run (tc_threads.c) */
  * pc out of every thread's (tc_mutex held). */
 void tc_jc_fill(struct cpu *c, struct tc_block *blk);
 void tc_jc_reserve(struct cpu *c);
+void tc_ras_reset(struct cpu *c);  /* tc_ras.c: an empty return-address stack */
 void tc_jc_init(struct cpu *c);    /* an empty one, of the smallest size */
 void tc_jc_restart(struct cpu *c); /* a new program: back to the smallest, empty */
 /* Fork: before it (tc_mutex held), an empty spare is made ready; in the

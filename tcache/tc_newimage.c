@@ -91,4 +91,5 @@ void tc_new_image(struct cpu *c, char *maps) {
   tc_persist_reopen();
   pthread_mutex_unlock(&tc_mutex);
   tc_jc_restart(c);
+  tc_ras_reset(c);
 }

@@ -144,6 +144,7 @@ void tc_persist_init(void) {
                   tc_backend->codegen_key ? tc_backend->codegen_key() : 0,
                   xrun_opt.no_opt,
                   xrun_opt.no_spec,
+                  xrun_opt.no_ras,
                   xrun_opt.max_block_insns};
   tc_codegen = XXH3_64bits(k, sizeof(k));
   tc_persist_active = true;

@@ -255,6 +255,8 @@ static void tc_run_interp(struct cpu *c) {
 /* Run translated block blk; returns how it left. */
 static uintptr_t tc_enter(struct cpu *c, struct tc_block *blk) {
   XLOG(LOG_EXEC, "exec 0x%llx", (unsigned long long)blk->guest_pc);
+  if (__builtin_expect(c->ras_epoch != __atomic_load_n(&gc_epoch, __ATOMIC_ACQUIRE), 0))
+    tc_ras_reset(c); /* a region of the code buffer may be reused (tc_ras.c) */
   tc_in_guest = 1;
   tc_count(TC_ST_ENTERS, 1);
   uintptr_t r = tc_backend->enter(c, blk->code);
@@ -306,6 +308,7 @@ void tc_run(struct cpu *c) {
   tc_current = c;
   if (!c->jc)
     tc_jc_init(c);
+  tc_ras_reset(c);
   tc_thread_enter(c);
   if (gdb_active) /* first, stop if the others are stopped */
     c->exit_request = 1;

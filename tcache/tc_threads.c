@@ -65,8 +65,10 @@ static void tc_fork_child(void) {
   tc_buf_fork_child();
   tc_regions_forked();
   tc_tier_forked();
-  if (tc_current)
+  if (tc_current) {
     tc_jc_fork_child(tc_current);
+    tc_ras_reset(tc_current);
+  }
 }
 
 void tc_threads_init(void) {

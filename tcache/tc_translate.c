@@ -116,10 +116,12 @@ static int tc_decode_to_translate(struct ir_block *b, uint64_t pc, bool quick) {
 
 /* The chainable exits b's code can have, as many as a block has room for
  * at most: one per direct exit, an EXIT_IF (passes fold some away, never
- * add one) or the GOTO that may end it. A block holds only these
+ * add one) or the GOTO that may end it, and the return of a call that ends
+ * it (its RET_PUSH just before the end). A block holds only these
  * (tcache.h): a smaller allocation, fewer pages touched. */
 static uint32_t tc_direct_exits(const struct ir_block *b) {
-  return b->n_exit_ifs < TC_MAX_EXITS ? b->n_exit_ifs + 1 : TC_MAX_EXITS;
+  uint32_t n = b->n_exit_ifs + 1 + (b->n > 2 && b->insn[b->n - 2].op == IR_RET_PUSH);
+  return n < TC_MAX_EXITS ? n : TC_MAX_EXITS;
 }
 
 static struct tc_block *tc_emit(const struct ir_block *b) {

@@ -131,6 +131,18 @@ static inline uint8_t *tc_exit_stub(const struct tc_exit *e) {
   return tc_exit_jump(e) + e->stub;
 }
 
+/* The return-address stack, one per guest thread (struct cpu.ras): where
+ * translated code looks first for a guest return's host code. It is kept
+ * as a table indexed by the return address, not as a stack: a call (IR
+ * RET_PUSH) writes its return address's slot with code of its own block, a
+ * stub that checks the return's guest pc and goes on to the block there,
+ * chained like any exit; a return (IR_JUMP_RETURN) jumps to the slot of
+ * the address it returns to. Nothing has to stay in step with the guest's
+ * stack: a longjmp, a signal handler's return or a changed link register
+ * costs one jump-cache probe, as does a slot a later call took. The
+ * backend picks the slot (x64_ras.c); the backend's ras_miss code fills an
+ * empty one (tc_ras.c). */
+
 /* The jump cache, one per guest thread (struct cpu.jc, 64-byte aligned):
  * entries in groups of TC_JC_WAYS (four, a cache line), a pc is looked up at
  * tc_jc_index(pc, mask), then index ^ 1 (both inline in translated code),
@@ -187,6 +199,9 @@ struct backend {
   /* Code for an empty jump-cache entry: back to the run loop for the guest pc
    * translated code was jumping to. */
   const void *(*jc_miss)(void);
+  /* Code for an empty return-address stack entry (struct cpu.ras), or NULL:
+   * the backend pushes none. */
+  const void *(*ras_miss)(void);
   /* Point e's jump at code, or back at its stub when code is NULL; one atomic write. */
   void (*patch)(struct tc_exit *e, const void *code);
   /* Point the patchable jump at jump (a copy of a block's code) at to. */

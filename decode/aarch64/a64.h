@@ -124,6 +124,7 @@ bool a64_joins(const struct ir_block *b, uint64_t pc);
 /* End the block: direct jump to target / indirect to v / raise a signal. */
 void a64_goto(struct a64_ctx *s, uint64_t target);
 void a64_jump(struct a64_ctx *s, uint32_t target);
+void a64_return(struct a64_ctx *s, uint32_t target); /* a JUMP that returns from a call */
 void a64_trap(struct a64_ctx *s, int sig, uint64_t info);
 /* The same, with this instruction's address as the trap info. */
 void a64_trap_here(struct a64_ctx *s, int sig);

@@ -8,8 +8,10 @@
 /* op 00101 imm26(26)   B (op=0), BL (op=1: X30 = pc + 4) */
 bool trans_b(struct a64_ctx *s, const struct arg_b *a) {
   uint64_t target = s->pc + (uint64_t)(int64_t)a->off26;
-  if (a->op)
+  if (a->op) {
     ir_put(s->b, a64_off_x(30), a64_guest_addr(s, s->pc + 4));
+    ir_ret_push(s->b, s->pc + 4);
+  }
   a64_goto(s, target);
   return true;
 }
@@ -80,8 +82,13 @@ bool trans_br(struct a64_ctx *s, const struct arg_br *a) {
   if (a->opc == 2 && a->op3) /* RETAA, RETAB */
     rn = 30;
   uint32_t target = a64_rd(s, rn, 1, false);
-  if (a->opc == 1) /* BLR: read Rn before writing X30 (BLR X30) */
+  if (a->opc == 1) { /* BLR: read Rn before writing X30 (BLR X30) */
     ir_put(s->b, a64_off_x(30), a64_guest_addr(s, s->pc + 4));
-  a64_jump(s, target);
+    ir_ret_push(s->b, s->pc + 4);
+  }
+  if (a->opc == 2)
+    a64_return(s, target);
+  else
+    a64_jump(s, target);
   return true;
 }

@@ -43,6 +43,11 @@ void a64_jump(struct a64_ctx *s, uint32_t target) {
   s->end = true;
 }
 
+void a64_return(struct a64_ctx *s, uint32_t target) {
+  ir_return(s->b, target);
+  s->end = true;
+}
+
 static void a64_trap_with(struct a64_ctx *s, int sig, uint32_t info) {
   ir_put(s->b, offsetof(struct cpu, trap_info), info);
   ir_trap(s->b, sig, s->pc);

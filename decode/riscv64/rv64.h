@@ -109,6 +109,7 @@ unsigned rv64_loop_rest(const struct ir_block *b, uint64_t pc);
 /* Whether the block ends before pc, where another block's code starts (dec_joins). */
 bool rv64_joins(const struct ir_block *b, uint64_t pc);
 void rv64_jump(struct rv64_ctx *s, uint32_t target);
+void rv64_return(struct rv64_ctx *s, uint32_t target); /* a JUMP that returns from a call */
 void rv64_trap(struct rv64_ctx *s, int sig, uint64_t info);
 /* SIGILL at this instruction, as for an encoding xrun does not take. */
 bool rv64_illegal(struct rv64_ctx *s);

@@ -5,10 +5,19 @@
  * aligned, so no target raises a misaligned-fetch exception. */
 #include "rv64.h"
 
-/* rd = the address of the next instruction (pc + 2 after a compressed one) */
+/* A link register of the calling convention (ra, or t0 for millicode). */
+static bool rv64_is_link(unsigned r) {
+  return r == 1 || r == 5;
+}
+
+/* rd = the address of the next instruction (pc + 2 after a compressed one);
+ * into a link register, that makes the jump a call. */
 static void rv64_link(struct rv64_ctx *s, unsigned rd) {
-  if (rd)
-    rv64_set(s, rd, rv64_guest_addr(s, s->pc + s->len));
+  if (!rd)
+    return;
+  rv64_set(s, rd, rv64_guest_addr(s, s->pc + s->len));
+  if (rv64_is_link(rd))
+    ir_ret_push(s->b, s->pc + s->len);
 }
 
 bool rv64_trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
@@ -17,12 +26,17 @@ bool rv64_trans_jal(struct rv64_ctx *s, const struct arg_j *a) {
   return true;
 }
 
-/* target = (rs1 + imm) & ~1, read before rd is written (jalr ra, 0(ra)) */
+/* target = (rs1 + imm) & ~1, read before rd is written (jalr ra, 0(ra)).
+ * Through a link register and linking none, it is a return (the ISA's
+ * table of return-address stack hints); linking one, a call. */
 bool rv64_trans_jalr(struct rv64_ctx *s, const struct arg_i *a) {
   uint32_t t = rv64_addr(s, a->rs1, a->imm);
   t = ir_binop(s->b, IR_AND, IR_I64, t, rv64_imm(s, ~1ull));
   rv64_link(s, a->rd);
-  rv64_jump(s, t);
+  if (!a->rd && rv64_is_link(a->rs1))
+    rv64_return(s, t);
+  else
+    rv64_jump(s, t);
   return true;
 }
 

@@ -43,6 +43,11 @@ void rv64_jump(struct rv64_ctx *s, uint32_t target) {
   s->end = true;
 }
 
+void rv64_return(struct rv64_ctx *s, uint32_t target) {
+  ir_return(s->b, target);
+  s->end = true;
+}
+
 void rv64_trap(struct rv64_ctx *s, int sig, uint64_t info) {
   ir_put(s->b, offsetof(struct cpu, trap_info), ir_const(s->b, IR_I64, info));
   ir_trap(s->b, sig, s->pc);

@@ -109,10 +109,13 @@ static const struct icount_case cases[] = {
      14},
     {"fcmp_bge", "fcmpe d0, d1\n b.ge .+8\n b .+4", 28},
     {"fcmp_cset_gt", "fcmp s0, s1\n cset w0, gt\n b .+4", 28},
-    {"bl", "bl .+8", 5},
-    /* the probe's index: rorx, lea, lea (x64_jc_hash), one more than imul,
-     * shr had, and two cycles shorter */
-    {"ret", "ret", 14},
+    /* x30 (movabs, store), the return-address slot (lea, store: x64_ras.c),
+     * the exit (jmp, stub of 2), and the return stub (movabs, cmp, jne,
+     * then a checked exit: cmp, je, stub of 2) */
+    {"bl", "bl .+8", 14},
+    /* x30 into rax, then its slot: mov ecx, eax; and ecx, 0x3fc; jmp [slot]
+     * (the jump-cache probe, 14 with the load, is the slot's when it misses) */
+    {"ret", "ret", 4},
     {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 24},
     /* twelve values live at once, with x16's: every allocatable register,
      * rcx and rdx too (x64_scratch.c), and no spill (44 with two) */
@@ -135,7 +138,7 @@ enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
  * would hold it (BL's link register: a movabs and a store, not one mov
  * qword [r14+off], imm32), as in the cases mapped high. */
 static const struct icount_case low_cases[] = {
-    {"bl_low", "bl .+8", 5},
+    {"bl_low", "bl .+8", 14},
     {"adr_ldr_low", "adr x0, .+64\n ldr x1, [x0, #8]\n b .+4", 8},
 };
 enum { NLOW = sizeof(low_cases) / sizeof(low_cases[0]) };
@@ -148,8 +151,8 @@ static const struct icount_case pinned_cases[] = {
     /* the stores at [rbx - 0x20] and [rbx - 0x18], then add rbx, -0x20: the
      * pre-index address is the stores' displacement, no lea of it first */
     {"ldp_stp", "ldp x0, x1, [sp, #16]\n stp x0, x1, [sp, #-32]!\n b .+4", 10},
-    {"bl", "bl .+8", 4},
-    {"ret", "ret", 14},
+    {"bl", "bl .+8", 13},
+    {"ret", "ret", 4},
     {"br_x8", "br x8", 14},
     {"add_x0_x1_x2", "add x0, x0, x1\n add x1, x1, x2\n b .+4", 5},
     {"counted_loop", "0: add x0, x0, x1\n add x1, x1, #1\n cmp x1, x2\n b.lt 0b\n b .+4", 18},
