@@ -97,9 +97,9 @@ enum { IR_CONST_GUEST = 1 };
 enum { IR_PUT_DEFER = 1 };
 
 /* JUMP aux: the guest returns from a call (RET, JALR x0, ra), most likely to
- * the guest pc of the latest RET_PUSH still waiting for its return. A
- * backend may predict the target from its own stack of those (tcache.h's
- * return-address stack); the jump means the same with or without it. */
+ * the return pc a RET_PUSH named before. A backend may find the target's
+ * code where that call left it (tcache.h's return-address stack); the jump
+ * means the same with or without it. */
 enum { IR_JUMP_RETURN = 1 };
 
 /* Each compare is listed next to its negation (ir_cmp_not). */
