@@ -584,7 +584,7 @@ void x64_lazy_call(struct x64_ctx *x, const uint8_t *routine);
 void x64_init(struct tc_buf *buf);
 uintptr_t x64_enter(struct cpu *c, const void *code);
 const void *x64_jc_miss_code(void);
-void x64_jc_hash(struct tc_buf *b);
+uint8_t *x64_jc_probe_pair(struct tc_buf *b);
 
 /* x64_ras.c: the return-address stack */
 uint8_t *x64_ras_push(struct x64_ctx *x, unsigned exits);

@@ -1038,7 +1038,7 @@ _Static_assert(sizeof(struct tc_jc_entry) == 16, "jump cache entries are 16 byte
  *   rorx rdx, rax, 14            (or mov rdx, rax; shr rdx, 14)
  *   lea  ecx, [rax + rax*8]
  *   lea  ecx, [rdx + rcx*4] */
-void x64_jc_hash(struct tc_buf *b) {
+static void x64_jc_hash(struct tc_buf *b) {
   if (x64_feat() & X64_F_BMI2) {
     x64_rorx(b, 1, X64_RDX, X64_RAX, 14);
   } else {
@@ -1047,6 +1047,22 @@ void x64_jc_hash(struct tc_buf *b) {
   }
   x64_lea(b, 0, X64_RCX, (struct x64_mem){X64_RAX, X64_RAX, 3, 0});
   x64_lea(b, 0, X64_RCX, (struct x64_mem){X64_RDX, X64_RCX, 2, 0});
+}
+
+/* The probe's first pair, rax the guest pc: rcx at the entry of its index,
+ * then at its pair's; returns the rel8 of the je to hit, with the flags of
+ * the compare with the pair's entry left for the caller's jne other_pair.
+ *   (x64_jc_hash); and ecx, [jc_mask]; add rcx, [jc]
+ *   cmp rax, [rcx]; je hit; xor rcx, 16; cmp rax, [rcx] */
+uint8_t *x64_jc_probe_pair(struct tc_buf *b) {
+  x64_jc_hash(b);
+  x64_alu_rm(b, 0, X64_AND, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc_mask)));
+  x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc)));
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));
+  uint8_t *hit = x64_jcc8(b, X64_CC_E);
+  x64_alu_ri(b, 1, X64_XOR, X64_RCX, sizeof(struct tc_jc_entry));
+  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));
+  return hit;
 }
 
 /* The jump-cache probe (tcache.h): entry tc_jc_index(pc, mask) is at byte
@@ -1066,15 +1082,8 @@ static void x64_lower_jump(struct x64_ctx *x, uint32_t ref) {
     return;
   }
   uint8_t *rel = x64_ras_push(x, 1);
-  x64_jc_hash(b);
-  x64_alu_rm(b, 0, X64_AND, X64_RCX,
-             x64_cpu_field(offsetof(struct cpu, jc_mask))); /* and ecx, [jc_mask] */
-  x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc))); /* add rcx, [jc] */
-  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
-  uint8_t *hit = x64_jcc8(b, X64_CC_E);                                        /* je hit */
-  x64_alu_ri(b, 1, X64_XOR, X64_RCX, sizeof(struct tc_jc_entry));              /* xor rcx, 16 */
-  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));                     /* cmp rax, [rcx] */
-  x64_jcc_shared(x, X64_CC_NE, x64_jc_other_pair);                             /* jne other_pair */
+  uint8_t *hit = x64_jc_probe_pair(b);
+  x64_jcc_shared(x, X64_CC_NE, x64_jc_other_pair); /* jne other_pair */
   x64_fix8(b, hit);
   x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   x64_jcc_shared(x, X64_CC_NE, x64_jc_miss); /* jne miss: a signal or flush is waiting */

@@ -72,20 +72,13 @@ void x64_ras_pop(struct x64_ctx *x) {
  * pc, rcx and rdx free): the jump cache's probe, as x64_lower_jump has it
  * inline.
  *   ras_miss: cmp dword [r14+exit_request], 0; jne jc_miss
- *             (x64_jc_hash); and ecx, [jc_mask]; add rcx, [jc]
- *             cmp rax, [rcx]; je hit; xor rcx, 16; cmp rax, [rcx]; jne other_pair
+ *             (x64_jc_probe_pair); jne other_pair
  *   hit:      jmp [rcx+8] */
 void x64_emit_ras_miss(struct tc_buf *b) {
   x64_ras_miss = b->cur;
   x64_alu_mi(b, 2, X64_CMP, x64_cpu_field(offsetof(struct cpu, exit_request)), 0);
   x64_jcc_rel(b, X64_CC_NE, x64_jc_miss);
-  x64_jc_hash(b);
-  x64_alu_rm(b, 0, X64_AND, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc_mask)));
-  x64_alu_rm(b, 1, X64_ADD, X64_RCX, x64_cpu_field(offsetof(struct cpu, jc)));
-  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));
-  uint8_t *hit = x64_jcc8(b, X64_CC_E);
-  x64_alu_ri(b, 1, X64_XOR, X64_RCX, sizeof(struct tc_jc_entry));
-  x64_alu_rm(b, 1, X64_CMP, X64_RAX, x64_mem(X64_RCX, 0));
+  uint8_t *hit = x64_jc_probe_pair(b);
   x64_jcc_rel(b, X64_CC_NE, x64_jc_other_pair);
   x64_fix8(b, hit);
   x64_jmp_m(b, x64_mem(X64_RCX, 8));
