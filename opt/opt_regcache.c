@@ -47,17 +47,30 @@ static uint64_t opt_granules(uint64_t off, uint32_t size) {
   return ones << first | ones >> (-first & 63);
 }
 
+/* The bytes an access of the state reaches, with their granules: worked
+ * out once for each GET and PUT, for all the walks and adds it makes. */
+struct opt_span {
+  uint64_t off;
+  uint32_t size;
+  uint64_t granules;
+};
+
+static struct opt_span opt_span_of(const struct ir_insn *i) {
+  uint32_t size = opt_rc_size(i->type);
+  return (struct opt_span){i->imm, size, opt_granules(i->imm, size)};
+}
+
 static void opt_ranges_drop(struct opt_ranges *s, uint32_t k) {
   s->n_v128 -= s->r[k].type == IR_V128;
   s->r[k] = s->r[--s->n];
 }
 
-/* Drop the ranges overlapping [off, off + size): mostly one or none. */
-static void opt_ranges_drop_overlaps(struct opt_ranges *s, uint64_t off, uint32_t size) {
-  if (!(s->seen & opt_granules(off, size)))
+/* Drop the ranges overlapping the span: mostly one or none. */
+static void opt_ranges_drop_overlaps(struct opt_ranges *s, struct opt_span a) {
+  if (!(s->seen & a.granules))
     return;
   for (uint32_t k = s->n; k-- > 0;)
-    if (opt_overlaps(&s->r[k], off, size))
+    if (opt_overlaps(&s->r[k], a.off, a.size))
       opt_ranges_drop(s, k);
 }
 
@@ -66,11 +79,13 @@ static void opt_ranges_clear(struct opt_ranges *s) {
   s->seen = 0;
 }
 
-static inline __attribute__((always_inline)) void
-opt_ranges_add(struct opt_ranges *s, const struct ir_insn *i, uint32_t ref, uint32_t epoch) {
-  s->r[s->n++] = (struct opt_range){i->imm, opt_rc_size(i->type), i->type, epoch, ref};
+static inline __attribute__((always_inline)) void opt_ranges_add(struct opt_ranges *s,
+                                                                 const struct ir_insn *i,
+                                                                 struct opt_span a, uint32_t ref,
+                                                                 uint32_t epoch) {
+  s->r[s->n++] = (struct opt_range){i->imm, (uint16_t)a.size, i->type, epoch, ref};
   s->n_v128 += i->type == IR_V128;
-  s->seen |= opt_granules(i->imm, opt_rc_size(i->type));
+  s->seen |= a.granules;
 }
 
 /* The known range at off of type t, or NULL. */
@@ -87,12 +102,12 @@ static const struct opt_range *opt_rc_known(struct opt_rc *rc, const struct ir_i
   return opt_rc_known_at(rc, i->imm, (enum ir_type)i->type);
 }
 
-/* Pending PUTs overlapping [off, off+size) have been observed. */
-static void opt_rc_observe(struct opt_rc *rc, uint64_t off, uint32_t size) {
-  if (!(rc->pending.seen & opt_granules(off, size)))
+/* Pending PUTs overlapping the span have been observed. */
+static void opt_rc_observe(struct opt_rc *rc, struct opt_span a) {
+  if (!(rc->pending.seen & a.granules))
     return;
   for (uint32_t k = rc->pending.n; k-- > 0;)
-    if (opt_overlaps(&rc->pending.r[k], off, size))
+    if (opt_overlaps(&rc->pending.r[k], a.off, a.size))
       opt_ranges_drop(&rc->pending, k);
 }
 
@@ -120,7 +135,7 @@ static int opt_rc_get_halves(struct opt_rc *rc, uint32_t r) {
     }
     struct ir_insn get = *i; /* its slot is known from here: this value */
     *i = (struct ir_insn){.op = IR_VEXTRACT, .type = IR_I64, .aux = 3, .a = v->ref, .imm = lane};
-    opt_ranges_add(&rc->known, &get, r, 0);
+    opt_ranges_add(&rc->known, &get, opt_span_of(&get), r, 0);
     return 1;
   }
   const struct opt_range *lo = opt_rc_known_at(rc, i->imm, IR_I64);
@@ -130,7 +145,7 @@ static int opt_rc_get_halves(struct opt_rc *rc, uint32_t r) {
     return 0;
   struct ir_insn get = *i; /* its slot is known from here: this value */
   *i = (struct ir_insn){.op = IR_VZEXT64, .type = IR_V128, .a = lo->ref};
-  opt_ranges_add(&rc->known, &get, r, 0);
+  opt_ranges_add(&rc->known, &get, opt_span_of(&get), r, 0);
   return 1;
 }
 
@@ -143,19 +158,19 @@ static void opt_rc_get(struct opt_rc *rc, uint32_t r) {
   }
   if (opt_rc_get_halves(rc, r))
     return;
-  opt_rc_observe(rc, i->imm, opt_rc_size(i->type));
-  opt_ranges_add(&rc->known, i, r, 0);
+  struct opt_span a = opt_span_of(i);
+  opt_rc_observe(rc, a);
+  opt_ranges_add(&rc->known, i, a, r, 0);
 }
 
-/* Pending PUTs that the PUT i overwrites entirely are dead, or deferred
+/* Pending PUTs that a PUT of the span overwrites entirely are dead, or deferred
  * when a side exit or a memory access saw them. */
-static void opt_rc_kill_covered(struct opt_rc *rc, const struct ir_insn *i) {
-  uint32_t size = opt_rc_size(i->type);
-  if (!(rc->pending.seen & opt_granules(i->imm, size)))
+static void opt_rc_kill_covered(struct opt_rc *rc, struct opt_span a) {
+  if (!(rc->pending.seen & a.granules))
     return;
   for (uint32_t k = rc->pending.n; k-- > 0;) {
     const struct opt_range *p = &rc->pending.r[k];
-    if (!opt_covers(i->imm, size, p))
+    if (!opt_covers(a.off, a.size, p))
       continue;
     if (p->epoch != rc->epoch) /* seen */
       rc->b->insn[p->ref].aux |= IR_PUT_DEFER;
@@ -200,11 +215,11 @@ static void opt_rc_put(struct opt_rc *rc, uint32_t r) {
     opt_nop(rc->b, r); /* the state already holds this value */
     return;
   }
-  opt_rc_kill_covered(rc, i);
-  uint32_t size = opt_rc_size(i->type);
-  opt_ranges_drop_overlaps(&rc->known, i->imm, size);
-  opt_ranges_add(&rc->known, i, i->a, 0);
-  opt_ranges_add(&rc->pending, i, r, rc->epoch);
+  struct opt_span a = opt_span_of(i);
+  opt_rc_kill_covered(rc, a);
+  opt_ranges_drop_overlaps(&rc->known, a);
+  opt_ranges_add(&rc->known, i, a, i->a, 0);
+  opt_ranges_add(&rc->pending, i, a, r, rc->epoch);
 }
 
 void opt_rc_insn(struct opt_rc *rc, uint32_t r) {
