@@ -137,26 +137,22 @@ void x64_op_rr(struct tc_buf *b, unsigned flags, uint32_t opc, unsigned reg, uns
  * assembled in one 64-bit word. The same bytes as x64_insn_rm. */
 static void x64_op_rm_base(struct tc_buf *b, int w, uint8_t opc, unsigned reg, unsigned base,
                            int32_t disp) {
-  unsigned mod = (disp == 0 && (base & 7) != 5) ? 0 : (disp == (int8_t)disp ? 1 : 2), n = 0;
-  uint64_t v = 0;
+  unsigned mod = (disp == 0 && (base & 7) != 5) ? 0 : (disp == (int8_t)disp ? 1 : 2);
   uint8_t rex = x64_rex(w, reg, 0, base);
-  if (rex != 0x40)
-    v = rex, n = 8;
-  v |= (uint64_t)opc << n;
-  v |= (uint64_t)x64_modrm(mod, reg, base) << (n + 8);
-  n += 16;
-  if (mod == 1)
-    v |= (uint64_t)(uint8_t)disp << n, n += 8;
-  else if (mod == 2)
-    v |= (uint64_t)(uint32_t)disp << n, n += 32;
+  /* opc, ModRM, then the 4 bytes of disp, of which mod says how many count
+   * (0, 1 or 4); with a REX prefix all one byte further */
+  uint64_t v = opc | (uint64_t)x64_modrm(mod, reg, base) << 8 | (uint64_t)(uint32_t)disp << 16;
+  unsigned n = 2 + (mod == 1) + 4 * (mod == 2), has_rex = rex != 0x40;
+  v = has_rex ? v << 8 | rex : v;
+  n += has_rex;
   if (b->overflow || (size_t)(b->end - b->cur) < sizeof(v)) {
     uint8_t p[8];
     memcpy(p, &v, sizeof(p)); /* the host is little-endian */
-    x64_bytes(b, p, n / 8);
+    x64_bytes(b, p, n);
     return;
   }
   memcpy(b->cur + b->wdelta, &v, sizeof(v));
-  b->cur += n / 8;
+  b->cur += n;
 }
 
 /* opc /r with a memory operand [base + index*scale + disp] */
