@@ -57,14 +57,17 @@ static uint32_t x64_put_size(const struct ir_insn *in) {
   return in->type == IR_V128 ? 16 : in->type == IR_I64 ? 8 : 4;
 }
 
-/* The first PUT after p whose bytes cover p's, or the block's end. */
-static uint32_t x64_defer_end(const struct ir_block *b, uint32_t p) {
+/* The first PUT after the k-th, p, whose bytes cover p's, within 512
+ * instructions; else the block's end. It walks the PUTs (x64_fuse_init's
+ * list), not every instruction. */
+static uint32_t x64_defer_end(const struct x64_ctx *x, uint32_t k) {
+  const struct ir_block *b = x->ir;
+  uint32_t p = x->puts[k];
   const struct ir_insn *d = &b->insn[p];
-  for (uint32_t i = p + 1; i < b->n && i < p + 512; i++) {
-    const struct ir_insn *in = &b->insn[i];
-    if (in->op == IR_PUT && in->imm <= d->imm &&
-        d->imm + x64_put_size(d) <= in->imm + x64_put_size(in))
-      return i;
+  for (uint32_t j = k + 1; j < x->n_puts && x->puts[j] < p + 512; j++) {
+    const struct ir_insn *in = &b->insn[x->puts[j]];
+    if (in->imm <= d->imm && d->imm + x64_put_size(d) <= in->imm + x64_put_size(in))
+      return x->puts[j];
   }
   return b->n;
 }
@@ -103,7 +106,7 @@ int x64_defer_init(struct x64_ctx *x) {
     const struct ir_insn *in = &b->insn[p];
     if (!(in->aux & IR_PUT_DEFER) || x64_pin_puts(in))
       continue;
-    uint32_t end = x64_defer_end(b, p), v[6];
+    uint32_t end = x64_defer_end(x, k), v[6];
     if (x->eager && p < loop_end && end > loop_end && !x64_is_lazy_put(b, in)) {
       x->eager[p] = 1;
       continue;
