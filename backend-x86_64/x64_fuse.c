@@ -166,15 +166,15 @@ static int x64_cc_user(const struct ir_insn *u) {
 
 /* Walk the block as it will be emitted, with the FLAGS_* op whose flags the
  * host flags hold; mark the CONDs that read them and the users that branch
- * or select on such a COND. */
-static bool x64_fuse_walk(struct x64_ctx *x) {
+ * or select on such a COND. Returns the first instruction left without a
+ * value (X64_FUSE_VIRTUAL), or 0. */
+static uint32_t x64_fuse_walk(struct x64_ctx *x) {
   const struct ir_block *b = x->ir;
   /* in locals: a byte store could change any field reached through x or b */
   uint8_t *fuse = x->fuse, *recmp = x->recmp, *keeps = x->keeps;
   const struct ir_insn *insn = b->insn;
   const uint32_t n = b->n;
-  uint32_t live = 0;
-  bool any_virtual = false;
+  uint32_t live = 0, first_virtual = 0;
   for (uint32_t i = 1; i < n; i++) {
     const struct ir_insn *in = &insn[i];
     if (in->op == IR_COND && fuse[i] != X64_FUSE_LAZY && in->a && x64_is_flags_src(x, in->a) &&
@@ -199,21 +199,24 @@ static bool x64_fuse_walk(struct x64_ctx *x) {
     } else if (!keeps[i]) {
       live = 0;
     }
-    any_virtual |= fuse[i] == X64_FUSE_VIRTUAL;
+    if (fuse[i] == X64_FUSE_VIRTUAL && !first_virtual)
+      first_virtual = i;
   }
-  return any_virtual;
+  return first_virtual;
 }
 
 /* A COND or CMP only branched or selected on needs no value; a FLAGS_* op
  * only read by host-flag CONDs and stored lazily needs no nibble, and when
- * all those CONDs set its flags again (recmp), no instruction where it stands. */
-static void x64_fuse_values(struct x64_ctx *x) {
+ * all those CONDs set its flags again (recmp), no instruction where it stands.
+ * From the first X64_FUSE_VIRTUAL on: before it no operand is one, and a
+ * COND with a fusion is one or X64_FUSE_LAZY. */
+static void x64_fuse_values(struct x64_ctx *x, uint32_t first_virtual) {
   const struct ir_block *b = x->ir;
   /* in locals: a byte store could change any field reached through x or b */
   uint8_t *fuse = x->fuse, *recmp = x->recmp;
   const struct ir_insn *insn = b->insn;
   const uint32_t n = b->n;
-  for (uint32_t i = 1; i < n; i++) {
+  for (uint32_t i = first_virtual; i < n; i++) {
     const struct ir_insn *u = &insn[i];
     const uint32_t ops[3] = {u->a, u->b, u->c};
     if (fuse[i] == X64_FUSE_LAZY)
@@ -709,8 +712,9 @@ int x64_fuse_init(struct x64_ctx *x) {
     x64_fuse_table(x, uses, l.ref[X64_CHK_VTBL][k]);
   for (uint32_t k = 0; k < l.n[X64_CHK_DIV]; k++)
     x64_fuse_rem(x, uses, l.ref[X64_CHK_DIV][k]);
-  if (x64_fuse_walk(x))
-    x64_fuse_values(x); /* else it finds nothing to do */
+  uint32_t first_virtual = x64_fuse_walk(x);
+  if (first_virtual)
+    x64_fuse_values(x, first_virtual); /* else it finds nothing to do */
   x->gets = l.ref[X64_CHK_GET], x->n_gets = l.n[X64_CHK_GET];
   x->puts = l.ref[X64_CHK_PUT], x->n_puts = l.n[X64_CHK_PUT];
   x->back_edge =
