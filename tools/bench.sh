@@ -577,6 +577,26 @@ translation_cost() {
           printf "  %-32s --tier-up %-5s %6d blocks  %7.2f ms  %5.2f us per block\n", w, up, $1, $2, 1000 * $2 / $1 }'
     done
   done
+  translation_instructions
+}
+
+# translation_instructions: the same first run of /bin/true counted in host
+# instructions (callgrind: the same count in every run, where the times above
+# move by 10-30% from one run to the next; xrun's start and the guest's run
+# are in it too, about 3% of it). Under valgrind the guest sees another CPU
+# (no AVX-512), so its libc takes other paths and more blocks than above.
+translation_instructions() {
+  command -v valgrind >/dev/null || return 0
+  [ -x "$SYSROOT/bin/true" ] || return 0
+  echo "translation in host instructions (callgrind, /bin/true at --tier 1, one run each):"
+  local up
+  for up in 10000 0; do
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$XRUN" --no-cache --tier 1 \
+      --tier-up $up --stats -L "$SYSROOT" "$SYSROOT/bin/true" 2>&1 >/dev/null |
+      awk -v up="$up" '/blocks translated/ { b = $3 } /Collected :/ { n = $4 }
+        END { if (b && n) printf "  %-32s --tier-up %-5s %6d blocks  %11d host instructions  %6.0f per block\n",
+                                "/bin/true", up, b, n, n / b }'
+  done
 }
 
 # smc_cost: each *_nosmc row's xrun time against its row with the machinery on
