@@ -52,9 +52,19 @@ static uint8_t x64_pin_span[3][X64_PIN_CELLS];
 static uint8_t x64_pin_start[X64_PIN_CELLS];
 static bool x64_pin_cells_ok;
 
+/* Slot k in cells c0 and c0 + 1 is reached by 4 << s bytes from each cell
+ * c0 - 2^s + 1 to c0 + 1: a few entries a slot, not a walk over all cells
+ * (every start pins its slots). */
+static void x64_pin_span_add(unsigned k, uint32_t c0) {
+  for (unsigned s = 0; s < 3; s++)
+    for (uint32_t c = c0 + 1 >= (1u << s) ? c0 + 1 - (1u << s) : 0; c <= c0 + 1; c++)
+      x64_pin_span[s][c] |= (uint8_t)(1u << k);
+}
+
 static void x64_pin_cells(void) {
   memset(x64_pin_cell, 0, sizeof(x64_pin_cell));
   memset(x64_pin_start, 0, sizeof(x64_pin_start));
+  memset(x64_pin_span, 0, sizeof(x64_pin_span));
   x64_pin_cells_ok = true;
   for (unsigned k = 0; k < x64_n_pins; k++) {
     uint32_t off = x64_pins[k].off;
@@ -64,14 +74,8 @@ static void x64_pin_cells(void) {
     }
     x64_pin_cell[off / 4] |= (uint8_t)(1u << k), x64_pin_cell[off / 4 + 1] |= (uint8_t)(1u << k);
     x64_pin_start[off / 4] = (uint8_t)(k + 1);
+    x64_pin_span_add(k, off / 4);
   }
-  for (unsigned s = 0; s < 3; s++)
-    for (uint32_t c = 0; c < X64_PIN_CELLS; c++) {
-      uint8_t m = 0;
-      for (uint32_t d = c; d < c + (1u << s) && d < X64_PIN_CELLS; d++)
-        m |= x64_pin_cell[d];
-      x64_pin_span[s][c] = m;
-    }
 }
 
 /* Pin the first n (at most X64_GPIN_MAX) of the 8-byte state slots at
