@@ -345,12 +345,13 @@ static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {
  * virtual address) cannot take them from the store buffer. */
 static bool tcp_relocate(struct tc_block *blk, const uint8_t *src, const tcp_reloc *r, uint32_t n,
                          uint64_t bias) {
+  uint8_t *wcode = tc_writable(blk->code); /* a block is in the code buffer whole, or not */
   for (uint32_t i = 0; i < n; i++) {
     uint32_t kind = r[i] & ((1u << TCP_RELOC_KIND_BITS) - 1), off = r[i] >> TCP_RELOC_KIND_BITS;
     uint32_t w = tcp_reloc_width(kind);
     if (blk->code_size < w || off > blk->code_size - w)
       return false;
-    uint8_t *at = blk->code + off, *wp = tc_writable(at);
+    uint8_t *at = blk->code + off, *wp = wcode + off;
     uint64_t v = tcp_imm_get(src + off, w);
     if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
       return false;
