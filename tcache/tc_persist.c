@@ -287,28 +287,6 @@ static uint32_t tcp_reloc_width(uint32_t kind) {
   return kind == TC_RELOC_HOST32 || kind == TC_RELOC_BUF32 ? 4 : 8;
 }
 
-/* The 4- or 8-byte immediate at p (fixed-size copies: a copy of a variable
- * width is a call of memcpy, for each of the thousands of relocations a
- * start applies). */
-static uint64_t tcp_imm_get(const uint8_t *p, uint32_t width) {
-  if (width == 4) {
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-  }
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-
-static void tcp_imm_put(uint8_t *p, uint32_t width, uint64_t v) {
-  if (width == 4) {
-    uint32_t w = (uint32_t)v;
-    memcpy(p, &w, 4);
-  } else
-    memcpy(p, &v, 8);
-}
-
 /* Every exit and pcmap entry of a saved block points inside it (its relocs
  * are checked as they are applied, tcp_relocate). */
 static bool tcp_entry_ok(const struct tcp_entry *e, const uint8_t *data) {
@@ -337,6 +315,39 @@ static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {
   }
 }
 
+/* A rel32 reloc (HOST32, BUF32) at off: its saved offset into xrun's image
+ * or the shared code, made the displacement from the end of its 4 bytes to
+ * there in this run. */
+static bool tcp_relocate_rel32(const struct tc_block *blk, uint8_t *wcode, const uint8_t *src,
+                               uint32_t kind, uint32_t off) {
+  uint32_t v;
+  memcpy(&v, src + off, 4);
+  if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
+    return false;
+  const uint8_t *target =
+      kind == TC_RELOC_HOST32 ? (const uint8_t *)(uintptr_t)(tc_self_base + v) : tc_code.start + v;
+  int64_t d = target - (blk->code + off + 4);
+  if (d != (int32_t)d)
+    return false;
+  uint32_t rel = (uint32_t)(int32_t)d;
+  memcpy(wcode + off, &rel, 4);
+  return true;
+}
+
+/* An 8-byte reloc (GUEST64, HOST64, EXIT64) at off: the address in this run. */
+static bool tcp_relocate_abs64(const struct tc_block *blk, uint8_t *wcode, const uint8_t *src,
+                               uint32_t kind, uint32_t off, uint64_t bias) {
+  uint64_t v;
+  memcpy(&v, src + off, 8);
+  if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
+    return false;
+  v = kind == TC_RELOC_GUEST64  ? v + bias
+      : kind == TC_RELOC_HOST64 ? v + tc_self_base
+                                : (uint64_t)(uintptr_t)&blk->exits[v];
+  memcpy(wcode + off, &v, 8);
+  return true;
+}
+
 /* Write the code's addresses for this run at blk's code (already copied
  * from src), each reloc checked as it comes: inside the code, of a known
  * kind, its saved value in range. false when one is not: the block is not
@@ -351,25 +362,9 @@ static bool tcp_relocate(struct tc_block *blk, const uint8_t *src, const tcp_rel
     uint32_t w = tcp_reloc_width(kind);
     if (blk->code_size < w || off > blk->code_size - w)
       return false;
-    uint8_t *at = blk->code + off, *wp = wcode + off;
-    uint64_t v = tcp_imm_get(src + off, w);
-    if (!tcp_reloc_value_ok(kind, v, blk->n_exits))
+    if (!(w == 4 ? tcp_relocate_rel32(blk, wcode, src, kind, off)
+                 : tcp_relocate_abs64(blk, wcode, src, kind, off, bias)))
       return false;
-    const uint8_t *target = NULL;
-    switch (kind) {
-    case TC_RELOC_GUEST64: v += bias; break;
-    case TC_RELOC_HOST64: v += tc_self_base; break;
-    case TC_RELOC_EXIT64: v = (uint64_t)(uintptr_t)&blk->exits[v]; break;
-    case TC_RELOC_HOST32: target = (const uint8_t *)(uintptr_t)(tc_self_base + v); break;
-    case TC_RELOC_BUF32: target = tc_code.start + v; break;
-    }
-    if (target) {
-      int64_t d = target - (at + 4);
-      if (d != (int32_t)d)
-        return false;
-      v = (uint32_t)(int32_t)d;
-    }
-    tcp_imm_put(wp, w, v);
   }
   return true;
 }
