@@ -38,11 +38,27 @@ static bool sys_sig_async(int sig) {
          sys_sig_to_host(sig) != 0;
 }
 
+/* The host set of every signal xrun passes on, asked for at each handler
+ * installed and each delivery: made once. State 0: not made, 2: being
+ * made, 1: made (a handler that interrupts its making makes its own). */
+static sigset_t sys_sighost_all;
+static int sys_sighost_all_state;
+
 void sys_sighost_set(uint64_t mask, sigset_t *set) {
+  if (mask == ~0ull && __atomic_load_n(&sys_sighost_all_state, __ATOMIC_ACQUIRE) == 1) {
+    *set = sys_sighost_all;
+    return;
+  }
   sigemptyset(set);
   for (int sig = 1; sig <= SYS_NSIG; sig++)
     if ((mask & SYS_SIGBIT(sig)) && sys_sig_async(sig))
       sigaddset(set, sys_sig_to_host(sig));
+  int unmade = 0;
+  if (mask == ~0ull && __atomic_compare_exchange_n(&sys_sighost_all_state, &unmade, 2, false,
+                                                   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+    sys_sighost_all = *set;
+    __atomic_store_n(&sys_sighost_all_state, 1, __ATOMIC_RELEASE);
+  }
 }
 
 void sys_sighost_block(void) {
