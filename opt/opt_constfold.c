@@ -242,7 +242,8 @@ static int opt_cf_count_of_reversal(struct opt_cf *cf, uint32_t r) {
 }
 
 /* (x + c1) + c2 = x + (c1 + c2), so address arithmetic of a base and
- * several offsets all start from the base. */
+ * several offsets all start from the base; x itself where c1 + c2 = 0 (a
+ * frame's sp after stp x29, x30, [sp, #-32]! ... ldp x29, x30, [sp], #32). */
 static int opt_cf_reassociate(struct opt_cf *cf, uint32_t r) {
   struct ir_insn *i = &cf->b->insn[r];
   const struct ir_insn *inner = opt_cf_at(cf, i->a);
@@ -250,6 +251,10 @@ static int opt_cf_reassociate(struct opt_cf *cf, uint32_t r) {
       !ir_is_const(cf->b, i->b) || !ir_is_const(cf->b, inner->b))
     return 0;
   uint64_t sum = opt_cf_at(cf, i->b)->imm + opt_cf_at(cf, inner->b)->imm;
+  if ((sum & ir_type_mask(i->type)) == 0) {
+    opt_replace(cf->b, cf->repl, r, inner->a);
+    return 1;
+  }
   uint32_t k = opt_cf_const_before(cf, r, i->type, sum);
   if (!k)
     return 0;

@@ -135,6 +135,34 @@ TEST(constfold_identities) {
   ir_block_free(b);
 }
 
+/* A frame's sp: (sp - 32) + 32 is sp itself, not sp + 0; (w + 1) + -1 of an
+ * i32 is w, the sum taken modulo 2^32. (x + 8) + 8 stays one add of x. */
+TEST(constfold_reassociated_offsets_that_cancel) {
+  struct ir_block *b = ir_block_new(0);
+  uint32_t x = ir_get(b, IR_I64, SLOT(0)), w = ir_get(b, IR_I32, SLOT(3));
+  uint32_t lo = ir_binop(b, IR_ADD, IR_I64, x, ir_const(b, IR_I64, (uint64_t)-32));
+  ir_put(b, SLOT(1), lo);
+  uint32_t back = ir_binop(b, IR_ADD, IR_I64, lo, ir_const(b, IR_I64, 32));
+  uint32_t w1 = ir_binop(b, IR_ADD, IR_I32, w, ir_const(b, IR_I32, 1));
+  uint32_t w0 = ir_binop(b, IR_ADD, IR_I32, w1, ir_const(b, IR_I32, 0xffffffff));
+  uint32_t x8 = ir_binop(b, IR_ADD, IR_I64, x, ir_const(b, IR_I64, 8));
+  uint32_t x16 = ir_binop(b, IR_ADD, IR_I64, x8, ir_const(b, IR_I64, 8));
+  uint32_t p1 = ir_put(b, SLOT(0), back);
+  uint32_t p2 = ir_put(b, SLOT(2), ir_ext(b, IR_ZEXT, IR_I64, w0, 32));
+  uint32_t p3 = ir_put(b, SLOT(3), x16);
+  ir_goto(b, 4);
+  ASSERT(equivalent_after(b, opt_constfold, &st0));
+  ASSERT_EQ(b->insn[back].op, IR_NOP);
+  ASSERT_EQ(b->insn[w0].op, IR_NOP);
+  ASSERT_EQ(b->insn[p1].a, x);
+  ASSERT_EQ(b->insn[b->insn[p2].a].a, w);
+  ASSERT_EQ(b->insn[x16].op, IR_ADD);
+  ASSERT_EQ(b->insn[x16].a, x);
+  ASSERT_EQ(b->insn[b->insn[x16].b].imm, 16);
+  ASSERT_EQ(b->insn[p3].a, x16);
+  ir_block_free(b);
+}
+
 TEST(constfold_no_identity_shl_i64_by_32) {
   struct ir_block *b = ir_block_new(0);
   uint32_t x = ir_get(b, IR_I64, SLOT(0));
