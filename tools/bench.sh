@@ -23,6 +23,10 @@
 #     all three columns run the same compiler for the same target (the
 #     amd64 gcc of gcc_compile compiles for x86-64, a different amount of
 #     work), and the assembly they write is what is compared. In no mean.
+#     gcc_arm64 does all of gcc_compile's work (compile, assemble, link with
+#     $STARTUP_ROOT's crt files and libraries) the same way: natively the
+#     amd64 arm64-targeting gcc-12 and binutils with --sysroot; the program
+#     linked is compared (less .comment and the build ID). In no mean.
 #   - riscv64 (*_rv64, group rv64): the same Debian workloads with Debian
 #     trixie's riscv64 builds (in $RV64_SYSROOT) under `xrun -L` and
 #     `qemu-riscv64 -L`, against trixie's amd64 builds of the same packages
@@ -109,6 +113,7 @@ dash_exec_loop    debian  1   dash        w_exec_loop 200
 true_per_run      debian  100 coreutils   w_true 100
 gcc_compile       startup 1   gcc-12      w_gcc
 gcc_S_arm64       target  1   gcc-12-aarch64-linux-gnu w_gcc_s
+gcc_arm64         target  1   gcc-12-aarch64-linux-gnu w_gcc_arm64
 busybox_sh_loop   startup 300 busybox-static w_busybox_loop 300
 dash_exec_loop_nocache cold 1 dash        w_nocache w_exec_loop 200
 dash_exec_loop_first cold 1   dash        w_firstrun w_exec_loop 200
@@ -243,6 +248,24 @@ w_gcc_s() {
       "$PROG" ;;
     xrun) "$XRUN" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -O2 -S -o "$d/p.s" "$PROG" ;;
   esac && grep -v '^[[:space:]]*\.ident' "$d/p.s"
+}
+
+# w_gcc_arm64 RUNNER: gcc_compile's whole work for arm64 in every column:
+# compile, assemble and link $PROG with $STARTUP_ROOT's crt files and
+# libraries; natively the amd64 build of the arm64-targeting gcc-12 and
+# binutils (--sysroot). What is compared is the program linked, less the
+# compiler's version string (.comment: the two builds' Debian revisions
+# differ) and the build ID made from it.
+w_gcc_arm64() {
+  local d
+  d=$(mktemp -d "$tmp/gcca.XXXXXX") || return
+  case $1 in
+    native) aarch64-linux-gnu-gcc-12 --sysroot="$STARTUP_ROOT" -O2 -o "$d/prog" "$PROG" ;;
+    qemu) "$QEMU" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -B "$OUT/qemu-gcc/" -O2 -o "$d/prog" \
+      "$PROG" ;;
+    xrun) "$XRUN" -L "$STARTUP_ROOT" "$STARTUP_ROOT/usr/bin/gcc-12" -O2 -o "$d/prog" "$PROG" ;;
+  esac && aarch64-linux-gnu-objcopy -R .comment -R .note.gnu.build-id "$d/prog" "$d/bare" &&
+    sha256sum <"$d/bare"
 }
 
 # w_busybox_loop RUNNER N: busybox sh starts busybox N times (its echo
