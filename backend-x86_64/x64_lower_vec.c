@@ -315,15 +315,31 @@ static void x64_lower_vzip(struct x64_ctx *x, uint32_t ref) {
   x64_lower_vbin(x, ref, (in->op == IR_VZIP1 ? lo : hi)[in->aux & 3]);
 }
 
-/* The low half of a pshufb mask gathering the bytes of the even (odd) lanes
- * of 1 << lane bytes into 8 bytes. */
-static uint64_t x64_gather_mask(unsigned lane, unsigned odd) {
-  uint64_t lo = 0;
-  unsigned size = 1u << lane;
-  for (unsigned k = 0; k < 8; k++)
-    lo |= (uint64_t)((k / size) * 2 * size + odd * size + k % size) << (8 * k);
-  return lo;
-}
+/* The pshufb masks gathering the bytes of the even (odd) lanes of size
+ * bytes (1, 2) into 8, as constants: byte k of the result is byte
+ * (k / size) * 2 * size + odd * size + k % size of the source. */
+#define X64_GATHER_BYTE(k, size, odd)                                                              \
+  ((uint64_t)(((k) / (size)) * 2 * (size) + (odd) * (size) + (k) % (size)) << (8 * (k)))
+#define X64_GATHER(size, odd)                                                                      \
+  (X64_GATHER_BYTE(0, size, odd) | X64_GATHER_BYTE(1, size, odd) | X64_GATHER_BYTE(2, size, odd) | \
+   X64_GATHER_BYTE(3, size, odd) | X64_GATHER_BYTE(4, size, odd) | X64_GATHER_BYTE(5, size, odd) | \
+   X64_GATHER_BYTE(6, size, odd) | X64_GATHER_BYTE(7, size, odd))
+
+/* In xrun's image, where translated code reads them as [rip + disp32]
+ * (x64_sse_rm_host): one instruction where building one in a register
+ * takes five (two movabs, two movq, punpcklqdq). glibc's string functions
+ * (shrn v.8b, v.8h, #4: a narrow) and zstd's match finder run them often.
+ * x64_uzp_k[lane][odd]: the mask in both halves (VUZP1/VUZP2);
+ * x64_narrow_k[lane]: in the low half, the high half 0x80 bytes, which
+ * pshufb makes 0 (VNARROW). */
+static const uint64_t x64_uzp_k[2][2][2] __attribute__((aligned(16))) = {
+    {{X64_GATHER(1, 0), X64_GATHER(1, 0)}, {X64_GATHER(1, 1), X64_GATHER(1, 1)}},
+    {{X64_GATHER(2, 0), X64_GATHER(2, 0)}, {X64_GATHER(2, 1), X64_GATHER(2, 1)}},
+};
+static const uint64_t x64_narrow_k[2][2] __attribute__((aligned(16))) = {
+    {X64_GATHER(1, 0), 0x8080808080808080ull},
+    {X64_GATHER(2, 0), 0x8080808080808080ull},
+};
 
 /* Even (odd) lanes of a:b: 64-bit lanes unpack, 32-bit shufps, else two pshufb. */
 static void x64_lower_vuzp(struct x64_ctx *x, uint32_t ref) {
@@ -341,7 +357,9 @@ static void x64_lower_vuzp(struct x64_ctx *x, uint32_t ref) {
     return;
   }
   x64_vload_value(x, X64_XS1, in->b);
-  x64_vconst_to(x, X64_XS0, x64_rep(x64_gather_mask(lane, odd)), X64_XS0);
+  const uint64_t *k = x64_uzp_k[lane][odd]; /* movdqa xmm15, [rip + k] */
+  if (!x64_sse_rm_host(x, X64_MOVDQA, X64_XS0, k))
+    x64_vconst_to(x, X64_XS0, (struct ir_v128){k[0], k[1]}, X64_XS0);
   x64_sse_rr(b, X64_PSHUFB, X64_XS1, X64_XS0);
   x64_vload_value(x, d, in->a);
   x64_sse_rr(b, X64_PSHUFB, d, X64_XS0);
@@ -369,9 +387,10 @@ static void x64_lower_vnarrow(struct x64_ctx *x, uint32_t ref) {
     x64_sse_rr(x->buf, X64_MOVQ_LOAD, d, d);
     return;
   }
-  /* the high half of the mask is 0x80 bytes: pshufb zeroes those */
-  x64_vconst_to(x, X64_XS0, (struct ir_v128){x64_gather_mask(lane, 0), 0x8080808080808080ull},
-                X64_XS1);
+  const uint64_t *k = x64_narrow_k[lane];
+  if (x64_sse_rm_host(x, X64_PSHUFB, d, k)) /* pshufb d, [rip + k] */
+    return;
+  x64_vconst_to(x, X64_XS0, (struct ir_v128){k[0], k[1]}, X64_XS1);
   x64_sse_rr(x->buf, X64_PSHUFB, d, X64_XS0);
 }
 
