@@ -327,7 +327,8 @@ static void x64_lower_vzip(struct x64_ctx *x, uint32_t ref) {
 
 /* In xrun's image, where translated code reads them as [rip + disp32]
  * (x64_sse_rm_host): one instruction where building one in a register
- * takes five (two movabs, two movq, punpcklqdq). glibc's string functions
+ * takes three (movabs, movq, punpcklqdq) or, with two halves, five.
+ * glibc's string functions
  * (shrn v.8b, v.8h, #4: a narrow) and zstd's match finder run them often.
  * x64_uzp_k[lane][odd]: the mask in both halves (VUZP1/VUZP2);
  * x64_narrow_k[lane]: in the low half, the high half 0x80 bytes, which
