@@ -44,7 +44,11 @@ enum x64_reg {
   /* A base of x64_mem: [rip + disp32], disp measured from the end of the
    * instruction, which must then have no immediate (x64_sse_rm_host). Its low
    * bits are rbp's and bit 3 is clear, as the ModRM and REX.B encode it. */
-  X64_RIP = 0x15
+  X64_RIP = 0x15,
+  /* A base of x64_mem: [disp32] alone (SIB base 101 with mod 00), the
+   * displacement sign-extended. Its low bits are rsp's, which only the SIB
+   * form encodes, and bit 3 is clear. */
+  X64_ABS = 0x14
 };
 
 /* Condition codes, the low nibble of Jcc/SETcc/CMOVcc. */
@@ -304,6 +308,7 @@ void x64_imm(struct tc_buf *b, uint64_t imm, unsigned size);
 /* x64_enc.c: appenders; w is 1 for a 64-bit operation, 0 for 32-bit */
 void x64_alu_rr(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, unsigned src);
 void x64_alu_ri(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, int32_t imm);
+void x64_alu_ri32(struct tc_buf *b, enum x64_alu op, unsigned dst, int32_t imm);
 void x64_alu_rm(struct tc_buf *b, int w, enum x64_alu op, unsigned dst, struct x64_mem m);
 void x64_alu_mr(struct tc_buf *b, int w, enum x64_alu op, struct x64_mem m, unsigned src);
 void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64_mem m,
@@ -847,6 +852,10 @@ uint16_t x64_pin_regs_of(unsigned mask);
 
 /* x64_reloc.c: addresses of this run, recorded as relocations (tcache.h) */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr);
+void x64_cmp_guest(struct x64_ctx *x, unsigned reg, uint64_t addr, unsigned scratch);
+void x64_reloc_guest_disp(struct x64_ctx *x, unsigned tail);
+bool x64_is_guest32(const struct x64_ctx *x, uint32_t ref);
+void x64_store_guest(struct x64_ctx *x, struct x64_mem m, uint32_t ref);
 void x64_mov_host(struct x64_ctx *x, unsigned reg, uint64_t p);
 void x64_mov_exit(struct x64_ctx *x, unsigned reg, const struct tc_exit *e);
 void x64_mov_block(struct x64_ctx *x, unsigned reg, const void *p);

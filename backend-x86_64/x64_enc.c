@@ -92,6 +92,12 @@ static void x64_modrm_mem(struct x64_insn *e, unsigned reg, struct x64_mem m) {
     memcpy(&e->p[(e->n += 4) - 4], &m.disp, 4);
     return;
   }
+  if (m.base == X64_ABS) { /* 00 reg 100, SIB base 101: disp32 */
+    e->p[e->n++] = x64_modrm(0, reg, 4);
+    e->p[e->n++] = x64_sib(m.scale, m.index == X64_NOREG ? 4 : m.index, 5);
+    memcpy(&e->p[(e->n += 4) - 4], &m.disp, 4);
+    return;
+  }
   unsigned mod = (m.disp == 0 && (m.base & 7) != 5) ? 0 : (m.disp == (int8_t)m.disp ? 1 : 2);
   if (m.index == X64_NOREG && (m.base & 7) != 4) {
     e->p[e->n++] = x64_modrm(mod, reg, m.base);
@@ -226,6 +232,12 @@ void x64_alu_mi(struct tc_buf *b, unsigned log2size, enum x64_alu op, struct x64
                 small           ? 1
                 : log2size == 1 ? 2
                                 : 4);
+}
+
+/* REX.W 81 /op id: op dst, simm32, always the 4-byte immediate (the last 4
+ * bytes, for a relocation to rewrite) */
+void x64_alu_ri32(struct tc_buf *b, enum x64_alu op, unsigned dst, int32_t imm) {
+  x64_op_rr_imm(b, X64_W, 0x81, op, dst, (uint32_t)imm, 4);
 }
 
 /* 00+op*8 (byte), 66 01+op*8, 01+op*8, REX.W 01+op*8: op at the access size */

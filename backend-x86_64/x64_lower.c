@@ -53,6 +53,8 @@ static void x64_store_value(struct x64_ctx *x, unsigned size, size_t off, uint32
   int32_t imm;
   if (x64_const_imm32(x, value, size == 3, &imm))
     x64_store_imm(x->buf, size, x64_cpu_field(off), imm);
+  else if (size == 3 && x64_is_guest32(x, value))
+    x64_store_guest(x, x64_cpu_field(off), value);
   else
     x64_store(x->buf, size, x64_cpu_field(off), x64_src(x, value, X64_RAX));
 }
@@ -743,14 +745,34 @@ struct x64_mem x64_addr(struct x64_ctx *x, uint32_t mem) {
   return x64_mem(X64_RAX, (int32_t)in->imm);
 }
 
+/* [disp32] for the LOAD or STORE mem whose address is a guest address that
+ * fits 4 bytes (a global of a program not built as PIE: ADRP's page plus an
+ * offset), with no register to build it in; false for any other. */
+static bool x64_addr_guest32(struct x64_ctx *x, uint32_t mem, struct x64_mem *m) {
+  const struct ir_insn *in = x64_in(x, mem);
+  struct x64_addr_parts p = x64_addr_parts(x, in->a);
+  if (p.index || !ir_is_guest_const(x->ir, p.base))
+    return false;
+  uint64_t a = x64_in(x, p.base)->imm + (uint64_t)(int64_t)p.disp + (uint64_t)(int64_t)in->imm;
+  if (a >= TC_GUEST32_LIMIT)
+    return false;
+  *m = x64_mem(X64_ABS, (int32_t)a);
+  return true;
+}
+
 static void x64_lower_load(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (!x64_mem_size_ok(x, in))
     return;
-  struct x64_mem m = x64_addr(x, ref);
+  struct x64_mem m;
+  bool abs = x64_addr_guest32(x, ref, &m);
+  if (!abs)
+    m = x64_addr(x, ref);
   x64_pcmap(x);
   x64_load(x->buf, in->aux & IR_MEM_SIZE_MASK, !!(in->aux & IR_MEM_SIGNED), in->type == IR_I64,
            x64_dst(x, ref), m);
+  if (abs)
+    x64_reloc_guest_disp(x, 0);
 }
 
 static void x64_lower_store(struct x64_ctx *x, uint32_t ref) {
@@ -758,16 +780,30 @@ static void x64_lower_store(struct x64_ctx *x, uint32_t ref) {
   if (!x64_mem_size_ok(x, in))
     return;
   unsigned size = in->aux & IR_MEM_SIZE_MASK;
-  struct x64_mem m = x64_addr(x, ref);
+  struct x64_mem m;
+  bool abs = x64_addr_guest32(x, ref, &m);
+  if (!abs)
+    m = x64_addr(x, ref);
   int32_t imm;
   if (x64_const_imm32(x, in->b, size == 3, &imm)) {
     x64_pcmap(x);
     x64_store_imm(x->buf, size, m, imm);
+    if (abs)
+      x64_reloc_guest_disp(x, size == 0 ? 1 : size == 1 ? 2 : 4);
+    return;
+  }
+  if (size == 3 && x64_is_guest32(x, in->b)) {
+    x64_pcmap(x);
+    x64_store_guest(x, m, in->b);
+    if (abs)
+      x64_reloc_guest_disp(x, 4);
     return;
   }
   unsigned val = x64_src(x, in->b, X64_RCX);
   x64_pcmap(x);
   x64_store(x->buf, size, m, val);
+  if (abs)
+    x64_reloc_guest_disp(x, 0);
 }
 
 /* d = the old value in rax, zero-extended from the access size. */

@@ -41,8 +41,8 @@ uint8_t *x64_ras_push(struct x64_ctx *x, unsigned exits) {
  * it comes here with its guest pc in rax, and goes on to the return pc's
  * block, chained like any exit, unless a signal or flush waits (a return
  * to its own call's stub can loop); at another pc, to x64_ras_miss.
- *   stub: movabs rdx, return_pc
- *         cmp    rax, rdx
+ *   stub: movabs rdx, return_pc     (cmp rax, return_pc where it fits
+ *         cmp    rax, rdx          4 bytes: x64_cmp_guest)
  *         jne    ras_miss
  *         cmp    dword [r14+exit_request], 0
  *         je     block        (the exit's patchable jump; else its stub) */
@@ -50,8 +50,7 @@ void x64_ras_stub(struct x64_ctx *x, uint8_t *rel) {
   if (!rel)
     return;
   x64_fix32(x->buf, rel);
-  x64_mov_guest(x, X64_RDX, x->ret_push);
-  x64_alu_rr(x->buf, 1, X64_CMP, X64_RAX, X64_RDX);
+  x64_cmp_guest(x, X64_RAX, x->ret_push, X64_RDX);
   x64_jcc_shared(x, X64_CC_NE, x64_ras_miss);
   x64_exit_checked(x, x->ret_push);
 }

@@ -6,15 +6,21 @@
  * the code at other addresses (tcache.h, enum tc_reloc_kind):
  *
  *   x64_mov_guest(x, X64_RAX, pc);        movabs rax, pc         TC_RELOC_GUEST64
+ *                                         mov eax, pc            TC_RELOC_GUEST32
  *   x64_call_host(x, (uintptr_t)helper);  call helper            TC_RELOC_HOST32
  *   x64_jmp_shared(x, x64_exit_tramp);    jmp exit_tramp         TC_RELOC_BUF32
  *   x64_call_shared(x, x64_lazy_flags);   call lazy_flags        TC_RELOC_BUF32
  *   x64_sse_rm_host(x, op, xmm, &k);      op xmm, [rip + k]      TC_RELOC_HOST32
  *
- * A 64-bit immediate is always the full movabs, whatever its value now: a
- * shorter form would not hold it at another address. An address none of
- * them can describe (a function outside xrun's image, the block's own
- * countdown) marks the block unsaveable instead.
+ * An address of xrun's or of the code buffer is always the full movabs,
+ * whatever its value now: a shorter form would not hold it at another
+ * address. A guest address below TC_GUEST32_LIMIT (a program not built as
+ * PIE is mapped there, at the address it was linked for) is a 4-byte
+ * immediate or displacement, the same zero- or sign-extended; a run that
+ * maps it elsewhere, out of that range, translates such a block again
+ * (tc_persist.c). An address none of them can describe (a function outside
+ * xrun's image, the block's own countdown) marks the block unsaveable
+ * instead.
  */
 #include <string.h>
 #include "x64.h"
@@ -32,10 +38,48 @@ static void x64_reloc(struct x64_ctx *x, unsigned size, enum tc_reloc_kind kind)
     tc_block_reloc(x->blk, (uint32_t)(x->buf->cur - size - x->blk->code), kind);
 }
 
-/* movabs reg, addr: a guest address */
+/* mov r32, addr (zero-extends) where the guest address fits 4 bytes; else
+ * movabs reg, addr */
 void x64_mov_guest(struct x64_ctx *x, unsigned reg, uint64_t addr) {
+  if (addr < TC_GUEST32_LIMIT) {
+    x64_mov_ri(x->buf, reg, addr); /* B8+r id: the immediate is the last 4 bytes */
+    x64_reloc(x, 4, TC_RELOC_GUEST32);
+    return;
+  }
   x64_movabs(x->buf, reg, addr);
   x64_reloc(x, 8, TC_RELOC_GUEST64);
+}
+
+/* cmp reg, addr (REX.W 81 /7 id) where the guest address fits 4 bytes;
+ * else movabs scratch, addr; cmp reg, scratch */
+void x64_cmp_guest(struct x64_ctx *x, unsigned reg, uint64_t addr, unsigned scratch) {
+  if (addr < TC_GUEST32_LIMIT) {
+    x64_alu_ri32(x->buf, X64_CMP, reg, (int32_t)addr);
+    x64_reloc(x, 4, TC_RELOC_GUEST32);
+    return;
+  }
+  x64_mov_guest(x, scratch, addr);
+  x64_alu_rr(x->buf, 1, X64_CMP, reg, scratch);
+}
+
+/* The disp32 of an [X64_ABS] operand just emitted, a guest address below
+ * TC_GUEST32_LIMIT, with tail bytes (an immediate) after it. */
+void x64_reloc_guest_disp(struct x64_ctx *x, unsigned tail) {
+  x->buf->cur -= tail;
+  x64_reloc(x, 4, TC_RELOC_GUEST32);
+  x->buf->cur += tail;
+}
+
+/* Whether ref is a guest address that fits 4 bytes (TC_RELOC_GUEST32). */
+bool x64_is_guest32(const struct x64_ctx *x, uint32_t ref) {
+  return ir_is_guest_const(x->ir, ref) && x->ir->insn[ref].imm < TC_GUEST32_LIMIT;
+}
+
+/* mov qword [m], ref (REX.W C7 /0 id), ref a guest address that fits 4
+ * bytes (x64_is_guest32) */
+void x64_store_guest(struct x64_ctx *x, struct x64_mem m, uint32_t ref) {
+  x64_store_imm(x->buf, 3, m, (int32_t)x->ir->insn[ref].imm); /* the immediate is last */
+  x64_reloc(x, 4, TC_RELOC_GUEST32);
 }
 
 /* movabs reg, p: an address in xrun's image */

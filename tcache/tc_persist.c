@@ -284,7 +284,7 @@ static size_t tcp_data_size(const struct tcp_entry *e) {
 }
 
 static uint32_t tcp_reloc_width(uint32_t kind) {
-  return kind == TC_RELOC_HOST32 || kind == TC_RELOC_BUF32 ? 4 : 8;
+  return kind == TC_RELOC_HOST32 || kind == TC_RELOC_BUF32 || kind == TC_RELOC_GUEST32 ? 4 : 8;
 }
 
 /* Every exit and pcmap entry of a saved block points inside it (its relocs
@@ -311,8 +311,22 @@ static bool tcp_reloc_value_ok(uint32_t kind, uint64_t v, uint32_t n_exits) {
   case TC_RELOC_HOST32: return v < tc_self_size;
   case TC_RELOC_BUF32: return v < tc_code_shared;
   case TC_RELOC_EXIT64: return v < n_exits;
+  case TC_RELOC_GUEST32: return v < TC_GUEST32_LIMIT;
   default: return false;
   }
+}
+
+/* A GUEST32 reloc at off: the guest address in this run, which must still
+ * be below TC_GUEST32_LIMIT (a 4-byte field cannot hold it else: the block
+ * is translated again). */
+static bool tcp_relocate_guest32(uint8_t *wcode, const uint8_t *src, uint32_t off, uint64_t bias) {
+  uint32_t v;
+  memcpy(&v, src + off, 4);
+  if (!tcp_reloc_value_ok(TC_RELOC_GUEST32, v, 0) || v + bias >= TC_GUEST32_LIMIT)
+    return false;
+  v += (uint32_t)bias;
+  memcpy(wcode + off, &v, 4);
+  return true;
 }
 
 /* A rel32 reloc (HOST32, BUF32) at off: its saved offset into xrun's image
@@ -362,8 +376,9 @@ static bool tcp_relocate(struct tc_block *blk, const uint8_t *src, const tcp_rel
     uint32_t w = tcp_reloc_width(kind);
     if (blk->code_size < w || off > blk->code_size - w)
       return false;
-    if (!(w == 4 ? tcp_relocate_rel32(blk, wcode, src, kind, off)
-                 : tcp_relocate_abs64(blk, wcode, src, kind, off, bias)))
+    if (!(kind == TC_RELOC_GUEST32 ? tcp_relocate_guest32(wcode, src, off, bias)
+          : w == 4                 ? tcp_relocate_rel32(blk, wcode, src, kind, off)
+                                   : tcp_relocate_abs64(blk, wcode, src, kind, off, bias)))
       return false;
   }
   return true;
@@ -564,6 +579,7 @@ static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias
     const uint8_t *site_end = blk->code + r->off + 4;
     switch (r->kind) {
     case TC_RELOC_GUEST64: v -= bias; break;
+    case TC_RELOC_GUEST32: v -= bias; break; /* out of range if below bias: not saved */
     case TC_RELOC_HOST64: v -= tc_self_base; break;
     case TC_RELOC_HOST32: v = (uint64_t)(uintptr_t)(site_end + (int32_t)v) - tc_self_base; break;
     case TC_RELOC_BUF32: v = (uint64_t)(site_end + (int32_t)v - tc_code.start); break;

@@ -64,7 +64,11 @@ enum tc_reloc_kind {
   TC_RELOC_HOST32,      /* rel32 (from the end of its 4 bytes) to an address in xrun's image */
   TC_RELOC_BUF32,       /* rel32 to the shared code at the start of the code buffer */
   TC_RELOC_EXIT64,      /* 8-byte immediate: the address of one of the block's tc_exits */
+  TC_RELOC_GUEST32,     /* 4-byte immediate or displacement: a guest address below
+                           TC_GUEST32_LIMIT, the same zero- or sign-extended (a
+                           program not built as PIE is mapped there) */
 };
+enum { TC_GUEST32_LIMIT = 1u << 31 };
 struct tc_reloc {
   uint32_t off; /* from tc_block.code to the first byte of the immediate */
   uint32_t kind;

@@ -10,6 +10,7 @@
 enum form {
   E_ALU_RR,
   E_ALU_RI,
+  E_ALU_RI32,
   E_ALU_RM,
   E_ALU_MR,
   E_ALU_MI,
@@ -101,6 +102,8 @@ static const struct enc_case cases[] = {
     {E_ALU_RI, 1, X64_CMP, RCX, 0, 0, -1, "cmp rcx,0xffffffffffffffff"},
     {E_ALU_RI, 0, X64_XOR, RBX, 0, 0, -128, "xor ebx,0xffffff80"},
     {E_ALU_RI, 1, X64_OR, R13, 0, 0, 0x12345678, "or r13,0x12345678"},
+    {E_ALU_RI32, 0, X64_CMP, RAX, 0, 0, 0x400004, "cmp rax,0x400004"},
+    {E_ALU_RI32, 0, X64_CMP, R9, 0, 0, 16, "cmp r9,0x10"},
     {E_ALU_RM, 1, X64_ADD, RCX, R14, 0, 32, "add rcx,QWORD PTR [r14+0x20]"},
     {E_ALU_RM, 1, X64_CMP, RAX, RCX, 0, 0, "cmp rax,QWORD PTR [rcx]"},
     {E_ALU_RM, 0, X64_SUB, R9, R12, 0, 0, "sub r9d,DWORD PTR [r12]"},
@@ -135,6 +138,9 @@ static const struct enc_case cases[] = {
     {E_LOAD, 2, 1, 0, R11, RBX, 0, "mov r11d,DWORD PTR [rbx]"},
     {E_LOAD, 3, 0, 1, RAX, RSP, 8, "mov rax,QWORD PTR [rsp+0x8]"},
     {E_LOAD, 3, 0, 1, RAX, RSP, 1016, "mov rax,QWORD PTR [rsp+0x3f8]"},
+    {E_LOAD, 3, 0, 1, R13, X64_ABS, 0x20785f0, "mov r13,QWORD PTR ds:0x20785f0"},
+    {E_LOAD, 0, 1, 0, RCX, X64_ABS, 0x400010, "movsx ecx,BYTE PTR ds:0x400010"},
+    {E_STORE, 2, RSI, 0, X64_ABS, 0, 0x400020, "mov DWORD PTR ds:0x400020,esi"},
     {E_STORE, 0, RSI, 0, RAX, 0, 0, "mov BYTE PTR [rax],sil"},
     {E_STORE, 0, RBX, 0, R8, 0, 0, "mov BYTE PTR [r8],bl"},
     {E_STORE, 1, R9, 0, RDI, 0, 0, "mov WORD PTR [rdi],r9w"},
@@ -456,6 +462,7 @@ static void emit_case(struct tc_buf *b, const struct enc_case *c) {
   switch (c->f) {
   case E_ALU_RR: x64_alu_rr(b, c->w, c->a, c->b, c->c); break;
   case E_ALU_RI: x64_alu_ri(b, c->w, c->a, c->b, c->imm); break;
+  case E_ALU_RI32: x64_alu_ri32(b, c->a, c->b, (int32_t)c->imm); break;
   case E_ALU_SIZED: x64_alu_rr_sized(b, c->w, c->a, c->b, c->c); break;
   case E_MOV_RR: x64_mov_rr(b, c->w, c->a, c->b); break;
   case E_MOV_RI: x64_mov_ri(b, c->a, c->imm); break;

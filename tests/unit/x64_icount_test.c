@@ -15,7 +15,9 @@
  *
  * The guest code is mapped high, as a PIE or a library is, except for the
  * low cases: at 0x400000, where a non-PIE program is. There a guest address
- * still takes a full movabs (it is relocated as one, x64_reloc.c).
+ * is a 4-byte immediate or displacement (TC_RELOC_GUEST32, x64_reloc.c): a
+ * link register or a state slot set with one store, a return's check one
+ * cmp, a global read or written with no register for its address.
  */
 #define _GNU_SOURCE
 #include <stddef.h>
@@ -138,8 +140,11 @@ enum { NCASES = sizeof(cases) / sizeof(cases[0]) };
  * would hold it (BL's link register: a movabs and a store, not one mov
  * qword [r14+off], imm32), as in the cases mapped high. */
 static const struct icount_case low_cases[] = {
-    {"bl_low", "bl .+8", 14},
-    {"adr_ldr_low", "adr x0, .+64\n ldr x1, [x0, #8]\n b .+4", 8},
+    {"bl_low", "bl .+8", 12},
+    {"adr_ldr_low", "adr x0, .+64\n ldr x1, [x0, #8]\n b .+4", 6},
+    /* the load and the store at absolute addresses, x1 (the page) one store */
+    {"adrp_ldr_str_low", "adrp x1, .+0x1000\n ldr w2, [x1, #0x10]\n str w2, [x1, #0x20]\n b .+4",
+     7},
 };
 enum { NLOW = sizeof(low_cases) / sizeof(low_cases[0]) };
 
