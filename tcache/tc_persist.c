@@ -895,7 +895,7 @@ static bool tcp_check_entry(const uint8_t *p, size_t size, const struct tcp_entr
   if (!blk.code)
     return false;
   memcpy(blk.code, data, e->code_size);
-  bool ok = tcp_relocate(&blk, data, r, e->n_relocs, 0x5500000000ull);
+  bool ok = tcp_relocate(&blk, data, r, e->n_relocs, 0x10000); /* both address widths fit */
   free(blk.code);
   return ok;
 }
