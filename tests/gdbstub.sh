@@ -77,10 +77,10 @@ ARGS=
 use_guest() {
   if [ "$1" = riscv64 ]; then
     G_SRC=$SRC/riscv64 G_OUT=$OUT/riscv64 G_QEMU=$QEMU_RV G_CC=$GUEST_CC_RV
-    G_SYSROOT=$SYSROOT_RV G_ARCH=riscv:rv64 G_PREFIX=riscv64/ G_NAME=riscv64
+    G_SYSROOT=$SYSROOT_RV G_ARCH=riscv:rv64 G_PREFIX=riscv64/ G_NAME=riscv64 G_QEMU_PIE=0x4000000000
   else
     G_SRC=$SRC G_OUT=$OUT G_QEMU="$QEMU -cpu neoverse-n1" G_CC=$GUEST_CC
-    G_SYSROOT=$SYSROOT G_ARCH= G_PREFIX= G_NAME=aarch64
+    G_SYSROOT=$SYSROOT G_ARCH= G_PREFIX= G_NAME=aarch64 G_QEMU_PIE=0x5500000000
   fi
   mkdir -p "$G_OUT"
 }
@@ -141,43 +141,46 @@ raw() {
   echo $? >"$base.status"
 }
 
-# The stack and shared libraries are where each puts them (qemu at 0x55...,
-# xrun where the host kernel puts its own mappings): any number from 2^36
-# to 2^48, in hex or decimal, becomes MAPPED, except an aarch64
-# position-independent program's own addresses (both load it at
-# 0x5500000000: the range comes from its program headers; qemu-riscv64
-# loads one at 0x4000000000, xrun at 0x5500000000), and larger numbers (the random stack guard and
-# pointer guard glibc leaves in registers) RANDOM; runs of blanks become
-# one. Thread ids are the host's; gdb calls a process without the
-# multiprocess extension "Remote target"; qemu describes its threads as
-# "(CPU#N [running])".
-normalize() { # normalize TRANSCRIPT BINARY
+# A position-independent program is where each loads one (PIE_BASE: qemu-aarch64
+# at 0x5500000000, qemu-riscv64 at 0x4000000000, xrun at 0x10000000, below
+# 2 GiB): its own addresses, the range its program headers give from there,
+# become PIE+offset. The stack and shared libraries are where each puts them
+# (qemu at 0x55..., xrun where the host kernel puts its own mappings): any
+# other number from 2^36 to 2^48, in hex or decimal, becomes MAPPED, and
+# larger numbers (the random stack guard and pointer guard glibc leaves in
+# registers) RANDOM; runs of blanks become one. Thread ids are the host's;
+# gdb calls a process without the multiprocess extension "Remote target";
+# qemu describes its threads as "(CPU#N [running])".
+normalize() { # normalize TRANSCRIPT BINARY PIE_BASE
   python3 -c '
 import re, struct, sys
 elf = open(sys.argv[1], "rb").read()
 lo = hi = 0
-if struct.unpack_from("<HH", elf, 16) == (3, 183):  # aarch64 ET_DYN: at 0x5500000000
+if struct.unpack_from("<H", elf, 16)[0] == 3:  # ET_DYN: at PIE_BASE
     phoff = struct.unpack_from("<Q", elf, 32)[0]
     phentsize, phnum = struct.unpack_from("<HH", elf, 54)
     for i in range(phnum):
         ph = struct.unpack_from("<IIQQQQQQ", elf, phoff + i * phentsize)
         if ph[0] == 1:  # PT_LOAD
             hi = max(hi, ph[3] + ph[6])
-    lo, hi = 0x5500000000, 0x5500000000 + hi
+    lo = int(sys.argv[2], 16)
+    hi += lo
 def big(m):
     s = m.group(0)
     v = abs(int(s, 16) if "0x" in s else int(s))
-    if v < 1 << 36 or lo <= v < hi:
+    if lo <= v < hi:
+        return "PIE+0x%x" % (v - lo)
+    if v < 1 << 36:
         return s
     return "MAPPED" if v < 1 << 48 else "RANDOM"
 for line in sys.stdin:
     line = re.sub(r"Thread [0-9.]+", "Thread N", line)
     line = re.sub(r" \(CPU#[0-9]+ \[[a-z]+\]\)", "", line)
     line = re.sub(r"\(process [0-9]+\)|\(Remote target\)", "(process)", line)
-    line = re.sub(r"-?(0x[0-9a-fA-F]+|\b[0-9]{11,}\b)", big, line)
+    line = re.sub(r"-?(0x[0-9a-fA-F]+|\b[0-9]{9,}\b)", big, line)
     line = re.sub(r"[ \t]+", " ", line)
     sys.stdout.write(line)
-' "$2" <"$1"
+' "$2" "$3" <"$1"
 }
 
 # pick FILE: tests/gdb/riscv64/FILE for riscv64 where it is there, else
@@ -215,7 +218,7 @@ run_one() {
     echo "SKIP gdb/$t: no free port"
     return
   fi
-  normalize "$base.xrun.gdb" "$bin" >"$base.xrun.norm"
+  normalize "$base.xrun.gdb" "$bin" 0x10000000 >"$base.xrun.norm"
   if [ -f "$want" ]; then
     grep -v '^#' "$want" >"$base.want"
   else
@@ -228,7 +231,7 @@ run_one() {
       cp "$base.qemu.err" "$base.qemu.err.first" 2>/dev/null
       debug "$G_QEMU" "$bin" "$script" "$base.qemu"
     fi
-    normalize "$base.qemu.gdb" "$bin" >"$base.want"
+    normalize "$base.qemu.gdb" "$bin" "$G_QEMU_PIE" >"$base.want"
     if ! cmp -s "$base.qemu.prog" "$base.xrun.prog" ||
       ! cmp -s "$base.qemu.status" "$base.xrun.status"; then
       echo "FAIL gdb/$t: the program's output or status differs from qemu's:"
