@@ -15,7 +15,7 @@ enum {
  * so that translated code holds its addresses in 4-byte fields
  * (TC_RELOC_GUEST32; lua5.4 and perl 1.3-1.6% fewer host instructions than
  * at qemu-aarch64's 0x5500000000). */
-#define LD_PIE_HINT 0x10000000ull
+#define LD_PIE_HINT   0x10000000ull
 #define LD_STACK_SIZE (8ull << 20) /* the guest's main stack, unless -s */
 
 static inline uint64_t ld_page_down(uint64_t a) {
