@@ -728,9 +728,8 @@ static int x64_mem_size_ok(struct x64_ctx *x, const struct ir_insn *in) {
  * index, scale and displacement of an address folded into it (x64_fuse.c)
  * plus imm; rax and rdx load what is not in a register. Where the two
  * displacements add up past 32 bits, lea rax, [address]: [rax + imm]. */
-struct x64_mem x64_addr(struct x64_ctx *x, uint32_t mem) {
-  const struct ir_insn *in = x64_in(x, mem);
-  struct x64_addr_parts p = x64_addr_parts(x, in->a);
+static struct x64_mem x64_addr_of(struct x64_ctx *x, const struct ir_insn *in,
+                                  struct x64_addr_parts p) {
   int64_t disp = (int64_t)p.disp + (int64_t)in->imm;
   struct x64_mem m = x64_mem(x64_src(x, p.base, X64_RAX), p.disp);
   if (p.index) {
@@ -745,29 +744,29 @@ struct x64_mem x64_addr(struct x64_ctx *x, uint32_t mem) {
   return x64_mem(X64_RAX, (int32_t)in->imm);
 }
 
-/* [disp32] for the LOAD or STORE mem whose address is a guest address that
- * fits 4 bytes (a global of a program not built as PIE: ADRP's page plus an
- * offset), with no register to build it in; false for any other. */
-static bool x64_addr_guest32(struct x64_ctx *x, uint32_t mem, struct x64_mem *m) {
+struct x64_mem x64_addr(struct x64_ctx *x, uint32_t mem) {
+  const struct ir_insn *in = x64_in(x, mem);
+  return x64_addr_of(x, in, x64_addr_parts(x, in->a));
+}
+
+/* x64_addr for a scalar LOAD or STORE, which also takes [disp32] (*abs)
+ * where the address is a guest address that fits 4 bytes (a global of a
+ * program below 2 GiB: ADRP's page plus an offset), with no register to
+ * build it in; the caller records the displacement (x64_reloc_guest_disp). */
+static struct x64_mem x64_addr_scalar(struct x64_ctx *x, uint32_t mem, bool *abs) {
   const struct ir_insn *in = x64_in(x, mem);
   struct x64_addr_parts p = x64_addr_parts(x, in->a);
-  if (p.index || !ir_is_guest_const(x->ir, p.base))
-    return false;
   uint64_t a = x64_in(x, p.base)->imm + (uint64_t)(int64_t)p.disp + (uint64_t)(int64_t)in->imm;
-  if (a >= TC_GUEST32_LIMIT)
-    return false;
-  *m = x64_mem(X64_ABS, (int32_t)a);
-  return true;
+  *abs = !p.index && ir_is_guest_const(x->ir, p.base) && a < TC_GUEST32_LIMIT;
+  return *abs ? x64_mem(X64_ABS, (int32_t)a) : x64_addr_of(x, in, p);
 }
 
 static void x64_lower_load(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (!x64_mem_size_ok(x, in))
     return;
-  struct x64_mem m;
-  bool abs = x64_addr_guest32(x, ref, &m);
-  if (!abs)
-    m = x64_addr(x, ref);
+  bool abs;
+  struct x64_mem m = x64_addr_scalar(x, ref, &abs);
   x64_pcmap(x);
   x64_load(x->buf, in->aux & IR_MEM_SIZE_MASK, !!(in->aux & IR_MEM_SIGNED), in->type == IR_I64,
            x64_dst(x, ref), m);
@@ -779,31 +778,25 @@ static void x64_lower_store(struct x64_ctx *x, uint32_t ref) {
   const struct ir_insn *in = x64_in(x, ref);
   if (!x64_mem_size_ok(x, in))
     return;
-  unsigned size = in->aux & IR_MEM_SIZE_MASK;
-  struct x64_mem m;
-  bool abs = x64_addr_guest32(x, ref, &m);
-  if (!abs)
-    m = x64_addr(x, ref);
+  unsigned size = in->aux & IR_MEM_SIZE_MASK, tail = 0; /* the immediate after [disp32] */
+  bool abs;
+  struct x64_mem m = x64_addr_scalar(x, ref, &abs);
   int32_t imm;
   if (x64_const_imm32(x, in->b, size == 3, &imm)) {
     x64_pcmap(x);
     x64_store_imm(x->buf, size, m, imm);
-    if (abs)
-      x64_reloc_guest_disp(x, size == 0 ? 1 : size == 1 ? 2 : 4);
-    return;
-  }
-  if (size == 3 && x64_is_guest32(x, in->b)) {
+    tail = size == 0 ? 1 : size == 1 ? 2 : 4;
+  } else if (size == 3 && x64_is_guest32(x, in->b)) {
     x64_pcmap(x);
     x64_store_guest(x, m, in->b);
-    if (abs)
-      x64_reloc_guest_disp(x, 4);
-    return;
+    tail = 4;
+  } else {
+    unsigned val = x64_src(x, in->b, X64_RCX);
+    x64_pcmap(x);
+    x64_store(x->buf, size, m, val);
   }
-  unsigned val = x64_src(x, in->b, X64_RCX);
-  x64_pcmap(x);
-  x64_store(x->buf, size, m, val);
   if (abs)
-    x64_reloc_guest_disp(x, 0);
+    x64_reloc_guest_disp(x, tail);
 }
 
 /* d = the old value in rax, zero-extended from the access size. */

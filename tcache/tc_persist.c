@@ -578,8 +578,8 @@ static bool tcp_neutral(const struct tc_block *blk, uint8_t *code, uint64_t bias
     memcpy(&v, code + r->off, w);
     const uint8_t *site_end = blk->code + r->off + 4;
     switch (r->kind) {
-    case TC_RELOC_GUEST64: v -= bias; break;
-    case TC_RELOC_GUEST32: v -= bias; break; /* out of range if below bias: not saved */
+    case TC_RELOC_GUEST64:
+    case TC_RELOC_GUEST32: v -= bias; break; /* GUEST32: out of range, not saved, below bias */
     case TC_RELOC_HOST64: v -= tc_self_base; break;
     case TC_RELOC_HOST32: v = (uint64_t)(uintptr_t)(site_end + (int32_t)v) - tc_self_base; break;
     case TC_RELOC_BUF32: v = (uint64_t)(site_end + (int32_t)v - tc_code.start); break;
